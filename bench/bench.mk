@@ -1,0 +1,1 @@
+# bench/bench.mk: sources, tests and benchmarks of this module.

@@ -1,0 +1,67 @@
+/* Feed messages -> model changes (see app.h). */
+#include "config.h"
+
+#include <string.h>
+
+#include "app.h"
+#include "log.h"
+
+void
+app_state_init(struct app_state *st)
+{
+	memset(st, 0, sizeof *st);
+	st->status.state = FEED_CONNECTING;
+}
+
+bool
+app_apply(struct game *g, struct app_state *st, const struct feed_msg *m)
+{
+	switch (m->kind) {
+	case FEED_MSG_EVENT:
+		st->last_data_us = m->received_us;
+		st->applied++;
+		return game_upsert(g, &m->u.event) > 0;
+	case FEED_MSG_DELETE:
+		st->last_data_us = m->received_us;
+		st->applied++;
+		return game_delete(g, m->u.id) > 0;
+	case FEED_MSG_GAME:
+		game_set_info(g, &m->u.game);
+		return true;
+	case FEED_MSG_CLOCK:
+		st->last_data_us = m->received_us;
+		game_set_clock(g, &m->u.clock);
+		return true;
+	case FEED_MSG_PUBLISHED:
+		game_set_published(g, &m->u.published);
+		return true;
+	case FEED_MSG_WARNING:
+		st->warnings++;
+		log_msg("%s", m->u.text);
+		return false;
+	case FEED_MSG_STATUS:
+		st->status = m->u.status;
+		return true;
+	case FEED_MSG_CAUGHT_UP:
+		st->caught_up = true;
+		return true;
+	case FEED_MSG_END:
+		st->status = m->u.status;
+		st->ended = true;
+		return true;
+	}
+	return false;
+}
+
+bool
+app_drain(struct game *g, struct app_state *st, struct feed *feed)
+{
+	struct feed_msg *list, *m;
+	bool changed = false;
+
+	list = feed_drain(feed);
+	for (m = list; m != NULL; m = m->next)
+		changed |= app_apply(g, st, m);
+	feed_msg_free_list(&list);
+	return changed;
+}

@@ -1,0 +1,27 @@
+/*
+ * Applying what the feed delivers to the model: the one place where feed
+ * messages become model changes, shared by the UI loop and headless runs.
+ */
+#ifndef CS_APP_H
+#define CS_APP_H
+
+#include <stdbool.h>
+#include "model/game.h"
+#include "net/feed.h"
+
+struct app_state {
+	struct feed_status status;  /* the latest connection state */
+	bool caught_up;
+	bool ended;                 /* FEED_MSG_END seen */
+	int64_t last_data_us;       /* monotonic time of the last data message */
+	unsigned long warnings;
+	unsigned long applied;
+};
+
+void app_state_init(struct app_state *st);
+/* Applies one message; returns true when the model changed. */
+bool app_apply(struct game *g, struct app_state *st, const struct feed_msg *m);
+/* Drains the feed and applies everything queued; returns true on change. */
+bool app_drain(struct game *g, struct app_state *st, struct feed *feed);
+
+#endif

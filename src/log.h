@@ -1,0 +1,19 @@
+/*
+ * The log file (never the screen: the UI owns the terminal).  Thread-safe.
+ * Callers must never pass a secret; URLs are logged without their query.
+ */
+#ifndef CS_LOG_H
+#define CS_LOG_H
+
+#include <stdarg.h>
+
+/* NULL path: $XDG_STATE_HOME/courtside/courtside.log (~/.local/state/...).
+ * Returns 0, or -1 with *cause. */
+int log_open(const char *path, char **cause);
+void log_close(void);
+/* Also copy every line to stderr (headless and --once modes, tests). */
+void log_to_stderr(int on);
+void log_msg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void log_vmsg(const char *fmt, va_list ap);
+
+#endif

@@ -1,0 +1,300 @@
+/* Helpers on normalized events that every provider and pane shares. */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/event.h"
+
+void
+cs_strlcpy(char *dst, const char *src, size_t size)
+{
+	size_t n;
+
+	if (size == 0)
+		return;
+	if (src == NULL)
+		src = "";
+	n = strnlen(src, size - 1);
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+}
+
+/* Length of the valid UTF-8 sequence at s (1-4), or 0 when invalid. */
+static size_t
+utf8_len(const unsigned char *s)
+{
+	size_t n, i;
+	unsigned int cp;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		n = 2, cp = s[0] & 0x1f;
+	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		n = 3, cp = s[0] & 0x0f;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		n = 4, cp = s[0] & 0x07;
+	else
+		return 0;
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3f);
+	}
+	/* overlong, surrogates, out of range, and C1 controls (U+0080-U+009F) */
+	if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
+	    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff ||
+	    (cp >= 0x80 && cp <= 0x9f))
+		return 0;
+	return n;
+}
+
+void
+cs_sanitize(char *dst, const char *src, size_t size)
+{
+	const unsigned char *s = (const unsigned char *)(src ? src : "");
+	size_t o = 0, n;
+
+	if (size == 0)
+		return;
+	while (*s != '\0') {
+		if (*s == '\t' || *s == '\n' || *s == '\r') {
+			if (o + 1 >= size)
+				break;
+			dst[o++] = ' ';
+			s++;
+			continue;
+		}
+		if (*s < 0x20 || *s == 0x7f) {   /* ESC and every other C0 control */
+			s++;
+			continue;
+		}
+		n = utf8_len(s);
+		if (n == 0) {                    /* invalid byte: drop it */
+			s++;
+			continue;
+		}
+		if (o + n >= size)
+			break;
+		memcpy(dst + o, s, n);
+		o += n;
+		s += n;
+	}
+	dst[o] = '\0';
+}
+
+void
+cs_event_init(struct cs_event *ev, enum cs_provider provider)
+{
+	memset(ev, 0, sizeof *ev);
+	ev->provider = provider;
+	ev->clock = CS_NO_CLOCK;
+	ev->side = CS_SIDE_NONE;
+	ev->timeouts_remaining = CS_UNKNOWN;
+}
+
+struct cs_stat *
+cs_event_add_stat(struct cs_event *ev, enum cs_stat_type type, int side)
+{
+	struct cs_stat *st;
+
+	if (ev->nstats >= CS_EVENT_STATS_MAX)
+		return NULL;
+	st = &ev->stats[ev->nstats++];
+	memset(st, 0, sizeof *st);
+	st->type = type;
+	st->side = side;
+	return st;
+}
+
+void
+cs_game_info_init(struct cs_game_info *info, enum cs_provider provider)
+{
+	int i;
+
+	memset(info, 0, sizeof *info);
+	info->provider = provider;
+	info->format = CS_FORMAT_QUARTERS;
+	for (i = 0; i < 2; i++)
+		info->team[i].color = CS_NO_COLOR;
+}
+
+const char *
+cs_period_label(const struct cs_period *p, char *buf, size_t size)
+{
+	switch (p->type) {
+	case CS_PERIOD_HALF:
+		snprintf(buf, size, "H%d", p->number);
+		break;
+	case CS_PERIOD_OVERTIME:
+		snprintf(buf, size, "OT%d", p->number);
+		break;
+	case CS_PERIOD_QUARTER:
+	default:
+		snprintf(buf, size, "Q%d", p->number);
+		break;
+	}
+	return buf;
+}
+
+/* One clock component: digits only, at most 9 of them. */
+static int
+clock_part(const char *s, size_t len, long *out)
+{
+	long v = 0;
+	size_t i;
+
+	if (len == 0 || len > 9)
+		return -1;
+	for (i = 0; i < len; i++) {
+		if (!isdigit((unsigned char)s[i]))
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	*out = v;
+	return 0;
+}
+
+int
+cs_clock_parse(const char *s)
+{
+	long parts[3], sec, frac = 0, total;
+	int nparts = 0, fracdigits = 0;
+	const char *p, *colon, *dot, *end;
+
+	if (s == NULL)
+		return CS_NO_CLOCK;
+	while (isspace((unsigned char)*s))
+		s++;
+	end = s + strlen(s);
+	while (end > s && isspace((unsigned char)end[-1]))
+		end--;
+	if (end == s)
+		return CS_NO_CLOCK;
+
+	/* The last component is seconds with an optional fraction. */
+	p = s;
+	for (;;) {
+		colon = memchr(p, ':', (size_t)(end - p));
+		if (colon == NULL)
+			break;
+		if (nparts == 2 || clock_part(p, (size_t)(colon - p), &parts[nparts]) < 0)
+			return CS_NO_CLOCK;
+		nparts++;
+		p = colon + 1;
+	}
+	dot = memchr(p, '.', (size_t)(end - p));
+	if (dot != NULL) {
+		if (clock_part(p, (size_t)(dot - p), &sec) < 0)
+			return CS_NO_CLOCK;
+		if (dot + 1 < end) {
+			if (clock_part(dot + 1, (size_t)(end - dot - 1), &frac) < 0)
+				return CS_NO_CLOCK;
+			fracdigits = (int)(end - dot - 1);
+		}
+	} else if (clock_part(p, (size_t)(end - p), &sec) < 0)
+		return CS_NO_CLOCK;
+
+	/* tenths, truncated: "54.69" -> 546 */
+	while (fracdigits > 1) {
+		frac /= 10;
+		fracdigits--;
+	}
+	total = sec;
+	if (nparts == 1)
+		total += parts[0] * 60;
+	else if (nparts == 2)
+		total += parts[0] * 3600 + parts[1] * 60;
+	if (total > 24L * 3600)
+		return CS_NO_CLOCK;
+	return (int)(total * 10 + frac);
+}
+
+const char *
+cs_clock_format(int tenths, char *buf, size_t size)
+{
+	if (tenths < 0) {
+		snprintf(buf, size, "--:--");
+		return buf;
+	}
+	if (tenths >= 600)
+		snprintf(buf, size, "%d:%02d", tenths / 600, (tenths / 10) % 60);
+	else
+		snprintf(buf, size, "%d.%d", tenths / 10, tenths % 10);
+	return buf;
+}
+
+static const char *const event_type_names[CS_EV_TYPE_COUNT] = {
+	[CS_EV_OTHER] = "other",
+	[CS_EV_TWO_MADE] = "twopointmade",
+	[CS_EV_TWO_MISSED] = "twopointmiss",
+	[CS_EV_THREE_MADE] = "threepointmade",
+	[CS_EV_THREE_MISSED] = "threepointmiss",
+	[CS_EV_FREE_THROW_MADE] = "freethrowmade",
+	[CS_EV_FREE_THROW_MISSED] = "freethrowmiss",
+	[CS_EV_HEAVE] = "heave",
+	[CS_EV_REBOUND] = "rebound",
+	[CS_EV_TURNOVER] = "turnover",
+	[CS_EV_PERSONAL_FOUL] = "personalfoul",
+	[CS_EV_SHOOTING_FOUL] = "shootingfoul",
+	[CS_EV_OFFENSIVE_FOUL] = "offensivefoul",
+	[CS_EV_TECHNICAL_FOUL] = "technicalfoul",
+	[CS_EV_FLAGRANT_FOUL] = "flagrantfoul",
+	[CS_EV_TIMEOUT] = "teamtimeout",
+	[CS_EV_OFFICIAL_TIMEOUT] = "officialtimeout",
+	[CS_EV_SUBSTITUTION] = "lineupchange",
+	[CS_EV_JUMP_BALL] = "jumpball",
+	[CS_EV_PERIOD_START] = "periodstart",
+	[CS_EV_PERIOD_END] = "endperiod",
+	[CS_EV_GAME_END] = "endgame",
+	[CS_EV_STOPPAGE] = "stoppage",
+	[CS_EV_VIOLATION] = "violation",
+};
+
+const char *
+cs_event_type_name(enum cs_event_type t)
+{
+	if ((int)t < 0 || t >= CS_EV_TYPE_COUNT || event_type_names[t] == NULL)
+		return "other";
+	return event_type_names[t];
+}
+
+static const char *const stat_type_names[CS_STAT_TYPE_COUNT] = {
+	[CS_STAT_FIELD_GOAL] = "fieldgoal",
+	[CS_STAT_FREE_THROW] = "freethrow",
+	[CS_STAT_REBOUND] = "rebound",
+	[CS_STAT_ASSIST] = "assist",
+	[CS_STAT_STEAL] = "steal",
+	[CS_STAT_BLOCK] = "block",
+	[CS_STAT_ATTEMPT_BLOCKED] = "attemptblocked",
+	[CS_STAT_TURNOVER] = "turnover",
+	[CS_STAT_PERSONAL_FOUL] = "personalfoul",
+	[CS_STAT_FOUL_DRAWN] = "fouldrawn",
+	[CS_STAT_OFFENSIVE_FOUL] = "offensivefoul",
+	[CS_STAT_TECHNICAL_FOUL] = "technicalfoul",
+	[CS_STAT_FLAGRANT_FOUL] = "flagrantfoul",
+};
+
+const char *
+cs_stat_type_name(enum cs_stat_type t)
+{
+	if ((int)t < 0 || t >= CS_STAT_TYPE_COUNT)
+		return "unknown";
+	return stat_type_names[t];
+}
+
+const char *
+cs_provider_name(enum cs_provider p)
+{
+	switch (p) {
+	case CS_PROVIDER_SHOTTRACKER:
+		return "shottracker";
+	case CS_PROVIDER_SPORTRADAR:
+		return "sportradar";
+	default:
+		return "none";
+	}
+}

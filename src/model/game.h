@@ -1,0 +1,165 @@
+/*
+ * The game model: one source of truth (product.md §3).
+ *
+ * The model stores normalized events (upsert by id, delete by id) and
+ * derives everything else from them: box score, line score, team fouls,
+ * bonus, timeouts, lineups, minutes, +/-, shots, the play list.  It does no
+ * I/O and calls no curses; it is used from one thread only (the UI thread,
+ * or a test).
+ *
+ * Derivation is lazy and shared: every accessor below first brings the
+ * derived state up to date.  An event that sorts after every stored event
+ * is folded in incrementally; anything else (an insert in the middle, a
+ * correction, a delete) re-derives from the start.  Both paths run the same
+ * fold, so they cannot disagree.
+ *
+ * Rules (each has a unit test in tests/test_model.c):
+ *  - Order: (period.sequence, sequence, number), then id for stability.
+ *  - Upsert replaces the stored event whole; an identical re-send changes
+ *    nothing (game_upsert returns 0).  Delete removes; a repeated or unknown
+ *    delete is a no-op.
+ *  - Points come from statistics only: a made field goal counts `points`
+ *    (3 if `three`, else 2 when points is 0), a made free throw 1.
+ *  - A statistic with no player counts for the team only: it is in the team
+ *    totals, and team rebounds / team turnovers are also shown apart.
+ *  - A missed CS_EV_HEAVE field goal is a team attempt, not the player's.
+ *  - Minutes: the five on court at the start of a period come from the
+ *    first event of that period that carries an on-court list for the side;
+ *    afterwards they change only on CS_EV_SUBSTITUTION events.  The game
+ *    clock elapsed between consecutive events of a period is credited to
+ *    the fives on court; a CS_EV_PERIOD_END credits the rest of the period.
+ *  - +/-: points scored while a player is on court.  Free-throw points count
+ *    for the fives on court when the foul was called: the lineups at the
+ *    last foul stay in force for free throws until the next field-goal
+ *    attempt, rebound, turnover, jump ball or period change.
+ *  - Team fouls per period: personal fouls (not technicals; offensive fouls
+ *    per the rule profile).  Bonus per the rule profile.  Overtime fouls
+ *    continue the last regulation period's count for halves.
+ *  - Timeouts left: the provider's `timeouts_remaining` from the latest
+ *    timeout event of that team when sent, else the profile's allowance less
+ *    the team's timeouts so far.
+ */
+#ifndef CS_GAME_H
+#define CS_GAME_H
+
+#include "model/event.h"
+
+#define CS_PERIODS_MAX 12  /* 4 quarters + 8 overtimes, or 2 halves + 10 */
+
+struct game;
+
+/* One player's or one team's line.  Counting stats only; no percentages. */
+struct statline {
+	int seconds;
+	int fgm, fga, tpm, tpa, ftm, fta;
+	int oreb, dreb, reb;
+	int ast, stl, blk, tov, pf, pts;
+	int plus_minus;
+};
+
+struct box_player {
+	struct cs_player_info info;
+	bool on_court;
+	struct statline line;
+	/* set when the provider's published totals disagree with `line` */
+	bool mismatch;
+};
+
+struct box_team {
+	struct cs_team_info info;   /* players[] here is the roster as given */
+	int points;
+	int nperiods;               /* entries in period_points */
+	int period_points[CS_PERIODS_MAX];   /* index = period.sequence - 1 */
+	struct statline totals;     /* players + team-only statistics */
+	int team_rebounds, team_turnovers;
+	int team_fouls_period;      /* in the current period */
+	bool in_bonus;              /* this team shoots free throws on fouls */
+	int timeouts_left;
+	int nplayers;               /* roster plus players learned from events */
+	struct box_player *players; /* owned by the model; valid until next change */
+	int on_court[CS_ON_COURT];  /* player indexes; -1 when unknown */
+	int stint_seconds;          /* how long the current five has played together */
+};
+
+/* A play as the play-by-play pane shows it. */
+struct play {
+	const struct cs_event *ev;  /* the stored event (owned by the model) */
+	int home_score, away_score; /* score after this play */
+	bool scoring;               /* the play changed the score */
+	bool lead_change;
+};
+
+/* A field-goal attempt for the shot chart. */
+struct shot {
+	const struct cs_event *ev;
+	int side;
+	int player;                 /* index in box_team.players, -1 team */
+	bool made, three;
+	int x, y;                   /* inches, 1128 x 600 */
+	int period_sequence;
+};
+
+/* A five-man unit used so far. */
+struct unit {
+	int side;
+	int players[CS_ON_COURT];   /* sorted player indexes */
+	int seconds;
+	int plus_minus;
+	int points_for, points_against;
+};
+
+struct game_rules {
+	enum cs_game_format format;
+	int periods;                /* regulation periods: 4 or 2 */
+	int period_seconds;
+	int overtime_seconds;
+	int bonus_fouls;            /* the Nth team foul in a period puts the other team in the bonus */
+	int overtime_bonus_fouls;
+	bool last_two_minutes_rule; /* NBA: second foul in the last 2:00 gives the bonus */
+	bool offensive_fouls_are_team_fouls;
+	int timeouts;               /* per game */
+};
+
+struct game *game_new(void);
+void game_free(struct game **g);
+
+/* Teams, rosters, format.  Only the sides marked has_team are replaced. */
+void game_set_info(struct game *g, const struct cs_game_info *info);
+const struct cs_game_info *game_info(const struct game *g);
+const struct game_rules *game_rules(const struct game *g);
+
+/* Returns 1 when the stored set changed, 0 for an identical re-send, -1 when
+ * the event was refused (no id, bad period); -1 leaves the model unchanged. */
+int game_upsert(struct game *g, const struct cs_event *ev);
+/* Returns 1 when an event was removed, 0 when the id was unknown. */
+int game_delete(struct game *g, const char *id);
+void game_set_clock(struct game *g, const struct cs_clock *clock);
+void game_set_published(struct game *g, const struct cs_published_stats *st);
+
+/* A cs_sink that applies everything to `g` (for parsers and tests). */
+struct cs_sink game_sink(struct game *g);
+
+/* Derived views.  Pointers stay valid until the next change to the model. */
+size_t game_event_count(const struct game *g);
+const struct box_team *game_team(struct game *g, int side);
+size_t game_play_count(struct game *g);
+const struct play *game_play(struct game *g, size_t i);   /* oldest first */
+size_t game_shot_count(struct game *g);
+const struct shot *game_shot(struct game *g, size_t i);
+size_t game_unit_count(struct game *g);
+const struct unit *game_unit(struct game *g, size_t i);
+
+/* The current period and clock: the live clock when it is newer than the
+ * last event, else the last event's. */
+struct cs_period game_period(struct game *g);
+int game_clock(struct game *g);
+bool game_clock_running(const struct game *g);
+int game_player_index(struct game *g, int side, const char *id);
+
+/* Reconciliation: how many published values differ from the derived ones. */
+int game_mismatch_count(struct game *g);
+
+/* Bumped on every change; panes redraw when it moves. */
+uint64_t game_generation(const struct game *g);
+
+#endif

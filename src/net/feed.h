@@ -1,0 +1,130 @@
+/*
+ * The feed: one background thread that runs a provider (catch-up over REST,
+ * then the live stream) and hands what it parsed to the UI thread through
+ * one queue plus a wake-up descriptor.
+ *
+ * Threads: the provider's curl and lws handles live on the feed thread
+ * only.  The UI thread only calls feed_fd(), feed_drain(), feed_stop() and
+ * feed_reconnect_now(); it sleeps in poll() on feed_fd().
+ */
+#ifndef CS_FEED_H
+#define CS_FEED_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "model/event.h"
+
+struct feed;
+
+/* Everything a provider may need; strings are owned by the caller of
+ * feed_start() and copied by it. Secrets never reach a log or a capture. */
+struct feed_config {
+	enum cs_provider provider;
+	const char *game_id;
+	const char *base_url;       /* REST base, e.g. https://api.shottracker.com */
+	const char *ws_url;         /* ShotTracker WebSocket base; NULL = derived */
+	const char *league;         /* sportradar: nba | nbdl */
+	const char *access_level;   /* sportradar: trial | production */
+	const char *username;       /* shottracker */
+	const char *secret;         /* shottracker */
+	const char *api_key;        /* sportradar */
+	const char *cacert;
+	bool insecure;
+	bool once;                  /* stop after the REST catch-up */
+	const char *record_path;    /* --record */
+	const char *replay_path;    /* --replay */
+	double speed;               /* replay speed; 0 = as fast as possible */
+};
+
+enum feed_state {
+	FEED_CONNECTING = 0,
+	FEED_CATCHING_UP,
+	FEED_LIVE,
+	FEED_RECONNECTING,
+	FEED_REPLAY,
+	FEED_PAUSED,
+	FEED_ENDED,
+	FEED_FAILED,
+};
+
+struct feed_status {
+	enum feed_state state;
+	int attempt;                /* reconnect attempt, 0 when connected */
+	double speed;               /* replay */
+	int reconnects;             /* since start */
+	char message[200];          /* one line, sanitized: why it failed */
+};
+
+enum feed_msg_kind {
+	FEED_MSG_EVENT,             /* u.event: upsert */
+	FEED_MSG_DELETE,            /* u.id */
+	FEED_MSG_GAME,              /* u.game */
+	FEED_MSG_CLOCK,             /* u.clock */
+	FEED_MSG_PUBLISHED,         /* u.published */
+	FEED_MSG_WARNING,           /* u.text: one line of skipped input */
+	FEED_MSG_STATUS,            /* u.status */
+	FEED_MSG_CAUGHT_UP,         /* the REST catch-up is fully queued */
+	FEED_MSG_END,               /* the provider returned; u.status says how */
+};
+
+struct feed_msg {
+	enum feed_msg_kind kind;
+	int64_t received_us;        /* monotonic, when the provider bytes arrived */
+	struct feed_msg *next;
+	union {
+		struct cs_event event;
+		char id[CS_ID_MAX];
+		struct cs_game_info game;
+		struct cs_clock clock;
+		struct cs_published_stats published;
+		char text[256];
+		struct feed_status status;
+	} u;
+};
+
+/* A provider: runs on the feed thread until the stream ends or the feed is
+ * told to stop.  Returns 0 when the game (or --once catch-up) finished,
+ * -1 with a one-line reason in *cause (malloc'd) otherwise. */
+struct provider {
+	const char *name;
+	int (*run)(struct feed *feed, char **cause);
+	/* Called from the UI thread: make run() notice feed_stopping() or a
+	 * reconnect request now (e.g. lws_cancel_service).  May be NULL. */
+	void (*wake)(struct feed *feed);
+};
+
+extern const struct provider provider_shottracker;
+extern const struct provider provider_sportradar;
+extern const struct provider provider_replay;
+
+/* --- UI thread side --- */
+struct feed *feed_start(const struct feed_config *cfg, char **cause);
+int feed_fd(const struct feed *feed);          /* readable when messages wait */
+struct feed_msg *feed_drain(struct feed *feed); /* list, oldest first; may be NULL */
+void feed_msg_free_list(struct feed_msg **list);
+void feed_reconnect_now(struct feed *feed);
+void feed_stop(struct feed **feed);            /* joins the thread within ~1 s */
+
+/* --- feed thread side (used by providers) --- */
+const struct feed_config *feed_config(const struct feed *feed);
+struct cs_sink feed_sink(struct feed *feed);   /* pushes into the queue */
+void feed_set_status(struct feed *feed, enum feed_state state, int attempt,
+    const char *message);
+void feed_caught_up(struct feed *feed);
+bool feed_stopping(const struct feed *feed);
+bool feed_take_reconnect_request(struct feed *feed);
+void feed_set_provider_data(struct feed *feed, void *data);
+void *feed_provider_data(const struct feed *feed);
+/* Mark when the bytes being parsed arrived (monotonic us): stamps the
+ * messages pushed until the next call, for the latency benchmark. */
+void feed_mark_received(struct feed *feed);
+
+/* Record a raw provider message (--record); a no-op without a recorder.
+ * `channel` names where it came from ("rest:/v1/...", "ws", "push"). */
+void feed_record(struct feed *feed, const char *channel, const char *data,
+    size_t len);
+
+int64_t cs_now_us(void);        /* monotonic clock, microseconds */
+int64_t cs_wall_ms(void);       /* realtime clock, epoch milliseconds */
+
+#endif

@@ -1,0 +1,130 @@
+/* ShotTracker HMAC-SHA1 request signing (see sign.h). */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+
+#include "model/event.h"
+#include "net/sign.h"
+
+static const char *const day_names[] = { "Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat" };
+static const char *const month_names[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+	"Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+
+/* Written by hand rather than strftime so the user's locale cannot leak in. */
+void
+sign_http_date(time_t t, char *buf, size_t size)
+{
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	snprintf(buf, size, "%s, %02d %s %04d %02d:%02d:%02d GMT",
+	    day_names[tm.tm_wday], tm.tm_mday, month_names[tm.tm_mon],
+	    tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
+}
+
+int
+sign_parse_http_date(const char *s, time_t *out)
+{
+	char day[4], mon[4], gmt[4];
+	struct tm tm;
+	int mday, year, hh, mm, ss, i, n = 0;
+
+	if (sscanf(s, "%3s, %d %3s %d %d:%d:%d %3s%n", day, &mday, mon, &year,
+	    &hh, &mm, &ss, gmt, &n) != 8 || s[n] != '\0' || strcmp(gmt, "GMT") != 0)
+		return -1;
+	if (strlen(day) != 4 - 1 || s[3] != ',')
+		return -1;
+	memset(&tm, 0, sizeof tm);
+	tm.tm_mon = -1;
+	for (i = 0; i < 12; i++)
+		if (strcmp(mon, month_names[i]) == 0)
+			tm.tm_mon = i;
+	if (tm.tm_mon < 0 || mday < 1 || mday > 31 || year < 1970 || year > 9999 ||
+	    hh > 23 || mm > 59 || ss > 60 || hh < 0 || mm < 0 || ss < 0)
+		return -1;
+	tm.tm_mday = mday;
+	tm.tm_year = year - 1900;
+	tm.tm_hour = hh;
+	tm.tm_min = mm;
+	tm.tm_sec = ss;
+	*out = timegm(&tm);
+	return 0;
+}
+
+int
+sign_signature(const char *secret, const char *method, const char *path,
+    const char *host, const char *date, char *out, size_t size)
+{
+	char msg[2048];
+	unsigned char mac[EVP_MAX_MD_SIZE];
+	unsigned int maclen = 0;
+	size_t pathlen;
+	int n;
+
+	pathlen = strcspn(path, "?");
+	n = snprintf(msg, sizeof msg, "date: %s\nhost: %s\n%s %.*s HTTP/1.1",
+	    date, host, method, (int)pathlen, path);
+	if (n < 0 || (size_t)n >= sizeof msg)
+		return -1;
+	if (HMAC(EVP_sha1(), secret, (int)strlen(secret), (const unsigned char *)msg,
+	    (size_t)n, mac, &maclen) == NULL)
+		return -1;
+	if (size < 4 * ((maclen + 2) / 3) + 1)
+		return -1;
+	EVP_EncodeBlock((unsigned char *)out, mac, (int)maclen);
+	return 0;
+}
+
+int
+sign_authorization(const char *username, const char *secret,
+    const char *method, const char *path, const char *host, const char *date,
+    char *out, size_t size)
+{
+	char sig[64];
+	int n;
+
+	if (sign_signature(secret, method, path, host, date, sig, sizeof sig) < 0)
+		return -1;
+	n = snprintf(out, size, "hmac username=\"%s\",algorithm=\"hmac-sha1\","
+	    "headers=\"date host request-line\",signature=\"%s\"", username, sig);
+	return n < 0 || (size_t)n >= size ? -1 : 0;
+}
+
+/* Copies the quoted value of `key="..."` from value into out. */
+static int
+auth_param(const char *value, const char *key, char *out, size_t size)
+{
+	char pat[32];
+	const char *p, *end;
+
+	snprintf(pat, sizeof pat, "%s=\"", key);
+	p = strstr(value, pat);
+	if (p == NULL)
+		return -1;
+	p += strlen(pat);
+	end = strchr(p, '"');
+	if (end == NULL || (size_t)(end - p) >= size)
+		return -1;
+	memcpy(out, p, (size_t)(end - p));
+	out[end - p] = '\0';
+	return 0;
+}
+
+int
+sign_parse_authorization(const char *value, char *username, size_t usize,
+    char *signature, size_t ssize)
+{
+	while (*value == ' ')
+		value++;
+	if (strncmp(value, "hmac ", 5) != 0)
+		return -1;
+	if (auth_param(value, "username", username, usize) < 0 ||
+	    auth_param(value, "signature", signature, ssize) < 0)
+		return -1;
+	return 0;
+}

@@ -1,0 +1,1 @@
+# src/providers/replay.mk: sources, tests and benchmarks of this module.

@@ -1,0 +1,1 @@
+# src/providers/shottracker.mk: sources, tests and benchmarks of this module.

@@ -1,0 +1,1 @@
+# src/providers/sportradar.mk: sources, tests and benchmarks of this module.

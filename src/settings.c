@@ -1,0 +1,423 @@
+/* Command line and config file (see settings.h). */
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "settings.h"
+#include "ui/ui.h"
+
+enum {
+	OPT_DEMO = 256, OPT_PROVIDER, OPT_GAME, OPT_BASE_URL, OPT_WS_URL,
+	OPT_LEAGUE, OPT_ACCESS_LEVEL, OPT_REPLAY, OPT_SPEED, OPT_UNTIL,
+	OPT_RECORD, OPT_CONFIG, OPT_LOG, OPT_ONCE, OPT_HEADLESS, OPT_DURATION,
+	OPT_EXPORT, OPT_EXPORT_FORMAT, OPT_CACERT, OPT_INSECURE, OPT_NO_COLOR,
+	OPT_ASCII, OPT_TITLE, OPT_BELL, OPT_HELP, OPT_VERSION,
+};
+
+static const struct option long_options[] = {
+	{ "demo", no_argument, NULL, OPT_DEMO },
+	{ "provider", required_argument, NULL, OPT_PROVIDER },
+	{ "game", required_argument, NULL, OPT_GAME },
+	{ "base-url", required_argument, NULL, OPT_BASE_URL },
+	{ "ws-url", required_argument, NULL, OPT_WS_URL },
+	{ "league", required_argument, NULL, OPT_LEAGUE },
+	{ "access-level", required_argument, NULL, OPT_ACCESS_LEVEL },
+	{ "replay", required_argument, NULL, OPT_REPLAY },
+	{ "speed", required_argument, NULL, OPT_SPEED },
+	{ "until", required_argument, NULL, OPT_UNTIL },
+	{ "record", required_argument, NULL, OPT_RECORD },
+	{ "config", required_argument, NULL, OPT_CONFIG },
+	{ "log", required_argument, NULL, OPT_LOG },
+	{ "once", no_argument, NULL, OPT_ONCE },
+	{ "headless", no_argument, NULL, OPT_HEADLESS },
+	{ "duration", required_argument, NULL, OPT_DURATION },
+	{ "export", required_argument, NULL, OPT_EXPORT },
+	{ "export-format", required_argument, NULL, OPT_EXPORT_FORMAT },
+	{ "cacert", required_argument, NULL, OPT_CACERT },
+	{ "insecure", no_argument, NULL, OPT_INSECURE },
+	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
+	{ "ascii", no_argument, NULL, OPT_ASCII },
+	{ "title", no_argument, NULL, OPT_TITLE },
+	{ "bell", required_argument, NULL, OPT_BELL },
+	{ "help", no_argument, NULL, OPT_HELP },
+	{ "version", no_argument, NULL, OPT_VERSION },
+	{ NULL, 0, NULL, 0 },
+};
+
+void
+settings_usage(FILE *out)
+{
+	fputs(
+"usage: courtside --demo [--speed N]\n"
+"       courtside --provider shottracker --game EVENT_ID [--base-url URL] [--ws-url URL]\n"
+"       courtside --provider sportradar --game GAME_ID [--base-url URL]\n"
+"                 [--league nba|nbdl] [--access-level trial|production]\n"
+"       courtside --replay FILE [--speed N|max] [--until PERIOD/CLOCK]\n"
+"\n"
+"common options:\n"
+"  --record FILE          keep every raw provider message in FILE\n"
+"  --config FILE          credentials file (default $XDG_CONFIG_HOME/courtside/config)\n"
+"  --log FILE             log file (default $XDG_STATE_HOME/courtside/courtside.log)\n"
+"  --once                 catch up over REST, write the export, exit (no UI)\n"
+"  --headless             follow the live stream without the UI, then export\n"
+"  --duration SECS        stop after SECS seconds\n"
+"  --export FILE|-        write the box score to FILE (- = standard output)\n"
+"  --export-format FMT    json (default) or csv\n"
+"  --cacert FILE          trust this CA bundle\n"
+"  --insecure             do not verify TLS certificates\n"
+"  --no-color             no colours (also NO_COLOR=1)\n"
+"  --ascii                ASCII drawing only\n"
+"  --title                show the score in the terminal title\n"
+"  --bell LIST            ring on score,foul-trouble,lead-change\n"
+"  --help, --version\n"
+"\n"
+"credentials come from SHOTTRACKER_USERNAME, SHOTTRACKER_SECRET,\n"
+"SPORTRADAR_API_KEY or the config file, never from the command line.\n",
+	    out);
+}
+
+static int
+fail(char **cause, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	if (vasprintf(cause, fmt, ap) < 0)
+		*cause = NULL;
+	va_end(ap);
+	return -1;
+}
+
+static int
+parse_number(const char *arg, double min, double max, double *out)
+{
+	char *end;
+	double v;
+
+	errno = 0;
+	v = strtod(arg, &end);
+	if (errno != 0 || end == arg || *end != '\0' || v != v || v < min || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+static int
+parse_bell(const char *list, unsigned *mask)
+{
+	char buf[128], *tok, *save = NULL;
+
+	if (strlen(list) >= sizeof buf)
+		return -1;
+	strcpy(buf, list);
+	*mask = 0;
+	for (tok = strtok_r(buf, ",", &save); tok != NULL; tok = strtok_r(NULL, ",", &save)) {
+		if (strcmp(tok, "score") == 0)
+			*mask |= UI_BELL_SCORE;
+		else if (strcmp(tok, "foul-trouble") == 0)
+			*mask |= UI_BELL_FOUL_TROUBLE;
+		else if (strcmp(tok, "lead-change") == 0)
+			*mask |= UI_BELL_LEAD_CHANGE;
+		else
+			return -1;
+	}
+	return 0;
+}
+
+int
+settings_parse_until(const char *spec, int *period_sequence, int *clock)
+{
+	const char *slash;
+	char *end;
+	long p;
+	int c;
+
+	slash = strchr(spec, '/');
+	if (slash == NULL)
+		return -1;
+	errno = 0;
+	p = strtol(spec, &end, 10);
+	if (errno != 0 || end != slash || p < 1 || p > 20)
+		return -1;
+	c = cs_clock_parse(slash + 1);
+	if (c == CS_NO_CLOCK)
+		return -1;
+	*period_sequence = (int)p;
+	*clock = c;
+	return 0;
+}
+
+int
+settings_parse(struct settings *s, int argc, char **argv, char **cause)
+{
+	bool once = false, headless = false;
+	int c, ps, ck;
+
+	memset(s, 0, sizeof *s);
+	s->league = "nba";
+	s->access_level = "trial";
+	s->speed = 1;
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, ":", long_options, NULL)) != -1) {
+		switch (c) {
+		case OPT_DEMO:
+			s->demo = true;
+			break;
+		case OPT_PROVIDER:
+			if (strcmp(optarg, "shottracker") == 0)
+				s->provider = CS_PROVIDER_SHOTTRACKER;
+			else if (strcmp(optarg, "sportradar") == 0)
+				s->provider = CS_PROVIDER_SPORTRADAR;
+			else
+				return fail(cause, "unknown provider '%s' (shottracker or sportradar)", optarg);
+			break;
+		case OPT_GAME:
+			if (*optarg == '\0' || strlen(optarg) >= CS_ID_MAX)
+				return fail(cause, "--game needs a game id");
+			s->game_id = optarg;
+			break;
+		case OPT_BASE_URL:
+			if (strncmp(optarg, "http://", 7) != 0 && strncmp(optarg, "https://", 8) != 0)
+				return fail(cause, "--base-url must start with http:// or https://");
+			s->base_url = optarg;
+			break;
+		case OPT_WS_URL:
+			if (strncmp(optarg, "ws://", 5) != 0 && strncmp(optarg, "wss://", 6) != 0)
+				return fail(cause, "--ws-url must start with ws:// or wss://");
+			s->ws_url = optarg;
+			break;
+		case OPT_LEAGUE:
+			if (strcmp(optarg, "nba") != 0 && strcmp(optarg, "nbdl") != 0)
+				return fail(cause, "unknown league '%s' (nba or nbdl)", optarg);
+			s->league = optarg;
+			break;
+		case OPT_ACCESS_LEVEL:
+			if (strcmp(optarg, "trial") != 0 && strcmp(optarg, "production") != 0)
+				return fail(cause, "unknown access level '%s' (trial or production)", optarg);
+			s->access_level = optarg;
+			break;
+		case OPT_REPLAY:
+			s->replay_path = optarg;
+			break;
+		case OPT_SPEED:
+			if (strcmp(optarg, "max") == 0)
+				s->speed = 0;
+			else if (parse_number(optarg, 0.01, 1000, &s->speed) < 0)
+				return fail(cause, "--speed takes a number from 0.01 to 1000, or max");
+			s->speed_set = true;
+			break;
+		case OPT_UNTIL:
+			if (settings_parse_until(optarg, &ps, &ck) < 0)
+				return fail(cause, "--until takes PERIOD/CLOCK, e.g. 3/5:00");
+			s->until = optarg;
+			break;
+		case OPT_RECORD:
+			s->record_path = optarg;
+			break;
+		case OPT_CONFIG:
+			s->config_path = optarg;
+			break;
+		case OPT_LOG:
+			s->log_path = optarg;
+			break;
+		case OPT_ONCE:
+			once = true;
+			break;
+		case OPT_HEADLESS:
+			headless = true;
+			break;
+		case OPT_DURATION:
+			if (parse_number(optarg, 0.001, 30 * 24 * 3600.0, &s->duration) < 0)
+				return fail(cause, "--duration takes a positive number of seconds");
+			break;
+		case OPT_EXPORT:
+			s->export_path = optarg;
+			break;
+		case OPT_EXPORT_FORMAT:
+			if (strcmp(optarg, "json") == 0)
+				s->export_format = EXPORT_JSON;
+			else if (strcmp(optarg, "csv") == 0)
+				s->export_format = EXPORT_CSV;
+			else
+				return fail(cause, "unknown export format '%s' (json or csv)", optarg);
+			break;
+		case OPT_CACERT:
+			s->cacert = optarg;
+			break;
+		case OPT_INSECURE:
+			s->insecure = true;
+			break;
+		case OPT_NO_COLOR:
+			s->no_color = true;
+			break;
+		case OPT_ASCII:
+			s->ascii = true;
+			break;
+		case OPT_TITLE:
+			s->title = true;
+			break;
+		case OPT_BELL:
+			if (parse_bell(optarg, &s->bell) < 0)
+				return fail(cause, "--bell takes a list of score, foul-trouble, lead-change");
+			break;
+		case OPT_HELP:
+			settings_usage(stdout);
+			return 1;
+		case OPT_VERSION:
+			printf("courtside %s\n", PACKAGE_VERSION);
+			return 1;
+		case ':':
+			return fail(cause, "option '%s' needs a value", argv[optind - 1]);
+		default:
+			return fail(cause, "unknown option '%s' (see --help)", argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return fail(cause, "unexpected argument '%s' (see --help)", argv[optind]);
+
+	/* Exactly one source. */
+	if ((s->demo ? 1 : 0) + (s->provider != CS_PROVIDER_NONE ? 1 : 0) +
+	    (s->replay_path != NULL ? 1 : 0) != 1)
+		return fail(cause, "choose one of --demo, --provider or --replay (see --help)");
+	if (s->provider != CS_PROVIDER_NONE && s->game_id == NULL)
+		return fail(cause, "--provider needs --game");
+	if (s->provider == CS_PROVIDER_NONE && s->game_id != NULL)
+		return fail(cause, "--game goes with --provider");
+	if (s->provider != CS_PROVIDER_SHOTTRACKER && s->ws_url != NULL)
+		return fail(cause, "--ws-url goes with --provider shottracker");
+	if (s->provider == CS_PROVIDER_NONE && s->base_url != NULL)
+		return fail(cause, "--base-url goes with --provider");
+	if (s->speed_set && s->provider != CS_PROVIDER_NONE)
+		return fail(cause, "--speed goes with --replay or --demo");
+	if (s->until != NULL && s->replay_path == NULL)
+		return fail(cause, "--until goes with --replay");
+	if (s->replay_path != NULL && s->record_path != NULL)
+		return fail(cause, "--record cannot be combined with --replay");
+	if (once && headless)
+		return fail(cause, "--once and --headless cannot be combined");
+	if (once && s->demo)
+		return fail(cause, "--once cannot be combined with --demo");
+	if (once && s->duration > 0)
+		return fail(cause, "--duration goes with --headless or the UI, not --once");
+	s->mode = once ? RUN_ONCE : headless ? RUN_HEADLESS : RUN_UI;
+	if (s->mode != RUN_UI && s->export_path == NULL)
+		s->export_path = "-";
+	return 0;
+}
+
+/* "key = value" lines; '#' starts a comment. */
+static int
+read_config(struct settings *s, const char *path, bool must_exist, char **cause)
+{
+	struct stat sb;
+	char line[1024], *key, *val, *end;
+	FILE *f;
+	int lineno = 0;
+
+	f = fopen(path, "r");
+	if (f == NULL) {
+		if (errno == ENOENT && !must_exist)
+			return 0;
+		return fail(cause, "cannot read config %s: %s", path, strerror(errno));
+	}
+	if (fstat(fileno(f), &sb) == 0 && (sb.st_mode & 077) != 0) {
+		fclose(f);
+		return fail(cause, "config %s is readable by others: run chmod 600 %s",
+		    path, path);
+	}
+	while (fgets(line, sizeof line, f) != NULL) {
+		lineno++;
+		key = line;
+		while (isspace((unsigned char)*key))
+			key++;
+		if (*key == '#' || *key == '\0')
+			continue;
+		val = strchr(key, '=');
+		if (val == NULL) {
+			fclose(f);
+			return fail(cause, "config %s line %d: expected key = value", path, lineno);
+		}
+		end = val;
+		while (end > key && isspace((unsigned char)end[-1]))
+			end--;
+		*end = '\0';
+		val++;
+		while (isspace((unsigned char)*val))
+			val++;
+		end = val + strlen(val);
+		while (end > val && isspace((unsigned char)end[-1]))
+			end--;
+		*end = '\0';
+		if (strcmp(key, "shottracker_username") == 0 && s->st_username == NULL)
+			s->st_username = strdup(val);
+		else if (strcmp(key, "shottracker_secret") == 0 && s->st_secret == NULL)
+			s->st_secret = strdup(val);
+		else if (strcmp(key, "sportradar_api_key") == 0 && s->sr_api_key == NULL)
+			s->sr_api_key = strdup(val);
+		else if (strcmp(key, "shottracker_username") != 0 &&
+		    strcmp(key, "shottracker_secret") != 0 &&
+		    strcmp(key, "sportradar_api_key") != 0) {
+			fclose(f);
+			return fail(cause, "config %s line %d: unknown key '%s'", path, lineno, key);
+		}
+	}
+	explicit_bzero(line, sizeof line);
+	fclose(f);
+	return 0;
+}
+
+static char *
+env_dup(const char *name)
+{
+	const char *v = getenv(name);
+
+	return v != NULL && *v != '\0' ? strdup(v) : NULL;
+}
+
+int
+settings_load_credentials(struct settings *s, char **cause)
+{
+	char path[4096];
+	const char *xdg, *home;
+
+	s->st_username = env_dup("SHOTTRACKER_USERNAME");
+	s->st_secret = env_dup("SHOTTRACKER_SECRET");
+	s->sr_api_key = env_dup("SPORTRADAR_API_KEY");
+	if (s->config_path != NULL)
+		return read_config(s, s->config_path, true, cause);
+	xdg = getenv("XDG_CONFIG_HOME");
+	home = getenv("HOME");
+	if (xdg != NULL && *xdg != '\0')
+		snprintf(path, sizeof path, "%s/courtside/config", xdg);
+	else if (home != NULL && *home != '\0')
+		snprintf(path, sizeof path, "%s/.config/courtside/config", home);
+	else
+		return 0;
+	return read_config(s, path, false, cause);
+}
+
+static void
+free_secret(char **p)
+{
+	if (*p != NULL) {
+		explicit_bzero(*p, strlen(*p));
+		free(*p);
+		*p = NULL;
+	}
+}
+
+void
+settings_free(struct settings *s)
+{
+	free_secret(&s->st_username);
+	free_secret(&s->st_secret);
+	free_secret(&s->sr_api_key);
+}

@@ -1,0 +1,63 @@
+/*
+ * The command line and the config file (product.md §5): everything a run
+ * needs to know, checked for conflicts before anything starts.
+ */
+#ifndef CS_SETTINGS_H
+#define CS_SETTINGS_H
+
+#include <stdbool.h>
+#include <stdio.h>
+#include "model/event.h"
+
+enum run_mode { RUN_UI = 0, RUN_ONCE, RUN_HEADLESS };
+enum export_format { EXPORT_JSON = 0, EXPORT_CSV };
+
+struct settings {
+	bool demo;
+	enum cs_provider provider;
+	const char *game_id;
+	const char *base_url;
+	const char *ws_url;
+	const char *league;          /* nba | nbdl */
+	const char *access_level;    /* trial | production */
+	const char *replay_path;
+	double speed;                /* replay/demo speed; 0 = max */
+	bool speed_set;
+	const char *until;           /* --until PERIOD/CLOCK */
+	const char *record_path;
+	const char *config_path;
+	const char *log_path;
+	enum run_mode mode;
+	double duration;             /* seconds, 0 = none */
+	const char *export_path;     /* "-" = stdout */
+	enum export_format export_format;
+	const char *cacert;
+	bool insecure;
+	bool no_color;
+	bool ascii;
+	bool title;
+	unsigned bell;               /* enum ui_bell mask */
+
+	/* Credentials: environment first, then the config file.  Owned. */
+	char *st_username;
+	char *st_secret;
+	char *sr_api_key;
+};
+
+/* Parses argv.  Returns 0 to run, 1 when --help/--version was printed
+ * (exit 0), -1 on a usage error with a one-line *cause (exit 2). */
+int settings_parse(struct settings *s, int argc, char **argv, char **cause);
+
+/* Reads credentials from the environment and the config file (path NULL =
+ * $XDG_CONFIG_HOME/courtside/config).  A config file readable by group or
+ * others is refused.  A missing default file is fine.  Returns 0 or -1. */
+int settings_load_credentials(struct settings *s, char **cause);
+
+void settings_free(struct settings *s);
+
+/* Parses "3/5:00" into a period sequence and tenths; 0 or -1. */
+int settings_parse_until(const char *spec, int *period_sequence, int *clock);
+
+void settings_usage(FILE *out);
+
+#endif

@@ -1,0 +1,1 @@
+# src/sim/generator.mk: sources, tests and benchmarks of this module.

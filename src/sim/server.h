@@ -1,0 +1,38 @@
+/*
+ * courtside-sim's server: one generated (or captured) game served over the
+ * ShotTracker REST API and Live Data V2 WebSocket and the Sportradar REST
+ * play-by-play and push stream, on one libwebsockets context, on its own
+ * thread.  Used by courtside-sim's main() and, in-process, by --demo.
+ */
+#ifndef CS_SIM_SERVER_H
+#define CS_SIM_SERVER_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "model/event.h"
+
+struct sim_server_options {
+	const char *providers;      /* "shottracker", "sportradar" or "both" (default) */
+	const char *bind;           /* default 127.0.0.1 */
+	int port;                   /* 0 = ephemeral */
+	uint64_t seed;
+	bool halves;
+	bool force_overtime;
+	const char *capture;        /* serve a capture instead of a generated game */
+	double speed;               /* feed time per wall time; 0 = frozen at start */
+	int64_t start_ms;           /* feed time at server start */
+	const char *faults;         /* --faults SPEC, NULL = none */
+	const char *require_auth;   /* "USER:SECRET" (ShotTracker HMAC) or API key */
+	const char *log_path;       /* fault and request log; NULL = stderr */
+	bool quiet;                 /* no request log (the in-process demo) */
+};
+
+struct sim_server;
+
+struct sim_server *sim_server_start(const struct sim_server_options *opt,
+    char **cause);
+int sim_server_port(const struct sim_server *s);
+const char *sim_server_game_id(const struct sim_server *s, enum cs_provider p);
+void sim_server_stop(struct sim_server **s);
+
+#endif

@@ -1,0 +1,1 @@
+# src/sim/server.mk: sources, tests and benchmarks of this module.

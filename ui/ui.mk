@@ -1,0 +1,1 @@
+# ui/ui.mk: sources, tests and benchmarks of this module.
