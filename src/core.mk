@@ -3,3 +3,6 @@ libcourtside_a_SOURCES += \
 	src/app.c src/app.h \
 	src/log.c src/log.h \
 	src/settings.c src/settings.h
+
+# Capture files (--record / --replay); the feed writes, the replay provider reads.
+libcourtside_a_SOURCES += src/net/capture.c src/net/capture.h

@@ -2,3 +2,14 @@
 check_PROGRAMS += tests/test_sign
 TESTS += tests/test_sign
 tests_test_sign_SOURCES = tests/test_sign.c tests/tap.h
+
+check_PROGRAMS += tests/test_settings
+TESTS += tests/test_settings
+tests_test_settings_SOURCES = tests/test_settings.c tests/tap.h
+
+TESTS += tests/test_cli.sh
+EXTRA_DIST += tests/test_cli.sh
+
+check_PROGRAMS += tests/test_capture
+TESTS += tests/test_capture
+tests_test_capture_SOURCES = tests/test_capture.c tests/tap.h

@@ -1,0 +1,213 @@
+/* The command-line contract (product.md §5) and the config file. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "settings.h"
+#include "tap.h"
+
+/* Parses a NULL-terminated list of arguments; returns settings_parse's result. */
+static int
+parse(struct settings *s, char **cause, ...)
+{
+	char *argv[32];
+	int argc = 0;
+	va_list ap;
+	const char *a;
+
+	argv[argc++] = "courtside";
+	va_start(ap, cause);
+	while ((a = va_arg(ap, const char *)) != NULL && argc < 31)
+		argv[argc++] = (char *)a;
+	va_end(ap);
+	argv[argc] = NULL;
+	free(*cause);
+	*cause = NULL;
+	return settings_parse(s, argc, argv, cause);
+}
+
+static void
+test_sources(void)
+{
+	struct settings s;
+	char *cause = NULL;
+
+	is_int(parse(&s, &cause, "--demo", NULL), 0, "--demo alone parses");
+	ok(s.demo && s.mode == RUN_UI, "--demo runs the UI");
+	is_int(parse(&s, &cause, "--provider", "shottracker", "--game", "abc", NULL), 0,
+	    "shottracker with a game parses");
+	is_int(s.provider, CS_PROVIDER_SHOTTRACKER, "provider is shottracker");
+	is_str(s.game_id, "abc", "game id kept");
+	is_int(parse(&s, &cause, "--provider", "sportradar", "--game", "g", "--league", "nbdl",
+	    "--access-level", "production", NULL), 0, "sportradar options parse");
+	is_str(s.league, "nbdl", "league kept");
+	is_str(s.access_level, "production", "access level kept");
+	is_int(parse(&s, &cause, "--provider", "sportradar", "--game", "g", NULL), 0,
+	    "sportradar defaults");
+	is_str(s.league, "nba", "league defaults to nba");
+	is_str(s.access_level, "trial", "access level defaults to trial");
+	is_int(parse(&s, &cause, "--replay", "f.cap", "--speed", "max", NULL), 0, "replay at max speed");
+	ok(s.speed == 0 && s.speed_set, "max speed is 0");
+	is_int(parse(&s, &cause, "--replay", "f.cap", "--speed", "8", "--until", "3/5:00", NULL), 0,
+	    "replay with speed and until");
+	ok(s.speed == 8, "speed 8");
+}
+
+static void
+test_conflicts(void)
+{
+	struct settings s;
+	char *cause = NULL;
+
+	is_int(parse(&s, &cause, NULL), -1, "no source is an error");
+	is_int(parse(&s, &cause, "--demo", "--provider", "shottracker", "--game", "x", NULL), -1,
+	    "--demo and --provider conflict");
+	ok(cause != NULL && strstr(cause, "choose one") != NULL, "the message says to choose one");
+	is_int(parse(&s, &cause, "--provider", "shottracker", NULL), -1, "--provider needs --game");
+	is_int(parse(&s, &cause, "--provider", "espn", "--game", "x", NULL), -1, "unknown provider");
+	is_int(parse(&s, &cause, "--demo", "--bogus", NULL), -1, "unknown option");
+	ok(cause != NULL && strstr(cause, "--bogus") != NULL, "the message names the option");
+	is_int(parse(&s, &cause, "--demo", "--once", NULL), -1, "--once with --demo");
+	is_int(parse(&s, &cause, "--replay", "f", "--once", "--headless", NULL), -1,
+	    "--once and --headless conflict");
+	is_int(parse(&s, &cause, "--provider", "sportradar", "--game", "g", "--ws-url", "ws://x", NULL),
+	    -1, "--ws-url is for shottracker only");
+	is_int(parse(&s, &cause, "--provider", "sportradar", "--game", "g", "--league", "wnba", NULL),
+	    -1, "unknown league");
+	is_int(parse(&s, &cause, "--replay", "f", "--speed", "fast", NULL), -1, "bad speed");
+	is_int(parse(&s, &cause, "--replay", "f", "--until", "5:00", NULL), -1, "until needs a period");
+	is_int(parse(&s, &cause, "--provider", "shottracker", "--game", "g", "--until", "3/5:00", NULL),
+	    -1, "until goes with replay");
+	is_int(parse(&s, &cause, "--replay", "f", "--export-format", "xml", NULL), -1,
+	    "unknown export format");
+	is_int(parse(&s, &cause, "--demo", "--bell", "score,goal", NULL), -1, "unknown bell event");
+	is_int(parse(&s, &cause, "--replay", "f", "--record", "g", NULL), -1,
+	    "recording a replay is refused");
+	is_int(parse(&s, &cause, "--provider", "shottracker", "--game", "g", "--base-url", "ftp://x", NULL),
+	    -1, "base url must be http(s)");
+	is_int(parse(&s, &cause, "--demo", "extra", NULL), -1, "stray argument");
+	free(cause);
+}
+
+static void
+test_modes(void)
+{
+	struct settings s;
+	char *cause = NULL;
+
+	is_int(parse(&s, &cause, "--provider", "shottracker", "--game", "g", "--once", NULL), 0,
+	    "--once parses");
+	is_int(s.mode, RUN_ONCE, "mode once");
+	is_str(s.export_path, "-", "--once exports to stdout by default");
+	is_int(parse(&s, &cause, "--replay", "f", "--headless", "--duration", "2.5",
+	    "--export", "out.csv", "--export-format", "csv", NULL), 0, "--headless parses");
+	is_int(s.mode, RUN_HEADLESS, "mode headless");
+	ok(s.duration == 2.5, "duration kept");
+	is_int(s.export_format, EXPORT_CSV, "csv format");
+	is_int(parse(&s, &cause, "--demo", "--no-color", "--ascii", "--title", "--bell",
+	    "score,lead-change", NULL), 0, "display options parse");
+	ok(s.no_color && s.ascii && s.title && s.bell != 0, "display options kept");
+	free(cause);
+}
+
+static void
+test_until(void)
+{
+	int p, c;
+
+	ok(settings_parse_until("3/5:00", &p, &c) == 0 && p == 3 && c == 3000, "3/5:00");
+	ok(settings_parse_until("5/0:30.5", &p, &c) == 0 && p == 5 && c == 305, "5/0:30.5");
+	ok(settings_parse_until("0/5:00", &p, &c) < 0, "period 0 refused");
+	ok(settings_parse_until("3/xx", &p, &c) < 0, "bad clock refused");
+}
+
+static void
+write_file(const char *path, const char *text, mode_t mode)
+{
+	FILE *f = fopen(path, "w");
+
+	fputs(text, f);
+	fclose(f);
+	chmod(path, mode);
+}
+
+static void
+test_config(void)
+{
+	struct settings s;
+	char dir[] = "/tmp/cs-settings-XXXXXX", path[256], *cause = NULL;
+
+	if (mkdtemp(dir) == NULL) {
+		ok(0, "mkdtemp");
+		return;
+	}
+	snprintf(path, sizeof path, "%s/config", dir);
+	unsetenv("SHOTTRACKER_USERNAME");
+	unsetenv("SHOTTRACKER_SECRET");
+	unsetenv("SPORTRADAR_API_KEY");
+
+	write_file(path, "# courtside\nshottracker_username = alice\n"
+	    "shottracker_secret = s3cret\n\nsportradar_api_key=key1\n", 0600);
+	parse(&s, &cause, "--demo", "--config", path, NULL);
+	ok(settings_load_credentials(&s, &cause) == 0, "a private config loads");
+	is_str(s.st_username, "alice", "username from config");
+	is_str(s.st_secret, "s3cret", "secret from config");
+	is_str(s.sr_api_key, "key1", "api key from config");
+	settings_free(&s);
+	ok(s.st_secret == NULL, "settings_free clears the secret");
+
+	setenv("SHOTTRACKER_SECRET", "fromenv", 1);
+	parse(&s, &cause, "--demo", "--config", path, NULL);
+	settings_load_credentials(&s, &cause);
+	is_str(s.st_secret, "fromenv", "the environment wins over the config file");
+	settings_free(&s);
+	unsetenv("SHOTTRACKER_SECRET");
+
+	chmod(path, 0644);
+	parse(&s, &cause, "--demo", "--config", path, NULL);
+	free(cause);
+	cause = NULL;
+	ok(settings_load_credentials(&s, &cause) < 0, "a config readable by others is refused");
+	ok(cause != NULL && strstr(cause, "chmod 600") != NULL, "the message says how to fix it");
+	ok(cause != NULL && strstr(cause, "s3cret") == NULL, "the message has no secret in it");
+	settings_free(&s);
+
+	write_file(path, "shottracker_password = x\n", 0600);
+	parse(&s, &cause, "--demo", "--config", path, NULL);
+	free(cause);
+	cause = NULL;
+	ok(settings_load_credentials(&s, &cause) < 0 && strstr(cause, "unknown key") != NULL,
+	    "an unknown key is refused with a message");
+	settings_free(&s);
+
+	snprintf(path, sizeof path, "%s/missing", dir);
+	parse(&s, &cause, "--demo", "--config", path, NULL);
+	ok(settings_load_credentials(&s, &cause) < 0, "an explicit missing config is an error");
+	settings_free(&s);
+
+	setenv("XDG_CONFIG_HOME", dir, 1);
+	parse(&s, &cause, "--demo", NULL);
+	ok(settings_load_credentials(&s, &cause) == 0, "a missing default config is fine");
+	settings_free(&s);
+
+	snprintf(path, sizeof path, "%s/config", dir);
+	unlink(path);
+	rmdir(dir);
+	free(cause);
+}
+
+int
+main(void)
+{
+	test_sources();
+	test_conflicts();
+	test_modes();
+	test_until();
+	test_config();
+	return tap_done();
+}
