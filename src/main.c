@@ -157,6 +157,7 @@ main(int argc, char **argv)
 	fc.record_path = s.record_path;
 	fc.replay_path = s.replay_path;
 	fc.speed = s.speed;
+	fc.until = s.until;
 
 	if (s.demo) {
 		/* The bundled simulator on a loopback port, reached through the

@@ -34,6 +34,7 @@ struct feed_config {
 	const char *record_path;    /* --record */
 	const char *replay_path;    /* --replay */
 	double speed;               /* replay speed; 0 = as fast as possible */
+	const char *until;          /* replay: stop at "PERIOD/CLOCK"; NULL = the end */
 };
 
 enum feed_state {
