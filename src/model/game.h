@@ -155,6 +155,10 @@ struct cs_period game_period(struct game *g);
 int game_clock(struct game *g);
 bool game_clock_running(const struct game *g);
 int game_player_index(struct game *g, int side, const char *id);
+/* Box-score order of a side's players: starters, then the bench, each in
+ * roster order with players learned from events after the roster.  Fills
+ * up to `max` player indexes into `order`; returns how many. */
+size_t game_box_order(struct game *g, int side, int *order, size_t max);
 
 /* Reconciliation: how many published values differ from the derived ones. */
 int game_mismatch_count(struct game *g);

@@ -3,3 +3,28 @@ libcourtside_a_SOURCES += \
 	src/model/event.c src/model/event.h \
 	src/model/game.h \
 	src/model/export.h
+
+# The model's own files: storage, players, rules, the fold, the API, export.
+libcourtside_a_SOURCES += \
+	src/model/game_int.h \
+	src/model/store.c src/model/roster.c src/model/rules.c \
+	src/model/derive.c src/model/game.c src/model/export.c
+
+check_PROGRAMS += tests/test_model tests/test_event tests/test_export
+TESTS += tests/test_model tests/test_event tests/test_export
+tests_test_model_SOURCES = tests/test_model.c tests/tap.h
+tests_test_event_SOURCES = tests/test_event.c tests/tap.h
+tests_test_export_SOURCES = tests/test_export.c tests/tap.h
+
+# json_equal: semantic JSON comparison for integration tests (a tool, not a
+# test itself; tests/test_json_equal.sh tests it).
+check_PROGRAMS += tests/json_equal
+tests_json_equal_SOURCES = tests/json_equal.c
+tests_json_equal_LDADD = $(JSONC_LIBS)
+TESTS += tests/test_json_equal.sh
+EXTRA_DIST += tests/test_json_equal.sh
+
+# `make bench`: how fast the model takes events.
+EXTRA_PROGRAMS += bench/bench_model
+bench_progs += bench/bench_model
+bench_bench_model_SOURCES = bench/bench_model.c

@@ -1,0 +1,739 @@
+/*
+ * The fold: everything the model shows is computed by folding the stored
+ * events, in game order, through fold_event().  The same function serves
+ * both paths: appending (fold the new events onto the current state) and
+ * re-deriving (reset, then fold everything), so the two cannot disagree.
+ * After folding, finish() turns the running state into the views of
+ * model/game.h (seconds from tenths, flags, bonus, mismatches).
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/game_int.h"
+
+#define OTHER(side) (1 - (side))
+
+/* An array with room for item `n`, grown by doubling; NULL when out of
+ * memory (the item is then left out, which only shortens a list). */
+static void *
+room_for(void *items, size_t *cap, size_t n, size_t size)
+{
+	size_t want;
+	void *p;
+
+	if (n < *cap)
+		return items;
+	want = *cap ? *cap * 2 : 64;
+	p = realloc(items, want * size);
+	if (p != NULL)
+		*cap = want;
+	return p;
+}
+
+static void
+lineup_clear(struct lineup *l)
+{
+	int k;
+
+	for (k = 0; k < CS_ON_COURT; k++)
+		l->p[k] = -1;
+	l->unit = -1;
+	l->known = false;
+}
+
+static void
+reset(struct game *g)
+{
+	struct derived *d = &g->d;
+	int s, i;
+
+	d->folded = 0;
+	d->stale = false;
+	d->period = 0;
+	d->period_type = CS_PERIOD_QUARTER;
+	d->clock = CS_NO_CLOCK;
+	d->nperiods = 0;
+	d->ft_active = false;
+	d->leader = CS_SIDE_NONE;
+	d->nplays = d->nshots = d->nunits = 0;
+	memset(d->side, 0, sizeof d->side);
+	for (s = 0; s < 2; s++) {
+		d->side[s].timeouts_remaining = CS_UNKNOWN;
+		lineup_clear(&d->side[s].five);
+		lineup_clear(&d->ft_five[s]);
+		for (i = 0; i < g->roster[s].n; i++) {
+			memset(&g->roster[s].players[i].line, 0, sizeof (struct statline));
+			g->roster[s].tenths[i] = 0;
+		}
+	}
+}
+
+/* --- lineups and units --------------------------------------------------- */
+
+static int
+find_unit(struct game *g, int side, const int16_t p[CS_ON_COURT])
+{
+	struct derived *d = &g->d;
+	struct unit_acc *ua;
+	size_t i;
+	int k;
+
+	for (k = 0; k < CS_ON_COURT; k++)
+		if (p[k] < 0)
+			return -1;   /* not a full five */
+	for (i = 0; i < d->nunits; i++) {
+		ua = &d->units[i];
+		if (ua->u.side != side)
+			continue;
+		for (k = 0; k < CS_ON_COURT && ua->u.players[k] == p[k]; k++)
+			;
+		if (k == CS_ON_COURT)
+			return (int)i;
+	}
+	if (d->nunits >= GAME_UNITS_MAX)
+		return -1;
+	ua = room_for(d->units, &d->cap_units, d->nunits, sizeof *d->units);
+	if (ua == NULL)
+		return -1;
+	d->units = ua;
+	ua = &d->units[d->nunits];
+	memset(ua, 0, sizeof *ua);
+	ua->u.side = side;
+	for (k = 0; k < CS_ON_COURT; k++)
+		ua->u.players[k] = p[k];
+	return (int)d->nunits++;
+}
+
+static void
+credit_time(struct game *g, int side, int tenths)
+{
+	struct side_state *st = &g->d.side[side];
+	int k;
+
+	for (k = 0; k < CS_ON_COURT; k++)
+		if (st->five.p[k] >= 0)
+			g->roster[side].tenths[st->five.p[k]] += tenths;
+	if (st->five.unit >= 0)
+		g->d.units[st->five.unit].tenths += tenths;
+	st->stint_tenths += tenths;
+}
+
+/* +/- for one side's five: `pm` signed, plus points for and against. */
+static void
+credit_points(struct game *g, int side, const struct lineup *five, int pm,
+    int pts_for, int pts_against)
+{
+	struct side_state *st = &g->d.side[side];
+	struct unit *u;
+	int k;
+
+	if (!five->known) {
+		if (!st->five_this_period) {
+			st->pending_pm += pm;
+			st->pending_for += pts_for;
+			st->pending_against += pts_against;
+		}
+		return;
+	}
+	for (k = 0; k < CS_ON_COURT; k++)
+		if (five->p[k] >= 0)
+			g->roster[side].players[five->p[k]].line.plus_minus += pm;
+	if (five->unit >= 0) {
+		u = &g->d.units[five->unit].u;
+		u->plus_minus += pm;
+		u->points_for += pts_for;
+		u->points_against += pts_against;
+	}
+}
+
+static void
+sort_five(int16_t p[CS_ON_COURT])
+{
+	int i, j;
+	int16_t v;
+
+	for (i = 1; i < CS_ON_COURT; i++) {
+		v = p[i];
+		for (j = i; j > 0 && p[j - 1] > v; j--)
+			p[j] = p[j - 1];
+		p[j] = v;
+	}
+}
+
+/* Sorted, with a player listed twice (bad data) counted once. */
+static void
+clean_five(int16_t p[CS_ON_COURT])
+{
+	int k;
+	bool twice = false;
+
+	sort_five(p);
+	for (k = 1; k < CS_ON_COURT; k++) {
+		if (p[k] >= 0 && p[k] == p[k - 1]) {
+			p[k - 1] = -1;
+			twice = true;
+		}
+	}
+	if (twice)
+		sort_five(p);
+}
+
+/*
+ * A new five for `side`.  The first five of a period started it, so what
+ * happened before we knew it (pending) is theirs, unless the five came
+ * from a substitution, whose list is the five after the change.
+ */
+static void
+set_five(struct game *g, int side, const int16_t refs[CS_ON_COURT], bool starts_period)
+{
+	struct side_state *st = &g->d.side[side];
+	int16_t p[CS_ON_COURT];
+
+	memcpy(p, refs, sizeof p);
+	clean_five(p);
+	if (memcmp(p, st->five.p, sizeof p) != 0)
+		st->stint_tenths = 0;
+	memcpy(st->five.p, p, sizeof p);
+	st->five.unit = find_unit(g, side, p);
+	st->five.known = true;
+	if (st->five_this_period)
+		return;
+	st->five_this_period = true;
+	if (starts_period) {
+		credit_time(g, side, st->pending_tenths);
+		credit_points(g, side, &st->five, st->pending_pm, st->pending_for,
+		    st->pending_against);
+	}
+	st->pending_tenths = st->pending_pm = st->pending_for = st->pending_against = 0;
+	if (g->d.period == 1 && !st->has_first_five) {
+		st->has_first_five = true;
+		memcpy(st->first_five, p, sizeof p);
+	}
+}
+
+/* --- the clock ----------------------------------------------------------- */
+
+static void
+start_period(struct game *g, const struct cs_event *ev)
+{
+	struct derived *d = &g->d;
+	int s;
+
+	d->period = ev->period.sequence;
+	d->period_type = ev->period.type;
+	if (d->period > d->nperiods)
+		d->nperiods = d->period;
+	/* time counts from the first event with a clock (real feeds open a
+	 * period at its full clock); the period length is not assumed, since
+	 * games with other lengths may not say so */
+	d->clock = CS_NO_CLOCK;
+	d->ft_active = false;
+	for (s = 0; s < 2; s++) {
+		struct side_state *st = &d->side[s];
+
+		st->five.known = false;   /* p[] kept: same five again keeps its stint */
+		st->five_this_period = false;
+		st->pending_tenths = st->pending_pm = 0;
+		st->pending_for = st->pending_against = 0;
+	}
+}
+
+/*
+ * Time since the previous event goes to the fives on court before this
+ * event; an end of period runs the clock out.  The clock only runs down:
+ * an event whose clock is higher than one already seen credits nothing.
+ */
+static void
+run_clock(struct game *g, const struct cs_event *ev)
+{
+	struct derived *d = &g->d;
+	int now = ev->type == CS_EV_PERIOD_END ? 0 : ev->clock;
+	int s, elapsed;
+
+	if (now < 0)
+		return;
+	if (d->clock >= 0 && d->clock <= now)
+		return;
+	elapsed = d->clock >= 0 ? d->clock - now : 0;
+	d->clock = now;
+	for (s = 0; s < 2 && elapsed > 0; s++) {
+		struct side_state *st = &d->side[s];
+
+		if (st->five.known)
+			credit_time(g, s, elapsed);
+		else if (!st->five_this_period)
+			st->pending_tenths += elapsed;
+	}
+}
+
+/* --- statistics ---------------------------------------------------------- */
+
+/* Points to `side`; +/- to both fives (free throws: the fives at the foul). */
+static void
+score(struct game *g, int side, int pts, bool free_throw)
+{
+	struct derived *d = &g->d;
+	const struct lineup *five;
+	int s;
+
+	d->side[side].points += pts;
+	d->side[side].period_points[d->period - 1] += pts;
+	for (s = 0; s < 2; s++) {
+		five = free_throw && d->ft_active ? &d->ft_five[s] : &d->side[s].five;
+		if (s == side)
+			credit_points(g, s, five, pts, pts, 0);
+		else
+			credit_points(g, s, five, -pts, 0, pts);
+	}
+}
+
+static void
+add_shot(struct game *g, const struct cs_event *ev, const struct cs_stat *st,
+    int player)
+{
+	struct derived *d = &g->d;
+	struct shot *sh = room_for(d->shots, &d->cap_shots, d->nshots, sizeof *d->shots);
+
+	if (sh == NULL)
+		return;
+	d->shots = sh;
+	sh = &d->shots[d->nshots++];
+	sh->ev = ev;
+	sh->side = st->side;
+	sh->player = player;
+	sh->made = st->made;
+	sh->three = st->three;
+	sh->x = ev->x;
+	sh->y = ev->y;
+	sh->period_sequence = ev->period.sequence;
+}
+
+static void
+field_goal(struct game *g, const struct cs_event *ev, const struct cs_stat *st,
+    int player)
+{
+	struct statline *tot = &g->d.side[st->side].totals, *line = NULL;
+	int pts;
+
+	/* a missed end-of-period heave is the team's attempt, not the shooter's */
+	if (player >= 0 && (ev->type != CS_EV_HEAVE || st->made))
+		line = &g->roster[st->side].players[player].line;
+	else
+		player = -1;
+	tot->fga++;
+	tot->tpa += st->three;
+	if (line != NULL) {
+		line->fga++;
+		line->tpa += st->three;
+	}
+	if (st->made) {
+		pts = st->points > 0 ? st->points : st->three ? 3 : 2;
+		tot->fgm++;
+		tot->tpm += st->three;
+		tot->pts += pts;
+		if (line != NULL) {
+			line->fgm++;
+			line->tpm += st->three;
+			line->pts += pts;
+		}
+		score(g, st->side, pts, false);
+	}
+	if (ev->has_location)
+		add_shot(g, ev, st, player);
+}
+
+static void
+free_throw(struct game *g, const struct cs_stat *st, struct statline *line)
+{
+	struct statline *tot = &g->d.side[st->side].totals;
+	int pts;
+
+	tot->fta++;
+	if (line != NULL)
+		line->fta++;
+	if (!st->made)
+		return;
+	pts = st->points > 0 ? st->points : 1;
+	tot->ftm++;
+	tot->pts += pts;
+	if (line != NULL) {
+		line->ftm++;
+		line->pts += pts;
+	}
+	score(g, st->side, pts, true);
+}
+
+static void
+team_foul(struct game *g, int side)
+{
+	struct derived *d = &g->d;
+	int fp = game_rules_foul_period(&g->rules, d->period);
+
+	d->side[side].fouls[fp]++;
+	if (d->clock >= 0 && d->clock <= GAME_LAST_TWO_MIN)
+		d->side[side].fouls_last_two[fp]++;
+}
+
+/* Adds 1 to a counting column of the team and, when there is one, the player. */
+#define COUNT(field) do {				\
+		tot->field++;				\
+		if (line != NULL)			\
+			line->field++;			\
+	} while (0)
+
+static void
+count_stats(struct game *g, const struct record *rec)
+{
+	const struct cs_event *ev = &rec->ev;
+	bool team_fouls = game_rules_team_foul(&g->rules, ev);
+	int i;
+
+	for (i = 0; i < ev->nstats; i++) {
+		const struct cs_stat *st = &ev->stats[i];
+		int side = st->side, player = rec->stat_player[i];
+		struct side_state *ss;
+		struct statline *tot, *line;
+
+		if (side == CS_SIDE_NONE)
+			continue;
+		ss = &g->d.side[side];
+		tot = &ss->totals;
+		line = player >= 0 ? &g->roster[side].players[player].line : NULL;
+		switch (st->type) {
+		case CS_STAT_FIELD_GOAL:
+			field_goal(g, ev, st, player);
+			break;
+		case CS_STAT_FREE_THROW:
+			free_throw(g, st, line);
+			break;
+		case CS_STAT_REBOUND:
+			if (st->offensive)
+				COUNT(oreb);
+			else
+				COUNT(dreb);
+			COUNT(reb);
+			ss->team_rebounds += line == NULL;
+			break;
+		case CS_STAT_ASSIST:
+			COUNT(ast);
+			break;
+		case CS_STAT_STEAL:
+			COUNT(stl);
+			break;
+		case CS_STAT_BLOCK:
+			COUNT(blk);
+			break;
+		case CS_STAT_TURNOVER:
+			COUNT(tov);
+			ss->team_turnovers += line == NULL;
+			break;
+		case CS_STAT_PERSONAL_FOUL:
+			COUNT(pf);
+			if (team_fouls)
+				team_foul(g, side);
+			break;
+		default:   /* markers: fouldrawn, offensivefoul, technical, flagrant... */
+			break;
+		}
+	}
+}
+
+#undef COUNT
+
+/* --- free-throw lineups -------------------------------------------------- */
+
+#define STAT_BIT(t) (1u << (t))
+
+static bool
+has_stat(const struct cs_event *ev, unsigned types)
+{
+	int i;
+
+	for (i = 0; i < ev->nstats; i++)
+		if (types & STAT_BIT(ev->stats[i].type))
+			return true;
+	return false;
+}
+
+/* Plays after which free throws can no longer belong to an earlier foul. */
+static bool
+ends_free_throws(const struct cs_event *ev)
+{
+	switch (ev->type) {
+	case CS_EV_TWO_MADE: case CS_EV_TWO_MISSED:
+	case CS_EV_THREE_MADE: case CS_EV_THREE_MISSED:
+	case CS_EV_HEAVE: case CS_EV_REBOUND: case CS_EV_TURNOVER:
+	case CS_EV_JUMP_BALL:
+		return true;
+	default:
+		return has_stat(ev, STAT_BIT(CS_STAT_FIELD_GOAL) |
+		    STAT_BIT(CS_STAT_REBOUND) | STAT_BIT(CS_STAT_TURNOVER));
+	}
+}
+
+static bool
+is_foul(const struct cs_event *ev)
+{
+	switch (ev->type) {
+	case CS_EV_PERSONAL_FOUL: case CS_EV_SHOOTING_FOUL:
+	case CS_EV_TECHNICAL_FOUL: case CS_EV_FLAGRANT_FOUL:
+		return true;
+	default:
+		return has_stat(ev, STAT_BIT(CS_STAT_PERSONAL_FOUL) |
+		    STAT_BIT(CS_STAT_TECHNICAL_FOUL));
+	}
+}
+
+/* --- plays and the fold -------------------------------------------------- */
+
+static void
+add_play(struct game *g, const struct cs_event *ev, int home_before, int away_before)
+{
+	struct derived *d = &g->d;
+	int home = d->side[CS_HOME].points, away = d->side[CS_AWAY].points;
+	int leader = home > away ? CS_HOME : away > home ? CS_AWAY : CS_SIDE_NONE;
+	struct play *pl = room_for(d->plays, &d->cap_plays, d->nplays, sizeof *d->plays);
+
+	if (pl == NULL)
+		return;
+	d->plays = pl;
+	pl = &d->plays[d->nplays++];
+	pl->ev = ev;
+	pl->home_score = home;
+	pl->away_score = away;
+	pl->scoring = home != home_before || away != away_before;
+	/* a tie is not a lead; the first lead of the game changes nothing */
+	pl->lead_change = leader != CS_SIDE_NONE && d->leader != CS_SIDE_NONE &&
+	    leader != d->leader;
+	if (leader != CS_SIDE_NONE)
+		d->leader = leader;
+}
+
+static void
+fold_event(struct game *g, const struct record *rec)
+{
+	const struct cs_event *ev = &rec->ev;
+	struct derived *d = &g->d;
+	bool substitution = ev->type == CS_EV_SUBSTITUTION;
+	int home = d->side[CS_HOME].points, away = d->side[CS_AWAY].points;
+	int s;
+
+	if (ev->period.sequence != d->period)
+		start_period(g, ev);
+	/* the first on-court list of a period is the five that started it */
+	for (s = 0; s < 2 && !substitution; s++)
+		if (ev->has_on_court[s] && !d->side[s].five_this_period)
+			set_five(g, s, rec->court_player[s], true);
+	run_clock(g, ev);
+	/* afterwards only substitutions change the five */
+	for (s = 0; s < 2 && substitution; s++)
+		if (ev->has_on_court[s])
+			set_five(g, s, rec->court_player[s], false);
+
+	if (ends_free_throws(ev))
+		d->ft_active = false;
+	count_stats(g, rec);
+	if (is_foul(ev)) {
+		d->ft_five[CS_HOME] = d->side[CS_HOME].five;
+		d->ft_five[CS_AWAY] = d->side[CS_AWAY].five;
+		d->ft_active = true;
+	}
+	if (ev->type == CS_EV_TIMEOUT && ev->side != CS_SIDE_NONE) {
+		d->side[ev->side].timeouts_used++;
+		d->side[ev->side].timeouts_remaining = ev->timeouts_remaining;
+	}
+	add_play(g, ev, home, away);
+}
+
+/* --- the views ----------------------------------------------------------- */
+
+static int
+column(const struct statline *l, enum cs_column c)
+{
+	switch (c) {
+	case CS_COL_FGM: return l->fgm;
+	case CS_COL_FGA: return l->fga;
+	case CS_COL_TPM: return l->tpm;
+	case CS_COL_TPA: return l->tpa;
+	case CS_COL_FTM: return l->ftm;
+	case CS_COL_FTA: return l->fta;
+	case CS_COL_OREB: return l->oreb;
+	case CS_COL_DREB: return l->dreb;
+	case CS_COL_REB: return l->reb;
+	case CS_COL_AST: return l->ast;
+	case CS_COL_STL: return l->stl;
+	case CS_COL_BLK: return l->blk;
+	case CS_COL_TOV: return l->tov;
+	case CS_COL_PF: return l->pf;
+	case CS_COL_PTS: return l->pts;
+	default: return 0;
+	}
+}
+
+/* Published totals against derived ones: count and flag every difference. */
+static void
+reconcile(struct game *g)
+{
+	static const struct statline zero;
+	int i, c, idx, diff;
+
+	g->mismatches = 0;
+	for (i = 0; i < g->npublished; i++) {
+		const struct cs_published_stats *ps = &g->published[i];
+		const struct statline *line = &zero;
+
+		idx = -1;
+		if (ps->player_id[0] == '\0')
+			line = &g->team[ps->side].totals;
+		else if ((idx = game_roster_find(&g->roster[ps->side], ps->player_id)) >= 0)
+			line = &g->roster[ps->side].players[idx].line;
+		diff = 0;
+		for (c = 0; c < CS_COL_COUNT; c++)
+			if (ps->value[c] != CS_UNKNOWN && ps->value[c] != column(line, c))
+				diff++;
+		g->mismatches += diff;
+		if (diff > 0 && idx >= 0)
+			g->roster[ps->side].players[idx].mismatch = true;
+	}
+}
+
+/* Starters as the roster says; without any, the five that began the game. */
+static bool
+is_starter(const struct roster *r, const struct side_state *st, int idx,
+    bool roster_has_starters)
+{
+	int k;
+
+	if (roster_has_starters)
+		return r->roster_starter[idx];
+	for (k = 0; st->has_first_five && k < CS_ON_COURT; k++)
+		if (st->first_five[k] == idx)
+			return true;
+	return false;
+}
+
+static void
+finish_side(struct game *g, int side, const struct cs_period *now)
+{
+	struct roster *r = &g->roster[side];
+	struct side_state *st = &g->d.side[side];
+	struct box_team *t = &g->team[side];
+	bool roster_has_starters = false;
+	int i, k, fp = game_rules_foul_period(&g->rules, now->sequence);
+
+	for (i = 0; i < r->n; i++)
+		roster_has_starters |= r->roster_starter[i];
+	t->totals = st->totals;
+	t->totals.seconds = 0;
+	for (i = 0; i < r->n; i++) {
+		struct box_player *p = &r->players[i];
+
+		p->line.seconds = r->tenths[i] / 10;
+		p->on_court = false;
+		p->mismatch = false;
+		p->info.starter = is_starter(r, st, i, roster_has_starters);
+		t->totals.seconds += p->line.seconds;
+	}
+	t->points = st->points;
+	t->totals.plus_minus = st->points - g->d.side[OTHER(side)].points;
+	t->nperiods = g->d.nperiods;
+	memcpy(t->period_points, st->period_points, sizeof t->period_points);
+	t->team_rebounds = st->team_rebounds;
+	t->team_turnovers = st->team_turnovers;
+	t->team_fouls_period = st->fouls[fp];
+	t->in_bonus = game_rules_in_bonus(&g->rules, &g->d.side[OTHER(side)],
+	    now->sequence, now->type);
+	t->timeouts_left = game_rules_timeouts_left(&g->rules, st);
+	t->nplayers = r->n;
+	t->players = r->players;
+	for (k = 0; k < CS_ON_COURT; k++) {
+		t->on_court[k] = st->five.known ? st->five.p[k] : -1;
+		if (t->on_court[k] >= 0)
+			r->players[t->on_court[k]].on_court = true;
+	}
+	t->stint_seconds = st->five.known ? st->stint_tenths / 10 : 0;
+}
+
+static void
+finish(struct game *g)
+{
+	struct cs_period now;
+	int clock;
+	size_t i;
+
+	now = game_now(g, &clock);
+	finish_side(g, CS_HOME, &now);
+	finish_side(g, CS_AWAY, &now);
+	for (i = 0; i < g->d.nunits; i++)
+		g->d.units[i].u.seconds = g->d.units[i].tenths / 10;
+	reconcile(g);
+}
+
+void
+game_derive_refresh(struct game *g)
+{
+	struct derived *d = &g->d;
+
+	if (d->stale)
+		reset(g);
+	while (d->folded < g->store.n)
+		fold_event(g, g->store.order[d->folded++]);
+	if (d->finished_gen != g->generation) {
+		finish(g);
+		d->finished_gen = g->generation;
+	}
+}
+
+/* --- now ----------------------------------------------------------------- */
+
+bool
+game_live_clock_in_force(const struct game *g)
+{
+	const struct record *last;
+
+	if (!g->has_clock)
+		return false;
+	if (g->store.n == 0)
+		return true;
+	last = g->store.order[g->store.n - 1];
+	return g->clock.period.sequence >= last->ev.period.sequence &&
+	    g->clock_gen > last->updated_gen;
+}
+
+struct cs_period
+game_now(const struct game *g, int *clock)
+{
+	struct cs_period p;
+
+	if (game_live_clock_in_force(g)) {
+		*clock = g->clock.clock;
+		return g->clock.period;
+	}
+	if (g->store.n == 0) {
+		p.type = g->rules.format == CS_FORMAT_HALVES ? CS_PERIOD_HALF :
+		    CS_PERIOD_QUARTER;
+		p.number = p.sequence = 1;
+		*clock = game_rules_period_tenths(&g->rules, 1, p.type);
+		return p;
+	}
+	/* the fold has run: its clock is the last one seen in the last period */
+	p = g->store.order[g->store.n - 1]->ev.period;
+	*clock = g->d.clock >= 0 ? g->d.clock :
+	    game_rules_period_tenths(&g->rules, p.sequence, p.type);
+	return p;
+}
+
+void
+game_derive_free(struct derived *d)
+{
+	free(d->plays);
+	free(d->shots);
+	free(d->units);
+	d->plays = NULL;
+	d->shots = NULL;
+	d->units = NULL;
+	d->cap_plays = d->cap_shots = d->cap_units = 0;
+	d->nplays = d->nshots = d->nunits = 0;
+}

@@ -1,0 +1,293 @@
+/*
+ * The machine-readable box score (product.md §5).  JSON is built with
+ * json-c so every string is escaped correctly; keys go in the order of the
+ * schema (json-c keeps insertion order).  CSV quotes per RFC 4180.
+ */
+#include "config.h"
+
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <json.h>
+
+#include "model/export.h"
+#include "model/game_int.h"
+
+/* The counting columns, in schema order; `plus_minus` is players only. */
+static const struct {
+	const char *key;
+	size_t offset;
+} columns[] = {
+	{ "fgm", offsetof(struct statline, fgm) },
+	{ "fga", offsetof(struct statline, fga) },
+	{ "tpm", offsetof(struct statline, tpm) },
+	{ "tpa", offsetof(struct statline, tpa) },
+	{ "ftm", offsetof(struct statline, ftm) },
+	{ "fta", offsetof(struct statline, fta) },
+	{ "oreb", offsetof(struct statline, oreb) },
+	{ "dreb", offsetof(struct statline, dreb) },
+	{ "reb", offsetof(struct statline, reb) },
+	{ "ast", offsetof(struct statline, ast) },
+	{ "stl", offsetof(struct statline, stl) },
+	{ "blk", offsetof(struct statline, blk) },
+	{ "tov", offsetof(struct statline, tov) },
+	{ "pf", offsetof(struct statline, pf) },
+	{ "pts", offsetof(struct statline, pts) },
+};
+#define NCOLUMNS (sizeof columns / sizeof columns[0])
+
+static int
+column(const struct statline *l, size_t c)
+{
+	const int *v = (const int *)((const char *)l + columns[c].offset);
+
+	return *v;
+}
+
+static const char *const side_names[2] = { "home", "away" };
+
+const char *
+export_status(struct game *g)
+{
+	const struct cs_game_info *info = game_info(g);
+
+	if (info->status[0] != '\0')
+		return info->status;
+	if (g->store.game_ends > 0)
+		return "closed";
+	return g->store.n > 0 ? "inprogress" : "scheduled";
+}
+
+static const char *
+period_type_name(enum cs_period_type t)
+{
+	switch (t) {
+	case CS_PERIOD_HALF:
+		return "half";
+	case CS_PERIOD_OVERTIME:
+		return "overtime";
+	default:
+		return "quarter";
+	}
+}
+
+/* "M:SS.t": "12:00.0", "0:54.6". */
+static void
+format_clock(int tenths, char *buf, size_t size)
+{
+	if (tenths < 0)
+		tenths = 0;
+	snprintf(buf, size, "%d:%02d.%d", tenths / 600, (tenths / 10) % 60, tenths % 10);
+}
+
+static const char *
+provider_name(struct game *g)
+{
+	enum cs_provider p = game_info(g)->provider;
+
+	/* no game header yet: the events say who sent them */
+	if (p == CS_PROVIDER_NONE && g->store.n > 0)
+		p = g->store.order[0]->ev.provider;
+	return cs_provider_name(p);
+}
+
+/* --- JSON ---------------------------------------------------------------- */
+
+static void
+add_str(json_object *o, const char *key, const char *value)
+{
+	json_object_object_add(o, key, json_object_new_string(value));
+}
+
+static void
+add_int(json_object *o, const char *key, int value)
+{
+	json_object_object_add(o, key, json_object_new_int(value));
+}
+
+static void
+add_columns(json_object *o, const struct statline *l)
+{
+	size_t c;
+
+	for (c = 0; c < NCOLUMNS; c++)
+		add_int(o, columns[c].key, column(l, c));
+}
+
+static json_object *
+game_json(struct game *g)
+{
+	struct cs_period p = game_period(g);
+	json_object *o = json_object_new_object(), *period = json_object_new_object();
+	char clock[16];
+
+	format_clock(game_clock(g), clock, sizeof clock);
+	add_str(o, "provider", provider_name(g));
+	add_str(o, "id", game_info(g)->id);
+	add_str(o, "status", export_status(g));
+	add_str(period, "type", period_type_name(p.type));
+	add_int(period, "number", p.number);
+	add_int(period, "sequence", p.sequence);
+	json_object_object_add(o, "period", period);
+	add_str(o, "clock", clock);
+	return o;
+}
+
+static json_object *
+player_json(const struct box_player *p)
+{
+	json_object *o = json_object_new_object();
+
+	add_str(o, "id", p->info.id);
+	add_str(o, "name", p->info.name);
+	add_str(o, "jersey", p->info.jersey);
+	json_object_object_add(o, "starter", json_object_new_boolean(p->info.starter));
+	json_object_object_add(o, "on_court", json_object_new_boolean(p->on_court));
+	add_int(o, "seconds", p->line.seconds);
+	add_columns(o, &p->line);
+	add_int(o, "plus_minus", p->line.plus_minus);
+	return o;
+}
+
+static json_object *
+team_json(struct game *g, int side)
+{
+	const struct box_team *t = game_team(g, side);
+	json_object *o = json_object_new_object();
+	json_object *periods = json_object_new_array();
+	json_object *totals = json_object_new_object();
+	json_object *players = json_object_new_array();
+	int order[GAME_PLAYERS_MAX], i;
+	size_t k, n;
+
+	add_str(o, "side", side_names[side]);
+	add_str(o, "id", t->info.id);
+	add_str(o, "name", t->info.name);
+	add_str(o, "alias", t->info.alias);
+	add_int(o, "points", t->points);
+	for (i = 0; i < t->nperiods; i++) {
+		json_object *per = json_object_new_object();
+
+		add_int(per, "sequence", i + 1);
+		add_int(per, "points", t->period_points[i]);
+		json_object_array_add(periods, per);
+	}
+	json_object_object_add(o, "periods", periods);
+	add_columns(totals, &t->totals);
+	json_object_object_add(o, "totals", totals);
+	add_int(o, "team_rebounds", t->team_rebounds);
+	add_int(o, "team_turnovers", t->team_turnovers);
+	add_int(o, "team_fouls_period", t->team_fouls_period);
+	add_int(o, "timeouts_left", t->timeouts_left);
+	n = game_box_order(g, side, order, GAME_PLAYERS_MAX);
+	for (k = 0; k < n; k++)
+		json_object_array_add(players, player_json(&t->players[order[k]]));
+	json_object_object_add(o, "players", players);
+	return o;
+}
+
+static int
+finish_stream(FILE *out)
+{
+	if (fflush(out) != 0 || ferror(out))
+		return -1;
+	return 0;
+}
+
+int
+export_json(struct game *g, FILE *out)
+{
+	json_object *root = json_object_new_object(), *teams = json_object_new_array();
+	int rc = 0;
+
+	json_object_object_add(root, "game", game_json(g));
+	json_object_array_add(teams, team_json(g, CS_HOME));
+	json_object_array_add(teams, team_json(g, CS_AWAY));
+	json_object_object_add(root, "teams", teams);
+	if (fputs(json_object_to_json_string_ext(root,
+	    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE), out) == EOF ||
+	    fputc('\n', out) == EOF)
+		rc = -1;
+	json_object_put(root);
+	if (finish_stream(out) < 0)
+		rc = -1;
+	return rc;
+}
+
+/* --- CSV ----------------------------------------------------------------- */
+
+/* RFC 4180: quote a field holding a comma, a quote or a line break. */
+static void
+csv_field(FILE *out, const char *s, bool last)
+{
+	const char *c;
+
+	if (strpbrk(s, ",\"\r\n") == NULL) {
+		fputs(s, out);
+	} else {
+		fputc('"', out);
+		for (c = s; *c != '\0'; c++) {
+			if (*c == '"')
+				fputc('"', out);
+			fputc(*c, out);
+		}
+		fputc('"', out);
+	}
+	fputc(last ? '\n' : ',', out);
+}
+
+static void
+csv_numbers(FILE *out, const struct statline *l)
+{
+	size_t c;
+
+	fprintf(out, "%d,", l->seconds);
+	for (c = 0; c < NCOLUMNS; c++)
+		fprintf(out, "%d,", column(l, c));
+	fprintf(out, "%d\n", l->plus_minus);
+}
+
+static void
+csv_team(FILE *out, struct game *g, int side)
+{
+	const struct box_team *t = game_team(g, side);
+	int order[GAME_PLAYERS_MAX];
+	size_t k, n = game_box_order(g, side, order, GAME_PLAYERS_MAX);
+
+	for (k = 0; k < n; k++) {
+		const struct box_player *p = &t->players[order[k]];
+
+		csv_field(out, side_names[side], false);
+		csv_field(out, t->info.alias, false);
+		csv_field(out, p->info.id, false);
+		csv_field(out, p->info.name, false);
+		csv_field(out, p->info.jersey, false);
+		csv_field(out, p->info.starter ? "true" : "false", false);
+		csv_field(out, p->on_court ? "true" : "false", false);
+		csv_numbers(out, &p->line);
+	}
+	/* the team row: totals include team-only statistics */
+	csv_field(out, side_names[side], false);
+	csv_field(out, t->info.alias, false);
+	csv_field(out, "TEAM", false);
+	csv_field(out, t->info.name, false);
+	csv_field(out, "", false);
+	csv_field(out, "", false);
+	csv_field(out, "", false);
+	csv_numbers(out, &t->totals);
+}
+
+int
+export_csv(struct game *g, FILE *out)
+{
+	size_t c;
+
+	fputs("side,team,id,name,jersey,starter,on_court,seconds", out);
+	for (c = 0; c < NCOLUMNS; c++)
+		fprintf(out, ",%s", columns[c].key);
+	fputs(",plus_minus\n", out);
+	csv_team(out, g, CS_HOME);
+	csv_team(out, g, CS_AWAY);
+	return finish_stream(out);
+}

@@ -1,0 +1,492 @@
+/*
+ * The game model's public face (model/game.h): changes go to the store and
+ * the rosters and mark what the fold must redo; views bring the fold up to
+ * date first.  Appends in game order are folded incrementally; anything
+ * else (an insert in the middle, a correction, a delete, new rules) marks
+ * the derived state stale and the next view re-derives from the start.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/game_int.h"
+
+static void
+sync_team_view(struct game *g, int side)
+{
+	struct box_team *t = &g->team[side];
+	int k;
+
+	t->info = g->info.team[side];
+	t->players = g->roster[side].players;
+	t->nplayers = g->roster[side].n;
+	for (k = 0; k < CS_ON_COURT; k++)
+		t->on_court[k] = -1;
+}
+
+struct game *
+game_new(void)
+{
+	struct game *g = calloc(1, sizeof *g);
+	int s;
+
+	if (g == NULL)
+		return NULL;
+	cs_game_info_init(&g->info, CS_PROVIDER_NONE);
+	game_rules_from_info(&g->rules, &g->info);
+	for (s = 0; s < 2; s++) {
+		game_roster_init(&g->roster[s]);
+		sync_team_view(g, s);
+	}
+	g->d.stale = true;
+	g->d.finished_gen = UINT64_MAX;
+	return g;
+}
+
+void
+game_free(struct game **gp)
+{
+	struct game *g;
+
+	if (gp == NULL || *gp == NULL)
+		return;
+	g = *gp;
+	game_store_free(&g->store);
+	game_derive_free(&g->d);
+	free(g);
+	*gp = NULL;
+}
+
+/* --- game info ----------------------------------------------------------- */
+
+/* A sanitized copy into a zeroed struct, so memcmp sees only real changes. */
+static void
+copy_team(struct cs_team_info *dst, const struct cs_team_info *src)
+{
+	int i, n = src->nplayers < 0 ? 0 :
+	    src->nplayers > CS_ROSTER_MAX ? CS_ROSTER_MAX : src->nplayers;
+
+	memset(dst, 0, sizeof *dst);
+	cs_sanitize(dst->id, src->id, sizeof dst->id);
+	cs_sanitize(dst->name, src->name, sizeof dst->name);
+	cs_sanitize(dst->market, src->market, sizeof dst->market);
+	cs_sanitize(dst->alias, src->alias, sizeof dst->alias);
+	dst->color = src->color;
+	dst->nplayers = n;
+	for (i = 0; i < n; i++) {
+		const struct cs_player_info *a = &src->players[i];
+		struct cs_player_info *b = &dst->players[i];
+
+		cs_sanitize(b->id, a->id, sizeof b->id);
+		cs_sanitize(b->name, a->name, sizeof b->name);
+		cs_sanitize(b->jersey, a->jersey, sizeof b->jersey);
+		cs_sanitize(b->position, a->position, sizeof b->position);
+		b->starter = a->starter;
+	}
+}
+
+static bool
+same_rules(const struct game_rules *a, const struct game_rules *b)
+{
+	return a->format == b->format && a->periods == b->periods &&
+	    a->period_seconds == b->period_seconds &&
+	    a->overtime_seconds == b->overtime_seconds &&
+	    a->bonus_fouls == b->bonus_fouls &&
+	    a->overtime_bonus_fouls == b->overtime_bonus_fouls &&
+	    a->last_two_minutes_rule == b->last_two_minutes_rule &&
+	    a->offensive_fouls_are_team_fouls == b->offensive_fouls_are_team_fouls &&
+	    a->timeouts == b->timeouts;
+}
+
+void
+game_set_info(struct game *g, const struct cs_game_info *info)
+{
+	struct cs_game_info next = g->info;
+	struct game_rules rules;
+	int s;
+
+	next.provider = info->provider;
+	memset(next.id, 0, sizeof next.id);
+	cs_sanitize(next.id, info->id, sizeof next.id);
+	memset(next.status, 0, sizeof next.status);
+	cs_sanitize(next.status, info->status, sizeof next.status);
+	next.format = info->format == CS_FORMAT_HALVES ? CS_FORMAT_HALVES :
+	    CS_FORMAT_QUARTERS;
+	next.period_seconds = info->period_seconds;
+	next.overtime_seconds = info->overtime_seconds;
+	for (s = 0; s < 2; s++) {
+		if (!info->has_team[s])
+			continue;
+		next.has_team[s] = true;
+		copy_team(&next.team[s], &info->team[s]);
+	}
+	/* parsers may send the game header with every message */
+	if (memcmp(&next, &g->info, sizeof next) == 0)
+		return;
+
+	g->info = next;
+	for (s = 0; s < 2; s++) {
+		if (!info->has_team[s])
+			continue;
+		game_roster_set_team(&g->roster[s], &g->info.team[s]);
+		sync_team_view(g, s);
+	}
+	game_rules_from_info(&rules, &g->info);
+	if (!same_rules(&rules, &g->rules)) {
+		g->rules = rules;
+		g->d.stale = true;
+	}
+	g->generation++;
+}
+
+const struct cs_game_info *
+game_info(const struct game *g)
+{
+	return &g->info;
+}
+
+const struct game_rules *
+game_rules(const struct game *g)
+{
+	return &g->rules;
+}
+
+/* --- events -------------------------------------------------------------- */
+
+/* Player ids to indexes once, at upsert, so the fold never hashes. */
+static void
+resolve_players(struct game *g, struct record *rec)
+{
+	const struct cs_event *ev = &rec->ev;
+	int i, s, k;
+
+	for (i = 0; i < CS_EVENT_STATS_MAX; i++) {
+		const struct cs_stat *st = &ev->stats[i];
+
+		rec->stat_player[i] = -1;
+		if (i < ev->nstats && st->side != CS_SIDE_NONE)
+			rec->stat_player[i] = (int16_t)game_roster_intern(
+			    &g->roster[st->side], &st->player);
+	}
+	for (s = 0; s < 2; s++)
+		for (k = 0; k < CS_ON_COURT; k++)
+			rec->court_player[s][k] = ev->has_on_court[s] ?
+			    (int16_t)game_roster_intern(&g->roster[s], &ev->on_court[s][k]) :
+			    -1;
+}
+
+static int
+add_event(struct game *g, const struct cs_event *ev)
+{
+	struct record *rec;
+	long pos;
+
+	if (g->store.n >= GAME_EVENTS_MAX)
+		return -1;
+	rec = malloc(sizeof *rec);
+	if (rec == NULL)
+		return -1;
+	rec->ev = *ev;
+	pos = game_store_insert(&g->store, rec);
+	if (pos < 0) {
+		free(rec);
+		return -1;
+	}
+	resolve_players(g, rec);
+	/* only an event after every other one can be folded onto the state */
+	if ((size_t)pos != g->store.n - 1)
+		g->d.stale = true;
+	rec->updated_gen = ++g->generation;
+	return 1;
+}
+
+/* An enrichment or correction: the new version replaces the old whole. */
+static int
+replace_event(struct game *g, struct record *rec, const struct cs_event *ev)
+{
+	game_store_remove(&g->store, rec);
+	rec->ev = *ev;
+	/* cannot fail: the store has just had room for this record */
+	(void)game_store_insert(&g->store, rec);
+	resolve_players(g, rec);
+	g->d.stale = true;
+	rec->updated_gen = ++g->generation;
+	return 1;
+}
+
+int
+game_upsert(struct game *g, const struct cs_event *ev)
+{
+	struct cs_event norm;
+	struct record *rec;
+
+	game_event_normalize(&norm, ev);
+	if (norm.id[0] == '\0' || norm.period.sequence < 1 ||
+	    norm.period.sequence > CS_PERIODS_MAX)
+		return -1;
+	rec = game_store_find(&g->store, norm.id);
+	if (rec == NULL)
+		return add_event(g, &norm);
+	if (memcmp(&rec->ev, &norm, sizeof norm) == 0)
+		return 0;   /* a re-send: nothing changes, not even the generation */
+	return replace_event(g, rec, &norm);
+}
+
+int
+game_delete(struct game *g, const char *id)
+{
+	struct record *rec;
+
+	if (id == NULL || id[0] == '\0')
+		return 0;
+	rec = game_store_find(&g->store, id);
+	if (rec == NULL)
+		return 0;
+	game_store_remove(&g->store, rec);
+	free(rec);
+	g->d.stale = true;
+	g->generation++;
+	return 1;
+}
+
+void
+game_set_clock(struct game *g, const struct cs_clock *clock)
+{
+	struct cs_clock c;
+
+	if (clock->period.sequence < 1 || clock->period.sequence > CS_PERIODS_MAX ||
+	    clock->clock < 0)
+		return;
+	memset(&c, 0, sizeof c);
+	c.period.type = (unsigned)clock->period.type <= CS_PERIOD_OVERTIME ?
+	    clock->period.type : CS_PERIOD_QUARTER;
+	c.period.number = clock->period.number;
+	c.period.sequence = clock->period.sequence;
+	c.clock = clock->clock;
+	c.shot_clock = clock->shot_clock >= 0 ? clock->shot_clock : CS_NO_CLOCK;
+	c.running = clock->running;
+	if (g->has_clock && memcmp(&c, &g->clock, sizeof c) == 0)
+		return;
+	g->clock = c;
+	g->has_clock = true;
+	g->clock_gen = ++g->generation;
+}
+
+/* Published totals: the highest version per (side, player or team) wins. */
+void
+game_set_published(struct game *g, const struct cs_published_stats *st)
+{
+	struct cs_published_stats p, *slot = NULL;
+	int i, c;
+
+	if (st->side != CS_HOME && st->side != CS_AWAY)
+		return;
+	memset(&p, 0, sizeof p);
+	p.side = st->side;
+	cs_sanitize(p.player_id, st->player_id, sizeof p.player_id);
+	p.version = st->version;
+	for (c = 0; c < CS_COL_COUNT; c++)
+		p.value[c] = st->value[c] >= 0 ? st->value[c] : CS_UNKNOWN;
+	for (i = 0; i < g->npublished && slot == NULL; i++)
+		if (g->published[i].side == p.side &&
+		    strcmp(g->published[i].player_id, p.player_id) == 0)
+			slot = &g->published[i];
+	if (slot != NULL) {
+		if (p.version < slot->version || memcmp(&p, slot, sizeof p) == 0)
+			return;
+	} else {
+		if (g->npublished >= GAME_PUBLISHED_MAX)
+			return;
+		slot = &g->published[g->npublished++];
+	}
+	*slot = p;
+	g->generation++;
+}
+
+/* --- the sink ------------------------------------------------------------ */
+
+static void
+sink_event(void *ctx, const struct cs_event *ev)
+{
+	(void)game_upsert(ctx, ev);
+}
+
+static void
+sink_delete(void *ctx, const char *id)
+{
+	(void)game_delete(ctx, id);
+}
+
+static void
+sink_game(void *ctx, const struct cs_game_info *info)
+{
+	game_set_info(ctx, info);
+}
+
+static void
+sink_clock(void *ctx, const struct cs_clock *clock)
+{
+	game_set_clock(ctx, clock);
+}
+
+static void
+sink_published(void *ctx, const struct cs_published_stats *st)
+{
+	game_set_published(ctx, st);
+}
+
+struct cs_sink
+game_sink(struct game *g)
+{
+	struct cs_sink sink = {
+		.ctx = g,
+		.event = sink_event,
+		.delete_event = sink_delete,
+		.game = sink_game,
+		.clock = sink_clock,
+		.published = sink_published,
+		.warning = NULL,
+	};
+
+	return sink;
+}
+
+/* --- views --------------------------------------------------------------- */
+
+size_t
+game_event_count(const struct game *g)
+{
+	return g->store.n;
+}
+
+const struct box_team *
+game_team(struct game *g, int side)
+{
+	if (side != CS_HOME && side != CS_AWAY)
+		return NULL;
+	game_derive_refresh(g);
+	return &g->team[side];
+}
+
+size_t
+game_play_count(struct game *g)
+{
+	game_derive_refresh(g);
+	return g->d.nplays;
+}
+
+const struct play *
+game_play(struct game *g, size_t i)
+{
+	game_derive_refresh(g);
+	return i < g->d.nplays ? &g->d.plays[i] : NULL;
+}
+
+size_t
+game_shot_count(struct game *g)
+{
+	game_derive_refresh(g);
+	return g->d.nshots;
+}
+
+const struct shot *
+game_shot(struct game *g, size_t i)
+{
+	game_derive_refresh(g);
+	return i < g->d.nshots ? &g->d.shots[i] : NULL;
+}
+
+size_t
+game_unit_count(struct game *g)
+{
+	game_derive_refresh(g);
+	return g->d.nunits;
+}
+
+const struct unit *
+game_unit(struct game *g, size_t i)
+{
+	game_derive_refresh(g);
+	return i < g->d.nunits ? &g->d.units[i].u : NULL;
+}
+
+struct cs_period
+game_period(struct game *g)
+{
+	int clock;
+
+	game_derive_refresh(g);
+	return game_now(g, &clock);
+}
+
+int
+game_clock(struct game *g)
+{
+	int clock;
+
+	game_derive_refresh(g);
+	(void)game_now(g, &clock);
+	return clock;
+}
+
+bool
+game_clock_running(const struct game *g)
+{
+	return game_live_clock_in_force(g) && g->clock.running;
+}
+
+int
+game_player_index(struct game *g, int side, const char *id)
+{
+	if (side != CS_HOME && side != CS_AWAY)
+		return -1;
+	return game_roster_find(&g->roster[side], id);
+}
+
+int
+game_mismatch_count(struct game *g)
+{
+	game_derive_refresh(g);
+	return g->mismatches;
+}
+
+uint64_t
+game_generation(const struct game *g)
+{
+	return g->generation;
+}
+
+/* Starters first, then roster order, then learned players in arrival order. */
+static int
+box_rank(const struct roster *r, int i)
+{
+	int rank = r->roster_pos[i] >= 0 ? r->roster_pos[i] : CS_ROSTER_MAX + i;
+
+	if (!r->players[i].info.starter)
+		rank += CS_ROSTER_MAX + GAME_PLAYERS_MAX;
+	return rank;
+}
+
+size_t
+game_box_order(struct game *g, int side, int *order, size_t max)
+{
+	const struct roster *r;
+	int all[GAME_PLAYERS_MAX], i, j, v;
+
+	if (side != CS_HOME && side != CS_AWAY)
+		return 0;
+	game_derive_refresh(g);   /* starters may come from the first five */
+	r = &g->roster[side];
+	/* insertion sort: at most GAME_PLAYERS_MAX entries */
+	for (i = 0; i < r->n; i++) {
+		v = i;
+		for (j = i; j > 0 && box_rank(r, all[j - 1]) > box_rank(r, v); j--)
+			all[j] = all[j - 1];
+		all[j] = v;
+	}
+	if ((size_t)r->n < max)
+		max = (size_t)r->n;
+	memcpy(order, all, max * sizeof *order);
+	return max;
+}

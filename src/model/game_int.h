@@ -1,0 +1,167 @@
+/*
+ * The game model's private parts, shared by its files and by nobody else:
+ *
+ *   store.c   the stored events: normalising, the id table, the sorted order
+ *   roster.c  the per-side player tables (roster plus players learned from events)
+ *   rules.c   rule profiles: period lengths, team fouls, bonus, timeouts
+ *   derive.c  the fold: box score, minutes, +/-, line score, shots, plays, units
+ *   game.c    the public API of model/game.h, which ties the four together
+ */
+#ifndef CS_GAME_INT_H
+#define CS_GAME_INT_H
+
+#include "model/game.h"
+
+#define GAME_EVENTS_MAX   16384  /* a real game has ~600-1,000; caps memory */
+#define GAME_PLAYERS_MAX  64     /* per side: roster plus learned players */
+#define GAME_UNITS_MAX    512    /* five-man units, both sides */
+#define GAME_PUBLISHED_MAX (2 * (GAME_PLAYERS_MAX + 1))
+#define GAME_LAST_TWO_MIN 1200   /* tenths: the NBA's last two minutes */
+
+/*
+ * One stored event and what the model learned from it at upsert time, so
+ * the fold never hashes a string: player ids are interned to indexes.
+ */
+struct record {
+	struct cs_event ev;                          /* normalised copy */
+	int16_t stat_player[CS_EVENT_STATS_MAX];     /* player index, -1 = team */
+	int16_t court_player[2][CS_ON_COURT];        /* -1 = unknown */
+	uint64_t updated_gen;                        /* generation of the last change */
+};
+
+/* Events by id (open addressing) and in game order (sorted pointers). */
+struct store {
+	struct record **order;   /* sorted by (period.sequence, sequence, number, id) */
+	size_t n, cap;
+	struct record **slots;   /* hash table by id; NULL = empty */
+	size_t nslots;           /* a power of two, at least 2 * n */
+	size_t game_ends;        /* CS_EV_GAME_END events stored */
+};
+
+/* A side's players: box_player entries never move, so indexes are stable. */
+struct roster {
+	struct box_player players[GAME_PLAYERS_MAX];
+	int roster_pos[GAME_PLAYERS_MAX];   /* place in the given roster, -1 learned */
+	bool roster_starter[GAME_PLAYERS_MAX];
+	int tenths[GAME_PLAYERS_MAX];       /* time on court */
+	int n;
+	int16_t slots[2 * GAME_PLAYERS_MAX];  /* id hash -> index, -1 empty */
+};
+
+/* A five on court.  `known` is false until a lineup for the period is seen. */
+struct lineup {
+	int16_t p[CS_ON_COURT];  /* sorted player indexes; -1 when a ref was unusable */
+	int unit;                /* index in the unit list, -1 when not a full five */
+	bool known;
+};
+
+struct unit_acc {
+	struct unit u;           /* what game_unit() hands out */
+	int tenths;
+};
+
+/* Everything derived for one side. */
+struct side_state {
+	struct statline totals;  /* players plus team-only statistics; seconds at finish */
+	int team_rebounds, team_turnovers;
+	int points;
+	int period_points[CS_PERIODS_MAX];
+	int fouls[CS_PERIODS_MAX];        /* team fouls per foul period (see rules.c) */
+	int fouls_last_two[CS_PERIODS_MAX];
+	int timeouts_used;
+	int timeouts_remaining;           /* the latest timeout event's value, CS_UNKNOWN */
+
+	struct lineup five;               /* on court now */
+	bool five_this_period;            /* the period's first five has been seen */
+	int stint_tenths;
+	/* Time and +/- before the period's first five is known, credited to
+	 * it once it is (it is the five that started the period). */
+	int pending_tenths, pending_pm, pending_for, pending_against;
+
+	bool has_first_five;              /* the five that started the game */
+	int16_t first_five[CS_ON_COURT];
+};
+
+/* The fold's running state and its products. */
+struct derived {
+	size_t folded;           /* records of store.order folded so far */
+	bool stale;              /* reset and fold everything before use */
+	uint64_t finished_gen;   /* generation the views were last finished at */
+
+	int period;              /* sequence of the period being folded; 0 before */
+	enum cs_period_type period_type;
+	int clock;               /* lowest clock seen in the period, tenths */
+	int nperiods;
+
+	bool ft_active;          /* free throws use the lineups of the last foul */
+	struct lineup ft_five[2];
+	int leader;              /* side that led last, CS_SIDE_NONE before any lead */
+
+	struct side_state side[2];
+
+	struct play *plays;
+	size_t nplays, cap_plays;
+	struct shot *shots;
+	size_t nshots, cap_shots;
+	struct unit_acc *units;
+	size_t nunits, cap_units;
+};
+
+struct game {
+	struct cs_game_info info;
+	struct game_rules rules;
+	struct store store;
+	struct roster roster[2];
+	struct derived d;
+	struct box_team team[2];          /* the views game_team() returns */
+
+	bool has_clock;
+	struct cs_clock clock;
+	uint64_t clock_gen;
+
+	struct cs_published_stats published[GAME_PUBLISHED_MAX];
+	int npublished;
+	int mismatches;
+
+	uint64_t generation;
+};
+
+/* store.c */
+void game_store_free(struct store *s);
+/* Copies `src` into `dst` in canonical form (zeroed, sanitized) so that two
+ * sends of the same event compare equal with memcmp. */
+void game_event_normalize(struct cs_event *dst, const struct cs_event *src);
+struct record *game_store_find(const struct store *s, const char *id);
+/* Returns the record's position in the order, or -1 when out of memory. */
+long game_store_insert(struct store *s, struct record *rec);
+void game_store_remove(struct store *s, struct record *rec);
+
+/* roster.c */
+void game_roster_init(struct roster *r);
+int game_roster_find(const struct roster *r, const char *id);
+/* The player's index, adding him when new; -1 for an empty id or a full table. */
+int game_roster_intern(struct roster *r, const struct cs_player_ref *ref);
+void game_roster_set_team(struct roster *r, const struct cs_team_info *team);
+
+/* rules.c */
+void game_rules_from_info(struct game_rules *r, const struct cs_game_info *info);
+bool game_rules_is_overtime(const struct game_rules *r, int period_seq,
+    enum cs_period_type type);
+int game_rules_period_tenths(const struct game_rules *r, int period_seq,
+    enum cs_period_type type);
+int game_rules_foul_period(const struct game_rules *r, int period_seq);
+bool game_rules_team_foul(const struct game_rules *r, const struct cs_event *ev);
+bool game_rules_in_bonus(const struct game_rules *r, const struct side_state *opponent,
+    int period_seq, enum cs_period_type type);
+int game_rules_timeouts_left(const struct game_rules *r, const struct side_state *st);
+
+/* derive.c */
+void game_derive_free(struct derived *d);
+/* Brings every derived view up to date (the entry point of the fold). */
+void game_derive_refresh(struct game *g);
+/* Whether the live clock (game_set_clock) is newer than the last event. */
+bool game_live_clock_in_force(const struct game *g);
+/* The current period and clock; the fold must be up to date. */
+struct cs_period game_now(const struct game *g, int *clock);
+
+#endif
