@@ -1,1 +1,52 @@
-# ui/ui.mk: sources, tests and benchmarks of this module.
+# ui/ui.mk: the terminal UI (ncursesw), its tests and its benchmark.
+libcourtside_a_SOURCES += \
+	ui/ui.c ui/ui.h ui/ui_internal.h \
+	ui/screen.c ui/layout.c ui/keys.c ui/text.c ui/theme.c ui/court.c \
+	ui/pane_header.c ui/pane_box.c ui/pane_pbp.c ui/pane_shots.c \
+	ui/pane_lineups.c ui/pane_help.c
+
+check_PROGRAMS += tests/test_ui_layout
+TESTS += tests/test_ui_layout
+tests_test_ui_layout_SOURCES = tests/test_ui_layout.c tests/tap.h
+
+check_PROGRAMS += tests/test_screens
+TESTS += tests/test_screens
+tests_test_screens_SOURCES = tests/test_screens.c tests/ui_game.h tests/tap.h
+
+EXTRA_PROGRAMS += bench/bench_ui
+bench_progs += bench/bench_ui
+bench_bench_ui_SOURCES = bench/bench_ui.c
+
+# The real loop in tmux: tests/ui_drive runs ui_run() on the hand-built
+# game (static, or through a feed with a fake provider).
+check_PROGRAMS += tests/ui_drive
+tests_ui_drive_SOURCES = tests/ui_drive.c tests/ui_game.h
+TESTS += tests/test_ui_tmux.sh
+EXTRA_DIST += tests/test_ui_tmux.sh
+
+# The expected screens of tests/test_screens (CS_UPDATE_SCREENS=1 rewrites them).
+EXTRA_DIST += \
+	tests/screens/ascii_plays_80x24.txt \
+	tests/screens/ascii_shots_120x35.txt \
+	tests/screens/box_sorted_pts.txt \
+	tests/screens/filter_period_q1.txt \
+	tests/screens/filter_player.txt \
+	tests/screens/filter_scoring.txt \
+	tests/screens/filter_team_home.txt \
+	tests/screens/full_160x45.txt \
+	tests/screens/full_200x50.txt \
+	tests/screens/header_stale_80x24.txt \
+	tests/screens/mono_vt100_80x24.txt \
+	tests/screens/search_next.txt \
+	tests/screens/search_prompt.txt \
+	tests/screens/shots_player_half.txt \
+	tests/screens/single_80x24_box.txt \
+	tests/screens/single_80x24_help.txt \
+	tests/screens/single_80x24_lineups.txt \
+	tests/screens/single_80x24_plays.txt \
+	tests/screens/single_80x24_shots.txt \
+	tests/screens/too_small_50x15.txt \
+	tests/screens/two_120x35.txt \
+	tests/screens/zoom_shots_120x35.txt \
+	tests/screens/zoom_zones_120x35.txt \
+	tests/screens/zoom_zones_home_half.txt

@@ -1,0 +1,248 @@
+#!/bin/sh
+# The UI in a real terminal: tmux runs it detached at fixed sizes,
+# send-keys drives it and capture-pane -p checks the screen.
+#
+#  1. tests/ui_drive (the real ui_run loop on the hand-built game, fed by a
+#     real feed thread with a fake provider): live updates and the data's
+#     age, keys, the terminal title, --bell, resizes 200x50 -> 120x40 -> 80x24 ->
+#     50x15 and back, q and SIGTERM leave the terminal restored.
+#  2. courtside --demo at 200x50, 120x40, 80x24 and 50x15: every pane
+#     shows, keys work, resizing keeps the screen right.
+#  3. courtside against a frozen courtside-sim: the header's score equals
+#     the --once export of the same game.
+#
+# Parts 2 and 3 are skipped (TAP "# SKIP") when courtside --demo or
+# courtside-sim cannot run here; everything is skipped without tmux.
+# Every process lives under one private tmux server, killed on exit.
+. "$top_srcdir/tests/tap.sh"
+
+CS=$top_builddir/courtside
+SIM=$top_builddir/courtside-sim
+DRIVE=$top_builddir/tests/ui_drive
+PY=/usr/bin/python3
+
+command -v tmux >/dev/null 2>&1 || tap_skip_all "tmux is not installed"
+[ -x "$DRIVE" ] || tap_skip_all "tests/ui_drive is not built"
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/courtside-tmux.XXXXXX")
+sim_pid=""
+cleanup() {
+	tmux -S "$tmp/sock" kill-server >/dev/null 2>&1
+	if [ -n "$sim_pid" ]; then
+		kill "$sim_pid" 2>/dev/null
+		wait "$sim_pid" 2>/dev/null
+	fi
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+tm() { tmux -S "$tmp/sock" "$@"; }
+screen() { tm capture-pane -p -t cs; }
+skip() { tap_n=$((tap_n + 1)); echo "ok $tap_n # SKIP $1"; }
+
+# Waits up to ~10 s for a string on the screen.
+wait_for() {
+	i=0
+	while [ $i -lt 100 ]; do
+		screen 2>/dev/null | grep -qF -- "$1" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+
+# Waits until a string is gone from the screen (~5 s).
+wait_gone() {
+	i=0
+	while [ $i -lt 50 ]; do
+		screen 2>/dev/null | grep -qF -- "$1" || return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+
+resize() {
+	tm resize-window -t cs -x "$1" -y "$2"
+	i=0
+	while [ $i -lt 50 ]; do
+		[ "$(screen | wc -l)" -eq "$2" ] && break
+		sleep 0.1
+		i=$((i + 1))
+	done
+	sleep 0.4
+}
+
+# The longest row on the screen, in characters.
+widest() {
+	screen | $PY -c 'import sys; print(max([len(l.rstrip("\n")) for l in sys.stdin] + [0]))'
+}
+
+# The header's score as "AWAY n HOME n".
+header_score() {
+	screen | head -1 | $PY -c '
+import re, sys
+m = re.match(r"\s*(\S+)\s+(\d+).*?[\u2502|]\s+(\S+)\s+(\d+)", sys.stdin.read())
+print("%s %s %s %s" % m.groups() if m else "no score")'
+}
+
+start() {   # start COLS LINES COMMAND...
+	cols=$1 lines=$2
+	shift 2
+	tm -f /dev/null new-session -d -s cs -x "$cols" -y "$lines" \
+	    "env TERM=tmux-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 $* ; echo EXIT=\$?; sleep 120"
+	tm set-option -g status off >/dev/null
+}
+
+has() { screen | grep -qF -- "$1"; }
+hasnt() { ! screen | grep -qF -- "$1"; }
+
+# Walks the sizes and keys that every build of the UI must survive.
+sizes_and_keys() {   # sizes_and_keys WHAT
+	w=$1
+	for title in "1 Box score" "2 Plays" "3 Shot chart" "4 Lineups"; do
+		tap_ok "$w 200x50 shows $title" has "$title"
+	done
+	tap_is "$(widest)" "200" "$w 200x50: rows span the width"
+	tm send-keys -t cs '?'
+	tap_ok "$w ? opens the help" wait_for "Everywhere"
+	tm send-keys -t cs q
+	tap_ok "$w q closes the help, not the program" wait_gone "Everywhere"
+	tm send-keys -t cs t
+	tap_ok "$w t shows the team filter" wait_for "filter:"
+	tm send-keys -t cs c
+
+	resize 120 40
+	tap_ok "$w 120x40: shot chart" has "3 Shot chart"
+	tap_ok "$w 120x40: plays" has "2 Plays"
+	tap_ok "$w 120x40: box score on the left" has "1 Box score"
+	tap_ok "$w 120x40: nothing wider than the terminal" test "$(widest)" -le 120
+
+	resize 80 24
+	tap_is "$(screen | wc -l)" "24" "$w 80x24: 24 rows"
+	tap_ok "$w 80x24: nothing wider than the terminal" test "$(widest)" -le 80
+	for k in "2:2 Plays" "3:3 Shot chart" "4:4 Lineups" "1:1 Box score"; do
+		tm send-keys -t cs "${k%%:*}"
+		tap_ok "$w 80x24: key ${k%%:*} shows ${k#*:}" wait_for "${k#*:}"
+	done
+
+	resize 50 15
+	tap_ok "$w 50x15: the too-small message" wait_for "terminal too small (50x15), need 60x16"
+	resize 200 50
+	tap_ok "$w back at 200x50: every pane" wait_for "4 Lineups"
+	tap_ok "$w back at 200x50: the message is gone" hasnt "too small"
+	tap_ok "$w back at 200x50: the box score too" has "1 Box score"
+}
+
+# ---- 1. ui_drive ----
+start 200 50 "$DRIVE" --live --title --duration 100
+tap_ok "ui_drive: the UI starts" wait_for "1 Box score"
+tap_ok "plays arrive live through the feed" \
+    wait_for "Jalen Brunson makes 24-foot step back jumper"
+tap_ok "the header shows live with the data's age" wait_for "live "
+tap_is "$(header_score)" "BOS 9 NYK 10" "the header has the final score"
+sleep 1.2
+aged() { screen | head -1 | grep -Eq 'live [1-9]'; }
+tap_ok "the data's age keeps counting" aged
+title=$(tm display -p -t cs '#{pane_title}')
+case $title in
+*"BOS 9 NYK 10"*) tap_result 0 "--title: the score is in the terminal title" ;;
+*) tap_result 1 "--title: the score is in the terminal title"; echo "#   title: $title" ;;
+esac
+tm send-keys -t cs r
+tap_ok "r: reconnect now" wait_for "reconnecting 1"
+tap_ok "back to live after the reconnect" wait_for "live "
+sizes_and_keys "ui_drive:"
+tm send-keys -t cs q
+tap_ok "q quits with status 0" wait_for "EXIT=0"
+tap_ok "q: the terminal is restored" hasnt "1 Box score"
+tap_ok "q: the final score printed after the UI" has "ui_drive: exit 0 BOS 9 NYK 10"
+tap_ok "no sanitizer report" hasnt "Sanitizer"
+tm kill-session -t cs
+
+# SIGTERM ends the UI cleanly too
+start 100 30 "$DRIVE"
+wait_for "1 Box score" >/dev/null
+pid=$(pgrep -P "$(tm display -p -t cs '#{pane_pid}')" ui_drive | head -1)
+if [ -n "$pid" ]; then
+	kill -TERM "$pid"
+	tap_ok "SIGTERM: exit 0" wait_for "EXIT=0"
+	tap_ok "SIGTERM: the terminal is restored" hasnt "1 Box score"
+else
+	tap_result 1 "SIGTERM: found the ui_drive process"
+fi
+tm kill-session -t cs
+
+# --bell: BEL on live baskets, lead changes, foul trouble (not in the
+# catch-up); tmux flags a bell in a window that is not the current one
+tm -f /dev/null new-session -d -s bell -x 100 -y 30 \
+    "env TERM=tmux-256color $DRIVE --live --bell --duration 30; sleep 60"
+tm new-window -t bell "env TERM=tmux-256color $DRIVE --live --duration 30; sleep 60"
+tm set-option -g monitor-bell on >/dev/null
+tm set-option -g bell-action any >/dev/null
+tm new-window -t bell "sleep 60"
+i=0
+while [ $i -lt 80 ] && [ "$(tm display -p -t bell:0 '#{window_bell_flag}')" != 1 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+tap_is "$(tm display -p -t bell:0 '#{window_bell_flag}')" "1" "--bell: the terminal bell rings on live plays"
+i=0
+while [ $i -lt 100 ] && ! tm capture-pane -p -t bell:1 | grep -q "step back jumper"; do
+	sleep 0.1
+	i=$((i + 1))
+done
+tap_is "$(tm display -p -t bell:1 '#{window_bell_flag}')" "0" "without --bell: silence, all plays in"
+tm kill-session -t bell
+
+# ---- 2. courtside --demo ----
+demo=no
+if [ -x "$CS" ]; then
+	start 200 50 "$CS" --demo --log "$tmp/demo.log" --duration 120
+	if wait_for "1 Box score"; then
+		demo=yes
+	fi
+fi
+if [ $demo = yes ]; then
+	conn() { screen | head -1 | grep -Eq 'live|catching up|connecting|ended|stale|failed'; }
+	tap_ok "demo: the header has a connection state" conn
+	sizes_and_keys "demo:"
+	tm send-keys -t cs q
+	tap_ok "demo: q quits with status 0" wait_for "EXIT=0"
+else
+	skip "courtside --demo cannot start here (part 2)"
+fi
+tm kill-session -t cs 2>/dev/null
+
+# ---- 3. the header score equals the --once export ----
+if [ -x "$CS" ] && [ -x "$SIM" ]; then
+	port=$(tap_free_port)
+	"$SIM" --provider shottracker --port "$port" --seed 7 --speed 0 --start-at 3/5:00 \
+	    --require-auth U:S --log "$tmp/sim.log" >"$tmp/sim.out" 2>&1 &
+	sim_pid=$!
+	if tap_wait_port "$port"; then
+		game=$(sed -n 's/.* shottracker=\([^ ]*\).*/\1/p' "$tmp/sim.out")
+		SHOTTRACKER_USERNAME=U SHOTTRACKER_SECRET=S "$CS" --provider shottracker \
+		    --game "$game" --base-url "http://127.0.0.1:$port" \
+		    --once --export "$tmp/once.json" --log "$tmp/once.log" >/dev/null 2>&1
+		want=$($PY -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+t = {x["side"]: x for x in d["teams"]}
+print("%s %d %s %d" % (t["away"]["alias"], t["away"]["points"], t["home"]["alias"], t["home"]["points"]))
+' "$tmp/once.json" 2>/dev/null)
+		start 200 50 env SHOTTRACKER_USERNAME=U SHOTTRACKER_SECRET=S "$CS" \
+		    --provider shottracker --game "$game" --base-url "http://127.0.0.1:$port" \
+		    --log "$tmp/ui.log" --duration 60
+		wait_for "1 Box score" >/dev/null
+		sleep 3
+		tap_ok "the --once export has a score" test -n "$want"
+		tap_is "$(header_score)" "$want" "the header score equals the --once export"
+		tm send-keys -t cs q
+	else
+		skip "courtside-sim did not start (part 3)"
+	fi
+else
+	skip "courtside or courtside-sim is not built (part 3)"
+fi
+tap_done

@@ -1,0 +1,272 @@
+/*
+ * The scoreboard header, two rows:
+ *
+ *   BOS 101  TO 3  FOULS 2 BONUS | NYK  98  TO 2  FOULS 5 | Q4  2:31    live 0.4s
+ *   1 Box  2 Plays  3 Shots  4 Lineups  ? Help   filter: BOS Q3        a message
+ *
+ * The away team comes first, as on a scoreboard.  The first row picks the
+ * most verbose form that fits the width; the connection state always shows
+ * on the right ("stale 20s" turns yellow at 20 s without data, red at 60 s).
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "ui/ui_internal.h"
+
+#define STALE_WARN_S 20
+#define STALE_ALERT_S 60
+
+void
+ui_conn_text(const struct ui *ui, char *buf, size_t size, enum ui_color *color)
+{
+	const struct app_state *st = ui->st;
+	char msg[sizeof st->status.message];
+	double age = -1;
+
+	*color = UI_C_NORMAL;
+	if (st == NULL) {
+		snprintf(buf, size, "no feed");
+		*color = UI_C_DIM;
+		return;
+	}
+	if (st->last_data_us > 0 && ui->now_us >= st->last_data_us)
+		age = (double)(ui->now_us - st->last_data_us) / 1e6;
+	switch (st->status.state) {
+	case FEED_CONNECTING:
+		snprintf(buf, size, "connecting");
+		break;
+	case FEED_CATCHING_UP:
+		snprintf(buf, size, "catching up");
+		break;
+	case FEED_LIVE:
+		if (age >= STALE_WARN_S) {
+			snprintf(buf, size, "stale %ds", (int)age);
+			*color = age >= STALE_ALERT_S ? UI_C_ALERT : UI_C_WARN;
+		} else if (age >= 10) {
+			snprintf(buf, size, "live %ds", (int)age);
+			*color = UI_C_GOOD;
+		} else if (age >= 0) {
+			snprintf(buf, size, "live %.1fs", age);
+			*color = UI_C_GOOD;
+		} else {
+			snprintf(buf, size, "live");
+			*color = UI_C_GOOD;
+		}
+		break;
+	case FEED_RECONNECTING:
+		snprintf(buf, size, "reconnecting %d", st->status.attempt);
+		*color = UI_C_WARN;
+		break;
+	case FEED_REPLAY:
+		if (st->status.speed > 0)
+			snprintf(buf, size, "replay %gx", st->status.speed);
+		else
+			snprintf(buf, size, "replay max");
+		break;
+	case FEED_PAUSED:
+		snprintf(buf, size, "paused");
+		*color = UI_C_WARN;
+		break;
+	case FEED_ENDED:
+		snprintf(buf, size, "ended");
+		*color = UI_C_DIM;
+		break;
+	case FEED_FAILED:
+		cs_sanitize(msg, st->status.message, sizeof msg);
+		snprintf(buf, size, "failed: %s", msg[0] ? msg : "unknown error");
+		*color = UI_C_ALERT;
+		break;
+	default:
+		snprintf(buf, size, "?");
+		break;
+	}
+}
+
+/* "Q4 2:31", "Final", "End Q2" */
+static void
+period_clock(struct ui *ui, char *buf, size_t size)
+{
+	struct cs_period p = game_period(ui->g);
+	size_t n = game_play_count(ui->g);
+	const struct play *last = n > 0 ? game_play(ui->g, n - 1) : NULL;
+	char lab[16], clk[16];
+
+	if (p.sequence <= 0) {
+		snprintf(buf, size, "--  --:--");
+		return;
+	}
+	cs_period_label(&p, lab, sizeof lab);
+	if (last != NULL && last->ev != NULL && last->ev->type == CS_EV_GAME_END) {
+		snprintf(buf, size, "Final");
+		return;
+	}
+	if (last != NULL && last->ev != NULL && last->ev->type == CS_EV_PERIOD_END &&
+	    last->ev->period.sequence == p.sequence) {
+		snprintf(buf, size, "End %s", lab);
+		return;
+	}
+	snprintf(buf, size, "%s %s", lab, cs_clock_format(game_clock(ui->g), clk, sizeof clk));
+}
+
+void
+ui_title_text(struct ui *ui, char *buf, size_t size)
+{
+	const struct box_team *h = game_team(ui->g, CS_HOME), *a = game_team(ui->g, CS_AWAY);
+	char ha[CS_ALIAS_MAX * 2], aa[CS_ALIAS_MAX * 2], pc[32];
+
+	period_clock(ui, pc, sizeof pc);
+	snprintf(buf, size, "%s %d %s %d %s - courtside",
+	    ui_team_alias(ui, CS_AWAY, aa, sizeof aa), a != NULL ? a->points : 0,
+	    ui_team_alias(ui, CS_HOME, ha, sizeof ha), h != NULL ? h->points : 0, pc);
+}
+
+/* ---- a row made of segments, so that each form can be measured ---- */
+
+#define SEGS_MAX 24
+
+struct seg {
+	char text[64];
+	attr_t attr;
+};
+
+struct row {
+	struct seg seg[SEGS_MAX];
+	int n;
+};
+
+static void
+add(struct row *r, attr_t attr, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static void
+add(struct row *r, attr_t attr, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (r->n >= SEGS_MAX)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(r->seg[r->n].text, sizeof r->seg[r->n].text, fmt, ap);
+	va_end(ap);
+	r->seg[r->n].attr = attr;
+	r->n++;
+}
+
+static int
+row_width(const struct ui *ui, const struct row *r)
+{
+	int i, w = 0;
+
+	for (i = 0; i < r->n; i++)
+		w += ui_text_width(ui, r->seg[i].text);
+	return w;
+}
+
+static int
+row_draw(WINDOW *w, int y, int x, int width, const struct row *r)
+{
+	int i, used = 0;
+
+	for (i = 0; i < r->n && used < width; i++)
+		used += ui_text(w, y, x + used, width - used, r->seg[i].attr, r->seg[i].text);
+	return used;
+}
+
+/* verbosity: 0 = everything, 3 = score and clock only */
+static void
+score_row(struct ui *ui, struct row *r, int verbosity)
+{
+	static const int order[2] = { CS_AWAY, CS_HOME };
+	const struct box_team *t;
+	char alias[CS_ALIAS_MAX * 2], pc[32];
+	const char *bar = ui->ascii ? "|" : ui_glyph(ui, UI_G_VLINE);
+	int i, s;
+
+	memset(r, 0, sizeof *r);
+	add(r, A_NORMAL, " ");
+	for (i = 0; i < 2; i++) {
+		s = order[i];
+		t = game_team(ui->g, s);
+		add(r, ui_team_attr(ui, s), "%s", ui_team_alias(ui, s, alias, sizeof alias));
+		add(r, ui_attr(ui, UI_C_SCORE), " %3d", t != NULL ? t->points : 0);
+		if (t == NULL)
+			continue;
+		if (verbosity <= 1)
+			add(r, A_NORMAL, "  TO %d", t->timeouts_left);
+		if (verbosity == 0)
+			add(r, A_NORMAL, "  FOULS %d", t->team_fouls_period);
+		else if (verbosity <= 2)
+			add(r, A_NORMAL, "  F %d", t->team_fouls_period);
+		if (t->in_bonus && verbosity <= 2)
+			add(r, ui_attr(ui, UI_C_WARN), " %s", verbosity == 2 ? "B" : "BONUS");
+		add(r, A_NORMAL, verbosity <= 1 ? "  %s  " : "  ", verbosity <= 1 ? bar : "");
+	}
+	period_clock(ui, pc, sizeof pc);
+	add(r, ui_attr(ui, UI_C_BOLD), "%s", pc);
+}
+
+static void
+draw_scoreboard(struct ui *ui, WINDOW *w, int width)
+{
+	struct row r;
+	char conn[256];
+	enum ui_color cc;
+	int v, cw, used;
+
+	ui_conn_text(ui, conn, sizeof conn, &cc);
+	cw = ui_text_width(ui, conn);
+	for (v = 0; v < 4; v++) {
+		score_row(ui, &r, v);
+		if (row_width(ui, &r) + 2 + cw + 1 <= width)
+			break;
+	}
+	if (v == 4)
+		score_row(ui, &r, 3);
+	used = row_draw(w, 0, 0, width, &r);
+	/* the connection state gets what is left, at least a few columns */
+	if (cw + 1 > width - used - 2)
+		cw = width - used - 3;
+	if (cw > 0)
+		ui_text_right(w, 0, width - cw - 1, cw, ui_attr(ui, cc), conn);
+}
+
+static void
+draw_status(struct ui *ui, WINDOW *w, int width)
+{
+	char filter[200], buf[64];
+	int i, x = 1, n, focus = ui_focused(ui);
+	attr_t a;
+
+	for (i = 0; i < UI_PANES && x < width; i++) {
+		if (i == focus)
+			a = ui_attr(ui, UI_C_TAB_FOCUS);
+		else if (ui_layout_visible(&ui->layout, i))
+			a = ui_attr(ui, UI_C_BOLD);
+		else
+			a = ui_attr(ui, UI_C_TAB);
+		if (i == UI_PANE_HELP)
+			snprintf(buf, sizeof buf, "? %s", ui_pane_ops(i)->tab);
+		else
+			snprintf(buf, sizeof buf, "%d %s", i + 1, ui_pane_ops(i)->tab);
+		n = ui_textf(w, 1, x, width - x, a, "%s", buf);
+		x += n + 2;
+	}
+	ui_filter_describe(ui, filter, sizeof filter);
+	if (filter[0] != '\0' && x < width)
+		x += ui_textf(w, 1, x, width - x, ui_attr(ui, UI_C_WARN), "filter: %s", filter) + 2;
+	if (ui->message[0] != '\0' && x < width - 4) {
+		n = ui_text_width(ui, ui->message);
+		if (n > width - x - 1)
+			n = width - x - 1;
+		ui_text_right(w, 1, width - n - 1, n, ui_attr(ui, UI_C_BOLD), ui->message);
+	}
+}
+
+void
+pane_header_draw(struct ui *ui, WINDOW *w, int width)
+{
+	draw_scoreboard(ui, w, width);
+	draw_status(ui, w, width);
+}

@@ -1,0 +1,159 @@
+/*
+ * Help (? or 5): every key, generated from the tables next to the
+ * bindings (keys.c and each pane), then what the markers and colours
+ * mean and how the layout adapts.  Scrolls like the other panes; ?, Esc
+ * or q close it.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "ui/ui_internal.h"
+
+static const struct ui_key_help markers[] = {
+	{ "> (UTF-8: \xe2\x96\xb8)", "box score: on the court now" },
+	{ "PF yellow / red", "foul trouble / fouled out (see below)" },
+	{ "!", "a player's line differs from the provider's published totals" },
+	{ "BONUS", "the team is in the bonus (its opponent shoots on fouls)" },
+	{ "*", "plays: the provider corrected this play" },
+	{ "live 0.4s", "age of the newest data; 'stale 20s' yellow, red from 60 s" },
+	{ NULL, NULL }
+};
+
+static const struct ui_key_help trouble[] = {
+	{ "quarters", "2 fouls in Q1, 3 in Q2, 4 in Q3, then one from the limit" },
+	{ "", "(limit 6 with 12-minute quarters as in the NBA, else 5)" },
+	{ "halves", "2 fouls in the first half, 4 in the second and overtime" },
+	{ NULL, NULL }
+};
+
+static const struct ui_key_help layouts[] = {
+	{ "160x45 and up", "every pane: box over lineups, shot chart over plays" },
+	{ "120x35", "two columns: box or lineups, shot chart over plays" },
+	{ "80x24", "one or two panes; 1-4 or Tab switch, z zooms" },
+	{ "below 60x16", "a 'terminal too small' message" },
+	{ NULL, NULL }
+};
+
+static const struct {
+	const char *title;
+	const struct ui_key_help *items;
+} sections[] = {
+	{ "Everywhere", ui_keys_global },
+	{ "Moving in box score, plays, lineups, help", ui_keys_scroll },
+	{ "Box score (1)", ui_keys_box },
+	{ "Plays (2)", ui_keys_pbp },
+	{ "Shot chart (3)", ui_keys_shots },
+	{ "Replay", ui_keys_replay },
+	{ "Markers", markers },
+	{ "Foul trouble", trouble },
+	{ "Layout", layouts },
+};
+
+#define NSECTIONS (sizeof sections / sizeof sections[0])
+
+/* The next line of `s` that fits `width` columns, cut at a space when it
+ * can; returns its length in bytes and sets *next past it. */
+static size_t
+wrap(const char *s, int width, const char **next)
+{
+	size_t len = strlen(s), cut, sp = 0, i;
+
+	if (width < 8)
+		width = 8;
+	if (len <= (size_t)width) {
+		*next = s + len;
+		return len;
+	}
+	for (i = 0; i <= (size_t)width; i++)
+		if (s[i] == ' ')
+			sp = i;
+	cut = sp > 0 ? sp : (size_t)width;
+	*next = s + cut;
+	while (**next == ' ')
+		(*next)++;
+	return cut;
+}
+
+/* Visits every row: section titles and key lines, descriptions wrapped;
+ * draws the rows in view when w != NULL.  Returns the number of rows. */
+static int
+help_rows(struct ui *ui, WINDOW *w, int top, int page, int width)
+{
+	const struct ui_key_help *k;
+	const char *p, *next;
+	char line[256];
+	size_t s, n;
+	int row = 0, y, kw = 0, len;
+
+	for (s = 0; s < NSECTIONS; s++)
+		for (k = sections[s].items; k->keys != NULL; k++) {
+			len = ui_text_width(ui, k->keys);
+			if (len > kw)
+				kw = len;
+		}
+	if (kw > width / 3)
+		kw = width / 3;
+	for (s = 0; s < NSECTIONS; s++) {
+		if (s > 0)
+			row++;
+		y = 1 + row - top;
+		if (w != NULL && y >= 1 && y <= page)
+			ui_text(w, y, 1, width - 1, ui_attr(ui, UI_C_SEPARATOR), sections[s].title);
+		row++;
+		for (k = sections[s].items; k->keys != NULL; k++) {
+			y = 1 + row - top;
+			if (w != NULL && y >= 1 && y <= page)
+				ui_text(w, y, 3, kw, ui_attr(ui, UI_C_BOLD), k->keys);
+			for (p = k->what; ; p = next) {
+				n = wrap(p, width - 5 - kw, &next);
+				if (n >= sizeof line)
+					n = sizeof line - 1;
+				memcpy(line, p, n);
+				line[n] = '\0';
+				y = 1 + row - top;
+				if (w != NULL && y >= 1 && y <= page)
+					ui_text(w, y, 4 + kw, width - 5 - kw, A_NORMAL, line);
+				row++;
+				if (*next == '\0')
+					break;
+			}
+		}
+	}
+	return row;
+}
+
+static void
+help_draw(struct ui *ui, WINDOW *w, int h, int width)
+{
+	ui->help.nrows = help_rows(ui, NULL, 0, 0, width);
+	ui_scroll_clamp(&ui->help.sc, ui->help.nrows, h - 1);
+	ui->help.sc.cursor = ui->help.sc.top;
+	help_rows(ui, w, ui->help.sc.top, h - 1, width);
+}
+
+static int
+help_key(struct ui *ui, int key)
+{
+	int h = ui->layout.pane[UI_PANE_HELP].h;
+
+	if (ui->help.nrows == 0)
+		ui->help.nrows = help_rows(ui, NULL, 0, 0, ui->cols);
+	return ui_scroll_key(&ui->help.sc, key, ui->help.nrows, h - 1, true);
+}
+
+static void
+help_title(struct ui *ui, char *buf, size_t size)
+{
+	(void)ui;
+	snprintf(buf, size, "? Esc or q to close");
+}
+
+const struct pane_ops pane_help_ops = {
+	.name = "Help",
+	.tab = "Help",
+	.draw = help_draw,
+	.key = help_key,
+	.title = help_title,
+};

@@ -1,0 +1,401 @@
+/*
+ * The frame: one curses window per visible pane plus the header, placed by
+ * ui_layout_compute().  A pane is redrawn only when the model generation
+ * or the UI state moved since it last drew (or its window is new); each
+ * redrawn window is wnoutrefresh()ed and the frame ends with one
+ * doupdate(), so curses sends only the cells that differ.  Nothing here
+ * calls clear(): a full repaint happens on resize and on Ctrl-L only.
+ *
+ * This file does no I/O of its own and never touches the feed, so the
+ * screen tests and the benchmark drive it directly on an in-memory
+ * terminal.
+ */
+#include "config.h"
+
+#include <langinfo.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "ui/ui_internal.h"
+
+static const struct pane_ops *const panes[UI_PANES] = {
+	[UI_PANE_BOX] = &pane_box_ops,
+	[UI_PANE_PBP] = &pane_pbp_ops,
+	[UI_PANE_SHOTS] = &pane_shots_ops,
+	[UI_PANE_LINEUPS] = &pane_lineups_ops,
+	[UI_PANE_HELP] = &pane_help_ops,
+};
+
+const struct pane_ops *
+ui_pane_ops(int pane)
+{
+	return pane >= 0 && pane < UI_PANES ? panes[pane] : NULL;
+}
+
+void
+ui_curses_setup(void)
+{
+	cbreak();      /* keeps ISIG: Ctrl-C is SIGINT, handled by the loop */
+	noecho();
+	nonl();
+	intrflush(stdscr, FALSE);
+	keypad(stdscr, TRUE);
+	curs_set(0);
+	leaveok(stdscr, TRUE);
+	set_escdelay(25);
+}
+
+struct ui *
+ui_new(const struct ui_options *opt, struct game *g)
+{
+	struct ui *ui;
+	const char *cs;
+	int i;
+
+	ui = calloc(1, sizeof *ui);
+	if (ui == NULL)
+		return NULL;
+	ui->opt = opt;
+	ui->g = g;
+	cs = nl_langinfo(CODESET);
+	ui->utf8 = cs != NULL && strcmp(cs, "UTF-8") == 0;
+	ui->ascii = opt->ascii || !ui->utf8;
+	theme_init(&ui->theme, opt->no_color);
+	for (i = 0; i < UI_PANES; i++)
+		ui->mru[i] = i;
+	ui->filter.side = CS_SIDE_NONE;
+	ui->filter.player_side = CS_SIDE_NONE;
+	ui->box.sort = BOX_COL_NONE;
+	ui->pbp.follow = true;
+	ui->cols = COLS;
+	ui->lines = LINES;
+	ui->layout_dirty = true;
+	ui->serial = 1;
+	ui->filter_serial = 1;
+	return ui;
+}
+
+static void
+drop_windows(struct ui *ui)
+{
+	int i;
+
+	for (i = 0; i < UI_PANES; i++)
+		if (ui->win[i] != NULL) {
+			delwin(ui->win[i]);
+			ui->win[i] = NULL;
+		}
+	if (ui->hdr != NULL) {
+		delwin(ui->hdr);
+		ui->hdr = NULL;
+	}
+}
+
+void
+ui_free(struct ui **uip)
+{
+	struct ui *ui = *uip;
+
+	if (ui == NULL)
+		return;
+	drop_windows(ui);
+	pbp_free(&ui->pbp);
+	shots_free(&ui->shots);
+	free(ui);
+	*uip = NULL;
+}
+
+void
+ui_resize(struct ui *ui, int cols, int lines)
+{
+	ui->cols = cols;
+	ui->lines = lines;
+	ui->layout_dirty = true;
+}
+
+void
+ui_touch(struct ui *ui)
+{
+	ui->serial++;
+}
+
+void
+ui_touch_filter(struct ui *ui)
+{
+	ui->filter_serial++;
+	ui->serial++;
+}
+
+void
+ui_message(struct ui *ui, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(ui->message, sizeof ui->message, fmt, ap);
+	va_end(ap);
+	ui->serial++;
+}
+
+int
+ui_focused(const struct ui *ui)
+{
+	return ui->mru[0];
+}
+
+void
+ui_focus(struct ui *ui, int pane)
+{
+	int i, j;
+
+	if (pane < 0 || pane >= UI_PANES || ui->mru[0] == pane)
+		return;
+	for (i = 1; i < UI_PANES && ui->mru[i] != pane; i++)
+		;
+	if (i == UI_PANES)
+		return;
+	for (j = i; j > 0; j--)
+		ui->mru[j] = ui->mru[j - 1];
+	ui->mru[0] = pane;
+	ui->layout_dirty = true;
+	ui->serial++;
+}
+
+WINDOW *
+ui_input_window(struct ui *ui)
+{
+	/* stdscr is never drawn into after a layout, so reading keys from it
+	 * never repaints anything; keypad decodes the arrows */
+	(void)ui;
+	return stdscr;
+}
+
+/* Places the windows for the current size, zoom and focus. */
+static void
+apply_layout(struct ui *ui)
+{
+	struct ui_layout lo;
+	struct ui_rect *r;
+	int i;
+
+	ui_layout_compute(&lo, ui->cols, ui->lines, ui->zoom, ui->mru);
+	for (i = 0; i < UI_PANES; i++) {
+		r = &lo.pane[i];
+		if (ui->win[i] != NULL && (r->h == 0 ||
+		    memcmp(r, &ui->win_rect[i], sizeof *r) != 0)) {
+			delwin(ui->win[i]);
+			ui->win[i] = NULL;
+		}
+		if (r->h > 0 && ui->win[i] == NULL) {
+			ui->win[i] = newwin(r->h, r->w, r->y, r->x);
+			if (ui->win[i] != NULL)
+				leaveok(ui->win[i], TRUE);
+			ui->win_rect[i] = *r;
+		}
+		ui->drawn[i] = false;
+	}
+	if (ui->hdr != NULL && (lo.tier == UI_TIER_TOO_SMALL ||
+	    getmaxx(ui->hdr) != ui->cols)) {
+		delwin(ui->hdr);
+		ui->hdr = NULL;
+	}
+	if (ui->hdr == NULL && lo.tier != UI_TIER_TOO_SMALL) {
+		ui->hdr = newwin(UI_HEADER_LINES, ui->cols, 0, 0);
+		if (ui->hdr != NULL)
+			leaveok(ui->hdr, TRUE);
+	}
+	ui->layout = lo;
+	ui->layout_dirty = false;
+	/* blank what no window covers (gaps, an old layout) under the panes */
+	werase(stdscr);
+	wnoutrefresh(stdscr);
+}
+
+static void
+draw_too_small(struct ui *ui)
+{
+	char msg[80];
+	int len, y, x;
+
+	werase(stdscr);
+	snprintf(msg, sizeof msg, "terminal too small (%dx%d), need %dx%d",
+	    ui->cols, ui->lines, UI_MIN_COLS, UI_MIN_LINES);
+	len = (int)strlen(msg);
+	y = ui->lines / 2 - 1;
+	x = (ui->cols - len) / 2;
+	if (y < 0)
+		y = 0;
+	if (x < 0)
+		x = 0;
+	ui_text(stdscr, y, x, ui->cols - x, A_BOLD, msg);
+	len = 12;
+	x = (ui->cols - len) / 2;
+	if (y + 2 < ui->lines)
+		ui_text(stdscr, y + 2, x < 0 ? 0 : x, ui->cols, A_NORMAL, "q to quit");
+	wnoutrefresh(stdscr);
+}
+
+static void
+draw_title(struct ui *ui, int pane, WINDOW *w, int width)
+{
+	const struct pane_ops *ops = panes[pane];
+	char extra[160];
+	attr_t a = ui_attr(ui, pane == ui_focused(ui) ? UI_C_TITLE_FOCUS : UI_C_TITLE);
+	int x;
+
+	ui_fill(w, 0, 0, width, a);
+	x = ui_textf(w, 0, 0, width, a, " %d %s", pane + 1, ops->name);
+	extra[0] = '\0';
+	if (ops->title != NULL)
+		ops->title(ui, extra, sizeof extra);
+	if (extra[0] != '\0' && x + 3 < width)
+		ui_textf(w, 0, x, width - x, a, "  %s", extra);
+}
+
+void
+ui_sync_layout(struct ui *ui)
+{
+	if (ui->layout_dirty || ui->cols != ui->layout.cols || ui->lines != ui->layout.lines)
+		apply_layout(ui);
+}
+
+void
+ui_frame(struct ui *ui)
+{
+	const struct cs_game_info *info = game_info(ui->g);
+	uint64_t gen = game_generation(ui->g);
+	int home = ui->theme.team_rgb[CS_HOME], away = ui->theme.team_rgb[CS_AWAY];
+	int i;
+	WINDOW *w;
+
+	ui_sync_layout(ui);
+	if (ui->layout.tier == UI_TIER_TOO_SMALL) {
+		draw_too_small(ui);
+		doupdate();
+		return;
+	}
+	theme_set_teams(&ui->theme, info->team[CS_HOME].color, info->team[CS_AWAY].color);
+	if (home != ui->theme.team_rgb[CS_HOME] || away != ui->theme.team_rgb[CS_AWAY])
+		for (i = 0; i < UI_PANES; i++)
+			ui->drawn[i] = false;
+
+	/* the header shows the data's age: redrawn every frame; curses sends
+	 * only the characters that changed */
+	if (ui->hdr != NULL) {
+		werase(ui->hdr);
+		pane_header_draw(ui, ui->hdr, ui->cols);
+		wnoutrefresh(ui->hdr);
+	}
+	for (i = 0; i < UI_PANES; i++) {
+		w = ui->win[i];
+		if (w == NULL || ui->layout.pane[i].h == 0)
+			continue;
+		if (ui->drawn[i] && ui->drawn_gen[i] == gen && ui->drawn_serial[i] == ui->serial)
+			continue;
+		werase(w);
+		draw_title(ui, i, w, ui->layout.pane[i].w);
+		if (ui->layout.pane[i].h > 1)
+			panes[i]->draw(ui, w, ui->layout.pane[i].h, ui->layout.pane[i].w);
+		wnoutrefresh(w);
+		ui->drawn[i] = true;
+		ui->drawn_gen[i] = gen;
+		ui->drawn_serial[i] = ui->serial;
+	}
+	doupdate();
+}
+
+/* ---- alerts for --bell ---- */
+
+static int
+leader(const int pts[2])
+{
+	return pts[CS_HOME] > pts[CS_AWAY] ? 1 : pts[CS_HOME] < pts[CS_AWAY] ? -1 : 0;
+}
+
+unsigned
+ui_watch(struct ui *ui)
+{
+	const struct game_rules *rules = game_rules(ui->g);
+	struct cs_period per = game_period(ui->g);
+	const struct box_team *t;
+	uint64_t trouble[2] = { 0, 0 };
+	int pts[2] = { 0, 0 }, s, i, lead;
+	unsigned mask = 0;
+
+	for (s = 0; s < 2; s++) {
+		t = game_team(ui->g, s);
+		if (t == NULL)
+			continue;
+		pts[s] = t->points;
+		for (i = 0; i < t->nplayers && i < 64; i++)
+			if (ui_foul_trouble(rules, &per, t->players[i].line.pf) > 0)
+				trouble[s] |= (uint64_t)1 << i;
+	}
+	lead = leader(pts);
+	if (ui->watch_valid) {
+		if (pts[0] > ui->watch_points[0] || pts[1] > ui->watch_points[1])
+			mask |= UI_BELL_SCORE;
+		/* a lead change: the other team leads now than the last leader */
+		if (lead != 0 && ui->watch_lead != 0 && lead != ui->watch_lead)
+			mask |= UI_BELL_LEAD_CHANGE;
+		if ((trouble[0] & ~ui->watch_trouble[0]) || (trouble[1] & ~ui->watch_trouble[1]))
+			mask |= UI_BELL_FOUL_TROUBLE;
+	}
+	ui->watch_valid = true;
+	ui->watch_points[0] = pts[0];
+	ui->watch_points[1] = pts[1];
+	if (lead != 0)
+		ui->watch_lead = lead;
+	ui->watch_trouble[0] = trouble[0];
+	ui->watch_trouble[1] = trouble[1];
+	return mask;
+}
+
+/* ---- for tests: what is on the screen ---- */
+
+void
+ui_dump_row(int row, char *buf, size_t size)
+{
+	cchar_t cc;
+	wchar_t wch[CCHARW_MAX + 1];
+	attr_t a;
+	short pair;
+	char mb[MB_LEN_MAX];
+	mbstate_t ps;
+	size_t o = 0, n;
+	int x, k;
+
+	if (size == 0)
+		return;
+	buf[0] = '\0';
+	memset(&ps, 0, sizeof ps);
+	for (x = 0; x < COLS; x++) {
+		if (mvwin_wch(curscr, row, x, &cc) == ERR)
+			break;
+		if (getcchar(&cc, wch, &a, &pair, NULL) == ERR)
+			break;
+		if (wch[0] == L'\0') {
+			wch[0] = L' ';
+			wch[1] = L'\0';
+		}
+		for (k = 0; k < CCHARW_MAX && wch[k] != L'\0'; k++) {
+			n = wcrtomb(mb, wch[k], &ps);
+			if (n == (size_t)-1) {
+				mb[0] = '?';
+				n = 1;
+			}
+			if (o + n + 1 >= size)
+				goto done;
+			memcpy(buf + o, mb, n);
+			o += n;
+		}
+	}
+done:
+	while (o > 0 && buf[o - 1] == ' ')
+		o--;
+	buf[o] = '\0';
+}

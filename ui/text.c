@@ -1,0 +1,349 @@
+/*
+ * Drawing text: every string goes through cs_sanitize again here (the
+ * providers already strip control characters; this is defence in depth
+ * against an escape sequence reaching the terminal), then is clipped to a
+ * number of display columns, character by character, in the locale's
+ * encoding.  Characters the locale cannot show become '?'.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "ui/ui_internal.h"
+
+#define TEXT_MAX 1024
+
+/* Decodes up to `width` columns of `s` into wide characters. */
+static int
+text_decode(const char *s, int width, wchar_t *out, int outmax, int *cols)
+{
+	mbstate_t ps;
+	size_t n, len = strlen(s);
+	int used = 0, k = 0, cw;
+	wchar_t wc;
+
+	memset(&ps, 0, sizeof ps);
+	while (len > 0 && k < outmax) {
+		n = mbrtowc(&wc, s, len, &ps);
+		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+			/* not in this locale's charset: one byte, shown as '?' */
+			memset(&ps, 0, sizeof ps);
+			wc = L'?';
+			n = 1;
+		}
+		cw = wcwidth(wc);
+		if (cw < 0) {
+			wc = L'?';
+			cw = 1;
+		}
+		if (used + cw > width)
+			break;
+		out[k++] = wc;
+		used += cw;
+		s += n;
+		len -= n;
+	}
+	*cols = used;
+	return k;
+}
+
+/* Length of `s` when it is all printable ASCII (no sanitizing or decoding
+ * needed: the common case of numbers and labels), else -1. */
+static int
+plain_len(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	for (; *p != '\0'; p++)
+		if (*p < 0x20 || *p > 0x7e)
+			return -1;
+	return (int)(p - (const unsigned char *)s);
+}
+
+int
+ui_text(WINDOW *w, int y, int x, int width, attr_t attr, const char *s)
+{
+	char clean[TEXT_MAX];
+	wchar_t wbuf[TEXT_MAX];
+	int maxx = getmaxx(w), k, cols;
+
+	if (s == NULL || width <= 0 || x >= maxx || y < 0 || y >= getmaxy(w))
+		return 0;
+	if (x + width > maxx)
+		width = maxx - x;
+	k = plain_len(s);
+	if (k >= 0) {
+		if (k > width)
+			k = width;
+		if (k > 0) {
+			wattrset(w, attr);
+			mvwaddnstr(w, y, x, s, k);
+			wattrset(w, A_NORMAL);
+		}
+		return k;
+	}
+	cs_sanitize(clean, s, sizeof clean);
+	k = text_decode(clean, width, wbuf, TEXT_MAX, &cols);
+	if (k == 0)
+		return 0;
+	wattrset(w, attr);
+	mvwaddnwstr(w, y, x, wbuf, k);
+	wattrset(w, A_NORMAL);
+	return cols;
+}
+
+int
+ui_textf(WINDOW *w, int y, int x, int width, attr_t attr, const char *fmt, ...)
+{
+	char buf[TEXT_MAX];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	return ui_text(w, y, x, width, attr, buf);
+}
+
+int
+ui_text_right(WINDOW *w, int y, int x, int width, attr_t attr, const char *s)
+{
+	char clean[TEXT_MAX];
+	wchar_t wbuf[TEXT_MAX];
+	int cols;
+
+	if (s == NULL || width <= 0)
+		return 0;
+	cols = plain_len(s);
+	if (cols >= 0) {
+		if (cols > width)
+			cols = width;
+		return ui_text(w, y, x + width - cols, cols, attr, s);
+	}
+	cs_sanitize(clean, s, sizeof clean);
+	text_decode(clean, width, wbuf, TEXT_MAX, &cols);
+	return ui_text(w, y, x + width - cols, cols, attr, clean);
+}
+
+int
+ui_text_width(const struct ui *ui, const char *s)
+{
+	char clean[TEXT_MAX];
+	wchar_t wbuf[TEXT_MAX];
+	int cols;
+
+	(void)ui;
+	cols = plain_len(s);
+	if (cols >= 0)
+		return cols;
+	cs_sanitize(clean, s, sizeof clean);
+	text_decode(clean, TEXT_MAX, wbuf, TEXT_MAX, &cols);
+	return cols;
+}
+
+void
+ui_fill(WINDOW *w, int y, int x, int n, attr_t attr)
+{
+	int maxx = getmaxx(w);
+
+	if (y < 0 || y >= getmaxy(w) || x >= maxx || n <= 0)
+		return;
+	if (x + n > maxx)
+		n = maxx - x;
+	wattrset(w, attr);
+	mvwhline(w, y, x, ' ', n);
+	wattrset(w, A_NORMAL);
+}
+
+void
+ui_hline(const struct ui *ui, WINDOW *w, int y, int x, int n, attr_t attr)
+{
+	cchar_t cc;
+	wchar_t line[2] = { 0x2500, 0 };   /* ─ */
+	int maxx = getmaxx(w);
+
+	if (y < 0 || y >= getmaxy(w) || x >= maxx || n <= 0)
+		return;
+	if (x + n > maxx)
+		n = maxx - x;
+	if (ui->ascii || !ui->utf8) {
+		wattrset(w, attr);
+		mvwhline(w, y, x, '-', n);
+		wattrset(w, A_NORMAL);
+		return;
+	}
+	setcchar(&cc, line, attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL);
+	mvwhline_set(w, y, x, &cc, n);
+}
+
+attr_t
+ui_attr(const struct ui *ui, enum ui_color c)
+{
+	if ((int)c < 0 || c >= UI_C_COUNT)
+		return A_NORMAL;
+	return ui->theme.attr[c];
+}
+
+attr_t
+ui_team_attr(const struct ui *ui, int side)
+{
+	return ui_attr(ui, side == CS_AWAY ? UI_C_TEAM_AWAY : UI_C_TEAM_HOME);
+}
+
+attr_t
+ui_team_plain_attr(const struct ui *ui, int side)
+{
+	return ui_team_attr(ui, side) & ~A_BOLD;
+}
+
+const char *
+ui_last_name(const char *name, char *buf, size_t size)
+{
+	static const char *const suffixes[] = { "Jr.", "Jr", "Sr.", "Sr", "II",
+		"III", "IV", "V" };
+	const char *end, *start, *prev_start = NULL;
+	size_t i, n;
+
+	end = name + strlen(name);
+	while (end > name && end[-1] == ' ')
+		end--;
+	start = end;
+	while (start > name && start[-1] != ' ')
+		start--;
+	for (i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+		n = strlen(suffixes[i]);
+		if ((size_t)(end - start) == n && strncmp(start, suffixes[i], n) == 0) {
+			prev_start = start;
+			break;
+		}
+	}
+	if (prev_start != NULL && prev_start > name) {
+		/* "Jaren Jackson Jr." -> "Jackson" */
+		end = prev_start;
+		while (end > name && end[-1] == ' ')
+			end--;
+		start = end;
+		while (start > name && start[-1] != ' ')
+			start--;
+	}
+	n = (size_t)(end - start);
+	if (n == 0) {
+		cs_strlcpy(buf, name, size);
+		return buf;
+	}
+	if (n >= size)
+		n = size - 1;
+	memcpy(buf, start, n);
+	buf[n] = '\0';
+	return buf;
+}
+
+void
+ui_name_fit(const char *name, int width, char *buf, size_t size)
+{
+	char last[CS_NAME_MAX];
+	const char *sp;
+	wchar_t wbuf[TEXT_MAX];
+	int cols;
+
+	text_decode(name, TEXT_MAX, wbuf, TEXT_MAX, &cols);
+	if (cols <= width) {
+		cs_strlcpy(buf, name, size);
+		return;
+	}
+	ui_last_name(name, last, sizeof last);
+	sp = strchr(name, ' ');
+	if (sp != NULL && (unsigned char)name[0] < 0x80 && isalpha((unsigned char)name[0]))
+		snprintf(buf, size, "%c. %s", name[0], last);
+	else
+		cs_strlcpy(buf, last, size);
+	text_decode(buf, TEXT_MAX, wbuf, TEXT_MAX, &cols);
+	if (cols <= width)
+		return;
+	cs_strlcpy(buf, last, size);
+}
+
+const char *
+ui_team_alias(struct ui *ui, int side, char *buf, size_t size)
+{
+	const struct cs_game_info *info = game_info(ui->g);
+	const struct cs_team_info *t;
+
+	if (side != CS_HOME && side != CS_AWAY) {
+		cs_strlcpy(buf, "", size);
+		return buf;
+	}
+	t = &info->team[side];
+	if (t->alias[0] != '\0')
+		cs_sanitize(buf, t->alias, size);
+	else if (t->name[0] != '\0')
+		snprintf(buf, size, "%.3s", t->name);
+	else
+		cs_strlcpy(buf, side == CS_HOME ? "HOME" : "AWAY", size);
+	if (buf[0] == '\0')
+		cs_strlcpy(buf, side == CS_HOME ? "HOME" : "AWAY", size);
+	return buf;
+}
+
+const char *
+ui_player_name(const struct box_player *p, char *buf, size_t size)
+{
+	if (p->info.name[0] != '\0')
+		cs_sanitize(buf, p->info.name, size);
+	else if (p->info.jersey[0] != '\0')
+		snprintf(buf, size, "#%s", p->info.jersey);
+	else
+		cs_sanitize(buf, p->info.id, size);
+	return buf;
+}
+
+const char *
+ui_period_label(struct ui *ui, int sequence, char *buf, size_t size)
+{
+	const struct game_rules *r = game_rules(ui->g);
+	struct cs_period p;
+	int reg = r->periods > 0 ? r->periods : 4;
+
+	memset(&p, 0, sizeof p);
+	p.sequence = sequence;
+	if (sequence > reg) {
+		p.type = CS_PERIOD_OVERTIME;
+		p.number = sequence - reg;
+	} else {
+		p.type = r->format == CS_FORMAT_HALVES ? CS_PERIOD_HALF : CS_PERIOD_QUARTER;
+		p.number = sequence;
+	}
+	return cs_period_label(&p, buf, size);
+}
+
+const char *
+ui_glyph(const struct ui *ui, enum ui_glyph g)
+{
+	static const char *const utf8[] = {
+		[UI_G_HLINE] = "\xe2\x94\x80",     /* ─ */
+		[UI_G_VLINE] = "\xe2\x94\x82",     /* │ */
+		[UI_G_MADE] = "\xe2\x97\x8f",      /* ● */
+		[UI_G_MISSED] = "\xc3\x97",        /* × */
+		[UI_G_DOWN] = "\xe2\x96\xbc",      /* ▼ */
+		[UI_G_UP] = "\xe2\x96\xb2",        /* ▲ */
+		[UI_G_DOT] = "\xc2\xb7",           /* · */
+		[UI_G_ONCOURT] = "\xe2\x96\xb8",   /* ▸ */
+	};
+	static const char *const ascii[] = {
+		[UI_G_HLINE] = "-",
+		[UI_G_VLINE] = "|",
+		[UI_G_MADE] = "O",
+		[UI_G_MISSED] = "x",
+		[UI_G_DOWN] = "v",
+		[UI_G_UP] = "^",
+		[UI_G_DOT] = "|",
+		[UI_G_ONCOURT] = ">",
+	};
+
+	if ((int)g < 0 || g > UI_G_ONCOURT)
+		return "?";
+	return ui->ascii || !ui->utf8 ? ascii[g] : utf8[g];
+}

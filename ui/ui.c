@@ -1,0 +1,284 @@
+/*
+ * The UI loop (see ui.h).  It sleeps in poll() on the terminal, the feed's
+ * wake-up descriptor and a self-pipe that the signal handlers write to
+ * (SIGWINCH: relayout at once; SIGINT, SIGTERM, SIGHUP: leave cleanly).
+ * The poll timeout exists only for the clock and data-age display: one
+ * second while data may be flowing, none when nothing can change by
+ * itself (no feed, ended, failed), and the --duration deadline.
+ *
+ * The terminal is restored on every way out: the normal return, the
+ * signals above (they end the loop), and exit() (atexit).
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "log.h"
+#include "ui/ui_internal.h"
+
+#define TICK_MS 1000
+
+static int sig_pipe[2] = { -1, -1 };
+static volatile sig_atomic_t curses_active;
+static bool atexit_done;
+
+static void
+on_signal(int sig)
+{
+	int saved = errno;
+	unsigned char b = (unsigned char)sig;
+
+	if (sig_pipe[1] >= 0 && write(sig_pipe[1], &b, 1) < 0) {
+		/* full pipe: a wake-up is already pending */
+	}
+	errno = saved;
+}
+
+static void
+restore_terminal(void)
+{
+	if (curses_active) {
+		curses_active = 0;
+		endwin();
+	}
+}
+
+static int
+fail(char **cause, const char *msg)
+{
+	if (cause != NULL) {
+		free(*cause);
+		*cause = strdup(msg);
+	}
+	return -1;
+}
+
+/* OSC titles: terminals that understand them (not the Linux console). */
+static bool
+title_capable(void)
+{
+	const char *t = getenv("TERM");
+
+	if (t == NULL || *t == '\0')
+		return false;
+	return strcmp(t, "dumb") != 0 && strcmp(t, "linux") != 0 &&
+	    strncmp(t, "vt", 2) != 0 && strncmp(t, "cons", 4) != 0;
+}
+
+static void
+write_title(const char *title)
+{
+	char buf[300], clean[256];
+
+	cs_sanitize(clean, title, sizeof clean);
+	snprintf(buf, sizeof buf, "\033]2;%s\007", clean);
+	fputs(buf, stdout);
+	fflush(stdout);
+}
+
+/* xterm's title stack: keep the user's title and put it back at the end;
+ * terminals without it ignore the sequence. */
+static void
+title_stack(bool push)
+{
+	fputs(push ? "\033[22;2t" : "\033[23;2t", stdout);
+	fflush(stdout);
+}
+
+struct loop_ctx {
+	struct feed *feed;
+};
+
+static void
+reconnect_now(void *ctx)
+{
+	struct loop_ctx *lc = ctx;
+
+	if (lc->feed != NULL)
+		feed_reconnect_now(lc->feed);
+}
+
+static void
+handle_resize(struct ui *ui)
+{
+	struct winsize ws;
+
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0 && ws.ws_row > 0)
+		resize_term(ws.ws_row, ws.ws_col);
+	ui_resize(ui, COLS, LINES);
+	/* repaint every cell once: the terminal reflowed what it showed */
+	clearok(curscr, TRUE);
+}
+
+int
+ui_run(const struct ui_options *opt, struct game *g, struct feed *feed, char **cause)
+{
+	struct sigaction sa, old_int, old_term, old_hup, old_winch;
+	struct app_state st;
+	struct loop_ctx lc;
+	struct pollfd pfd[3];
+	struct ui *ui = NULL;
+	SCREEN *scr = NULL;
+	char title[256], last_title[256] = "";
+	int64_t deadline = 0, now, left;
+	int timeout, nfds, ch, fl, rc = 0, flags, i;
+	unsigned char sigs[64];
+	ssize_t n;
+	bool quit = false, use_title = false, was_live;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return fail(cause, "the UI needs a terminal (use --headless or --once)");
+	if (pipe(sig_pipe) < 0)
+		return fail(cause, "cannot create the signal pipe");
+	for (i = 0; i < 2; i++) {
+		flags = fcntl(sig_pipe[i], F_GETFL);
+		fcntl(sig_pipe[i], F_SETFL, flags | O_NONBLOCK);
+		fcntl(sig_pipe[i], F_SETFD, FD_CLOEXEC);
+	}
+
+	/* our own SIGWINCH handler, so curses installs none and the resize
+	 * reaches poll() through the pipe */
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGWINCH, &sa, &old_winch);
+	sigaction(SIGINT, &sa, &old_int);
+	sigaction(SIGTERM, &sa, &old_term);
+	sigaction(SIGHUP, &sa, &old_hup);
+
+	if (!atexit_done) {
+		atexit(restore_terminal);
+		atexit_done = true;
+	}
+	scr = newterm(NULL, stdout, stdin);
+	if (scr == NULL) {
+		rc = fail(cause, "cannot drive this terminal (check TERM)");
+		goto out;
+	}
+	curses_active = 1;
+	ui_curses_setup();
+	nodelay(stdscr, TRUE);
+
+	ui = ui_new(opt, g);
+	if (ui == NULL) {
+		rc = fail(cause, "out of memory");
+		goto out;
+	}
+	app_state_init(&st);
+	lc.feed = feed;
+	ui->st = feed != NULL ? &st : NULL;
+	ui->ctx = &lc;
+	if (feed != NULL)
+		ui->reconnect = reconnect_now;
+	/* HOOK(replay): set ui->replay_control here once the feed offers
+	 * pause, speed and seek for --replay. */
+	use_title = opt->title && title_capable();
+	if (use_title)
+		title_stack(true);
+	if (opt->duration > 0)
+		deadline = cs_now_us() + (int64_t)(opt->duration * 1e6);
+
+	while (!quit) {
+		if (feed != NULL) {
+			was_live = st.caught_up;
+			if (app_drain(g, &st, feed)) {
+				unsigned events = ui_watch(ui);
+
+				/* bells ring for what happens live, not for the catch-up */
+				if (was_live && (events & opt->bell) != 0)
+					beep();
+			}
+		}
+		now = cs_now_us();
+		ui->now_us = now;
+		ui_frame(ui);
+		if (use_title) {
+			ui_title_text(ui, title, sizeof title);
+			if (strcmp(title, last_title) != 0) {
+				write_title(title);
+				cs_strlcpy(last_title, title, sizeof last_title);
+			}
+		}
+
+		/* sleep until a key, data, a signal, the next tick or the end */
+		timeout = -1;
+		if (feed != NULL && !st.ended && st.status.state != FEED_FAILED &&
+		    st.status.state != FEED_PAUSED)
+			timeout = TICK_MS;
+		if (deadline != 0) {
+			left = deadline - now;
+			if (left <= 0)
+				break;
+			if (timeout < 0 || left / 1000 < timeout)
+				timeout = (int)(left / 1000) + 1;
+		}
+		nfds = 0;
+		pfd[nfds].fd = STDIN_FILENO;
+		pfd[nfds++].events = POLLIN;
+		pfd[nfds].fd = sig_pipe[0];
+		pfd[nfds++].events = POLLIN;
+		if (feed != NULL) {
+			pfd[nfds].fd = feed_fd(feed);
+			pfd[nfds++].events = POLLIN;
+		}
+		for (i = 0; i < nfds; i++)
+			pfd[i].revents = 0;
+		if (poll(pfd, (nfds_t)nfds, timeout) < 0) {
+			if (errno == EINTR)
+				continue;
+			rc = fail(cause, "poll failed");
+			break;
+		}
+		if (pfd[1].revents & POLLIN) {
+			while ((n = read(sig_pipe[0], sigs, sizeof sigs)) > 0) {
+				for (i = 0; i < n; i++) {
+					if (sigs[i] == SIGWINCH)
+						handle_resize(ui);
+					else
+						quit = true;
+				}
+			}
+		}
+		if (pfd[0].revents & (POLLHUP | POLLERR | POLLNVAL)) {
+			/* the terminal went away (ssh dropped): nothing to draw on */
+			log_msg("the terminal closed; leaving the UI");
+			break;
+		}
+		if (pfd[0].revents & POLLIN) {
+			while (!quit && (ch = wgetch(ui_input_window(ui))) != ERR) {
+				if (ch == KEY_RESIZE) {
+					handle_resize(ui);
+					continue;
+				}
+				fl = ui_key(ui, ch);
+				if (fl & UI_QUIT)
+					quit = true;
+			}
+		}
+	}
+
+out:
+	ui_free(&ui);
+	restore_terminal();
+	if (use_title)
+		title_stack(false);
+	if (scr != NULL)
+		delscreen(scr);
+	sigaction(SIGWINCH, &old_winch, NULL);
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGTERM, &old_term, NULL);
+	sigaction(SIGHUP, &old_hup, NULL);
+	close(sig_pipe[0]);
+	close(sig_pipe[1]);
+	sig_pipe[0] = sig_pipe[1] = -1;
+	return rc;
+}
