@@ -44,7 +44,8 @@ const struct ui_key_help ui_keys_scroll[] = {
 const struct ui_key_help ui_keys_replay[] = {
 	{ "Space", "replay: pause / resume" },
 	{ "+  -", "replay: faster / slower" },
-	{ "<  >", "replay: seek back / forward" },
+	{ "<  >", "replay: seek a play back / forward" },
+	{ "{  }", "replay: seek a period back / forward" },
 	{ NULL, NULL }
 };
 
@@ -480,9 +481,8 @@ key_repaint(struct ui *ui, int key)
 }
 
 /*
- * HOOK(replay): space, + - < > are reserved for replay control.  The
- * replay control API is not there yet; when it is, ui.c sets
- * ui->replay_control and these keys reach it unchanged.
+ * Replay control: space pauses, + - change speed, < > seek by a play,
+ * { } by a period.  ui.c connects ui->replay_control to the replay.
  */
 static int
 key_replay(struct ui *ui, int key)
@@ -494,6 +494,8 @@ key_replay(struct ui *ui, int key)
 	case '+': case '=': cmd = UI_REPLAY_FASTER; break;
 	case '-': cmd = UI_REPLAY_SLOWER; break;
 	case '<': case ',': cmd = UI_REPLAY_BACK; break;
+	case '{': cmd = UI_REPLAY_PERIOD_BACK; break;
+	case '}': cmd = UI_REPLAY_PERIOD_FORWARD; break;
 	default: cmd = UI_REPLAY_FORWARD; break;
 	}
 	if (ui->replay_control == NULL ||
@@ -537,6 +539,7 @@ static const struct ui_binding global_table[] = {
 	{ UI_KEY_ESC, key_escape },
 	{ ' ', key_replay }, { '+', key_replay }, { '=', key_replay },
 	{ '-', key_replay }, { '<', key_replay }, { '>', key_replay },
+	{ '{', key_replay }, { '}', key_replay },
 };
 
 int

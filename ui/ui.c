@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "log.h"
+#include "providers/replay.h"
 #include "ui/ui_internal.h"
 
 #define TICK_MS 1000
@@ -97,6 +98,27 @@ title_stack(bool push)
 struct loop_ctx {
 	struct feed *feed;
 };
+
+/* The UI's replay keys, in the replay provider's terms. */
+static int
+replay_now(void *ctx, enum ui_replay_cmd cmd)
+{
+	static const enum replay_control map[] = {
+		[UI_REPLAY_PAUSE] = REPLAY_PAUSE_TOGGLE,
+		[UI_REPLAY_FASTER] = REPLAY_FASTER,
+		[UI_REPLAY_SLOWER] = REPLAY_SLOWER,
+		[UI_REPLAY_BACK] = REPLAY_PLAY_BACK,
+		[UI_REPLAY_FORWARD] = REPLAY_PLAY_FORWARD,
+		[UI_REPLAY_PERIOD_BACK] = REPLAY_PERIOD_BACK,
+		[UI_REPLAY_PERIOD_FORWARD] = REPLAY_PERIOD_FORWARD,
+	};
+	struct loop_ctx *lc = ctx;
+
+	if (lc->feed == NULL || (size_t)cmd >= sizeof map / sizeof map[0])
+		return -1;
+	replay_control(lc->feed, map[cmd]);
+	return 0;
+}
 
 static void
 reconnect_now(void *ctx)
@@ -179,8 +201,8 @@ ui_run(const struct ui_options *opt, struct game *g, struct feed *feed, char **c
 	ui->ctx = &lc;
 	if (feed != NULL)
 		ui->reconnect = reconnect_now;
-	/* HOOK(replay): set ui->replay_control here once the feed offers
-	 * pause, speed and seek for --replay. */
+	if (feed != NULL)
+		ui->replay_control = replay_now;
 	use_title = opt->title && title_capable();
 	if (use_title)
 		title_stack(true);

@@ -268,8 +268,10 @@ enum ui_replay_cmd {
 	UI_REPLAY_PAUSE = 0,  /* toggle */
 	UI_REPLAY_FASTER,
 	UI_REPLAY_SLOWER,
-	UI_REPLAY_BACK,       /* seek back */
+	UI_REPLAY_BACK,       /* seek one play back */
 	UI_REPLAY_FORWARD,
+	UI_REPLAY_PERIOD_BACK,
+	UI_REPLAY_PERIOD_FORWARD,
 };
 
 struct ui {

@@ -1,1 +1,4 @@
-# src/providers/replay.mk: sources, tests and benchmarks of this module.
+# Replay: captures through the providers' own parsers (providers/parser.h).
+libcourtside_a_SOURCES += \
+	src/providers/parser.c src/providers/parser.h \
+	src/providers/replay.c src/providers/replay.h
