@@ -105,6 +105,11 @@ struct feed_msg *feed_drain(struct feed *feed); /* list, oldest first; may be NU
 void feed_msg_free_list(struct feed_msg **list);
 void feed_reconnect_now(struct feed *feed);
 void feed_stop(struct feed **feed);            /* joins the thread within ~1 s */
+/* feed_start with a given provider (tests, benchmarks, the demo). */
+struct feed *feed_start_with(const struct feed_config *cfg,
+    const struct provider *provider, char **cause);
+/* The provider feed_start would run for `cfg`; NULL when not built in. */
+const struct provider *feed_provider_for(const struct feed_config *cfg);
 
 /* --- feed thread side (used by providers) --- */
 const struct feed_config *feed_config(const struct feed *feed);
@@ -114,6 +119,11 @@ void feed_set_status(struct feed *feed, enum feed_state state, int attempt,
 void feed_caught_up(struct feed *feed);
 bool feed_stopping(const struct feed *feed);
 bool feed_take_reconnect_request(struct feed *feed);
+/* True once the feed is stopping: pass it as http_request.cancel. */
+volatile const bool *feed_cancel_flag(const struct feed *feed);
+/* Sleeps up to `ms` (backoff), returning early when the feed stops or a
+ * reconnect is requested.  Returns feed_stopping(). */
+bool feed_sleep(struct feed *feed, long ms);
 void feed_set_provider_data(struct feed *feed, void *data);
 void *feed_provider_data(const struct feed *feed);
 /* Mark when the bytes being parsed arrived (monotonic us): stamps the

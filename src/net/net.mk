@@ -3,3 +3,17 @@ libcourtside_a_SOURCES += \
 	src/net/feed.h \
 	src/net/http.h \
 	src/net/sign.c src/net/sign.h
+
+# The feed thread and its queue.
+libcourtside_a_SOURCES += src/net/feed.c
+
+check_PROGRAMS += tests/test_feed
+TESTS += tests/test_feed
+tests_test_feed_SOURCES = tests/test_feed.c tests/tap.h
+
+# HTTP over libcurl.
+libcourtside_a_SOURCES += src/net/http.c
+
+check_PROGRAMS += tests/test_http
+TESTS += tests/test_http
+tests_test_http_SOURCES = tests/test_http.c tests/tap.h

@@ -1,1 +1,99 @@
 # src/providers/shottracker.mk: sources, tests and benchmarks of this module.
+libcourtside_a_SOURCES += \
+	src/providers/shottracker.c src/providers/shottracker.h \
+	src/providers/shottracker_parse.c
+
+check_PROGRAMS += tests/test_shottracker_parse
+TESTS += tests/test_shottracker_parse
+tests_test_shottracker_parse_SOURCES = tests/test_shottracker_parse.c tests/tap.h
+tests_test_shottracker_parse_CPPFLAGS = $(AM_CPPFLAGS) -DTOP_SRCDIR='"$(abs_top_srcdir)"'
+EXTRA_DIST += \
+	tests/data/shottracker/catchup.json tests/data/shottracker/frames.ndjson \
+	tests/data/shottracker/game.json tests/data/shottracker/lineups.json \
+	tests/data/shottracker/roster_526.json tests/data/shottracker/roster_552.json \
+	tests/data/shottracker/subscribe.json
+
+# Fuzz targets.  Normal builds link tests/fuzz/driver.c (corpus + 20,000
+# deterministic mutations, TAP) and run them in `make check`; with
+# ./configure --enable-fuzz CC=clang they are libFuzzer binaries instead:
+#   make tests/fuzz/fuzz_shottracker_frame
+#   ./tests/fuzz/fuzz_shottracker_frame $(srcdir)/tests/fuzz/corpus/shottracker_frame
+# fuzz_*_flags are shared with the other modules' fuzz targets.
+if ENABLE_FUZZ
+fuzz_cpp_flags = $(AM_CPPFLAGS)
+fuzz_c_flags = $(AM_CFLAGS) -fsanitize=fuzzer
+fuzz_ld_flags = -fsanitize=fuzzer
+else
+fuzz_cpp_flags = $(AM_CPPFLAGS) -DTOP_SRCDIR='"$(abs_top_srcdir)"'
+fuzz_c_flags = $(AM_CFLAGS)
+fuzz_ld_flags =
+endif
+EXTRA_DIST += tests/fuzz/driver.c tests/fuzz/fuzz_shottracker.h
+
+check_PROGRAMS += tests/fuzz/fuzz_shottracker_details tests/fuzz/fuzz_shottracker_frame \
+	tests/fuzz/fuzz_shottracker_roster
+tests_fuzz_fuzz_shottracker_details_SOURCES = tests/fuzz/fuzz_shottracker_details.c
+tests_fuzz_fuzz_shottracker_details_CPPFLAGS = $(fuzz_cpp_flags)
+tests_fuzz_fuzz_shottracker_details_CFLAGS = $(fuzz_c_flags)
+tests_fuzz_fuzz_shottracker_details_LDFLAGS = $(fuzz_ld_flags)
+tests_fuzz_fuzz_shottracker_frame_SOURCES = tests/fuzz/fuzz_shottracker_frame.c
+tests_fuzz_fuzz_shottracker_frame_CPPFLAGS = $(fuzz_cpp_flags)
+tests_fuzz_fuzz_shottracker_frame_CFLAGS = $(fuzz_c_flags)
+tests_fuzz_fuzz_shottracker_frame_LDFLAGS = $(fuzz_ld_flags)
+tests_fuzz_fuzz_shottracker_roster_SOURCES = tests/fuzz/fuzz_shottracker_roster.c
+tests_fuzz_fuzz_shottracker_roster_CPPFLAGS = $(fuzz_cpp_flags)
+tests_fuzz_fuzz_shottracker_roster_CFLAGS = $(fuzz_c_flags)
+tests_fuzz_fuzz_shottracker_roster_LDFLAGS = $(fuzz_ld_flags)
+if !ENABLE_FUZZ
+tests_fuzz_fuzz_shottracker_details_SOURCES += tests/fuzz/driver.c
+tests_fuzz_fuzz_shottracker_frame_SOURCES += tests/fuzz/driver.c
+tests_fuzz_fuzz_shottracker_roster_SOURCES += tests/fuzz/driver.c
+TESTS += tests/fuzz/fuzz_shottracker_details tests/fuzz/fuzz_shottracker_frame \
+	tests/fuzz/fuzz_shottracker_roster
+endif
+EXTRA_DIST += \
+	tests/fuzz/corpus/shottracker_details/catchup_fouls_timeout_heave.json \
+	tests/fuzz/corpus/shottracker_details/catchup_small.json \
+	tests/fuzz/corpus/shottracker_details/lineups.json \
+	tests/fuzz/corpus/shottracker_details/stats_only.json \
+	tests/fuzz/corpus/shottracker_frame/array.json \
+	tests/fuzz/corpus/shottracker_frame/details_deleted.json \
+	tests/fuzz/corpus/shottracker_frame/frame_00.json \
+	tests/fuzz/corpus/shottracker_frame/frame_01.json \
+	tests/fuzz/corpus/shottracker_frame/frame_02.json \
+	tests/fuzz/corpus/shottracker_frame/frame_03.json \
+	tests/fuzz/corpus/shottracker_frame/frame_04.json \
+	tests/fuzz/corpus/shottracker_frame/frame_05.json \
+	tests/fuzz/corpus/shottracker_frame/frame_06.json \
+	tests/fuzz/corpus/shottracker_frame/frame_07.json \
+	tests/fuzz/corpus/shottracker_frame/frame_08.json \
+	tests/fuzz/corpus/shottracker_frame/frame_09.json \
+	tests/fuzz/corpus/shottracker_frame/frame_10.json \
+	tests/fuzz/corpus/shottracker_frame/frame_11.json \
+	tests/fuzz/corpus/shottracker_frame/frame_12.json \
+	tests/fuzz/corpus/shottracker_frame/frame_13.json \
+	tests/fuzz/corpus/shottracker_frame/pong.txt \
+	tests/fuzz/corpus/shottracker_roster/game.json \
+	tests/fuzz/corpus/shottracker_roster/game_halves_complete.json \
+	tests/fuzz/corpus/shottracker_roster/roster_526.json \
+	tests/fuzz/corpus/shottracker_roster/roster_552.json \
+	tests/fuzz/corpus/shottracker_roster/subscribe.json \
+	tests/fuzz/corpus/shottracker_roster/subscribe_bare.json
+
+# End to end against courtside-sim (skips until the simulator generates games).
+TESTS += tests/test_shottracker_live.sh
+EXTRA_DIST += tests/test_shottracker_live.sh
+
+# make bench: ingest speed, full-game catch-up time, live frame -> model latency.
+EXTRA_PROGRAMS += bench/bench_shottracker
+bench_progs += bench/bench_shottracker
+bench_bench_shottracker_SOURCES = bench/bench_shottracker.c
+bench_bench_shottracker_CPPFLAGS = $(AM_CPPFLAGS) -DTOP_SRCDIR='"$(abs_top_srcdir)"' \
+	-DTOP_BUILDDIR='"$(abs_top_builddir)"'
+
+# The provider on a real feed thread against a scripted server (every
+# recovery path: drop, gap, duplicate, 4001, 401 on upgrade, 4002).
+check_PROGRAMS += tests/shottracker_client
+tests_shottracker_client_SOURCES = tests/shottracker_client.c
+TESTS += tests/test_shottracker_provider.sh
+EXTRA_DIST += tests/test_shottracker_provider.sh tests/shottracker_fake_server.py

@@ -1,1 +1,26 @@
-# src/sim/server.mk: sources, tests and benchmarks of this module.
+# src/sim/server.mk: courtside-sim's server (REST + WebSocket + push on one
+# lws context), its fault injection, its command line and its tests.
+libcourtside_a_SOURCES += \
+	src/sim/faults.c src/sim/faults.h \
+	src/sim/server.c src/sim/server_priv.h \
+	src/sim/server_http.c src/sim/server_stream.c
+
+dist_man_MANS += doc/courtside-sim.1
+
+# The server over a tiny fixed game (tests/sim_fake_game.c instead of the
+# generator), for protocol checks that need to know every message.
+check_PROGRAMS += tests/sim_fake_server
+tests_sim_fake_server_SOURCES = src/sim/main.c tests/sim_fake_game.c
+
+check_PROGRAMS += tests/test_faults tests/test_sim_server
+TESTS += tests/test_faults tests/test_sim_server
+tests_test_faults_SOURCES = tests/test_faults.c tests/tap.h
+tests_test_sim_server_SOURCES = tests/test_sim_server.c tests/tap.h \
+	tests/sim_fake_game.c
+
+# The server seen by third-party clients (curl, openssl, python3-websockets).
+TESTS += tests/test_sim_shottracker.sh tests/test_sim_sportradar.sh \
+	tests/test_sim_faults.sh tests/test_sim_cli.sh
+EXTRA_DIST += tests/test_sim_shottracker.sh tests/test_sim_sportradar.sh \
+	tests/test_sim_faults.sh tests/test_sim_cli.sh tests/sim_common.sh \
+	tests/sim_ws_client.py

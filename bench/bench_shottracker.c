@@ -1,0 +1,413 @@
+/*
+ * bench_shottracker: the ShotTracker client's numbers (product.md §6).
+ * Prints numbers and asserts nothing.
+ *
+ *  1. ingest: Live Data V2 frames (real-shaped, every play a new item),
+ *     raw json-c parse as the yardstick, then shottracker_parse_frame into
+ *     a counting sink and into the game model;
+ *  2. catch-up: against courtside-sim frozen at the end of a game, the time
+ *     from feed_start to FEED_MSG_CAUGHT_UP applied to the model (signed
+ *     REST: game, rosters, lineups, the catch-up call), median of 5;
+ *  3. live: against courtside-sim at --speed 30, the time from a frame's
+ *     arrival (feed_mark_received) to its event being in the model, p50,
+ *     p99 and max over 15 s.
+ * Parts 2 and 3 need a courtside-sim that generates games; they say so
+ * when it does not.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <json-c/json.h>
+
+#include "app.h"
+#include "model/game.h"
+#include "net/feed.h"
+#include "providers/shottracker.h"
+
+#ifndef TOP_SRCDIR
+#define TOP_SRCDIR "."
+#endif
+#ifndef TOP_BUILDDIR
+#define TOP_BUILDDIR "."
+#endif
+
+#define NFRAMES 20000
+#define LIVE_SECONDS 15
+#define MAX_SAMPLES 200000
+
+static char *frames[NFRAMES];
+static size_t lens[NFRAMES];
+static unsigned long nevents;
+
+static void
+count_event(void *ctx, const struct cs_event *ev)
+{
+	(void)ctx, (void)ev;
+	nevents++;
+}
+
+/* Real-shaped frames: details items of every kind, clocks, markers, stats. */
+static void
+make_frames(void)
+{
+	static const char *const kinds[] = {
+		"\"classification\":\"TWO_POINT_MAKE\",\"baseStats\":\"FG\",\"stats\":{\"FGA\":1,\"FG\":1,\"PTS\":2},\"playerX\":-1000,\"playerY\":-10000",
+		"\"classification\":\"THREE_POINT_MISS\",\"baseStats\":\"FG\",\"stats\":{\"FGA\":1,\"FGA3\":1},\"playerX\":3117,\"playerY\":7899",
+		"\"classification\":\"DEFENSIVE_REBOUND\",\"baseStats\":\"REB\",\"stats\":{\"REB\":1,\"DEFENSIVE_REB\":1},\"playerX\":null,\"playerY\":null",
+		"\"classification\":\"PERSONAL_FOUL\",\"baseStats\":\"PF\",\"stats\":{\"PF\":1},\"playerX\":null,\"playerY\":null",
+		"\"classification\":\"FREE_THROW_MAKE\",\"baseStats\":\"FT\",\"stats\":{\"FTA\":1,\"FT\":1,\"PTS\":1},\"playerX\":null,\"playerY\":null",
+	};
+	int i, n;
+	long long ts;
+	const char *pid, *team;
+
+	for (i = 0; i < NFRAMES; i++) {
+		ts = 1700000000000LL + (long long)i * 1500;
+		pid = i % 2 == 0 ? "7269" : "7097";
+		team = i % 2 == 0 ? "552" : "526";
+		if (i % 10 == 9)
+			n = asprintf(&frames[i], "{\"source\":\"clock\",\"timestamp\":%lld,\"data\":"
+			    "{\"period\":\"Q%d\",\"gameClock\":\"%d:%02d.%d\",\"shotClock\":\"14.0\","
+			    "\"running\":true}}", ts, 1 + i / 5000, 11 - (i / 500) % 12,
+			    59 - (i / 10) % 60, i % 10);
+		else if (i % 10 == 8)
+			n = asprintf(&frames[i], "{\"source\":\"stats\",\"timestamp\":%lld,\"data\":"
+			    "{\"occurred_at\":%lld,\"team_id\":%s,\"player_id\":%s,\"stats\":"
+			    "{\"FGA\":%d.0,\"FG\":%d.0,\"PTS\":%d.0},\"classification\":"
+			    "\"TWO_POINT_MAKE\",\"version\":%d}}", ts, ts, team, pid, i / 10,
+			    i / 20, i / 10, i);
+		else
+			n = asprintf(&frames[i], "{\"source\":\"details\",\"seq\":%d,\"timestamp\":%lld,"
+			    "\"data\":{\"type\":\"ACTUAL\",\"eventId\":\"6a92509b-%08d\",\"timestamp\":%lld,"
+			    "\"teamId\":\"%s\",\"sessionType\":\"GAME_ROUND\",\"sessionId\":\"587af773-q%d\","
+			    "\"gameId\":\"5806b1d1\",\"corrected\":false,\"gameClock\":\"%d:%02d.0\","
+			    "\"shotClock\":\"12.0\",\"period\":\"Q%d\",\"playerZ\":0,\"hoopToEventX\":null,"
+			    "\"hoopToEventY\":null,%s,\"description\":\"Jo Ray plays %d\",\"actualStats\":\"X\","
+			    "\"key\":{\"actorId\":\"%s\",\"timestamp\":%lld},\"act\":\"PLAYER\",\"pid\":\"%s\"}}",
+			    i + 1, ts, i, ts, team, 1 + i / 5000, 11 - (i / 500) % 12, 59 - (i / 10) % 60,
+			    1 + i / 5000, kinds[i % 5], i, pid, ts, pid);
+		if (n < 0)
+			exit(1);
+		lens[i] = (size_t)n;
+	}
+}
+
+static void
+bench_ingest(void)
+{
+	struct shottracker_ctx c;
+	struct cs_sink sink;
+	struct game *g;
+	json_object *o;
+	int64_t t0, t1, t2, t3;
+	size_t bytes = 0;
+	int i;
+
+	make_frames();
+	for (i = 0; i < NFRAMES; i++)
+		bytes += lens[i];
+
+	t0 = cs_now_us();
+	for (i = 0; i < NFRAMES; i++) {
+		o = json_tokener_parse(frames[i]);
+		json_object_put(o);
+	}
+	t1 = cs_now_us();
+
+	memset(&sink, 0, sizeof sink);
+	sink.event = count_event;
+	shottracker_ctx_init(&c, &sink, NULL);
+	cs_strlcpy(c.team_id[CS_HOME], "552", sizeof c.team_id[CS_HOME]);
+	cs_strlcpy(c.team_id[CS_AWAY], "526", sizeof c.team_id[CS_AWAY]);
+	for (i = 0; i < NFRAMES; i++)
+		shottracker_parse_frame(&c, frames[i], lens[i], NULL);
+	shottracker_ctx_free(&c);
+	t2 = cs_now_us();
+
+	g = game_new();
+	sink = game_sink(g);
+	shottracker_ctx_init(&c, &sink, NULL);
+	cs_strlcpy(c.team_id[CS_HOME], "552", sizeof c.team_id[CS_HOME]);
+	cs_strlcpy(c.team_id[CS_AWAY], "526", sizeof c.team_id[CS_AWAY]);
+	for (i = 0; i < NFRAMES; i++)
+		shottracker_parse_frame(&c, frames[i], lens[i], NULL);
+	game_team(g, CS_HOME);   /* derive once */
+	shottracker_ctx_free(&c);
+	t3 = cs_now_us();
+	game_free(&g);
+
+	printf("ingest: %d frames, %.1f MB, %lu events\n", NFRAMES, (double)bytes / 1e6, nevents);
+	printf("ingest: raw json-c parse          %9.0f frames/s\n", NFRAMES * 1e6 / (double)(t1 - t0));
+	printf("ingest: shottracker_parse_frame   %9.0f frames/s (%.2f of raw)\n",
+	    NFRAMES * 1e6 / (double)(t2 - t1), (double)(t1 - t0) / (double)(t2 - t1));
+	printf("ingest: parse + game model        %9.0f frames/s\n", NFRAMES * 1e6 / (double)(t3 - t2));
+	for (i = 0; i < NFRAMES; i++)
+		free(frames[i]);
+}
+
+/* --- courtside-sim as a child process --- */
+
+struct sim {
+	pid_t pid;
+	int port;
+	char game[128];
+};
+
+static int
+sim_start(struct sim *s, const char *const *extra)
+{
+	const char *argv[32];
+	char line[512], *p;
+	FILE *out;
+	int fds[2], n = 0, i;
+
+	argv[n++] = TOP_BUILDDIR "/courtside-sim";
+	argv[n++] = "--provider";
+	argv[n++] = "shottracker";
+	argv[n++] = "--port";
+	argv[n++] = "0";
+	argv[n++] = "--quiet";
+	argv[n++] = "--require-auth";
+	argv[n++] = "bench:bench-secret";
+	for (i = 0; extra[i] != NULL && n < 31; i++)
+		argv[n++] = extra[i];
+	argv[n] = NULL;
+	if (pipe(fds) < 0)
+		return -1;
+	s->pid = fork();
+	if (s->pid < 0)
+		return -1;
+	if (s->pid == 0) {
+		dup2(fds[1], 1);
+		close(fds[0]);
+		close(fds[1]);
+		execv(argv[0], (char *const *)argv);
+		_exit(127);
+	}
+	close(fds[1]);
+	out = fdopen(fds[0], "r");
+	if (out == NULL || fgets(line, sizeof line, out) == NULL) {
+		if (out != NULL)
+			fclose(out);
+		return -1;
+	}
+	fclose(out);
+	p = strstr(line, "listening on ");
+	if (p == NULL || (p = strchr(p + 13, ':')) == NULL)
+		return -1;
+	s->port = atoi(p + 1);
+	p = strstr(line, "shottracker=");
+	if (p == NULL || s->port <= 0)
+		return -1;
+	snprintf(s->game, sizeof s->game, "%.*s", (int)strcspn(p + 12, " \n"), p + 12);
+	return 0;
+}
+
+static void
+sim_stop(struct sim *s)
+{
+	if (s->pid > 0) {
+		kill(s->pid, SIGTERM);
+		waitpid(s->pid, NULL, 0);
+		s->pid = 0;
+	}
+}
+
+static struct feed *
+client_start(const struct sim *s, bool once, char *base, size_t size)
+{
+	struct feed_config fc;
+	char *cause = NULL;
+	struct feed *f;
+
+	snprintf(base, size, "http://127.0.0.1:%d", s->port);
+	memset(&fc, 0, sizeof fc);
+	fc.provider = CS_PROVIDER_SHOTTRACKER;
+	fc.game_id = s->game;
+	fc.base_url = base;
+	fc.username = "bench";
+	fc.secret = "bench-secret";
+	fc.once = once;
+	f = feed_start(&fc, &cause);
+	if (f == NULL) {
+		fprintf(stderr, "bench_shottracker: %s\n", cause != NULL ? cause : "no feed");
+		free(cause);
+	}
+	return f;
+}
+
+static int
+cmp_i64(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static double
+catch_up_once(const struct sim *s, size_t *events)
+{
+	struct app_state st;
+	struct game *g = game_new();
+	struct feed *f;
+	struct feed_msg *list, *m;
+	struct pollfd pfd;
+	char base[64];
+	int64_t t0 = cs_now_us(), done = 0;
+
+	app_state_init(&st);
+	f = client_start(s, true, base, sizeof base);
+	if (f == NULL) {
+		game_free(&g);
+		return -1;
+	}
+	pfd.fd = feed_fd(f);
+	pfd.events = POLLIN;
+	while (!st.ended && done == 0 && cs_now_us() - t0 < 30000000) {
+		if (poll(&pfd, 1, 1000) <= 0)
+			continue;
+		list = feed_drain(f);
+		for (m = list; m != NULL; m = m->next) {
+			app_apply(g, &st, m);
+			if (m->kind == FEED_MSG_CAUGHT_UP && done == 0) {
+				game_team(g, CS_HOME);   /* the first complete frame derives */
+				done = cs_now_us();
+			}
+		}
+		feed_msg_free_list(&list);
+	}
+	*events = game_event_count(g);
+	feed_stop(&f);
+	game_free(&g);
+	return done != 0 ? (double)(done - t0) / 1000.0 : -1;
+}
+
+static void
+bench_catch_up(void)
+{
+	const char *args[] = { "--seed", "3", "--speed", "0", "--start-ms", "86400000", NULL };
+	struct sim s;
+	double t[5];
+	size_t events = 0;
+	int i, n = 0;
+
+	memset(&s, 0, sizeof s);
+	if (sim_start(&s, args) < 0) {
+		printf("catch-up: courtside-sim did not start\n");
+		sim_stop(&s);
+		return;
+	}
+	for (i = 0; i < 5; i++) {
+		t[n] = catch_up_once(&s, &events);
+		if (t[n] >= 0)
+			n++;
+	}
+	sim_stop(&s);
+	if (n == 0) {
+		printf("catch-up: failed\n");
+		return;
+	}
+	for (i = 1; i < n; i++) {   /* insertion sort of at most 5 */
+		double x = t[i];
+		int j = i - 1;
+
+		while (j >= 0 && t[j] > x) {
+			t[j + 1] = t[j];
+			j--;
+		}
+		t[j + 1] = x;
+	}
+	printf("catch-up: full game, %zu events, median %.1f ms (min %.1f, max %.1f)\n",
+	    events, t[n / 2], t[0], t[n - 1]);
+}
+
+static void
+bench_live(void)
+{
+	const char *args[] = { "--seed", "3", "--speed", "30", NULL };
+	static int64_t lat[MAX_SAMPLES];
+	struct app_state st;
+	struct game *g;
+	struct feed *f;
+	struct feed_msg *list, *m;
+	struct pollfd pfd;
+	struct sim s;
+	char base[64];
+	size_t n = 0;
+	int64_t t0, now;
+	int wakeups = 0;
+
+	memset(&s, 0, sizeof s);
+	if (sim_start(&s, args) < 0) {
+		printf("live: courtside-sim did not start\n");
+		sim_stop(&s);
+		return;
+	}
+	g = game_new();
+	app_state_init(&st);
+	f = client_start(&s, false, base, sizeof base);
+	if (f == NULL) {
+		sim_stop(&s);
+		game_free(&g);
+		return;
+	}
+	pfd.fd = feed_fd(f);
+	pfd.events = POLLIN;
+	t0 = cs_now_us();
+	while (!st.ended && cs_now_us() - t0 < LIVE_SECONDS * 1000000LL) {
+		if (poll(&pfd, 1, 200) <= 0)
+			continue;
+		wakeups++;
+		list = feed_drain(f);
+		for (m = list; m != NULL; m = m->next) {
+			app_apply(g, &st, m);
+			if (m->kind == FEED_MSG_EVENT && st.caught_up &&
+			    st.status.state == FEED_LIVE) {
+				game_team(g, CS_HOME);   /* derived: what a pane reads */
+				now = cs_now_us();
+				if (n < MAX_SAMPLES)
+					lat[n++] = now - m->received_us;
+			}
+		}
+		feed_msg_free_list(&list);
+	}
+	feed_stop(&f);
+	sim_stop(&s);
+	game_free(&g);
+	if (n == 0) {
+		printf("live: no events in %d s\n", LIVE_SECONDS);
+		return;
+	}
+	qsort(lat, n, sizeof lat[0], cmp_i64);
+	printf("live: %zu events in %d s (%.0f/s, %d wake-ups), frame arrival -> model: "
+	    "p50 %.3f ms, p99 %.3f ms, max %.3f ms\n", n, LIVE_SECONDS,
+	    (double)n / LIVE_SECONDS, wakeups, lat[n / 2] / 1000.0,
+	    lat[n * 99 / 100] / 1000.0, lat[n - 1] / 1000.0);
+}
+
+int
+main(void)
+{
+	char cmd[1024];
+
+	signal(SIGPIPE, SIG_IGN);
+	bench_ingest();
+	snprintf(cmd, sizeof cmd, "'%s/courtside-sim' --print-ids >/dev/null 2>&1", TOP_BUILDDIR);
+	if (access(TOP_BUILDDIR "/courtside-sim", X_OK) != 0 || system(cmd) != 0) {
+		printf("catch-up: skipped (courtside-sim cannot generate a game)\n");
+		printf("live: skipped (courtside-sim cannot generate a game)\n");
+		return 0;
+	}
+	bench_catch_up();
+	bench_live();
+	return 0;
+}

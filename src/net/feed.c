@@ -1,0 +1,669 @@
+/*
+ * The feed thread and its queue (feed.h).
+ *
+ * One mutex guards the queue.  The wake-up descriptor is a non-blocking
+ * pipe: one byte is written when the queue goes from empty to non-empty,
+ * and feed_drain() empties it together with the queue, so the UI thread's
+ * poll() wakes exactly once per batch.
+ *
+ * The queue is capped: a producer that finds it full waits (never drops)
+ * until the UI thread drains it or the feed stops.  The cap is in messages;
+ * an event message is ~2.7 KB, so the cap bounds the queue near 45 MB even
+ * when the UI thread stalls.
+ *
+ * Providers are picked by feed_provider_for().  ShotTracker and Sportradar
+ * are referenced directly; replay through a weak reference, so the link
+ * works before src/providers/replay.c joins the build.  Caveat: a weak
+ * undefined reference does not pull an object out of a static library, so
+ * once replay.c is built into libcourtside.a, REPLAY_WEAK below must become
+ * empty (a strong reference), or --replay reports "not available".
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "log.h"
+#include "net/capture.h"
+#include "net/feed.h"
+
+#define FEED_QUEUE_MAX 16384
+#define FEED_STOP_POLL_MS 50   /* feed_stop re-wakes the provider this often */
+
+#ifndef REPLAY_WEAK
+#define REPLAY_WEAK __attribute__((weak))
+#endif
+extern const struct provider provider_replay REPLAY_WEAK;
+
+struct feed {
+	struct feed_config cfg;        /* strings owned (strdup) */
+	const struct provider *provider;
+	pthread_t thread;
+	bool thread_started;
+
+	pthread_mutex_t lock;          /* everything down to `finished` */
+	pthread_cond_t room;           /* the queue has room, or the feed stops */
+	pthread_cond_t nudge;          /* stop or reconnect requested (feed_sleep) */
+	pthread_cond_t done;           /* the thread finished */
+	struct feed_msg *head, *tail;
+	size_t count;
+	bool signalled;                /* the pipe holds a byte */
+	bool finished;
+	int pipe_rd, pipe_wr;
+
+	bool stop;                     /* __atomic: feed_stop was called */
+	bool reconnect;                /* __atomic: feed_reconnect_now */
+
+	/* Feed thread only. */
+	int64_t mark_us;               /* feed_mark_received; 0 = stamp at push */
+	int reconnects;
+	enum feed_state last_state;
+
+	/* Held while provider->wake runs, so that feed_set_provider_data()
+	 * cannot free the provider's data under it. */
+	pthread_mutex_t wake_lock;
+	void *provider_data;           /* __atomic */
+
+	struct capture_writer *capture;
+};
+
+int64_t
+cs_now_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+int64_t
+cs_wall_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void
+set_cause(char **cause, const char *msg)
+{
+	if (cause == NULL)
+		return;
+	*cause = strdup(msg);
+}
+
+const struct provider *
+feed_provider_for(const struct feed_config *cfg)
+{
+	if (cfg->replay_path != NULL)
+		return &provider_replay != NULL ? &provider_replay : NULL;
+	switch (cfg->provider) {
+	case CS_PROVIDER_SHOTTRACKER:
+		return &provider_shottracker;
+	case CS_PROVIDER_SPORTRADAR:
+		return &provider_sportradar;
+	default:
+		return NULL;
+	}
+}
+
+/* --- configuration --- */
+
+static int
+dup_str(const char **dst, const char *src)
+{
+	char *s;
+
+	*dst = NULL;
+	if (src == NULL)
+		return 0;
+	s = strdup(src);
+	if (s == NULL)
+		return -1;
+	*dst = s;
+	return 0;
+}
+
+/* Frees a copied string; secrets are wiped first. */
+static void
+free_str(const char **s, bool secret)
+{
+	char *p = (char *)(uintptr_t)*s;
+
+	if (p == NULL)
+		return;
+	if (secret)
+		explicit_bzero(p, strlen(p));
+	free(p);
+	*s = NULL;
+}
+
+static void
+config_free(struct feed_config *c)
+{
+	free_str(&c->game_id, false);
+	free_str(&c->base_url, false);
+	free_str(&c->ws_url, false);
+	free_str(&c->league, false);
+	free_str(&c->access_level, false);
+	free_str(&c->username, true);
+	free_str(&c->secret, true);
+	free_str(&c->api_key, true);
+	free_str(&c->cacert, false);
+	free_str(&c->record_path, false);
+	free_str(&c->replay_path, false);
+	free_str(&c->until, false);
+}
+
+static int
+config_copy(struct feed_config *dst, const struct feed_config *src)
+{
+	*dst = *src;
+	if (dup_str(&dst->game_id, src->game_id) < 0 ||
+	    dup_str(&dst->base_url, src->base_url) < 0 ||
+	    dup_str(&dst->ws_url, src->ws_url) < 0 ||
+	    dup_str(&dst->league, src->league) < 0 ||
+	    dup_str(&dst->access_level, src->access_level) < 0 ||
+	    dup_str(&dst->username, src->username) < 0 ||
+	    dup_str(&dst->secret, src->secret) < 0 ||
+	    dup_str(&dst->api_key, src->api_key) < 0 ||
+	    dup_str(&dst->cacert, src->cacert) < 0 ||
+	    dup_str(&dst->record_path, src->record_path) < 0 ||
+	    dup_str(&dst->replay_path, src->replay_path) < 0 ||
+	    dup_str(&dst->until, src->until) < 0)
+		return -1;
+	return 0;
+}
+
+/* --- the queue --- */
+
+/*
+ * Messages are allocated at the size of the member they carry (an event is
+ * 2.7 KB, a game header 6.6 KB, a clock 24 bytes): the queue is the memory
+ * peak of a catch-up.  Out of line, so that the compiler does not see the
+ * short allocation and warn about the union.
+ */
+__attribute__((noinline))
+static struct feed_msg *
+msg_new(enum feed_msg_kind kind, size_t payload)
+{
+	struct feed_msg *m;
+	size_t size = offsetof(struct feed_msg, u) + payload;
+
+	size = (size + 15) & ~(size_t)15;
+	if (size > sizeof *m)
+		size = sizeof *m;
+	m = malloc(size);
+	if (m == NULL)
+		return NULL;
+	memset(m, 0, offsetof(struct feed_msg, u));
+	m->kind = kind;
+	return m;
+}
+
+static void
+push(struct feed *f, struct feed_msg *m)
+{
+	struct timespec until;
+	char byte = 1;
+
+	m->received_us = f->mark_us != 0 ? f->mark_us : cs_now_us();
+	m->next = NULL;
+	pthread_mutex_lock(&f->lock);
+	/* Full: wait for the UI thread rather than lose an event. */
+	while (f->count >= FEED_QUEUE_MAX && !__atomic_load_n(&f->stop, __ATOMIC_ACQUIRE)) {
+		clock_gettime(CLOCK_MONOTONIC, &until);
+		until.tv_nsec += 100 * 1000000L;
+		if (until.tv_nsec >= 1000000000L) {
+			until.tv_sec++;
+			until.tv_nsec -= 1000000000L;
+		}
+		pthread_cond_timedwait(&f->room, &f->lock, &until);
+	}
+	if (f->tail != NULL)
+		f->tail->next = m;
+	else
+		f->head = m;
+	f->tail = m;
+	f->count++;
+	if (!f->signalled) {
+		f->signalled = true;
+		/* The pipe is empty whenever signalled is false: this cannot block. */
+		if (write(f->pipe_wr, &byte, 1) < 0 && errno != EAGAIN)
+			log_msg("feed: wake-up write failed: %s", strerror(errno));
+	}
+	pthread_mutex_unlock(&f->lock);
+}
+
+int
+feed_fd(const struct feed *feed)
+{
+	return feed->pipe_rd;
+}
+
+struct feed_msg *
+feed_drain(struct feed *f)
+{
+	struct feed_msg *list;
+	char buf[64];
+
+	pthread_mutex_lock(&f->lock);
+	list = f->head;
+	f->head = f->tail = NULL;
+	f->count = 0;
+	if (f->signalled) {
+		while (read(f->pipe_rd, buf, sizeof buf) > 0)
+			;
+		f->signalled = false;
+	}
+	pthread_cond_broadcast(&f->room);
+	pthread_mutex_unlock(&f->lock);
+	return list;
+}
+
+void
+feed_msg_free_list(struct feed_msg **list)
+{
+	struct feed_msg *m, *next;
+
+	if (list == NULL)
+		return;
+	for (m = *list; m != NULL; m = next) {
+		next = m->next;
+		free(m);
+	}
+	*list = NULL;
+}
+
+/* --- the sink: parser callbacks copied into queued messages --- */
+
+static void
+sink_event(void *ctx, const struct cs_event *ev)
+{
+	struct feed_msg *m = msg_new(FEED_MSG_EVENT, sizeof m->u.event);
+
+	if (m == NULL)
+		return;
+	memcpy(&m->u.event, ev, sizeof *ev);
+	push(ctx, m);
+}
+
+static void
+sink_delete(void *ctx, const char *id)
+{
+	struct feed_msg *m = msg_new(FEED_MSG_DELETE, sizeof m->u.id);
+
+	if (m == NULL)
+		return;
+	cs_strlcpy(m->u.id, id, sizeof m->u.id);
+	push(ctx, m);
+}
+
+static void
+sink_game(void *ctx, const struct cs_game_info *info)
+{
+	struct feed_msg *m = msg_new(FEED_MSG_GAME, sizeof m->u.game);
+
+	if (m == NULL)
+		return;
+	memcpy(&m->u.game, info, sizeof *info);
+	push(ctx, m);
+}
+
+static void
+sink_clock(void *ctx, const struct cs_clock *clock)
+{
+	struct feed_msg *m = msg_new(FEED_MSG_CLOCK, sizeof m->u.clock);
+
+	if (m == NULL)
+		return;
+	memcpy(&m->u.clock, clock, sizeof *clock);
+	push(ctx, m);
+}
+
+static void
+sink_published(void *ctx, const struct cs_published_stats *st)
+{
+	struct feed_msg *m = msg_new(FEED_MSG_PUBLISHED, sizeof m->u.published);
+
+	if (m == NULL)
+		return;
+	memcpy(&m->u.published, st, sizeof *st);
+	push(ctx, m);
+}
+
+static void
+sink_warning(void *ctx, const char *message)
+{
+	struct feed_msg *m = msg_new(FEED_MSG_WARNING, sizeof m->u.text);
+
+	if (m == NULL)
+		return;
+	cs_sanitize(m->u.text, message, sizeof m->u.text);
+	push(ctx, m);
+}
+
+struct cs_sink
+feed_sink(struct feed *feed)
+{
+	struct cs_sink s;
+
+	memset(&s, 0, sizeof s);
+	s.ctx = feed;
+	s.event = sink_event;
+	s.delete_event = sink_delete;
+	s.game = sink_game;
+	s.clock = sink_clock;
+	s.published = sink_published;
+	s.warning = sink_warning;
+	return s;
+}
+
+static void
+push_status(struct feed *f, enum feed_msg_kind kind, enum feed_state state,
+    int attempt, const char *message)
+{
+	struct feed_msg *m = msg_new(kind, sizeof m->u.status);
+
+	if (m == NULL)
+		return;
+	memset(&m->u.status, 0, sizeof m->u.status);
+	m->u.status.state = state;
+	m->u.status.attempt = attempt;
+	m->u.status.speed = f->cfg.speed;
+	m->u.status.reconnects = f->reconnects;
+	cs_sanitize(m->u.status.message, message, sizeof m->u.status.message);
+	push(f, m);
+}
+
+void
+feed_set_status(struct feed *f, enum feed_state state, int attempt,
+    const char *message)
+{
+	/* A reconnect is every entry into RECONNECTING from another state. */
+	if (state == FEED_RECONNECTING && f->last_state != FEED_RECONNECTING)
+		f->reconnects++;
+	f->last_state = state;
+	push_status(f, FEED_MSG_STATUS, state, attempt, message);
+}
+
+void
+feed_caught_up(struct feed *f)
+{
+	struct feed_msg *m = msg_new(FEED_MSG_CAUGHT_UP, 0);
+
+	if (m != NULL)
+		push(f, m);
+}
+
+/* --- control --- */
+
+const struct feed_config *
+feed_config(const struct feed *feed)
+{
+	return &feed->cfg;
+}
+
+bool
+feed_stopping(const struct feed *feed)
+{
+	return __atomic_load_n(&feed->stop, __ATOMIC_ACQUIRE);
+}
+
+volatile const bool *
+feed_cancel_flag(const struct feed *feed)
+{
+	return &feed->stop;
+}
+
+bool
+feed_take_reconnect_request(struct feed *feed)
+{
+	return __atomic_exchange_n(&feed->reconnect, false, __ATOMIC_ACQ_REL);
+}
+
+bool
+feed_sleep(struct feed *f, long ms)
+{
+	struct timespec until;
+
+	clock_gettime(CLOCK_MONOTONIC, &until);
+	until.tv_sec += ms / 1000;
+	until.tv_nsec += (ms % 1000) * 1000000L;
+	if (until.tv_nsec >= 1000000000L) {
+		until.tv_sec++;
+		until.tv_nsec -= 1000000000L;
+	}
+	pthread_mutex_lock(&f->lock);
+	while (!__atomic_load_n(&f->stop, __ATOMIC_ACQUIRE) &&
+	    !__atomic_load_n(&f->reconnect, __ATOMIC_ACQUIRE)) {
+		if (pthread_cond_timedwait(&f->nudge, &f->lock, &until) == ETIMEDOUT)
+			break;
+	}
+	pthread_mutex_unlock(&f->lock);
+	return feed_stopping(f);
+}
+
+void
+feed_set_provider_data(struct feed *feed, void *data)
+{
+	pthread_mutex_lock(&feed->wake_lock);
+	__atomic_store_n(&feed->provider_data, data, __ATOMIC_RELEASE);
+	pthread_mutex_unlock(&feed->wake_lock);
+}
+
+void *
+feed_provider_data(const struct feed *feed)
+{
+	return __atomic_load_n(&feed->provider_data, __ATOMIC_ACQUIRE);
+}
+
+void
+feed_mark_received(struct feed *feed)
+{
+	feed->mark_us = cs_now_us();
+}
+
+void
+feed_record(struct feed *feed, const char *channel, const char *data, size_t len)
+{
+	if (feed->capture != NULL)
+		capture_write(feed->capture, channel, data, len);
+}
+
+static void
+wake_provider(struct feed *f)
+{
+	pthread_mutex_lock(&f->wake_lock);
+	if (f->provider->wake != NULL)
+		f->provider->wake(f);
+	pthread_mutex_unlock(&f->wake_lock);
+}
+
+void
+feed_reconnect_now(struct feed *f)
+{
+	__atomic_store_n(&f->reconnect, true, __ATOMIC_RELEASE);
+	pthread_mutex_lock(&f->lock);
+	pthread_cond_broadcast(&f->nudge);
+	pthread_mutex_unlock(&f->lock);
+	wake_provider(f);
+}
+
+/* --- the thread --- */
+
+static void *
+feed_main(void *arg)
+{
+	struct feed *f = arg;
+	char *cause = NULL;
+	int rc;
+
+	rc = f->provider->run(f, &cause);
+	f->mark_us = 0;
+	if (rc == 0)
+		push_status(f, FEED_MSG_END, FEED_ENDED, 0, "the feed ended");
+	else {
+		if (cause != NULL)
+			log_msg("%s: %s", f->provider->name, cause);
+		push_status(f, FEED_MSG_END, FEED_FAILED, 0,
+		    cause != NULL ? cause : "the feed failed");
+	}
+	free(cause);
+	pthread_mutex_lock(&f->lock);
+	f->finished = true;
+	pthread_cond_broadcast(&f->done);
+	pthread_mutex_unlock(&f->lock);
+	return NULL;
+}
+
+static void
+feed_free(struct feed *f)
+{
+	feed_msg_free_list(&f->head);
+	if (f->pipe_rd >= 0)
+		close(f->pipe_rd);
+	if (f->pipe_wr >= 0)
+		close(f->pipe_wr);
+	if (f->capture != NULL)
+		capture_close(&f->capture);
+	config_free(&f->cfg);
+	pthread_mutex_destroy(&f->lock);
+	pthread_mutex_destroy(&f->wake_lock);
+	pthread_cond_destroy(&f->room);
+	pthread_cond_destroy(&f->nudge);
+	pthread_cond_destroy(&f->done);
+	free(f);
+}
+
+struct feed *
+feed_start_with(const struct feed_config *cfg, const struct provider *provider,
+    char **cause)
+{
+	struct feed *f;
+	pthread_condattr_t ca;
+	sigset_t all, old;
+	int fds[2], rc;
+
+	if (provider == NULL || provider->run == NULL) {
+		set_cause(cause, "no provider for this feed");
+		return NULL;
+	}
+	f = calloc(1, sizeof *f);
+	if (f == NULL) {
+		set_cause(cause, "out of memory");
+		return NULL;
+	}
+	f->pipe_rd = f->pipe_wr = -1;
+	f->provider = provider;
+	f->last_state = FEED_CONNECTING;
+	pthread_mutex_init(&f->lock, NULL);
+	pthread_mutex_init(&f->wake_lock, NULL);
+	pthread_condattr_init(&ca);
+	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+	pthread_cond_init(&f->room, &ca);
+	pthread_cond_init(&f->nudge, &ca);
+	pthread_cond_init(&f->done, &ca);
+	pthread_condattr_destroy(&ca);
+	if (config_copy(&f->cfg, cfg) < 0) {
+		set_cause(cause, "out of memory");
+		goto fail;
+	}
+	if (pipe2(fds, O_NONBLOCK | O_CLOEXEC) < 0) {
+		if (cause != NULL && asprintf(cause, "cannot create the feed pipe: %s",
+		    strerror(errno)) < 0)
+			*cause = NULL;
+		goto fail;
+	}
+	f->pipe_rd = fds[0];
+	f->pipe_wr = fds[1];
+	if (cfg->record_path != NULL && cfg->replay_path == NULL) {
+		f->capture = capture_open(cfg->record_path, cfg->provider,
+		    cfg->game_id != NULL && *cfg->game_id != '\0' ? cfg->game_id : "unknown",
+		    cause);
+		if (f->capture == NULL)
+			goto fail;
+	}
+
+	/* Signals belong to the UI thread: the feed thread blocks them all. */
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	rc = pthread_create(&f->thread, NULL, feed_main, f);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (rc != 0) {
+		if (cause != NULL && asprintf(cause, "cannot start the feed thread: %s",
+		    strerror(rc)) < 0)
+			*cause = NULL;
+		goto fail;
+	}
+	f->thread_started = true;
+	return f;
+fail:
+	feed_free(f);
+	return NULL;
+}
+
+struct feed *
+feed_start(const struct feed_config *cfg, char **cause)
+{
+	const struct provider *p = feed_provider_for(cfg);
+	char buf[128];
+
+	if (p == NULL) {
+		snprintf(buf, sizeof buf, "the %s provider is not available in this build",
+		    cfg->replay_path != NULL ? "replay" : cs_provider_name(cfg->provider));
+		set_cause(cause, buf);
+		return NULL;
+	}
+	return feed_start_with(cfg, p, cause);
+}
+
+void
+feed_stop(struct feed **fp)
+{
+	struct feed *f;
+	struct timespec until;
+
+	if (fp == NULL || *fp == NULL)
+		return;
+	f = *fp;
+	*fp = NULL;
+	if (f->thread_started) {
+		__atomic_store_n(&f->stop, true, __ATOMIC_RELEASE);
+		pthread_mutex_lock(&f->lock);
+		pthread_cond_broadcast(&f->room);
+		pthread_cond_broadcast(&f->nudge);
+		pthread_mutex_unlock(&f->lock);
+		/* Wake again until it finishes: the provider may have been
+		 * between two waits (or creating its context) the first time. */
+		for (;;) {
+			wake_provider(f);
+			pthread_mutex_lock(&f->lock);
+			if (!f->finished) {
+				clock_gettime(CLOCK_MONOTONIC, &until);
+				until.tv_nsec += FEED_STOP_POLL_MS * 1000000L;
+				if (until.tv_nsec >= 1000000000L) {
+					until.tv_sec++;
+					until.tv_nsec -= 1000000000L;
+				}
+				pthread_cond_timedwait(&f->done, &f->lock, &until);
+			}
+			if (f->finished) {
+				pthread_mutex_unlock(&f->lock);
+				break;
+			}
+			pthread_mutex_unlock(&f->lock);
+		}
+		pthread_join(f->thread, NULL);
+	}
+	feed_free(f);
+}

@@ -1,0 +1,468 @@
+/*
+ * One blocking HTTP request over libcurl (http.h).
+ *
+ * A fresh easy handle per request: requests are few (a catch-up is five
+ * of them), and nothing leaks between them (headers, redirects, auth).
+ * Causes never carry a query string or a header value: secrets travel in
+ * headers and tokens in queries.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <curl/curl.h>
+
+#include "model/event.h"
+#include "net/http.h"
+
+#define HTTP_DEFAULT_TIMEOUT_MS 30000L
+#define HTTP_CONNECT_TIMEOUT_MS 10000L
+#define HTTP_MAX_HEADERS 64
+
+struct transfer {
+	const struct http_request *req;
+	struct http_response *resp;
+	size_t cap;             /* allocated body bytes */
+	size_t max_body;
+	bool too_big;
+	bool cancelled;
+};
+
+static pthread_once_t curl_once = PTHREAD_ONCE_INIT;
+static CURLcode curl_init_rc;
+
+static void
+curl_init(void)
+{
+	curl_init_rc = curl_global_init(CURL_GLOBAL_DEFAULT);
+}
+
+__attribute__((format(printf, 2, 3)))
+static int
+fail(char **cause, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (cause == NULL)
+		return -1;
+	va_start(ap, fmt);
+	if (vasprintf(cause, fmt, ap) < 0)
+		*cause = NULL;
+	va_end(ap);
+	return -1;
+}
+
+static size_t
+on_body(char *data, size_t size, size_t nmemb, void *arg)
+{
+	struct transfer *t = arg;
+	struct http_response *r = t->resp;
+	size_t n = size * nmemb, want;
+	char *p;
+
+	if (n == 0)
+		return 0;
+	if (r->len + n > t->max_body) {
+		t->too_big = true;
+		return 0;   /* aborts the transfer with CURLE_WRITE_ERROR */
+	}
+	if (r->len + n + 1 > t->cap) {
+		want = t->cap != 0 ? t->cap : 16384;
+		while (want < r->len + n + 1)
+			want *= 2;
+		if (want > t->max_body + 1)
+			want = t->max_body + 1;
+		p = realloc(r->body, want);
+		if (p == NULL)
+			return 0;
+		r->body = p;
+		t->cap = want;
+	}
+	memcpy(r->body + r->len, data, n);
+	r->len += n;
+	r->body[r->len] = '\0';
+	return n;
+}
+
+/* Copies a header value, trimmed, sanitized, into dst. */
+static void
+header_value(char *dst, size_t size, const char *v, size_t len)
+{
+	char buf[1024];
+
+	while (len > 0 && (*v == ' ' || *v == '\t')) {
+		v++;
+		len--;
+	}
+	while (len > 0 && (v[len - 1] == '\r' || v[len - 1] == '\n' ||
+	    v[len - 1] == ' ' || v[len - 1] == '\t'))
+		len--;
+	if (len >= sizeof buf)
+		len = sizeof buf - 1;
+	memcpy(buf, v, len);
+	buf[len] = '\0';
+	cs_sanitize(dst, buf, size);
+}
+
+static bool
+header_is(const char *line, size_t len, const char *name, const char **value,
+    size_t *vlen)
+{
+	size_t n = strlen(name);
+
+	if (len <= n || line[n] != ':' || strncasecmp(line, name, n) != 0)
+		return false;
+	*value = line + n + 1;
+	*vlen = len - n - 1;
+	return true;
+}
+
+static size_t
+on_header(char *line, size_t size, size_t nmemb, void *arg)
+{
+	struct transfer *t = arg;
+	struct http_response *r = t->resp;
+	size_t len = size * nmemb, vlen;
+	const char *v;
+	char buf[1024], *end;
+	long secs;
+
+	/* A new status line: a redirect or a 100 Continue came before. */
+	if (len >= 5 && strncmp(line, "HTTP/", 5) == 0) {
+		free(r->location);
+		r->location = NULL;
+		r->request_id[0] = '\0';
+		r->content_type[0] = '\0';
+		r->retry_after = -1;
+		return len;
+	}
+	if (header_is(line, len, "location", &v, &vlen)) {
+		header_value(buf, sizeof buf, v, vlen);
+		free(r->location);
+		r->location = strdup(buf);
+	} else if (header_is(line, len, "content-type", &v, &vlen))
+		header_value(r->content_type, sizeof r->content_type, v, vlen);
+	else if (header_is(line, len, "x-request-id", &v, &vlen) ||
+	    header_is(line, len, "request-id", &v, &vlen) ||
+	    header_is(line, len, "x-amzn-requestid", &v, &vlen))
+		header_value(r->request_id, sizeof r->request_id, v, vlen);
+	else if (header_is(line, len, "retry-after", &v, &vlen)) {
+		header_value(buf, sizeof buf, v, vlen);
+		/* delta-seconds only; an HTTP-date counts as "soon" */
+		secs = strtol(buf, &end, 10);
+		if (end != buf && *end == '\0' && secs >= 0)
+			r->retry_after = secs > 3600 ? 3600 : secs;
+		else if (buf[0] != '\0')
+			r->retry_after = 1;
+	}
+	return len;
+}
+
+static int
+on_progress(void *arg, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal,
+    curl_off_t ulnow)
+{
+	struct transfer *t = arg;
+
+	(void)dltotal, (void)dlnow, (void)ultotal, (void)ulnow;
+	if (t->req->cancel != NULL &&
+	    __atomic_load_n(t->req->cancel, __ATOMIC_ACQUIRE)) {
+		t->cancelled = true;
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * curl_easy_perform, but through a multi handle polled every 100 ms, so a
+ * cancel is noticed at once: the progress callback alone runs only about
+ * once a second on an idle connection.
+ */
+static CURLcode
+perform(CURL *c, struct transfer *t)
+{
+	CURLM *m;
+	CURLMsg *msg;
+	CURLMcode mc;
+	CURLcode rc = CURLE_OK;
+	int running = 1, left;
+
+	m = curl_multi_init();
+	if (m == NULL)
+		return CURLE_OUT_OF_MEMORY;
+	if (curl_multi_add_handle(m, c) != CURLM_OK) {
+		curl_multi_cleanup(m);
+		return CURLE_OUT_OF_MEMORY;
+	}
+	for (;;) {
+		mc = curl_multi_perform(m, &running);
+		if (mc != CURLM_OK) {
+			rc = CURLE_OUT_OF_MEMORY;
+			break;
+		}
+		if (running == 0) {
+			while ((msg = curl_multi_info_read(m, &left)) != NULL)
+				if (msg->msg == CURLMSG_DONE)
+					rc = msg->data.result;
+			break;
+		}
+		if (t->req->cancel != NULL &&
+		    __atomic_load_n(t->req->cancel, __ATOMIC_ACQUIRE)) {
+			t->cancelled = true;
+			rc = CURLE_ABORTED_BY_CALLBACK;
+			break;
+		}
+		if (curl_multi_poll(m, NULL, 0, 100, NULL) != CURLM_OK) {
+			rc = CURLE_OUT_OF_MEMORY;
+			break;
+		}
+	}
+	curl_multi_remove_handle(m, c);
+	curl_multi_cleanup(m);
+	return rc;
+}
+
+/* curl's message, unless it could hold the query of the URL. */
+static const char *
+safe_error(const char *errbuf, CURLcode rc, const char *url)
+{
+	const char *q = strchr(url, '?');
+
+	if (errbuf[0] == '\0' || (q != NULL && strstr(errbuf, q + 1) != NULL) ||
+	    strchr(errbuf, '?') != NULL)
+		return curl_easy_strerror(rc);
+	return errbuf;
+}
+
+int
+http_perform(const struct http_request *req, struct http_response *resp,
+    char **cause)
+{
+	struct transfer t;
+	struct curl_slist *hdrs = NULL, *n;
+	char errbuf[CURL_ERROR_SIZE], logurl[512], msg[CURL_ERROR_SIZE + 64];
+	CURL *c;
+	CURLcode rc;
+	long timeout, code = 0;
+	size_t i;
+	int ret = 0;
+
+	memset(resp, 0, sizeof *resp);
+	resp->retry_after = -1;
+	pthread_once(&curl_once, curl_init);
+	if (curl_init_rc != CURLE_OK)
+		return fail(cause, "cannot initialise libcurl");
+	if (req->url == NULL)
+		return fail(cause, "no URL");
+	http_url_for_log(req->url, logurl, sizeof logurl);
+	c = curl_easy_init();
+	if (c == NULL)
+		return fail(cause, "cannot create an HTTP handle");
+
+	memset(&t, 0, sizeof t);
+	t.req = req;
+	t.resp = resp;
+	t.max_body = req->max_body != 0 ? req->max_body : HTTP_MAX_BODY;
+	timeout = req->timeout_ms > 0 ? req->timeout_ms : HTTP_DEFAULT_TIMEOUT_MS;
+	errbuf[0] = '\0';
+
+	for (i = 0; req->headers != NULL && req->headers[i] != NULL && i < HTTP_MAX_HEADERS; i++) {
+		n = curl_slist_append(hdrs, req->headers[i]);
+		if (n == NULL) {
+			ret = fail(cause, "out of memory");
+			goto out;
+		}
+		hdrs = n;
+	}
+
+	curl_easy_setopt(c, CURLOPT_URL, req->url);
+#if LIBCURL_VERSION_NUM >= 0x075500
+	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+	curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+#else
+	curl_easy_setopt(c, CURLOPT_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
+	curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
+#endif
+	/* The ShotTracker signature names HTTP/1.1: never negotiate h2. */
+	curl_easy_setopt(c, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_1_1);
+	curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, req->follow_redirects ? 1L : 0L);
+	curl_easy_setopt(c, CURLOPT_MAXREDIRS, 5L);
+	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, timeout);
+	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS,
+	    timeout < HTTP_CONNECT_TIMEOUT_MS ? timeout : HTTP_CONNECT_TIMEOUT_MS);
+	curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, req->insecure ? 0L : 1L);
+	curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, req->insecure ? 0L : 2L);
+	if (req->cacert != NULL)
+		curl_easy_setopt(c, CURLOPT_CAINFO, req->cacert);
+	curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");
+	curl_easy_setopt(c, CURLOPT_USERAGENT, PACKAGE_NAME "/" PACKAGE_VERSION);
+	curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)t.max_body);
+	if (req->method != NULL && strcmp(req->method, "GET") != 0) {
+		if (strcmp(req->method, "HEAD") == 0)
+			curl_easy_setopt(c, CURLOPT_NOBODY, 1L);
+		else
+			curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, req->method);
+	}
+	if (hdrs != NULL)
+		curl_easy_setopt(c, CURLOPT_HTTPHEADER, hdrs);
+	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+	curl_easy_setopt(c, CURLOPT_WRITEDATA, &t);
+	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
+	curl_easy_setopt(c, CURLOPT_HEADERDATA, &t);
+	curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
+	curl_easy_setopt(c, CURLOPT_XFERINFODATA, &t);
+	curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
+
+	rc = perform(c, &t);
+	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
+	resp->status = code;
+	if (t.too_big || rc == CURLE_FILESIZE_EXCEEDED) {
+		ret = fail(cause, "%s: the response is larger than %zu bytes",
+		    logurl, t.max_body);
+	} else if (t.cancelled || rc == CURLE_ABORTED_BY_CALLBACK)
+		ret = fail(cause, "%s: cancelled", logurl);
+	else if (rc == CURLE_OPERATION_TIMEDOUT)
+		ret = fail(cause, "%s: no answer within %ld s", logurl, (timeout + 999) / 1000);
+	else if (rc != CURLE_OK) {
+		cs_sanitize(msg, safe_error(errbuf, rc, req->url), sizeof msg);
+		ret = fail(cause, "%s: %s", logurl, msg);
+	}
+	if (ret == 0 && resp->body == NULL) {
+		resp->body = calloc(1, 1);
+		if (resp->body == NULL)
+			ret = fail(cause, "out of memory");
+	}
+	if (ret != 0) {
+		long status = resp->status;
+
+		http_response_free(resp);
+		resp->status = status;
+	}
+out:
+	curl_slist_free_all(hdrs);
+	curl_easy_cleanup(c);
+	return ret;
+}
+
+void
+http_response_free(struct http_response *resp)
+{
+	if (resp == NULL)
+		return;
+	free(resp->body);
+	free(resp->location);
+	memset(resp, 0, sizeof *resp);
+	resp->retry_after = -1;
+}
+
+int
+http_split_url(const char *url, char *host, size_t hsize, int *port,
+    char *path, size_t psize, bool *tls)
+{
+	const char *p, *hstart, *hend, *pstart, *at;
+	size_t schemelen, hlen;
+	long v;
+	char *end;
+
+	if (url == NULL)
+		return -1;
+	p = strstr(url, "://");
+	if (p == NULL)
+		return -1;
+	schemelen = (size_t)(p - url);
+	if (schemelen == 5 && strncasecmp(url, "https", 5) == 0)
+		*tls = true, *port = 443;
+	else if (schemelen == 4 && strncasecmp(url, "http", 4) == 0)
+		*tls = false, *port = 80;
+	else if (schemelen == 3 && strncasecmp(url, "wss", 3) == 0)
+		*tls = true, *port = 443;
+	else if (schemelen == 2 && strncasecmp(url, "ws", 2) == 0)
+		*tls = false, *port = 80;
+	else
+		return -1;
+	hstart = p + 3;
+	pstart = hstart + strcspn(hstart, "/?#");
+	/* user:password@ is dropped */
+	at = memchr(hstart, '@', (size_t)(pstart - hstart));
+	if (at != NULL)
+		hstart = at + 1;
+	if (*hstart == '[') {            /* [::1]:8080 */
+		hend = memchr(hstart, ']', (size_t)(pstart - hstart));
+		if (hend == NULL)
+			return -1;
+		hstart++;
+		p = hend + 1;
+	} else {
+		hend = memchr(hstart, ':', (size_t)(pstart - hstart));
+		if (hend == NULL)
+			hend = pstart;
+		p = hend;
+	}
+	hlen = (size_t)(hend - hstart);
+	if (hlen == 0 || hlen >= hsize)
+		return -1;
+	memcpy(host, hstart, hlen);
+	host[hlen] = '\0';
+	if (p < pstart) {
+		if (*p != ':' || p + 1 == pstart)
+			return -1;
+		v = strtol(p + 1, &end, 10);
+		if (end != pstart || v <= 0 || v > 65535)
+			return -1;
+		*port = (int)v;
+	}
+	if (*pstart == '\0' || *pstart == '#') {
+		if (psize < 2)
+			return -1;
+		cs_strlcpy(path, "/", psize);
+	} else if (*pstart == '?') {
+		if (snprintf(path, psize, "/%.*s", (int)strcspn(pstart, "#"), pstart) >= (int)psize)
+			return -1;
+	} else {
+		if (strcspn(pstart, "#") >= psize)
+			return -1;
+		cs_strlcpy(path, pstart, strcspn(pstart, "#") + 1);
+	}
+	for (p = host; *p != '\0'; p++)
+		if (!isalnum((unsigned char)*p) && strchr(".-_:", *p) == NULL)
+			return -1;
+	return 0;
+}
+
+const char *
+http_url_for_log(const char *url, char *buf, size_t size)
+{
+	const char *hstart, *at, *p;
+	size_t n, o = 0;
+
+	if (size == 0)
+		return buf;
+	buf[0] = '\0';
+	if (url == NULL)
+		return buf;
+	/* drop user:password@ and everything from '?' or '#' */
+	p = strstr(url, "://");
+	hstart = p != NULL ? p + 3 : url;
+	n = (size_t)(hstart - url);
+	if (n >= size)
+		n = size - 1;
+	memcpy(buf, url, n);
+	o = n;
+	at = hstart + strcspn(hstart, "/?#@");
+	if (*at == '@')
+		hstart = at + 1;
+	n = strcspn(hstart, "?#");
+	if (o + n >= size)
+		n = size - 1 - o;
+	memcpy(buf + o, hstart, n);
+	buf[o + n] = '\0';
+	return buf;
+}

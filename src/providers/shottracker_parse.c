@@ -1,0 +1,1706 @@
+/*
+ * ShotTracker parsers: REST documents and Live Data V2 frames -> cs_sink
+ * (shottracker.h, doc/shottracker-wire.md).  Pure: no I/O, no clock.
+ *
+ * Tolerance: ids arrive as numbers or numeric strings, any key may be
+ * missing or null, unknown keys and sources are ignored.  Bad input costs
+ * one warning and the item it was in, never the document or the run.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <json-c/json.h>
+
+#include "providers/parser.h"
+#include "providers/shottracker.h"
+
+#define JSON_DEPTH       24
+#define MAX_TIMESTAMP    (INT64_C(1) << 50)   /* epoch ms far past 2100 */
+#define MAX_SEQ          (INT64_C(1) << 53)
+#define COURT_MM_MAX     20000                /* the court is 28.7 x 15.2 m */
+#define IDS_MAX          (1u << 15)           /* tracked item ids (~2.6 MB) */
+#define MAX_OT_QUARTERS  8                    /* CS_PERIODS_MAX - 4 */
+#define MAX_OT_HALVES    10
+
+/* Order of the items that share a timestamp (cs_event.number). */
+enum {
+	RANK_PERIOD_START = 0,
+	RANK_LINEUP = 1,           /* the five "from timestamp on" */
+	RANK_PLAY = 2,             /* + the item's own rank below */
+	RANK_PERIOD_END = 40,
+	RANK_GAME_END = 41,
+};
+
+enum id_kind { ID_OTHER = 0, ID_PLAY, ID_LINEUP };
+
+struct id_entry {
+	char id[CS_ID_MAX];
+	int64_t seq;               /* highest seq applied; -1 none */
+	unsigned char kind;
+	bool used, alive, marked;
+};
+
+struct shottracker_ids {
+	struct id_entry *e;
+	size_t cap, n;
+};
+
+/* --- small helpers --- */
+
+__attribute__((format(printf, 2, 3)))
+static void
+warn(struct shottracker_ctx *c, const char *fmt, ...)
+{
+	char raw[512], line[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(raw, sizeof raw, fmt, ap);
+	va_end(ap);
+	cs_sanitize(line, raw, sizeof line);
+	c->warnings++;
+	if (c->sink.warning != NULL)
+		c->sink.warning(c->sink.ctx, line);
+}
+
+static json_object *
+get(json_object *o, const char *key)
+{
+	json_object *v;
+
+	if (o == NULL || !json_object_is_type(o, json_type_object))
+		return NULL;
+	if (!json_object_object_get_ex(o, key, &v))
+		return NULL;
+	return v;   /* NULL for a JSON null */
+}
+
+static const char *
+get_str(json_object *o, const char *key)
+{
+	json_object *v = get(o, key);
+
+	if (v == NULL || !json_object_is_type(v, json_type_string))
+		return NULL;
+	return json_object_get_string(v);
+}
+
+/* An integer from a number or a numeric string, within [lo, hi]. */
+static bool
+num_i64(json_object *v, int64_t lo, int64_t hi, int64_t *out)
+{
+	const char *s;
+	char *end;
+	long long ll;
+	double d;
+	int64_t x;
+
+	if (v == NULL)
+		return false;
+	switch (json_object_get_type(v)) {
+	case json_type_int:
+		x = json_object_get_int64(v);
+		/* json-c clamps overflow to INT64_MAX/MIN: out of range below */
+		break;
+	case json_type_double:
+		d = json_object_get_double(v);
+		if (!__builtin_isfinite(d) || d < -9e15 || d > 9e15)
+			return false;
+		x = (int64_t)d;
+		break;
+	case json_type_string:
+		s = json_object_get_string(v);
+		while (isspace((unsigned char)*s))
+			s++;
+		if (*s == '\0')
+			return false;
+		errno = 0;
+		ll = strtoll(s, &end, 10);
+		if (errno != 0 || end == s)
+			return false;
+		while (isspace((unsigned char)*end))
+			end++;
+		if (*end != '\0')
+			return false;
+		x = ll;
+		break;
+	default:
+		return false;
+	}
+	if (x < lo || x > hi)
+		return false;
+	*out = x;
+	return true;
+}
+
+static bool
+get_i64(json_object *o, const char *key, int64_t lo, int64_t hi, int64_t *out)
+{
+	return num_i64(get(o, key), lo, hi, out);
+}
+
+static bool
+get_bool(json_object *o, const char *key)
+{
+	json_object *v = get(o, key);
+
+	if (v == NULL)
+		return false;
+	if (json_object_is_type(v, json_type_boolean))
+		return json_object_get_boolean(v);
+	if (json_object_is_type(v, json_type_string))
+		return strcasecmp(json_object_get_string(v), "true") == 0;
+	return false;
+}
+
+/* An id from a number or a string: "7269".  false when absent or unusable. */
+static bool
+id_of(json_object *v, char *buf, size_t size)
+{
+	int64_t x;
+	char tmp[CS_ID_MAX];
+
+	if (v == NULL)
+		return false;
+	if (json_object_is_type(v, json_type_string)) {
+		const char *s = json_object_get_string(v);
+
+		if (strlen(s) >= size || strlen(s) >= sizeof tmp)
+			return false;
+		cs_sanitize(tmp, s, sizeof tmp);
+		/* ids become parts of our own "a:b:c" ids and URLs: keep them plain */
+		if (tmp[0] == '\0' || strpbrk(tmp, " /?#&%\"\\") != NULL)
+			return false;
+		cs_strlcpy(buf, tmp, size);
+		return true;
+	}
+	if (!num_i64(v, INT64_MIN / 2, INT64_MAX / 2, &x))
+		return false;
+	snprintf(buf, size, "%" PRId64, x);
+	return true;
+}
+
+static bool
+get_id(json_object *o, const char *key, char *buf, size_t size)
+{
+	return id_of(get(o, key), buf, size);
+}
+
+static void
+get_text(json_object *o, const char *key, char *buf, size_t size)
+{
+	const char *s = get_str(o, key);
+
+	cs_sanitize(buf, s != NULL ? s : "", size);
+}
+
+static int
+side_of(const struct shottracker_ctx *c, const char *team_id)
+{
+	if (team_id[0] == '\0')
+		return CS_SIDE_NONE;
+	if (c->team_id[CS_HOME][0] != '\0' && strcmp(team_id, c->team_id[CS_HOME]) == 0)
+		return CS_HOME;
+	if (c->team_id[CS_AWAY][0] != '\0' && strcmp(team_id, c->team_id[CS_AWAY]) == 0)
+		return CS_AWAY;
+	return CS_SIDE_NONE;
+}
+
+static json_object *
+parse_json(struct shottracker_ctx *c, const char *data, size_t len, size_t max,
+    const char *what)
+{
+	json_tokener *tok;
+	json_object *obj;
+	enum json_tokener_error err;
+	size_t end;
+
+	if (data == NULL) {
+		warn(c, "skipped %s: no data", what);
+		return NULL;
+	}
+	if (len > max) {
+		warn(c, "skipped %s: %zu bytes, over the %zu byte limit", what, len, max);
+		return NULL;
+	}
+	tok = json_tokener_new_ex(JSON_DEPTH);
+	if (tok == NULL)
+		return NULL;
+	obj = json_tokener_parse_ex(tok, data, (int)len);
+	err = json_tokener_get_error(tok);
+	end = json_tokener_get_parse_end(tok);
+	json_tokener_free(tok);
+	if (err == json_tokener_continue || (err == json_tokener_success && obj == NULL &&
+	    len > 0)) {
+		json_object_put(obj);
+		warn(c, "skipped %s: truncated JSON (%zu bytes)", what, len);
+		return NULL;
+	}
+	if (err != json_tokener_success) {
+		json_object_put(obj);
+		warn(c, "skipped %s: malformed JSON (%s)", what, json_tokener_error_desc(err));
+		return NULL;
+	}
+	while (end < len && isspace((unsigned char)data[end]))
+		end++;
+	if (end < len) {
+		json_object_put(obj);
+		warn(c, "skipped %s: garbage after the JSON", what);
+		return NULL;
+	}
+	if (obj == NULL)
+		warn(c, "skipped %s: empty or null", what);
+	return obj;
+}
+
+/* --- the id table: which version of each item we applied --- */
+
+static uint32_t
+hash_id(const char *s)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *s != '\0'; s++) {
+		h ^= (unsigned char)*s;
+		h *= 16777619u;
+	}
+	return h;
+}
+
+static struct id_entry *
+ids_find(struct shottracker_ids *t, const char *id, bool create)
+{
+	struct id_entry *e, *old;
+	size_t i, oldcap, mask;
+
+	if (t == NULL)
+		return NULL;
+	if (create && (t->n + 1) * 2 > t->cap) {
+		if (t->cap >= IDS_MAX * 2) {
+			if (t->n >= IDS_MAX)
+				create = false;   /* full: items are applied untracked */
+		} else {
+			oldcap = t->cap;
+			old = t->e;
+			t->cap = oldcap != 0 ? oldcap * 2 : 1024;
+			t->e = calloc(t->cap, sizeof *t->e);
+			if (t->e == NULL) {
+				t->e = old;
+				t->cap = oldcap;
+				create = false;
+			} else {
+				t->n = 0;
+				for (i = 0; i < oldcap; i++) {
+					if (!old[i].used)
+						continue;
+					e = ids_find(t, old[i].id, true);
+					if (e != NULL)
+						*e = old[i];
+				}
+				free(old);
+			}
+		}
+	}
+	if (t->cap == 0)
+		return NULL;
+	mask = t->cap - 1;
+	for (i = hash_id(id) & mask;; i = (i + 1) & mask) {
+		e = &t->e[i];
+		if (!e->used)
+			break;
+		if (strcmp(e->id, id) == 0)
+			return e;
+	}
+	if (!create)
+		return NULL;
+	memset(e, 0, sizeof *e);
+	e->used = true;
+	e->seq = -1;
+	cs_strlcpy(e->id, id, sizeof e->id);
+	t->n++;
+	return e;
+}
+
+/*
+ * Is this version of `id` newer than what we applied?  REST versions (no
+ * seq) always are: a document is the state as of now.  A socket version
+ * is stale when the item was applied at the same or a higher seq.
+ */
+static bool
+fresh(struct shottracker_ctx *c, const char *id, enum id_kind kind, bool has_seq,
+    int64_t seq, bool alive)
+{
+	struct id_entry *e = ids_find(c->ids, id, true);
+
+	if (e == NULL)
+		return true;
+	if (has_seq) {
+		if (e->seq >= seq)
+			return false;
+		e->seq = seq;
+	}
+	e->kind = (unsigned char)kind;
+	e->alive = alive;
+	e->marked = true;
+	return true;
+}
+
+static void
+ids_unmark(struct shottracker_ctx *c, enum id_kind kind)
+{
+	size_t i;
+
+	for (i = 0; c->ids != NULL && i < c->ids->cap; i++)
+		if (c->ids->e[i].used && c->ids->e[i].kind == kind)
+			c->ids->e[i].marked = false;
+}
+
+/* After a whole-truth document: delete what we delivered that it lacks. */
+static int
+ids_sweep(struct shottracker_ctx *c, enum id_kind kind)
+{
+	struct id_entry *e;
+	size_t i;
+	int n = 0;
+
+	for (i = 0; c->ids != NULL && i < c->ids->cap; i++) {
+		e = &c->ids->e[i];
+		if (!e->used || e->kind != kind || !e->alive || e->marked)
+			continue;
+		e->alive = false;
+		if (c->sink.delete_event != NULL)
+			c->sink.delete_event(c->sink.ctx, e->id);
+		n++;
+	}
+	return n;
+}
+
+static void
+emit_event(struct shottracker_ctx *c, const struct cs_event *ev, enum id_kind kind,
+    bool has_seq, int64_t seq, int *stale)
+{
+	if (!fresh(c, ev->id, kind, has_seq, seq, true)) {
+		if (stale != NULL)
+			(*stale)++;
+		return;
+	}
+	if (ev->period.sequence > c->last_period.sequence)
+		c->last_period = ev->period;
+	if (c->sink.event != NULL)
+		c->sink.event(c->sink.ctx, ev);
+}
+
+static void
+emit_delete(struct shottracker_ctx *c, const char *id, enum id_kind kind,
+    bool has_seq, int64_t seq, int *stale)
+{
+	if (!fresh(c, id, kind, has_seq, seq, false)) {
+		if (stale != NULL)
+			(*stale)++;
+		return;
+	}
+	if (c->sink.delete_event != NULL)
+		c->sink.delete_event(c->sink.ctx, id);
+}
+
+static void
+emit_game(struct shottracker_ctx *c, bool with_teams)
+{
+	struct cs_game_info info = c->info;
+	int s;
+
+	for (s = 0; s < 2; s++)
+		info.has_team[s] = with_teams && c->have_team[s];
+	if (c->sink.game != NULL)
+		c->sink.game(c->sink.ctx, &info);
+}
+
+/* --- periods and clocks --- */
+
+int
+shottracker_period_parse(const char *s, bool halves, struct cs_period *out)
+{
+	char *end;
+	long n;
+	int regulation = halves ? 2 : 4;
+
+	if (s == NULL)
+		return -1;
+	memset(out, 0, sizeof *out);
+	if (strncasecmp(s, "OT", 2) == 0) {
+		if (s[2] == '\0')
+			n = 1;
+		else {
+			if (!isdigit((unsigned char)s[2]))
+				return -1;
+			n = strtol(s + 2, &end, 10);
+			if (*end != '\0')
+				return -1;
+		}
+		if (n < 1 || n > (halves ? MAX_OT_HALVES : MAX_OT_QUARTERS))
+			return -1;
+		out->type = CS_PERIOD_OVERTIME;
+		out->number = (int)n;
+		out->sequence = regulation + (int)n;
+		return 0;
+	}
+	if ((s[0] != 'Q' && s[0] != 'q' && s[0] != 'H' && s[0] != 'h') ||
+	    !isdigit((unsigned char)s[1]))
+		return -1;
+	n = strtol(s + 1, &end, 10);
+	if (*end != '\0')
+		return -1;
+	if (s[0] == 'Q' || s[0] == 'q') {
+		if (n < 1 || n > 4)
+			return -1;
+		out->type = CS_PERIOD_QUARTER;
+	} else {
+		if (n < 1 || n > 2)
+			return -1;
+		out->type = CS_PERIOD_HALF;
+	}
+	out->number = (int)n;
+	out->sequence = (int)n;
+	return 0;
+}
+
+/* A period string in `o` at `key`; learns halves from "H1". */
+static bool
+get_period(struct shottracker_ctx *c, json_object *o, const char *key,
+    struct cs_period *p)
+{
+	const char *s = get_str(o, key);
+
+	if (s == NULL)
+		return false;
+	if ((s[0] == 'H' || s[0] == 'h') && !c->halves) {
+		c->halves = true;
+		c->info.format = CS_FORMAT_HALVES;
+	}
+	return shottracker_period_parse(s, c->halves, p) == 0;
+}
+
+static int
+period_length(const struct shottracker_ctx *c, const struct cs_period *p)
+{
+	if (p->type == CS_PERIOD_OVERTIME)
+		return c->info.overtime_seconds > 0 ? c->info.overtime_seconds * 10 : 3000;
+	if (c->info.period_seconds > 0)
+		return c->info.period_seconds * 10;
+	return p->type == CS_PERIOD_HALF ? 12000 : 7200;
+}
+
+/* --- play-by-play items --- */
+
+struct classification {
+	const char *name;
+	enum cs_event_type type;
+};
+
+static const struct classification classifications[] = {
+	{ "TWO_POINT_MAKE", CS_EV_TWO_MADE },
+	{ "TWO_POINT_MISS", CS_EV_TWO_MISSED },
+	{ "THREE_POINT_MAKE", CS_EV_THREE_MADE },
+	{ "THREE_POINT_MISS", CS_EV_THREE_MISSED },
+	{ "FREE_THROW_MAKE", CS_EV_FREE_THROW_MADE },
+	{ "FREE_THROW_MISS", CS_EV_FREE_THROW_MISSED },
+	{ "HEAVE_MISS", CS_EV_HEAVE },
+	{ "HEAVE_MAKE", CS_EV_THREE_MADE },
+	{ "OFFENSIVE_REBOUND", CS_EV_REBOUND },
+	{ "DEFENSIVE_REBOUND", CS_EV_REBOUND },
+	{ "TEAM_REBOUND", CS_EV_REBOUND },
+	{ "LIVE_BALL_TURNOVER", CS_EV_TURNOVER },
+	{ "DEAD_BALL_TURNOVER", CS_EV_TURNOVER },
+	{ "TEAM_TURNOVER", CS_EV_TURNOVER },
+	{ "PERSONAL_FOUL", CS_EV_PERSONAL_FOUL },
+	{ "SHOOTING_FOUL", CS_EV_SHOOTING_FOUL },
+	{ "OFFENSIVE_FOUL", CS_EV_OFFENSIVE_FOUL },
+	{ "TECHNICAL_FOUL", CS_EV_TECHNICAL_FOUL },
+	{ "FLAGRANT_FOUL", CS_EV_FLAGRANT_FOUL },
+	{ "TIMEOUT", CS_EV_TIMEOUT },
+	{ "OFFICIAL_TIMEOUT", CS_EV_OFFICIAL_TIMEOUT },
+	{ "JUMP_BALL", CS_EV_JUMP_BALL },
+	{ "VIOLATION", CS_EV_VIOLATION },
+	/* assists, blocks, steals and fouls drawn ride along a play: their
+	 * statistics count, the event shows as the provider names it */
+	{ "ASSIST", CS_EV_OTHER },
+	{ "BLOCK", CS_EV_OTHER },
+	{ "STEAL", CS_EV_OTHER },
+	{ "FOUL_DRAWN", CS_EV_OTHER },
+};
+
+static enum cs_event_type
+classify(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof classifications / sizeof classifications[0]; i++)
+		if (strcmp(name, classifications[i].name) == 0)
+			return classifications[i].type;
+	return CS_EV_OTHER;
+}
+
+/* Where an item sorts among the items of its play. */
+static int
+item_rank(const char *base)
+{
+	static const char *const order[] = {
+		"FG", "AST", "BLK", "REB", "TEAM_REB", "TO", "TEAM_TO", "STL",
+		"PF", "TF", "FD", "FT", "TIMEOUT",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof order / sizeof order[0]; i++)
+		if (strcmp(base, order[i]) == 0)
+			return RANK_PLAY + (int)i;
+	return RANK_PLAY + (int)(sizeof order / sizeof order[0]);
+}
+
+/* A statistic's increment: counts when it is a positive number. */
+static bool
+counts(json_object *stats, const char *key)
+{
+	int64_t v;
+
+	return get_i64(stats, key, INT64_MIN / 2, INT64_MAX / 2, &v) && v > 0;
+}
+
+static struct cs_stat *
+add_stat(struct cs_event *ev, enum cs_stat_type type, const char *pid)
+{
+	struct cs_stat *st = cs_event_add_stat(ev, type, ev->side);
+
+	if (st != NULL)
+		cs_strlcpy(st->player.id, pid, sizeof st->player.id);
+	return st;
+}
+
+/* The statistics an item carries (its increments), per the wire doc's table. */
+static void
+item_stats(struct cs_event *ev, json_object *stats, const char *pid,
+    const char *classification)
+{
+	struct cs_stat *st;
+	int64_t pts;
+	bool team_item = pid[0] == '\0';
+
+	if (stats == NULL || !json_object_is_type(stats, json_type_object))
+		return;
+	if (counts(stats, "FGA") || counts(stats, "FG")) {
+		st = add_stat(ev, CS_STAT_FIELD_GOAL, pid);
+		if (st != NULL) {
+			st->made = counts(stats, "FG");
+			st->three = counts(stats, "FGA3") || counts(stats, "FG3");
+			if (st->made) {
+				st->points = st->three ? 3 : 2;
+				if (get_i64(stats, "PTS", 2, 3, &pts))
+					st->points = (int)pts;
+			}
+		}
+	}
+	if (counts(stats, "FTA") || counts(stats, "FT")) {
+		st = add_stat(ev, CS_STAT_FREE_THROW, pid);
+		if (st != NULL) {
+			st->made = counts(stats, "FT");
+			st->points = st->made ? 1 : 0;
+		}
+	}
+	if (counts(stats, "REB") || counts(stats, "TEAM_REB")) {
+		/* TEAM_REB on a player item is still the team's */
+		st = add_stat(ev, CS_STAT_REBOUND, counts(stats, "REB") && !team_item ? pid : "");
+		if (st != NULL)
+			st->offensive = counts(stats, "OFFENSIVE_REB");
+	}
+	if (counts(stats, "AST"))
+		add_stat(ev, CS_STAT_ASSIST, pid);
+	if (counts(stats, "STL"))
+		add_stat(ev, CS_STAT_STEAL, pid);
+	if (counts(stats, "BLK"))
+		add_stat(ev, CS_STAT_BLOCK, pid);
+	if (counts(stats, "TO") || counts(stats, "TEAM_TO"))
+		add_stat(ev, CS_STAT_TURNOVER, counts(stats, "TO") && !team_item ? pid : "");
+	if (counts(stats, "PF")) {
+		add_stat(ev, CS_STAT_PERSONAL_FOUL, pid);
+		if (strcmp(classification, "OFFENSIVE_FOUL") == 0)
+			add_stat(ev, CS_STAT_OFFENSIVE_FOUL, pid);
+		if (strcmp(classification, "FLAGRANT_FOUL") == 0)
+			add_stat(ev, CS_STAT_FLAGRANT_FOUL, pid);
+	}
+	if (counts(stats, "FD"))
+		add_stat(ev, CS_STAT_FOUL_DRAWN, pid);
+	if (counts(stats, "TF"))
+		add_stat(ev, CS_STAT_TECHNICAL_FOUL, pid);
+}
+
+/* ShotTracker mm (origin centre court, y along the length) -> our inches. */
+static bool
+court_location(json_object *item, int *x, int *y)
+{
+	int64_t px, py;
+	double fx, fy;
+
+	if (!get_i64(item, "playerX", -COURT_MM_MAX, COURT_MM_MAX, &px) ||
+	    !get_i64(item, "playerY", -COURT_MM_MAX, COURT_MM_MAX, &py))
+		return false;
+	fx = 564.0 + (double)py / 25.4;
+	fy = 300.0 + (double)px / 25.4;
+	*x = (int)(fx < 0 ? fx - 0.5 : fx + 0.5);
+	*y = (int)(fy < 0 ? fy - 0.5 : fy + 0.5);
+	return true;
+}
+
+/*
+ * One details item -> an event (or a delete: *deleted).  Returns 0, or -1
+ * with a warning.  `what` names the item's origin for the warning.
+ */
+static int
+item_event(struct shottracker_ctx *c, json_object *item, struct cs_event *ev,
+    bool *deleted, const char *what)
+{
+	json_object *key;
+	char actor[CS_ID_MAX], team[CS_ID_MAX], pid[CS_ID_MAX], base[24];
+	const char *cls, *s;
+	int64_t ts, remaining;
+
+	*deleted = false;
+	cs_event_init(ev, CS_PROVIDER_SHOTTRACKER);
+	if (item == NULL || !json_object_is_type(item, json_type_object)) {
+		warn(c, "skipped a %s item: not an object", what);
+		return -1;
+	}
+	key = get(item, "key");
+	if (!get_id(key, "actorId", actor, sizeof actor) &&
+	    !get_id(item, "pid", actor, sizeof actor) &&
+	    !get_id(item, "teamId", actor, sizeof actor)) {
+		warn(c, "skipped a %s item: no actor id", what);
+		return -1;
+	}
+	if (!get_i64(key, "timestamp", 0, MAX_TIMESTAMP, &ts) &&
+	    !get_i64(item, "timestamp", 0, MAX_TIMESTAMP, &ts)) {
+		warn(c, "skipped a %s item of %s: no usable timestamp", what, actor);
+		return -1;
+	}
+	cls = get_str(item, "classification");
+	s = get_str(item, "baseStats");
+	if (s == NULL)
+		s = cls;
+	if (s == NULL || s[0] == '\0' || strlen(s) >= sizeof base) {
+		warn(c, "skipped a %s item %s:%" PRId64 ": no baseStats", what, actor, ts);
+		return -1;
+	}
+	cs_sanitize(base, s, sizeof base);
+	if (base[0] == '\0' || strpbrk(base, " /?#&%\"\\") != NULL) {
+		warn(c, "skipped a %s item %s:%" PRId64 ": bad baseStats", what, actor, ts);
+		return -1;
+	}
+	if (cls == NULL)
+		cls = "";
+	if (snprintf(ev->id, sizeof ev->id, "%s:%" PRId64 ":%s", actor, ts, base) >=
+	    (int)sizeof ev->id) {
+		warn(c, "skipped a %s item of %s: id too long", what, actor);
+		return -1;
+	}
+
+	/* A retraction: "deleted":true, or a DELETED_ classification. */
+	if (get_bool(item, "deleted") || strncmp(cls, "DELETED_", 8) == 0) {
+		*deleted = true;
+		return 0;
+	}
+	if (!get_period(c, item, "period", &ev->period)) {
+		warn(c, "skipped %s item %s: no usable period", what, ev->id);
+		return -1;
+	}
+	ev->sequence = ts;
+	ev->number = item_rank(base);
+	ev->wall_ms = ts;
+	ev->clock = cs_clock_parse(get_str(item, "gameClock"));
+	if (!get_id(item, "teamId", team, sizeof team))
+		team[0] = '\0';
+	ev->side = side_of(c, team);
+	ev->type = classify(cls);
+	cs_sanitize(ev->provider_type, cls, sizeof ev->provider_type);
+	get_text(item, "description", ev->description, sizeof ev->description);
+	ev->corrected = get_bool(item, "corrected");
+
+	/* A team item's statistics are the team's, whatever pid says. */
+	s = get_str(item, "act");
+	if ((s != NULL && strcasecmp(s, "TEAM") == 0) ||
+	    !get_id(item, "pid", pid, sizeof pid))
+		pid[0] = '\0';
+	if (strcmp(cls, "HEAVE_MISS") == 0)
+		pid[0] = '\0';   /* a missed heave is a team attempt */
+	item_stats(ev, get(item, "stats"), pid, cls);
+	ev->has_location = court_location(item, &ev->x, &ev->y);
+	if (ev->type == CS_EV_TIMEOUT &&
+	    get_i64(item, "remaining", 0, 99, &remaining))
+		ev->timeouts_remaining = (int)remaining;
+	if (ts > c->last_timestamp)
+		c->last_timestamp = ts;
+	return 0;
+}
+
+/* --- published totals (stats resource and source) --- */
+
+static const struct {
+	const char *key;
+	enum cs_column col;
+} columns[] = {
+	{ "FG", CS_COL_FGM }, { "FGA", CS_COL_FGA }, { "FG3", CS_COL_TPM },
+	{ "FGA3", CS_COL_TPA }, { "FT", CS_COL_FTM }, { "FTA", CS_COL_FTA },
+	{ "OFFENSIVE_REB", CS_COL_OREB }, { "DEFENSIVE_REB", CS_COL_DREB },
+	{ "REB", CS_COL_REB }, { "AST", CS_COL_AST }, { "STL", CS_COL_STL },
+	{ "BLK", CS_COL_BLK }, { "TO", CS_COL_TOV }, { "PF", CS_COL_PF },
+	{ "PTS", CS_COL_PTS },
+};
+
+static int
+published(struct shottracker_ctx *c, json_object *o)
+{
+	struct cs_published_stats ps;
+	json_object *stats;
+	char team[CS_ID_MAX];
+	int64_t v;
+	size_t i;
+
+	if (o == NULL || !json_object_is_type(o, json_type_object)) {
+		warn(c, "skipped a stats line: not an object");
+		return -1;
+	}
+	memset(&ps, 0, sizeof ps);
+	if (!get_id(o, "teamId", team, sizeof team) &&
+	    !get_id(o, "team_id", team, sizeof team)) {
+		warn(c, "skipped a stats line: no team id");
+		return -1;
+	}
+	ps.side = side_of(c, team);
+	if (ps.side == CS_SIDE_NONE) {
+		warn(c, "skipped a stats line of team %s: not in this game", team);
+		return -1;
+	}
+	if (!get_id(o, "playerId", ps.player_id, sizeof ps.player_id) &&
+	    !get_id(o, "player_id", ps.player_id, sizeof ps.player_id))
+		ps.player_id[0] = '\0';
+	if (!get_i64(o, "version", 0, INT64_MAX / 2, &ps.version))
+		ps.version = 0;
+	stats = get(o, "stats");
+	if (stats == NULL || !json_object_is_type(stats, json_type_object)) {
+		warn(c, "skipped a stats line of team %s: no stats", team);
+		return -1;
+	}
+	for (i = 0; i < CS_COL_COUNT; i++)
+		ps.value[i] = CS_UNKNOWN;
+	for (i = 0; i < sizeof columns / sizeof columns[0]; i++)
+		if (get_i64(stats, columns[i].key, 0, 100000, &v))
+			ps.value[columns[i].col] = (int)v;
+	if (c->sink.published != NULL)
+		c->sink.published(c->sink.ctx, &ps);
+	return 0;
+}
+
+/* --- the game event --- */
+
+static void
+set_status(struct shottracker_ctx *c, const char *status)
+{
+	if (strcasecmp(status, "SCHEDULED") == 0)
+		cs_strlcpy(c->info.status, "scheduled", sizeof c->info.status);
+	else if (strcasecmp(status, "ACTIVE") == 0)
+		cs_strlcpy(c->info.status, "inprogress", sizeof c->info.status);
+	else if (strcasecmp(status, "COMPLETE") == 0) {
+		cs_strlcpy(c->info.status, "closed", sizeof c->info.status);
+		c->game_over = true;
+	} else {
+		char buf[sizeof c->info.status];
+		size_t i;
+
+		cs_sanitize(buf, status, sizeof buf);
+		for (i = 0; buf[i] != '\0'; i++)
+			buf[i] = (char)tolower((unsigned char)buf[i]);
+		cs_strlcpy(c->info.status, buf, sizeof c->info.status);
+	}
+}
+
+/* `clock`: the marker's own gameClock, or CS_NO_CLOCK for the default
+ * (full period at the start, 0 at the end). */
+static void
+period_event(struct shottracker_ctx *c, const struct cs_period *p, bool end,
+    int64_t ts, int clock, bool has_seq, int64_t seq, int *stale)
+{
+	struct cs_event ev;
+	char label[8];
+
+	cs_event_init(&ev, CS_PROVIDER_SHOTTRACKER);
+	cs_period_label(p, label, sizeof label);
+	snprintf(ev.id, sizeof ev.id, "period:%s:%s", label, end ? "end" : "start");
+	ev.period = *p;
+	ev.sequence = ts;
+	ev.wall_ms = ts;
+	ev.number = end ? RANK_PERIOD_END : RANK_PERIOD_START;
+	ev.type = end ? CS_EV_PERIOD_END : CS_EV_PERIOD_START;
+	ev.clock = clock != CS_NO_CLOCK ? clock : end ? 0 : period_length(c, p);
+	cs_strlcpy(ev.provider_type, end ? "PERIOD_END" : "PERIOD_START",
+	    sizeof ev.provider_type);
+	snprintf(ev.description, sizeof ev.description, "%s of %s",
+	    end ? "End" : "Start", label);
+	emit_event(c, &ev, ID_OTHER, has_seq, seq, stale);
+}
+
+static void
+game_end_event(struct shottracker_ctx *c, const struct cs_period *p, int64_t ts,
+    bool has_seq, int64_t seq, int *stale)
+{
+	struct cs_event ev;
+
+	if (p->sequence <= 0)
+		return;   /* no period known yet: the model would refuse it */
+	cs_event_init(&ev, CS_PROVIDER_SHOTTRACKER);
+	cs_strlcpy(ev.id, "game:end", sizeof ev.id);
+	ev.period = *p;
+	ev.sequence = ts;
+	ev.wall_ms = ts;
+	ev.number = RANK_GAME_END;
+	ev.type = CS_EV_GAME_END;
+	ev.clock = 0;
+	cs_strlcpy(ev.provider_type, "GAME_END", sizeof ev.provider_type);
+	cs_strlcpy(ev.description, "End of game", sizeof ev.description);
+	emit_event(c, &ev, ID_OTHER, has_seq, seq, stale);
+}
+
+/* A period of the game (not a drill or a warm-up session). */
+static bool
+game_round(json_object *r)
+{
+	const char *s;
+
+	if (r == NULL || !json_object_is_type(r, json_type_object))
+		return false;
+	s = get_str(r, "type");
+	return s == NULL || strcasecmp(s, "GAME_ROUND") == 0;
+}
+
+int
+shottracker_parse_game(struct shottracker_ctx *c, const char *json, size_t len)
+{
+	json_object *root, *results, *r;
+	char id[CS_ID_MAX], home[CS_ID_MAX], away[CS_ID_MAX];
+	const char *s;
+	struct cs_period p, last;
+	int64_t started, ended, last_end = 0, other;
+	size_t i, j, n;
+	int ordinal;
+
+	root = parse_json(c, json, len, SHOTTRACKER_DOCUMENT_MAX, "the game event");
+	if (root == NULL)
+		return -1;
+	if (!json_object_is_type(root, json_type_object)) {
+		warn(c, "skipped the game event: not an object");
+		json_object_put(root);
+		return -1;
+	}
+	if (get_id(root, "id", id, sizeof id)) {
+		if (c->game_id[0] != '\0' && strcmp(id, c->game_id) != 0) {
+			warn(c, "skipped the game event of %s: another game", id);
+			json_object_put(root);
+			return -1;
+		}
+		cs_strlcpy(c->game_id, id, sizeof c->game_id);
+	}
+	if (!get_id(root, "home_team_id", home, sizeof home) ||
+	    !get_id(root, "away_team_id", away, sizeof away) || strcmp(home, away) == 0) {
+		warn(c, "skipped the game event: no home_team_id/away_team_id");
+		json_object_put(root);
+		return -1;
+	}
+	/* New team ids make any roster we had the wrong one. */
+	if (strcmp(home, c->team_id[CS_HOME]) != 0)
+		c->have_team[CS_HOME] = false;
+	if (strcmp(away, c->team_id[CS_AWAY]) != 0)
+		c->have_team[CS_AWAY] = false;
+	cs_strlcpy(c->team_id[CS_HOME], home, sizeof c->team_id[CS_HOME]);
+	cs_strlcpy(c->team_id[CS_AWAY], away, sizeof c->team_id[CS_AWAY]);
+	c->have_game = true;
+	cs_strlcpy(c->info.id, c->game_id, sizeof c->info.id);
+	s = get_str(root, "game_type");
+	if (s != NULL && strcasecmp(s, "HALF") == 0)
+		c->halves = true;
+	else if (s != NULL && strcasecmp(s, "QUARTER") == 0)
+		c->halves = false;
+	c->info.format = c->halves ? CS_FORMAT_HALVES : CS_FORMAT_QUARTERS;
+	s = get_str(root, "status");
+	if (s != NULL)
+		set_status(c, s);
+	emit_game(c, false);
+
+	memset(&last, 0, sizeof last);
+	results = get(root, "results");
+	n = results != NULL && json_object_is_type(results, json_type_array) ?
+	    json_object_array_length(results) : 0;
+	for (i = 0; i < n; i++) {
+		r = json_object_array_get_idx(results, i);
+		if (!game_round(r))
+			continue;
+		if (!get_i64(r, "started_at", 0, MAX_TIMESTAMP, &started)) {
+			warn(c, "skipped a period of the game event: no started_at");
+			continue;
+		}
+		if (!get_period(c, r, "period", &p)) {
+			/* Without a label, the order of started_at says which. */
+			ordinal = 1;
+			for (j = 0; j < n; j++) {
+				json_object *o = json_object_array_get_idx(results, j);
+
+				if (j != i && game_round(o) &&
+				    get_i64(o, "started_at", 0, MAX_TIMESTAMP, &other) &&
+				    (other < started || (other == started && j < i)))
+					ordinal++;
+			}
+			memset(&p, 0, sizeof p);
+			p.sequence = ordinal;
+			if (ordinal <= (c->halves ? 2 : 4)) {
+				p.type = c->halves ? CS_PERIOD_HALF : CS_PERIOD_QUARTER;
+				p.number = ordinal;
+			} else {
+				p.type = CS_PERIOD_OVERTIME;
+				p.number = ordinal - (c->halves ? 2 : 4);
+				if (p.number > (c->halves ? MAX_OT_HALVES : MAX_OT_QUARTERS))
+					continue;
+			}
+		}
+		period_event(c, &p, false, started, CS_NO_CLOCK, false, 0, NULL);
+		if (get_i64(r, "ended_at", 0, MAX_TIMESTAMP, &ended)) {
+			period_event(c, &p, true, ended, CS_NO_CLOCK, false, 0, NULL);
+			if (ended > last_end)
+				last_end = ended;
+		}
+		if (p.sequence > last.sequence)
+			last = p;
+	}
+	if (c->game_over)
+		game_end_event(c, &last, last_end, false, 0, NULL);
+	json_object_put(root);
+	return 0;
+}
+
+/* --- rosters --- */
+
+static int
+parse_color(const char *s)
+{
+	long v;
+	char *end;
+
+	if (s == NULL)
+		return CS_NO_COLOR;
+	if (*s == '#')
+		s++;
+	if (strlen(s) != 6)
+		return CS_NO_COLOR;
+	v = strtol(s, &end, 16);
+	if (*end != '\0' || v < 0 || !isxdigit((unsigned char)s[0]))
+		return CS_NO_COLOR;
+	return (int)v;
+}
+
+static void
+roster_player(struct shottracker_ctx *c, json_object *pl, struct cs_player_info *pi)
+{
+	char first[CS_NAME_MAX], last[CS_NAME_MAX], name[2 * CS_NAME_MAX + 2];
+	int64_t jersey;
+
+	(void)c;
+	get_text(pl, "display_name", pi->name, sizeof pi->name);
+	if (pi->name[0] == '\0') {
+		get_text(pl, "first_name", first, sizeof first);
+		get_text(pl, "last_name", last, sizeof last);
+		snprintf(name, sizeof name, "%s%s%s", first, first[0] && last[0] ? " " : "", last);
+		cs_strlcpy(pi->name, name, sizeof pi->name);
+	}
+	get_text(pl, "jersey_number_str", pi->jersey, sizeof pi->jersey);
+	if (pi->jersey[0] == '\0' && get_i64(pl, "jersey_number", 0, 999, &jersey))
+		snprintf(pi->jersey, sizeof pi->jersey, "%d", (int)jersey);
+	get_text(pl, "position", pi->position, sizeof pi->position);
+	if (pi->position[0] == '\0')
+		get_text(pl, "position_abbr", pi->position, sizeof pi->position);
+	pi->starter = get_bool(pl, "is_starter");
+}
+
+int
+shottracker_parse_roster(struct shottracker_ctx *c, const char *json, size_t len)
+{
+	json_object *root, *players, *pl, *active;
+	struct cs_team_info *t;
+	struct cs_team_info team;
+	char id[CS_ID_MAX];
+	size_t i, n;
+	int side, pass;
+
+	root = parse_json(c, json, len, SHOTTRACKER_DOCUMENT_MAX, "a roster");
+	if (root == NULL)
+		return -1;
+	if (!json_object_is_type(root, json_type_object) ||
+	    !get_id(root, "id", id, sizeof id)) {
+		warn(c, "skipped a roster: no team id");
+		json_object_put(root);
+		return -1;
+	}
+	side = side_of(c, id);
+	if (side == CS_SIDE_NONE) {
+		warn(c, "skipped the roster of team %s: not in this game", id);
+		json_object_put(root);
+		return -1;
+	}
+	memset(&team, 0, sizeof team);
+	cs_strlcpy(team.id, id, sizeof team.id);
+	get_text(root, "name", team.name, sizeof team.name);
+	get_text(root, "city", team.market, sizeof team.market);
+	get_text(root, "abbr", team.alias, sizeof team.alias);
+	team.color = parse_color(get_str(root, "color_rgb"));
+	if (team.color == CS_NO_COLOR)
+		team.color = c->info.team[side].color;   /* JERSEY_COLORS came first */
+
+	/* Active players first; inactive ones only while there is room. */
+	players = get(root, "players");
+	n = players != NULL && json_object_is_type(players, json_type_array) ?
+	    json_object_array_length(players) : 0;
+	for (pass = 0; pass < 2; pass++) {
+		for (i = 0; i < n && team.nplayers < CS_ROSTER_MAX; i++) {
+			pl = json_object_array_get_idx(players, i);
+			if (pl == NULL || !json_object_is_type(pl, json_type_object))
+				continue;
+			active = get(pl, "is_active");
+			if ((pass == 0) != (active == NULL || get_bool(pl, "is_active")))
+				continue;
+			t = &team;
+			memset(&t->players[t->nplayers], 0, sizeof t->players[0]);
+			if (!get_id(pl, "id", t->players[t->nplayers].id,
+			    sizeof t->players[0].id)) {
+				if (pass == 0)
+					warn(c, "skipped a player of team %s: no id", id);
+				continue;
+			}
+			roster_player(c, pl, &t->players[t->nplayers]);
+			t->nplayers++;
+		}
+	}
+	if (n > CS_ROSTER_MAX)
+		warn(c, "team %s: roster cut to %d players", id, CS_ROSTER_MAX);
+	c->info.team[side] = team;
+	c->have_team[side] = true;
+	if (c->info.id[0] == '\0')
+		cs_strlcpy(c->info.id, c->game_id, sizeof c->info.id);
+	if (c->sink.game != NULL) {
+		struct cs_game_info info = c->info;
+
+		info.has_team[side] = true;
+		info.has_team[!side] = false;
+		c->sink.game(c->sink.ctx, &info);
+	}
+	json_object_put(root);
+	return 0;
+}
+
+/* --- lineups --- */
+
+/* One lineup (REST entry or LINEUP marker) -> a substitution event. */
+static int
+lineup_event(struct shottracker_ctx *c, json_object *o, int64_t ts, bool has_seq,
+    int64_t seq, int *stale)
+{
+	struct cs_event ev;
+	json_object *ids;
+	char team[CS_ID_MAX];
+	size_t i, n;
+	int side;
+
+	cs_event_init(&ev, CS_PROVIDER_SHOTTRACKER);
+	if (!get_id(o, "teamId", team, sizeof team)) {
+		warn(c, "skipped a lineup: no teamId");
+		return -1;
+	}
+	side = side_of(c, team);
+	if (side == CS_SIDE_NONE) {
+		warn(c, "skipped a lineup of team %s: not in this game", team);
+		return -1;
+	}
+	if (ts < 0 && !get_i64(o, "timestamp", 0, MAX_TIMESTAMP, &ts)) {
+		warn(c, "skipped a lineup of team %s: no timestamp", team);
+		return -1;
+	}
+	if (snprintf(ev.id, sizeof ev.id, "lineup:%s:%" PRId64, team, ts) >=
+	    (int)sizeof ev.id) {
+		warn(c, "skipped a lineup of team %s: id too long", team);
+		return -1;
+	}
+	if (!get_period(c, o, "period", &ev.period)) {
+		if (c->last_period.sequence <= 0) {
+			warn(c, "skipped %s: no period", ev.id);
+			return -1;
+		}
+		ev.period = c->last_period;
+	}
+	ids = get(o, "playerIds");
+	n = ids != NULL && json_object_is_type(ids, json_type_array) ?
+	    json_object_array_length(ids) : 0;
+	if (n == 0 || n > CS_ON_COURT) {
+		warn(c, "skipped %s: %zu players on court", ev.id, n);
+		return -1;
+	}
+	for (i = 0; i < n; i++)
+		if (!id_of(json_object_array_get_idx(ids, i), ev.on_court[side][i].id,
+		    sizeof ev.on_court[side][i].id)) {
+			warn(c, "skipped %s: a bad player id", ev.id);
+			return -1;
+		}
+	ev.has_on_court[side] = true;
+	ev.side = side;
+	ev.sequence = ts;
+	ev.wall_ms = ts;
+	ev.number = RANK_LINEUP;
+	ev.type = CS_EV_SUBSTITUTION;
+	ev.clock = cs_clock_parse(get_str(o, "gameClock"));
+	cs_strlcpy(ev.provider_type, "LINEUP", sizeof ev.provider_type);
+	snprintf(ev.description, sizeof ev.description, "%s lineup",
+	    c->info.team[side].alias[0] != '\0' ? c->info.team[side].alias :
+	    side == CS_HOME ? "Home" : "Away");
+	emit_event(c, &ev, ID_LINEUP, has_seq, seq, stale);
+	return 0;
+}
+
+int
+shottracker_parse_lineups(struct shottracker_ctx *c, const char *json, size_t len)
+{
+	json_object *root, *arr;
+	size_t i, n;
+	int good = 0;
+
+	root = parse_json(c, json, len, SHOTTRACKER_DOCUMENT_MAX, "the lineups");
+	if (root == NULL)
+		return -1;
+	arr = json_object_is_type(root, json_type_array) ? root : get(root, "lineups");
+	if (arr == NULL || !json_object_is_type(arr, json_type_array)) {
+		warn(c, "skipped the lineups: no lineups array");
+		json_object_put(root);
+		return -1;
+	}
+	ids_unmark(c, ID_LINEUP);
+	n = json_object_array_length(arr);
+	for (i = 0; i < n; i++)
+		if (lineup_event(c, json_object_array_get_idx(arr, i), -1, false, 0, NULL) == 0)
+			good++;
+	ids_sweep(c, ID_LINEUP);
+	json_object_put(root);
+	return good;
+}
+
+/* --- catch-up --- */
+
+static int
+details_array(struct shottracker_ctx *c, json_object *arr)
+{
+	struct cs_event ev;
+	bool deleted;
+	size_t i, n;
+	int good = 0;
+
+	ids_unmark(c, ID_PLAY);
+	n = json_object_array_length(arr);
+	for (i = 0; i < n; i++) {
+		if (item_event(c, json_object_array_get_idx(arr, i), &ev, &deleted,
+		    "details") < 0)
+			continue;
+		if (deleted)
+			emit_delete(c, ev.id, ID_PLAY, false, 0, NULL);
+		else {
+			emit_event(c, &ev, ID_PLAY, false, 0, NULL);
+			good++;
+		}
+	}
+	ids_sweep(c, ID_PLAY);
+	return good;
+}
+
+static void
+game_totals(struct shottracker_ctx *c, json_object *t)
+{
+	json_object *score;
+	int64_t v;
+	const char *s;
+
+	if (t == NULL || !json_object_is_type(t, json_type_object))
+		return;
+	c->have_totals = true;
+	score = get(t, "homeTeamScore");
+	c->totals_points[CS_HOME] = get_i64(score, "value", 0, 1000, &v) ? (int)v : CS_UNKNOWN;
+	score = get(t, "awayTeamScore");
+	c->totals_points[CS_AWAY] = get_i64(score, "value", 0, 1000, &v) ? (int)v : CS_UNKNOWN;
+	get_text(t, "period", c->totals_period, sizeof c->totals_period);
+	get_text(t, "status", c->totals_status, sizeof c->totals_status);
+	s = get_str(t, "status");
+	if (s != NULL && strcasecmp(s, "COMPLETE") == 0)
+		c->game_over = true;
+}
+
+int
+shottracker_parse_catchup(struct shottracker_ctx *c, const char *json, size_t len)
+{
+	json_object *root, *arr;
+	size_t i, n;
+	int events = 0;
+	bool any = false;
+
+	root = parse_json(c, json, len, SHOTTRACKER_DOCUMENT_MAX, "the catch-up");
+	if (root == NULL)
+		return -1;
+	if (!json_object_is_type(root, json_type_object)) {
+		warn(c, "skipped the catch-up: not an object");
+		json_object_put(root);
+		return -1;
+	}
+	arr = get(root, "details");
+	if (arr != NULL && json_object_is_type(arr, json_type_array)) {
+		events = details_array(c, arr);
+		any = true;
+	}
+	arr = get(root, "stats");
+	if (arr != NULL && json_object_is_type(arr, json_type_array)) {
+		n = json_object_array_length(arr);
+		for (i = 0; i < n; i++)
+			published(c, json_object_array_get_idx(arr, i));
+		any = true;
+	}
+	/* shots repeat what details say; possessions are informational */
+	if (get(root, "shots") != NULL || get(root, "possessions") != NULL)
+		any = true;
+	if (get(root, "gameTotals") != NULL) {
+		game_totals(c, get(root, "gameTotals"));
+		any = true;
+	}
+	json_object_put(root);
+	if (!any) {
+		warn(c, "skipped the catch-up: none of details, stats, shots, gameTotals");
+		return -1;
+	}
+	return events;
+}
+
+/* --- subscribe --- */
+
+int
+shottracker_parse_subscribe(const char *json, size_t len, char *token, size_t size)
+{
+	json_tokener *tok;
+	json_object *root, *v = NULL;
+	const char *s = NULL;
+	size_t i, n;
+	int rc = -1;
+
+	if (json == NULL || len > 65536 || size == 0)
+		return -1;
+	tok = json_tokener_new_ex(JSON_DEPTH);
+	if (tok == NULL)
+		return -1;
+	root = json_tokener_parse_ex(tok, json, (int)len);
+	json_tokener_free(tok);
+	if (root == NULL)
+		return -1;
+	if (json_object_is_type(root, json_type_string))
+		s = json_object_get_string(root);
+	else if (json_object_is_type(root, json_type_object)) {
+		if ((v = get(root, "token")) == NULL)
+			v = get(root, "subscription_token");
+		if (v != NULL && json_object_is_type(v, json_type_string))
+			s = json_object_get_string(v);
+	}
+	if (s != NULL) {
+		n = strlen(s);
+		for (i = 0; i < n; i++)
+			if ((unsigned char)s[i] <= ' ' || (unsigned char)s[i] >= 0x7f)
+				break;
+		if (n > 0 && i == n && n < size) {
+			memcpy(token, s, n + 1);
+			rc = 0;
+		}
+	}
+	json_object_put(root);
+	return rc;
+}
+
+/* --- Live Data V2 frames --- */
+
+static enum shottracker_source
+source_of(const char *s)
+{
+	static const struct {
+		const char *name;
+		enum shottracker_source src;
+	} names[] = {
+		{ "details", ST_SOURCE_DETAILS }, { "shots", ST_SOURCE_SHOTS },
+		{ "marker", ST_SOURCE_MARKER }, { "possessions", ST_SOURCE_POSSESSIONS },
+		{ "stats", ST_SOURCE_STATS }, { "clock", ST_SOURCE_CLOCK },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcasecmp(s, names[i].name) == 0)
+			return names[i].src;
+	return ST_SOURCE_UNKNOWN;
+}
+
+static int
+frame_clock(struct shottracker_ctx *c, json_object *d)
+{
+	struct cs_clock ck;
+	int shot;
+
+	memset(&ck, 0, sizeof ck);
+	if (!get_period(c, d, "period", &ck.period)) {
+		warn(c, "skipped a clock frame: no usable period");
+		return -1;
+	}
+	ck.clock = cs_clock_parse(get_str(d, "gameClock"));
+	if (ck.clock == CS_NO_CLOCK) {
+		warn(c, "skipped a clock frame: no usable gameClock");
+		return -1;
+	}
+	shot = cs_clock_parse(get_str(d, "shotClock"));
+	ck.shot_clock = shot;
+	ck.running = get_bool(d, "running");
+	if (c->sink.clock != NULL)
+		c->sink.clock(c->sink.ctx, &ck);
+	return 0;
+}
+
+static int
+frame_marker(struct shottracker_ctx *c, json_object *d, int64_t ts, bool has_seq,
+    int64_t seq, struct shottracker_frame_info *info)
+{
+	const char *m = get_str(d, "marker");
+	struct cs_period p;
+	struct cs_event ev;
+	char team[CS_ID_MAX];
+	int64_t t, remaining;
+	int side;
+
+	if (m == NULL) {
+		warn(c, "skipped a marker frame: no marker");
+		return -1;
+	}
+	/* The data's own timestamp wins over the envelope's. */
+	if (get_i64(d, "timestamp", 0, MAX_TIMESTAMP, &t))
+		ts = t;
+	if (strcmp(m, "GAME_START") == 0) {
+		set_status(c, "ACTIVE");
+		emit_game(c, false);
+		return 0;
+	}
+	if (strcmp(m, "PERIOD_START") == 0 || strcmp(m, "PERIOD_END") == 0) {
+		if (ts < 0 || !get_period(c, d, "period", &p)) {
+			warn(c, "skipped a %s marker: no period or timestamp", m);
+			return -1;
+		}
+		period_event(c, &p, m[7] == 'E', ts, cs_clock_parse(get_str(d, "gameClock")),
+		    has_seq, seq, &info->stale);
+		return 0;
+	}
+	if (strcmp(m, "GAME_END") == 0) {
+		if (!get_period(c, d, "period", &p))
+			p = c->last_period;
+		if (ts < 0)
+			ts = c->last_timestamp;
+		game_end_event(c, &p, ts, has_seq, seq, &info->stale);
+		c->game_over = true;
+		info->game_end = true;
+		set_status(c, "COMPLETE");
+		emit_game(c, false);
+		return 0;
+	}
+	if (strcmp(m, "LINEUP") == 0) {
+		if (ts < 0) {
+			warn(c, "skipped a LINEUP marker: no timestamp");
+			return -1;
+		}
+		return lineup_event(c, d, ts, has_seq, seq, &info->stale);
+	}
+	if (strcmp(m, "TIMEOUT") == 0) {
+		cs_event_init(&ev, CS_PROVIDER_SHOTTRACKER);
+		if (!get_id(d, "teamId", team, sizeof team) ||
+		    (side = side_of(c, team)) == CS_SIDE_NONE || ts < 0) {
+			warn(c, "skipped a TIMEOUT marker: no team of this game or no timestamp");
+			return -1;
+		}
+		if (!get_period(c, d, "period", &ev.period)) {
+			if (c->last_period.sequence <= 0) {
+				warn(c, "skipped a TIMEOUT marker: no period");
+				return -1;
+			}
+			ev.period = c->last_period;
+		}
+		if (snprintf(ev.id, sizeof ev.id, "%s:%" PRId64 ":TIMEOUT", team, ts) >=
+		    (int)sizeof ev.id) {
+			warn(c, "skipped a TIMEOUT marker of team %s: id too long", team);
+			return -1;
+		}
+		ev.side = side;
+		ev.sequence = ts;
+		ev.wall_ms = ts;
+		ev.number = item_rank("TIMEOUT");
+		ev.type = CS_EV_TIMEOUT;
+		ev.clock = cs_clock_parse(get_str(d, "gameClock"));
+		if (get_i64(d, "remaining", 0, 99, &remaining))
+			ev.timeouts_remaining = (int)remaining;
+		cs_strlcpy(ev.provider_type, "TIMEOUT", sizeof ev.provider_type);
+		get_text(d, "description", ev.description, sizeof ev.description);
+		if (ev.description[0] == '\0')
+			snprintf(ev.description, sizeof ev.description, "%s timeout",
+			    c->info.team[side].alias[0] != '\0' ? c->info.team[side].alias :
+			    side == CS_HOME ? "Home" : "Away");
+		emit_event(c, &ev, ID_PLAY, has_seq, seq, &info->stale);
+		return 0;
+	}
+	if (strcmp(m, "JERSEY_COLORS") == 0) {
+		int home = parse_color(get_str(d, "homeColor"));
+		int away = parse_color(get_str(d, "awayColor"));
+
+		if (home == CS_NO_COLOR && away == CS_NO_COLOR) {
+			warn(c, "skipped a JERSEY_COLORS marker: no colours");
+			return -1;
+		}
+		if (home != CS_NO_COLOR)
+			c->info.team[CS_HOME].color = home;
+		if (away != CS_NO_COLOR)
+			c->info.team[CS_AWAY].color = away;
+		if (c->have_team[CS_HOME] || c->have_team[CS_AWAY])
+			emit_game(c, true);
+		return 0;
+	}
+	/* Other markers (lineup status, ...) say nothing we show. */
+	return 0;
+}
+
+static int
+frame_one(struct shottracker_ctx *c, json_object *env, struct shottracker_frame_info *info)
+{
+	const char *src;
+	json_object *d, *sq;
+	struct cs_event ev;
+	bool has_seq = false, deleted;
+	int64_t seq = 0, ts = -1;
+
+	if (env == NULL || !json_object_is_type(env, json_type_object)) {
+		warn(c, "skipped a frame: not an object");
+		return -1;
+	}
+	src = get_str(env, "source");
+	if (src == NULL)
+		src = get_str(env, "type");
+	if (src == NULL)
+		src = get_str(env, "messageType");
+	if (src == NULL) {
+		warn(c, "skipped a frame: no source");
+		return -1;
+	}
+	cs_sanitize(info->source_name, src, sizeof info->source_name);
+	info->source = source_of(src);
+	sq = get(env, "seq");
+	if (sq == NULL)
+		sq = get(env, "sequence");
+	if (sq != NULL) {
+		if (!num_i64(sq, 0, MAX_SEQ, &seq)) {
+			warn(c, "skipped a %s frame: bad seq", info->source_name);
+			info->source = ST_SOURCE_NONE;
+			return -1;
+		}
+		has_seq = true;
+	}
+	if (!get_i64(env, "timestamp", 0, MAX_TIMESTAMP, &ts))
+		ts = -1;
+	if (info->source == ST_SOURCE_UNKNOWN)
+		return 0;   /* a source we do not use; the provider logs it once */
+	d = get(env, "data");
+	if (d == NULL || !json_object_is_type(d, json_type_object)) {
+		warn(c, "skipped a %s frame: no data object", info->source_name);
+		info->source = ST_SOURCE_NONE;
+		return -1;
+	}
+	if (has_seq) {
+		if (!info->has_seq || seq > info->seq)
+			info->seq = seq;
+		if (!info->has_seq || seq < info->min_seq)
+			info->min_seq = seq;
+		info->has_seq = true;
+	}
+	switch (info->source) {
+	case ST_SOURCE_DETAILS:
+		if (item_event(c, d, &ev, &deleted, "details frame") < 0)
+			return -1;
+		if (deleted)
+			emit_delete(c, ev.id, ID_PLAY, has_seq, seq, &info->stale);
+		else
+			emit_event(c, &ev, ID_PLAY, has_seq, seq, &info->stale);
+		return 0;
+	case ST_SOURCE_MARKER:
+		return frame_marker(c, d, ts, has_seq, seq, info);
+	case ST_SOURCE_STATS:
+		return published(c, d);
+	case ST_SOURCE_CLOCK:
+		return frame_clock(c, d);
+	case ST_SOURCE_SHOTS:
+	case ST_SOURCE_POSSESSIONS:
+	default:
+		return 0;
+	}
+}
+
+int
+shottracker_parse_frame(struct shottracker_ctx *c, const char *json, size_t len,
+    struct shottracker_frame_info *info)
+{
+	struct shottracker_frame_info local;
+	json_object *root;
+	size_t i, n, b = 0, e = len;
+	int good = 0;
+
+	if (info == NULL)
+		info = &local;
+	memset(info, 0, sizeof *info);
+	if (json != NULL && len <= 16) {
+		while (b < e && isspace((unsigned char)json[b]))
+			b++;
+		while (e > b && isspace((unsigned char)json[e - 1]))
+			e--;
+		if (e - b == 4 && memcmp(json + b, "pong", 4) == 0) {
+			info->source = ST_SOURCE_PONG;
+			return 0;
+		}
+	}
+	root = parse_json(c, json, len, SHOTTRACKER_FRAME_MAX, "a frame");
+	if (root == NULL)
+		return -1;
+	if (json_object_is_type(root, json_type_array)) {
+		n = json_object_array_length(root);
+		for (i = 0; i < n; i++) {
+			info->frames++;
+			if (frame_one(c, json_object_array_get_idx(root, i), info) == 0)
+				good++;
+		}
+	} else {
+		info->frames = 1;
+		if (frame_one(c, root, info) == 0)
+			good++;
+	}
+	json_object_put(root);
+	return good > 0 ? 0 : -1;
+}
+
+/* --- lifecycle and dispatch --- */
+
+void
+shottracker_ctx_init(struct shottracker_ctx *c, const struct cs_sink *sink,
+    const char *game_id)
+{
+	memset(c, 0, sizeof *c);
+	if (sink != NULL)
+		c->sink = *sink;
+	cs_game_info_init(&c->info, CS_PROVIDER_SHOTTRACKER);
+	if (game_id != NULL) {
+		cs_sanitize(c->game_id, game_id, sizeof c->game_id);
+		cs_strlcpy(c->info.id, c->game_id, sizeof c->info.id);
+	}
+	c->ids = calloc(1, sizeof *c->ids);
+}
+
+void
+shottracker_ctx_free(struct shottracker_ctx *c)
+{
+	if (c->ids != NULL) {
+		free(c->ids->e);
+		free(c->ids);
+		c->ids = NULL;
+	}
+}
+
+static bool
+ends_with(const char *s, const char *tail)
+{
+	size_t n = strlen(s), t = strlen(tail);
+
+	return n >= t && strcmp(s + n - t, tail) == 0;
+}
+
+int
+shottracker_parse_message(struct shottracker_ctx *c, const char *channel,
+    const char *data, size_t len, struct shottracker_frame_info *info)
+{
+	const char *path;
+
+	if (info != NULL)
+		memset(info, 0, sizeof *info);
+	if (channel == NULL) {
+		warn(c, "skipped a message without a channel");
+		return -1;
+	}
+	if (strcmp(channel, "ws") == 0)
+		return shottracker_parse_frame(c, data, len, info);
+	if (strncmp(channel, "rest:", 5) != 0) {
+		warn(c, "skipped a message on channel %.60s: not ShotTracker's", channel);
+		return -1;
+	}
+	path = channel + 5;
+	if (ends_with(path, "/_subscribe"))
+		return 0;   /* never recorded; nothing to show */
+	if (ends_with(path, "/lineups"))
+		return shottracker_parse_lineups(c, data, len) < 0 ? -1 : 0;
+	if (strncmp(path, "/v1/data/stats/games/", 21) == 0)
+		return shottracker_parse_catchup(c, data, len) < 0 ? -1 : 0;
+	if (strncmp(path, "/v1/data/teams/", 15) == 0)
+		return shottracker_parse_roster(c, data, len);
+	if (strncmp(path, "/v1/data/games/", 15) == 0 && strchr(path + 15, '/') == NULL)
+		return shottracker_parse_game(c, data, len);
+	warn(c, "skipped a message from %.80s: unknown resource", path);
+	return -1;
+}
+
+/* --- providers/parser.h --- */
+
+static void *
+parser_create(const struct cs_sink *sink)
+{
+	struct shottracker_ctx *c = malloc(sizeof *c);
+
+	if (c == NULL)
+		return NULL;
+	shottracker_ctx_init(c, sink, NULL);
+	return c;
+}
+
+static void
+parser_destroy(void *state)
+{
+	struct shottracker_ctx *c = state;
+
+	if (c == NULL)
+		return;
+	shottracker_ctx_free(c);
+	free(c);
+}
+
+static int
+parser_message(void *state, const char *channel, const char *data, size_t len)
+{
+	return shottracker_parse_message(state, channel, data, len, NULL);
+}
+
+const struct provider_parser shottracker_parser = {
+	.name = "shottracker",
+	.create = parser_create,
+	.destroy = parser_destroy,
+	.message = parser_message,
+};

@@ -1,0 +1,979 @@
+/*
+ * The Sportradar provider, on the feed thread (sportradar-push.md §2, §12):
+ *
+ *   summary.json (rosters; optional) + pbp.json (catch-up) -> caught up;
+ *   then the push events stream: request A (subscribe, x-api-key, no
+ *   redirects) -> 302 Location with a sessionId; request B streams the
+ *   Location: NDJSON lines -> splitter -> parser -> sink.
+ *
+ * A 20 s silence (no byte at all: heartbeats come every 5 s) is a dead
+ * stream.  Reconnects back off exponentially with jitter (1 s doubling to
+ * 60 s) and resume with resumeSessionId while within 10 minutes of the last
+ * message; after that, pbp.json catches up again (upserts: nothing counts
+ * twice) and a fresh session starts.  The stream never says the game is
+ * over, so pbp.json's status is checked after a deciding endperiod and
+ * every few minutes; a final status applies that pbp.json and ends the run.
+ *
+ * The key travels only in the x-api-key header; URLs are logged without
+ * their query (the Location carries a token).
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <curl/curl.h>
+
+#include "log.h"
+#include "net/feed.h"
+#include "net/http.h"
+#include "providers/sportradar.h"
+
+#define SR_DEFAULT_BASE      "https://api.sportradar.com"
+#define SR_URL_MAX           2048
+#define SR_WATCHDOG_US       (20 * 1000000LL)   /* heartbeats come every 5 s */
+#define SR_RESUME_WINDOW_US  (10 * 60 * 1000000LL)
+#define SR_FRESH_CATCHUP_US  (30 * 1000000LL)   /* a catch-up this recent will do */
+#define SR_BACKOFF_MIN_MS    1000L
+#define SR_BACKOFF_MAX_MS    60000L
+#define SR_REST_ATTEMPTS     4
+#define SR_SUMMARY_ATTEMPTS  2
+#define SR_REST_TIMEOUT_MS   30000L
+#define SR_SUBSCRIBE_TIMEOUT_MS 15000L
+#define SR_STATUS_POLL_US    (3 * 60 * 1000000LL)
+#define SR_EOG_FIRST_US      (2 * 1000000LL)
+#define SR_POLL_MS           200
+
+/* What one stream connection ended with. */
+enum sr_stream_end {
+	SR_STREAM_STOP,       /* the feed is stopping */
+	SR_STREAM_GAME_OVER,  /* pbp.json says final: done */
+	SR_STREAM_DROPPED,    /* reconnect (cause says why) */
+	SR_STREAM_FATAL,      /* give up (cause says why) */
+};
+
+struct sr {
+	struct feed *feed;
+	const struct feed_config *cfg;
+	struct sportradar_ctx ctx;
+	struct sportradar_splitter *split;
+	CURLM *multi;
+
+	char base[512];
+	const char *league, *access;
+	char key_header[300];         /* "x-api-key: ..." -- a secret */
+	char game_id[CS_ID_MAX];
+
+	bool have_summary;
+	char session_id[128];         /* newest sessionId from a Location */
+	int64_t last_msg_us;          /* last complete line of the stream */
+	int64_t last_catchup_us;
+	bool streamed;                /* lines arrived since the last catch-up */
+	uint64_t rng;
+
+	/* the stream in progress */
+	int64_t last_byte_us;
+	bool live_reported;
+	bool got_line;                /* the connection delivered a message */
+	bool reconnect_now;           /* the user asked: no backoff */
+	long stream_code;
+	char stream_ctype[80];
+	char stream_reqid[80];
+	char stream_err[256];
+	size_t stream_err_len;
+
+	/* the end of the game, which only REST tells */
+	int64_t status_due_us;
+	int64_t eog_interval_us;      /* 0 unless a deciding endperiod was seen */
+	bool game_over;
+};
+
+/* --- small helpers --- */
+
+__attribute__((format(printf, 2, 3)))
+static void
+set_cause(char **cause, const char *fmt, ...)
+{
+	char raw[512], clean[400];
+	va_list ap;
+
+	if (cause == NULL)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(raw, sizeof raw, fmt, ap);
+	va_end(ap);
+	cs_sanitize(clean, raw, sizeof clean);
+	free(*cause);
+	*cause = strdup(clean);
+}
+
+static uint64_t
+sr_random(struct sr *sr)
+{
+	/* xorshift64*: jitter only, no need for more */
+	sr->rng ^= sr->rng >> 12;
+	sr->rng ^= sr->rng << 25;
+	sr->rng ^= sr->rng >> 27;
+	return sr->rng * 2685821657736338717ULL;
+}
+
+/* 1 s doubling to 60 s, with "equal jitter": half fixed, half random. */
+static long
+backoff_ms(struct sr *sr, int attempt, long retry_after_s)
+{
+	long d = SR_BACKOFF_MIN_MS;
+	int i;
+
+	for (i = 1; i < attempt && d < SR_BACKOFF_MAX_MS; i++)
+		d *= 2;
+	if (d > SR_BACKOFF_MAX_MS)
+		d = SR_BACKOFF_MAX_MS;
+	d = d / 2 + (long)(sr_random(sr) % (uint64_t)(d / 2 + 1));
+	if (retry_after_s > 0 && retry_after_s * 1000 > d)
+		d = retry_after_s * 1000 > SR_BACKOFF_MAX_MS ? SR_BACKOFF_MAX_MS :
+		    retry_after_s * 1000;
+	return d;
+}
+
+static const char *
+request_id_text(const char *id, char *buf, size_t size)
+{
+	if (id == NULL || *id == '\0')
+		snprintf(buf, size, "no request id");
+	else
+		snprintf(buf, size, "request id %s", id);
+	return buf;
+}
+
+/* A short, sanitized "message" from an error body, when it is JSON with one. */
+static void
+body_message(const char *body, size_t len, char *out, size_t size)
+{
+	const char *p, *q;
+	char raw[160];
+	size_t n;
+
+	out[0] = '\0';
+	if (body == NULL || len == 0)
+		return;
+	p = strstr(body, "\"message\"");
+	if (p == NULL)
+		return;
+	p = strchr(p + 9, '"');
+	if (p == NULL)
+		return;
+	p++;
+	q = strchr(p, '"');
+	if (q == NULL)
+		return;
+	n = (size_t)(q - p);
+	if (n >= sizeof raw)
+		n = sizeof raw - 1;
+	memcpy(raw, p, n);
+	raw[n] = '\0';
+	cs_sanitize(out, raw, size);
+}
+
+/* A one-line human message for an HTTP failure of `what`. */
+static void
+http_failure(char **cause, const char *what, const struct http_response *r,
+    int attempts, bool push)
+{
+	char rid[100], msg[140], extra[180];
+
+	request_id_text(r->request_id, rid, sizeof rid);
+	body_message(r->body, r->len, msg, sizeof msg);
+	extra[0] = '\0';
+	if (msg[0] != '\0')
+		snprintf(extra, sizeof extra, ": \"%s\"", msg);
+	switch (r->status) {
+	case 401:
+		set_cause(cause, "Sportradar refused the API key (HTTP 401) for %s — check "
+		    "SPORTRADAR_API_KEY (%s)%s", what, rid, extra);
+		break;
+	case 403:
+		if (push)
+			set_cause(cause, "Sportradar gave no access (HTTP 403) to the push feed — "
+			    "push feeds are a paid add-on; check SPORTRADAR_API_KEY (%s)%s",
+			    rid, extra);
+		else
+			set_cause(cause, "Sportradar refused access (HTTP 403) to %s — check "
+			    "SPORTRADAR_API_KEY and that it covers this league and access level (%s)%s",
+			    what, rid, extra);
+		break;
+	case 404:
+		if (push)
+			set_cause(cause, "Sportradar: no push feed here (HTTP 404) for %s — check "
+			    "--league, --access-level and --base-url (%s)", what, rid);
+		else
+			set_cause(cause, "Sportradar: game not found (HTTP 404) for %s — check "
+			    "--game and --league (%s)", what, rid);
+		break;
+	case 429:
+		set_cause(cause, "Sportradar: too many requests (HTTP 429) for %s after %d "
+		    "attempts (%s)", what, attempts, rid);
+		break;
+	default:
+		if (r->status >= 500)
+			set_cause(cause, "Sportradar: server error (HTTP %ld) for %s after %d "
+			    "attempts (%s)%s", r->status, what, attempts, rid, extra);
+		else
+			set_cause(cause, "Sportradar: unexpected HTTP %ld for %s (%s)%s",
+			    r->status, what, rid, extra);
+		break;
+	}
+}
+
+static bool
+retryable(long status)
+{
+	return status == 429 || status >= 500 || status == 408;
+}
+
+/* Only characters a Sportradar id (a uuid) can hold go into a URL. */
+static bool
+id_ok(const char *s)
+{
+	size_t n = strlen(s);
+
+	return n > 0 && n < CS_ID_MAX && strspn(s, "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.:") == n;
+}
+
+static bool
+body_is_json(const struct http_response *r)
+{
+	const char *p = r->body;
+
+	if (r->content_type[0] != '\0' && strstr(r->content_type, "json") == NULL)
+		return false;
+	while (p != NULL && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+		p++;
+	return p != NULL && (*p == '{' || *p == '[');
+}
+
+/* --- REST --- */
+
+/*
+ * GET one REST document, retrying transport failures, 5xx and 429 with
+ * backoff.  0 with a JSON body in *resp; -1 with *cause (resp->status
+ * tells a 404 apart).
+ */
+static int
+rest_get(struct sr *sr, const char *doc, int attempts, struct http_response *resp,
+    char **cause)
+{
+	struct http_request req;
+	const char *headers[2] = { sr->key_header, NULL };
+	char url[SR_URL_MAX], logurl[SR_URL_MAX], *err = NULL, ctype[80];
+	int attempt;
+	long wait;
+
+	memset(resp, 0, sizeof *resp);
+	resp->retry_after = -1;
+	if (sportradar_rest_url(url, sizeof url, sr->base, sr->league, sr->access,
+	    sr->game_id, doc) < 0) {
+		set_cause(cause, "Sportradar: the URL for %s is too long", doc);
+		return -1;
+	}
+	http_url_for_log(url, logurl, sizeof logurl);
+	memset(&req, 0, sizeof req);
+	req.url = url;
+	req.headers = headers;
+	req.follow_redirects = true;
+	req.timeout_ms = SR_REST_TIMEOUT_MS;
+	req.cacert = sr->cfg->cacert;
+	req.insecure = sr->cfg->insecure;
+	req.cancel = feed_cancel_flag(sr->feed);
+
+	for (attempt = 1; ; attempt++) {
+		free(err);
+		err = NULL;
+		if (http_perform(&req, resp, &err) < 0) {
+			log_msg("sportradar: GET %s failed: %s", logurl, err != NULL ? err : "?");
+			if (feed_stopping(sr->feed) || attempt >= attempts) {
+				set_cause(cause, "Sportradar: %s failed: %s", doc,
+				    err != NULL ? err : "no answer");
+				free(err);
+				return -1;
+			}
+			wait = backoff_ms(sr, attempt, -1);
+		} else {
+			log_msg("sportradar: GET %s -> HTTP %ld (%zu bytes)", logurl,
+			    resp->status, resp->len);
+			if (resp->status == 200) {
+				if (!body_is_json(resp)) {
+					cs_sanitize(ctype, resp->content_type[0] != '\0' ?
+					    resp->content_type : "no content type", sizeof ctype);
+					set_cause(cause, "Sportradar sent a non-JSON body for %s (%s)",
+					    doc, ctype);
+					free(err);
+					return -1;
+				}
+				free(err);
+				return 0;
+			}
+			if (!retryable(resp->status) || attempt >= attempts) {
+				http_failure(cause, doc, resp, attempt, false);
+				free(err);
+				return -1;
+			}
+			wait = backoff_ms(sr, attempt, resp->retry_after);
+			http_response_free(resp);
+		}
+		feed_set_status(sr->feed, FEED_CATCHING_UP, attempt, "retrying the catch-up");
+		if (feed_sleep(sr->feed, wait)) {
+			set_cause(cause, "stopped");
+			free(err);
+			return -1;
+		}
+		(void)feed_take_reconnect_request(sr->feed);
+	}
+}
+
+static void
+record_rest(struct sr *sr, const char *doc, const struct http_response *r)
+{
+	char channel[256];
+
+	snprintf(channel, sizeof channel, "rest:/%s/%s/v8/en/games/%s/%s", sr->league,
+	    sr->access, sr->game_id, doc);
+	feed_record(sr->feed, channel, r->body, r->len);
+}
+
+/*
+ * The catch-up: summary.json (optional: rosters and starters), then
+ * pbp.json.  0, or -1 with *cause.
+ */
+static int
+catch_up(struct sr *sr, char **cause)
+{
+	struct http_response resp;
+	char *err = NULL;
+
+	feed_set_status(sr->feed, FEED_CATCHING_UP, 0, "catching up from pbp.json");
+	if (!sr->have_summary) {
+		if (rest_get(sr, "summary.json", SR_SUMMARY_ATTEMPTS, &resp, &err) == 0) {
+			feed_mark_received(sr->feed);
+			record_rest(sr, "summary.json", &resp);
+			if (sportradar_parse_summary(&sr->ctx, resp.body, resp.len) == 0)
+				sr->have_summary = true;
+			http_response_free(&resp);
+		} else {
+			long status = resp.status;
+
+			http_response_free(&resp);
+			/* a bad key fails pbp.json the same way: say it now */
+			if (status == 401 || status == 403 || feed_stopping(sr->feed)) {
+				if (cause != NULL) {
+					free(*cause);
+					*cause = err;
+				} else
+					free(err);
+				return -1;
+			}
+			log_msg("sportradar: going on without rosters: %s",
+			    err != NULL ? err : "summary.json failed");
+			free(err);
+			err = NULL;
+		}
+	}
+	if (rest_get(sr, "pbp.json", SR_REST_ATTEMPTS, &resp, cause) < 0) {
+		http_response_free(&resp);
+		return -1;
+	}
+	feed_mark_received(sr->feed);
+	record_rest(sr, "pbp.json", &resp);
+	if (sportradar_parse_pbp(&sr->ctx, resp.body, resp.len) < 0) {
+		set_cause(cause, "Sportradar sent a pbp.json that is not a play-by-play "
+		    "document (%s)", resp.content_type[0] != '\0' ? resp.content_type :
+		    "no content type");
+		http_response_free(&resp);
+		return -1;
+	}
+	http_response_free(&resp);
+	sr->last_catchup_us = cs_now_us();
+	sr->streamed = false;
+	sr->game_over = sportradar_status_final(sr->ctx.status);
+	feed_caught_up(sr->feed);
+	return 0;
+}
+
+/* No-op sink for reading a status without touching the model. */
+static void
+ignore_warning(void *ctx, const char *msg)
+{
+	(void)ctx, (void)msg;
+}
+
+/*
+ * Is the game over?  Reads pbp.json's status; when final, applies that
+ * pbp.json (the validated events) and returns true.
+ */
+static bool
+check_game_over(struct sr *sr)
+{
+	struct http_response resp;
+	struct sportradar_ctx peek;
+	struct cs_sink none = { .warning = ignore_warning };
+	char *err = NULL;
+	bool over = false;
+
+	if (rest_get(sr, "pbp.json", 1, &resp, &err) < 0) {
+		log_msg("sportradar: status check: %s", err != NULL ? err : "failed");
+		free(err);
+		http_response_free(&resp);
+		return false;
+	}
+	sportradar_ctx_init(&peek, &none, sr->game_id);
+	if (sportradar_parse_pbp(&peek, resp.body, resp.len) >= 0 &&
+	    sportradar_status_final(peek.status)) {
+		log_msg("sportradar: the game is %s: applying the final pbp.json", peek.status);
+		feed_mark_received(sr->feed);
+		record_rest(sr, "pbp.json", &resp);
+		sportradar_parse_pbp(&sr->ctx, resp.body, resp.len);
+		over = true;
+	}
+	http_response_free(&resp);
+	return over;
+}
+
+/* --- the push stream --- */
+
+static void
+on_line(void *arg, const char *line, size_t len)
+{
+	struct sr *sr = arg;
+	struct sportradar_push_info info;
+	int regulation;
+	int64_t now = cs_now_us();
+
+	sr->last_msg_us = now;
+	sr->streamed = true;
+	sr->got_line = true;
+	feed_record(sr->feed, "push", line, len);
+	sportradar_parse_push(&sr->ctx, line, len, &info);
+	if (info.kind != SR_PUSH_EVENT || info.type != CS_EV_PERIOD_END)
+		return;
+	/* the end of regulation or of an overtime, and not tied: maybe final */
+	regulation = sr->ctx.halves || info.period.type == CS_PERIOD_HALF ? 2 : 4;
+	if (info.period.sequence >= regulation &&
+	    (info.points[CS_HOME] == CS_UNKNOWN || info.points[CS_AWAY] == CS_UNKNOWN ||
+	    info.points[CS_HOME] != info.points[CS_AWAY])) {
+		sr->status_due_us = now;
+		sr->eog_interval_us = SR_EOG_FIRST_US;
+	}
+}
+
+static void
+on_split_warning(void *arg, const char *msg)
+{
+	struct sr *sr = arg;
+	struct cs_sink *s = &sr->ctx.sink;
+
+	sr->ctx.warnings++;
+	if (s->warning != NULL)
+		s->warning(s->ctx, msg);
+}
+
+static size_t
+on_stream_data(char *data, size_t size, size_t nmemb, void *arg)
+{
+	struct sr *sr = arg;
+	size_t n = size * nmemb, room;
+
+	if (sr->stream_code != 200) {
+		/* keep the start of an error body for the message */
+		room = sizeof sr->stream_err - 1 - sr->stream_err_len;
+		if (n < room)
+			room = n;
+		memcpy(sr->stream_err + sr->stream_err_len, data, room);
+		sr->stream_err_len += room;
+		sr->stream_err[sr->stream_err_len] = '\0';
+		return n;
+	}
+	sr->last_byte_us = cs_now_us();
+	feed_mark_received(sr->feed);
+	if (!sr->live_reported) {
+		sr->live_reported = true;
+		feed_set_status(sr->feed, FEED_LIVE, 0, "push stream");
+	}
+	sportradar_splitter_feed(sr->split, data, n);
+	return n;
+}
+
+static size_t
+on_stream_header(char *line, size_t size, size_t nmemb, void *arg)
+{
+	struct sr *sr = arg;
+	size_t len = size * nmemb, i;
+	char buf[128];
+	long code;
+
+	sr->last_byte_us = cs_now_us();
+	if (len > 9 && strncmp(line, "HTTP/", 5) == 0) {
+		/* "HTTP/1.1 200 OK" */
+		const char *sp = memchr(line, ' ', len);
+
+		code = sp != NULL ? strtol(sp + 1, NULL, 10) : 0;
+		sr->stream_code = code;
+		sr->stream_ctype[0] = sr->stream_reqid[0] = '\0';
+		return len;
+	}
+	if (len >= sizeof buf)
+		return len;
+	memcpy(buf, line, len);
+	buf[len] = '\0';
+	while (len > 0 && (buf[len - 1] == '\r' || buf[len - 1] == '\n'))
+		buf[--len] = '\0';
+	for (i = 0; i < len && buf[i] != ':'; i++)
+		;
+	if (i == len)
+		return size * nmemb;
+	buf[i] = '\0';
+	for (i++; buf[i] == ' '; i++)
+		;
+	if (strcasecmp(buf, "content-type") == 0)
+		cs_sanitize(sr->stream_ctype, buf + i, sizeof sr->stream_ctype);
+	else if (strcasecmp(buf, "x-request-id") == 0 || strcasecmp(buf, "request-id") == 0)
+		cs_sanitize(sr->stream_reqid, buf + i, sizeof sr->stream_reqid);
+	return size * nmemb;
+}
+
+/* "sessionId=..." of a URL's query into out; false when absent. */
+static bool
+session_of(const char *url, char *out, size_t size)
+{
+	const char *q = strchr(url, '?'), *p;
+	size_t n;
+
+	for (p = q; p != NULL; p = strchr(p + 1, '&')) {
+		if (strncmp(p + 1, "sessionId=", 10) != 0)
+			continue;
+		p += 11;
+		n = strcspn(p, "&#");
+		if (n == 0 || n >= size || strspn(p, "abcdefghijklmnopqrstuvwxyz"
+		    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.~%") < n)
+			return false;
+		memcpy(out, p, n);
+		out[n] = '\0';
+		return true;
+	}
+	return false;
+}
+
+/*
+ * Request A: subscribe, no redirects, key in the header.  0 with the
+ * Location in `location`; -1 with *cause and *fatal when retrying is
+ * pointless (a refused key, no push access).
+ */
+static int
+subscribe(struct sr *sr, bool resume, char *location, size_t size, bool *fatal,
+    char **cause)
+{
+	struct http_request req;
+	struct http_response resp;
+	const char *headers[2] = { sr->key_header, NULL };
+	char url[SR_URL_MAX], logurl[SR_URL_MAX], *err = NULL, origin[600], sid[128];
+	size_t n;
+	int w;
+
+	*fatal = false;
+	n = strlen(sr->base);
+	w = snprintf(url, sizeof url, "%s/%s/%s/stream/en/events/subscribe?match=sd:match:%s%s%s",
+	    sr->base, sr->league, sr->access, sr->game_id,
+	    resume ? "&resumeSessionId=" : "", resume ? sr->session_id : "");
+	if (w < 0 || (size_t)w >= sizeof url) {
+		set_cause(cause, "Sportradar: the subscribe URL is too long");
+		*fatal = true;
+		return -1;
+	}
+	http_url_for_log(url, logurl, sizeof logurl);
+	memset(&req, 0, sizeof req);
+	req.url = url;
+	req.headers = headers;
+	req.follow_redirects = false;
+	req.timeout_ms = SR_SUBSCRIBE_TIMEOUT_MS;
+	req.cacert = sr->cfg->cacert;
+	req.insecure = sr->cfg->insecure;
+	req.cancel = feed_cancel_flag(sr->feed);
+	if (http_perform(&req, &resp, &err) < 0) {
+		set_cause(cause, "Sportradar: subscribing to the push feed failed: %s",
+		    err != NULL ? err : "no answer");
+		free(err);
+		return -1;
+	}
+	log_msg("sportradar: GET %s%s -> HTTP %ld", logurl, resume ? " (resume)" : "",
+	    resp.status);
+	if (resp.status < 300 || resp.status > 399) {
+		if (resp.status == 401 || resp.status == 403 ||
+		    (resp.status == 404 && !resume))
+			*fatal = true;
+		http_failure(cause, "the push subscription", &resp, 1, true);
+		http_response_free(&resp);
+		return -1;
+	}
+	if (resp.location == NULL || resp.location[0] == '\0') {
+		set_cause(cause, "Sportradar answered the push subscription with HTTP %ld "
+		    "but no Location header", resp.status);
+		http_response_free(&resp);
+		return -1;
+	}
+	if (strstr(resp.location, "://") != NULL)
+		w = snprintf(location, size, "%s", resp.location);
+	else {
+		/* a relative Location: on the API host */
+		const char *p = strstr(sr->base, "://");
+
+		p = p != NULL ? p + 3 : sr->base;
+		n = (size_t)(p - sr->base) + strcspn(p, "/");
+		if (n >= sizeof origin)
+			n = sizeof origin - 1;
+		memcpy(origin, sr->base, n);
+		origin[n] = '\0';
+		w = snprintf(location, size, "%s%s%s", origin,
+		    resp.location[0] == '/' ? "" : "/", resp.location);
+	}
+	if (w < 0 || (size_t)w >= size) {
+		set_cause(cause, "Sportradar: the push Location is too long");
+		http_response_free(&resp);
+		return -1;
+	}
+	if (session_of(location, sid, sizeof sid))
+		cs_strlcpy(sr->session_id, sid, sizeof sr->session_id);
+	else
+		sr->session_id[0] = '\0';   /* nothing to resume with later */
+	http_response_free(&resp);
+	return 0;
+}
+
+/* Request B: the stream itself, until it drops, stalls, or the game ends. */
+static enum sr_stream_end
+stream(struct sr *sr, const char *location, char **cause)
+{
+	CURL *easy;
+	CURLMsg *msg;
+	CURLcode result = CURLE_OK;
+	char logurl[SR_URL_MAX], rid[100], bodymsg[140];
+	enum sr_stream_end end = SR_STREAM_DROPPED;
+	int running = 1, left;
+	int64_t now;
+
+	easy = curl_easy_init();
+	if (easy == NULL) {
+		set_cause(cause, "cannot create an HTTP handle");
+		return SR_STREAM_DROPPED;
+	}
+	http_url_for_log(location, logurl, sizeof logurl);
+	sr->stream_code = 0;
+	sr->stream_err_len = 0;
+	sr->stream_err[0] = '\0';
+	sr->live_reported = false;
+	sr->got_line = false;
+	sr->last_byte_us = cs_now_us();
+	sportradar_splitter_reset(sr->split);
+
+	curl_easy_setopt(easy, CURLOPT_URL, location);
+	curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
+	curl_easy_setopt(easy, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_1_1);
+	curl_easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 0L);
+	curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, 10000L);
+	curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, sr->cfg->insecure ? 0L : 1L);
+	curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, sr->cfg->insecure ? 0L : 2L);
+	if (sr->cfg->cacert != NULL)
+		curl_easy_setopt(easy, CURLOPT_CAINFO, sr->cfg->cacert);
+	curl_easy_setopt(easy, CURLOPT_USERAGENT, PACKAGE_NAME "/" PACKAGE_VERSION);
+	curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, on_stream_data);
+	curl_easy_setopt(easy, CURLOPT_WRITEDATA, sr);
+	curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, on_stream_header);
+	curl_easy_setopt(easy, CURLOPT_HEADERDATA, sr);
+	curl_easy_setopt(easy, CURLOPT_TCP_KEEPALIVE, 1L);
+	/* no overall timeout: the stream stays open for the whole game */
+	if (curl_multi_add_handle(sr->multi, easy) != CURLM_OK) {
+		curl_easy_cleanup(easy);
+		set_cause(cause, "cannot start the push stream");
+		return SR_STREAM_DROPPED;
+	}
+	log_msg("sportradar: streaming %s", logurl);
+
+	for (;;) {
+		if (curl_multi_perform(sr->multi, &running) != CURLM_OK) {
+			set_cause(cause, "the push stream failed inside libcurl");
+			break;
+		}
+		for (;;) {
+			msg = curl_multi_info_read(sr->multi, &left);
+			if (msg == NULL)
+				break;
+			if (msg->msg == CURLMSG_DONE) {
+				result = msg->data.result;
+				running = 0;
+			}
+		}
+		if (running == 0) {
+			request_id_text(sr->stream_reqid, rid, sizeof rid);
+			if (sr->stream_code != 200 && sr->stream_code > 0) {
+				body_message(sr->stream_err, sr->stream_err_len, bodymsg,
+				    sizeof bodymsg);
+				set_cause(cause, "Sportradar: the push stream answered HTTP %ld "
+				    "(%s)%s%s", sr->stream_code, rid, bodymsg[0] != '\0' ? ": " : "",
+				    bodymsg);
+			} else if (result == CURLE_OK)
+				set_cause(cause, "Sportradar closed the push stream");
+			else
+				set_cause(cause, "the push stream broke: %s",
+				    curl_easy_strerror(result));
+			break;
+		}
+		if (feed_stopping(sr->feed)) {
+			end = SR_STREAM_STOP;
+			break;
+		}
+		if (feed_take_reconnect_request(sr->feed)) {
+			set_cause(cause, "reconnect requested");
+			sr->reconnect_now = true;
+			break;
+		}
+		now = cs_now_us();
+		if (now - sr->last_byte_us > SR_WATCHDOG_US) {
+			set_cause(cause, "the push stream went silent for %lld s (no heartbeat)",
+			    (long long)(SR_WATCHDOG_US / 1000000));
+			break;
+		}
+		if (now >= sr->status_due_us) {
+			if (check_game_over(sr)) {
+				end = SR_STREAM_GAME_OVER;
+				break;
+			}
+			now = cs_now_us();
+			if (sr->eog_interval_us > 0) {
+				sr->status_due_us = now + sr->eog_interval_us;
+				sr->eog_interval_us *= 2;
+				if (sr->eog_interval_us > SR_STATUS_POLL_US)
+					sr->eog_interval_us = SR_STATUS_POLL_US;
+			} else
+				sr->status_due_us = now + SR_STATUS_POLL_US;
+			/* the poll blocked this thread, not the stream: some grace */
+			if (sr->last_byte_us < now - SR_WATCHDOG_US / 2)
+				sr->last_byte_us = now - SR_WATCHDOG_US / 2;
+		}
+		if (curl_multi_poll(sr->multi, NULL, 0, SR_POLL_MS, NULL) != CURLM_OK) {
+			set_cause(cause, "the push stream failed inside libcurl");
+			break;
+		}
+	}
+	curl_multi_remove_handle(sr->multi, easy);
+	curl_easy_cleanup(easy);
+	sportradar_splitter_reset(sr->split);
+	return end;
+}
+
+/* --- run --- */
+
+static void
+sr_wake(struct feed *feed)
+{
+	CURLM *multi = feed_provider_data(feed);
+
+	/* called under the feed's wake lock: the handle is alive */
+	if (multi != NULL)
+		curl_multi_wakeup(multi);
+}
+
+static int
+sr_setup(struct sr *sr, struct feed *feed, char **cause)
+{
+	const struct feed_config *cfg = feed_config(feed);
+	struct cs_sink sink = feed_sink(feed);
+	size_t n;
+	int w;
+
+	memset(sr, 0, sizeof *sr);
+	sr->feed = feed;
+	sr->cfg = cfg;
+	sr->league = cfg->league != NULL && *cfg->league != '\0' ? cfg->league : "nba";
+	sr->access = cfg->access_level != NULL && *cfg->access_level != '\0' ?
+	    cfg->access_level : "trial";
+	if (strcmp(sr->league, "nba") != 0 && strcmp(sr->league, "nbdl") != 0) {
+		set_cause(cause, "Sportradar: unknown league '%s' (nba or nbdl)", sr->league);
+		return -1;
+	}
+	if (strcmp(sr->access, "trial") != 0 && strcmp(sr->access, "production") != 0) {
+		set_cause(cause, "Sportradar: unknown access level '%s' (trial or production)",
+		    sr->access);
+		return -1;
+	}
+	if (cfg->game_id == NULL || !id_ok(cfg->game_id)) {
+		set_cause(cause, "Sportradar: --game needs a Sportradar game id (a uuid)");
+		return -1;
+	}
+	cs_strlcpy(sr->game_id, cfg->game_id, sizeof sr->game_id);
+	if (cfg->api_key == NULL || cfg->api_key[0] == '\0') {
+		set_cause(cause, "no Sportradar API key: set SPORTRADAR_API_KEY (or "
+		    "sportradar_api_key in the config file)");
+		return -1;
+	}
+	if (strpbrk(cfg->api_key, "\r\n") != NULL) {
+		set_cause(cause, "the Sportradar API key holds a line break: check "
+		    "SPORTRADAR_API_KEY");
+		return -1;
+	}
+	w = snprintf(sr->key_header, sizeof sr->key_header, "x-api-key: %s", cfg->api_key);
+	if (w < 0 || (size_t)w >= sizeof sr->key_header) {
+		set_cause(cause, "the Sportradar API key is too long: check SPORTRADAR_API_KEY");
+		return -1;
+	}
+	cs_strlcpy(sr->base, cfg->base_url != NULL && *cfg->base_url != '\0' ?
+	    cfg->base_url : SR_DEFAULT_BASE, sizeof sr->base);
+	n = strlen(sr->base);
+	while (n > 0 && sr->base[n - 1] == '/')
+		sr->base[--n] = '\0';
+	sportradar_ctx_init(&sr->ctx, &sink, sr->game_id);
+	sr->rng = (uint64_t)cs_wall_ms() ^ ((uint64_t)getpid() << 32) ^ 0x9e3779b97f4a7c15ULL;
+	if (sr->rng == 0)
+		sr->rng = 1;
+	return 0;
+}
+
+static void
+sr_teardown(struct sr *sr)
+{
+	if (sr->multi != NULL) {
+		feed_set_provider_data(sr->feed, NULL);
+		curl_multi_cleanup(sr->multi);
+		sr->multi = NULL;
+	}
+	sportradar_splitter_free(&sr->split);
+	/* the key leaves no copy behind */
+	explicit_bzero(sr->key_header, sizeof sr->key_header);
+}
+
+static int
+sr_run(struct feed *feed, char **cause)
+{
+	struct sr *sr;
+	char location[SR_URL_MAX], *why = NULL;
+	int64_t now;
+	enum sr_stream_end end;
+	bool fatal, resume;
+	int attempt = 0, rc = -1;
+
+	sr = calloc(1, sizeof *sr);
+	if (sr == NULL) {
+		set_cause(cause, "out of memory");
+		return -1;
+	}
+	if (sr_setup(sr, feed, cause) < 0)
+		goto out;
+	if (catch_up(sr, cause) < 0) {
+		if (feed_stopping(feed))
+			rc = 0;
+		goto out;
+	}
+	if (sr->cfg->once || sr->game_over) {
+		if (sr->game_over)
+			log_msg("sportradar: the game is %s: nothing to stream", sr->ctx.status);
+		rc = 0;
+		goto out;
+	}
+
+	sr->split = sportradar_splitter_new(0, on_line, on_split_warning, sr);
+	sr->multi = curl_multi_init();
+	if (sr->split == NULL || sr->multi == NULL) {
+		set_cause(cause, "out of memory");
+		goto out;
+	}
+	feed_set_provider_data(feed, sr->multi);
+	sr->status_due_us = cs_now_us() + SR_STATUS_POLL_US;
+
+	for (;;) {
+		if (feed_stopping(feed)) {
+			rc = 0;
+			break;
+		}
+		now = cs_now_us();
+		resume = sr->session_id[0] != '\0' && sr->last_msg_us != 0 &&
+		    now - sr->last_msg_us <= SR_RESUME_WINDOW_US;
+		/* A fresh session replays nothing: what it missed comes from
+		 * pbp.json first, unless that was read just now. */
+		if (!resume && (sr->streamed ||
+		    now - sr->last_catchup_us > SR_FRESH_CATCHUP_US)) {
+			sr->session_id[0] = '\0';
+			if (catch_up(sr, &why) < 0) {
+				if (feed_stopping(feed)) {
+					rc = 0;
+					break;
+				}
+				goto retry;
+			}
+			if (sr->game_over) {
+				rc = 0;
+				break;
+			}
+		}
+		if (subscribe(sr, resume, location, sizeof location, &fatal, &why) < 0) {
+			if (fatal) {
+				free(*cause);
+				*cause = why;
+				why = NULL;
+				break;
+			}
+			if (resume) {
+				/* the old session may be gone: next time, a fresh one */
+				sr->session_id[0] = '\0';
+			}
+			goto retry;
+		}
+		/* the Location is used at once: it is good for a minute only */
+		end = stream(sr, location, &why);
+		if (end == SR_STREAM_STOP) {
+			rc = 0;
+			break;
+		}
+		if (end == SR_STREAM_GAME_OVER) {
+			rc = 0;
+			break;
+		}
+		if (end == SR_STREAM_FATAL) {
+			free(*cause);
+			*cause = why;
+			why = NULL;
+			break;
+		}
+		if (sr->got_line)
+			attempt = 0;   /* it was a working connection: start over at 1 s */
+retry:
+		attempt++;
+		log_msg("sportradar: reconnecting (attempt %d): %s", attempt,
+		    why != NULL ? why : "?");
+		feed_set_status(feed, FEED_RECONNECTING, attempt, why != NULL ? why : "");
+		if (sr->reconnect_now) {
+			sr->reconnect_now = false;
+			attempt = 0;
+			continue;
+		}
+		if (feed_sleep(feed, backoff_ms(sr, attempt, -1))) {
+			rc = 0;
+			break;
+		}
+		if (feed_take_reconnect_request(feed))
+			attempt = 0;
+	}
+	free(why);
+out:
+	sr_teardown(sr);
+	free(sr);
+	return rc;
+}
+
+const struct provider provider_sportradar = {
+	.name = "sportradar",
+	.run = sr_run,
+	.wake = sr_wake,
+};

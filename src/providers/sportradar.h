@@ -1,0 +1,140 @@
+/*
+ * Sportradar basketball (NBA / G League): REST play-by-play and summary as
+ * catch-up, then the push events stream (sportradar-push.md).
+ *
+ * Three layers, each usable alone:
+ *  - the parsers (sportradar_parse.c): bytes of pbp.json, summary.json or
+ *    one push line -> calls on a struct cs_sink.  No I/O.  State kept
+ *    between documents lives in a struct sportradar_ctx owned by the caller.
+ *  - the NDJSON splitter (sportradar_push.c): arbitrary chunks of the push
+ *    stream -> complete lines (or whole objects, when they are concatenated
+ *    without newlines).  No I/O.
+ *  - the provider (sportradar.c): `provider_sportradar`, run on the feed
+ *    thread: REST catch-up, then the push stream with resume and backoff.
+ */
+#ifndef CS_SPORTRADAR_H
+#define CS_SPORTRADAR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "model/event.h"
+
+/* --- parsers --- */
+
+/*
+ * What the parsers remember between documents of one game: the game id to
+ * accept, the two team ids (to give a side to messages that lack them), the
+ * format, players' ids by league reference, and the last game header sent,
+ * so that a header without rosters (pbp.json) never wipes the rosters a
+ * summary.json brought.
+ */
+#define SR_KNOWN_PLAYERS 96
+
+struct sportradar_ctx {
+	struct cs_sink sink;
+	/* league reference -> uuid, learned from every player object that has
+	 * both (rosters first): a player sent once without his id (an
+	 * on-court list, say) still lands on his own box-score line */
+	int nknown;
+	struct {
+		char reference[16];
+		char id[CS_ID_MAX];
+	} known[SR_KNOWN_PLAYERS];
+	char game_id[CS_ID_MAX];     /* "" = accept any game (set by the first header) */
+	bool have_info;
+	struct cs_game_info info;    /* merged header: teams, rosters, format, status */
+	bool halves;                 /* periods are halves (NCAA-style) */
+	char status[16];             /* the latest REST status ("closed", ...) */
+	unsigned long warnings;      /* warnings sent to the sink */
+};
+
+/* `sink` is copied; `game_id` may be NULL or "". */
+void sportradar_ctx_init(struct sportradar_ctx *c, const struct cs_sink *sink,
+    const char *game_id);
+
+/*
+ * pbp.json (v8, v7, and the older format without sequence/clock_decimal):
+ * the header -> sink.game (merged with any roster seen before), every event
+ * -> sink.event, deleted_events -> sink.delete_event.  Returns the number of
+ * events delivered, or -1 when the body is not a play-by-play document
+ * (one warning names why).
+ */
+int sportradar_parse_pbp(struct sportradar_ctx *c, const char *json, size_t len);
+
+/* summary.json: both rosters -> sink.game.  0, or -1 (one warning). */
+int sportradar_parse_summary(struct sportradar_ctx *c, const char *json, size_t len);
+
+enum sportradar_push_kind {
+	SR_PUSH_SKIPPED = 0,         /* bad or unknown input: one warning was sent */
+	SR_PUSH_HEARTBEAT,
+	SR_PUSH_EVENT,               /* an upsert was sent to the sink */
+	SR_PUSH_DELETE,              /* a delete was sent to the sink */
+	SR_PUSH_OTHER_GAME,          /* a message of another game: ignored quietly */
+};
+
+/* What the provider needs to know about a push message beyond the sink. */
+struct sportradar_push_info {
+	enum sportradar_push_kind kind;
+	enum cs_event_type type;     /* SR_PUSH_EVENT */
+	struct cs_period period;     /* SR_PUSH_EVENT */
+	int points[2];               /* payload.game score at send time; CS_UNKNOWN */
+	long heartbeat_ms;           /* SR_PUSH_HEARTBEAT: the interval, CS_UNKNOWN */
+};
+
+/*
+ * One line of the push stream (no newline needed).  `info` may be NULL.
+ * Any operation but "delete" (update, create, none) is an upsert.  Scores
+ * never come from payload.game (it holds the score at send time); the one
+ * send-time field used is remaining_timeouts, and only as the
+ * timeouts_remaining of a teamtimeout event of that same team: sent with
+ * the timeout itself, it is that team's count right after it.  REST events
+ * carry no such field (CS_UNKNOWN: the model counts timeouts instead).
+ */
+enum sportradar_push_kind sportradar_parse_push(struct sportradar_ctx *c,
+    const char *line, size_t len, struct sportradar_push_info *info);
+
+/*
+ * A message recorded by the provider (feed_record): channel "push", or
+ * "rest:<path>" ending in pbp.json or summary.json.  Returns 0, or -1 when
+ * the channel is not Sportradar's or the message was skipped.
+ */
+int sportradar_parse_recorded(struct sportradar_ctx *c, const char *channel,
+    const char *data, size_t len);
+
+/* true for the REST statuses after which nothing more will happen. */
+bool sportradar_status_final(const char *status);
+
+/* "2018-11-06T01:52:15Z" (also ".123", "+00:00") -> epoch ms; 0 when bad. */
+int64_t sportradar_parse_time(const char *s);
+
+/* --- the NDJSON splitter --- */
+
+#define SR_LINE_MAX (1u << 20)   /* a longer message is dropped, never buffered */
+
+struct sportradar_splitter;
+
+/* `max_line` 0 = SR_LINE_MAX.  `line` gets every complete message,
+ * NUL-terminated, trailing "\r" and blanks trimmed, valid during the call
+ * only; `warning` one line per dropped message.  Returns NULL on ENOMEM. */
+struct sportradar_splitter *sportradar_splitter_new(size_t max_line,
+    void (*line)(void *ctx, const char *line, size_t len),
+    void (*warning)(void *ctx, const char *message), void *ctx);
+void sportradar_splitter_free(struct sportradar_splitter **sp);
+/* Feed any chunk: it may end anywhere, inside a character or a "\r\n". */
+void sportradar_splitter_feed(struct sportradar_splitter *sp, const char *data,
+    size_t len);
+/* The stream ended (or is abandoned): drop a partial message with one
+ * warning, and start afresh. */
+void sportradar_splitter_reset(struct sportradar_splitter *sp);
+/* Bytes held for the message in progress (for tests: memory stays bounded). */
+size_t sportradar_splitter_buffered(const struct sportradar_splitter *sp);
+size_t sportradar_splitter_capacity(const struct sportradar_splitter *sp);
+
+/* --- the provider: see net/feed.h; `provider_sportradar` is declared there. --- */
+
+/* URL of a REST document: "{base}/{league}/{access}/v8/en/games/{id}/{doc}". */
+int sportradar_rest_url(char *buf, size_t size, const char *base,
+    const char *league, const char *access, const char *game_id, const char *doc);
+
+#endif

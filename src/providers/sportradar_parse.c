@@ -1,0 +1,1248 @@
+/*
+ * Sportradar parsers: pbp.json, summary.json and push lines -> cs_sink.
+ * No I/O.  Every piece of bad input becomes one warning naming what was
+ * skipped; nothing here trusts a type, a range or a length from the wire.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <json-c/json.h>
+
+#include "providers/parser.h"
+#include "providers/sportradar.h"
+
+#define SR_COURT_X 1128
+#define SR_COURT_Y 600
+#define SR_PERIOD_SEQ_MAX 64     /* far beyond any real game; the model caps again */
+
+/* The team ids a message's statistics and attribution are matched against. */
+struct sr_teams {
+	char id[2][CS_ID_MAX];
+};
+
+void
+sportradar_ctx_init(struct sportradar_ctx *c, const struct cs_sink *sink,
+    const char *game_id)
+{
+	memset(c, 0, sizeof *c);
+	if (sink != NULL)
+		c->sink = *sink;
+	if (game_id != NULL)
+		cs_strlcpy(c->game_id, game_id, sizeof c->game_id);
+	cs_game_info_init(&c->info, CS_PROVIDER_SPORTRADAR);
+}
+
+__attribute__((format(printf, 2, 3)))
+static void
+warn(struct sportradar_ctx *c, const char *fmt, ...)
+{
+	char raw[512], clean[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(raw, sizeof raw, fmt, ap);
+	va_end(ap);
+	cs_sanitize(clean, raw, sizeof clean);
+	c->warnings++;
+	if (c->sink.warning != NULL)
+		c->sink.warning(c->sink.ctx, clean);
+}
+
+/* --- json-c accessors that never trust a type --- */
+
+static struct json_object *
+jget(struct json_object *o, const char *key)
+{
+	struct json_object *v = NULL;
+
+	if (o == NULL || !json_object_is_type(o, json_type_object))
+		return NULL;
+	if (!json_object_object_get_ex(o, key, &v))
+		return NULL;
+	return v;
+}
+
+static struct json_object *
+jobject(struct json_object *o, const char *key)
+{
+	struct json_object *v = jget(o, key);
+
+	return v != NULL && json_object_is_type(v, json_type_object) ? v : NULL;
+}
+
+static struct json_object *
+jarray(struct json_object *o, const char *key)
+{
+	struct json_object *v = jget(o, key);
+
+	return v != NULL && json_object_is_type(v, json_type_array) ? v : NULL;
+}
+
+static const char *
+jstr(struct json_object *o, const char *key)
+{
+	struct json_object *v = jget(o, key);
+
+	return v != NULL && json_object_is_type(v, json_type_string) ?
+	    json_object_get_string(v) : NULL;
+}
+
+/* An integer field: JSON int, an integral double, or a string of digits.
+ * false when absent, of another type, or out of [min, max]. */
+static bool
+jint64(struct json_object *o, const char *key, int64_t min, int64_t max,
+    int64_t *out)
+{
+	struct json_object *v = jget(o, key);
+	int64_t n;
+	double d;
+	const char *s;
+	char *end;
+	long long ll;
+
+	if (v == NULL)
+		return false;
+	switch (json_object_get_type(v)) {
+	case json_type_int:
+		errno = 0;
+		n = json_object_get_int64(v);
+		/* json-c saturates on overflow: a saturated value is a huge number */
+		if (n == INT64_MAX || n == INT64_MIN)
+			return false;
+		break;
+	case json_type_double:
+		d = json_object_get_double(v);
+		if (!isfinite(d) || d != floor(d) || fabs(d) > 9007199254740992.0)
+			return false;
+		n = (int64_t)d;
+		break;
+	case json_type_string:
+		s = json_object_get_string(v);
+		if (*s == '\0' || strlen(s) > 19)
+			return false;
+		errno = 0;
+		ll = strtoll(s, &end, 10);
+		if (errno != 0 || *end != '\0')
+			return false;
+		n = ll;
+		break;
+	default:
+		return false;
+	}
+	if (n < min || n > max)
+		return false;
+	*out = n;
+	return true;
+}
+
+static bool
+jint(struct json_object *o, const char *key, int min, int max, int *out)
+{
+	int64_t n;
+
+	if (!jint64(o, key, min, max, &n))
+		return false;
+	*out = (int)n;
+	return true;
+}
+
+/* true only for JSON true (or a non-zero int): absent means false. */
+static bool
+jtrue(struct json_object *o, const char *key)
+{
+	struct json_object *v = jget(o, key);
+
+	if (v == NULL)
+		return false;
+	if (json_object_is_type(v, json_type_boolean))
+		return json_object_get_boolean(v);
+	if (json_object_is_type(v, json_type_int))
+		return json_object_get_int64(v) != 0;
+	if (json_object_is_type(v, json_type_string))
+		return strcmp(json_object_get_string(v), "true") == 0;
+	return false;
+}
+
+/* A string or integer field as text ("reference" is a string, sometimes a number). */
+static const char *
+jtext(struct json_object *o, const char *key, char *buf, size_t size)
+{
+	struct json_object *v = jget(o, key);
+	int64_t n;
+
+	if (v == NULL)
+		return NULL;
+	if (json_object_is_type(v, json_type_string))
+		return json_object_get_string(v);
+	if (json_object_is_type(v, json_type_int) && jint64(o, key, 0, INT64_MAX - 1, &n)) {
+		snprintf(buf, size, "%lld", (long long)n);
+		return buf;
+	}
+	return NULL;
+}
+
+/* Parses one JSON document of exactly `len` bytes; NULL with *why set. */
+static struct json_object *
+parse_json(const char *json, size_t len, const char **why)
+{
+	struct json_tokener *tok;
+	struct json_object *root;
+	enum json_tokener_error err;
+
+	*why = NULL;
+	if (json == NULL || len == 0) {
+		*why = "empty";
+		return NULL;
+	}
+	if (len > (size_t)INT_MAX - 1) {
+		*why = "too large";
+		return NULL;
+	}
+	tok = json_tokener_new();
+	if (tok == NULL) {
+		*why = "out of memory";
+		return NULL;
+	}
+	root = json_tokener_parse_ex(tok, json, (int)len);
+	err = json_tokener_get_error(tok);
+	if (root == NULL) {
+		*why = err == json_tokener_continue ? "truncated JSON" :
+		    "malformed JSON";
+	} else if (!json_object_is_type(root, json_type_object)) {
+		json_object_put(root);
+		root = NULL;
+		*why = "not a JSON object";
+	}
+	json_tokener_free(tok);
+	return root;
+}
+
+/* --- pieces shared by REST and push --- */
+
+static const struct {
+	const char *name;
+	enum cs_event_type type;
+} event_types[] = {
+	{ "twopointmade", CS_EV_TWO_MADE },
+	{ "twopointmiss", CS_EV_TWO_MISSED },
+	{ "threepointmade", CS_EV_THREE_MADE },
+	{ "threepointmiss", CS_EV_THREE_MISSED },
+	{ "freethrowmade", CS_EV_FREE_THROW_MADE },
+	{ "freethrowmiss", CS_EV_FREE_THROW_MISSED },
+	{ "heave", CS_EV_HEAVE },
+	{ "rebound", CS_EV_REBOUND },
+	{ "deadball", CS_EV_REBOUND },
+	{ "turnover", CS_EV_TURNOVER },
+	{ "personalfoul", CS_EV_PERSONAL_FOUL },
+	{ "clearpathfoul", CS_EV_PERSONAL_FOUL },
+	{ "shootingfoul", CS_EV_SHOOTING_FOUL },
+	{ "offensivefoul", CS_EV_OFFENSIVE_FOUL },
+	{ "technicalfoul", CS_EV_TECHNICAL_FOUL },
+	{ "minortechnicalfoul", CS_EV_TECHNICAL_FOUL },
+	{ "defensivethreeseconds", CS_EV_TECHNICAL_FOUL },
+	{ "flagrantone", CS_EV_FLAGRANT_FOUL },
+	{ "flagranttwo", CS_EV_FLAGRANT_FOUL },
+	{ "teamtimeout", CS_EV_TIMEOUT },
+	{ "tvtimeout", CS_EV_OFFICIAL_TIMEOUT },
+	{ "officialtimeout", CS_EV_OFFICIAL_TIMEOUT },
+	{ "lineupchange", CS_EV_SUBSTITUTION },
+	{ "jumpball", CS_EV_JUMP_BALL },
+	{ "opentip", CS_EV_JUMP_BALL },
+	{ "openinbound", CS_EV_PERIOD_START },
+	{ "endperiod", CS_EV_PERIOD_END },
+	{ "stoppage", CS_EV_STOPPAGE },
+	{ "defaultviolation", CS_EV_VIOLATION },
+	{ "defensivegoaltending", CS_EV_VIOLATION },
+	{ "kickball", CS_EV_VIOLATION },
+	{ "lane", CS_EV_VIOLATION },
+	{ "doublelane", CS_EV_VIOLATION },
+	{ "delay", CS_EV_VIOLATION },
+};
+
+static enum cs_event_type
+event_type_of(const char *s)
+{
+	size_t i, n;
+
+	if (s == NULL)
+		return CS_EV_OTHER;
+	for (i = 0; i < sizeof event_types / sizeof event_types[0]; i++)
+		if (strcmp(s, event_types[i].name) == 0)
+			return event_types[i].type;
+	n = strlen(s);
+	if (n > 9 && strcmp(s + n - 9, "violation") == 0)
+		return CS_EV_VIOLATION;   /* jumpballviolation, ... */
+	return CS_EV_OTHER;
+}
+
+static const struct {
+	const char *name;
+	enum cs_stat_type type;
+} stat_types[] = {
+	{ "fieldgoal", CS_STAT_FIELD_GOAL },
+	{ "freethrow", CS_STAT_FREE_THROW },
+	{ "rebound", CS_STAT_REBOUND },
+	{ "assist", CS_STAT_ASSIST },
+	{ "steal", CS_STAT_STEAL },
+	{ "block", CS_STAT_BLOCK },
+	{ "attemptblocked", CS_STAT_ATTEMPT_BLOCKED },
+	{ "turnover", CS_STAT_TURNOVER },
+	{ "personalfoul", CS_STAT_PERSONAL_FOUL },
+	{ "fouldrawn", CS_STAT_FOUL_DRAWN },
+	{ "offensivefoul", CS_STAT_OFFENSIVE_FOUL },
+	{ "technicalfoul", CS_STAT_TECHNICAL_FOUL },
+	{ "flagrantfoul", CS_STAT_FLAGRANT_FOUL },
+};
+
+/* -1 for statistics we do not count (ejection, technicalfoulnonunsportsmanlike...). */
+static int
+stat_type_of(const char *s)
+{
+	size_t i;
+
+	if (s == NULL)
+		return -1;
+	for (i = 0; i < sizeof stat_types / sizeof stat_types[0]; i++)
+		if (strcmp(s, stat_types[i].name) == 0)
+			return (int)stat_types[i].type;
+	return -1;
+}
+
+bool
+sportradar_status_final(const char *status)
+{
+	static const char *const final[] = {
+		"closed", "complete", "cancelled", "unnecessary", "postponed",
+	};
+	size_t i;
+
+	if (status == NULL)
+		return false;
+	for (i = 0; i < sizeof final / sizeof final[0]; i++)
+		if (strcmp(status, final[i]) == 0)
+			return true;
+	return false;
+}
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant). */
+static int64_t
+days_from_civil(int64_t y, int m, int d)
+{
+	int64_t era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+/* n digits at s -> value; -1 when not all digits. */
+static int
+digits(const char *s, int n)
+{
+	int v = 0, i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+int64_t
+sportradar_parse_time(const char *s)
+{
+	int y, mo, d, h, mi, sec, ms = 0, scale = 100, oh, om, sign;
+	int64_t t;
+
+	if (s == NULL || strnlen(s, 20) < 19 || s[4] != '-' || s[7] != '-' ||
+	    (s[10] != 'T' && s[10] != ' ') || s[13] != ':' || s[16] != ':')
+		return 0;
+	y = digits(s, 4);
+	mo = digits(s + 5, 2);
+	d = digits(s + 8, 2);
+	h = digits(s + 11, 2);
+	mi = digits(s + 14, 2);
+	sec = digits(s + 17, 2);
+	if (y < 1970 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 ||
+	    mi < 0 || mi > 59 || sec < 0 || sec > 60)
+		return 0;
+	s += 19;
+	if (*s == '.') {
+		for (s++; *s >= '0' && *s <= '9'; s++) {
+			ms += (*s - '0') * scale;
+			scale /= 10;
+		}
+	}
+	t = ((days_from_civil(y, mo, d) * 24 + h) * 60 + mi) * 60 + sec;
+	if (*s == '+' || *s == '-') {
+		sign = *s == '-' ? -1 : 1;
+		oh = digits(s + 1, 2);
+		if (oh < 0)
+			return 0;
+		/* digits() stops at the NUL, so s[3] is inside the string here */
+		om = s[3] == ':' ? digits(s + 4, 2) : digits(s + 3, 2);
+		if (om < 0 || oh > 23 || om > 59)
+			return 0;
+		t -= sign * (oh * 3600 + om * 60);
+	} else if (*s != 'Z' && *s != '\0')
+		return 0;
+	return t * 1000 + ms;
+}
+
+/* Remembers that `reference` is the player `id` (first come, kept). */
+static void
+learn_player(struct sportradar_ctx *c, const char *reference, const char *id)
+{
+	int i;
+
+	if (reference == NULL || *reference == '\0' || id[0] == '\0' ||
+	    strlen(reference) >= sizeof c->known[0].reference)
+		return;
+	for (i = 0; i < c->nknown; i++)
+		if (strcmp(c->known[i].reference, reference) == 0)
+			return;
+	if (c->nknown >= SR_KNOWN_PLAYERS)
+		return;
+	cs_strlcpy(c->known[c->nknown].reference, reference, sizeof c->known[0].reference);
+	cs_strlcpy(c->known[c->nknown].id, id, sizeof c->known[0].id);
+	c->nknown++;
+}
+
+static const char *
+known_player(const struct sportradar_ctx *c, const char *reference)
+{
+	int i;
+
+	for (i = 0; reference != NULL && i < c->nknown; i++)
+		if (strcmp(c->known[i].reference, reference) == 0)
+			return c->known[i].id;
+	return NULL;
+}
+
+/*
+ * A player object -> a reference.  Sportradar ids are plain uuids; a player
+ * without one gets the id his league reference had elsewhere (the roster),
+ * else a stable one made from it ("ref:1628976"), else his sr_id, else his
+ * name.  false when the object names nobody.
+ */
+static bool
+player_ref(struct sportradar_ctx *c, struct json_object *p, struct cs_player_ref *ref)
+{
+	const char *id, *reference, *sr_id, *name, *jersey, *known;
+	char raw[CS_ID_MAX + 8], num[24], jnum[24];
+
+	memset(ref, 0, sizeof *ref);
+	if (p == NULL || !json_object_is_type(p, json_type_object))
+		return false;
+	id = jstr(p, "id");
+	reference = jtext(p, "reference", num, sizeof num);
+	sr_id = jstr(p, "sr_id");
+	name = jstr(p, "full_name");
+	jersey = jtext(p, "jersey_number", jnum, sizeof jnum);
+	if (name != NULL)
+		cs_sanitize(ref->name, name, sizeof ref->name);
+	if (jersey != NULL)
+		cs_sanitize(ref->jersey, jersey, sizeof ref->jersey);
+	if (id != NULL && *id != '\0') {
+		cs_sanitize(ref->id, id, sizeof ref->id);
+		learn_player(c, reference, ref->id);
+	}
+	if (ref->id[0] == '\0' && reference != NULL && *reference != '\0') {
+		known = known_player(c, reference);
+		if (known != NULL)
+			cs_strlcpy(ref->id, known, sizeof ref->id);
+		else {
+			snprintf(raw, sizeof raw, "ref:%s", reference);
+			cs_sanitize(ref->id, raw, sizeof ref->id);
+		}
+	}
+	if (ref->id[0] == '\0' && sr_id != NULL && *sr_id != '\0')
+		cs_sanitize(ref->id, sr_id, sizeof ref->id);
+	if (ref->id[0] == '\0' && ref->name[0] != '\0')
+		cs_strlcpy(ref->id, ref->name, sizeof ref->id);
+	return ref->id[0] != '\0';
+}
+
+/* Learns reference -> id from one player object. */
+static void
+learn_from(struct sportradar_ctx *c, struct json_object *p)
+{
+	const char *id = jstr(p, "id"), *reference;
+	char num[24], clean[CS_ID_MAX];
+
+	if (id == NULL || *id == '\0')
+		return;
+	reference = jtext(p, "reference", num, sizeof num);
+	cs_sanitize(clean, id, sizeof clean);
+	learn_player(c, reference, clean);
+}
+
+/* Learns from every player an event names, before any of them is used. */
+static void
+learn_event(struct sportradar_ctx *c, struct json_object *e)
+{
+	static const char *const sides[2] = { "home", "away" };
+	struct json_object *list, *oc;
+	size_t i, n;
+	int s;
+
+	list = jarray(e, "statistics");
+	n = list != NULL ? json_object_array_length(list) : 0;
+	for (i = 0; i < n; i++)
+		learn_from(c, jobject(json_object_array_get_idx(list, i), "player"));
+	oc = jobject(e, "on_court");
+	for (s = 0; oc != NULL && s < 2; s++) {
+		list = jarray(jobject(oc, sides[s]), "players");
+		n = list != NULL ? json_object_array_length(list) : 0;
+		for (i = 0; i < n; i++)
+			learn_from(c, json_object_array_get_idx(list, i));
+	}
+}
+
+/* The side of a team object, matched on its id; CS_SIDE_NONE when unknown. */
+static int
+side_of(const struct sr_teams *t, struct json_object *team)
+{
+	const char *id = jstr(team, "id");
+	char clean[CS_ID_MAX];
+	int s;
+
+	if (id == NULL || *id == '\0')
+		return CS_SIDE_NONE;
+	cs_sanitize(clean, id, sizeof clean);
+	for (s = 0; s < 2; s++)
+		if (t->id[s][0] != '\0' && strcmp(t->id[s], clean) == 0)
+			return s;
+	return CS_SIDE_NONE;
+}
+
+/* Team ids from a header's home/away objects, falling back to the context. */
+static void
+teams_from(const struct sportradar_ctx *c, struct json_object *home,
+    struct json_object *away, struct sr_teams *t)
+{
+	struct json_object *obj[2] = { home, away };
+	const char *id;
+	int s;
+
+	memset(t, 0, sizeof *t);
+	for (s = 0; s < 2; s++) {
+		id = jstr(obj[s], "id");
+		if (id != NULL && *id != '\0')
+			cs_sanitize(t->id[s], id, sizeof t->id[s]);
+		else if (c->have_info && c->info.has_team[s])
+			cs_strlcpy(t->id[s], c->info.team[s].id, sizeof t->id[s]);
+	}
+}
+
+/*
+ * A period object (or the enclosing period of REST) -> struct cs_period.
+ * Overtime numbers restart at 1; the sequence runs on (5, 6... after four
+ * quarters).  A missing sequence is derived; `index` is the position in
+ * periods[] (0-based) for documents that give neither, or -1 for a push
+ * event (which must name its period).
+ */
+static bool
+period_of(const struct sportradar_ctx *c, struct json_object *p, int index,
+    struct cs_period *out)
+{
+	const char *type = jstr(p, "type");
+	int number = 0, sequence = 0, regulation = c->halves ? 2 : 4;
+	bool have_number, have_sequence;
+
+	have_number = jint(p, "number", 1, SR_PERIOD_SEQ_MAX, &number);
+	have_sequence = jint(p, "sequence", 1, SR_PERIOD_SEQ_MAX, &sequence);
+	if (type != NULL && strcasecmp(type, "half") == 0)
+		out->type = CS_PERIOD_HALF;
+	else if (type != NULL && (strcasecmp(type, "overtime") == 0 ||
+	    strcasecmp(type, "ot") == 0))
+		out->type = CS_PERIOD_OVERTIME;
+	else if (type != NULL && strcasecmp(type, "quarter") == 0)
+		out->type = CS_PERIOD_QUARTER;
+	else {
+		/* no (or an unknown) type: place it by its position */
+		int seq = have_sequence ? sequence : have_number ? number : index + 1;
+
+		if (seq <= 0)
+			return false;
+		if (seq > regulation) {
+			out->type = CS_PERIOD_OVERTIME;
+			if (!have_number)
+				number = seq - regulation;
+		} else {
+			out->type = c->halves ? CS_PERIOD_HALF : CS_PERIOD_QUARTER;
+			if (!have_number)
+				number = seq;
+		}
+		have_number = true;
+		sequence = seq;
+		have_sequence = true;
+	}
+	if (!have_number) {
+		if (!have_sequence)
+			return false;
+		number = out->type == CS_PERIOD_OVERTIME ? sequence - regulation : sequence;
+		if (number < 1)
+			return false;
+	}
+	if (!have_sequence)
+		sequence = out->type == CS_PERIOD_OVERTIME ? regulation + number : number;
+	out->number = number;
+	out->sequence = sequence;
+	return true;
+}
+
+/* The five on court for one side; false unless five players are named. */
+static bool
+five_of(struct sportradar_ctx *c, struct json_object *side,
+    struct cs_player_ref refs[CS_ON_COURT])
+{
+	struct json_object *players = jarray(side, "players");
+	size_t i, n;
+
+	if (players == NULL)
+		return false;
+	n = json_object_array_length(players);
+	if (n != CS_ON_COURT)
+		return false;
+	for (i = 0; i < n; i++)
+		if (!player_ref(c, json_object_array_get_idx(players, i), &refs[i]))
+			return false;
+	return true;
+}
+
+/* statistics[] -> ev->stats; returns how many entries were skipped (warned). */
+static void
+stats_of(struct sportradar_ctx *c, struct json_object *e, const struct sr_teams *t,
+    struct cs_event *ev)
+{
+	struct json_object *list = jget(e, "statistics"), *st, *player;
+	struct cs_stat *out;
+	size_t i, n;
+	int type, side, points;
+	const char *rtype;
+
+	if (list == NULL)
+		return;
+	if (!json_object_is_type(list, json_type_array)) {
+		warn(c, "sportradar: event %s: statistics is not a list; none counted", ev->id);
+		return;
+	}
+	n = json_object_array_length(list);
+	for (i = 0; i < n; i++) {
+		st = json_object_array_get_idx(list, i);
+		type = stat_type_of(jstr(st, "type"));
+		if (type < 0)
+			continue;
+		side = side_of(t, jobject(st, "team"));
+		if (side == CS_SIDE_NONE) {
+			warn(c, "sportradar: event %s: skipped a %s statistic of an unknown team",
+			    ev->id, cs_stat_type_name((enum cs_stat_type)type));
+			continue;
+		}
+		out = cs_event_add_stat(ev, (enum cs_stat_type)type, side);
+		if (out == NULL) {
+			warn(c, "sportradar: event %s: more than %d statistics, the rest skipped",
+			    ev->id, CS_EVENT_STATS_MAX);
+			return;
+		}
+		player = jget(st, "player");
+		if (player != NULL && !player_ref(c, player, &out->player) &&
+		    json_object_is_type(player, json_type_object)) {
+			/* a player object that names nobody: count it for the team */
+			warn(c, "sportradar: event %s: a %s statistic names no player; counted for the team",
+			    ev->id, cs_stat_type_name((enum cs_stat_type)type));
+		}
+		switch (type) {
+		case CS_STAT_FIELD_GOAL:
+			out->made = jtrue(st, "made");
+			out->three = jtrue(st, "three_point_shot");
+			points = 0;
+			if (out->made && !jint(st, "points", 0, 3, &points))
+				points = 0;
+			out->points = out->made ? points : 0;
+			break;
+		case CS_STAT_FREE_THROW:
+			out->made = jtrue(st, "made");
+			out->points = out->made ? 1 : 0;
+			break;
+		case CS_STAT_REBOUND:
+			rtype = jstr(st, "rebound_type");
+			out->offensive = rtype != NULL && strcmp(rtype, "offensive") == 0;
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+/*
+ * One event object -> *ev.  `period` is the enclosing REST period, or NULL
+ * to read event.period (push).  `position` is the event's place in its
+ * list, for documents without sequence and number.  0, or -1 with *why.
+ */
+static int
+event_of(struct sportradar_ctx *c, struct json_object *e, const struct sr_teams *t,
+    const struct cs_period *period, int position, struct cs_event *ev,
+    const char **why)
+{
+	const char *id, *type, *clock, *desc, *wall;
+	struct json_object *loc, *oc;
+	int64_t seq;
+	int number, x, y, s;
+	static const char *const oc_side[2] = { "home", "away" };
+
+	cs_event_init(ev, CS_PROVIDER_SPORTRADAR);
+	id = jstr(e, "id");
+	if (id == NULL || *id == '\0') {
+		*why = "no id";
+		return -1;
+	}
+	if (strlen(id) >= CS_ID_MAX) {
+		*why = "id too long";
+		return -1;
+	}
+	cs_sanitize(ev->id, id, sizeof ev->id);
+	if (ev->id[0] == '\0') {
+		*why = "bad id";
+		return -1;
+	}
+	if (period != NULL)
+		ev->period = *period;
+	else if (jobject(e, "period") == NULL ||
+	    !period_of(c, jobject(e, "period"), -1, &ev->period)) {
+		*why = "period missing or bad";
+		return -1;
+	}
+	type = jstr(e, "event_type");
+	ev->type = event_type_of(type);
+	if (type != NULL)
+		cs_sanitize(ev->provider_type, type, sizeof ev->provider_type);
+
+	if (!jint(e, "number", 0, INT_MAX, &number)) {
+		if (jget(e, "number") != NULL)
+			warn(c, "sportradar: event %s: number unusable; ordered by position", ev->id);
+		number = position + 1;
+	}
+	ev->number = number;
+	/* Older documents have no sequence: the number (else the position)
+	 * orders the events within their period.  A bad one is not a reason
+	 * to lose the play's statistics. */
+	if (!jint64(e, "sequence", 0, INT64_MAX - 1, &seq)) {
+		if (jget(e, "sequence") != NULL)
+			warn(c, "sportradar: event %s: sequence unusable; ordered by number", ev->id);
+		seq = number;
+	}
+	ev->sequence = seq;
+
+	clock = jstr(e, "clock_decimal");
+	if (clock == NULL || cs_clock_parse(clock) == CS_NO_CLOCK)
+		clock = jstr(e, "clock");
+	ev->clock = cs_clock_parse(clock);
+	wall = jstr(e, "wall_clock");
+	ev->wall_ms = sportradar_parse_time(wall);
+	desc = jstr(e, "description");
+	if (desc != NULL)
+		cs_sanitize(ev->description, desc, sizeof ev->description);
+
+	ev->side = side_of(t, jobject(e, "attribution"));
+
+	loc = jobject(e, "location");
+	/* a little slack past the lines, then clamp into the court frame */
+	if (loc != NULL && jint(loc, "coord_x", -100, SR_COURT_X + 100, &x) &&
+	    jint(loc, "coord_y", -100, SR_COURT_Y + 100, &y)) {
+		ev->has_location = true;
+		ev->x = x < 0 ? 0 : x > SR_COURT_X ? SR_COURT_X : x;
+		ev->y = y < 0 ? 0 : y > SR_COURT_Y ? SR_COURT_Y : y;
+	}
+
+	oc = jobject(e, "on_court");
+	for (s = 0; oc != NULL && s < 2; s++)
+		ev->has_on_court[s] = five_of(c, jobject(oc, oc_side[s]), ev->on_court[s]);
+
+	stats_of(c, e, t, ev);
+	return 0;
+}
+
+/* --- game headers --- */
+
+static void
+team_header(struct json_object *o, struct cs_team_info *team)
+{
+	const char *id = jstr(o, "id"), *name = jstr(o, "name"),
+	    *market = jstr(o, "market"), *alias = jstr(o, "alias");
+
+	if (id != NULL)
+		cs_sanitize(team->id, id, sizeof team->id);
+	if (name != NULL)
+		cs_sanitize(team->name, name, sizeof team->name);
+	if (market != NULL)
+		cs_sanitize(team->market, market, sizeof team->market);
+	if (alias != NULL)
+		cs_sanitize(team->alias, alias, sizeof team->alias);
+}
+
+/* Sends `in` merged with what earlier documents taught: a header without a
+ * roster keeps the roster, an empty field keeps the old value. */
+static void
+emit_info(struct sportradar_ctx *c, struct cs_game_info *in)
+{
+	struct cs_team_info *nt, *ot;
+	int s;
+
+	in->format = c->halves ? CS_FORMAT_HALVES : CS_FORMAT_QUARTERS;
+	if (c->have_info) {
+		if (in->status[0] == '\0')
+			cs_strlcpy(in->status, c->info.status, sizeof in->status);
+		if (in->id[0] == '\0')
+			cs_strlcpy(in->id, c->info.id, sizeof in->id);
+		for (s = 0; s < 2; s++) {
+			nt = &in->team[s];
+			ot = &c->info.team[s];
+			if (!c->info.has_team[s])
+				continue;
+			if (!in->has_team[s]) {
+				*nt = *ot;
+				in->has_team[s] = true;
+				continue;
+			}
+			if (nt->id[0] != '\0' && strcmp(nt->id, ot->id) != 0)
+				continue;   /* another team: nothing to keep */
+			if (nt->id[0] == '\0')
+				cs_strlcpy(nt->id, ot->id, sizeof nt->id);
+			if (nt->name[0] == '\0')
+				cs_strlcpy(nt->name, ot->name, sizeof nt->name);
+			if (nt->market[0] == '\0')
+				cs_strlcpy(nt->market, ot->market, sizeof nt->market);
+			if (nt->alias[0] == '\0')
+				cs_strlcpy(nt->alias, ot->alias, sizeof nt->alias);
+			if (nt->nplayers == 0) {
+				nt->nplayers = ot->nplayers;
+				memcpy(nt->players, ot->players, sizeof nt->players);
+			}
+		}
+	}
+	c->info = *in;
+	c->have_info = true;
+	if (c->game_id[0] == '\0' && in->id[0] != '\0')
+		cs_strlcpy(c->game_id, in->id, sizeof c->game_id);
+	if (c->sink.game != NULL)
+		c->sink.game(c->sink.ctx, &c->info);
+}
+
+/* The header fields both REST documents share.  -1 (warned) for another game. */
+static int
+header_of(struct sportradar_ctx *c, struct json_object *root, const char *doc,
+    struct cs_game_info *info)
+{
+	const char *id = jstr(root, "id"), *status = jstr(root, "status");
+	char clean[CS_ID_MAX];
+
+	cs_game_info_init(info, CS_PROVIDER_SPORTRADAR);
+	if (id != NULL) {
+		cs_sanitize(clean, id, sizeof clean);
+		if (c->game_id[0] != '\0' && strcmp(clean, c->game_id) != 0) {
+			warn(c, "sportradar: %s is for game %s, not %s; skipped", doc,
+			    clean, c->game_id);
+			return -1;
+		}
+		cs_strlcpy(info->id, clean, sizeof info->id);
+	}
+	if (status != NULL) {
+		cs_sanitize(info->status, status, sizeof info->status);
+		cs_strlcpy(c->status, info->status, sizeof c->status);
+	}
+	if (jobject(root, "home") != NULL) {
+		info->has_team[CS_HOME] = true;
+		team_header(jobject(root, "home"), &info->team[CS_HOME]);
+	}
+	if (jobject(root, "away") != NULL) {
+		info->has_team[CS_AWAY] = true;
+		team_header(jobject(root, "away"), &info->team[CS_AWAY]);
+	}
+	return 0;
+}
+
+/* --- pbp.json --- */
+
+/* The list of periods: "periods" (v7, v8); older documents used other names. */
+static struct json_object *
+periods_of(struct json_object *root)
+{
+	static const char *const names[] = { "periods", "quarters", "halves", "halfs" };
+	struct json_object *a;
+	size_t i;
+
+	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
+		a = jarray(root, names[i]);
+		if (a != NULL)
+			return a;
+	}
+	return NULL;
+}
+
+int
+sportradar_parse_pbp(struct sportradar_ctx *c, const char *json, size_t len)
+{
+	struct json_object *root, *periods, *p, *events, *deleted, *d;
+	struct cs_game_info info;
+	struct cs_period period;
+	struct sr_teams teams;
+	struct cs_event ev;
+	const char *why, *type, *id;
+	size_t i, j, np, ne;
+	int count = 0;
+
+	root = parse_json(json, len, &why);
+	if (root == NULL) {
+		warn(c, "sportradar: pbp.json skipped: %s", why);
+		return -1;
+	}
+	periods = periods_of(root);
+	if (periods == NULL) {
+		warn(c, "sportradar: pbp.json skipped: no periods list");
+		json_object_put(root);
+		return -1;
+	}
+	if (header_of(c, root, "pbp.json", &info) < 0) {
+		json_object_put(root);
+		return -1;
+	}
+	np = json_object_array_length(periods);
+	for (i = 0; i < np; i++) {
+		type = jstr(json_object_array_get_idx(periods, i), "type");
+		if (type != NULL && strcasecmp(type, "half") == 0)
+			c->halves = true;
+	}
+	if (np == 0 && jget(root, "half") != NULL && jget(root, "quarter") == NULL)
+		c->halves = true;
+	teams_from(c, jobject(root, "home"), jobject(root, "away"), &teams);
+	emit_info(c, &info);
+
+	/* every id the document teaches, before the first event uses one */
+	for (i = 0; i < np; i++) {
+		events = jarray(json_object_array_get_idx(periods, i), "events");
+		ne = events != NULL ? json_object_array_length(events) : 0;
+		for (j = 0; j < ne; j++)
+			learn_event(c, json_object_array_get_idx(events, j));
+	}
+	for (i = 0; i < np; i++) {
+		p = json_object_array_get_idx(periods, i);
+		if (!period_of(c, p, (int)i, &period)) {
+			warn(c, "sportradar: pbp.json: period %zu skipped: bad number or type", i + 1);
+			continue;
+		}
+		events = jarray(p, "events");
+		if (events == NULL)
+			continue;
+		ne = json_object_array_length(events);
+		for (j = 0; j < ne; j++) {
+			if (event_of(c, json_object_array_get_idx(events, j), &teams,
+			    &period, (int)j, &ev, &why) < 0) {
+				id = jstr(json_object_array_get_idx(events, j), "id");
+				warn(c, "sportradar: pbp.json: skipped event %s: %s",
+				    id != NULL && *id != '\0' ? id : "(no id)", why);
+				continue;
+			}
+			if (c->sink.event != NULL)
+				c->sink.event(c->sink.ctx, &ev);
+			count++;
+		}
+	}
+
+	deleted = jarray(root, "deleted_events");
+	ne = deleted != NULL ? json_object_array_length(deleted) : 0;
+	for (j = 0; j < ne; j++) {
+		char clean[CS_ID_MAX];
+
+		d = json_object_array_get_idx(deleted, j);
+		id = d != NULL && json_object_is_type(d, json_type_string) ?
+		    json_object_get_string(d) : jstr(d, "id");
+		if (id == NULL || *id == '\0' || strlen(id) >= CS_ID_MAX) {
+			warn(c, "sportradar: pbp.json: deleted_events entry %zu has no usable id", j + 1);
+			continue;
+		}
+		cs_sanitize(clean, id, sizeof clean);
+		if (c->sink.delete_event != NULL)
+			c->sink.delete_event(c->sink.ctx, clean);
+	}
+	json_object_put(root);
+	return count;
+}
+
+/* --- summary.json --- */
+
+static void
+roster_of(struct sportradar_ctx *c, struct json_object *team, struct cs_team_info *info)
+{
+	struct json_object *players = jarray(team, "players"), *p;
+	struct cs_player_info *pi;
+	struct cs_player_ref ref;
+	const char *pos;
+	size_t i, n;
+
+	n = players != NULL ? json_object_array_length(players) : 0;
+	for (i = 0; i < n; i++) {
+		p = json_object_array_get_idx(players, i);
+		if (!player_ref(c, p, &ref)) {
+			warn(c, "sportradar: summary.json: %s player %zu has no id or name; skipped",
+			    info->alias[0] != '\0' ? info->alias : info->name, i + 1);
+			continue;
+		}
+		if (info->nplayers >= CS_ROSTER_MAX) {
+			warn(c, "sportradar: summary.json: %s has more than %d players; the rest skipped",
+			    info->alias[0] != '\0' ? info->alias : info->name, CS_ROSTER_MAX);
+			break;
+		}
+		pi = &info->players[info->nplayers++];
+		memset(pi, 0, sizeof *pi);
+		cs_strlcpy(pi->id, ref.id, sizeof pi->id);
+		cs_strlcpy(pi->name, ref.name, sizeof pi->name);
+		cs_strlcpy(pi->jersey, ref.jersey, sizeof pi->jersey);
+		pos = jstr(p, "primary_position");
+		if (pos == NULL || *pos == '\0')
+			pos = jstr(p, "position");
+		if (pos != NULL)
+			cs_sanitize(pi->position, pos, sizeof pi->position);
+		pi->starter = jtrue(p, "starter");
+	}
+}
+
+int
+sportradar_parse_summary(struct sportradar_ctx *c, const char *json, size_t len)
+{
+	struct json_object *root, *scoring;
+	struct cs_game_info info;
+	const char *why, *type;
+	size_t i, n;
+	int s;
+
+	root = parse_json(json, len, &why);
+	if (root == NULL) {
+		warn(c, "sportradar: summary.json skipped: %s", why);
+		return -1;
+	}
+	if (jobject(root, "home") == NULL || jobject(root, "away") == NULL) {
+		warn(c, "sportradar: summary.json skipped: no home and away teams");
+		json_object_put(root);
+		return -1;
+	}
+	if (header_of(c, root, "summary.json", &info) < 0) {
+		json_object_put(root);
+		return -1;
+	}
+	for (s = 0; s < 2; s++) {
+		struct json_object *team = jobject(root, s == CS_HOME ? "home" : "away");
+
+		roster_of(c, team, &info.team[s]);
+		scoring = jarray(team, "scoring");
+		n = scoring != NULL ? json_object_array_length(scoring) : 0;
+		for (i = 0; i < n; i++) {
+			type = jstr(json_object_array_get_idx(scoring, i), "type");
+			if (type != NULL && strcasecmp(type, "half") == 0)
+				c->halves = true;
+		}
+	}
+	if (jget(root, "half") != NULL && jget(root, "quarter") == NULL)
+		c->halves = true;
+	emit_info(c, &info);
+	json_object_put(root);
+	return 0;
+}
+
+/* --- push lines --- */
+
+enum sportradar_push_kind
+sportradar_parse_push(struct sportradar_ctx *c, const char *line, size_t len,
+    struct sportradar_push_info *info)
+{
+	struct json_object *root, *payload, *meta, *game, *event, *hb, *team;
+	struct sportradar_push_info dummy;
+	struct sr_teams teams;
+	struct cs_event ev;
+	const char *why, *gid, *op, *id;
+	char clean[CS_ID_MAX];
+	enum sportradar_push_kind kind = SR_PUSH_SKIPPED;
+	int64_t interval;
+	int s, n;
+
+	if (info == NULL)
+		info = &dummy;
+	memset(info, 0, sizeof *info);
+	info->points[0] = info->points[1] = CS_UNKNOWN;
+	info->heartbeat_ms = CS_UNKNOWN;
+
+	root = parse_json(line, len, &why);
+	if (root == NULL) {
+		warn(c, "sportradar: push line skipped (%zu bytes): %s", len, why);
+		return SR_PUSH_SKIPPED;
+	}
+	hb = jget(root, "heartbeat");
+	if (hb != NULL) {
+		if (jint64(hb, "interval", 0, 86400000, &interval))
+			info->heartbeat_ms = (long)interval;
+		kind = SR_PUSH_HEARTBEAT;
+		goto out;
+	}
+	payload = jobject(root, "payload");
+	meta = jobject(root, "metadata");
+	if (payload == NULL) {
+		warn(c, "sportradar: push message without payload or heartbeat skipped");
+		goto out;
+	}
+	game = jobject(payload, "game");
+	gid = jstr(game, "id");
+	if (gid == NULL) {
+		/* a message without payload.game: metadata.match names the game */
+		gid = jstr(meta, "match");
+		if (gid != NULL && strncmp(gid, "sd:match:", 9) == 0)
+			gid += 9;
+	}
+	if (gid != NULL && c->game_id[0] != '\0') {
+		cs_sanitize(clean, gid, sizeof clean);
+		if (strcmp(clean, c->game_id) != 0) {
+			kind = SR_PUSH_OTHER_GAME;
+			goto out;
+		}
+	}
+	event = jobject(payload, "event");
+	if (event == NULL) {
+		/* Push Statistics and anything unknown: the box score comes
+		 * from the events, so there is nothing to take from it. */
+		warn(c, "sportradar: push message without an event skipped");
+		goto out;
+	}
+	op = jstr(meta, "operation");
+	if (op == NULL)
+		op = jstr(root, "operation");
+	if (op != NULL && strcmp(op, "delete") == 0) {
+		id = jstr(event, "id");
+		if (id == NULL || *id == '\0' || strlen(id) >= CS_ID_MAX) {
+			warn(c, "sportradar: push delete without a usable event id skipped");
+			goto out;
+		}
+		cs_sanitize(clean, id, sizeof clean);
+		if (c->sink.delete_event != NULL)
+			c->sink.delete_event(c->sink.ctx, clean);
+		kind = SR_PUSH_DELETE;
+		goto out;
+	}
+	/* update, create or no operation at all: an upsert */
+	teams_from(c, jobject(game, "home"), jobject(game, "away"), &teams);
+	learn_event(c, event);
+	if (event_of(c, event, &teams, NULL, 0, &ev, &why) < 0) {
+		id = jstr(event, "id");
+		warn(c, "sportradar: push event %s skipped: %s",
+		    id != NULL && *id != '\0' ? id : "(no id)", why);
+		goto out;
+	}
+	for (s = 0; s < 2; s++) {
+		team = jobject(game, s == CS_HOME ? "home" : "away");
+		if (jint(team, "points", 0, 100000, &n))
+			info->points[s] = n;
+	}
+	/* The only send-time team field we use: a timeout's remaining count
+	 * is exact when sent with that timeout (scores never come from here). */
+	if (ev.type == CS_EV_TIMEOUT && ev.side != CS_SIDE_NONE &&
+	    jint(jobject(game, ev.side == CS_HOME ? "home" : "away"),
+	    "remaining_timeouts", 0, 99, &n))
+		ev.timeouts_remaining = n;
+	info->type = ev.type;
+	info->period = ev.period;
+	if (c->sink.event != NULL)
+		c->sink.event(c->sink.ctx, &ev);
+	kind = SR_PUSH_EVENT;
+out:
+	info->kind = kind;
+	json_object_put(root);
+	return kind;
+}
+
+static bool
+ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+int
+sportradar_parse_recorded(struct sportradar_ctx *c, const char *channel,
+    const char *data, size_t len)
+{
+	char path[512], *q;
+
+	if (channel == NULL)
+		return -1;
+	if (strcmp(channel, "push") == 0)
+		return sportradar_parse_push(c, data, len, NULL) == SR_PUSH_SKIPPED ? -1 : 0;
+	if (strncmp(channel, "rest:", 5) != 0)
+		return -1;
+	cs_strlcpy(path, channel + 5, sizeof path);
+	q = strchr(path, '?');
+	if (q != NULL)
+		*q = '\0';
+	if (ends_with(path, "pbp.json"))
+		return sportradar_parse_pbp(c, data, len) < 0 ? -1 : 0;
+	if (ends_with(path, "summary.json"))
+		return sportradar_parse_summary(c, data, len);
+	return -1;
+}
+
+int
+sportradar_rest_url(char *buf, size_t size, const char *base, const char *league,
+    const char *access, const char *game_id, const char *doc)
+{
+	size_t n;
+	int w;
+
+	n = strlen(base);
+	while (n > 0 && base[n - 1] == '/')
+		n--;
+	w = snprintf(buf, size, "%.*s/%s/%s/v8/en/games/%s/%s", (int)n, base,
+	    league, access, game_id, doc);
+	return w < 0 || (size_t)w >= size ? -1 : 0;
+}
+
+/* --- the replay entry point (providers/parser.h) --- */
+
+static void *
+parser_create(const struct cs_sink *sink)
+{
+	struct sportradar_ctx *c = malloc(sizeof *c);
+
+	if (c != NULL)
+		sportradar_ctx_init(c, sink, NULL);
+	return c;
+}
+
+static void
+parser_destroy(void *state)
+{
+	free(state);
+}
+
+static int
+parser_message(void *state, const char *channel, const char *data, size_t len)
+{
+	return sportradar_parse_recorded(state, channel, data, len);
+}
+
+const struct provider_parser sportradar_parser = {
+	.name = "sportradar",
+	.create = parser_create,
+	.destroy = parser_destroy,
+	.message = parser_message,
+};

@@ -1,0 +1,545 @@
+/*
+ * courtside-sim's server: the lws context, its service thread, the one
+ * protocol callback that dispatches HTTP and WebSocket work, and the log.
+ * REST lives in server_http.c, the live streams in server_stream.c.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+#include <openssl/rand.h>
+
+#include "model/event.h"
+#include "sim/server.h"
+#include "sim/server_priv.h"
+
+int64_t
+srv_now_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+/* Feed time = start + wall time since start x speed (speed 0: frozen). */
+int64_t
+srv_feed_now(const struct sim_server *srv)
+{
+	double elapsed_ms = (double)(srv_now_us() - srv->t0_us) / 1000.0;
+
+	return srv->start_ms + (int64_t)(elapsed_ms * srv->speed);
+}
+
+void
+srv_log(struct sim_server *srv, const char *fmt, ...)
+{
+	char stamp[32];
+	struct timespec ts;
+	struct tm tm;
+	va_list ap;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	gmtime_r(&ts.tv_sec, &tm);
+	strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%S", &tm);
+	pthread_mutex_lock(&srv->log_lock);
+	fprintf(srv->log, "%s.%03ldZ ", stamp, ts.tv_nsec / 1000000);
+	va_start(ap, fmt);
+	vfprintf(srv->log, fmt, ap);
+	va_end(ap);
+	fputc('\n', srv->log);
+	fflush(srv->log);
+	pthread_mutex_unlock(&srv->log_lock);
+}
+
+/* nbytes random bytes as 2*nbytes hex digits (out holds 2*nbytes+1). */
+void
+srv_random_hex(char *out, size_t nbytes)
+{
+	static const char hex[] = "0123456789abcdef";
+	unsigned char b[32];
+	size_t i;
+
+	if (nbytes > sizeof b)
+		nbytes = sizeof b;
+	if (RAND_bytes(b, (int)nbytes) != 1) {
+		/* never reached in practice; still never a predictable token */
+		abort();
+	}
+	for (i = 0; i < nbytes; i++) {
+		out[2 * i] = hex[b[i] >> 4];
+		out[2 * i + 1] = hex[b[i] & 15];
+	}
+	out[2 * nbytes] = '\0';
+}
+
+/* A random (version 4) UUID; out holds SRV_UUID_LEN. */
+void
+srv_uuid(char *out)
+{
+	char h[33];
+
+	srv_random_hex(h, 16);
+	h[12] = '4';
+	h[16] = "89ab"[h[16] % 4];
+	snprintf(out, SRV_UUID_LEN, "%.8s-%.4s-%.4s-%.4s-%.12s", h, h + 8,
+	    h + 12, h + 16, h + 20);
+}
+
+static void
+tick_fire(lws_sorted_usec_list_t *sul)
+{
+	struct sim_server *srv = lws_container_of(sul, struct sim_server, tick);
+
+	srv->tick_due_us = 0;
+	srv_tick(sul);
+}
+
+/* Make sure the tick runs by due_us (monotonic); keeps an earlier one. */
+void
+srv_tick_arm(struct sim_server *srv, int64_t due_us)
+{
+	int64_t now = srv_now_us();
+
+	if (due_us > now + 1000000)
+		due_us = now + 1000000;   /* at least once a second: stalls, heartbeats */
+	if (srv->tick_due_us != 0 && srv->tick_due_us <= due_us)
+		return;
+	if (due_us < now + 1000)
+		due_us = now + 1000;
+	srv->tick_due_us = due_us;
+	lws_sul_schedule(srv->ctx, 0, &srv->tick, tick_fire, due_us - now);
+}
+
+static void
+conn_release(struct srv_conn *c)
+{
+	if (c == NULL)
+		return;
+	srv_stream_unlink(c);
+	free(c->body);
+	c->body = NULL;
+	c->body_len = c->body_off = 0;
+	c->kind = SRV_CONN_NONE;
+}
+
+static int
+srv_callback(struct lws *wsi, enum lws_callback_reasons reason, void *user,
+    void *in, size_t len)
+{
+	struct srv_conn *c = user;
+	struct sim_server *srv;
+	struct lws_context *ctx = lws_get_context(wsi);
+
+	srv = ctx != NULL ? lws_context_user(ctx) : NULL;
+	if (srv == NULL)
+		return lws_callback_http_dummy(wsi, reason, user, in, len);
+
+	switch (reason) {
+	case LWS_CALLBACK_SERVER_NEW_CLIENT_INSTANTIATED:
+		/* the connection cap: count sockets we accepted */
+		if (srv->nconns >= SRV_MAX_CONNS) {
+			if (!srv->quiet)
+				srv_log(srv, "refused a connection: %d open", srv->nconns);
+			return -1;
+		}
+		srv->nconns++;
+		lws_set_opaque_user_data(wsi, srv);
+		return 0;
+	case LWS_CALLBACK_WSI_DESTROY:
+		if (lws_get_opaque_user_data(wsi) == srv) {
+			lws_set_opaque_user_data(wsi, NULL);
+			srv->nconns--;
+		}
+		return 0;
+
+	case LWS_CALLBACK_HTTP:
+		if (c == NULL)
+			return -1;
+		conn_release(c);
+		memset(c, 0, sizeof *c);   /* a keep-alive connection reuses it */
+		c->srv = srv;
+		c->wsi = wsi;
+		c->session = -1;
+		return srv_http_request(c, wsi, in != NULL ? in : "/");
+	case LWS_CALLBACK_HTTP_WRITEABLE:
+		if (c == NULL)
+			return -1;
+		if (c->kind == SRV_CONN_SR_PUSH)
+			return srv_stream_writeable(c, wsi);
+		return srv_http_writeable(c, wsi);
+	case LWS_CALLBACK_HTTP_BODY:
+		/* we serve GETs only; a body is read and ignored */
+		return 0;
+	case LWS_CALLBACK_HTTP_DROP_PROTOCOL:
+	case LWS_CALLBACK_CLOSED_HTTP:
+		conn_release(c);
+		return 0;
+
+	case LWS_CALLBACK_HTTP_CONFIRM_UPGRADE:
+		return srv_ws_confirm(srv, wsi);
+	case LWS_CALLBACK_ESTABLISHED:
+		if (c == NULL)
+			return -1;
+		memset(c, 0, sizeof *c);
+		c->srv = srv;
+		c->wsi = wsi;
+		c->session = -1;
+		return srv_ws_established(c, wsi);
+	case LWS_CALLBACK_RECEIVE:
+		if (c == NULL)
+			return -1;
+		return srv_ws_receive(c, in, len, lws_is_final_fragment(wsi));
+	case LWS_CALLBACK_SERVER_WRITEABLE:
+		if (c == NULL)
+			return -1;
+		return srv_stream_writeable(c, wsi);
+	case LWS_CALLBACK_CLOSED:
+		conn_release(c);
+		return 0;
+
+	default:
+		break;
+	}
+	return lws_callback_http_dummy(wsi, reason, user, in, len);
+}
+
+static const struct lws_protocols srv_protocols[] = {
+	/* one protocol for HTTP and the socket: the upgrade needs no subprotocol */
+	{ "courtside-sim", srv_callback, sizeof(struct srv_conn), 4096, 0, NULL, 0 },
+	{ NULL, NULL, 0, 0, 0, NULL, 0 }
+};
+
+static void *
+srv_thread(void *arg)
+{
+	struct sim_server *srv = arg;
+
+	while (!atomic_load(&srv->stopping))
+		if (lws_service(srv->ctx, 0) < 0)
+			break;
+	return NULL;
+}
+
+static int set_cause(char **cause, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static int
+set_cause(char **cause, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (cause == NULL)
+		return -1;
+	va_start(ap, fmt);
+	if (vasprintf(cause, fmt, ap) < 0)
+		*cause = NULL;
+	va_end(ap);
+	return -1;
+}
+
+/* Which message of the ShotTracker stream carries which source. */
+static unsigned
+st_source_bit(const char *json)
+{
+	static const struct { const char *name; unsigned bit; } names[] = {
+		{ "details", SRV_SRC_DETAILS }, { "shots", SRV_SRC_SHOTS },
+		{ "marker", SRV_SRC_MARKER }, { "possessions", SRV_SRC_POSSESSIONS },
+		{ "stats", SRV_SRC_STATS }, { "clock", SRV_SRC_CLOCK },
+	};
+	const char *p;
+	size_t i, n;
+
+	p = strstr(json, "\"source\":\"");
+	if (p == NULL || p - json > 64)
+		return SRV_SRC_OTHER;
+	p += strlen("\"source\":\"");
+	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
+		n = strlen(names[i].name);
+		if (strncmp(p, names[i].name, n) == 0 && p[n] == '"')
+			return names[i].bit;
+	}
+	return SRV_SRC_OTHER;
+}
+
+/*
+ * lws retries a bind that fails (for interfaces that come up later), so
+ * try it here first: a bad or foreign address, or a busy port, is an
+ * error now, not a server that never listens.
+ */
+static int
+bind_check(const char *addr, int port, char **cause)
+{
+	struct sockaddr_storage ss;
+	struct sockaddr_in *in4 = (struct sockaddr_in *)&ss;
+	struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)&ss;
+	socklen_t len;
+	char safe[64];
+	int fd, one = 1, err;
+
+	memset(&ss, 0, sizeof ss);
+	if (inet_pton(AF_INET, addr, &in4->sin_addr) == 1) {
+		in4->sin_family = AF_INET;
+		in4->sin_port = htons((uint16_t)port);
+		len = sizeof *in4;
+	} else if (inet_pton(AF_INET6, addr, &in6->sin6_addr) == 1) {
+		in6->sin6_family = AF_INET6;
+		in6->sin6_port = htons((uint16_t)port);
+		len = sizeof *in6;
+	} else {
+		cs_sanitize(safe, addr, sizeof safe);
+		return set_cause(cause, "cannot listen on '%s': want a numeric "
+		    "IPv4 or IPv6 address", safe);
+	}
+	fd = socket(ss.ss_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	if (fd < 0)
+		return set_cause(cause, "cannot listen: %s", strerror(errno));
+	setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+	if (bind(fd, (struct sockaddr *)&ss, len) != 0) {
+		err = errno;
+		close(fd);
+		return set_cause(cause, "cannot listen on %s port %d: %s", addr,
+		    port, strerror(err));
+	}
+	close(fd);
+	return 0;
+}
+
+static int
+parse_options(struct sim_server *srv, const struct sim_server_options *opt,
+    char **cause)
+{
+	const char *colon;
+
+	cs_strlcpy(srv->bind, opt->bind != NULL && *opt->bind != '\0' ?
+	    opt->bind : "127.0.0.1", sizeof srv->bind);
+	if (opt->port < 0 || opt->port > 65535)
+		return set_cause(cause, "bad port");
+	srv->port = opt->port;
+	if (!(opt->speed >= 0.0 && opt->speed <= 1e6))
+		return set_cause(cause, "bad speed");
+	srv->speed = opt->speed;
+	srv->start_ms = opt->start_ms;
+	if (opt->providers == NULL || strcmp(opt->providers, "both") == 0)
+		srv->st_on = srv->sr_on = true;
+	else if (strcmp(opt->providers, "shottracker") == 0)
+		srv->st_on = true;
+	else if (strcmp(opt->providers, "sportradar") == 0)
+		srv->sr_on = true;
+	else
+		return set_cause(cause, "unknown provider '%s' (shottracker, "
+		    "sportradar or both)", opt->providers);
+	srv->quiet = opt->quiet;
+	if (opt->require_auth != NULL && *opt->require_auth != '\0') {
+		srv->auth = true;
+		colon = strchr(opt->require_auth, ':');
+		if (colon != NULL) {
+			if ((size_t)(colon - opt->require_auth) >= sizeof srv->st_user)
+				return set_cause(cause, "credentials too long");
+			memcpy(srv->st_user, opt->require_auth,
+			    (size_t)(colon - opt->require_auth));
+			srv->st_user[colon - opt->require_auth] = '\0';
+			colon++;
+		} else
+			colon = opt->require_auth;
+		if (strlen(colon) >= sizeof srv->st_secret || *colon == '\0')
+			return set_cause(cause, "bad credentials for --require-auth");
+		cs_strlcpy(srv->st_secret, colon, sizeof srv->st_secret);
+		cs_strlcpy(srv->sr_key, colon, sizeof srv->sr_key);
+	}
+	if (sim_faults_parse(opt->faults, &srv->faults, cause) < 0)
+		return -1;
+	srv->next_stall_ms = srv->faults.stall_seconds > 0.0 ?
+	    srv->faults.stall_at_ms : INT64_MAX;
+	return 0;
+}
+
+static void
+srv_free(struct sim_server *srv)
+{
+	if (srv == NULL)
+		return;
+	if (srv->log != NULL && srv->own_log)
+		fclose(srv->log);
+	sim_game_free(&srv->game);
+	free(srv->st_src);
+	free(srv->scratch);
+	pthread_mutex_destroy(&srv->log_lock);
+	free(srv);
+}
+
+struct sim_server *
+sim_server_start(const struct sim_server_options *opt, char **cause)
+{
+	struct lws_context_creation_info info;
+	struct sim_options go;
+	struct sim_server *srv;
+	sigset_t all, old;
+	size_t i;
+	int rc;
+
+	if (cause != NULL)
+		*cause = NULL;
+	srv = calloc(1, sizeof *srv);
+	if (srv == NULL) {
+		set_cause(cause, "out of memory");
+		return NULL;
+	}
+	pthread_mutex_init(&srv->log_lock, NULL);
+	atomic_init(&srv->stopping, 0);
+	srv->log = stderr;
+	if (parse_options(srv, opt, cause) < 0) {
+		srv_free(srv);
+		return NULL;
+	}
+	if (opt->capture != NULL) {
+		set_cause(cause, "not supported yet: captures arrive with the "
+		    "record/replay work (--capture)");
+		srv_free(srv);
+		return NULL;
+	}
+	if (opt->log_path != NULL) {
+		srv->log = fopen(opt->log_path, "a");
+		if (srv->log == NULL) {
+			if (cause != NULL && asprintf(cause, "cannot open log %s: %s",
+			    opt->log_path, strerror(errno)) < 0)
+				*cause = NULL;
+			srv->log = stderr;
+			srv_free(srv);
+			return NULL;
+		}
+		srv->own_log = true;
+	}
+
+	memset(&go, 0, sizeof go);
+	go.seed = opt->seed;
+	go.halves = opt->halves;
+	go.force_overtime = opt->force_overtime;
+	srv->game = sim_game_generate(&go);
+	if (srv->game == NULL) {
+		set_cause(cause, "the game generator failed");
+		srv_free(srv);
+		return NULL;
+	}
+	srv->st_n = sim_game_st_stream(srv->game, &srv->st_msgs);
+	srv->sr_n = sim_game_sr_stream(srv->game, &srv->sr_msgs);
+	cs_strlcpy(srv->st_id, sim_game_id(srv->game, CS_PROVIDER_SHOTTRACKER),
+	    sizeof srv->st_id);
+	cs_strlcpy(srv->sr_id, sim_game_id(srv->game, CS_PROVIDER_SPORTRADAR),
+	    sizeof srv->sr_id);
+	srv->st_src = malloc(srv->st_n + 1);
+	srv->scratch = malloc(LWS_PRE + SRV_CHUNK + 64);
+	if (srv->st_src == NULL || srv->scratch == NULL) {
+		set_cause(cause, "out of memory");
+		srv_free(srv);
+		return NULL;
+	}
+	for (i = 0; i < srv->st_n; i++)
+		srv->st_src[i] = (unsigned char)st_source_bit(srv->st_msgs[i].json);
+
+	/* lws logs are global to the process: errors only, none when quiet
+	 * (the in-process demo owns the terminal) */
+	lws_set_log_level(srv->quiet ? 0 : LLL_ERR, NULL);
+
+	if (bind_check(srv->bind, srv->port, cause) < 0) {
+		srv_free(srv);
+		return NULL;
+	}
+	memset(&info, 0, sizeof info);
+	info.options = LWS_SERVER_OPTION_EXPLICIT_VHOSTS;
+	info.user = srv;
+	srv->ctx = lws_create_context(&info);
+	if (srv->ctx == NULL) {
+		set_cause(cause, "cannot create the lws context");
+		srv_free(srv);
+		return NULL;
+	}
+	memset(&info, 0, sizeof info);
+	info.port = srv->port;
+	info.iface = srv->bind;
+	info.protocols = srv_protocols;
+	info.vhost_name = "courtside-sim";
+	info.max_http_header_data = SRV_MAX_HEADER;
+	info.keepalive_timeout = 30;
+	info.timeout_secs = 30;
+	if (strchr(srv->bind, ':') == NULL)
+		info.options |= LWS_SERVER_OPTION_DISABLE_IPV6;
+	srv->vhost = lws_create_vhost(srv->ctx, &info);
+	if (srv->vhost == NULL) {
+		set_cause(cause, "cannot listen on %s (address in use or "
+		    "not available?)", srv->bind);
+		lws_context_destroy(srv->ctx);
+		srv_free(srv);
+		return NULL;
+	}
+	srv->port = lws_get_vhost_listen_port(srv->vhost);
+	if (srv->port <= 0) {
+		set_cause(cause, "cannot listen on %s", srv->bind);
+		lws_context_destroy(srv->ctx);
+		srv_free(srv);
+		return NULL;
+	}
+	srv->t0_us = srv_now_us();
+
+	/* the service thread takes no signals: they are the caller's */
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	rc = pthread_create(&srv->thread, NULL, srv_thread, srv);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (rc != 0) {
+		set_cause(cause, "cannot start the server thread: %s", strerror(rc));
+		lws_context_destroy(srv->ctx);
+		srv_free(srv);
+		return NULL;
+	}
+	srv->thread_started = true;
+	return srv;
+}
+
+int
+sim_server_port(const struct sim_server *s)
+{
+	return s != NULL ? s->port : -1;
+}
+
+const char *
+sim_server_game_id(const struct sim_server *s, enum cs_provider p)
+{
+	if (s == NULL)
+		return NULL;
+	if (p == CS_PROVIDER_SHOTTRACKER)
+		return s->st_id;
+	if (p == CS_PROVIDER_SPORTRADAR)
+		return s->sr_id;
+	return NULL;
+}
+
+void
+sim_server_stop(struct sim_server **sp)
+{
+	struct sim_server *srv;
+
+	if (sp == NULL || *sp == NULL)
+		return;
+	srv = *sp;
+	*sp = NULL;
+	if (srv->thread_started) {
+		atomic_store(&srv->stopping, 1);
+		lws_cancel_service(srv->ctx);
+		pthread_join(srv->thread, NULL);
+	}
+	/* the thread is gone: closing callbacks now run here */
+	lws_context_destroy(srv->ctx);
+	srv_free(srv);
+}

@@ -1,0 +1,673 @@
+/*
+ * courtside-sim's REST side: routing, ShotTracker HMAC verification (as
+ * the Kong gateway answers it), Sportradar API keys, the WebSocket
+ * upgrade check, and plain responses.  Never logs a token, a key, a
+ * signature or the Authorization header: the log shows method, path
+ * (without query) and status.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <openssl/crypto.h>
+
+#include "model/event.h"
+#include "net/sign.h"
+#include "sim/server_priv.h"
+
+#define SEG_MAX 12
+
+static const char kong_unauthorized[] = "{\"message\":\"Unauthorized\"}";
+static const char kong_bad_date[] = "{\"message\":\"HMAC signature cannot be "
+    "verified, a valid date or x-date header is required for HMAC "
+    "Authentication\"}";
+static const char kong_mismatch[] = "{\"message\":\"HMAC signature does not match\"}";
+
+static int64_t
+epoch_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static char *
+dup_or_null(const char *s)
+{
+	return s != NULL ? strdup(s) : NULL;
+}
+
+/* A query argument's value ("name=" given with its '='); false if absent. */
+static bool
+urlarg(struct lws *wsi, const char *name_eq, char *out, size_t size)
+{
+	char buf[512];
+	const char *v;
+
+	v = lws_get_urlarg_by_name(wsi, name_eq, buf, (int)sizeof buf);
+	if (v == NULL)
+		return false;
+	cs_strlcpy(out, v, size);
+	return strlen(v) < size;
+}
+
+static bool
+header(struct lws *wsi, enum lws_token_indexes h, char *out, size_t size)
+{
+	int n = lws_hdr_total_length(wsi, h);
+
+	out[0] = '\0';
+	if (n <= 0 || (size_t)n >= size)
+		return false;
+	return lws_hdr_copy(wsi, out, (int)size, h) >= 0;
+}
+
+static bool
+custom_header(struct lws *wsi, const char *name_colon, char *out, size_t size)
+{
+	int nlen = (int)strlen(name_colon);
+	int n = lws_hdr_custom_length(wsi, name_colon, nlen);
+
+	out[0] = '\0';
+	if (n <= 0 || (size_t)n >= size)
+		return false;
+	return lws_hdr_custom_copy(wsi, out, (int)size, name_colon, nlen) >= 0;
+}
+
+static void
+log_request(struct srv_conn *c, int status)
+{
+	if (!c->srv->quiet)
+		srv_log(c->srv, "%s %s %d", c->method != NULL ? c->method : "GET",
+		    c->log_path, status);
+}
+
+int
+srv_respond(struct srv_conn *c, struct lws *wsi, int status, const char *ctype,
+    char *body, const char *location, const char *request_id)
+{
+	unsigned char hdr[LWS_PRE + 2048], *start = hdr + LWS_PRE, *p = start,
+	    *end = hdr + sizeof hdr - 1;
+	size_t len = body != NULL ? strlen(body) : 0;
+
+	free(c->body);
+	c->body = NULL;
+	if (lws_add_http_common_headers(wsi, (unsigned)status, ctype, len, &p, end))
+		goto fail;
+	if (location != NULL && lws_add_http_header_by_token(wsi,
+	    WSI_TOKEN_HTTP_LOCATION, (const unsigned char *)location,
+	    (int)strlen(location), &p, end))
+		goto fail;
+	if (request_id != NULL && lws_add_http_header_by_name(wsi,
+	    (const unsigned char *)"x-request-id:",
+	    (const unsigned char *)request_id, (int)strlen(request_id), &p, end))
+		goto fail;
+	if (lws_add_http_header_by_token(wsi, WSI_TOKEN_HTTP_CACHE_CONTROL,
+	    (const unsigned char *)"no-store", 8, &p, end))
+		goto fail;
+	if (c->close_after && lws_add_http_header_by_token(wsi,
+	    WSI_TOKEN_CONNECTION, (const unsigned char *)"close", 5, &p, end))
+		goto fail;
+	if (lws_finalize_write_http_header(wsi, start, &p, end))
+		goto fail;
+	log_request(c, status);
+	if (len == 0) {
+		free(body);
+		if (c->close_after || lws_http_transaction_completed(wsi))
+			return -1;
+		return 0;
+	}
+	c->body = body;
+	c->body_len = len;
+	c->body_off = 0;
+	lws_callback_on_writable(wsi);
+	return 0;
+fail:
+	free(body);
+	return -1;
+}
+
+int
+srv_http_writeable(struct srv_conn *c, struct lws *wsi)
+{
+	unsigned char *buf = c->srv->scratch + LWS_PRE;
+	size_t n;
+	bool final;
+
+	if (c->body == NULL)
+		return 0;
+	n = c->body_len - c->body_off;
+	if (n > SRV_CHUNK)
+		n = SRV_CHUNK;
+	memcpy(buf, c->body + c->body_off, n);
+	final = c->body_off + n == c->body_len;
+	if (lws_write(wsi, buf, n, final ? LWS_WRITE_HTTP_FINAL : LWS_WRITE_HTTP) !=
+	    (int)n)
+		return -1;
+	c->body_off += n;
+	if (!final) {
+		lws_callback_on_writable(wsi);
+		return 0;
+	}
+	free(c->body);
+	c->body = NULL;
+	if (c->close_after || lws_http_transaction_completed(wsi))
+		return -1;
+	return 0;
+}
+
+/* {"status":N,"message":M,"shottrackerRequestId":U}, and the id as a header. */
+static int
+st_error(struct srv_conn *c, struct lws *wsi, int status, const char *message)
+{
+	char rid[SRV_UUID_LEN], *body;
+
+	srv_uuid(rid);
+	if (asprintf(&body, "{\"status\":%d,\"message\":\"%s\","
+	    "\"shottrackerRequestId\":\"%s\"}", status, message, rid) < 0)
+		return -1;
+	return srv_respond(c, wsi, status, "application/json", body, NULL, rid);
+}
+
+static int
+sr_error(struct srv_conn *c, struct lws *wsi, int status, const char *message)
+{
+	char *body;
+
+	if (asprintf(&body, "{\"message\":\"%s\"}", message) < 0)
+		return -1;
+	return srv_respond(c, wsi, status, "application/json", body, NULL, NULL);
+}
+
+static int
+json_or_500(struct srv_conn *c, struct lws *wsi, char *json, bool st)
+{
+	if (json == NULL)
+		return st ? st_error(c, wsi, 500, "General System Error") :
+		    sr_error(c, wsi, 500, "Internal server error");
+	return srv_respond(c, wsi, 200, "application/json", json, NULL, NULL);
+}
+
+/* 5xx=P: a share of REST calls fails; true when this one did. */
+static bool
+fault_5xx(struct srv_conn *c, struct lws *wsi, bool st, int *rc)
+{
+	struct sim_server *srv = c->srv;
+	int status;
+
+	if (srv->faults.p_5xx <= 0.0 || sim_faults_draw(&srv->faults,
+	    SIM_FAULT_5XX, srv->req_serial, 0) >= srv->faults.p_5xx)
+		return false;
+	status = sim_faults_draw(&srv->faults, SIM_FAULT_5XX, srv->req_serial, 1) <
+	    0.5 ? 500 : 503;
+	srv_log(srv, "fault: 5xx status=%d request=%llu GET %s", status,
+	    (unsigned long long)srv->req_serial, c->log_path);
+	*rc = st ? st_error(c, wsi, status, status == 500 ? "General System Error" :
+	    "Service temporarily unavailable") :
+	    sr_error(c, wsi, status, status == 500 ? "Internal server error" :
+	    "Service unavailable");
+	return true;
+}
+
+static int
+kong_401(struct srv_conn *c, struct lws *wsi, const char *body)
+{
+	return srv_respond(c, wsi, 401, "application/json", dup_or_null(body),
+	    NULL, NULL);
+}
+
+/* The Kong hmac-auth checks, in Kong's order; 0 when the request passes. */
+static int
+st_check_auth(struct srv_conn *c, struct lws *wsi, const char *path, int *rc)
+{
+	struct sim_server *srv = c->srv;
+	char auth[1024], date[128], host[256], user[128], sig[128], want[64];
+	time_t t, now;
+
+	if (!srv->auth)
+		return 0;
+	if (lws_hdr_total_length(wsi, WSI_TOKEN_HTTP_AUTHORIZATION) <= 0 ||
+	    !header(wsi, WSI_TOKEN_HTTP_AUTHORIZATION, auth, sizeof auth) ||
+	    sign_parse_authorization(auth, user, sizeof user, sig, sizeof sig) < 0) {
+		*rc = kong_401(c, wsi, kong_unauthorized);
+		return -1;
+	}
+	now = time(NULL);
+	if (!header(wsi, WSI_TOKEN_HTTP_DATE, date, sizeof date) ||
+	    sign_parse_http_date(date, &t) < 0 ||
+	    t > now + SRV_AUTH_SKEW_S || t < now - SRV_AUTH_SKEW_S) {
+		*rc = kong_401(c, wsi, kong_bad_date);
+		return -1;
+	}
+	header(wsi, WSI_TOKEN_HOST, host, sizeof host);
+	if ((srv->st_user[0] != '\0' && strcmp(user, srv->st_user) != 0) ||
+	    sign_signature(srv->st_secret, "GET", path, host, date, want,
+	    sizeof want) < 0 || strlen(sig) != strlen(want) ||
+	    CRYPTO_memcmp(sig, want, strlen(want)) != 0) {
+		*rc = kong_401(c, wsi, kong_mismatch);
+		return -1;
+	}
+	return 0;
+}
+
+static bool
+valid_resources(const char *r)
+{
+	static const char *const names[] = { "stats", "details", "shots", "possessions" };
+	const char *p = r, *comma;
+	size_t n, i;
+	bool hit;
+
+	if (*r == '\0')
+		return false;
+	for (;;) {
+		comma = strchr(p, ',');
+		n = comma != NULL ? (size_t)(comma - p) : strlen(p);
+		hit = false;
+		for (i = 0; i < sizeof names / sizeof names[0]; i++)
+			if (strlen(names[i]) == n && strncmp(p, names[i], n) == 0)
+				hit = true;
+		if (!hit)
+			return false;
+		if (comma == NULL)
+			return true;
+		p = comma + 1;
+	}
+}
+
+static int
+st_subscribe(struct srv_conn *c, struct lws *wsi)
+{
+	struct sim_server *srv = c->srv;
+	struct srv_st_token *t = &srv->st_tokens[srv->st_token_next];
+	char *body;
+
+	srv->st_token_next = (srv->st_token_next + 1) % SRV_ST_TOKENS;
+	srv_random_hex(t->token, 16);
+	t->expires_ms = epoch_ms() + SRV_ST_TOKEN_TTL_MS;
+	if (asprintf(&body, "{\"token\":\"%s\",\"expires_at\":%lld}", t->token,
+	    (long long)t->expires_ms) < 0)
+		return -1;
+	return srv_respond(c, wsi, 200, "application/json", body, NULL, NULL);
+}
+
+/* GET /v1/data/... (seg[0] "v1", seg[1] "data") */
+static int
+st_route(struct srv_conn *c, struct lws *wsi, const char *path, char **seg,
+    int nseg)
+{
+	struct sim_server *srv = c->srv;
+	char ts[32], *comma, *end;
+	long long stamp;
+	int rc = 0, side;
+
+	if (st_check_auth(c, wsi, path, &rc) < 0 || fault_5xx(c, wsi, true, &rc))
+		return rc;
+
+	if (nseg == 4 && strcmp(seg[2], "games") == 0) {
+		if (strcmp(seg[3], srv->st_id) != 0)
+			return st_error(c, wsi, 404, "Invalid id");
+		return json_or_500(c, wsi, sim_game_st_event(srv->game,
+		    srv_feed_now(srv)), true);
+	}
+	if (nseg == 5 && strcmp(seg[2], "games") == 0 &&
+	    strcmp(seg[4], "lineups") == 0) {
+		if (strcmp(seg[3], srv->st_id) != 0)
+			return st_error(c, wsi, 404, "Invalid id");
+		stamp = -1;
+		if (urlarg(wsi, "timestamp=", ts, sizeof ts)) {
+			errno = 0;
+			stamp = strtoll(ts, &end, 10);
+			if (errno != 0 || end == ts || *end != '\0' || stamp < 0)
+				return st_error(c, wsi, 400, "Invalid timestamp");
+		}
+		return json_or_500(c, wsi, sim_game_st_lineups(srv->game, stamp,
+		    srv_feed_now(srv)), true);
+	}
+	if (nseg == 4 && strcmp(seg[2], "teams") == 0) {
+		comma = strchr(seg[3], ',');
+		if (comma != NULL) {
+			if (strcmp(comma + 1, "SHOTTRACKER") != 0)
+				return st_error(c, wsi, 404, "Invalid id");
+			*comma = '\0';
+		}
+		for (side = 0; side < 2; side++) {
+			const char *id = sim_game_st_team_id(srv->game, side);
+
+			if (id != NULL && strcmp(seg[3], id) == 0)
+				return json_or_500(c, wsi,
+				    sim_game_st_roster(srv->game, side), true);
+		}
+		return st_error(c, wsi, 404, "Invalid id");
+	}
+	if (nseg == 6 && strcmp(seg[2], "stats") == 0 &&
+	    strcmp(seg[3], "games") == 0) {
+		if (strcmp(seg[4], srv->st_id) != 0)
+			return st_error(c, wsi, 404, "Invalid id");
+		if (!valid_resources(seg[5]))
+			return st_error(c, wsi, 400, "Invalid resources");
+		return json_or_500(c, wsi, sim_game_st_catchup(srv->game, seg[5],
+		    srv_feed_now(srv)), true);
+	}
+	if (nseg == 6 && strcmp(seg[2], "schedule") == 0 &&
+	    strcmp(seg[3], "games") == 0 && strcmp(seg[5], "_subscribe") == 0) {
+		if (strcmp(seg[4], srv->st_id) != 0)
+			return st_error(c, wsi, 404, "Invalid id");
+		return st_subscribe(c, wsi);
+	}
+	return st_error(c, wsi, 404, "Not found");
+}
+
+static bool
+sr_league_ok(const char *league, const char *access)
+{
+	return (strcmp(league, "nba") == 0 || strcmp(league, "nbdl") == 0) &&
+	    (strcmp(access, "trial") == 0 || strcmp(access, "production") == 0);
+}
+
+/* x-api-key (or the legacy ?api_key=); 0 when the request passes. */
+static int
+sr_check_key(struct srv_conn *c, struct lws *wsi, int *rc)
+{
+	struct sim_server *srv = c->srv;
+	char key[256];
+	bool have;
+
+	if (!srv->auth)
+		return 0;
+	have = custom_header(wsi, "x-api-key:", key, sizeof key);
+	if (!have)
+		have = urlarg(wsi, "api_key=", key, sizeof key);
+	if (!have || key[0] == '\0') {
+		*rc = sr_error(c, wsi, 401, "No API key found in request");
+		return -1;
+	}
+	if (strlen(key) != strlen(srv->sr_key) ||
+	    CRYPTO_memcmp(key, srv->sr_key, strlen(key)) != 0) {
+		*rc = sr_error(c, wsi, 403, "Invalid authentication credentials");
+		return -1;
+	}
+	return 0;
+}
+
+static struct srv_sr_session *
+session_find(struct sim_server *srv, const char *id)
+{
+	int i;
+
+	if (id == NULL || *id == '\0')
+		return NULL;
+	for (i = 0; i < SRV_SR_SESSIONS; i++)
+		if (srv->sessions[i].in_use && strcmp(srv->sessions[i].id, id) == 0)
+			return &srv->sessions[i];
+	return NULL;
+}
+
+/* A free slot, else the oldest one. */
+static int
+session_slot(struct sim_server *srv)
+{
+	int i, best = 0;
+
+	for (i = 0; i < SRV_SR_SESSIONS; i++) {
+		if (!srv->sessions[i].in_use)
+			return i;
+		if (srv->sessions[i].born < srv->sessions[best].born)
+			best = i;
+	}
+	return best;
+}
+
+/* Only what a Host header may hold, for the Location we hand back. */
+static bool
+host_ok(const char *h)
+{
+	size_t n = strlen(h);
+
+	if (n == 0 || n > 100)
+		return false;
+	return strspn(h, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "0123456789.-:[]") == n;
+}
+
+static int
+sr_subscribe(struct srv_conn *c, struct lws *wsi, const char *league,
+    const char *access)
+{
+	struct sim_server *srv = c->srv;
+	struct srv_sr_session *s, *from, prev;
+	char host[128], arg[128], want[CS_ID_MAX + 16], location[512];
+	int64_t now = srv_now_us();
+	int slot;
+
+	from = NULL;
+	if (urlarg(wsi, "resumeSessionId=", arg, sizeof arg)) {
+		from = session_find(srv, arg);
+		if (from != NULL && now - from->last_delivery_us > SRV_SR_RESUME_US)
+			from = NULL;
+		if (from == NULL && !srv->quiet)
+			srv_log(srv, "push: resume refused (unknown or older than "
+			    "10 minutes): new session");
+	}
+	if (from != NULL)
+		prev = *from;   /* its slot may be the one reused below */
+	slot = session_slot(srv);
+	s = &srv->sessions[slot];
+	memset(s, 0, sizeof *s);
+	s->in_use = true;
+	s->born = ++srv->session_serial;
+	srv_uuid(s->id);
+	srv_random_hex(s->token, 16);
+	s->token_expires_us = now + SRV_SR_TOKEN_TTL_US;
+	s->last_delivery_us = now;
+	if (from != NULL)
+		srv_session_resume(srv, s, &prev);
+	else
+		s->next_idx = srv_sr_live_index(srv, srv_feed_now(srv));
+	if (urlarg(wsi, "match=", arg, sizeof arg)) {
+		snprintf(want, sizeof want, "sd:match:%s", srv->sr_id);
+		s->match_other = strcmp(arg, want) != 0 && strcmp(arg, srv->sr_id) != 0;
+	}
+	if (!header(wsi, WSI_TOKEN_HOST, host, sizeof host) || !host_ok(host)) {
+		if (strcmp(srv->bind, "0.0.0.0") == 0)
+			snprintf(host, sizeof host, "127.0.0.1:%d", srv->port);
+		else if (strchr(srv->bind, ':') != NULL)
+			snprintf(host, sizeof host, "[%s]:%d", strcmp(srv->bind, "::") == 0 ?
+			    "::1" : srv->bind, srv->port);
+		else
+			snprintf(host, sizeof host, "%s:%d", srv->bind, srv->port);
+	}
+	snprintf(location, sizeof location, "http://%s/stream/%s/%s?sessionId=%s&token=%s",
+	    host, league, access, s->id, s->token);
+	return srv_respond(c, wsi, 302, "application/json", NULL, location, NULL);
+}
+
+/* GET /stream/{league}/{access}?sessionId=..&token=.. (the 302's Location) */
+static int
+sr_stream(struct srv_conn *c, struct lws *wsi)
+{
+	struct sim_server *srv = c->srv;
+	struct srv_sr_session *s;
+	char id[64], token[64];
+
+	if (!urlarg(wsi, "sessionId=", id, sizeof id) ||
+	    !urlarg(wsi, "token=", token, sizeof token) ||
+	    (s = session_find(srv, id)) == NULL || s->token_used ||
+	    srv_now_us() > s->token_expires_us || strlen(token) != strlen(s->token) ||
+	    CRYPTO_memcmp(token, s->token, strlen(token)) != 0)
+		return sr_error(c, wsi, 401, "Invalid or expired stream token");
+	s->token_used = true;   /* single use */
+	return srv_sr_push_start(c, wsi, (int)(s - srv->sessions));
+}
+
+static int
+sr_route(struct srv_conn *c, struct lws *wsi, char **seg, int nseg)
+{
+	struct sim_server *srv = c->srv;
+	int rc = 0;
+	bool pbp;
+
+	if (nseg < 3 || !sr_league_ok(seg[0], seg[1]))
+		return sr_error(c, wsi, 404, "Not found");
+	if (nseg == 7 && (strcmp(seg[2], "v8") == 0 || strcmp(seg[2], "v7") == 0) &&
+	    strcmp(seg[3], "en") == 0 && strcmp(seg[4], "games") == 0 &&
+	    ((pbp = strcmp(seg[6], "pbp.json") == 0) ||
+	    strcmp(seg[6], "summary.json") == 0)) {
+		if (sr_check_key(c, wsi, &rc) < 0 || fault_5xx(c, wsi, false, &rc))
+			return rc;
+		if (strcmp(seg[5], srv->sr_id) != 0)
+			return sr_error(c, wsi, 404, "Game not found");
+		return json_or_500(c, wsi, pbp ?
+		    sim_game_sr_pbp(srv->game, srv_feed_now(srv)) :
+		    sim_game_sr_summary(srv->game, srv_feed_now(srv)), false);
+	}
+	if (nseg == 6 && strcmp(seg[2], "stream") == 0 && strcmp(seg[3], "en") == 0 &&
+	    strcmp(seg[4], "events") == 0 && strcmp(seg[5], "subscribe") == 0) {
+		if (sr_check_key(c, wsi, &rc) < 0 || fault_5xx(c, wsi, false, &rc))
+			return rc;
+		return sr_subscribe(c, wsi, seg[0], seg[1]);
+	}
+	return sr_error(c, wsi, 404, "Not found");
+}
+
+/* Splits "/a/b/c" in place; returns the count, -1 when too many. */
+static int
+split_path(char *p, char **seg)
+{
+	int n = 0;
+
+	while (*p == '/')
+		p++;
+	while (*p != '\0') {
+		if (n == SEG_MAX)
+			return -1;
+		seg[n++] = p;
+		p = strchr(p, '/');
+		if (p == NULL)
+			break;
+		*p++ = '\0';
+	}
+	return n;
+}
+
+static const char *
+request_method(struct lws *wsi)
+{
+	static const struct { enum lws_token_indexes tok; const char *name; } m[] = {
+		{ WSI_TOKEN_GET_URI, "GET" }, { WSI_TOKEN_POST_URI, "POST" },
+		{ WSI_TOKEN_HEAD_URI, "HEAD" }, { WSI_TOKEN_PUT_URI, "PUT" },
+		{ WSI_TOKEN_DELETE_URI, "DELETE" }, { WSI_TOKEN_PATCH_URI, "PATCH" },
+		{ WSI_TOKEN_OPTIONS_URI, "OPTIONS" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof m / sizeof m[0]; i++)
+		if (lws_hdr_total_length(wsi, m[i].tok) > 0)
+			return m[i].name;
+	return "?";
+}
+
+int
+srv_http_request(struct srv_conn *c, struct lws *wsi, const char *path)
+{
+	struct sim_server *srv = c->srv;
+	char buf[1024], *seg[SEG_MAX];
+	int nseg;
+
+	srv->req_serial++;
+	c->kind = SRV_CONN_HTTP;
+	cs_sanitize(c->log_path, path, sizeof c->log_path);
+	c->method = request_method(wsi);
+	if (strcmp(c->method, "GET") != 0) {
+		c->close_after = true;   /* a body we do not read may follow */
+		return sr_error(c, wsi, 405, "Method not allowed");
+	}
+	if (strlen(path) >= sizeof buf)
+		return st_error(c, wsi, 414, "URI too long");
+	cs_strlcpy(buf, path, sizeof buf);
+	nseg = split_path(buf, seg);
+	if (nseg < 0)
+		return sr_error(c, wsi, 404, "Not found");
+	if (srv->st_on && nseg >= 2 && strcmp(seg[0], "v1") == 0 &&
+	    strcmp(seg[1], "data") == 0)
+		return st_route(c, wsi, path, seg, nseg);
+	if (srv->sr_on && nseg == 3 && strcmp(seg[0], "stream") == 0 &&
+	    sr_league_ok(seg[1], seg[2]))
+		return sr_stream(c, wsi);
+	if (srv->sr_on && nseg >= 1 && (strcmp(seg[0], "nba") == 0 ||
+	    strcmp(seg[0], "nbdl") == 0))
+		return sr_route(c, wsi, seg, nseg);
+	return sr_error(c, wsi, 404, "Not found");
+}
+
+/*
+ * Writes a whole small response during the upgrade; the caller returns 1.
+ * Written raw: lws does not know the request's HTTP version yet here.
+ */
+static int
+upgrade_refuse(struct sim_server *srv, struct lws *wsi, int status,
+    const char *message)
+{
+	unsigned char buf[LWS_PRE + 1024], *p = buf + LWS_PRE;
+	char body[256];
+	const char *reason;
+	int n, blen;
+
+	reason = status == 401 ? "Unauthorized" : status == 404 ? "Not Found" :
+	    "Bad Request";
+	blen = snprintf(body, sizeof body, "{\"message\":\"%s\"}", message);
+	n = snprintf((char *)p, sizeof buf - LWS_PRE, "HTTP/1.1 %d %s\r\n"
+	    "content-type: application/json\r\ncontent-length: %d\r\n"
+	    "connection: close\r\n\r\n%s", status, reason, blen, body);
+	if (!srv->quiet)
+		srv_log(srv, "GET /live/v2/games %d (upgrade refused)", status);
+	if (n < 0 || (size_t)n >= sizeof buf - LWS_PRE ||
+	    lws_write(wsi, p, (size_t)n, LWS_WRITE_HTTP_HEADERS) != n)
+		return -1;
+	return 1;
+}
+
+static bool
+st_token_valid(struct sim_server *srv, const char *token)
+{
+	int64_t now = epoch_ms();
+	size_t n = strlen(token);
+	int i;
+
+	if (n != SRV_TOKEN_LEN - 1)
+		return false;
+	for (i = 0; i < SRV_ST_TOKENS; i++)
+		if (srv->st_tokens[i].token[0] != '\0' &&
+		    srv->st_tokens[i].expires_ms > now &&
+		    CRYPTO_memcmp(srv->st_tokens[i].token, token, n) == 0)
+			return true;
+	return false;
+}
+
+/* LWS_CALLBACK_HTTP_CONFIRM_UPGRADE: 0 lets the upgrade go on. */
+int
+srv_ws_confirm(struct sim_server *srv, struct lws *wsi)
+{
+	char path[256], token[128], seq[32], *end;
+	long long v;
+
+	srv->req_serial++;
+	if (!header(wsi, WSI_TOKEN_GET_URI, path, sizeof path) || !srv->st_on ||
+	    strcmp(path, "/live/v2/games") != 0)
+		return upgrade_refuse(srv, wsi, 404, "Not found");
+	if (!urlarg(wsi, "token=", token, sizeof token) ||
+	    !st_token_valid(srv, token))
+		return upgrade_refuse(srv, wsi, 401, "Invalid or expired token");
+	if (urlarg(wsi, "last_seq=", seq, sizeof seq)) {
+		errno = 0;
+		v = strtoll(seq, &end, 10);
+		if (errno != 0 || end == seq || *end != '\0' || v < 0)
+			return upgrade_refuse(srv, wsi, 400, "Invalid last_seq");
+	}
+	return 0;
+}

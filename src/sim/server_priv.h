@@ -1,0 +1,190 @@
+/*
+ * courtside-sim's server internals, shared by src/sim/server*.c only.
+ *
+ * Threads: sim_server_start() and sim_server_stop() run on the caller's
+ * thread; everything else (every lws callback, the tick, the tables below)
+ * runs on the server's own lws service thread.  The only things the two
+ * share while the thread runs are `stopping` (atomic) and the log (mutex).
+ */
+#ifndef CS_SIM_SERVER_PRIV_H
+#define CS_SIM_SERVER_PRIV_H
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <libwebsockets.h>
+
+#include "sim/faults.h"
+#include "sim/server.h"
+#include "sim/simgame.h"
+
+#define SRV_MAX_CONNS        64          /* accepted sockets at once */
+#define SRV_MAX_HEADER       8192        /* request line + headers */
+#define SRV_CHUNK            (64 * 1024) /* body bytes per writable */
+#define SRV_ST_TOKENS        64
+#define SRV_ST_TOKEN_TTL_MS  (3600 * 1000LL)
+#define SRV_SR_SESSIONS      64
+#define SRV_SR_TOKEN_TTL_US  (60 * 1000000LL)
+#define SRV_SR_RESUME_US     (600 * 1000000LL)
+#define SRV_SR_RESEND        2           /* at-least-once: resend the last couple */
+#define SRV_HEARTBEAT_US     (5 * 1000000LL)
+#define SRV_AUTH_SKEW_S      300
+#define SRV_QUEUE            4
+#define SRV_TOKEN_LEN        33          /* 32 hex digits + NUL */
+#define SRV_UUID_LEN         37
+
+/* ShotTracker sources, as filter bits. */
+enum {
+	SRV_SRC_DETAILS = 1u << 0,
+	SRV_SRC_SHOTS = 1u << 1,
+	SRV_SRC_MARKER = 1u << 2,
+	SRV_SRC_POSSESSIONS = 1u << 3,
+	SRV_SRC_STATS = 1u << 4,
+	SRV_SRC_CLOCK = 1u << 5,
+	SRV_SRC_OTHER = 1u << 6,
+};
+
+enum srv_conn_kind {
+	SRV_CONN_NONE = 0,
+	SRV_CONN_HTTP,          /* one REST response */
+	SRV_CONN_ST_WS,         /* ShotTracker Live Data V2 socket */
+	SRV_CONN_SR_PUSH,       /* Sportradar push stream (chunked NDJSON) */
+};
+
+enum srv_item_kind {
+	SRV_ITEM_FULL = 0,      /* the real message */
+	SRV_ITEM_DUP,           /* the real message again */
+	SRV_ITEM_MALFORMED,     /* cut inside a string, plus garbage */
+	SRV_ITEM_TRUNCATED,     /* the first part only */
+};
+
+struct srv_item {
+	enum srv_item_kind kind;
+	size_t idx;
+};
+
+/* lws per-session data: one HTTP transaction, or one live stream. */
+struct srv_conn {
+	struct sim_server *srv;
+	struct lws *wsi;
+	enum srv_conn_kind kind;
+	char log_path[160];     /* the request path, sanitized, for the log */
+	const char *method;     /* "GET", ... for the log */
+
+	/* REST response body */
+	char *body;
+	size_t body_len, body_off;
+	bool close_after;
+
+	/* live streams */
+	struct srv_conn *next;
+	bool linked;
+	uint64_t serial;
+	const struct sim_msg *msgs;
+	size_t nmsgs;
+	size_t idx;             /* next message to plan */
+	size_t batch_end;       /* idx once the queued items are all sent */
+	struct srv_item q[SRV_QUEUE];
+	int qhead, qlen;
+	uint64_t delivered;     /* real messages sent */
+	int64_t last_send_us;
+	int64_t stall_until_us; /* 0 = not stalled */
+	bool pong_pending;
+	char rx[16];            /* a text frame, to spot "ping" */
+	size_t rx_len;
+	bool rx_long;
+	bool dropping;
+	unsigned sources;       /* ShotTracker filter bits; 0 = all */
+	int session;            /* Sportradar session slot, -1 none */
+	char session_id[SRV_UUID_LEN];
+};
+
+struct srv_st_token {
+	char token[SRV_TOKEN_LEN];
+	int64_t expires_ms;     /* epoch ms */
+};
+
+struct srv_sr_session {
+	char id[SRV_UUID_LEN];
+	char token[SRV_TOKEN_LEN];
+	int64_t token_expires_us;
+	bool token_used;
+	bool in_use;
+	bool match_other;       /* subscribed to another match: heartbeats only */
+	size_t next_idx;        /* every message before it was delivered */
+	int64_t last_delivery_us;
+	uint64_t born;          /* creation order, for reuse of the oldest */
+};
+
+struct sim_server {
+	/* options, copied */
+	char bind[64];
+	int port;
+	double speed;
+	int64_t start_ms;
+	bool st_on, sr_on, quiet;
+	char st_user[128], st_secret[256], sr_key[256];
+	bool auth;
+	struct sim_faults faults;
+
+	struct sim_game *game;
+	const struct sim_msg *st_msgs, *sr_msgs;
+	size_t st_n, sr_n;
+	unsigned char *st_src;  /* per ShotTracker message: its SRV_SRC_ bit */
+	char st_id[CS_ID_MAX], sr_id[CS_ID_MAX];
+
+	struct lws_context *ctx;
+	struct lws_vhost *vhost;
+	pthread_t thread;
+	bool thread_started;
+	atomic_int stopping;
+	int64_t t0_us;          /* monotonic time of feed time start_ms */
+
+	FILE *log;
+	bool own_log;
+	pthread_mutex_t log_lock;
+
+	/* service thread only */
+	int nconns;
+	uint64_t conn_serial, req_serial, session_serial;
+	struct srv_conn *streams;
+	struct srv_st_token st_tokens[SRV_ST_TOKENS];
+	int st_token_next;
+	struct srv_sr_session sessions[SRV_SR_SESSIONS];
+	lws_sorted_usec_list_t tick;
+	int64_t tick_due_us;    /* 0 = not armed */
+	int64_t next_stall_ms;  /* INT64_MAX = no more stalls */
+	unsigned char *scratch; /* LWS_PRE + SRV_CHUNK + framing */
+};
+
+/* server.c */
+int64_t srv_now_us(void);
+int64_t srv_feed_now(const struct sim_server *srv);
+void srv_log(struct sim_server *srv, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void srv_random_hex(char *out, size_t nbytes);
+void srv_uuid(char *out);
+void srv_tick_arm(struct sim_server *srv, int64_t due_us);
+
+/* server_http.c: REST routing, auth, responses */
+int srv_http_request(struct srv_conn *c, struct lws *wsi, const char *path);
+int srv_http_writeable(struct srv_conn *c, struct lws *wsi);
+int srv_ws_confirm(struct sim_server *srv, struct lws *wsi);
+int srv_respond(struct srv_conn *c, struct lws *wsi, int status,
+    const char *ctype, char *body, const char *location, const char *request_id);
+
+/* server_stream.c: the live streams and the faults on them */
+int srv_ws_established(struct srv_conn *c, struct lws *wsi);
+int srv_ws_receive(struct srv_conn *c, const void *in, size_t len, bool final);
+int srv_stream_writeable(struct srv_conn *c, struct lws *wsi);
+int srv_sr_push_start(struct srv_conn *c, struct lws *wsi, int session);
+void srv_stream_unlink(struct srv_conn *c);
+void srv_tick(lws_sorted_usec_list_t *sul);
+size_t srv_sr_live_index(const struct sim_server *srv, int64_t feed_ms);
+void srv_session_resume(struct sim_server *srv, struct srv_sr_session *to,
+    const struct srv_sr_session *from);
+
+#endif

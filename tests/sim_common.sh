@@ -1,0 +1,117 @@
+# Helpers for the courtside-sim tests; sourced after tests/tap.sh.
+#
+#   sim_start NAME ARGS...   start courtside-sim on a free port; sets SIM_PID,
+#                            SIM_PORT, SIM_ST, SIM_SR; stdout, stderr and log
+#                            in $sim_tmp/NAME.{out,err,log}
+#   st_auth SECRET USER PATH [DATE]   an Authorization value for ShotTracker
+#   st_get PATH [curl args]  signed GET as U:S (the tests' credentials); body
+#                            in $sim_tmp/body, headers in $sim_tmp/headers,
+#                            prints the status
+#   json_check FILE EXPR     python3 expression on d = the parsed JSON
+#   sim_stop_all             SIGTERM every server; true if all exit 0, clean
+#
+# Every process started here is killed on exit; files live in a mktemp dir.
+# SIM may point at another build of the binary.
+
+SIM=${SIM:-$top_builddir/courtside-sim}
+PY=/usr/bin/python3
+sim_tmp=$(mktemp -d "${TMPDIR:-/tmp}/courtside-sim-test.XXXXXX")
+sim_pids=""
+ST_USER=U
+ST_SECRET=S
+
+sim_cleanup() {
+	local p
+	for p in $sim_pids; do
+		kill "$p" 2>/dev/null
+	done
+	for p in $sim_pids; do
+		wait "$p" 2>/dev/null
+	done
+	rm -rf "$sim_tmp"
+}
+trap sim_cleanup EXIT
+
+sim_start() {
+	local name=$1 i
+	shift
+	"$SIM" --port 0 --log "$sim_tmp/$name.log" "$@" \
+	    >"$sim_tmp/$name.out" 2>"$sim_tmp/$name.err" &
+	SIM_PID=$!
+	sim_pids="$sim_pids $SIM_PID"
+	for i in $(seq 1 150); do
+		if grep -q "listening on" "$sim_tmp/$name.out" 2>/dev/null; then
+			SIM_PORT=$(sed -n 's/.*listening on [^ ]*:\([0-9][0-9]*\) .*/\1/p' \
+			    "$sim_tmp/$name.out")
+			SIM_ST=$(sed -n 's/.* shottracker=\([^ ]*\).*/\1/p' "$sim_tmp/$name.out")
+			SIM_SR=$(sed -n 's/.* sportradar=\([^ ]*\).*/\1/p' "$sim_tmp/$name.out")
+			return 0
+		fi
+		kill -0 "$SIM_PID" 2>/dev/null || return 1
+		sleep 0.1
+	done
+	return 1
+}
+
+# Stops every server still running with SIGTERM: true when each exits 0
+# and no stderr shows a sanitizer report.
+sim_stop_all() {
+	local p rc=0
+	for p in $sim_pids; do
+		kill -0 "$p" 2>/dev/null || continue
+		kill -TERM "$p"
+		wait "$p" || rc=1
+	done
+	sim_pids=""
+	if grep -l -e 'Sanitizer' -e 'runtime error' "$sim_tmp"/*.err 2>/dev/null; then
+		rc=1
+	fi
+	return $rc
+}
+
+http_date() {   # http_date [OFFSET_SECONDS]
+	LC_ALL=C date -u -d "@$(( $(date +%s) + ${1:-0} ))" +"%a, %d %b %Y %H:%M:%S GMT"
+}
+
+st_auth() {   # st_auth SECRET USER PATH [DATE]
+	local secret=$1 user=$2 path=$3 date=${4:-$(http_date)} sig
+	sig=$(printf 'date: %s\nhost: 127.0.0.1:%s\nGET %s HTTP/1.1' "$date" \
+	    "$SIM_PORT" "$path" | openssl dgst -sha1 -hmac "$secret" -binary | base64)
+	printf 'hmac username="%s",algorithm="hmac-sha1",headers="date host request-line",signature="%s"' \
+	    "$user" "$sig"
+}
+
+st_get() {   # st_get PATH[?QUERY] [curl args...]: signed as U:S over the path
+	local url=$1 path=${1%%\?*} date
+	shift
+	date=$(http_date)
+	curl -s -o "$sim_tmp/body" -D "$sim_tmp/headers" -w '%{http_code}' \
+	    -H "Date: $date" -H "Authorization: $(st_auth "$ST_SECRET" "$ST_USER" "$path" "$date")" \
+	    "$@" "http://127.0.0.1:$SIM_PORT$url"
+}
+
+json_check() {   # json_check FILE EXPR: true when EXPR holds for d = JSON of FILE
+	"$PY" -c 'import json, sys
+d = json.load(open(sys.argv[1]))
+sys.exit(0 if eval(sys.argv[2]) else 1)' "$1" "$2"
+}
+
+ws_client() {   # ws_client QUERY [client args]: the Live Data V2 socket
+	local q=$1
+	shift
+	"$PY" "$top_srcdir/tests/sim_ws_client.py" \
+	    "ws://127.0.0.1:$SIM_PORT/live/v2/games?$q" "$@"
+}
+
+st_token() {   # a fresh socket token (the server must not require auth, or sign)
+	st_get "/v1/data/schedule/games/$SIM_ST/_subscribe" >/dev/null &&
+	    "$PY" -c 'import json,sys; print(json.load(open(sys.argv[1]))["token"])' \
+	    "$sim_tmp/body"
+}
+
+# One field of a JSON summary line (python expression on d).
+jget() {   # jget JSON EXPR
+	"$PY" -c 'import json, sys
+d = json.loads(sys.argv[1])
+print(eval(sys.argv[2]))' "$1" "$2"
+}

@@ -1,0 +1,524 @@
+/*
+ * The feed thread and queue: fake providers (defined here) push from the
+ * feed thread; the test drains like the UI does, through poll() on
+ * feed_fd(), and checks order, count, content, stop latency and the END
+ * message.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "net/capture.h"
+#include "net/feed.h"
+#include "tap.h"
+
+#define N_EVENTS 5000
+#define N_FLOOD  40000      /* more than the queue cap: the producer must wait */
+
+/* --- fake providers --- */
+
+static int
+emitter_run(struct feed *feed, char **cause)
+{
+	struct cs_sink sink = feed_sink(feed);
+	struct cs_event ev;
+	struct cs_game_info gi;
+	struct cs_clock ck;
+	struct cs_published_stats ps;
+	int i;
+
+	(void)cause;
+	feed_set_status(feed, FEED_CATCHING_UP, 0, "catching up");
+	cs_game_info_init(&gi, CS_PROVIDER_SHOTTRACKER);
+	cs_strlcpy(gi.id, "game-1", sizeof gi.id);
+	gi.has_team[CS_HOME] = true;
+	cs_strlcpy(gi.team[CS_HOME].name, "Home", sizeof gi.team[CS_HOME].name);
+	sink.game(sink.ctx, &gi);
+	for (i = 0; i < N_EVENTS; i++) {
+		cs_event_init(&ev, CS_PROVIDER_SHOTTRACKER);
+		snprintf(ev.id, sizeof ev.id, "ev-%d", i);
+		ev.sequence = 1000 + i;
+		ev.period.sequence = 1;
+		ev.type = CS_EV_TWO_MADE;
+		snprintf(ev.description, sizeof ev.description, "play %d", i);
+		sink.event(sink.ctx, &ev);
+	}
+	sink.delete_event(sink.ctx, "ev-7");
+	memset(&ck, 0, sizeof ck);
+	ck.clock = 4321;
+	ck.running = true;
+	sink.clock(sink.ctx, &ck);
+	memset(&ps, 0, sizeof ps);
+	ps.version = 77;
+	cs_strlcpy(ps.player_id, "7269", sizeof ps.player_id);
+	sink.published(sink.ctx, &ps);
+	sink.warning(sink.ctx, "bad\x1b[31m input\nskipped");
+	feed_caught_up(feed);
+	return 0;
+}
+
+static const struct provider emitter = { .name = "emitter", .run = emitter_run };
+
+/* Blocks in its own poll() until wake() writes to its pipe: the way an lws
+ * provider blocks in lws_service until lws_cancel_service. */
+struct blocker_data {
+	int fds[2];
+	int wakes;
+};
+
+static void
+blocker_wake(struct feed *feed)
+{
+	struct blocker_data *d = feed_provider_data(feed);
+	char c = 1;
+
+	if (d != NULL) {
+		__atomic_add_fetch(&d->wakes, 1, __ATOMIC_RELAXED);
+		if (write(d->fds[1], &c, 1) < 0)
+			return;
+	}
+}
+
+static int
+blocker_run(struct feed *feed, char **cause)
+{
+	struct blocker_data d;
+	struct pollfd pfd;
+	char buf[16];
+
+	memset(&d, 0, sizeof d);
+	if (pipe(d.fds) < 0) {
+		*cause = strdup("pipe failed");
+		return -1;
+	}
+	feed_set_provider_data(feed, &d);
+	feed_set_status(feed, FEED_LIVE, 0, "live");
+	while (!feed_stopping(feed)) {
+		pfd.fd = d.fds[0];
+		pfd.events = POLLIN;
+		poll(&pfd, 1, 60000);   /* would block a minute without wake() */
+		if (read(d.fds[0], buf, sizeof buf) < 0)
+			continue;
+		if (feed_take_reconnect_request(feed))
+			feed_set_status(feed, FEED_RECONNECTING, 1, "reconnecting");
+	}
+	feed_set_provider_data(feed, NULL);
+	close(d.fds[0]);
+	close(d.fds[1]);
+	return 0;
+}
+
+static const struct provider blocker = {
+	.name = "blocker", .run = blocker_run, .wake = blocker_wake,
+};
+
+/* Blocks in feed_sleep (a backoff wait) and has no wake(). */
+static int
+sleeper_run(struct feed *feed, char **cause)
+{
+	int rounds = 0;
+
+	(void)cause;
+	while (!feed_sleep(feed, 60000)) {
+		if (feed_take_reconnect_request(feed)) {
+			rounds++;
+			feed_set_status(feed, FEED_RECONNECTING, rounds, "again");
+		}
+	}
+	return 0;
+}
+
+static const struct provider sleeper = { .name = "sleeper", .run = sleeper_run };
+
+static int
+failer_run(struct feed *feed, char **cause)
+{
+	(void)feed;
+	*cause = strdup("ShotTracker refused the request signature (HTTP 401)\n"
+	    "\x1b]0;owned\x07 second line");
+	return -1;
+}
+
+static const struct provider failer = { .name = "failer", .run = failer_run };
+
+static int
+flood_run(struct feed *feed, char **cause)
+{
+	struct cs_sink sink = feed_sink(feed);
+	struct cs_event ev;
+	int i;
+
+	(void)cause;
+	for (i = 0; i < N_FLOOD && !feed_stopping(feed); i++) {
+		cs_event_init(&ev, CS_PROVIDER_SPORTRADAR);
+		snprintf(ev.id, sizeof ev.id, "f%d", i);
+		ev.sequence = i;
+		sink.event(sink.ctx, &ev);
+	}
+	return 0;
+}
+
+static const struct provider flood = { .name = "flood", .run = flood_run };
+
+static int
+marker_run(struct feed *feed, char **cause)
+{
+	struct cs_sink sink = feed_sink(feed);
+
+	(void)cause;
+	feed_mark_received(feed);
+	usleep(20000);
+	sink.delete_event(sink.ctx, "a");
+	sink.delete_event(sink.ctx, "b");
+	feed_mark_received(feed);
+	sink.delete_event(sink.ctx, "c");
+	feed_record(feed, "rest:/v1/data/games/g1", "{\"id\":\"g1\"}", 11);
+	feed_record(feed, "ws", "{\"source\":\"clock\"}", 18);
+	return 0;
+}
+
+static const struct provider marker = { .name = "marker", .run = marker_run };
+
+/* --- helpers --- */
+
+/* Drains until END, like the UI: poll on feed_fd, then feed_drain. */
+static struct feed_msg *
+drain_all(struct feed *feed, int timeout_ms, size_t *count, int *polls)
+{
+	struct feed_msg *all = NULL, **tail = &all, *list, *m;
+	struct pollfd pfd;
+	int64_t deadline = cs_now_us() + (int64_t)timeout_ms * 1000;
+	bool ended = false;
+
+	*count = 0;
+	if (polls != NULL)
+		*polls = 0;
+	while (!ended && cs_now_us() < deadline) {
+		pfd.fd = feed_fd(feed);
+		pfd.events = POLLIN;
+		if (poll(&pfd, 1, 200) <= 0)
+			continue;
+		if (polls != NULL)
+			(*polls)++;
+		list = feed_drain(feed);
+		*tail = list;
+		for (m = list; m != NULL; m = m->next) {
+			(*count)++;
+			if (m->kind == FEED_MSG_END)
+				ended = true;
+			tail = &m->next;
+		}
+	}
+	return all;
+}
+
+static struct feed_config
+config(void)
+{
+	struct feed_config c;
+
+	memset(&c, 0, sizeof c);
+	c.provider = CS_PROVIDER_SHOTTRACKER;
+	c.game_id = "g1";
+	c.base_url = "http://127.0.0.1:1";
+	c.username = "user";
+	c.secret = "s3cret";
+	return c;
+}
+
+static void
+test_order_and_content(void)
+{
+	struct feed_config c = config();
+	struct feed *feed;
+	struct feed_msg *all, *m;
+	char *cause = NULL;
+	size_t count;
+	int i = 0, bad_order = 0, events = 0;
+	bool saw_game = false, saw_delete = false, saw_clock = false,
+	    saw_pub = false, saw_warn = false, saw_caught = false;
+
+	feed = feed_start_with(&c, &emitter, &cause);
+	ok(feed != NULL, "emitter feed starts");
+	if (feed == NULL)
+		return;
+	is_str(feed_config(feed)->secret, "s3cret", "config copied");
+	ok(feed_config(feed)->secret != c.secret, "secret strdup'ed");
+	all = drain_all(feed, 10000, &count, NULL);
+	is_int(count, N_EVENTS + 8, "every message arrives once");
+	m = all;
+	ok(m != NULL && m->kind == FEED_MSG_STATUS &&
+	    m->u.status.state == FEED_CATCHING_UP, "status first");
+	for (m = all; m != NULL; m = m->next) {
+		switch (m->kind) {
+		case FEED_MSG_EVENT: {
+			char want[32];
+
+			snprintf(want, sizeof want, "ev-%d", i);
+			if (strcmp(m->u.event.id, want) != 0 || m->u.event.sequence != 1000 + i)
+				bad_order++;
+			i++;
+			events++;
+			break;
+		}
+		case FEED_MSG_GAME:
+			saw_game = events == 0 &&
+			    strcmp(m->u.game.team[CS_HOME].name, "Home") == 0;
+			break;
+		case FEED_MSG_DELETE:
+			saw_delete = strcmp(m->u.id, "ev-7") == 0 && events == N_EVENTS;
+			break;
+		case FEED_MSG_CLOCK:
+			saw_clock = m->u.clock.clock == 4321 && m->u.clock.running;
+			break;
+		case FEED_MSG_PUBLISHED:
+			saw_pub = m->u.published.version == 77 &&
+			    strcmp(m->u.published.player_id, "7269") == 0;
+			break;
+		case FEED_MSG_WARNING:
+			saw_warn = strcmp(m->u.text, "bad[31m input skipped") == 0;
+			break;
+		case FEED_MSG_CAUGHT_UP:
+			saw_caught = true;
+			break;
+		default:
+			break;
+		}
+		if (m->next == NULL) {
+			ok(m->kind == FEED_MSG_END, "END is last");
+			is_int(m->u.status.state, FEED_ENDED, "END says ENDED");
+		}
+	}
+	is_int(events, N_EVENTS, "all events");
+	is_int(bad_order, 0, "events in order with their content");
+	ok(saw_game, "game header before the events");
+	ok(saw_delete, "delete after the events");
+	ok(saw_clock, "clock copied");
+	ok(saw_pub, "published stats copied");
+	ok(saw_warn, "warning sanitized to one line");
+	ok(saw_caught, "caught-up marker");
+	feed_msg_free_list(&all);
+	ok(all == NULL, "free_list NULLs the list");
+	ok(feed_drain(feed) == NULL, "queue empty after END");
+	feed_stop(&feed);
+	ok(feed == NULL, "feed_stop NULLs the pointer");
+	feed_stop(&feed);   /* a second stop is a no-op */
+}
+
+static void
+test_stop_latency(const struct provider *p, const char *what)
+{
+	struct feed_config c = config();
+	struct feed *feed;
+	struct feed_msg *list;
+	struct pollfd pfd;
+	char *cause = NULL;
+	int64_t t0, took;
+
+	feed = feed_start_with(&c, p, &cause);
+	ok(feed != NULL, "%s starts", what);
+	if (feed == NULL)
+		return;
+	usleep(100000);   /* let it block */
+	pfd.fd = feed_fd(feed);
+	pfd.events = POLLIN;
+	if (p == &blocker) {
+		ok(poll(&pfd, 1, 2000) == 1, "%s: status makes the fd readable", what);
+		list = feed_drain(feed);
+		ok(list != NULL && list->kind == FEED_MSG_STATUS &&
+		    list->u.status.state == FEED_LIVE, "%s: LIVE status", what);
+		feed_msg_free_list(&list);
+		ok(poll(&pfd, 1, 0) == 0, "%s: fd not readable once drained", what);
+	}
+	/* a reconnect request reaches the provider through wake/feed_sleep */
+	feed_reconnect_now(feed);
+	ok(poll(&pfd, 1, 2000) == 1, "%s: reconnect request noticed", what);
+	list = feed_drain(feed);
+	ok(list != NULL && list->kind == FEED_MSG_STATUS &&
+	    list->u.status.state == FEED_RECONNECTING && list->u.status.reconnects == 1,
+	    "%s: RECONNECTING status, reconnects counted", what);
+	feed_msg_free_list(&list);
+	t0 = cs_now_us();
+	feed_stop(&feed);
+	took = cs_now_us() - t0;
+	ok(took < 1000000, "%s: stopped within 1 s (%" PRId64 " ms)", what, took / 1000);
+}
+
+static void
+test_failure_cause(void)
+{
+	struct feed_config c = config();
+	struct feed *feed;
+	struct feed_msg *all, *m;
+	char *cause = NULL;
+	size_t count;
+
+	feed = feed_start_with(&c, &failer, &cause);
+	ok(feed != NULL, "failer starts");
+	if (feed == NULL)
+		return;
+	all = drain_all(feed, 5000, &count, NULL);
+	is_int(count, 1, "only END");
+	m = all;
+	ok(m != NULL && m->kind == FEED_MSG_END && m->u.status.state == FEED_FAILED,
+	    "END says FAILED");
+	if (m != NULL) {
+		is_str(m->u.status.message,
+		    "ShotTracker refused the request signature (HTTP 401) ]0;owned second line",
+		    "the cause, one line, no control characters");
+		ok(strchr(m->u.status.message, '\n') == NULL &&
+		    strchr(m->u.status.message, '\x1b') == NULL, "no newline or ESC");
+	}
+	feed_msg_free_list(&all);
+	feed_stop(&feed);
+}
+
+static void
+test_flood(void)
+{
+	struct feed_config c = config();
+	struct feed *feed;
+	struct feed_msg *list, *m;
+	struct pollfd pfd;
+	char *cause = NULL, want[32];
+	int next = 0, bad = 0, polls = 0;
+	bool ended = false;
+	int64_t deadline = cs_now_us() + 30 * 1000000LL;
+
+	feed = feed_start_with(&c, &flood, &cause);
+	ok(feed != NULL, "flood starts");
+	if (feed == NULL)
+		return;
+	usleep(300000);   /* the producer fills the queue and has to wait */
+	while (!ended && cs_now_us() < deadline) {
+		pfd.fd = feed_fd(feed);
+		pfd.events = POLLIN;
+		if (poll(&pfd, 1, 200) <= 0)
+			continue;
+		polls++;
+		list = feed_drain(feed);
+		for (m = list; m != NULL; m = m->next) {
+			if (m->kind == FEED_MSG_END) {
+				ended = true;
+				continue;
+			}
+			snprintf(want, sizeof want, "f%d", next);
+			if (m->kind != FEED_MSG_EVENT || strcmp(m->u.event.id, want) != 0)
+				bad++;
+			next++;
+		}
+		feed_msg_free_list(&list);
+		usleep(1000);
+	}
+	ok(ended, "flood ends");
+	is_int(next, N_FLOOD, "a full queue blocks the producer: nothing lost");
+	is_int(bad, 0, "flood in order");
+	ok(polls > 1, "drained in several batches (%d)", polls);
+	feed_stop(&feed);
+}
+
+static void
+test_stop_while_full(void)
+{
+	struct feed_config c = config();
+	struct feed *feed;
+	char *cause = NULL;
+	int64_t t0, took;
+
+	feed = feed_start_with(&c, &flood, &cause);
+	ok(feed != NULL, "flood (never drained) starts");
+	if (feed == NULL)
+		return;
+	usleep(300000);
+	t0 = cs_now_us();
+	feed_stop(&feed);   /* frees the undrained queue (ASan checks leaks) */
+	took = cs_now_us() - t0;
+	ok(took < 1000000, "a producer waiting on a full queue stops within 1 s");
+}
+
+static void
+test_mark_and_record(void)
+{
+	struct feed_config c = config();
+	struct feed *feed;
+	struct feed_msg *all, *m;
+	struct capture_reader *r;
+	struct capture_record rec;
+	char *cause = NULL, dir[] = "/tmp/test_feed.XXXXXX", path[256];
+	char *warning = NULL;
+	int64_t t[3] = { 0, 0, 0 };
+	size_t count;
+	int i = 0;
+
+	ok(mkdtemp(dir) != NULL, "temp dir");
+	snprintf(path, sizeof path, "%s/game.cap", dir);
+	c.record_path = path;
+	feed = feed_start_with(&c, &marker, &cause);
+	ok(feed != NULL, "marker starts with a recorder");
+	if (feed == NULL)
+		return;
+	all = drain_all(feed, 5000, &count, NULL);
+	for (m = all; m != NULL && i < 3; m = m->next)
+		if (m->kind == FEED_MSG_DELETE)
+			t[i++] = m->received_us;
+	is_int(i, 3, "three deletes");
+	ok(t[0] == t[1] && t[0] != 0, "messages after one mark share its time");
+	ok(t[2] - t[0] >= 20000, "a new mark restamps (%" PRId64 " us later)", t[2] - t[0]);
+	feed_msg_free_list(&all);
+	feed_stop(&feed);
+
+	r = capture_read_open(path, &cause);
+	ok(r != NULL, "the recording opens");
+	if (r != NULL) {
+		is_int(capture_provider(r), CS_PROVIDER_SHOTTRACKER, "recorded provider");
+		is_str(capture_game_id(r), "g1", "recorded game id");
+		ok(capture_next(r, &rec, &warning) == 1 &&
+		    strcmp(rec.channel, "rest:/v1/data/games/g1") == 0 && rec.len == 11 &&
+		    memcmp(rec.data, "{\"id\":\"g1\"}", 11) == 0, "first record");
+		ok(capture_next(r, &rec, &warning) == 1 && strcmp(rec.channel, "ws") == 0 &&
+		    rec.len == 18, "second record");
+		ok(capture_next(r, &rec, &warning) == 0, "then the end");
+		capture_read_close(&r);
+	}
+	free(warning);
+	unlink(path);
+	rmdir(dir);
+}
+
+static void
+test_registry(void)
+{
+	struct feed_config c = config();
+	struct feed *feed;
+	char *cause = NULL;
+
+	ok(feed_provider_for(&c) == &provider_shottracker, "shottracker is built in");
+	c.provider = CS_PROVIDER_SPORTRADAR;
+	ok(feed_provider_for(&c) == &provider_sportradar, "sportradar is built in");
+	c.provider = CS_PROVIDER_NONE;
+	ok(feed_provider_for(&c) == NULL, "no provider for NONE");
+	feed = feed_start(&c, &cause);
+	ok(feed == NULL && cause != NULL && strstr(cause, "not available") != NULL,
+	    "feed_start refuses an unknown provider with a cause");
+	free(cause);
+}
+
+int
+main(void)
+{
+	test_order_and_content();
+	test_stop_latency(&blocker, "blocker (wake)");
+	test_stop_latency(&sleeper, "sleeper (feed_sleep)");
+	test_failure_cause();
+	test_flood();
+	test_stop_while_full();
+	test_mark_and_record();
+	test_registry();
+	return tap_done();
+}

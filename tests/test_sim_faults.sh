@@ -1,0 +1,160 @@
+#!/bin/sh
+# courtside-sim --faults: every kind is injected, counted from the log
+# ("fault: <kind> ..."), seen on the wire, and loses nothing for a client
+# that follows the protocol.
+. "$top_srcdir/tests/tap.sh"
+. "$top_srcdir/tests/sim_common.sh"
+
+command -v curl >/dev/null || tap_skip_all "curl is needed"
+"$PY" -c 'import websockets' 2>/dev/null || tap_skip_all "python3-websockets is needed"
+
+count() {   # count FILE PATTERN
+	grep -c -e "$2" "$1"
+}
+
+# --- message faults: the same game with and without them ---
+common="--seed 3 --speed 400 --start-at 4/6:00"
+tap_ok "a clean server starts" sim_start clean $common
+clean_port=$SIM_PORT
+clean_st=$SIM_ST
+tap_ok "a server with malformed, truncate, duplicate, reorder starts" sim_start msg $common \
+	--faults malformed=0.08,truncate=0.08,duplicate=0.08,reorder=0.08,seed=11
+log=$sim_tmp/msg.log
+
+# Sportradar first: a live session from Q4 6:00 to the end (a second or two).
+loc=$(curl -s -D - -o /dev/null "http://127.0.0.1:$SIM_PORT/nba/trial/stream/en/events/subscribe" |
+	tr -d '\r' | sed -n 's/^[Ll]ocation: //p')
+curl -s -N --max-time 4 "$loc" >"$sim_tmp/sr.ndjson" 2>/dev/null &
+sr_curl=$!
+
+token=$(st_token)
+r=$(ws_client "token=$token" --idle 2 --timeout 30)
+SIM_PORT=$clean_port
+SIM_ST=$clean_st
+clean_token=$(st_token)
+c=$(ws_client "token=$clean_token" --idle 2 --timeout 30)
+tap_is "$(jget "$c" "d['invalid'] + d['duplicates'] + d['inversions']")" 0 \
+	"the clean replay has no invalid, duplicate or out-of-order frame"
+
+n=$(( $(count "$log" 'fault: malformed stream=shottracker') + $(count "$log" 'fault: truncate stream=shottracker') ))
+tap_ok "malformed and truncated frames were injected ($n)" test "$n" -gt 0
+tap_is "$(jget "$r" "d['invalid']")" "$n" "each one is one invalid JSON frame on the wire"
+n=$(count "$log" 'fault: duplicate stream=shottracker')
+tap_ok "duplicates were injected ($n)" test "$n" -gt 0
+tap_is "$(jget "$r" "d['duplicates']")" "$n" "each one is a repeated frame on the wire"
+n=$(grep 'fault: reorder stream=shottracker' "$log" | grep -vc -e 'seq=0<->' -e '<->0$')
+tap_ok "reorders of two sequenced frames were injected ($n)" test "$n" -gt 0
+tap_is "$(jget "$r" "d['inversions']")" "$n" "each one is a seq inversion on the wire"
+tap_is "$(jget "$r" "sorted(set(d['seqs'])) == sorted($(jget "$c" "d['seqs']"))")" True \
+	"nothing is lost: the same seqs as the clean replay"
+tap_is "$(jget "$r" "d['json'] - d['duplicates']")" "$(jget "$c" "d['json']")" \
+	"and the same number of whole frames"
+
+wait "$sr_curl"
+"$PY" - "$sim_tmp/sr.ndjson" >"$sim_tmp/sr.sum" <<'EOF'
+import json, sys
+invalid = dups = events = 0
+prev = None
+ids = set()
+for line in open(sys.argv[1]):
+    line = line.rstrip("\n")
+    try:
+        d = json.loads(line)
+    except ValueError:
+        invalid += 1
+        continue
+    if "heartbeat" in d:
+        continue
+    if line == prev:
+        dups += 1
+        continue
+    prev = line
+    events += 1
+print(invalid, dups, events)
+EOF
+read sr_invalid sr_dups sr_events <"$sim_tmp/sr.sum"
+n=$(( $(count "$log" 'fault: malformed stream=sportradar') + $(count "$log" 'fault: truncate stream=sportradar') ))
+tap_is "$sr_invalid" "$n" "push: each malformed or truncated injection is one invalid line ($n)"
+tap_is "$sr_dups" "$(count "$log" 'fault: duplicate stream=sportradar')" \
+	"push: each duplicate is a repeated line"
+tap_ok "push: reorders are injected too ($(count "$log" 'fault: reorder stream=sportradar'))" \
+	test "$(count "$log" 'fault: reorder stream=sportradar')" -gt 0
+tap_ok "push: the stream carried events to the end of the game ($sr_events)" test "$sr_events" -gt 10
+
+# --- drop and 5xx ---
+tap_ok "a server with drop=25 and 5xx=0.3 starts" sim_start drop --seed 3 --speed 300 \
+	--start-at 2/0:00 --faults drop=25,5xx=0.3,seed=5
+log=$sim_tmp/drop.log
+loc=$(curl -s -D - -o /dev/null "http://127.0.0.1:$SIM_PORT/nba/trial/stream/en/events/subscribe" |
+	tr -d '\r' | sed -n 's/^[Ll]ocation: //p')
+while [ -z "$loc" ]; do   # the subscribe itself may get a 5xx
+	loc=$(curl -s -D - -o /dev/null "http://127.0.0.1:$SIM_PORT/nba/trial/stream/en/events/subscribe" |
+		tr -d '\r' | sed -n 's/^[Ll]ocation: //p')
+done
+curl -s -N --max-time 8 "$loc" >"$sim_tmp/drop.ndjson" 2>/dev/null &
+sr_curl=$!
+token=""
+while [ -z "$token" ]; do
+	token=$(st_token 2>/dev/null)
+done
+r=$(ws_client "token=$token" --timeout 10)
+tap_is "$(jget "$r" "d['ended'] + ' ' + str(d['frames'])")" "closed 25" \
+	"drop=25: the socket closes after 25 frames"
+last=$(jget "$r" "d['seqs'][-1]")
+r2=$(ws_client "token=$token&last_seq=$last" --timeout 10)
+tap_is "$(jget "$r2" "d['ended'] + ' ' + str(d['frames'])")" "closed 25" \
+	"a resumed socket closes after 25 more"
+tap_is "$(jget "$r2" "d['seqs'][0] > $last and d['increasing']")" True \
+	"and it went on after seq $last"
+wait "$sr_curl"
+sr_rc=$?
+tap_is "$(grep -vc heartbeat "$sim_tmp/drop.ndjson") $sr_rc" "25 18" \
+	"the push stream closes after 25 lines (curl: transfer closed early)"
+tap_is "$(count "$log" 'fault: drop')" 3 "three drops are logged"
+
+i=0
+: >"$sim_tmp/codes"
+while [ $i -lt 40 ]; do
+	if [ $((i % 2)) -eq 0 ]; then
+		u="/v1/data/games/$SIM_ST"
+	else
+		u="/nba/trial/v8/en/games/$SIM_SR/summary.json"
+	fi
+	echo "$i $(curl -s -o "$sim_tmp/5xx.$i" -w '%{http_code}' "http://127.0.0.1:$SIM_PORT$u")" \
+	    >>"$sim_tmp/codes"
+	i=$((i + 1))
+done
+n5=$(grep -c ' 50[03]$' "$sim_tmp/codes")
+tap_ok "5xx=0.3: some REST calls fail with 500 or 503 ($n5 of 40)" sh -c "[ $n5 -gt 2 ] && [ $n5 -lt 30 ]"
+tap_is "$(grep -c ' 200$' "$sim_tmp/codes")" "$((40 - n5))" "the others succeed"
+tap_ok "each 5xx is logged" sh -c "[ $(count "$log" 'fault: 5xx') -ge $n5 ]"
+tap_ok "a ShotTracker 5xx has the error shape, a Sportradar one a message" "$PY" -c 'import json, sys
+seen = 0
+for line in open(sys.argv[1] + "/codes"):
+    i, code = map(int, line.split())
+    if code < 500:
+        continue
+    d = json.load(open("%s/5xx.%d" % (sys.argv[1], i)))
+    if i % 2 == 0:
+        assert d["status"] == code and d["shottrackerRequestId"] and d["message"], d
+    else:
+        assert d["message"], d
+    seen += 1
+assert seen > 0' "$sim_tmp"
+
+# --- stall ---
+tap_ok "a frozen server with stall=2@0 starts" sim_start stall --seed 3 --speed 0 \
+	--start-at 2/0:00 --faults stall=2@0
+token=$(st_token)
+r=$(ws_client "token=$token" --ping --idle 3 --timeout 10)
+tap_is "$(jget "$r" "d['first_frame_s'] >= 1.8")" True \
+	"stall=2: the first frame comes after 2 s ($(jget "$r" "d['first_frame_s']") s)"
+tap_is "$(jget "$r" "(d['pong_s'] or 0) >= 1.8")" True \
+	"and the pong too ($(jget "$r" "d['pong_s']") s)"
+tap_ok "then everything arrives" test "$(jget "$r" "d['frames']")" -gt 100
+tap_is "$(count "$sim_tmp/stall.log" 'fault: stall')" 1 "the stall is logged once"
+r=$(ws_client "token=$token" --max 20 --timeout 5)
+tap_is "$(jget "$r" "d['first_frame_s'] < 1")" True \
+	"a stall@ happens once: a later socket is served at once"
+tap_ok "every server stops cleanly on SIGTERM (status 0, no sanitizer report)" sim_stop_all
+tap_done
