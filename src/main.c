@@ -156,7 +156,8 @@ main(int argc, char **argv)
 	fc.once = s.mode == RUN_ONCE;
 	fc.record_path = s.record_path;
 	fc.replay_path = s.replay_path;
-	fc.speed = s.speed;
+	/* --once replays as fast as possible: it only wants the final export. */
+	fc.speed = s.mode == RUN_ONCE ? 0 : s.speed;
 	fc.until = s.until;
 
 	if (s.demo) {

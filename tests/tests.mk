@@ -13,3 +13,6 @@ EXTRA_DIST += tests/test_cli.sh
 check_PROGRAMS += tests/test_capture
 TESTS += tests/test_capture
 tests_test_capture_SOURCES = tests/test_capture.c tests/tap.h
+
+TESTS += tests/test_replay.sh
+EXTRA_DIST += tests/test_replay.sh

@@ -1,0 +1,105 @@
+#!/bin/sh
+# Record and replay (issue 7): a game recorded live from the simulator (with
+# faults) replays to exactly the live export, at max speed and at 1x; --until
+# gives the box score of that moment; damaged captures replay up to the
+# damage; a recorder killed with SIGKILL leaves a capture that replays.
+. "$top_srcdir/tests/tap.sh"
+. "$top_srcdir/tests/sim_common.sh"
+CS=$top_builddir/courtside
+EQ=$top_builddir/tests/json_equal
+t=$sim_tmp
+export XDG_STATE_HOME="$t/state" XDG_CONFIG_HOME="$t/config"
+export SHOTTRACKER_USERNAME=U SHOTTRACKER_SECRET=S SPORTRADAR_API_KEY=S
+
+# 1. ShotTracker, live with faults, recorded.
+sim_start st --provider shottracker --seed 11 --speed 400 --require-auth U:S \
+    --faults drop=80,duplicate=0.03,malformed=0.01,seed=3 || tap_skip_all "simulator did not start"
+timeout 180 "$CS" --provider shottracker --game "$SIM_ST" --base-url "http://127.0.0.1:$SIM_PORT" \
+    --headless --record "$t/st.cap" --export "$t/st_live.json" --log "$t/st.log" 2>/dev/null
+tap_is "$?" 0 "shottracker: live run with faults records and exits 0"
+"$SIM" --seed 11 --print-truth shottracker >"$t/st_truth.json"
+tap_ok "shottracker: the live export equals the ground truth" "$EQ" "$t/st_live.json" "$t/st_truth.json"
+if grep -qi 'token=\|hmac \|signature' "$t/st.cap"; then
+	tap_result 1 "the capture holds no token, signature or header"
+else
+	tap_result 0 "the capture holds no token, signature or header"
+fi
+tap_ok "the capture header names the provider and game" \
+    grep -q "^courtside-capture 1 provider=shottracker game=$SIM_ST " "$t/st.cap"
+
+start=$(date +%s%N)
+"$CS" --replay "$t/st.cap" --once --export "$t/st_replay.json" --log "$t/r.log" 2>/dev/null
+tap_is "$?" 0 "replay --once exits 0"
+ms=$(( ($(date +%s%N) - start) / 1000000 ))
+echo "# a full game replayed at max speed in $ms ms"
+tap_ok "replay at max speed equals the live export" "$EQ" "$t/st_replay.json" "$t/st_live.json"
+tap_ok "a full game replays in under a second" test "$ms" -lt 1000
+
+"$CS" --replay "$t/st.cap" --headless --speed max --export "$t/st_replay2.json" --log "$t/r.log" 2>/dev/null
+tap_ok "replay --headless --speed max equals the live export" "$EQ" "$t/st_replay2.json" "$t/st_live.json"
+
+# 2. --until: the box score as of 3/5:00 equals the truth of that moment.
+"$CS" --replay "$t/st.cap" --once --until 3/5:00 --export "$t/st_until.json" --log "$t/r.log" 2>/dev/null
+tap_is "$?" 0 "--until exits 0"
+"$SIM" --seed 11 --print-truth shottracker --at 3/5:00 >"$t/st_truth_35.json"
+# The game clock is left out: the replay shows the live clock of that moment
+# (5:00.0), the truth the clock of the last play before it.
+tap_ok "--until 3/5:00 equals the ground truth at 3/5:00" \
+    "$EQ" --ignore clock "$t/st_until.json" "$t/st_truth_35.json"
+
+# 3. Sportradar push, recorded and replayed.
+sim_start sr --provider sportradar --seed 12 --speed 400 --require-auth U:S \
+    --faults drop=60,duplicate=0.03,reorder=0.02,seed=4 || tap_skip_all "simulator did not start"
+timeout 180 "$CS" --provider sportradar --game "$SIM_SR" --base-url "http://127.0.0.1:$SIM_PORT" \
+    --headless --record "$t/sr.cap" --export "$t/sr_live.json" --log "$t/sr.log" 2>/dev/null
+tap_is "$?" 0 "sportradar: live run records and exits 0"
+"$CS" --replay "$t/sr.cap" --once --export "$t/sr_replay.json" --log "$t/r.log" 2>/dev/null
+tap_ok "sportradar: replay equals the live export" "$EQ" "$t/sr_replay.json" "$t/sr_live.json"
+
+# 4. At 1x over a short stretch: the last minutes of a game recorded at the
+# simulator's real speed x10 replay at 1x, taking about as long, to the same export.
+sim_start short --provider shottracker --seed 13 --speed 10 --start-at 4/0:20 --require-auth U:S ||
+    tap_skip_all "simulator did not start"
+start=$(date +%s)
+timeout 120 "$CS" --provider shottracker --game "$SIM_ST" --base-url "http://127.0.0.1:$SIM_PORT" \
+    --headless --record "$t/short.cap" --export "$t/short_live.json" --log "$t/short.log" 2>/dev/null
+live_s=$(( $(date +%s) - start ))
+start=$(date +%s)
+timeout 120 "$CS" --replay "$t/short.cap" --headless --speed 1 --export "$t/short_replay.json" \
+    --log "$t/r.log" 2>/dev/null
+replay_s=$(( $(date +%s) - start ))
+echo "# live $live_s s, replay at 1x $replay_s s"
+tap_ok "a replay at 1x equals the live export" "$EQ" "$t/short_replay.json" "$t/short_live.json"
+tap_ok "a replay at 1x takes the recorded time (within 2 s)" \
+    test "$replay_s" -ge $((live_s - 2)) -a "$replay_s" -le $((live_s + 2))
+
+# 5. Damaged captures.
+head -c -40 "$t/sr.cap" >"$t/trunc.cap"
+"$CS" --replay "$t/trunc.cap" --once --export "$t/trunc.json" --log "$t/trunc.log" 2>"$t/trunc.err"
+tap_is "$?" 0 "a truncated capture still replays"
+tap_ok "the truncation is reported" grep -q "truncated" "$t/trunc.log"
+awk 'NR==400 {print "THIS LINE IS DAMAGED"; next} {print}' "$t/st.cap" >"$t/corrupt.cap"
+"$CS" --replay "$t/corrupt.cap" --once --export "$t/corrupt.json" --log "$t/corrupt.log" 2>/dev/null
+tap_is "$?" 0 "a capture with a corrupt line still replays"
+tap_ok "the corrupt line is reported" grep -q "corrupt\|wrong length" "$t/corrupt.log"
+sed '1s/courtside-capture 1/courtside-capture 7/' "$t/sr.cap" >"$t/v7.cap"
+"$CS" --replay "$t/v7.cap" --once --log "$t/v7.log" >/dev/null 2>"$t/v7.err"
+tap_is "$?" 1 "an unknown capture version fails"
+tap_ok "with a message naming the version" grep -q "version 7" "$t/v7.err"
+
+# 6. SIGKILL mid-game: the capture replays up to the kill.
+sim_start kill --provider sportradar --seed 14 --speed 200 --require-auth U:S ||
+    tap_skip_all "simulator did not start"
+"$CS" --provider sportradar --game "$SIM_SR" --base-url "http://127.0.0.1:$SIM_PORT" \
+    --headless --record "$t/kill.cap" --export "$t/kill.json" --log "$t/kill.log" 2>/dev/null &
+rec=$!
+sleep 4
+kill -9 "$rec"
+wait "$rec" 2>/dev/null
+records=$(grep -c '^[0-9]* push [0-9]*$' "$t/kill.cap")
+"$CS" --replay "$t/kill.cap" --once --export "$t/kill_replay.json" --log "$t/kr.log" 2>/dev/null
+tap_is "$?" 0 "a capture cut by SIGKILL replays"
+tap_ok "it holds the live messages received before the kill ($records)" test "$records" -gt 10
+pts=$(/usr/bin/python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(sum(t["points"] for t in d["teams"]))' "$t/kill_replay.json")
+tap_ok "and the game up to the kill ($pts points)" test "${pts:-0}" -gt 0
+tap_done
