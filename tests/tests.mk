@@ -16,3 +16,7 @@ tests_test_capture_SOURCES = tests/test_capture.c tests/tap.h
 
 TESTS += tests/test_replay.sh
 EXTRA_DIST += tests/test_replay.sh
+
+EXTRA_PROGRAMS += bench/bench_replay
+bench_progs += bench/bench_replay
+bench_bench_replay_SOURCES = bench/bench_replay.c
