@@ -2,7 +2,7 @@
 """A third-party WebSocket client for courtside-sim's tests (python3-websockets).
 
     sim_ws_client.py URL [--max N] [--timeout S] [--idle S] [--ping]
-                         [--out FILE] [--ping-interval S]
+                         [--out FILE] [--ping-interval S] [--gap S]
 
 Connects, collects text frames until the server closes, N frames arrived,
 S seconds passed, or nothing came for --idle seconds, then prints one JSON
@@ -19,7 +19,8 @@ identical to the valid frame before it is counted in "duplicates" only;
 "inversions" counts a seq not above the one before it.
 
 --ping sends a text "ping" right after connecting; the "pong" reply is
-counted in "pongs".  --out writes every frame, one per line.
+counted in "pongs".  --out writes every frame, one per line.  "gaps" lists
+the silences longer than --gap seconds (default 1) as [start, length].
 """
 import asyncio
 import json
@@ -31,7 +32,7 @@ import websockets
 
 def parse_args(argv):
     opts = {"max": 0, "timeout": 10.0, "idle": 0.0, "ping": False,
-            "out": None, "ping_interval": None}
+            "out": None, "ping_interval": None, "gap": 1.0}
     url = None
     i = 1
     while i < len(argv):
@@ -42,6 +43,8 @@ def parse_args(argv):
             opts["timeout"] = float(argv[i + 1]); i += 1
         elif a == "--idle":
             opts["idle"] = float(argv[i + 1]); i += 1
+        elif a == "--gap":
+            opts["gap"] = float(argv[i + 1]); i += 1
         elif a == "--ping":
             opts["ping"] = True
         elif a == "--out":
@@ -103,7 +106,7 @@ async def run(url, opts):
                         time.monotonic() < deadline else "timeout"
                     break
                 now = time.monotonic()
-                if now - last > 1.0:
+                if now - last > opts["gap"]:
                     res["gaps"].append([round(last - start, 2),
                                         round(now - last, 2)])
                 last = now

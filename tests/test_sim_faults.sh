@@ -21,10 +21,11 @@ tap_ok "a server with malformed, truncate, duplicate, reorder starts" sim_start 
 	--faults malformed=0.08,truncate=0.08,duplicate=0.08,reorder=0.08,seed=11
 log=$sim_tmp/msg.log
 
-# Sportradar first: a live session from Q4 6:00 to the end (a second or two).
+# Sportradar first: a live session from Q4 6:00 to the end (a second or two),
+# then 5 s of silence until a heartbeat says that everything was sent.
 loc=$(curl -s -D - -o /dev/null "http://127.0.0.1:$SIM_PORT/nba/trial/stream/en/events/subscribe" |
 	tr -d '\r' | sed -n 's/^[Ll]ocation: //p')
-curl -s -N --max-time 4 "$loc" >"$sim_tmp/sr.ndjson" 2>/dev/null &
+curl -s -N --max-time 10 "$loc" >"$sim_tmp/sr.ndjson" 2>/dev/null &
 sr_curl=$!
 
 token=$(st_token)
@@ -56,7 +57,10 @@ import json, sys
 invalid = dups = events = 0
 prev = None
 ids = set()
+heartbeats = 0
 for line in open(sys.argv[1]):
+    if not line.endswith("\n"):
+        break   # cut by curl's --max-time
     line = line.rstrip("\n")
     try:
         d = json.loads(line)
@@ -64,15 +68,18 @@ for line in open(sys.argv[1]):
         invalid += 1
         continue
     if "heartbeat" in d:
+        heartbeats += 1
         continue
     if line == prev:
         dups += 1
         continue
     prev = line
     events += 1
-print(invalid, dups, events)
+print(invalid, dups, events, heartbeats)
 EOF
-read sr_invalid sr_dups sr_events <"$sim_tmp/sr.sum"
+read sr_invalid sr_dups sr_events sr_heartbeats <"$sim_tmp/sr.sum"
+tap_ok "push: the game ended and the stream went quiet (a heartbeat came)" \
+	test "$sr_heartbeats" -ge 1
 n=$(( $(count "$log" 'fault: malformed stream=sportradar') + $(count "$log" 'fault: truncate stream=sportradar') ))
 tap_is "$sr_invalid" "$n" "push: each malformed or truncated injection is one invalid line ($n)"
 tap_is "$sr_dups" "$(count "$log" 'fault: duplicate stream=sportradar')" \
@@ -156,5 +163,29 @@ tap_is "$(count "$sim_tmp/stall.log" 'fault: stall')" 1 "the stall is logged onc
 r=$(ws_client "token=$token" --max 20 --timeout 5)
 tap_is "$(jget "$r" "d['first_frame_s'] < 1")" True \
 	"a stall@ happens once: a later socket is served at once"
+
+# stall=S/T repeats every T feed seconds
+tap_ok "a server with stall=0.5/300 starts" sim_start every --seed 3 --speed 300 \
+	--start-at 1/12:00 --faults stall=0.5/300
+token=$(st_token)
+r=$(ws_client "token=$token" --timeout 3.6 --gap 0.4)
+tap_ok "stall=0.5/300 at speed 300: a silence every second ($(jget "$r" "d['gaps']"))" \
+	test "$(jget "$r" "len([g for g in d['gaps'] if g[1] >= 0.4])")" -ge 2
+tap_ok "each one is logged" test "$(count "$sim_tmp/every.log" 'fault: stall')" -ge 2
+
+# the same seed injects the same faults; another seed others
+for n in 1 2 3; do
+	seed=11
+	[ $n -eq 3 ] && seed=12
+	sim_start "det$n" --seed 3 --speed 0 --start-at 2/0:00 \
+		--faults malformed=0.05,duplicate=0.05,reorder=0.05,seed=$seed
+	token=$(st_token)
+	ws_client "token=$token" --idle 1 --timeout 20 >/dev/null
+	sed -n 's/^[^ ]* \(fault: .*\)/\1/p' "$sim_tmp/det$n.log" >"$sim_tmp/det$n.faults"
+done
+tap_ok "two runs with one seed log the very same faults ($(wc -l <"$sim_tmp/det1.faults"))" \
+	sh -c "[ -s '$sim_tmp/det1.faults' ] && cmp -s '$sim_tmp/det1.faults' '$sim_tmp/det2.faults'"
+tap_ok "another fault seed, other faults" sh -c \
+	"! cmp -s '$sim_tmp/det1.faults' '$sim_tmp/det3.faults'"
 tap_ok "every server stops cleanly on SIGTERM (status 0, no sanitizer report)" sim_stop_all
 tap_done

@@ -168,6 +168,8 @@ served=$(cat "$sim_tmp/cap")
 tap_ok "of 80 connections at once at most 64 are served ($served)" \
 	sh -c "[ '$served' -ge 1 ] && [ '$served' -le 64 ]"
 sleep 0.3
+tap_ok "300 rounds of malformed requests and frames leave it standing" \
+	"$PY" "$top_srcdir/tests/sim_fuzz.py" "$port" "$token" "$SIM_ST" 300
 code=$(st_get "/v1/data/games/$SIM_ST")
 tap_is "$code" 200 "the server still answers afterwards"
 

@@ -119,7 +119,8 @@ sim_faults_parse(const char *spec, struct sim_faults *out, char **cause)
 		return 0;
 	}
 	if (strlen(spec) >= sizeof buf)
-		return fail(cause, "fault spec too long: %s...", safe(spec, tmp, sizeof tmp));
+		return fail(cause, "fault spec too long: %s...",
+		    safe(spec, tmp, sizeof tmp));
 	cs_strlcpy(buf, spec, sizeof buf);
 	for (item = strtok_r(buf, ",", &save); item != NULL;
 	    item = strtok_r(NULL, ",", &save)) {
@@ -132,8 +133,8 @@ sim_faults_parse(const char *spec, struct sim_faults *out, char **cause)
 		if (strcmp(item, "drop") == 0) {
 			errno = 0;
 			n = strtol(eq + 1, &end, 10);
-			if (errno != 0 || end == eq + 1 || *end != '\0' || n < 1 ||
-			    n > 1000000000L)
+			if (errno != 0 || end == eq + 1 || *end != '\0' ||
+			    n < 1 || n > 1000000000L)
 				rc = -1;
 			else
 				f.drop = n;
@@ -158,8 +159,9 @@ sim_faults_parse(const char *spec, struct sim_faults *out, char **cause)
 			else
 				f.seed = seed;
 		} else
-			return fail(cause, "unknown fault '%s' (drop, stall, 5xx, "
-			    "malformed, truncate, duplicate, reorder, seed)",
+			return fail(cause, "unknown fault '%s' (drop, stall, "
+			    "5xx, malformed, truncate, duplicate, reorder, "
+			    "seed)",
 			    safe(item, tmp, sizeof tmp));
 		if (rc < 0) {
 			*eq = '=';

@@ -7,7 +7,9 @@
  *
  * SPEC is a comma list of key=value:
  *   drop=N          close each live stream after N messages
- *   stall=S@T       stop sending for S seconds, once, at feed second T
+ *   stall=S@T       every open stream goes silent for S wall seconds, once,
+ *                   when feed time reaches T seconds (or at the first
+ *                   stream opened after that)
  *   stall=S/T       the same, every T feed seconds
  *   5xx=P           answer a share P of REST calls with 500/503
  *   malformed=P     send a share P of messages as invalid JSON first

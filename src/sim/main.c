@@ -4,8 +4,8 @@
  *
  * Exit status: 0 stopped cleanly (or printed what was asked), 1 the server
  * failed, 2 a usage error.  The one start-up line on stdout is a contract
- * for scripts:
- *   courtside-sim: listening on ADDR:PORT shottracker=<event_id> sportradar=<game_id>
+ * for scripts: "courtside-sim: listening on ADDR:PORT shottracker=<event_id>
+ * sportradar=<game_id>", flushed at once.
  */
 #include "config.h"
 
@@ -150,14 +150,16 @@ parse_args(int argc, char **argv, struct sim_args *a)
 		switch (ch) {
 		case OPT_PROVIDER:
 			if (strcmp(optarg, "shottracker") != 0 &&
-			    strcmp(optarg, "sportradar") != 0 && strcmp(optarg, "both") != 0)
+			    strcmp(optarg, "sportradar") != 0 &&
+			    strcmp(optarg, "both") != 0)
 				usage_error("unknown provider '%s' (shottracker, "
 				    "sportradar or both)", clean(optarg));
 			a->so.providers = optarg;
 			break;
 		case OPT_BIND:
 			if (*optarg == '\0' || strlen(optarg) >= 64)
-				usage_error("bad --bind address '%s'", clean(optarg));
+				usage_error("bad --bind address '%s'",
+				    clean(optarg));
 			a->so.bind = optarg;
 			break;
 		case OPT_PORT:
@@ -185,17 +187,18 @@ parse_args(int argc, char **argv, struct sim_args *a)
 		case OPT_SPEED:
 			errno = 0;
 			d = strtod(optarg, &end);
-			if (errno != 0 || end == optarg || *end != '\0' || !isfinite(d) ||
-			    d < 0.0 || d > 100000.0)
-				usage_error("bad --speed '%s' (0 to 100000)", clean(optarg));
+			if (errno != 0 || end == optarg || *end != '\0' ||
+			    !isfinite(d) || d < 0.0 || d > 100000.0)
+				usage_error("bad --speed '%s' (0 to 100000)",
+				    clean(optarg));
 			a->so.speed = d;
 			break;
 		case OPT_START_AT:
 			a->start_at = optarg;
 			break;
 		case OPT_START_MS:
-			a->so.start_ms = parse_integer(optarg, -86400000LL, 86400000LL,
-			    "--start-ms");
+			a->so.start_ms = parse_integer(optarg, -86400000LL,
+			    86400000LL, "--start-ms");
 			a->start_ms_set = true;
 			break;
 		case OPT_FAULTS:
@@ -232,7 +235,8 @@ parse_args(int argc, char **argv, struct sim_args *a)
 			printf("courtside-sim %s\n", PACKAGE_VERSION);
 			exit(0);
 		case ':':
-			usage_error("option %s needs a value", clean(argv[optind - 1]));
+			usage_error("option %s needs a value",
+			    clean(argv[optind - 1]));
 			break;
 		default:
 			usage_error("unknown option '%s'", clean(argv[optind - 1]));
@@ -407,7 +411,8 @@ main(int argc, char **argv)
 		return 1;
 	}
 	bind = a.so.bind != NULL ? a.so.bind : "127.0.0.1";
-	printf("courtside-sim: listening on %s%s%s:%d shottracker=%s sportradar=%s\n",
+	printf("courtside-sim: listening on %s%s%s:%d shottracker=%s "
+	    "sportradar=%s\n",
 	    strchr(bind, ':') != NULL ? "[" : "", bind,
 	    strchr(bind, ':') != NULL ? "]" : "", sim_server_port(srv),
 	    sim_server_game_id(srv, CS_PROVIDER_SHOTTRACKER),

@@ -25,7 +25,7 @@
 #include "sim/server_priv.h"
 
 int64_t
-srv_now_us(void)
+sim_srv_now_us(void)
 {
 	struct timespec ts;
 
@@ -35,15 +35,15 @@ srv_now_us(void)
 
 /* Feed time = start + wall time since start x speed (speed 0: frozen). */
 int64_t
-srv_feed_now(const struct sim_server *srv)
+sim_srv_feed_now(const struct sim_server *srv)
 {
-	double elapsed_ms = (double)(srv_now_us() - srv->t0_us) / 1000.0;
+	double elapsed_ms = (double)(sim_srv_now_us() - srv->t0_us) / 1000.0;
 
 	return srv->start_ms + (int64_t)(elapsed_ms * srv->speed);
 }
 
 void
-srv_log(struct sim_server *srv, const char *fmt, ...)
+sim_srv_log(struct sim_server *srv, const char *fmt, ...)
 {
 	char stamp[32];
 	struct timespec ts;
@@ -65,7 +65,7 @@ srv_log(struct sim_server *srv, const char *fmt, ...)
 
 /* nbytes random bytes as 2*nbytes hex digits (out holds 2*nbytes+1). */
 void
-srv_random_hex(char *out, size_t nbytes)
+sim_srv_random_hex(char *out, size_t nbytes)
 {
 	static const char hex[] = "0123456789abcdef";
 	unsigned char b[32];
@@ -86,11 +86,11 @@ srv_random_hex(char *out, size_t nbytes)
 
 /* A random (version 4) UUID; out holds SRV_UUID_LEN. */
 void
-srv_uuid(char *out)
+sim_srv_uuid(char *out)
 {
 	char h[33];
 
-	srv_random_hex(h, 16);
+	sim_srv_random_hex(h, 16);
 	h[12] = '4';
 	h[16] = "89ab"[h[16] % 4];
 	snprintf(out, SRV_UUID_LEN, "%.8s-%.4s-%.4s-%.4s-%.12s", h, h + 8,
@@ -103,17 +103,17 @@ tick_fire(lws_sorted_usec_list_t *sul)
 	struct sim_server *srv = lws_container_of(sul, struct sim_server, tick);
 
 	srv->tick_due_us = 0;
-	srv_tick(sul);
+	sim_srv_tick(sul);
 }
 
 /* Make sure the tick runs by due_us (monotonic); keeps an earlier one. */
 void
-srv_tick_arm(struct sim_server *srv, int64_t due_us)
+sim_srv_tick_arm(struct sim_server *srv, int64_t due_us)
 {
-	int64_t now = srv_now_us();
+	int64_t now = sim_srv_now_us();
 
 	if (due_us > now + 1000000)
-		due_us = now + 1000000;   /* at least once a second: stalls, heartbeats */
+		due_us = now + 1000000;   /* stalls and heartbeats need it */
 	if (srv->tick_due_us != 0 && srv->tick_due_us <= due_us)
 		return;
 	if (due_us < now + 1000)
@@ -127,7 +127,7 @@ conn_release(struct srv_conn *c)
 {
 	if (c == NULL)
 		return;
-	srv_stream_unlink(c);
+	sim_srv_stream_unlink(c);
 	free(c->body);
 	c->body = NULL;
 	c->body_len = c->body_off = 0;
@@ -151,7 +151,8 @@ srv_callback(struct lws *wsi, enum lws_callback_reasons reason, void *user,
 		/* the connection cap: count sockets we accepted */
 		if (srv->nconns >= SRV_MAX_CONNS) {
 			if (!srv->quiet)
-				srv_log(srv, "refused a connection: %d open", srv->nconns);
+				sim_srv_log(srv, "refused a connection: "
+				    "%d open", srv->nconns);
 			return -1;
 		}
 		srv->nconns++;
@@ -168,17 +169,17 @@ srv_callback(struct lws *wsi, enum lws_callback_reasons reason, void *user,
 		if (c == NULL)
 			return -1;
 		conn_release(c);
-		memset(c, 0, sizeof *c);   /* a keep-alive connection reuses it */
+		memset(c, 0, sizeof *c);   /* keep-alive reuses it */
 		c->srv = srv;
 		c->wsi = wsi;
 		c->session = -1;
-		return srv_http_request(c, wsi, in != NULL ? in : "/");
+		return sim_srv_http_request(c, wsi, in != NULL ? in : "/");
 	case LWS_CALLBACK_HTTP_WRITEABLE:
 		if (c == NULL)
 			return -1;
 		if (c->kind == SRV_CONN_SR_PUSH)
-			return srv_stream_writeable(c, wsi);
-		return srv_http_writeable(c, wsi);
+			return sim_srv_stream_writeable(c, wsi);
+		return sim_srv_http_writeable(c, wsi);
 	case LWS_CALLBACK_HTTP_BODY:
 		/* we serve GETs only; a body is read and ignored */
 		return 0;
@@ -188,7 +189,7 @@ srv_callback(struct lws *wsi, enum lws_callback_reasons reason, void *user,
 		return 0;
 
 	case LWS_CALLBACK_HTTP_CONFIRM_UPGRADE:
-		return srv_ws_confirm(srv, wsi);
+		return sim_srv_ws_confirm(srv, wsi);
 	case LWS_CALLBACK_ESTABLISHED:
 		if (c == NULL)
 			return -1;
@@ -196,15 +197,16 @@ srv_callback(struct lws *wsi, enum lws_callback_reasons reason, void *user,
 		c->srv = srv;
 		c->wsi = wsi;
 		c->session = -1;
-		return srv_ws_established(c, wsi);
+		return sim_srv_ws_established(c, wsi);
 	case LWS_CALLBACK_RECEIVE:
 		if (c == NULL)
 			return -1;
-		return srv_ws_receive(c, in, len, lws_is_final_fragment(wsi));
+		return sim_srv_ws_receive(c, in, len,
+		    lws_is_final_fragment(wsi));
 	case LWS_CALLBACK_SERVER_WRITEABLE:
 		if (c == NULL)
 			return -1;
-		return srv_stream_writeable(c, wsi);
+		return sim_srv_stream_writeable(c, wsi);
 	case LWS_CALLBACK_CLOSED:
 		conn_release(c);
 		return 0;
@@ -216,8 +218,9 @@ srv_callback(struct lws *wsi, enum lws_callback_reasons reason, void *user,
 }
 
 static const struct lws_protocols srv_protocols[] = {
-	/* one protocol for HTTP and the socket: the upgrade needs no subprotocol */
-	{ "courtside-sim", srv_callback, sizeof(struct srv_conn), 4096, 0, NULL, 0 },
+	/* one protocol for HTTP and the socket: no subprotocol to name */
+	{ "courtside-sim", srv_callback, sizeof(struct srv_conn), 4096, 0,
+	  NULL, 0 },
 	{ NULL, NULL, 0, 0, 0, NULL, 0 }
 };
 
@@ -255,7 +258,8 @@ st_source_bit(const char *json)
 {
 	static const struct { const char *name; unsigned bit; } names[] = {
 		{ "details", SRV_SRC_DETAILS }, { "shots", SRV_SRC_SHOTS },
-		{ "marker", SRV_SRC_MARKER }, { "possessions", SRV_SRC_POSSESSIONS },
+		{ "marker", SRV_SRC_MARKER },
+		{ "possessions", SRV_SRC_POSSESSIONS },
 		{ "stats", SRV_SRC_STATS }, { "clock", SRV_SRC_CLOCK },
 	};
 	const char *p;
@@ -345,7 +349,8 @@ parse_options(struct sim_server *srv, const struct sim_server_options *opt,
 		srv->auth = true;
 		colon = strchr(opt->require_auth, ':');
 		if (colon != NULL) {
-			if ((size_t)(colon - opt->require_auth) >= sizeof srv->st_user)
+			if ((size_t)(colon - opt->require_auth) >=
+			    sizeof srv->st_user)
 				return set_cause(cause, "credentials too long");
 			memcpy(srv->st_user, opt->require_auth,
 			    (size_t)(colon - opt->require_auth));
@@ -354,7 +359,8 @@ parse_options(struct sim_server *srv, const struct sim_server_options *opt,
 		} else
 			colon = opt->require_auth;
 		if (strlen(colon) >= sizeof srv->st_secret || *colon == '\0')
-			return set_cause(cause, "bad credentials for --require-auth");
+			return set_cause(cause,
+			    "bad credentials for --require-auth");
 		cs_strlcpy(srv->st_secret, colon, sizeof srv->st_secret);
 		cs_strlcpy(srv->sr_key, colon, sizeof srv->sr_key);
 	}
@@ -412,8 +418,9 @@ sim_server_start(const struct sim_server_options *opt, char **cause)
 	if (opt->log_path != NULL) {
 		srv->log = fopen(opt->log_path, "a");
 		if (srv->log == NULL) {
-			if (cause != NULL && asprintf(cause, "cannot open log %s: %s",
-			    opt->log_path, strerror(errno)) < 0)
+			if (cause != NULL && asprintf(cause,
+			    "cannot open log %s: %s", opt->log_path,
+			    strerror(errno)) < 0)
 				*cause = NULL;
 			srv->log = stderr;
 			srv_free(srv);
@@ -446,7 +453,8 @@ sim_server_start(const struct sim_server_options *opt, char **cause)
 		return NULL;
 	}
 	for (i = 0; i < srv->st_n; i++)
-		srv->st_src[i] = (unsigned char)st_source_bit(srv->st_msgs[i].json);
+		srv->st_src[i] =
+		    (unsigned char)st_source_bit(srv->st_msgs[i].json);
 
 	/* lws logs are global to the process: errors only, none when quiet
 	 * (the in-process demo owns the terminal) */
@@ -490,7 +498,7 @@ sim_server_start(const struct sim_server_options *opt, char **cause)
 		srv_free(srv);
 		return NULL;
 	}
-	srv->t0_us = srv_now_us();
+	srv->t0_us = sim_srv_now_us();
 
 	/* the service thread takes no signals: they are the caller's */
 	sigfillset(&all);
@@ -498,7 +506,8 @@ sim_server_start(const struct sim_server_options *opt, char **cause)
 	rc = pthread_create(&srv->thread, NULL, srv_thread, srv);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (rc != 0) {
-		set_cause(cause, "cannot start the server thread: %s", strerror(rc));
+		set_cause(cause, "cannot start the server thread: %s",
+		    strerror(rc));
 		lws_context_destroy(srv->ctx);
 		srv_free(srv);
 		return NULL;

@@ -7,20 +7,14 @@ libcourtside_a_SOURCES += \
 
 dist_man_MANS += doc/courtside-sim.1
 
-# The server over a tiny fixed game (tests/sim_fake_game.c instead of the
-# generator), for protocol checks that need to know every message.
-check_PROGRAMS += tests/sim_fake_server
-tests_sim_fake_server_SOURCES = src/sim/main.c tests/sim_fake_game.c
-
 check_PROGRAMS += tests/test_faults tests/test_sim_server
 TESTS += tests/test_faults tests/test_sim_server
 tests_test_faults_SOURCES = tests/test_faults.c tests/tap.h
-tests_test_sim_server_SOURCES = tests/test_sim_server.c tests/tap.h \
-	tests/sim_fake_game.c
+tests_test_sim_server_SOURCES = tests/test_sim_server.c tests/tap.h
 
 # The server seen by third-party clients (curl, openssl, python3-websockets).
 TESTS += tests/test_sim_shottracker.sh tests/test_sim_sportradar.sh \
 	tests/test_sim_faults.sh tests/test_sim_cli.sh
 EXTRA_DIST += tests/test_sim_shottracker.sh tests/test_sim_sportradar.sh \
 	tests/test_sim_faults.sh tests/test_sim_cli.sh tests/sim_common.sh \
-	tests/sim_ws_client.py
+	tests/sim_ws_client.py tests/sim_fuzz.py

@@ -25,7 +25,8 @@ static const char kong_unauthorized[] = "{\"message\":\"Unauthorized\"}";
 static const char kong_bad_date[] = "{\"message\":\"HMAC signature cannot be "
     "verified, a valid date or x-date header is required for HMAC "
     "Authentication\"}";
-static const char kong_mismatch[] = "{\"message\":\"HMAC signature does not match\"}";
+static const char kong_mismatch[] =
+    "{\"message\":\"HMAC signature does not match\"}";
 
 static int64_t
 epoch_ms(void)
@@ -83,13 +84,14 @@ static void
 log_request(struct srv_conn *c, int status)
 {
 	if (!c->srv->quiet)
-		srv_log(c->srv, "%s %s %d", c->method != NULL ? c->method : "GET",
-		    c->log_path, status);
+		sim_srv_log(c->srv, "%s %s %d",
+		    c->method != NULL ? c->method : "GET", c->log_path, status);
 }
 
 int
-srv_respond(struct srv_conn *c, struct lws *wsi, int status, const char *ctype,
-    char *body, const char *location, const char *request_id)
+sim_srv_respond(struct srv_conn *c, struct lws *wsi, int status,
+    const char *ctype, char *body, const char *location,
+    const char *request_id)
 {
 	unsigned char hdr[LWS_PRE + 2048], *start = hdr + LWS_PRE, *p = start,
 	    *end = hdr + sizeof hdr - 1;
@@ -133,7 +135,7 @@ fail:
 }
 
 int
-srv_http_writeable(struct srv_conn *c, struct lws *wsi)
+sim_srv_http_writeable(struct srv_conn *c, struct lws *wsi)
 {
 	unsigned char *buf = c->srv->scratch + LWS_PRE;
 	size_t n;
@@ -167,11 +169,12 @@ st_error(struct srv_conn *c, struct lws *wsi, int status, const char *message)
 {
 	char rid[SRV_UUID_LEN], *body;
 
-	srv_uuid(rid);
+	sim_srv_uuid(rid);
 	if (asprintf(&body, "{\"status\":%d,\"message\":\"%s\","
 	    "\"shottrackerRequestId\":\"%s\"}", status, message, rid) < 0)
 		return -1;
-	return srv_respond(c, wsi, status, "application/json", body, NULL, rid);
+	return sim_srv_respond(c, wsi, status, "application/json", body, NULL,
+	    rid);
 }
 
 static int
@@ -181,7 +184,8 @@ sr_error(struct srv_conn *c, struct lws *wsi, int status, const char *message)
 
 	if (asprintf(&body, "{\"message\":\"%s\"}", message) < 0)
 		return -1;
-	return srv_respond(c, wsi, status, "application/json", body, NULL, NULL);
+	return sim_srv_respond(c, wsi, status, "application/json", body, NULL,
+	    NULL);
 }
 
 static int
@@ -190,7 +194,8 @@ json_or_500(struct srv_conn *c, struct lws *wsi, char *json, bool st)
 	if (json == NULL)
 		return st ? st_error(c, wsi, 500, "General System Error") :
 		    sr_error(c, wsi, 500, "Internal server error");
-	return srv_respond(c, wsi, 200, "application/json", json, NULL, NULL);
+	return sim_srv_respond(c, wsi, 200, "application/json", json, NULL,
+	    NULL);
 }
 
 /* 5xx=P: a share of REST calls fails; true when this one did. */
@@ -205,7 +210,7 @@ fault_5xx(struct srv_conn *c, struct lws *wsi, bool st, int *rc)
 		return false;
 	status = sim_faults_draw(&srv->faults, SIM_FAULT_5XX, srv->req_serial, 1) <
 	    0.5 ? 500 : 503;
-	srv_log(srv, "fault: 5xx status=%d request=%llu GET %s", status,
+	sim_srv_log(srv, "fault: 5xx status=%d request=%llu GET %s", status,
 	    (unsigned long long)srv->req_serial, c->log_path);
 	*rc = st ? st_error(c, wsi, status, status == 500 ? "General System Error" :
 	    "Service temporarily unavailable") :
@@ -217,7 +222,7 @@ fault_5xx(struct srv_conn *c, struct lws *wsi, bool st, int *rc)
 static int
 kong_401(struct srv_conn *c, struct lws *wsi, const char *body)
 {
-	return srv_respond(c, wsi, 401, "application/json", dup_or_null(body),
+	return sim_srv_respond(c, wsi, 401, "application/json", dup_or_null(body),
 	    NULL, NULL);
 }
 
@@ -233,7 +238,8 @@ st_check_auth(struct srv_conn *c, struct lws *wsi, const char *path, int *rc)
 		return 0;
 	if (lws_hdr_total_length(wsi, WSI_TOKEN_HTTP_AUTHORIZATION) <= 0 ||
 	    !header(wsi, WSI_TOKEN_HTTP_AUTHORIZATION, auth, sizeof auth) ||
-	    sign_parse_authorization(auth, user, sizeof user, sig, sizeof sig) < 0) {
+	    sign_parse_authorization(auth, user, sizeof user, sig,
+	    sizeof sig) < 0) {
 		*rc = kong_401(c, wsi, kong_unauthorized);
 		return -1;
 	}
@@ -258,7 +264,9 @@ st_check_auth(struct srv_conn *c, struct lws *wsi, const char *path, int *rc)
 static bool
 valid_resources(const char *r)
 {
-	static const char *const names[] = { "stats", "details", "shots", "possessions" };
+	static const char *const names[] = {
+		"stats", "details", "shots", "possessions",
+	};
 	const char *p = r, *comma;
 	size_t n, i;
 	bool hit;
@@ -288,12 +296,12 @@ st_subscribe(struct srv_conn *c, struct lws *wsi)
 	char *body;
 
 	srv->st_token_next = (srv->st_token_next + 1) % SRV_ST_TOKENS;
-	srv_random_hex(t->token, 16);
+	sim_srv_random_hex(t->token, 16);
 	t->expires_ms = epoch_ms() + SRV_ST_TOKEN_TTL_MS;
 	if (asprintf(&body, "{\"token\":\"%s\",\"expires_at\":%lld}", t->token,
 	    (long long)t->expires_ms) < 0)
 		return -1;
-	return srv_respond(c, wsi, 200, "application/json", body, NULL, NULL);
+	return sim_srv_respond(c, wsi, 200, "application/json", body, NULL, NULL);
 }
 
 /* GET /v1/data/... (seg[0] "v1", seg[1] "data") */
@@ -313,7 +321,7 @@ st_route(struct srv_conn *c, struct lws *wsi, const char *path, char **seg,
 		if (strcmp(seg[3], srv->st_id) != 0)
 			return st_error(c, wsi, 404, "Invalid id");
 		return json_or_500(c, wsi, sim_game_st_event(srv->game,
-		    srv_feed_now(srv)), true);
+		    sim_srv_feed_now(srv)), true);
 	}
 	if (nseg == 5 && strcmp(seg[2], "games") == 0 &&
 	    strcmp(seg[4], "lineups") == 0) {
@@ -327,7 +335,7 @@ st_route(struct srv_conn *c, struct lws *wsi, const char *path, char **seg,
 				return st_error(c, wsi, 400, "Invalid timestamp");
 		}
 		return json_or_500(c, wsi, sim_game_st_lineups(srv->game, stamp,
-		    srv_feed_now(srv)), true);
+		    sim_srv_feed_now(srv)), true);
 	}
 	if (nseg == 4 && strcmp(seg[2], "teams") == 0) {
 		comma = strchr(seg[3], ',');
@@ -352,7 +360,7 @@ st_route(struct srv_conn *c, struct lws *wsi, const char *path, char **seg,
 		if (!valid_resources(seg[5]))
 			return st_error(c, wsi, 400, "Invalid resources");
 		return json_or_500(c, wsi, sim_game_st_catchup(srv->game, seg[5],
-		    srv_feed_now(srv)), true);
+		    sim_srv_feed_now(srv)), true);
 	}
 	if (nseg == 6 && strcmp(seg[2], "schedule") == 0 &&
 	    strcmp(seg[3], "games") == 0 && strcmp(seg[5], "_subscribe") == 0) {
@@ -442,7 +450,7 @@ sr_subscribe(struct srv_conn *c, struct lws *wsi, const char *league,
 	struct sim_server *srv = c->srv;
 	struct srv_sr_session *s, *from, prev;
 	char host[128], arg[128], want[CS_ID_MAX + 16], location[512];
-	int64_t now = srv_now_us();
+	int64_t now = sim_srv_now_us();
 	int slot;
 
 	from = NULL;
@@ -451,8 +459,8 @@ sr_subscribe(struct srv_conn *c, struct lws *wsi, const char *league,
 		if (from != NULL && now - from->last_delivery_us > SRV_SR_RESUME_US)
 			from = NULL;
 		if (from == NULL && !srv->quiet)
-			srv_log(srv, "push: resume refused (unknown or older than "
-			    "10 minutes): new session");
+			sim_srv_log(srv, "push: resume refused (unknown or "
+			    "older than 10 minutes): new session");
 	}
 	if (from != NULL)
 		prev = *from;   /* its slot may be the one reused below */
@@ -461,30 +469,35 @@ sr_subscribe(struct srv_conn *c, struct lws *wsi, const char *league,
 	memset(s, 0, sizeof *s);
 	s->in_use = true;
 	s->born = ++srv->session_serial;
-	srv_uuid(s->id);
-	srv_random_hex(s->token, 16);
+	sim_srv_uuid(s->id);
+	sim_srv_random_hex(s->token, 16);
 	s->token_expires_us = now + SRV_SR_TOKEN_TTL_US;
 	s->last_delivery_us = now;
 	if (from != NULL)
-		srv_session_resume(srv, s, &prev);
+		sim_srv_session_resume(srv, s, &prev);
 	else
-		s->next_idx = srv_sr_live_index(srv, srv_feed_now(srv));
+		s->next_idx = sim_srv_sr_live_index(srv, sim_srv_feed_now(srv));
 	if (urlarg(wsi, "match=", arg, sizeof arg)) {
 		snprintf(want, sizeof want, "sd:match:%s", srv->sr_id);
-		s->match_other = strcmp(arg, want) != 0 && strcmp(arg, srv->sr_id) != 0;
+		s->match_other = strcmp(arg, want) != 0 &&
+		    strcmp(arg, srv->sr_id) != 0;
 	}
 	if (!header(wsi, WSI_TOKEN_HOST, host, sizeof host) || !host_ok(host)) {
 		if (strcmp(srv->bind, "0.0.0.0") == 0)
 			snprintf(host, sizeof host, "127.0.0.1:%d", srv->port);
 		else if (strchr(srv->bind, ':') != NULL)
-			snprintf(host, sizeof host, "[%s]:%d", strcmp(srv->bind, "::") == 0 ?
-			    "::1" : srv->bind, srv->port);
+			snprintf(host, sizeof host, "[%s]:%d",
+			    strcmp(srv->bind, "::") == 0 ? "::1" : srv->bind,
+			    srv->port);
 		else
-			snprintf(host, sizeof host, "%s:%d", srv->bind, srv->port);
+			snprintf(host, sizeof host, "%s:%d", srv->bind,
+			    srv->port);
 	}
-	snprintf(location, sizeof location, "http://%s/stream/%s/%s?sessionId=%s&token=%s",
-	    host, league, access, s->id, s->token);
-	return srv_respond(c, wsi, 302, "application/json", NULL, location, NULL);
+	snprintf(location, sizeof location,
+	    "http://%s/stream/%s/%s?sessionId=%s&token=%s", host, league, access,
+	    s->id, s->token);
+	return sim_srv_respond(c, wsi, 302, "application/json", NULL, location,
+	    NULL);
 }
 
 /* GET /stream/{league}/{access}?sessionId=..&token=.. (the 302's Location) */
@@ -498,11 +511,12 @@ sr_stream(struct srv_conn *c, struct lws *wsi)
 	if (!urlarg(wsi, "sessionId=", id, sizeof id) ||
 	    !urlarg(wsi, "token=", token, sizeof token) ||
 	    (s = session_find(srv, id)) == NULL || s->token_used ||
-	    srv_now_us() > s->token_expires_us || strlen(token) != strlen(s->token) ||
+	    sim_srv_now_us() > s->token_expires_us ||
+	    strlen(token) != strlen(s->token) ||
 	    CRYPTO_memcmp(token, s->token, strlen(token)) != 0)
 		return sr_error(c, wsi, 401, "Invalid or expired stream token");
 	s->token_used = true;   /* single use */
-	return srv_sr_push_start(c, wsi, (int)(s - srv->sessions));
+	return sim_srv_sr_push_start(c, wsi, (int)(s - srv->sessions));
 }
 
 static int
@@ -523,11 +537,12 @@ sr_route(struct srv_conn *c, struct lws *wsi, char **seg, int nseg)
 		if (strcmp(seg[5], srv->sr_id) != 0)
 			return sr_error(c, wsi, 404, "Game not found");
 		return json_or_500(c, wsi, pbp ?
-		    sim_game_sr_pbp(srv->game, srv_feed_now(srv)) :
-		    sim_game_sr_summary(srv->game, srv_feed_now(srv)), false);
+		    sim_game_sr_pbp(srv->game, sim_srv_feed_now(srv)) :
+		    sim_game_sr_summary(srv->game, sim_srv_feed_now(srv)), false);
 	}
-	if (nseg == 6 && strcmp(seg[2], "stream") == 0 && strcmp(seg[3], "en") == 0 &&
-	    strcmp(seg[4], "events") == 0 && strcmp(seg[5], "subscribe") == 0) {
+	if (nseg == 6 && strcmp(seg[2], "stream") == 0 &&
+	    strcmp(seg[3], "en") == 0 && strcmp(seg[4], "events") == 0 &&
+	    strcmp(seg[5], "subscribe") == 0) {
 		if (sr_check_key(c, wsi, &rc) < 0 || fault_5xx(c, wsi, false, &rc))
 			return rc;
 		return sr_subscribe(c, wsi, seg[0], seg[1]);
@@ -558,10 +573,14 @@ split_path(char *p, char **seg)
 static const char *
 request_method(struct lws *wsi)
 {
-	static const struct { enum lws_token_indexes tok; const char *name; } m[] = {
+	static const struct {
+		enum lws_token_indexes tok;
+		const char *name;
+	} m[] = {
 		{ WSI_TOKEN_GET_URI, "GET" }, { WSI_TOKEN_POST_URI, "POST" },
 		{ WSI_TOKEN_HEAD_URI, "HEAD" }, { WSI_TOKEN_PUT_URI, "PUT" },
-		{ WSI_TOKEN_DELETE_URI, "DELETE" }, { WSI_TOKEN_PATCH_URI, "PATCH" },
+		{ WSI_TOKEN_DELETE_URI, "DELETE" },
+		{ WSI_TOKEN_PATCH_URI, "PATCH" },
 		{ WSI_TOKEN_OPTIONS_URI, "OPTIONS" },
 	};
 	size_t i;
@@ -573,7 +592,7 @@ request_method(struct lws *wsi)
 }
 
 int
-srv_http_request(struct srv_conn *c, struct lws *wsi, const char *path)
+sim_srv_http_request(struct srv_conn *c, struct lws *wsi, const char *path)
 {
 	struct sim_server *srv = c->srv;
 	char buf[1024], *seg[SEG_MAX];
@@ -625,7 +644,7 @@ upgrade_refuse(struct sim_server *srv, struct lws *wsi, int status,
 	    "content-type: application/json\r\ncontent-length: %d\r\n"
 	    "connection: close\r\n\r\n%s", status, reason, blen, body);
 	if (!srv->quiet)
-		srv_log(srv, "GET /live/v2/games %d (upgrade refused)", status);
+		sim_srv_log(srv, "GET /live/v2/games %d (upgrade refused)", status);
 	if (n < 0 || (size_t)n >= sizeof buf - LWS_PRE ||
 	    lws_write(wsi, p, (size_t)n, LWS_WRITE_HTTP_HEADERS) != n)
 		return -1;
@@ -651,7 +670,7 @@ st_token_valid(struct sim_server *srv, const char *token)
 
 /* LWS_CALLBACK_HTTP_CONFIRM_UPGRADE: 0 lets the upgrade go on. */
 int
-srv_ws_confirm(struct sim_server *srv, struct lws *wsi)
+sim_srv_ws_confirm(struct sim_server *srv, struct lws *wsi)
 {
 	char path[256], token[128], seq[32], *end;
 	long long v;

@@ -29,7 +29,7 @@
 #define SRV_SR_SESSIONS      64
 #define SRV_SR_TOKEN_TTL_US  (60 * 1000000LL)
 #define SRV_SR_RESUME_US     (600 * 1000000LL)
-#define SRV_SR_RESEND        2           /* at-least-once: resend the last couple */
+#define SRV_SR_RESEND        2           /* at-least-once: resend two */
 #define SRV_HEARTBEAT_US     (5 * 1000000LL)
 #define SRV_AUTH_SKEW_S      300
 #define SRV_QUEUE            4
@@ -113,7 +113,7 @@ struct srv_sr_session {
 	int64_t token_expires_us;
 	bool token_used;
 	bool in_use;
-	bool match_other;       /* subscribed to another match: heartbeats only */
+	bool match_other;       /* another match: heartbeats only */
 	size_t next_idx;        /* every message before it was delivered */
 	int64_t last_delivery_us;
 	uint64_t born;          /* creation order, for reuse of the oldest */
@@ -161,30 +161,32 @@ struct sim_server {
 };
 
 /* server.c */
-int64_t srv_now_us(void);
-int64_t srv_feed_now(const struct sim_server *srv);
-void srv_log(struct sim_server *srv, const char *fmt, ...)
+int64_t sim_srv_now_us(void);
+int64_t sim_srv_feed_now(const struct sim_server *srv);
+void sim_srv_log(struct sim_server *srv, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
-void srv_random_hex(char *out, size_t nbytes);
-void srv_uuid(char *out);
-void srv_tick_arm(struct sim_server *srv, int64_t due_us);
+void sim_srv_random_hex(char *out, size_t nbytes);
+void sim_srv_uuid(char *out);
+void sim_srv_tick_arm(struct sim_server *srv, int64_t due_us);
 
 /* server_http.c: REST routing, auth, responses */
-int srv_http_request(struct srv_conn *c, struct lws *wsi, const char *path);
-int srv_http_writeable(struct srv_conn *c, struct lws *wsi);
-int srv_ws_confirm(struct sim_server *srv, struct lws *wsi);
-int srv_respond(struct srv_conn *c, struct lws *wsi, int status,
-    const char *ctype, char *body, const char *location, const char *request_id);
+int sim_srv_http_request(struct srv_conn *c, struct lws *wsi, const char *path);
+int sim_srv_http_writeable(struct srv_conn *c, struct lws *wsi);
+int sim_srv_ws_confirm(struct sim_server *srv, struct lws *wsi);
+int sim_srv_respond(struct srv_conn *c, struct lws *wsi, int status,
+    const char *ctype, char *body, const char *location,
+    const char *request_id);
 
 /* server_stream.c: the live streams and the faults on them */
-int srv_ws_established(struct srv_conn *c, struct lws *wsi);
-int srv_ws_receive(struct srv_conn *c, const void *in, size_t len, bool final);
-int srv_stream_writeable(struct srv_conn *c, struct lws *wsi);
-int srv_sr_push_start(struct srv_conn *c, struct lws *wsi, int session);
-void srv_stream_unlink(struct srv_conn *c);
-void srv_tick(lws_sorted_usec_list_t *sul);
-size_t srv_sr_live_index(const struct sim_server *srv, int64_t feed_ms);
-void srv_session_resume(struct sim_server *srv, struct srv_sr_session *to,
+int sim_srv_ws_established(struct srv_conn *c, struct lws *wsi);
+int sim_srv_ws_receive(struct srv_conn *c, const void *in, size_t len,
+    bool final);
+int sim_srv_stream_writeable(struct srv_conn *c, struct lws *wsi);
+int sim_srv_sr_push_start(struct srv_conn *c, struct lws *wsi, int session);
+void sim_srv_stream_unlink(struct srv_conn *c);
+void sim_srv_tick(lws_sorted_usec_list_t *sul);
+size_t sim_srv_sr_live_index(const struct sim_server *srv, int64_t feed_ms);
+void sim_srv_session_resume(struct sim_server *srv, struct srv_sr_session *to,
     const struct srv_sr_session *from);
 
 #endif

@@ -47,7 +47,7 @@ wall_us(const struct sim_server *srv, int64_t feed_ms)
 }
 
 size_t
-srv_sr_live_index(const struct sim_server *srv, int64_t feed_ms)
+sim_srv_sr_live_index(const struct sim_server *srv, int64_t feed_ms)
 {
 	size_t i;
 
@@ -58,14 +58,15 @@ srv_sr_live_index(const struct sim_server *srv, int64_t feed_ms)
 }
 
 void
-srv_session_resume(struct sim_server *srv, struct srv_sr_session *to,
+sim_srv_session_resume(struct sim_server *srv, struct srv_sr_session *to,
     const struct srv_sr_session *from)
 {
 	to->next_idx = from->next_idx > SRV_SR_RESEND ?
 	    from->next_idx - SRV_SR_RESEND : 0;
 	to->match_other = from->match_other;
 	if (!srv->quiet)
-		srv_log(srv, "push: session resumed from message %zu", to->next_idx);
+		sim_srv_log(srv, "push: session resumed from message %zu",
+		    to->next_idx);
 }
 
 static bool
@@ -128,7 +129,7 @@ fault_log(struct srv_conn *c, const char *kind, size_t idx)
 {
 	const struct sim_msg *m = &c->msgs[idx];
 
-	srv_log(c->srv, "fault: %s stream=%s conn=%llu msg=%zu seq=%lld", kind,
+	sim_srv_log(c->srv, "fault: %s stream=%s conn=%llu msg=%zu seq=%lld", kind,
 	    stream_name(c), (unsigned long long)c->serial, idx, (long long)m->seq);
 }
 
@@ -153,9 +154,10 @@ stream_plan(struct srv_conn *c, int64_t feed)
 	if (j != i) {
 		push_item(c, SRV_ITEM_FULL, j);
 		push_item(c, SRV_ITEM_FULL, i);
-		srv_log(c->srv, "fault: reorder stream=%s conn=%llu msg=%zu<->%zu "
-		    "seq=%lld<->%lld", stream_name(c), (unsigned long long)c->serial,
-		    i, j, (long long)c->msgs[i].seq, (long long)c->msgs[j].seq);
+		sim_srv_log(c->srv, "fault: reorder stream=%s conn=%llu "
+		    "msg=%zu<->%zu seq=%lld<->%lld", stream_name(c),
+		    (unsigned long long)c->serial, i, j,
+		    (long long)c->msgs[i].seq, (long long)c->msgs[j].seq);
 	} else {
 		push_item(c, SRV_ITEM_FULL, i);
 		if (f->duplicate > 0.0 &&
@@ -296,7 +298,7 @@ send_payload(struct srv_conn *c, struct lws *wsi, const char *a, size_t alen,
 		return -1;
 	}
 	free(heap);
-	c->last_send_us = srv_now_us();
+	c->last_send_us = sim_srv_now_us();
 	return 0;
 }
 
@@ -333,14 +335,15 @@ batch_done(struct srv_conn *c)
 			s->next_idx = c->batch_end;
 	}
 	if (srv->faults.drop > 0 && c->delivered >= (uint64_t)srv->faults.drop) {
-		srv_log(srv, "fault: drop stream=%s conn=%llu after=%llu", stream_name(c),
-		    (unsigned long long)c->serial, (unsigned long long)c->delivered);
+		sim_srv_log(srv, "fault: drop stream=%s conn=%llu after=%llu",
+		    stream_name(c), (unsigned long long)c->serial,
+		    (unsigned long long)c->delivered);
 		c->dropping = true;
 	}
 }
 
 int
-srv_stream_writeable(struct srv_conn *c, struct lws *wsi)
+sim_srv_stream_writeable(struct srv_conn *c, struct lws *wsi)
 {
 	struct sim_server *srv = c->srv;
 	struct srv_item it;
@@ -350,13 +353,13 @@ srv_stream_writeable(struct srv_conn *c, struct lws *wsi)
 		return -1;   /* everything before it has been flushed */
 	if (c->kind == SRV_CONN_SR_PUSH)
 		lws_rx_flow_control(wsi, 0);
-	now = srv_now_us();
+	now = sim_srv_now_us();
 	if (c->stall_until_us != 0) {
 		if (now < c->stall_until_us)
 			return 0;
 		stall_end(c);
 	}
-	feed = srv_feed_now(srv);
+	feed = sim_srv_feed_now(srv);
 	if (c->pong_pending) {
 		c->pong_pending = false;
 		if (send_payload(c, wsi, "pong", 4, NULL, 0) < 0)
@@ -372,7 +375,8 @@ srv_stream_writeable(struct srv_conn *c, struct lws *wsi)
 			if (it.kind == SRV_ITEM_FULL) {
 				c->delivered++;
 				if (c->session >= 0)
-					srv->sessions[c->session].last_delivery_us = now;
+					srv->sessions[c->session]
+					    .last_delivery_us = now;
 			}
 			if (c->qlen == 0)
 				batch_done(c);
@@ -382,14 +386,14 @@ srv_stream_writeable(struct srv_conn *c, struct lws *wsi)
 			    strlen(heartbeat_line), NULL, 0) < 0)
 				return -1;
 		} else {
-			srv_tick_arm(srv, stream_wake(c, now, feed));
+			sim_srv_tick_arm(srv, stream_wake(c, now, feed));
 			return 0;
 		}
 	}
 	if (c->dropping || c->pong_pending || c->qlen > 0 || batch_due(c, feed))
 		stream_want_write(c);
 	else
-		srv_tick_arm(srv, stream_wake(c, srv_now_us(), feed));
+		sim_srv_tick_arm(srv, stream_wake(c, sim_srv_now_us(), feed));
 	return 0;
 }
 
@@ -404,15 +408,15 @@ stream_link(struct srv_conn *c)
 	c->next = srv->streams;
 	srv->streams = c;
 	c->linked = true;
-	c->last_send_us = srv_now_us();
+	c->last_send_us = sim_srv_now_us();
 	/* a stall already due takes this stream before its first byte */
-	stall_check(srv, c->last_send_us, srv_feed_now(srv));
+	stall_check(srv, c->last_send_us, sim_srv_feed_now(srv));
 	stream_want_write(c);
-	srv_tick_arm(srv, srv_now_us());
+	sim_srv_tick_arm(srv, sim_srv_now_us());
 }
 
 void
-srv_stream_unlink(struct srv_conn *c)
+sim_srv_stream_unlink(struct srv_conn *c)
 {
 	struct srv_conn **pp;
 
@@ -426,7 +430,7 @@ srv_stream_unlink(struct srv_conn *c)
 	c->linked = false;
 	c->next = NULL;
 	if (!c->srv->quiet)
-		srv_log(c->srv, "stream closed: %s conn=%llu sent=%llu",
+		sim_srv_log(c->srv, "stream closed: %s conn=%llu sent=%llu",
 		    stream_name(c), (unsigned long long)c->serial,
 		    (unsigned long long)c->delivered);
 }
@@ -452,7 +456,8 @@ source_bits(const char *list)
 {
 	static const struct { const char *name; unsigned bit; } names[] = {
 		{ "details", SRV_SRC_DETAILS }, { "shots", SRV_SRC_SHOTS },
-		{ "marker", SRV_SRC_MARKER }, { "possessions", SRV_SRC_POSSESSIONS },
+		{ "marker", SRV_SRC_MARKER },
+		{ "possessions", SRV_SRC_POSSESSIONS },
 		{ "stats", SRV_SRC_STATS }, { "clock", SRV_SRC_CLOCK },
 	};
 	unsigned bits = 0;
@@ -463,7 +468,8 @@ source_bits(const char *list)
 		comma = strchr(p, ',');
 		n = comma != NULL ? (size_t)(comma - p) : strlen(p);
 		for (i = 0; i < sizeof names / sizeof names[0]; i++)
-			if (strlen(names[i].name) == n && strncmp(p, names[i].name, n) == 0)
+			if (strlen(names[i].name) == n &&
+			    strncmp(p, names[i].name, n) == 0)
 				bits |= names[i].bit;
 		if (comma == NULL)
 			break;
@@ -474,7 +480,7 @@ source_bits(const char *list)
 }
 
 int
-srv_ws_established(struct srv_conn *c, struct lws *wsi)
+sim_srv_ws_established(struct srv_conn *c, struct lws *wsi)
 {
 	struct sim_server *srv = c->srv;
 	char arg[256], *end;
@@ -503,14 +509,14 @@ srv_ws_established(struct srv_conn *c, struct lws *wsi)
 	c->batch_end = c->idx;
 	stream_link(c);
 	if (!srv->quiet)
-		srv_log(srv, "GET /live/v2/games 101 conn=%llu from=%zu%s",
+		sim_srv_log(srv, "GET /live/v2/games 101 conn=%llu from=%zu%s",
 		    (unsigned long long)c->serial, c->idx,
 		    c->sources != 0 ? " (filtered)" : "");
 	return 0;
 }
 
 int
-srv_ws_receive(struct srv_conn *c, const void *in, size_t len, bool final)
+sim_srv_ws_receive(struct srv_conn *c, const void *in, size_t len, bool final)
 {
 	if (c->kind != SRV_CONN_ST_WS)
 		return 0;
@@ -535,7 +541,7 @@ srv_ws_receive(struct srv_conn *c, const void *in, size_t len, bool final)
 }
 
 int
-srv_sr_push_start(struct srv_conn *c, struct lws *wsi, int session)
+sim_srv_sr_push_start(struct srv_conn *c, struct lws *wsi, int session)
 {
 	struct sim_server *srv = c->srv;
 	struct srv_sr_session *s = &srv->sessions[session];
@@ -568,7 +574,7 @@ srv_sr_push_start(struct srv_conn *c, struct lws *wsi, int session)
 	cs_strlcpy(c->session_id, s->id, sizeof c->session_id);
 	stream_link(c);
 	if (!srv->quiet)
-		srv_log(srv, "GET %s 200 push conn=%llu from=%zu", c->log_path,
+		sim_srv_log(srv, "GET %s 200 push conn=%llu from=%zu", c->log_path,
 		    (unsigned long long)c->serial, c->idx);
 	return 0;
 }
@@ -583,10 +589,12 @@ stall_check(struct sim_server *srv, int64_t now, int64_t feed)
 		return;
 
 	for (c = srv->streams; c != NULL; c = c->next) {
-		c->stall_until_us = now + (int64_t)(srv->faults.stall_seconds * 1e6);
+		c->stall_until_us = now +
+		    (int64_t)(srv->faults.stall_seconds * 1e6);
 		if (c->kind == SRV_CONN_ST_WS)
 			lws_rx_flow_control(c->wsi, 0);   /* no pongs either */
-		srv_log(srv, "fault: stall stream=%s conn=%llu seconds=%g feed_ms=%lld",
+		sim_srv_log(srv, "fault: stall stream=%s conn=%llu seconds=%g "
+		    "feed_ms=%lld",
 		    stream_name(c), (unsigned long long)c->serial,
 		    srv->faults.stall_seconds, (long long)feed);
 	}
@@ -598,11 +606,11 @@ stall_check(struct sim_server *srv, int64_t now, int64_t feed)
 }
 
 void
-srv_tick(lws_sorted_usec_list_t *sul)
+sim_srv_tick(lws_sorted_usec_list_t *sul)
 {
 	struct sim_server *srv = lws_container_of(sul, struct sim_server, tick);
 	struct srv_conn *c;
-	int64_t now = srv_now_us(), feed = srv_feed_now(srv), next, w;
+	int64_t now = sim_srv_now_us(), feed = sim_srv_feed_now(srv), next, w;
 
 	if (srv->streams == NULL)
 		return;   /* idle: the next stream re-arms the tick */
@@ -624,5 +632,5 @@ srv_tick(lws_sorted_usec_list_t *sul)
 		else if (w < next)
 			next = w;
 	}
-	srv_tick_arm(srv, next);
+	sim_srv_tick_arm(srv, next);
 }
