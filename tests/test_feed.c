@@ -501,6 +501,9 @@ test_registry(void)
 	ok(feed_provider_for(&c) == &provider_shottracker, "shottracker is built in");
 	c.provider = CS_PROVIDER_SPORTRADAR;
 	ok(feed_provider_for(&c) == &provider_sportradar, "sportradar is built in");
+	c.replay_path = "game.cap";
+	ok(feed_provider_for(&c) == &provider_replay, "a replay path picks replay");
+	c.replay_path = NULL;
 	c.provider = CS_PROVIDER_NONE;
 	ok(feed_provider_for(&c) == NULL, "no provider for NONE");
 	feed = feed_start(&c, &cause);

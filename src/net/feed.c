@@ -11,12 +11,9 @@
  * an event message is ~2.7 KB, so the cap bounds the queue near 45 MB even
  * when the UI thread stalls.
  *
- * Providers are picked by feed_provider_for().  ShotTracker and Sportradar
- * are referenced directly; replay through a weak reference, so the link
- * works before src/providers/replay.c joins the build.  Caveat: a weak
- * undefined reference does not pull an object out of a static library, so
- * once replay.c is built into libcourtside.a, REPLAY_WEAK below must become
- * empty (a strong reference), or --replay reports "not available".
+ * Providers are picked by feed_provider_for(), which names every provider
+ * directly (strong references: a weak one would not pull the provider's
+ * object out of libcourtside.a).
  */
 #include "config.h"
 
@@ -37,11 +34,6 @@
 
 #define FEED_QUEUE_MAX 16384
 #define FEED_STOP_POLL_MS 50   /* feed_stop re-wakes the provider this often */
-
-#ifndef REPLAY_WEAK
-#define REPLAY_WEAK __attribute__((weak))
-#endif
-extern const struct provider provider_replay REPLAY_WEAK;
 
 struct feed {
 	struct feed_config cfg;        /* strings owned (strdup) */
@@ -105,7 +97,7 @@ const struct provider *
 feed_provider_for(const struct feed_config *cfg)
 {
 	if (cfg->replay_path != NULL)
-		return &provider_replay != NULL ? &provider_replay : NULL;
+		return &provider_replay;
 	switch (cfg->provider) {
 	case CS_PROVIDER_SHOTTRACKER:
 		return &provider_shottracker;

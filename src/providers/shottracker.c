@@ -10,11 +10,18 @@
  * The socket: one lws context, created, serviced and destroyed on the feed
  * thread only; wake() (UI thread) calls lws_cancel_service under a lock.
  * A 250 ms timer drives the watchdog: a ping after 20 s without traffic, a
- * dead connection after 30 s.  Reconnects back off 1 s doubling to 30 s
- * with jitter and resume from the highest seq below which nothing is
- * missing; a gap that does not fill (a frame lost to a malformed delivery)
- * is repaired by reconnecting from before it.  Refused tokens are renewed;
- * a gap the server cannot resume (close 4002) re-runs the catch-up.
+ * dead connection after 30 s.  After a connection that worked (20 frames
+ * or 10 s) the first reconnect is immediate; then they back off 1 s
+ * doubling to 30 s with 20% jitter (an lws_retry_bo_t table).  Each
+ * resumes from the highest seq below which nothing is missing (not merely
+ * the highest seen, which a reordered delivery can put past a gap); a gap
+ * that does not fill within 3 s (a frame lost for good) is refetched by
+ * reconnecting from before it, once.  Refused tokens (401/403 on the
+ * upgrade, close 4001) are renewed with _subscribe; a gap the server
+ * cannot resume (close 4002) re-runs the catch-up, then replays from the
+ * start.  Socket items carry a seq: one already applied at a higher seq
+ * is not applied again (shottracker_parse_frame), so duplicates, reorders
+ * and replays change nothing.
  */
 #include "config.h"
 
