@@ -103,7 +103,10 @@ sizes_and_keys() {   # sizes_and_keys WHAT
 	for title in "1 Box score" "2 Plays" "3 Shot chart" "4 Lineups"; do
 		tap_ok "$w 200x50 shows $title" has "$title"
 	done
-	tap_is "$(widest)" "200" "$w 200x50: rows span the width"
+	# capture-pane drops trailing blanks, so the last column shows only when
+	# something is drawn there: the layout must come within a few columns.
+	wd=$(widest)
+	tap_ok "$w 200x50: rows span the width, never wider ($wd)" test "$wd" -ge 195 -a "$wd" -le 200
 	tm send-keys -t cs '?'
 	tap_ok "$w ? opens the help" wait_for "Everywhere"
 	tm send-keys -t cs q
