@@ -6,6 +6,11 @@
  *
  *   SPORTRADAR_API_KEY=K sportradar_client --base-url URL --game ID
  *       [--once] [--duration SECS] [--record FILE] [--reconnect-at SECS]
+ *       [--export-live FILE]
+ *
+ * --export-live writes the export as the push stream alone left it: at the
+ * first catch-up after the stream went live (the final pbp.json, or a
+ * re-catch-up), before anything of it is applied.
  *
  * stdout: the export JSON.  stderr: "sportradar_client: <reason>" on a
  * failure (exit 1), and a summary line "warnings=N reconnects=N applied=N".
@@ -34,6 +39,10 @@ main(int argc, char **argv)
 	struct game *g;
 	char *cause = NULL;
 	double duration = 0, reconnect_at = 0;
+	const char *export_live = NULL;
+	struct feed_msg *list, *m;
+	bool was_live = false;
+	FILE *f;
 	int64_t start, deadline = 0;
 	bool reconnected = false;
 	int i, rc = 0;
@@ -56,6 +65,8 @@ main(int argc, char **argv)
 			cfg.record_path = argv[++i];
 		else if (i + 1 < argc && strcmp(argv[i], "--duration") == 0)
 			duration = strtod(argv[++i], NULL);
+		else if (i + 1 < argc && strcmp(argv[i], "--export-live") == 0)
+			export_live = argv[++i];
 		else if (i + 1 < argc && strcmp(argv[i], "--reconnect-at") == 0)
 			reconnect_at = strtod(argv[++i], NULL);
 		else {
@@ -91,7 +102,20 @@ main(int argc, char **argv)
 		}
 		if (poll(&pfd, 1, 100) < 0 && errno != EINTR)
 			break;
-		app_drain(g, &st, feed);
+		list = feed_drain(feed);
+		for (m = list; m != NULL; m = m->next) {
+			if (m->kind == FEED_MSG_STATUS && m->u.status.state == FEED_LIVE)
+				was_live = true;
+			if (m->kind == FEED_MSG_STATUS && was_live && export_live != NULL &&
+			    m->u.status.state == FEED_CATCHING_UP) {
+				f = fopen(export_live, "w");
+				if (f == NULL || export_json(g, f) != 0 || fclose(f) != 0)
+					rc = 1;
+				export_live = NULL;
+			}
+			app_apply(g, &st, m);
+		}
+		feed_msg_free_list(&list);
 	}
 	feed_stop(&feed);
 	fprintf(stderr, "warnings=%lu reconnects=%d applied=%lu\n", st.warnings,
@@ -101,6 +125,8 @@ main(int argc, char **argv)
 		rc = 1;
 	} else if (export_json(g, stdout) != 0)
 		rc = 1;
+	if (export_live != NULL)
+		fprintf(stderr, "sportradar_client: no catch-up after the stream went live\n");
 	game_free(&g);
 	free(cause);
 	log_close();

@@ -18,7 +18,7 @@ courtside() {   # courtside NAME ARGS...: stdout NAME.json, stderr NAME.stderr; 
 	local name=$1
 	shift
 	SPORTRADAR_API_KEY=${KEY_OVERRIDE-$KEY} "$CS" --provider sportradar \
-	    --log "$tmp/$name.log" "$@" >"$tmp/$name.json" 2>"$tmp/$name.stderr"
+	    --log "$tmp/$name.cs.log" "$@" >"$tmp/$name.json" 2>"$tmp/$name.stderr"
 	rc=$?
 }
 
@@ -67,7 +67,7 @@ case $(last_line wrongkey) in
 tap_result $r "wrong key: one line naming the status and SPORTRADAR_API_KEY"
 [ $r -eq 0 ] || echo "#   $(last_line wrongkey)"
 tap_ok "wrong key: the key is never printed or logged" \
-    sh -c "! grep -q -e '$KEY' -e not-the-key '$tmp/wrongkey.stderr' '$tmp/wrongkey.log'"
+    sh -c "! grep -q -e '$KEY' -e not-the-key '$tmp/wrongkey.stderr' '$tmp/wrongkey.cs.log'"
 
 courtside unknown --game 00000000-0000-4000-8000-000000000000 --base-url "$base" --once --export -
 tap_ok "unknown game: a non-zero exit" test "$rc" -ne 0
@@ -112,15 +112,38 @@ whole_game() {   # whole_game NAME [faults]
 whole_game clean
 tap_is "$rc" 0 "clean run: --headless exits 0"
 tap_ok "clean run: the stream ended with the game, from pbp.json's status" \
-    grep -q "the game is \(closed\|complete\)" "$tmp/clean.log"
+    grep -q "the game is \(closed\|complete\)" "$tmp/clean.cs.log"
 "$SIM" --print-truth sportradar --seed 21 --at end >"$tmp/end.truth"
 same_json "clean run: the export equals the truth at the end" "$tmp/end.truth" "$tmp/clean.export"
 
-whole_game faults "drop=400,stall=21@2400,5xx=0.1,malformed=0.02,truncate=0.02,duplicate=0.05,reorder=0.03,seed=4"
+whole_game faults "drop=100,stall=21@2400,5xx=0.1,malformed=0.02,truncate=0.02,duplicate=0.05,reorder=0.03,seed=4"
 tap_is "$rc" 0 "faults: --headless exits 0"
 same_json "faults: the export equals the clean run's" "$tmp/clean.export" "$tmp/faults.export"
-tap_ok "faults: the stream was resumed" grep -q "(resume) -> HTTP 302" "$tmp/faults.log"
-tap_ok "faults: the stall was noticed" grep -q "went silent" "$tmp/faults.log"
-tap_ok "faults: bad lines were skipped with a warning" grep -q "push line skipped" "$tmp/faults.log"
+tap_ok "faults: the stream was resumed" grep -q "(resume) -> HTTP 302" "$tmp/faults.cs.log"
+tap_ok "faults: the stall was noticed" grep -q "went silent" "$tmp/faults.cs.log"
+tap_ok "faults: bad lines were skipped with a warning" grep -q "push line skipped" "$tmp/faults.cs.log"
+
+# the push stream alone (before the final pbp.json is applied) adds up to
+# the truth too: nothing lost to drops, nothing counted twice
+CLIENT=$top_builddir/tests/sportradar_client
+if [ -x "$CLIENT" ] && sim_start pushonly --provider sportradar --seed 21 --speed 1500 \
+    --start-at 1/12:00 --require-auth "user:$KEY" \
+    --faults "drop=80,5xx=0.1,malformed=0.02,truncate=0.02,duplicate=0.05,reorder=0.03,seed=9"; then
+	SPORTRADAR_API_KEY=$KEY SR_CLIENT_LOG="$tmp/pushonly.cs.log" "$CLIENT" \
+	    --base-url "http://127.0.0.1:$SIM_PORT" --game "$SIM_SR" --duration 50 \
+	    --export-live "$tmp/pushonly.live" >"$tmp/pushonly.json" 2>"$tmp/pushonly.stderr"
+	tap_is "$?" 0 "push only: the run ends with the game"
+	n=$(grep -c "(resume) -> HTTP 302" "$tmp/pushonly.cs.log")
+	tap_ok "push only: it resumed after every drop ($n times)" test "$n" -ge 3
+	if "$JE" --ignore status "$tmp/end.truth" "$tmp/pushonly.live" >"$tmp/je.out" 2>&1; then
+		tap_result 0 "push only: the export before the final pbp.json equals the truth"
+	else
+		tap_result 1 "push only: the export before the final pbp.json equals the truth"
+		head -n 5 "$tmp/je.out" | sed 's/^/#   /'
+	fi
+	kill "$SIM_PID" 2>/dev/null
+else
+	tap_result 1 "push only: the client and the simulator start"
+fi
 
 tap_done

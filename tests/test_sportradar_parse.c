@@ -391,6 +391,66 @@ test_known_players(void)
 	is_int(got.nwarnings, 0, "known players: no warnings");
 }
 
+/* A version older than one delivered is ignored: real feeds reorder. */
+static char *
+with_updated(const char *name, const char *updated)
+{
+	size_t len;
+	char *buf = load(name, &len), *p = strstr(buf, "\"updated\":\"");
+
+	if (p != NULL && strlen(updated) == 20)
+		memcpy(p + 11, updated, 20);
+	return buf;
+}
+
+static void
+test_stale_versions(void)
+{
+	struct sportradar_ctx c;
+	struct cs_sink s = collect_sink();
+	char *v1 = with_updated("push_enrich_1.json", "2023-07-19T13:33:40Z");
+	char *v3 = with_updated("push_enrich_3.json", "2023-07-19T13:33:50Z");
+	char *v3same = with_updated("push_enrich_3.json", "2023-07-19T13:33:50Z");
+	const char *del = "{\"payload\":{\"game\":{\"id\":\"" GAME_ID "\"},\"event\":"
+	    "{\"id\":\"5f0c2b1e-8f7a-4a35-9d0e-2b1c3d4e5f60\",\"deleted\":\"2023-07-19T13:34:00Z\"}},"
+	    "\"metadata\":{\"operation\":\"delete\"}}";
+	char *later = with_updated("push_enrich_2.json", "2023-07-19T13:35:00Z");
+
+	sportradar_ctx_init(&c, &s, GAME_ID);
+	is_int(sportradar_parse_push(&c, v3, strlen(v3), NULL), SR_PUSH_EVENT, "stale: v3 first");
+	is_int(sportradar_parse_push(&c, v1, strlen(v1), NULL), SR_PUSH_STALE,
+	    "stale: v1 after v3 is older: ignored");
+	is_int(sportradar_parse_push(&c, v3same, strlen(v3same), NULL), SR_PUSH_EVENT,
+	    "stale: the same time again is a re-send: delivered");
+	is_int(got.nevents, 2, "stale: the old version never reached the sink");
+	is_int(got.nwarnings, 0, "stale: quietly");
+	sportradar_parse_push(&c, del, strlen(del), NULL);
+	is_int(sportradar_parse_push(&c, v3, strlen(v3), NULL), SR_PUSH_STALE,
+	    "stale: a version from before its delete does not revive it");
+	is_int(sportradar_parse_push(&c, later, strlen(later), NULL), SR_PUSH_EVENT,
+	    "stale: a version after the delete does");
+	is_int((long)c.stale, 2, "stale: counted");
+
+	/* pbp.json older than what the stream brought: that event is kept */
+	{
+		const char *newer = "{\"payload\":{\"game\":{\"id\":\"" GAME_ID "\"},"
+		    "\"event\":{\"id\":\"e-q1-3pm\",\"event_type\":\"threepointmade\","
+		    "\"updated\":\"2023-07-19T13:40:00Z\",\"period\":{\"number\":1,"
+		    "\"sequence\":1,\"type\":\"quarter\"}}}}";
+
+		sportradar_ctx_init(&c, &s, GAME_ID);
+		is_int(pbp_file(&c, "pbp_overtime.json"), 10, "stale pbp: ten events");
+		is_int(pbp_file(&c, "pbp_overtime.json"), 10, "stale pbp: the same again, all ten");
+		sportradar_parse_push(&c, newer, strlen(newer), NULL);
+		is_int(pbp_file(&c, "pbp_overtime.json"), 9,
+		    "stale pbp: a cached pbp.json does not undo a newer push version");
+	}
+	free(v1);
+	free(v3);
+	free(v3same);
+	free(later);
+}
+
 static void
 test_v8_create(void)
 {
@@ -557,6 +617,47 @@ test_pbp_old(void)
 	    find_event("o-4")->period.type == CS_PERIOD_QUARTER,
 	    "pbp old: a period without sequence");
 	is_str(c.game_id, GAME_ID, "pbp old: the first header sets the game");
+}
+
+static void
+test_pbp_layouts(void)
+{
+	struct sportradar_ctx c;
+	struct cs_sink s = collect_sink();
+	const struct cs_event *ev;
+	const char *dup = "{\"id\":\"g\",\"periods\":[{\"type\":\"quarter\",\"number\":1,"
+	    "\"sequence\":1,\"events\":[{\"id\":\"a\",\"event_type\":\"stoppage\"}]}],"
+	    "\"periods\":[{\"type\":\"quarter\",\"number\":2,\"sequence\":2,\"events\":"
+	    "[{\"id\":\"b\"},{\"id\":\"c\"}],\"events\":[{\"id\":\"d\"}]}]}";
+	const char *odd = "{\"id\":\"g\",\"periods\":[{\"number\":1,\"sequence\":1,"
+	    "\"events\":[7,{\"id\":\"a\",\"note\":\"} ] { \\\" [\"}]}]}";
+	const char *late = "{\"id\":\"g\",\"home\":{\"id\":\"" KNICKS "\"},\"away\":{\"id\":\""
+	    BULLS "\"},\"periods\":[{\"type\":\"quarter\",\"number\":1,\"sequence\":1,"
+	    "\"events\":[{\"id\":\"p1\",\"on_court\":{\"home\":{\"players\":[{\"reference\":"
+	    "\"77\"},{\"id\":\"x2\"},{\"id\":\"x3\"},{\"id\":\"x4\"},{\"id\":\"x5\"}]}}},"
+	    "{\"id\":\"p2\",\"statistics\":[{\"type\":\"fieldgoal\",\"team\":{\"id\":\""
+	    KNICKS "\"},\"player\":{\"reference\":\"77\",\"id\":\"real77\"}}]}]}]}";
+
+	sportradar_ctx_init(&c, &s, NULL);
+	is_int(sportradar_parse_pbp(&c, dup, strlen(dup)), 1,
+	    "pbp layouts: duplicate keys: the ones JSON keeps, nothing misplaced");
+	ev = find_event("d");
+	ok(ev != NULL && ev->period.sequence == 2 && find_event("a") == NULL &&
+	    find_event("b") == NULL, "pbp layouts: the last \"periods\" and \"events\" win");
+
+	sportradar_ctx_init(&c, &s, NULL);
+	got.nwarnings = 0;
+	is_int(sportradar_parse_pbp(&c, odd, strlen(odd)), 1,
+	    "pbp layouts: braces inside strings, a number among the events");
+	is_int(got.nwarnings, 1, "pbp layouts: one warning for the number");
+
+	sportradar_ctx_init(&c, &s, NULL);
+	is_int(sportradar_parse_pbp(&c, late, strlen(late)), 2, "pbp layouts: two events");
+	ev = find_event("p1");
+	is_str(ev != NULL ? ev->on_court[CS_HOME][0].id : "", "real77",
+	    "pbp layouts: an id taught by a later event reaches an earlier one");
+	is_int(sportradar_parse_pbp(&c, "{\"periods\":[{\"events\":[{\"id\":", 30), -1,
+	    "pbp layouts: a document cut short");
 }
 
 static void
@@ -729,6 +830,7 @@ main(void)
 #endif
 	test_players_without_id();
 	test_known_players();
+	test_stale_versions();
 	test_v8_create();
 	test_heave_and_team_stats();
 #ifndef SR_TEST_NO_MODEL
@@ -739,6 +841,7 @@ main(void)
 	test_timeout_overtime_unknown();
 	test_pbp_overtime();
 	test_pbp_old();
+	test_pbp_layouts();
 	test_pbp_halves();
 	test_summary_then_pbp();
 	test_garbage();

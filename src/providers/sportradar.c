@@ -39,6 +39,7 @@
 #define SR_WATCHDOG_US       (20 * 1000000LL)   /* heartbeats come every 5 s */
 #define SR_RESUME_WINDOW_US  (10 * 60 * 1000000LL)
 #define SR_FRESH_CATCHUP_US  (30 * 1000000LL)   /* a catch-up this recent will do */
+#define SR_REPLAY_COVERS_US  (25 * 1000000LL)   /* a resume replays ~30 s at most */
 #define SR_BACKOFF_MIN_MS    1000L
 #define SR_BACKOFF_MAX_MS    60000L
 #define SR_REST_ATTEMPTS     4
@@ -73,7 +74,6 @@ struct sr {
 	char session_id[128];         /* newest sessionId from a Location */
 	int64_t last_msg_us;          /* last complete line of the stream */
 	int64_t last_catchup_us;
-	bool streamed;                /* lines arrived since the last catch-up */
 	uint64_t rng;
 
 	/* the stream in progress */
@@ -81,6 +81,8 @@ struct sr {
 	bool live_reported;
 	bool got_line;                /* the connection delivered a message */
 	bool reconnect_now;           /* the user asked: no backoff */
+	bool refresh_on_connect;      /* read pbp.json once this stream is up */
+	bool refresh_now;
 	long stream_code;
 	char stream_ctype[80];
 	char stream_reqid[80];
@@ -398,7 +400,6 @@ catch_up(struct sr *sr, char **cause)
 	}
 	http_response_free(&resp);
 	sr->last_catchup_us = cs_now_us();
-	sr->streamed = false;
 	sr->game_over = sportradar_status_final(sr->ctx.status);
 	feed_caught_up(sr->feed);
 	return 0;
@@ -419,7 +420,7 @@ static bool
 check_game_over(struct sr *sr)
 {
 	struct http_response resp;
-	struct sportradar_ctx peek;
+	struct sportradar_ctx *peek;
 	struct cs_sink none = { .warning = ignore_warning };
 	char *err = NULL;
 	bool over = false;
@@ -430,16 +431,55 @@ check_game_over(struct sr *sr)
 		http_response_free(&resp);
 		return false;
 	}
-	sportradar_ctx_init(&peek, &none, sr->game_id);
-	if (sportradar_parse_pbp(&peek, resp.body, resp.len) >= 0 &&
-	    sportradar_status_final(peek.status)) {
-		log_msg("sportradar: the game is %s: applying the final pbp.json", peek.status);
+	peek = malloc(sizeof *peek);
+	if (peek == NULL) {
+		http_response_free(&resp);
+		return false;
+	}
+	sportradar_ctx_init(peek, &none, sr->game_id);
+	if (sportradar_parse_pbp(peek, resp.body, resp.len) >= 0 &&
+	    sportradar_status_final(peek->status)) {
+		log_msg("sportradar: the game is %s: applying the final pbp.json", peek->status);
+		feed_set_status(sr->feed, FEED_CATCHING_UP, 0, "the game is over: final pbp.json");
 		feed_mark_received(sr->feed);
 		record_rest(sr, "pbp.json", &resp);
 		sportradar_parse_pbp(&sr->ctx, resp.body, resp.len);
 		over = true;
 	}
+	free(peek);
 	http_response_free(&resp);
+	return over;
+}
+
+/*
+ * pbp.json once a stream is up: a fresh session replays nothing, so what
+ * happened between the last catch-up and the subscription (or beyond what
+ * a resume replays) comes from here.  Upserts: nothing counts twice, and
+ * the parser keeps newer push versions over older REST ones.  Returns true
+ * when that pbp.json says the game is over.
+ */
+static bool
+refresh_pbp(struct sr *sr)
+{
+	struct http_response resp;
+	char *err = NULL;
+	bool over;
+
+	if (rest_get(sr, "pbp.json", 2, &resp, &err) < 0) {
+		log_msg("sportradar: refreshing from pbp.json failed: %s",
+		    err != NULL ? err : "?");
+		free(err);
+		http_response_free(&resp);
+		return false;
+	}
+	feed_mark_received(sr->feed);
+	record_rest(sr, "pbp.json", &resp);
+	sportradar_parse_pbp(&sr->ctx, resp.body, resp.len);
+	http_response_free(&resp);
+	sr->last_catchup_us = cs_now_us();
+	over = sportradar_status_final(sr->ctx.status);
+	if (over)
+		log_msg("sportradar: the game is %s", sr->ctx.status);
 	return over;
 }
 
@@ -454,7 +494,6 @@ on_line(void *arg, const char *line, size_t len)
 	int64_t now = cs_now_us();
 
 	sr->last_msg_us = now;
-	sr->streamed = true;
 	sr->got_line = true;
 	feed_record(sr->feed, "push", line, len);
 	sportradar_parse_push(&sr->ctx, line, len, &info);
@@ -481,6 +520,17 @@ on_split_warning(void *arg, const char *msg)
 		s->warning(s->ctx, msg);
 }
 
+/* The stream answered 200: live (a frozen game sends only heartbeats). */
+static void
+stream_up(struct sr *sr)
+{
+	if (sr->live_reported)
+		return;
+	sr->live_reported = true;
+	feed_set_status(sr->feed, FEED_LIVE, 0, "push stream");
+	sr->refresh_now = sr->refresh_on_connect;
+}
+
 static size_t
 on_stream_data(char *data, size_t size, size_t nmemb, void *arg)
 {
@@ -499,10 +549,7 @@ on_stream_data(char *data, size_t size, size_t nmemb, void *arg)
 	}
 	sr->last_byte_us = cs_now_us();
 	feed_mark_received(sr->feed);
-	if (!sr->live_reported) {
-		sr->live_reported = true;
-		feed_set_status(sr->feed, FEED_LIVE, 0, "push stream");
-	}
+	stream_up(sr);
 	sportradar_splitter_feed(sr->split, data, n);
 	return n;
 }
@@ -523,6 +570,11 @@ on_stream_header(char *line, size_t size, size_t nmemb, void *arg)
 		code = sp != NULL ? strtol(sp + 1, NULL, 10) : 0;
 		sr->stream_code = code;
 		sr->stream_ctype[0] = sr->stream_reqid[0] = '\0';
+		return len;
+	}
+	if ((len == 2 && line[0] == '\r') || (len == 1 && line[0] == '\n')) {
+		if (sr->stream_code == 200)
+			stream_up(sr);   /* the end of the headers */
 		return len;
 	}
 	if (len >= sizeof buf)
@@ -740,6 +792,15 @@ stream(struct sr *sr, const char *location, char **cause)
 			sr->reconnect_now = true;
 			break;
 		}
+		if (sr->refresh_now) {
+			sr->refresh_now = false;
+			if (refresh_pbp(sr)) {
+				end = SR_STREAM_GAME_OVER;
+				break;
+			}
+			/* the refresh blocked this thread, not the stream */
+			sr->last_byte_us = cs_now_us();
+		}
 		now = cs_now_us();
 		if (now - sr->last_byte_us > SR_WATCHDOG_US) {
 			set_cause(cause, "the push stream went silent for %lld s (no heartbeat)",
@@ -900,10 +961,10 @@ sr_run(struct feed *feed, char **cause)
 		now = cs_now_us();
 		resume = sr->session_id[0] != '\0' && sr->last_msg_us != 0 &&
 		    now - sr->last_msg_us <= SR_RESUME_WINDOW_US;
-		/* A fresh session replays nothing: what it missed comes from
-		 * pbp.json first, unless that was read just now. */
-		if (!resume && (sr->streamed ||
-		    now - sr->last_catchup_us > SR_FRESH_CATCHUP_US)) {
+		/* Without a resume, pbp.json catches up first (unless it was
+		 * read just now), so the screen is current while connecting;
+		 * once connected, refresh_pbp closes the gap to the stream. */
+		if (!resume && now - sr->last_catchup_us > SR_FRESH_CATCHUP_US) {
 			sr->session_id[0] = '\0';
 			if (catch_up(sr, &why) < 0) {
 				if (feed_stopping(feed)) {
@@ -930,6 +991,9 @@ sr_run(struct feed *feed, char **cause)
 			}
 			goto retry;
 		}
+		/* a resume replays the last ~30 s; beyond, REST fills the gap */
+		sr->refresh_on_connect = !resume ||
+		    cs_now_us() - sr->last_msg_us > SR_REPLAY_COVERS_US;
 		/* the Location is used at once: it is good for a minute only */
 		end = stream(sr, location, &why);
 		if (end == SR_STREAM_STOP) {

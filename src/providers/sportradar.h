@@ -30,6 +30,7 @@
  * summary.json brought.
  */
 #define SR_KNOWN_PLAYERS 96
+#define SR_SEEN_EVENTS   4096   /* a game has ~1,500 ids; more: no guard */
 
 struct sportradar_ctx {
 	struct cs_sink sink;
@@ -42,6 +43,16 @@ struct sportradar_ctx {
 		char id[CS_ID_MAX];
 	} known[SR_KNOWN_PLAYERS];
 	char game_id[CS_ID_MAX];     /* "" = accept any game (set by the first header) */
+	/* The newest `updated` time delivered per event id (hash of the id),
+	 * so that an older version arriving late (a reordered push line, a
+	 * cached pbp.json) never replaces a newer one, nor revives a delete. */
+	size_t nseen;
+	struct {
+		uint64_t key;            /* 0 = free */
+		int64_t updated_ms;
+		bool deleted;
+	} seen[SR_SEEN_EVENTS];
+	unsigned long stale;         /* versions skipped as older */
 	bool have_info;
 	struct cs_game_info info;    /* merged header: teams, rosters, format, status */
 	bool halves;                 /* periods are halves (NCAA-style) */
@@ -71,6 +82,7 @@ enum sportradar_push_kind {
 	SR_PUSH_EVENT,               /* an upsert was sent to the sink */
 	SR_PUSH_DELETE,              /* a delete was sent to the sink */
 	SR_PUSH_OTHER_GAME,          /* a message of another game: ignored quietly */
+	SR_PUSH_STALE,               /* an older version than one delivered: ignored */
 };
 
 /* What the provider needs to know about a push message beyond the sink. */
@@ -84,7 +96,9 @@ struct sportradar_push_info {
 
 /*
  * One line of the push stream (no newline needed).  `info` may be NULL.
- * Any operation but "delete" (update, create, none) is an upsert.  Scores
+ * Any operation but "delete" (update, create, none) is an upsert, unless
+ * its `updated` time is older than that of a version (or a delete) of the
+ * same event already delivered: real feeds reorder re-sends.  Scores
  * never come from payload.game (it holds the score at send time); the one
  * send-time field used is remaining_timeouts, and only as the
  * timeouts_remaining of a teamtimeout event of that same team: sent with

@@ -401,6 +401,91 @@ sportradar_parse_time(const char *s)
 	return t * 1000 + ms;
 }
 
+/* --- versions: the newest `updated` per event id --- */
+
+static uint64_t
+id_key(const char *id)
+{
+	uint64_t h = 0xcbf29ce484222325ull;
+
+	for (; *id != '\0'; id++)
+		h = (h ^ (unsigned char)*id) * 0x100000001b3ull;
+	return h != 0 ? h : 1;
+}
+
+/* The slot of `id`, or the free slot it would take; NULL when full. */
+static size_t
+seen_slot(const struct sportradar_ctx *c, uint64_t key, bool *found)
+{
+	size_t i = (size_t)(key % SR_SEEN_EVENTS), n;
+
+	for (n = 0; n < SR_SEEN_EVENTS; n++, i = (i + 1) % SR_SEEN_EVENTS) {
+		if (c->seen[i].key == key) {
+			*found = true;
+			return i;
+		}
+		if (c->seen[i].key == 0) {
+			*found = false;
+			return i;
+		}
+	}
+	*found = false;
+	return SR_SEEN_EVENTS;
+}
+
+/*
+ * true when a version updated at `updated_ms` (0: unknown) is older than
+ * what was delivered for `id`, or a delete came after it; otherwise it
+ * becomes the newest.  Equal times: the later arrival wins.
+ */
+static bool
+stale_version(struct sportradar_ctx *c, const char *id, int64_t updated_ms)
+{
+	uint64_t key = id_key(id);
+	bool found;
+	size_t i = seen_slot(c, key, &found);
+
+	if (found) {
+		if (updated_ms != 0 && (updated_ms < c->seen[i].updated_ms ||
+		    (c->seen[i].deleted && updated_ms <= c->seen[i].updated_ms))) {
+			c->stale++;
+			return true;
+		}
+		c->seen[i].deleted = false;
+		if (updated_ms > c->seen[i].updated_ms)
+			c->seen[i].updated_ms = updated_ms;
+		return false;
+	}
+	/* keep a margin of free slots, so that probing stays short */
+	if (i < SR_SEEN_EVENTS && c->nseen < SR_SEEN_EVENTS - SR_SEEN_EVENTS / 8) {
+		c->seen[i].key = key;
+		c->seen[i].updated_ms = updated_ms;
+		c->seen[i].deleted = false;
+		c->nseen++;
+	}
+	return false;
+}
+
+/* A delete at `deleted_ms` (0: unknown): versions up to then stay out. */
+static void
+note_delete(struct sportradar_ctx *c, const char *id, int64_t deleted_ms)
+{
+	uint64_t key = id_key(id);
+	bool found;
+	size_t i = seen_slot(c, key, &found);
+
+	if (!found) {
+		if (i >= SR_SEEN_EVENTS || c->nseen >= SR_SEEN_EVENTS - SR_SEEN_EVENTS / 8)
+			return;
+		c->seen[i].key = key;
+		c->seen[i].updated_ms = 0;
+		c->nseen++;
+	}
+	if (deleted_ms > c->seen[i].updated_ms)
+		c->seen[i].updated_ms = deleted_ms;
+	c->seen[i].deleted = true;
+}
+
 /* Remembers that `reference` is the player `id` (first come, kept). */
 static void
 learn_player(struct sportradar_ctx *c, const char *reference, const char *id)
@@ -893,33 +978,237 @@ periods_of(struct json_object *root)
 	return NULL;
 }
 
+/*
+ * pbp.json is parsed an event at a time: a full game is ~1 MB of text,
+ * and json-c needs about ten times that for a whole tree.  A scanner that
+ * knows strings and depth finds each object of periods[].events[]; the
+ * rest of the document (header, periods, deleted_events) becomes a small
+ * skeleton in which every event is {"#":N}, N its place in the list of
+ * objects found (so duplicate keys or odd layouts cannot misplace one).
+ */
+#define PBP_DEPTH_MAX    8
+#define PBP_KEY_MAX      16
+#define PBP_EVENTS_MAX   20000
+
+struct pbp_split {
+	char *skeleton;
+	size_t skeleton_len;
+	struct pbp_span {
+		size_t start, end;       /* one event object: json[start, end) */
+	} *spans;
+	size_t nspans, cap;
+};
+
+static bool
+key_is(const char *key, const char *const *names, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(key, names[i]) == 0)
+			return true;
+	return false;
+}
+
+/* 0, or -1 (out of memory, too many events) with *why. */
+static int
+pbp_split(const char *json, size_t len, struct pbp_split *sp, const char **why)
+{
+	static const char *const periods[] = { "periods", "quarters", "halves", "halfs" };
+	static const char *const events[] = { "events" };
+	char opened[PBP_DEPTH_MAX + 1][PBP_KEY_MAX];   /* key of the container at each depth */
+	char key[PBP_KEY_MAX];
+	size_t i, str_start = 0, ev_start = 0, o = 0, prev = 0, n;
+	bool in_str = false, esc = false, have_str = false, have_key = false, in_event = false;
+	int depth = 0;
+	struct pbp_span *ns;
+	char ch;
+
+	memset(sp, 0, sizeof *sp);
+	memset(opened, 0, sizeof opened);
+	key[0] = '\0';
+	for (i = 0; i < len; i++) {
+		ch = json[i];
+		if (in_str) {
+			if (esc)
+				esc = false;
+			else if (ch == '\\')
+				esc = true;
+			else if (ch == '"') {
+				in_str = false;
+				have_str = true;
+				n = i - str_start;
+				if (n >= PBP_KEY_MAX)
+					n = PBP_KEY_MAX - 1;
+				memcpy(key, json + str_start, n);
+				key[n] = '\0';
+			}
+			continue;
+		}
+		switch (ch) {
+		case '"':
+			in_str = true;
+			str_start = i + 1;
+			break;
+		case ':':
+			have_key = have_str;
+			have_str = false;
+			break;
+		case '{':
+		case '[':
+			if (ch == '{' && depth == 4 && !in_event &&
+			    key_is(opened[4], events, 1) && key_is(opened[2], periods, 4)) {
+				in_event = true;
+				ev_start = i;
+			}
+			depth++;
+			if (depth > 0 && depth <= PBP_DEPTH_MAX)
+				cs_strlcpy(opened[depth], have_key ? key : "", PBP_KEY_MAX);
+			have_key = have_str = false;
+			break;
+		case '}':
+		case ']':
+			depth--;
+			if (in_event && depth == 4) {
+				in_event = false;
+				if (sp->nspans == sp->cap) {
+					if (sp->cap >= PBP_EVENTS_MAX) {
+						*why = "more events than any game has";
+						return -1;
+					}
+					sp->cap = sp->cap == 0 ? 256 : sp->cap * 2;
+					ns = realloc(sp->spans, sp->cap * sizeof *ns);
+					if (ns == NULL) {
+						*why = "out of memory";
+						return -1;
+					}
+					sp->spans = ns;
+				}
+				sp->spans[sp->nspans].start = ev_start;
+				sp->spans[sp->nspans].end = i + 1;
+				sp->nspans++;
+			}
+			have_key = have_str = false;
+			break;
+		case ',':
+			have_key = have_str = false;
+			break;
+		default:
+			break;
+		}
+	}
+	/* a placeholder is at most 13 bytes ({"#":19999}); an event at least 2 */
+	sp->skeleton = malloc(len + sp->nspans * 12 + 1);
+	if (sp->skeleton == NULL) {
+		*why = "out of memory";
+		return -1;
+	}
+	for (i = 0; i < sp->nspans; i++) {
+		memcpy(sp->skeleton + o, json + prev, sp->spans[i].start - prev);
+		o += sp->spans[i].start - prev;
+		o += (size_t)snprintf(sp->skeleton + o, 14, "{\"#\":%zu}", i);
+		prev = sp->spans[i].end;
+	}
+	memcpy(sp->skeleton + o, json + prev, len - prev);
+	o += len - prev;
+	sp->skeleton[o] = '\0';
+	sp->skeleton_len = o;
+	return 0;
+}
+
+static void
+pbp_split_free(struct pbp_split *sp)
+{
+	free(sp->skeleton);
+	free(sp->spans);
+	memset(sp, 0, sizeof *sp);
+}
+
+/* An event waiting for the end of the document: it names a player by a
+ * reference whose id a later event may still teach. */
+struct pbp_pending {
+	struct cs_event ev;
+	int64_t updated_ms;
+};
+
+static bool
+names_unknown_player(const struct cs_event *ev)
+{
+	int i, s, k;
+
+	for (i = 0; i < ev->nstats; i++)
+		if (strncmp(ev->stats[i].player.id, "ref:", 4) == 0)
+			return true;
+	for (s = 0; s < 2; s++)
+		for (k = 0; ev->has_on_court[s] && k < CS_ON_COURT; k++)
+			if (strncmp(ev->on_court[s][k].id, "ref:", 4) == 0)
+				return true;
+	return false;
+}
+
+static void
+resolve_ref(const struct sportradar_ctx *c, struct cs_player_ref *ref)
+{
+	const char *id;
+
+	if (strncmp(ref->id, "ref:", 4) != 0)
+		return;
+	id = known_player(c, ref->id + 4);
+	if (id != NULL)
+		cs_strlcpy(ref->id, id, sizeof ref->id);
+}
+
+static void
+deliver(struct sportradar_ctx *c, const struct cs_event *ev, int64_t updated_ms,
+    int *count)
+{
+	if (stale_version(c, ev->id, updated_ms))
+		return;   /* a newer version came already */
+	if (c->sink.event != NULL)
+		c->sink.event(c->sink.ctx, ev);
+	(*count)++;
+}
+
 int
 sportradar_parse_pbp(struct sportradar_ctx *c, const char *json, size_t len)
 {
-	struct json_object *root, *periods, *p, *events, *deleted, *d;
+	struct json_object *root, *periods, *p, *events, *deleted, *d, *e;
+	struct pbp_split sp;
+	struct pbp_pending *pending = NULL, *np_;
+	size_t npending = 0, pcap = 0;
+	int64_t k;
 	struct cs_game_info info;
 	struct cs_period period;
 	struct sr_teams teams;
 	struct cs_event ev;
 	const char *why, *type, *id;
 	size_t i, j, np, ne;
-	int count = 0;
+	int64_t updated;
+	int count = 0, s, q;
 
-	root = parse_json(json, len, &why);
+	if (json == NULL || len == 0 || len > (size_t)INT_MAX - 1) {
+		warn(c, "sportradar: pbp.json skipped: %s", json == NULL || len == 0 ?
+		    "empty" : "too large");
+		return -1;
+	}
+	if (pbp_split(json, len, &sp, &why) < 0) {
+		warn(c, "sportradar: pbp.json skipped: %s", why);
+		pbp_split_free(&sp);
+		return -1;
+	}
+	root = parse_json(sp.skeleton, sp.skeleton_len, &why);
 	if (root == NULL) {
 		warn(c, "sportradar: pbp.json skipped: %s", why);
+		pbp_split_free(&sp);
 		return -1;
 	}
 	periods = periods_of(root);
 	if (periods == NULL) {
 		warn(c, "sportradar: pbp.json skipped: no periods list");
-		json_object_put(root);
-		return -1;
+		goto out;
 	}
-	if (header_of(c, root, "pbp.json", &info) < 0) {
-		json_object_put(root);
-		return -1;
-	}
+	if (header_of(c, root, "pbp.json", &info) < 0)
+		goto out;
 	np = json_object_array_length(periods);
 	for (i = 0; i < np; i++) {
 		type = jstr(json_object_array_get_idx(periods, i), "type");
@@ -931,35 +1220,73 @@ sportradar_parse_pbp(struct sportradar_ctx *c, const char *json, size_t len)
 	teams_from(c, jobject(root, "home"), jobject(root, "away"), &teams);
 	emit_info(c, &info);
 
-	/* every id the document teaches, before the first event uses one */
-	for (i = 0; i < np; i++) {
-		events = jarray(json_object_array_get_idx(periods, i), "events");
-		ne = events != NULL ? json_object_array_length(events) : 0;
-		for (j = 0; j < ne; j++)
-			learn_event(c, json_object_array_get_idx(events, j));
-	}
 	for (i = 0; i < np; i++) {
 		p = json_object_array_get_idx(periods, i);
+		events = jarray(p, "events");
+		ne = events != NULL ? json_object_array_length(events) : 0;
 		if (!period_of(c, p, (int)i, &period)) {
 			warn(c, "sportradar: pbp.json: period %zu skipped: bad number or type", i + 1);
-			continue;
+			period.sequence = 0;   /* its events are passed over below */
 		}
-		events = jarray(p, "events");
-		if (events == NULL)
-			continue;
-		ne = json_object_array_length(events);
 		for (j = 0; j < ne; j++) {
-			if (event_of(c, json_object_array_get_idx(events, j), &teams,
-			    &period, (int)j, &ev, &why) < 0) {
-				id = jstr(json_object_array_get_idx(events, j), "id");
-				warn(c, "sportradar: pbp.json: skipped event %s: %s",
-				    id != NULL && *id != '\0' ? id : "(no id)", why);
+			/* every object here is a placeholder naming its span */
+			if (!jint64(json_object_array_get_idx(events, j), "#", 0,
+			    (int64_t)sp.nspans - 1, &k)) {
+				warn(c, "sportradar: pbp.json: event %zu of period %zu is not "
+				    "an object; skipped", j + 1, i + 1);
 				continue;
 			}
-			if (c->sink.event != NULL)
-				c->sink.event(c->sink.ctx, &ev);
-			count++;
+			e = parse_json(json + sp.spans[k].start,
+			    sp.spans[k].end - sp.spans[k].start, &why);
+			if (e == NULL) {
+				warn(c, "sportradar: pbp.json: an event skipped: %s", why);
+				continue;
+			}
+			if (period.sequence == 0) {
+				json_object_put(e);
+				continue;
+			}
+			learn_event(c, e);
+			if (event_of(c, e, &teams, &period, (int)j, &ev, &why) < 0) {
+				id = jstr(e, "id");
+				warn(c, "sportradar: pbp.json: skipped event %s: %s",
+				    id != NULL && *id != '\0' ? id : "(no id)", why);
+				json_object_put(e);
+				continue;
+			}
+			updated = sportradar_parse_time(jstr(e, "updated"));
+			json_object_put(e);
+			if (names_unknown_player(&ev)) {
+				/* a later event may teach the id: deliver at the end */
+				if (npending == pcap && pcap < SR_SEEN_EVENTS) {
+					pcap = pcap == 0 ? 16 : pcap * 2;
+					np_ = realloc(pending, pcap * sizeof *pending);
+					if (np_ == NULL) {
+						pcap = npending;
+						deliver(c, &ev, updated, &count);
+						continue;
+					}
+					pending = np_;
+				}
+				if (npending < pcap) {
+					pending[npending].ev = ev;
+					pending[npending].updated_ms = updated;
+					npending++;
+					continue;
+				}
+			}
+			deliver(c, &ev, updated, &count);
 		}
+	}
+	for (i = 0; i < npending; i++) {
+		struct cs_event *pe = &pending[i].ev;
+
+		for (q = 0; q < pe->nstats; q++)
+			resolve_ref(c, &pe->stats[q].player);
+		for (s = 0; s < 2; s++)
+			for (q = 0; pe->has_on_court[s] && q < CS_ON_COURT; q++)
+				resolve_ref(c, &pe->on_court[s][q]);
+		deliver(c, pe, pending[i].updated_ms, &count);
 	}
 
 	deleted = jarray(root, "deleted_events");
@@ -975,11 +1302,18 @@ sportradar_parse_pbp(struct sportradar_ctx *c, const char *json, size_t len)
 			continue;
 		}
 		cs_sanitize(clean, id, sizeof clean);
+		note_delete(c, clean, 0);
 		if (c->sink.delete_event != NULL)
 			c->sink.delete_event(c->sink.ctx, clean);
 	}
+	free(pending);
 	json_object_put(root);
+	pbp_split_free(&sp);
 	return count;
+out:
+	json_object_put(root);
+	pbp_split_free(&sp);
+	return -1;
 }
 
 /* --- summary.json --- */
@@ -1134,6 +1468,7 @@ sportradar_parse_push(struct sportradar_ctx *c, const char *line, size_t len,
 			goto out;
 		}
 		cs_sanitize(clean, id, sizeof clean);
+		note_delete(c, clean, sportradar_parse_time(jstr(event, "deleted")));
 		if (c->sink.delete_event != NULL)
 			c->sink.delete_event(c->sink.ctx, clean);
 		kind = SR_PUSH_DELETE;
@@ -1161,6 +1496,10 @@ sportradar_parse_push(struct sportradar_ctx *c, const char *line, size_t len,
 		ev.timeouts_remaining = n;
 	info->type = ev.type;
 	info->period = ev.period;
+	if (stale_version(c, ev.id, sportradar_parse_time(jstr(event, "updated")))) {
+		kind = SR_PUSH_STALE;
+		goto out;
+	}
 	if (c->sink.event != NULL)
 		c->sink.event(c->sink.ctx, &ev);
 	kind = SR_PUSH_EVENT;
