@@ -136,7 +136,8 @@ main(int argc, char **argv)
 		fprintf(stderr, "courtside: %s\n", cause);
 		return 1;
 	}
-	log_to_stderr(s.mode != RUN_UI);
+	/* The log stays in its file in every mode: a failure in --once or
+	 * --headless prints exactly one line, the reason, from main(). */
 	signal(SIGPIPE, SIG_IGN);
 	signal(SIGINT, on_stop_signal);
 	signal(SIGTERM, on_stop_signal);
