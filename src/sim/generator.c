@@ -192,6 +192,7 @@ struct gen {
 	int shot_clock, oreb_clock;  /* tenths */
 	enum steer steer;
 	int reentries;               /* deleted-and-re-entered plays so far */
+	int spurious;                /* entries deleted for good so far */
 };
 
 /* Court: inches, 1128 x 600, baskets at (63, 300) and (1065, 300). */
@@ -528,10 +529,10 @@ emit(struct gen *s, const struct sim_play *p, unsigned flags)
  */
 static int64_t
 emit_reentered(struct gen *s, const struct sim_play *wrong,
-    const struct sim_play *right, int *ev_right)
+    const struct sim_play *right)
 {
 	int64_t seq = next_seq(s), at, del;
-	int ev;
+	int ev, ev_right;
 
 	ev = new_event(s, wrong, seq);
 	at = first_send_at(s, seq);
@@ -541,13 +542,29 @@ emit_reentered(struct gen *s, const struct sim_play *wrong,
 	if (rng_chance(&s->rng, 0.5))
 		add_send(s, del + rng_int(&s->rng, 2000, 8000), ev, -1);
 	/* the re-entry sorts where the play happened, under another id */
-	*ev_right = new_event(s, right, seq + 1);
+	ev_right = new_event(s, right, seq + 1);
 	at = del + rng_int(&s->rng, 1000, 3000);
-	add_send(s, at, *ev_right, add_version(s, right));
+	add_send(s, at, ev_right, add_version(s, right));
 	if (s->st.last_seq < seq + 1)
 		s->st.last_seq = seq + 1;
 	s->reentries++;
 	return at;
+}
+
+/* An entry the feed takes back: sent, then deleted (sometimes twice). */
+static void
+emit_spurious(struct gen *s, const struct sim_play *p)
+{
+	int64_t seq = next_seq(s), at, del;
+	int ev = new_event(s, p, seq);
+
+	at = first_send_at(s, seq);
+	add_send(s, at, ev, add_version(s, p));
+	del = at + rng_int(&s->rng, 5000, 15000);
+	add_send(s, del, ev, -1);
+	if (rng_chance(&s->rng, 0.3))
+		add_send(s, del + rng_int(&s->rng, 1000, 5000), ev, -1);
+	s->spurious++;
 }
 
 /* --- the clock --- */
@@ -666,6 +683,8 @@ possession_open(struct gen *s, int side, enum start start)
 		for (i = 0; i < SIM_FIVE; i++)
 			p->five[t][i] = (uint8_t)s->st.five[t][i];
 	s->st.poss = (int)g->nposs++;
+	if (s->st.running)
+		add_mark(s, true);   /* the shot clock resets while the game clock runs */
 }
 
 static void
@@ -899,7 +918,7 @@ maybe_timeout(struct gen *s, int side)
 	int left = s->st.timeouts_left[side];
 	int margin = s->st.score[side] - s->st.score[!side];
 	bool late = final_period(s) && s->st.clock < 1800;
-	double p = 0.025;
+	double p = 0.07;
 
 	if (left <= 0)
 		return;
@@ -910,7 +929,7 @@ maybe_timeout(struct gen *s, int side)
 	if (late && abs(margin) <= 6)
 		p = 0.2;
 	if (g->opt.halves)
-		p *= 0.6;
+		p *= 0.7;
 	if (rng_chance(&s->rng, p))
 		timeout(s, side);
 }
@@ -929,7 +948,7 @@ static int64_t
 emit_foul(struct gen *s, int fside, int fouler, int drawer, enum sim_foul kind)
 {
 	struct sim_play p = play_new(s, SIM_FOUL, fside), wrong;
-	int other, ev, i;
+	int other, i;
 
 	p.foul = (uint8_t)kind;
 	if (kind == SIM_FOUL_OFFENSIVE)
@@ -951,10 +970,10 @@ emit_foul(struct gen *s, int fside, int fouler, int drawer, enum sim_foul kind)
 		wrong.idless = p.idless;
 		play_stat(&wrong, SIM_S_PF, !fside, drawer, false, false, false);
 		play_stat(&wrong, SIM_S_FD, fside, fouler, false, false, false);
-		return emit_reentered(s, &wrong, &p, &ev);
+		return emit_reentered(s, &wrong, &p);
 	}
 	if (s->corrections && s->reentries < 4 && kind == SIM_FOUL_PERSONAL &&
-	    rng_chance(&s->rng, 0.05)) {
+	    rng_chance(&s->rng, s->reentries == 0 && final_period(s) ? 0.5 : 0.05)) {
 		/* first charged to a team-mate */
 		other = -1;
 		for (i = 0; i < SIM_FIVE; i++) {
@@ -966,7 +985,7 @@ emit_foul(struct gen *s, int fside, int fouler, int drawer, enum sim_foul kind)
 		if (other >= 0) {
 			wrong = p;
 			wrong.stats[0].player = (int8_t)other;
-			return emit_reentered(s, &wrong, &p, &ev);
+			return emit_reentered(s, &wrong, &p);
 		}
 	}
 	emit(s, &p, 0);
@@ -1157,6 +1176,8 @@ rebound(struct gen *s, bool after_ft)
 		s->st.start = S_OREB;
 		s->st.sc = s->oreb_clock;
 		s->st.qual |= SIM_Q_2NDCHANCE;
+		if (s->st.running)
+			add_mark(s, true);
 	} else {
 		possession_open(s, d, rng_chance(&s->rng, 0.18) ? S_FASTBREAK : S_LIVE);
 	}
@@ -1167,8 +1188,8 @@ make_prob(const struct gen *s, int side, int shooter, enum zone z)
 {
 	static const double base[SHOT_ZONES] = { 0.62, 0.42, 0.405, 0.385, 0.35 };
 	const struct sim_player *p = &s->g->team[side].players[shooter];
-	double m = base[z] + p->skill + 0.035 * s->st.hot[side] +
-	    0.015 * (s->strength[side] - s->strength[!side]);
+	double m = base[z] + p->skill + 0.025 * s->st.hot[side] +
+	    0.012 * (s->strength[side] - s->strength[!side]);
 	int margin = s->st.score[side] - s->st.score[!side];
 
 	if (s->st.start == S_FASTBREAK && z == Z_RIM)
@@ -1245,7 +1266,7 @@ choose_zone(struct gen *s, int side, int shooter, int margin_needed)
 static void
 field_goal(struct gen *s, bool buzzer)
 {
-	static const double foul_p[SHOT_ZONES] = { 0.17, 0.10, 0.035, 0.01, 0.015 };
+	static const double foul_p[SHOT_ZONES] = { 0.19, 0.12, 0.04, 0.012, 0.017 };
 	static const double block_p[SHOT_ZONES] = { 0.14, 0.08, 0.04, 0.015, 0.015 };
 	static const double assist_p[SHOT_ZONES] = { 0.52, 0.42, 0.5, 0.9, 0.8 };
 	int o = s->st.offense, d = !o, shooter, assister = -1, blocker = -1, fouler;
@@ -1401,6 +1422,12 @@ turnover(struct gen *s)
 		return;
 	}
 	clock_stop(s);
+	if (s->corrections && s->spurious < 2 && rng_chance(&s->rng, 0.1)) {
+		/* the operator first logs a violation, then takes it back */
+		struct sim_play v = play_new(s, SIM_VIOLATION, o);
+
+		emit_spurious(s, &v);
+	}
 	p.tov_type = (uint8_t)dead_types[rng_int(&s->rng, 0,
 	    (int)(sizeof dead_types / sizeof dead_types[0]) - 1)];
 	play_stat(&p, SIM_S_TOV, o, who, false, false, false);
@@ -1421,7 +1448,7 @@ defensive_foul(struct gen *s, bool intentional)
 	clock_stop(s);
 	s->st.fresh = false;
 	fouler = pick(s, d, R_FOUL, -1);
-	/* late-game fouls go after the worst free-throw shooter they can find */
+	/* late-game fouls go after the bigs, the weaker free-throw shooters */
 	drawer = intentional ? pick(s, o, R_REBOUND, -1) : pick(s, o, R_SHOOT, -1);
 	charge_foul(s, d, fouler, SIM_FOUL_PERSONAL);
 	emit_foul(s, d, fouler, drawer, SIM_FOUL_PERSONAL);
@@ -1469,6 +1496,27 @@ flagrant(struct gen *s)
 	s->st.sc = s->shot_clock;
 }
 
+/*
+ * A gentle hand on the pace: a team well behind its usual possessions for
+ * the time played hurries a little, one well ahead slows down, so games
+ * land near 100 possessions (80 for halves) like real ones.
+ */
+static double
+pace(const struct gen *s)
+{
+	const struct sim_game *g = s->g;
+	double played, expected, ahead;
+
+	if (s->st.period > g->regulation)
+		return 1;
+	played = (double)(s->st.period - 1) * g->period_tenths +
+	    (g->period_tenths - s->st.clock);
+	expected = played / ((double)g->regulation * g->period_tenths) *
+	    (g->opt.halves ? 80 : 100);
+	ahead = (s->st.reg_poss[0] + s->st.reg_poss[1]) / 2.0 - expected;
+	return clampd(1 + 0.03 * ahead, 0.8, 1.25);
+}
+
 /* How long the offense takes before the next action. */
 static int
 action_time(struct gen *s)
@@ -1485,7 +1533,8 @@ action_time(struct gen *s)
 	default:          mean = 45;  sd = 15; break;
 	}
 	if (s->g->opt.halves)
-		mean *= 1.22;
+		mean *= 1.05;
+	mean *= pace(s);
 	t = (int)lround(rng_normal(&s->rng, mean, sd));
 	if (t < 15)
 		t = 15;
@@ -1534,9 +1583,9 @@ action(struct gen *s)
 	}
 	clock_run(s, t);
 	r = rng_unit(&s->rng);
-	if (r < 0.125)
+	if (r < 0.115)
 		turnover(s);
-	else if (r < 0.125 + 0.075)
+	else if (r < 0.115 + 0.085)
 		defensive_foul(s, false);
 	else if (r < 0.2 + 0.005)
 		technical(s);
@@ -1664,7 +1713,7 @@ play_period(struct gen *s, int period)
 struct snapshot {
 	struct gstate st;
 	size_t nversions, nevents, nsends, nmarks, nposs;
-	int reentries;
+	int reentries, spurious;
 };
 
 static void
@@ -1677,6 +1726,7 @@ snap(const struct gen *s, struct snapshot *x)
 	x->nmarks = s->g->nmarks;
 	x->nposs = s->g->nposs;
 	x->reentries = s->reentries;
+	x->spurious = s->spurious;
 }
 
 static void
@@ -1690,6 +1740,7 @@ restore(struct gen *s, const struct snapshot *x)
 	s->g->nposs = x->nposs;
 	s->g->nperiods = x->st.nperiods;
 	s->reentries = x->reentries;
+	s->spurious = x->spurious;
 }
 
 static void
@@ -1764,8 +1815,7 @@ st_id_taken(const struct sim_game *g, const char *id)
 }
 
 static void
-make_player(struct gen *s, struct sim_team *t, struct sim_player *p, char pos,
-    int depth)
+make_player(struct gen *s, struct sim_player *p, char pos, int depth)
 {
 	static const double zones[3][SHOT_ZONES] = {
 		{ 0.22, 0.13, 0.15, 0.09, 0.41 },   /* guard */
@@ -1809,7 +1859,6 @@ make_player(struct gen *s, struct sim_team *t, struct sim_player *p, char pos,
 	}
 	for (i = 0; i < SHOT_ZONES; i++)
 		p->zone[i] /= sum;
-	(void)t;
 }
 
 static void
@@ -1860,7 +1909,7 @@ make_team(struct gen *s, int side, int name_index)
 	} while (side == 1 && strcmp(t->st_id, s->g->team[0].st_id) == 0);
 	for (i = 0; i < n; i++) {
 		t->nplayers = i;
-		make_player(s, t, &t->players[i], depth_pos[i], i);
+		make_player(s, &t->players[i], depth_pos[i], i);
 	}
 	t->nplayers = n;
 	/* one or two stars carry the offense */
@@ -1904,7 +1953,8 @@ late_resends(struct gen *s)
 				first = g->sends[i].at_ms;
 		}
 		if (deleted || first < 0 || g->events[ev].kind == SIM_GAME_END ||
-		    g->events[ev].kind == SIM_PERIOD_START)
+		    g->events[ev].kind == SIM_PERIOD_START ||
+		    g->events[ev].kind == SIM_PERIOD_END)
 			continue;
 		at = first + rng_int(&s->rng, 30000, 240000);
 		version = -1;
@@ -1928,26 +1978,32 @@ cmp_send(const void *a, const void *b)
 	return x->order < y->order ? -1 : x->order > y->order;
 }
 
-static const struct sim_game *sort_game;
+/* An event's place in the game: what the order of the play-by-play sorts on. */
+struct place {
+	int period;
+	int64_t seq;
+	int number, ev;
+};
 
 static int
-cmp_event(const void *a, const void *b)
+cmp_place(const void *a, const void *b)
 {
-	const struct sim_event *x = &sort_game->events[*(const int *)a];
-	const struct sim_event *y = &sort_game->events[*(const int *)b];
+	const struct place *x = a, *y = b;
+
 	if (x->period != y->period)
 		return x->period < y->period ? -1 : 1;
 	if (x->seq != y->seq)
 		return x->seq < y->seq ? -1 : 1;
 	if (x->number != y->number)
 		return x->number < y->number ? -1 : 1;
-	return x->gen < y->gen ? -1 : x->gen > y->gen;
+	return x->ev < y->ev ? -1 : x->ev > y->ev;
 }
 
 static int
 finish(struct gen *s)
 {
 	struct sim_game *g = s->g;
+	struct place *places;
 	size_t i;
 	int *fill;
 
@@ -1976,11 +2032,19 @@ finish(struct gen *s)
 		g->ev_sends[g->events[ev].send0 + fill[ev]++] = (int)i;
 	}
 	free(fill);
+	places = calloc(g->nevents + 1, sizeof *places);
+	if (places == NULL)
+		return -1;
+	for (i = 0; i < g->nevents; i++) {
+		places[i].period = g->events[i].period;
+		places[i].seq = g->events[i].seq;
+		places[i].number = g->events[i].number;
+		places[i].ev = (int)i;
+	}
+	qsort(places, g->nevents, sizeof *places, cmp_place);
 	for (i = 0; i < g->nevents; i++)
-		g->order[i] = (int)i;
-	sort_game = g;
-	qsort(g->order, g->nevents, sizeof *g->order, cmp_event);
-	sort_game = NULL;
+		g->order[i] = places[i].ev;
+	free(places);
 	g->end_ms = 0;
 	for (i = 0; i < g->nsends; i++)
 		if (g->sends[i].at_ms > g->end_ms)
@@ -2052,7 +2116,8 @@ sim_game_generate(const struct sim_options *opt)
 		for (i = 0; i < SIM_ROSTER_MAX; i++) {
 			s->st.ps[side][i].energy = 1;
 			s->st.ps[side][i].stamina = clampd(rng_normal(&s->rng,
-			    g->team[side].players[i].starter ? 1.15 : 1.0, 0.12), 0.7, 1.5);
+			    g->team[side].players[i].starter ? 1.15 : 1.0, 0.12), 0.7, 1.5) *
+			    (opt->halves && g->team[side].players[i].starter ? 1.5 : 1);
 		}
 	}
 	s->st.poss = -1;

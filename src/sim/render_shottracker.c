@@ -97,9 +97,12 @@ to_mm(int x, int y, int *px, int *py)
 	*px = (int)lround((y - 300) * 25.4);
 }
 
+/* The hoop an item is measured from: the one attacked for shots, else the nearer. */
 static int
 hoop_y(const struct sim_game *g, const struct sim_play *p)
 {
+	if (p->kind != SIM_FIELD_GOAL && p->kind != SIM_HEAVE)
+		return p->x >= 564 ? HOOP_Y : -HOOP_Y;
 	return sim_basket(g, p->side >= 0 ? p->side : 0, p->period) ? HOOP_Y : -HOOP_Y;
 }
 
@@ -584,21 +587,36 @@ struct cumul {
 	int64_t version;
 };
 
+/*
+ * Add an item to a cumulative line (player, or the team's: every item of
+ * the team, and team rebounds and turnovers also count as REB and TO there,
+ * as the box score's team totals count them).
+ */
+static void
+line_add(int line[K_COUNT], const struct item *x, int sign, bool team_line)
+{
+	int k;
+
+	for (k = 0; k < K_COUNT; k++)
+		line[k] += sign * x->stats[k];
+	if (team_line) {
+		line[K_REB] += sign * x->stats[K_TEAM_REB];
+		line[K_TO] += sign * x->stats[K_TEAM_TO];
+	}
+}
+
 static void
 cumul_apply(struct cumul *c, const struct item *x, int sign, const char *cls)
 {
-	int k, slot = x->player >= 0 ? x->player : SIM_ROSTER_MAX;
+	int slot = x->player >= 0 ? x->player : SIM_ROSTER_MAX;
 
-	for (k = 0; k < K_COUNT; k++) {
-		c->v[x->side][slot][k] += sign * x->stats[k];
-		if (slot != SIM_ROSTER_MAX)
-			c->v[x->side][SIM_ROSTER_MAX][k] += sign * x->stats[k];
-	}
+	if (slot != SIM_ROSTER_MAX)
+		line_add(c->v[x->side][slot], x, sign, false);
+	line_add(c->v[x->side][SIM_ROSTER_MAX], x, sign, true);
 	c->changed[x->side][slot] = true;
 	c->changed[x->side][SIM_ROSTER_MAX] = true;
 	c->cls[x->side][slot] = cls;
-	if (c->cls[x->side][SIM_ROSTER_MAX] == NULL || slot == SIM_ROSTER_MAX)
-		c->cls[x->side][SIM_ROSTER_MAX] = cls;
+	c->cls[x->side][SIM_ROSTER_MAX] = cls;
 }
 
 static int
@@ -1133,7 +1151,7 @@ stats_resource(struct sim_buf *b, const struct sim_game *g, const struct sim_vie
 	int64_t version[2][SIM_ROSTER_MAX + 1];
 	struct item it[ITEMS_MAX];
 	size_t k;
-	int side, slot, n, i, j;
+	int side, slot, n, i;
 	bool first = true;
 
 	memset(sums, 0, sizeof sums);
@@ -1144,11 +1162,9 @@ stats_resource(struct sim_buf *b, const struct sim_game *g, const struct sim_vie
 		n = items_of(g, (int)k, &g->versions[v->cur[k]], it);
 		for (i = 0; i < n; i++) {
 			slot = it[i].player >= 0 ? it[i].player : SIM_ROSTER_MAX;
-			for (j = 0; j < K_COUNT; j++) {
-				sums[it[i].side][slot][j] += it[i].stats[j];
-				if (slot != SIM_ROSTER_MAX)
-					sums[it[i].side][SIM_ROSTER_MAX][j] += it[i].stats[j];
-			}
+			if (slot != SIM_ROSTER_MAX)
+				line_add(sums[it[i].side][slot], &it[i], 1, false);
+			line_add(sums[it[i].side][SIM_ROSTER_MAX], &it[i], 1, true);
 		}
 	}
 	for (k = 0; k < g->nst_versions && g->st_versions[k].at_ms <= v->at_ms; k++) {

@@ -629,14 +629,15 @@ header(struct sim_buf *b, const struct sim_game *g, const struct sim_tally *t)
 	    "\"scheduled\":\"%s\",\"attendance\":%d,\"lead_changes\":%d,"
 	    "\"times_tied\":%d,\"clock\":\"%s\",\"%s\":%d,"
 	    "\"track_on_court\":true,\"reference\":\"%s\",\"entry_mode\":\"LDE\","
-	    "\"sr_id\":\"sr:match:%.8s\",\"clock_decimal\":\"%s\","
+	    "\"sr_id\":\"sr:match:%llu\",\"clock_decimal\":\"%s\","
 	    "\"time_zones\":{\"venue\":\"US/Eastern\",\"home\":\"US/Eastern\","
 	    "\"away\":\"US/Central\"},\"season\":{\"id\":\"%s\",\"year\":2024,"
 	    "\"type\":\"REG\",\"name\":\"REG\"}",
 	    g->sr_id, t->over ? "closed" : t->started ? "inprogress" : "scheduled",
 	    sim_iso(g, 0, sched, sizeof sched), 15000 + (int)(g->opt.seed % 5000),
 	    t->lead_changes, t->times_tied, clock, g->opt.halves ? "half" : "quarter",
-	    t->period, g->reference, g->sr_id, dec, g->sr_season);
+	    t->period, g->reference, 40000000ULL + g->opt.seed % 10000000, dec,
+	    g->sr_season);
 }
 
 static void
