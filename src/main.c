@@ -130,10 +130,14 @@ main(int argc, char **argv)
 		die_usage(cause);
 	if (settings_load_credentials(&s, &cause) < 0) {
 		fprintf(stderr, "courtside: %s\n", cause);
+		settings_free(&s);
+		free(cause);
 		return 2;
 	}
 	if (log_open(s.log_path, &cause) < 0) {
 		fprintf(stderr, "courtside: %s\n", cause);
+		settings_free(&s);
+		free(cause);
 		return 1;
 	}
 	/* The log stays in its file in every mode: a failure in --once or
@@ -174,6 +178,9 @@ main(int argc, char **argv)
 		if (sim == NULL) {
 			fprintf(stderr, "courtside: the demo simulator did not start: %s\n",
 			    cause != NULL ? cause : "unknown error");
+			settings_free(&s);
+			free(cause);
+			log_close();
 			return 1;
 		}
 		snprintf(base_url, sizeof base_url, "http://127.0.0.1:%d",
