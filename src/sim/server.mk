@@ -2,7 +2,7 @@
 # lws context), its fault injection, its command line and its tests.
 libcourtside_a_SOURCES += \
 	src/sim/faults.c src/sim/faults.h \
-	src/sim/server.c src/sim/server_priv.h \
+	src/sim/server.c src/sim/server.h src/sim/server_priv.h \
 	src/sim/server_http.c src/sim/server_stream.c
 
 dist_man_MANS += doc/courtside-sim.1
