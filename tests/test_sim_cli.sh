@@ -30,8 +30,13 @@ tap_ok "--seed with --capture: exit 2" usage --seed 3 --capture x.cap
 tap_ok "--at without --print-truth: exit 2" usage --at end
 tap_ok "--print-truth espn: exit 2" usage --print-truth espn
 tap_ok "a stray argument: exit 2" usage extra
-tap_ok "--capture: exit 2" usage --capture x.cap
-tap_ok "--capture says it is not supported yet" grep -q "not supported yet" "$sim_tmp/u.err"
+tap_ok "--capture with --halves: exit 2" usage --halves --capture x.cap
+tap_ok "--capture with --print-truth: exit 2" usage --print-truth sportradar --capture x.cap
+tap_ok "--capture with --start-at: exit 2" usage --start-at 2/1:00 --capture x.cap
+"$SIM" --port 0 --capture "$sim_tmp/none.cap" >/dev/null 2>"$sim_tmp/u.err"
+tap_is "$?" 1 "--capture of a missing file: exit 1"
+tap_ok "with one line naming the file" sh -c \
+	"test \$(wc -l <'$sim_tmp/u.err') -eq 1 && grep -q 'none.cap' '$sim_tmp/u.err'"
 "$SIM" --provider "$(printf 'x\033[2Jy')" >"$sim_tmp/esc" 2>&1
 tap_ok "an escape sequence in an argument is not echoed" sh -c \
 	"grep -q 'unknown provider' '$sim_tmp/esc' && ! grep -q \"\$(printf '\\033')\" '$sim_tmp/esc'"

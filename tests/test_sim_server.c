@@ -166,12 +166,13 @@ main(void)
 	ok(srv == NULL && cause != NULL &&
 	    strstr(cause, "drop") != NULL, "a bad fault spec: %s", cause ? cause : "");
 	so.faults = NULL;
-	so.capture = "game.cap";
+	so.capture = "no-such-game.cap";
 	free(cause);
 	cause = NULL;
 	srv = sim_server_start(&so, &cause);
 	ok(srv == NULL && cause != NULL &&
-	    strstr(cause, "not supported yet") != NULL, "a capture: %s", cause ? cause : "");
+	    strstr(cause, "no-such-game.cap") != NULL, "a missing capture: %s",
+	    cause ? cause : "");
 	so.capture = NULL;
 	so.bind = "not-an-address";
 	free(cause);

@@ -21,6 +21,7 @@
 #include <strings.h>
 
 #include "model/event.h"
+#include "sim/capture_game.h"
 #include "sim/faults.h"
 #include "sim/server.h"
 #include "sim/simgame.h"
@@ -40,6 +41,8 @@ static const char usage_text[] =
 "  --bind ADDR         listen address (default 127.0.0.1)\n"
 "  --port N            listen port, 0 for any free one (default 8765)\n"
 "  --seed N            the generated game (default 1)\n"
+"  --capture FILE      serve a game recorded with courtside --record, over\n"
+"                      the protocol it was recorded from\n"
 "  --halves            two 20-minute halves instead of four quarters\n"
 "  --overtime          tie regulation so that the game goes to overtime\n"
 "  --speed N           feed seconds per wall second (default 1; 0 freezes)\n"
@@ -244,8 +247,20 @@ parse_args(int argc, char **argv, struct sim_args *a)
 	}
 	if (optind < argc)
 		usage_error("unexpected argument '%s'", clean(argv[optind]));
-	if (a->seed_set && a->so.capture != NULL)
-		usage_error("--seed and --capture exclude each other");
+	if (a->so.capture != NULL) {
+		/* a capture is one recorded game: it has no seed, no rules to
+		 * choose, no truth of its own (courtside --replay --once gives
+		 * its box score) */
+		if (a->seed_set || a->so.halves || a->so.force_overtime)
+			usage_error("--capture serves a recorded game: --seed, "
+			    "--halves and --overtime do not apply");
+		if (a->truth != NULL)
+			usage_error("--print-truth needs a generated game; for a "
+			    "capture use courtside --replay FILE --once");
+		if (a->start_at != NULL)
+			usage_error("--start-at needs a generated game; with "
+			    "--capture use --start-ms");
+	}
 	if (a->start_at != NULL && a->start_ms_set)
 		usage_error("--start-at and --start-ms exclude each other");
 	if (a->at != NULL && a->truth == NULL)
@@ -358,6 +373,27 @@ run_offline(struct sim_args *a)
 	return fflush(stdout) == 0 ? 0 : 1;
 }
 
+static int
+print_capture_ids(const char *path)
+{
+	struct sim_capture *c;
+	char *cause = NULL;
+	bool st;
+
+	c = sim_capture_load(path, &cause);
+	if (c == NULL) {
+		fprintf(stderr, "courtside-sim: %s\n", cause != NULL ? cause :
+		    "cannot read the capture");
+		free(cause);
+		return 1;
+	}
+	st = sim_capture_provider(c) == CS_PROVIDER_SHOTTRACKER;
+	printf("shottracker=%s sportradar=%s\n", st ? sim_capture_game_id(c) : "-",
+	    st ? "-" : sim_capture_game_id(c));
+	sim_capture_free(&c);
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -371,17 +407,14 @@ main(int argc, char **argv)
 	int sig = 0;
 
 	parse_args(argc, argv, &a);
-	if (a.so.capture != NULL) {
-		fputs("courtside-sim: --capture is not supported yet: captures "
-		    "arrive with the record/replay work\n", stderr);
-		return 2;
-	}
 	if (sim_faults_parse(a.so.faults, &f, &cause) < 0) {
 		fprintf(stderr, "courtside-sim: %s (try --help)\n",
 		    cause != NULL ? cause : "bad --faults");
 		free(cause);
 		return 2;
 	}
+	if (a.print_ids && a.so.capture != NULL)
+		return print_capture_ids(a.so.capture);
 	if (a.print_ids || a.truth != NULL)
 		return run_offline(&a);
 	if (a.start_at != NULL) {

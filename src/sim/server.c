@@ -371,6 +371,48 @@ parse_options(struct sim_server *srv, const struct sim_server_options *opt,
 	return 0;
 }
 
+/*
+ * --capture: the recorded game is served by the provider it was recorded
+ * from, alone; the other provider's id reads "-".
+ */
+static int
+serve_capture(struct sim_server *srv, const struct sim_server_options *opt,
+    char **cause)
+{
+	const struct sim_msg *msgs;
+	enum cs_provider p;
+	const char *name;
+	size_t n;
+
+	srv->capture = sim_capture_load(opt->capture, cause);
+	if (srv->capture == NULL)
+		return -1;
+	p = sim_capture_provider(srv->capture);
+	name = p == CS_PROVIDER_SHOTTRACKER ? "shottracker" : "sportradar";
+	if (opt->providers != NULL && strcmp(opt->providers, "both") != 0 &&
+	    strcmp(opt->providers, name) != 0)
+		return set_cause(cause, "the capture is a %s game: it cannot be "
+		    "served as %s", name, opt->providers);
+	n = sim_capture_stream(srv->capture, &msgs);
+	srv->st_on = p == CS_PROVIDER_SHOTTRACKER;
+	srv->sr_on = !srv->st_on;
+	cs_strlcpy(srv->st_id, "-", sizeof srv->st_id);
+	cs_strlcpy(srv->sr_id, "-", sizeof srv->sr_id);
+	if (srv->st_on) {
+		srv->st_msgs = msgs;
+		srv->st_n = n;
+		cs_strlcpy(srv->st_id, sim_capture_game_id(srv->capture),
+		    sizeof srv->st_id);
+	} else {
+		srv->sr_msgs = msgs;
+		srv->sr_n = n;
+		cs_strlcpy(srv->sr_id, sim_capture_game_id(srv->capture),
+		    sizeof srv->sr_id);
+	}
+	sim_srv_log(srv, "%s", sim_capture_notes(srv->capture));
+	return 0;
+}
+
 static void
 srv_free(struct sim_server *srv)
 {
@@ -379,6 +421,7 @@ srv_free(struct sim_server *srv)
 	if (srv->log != NULL && srv->own_log)
 		fclose(srv->log);
 	sim_game_free(&srv->game);
+	sim_capture_free(&srv->capture);
 	free(srv->st_src);
 	free(srv->scratch);
 	pthread_mutex_destroy(&srv->log_lock);
@@ -409,12 +452,6 @@ sim_server_start(const struct sim_server_options *opt, char **cause)
 		srv_free(srv);
 		return NULL;
 	}
-	if (opt->capture != NULL) {
-		set_cause(cause, "not supported yet: captures arrive with the "
-		    "record/replay work (--capture)");
-		srv_free(srv);
-		return NULL;
-	}
 	if (opt->log_path != NULL) {
 		srv->log = fopen(opt->log_path, "a");
 		if (srv->log == NULL) {
@@ -429,22 +466,29 @@ sim_server_start(const struct sim_server_options *opt, char **cause)
 		srv->own_log = true;
 	}
 
-	memset(&go, 0, sizeof go);
-	go.seed = opt->seed;
-	go.halves = opt->halves;
-	go.force_overtime = opt->force_overtime;
-	srv->game = sim_game_generate(&go);
-	if (srv->game == NULL) {
-		set_cause(cause, "the game generator failed");
-		srv_free(srv);
-		return NULL;
+	if (opt->capture != NULL) {
+		if (serve_capture(srv, opt, cause) < 0) {
+			srv_free(srv);
+			return NULL;
+		}
+	} else {
+		memset(&go, 0, sizeof go);
+		go.seed = opt->seed;
+		go.halves = opt->halves;
+		go.force_overtime = opt->force_overtime;
+		srv->game = sim_game_generate(&go);
+		if (srv->game == NULL) {
+			set_cause(cause, "the game generator failed");
+			srv_free(srv);
+			return NULL;
+		}
+		srv->st_n = sim_game_st_stream(srv->game, &srv->st_msgs);
+		srv->sr_n = sim_game_sr_stream(srv->game, &srv->sr_msgs);
+		cs_strlcpy(srv->st_id, sim_game_id(srv->game,
+		    CS_PROVIDER_SHOTTRACKER), sizeof srv->st_id);
+		cs_strlcpy(srv->sr_id, sim_game_id(srv->game,
+		    CS_PROVIDER_SPORTRADAR), sizeof srv->sr_id);
 	}
-	srv->st_n = sim_game_st_stream(srv->game, &srv->st_msgs);
-	srv->sr_n = sim_game_sr_stream(srv->game, &srv->sr_msgs);
-	cs_strlcpy(srv->st_id, sim_game_id(srv->game, CS_PROVIDER_SHOTTRACKER),
-	    sizeof srv->st_id);
-	cs_strlcpy(srv->sr_id, sim_game_id(srv->game, CS_PROVIDER_SPORTRADAR),
-	    sizeof srv->sr_id);
 	srv->st_src = malloc(srv->st_n + 1);
 	srv->scratch = malloc(LWS_PRE + SRV_CHUNK + 64);
 	if (srv->st_src == NULL || srv->scratch == NULL) {

@@ -2,6 +2,7 @@
 # lws context), its fault injection, its command line and its tests.
 libcourtside_a_SOURCES += \
 	src/sim/faults.c src/sim/faults.h \
+	src/sim/capture_game.c src/sim/capture_game.h \
 	src/sim/server.c src/sim/server.h src/sim/server_priv.h \
 	src/sim/server_http.c src/sim/server_stream.c
 
@@ -14,7 +15,8 @@ tests_test_sim_server_SOURCES = tests/test_sim_server.c tests/tap.h
 
 # The server seen by third-party clients (curl, openssl, python3-websockets).
 TESTS += tests/test_sim_shottracker.sh tests/test_sim_sportradar.sh \
-	tests/test_sim_faults.sh tests/test_sim_cli.sh
+	tests/test_sim_faults.sh tests/test_sim_cli.sh tests/test_sim_capture.sh
 EXTRA_DIST += tests/test_sim_shottracker.sh tests/test_sim_sportradar.sh \
-	tests/test_sim_faults.sh tests/test_sim_cli.sh tests/sim_common.sh \
+	tests/test_sim_faults.sh tests/test_sim_cli.sh tests/test_sim_capture.sh \
+	tests/sim_common.sh \
 	tests/sim_ws_client.py tests/sim_fuzz.py

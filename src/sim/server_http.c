@@ -17,6 +17,7 @@
 
 #include "model/event.h"
 #include "net/sign.h"
+#include "sim/capture_game.h"
 #include "sim/server_priv.h"
 
 #define SEG_MAX 12
@@ -198,6 +199,26 @@ json_or_500(struct srv_conn *c, struct lws *wsi, char *json, bool st)
 	    NULL);
 }
 
+/*
+ * --capture: the body the recorder received for this resource, as of now
+ * (the path matched whole, or by its end when `suffix`).
+ */
+static int
+captured(struct srv_conn *c, struct lws *wsi, const char *path, bool suffix,
+    bool st)
+{
+	struct sim_server *srv = c->srv;
+	const char *body;
+
+	body = suffix ? sim_capture_rest_suffix(srv->capture, path,
+	    sim_srv_feed_now(srv), NULL) : sim_capture_rest(srv->capture, path,
+	    sim_srv_feed_now(srv), NULL);
+	if (body == NULL)
+		return st ? st_error(c, wsi, 404, "Not in the capture") :
+		    sr_error(c, wsi, 404, "Not in the capture");
+	return json_or_500(c, wsi, strdup(body), st);
+}
+
 /* 5xx=P: a share of REST calls fails; true when this one did. */
 static bool
 fault_5xx(struct srv_conn *c, struct lws *wsi, bool st, int *rc)
@@ -316,6 +337,8 @@ st_route(struct srv_conn *c, struct lws *wsi, const char *path, char **seg,
 
 	if (st_check_auth(c, wsi, path, &rc) < 0 || fault_5xx(c, wsi, true, &rc))
 		return rc;
+	if (srv->capture != NULL && !(nseg == 6 && strcmp(seg[2], "schedule") == 0))
+		return captured(c, wsi, path, false, true);
 
 	if (nseg == 4 && strcmp(seg[2], "games") == 0) {
 		if (strcmp(seg[3], srv->st_id) != 0)
@@ -443,6 +466,24 @@ host_ok(const char *h)
 	    "0123456789.-:[]") == n;
 }
 
+/*
+ * Where a new push session starts: after what REST shows now.  A generated
+ * game's REST is exact at every moment; a capture's is the last body
+ * recorded, so the session starts after that body's time and re-sends what
+ * came since (the client's model takes a message twice without harm).
+ */
+static int64_t
+sr_rest_horizon(struct sim_server *srv)
+{
+	int64_t now = sim_srv_feed_now(srv), at;
+
+	if (srv->capture == NULL)
+		return now;
+	if (sim_capture_rest_suffix(srv->capture, "/pbp.json", now, &at) == NULL)
+		return -1;      /* no REST at all: the whole stream */
+	return at < now ? at : now;
+}
+
 static int
 sr_subscribe(struct srv_conn *c, struct lws *wsi, const char *league,
     const char *access)
@@ -476,7 +517,7 @@ sr_subscribe(struct srv_conn *c, struct lws *wsi, const char *league,
 	if (from != NULL)
 		sim_srv_session_resume(srv, s, &prev);
 	else
-		s->next_idx = sim_srv_sr_live_index(srv, sim_srv_feed_now(srv));
+		s->next_idx = sim_srv_sr_live_index(srv, sr_rest_horizon(srv));
 	if (urlarg(wsi, "match=", arg, sizeof arg)) {
 		snprintf(want, sizeof want, "sd:match:%s", srv->sr_id);
 		s->match_other = strcmp(arg, want) != 0 &&
@@ -536,6 +577,9 @@ sr_route(struct srv_conn *c, struct lws *wsi, char **seg, int nseg)
 			return rc;
 		if (strcmp(seg[5], srv->sr_id) != 0)
 			return sr_error(c, wsi, 404, "Game not found");
+		if (srv->capture != NULL)
+			return captured(c, wsi, pbp ? "/pbp.json" : "/summary.json",
+			    true, false);
 		return json_or_500(c, wsi, pbp ?
 		    sim_game_sr_pbp(srv->game, sim_srv_feed_now(srv)) :
 		    sim_game_sr_summary(srv->game, sim_srv_feed_now(srv)), false);

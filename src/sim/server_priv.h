@@ -17,6 +17,7 @@
 
 #include <libwebsockets.h>
 
+#include "sim/capture_game.h"
 #include "sim/faults.h"
 #include "sim/server.h"
 #include "sim/simgame.h"
@@ -130,7 +131,8 @@ struct sim_server {
 	bool auth;
 	struct sim_faults faults;
 
-	struct sim_game *game;
+	struct sim_game *game;  /* the generated game, or NULL when */
+	struct sim_capture *capture;    /* a capture is served (--capture) */
 	const struct sim_msg *st_msgs, *sr_msgs;
 	size_t st_n, sr_n;
 	unsigned char *st_src;  /* per ShotTracker message: its SRV_SRC_ bit */

@@ -1,0 +1,55 @@
+/*
+ * A recorded game, served again (courtside-sim --capture FILE): the live
+ * stream is the capture's frames or push lines at their receive times, and
+ * REST answers with the bodies the recorder received.
+ *
+ * The recorded stream is cleaned on loading, because the live run that
+ * made it may have suffered faults: frames that are not JSON (malformed,
+ * truncated), heartbeats (the server makes its own), and the second copy
+ * of anything received twice (duplicates, resends after a reconnect) are
+ * left out; ShotTracker frames with a seq go back into seq order.  The
+ * server's own --faults then apply on top, as for a generated game.
+ *
+ * REST at feed time T answers with the latest body recorded for that
+ * resource at or before T (the first one if T is earlier), and tells the
+ * time it was recorded, so that a push session opened at T can start
+ * right after that body: nothing between the snapshot and T is lost.
+ */
+#ifndef CS_SIM_CAPTURE_GAME_H
+#define CS_SIM_CAPTURE_GAME_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "model/event.h"
+#include "sim/simgame.h"
+
+#define SIM_CAPTURE_MAX_BYTES (512u << 20)   /* all messages held at once */
+
+struct sim_capture;
+
+/* Reads the whole capture.  NULL with a one-line *cause when it cannot be
+ * served; damage after a good start is not an error (see _notes). */
+struct sim_capture *sim_capture_load(const char *path, char **cause);
+void sim_capture_free(struct sim_capture **c);
+
+enum cs_provider sim_capture_provider(const struct sim_capture *c);
+const char *sim_capture_game_id(const struct sim_capture *c);
+/* The cleaned live stream, in sending order; seq as the frames carry it. */
+size_t sim_capture_stream(const struct sim_capture *c,
+    const struct sim_msg **msgs);
+int64_t sim_capture_end_ms(const struct sim_capture *c);
+
+/* The recorded body of the REST resource whose path (without query) is
+ * `path`, as of feed time at_ms; NULL when the capture has none.
+ * *recorded_ms (may be NULL) gets the time it was recorded. */
+const char *sim_capture_rest(const struct sim_capture *c, const char *path,
+    int64_t at_ms, int64_t *recorded_ms);
+/* The same, for the first path that ends with `suffix` ("/pbp.json"). */
+const char *sim_capture_rest_suffix(const struct sim_capture *c,
+    const char *suffix, int64_t at_ms, int64_t *recorded_ms);
+
+/* One line on what loading found: counts of messages, REST bodies, and
+ * what was left out, plus the first damage warning if any.  Never NULL. */
+const char *sim_capture_notes(const struct sim_capture *c);
+
+#endif
