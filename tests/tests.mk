@@ -20,3 +20,7 @@ EXTRA_DIST += tests/test_replay.sh
 EXTRA_PROGRAMS += bench/bench_replay
 bench_progs += bench/bench_replay
 bench_bench_replay_SOURCES = bench/bench_replay.c
+
+check_PROGRAMS += tests/test_replay_control
+TESTS += tests/test_replay_control
+tests_test_replay_control_SOURCES = tests/test_replay_control.c tests/tap.h

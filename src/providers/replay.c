@@ -2,9 +2,12 @@
  * The replay provider: reads a capture and hands each recorded message to
  * the recorded provider's parsers, paced by the receive times.
  *
- * Seeking backwards deletes every event the replay has delivered and plays
- * the capture again from the start, as fast as possible, up to the target:
- * the model re-derives from scratch, so a seek can never leave stale state.
+ * Seeking backwards deletes every event the replay has delivered, withdraws
+ * the published totals, and plays the capture again from the start, as fast
+ * as possible, up to the target: the model re-derives from scratch, so a
+ * seek leaves no stale play or total.  (Game info and the live clock cannot
+ * be withdrawn through a sink; the next pass sends them again, and the model
+ * prefers the events' clock over a live clock older than them.)
  */
 #include "config.h"
 
@@ -20,6 +23,20 @@
 #include "settings.h"
 
 #define REPLAY_MAX_SPEED 64.0
+#define REPLAY_MAX_PRESSES 1000   /* repeats of one seek, added up */
+#define REPLAY_SEEKS_MAX 16        /* seeks waiting their turn */
+
+/*
+ * Published totals of one player or team line.  The model keeps the
+ * highest version per line and has no way to drop one, so the replay hands
+ * it versions of its own, rising across passes: a backward seek then
+ * withdraws every line (all columns unknown) and the next pass wins.
+ */
+struct replay_published {
+	int side;
+	char player_id[CS_ID_MAX];
+	int64_t version;           /* the provider's highest in this pass */
+};
 
 /* One replay run.  The control fields are shared with the UI thread. */
 struct replay {
@@ -29,9 +46,15 @@ struct replay {
 	pthread_mutex_t lock;      /* guards the control fields below */
 	bool paused;
 	double speed;              /* 0 = as fast as possible */
-	int pending_seek;          /* enum replay_control + 1, 0 none */
+	struct {
+		enum replay_control control;
+		int count;         /* presses in a row, applied as one seek */
+	} seeks[REPLAY_SEEKS_MAX]; /* in the order asked; not started yet */
+	int nseeks;
+	unsigned asked;            /* pause and speed controls so far */
 
 	/* Where we are, in records and plays (feed thread only). */
+	unsigned acked;            /* `asked` when the last status went out */
 	long record;               /* index of the record being processed */
 	long *play_records;        /* record index of each record that upserted */
 	size_t nplays, play_cap;
@@ -43,6 +66,9 @@ struct replay {
 	/* Everything delivered, so a backward seek can take it all back. */
 	char (*ids)[CS_ID_MAX];
 	size_t nids, ids_cap;
+	struct replay_published *pub;
+	size_t npub, pub_cap;
+	int64_t pub_stamp;         /* the versions the model sees: ours, rising */
 
 	bool has_until;
 	int until_period, until_clock;
@@ -153,9 +179,28 @@ static void
 on_published(void *ctx, const struct cs_published_stats *st)
 {
 	struct replay *r = ctx;
+	struct replay_published *p = NULL;
+	struct cs_published_stats ps;
+	size_t i;
 
-	if (!r->past_until && r->out.published != NULL)
-		r->out.published(r->out.ctx, st);
+	if (r->past_until || r->out.published == NULL)
+		return;
+	for (i = 0; i < r->npub && p == NULL; i++)
+		if (r->pub[i].side == st->side && strcmp(r->pub[i].player_id, st->player_id) == 0)
+			p = &r->pub[i];
+	if (p == NULL) {
+		if (grow((void **)&r->pub, &r->pub_cap, r->npub + 1, sizeof *r->pub) < 0)
+			return;
+		p = &r->pub[r->npub++];
+		p->side = st->side;
+		cs_strlcpy(p->player_id, st->player_id, sizeof p->player_id);
+	} else if (st->version < p->version) {
+		return;   /* older than what the model holds: it would keep that */
+	}
+	p->version = st->version;
+	ps = *st;
+	ps.version = ++r->pub_stamp;
+	r->out.published(r->out.ctx, &ps);
 }
 
 static void
@@ -167,8 +212,10 @@ on_warning(void *ctx, const char *msg)
 		r->out.warning(r->out.ctx, msg);
 }
 
+/* Sends the state and speed: on a change, and once per control applied,
+ * so the UI (and a test) knows when a control has taken effect. */
 static void
-set_status(struct replay *r)
+report(struct replay *r)
 {
 	char msg[64];
 	bool paused;
@@ -177,12 +224,26 @@ set_status(struct replay *r)
 	pthread_mutex_lock(&r->lock);
 	paused = r->paused;
 	speed = r->speed;
+	r->acked = r->asked;
 	pthread_mutex_unlock(&r->lock);
 	if (speed > 0)
 		snprintf(msg, sizeof msg, "replay %gx", speed);
 	else
 		snprintf(msg, sizeof msg, "replay max");
 	feed_set_status(r->feed, paused ? FEED_PAUSED : FEED_REPLAY, 0, msg);
+}
+
+/* Acknowledges pause and speed controls that arrived since the last status. */
+static void
+report_controls(struct replay *r)
+{
+	bool due;
+
+	pthread_mutex_lock(&r->lock);
+	due = r->asked != r->acked;
+	pthread_mutex_unlock(&r->lock);
+	if (due)
+		report(r);
 }
 
 static void
@@ -193,31 +254,51 @@ sleep_ms(long ms)
 	nanosleep(&ts, NULL);
 }
 
-/* Takes back everything delivered (a backward seek). */
+/* Takes back everything delivered (a backward seek): the events, and the
+ * published totals, withdrawn with a version above any sent so far. */
 static void
 retract_all(struct replay *r)
 {
+	struct cs_published_stats none;
 	size_t i;
+	int c;
 
 	for (i = 0; i < r->nids; i++)
 		if (r->out.delete_event != NULL)
 			r->out.delete_event(r->out.ctx, r->ids[i]);
+	for (i = 0; i < r->npub; i++) {
+		memset(&none, 0, sizeof none);
+		none.side = r->pub[i].side;
+		cs_strlcpy(none.player_id, r->pub[i].player_id, sizeof none.player_id);
+		none.version = ++r->pub_stamp;
+		for (c = 0; c < CS_COL_COUNT; c++)
+			none.value[c] = CS_UNKNOWN;
+		r->out.published(r->out.ctx, &none);
+	}
+	r->npub = 0;
 	r->nids = 0;
 	r->nplays = 0;
 	r->nperiods = 0;
 	r->max_period = 0;
 }
 
-/* The record index to replay up to (inclusive) for a backward seek, or -1
- * for a forward seek (handled while reading). */
+/*
+ * The record index to replay up to (inclusive) for `count` backward seeks,
+ * -1 for "before the first record", or -2 when `control` does not seek back.
+ * The start of a period is just after the record that began it, so the
+ * model already shows the new period; the forward seek lands there too.
+ */
 static long
-seek_target(struct replay *r, int control)
+seek_target(const struct replay *r, int control, int count)
 {
 	size_t k;
 
 	switch (control) {
 	case REPLAY_PLAY_BACK:
-		return r->nplays >= 2 ? r->play_records[r->nplays - 2] : -1;
+		/* keep all plays but the last `count` */
+		if ((size_t)count >= r->nplays)
+			return -1;
+		return r->play_records[r->nplays - (size_t)count - 1];
 	case REPLAY_PERIOD_BACK:
 		if (r->nperiods == 0)
 			return -1;
@@ -225,10 +306,86 @@ seek_target(struct replay *r, int control)
 		k = r->nperiods - 1;
 		if (r->nplays > 0 && r->play_records[r->nplays - 1] == r->period_records[k] && k > 0)
 			k--;
-		return r->period_records[k] - 1;
+		k = (size_t)count - 1 > k ? 0 : k - ((size_t)count - 1);
+		return r->period_records[k];
 	default:
 		return -2;
 	}
+}
+
+/* Pacing: capture time `at_ms` is due at monotonic time `at_us`. */
+struct pace {
+	int64_t at_us;             /* 0 = not anchored: the next record is due now */
+	double at_ms;
+	double speed;              /* the speed since at_us */
+};
+
+enum turn { TURN_GO, TURN_CONTROL, TURN_STOP };
+
+/*
+ * Waits until `rec` is due at the current speed, while paused, or until a
+ * seek is asked for.  Pause and speed changes are reported from here.
+ */
+static enum turn
+wait_turn(struct replay *r, const struct capture_record *rec, struct pace *pace)
+{
+	bool paused;
+	double speed;
+	int seeks;
+	int64_t now, due;
+
+	for (;;) {
+		pthread_mutex_lock(&r->lock);
+		paused = r->paused;
+		speed = r->speed;
+		seeks = r->nseeks;
+		pthread_mutex_unlock(&r->lock);
+		report_controls(r);
+		now = cs_now_us();
+		if (speed != pace->speed && pace->at_us != 0 && pace->speed > 0) {
+			/* keep the capture time reached so far; the new speed
+			 * applies from now on */
+			pace->at_ms += (double)(now - pace->at_us) * pace->speed / 1000.0;
+			pace->at_us = now;
+		}
+		pace->speed = speed;
+		if (feed_stopping(r->feed))
+			return TURN_STOP;
+		if (seeks > 0)
+			return TURN_CONTROL;
+		if (paused) {
+			pace->at_us = 0;
+			sleep_ms(50);
+			continue;
+		}
+		if (speed <= 0)
+			return TURN_GO;
+		if (pace->at_us == 0 || pace->at_ms > (double)rec->t_ms) {
+			pace->at_us = now;
+			pace->at_ms = (double)rec->t_ms;
+		}
+		due = pace->at_us + (int64_t)(((double)rec->t_ms - pace->at_ms) * 1000.0 / speed);
+		if (now >= due)
+			return TURN_GO;
+		sleep_ms((due - now) / 1000 >= 50 ? 50 : (long)((due - now) / 1000) + 1);
+	}
+}
+
+/* The oldest seek asked for, or -1. */
+static int
+take_control(struct replay *r, int *count)
+{
+	int control = -1;
+
+	pthread_mutex_lock(&r->lock);
+	if (r->nseeks > 0) {
+		control = (int)r->seeks[0].control;
+		*count = r->seeks[0].count;
+		r->nseeks--;
+		memmove(&r->seeks[0], &r->seeks[1], (size_t)r->nseeks * sizeof r->seeks[0]);
+	}
+	pthread_mutex_unlock(&r->lock);
+	return control;
 }
 
 enum pass_outcome { PASS_DONE, PASS_FAILED, PASS_RESTART };
@@ -237,21 +394,22 @@ enum pass_outcome { PASS_DONE, PASS_FAILED, PASS_RESTART };
  * One pass over the capture.  Records up to `stop_at` are replayed without
  * pacing (the end of a backward seek).  A backward seek ends the pass with
  * PASS_RESTART and *restart_to set to the record to replay up to.
+ *
+ * Seeks are taken only at a play position, never while one is under way:
+ * a control that arrives while the capture is being replayed up to a seek
+ * target waits for that target, so it steps from there.
  */
 static enum pass_outcome
 replay_pass(struct replay *r, const struct provider_parser *parser,
     void *state, const char *path, long stop_at, long *restart_to, char **cause)
 {
-	int forward = 0;
-	bool last_paused = false;
-	double last_speed = r->speed;
 	struct capture_reader *cr;
 	struct capture_record rec;
+	struct pace pace = { 0, 0, 0 };
 	char *warning = NULL;
-	int64_t anchor_us = 0, anchor_ms = 0;
-	double speed;
-	int control, fwd_from_plays = 0, fwd_from_period = 0;
-	bool paused;
+	int forward = 0, control, count, fwd_period = 0;
+	size_t fwd_plays = 0;
+	long target;
 
 	cr = capture_read_open(path, cause);
 	if (cr == NULL)
@@ -270,65 +428,22 @@ replay_pass(struct replay *r, const struct provider_parser *parser,
 			break;
 		r->record++;
 
-		/* Pace by receive time unless seeking or at max speed. */
-		pthread_mutex_lock(&r->lock);
-		speed = r->speed;
-		pthread_mutex_unlock(&r->lock);
-		if (r->record > stop_at && forward == 0 && speed > 0) {
-			if (anchor_us == 0) {
-				anchor_us = cs_now_us();
-				anchor_ms = rec.t_ms;
-			}
-			for (;;) {
-				int64_t due = anchor_us + (int64_t)((double)(rec.t_ms - anchor_ms) * 1000.0 / speed);
-				int64_t now = cs_now_us();
+		if (r->record <= stop_at || forward != 0) {
+			report_controls(r);
+		} else {
+			enum turn turn = wait_turn(r, &rec, &pace);
 
-				pthread_mutex_lock(&r->lock);
-				paused = r->paused;
-				control = r->pending_seek;
-				if (speed != r->speed) {
-					/* re-anchor so the new speed applies from now */
-					speed = r->speed;
-					anchor_us = now;
-					anchor_ms = rec.t_ms;
-				}
-				pthread_mutex_unlock(&r->lock);
-				if (paused != last_paused || speed != last_speed) {
-					last_paused = paused;
-					last_speed = speed;
-					set_status(r);
-				}
-				if (feed_stopping(r->feed) || control != 0)
-					break;
-				if (paused) {
-					anchor_us = 0;
-					sleep_ms(50);
-					continue;
-				}
-				if (anchor_us == 0) {
-					anchor_us = now;
-					anchor_ms = rec.t_ms;
-				}
-				if (now >= due || speed <= 0)
-					break;
-				sleep_ms((long)((due - now) / 1000 > 50 ? 50 : (due - now) / 1000 + 1));
-			}
-		}
-
-		pthread_mutex_lock(&r->lock);
-		control = r->pending_seek;
-		r->pending_seek = 0;
-		pthread_mutex_unlock(&r->lock);
-		if (control != 0) {
-			control--;
+			if (turn == TURN_STOP)
+				break;
+			control = turn == TURN_CONTROL ? take_control(r, &count) : -1;
 			if (control == REPLAY_PLAY_FORWARD) {
 				forward = 1;
-				fwd_from_plays = (int)r->nplays;
+				fwd_plays = r->nplays + (size_t)count;
 			} else if (control == REPLAY_PERIOD_FORWARD) {
 				forward = 2;
-				fwd_from_period = r->max_period;
-			} else {
-				long target = seek_target(r, control);
+				fwd_period = r->max_period + count;
+			} else if (control >= 0) {
+				target = seek_target(r, control, count);
 				if (target >= -1) {
 					capture_read_close(&cr);
 					retract_all(r);
@@ -336,7 +451,6 @@ replay_pass(struct replay *r, const struct provider_parser *parser,
 					return PASS_RESTART;
 				}
 			}
-			anchor_us = 0;
 		}
 
 		feed_mark_received(r->feed);
@@ -347,13 +461,14 @@ replay_pass(struct replay *r, const struct provider_parser *parser,
 			r->play_records[r->nplays++] = r->record;
 		if (r->past_until)
 			break;
-		if ((forward == 1 && (int)r->nplays > fwd_from_plays) ||
-		    (forward == 2 && r->max_period > fwd_from_period)) {
+		if ((forward == 1 && r->nplays >= fwd_plays) ||
+		    (forward == 2 && r->max_period >= fwd_period) ||
+		    r->record == stop_at) {
+			/* a seek arrived: say so, and play on from here */
 			forward = 0;
-			anchor_us = 0;
+			pace.at_us = 0;
+			report(r);
 		}
-		if (r->record == stop_at)
-			anchor_us = 0;
 	}
 	capture_read_close(&cr);
 	return PASS_DONE;
@@ -405,7 +520,7 @@ replay_run(struct feed *feed, char **cause)
 	current = r;
 	pthread_mutex_unlock(&current_lock);
 
-	set_status(r);
+	report(r);
 	for (;;) {
 		state = parser->create(&sink);
 		if (state == NULL)
@@ -415,6 +530,8 @@ replay_run(struct feed *feed, char **cause)
 		parser->destroy(state);
 		if (outcome != PASS_RESTART)
 			break;
+		if (stop_at < 0)
+			report(r);   /* back before the first record: already there */
 	}
 	if (outcome == PASS_DONE)
 		feed_caught_up(feed);
@@ -426,6 +543,7 @@ replay_run(struct feed *feed, char **cause)
 	free(r->play_records);
 	free(r->period_records);
 	free(r->ids);
+	free(r->pub);
 	free(r);
 	return outcome == PASS_DONE ? 0 : -1;
 }
@@ -445,20 +563,41 @@ replay_control(struct feed *feed, enum replay_control c)
 	switch (c) {
 	case REPLAY_PAUSE_TOGGLE:
 		r->paused = !r->paused;
+		r->asked++;
 		break;
 	case REPLAY_FASTER:
-		r->speed = r->speed <= 0 ? 0 : r->speed * 2 > REPLAY_MAX_SPEED ? REPLAY_MAX_SPEED : r->speed * 2;
+		/* max stays max; below 1x it doubles too */
+		if (r->speed > 0)
+			r->speed = r->speed * 2 > REPLAY_MAX_SPEED ? REPLAY_MAX_SPEED : r->speed * 2;
+		r->asked++;
 		break;
 	case REPLAY_SLOWER:
-		r->speed = r->speed <= 0 ? REPLAY_MAX_SPEED : r->speed / 2 < 1 ? 1 : r->speed / 2;
+		/* from max to the top speed; never below 1x by halving, and a
+		 * --speed under 1x stays where it is */
+		if (r->speed <= 0)
+			r->speed = REPLAY_MAX_SPEED;
+		else if (r->speed > 1)
+			r->speed = r->speed / 2 < 1 ? 1 : r->speed / 2;
+		r->asked++;
 		break;
-	default:
-		r->pending_seek = (int)c + 1;
+	case REPLAY_PLAY_BACK:
+	case REPLAY_PLAY_FORWARD:
+	case REPLAY_PERIOD_BACK:
+	case REPLAY_PERIOD_FORWARD:
+		/* in order; repeated presses before the seek starts add up */
+		if (r->nseeks > 0 && r->seeks[r->nseeks - 1].control == c) {
+			if (r->seeks[r->nseeks - 1].count < REPLAY_MAX_PRESSES)
+				r->seeks[r->nseeks - 1].count++;
+		} else if (r->nseeks < REPLAY_SEEKS_MAX) {
+			r->seeks[r->nseeks].control = c;
+			r->seeks[r->nseeks].count = 1;
+			r->nseeks++;
+		}
 		break;
 	}
 	pthread_mutex_unlock(&r->lock);
 	pthread_mutex_unlock(&current_lock);
-	/* The feed thread notices within 50 ms and sends the new status. */
+	/* The feed thread notices within 50 ms and sends a status. */
 }
 
 const struct provider provider_replay = {
