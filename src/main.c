@@ -164,6 +164,8 @@ main(int argc, char **argv)
 	/* --once replays as fast as possible: it only wants the final export. */
 	fc.speed = s.mode == RUN_ONCE ? 0 : s.speed;
 	fc.until = s.until;
+	/* in the UI a replay stays at its end, so that it can seek back */
+	fc.replay_hold = s.mode == RUN_UI;
 
 	if (s.demo) {
 		/* The bundled simulator on a loopback port, reached through the

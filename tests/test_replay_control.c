@@ -322,6 +322,8 @@ struct run {
 	bool lost;                 /* an acknowledgement never came: fail fast */
 };
 
+static bool run_hold;   /* the next run_start holds at the end, as the UI's */
+
 static int
 run_start(struct run *x, const char *path, double speed)
 {
@@ -333,6 +335,7 @@ run_start(struct run *x, const char *path, double speed)
 	/* as main.c builds it for --replay */
 	cfg.replay_path = path;
 	cfg.speed = speed;
+	cfg.replay_hold = run_hold;
 	if (feed_provider_for(&cfg) != &provider_replay)
 		return -1;
 	x->g = game_new();
@@ -847,6 +850,66 @@ test_pause_at_max(const char *path)
 	run_stop(&x);
 }
 
+/* Applies statuses until one says `message`; 0, or -1 on timeout. */
+static int
+run_until_status(struct run *x, const char *message)
+{
+	int64_t deadline = cs_now_us() + (int64_t)WAIT_MS * 1000;
+	int kind;
+
+	for (;;) {
+		kind = run_step(x, deadline);
+		if (kind < 0)
+			return -1;
+		if (kind == FEED_MSG_STATUS && strcmp(x->st.status.message, message) == 0)
+			return 0;
+		if (kind == FEED_MSG_END)
+			return -1;
+	}
+}
+
+/*
+ * The UI's replay (replay_hold) stays at its end instead of ending, so a
+ * seek back still works there; --once and --headless end as before.
+ */
+static void
+test_hold_at_end(const char *path)
+{
+	struct layout lay;
+	struct run x;
+
+	if (layout_read(path, &lay) < 0 || lay.nplays < 3) {
+		ok(0, "hold: the capture holds a game");
+		free(lay.plays);
+		return;
+	}
+	run_hold = true;
+	if (run_start(&x, path, 0) < 0) {
+		run_hold = false;
+		ok(0, "hold: the replay starts");
+		free(lay.plays);
+		return;
+	}
+	run_hold = false;
+	ok(run_until_status(&x, "replay at end") == 0, "hold: the replay says it is at its end");
+	same_as_cut(&x, path, lay.nrecords, "hold: at the end");
+	is_int(run_watch(&x, 300), 0, "hold: nothing more arrives");
+	ok(!x.st.ended, "hold: the feed has not ended");
+	ok(control(&x, REPLAY_PLAY_FORWARD) == 0 &&
+	    strcmp(x.st.status.message, "replay at end") == 0,
+	    "hold: PLAY_FORWARD at the end is acknowledged, and stays there");
+	ok(control(&x, REPLAY_PAUSE_TOGGLE) == 0, "hold: paused at the end");
+	ok(control(&x, REPLAY_PLAY_BACK) == 0 && x.st.status.state == FEED_PAUSED,
+	    "hold: PLAY_BACK from the end");
+	same_as_cut(&x, path, lay.plays[lay.nplays - 2], "hold: PLAY_BACK from the end");
+	ok(control(&x, REPLAY_PAUSE_TOGGLE) == 0 &&
+	    run_until_status(&x, "replay at end") == 0, "hold: played on to the end again");
+	same_as_cut(&x, path, lay.nrecords, "hold: the end again");
+	run_stop(&x);
+	ok(x.feed == NULL, "hold: stopping the feed ends the held replay");
+	free(lay.plays);
+}
+
 int
 main(void)
 {
@@ -865,6 +928,7 @@ main(void)
 	test_sportradar(sr);
 	test_shottracker(st);
 	test_pause_at_max(flood);
+	test_hold_at_end(sr);
 	unlink(sr);
 	unlink(st);
 	unlink(flood);

@@ -409,7 +409,13 @@ test_header_states(struct game *g, struct app_state *st)
 	s.status.speed = 8;
 	ui_conn_text(ui, buf, sizeof buf, &c);
 	is_str(buf, "replay 8x", "replay speed");
+	cs_strlcpy(s.status.message, "replay 16x", sizeof s.status.message);
+	ui_conn_text(ui, buf, sizeof buf, &c);
+	is_str(buf, "replay 16x", "the replay's own speed after + or -");
 	s.status.state = FEED_PAUSED;
+	ui_conn_text(ui, buf, sizeof buf, &c);
+	is_str(buf, "replay 16x, paused", "paused, with the speed");
+	s.status.message[0] = '\0';
 	ui_conn_text(ui, buf, sizeof buf, &c);
 	is_str(buf, "paused", "paused");
 	s.status.state = FEED_ENDED;

@@ -10,6 +10,9 @@
 #     shows, keys work, resizing keeps the screen right.
 #  3. courtside against a frozen courtside-sim: the header's score equals
 #     the --once export of the same game.
+#  4. courtside --replay of a recorded game: the header follows + - and
+#     space, the replay stays at its end with the final score, and seeks
+#     back from there.
 #
 # Parts 2 and 3 are skipped (TAP "# SKIP") when courtside --demo or
 # courtside-sim cannot run here; everything is skipped without tmux.
@@ -247,5 +250,54 @@ print("%s %d %s %d" % (t["away"]["alias"], t["away"]["points"], t["home"]["alias
 	fi
 else
 	skip "courtside or courtside-sim is not built (part 3)"
+fi
+# 4. A replay in the UI.
+if [ -x "$CS" ] && [ -x "$SIM" ]; then
+	tm kill-server >/dev/null 2>&1
+	kill "$sim_pid" 2>/dev/null
+	wait "$sim_pid" 2>/dev/null
+	port=$(tap_free_port)
+	"$SIM" --provider shottracker --port "$port" --seed 8 --speed 40 --start-at 4/0:40 \
+	    --require-auth U:S --log "$tmp/sim4.log" >"$tmp/sim4.out" 2>&1 &
+	sim_pid=$!
+	if tap_wait_port "$port"; then
+		game=$(sed -n 's/.* shottracker=\([^ ]*\).*/\1/p' "$tmp/sim4.out")
+		SHOTTRACKER_USERNAME=U SHOTTRACKER_SECRET=S timeout 60 "$CS" --provider shottracker \
+		    --game "$game" --base-url "http://127.0.0.1:$port" --headless \
+		    --record "$tmp/ui.cap" --export "$tmp/rec.json" --log "$tmp/rec.log" >/dev/null 2>&1
+		want=$($PY -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+t = {x["side"]: x for x in d["teams"]}
+print("%s %d %s %d" % (t["away"]["alias"], t["away"]["points"], t["home"]["alias"], t["home"]["points"]))
+' "$tmp/rec.json" 2>/dev/null)
+		start 120 40 "$CS" --replay "$tmp/ui.cap" --speed 1 --log "$tmp/replay.log"
+		tap_ok "replay: the header says replay 1x" wait_for "replay 1x"
+		tm send-keys -t cs +
+		tap_ok "replay: + makes it 2x" wait_for "replay 2x"
+		tm send-keys -t cs ' '
+		tap_ok "replay: space pauses" wait_for "replay 2x, paused"
+		tm send-keys -t cs ' '
+		wait_gone "paused" >/dev/null
+		tm send-keys -t cs + + + + + + +
+		tap_ok "replay: + stops at 64x" wait_for "replay 64x"
+		tap_ok "replay: it stays at its end" wait_for "replay at end"
+		tap_ok "replay: the program is still there" hasnt "EXIT="
+		tap_is "$(header_score)" "$want" "replay: the header score at the end equals the recorded export"
+		tm send-keys -t cs ' '
+		sleep 0.3
+		tm send-keys -t cs '{'
+		tap_ok "replay: paused at the end, { seeks back to the period's start" \
+		    wait_for "replay 64x, paused"
+		tm send-keys -t cs ' '
+		tap_ok "replay: and reaches the end again" wait_for "replay at end"
+		tap_is "$(header_score)" "$want" "replay: with the same score"
+		tm send-keys -t cs q
+		tap_ok "replay: q quits" wait_for "EXIT=0"
+	else
+		skip "courtside-sim did not start (part 4)"
+	fi
+else
+	skip "courtside or courtside-sim is not built (part 4)"
 fi
 tap_done

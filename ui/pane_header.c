@@ -61,13 +61,22 @@ ui_conn_text(const struct ui *ui, char *buf, size_t size, enum ui_color *color)
 		*color = UI_C_WARN;
 		break;
 	case FEED_REPLAY:
-		if (st->status.speed > 0)
+		/* the replay says its own speed as it changes ("replay 8x",
+		 * "replay at end"); --speed is only where it started */
+		cs_sanitize(msg, st->status.message, sizeof msg);
+		if (msg[0] != '\0')
+			snprintf(buf, size, "%s", msg);
+		else if (st->status.speed > 0)
 			snprintf(buf, size, "replay %gx", st->status.speed);
 		else
 			snprintf(buf, size, "replay max");
 		break;
 	case FEED_PAUSED:
-		snprintf(buf, size, "paused");
+		cs_sanitize(msg, st->status.message, sizeof msg);
+		if (msg[0] != '\0')
+			snprintf(buf, size, "%s, paused", msg);
+		else
+			snprintf(buf, size, "paused");
 		*color = UI_C_WARN;
 		break;
 	case FEED_ENDED:

@@ -35,6 +35,7 @@ struct feed_config {
 	const char *replay_path;    /* --replay */
 	double speed;               /* replay speed; 0 = as fast as possible */
 	const char *until;          /* replay: stop at "PERIOD/CLOCK"; NULL = the end */
+	bool replay_hold;           /* replay: at the end, wait for seeks (the UI) */
 };
 
 enum feed_state {

@@ -73,6 +73,7 @@ struct replay {
 	bool has_until;
 	int until_period, until_clock;
 	bool past_until;
+	bool at_end;               /* holding at the end (the UI's replay) */
 };
 
 /* The replay of the running feed, for replay_control (one replay per process). */
@@ -226,6 +227,11 @@ report(struct replay *r)
 	speed = r->speed;
 	r->acked = r->asked;
 	pthread_mutex_unlock(&r->lock);
+	if (r->at_end) {
+		/* the end has no pace: a seek back is all there is to do */
+		feed_set_status(r->feed, FEED_REPLAY, 0, "replay at end");
+		return;
+	}
 	if (speed > 0)
 		snprintf(msg, sizeof msg, "replay %gx", speed);
 	else
@@ -391,6 +397,37 @@ take_control(struct replay *r, int *count)
 enum pass_outcome { PASS_DONE, PASS_FAILED, PASS_RESTART };
 
 /*
+ * The UI's replay stays at its end (or at --until) until the feed stops,
+ * so that a seek back still works; a forward seek has nowhere to go and is
+ * only acknowledged.  Returns the record to replay up to, or -2 to stop.
+ */
+static long
+hold_at_end(struct replay *r)
+{
+	int control, count;
+	long target;
+
+	r->at_end = true;
+	report(r);
+	while (!feed_stopping(r->feed)) {
+		control = take_control(r, &count);
+		if (control < 0) {
+			report_controls(r);
+			sleep_ms(50);
+			continue;
+		}
+		target = seek_target(r, control, count);
+		if (target >= -1) {
+			r->at_end = false;
+			return target;
+		}
+		report(r);
+	}
+	r->at_end = false;
+	return -2;
+}
+
+/*
  * One pass over the capture.  Records up to `stop_at` are replayed without
  * pacing (the end of a backward seek).  A backward seek ends the pass with
  * PASS_RESTART and *restart_to set to the record to replay up to.
@@ -471,6 +508,16 @@ replay_pass(struct replay *r, const struct provider_parser *parser,
 		}
 	}
 	capture_read_close(&cr);
+	if (feed_config(r->feed)->replay_hold && !feed_stopping(r->feed)) {
+		feed_caught_up(r->feed);
+		target = hold_at_end(r);
+		if (target >= -1) {
+			retract_all(r);
+			r->past_until = false;
+			*restart_to = target;
+			return PASS_RESTART;
+		}
+	}
 	return PASS_DONE;
 }
 
