@@ -132,7 +132,25 @@ from=$(sed -n 's/.* push conn=1 from=\([0-9]*\).*/\1/p' "$t/sr_late.log")
 tap_ok "its push session re-sent from the REST snapshot (message ${from:-?} of ${nmsg:-?}), not from the join" \
     test "${from:-999999}" -lt $(( ${nmsg:-0} / 4 ))
 
-# 5. Captures that cannot be served, or only in part.
+# 5. --start-at: the capture's own parsers find the moment; a laptop that
+# follows the frozen server there has the box score of --replay --until.
+for p in shottracker sportradar; do
+	cap=$t/st.cap id=$GAME
+	[ $p = sportradar ] && cap=$t/sr.cap id=$SRGAME
+	sim_start "at_$p" --capture "$cap" --start-at 3/5:00 --speed 0 --require-auth U:S ||
+	    tap_skip_all "the capture server did not start"
+	follow $p "$id" "$t/at_$p.json" "$t/at_$p.clog" --duration 2
+	"$CS" --replay "$cap" --once --until 3/5:00 --export "$t/until_$p.json" --log "$t/u.log" 2>/dev/null
+	tap_ok "$p: --start-at 3/5:00 serves the box score of --replay --until 3/5:00" \
+	    "$EQ" "$t/at_$p.json" "$t/until_$p.json"
+	tap_ok "$p: which is in the third quarter" \
+	    json_check "$t/at_$p.json" 'd["game"]["period"]["sequence"] == 3'
+done
+"$SIM" --port 0 --capture "$t/sr.cap" --start-at OT4/1:00 >/dev/null 2>"$t/never.err"
+tap_is "$?" 1 "--start-at a moment the recorded game never reaches: exit 1"
+tap_ok "saying so" grep -q "never reaches OT4/1:00" "$t/never.err"
+
+# 6. Captures that cannot be served, or only in part.
 "$SIM" --port 0 --capture "$t/sr.cap" --provider shottracker >/dev/null 2>"$t/mismatch.err"
 tap_is "$?" 1 "a Sportradar capture served as ShotTracker: exit 1"
 tap_ok "saying what the capture is" grep -q "is a sportradar game" "$t/mismatch.err"

@@ -32,7 +32,6 @@ tap_ok "--print-truth espn: exit 2" usage --print-truth espn
 tap_ok "a stray argument: exit 2" usage extra
 tap_ok "--capture with --halves: exit 2" usage --halves --capture x.cap
 tap_ok "--capture with --print-truth: exit 2" usage --print-truth sportradar --capture x.cap
-tap_ok "--capture with --start-at: exit 2" usage --start-at 2/1:00 --capture x.cap
 "$SIM" --port 0 --capture "$sim_tmp/none.cap" >/dev/null 2>"$sim_tmp/u.err"
 tap_is "$?" 1 "--capture of a missing file: exit 1"
 tap_ok "with one line naming the file" sh -c \

@@ -13,6 +13,7 @@
 #include <json-c/json.h>
 
 #include "net/capture.h"
+#include "providers/parser.h"
 #include "sim/capture_game.h"
 
 struct rest_body {
@@ -468,6 +469,140 @@ sim_capture_rest_suffix(const struct sim_capture *c, const char *suffix,
     int64_t at_ms, int64_t *recorded_ms)
 {
 	return rest_lookup(c, suffix, true, at_ms, recorded_ms);
+}
+
+/* --- where the recorded game stands, by its own parsers --- */
+
+struct scan {
+	int sequence, tenths;     /* the moment looked for; 0 = any period */
+	bool past;
+	bool seen_type, halves;
+};
+
+static void
+scan_at(struct scan *sc, const struct cs_period *p, int clock)
+{
+	if (!sc->seen_type && p->type != CS_PERIOD_OVERTIME && p->sequence > 0) {
+		sc->seen_type = true;
+		sc->halves = p->type == CS_PERIOD_HALF;
+	}
+	if (sc->sequence <= 0 || p->sequence <= 0)
+		return;
+	if (p->sequence != sc->sequence)
+		sc->past = sc->past || p->sequence > sc->sequence;
+	else if (clock != CS_NO_CLOCK && clock < sc->tenths)
+		sc->past = true;
+}
+
+static void
+scan_event(void *ctx, const struct cs_event *ev)
+{
+	scan_at(ctx, &ev->period, ev->clock);
+}
+
+static void
+scan_clock(void *ctx, const struct cs_clock *clock)
+{
+	scan_at(ctx, &clock->period, clock->clock);
+}
+
+/*
+ * Plays the capture through its provider's parsers, REST and stream merged
+ * in time order (REST first at equal times), until `done` says so.
+ * Returns 1 with *rest_i or *msg_k (the other -1) naming the message that
+ * did it, 0 at the end.
+ */
+static int
+scan_capture(const struct sim_capture *c, struct scan *sc,
+    bool (*done)(const struct scan *), long *rest_i, long *msg_k)
+{
+	const struct provider_parser *parser = provider_parser_for(c->provider);
+	struct cs_sink sink;
+	const char *channel = c->provider == CS_PROVIDER_SHOTTRACKER ? "ws" : "push";
+	char rest_channel[600];
+	size_t i = 0, k = 0;
+	void *state;
+	int found = 0;
+
+	*rest_i = *msg_k = -1;
+	if (parser == NULL)
+		return 0;
+	memset(&sink, 0, sizeof sink);
+	sink.ctx = sc;
+	sink.event = scan_event;
+	sink.clock = scan_clock;
+	state = parser->create(&sink);
+	if (state == NULL)
+		return 0;
+	while (!found && (i < c->nrest || k < c->nmsgs)) {
+		if (k >= c->nmsgs || (i < c->nrest && c->rest[i].at_ms <= c->msgs[k].at_ms)) {
+			snprintf(rest_channel, sizeof rest_channel, "rest:%s", c->rest[i].path);
+			parser->message(state, rest_channel, c->rest[i].body,
+			    strlen(c->rest[i].body));
+			if ((found = done(sc)))
+				*rest_i = (long)i;
+			i++;
+		} else {
+			parser->message(state, channel, c->msgs[k].json,
+			    strlen(c->msgs[k].json));
+			if ((found = done(sc)))
+				*msg_k = (long)k;
+			k++;
+		}
+	}
+	parser->destroy(state);
+	return found;
+}
+
+static bool
+scan_past(const struct scan *sc)
+{
+	return sc->past;
+}
+
+static bool
+scan_typed(const struct scan *sc)
+{
+	return sc->seen_type;
+}
+
+int64_t
+sim_capture_start_at(struct sim_capture *c, int sequence, int tenths)
+{
+	struct scan sc;
+	long ri, mk;
+	int64_t t;
+	size_t j;
+
+	memset(&sc, 0, sizeof sc);
+	sc.sequence = sequence;
+	sc.tenths = tenths;
+	if (!scan_capture(c, &sc, scan_past, &ri, &mk))
+		return -1;
+	if (ri == 0)
+		return 0;   /* already past in the first catch-up */
+	if (ri > 0)     /* REST goes first at its time: all before is earlier */
+		return c->rest[ri].at_ms > 0 ? c->rest[ri].at_ms - 1 : 0;
+	/* what came before it may share its receive time: it and everything
+	 * after it go 1 ms later, and the start is its old time */
+	t = c->msgs[mk].at_ms;
+	for (j = (size_t)mk; j < c->nmsgs; j++)
+		c->msgs[j].at_ms++;
+	for (j = 0; j < c->nrest; j++)
+		if (c->rest[j].at_ms > t)
+			c->rest[j].at_ms++;
+	return t;
+}
+
+bool
+sim_capture_halves(const struct sim_capture *c)
+{
+	struct scan sc;
+	long ri, mk;
+
+	memset(&sc, 0, sizeof sc);
+	(void)scan_capture(c, &sc, scan_typed, &ri, &mk);
+	return sc.halves;
 }
 
 const char *

@@ -18,6 +18,7 @@
 #ifndef CS_SIM_CAPTURE_GAME_H
 #define CS_SIM_CAPTURE_GAME_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include "model/event.h"
@@ -47,6 +48,20 @@ const char *sim_capture_rest(const struct sim_capture *c, const char *path,
 /* The same, for the first path that ends with `suffix` ("/pbp.json"). */
 const char *sim_capture_rest_suffix(const struct sim_capture *c,
     const char *suffix, int64_t at_ms, int64_t *recorded_ms);
+
+/*
+ * --start-at for a capture: the recorded messages go through the
+ * provider's own parsers (providers/parser.h) to find the first one that
+ * shows the game past period `sequence` with `tenths` left.  Returns the
+ * feed time to start at, so that everything before that message is out at
+ * the start and it is the next: 0 when the recording starts later, -1
+ * when the game never gets there.  Messages before it may share its
+ * receive time, so it and all after it move 1 ms later.
+ * sim_capture_halves tells whether the recorded game plays halves, for
+ * reading "OT1" and "H2".
+ */
+int64_t sim_capture_start_at(struct sim_capture *c, int sequence, int tenths);
+bool sim_capture_halves(const struct sim_capture *c);
 
 /* One line on what loading found: counts of messages, REST bodies, and
  * what was left out, plus the first damage warning if any.  Never NULL. */

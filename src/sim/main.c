@@ -257,9 +257,6 @@ parse_args(int argc, char **argv, struct sim_args *a)
 		if (a->truth != NULL)
 			usage_error("--print-truth needs a generated game; for a "
 			    "capture use courtside --replay FILE --once");
-		if (a->start_at != NULL)
-			usage_error("--start-at needs a generated game; with "
-			    "--capture use --start-ms");
 	}
 	if (a->start_at != NULL && a->start_ms_set)
 		usage_error("--start-at and --start-ms exclude each other");
@@ -373,6 +370,43 @@ run_offline(struct sim_args *a)
 	return fflush(stdout) == 0 ? 0 : 1;
 }
 
+/*
+ * --start-at for a capture: where its own parsers see the game get there.
+ * Returns the capture, loaded and made ready for the server to take.
+ */
+static struct sim_capture *
+capture_start(const char *path, const char *spec, int64_t *start_ms)
+{
+	struct sim_capture *c;
+	const char *slash = strchr(spec, '/');
+	char *cause = NULL;
+	int seq, tenths;
+
+	c = sim_capture_load(path, &cause);
+	if (c == NULL) {
+		fprintf(stderr, "courtside-sim: %s\n", cause != NULL ? cause :
+		    "cannot read the capture");
+		free(cause);
+		exit(1);
+	}
+	seq = slash != NULL ? period_sequence(spec, (size_t)(slash - spec),
+	    sim_capture_halves(c)) : -1;
+	tenths = slash != NULL ? cs_clock_parse(slash + 1) : CS_NO_CLOCK;
+	if (seq < 0 || tenths == CS_NO_CLOCK || tenths < 0 || tenths > 36000) {
+		sim_capture_free(&c);
+		usage_error("bad --start-at '%s': want PERIOD/CLOCK, e.g. "
+		    "3/7:21 or Q3/7:21", clean(spec));
+	}
+	*start_ms = sim_capture_start_at(c, seq, tenths);
+	if (*start_ms < 0) {
+		sim_capture_free(&c);
+		fprintf(stderr, "courtside-sim: the recorded game never reaches "
+		    "%s\n", clean(spec));
+		exit(1);
+	}
+	return c;
+}
+
 static int
 print_capture_ids(const char *path)
 {
@@ -417,7 +451,10 @@ main(int argc, char **argv)
 		return print_capture_ids(a.so.capture);
 	if (a.print_ids || a.truth != NULL)
 		return run_offline(&a);
-	if (a.start_at != NULL) {
+	if (a.start_at != NULL && a.so.capture != NULL)
+		a.so.loaded = capture_start(a.so.capture, a.start_at,
+		    &a.so.start_ms);
+	else if (a.start_at != NULL) {
 		g = generate(&a);
 		if (game_time(g, a.start_at, a.so.halves, &a.so.start_ms) < 0 ||
 		    a.so.start_ms == SIM_END) {

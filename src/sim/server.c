@@ -384,7 +384,8 @@ serve_capture(struct sim_server *srv, const struct sim_server_options *opt,
 	const char *name;
 	size_t n;
 
-	srv->capture = sim_capture_load(opt->capture, cause);
+	if (srv->capture == NULL)
+		srv->capture = sim_capture_load(opt->capture, cause);
 	if (srv->capture == NULL)
 		return -1;
 	p = sim_capture_provider(srv->capture);
@@ -442,11 +443,15 @@ sim_server_start(const struct sim_server_options *opt, char **cause)
 		*cause = NULL;
 	srv = calloc(1, sizeof *srv);
 	if (srv == NULL) {
+		struct sim_capture *loaded = opt->loaded;
+
+		sim_capture_free(&loaded);
 		set_cause(cause, "out of memory");
 		return NULL;
 	}
 	pthread_mutex_init(&srv->log_lock, NULL);
 	atomic_init(&srv->stopping, 0);
+	srv->capture = opt->loaded;   /* ours now, whatever happens */
 	srv->log = stderr;
 	if (parse_options(srv, opt, cause) < 0) {
 		srv_free(srv);
@@ -466,7 +471,7 @@ sim_server_start(const struct sim_server_options *opt, char **cause)
 		srv->own_log = true;
 	}
 
-	if (opt->capture != NULL) {
+	if (opt->capture != NULL || srv->capture != NULL) {
 		if (serve_capture(srv, opt, cause) < 0) {
 			srv_free(srv);
 			return NULL;

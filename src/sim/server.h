@@ -19,6 +19,9 @@ struct sim_server_options {
 	bool halves;
 	bool force_overtime;
 	const char *capture;        /* serve a capture instead of a generated game */
+	struct sim_capture *loaded; /* or this one, already loaded (--start-at
+	                               moved it); the server frees it, even
+	                               when it fails to start */
 	double speed;               /* feed time per wall time; 0 = frozen at start */
 	int64_t start_ms;           /* feed time at server start */
 	const char *faults;         /* --faults SPEC, NULL = none */
@@ -28,6 +31,7 @@ struct sim_server_options {
 };
 
 struct sim_server;
+struct sim_capture;
 
 struct sim_server *sim_server_start(const struct sim_server_options *opt,
     char **cause);
