@@ -255,12 +255,6 @@ count_warning(void *ctx, const char *msg)
 }
 
 static void
-to_parser(void *ctx, const char *line, size_t len)
-{
-	sportradar_parse_push(ctx, line, len, NULL);
-}
-
-static void
 test_with_parser(void)
 {
 	struct cs_sink sink = {
@@ -281,7 +275,7 @@ test_with_parser(void)
 	size_t i, n = strlen(stream);
 
 	sportradar_ctx_init(&c, &sink, "g");
-	sp = sportradar_splitter_new(0, to_parser, count_warning, &c);
+	sp = sportradar_splitter_new(0, sportradar_splitter_to_parser, count_warning, &c);
 	for (i = 0; i < n; i += 7)
 		sportradar_splitter_feed(sp, stream + i, n - i < 7 ? n - i : 7);
 	is_int(nevents, 2, "stream: two upserts");

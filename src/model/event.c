@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,11 +80,30 @@ cs_sanitize(char *dst, const char *src, size_t size)
 		}
 		if (o + n >= size)
 			break;
-		memcpy(dst + o, s, n);
+		memmove(dst + o, s, n);   /* cs_set_cause sanitizes in place */
 		o += n;
 		s += n;
 	}
 	dst[o] = '\0';
+}
+
+void
+cs_set_cause(char **cause, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+
+	if (cause == NULL)
+		return;
+	va_start(ap, fmt);
+	if (vasprintf(&msg, fmt, ap) < 0)
+		msg = NULL;
+	va_end(ap);
+	/* formatted before the free: the old cause may be one of the arguments */
+	if (msg != NULL)
+		cs_sanitize(msg, msg, strlen(msg) + 1);
+	free(*cause);
+	*cause = msg;
 }
 
 void

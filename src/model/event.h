@@ -233,6 +233,15 @@ void cs_event_init(struct cs_event *ev, enum cs_provider provider);
 struct cs_stat *cs_event_add_stat(struct cs_event *ev, enum cs_stat_type type, int side);
 void cs_game_info_init(struct cs_game_info *info, enum cs_provider provider);
 
+/*
+ * Set *cause to a malloc'd message, stripped as by cs_sanitize (a cause is
+ * shown on the terminal and may quote a server), freeing the cause it held:
+ * *cause is NULL or an earlier cause.  A NULL `cause` is ignored; out of
+ * memory leaves *cause NULL.
+ */
+void cs_set_cause(char **cause, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
 /* Bounded copy that always terminates; never overflows dst. */
 void cs_strlcpy(char *dst, const char *src, size_t size);
 

@@ -369,46 +369,51 @@ game_team(struct game *g, int side)
 	return &g->team[side];
 }
 
+/*
+ * The length of a derived list, after bringing the lists up to date: read
+ * the list itself only after this (a refresh may move it).
+ */
+static size_t
+fresh_count(struct game *g, const size_t *count)
+{
+	game_derive_refresh(g);
+	return *count;
+}
+
 size_t
 game_play_count(struct game *g)
 {
-	game_derive_refresh(g);
-	return g->d.nplays;
+	return fresh_count(g, &g->d.nplays);
 }
 
 const struct play *
 game_play(struct game *g, size_t i)
 {
-	game_derive_refresh(g);
-	return i < g->d.nplays ? &g->d.plays[i] : NULL;
+	return i < fresh_count(g, &g->d.nplays) ? &g->d.plays[i] : NULL;
 }
 
 size_t
 game_shot_count(struct game *g)
 {
-	game_derive_refresh(g);
-	return g->d.nshots;
+	return fresh_count(g, &g->d.nshots);
 }
 
 const struct shot *
 game_shot(struct game *g, size_t i)
 {
-	game_derive_refresh(g);
-	return i < g->d.nshots ? &g->d.shots[i] : NULL;
+	return i < fresh_count(g, &g->d.nshots) ? &g->d.shots[i] : NULL;
 }
 
 size_t
 game_unit_count(struct game *g)
 {
-	game_derive_refresh(g);
-	return g->d.nunits;
+	return fresh_count(g, &g->d.nunits);
 }
 
 const struct unit *
 game_unit(struct game *g, size_t i)
 {
-	game_derive_refresh(g);
-	return i < g->d.nunits ? &g->d.units[i].u : NULL;
+	return i < fresh_count(g, &g->d.nunits) ? &g->d.units[i].u : NULL;
 }
 
 struct cs_period

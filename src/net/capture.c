@@ -5,7 +5,6 @@
 #include <fcntl.h>
 #include <inttypes.h>
 #include <pthread.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +13,7 @@
 #include <unistd.h>
 
 #include "log.h"
+#include "model/event.h"
 #include "net/capture.h"
 
 #define CAPTURE_MAGIC "courtside-capture"
@@ -37,21 +37,6 @@ ms_since(const struct timespec *t0)
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	return (int64_t)(now.tv_sec - t0->tv_sec) * 1000 +
 	    (now.tv_nsec - t0->tv_nsec) / 1000000;
-}
-
-__attribute__((format(printf, 2, 3)))
-static int
-set_cause(char **cause, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (cause == NULL)
-		return -1;
-	va_start(ap, fmt);
-	if (vasprintf(cause, fmt, ap) < 0)
-		*cause = NULL;
-	va_end(ap);
-	return -1;
 }
 
 /* Capture tokens must not contain spaces or newlines. */
@@ -126,7 +111,7 @@ capture_open(const char *path, enum cs_provider provider, const char *game_id,
 	int n;
 
 	if (!valid_token(game_id)) {
-		set_cause(cause, "cannot record: the game id '%s' has spaces", game_id);
+		cs_set_cause(cause, "cannot record: the game id '%s' has spaces", game_id);
 		return NULL;
 	}
 	w = calloc(1, sizeof *w);
@@ -134,7 +119,7 @@ capture_open(const char *path, enum cs_provider provider, const char *game_id,
 		return NULL;
 	w->fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 	if (w->fd < 0) {
-		set_cause(cause, "cannot record to %s: %s", path, strerror(errno));
+		cs_set_cause(cause, "cannot record to %s: %s", path, strerror(errno));
 		free(w);
 		return NULL;
 	}
@@ -146,7 +131,7 @@ capture_open(const char *path, enum cs_provider provider, const char *game_id,
 	iov.iov_base = header;
 	iov.iov_len = (size_t)n;
 	if (n < 0 || (size_t)n >= sizeof header || write_all(w->fd, &iov, 1) < 0) {
-		set_cause(cause, "cannot record to %s: %s", path, strerror(errno));
+		cs_set_cause(cause, "cannot record to %s: %s", path, strerror(errno));
 		close(w->fd);
 		free(w);
 		return NULL;
@@ -154,7 +139,7 @@ capture_open(const char *path, enum cs_provider provider, const char *game_id,
 	pthread_mutex_init(&w->lock, NULL);
 	pthread_cond_init(&w->wake, NULL);
 	if (pthread_create(&w->syncer, NULL, syncer_main, w) != 0) {
-		set_cause(cause, "cannot record to %s: no thread", path);
+		cs_set_cause(cause, "cannot record to %s: no thread", path);
 		close(w->fd);
 		pthread_mutex_destroy(&w->lock);
 		pthread_cond_destroy(&w->wake);
@@ -253,28 +238,28 @@ capture_read_open(const char *path, char **cause)
 		return NULL;
 	r->f = fopen(path, "rb");
 	if (r->f == NULL) {
-		set_cause(cause, "cannot read capture %s: %s", path, strerror(errno));
+		cs_set_cause(cause, "cannot read capture %s: %s", path, strerror(errno));
 		free(r);
 		return NULL;
 	}
 	if (fgets(line, sizeof line, r->f) == NULL ||
 	    sscanf(line, "%31s %d %n", magic, &version, &n) != 2 ||
 	    strcmp(magic, CAPTURE_MAGIC) != 0) {
-		set_cause(cause, "%s is not a courtside capture", path);
+		cs_set_cause(cause, "%s is not a courtside capture", path);
 		fclose(r->f);
 		free(r);
 		return NULL;
 	}
 	if (version != CAPTURE_VERSION) {
-		set_cause(cause, "capture format version %d is not supported (this courtside reads version %d)",
-		    version, CAPTURE_VERSION);
+		cs_set_cause(cause, "capture format version %d is not supported "
+		    "(this courtside reads version %d)", version, CAPTURE_VERSION);
 		fclose(r->f);
 		free(r);
 		return NULL;
 	}
 	if (sscanf(line + n, "provider=%31s game=%63s started=%lld", prov, game, &started) != 3 ||
 	    provider_by_name(prov) == CS_PROVIDER_NONE) {
-		set_cause(cause, "capture %s has a damaged header line", path);
+		cs_set_cause(cause, "capture %s has a damaged header line", path);
 		fclose(r->f);
 		free(r);
 		return NULL;
@@ -302,21 +287,6 @@ int64_t
 capture_started_ms(const struct capture_reader *r)
 {
 	return r->started_ms;
-}
-
-__attribute__((format(printf, 2, 3)))
-static void
-warn(char **warning, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (warning == NULL)
-		return;
-	free(*warning);
-	va_start(ap, fmt);
-	if (vasprintf(warning, fmt, ap) < 0)
-		*warning = NULL;
-	va_end(ap);
 }
 
 /* "<t_ms> <channel> <len>" exactly; anything else is not a record header. */
@@ -361,11 +331,13 @@ capture_next(struct capture_reader *r, struct capture_record *rec, char **warnin
 		}
 		if (parse_record_header(line, rec, &len) < 0) {
 			if (strchr(line, '\n') == NULL) {
-				warn(warning, "capture line %ld is truncated; replayed everything before it", r->line);
+				cs_set_cause(warning, "capture line %ld is truncated; replayed "
+				    "everything before it", r->line);
 				return 0;
 			}
 			if (!resyncing)
-				warn(warning, "capture line %ld is corrupt; skipped to the next good record", r->line);
+				cs_set_cause(warning, "capture line %ld is corrupt; skipped to the "
+				    "next good record", r->line);
 			resyncing = true;
 			continue;
 		}
@@ -380,13 +352,14 @@ capture_next(struct capture_reader *r, struct capture_record *rec, char **warnin
 		got = fread(r->buf, 1, len, r->f);
 		c = fgetc(r->f);
 		if (got < len || c == EOF) {
-			warn(warning, "the capture ends inside the record at line %ld (truncated); "
-			    "replayed everything before it", start_line);
+			cs_set_cause(warning, "the capture ends inside the record at line %ld "
+			    "(truncated); replayed everything before it", start_line);
 			return 0;
 		}
 		if (c != '\n') {
 			/* the length was wrong: resynchronise on the next header */
-			warn(warning, "capture record at line %ld has a wrong length; skipped", start_line);
+			cs_set_cause(warning, "capture record at line %ld has a wrong length; "
+			    "skipped", start_line);
 			while ((c = fgetc(r->f)) != EOF && c != '\n')
 				;
 			for (got = 0; got < len; got++)

@@ -85,14 +85,6 @@ cs_wall_ms(void)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-static void
-set_cause(char **cause, const char *msg)
-{
-	if (cause == NULL)
-		return;
-	*cause = strdup(msg);
-}
-
 const struct provider *
 feed_provider_for(const struct feed_config *cfg)
 {
@@ -547,12 +539,12 @@ feed_start_with(const struct feed_config *cfg, const struct provider *provider,
 	int fds[2], rc;
 
 	if (provider == NULL || provider->run == NULL) {
-		set_cause(cause, "no provider for this feed");
+		cs_set_cause(cause, "no provider for this feed");
 		return NULL;
 	}
 	f = calloc(1, sizeof *f);
 	if (f == NULL) {
-		set_cause(cause, "out of memory");
+		cs_set_cause(cause, "out of memory");
 		return NULL;
 	}
 	f->pipe_rd = f->pipe_wr = -1;
@@ -567,13 +559,11 @@ feed_start_with(const struct feed_config *cfg, const struct provider *provider,
 	pthread_cond_init(&f->done, &ca);
 	pthread_condattr_destroy(&ca);
 	if (config_copy(&f->cfg, cfg) < 0) {
-		set_cause(cause, "out of memory");
+		cs_set_cause(cause, "out of memory");
 		goto fail;
 	}
 	if (pipe2(fds, O_NONBLOCK | O_CLOEXEC) < 0) {
-		if (cause != NULL && asprintf(cause, "cannot create the feed pipe: %s",
-		    strerror(errno)) < 0)
-			*cause = NULL;
+		cs_set_cause(cause, "cannot create the feed pipe: %s", strerror(errno));
 		goto fail;
 	}
 	f->pipe_rd = fds[0];
@@ -592,9 +582,7 @@ feed_start_with(const struct feed_config *cfg, const struct provider *provider,
 	rc = pthread_create(&f->thread, NULL, feed_main, f);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (rc != 0) {
-		if (cause != NULL && asprintf(cause, "cannot start the feed thread: %s",
-		    strerror(rc)) < 0)
-			*cause = NULL;
+		cs_set_cause(cause, "cannot start the feed thread: %s", strerror(rc));
 		goto fail;
 	}
 	f->thread_started = true;
@@ -608,12 +596,10 @@ struct feed *
 feed_start(const struct feed_config *cfg, char **cause)
 {
 	const struct provider *p = feed_provider_for(cfg);
-	char buf[128];
 
 	if (p == NULL) {
-		snprintf(buf, sizeof buf, "the %s provider is not available in this build",
+		cs_set_cause(cause, "the %s provider is not available in this build",
 		    cfg->replay_path != NULL ? "replay" : cs_provider_name(cfg->provider));
-		set_cause(cause, buf);
 		return NULL;
 	}
 	return feed_start_with(cfg, p, cause);

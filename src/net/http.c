@@ -10,7 +10,6 @@
 
 #include <ctype.h>
 #include <pthread.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,21 +40,6 @@ static void
 curl_init(void)
 {
 	curl_init_rc = curl_global_init(CURL_GLOBAL_DEFAULT);
-}
-
-__attribute__((format(printf, 2, 3)))
-static int
-fail(char **cause, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (cause == NULL)
-		return -1;
-	va_start(ap, fmt);
-	if (vasprintf(cause, fmt, ap) < 0)
-		*cause = NULL;
-	va_end(ap);
-	return -1;
 }
 
 static size_t
@@ -246,7 +230,7 @@ http_perform(const struct http_request *req, struct http_response *resp,
 {
 	struct transfer t;
 	struct curl_slist *hdrs = NULL, *n;
-	char errbuf[CURL_ERROR_SIZE], logurl[512], msg[CURL_ERROR_SIZE + 64];
+	char errbuf[CURL_ERROR_SIZE], logurl[512];
 	CURL *c;
 	CURLcode rc;
 	long timeout, code = 0;
@@ -256,14 +240,20 @@ http_perform(const struct http_request *req, struct http_response *resp,
 	memset(resp, 0, sizeof *resp);
 	resp->retry_after = -1;
 	pthread_once(&curl_once, curl_init);
-	if (curl_init_rc != CURLE_OK)
-		return fail(cause, "cannot initialise libcurl");
-	if (req->url == NULL)
-		return fail(cause, "no URL");
+	if (curl_init_rc != CURLE_OK) {
+		cs_set_cause(cause, "cannot initialise libcurl");
+		return -1;
+	}
+	if (req->url == NULL) {
+		cs_set_cause(cause, "no URL");
+		return -1;
+	}
 	http_url_for_log(req->url, logurl, sizeof logurl);
 	c = curl_easy_init();
-	if (c == NULL)
-		return fail(cause, "cannot create an HTTP handle");
+	if (c == NULL) {
+		cs_set_cause(cause, "cannot create an HTTP handle");
+		return -1;
+	}
 
 	memset(&t, 0, sizeof t);
 	t.req = req;
@@ -275,7 +265,8 @@ http_perform(const struct http_request *req, struct http_response *resp,
 	for (i = 0; req->headers != NULL && req->headers[i] != NULL && i < HTTP_MAX_HEADERS; i++) {
 		n = curl_slist_append(hdrs, req->headers[i]);
 		if (n == NULL) {
-			ret = fail(cause, "out of memory");
+			cs_set_cause(cause, "out of memory");
+			ret = -1;
 			goto out;
 		}
 		hdrs = n;
@@ -324,21 +315,25 @@ http_perform(const struct http_request *req, struct http_response *resp,
 	rc = perform(c, &t);
 	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
 	resp->status = code;
-	if (t.too_big || rc == CURLE_FILESIZE_EXCEEDED) {
-		ret = fail(cause, "%s: the response is larger than %zu bytes",
-		    logurl, t.max_body);
-	} else if (t.cancelled || rc == CURLE_ABORTED_BY_CALLBACK)
-		ret = fail(cause, "%s: cancelled", logurl);
-	else if (rc == CURLE_OPERATION_TIMEDOUT)
-		ret = fail(cause, "%s: no answer within %ld s", logurl, (timeout + 999) / 1000);
-	else if (rc != CURLE_OK) {
-		cs_sanitize(msg, safe_error(errbuf, rc, req->url), sizeof msg);
-		ret = fail(cause, "%s: %s", logurl, msg);
+	if (t.too_big || t.cancelled || rc != CURLE_OK) {
+		ret = -1;
+		if (t.too_big || rc == CURLE_FILESIZE_EXCEEDED)
+			cs_set_cause(cause, "%s: the response is larger than %zu bytes",
+			    logurl, t.max_body);
+		else if (t.cancelled || rc == CURLE_ABORTED_BY_CALLBACK)
+			cs_set_cause(cause, "%s: cancelled", logurl);
+		else if (rc == CURLE_OPERATION_TIMEDOUT)
+			cs_set_cause(cause, "%s: no answer within %ld s", logurl,
+			    (timeout + 999) / 1000);
+		else   /* curl's own words, which cs_set_cause strips */
+			cs_set_cause(cause, "%s: %s", logurl, safe_error(errbuf, rc, req->url));
 	}
 	if (ret == 0 && resp->body == NULL) {
 		resp->body = calloc(1, 1);
-		if (resp->body == NULL)
-			ret = fail(cause, "out of memory");
+		if (resp->body == NULL) {
+			cs_set_cause(cause, "out of memory");
+			ret = -1;
+		}
 	}
 	if (ret != 0) {
 		long status = resp->status;

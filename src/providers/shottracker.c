@@ -124,22 +124,6 @@ struct st {
 
 /* --- small helpers --- */
 
-__attribute__((format(printf, 2, 3)))
-static int
-fail(char **cause, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (cause == NULL)
-		return -1;
-	free(*cause);
-	va_start(ap, fmt);
-	if (vasprintf(cause, fmt, ap) < 0)
-		*cause = NULL;
-	va_end(ap);
-	return -1;
-}
-
 /* The authority of a URL exactly as written ("host" or "host:port"),
  * without userinfo: what we sign and send as Host. */
 static int
@@ -283,28 +267,29 @@ describe_status(const struct http_response *r, const char *what, const char *pat
 		snprintf(detail, sizeof detail, "HTTP %ld%s", r->status, ridtext);
 	switch (r->status) {
 	case 401:
-		fail(cause, "ShotTracker refused the request signature (%s) — check "
+		cs_set_cause(cause, "ShotTracker refused the request signature (%s) — check "
 		    "SHOTTRACKER_SECRET and the system clock", detail);
 		break;
 	case 403:
 		if (msg[0] != '\0') {
 			msg[0] = (char)tolower((unsigned char)msg[0]);
-			fail(cause, "ShotTracker: %s (HTTP 403%s) for %s", msg, ridtext, what);
+			cs_set_cause(cause, "ShotTracker: %s (HTTP 403%s) for %s",
+			    msg, ridtext, what);
 		} else
-			fail(cause, "ShotTracker: access denied to %s (HTTP 403%s) — check "
+			cs_set_cause(cause, "ShotTracker: access denied to %s (HTTP 403%s) — check "
 			    "SHOTTRACKER_USERNAME's privileges", what, ridtext);
 		break;
 	case 404:
-		fail(cause, "ShotTracker: %s not found (%s) — check --game", what, detail);
+		cs_set_cause(cause, "ShotTracker: %s not found (%s) — check --game", what, detail);
 		break;
 	case 429:
-		fail(cause, "ShotTracker: too many requests for %s (%s)", what, detail);
+		cs_set_cause(cause, "ShotTracker: too many requests for %s (%s)", what, detail);
 		break;
 	default:
 		if (r->status >= 500)
-			fail(cause, "ShotTracker: server error for %s (%s)", what, detail);
+			cs_set_cause(cause, "ShotTracker: server error for %s (%s)", what, detail);
 		else
-			fail(cause, "ShotTracker: unexpected answer for %s %s (%s)", what,
+			cs_set_cause(cause, "ShotTracker: unexpected answer for %s %s (%s)", what,
 			    path, detail);
 		break;
 	}
@@ -333,14 +318,14 @@ rest_get_once(struct st *st, const char *path, const char *what,
 	    url_authority(url, authority, sizeof authority) < 0 ||
 	    http_split_url(url, host, sizeof host, &port, signed_path, sizeof signed_path,
 	    &tls) < 0) {
-		fail(cause, "ShotTracker: bad URL for %s (check --base-url)", what);
+		cs_set_cause(cause, "ShotTracker: bad URL for %s (check --base-url)", what);
 		return REST_FATAL;
 	}
 	signed_path[strcspn(signed_path, "?")] = '\0';
 	sign_http_date(time(NULL), date, sizeof date);
 	if (sign_authorization(st->cfg->username, st->cfg->secret, "GET", signed_path,
 	    authority, date, auth, sizeof auth) < 0) {
-		fail(cause, "ShotTracker: cannot sign the request (credentials too long)");
+		cs_set_cause(cause, "ShotTracker: cannot sign the request (credentials too long)");
 		return REST_FATAL;
 	}
 	snprintf(h_date, sizeof h_date, "Date: %s", date);
@@ -405,13 +390,8 @@ rest_get(struct st *st, const char *path, const char *what, bool bounded,
 		if (o == REST_FATAL || feed_stopping(st->feed))
 			return -1;
 		if ((st->cfg->once || bounded) && attempt >= ST_REST_TRIES) {
-			if (cause != NULL && *cause != NULL) {
-				char *last = *cause;
-
-				*cause = NULL;
-				fail(cause, "%s (after %d attempts)", last, attempt);
-				free(last);
-			}
+			if (cause != NULL && *cause != NULL)
+				cs_set_cause(cause, "%s (after %d attempts)", *cause, attempt);
 			return -1;
 		}
 		wait = 1000L << (attempt - 1 < 5 ? attempt - 1 : 5);
@@ -455,7 +435,7 @@ rest_resource(struct st *st, const char *path, const char *what, bool required,
 	rc = shottracker_parse_message(&st->parse, channel, resp.body, resp.len, NULL);
 	http_response_free(&resp);
 	if (rc < 0 && required) {
-		fail(cause, "ShotTracker: the %s could not be read (see the log)", what);
+		cs_set_cause(cause, "ShotTracker: the %s could not be read (see the log)", what);
 		return -1;
 	}
 	return 0;
@@ -472,9 +452,11 @@ catch_up(struct st *st, bool first, char **cause)
 		snprintf(path, sizeof path, "/v1/data/games/%s", st->cfg->game_id);
 		if (rest_resource(st, path, "game", true, cause) < 0)
 			return -1;
-		if (!st->parse.have_game)
-			return fail(cause, "ShotTracker: the game event names no teams "
+		if (!st->parse.have_game) {
+			cs_set_cause(cause, "ShotTracker: the game event names no teams "
 			    "(home_team_id/away_team_id)");
+			return -1;
+		}
 		for (side = 0; side < 2; side++) {
 			snprintf(path, sizeof path, "/v1/data/teams/%s,SHOTTRACKER",
 			    st->parse.team_id[side]);
@@ -507,8 +489,10 @@ subscribe(struct st *st, char **cause)
 	rc = shottracker_parse_subscribe(resp.body, resp.len, st->token, sizeof st->token);
 	explicit_bzero(resp.body, resp.len);
 	http_response_free(&resp);
-	if (rc < 0)
-		return fail(cause, "ShotTracker: the _subscribe answer holds no token");
+	if (rc < 0) {
+		cs_set_cause(cause, "ShotTracker: the _subscribe answer holds no token");
+		return -1;
+	}
 	st->have_token = true;
 	return 0;
 }
@@ -763,8 +747,10 @@ context_create(struct st *st, bool tls, char **cause)
 		info.client_ssl_ca_filepath = st->cfg->cacert;
 	}
 	ctx = lws_create_context(&info);
-	if (ctx == NULL)
-		return fail(cause, "cannot create the WebSocket context");
+	if (ctx == NULL) {
+		cs_set_cause(cause, "cannot create the WebSocket context");
+		return -1;
+	}
 	pthread_mutex_lock(&st->ctx_lock);
 	st->context = ctx;
 	pthread_mutex_unlock(&st->ctx_lock);
@@ -814,8 +800,10 @@ ws_connect(struct st *st, char **cause)
 	if (shottracker_ws_url(url, sizeof url, st->cfg->ws_url, st->base, st->token,
 	    st->have_wm, st->wm) < 0 ||
 	    http_split_url(url, host, sizeof host, &port, path, sizeof path, &tls) < 0 ||
-	    url_authority(url, authority, sizeof authority) < 0)
-		return fail(cause, "ShotTracker: bad WebSocket URL (check --ws-url)");
+	    url_authority(url, authority, sizeof authority) < 0) {
+		cs_set_cause(cause, "ShotTracker: bad WebSocket URL (check --ws-url)");
+		return -1;
+	}
 	if (st->context != NULL && tls && !st->tls_context)
 		context_destroy(st);
 	if (st->context == NULL && context_create(st, tls, cause) < 0)
@@ -1058,17 +1046,25 @@ st_run(struct feed *feed, char **cause)
 	size_t n;
 	int rc;
 
-	if (cfg->game_id == NULL || *cfg->game_id == '\0')
-		return fail(cause, "ShotTracker: no game (--game EVENT_ID)");
-	if (strpbrk(cfg->game_id, "/?#& %") != NULL)
-		return fail(cause, "ShotTracker: the game id has characters a URL cannot carry");
+	if (cfg->game_id == NULL || *cfg->game_id == '\0') {
+		cs_set_cause(cause, "ShotTracker: no game (--game EVENT_ID)");
+		return -1;
+	}
+	if (strpbrk(cfg->game_id, "/?#& %") != NULL) {
+		cs_set_cause(cause, "ShotTracker: the game id has characters a URL cannot carry");
+		return -1;
+	}
 	if (cfg->username == NULL || *cfg->username == '\0' || cfg->secret == NULL ||
-	    *cfg->secret == '\0')
-		return fail(cause, "ShotTracker credentials missing: set SHOTTRACKER_USERNAME "
+	    *cfg->secret == '\0') {
+		cs_set_cause(cause, "ShotTracker credentials missing: set SHOTTRACKER_USERNAME "
 		    "and SHOTTRACKER_SECRET (environment or config file)");
+		return -1;
+	}
 	st = calloc(1, sizeof *st);
-	if (st == NULL)
-		return fail(cause, "out of memory");
+	if (st == NULL) {
+		cs_set_cause(cause, "out of memory");
+		return -1;
+	}
 	st->feed = feed;
 	st->cfg = cfg;
 	pthread_mutex_init(&st->ctx_lock, NULL);

@@ -19,7 +19,6 @@
  */
 #include "config.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -96,23 +95,6 @@ struct sr {
 };
 
 /* --- small helpers --- */
-
-__attribute__((format(printf, 2, 3)))
-static void
-set_cause(char **cause, const char *fmt, ...)
-{
-	char raw[512], clean[400];
-	va_list ap;
-
-	if (cause == NULL)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(raw, sizeof raw, fmt, ap);
-	va_end(ap);
-	cs_sanitize(clean, raw, sizeof clean);
-	free(*cause);
-	*cause = strdup(clean);
-}
 
 static uint64_t
 sr_random(struct sr *sr)
@@ -195,37 +177,37 @@ http_failure(char **cause, const char *what, const struct http_response *r,
 		snprintf(extra, sizeof extra, ": \"%s\"", msg);
 	switch (r->status) {
 	case 401:
-		set_cause(cause, "Sportradar refused the API key (HTTP 401) for %s — check "
+		cs_set_cause(cause, "Sportradar refused the API key (HTTP 401) for %s — check "
 		    "SPORTRADAR_API_KEY (%s)%s", what, rid, extra);
 		break;
 	case 403:
 		if (push)
-			set_cause(cause, "Sportradar gave no access (HTTP 403) to the push feed — "
-			    "push feeds are a paid add-on; check SPORTRADAR_API_KEY (%s)%s",
+			cs_set_cause(cause, "Sportradar gave no access (HTTP 403) to the push "
+			    "feed — push feeds are a paid add-on; check SPORTRADAR_API_KEY (%s)%s",
 			    rid, extra);
 		else
-			set_cause(cause, "Sportradar refused access (HTTP 403) to %s — check "
+			cs_set_cause(cause, "Sportradar refused access (HTTP 403) to %s — check "
 			    "SPORTRADAR_API_KEY and that it covers this league and access level (%s)%s",
 			    what, rid, extra);
 		break;
 	case 404:
 		if (push)
-			set_cause(cause, "Sportradar: no push feed here (HTTP 404) for %s — check "
-			    "--league, --access-level and --base-url (%s)", what, rid);
+			cs_set_cause(cause, "Sportradar: no push feed here (HTTP 404) for %s — "
+			    "check --league, --access-level and --base-url (%s)", what, rid);
 		else
-			set_cause(cause, "Sportradar: game not found (HTTP 404) for %s — check "
+			cs_set_cause(cause, "Sportradar: game not found (HTTP 404) for %s — check "
 			    "--game and --league (%s)", what, rid);
 		break;
 	case 429:
-		set_cause(cause, "Sportradar: too many requests (HTTP 429) for %s after %d "
+		cs_set_cause(cause, "Sportradar: too many requests (HTTP 429) for %s after %d "
 		    "attempts (%s)", what, attempts, rid);
 		break;
 	default:
 		if (r->status >= 500)
-			set_cause(cause, "Sportradar: server error (HTTP %ld) for %s after %d "
+			cs_set_cause(cause, "Sportradar: server error (HTTP %ld) for %s after %d "
 			    "attempts (%s)%s", r->status, what, attempts, rid, extra);
 		else
-			set_cause(cause, "Sportradar: unexpected HTTP %ld for %s (%s)%s",
+			cs_set_cause(cause, "Sportradar: unexpected HTTP %ld for %s (%s)%s",
 			    r->status, what, rid, extra);
 		break;
 	}
@@ -272,7 +254,7 @@ rest_get(struct sr *sr, const char *doc, int attempts, struct http_response *res
 {
 	struct http_request req;
 	const char *headers[2] = { sr->key_header, NULL };
-	char url[SR_URL_MAX], logurl[SR_URL_MAX], *err = NULL, ctype[80];
+	char url[SR_URL_MAX], logurl[SR_URL_MAX], *err = NULL;
 	int attempt;
 	long wait;
 
@@ -280,7 +262,7 @@ rest_get(struct sr *sr, const char *doc, int attempts, struct http_response *res
 	resp->retry_after = -1;
 	if (sportradar_rest_url(url, sizeof url, sr->base, sr->league, sr->access,
 	    sr->game_id, doc) < 0) {
-		set_cause(cause, "Sportradar: the URL for %s is too long", doc);
+		cs_set_cause(cause, "Sportradar: the URL for %s is too long", doc);
 		return -1;
 	}
 	http_url_for_log(url, logurl, sizeof logurl);
@@ -299,7 +281,7 @@ rest_get(struct sr *sr, const char *doc, int attempts, struct http_response *res
 		if (http_perform(&req, resp, &err) < 0) {
 			log_msg("sportradar: GET %s failed: %s", logurl, err != NULL ? err : "?");
 			if (feed_stopping(sr->feed) || attempt >= attempts) {
-				set_cause(cause, "Sportradar: %s failed: %s", doc,
+				cs_set_cause(cause, "Sportradar: %s failed: %s", doc,
 				    err != NULL ? err : "no answer");
 				free(err);
 				return -1;
@@ -310,10 +292,9 @@ rest_get(struct sr *sr, const char *doc, int attempts, struct http_response *res
 			    resp->status, resp->len);
 			if (resp->status == 200) {
 				if (!body_is_json(resp)) {
-					cs_sanitize(ctype, resp->content_type[0] != '\0' ?
-					    resp->content_type : "no content type", sizeof ctype);
-					set_cause(cause, "Sportradar sent a non-JSON body for %s (%s)",
-					    doc, ctype);
+					cs_set_cause(cause, "Sportradar sent a non-JSON body "
+					    "for %s (%s)", doc, resp->content_type[0] != '\0' ?
+					    resp->content_type : "no content type");
 					free(err);
 					return -1;
 				}
@@ -330,7 +311,7 @@ rest_get(struct sr *sr, const char *doc, int attempts, struct http_response *res
 		}
 		feed_set_status(sr->feed, FEED_CATCHING_UP, attempt, "retrying the catch-up");
 		if (feed_sleep(sr->feed, wait)) {
-			set_cause(cause, "stopped");
+			cs_set_cause(cause, "stopped");
 			free(err);
 			return -1;
 		}
@@ -392,7 +373,7 @@ catch_up(struct sr *sr, char **cause)
 	feed_mark_received(sr->feed);
 	record_rest(sr, "pbp.json", &resp);
 	if (sportradar_parse_pbp(&sr->ctx, resp.body, resp.len) < 0) {
-		set_cause(cause, "Sportradar sent a pbp.json that is not a play-by-play "
+		cs_set_cause(cause, "Sportradar sent a pbp.json that is not a play-by-play "
 		    "document (%s)", resp.content_type[0] != '\0' ? resp.content_type :
 		    "no content type");
 		http_response_free(&resp);
@@ -641,7 +622,7 @@ subscribe(struct sr *sr, bool resume, char *location, size_t size, bool *fatal,
 	    sr->base, sr->league, sr->access, sr->game_id,
 	    resume ? "&resumeSessionId=" : "", resume ? sr->session_id : "");
 	if (w < 0 || (size_t)w >= sizeof url) {
-		set_cause(cause, "Sportradar: the subscribe URL is too long");
+		cs_set_cause(cause, "Sportradar: the subscribe URL is too long");
 		*fatal = true;
 		return -1;
 	}
@@ -655,7 +636,7 @@ subscribe(struct sr *sr, bool resume, char *location, size_t size, bool *fatal,
 	req.insecure = sr->cfg->insecure;
 	req.cancel = feed_cancel_flag(sr->feed);
 	if (http_perform(&req, &resp, &err) < 0) {
-		set_cause(cause, "Sportradar: subscribing to the push feed failed: %s",
+		cs_set_cause(cause, "Sportradar: subscribing to the push feed failed: %s",
 		    err != NULL ? err : "no answer");
 		free(err);
 		return -1;
@@ -671,7 +652,7 @@ subscribe(struct sr *sr, bool resume, char *location, size_t size, bool *fatal,
 		return -1;
 	}
 	if (resp.location == NULL || resp.location[0] == '\0') {
-		set_cause(cause, "Sportradar answered the push subscription with HTTP %ld "
+		cs_set_cause(cause, "Sportradar answered the push subscription with HTTP %ld "
 		    "but no Location header", resp.status);
 		http_response_free(&resp);
 		return -1;
@@ -692,7 +673,7 @@ subscribe(struct sr *sr, bool resume, char *location, size_t size, bool *fatal,
 		    resp.location[0] == '/' ? "" : "/", resp.location);
 	}
 	if (w < 0 || (size_t)w >= size) {
-		set_cause(cause, "Sportradar: the push Location is too long");
+		cs_set_cause(cause, "Sportradar: the push Location is too long");
 		http_response_free(&resp);
 		return -1;
 	}
@@ -718,7 +699,7 @@ stream(struct sr *sr, const char *location, char **cause)
 
 	easy = curl_easy_init();
 	if (easy == NULL) {
-		set_cause(cause, "cannot create an HTTP handle");
+		cs_set_cause(cause, "cannot create an HTTP handle");
 		return SR_STREAM_DROPPED;
 	}
 	http_url_for_log(location, logurl, sizeof logurl);
@@ -749,14 +730,14 @@ stream(struct sr *sr, const char *location, char **cause)
 	/* no overall timeout: the stream stays open for the whole game */
 	if (curl_multi_add_handle(sr->multi, easy) != CURLM_OK) {
 		curl_easy_cleanup(easy);
-		set_cause(cause, "cannot start the push stream");
+		cs_set_cause(cause, "cannot start the push stream");
 		return SR_STREAM_DROPPED;
 	}
 	log_msg("sportradar: streaming %s", logurl);
 
 	for (;;) {
 		if (curl_multi_perform(sr->multi, &running) != CURLM_OK) {
-			set_cause(cause, "the push stream failed inside libcurl");
+			cs_set_cause(cause, "the push stream failed inside libcurl");
 			break;
 		}
 		for (;;) {
@@ -773,13 +754,13 @@ stream(struct sr *sr, const char *location, char **cause)
 			if (sr->stream_code != 200 && sr->stream_code > 0) {
 				body_message(sr->stream_err, sr->stream_err_len, bodymsg,
 				    sizeof bodymsg);
-				set_cause(cause, "Sportradar: the push stream answered HTTP %ld "
+				cs_set_cause(cause, "Sportradar: the push stream answered HTTP %ld "
 				    "(%s)%s%s", sr->stream_code, rid, bodymsg[0] != '\0' ? ": " : "",
 				    bodymsg);
 			} else if (result == CURLE_OK)
-				set_cause(cause, "Sportradar closed the push stream");
+				cs_set_cause(cause, "Sportradar closed the push stream");
 			else
-				set_cause(cause, "the push stream broke: %s",
+				cs_set_cause(cause, "the push stream broke: %s",
 				    curl_easy_strerror(result));
 			break;
 		}
@@ -788,7 +769,7 @@ stream(struct sr *sr, const char *location, char **cause)
 			break;
 		}
 		if (feed_take_reconnect_request(sr->feed)) {
-			set_cause(cause, "reconnect requested");
+			cs_set_cause(cause, "reconnect requested");
 			sr->reconnect_now = true;
 			break;
 		}
@@ -803,7 +784,7 @@ stream(struct sr *sr, const char *location, char **cause)
 		}
 		now = cs_now_us();
 		if (now - sr->last_byte_us > SR_WATCHDOG_US) {
-			set_cause(cause, "the push stream went silent for %lld s (no heartbeat)",
+			cs_set_cause(cause, "the push stream went silent for %lld s (no heartbeat)",
 			    (long long)(SR_WATCHDOG_US / 1000000));
 			break;
 		}
@@ -825,7 +806,7 @@ stream(struct sr *sr, const char *location, char **cause)
 				sr->last_byte_us = now - SR_WATCHDOG_US / 2;
 		}
 		if (curl_multi_poll(sr->multi, NULL, 0, SR_POLL_MS, NULL) != CURLM_OK) {
-			set_cause(cause, "the push stream failed inside libcurl");
+			cs_set_cause(cause, "the push stream failed inside libcurl");
 			break;
 		}
 	}
@@ -862,32 +843,32 @@ sr_setup(struct sr *sr, struct feed *feed, char **cause)
 	sr->access = cfg->access_level != NULL && *cfg->access_level != '\0' ?
 	    cfg->access_level : "trial";
 	if (strcmp(sr->league, "nba") != 0 && strcmp(sr->league, "nbdl") != 0) {
-		set_cause(cause, "Sportradar: unknown league '%s' (nba or nbdl)", sr->league);
+		cs_set_cause(cause, "Sportradar: unknown league '%s' (nba or nbdl)", sr->league);
 		return -1;
 	}
 	if (strcmp(sr->access, "trial") != 0 && strcmp(sr->access, "production") != 0) {
-		set_cause(cause, "Sportradar: unknown access level '%s' (trial or production)",
+		cs_set_cause(cause, "Sportradar: unknown access level '%s' (trial or production)",
 		    sr->access);
 		return -1;
 	}
 	if (cfg->game_id == NULL || !id_ok(cfg->game_id)) {
-		set_cause(cause, "Sportradar: --game needs a Sportradar game id (a uuid)");
+		cs_set_cause(cause, "Sportradar: --game needs a Sportradar game id (a uuid)");
 		return -1;
 	}
 	cs_strlcpy(sr->game_id, cfg->game_id, sizeof sr->game_id);
 	if (cfg->api_key == NULL || cfg->api_key[0] == '\0') {
-		set_cause(cause, "no Sportradar API key: set SPORTRADAR_API_KEY (or "
+		cs_set_cause(cause, "no Sportradar API key: set SPORTRADAR_API_KEY (or "
 		    "sportradar_api_key in the config file)");
 		return -1;
 	}
 	if (strpbrk(cfg->api_key, "\r\n") != NULL) {
-		set_cause(cause, "the Sportradar API key holds a line break: check "
+		cs_set_cause(cause, "the Sportradar API key holds a line break: check "
 		    "SPORTRADAR_API_KEY");
 		return -1;
 	}
 	w = snprintf(sr->key_header, sizeof sr->key_header, "x-api-key: %s", cfg->api_key);
 	if (w < 0 || (size_t)w >= sizeof sr->key_header) {
-		set_cause(cause, "the Sportradar API key is too long: check SPORTRADAR_API_KEY");
+		cs_set_cause(cause, "the Sportradar API key is too long: check SPORTRADAR_API_KEY");
 		return -1;
 	}
 	cs_strlcpy(sr->base, cfg->base_url != NULL && *cfg->base_url != '\0' ?
@@ -927,7 +908,7 @@ sr_run(struct feed *feed, char **cause)
 
 	sr = calloc(1, sizeof *sr);
 	if (sr == NULL) {
-		set_cause(cause, "out of memory");
+		cs_set_cause(cause, "out of memory");
 		return -1;
 	}
 	if (sr_setup(sr, feed, cause) < 0)
@@ -947,7 +928,7 @@ sr_run(struct feed *feed, char **cause)
 	sr->split = sportradar_splitter_new(0, on_line, on_split_warning, sr);
 	sr->multi = curl_multi_init();
 	if (sr->split == NULL || sr->multi == NULL) {
-		set_cause(cause, "out of memory");
+		cs_set_cause(cause, "out of memory");
 		goto out;
 	}
 	feed_set_provider_data(feed, sr->multi);

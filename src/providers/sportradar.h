@@ -144,6 +144,10 @@ void sportradar_splitter_reset(struct sportradar_splitter *sp);
 /* Bytes held for the message in progress (for tests: memory stays bounded). */
 size_t sportradar_splitter_buffered(const struct sportradar_splitter *sp);
 size_t sportradar_splitter_capacity(const struct sportradar_splitter *sp);
+/* A `line` callback that hands every message to sportradar_parse_push
+ * without push info; `ctx` is the struct sportradar_ctx (a stream read
+ * whole: tests, benchmarks). */
+void sportradar_splitter_to_parser(void *ctx, const char *line, size_t len);
 
 /* --- the provider: see net/feed.h; `provider_sportradar` is declared there. --- */
 

@@ -266,3 +266,9 @@ sportradar_splitter_capacity(const struct sportradar_splitter *sp)
 {
 	return sp->cap;
 }
+
+void
+sportradar_splitter_to_parser(void *ctx, const char *line, size_t len)
+{
+	sportradar_parse_push(ctx, line, len, NULL);
+}

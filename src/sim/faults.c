@@ -3,7 +3,6 @@
 
 #include <errno.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,23 +22,6 @@ sim_faults_name(enum sim_fault_kind kind)
 	if ((int)kind < 0 || kind >= SIM_FAULT_KIND_COUNT)
 		return "unknown";
 	return fault_names[kind];
-}
-
-static int fail(char **cause, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-
-static int
-fail(char **cause, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (cause == NULL)
-		return -1;
-	va_start(ap, fmt);
-	if (vasprintf(cause, fmt, ap) < 0)
-		*cause = NULL;
-	va_end(ap);
-	return -1;
 }
 
 /* An item of the spec, fit for a one-line message. */
@@ -118,16 +100,20 @@ sim_faults_parse(const char *spec, struct sim_faults *out, char **cause)
 		*out = f;
 		return 0;
 	}
-	if (strlen(spec) >= sizeof buf)
-		return fail(cause, "fault spec too long: %s...",
+	if (strlen(spec) >= sizeof buf) {
+		cs_set_cause(cause, "fault spec too long: %s...",
 		    safe(spec, tmp, sizeof tmp));
+		return -1;
+	}
 	cs_strlcpy(buf, spec, sizeof buf);
 	for (item = strtok_r(buf, ",", &save); item != NULL;
 	    item = strtok_r(NULL, ",", &save)) {
 		eq = strchr(item, '=');
-		if (eq == NULL)
-			return fail(cause, "fault '%s': expected KIND=VALUE",
+		if (eq == NULL) {
+			cs_set_cause(cause, "fault '%s': expected KIND=VALUE",
 			    safe(item, tmp, sizeof tmp));
+			return -1;
+		}
 		*eq = '\0';
 		rc = 0;
 		if (strcmp(item, "drop") == 0) {
@@ -158,15 +144,18 @@ sim_faults_parse(const char *spec, struct sim_faults *out, char **cause)
 				rc = -1;
 			else
 				f.seed = seed;
-		} else
-			return fail(cause, "unknown fault '%s' (drop, stall, "
+		} else {
+			cs_set_cause(cause, "unknown fault '%s' (drop, stall, "
 			    "5xx, malformed, truncate, duplicate, reorder, "
 			    "seed)",
 			    safe(item, tmp, sizeof tmp));
+			return -1;
+		}
 		if (rc < 0) {
 			*eq = '=';
-			return fail(cause, "bad fault value '%s'",
+			cs_set_cause(cause, "bad fault value '%s'",
 			    safe(item, tmp, sizeof tmp));
+			return -1;
 		}
 	}
 	*out = f;

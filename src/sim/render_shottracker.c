@@ -143,6 +143,31 @@ item_new(struct item *it, int *n, const struct sim_game *g, const struct sim_eve
 	return x;
 }
 
+/* An item that counts one statistic under one name (base and actual alike). */
+static struct item *
+item_counting(struct item *it, int *n, const struct sim_game *g,
+    const struct sim_event *e, int side, int player, const char *name,
+    const char *cls, enum st_key key)
+{
+	struct item *x = item_new(it, n, g, e, side, player, name, name, cls);
+
+	if (x != NULL)
+		x->stats[key] = 1;
+	return x;
+}
+
+/* The statistics that make such an item of their own, whatever the play. */
+static const struct lone_stat {
+	const char *name, *classification;
+	enum st_key key;
+} lone_stats[] = {
+	[SIM_S_AST] = { "AST", "ASSIST", K_AST },
+	[SIM_S_STL] = { "STL", "STEAL", K_STL },
+	[SIM_S_BLK] = { "BLK", "BLOCK", K_BLK },
+	[SIM_S_FD] = { "FD", "FOUL_DRAWN", K_FD },
+	[SIM_S_TECH] = { "TF", "TECHNICAL_FOUL", K_TF },
+};
+
 static int
 items_of(const struct sim_game *g, int ev, const struct sim_play *p, struct item *it)
 {
@@ -163,6 +188,7 @@ items_of(const struct sim_game *g, int ev, const struct sim_play *p, struct item
 		steal = steal || p->stats[i].kind == SIM_S_STL;
 	for (i = 0; i < p->nstats; i++) {
 		const struct sim_stat *st = &p->stats[i];
+		const struct lone_stat *lone;
 		int side = st->side, who = st->player;
 
 		if (side < 0 || side > 1)
@@ -201,44 +227,25 @@ items_of(const struct sim_game *g, int ev, const struct sim_play *p, struct item
 			x->stats[K_PTS] = st->points;
 			break;
 		case SIM_S_REB:
-			if (who < 0) {
-				x = item_new(it, &n, g, e, side, -1, "TEAM_REB", "TEAM_REB",
-				    "TEAM_REBOUND");
-				if (x == NULL)
-					break;
-				x->stats[K_TEAM_REB] = 1;
-			} else {
+			if (who < 0)
+				x = item_counting(it, &n, g, e, side, -1, "TEAM_REB",
+				    "TEAM_REBOUND", K_TEAM_REB);
+			else {
 				x = item_new(it, &n, g, e, side, who, "REB",
 				    st->offensive ? "OFFENSIVE_REB" : "DEFENSIVE_REB",
 				    st->offensive ? "OFFENSIVE_REBOUND" : "DEFENSIVE_REBOUND");
-				if (x == NULL)
-					break;
-				x->stats[K_REB] = 1;
+				if (x != NULL)
+					x->stats[K_REB] = 1;
 			}
+			if (x == NULL)
+				break;
 			x->stats[st->offensive ? K_OREB : K_DREB] = 1;
 			x->coords = p->has_loc;
 			break;
-		case SIM_S_AST:
-			x = item_new(it, &n, g, e, side, who, "AST", "AST", "ASSIST");
-			if (x != NULL)
-				x->stats[K_AST] = 1;
-			break;
-		case SIM_S_STL:
-			x = item_new(it, &n, g, e, side, who, "STL", "STL", "STEAL");
-			if (x != NULL)
-				x->stats[K_STL] = 1;
-			break;
-		case SIM_S_BLK:
-			x = item_new(it, &n, g, e, side, who, "BLK", "BLK", "BLOCK");
-			if (x != NULL)
-				x->stats[K_BLK] = 1;
-			break;
 		case SIM_S_TOV:
 			if (who < 0) {
-				x = item_new(it, &n, g, e, side, -1, "TEAM_TO", "TEAM_TO",
-				    "TEAM_TURNOVER");
-				if (x != NULL)
-					x->stats[K_TEAM_TO] = 1;
+				item_counting(it, &n, g, e, side, -1, "TEAM_TO", "TEAM_TURNOVER",
+				    K_TEAM_TO);
 				break;
 			}
 			x = item_new(it, &n, g, e, side, who, "TO", steal ? "LBTO" : "DBTO",
@@ -250,24 +257,17 @@ items_of(const struct sim_game *g, int ev, const struct sim_play *p, struct item
 			x->coords = p->has_loc;
 			break;
 		case SIM_S_PF:
-			x = item_new(it, &n, g, e, side, who, "PF", "PF",
-			    fouls[p->foul < 6 ? p->foul : 0]);
-			if (x == NULL)
-				break;
-			x->stats[K_PF] = 1;
-			x->coords = p->has_loc;
-			break;
-		case SIM_S_FD:
-			x = item_new(it, &n, g, e, side, who, "FD", "FD", "FOUL_DRAWN");
+			x = item_counting(it, &n, g, e, side, who, "PF",
+			    fouls[p->foul < 6 ? p->foul : 0], K_PF);
 			if (x != NULL)
-				x->stats[K_FD] = 1;
-			break;
-		case SIM_S_TECH:
-			x = item_new(it, &n, g, e, side, who, "TF", "TF", "TECHNICAL_FOUL");
-			if (x != NULL)
-				x->stats[K_TF] = 1;
+				x->coords = p->has_loc;
 			break;
 		default:   /* attemptblocked, offensivefoul: in the items above */
+			lone = st->kind < sizeof lone_stats / sizeof lone_stats[0] ?
+			    &lone_stats[st->kind] : NULL;
+			if (lone != NULL && lone->name != NULL)
+				item_counting(it, &n, g, e, side, who, lone->name,
+				    lone->classification, lone->key);
 			break;
 		}
 	}
