@@ -54,9 +54,7 @@ log_open(const char *path, char **cause)
 	} else
 		cs_strlcpy(buf, path, sizeof buf);
 	if (make_parents(buf) != 0 || (f = fopen(buf, "a")) == NULL) {
-		if (cause != NULL && asprintf(cause, "cannot open log %s: %s", buf,
-		    strerror(errno)) < 0)
-			*cause = NULL;
+		cs_set_cause(cause, "cannot open log %s: %s", buf, strerror(errno));
 		return -1;
 	}
 	pthread_mutex_lock(&log_lock);

@@ -1,6 +1,7 @@
 /* Helpers on normalized events (model/event.h). */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "model/event.h"
@@ -177,10 +178,33 @@ test_event_helpers(void)
 	is_str(cs_provider_name(CS_PROVIDER_NONE), "none", "no provider");
 }
 
+/* The one way a one-line failure reason is made (a cause reaches the
+ * terminal, so it is stripped like any server string). */
+static void
+test_set_cause(void)
+{
+	char *cause = NULL;
+
+	cs_set_cause(NULL, "ignored %d", 1);
+	ok(1, "cs_set_cause: a NULL cause pointer is ignored");
+	cs_set_cause(&cause, "cannot read %s: %d", "x.cap", 7);
+	is_str(cause, "cannot read x.cap: 7", "cs_set_cause: formats");
+	cs_set_cause(&cause, "second %s", "one");
+	is_str(cause, "second one", "cs_set_cause: replaces (and frees) the old cause");
+	cs_set_cause(&cause, "%s (after %d attempts)", cause, 3);
+	is_str(cause, "second one (after 3 attempts)",
+	    "cs_set_cause: the old cause can be an argument");
+	cs_set_cause(&cause, "bad '%s'\tend\n", "\x1b[2Jx\x7f\xff\xc3\xa9");
+	is_str(cause, "bad '[2Jx\xc3\xa9' end ",
+	    "cs_set_cause: no control character or bad UTF-8 survives");
+	free(cause);
+}
+
 int
 main(void)
 {
 	test_sanitize();
+	test_set_cause();
 	test_clock_parse();
 	test_clock_format();
 	test_period_label();

@@ -94,14 +94,18 @@ tap_ok "a server with drop=25 and 5xx=0.3 starts" sim_start drop --seed 3 --spee
 log=$sim_tmp/drop.log
 loc=$(curl -s -D - -o /dev/null "http://127.0.0.1:$SIM_PORT/nba/trial/stream/en/events/subscribe" |
 	tr -d '\r' | sed -n 's/^[Ll]ocation: //p')
-while [ -z "$loc" ]; do   # the subscribe itself may get a 5xx
+tries=0
+while [ -z "$loc" ] && [ $tries -lt 50 ]; do   # the subscribe itself may get a 5xx
+	tries=$((tries + 1))
 	loc=$(curl -s -D - -o /dev/null "http://127.0.0.1:$SIM_PORT/nba/trial/stream/en/events/subscribe" |
 		tr -d '\r' | sed -n 's/^[Ll]ocation: //p')
 done
 curl -s -N --max-time 8 "$loc" >"$sim_tmp/drop.ndjson" 2>/dev/null &
 sr_curl=$!
 token=""
-while [ -z "$token" ]; do
+tries=0
+while [ -z "$token" ] && [ $tries -lt 50 ]; do   # so may _subscribe
+	tries=$((tries + 1))
 	token=$(st_token 2>/dev/null)
 done
 r=$(ws_client "token=$token" --timeout 10)

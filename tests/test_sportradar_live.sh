@@ -105,7 +105,7 @@ whole_game() {   # whole_game NAME [faults]
 	sim_start "$name" --provider sportradar --seed 21 --speed 1500 --start-at 1/12:00 \
 	    --require-auth "user:$KEY" ${faults:+--faults "$faults"} || return 1
 	courtside "$name" --game "$SIM_SR" --base-url "http://127.0.0.1:$SIM_PORT" \
-	    --headless --duration 50 --export "$tmp/$name.export"
+	    --headless --duration 100 --export "$tmp/$name.export"
 	kill "$SIM_PID" 2>/dev/null
 }
 

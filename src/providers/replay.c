@@ -539,8 +539,7 @@ replay_run(struct feed *feed, char **cause)
 	parser = provider_parser_for(capture_provider(cr));
 	capture_read_close(&cr);
 	if (parser == NULL) {
-		if (asprintf(cause, "the capture's provider cannot be replayed") < 0)
-			*cause = NULL;
+		cs_set_cause(cause, "the capture's provider cannot be replayed");
 		return -1;
 	}
 

@@ -267,8 +267,7 @@ static struct sim_capture *
 load_fail(struct sim_capture *c, struct capture_reader **r, char **cause,
     const char *path, const char *why)
 {
-	if (cause != NULL && asprintf(cause, "%s: %s", path, why) < 0)
-		*cause = NULL;
+	cs_set_cause(cause, "%s: %s", path, why);
 	capture_read_close(r);
 	sim_capture_free(&c);
 	return NULL;

@@ -235,23 +235,6 @@ srv_thread(void *arg)
 	return NULL;
 }
 
-static int set_cause(char **cause, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-
-static int
-set_cause(char **cause, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (cause == NULL)
-		return -1;
-	va_start(ap, fmt);
-	if (vasprintf(cause, fmt, ap) < 0)
-		*cause = NULL;
-	va_end(ap);
-	return -1;
-}
-
 /* Which message of the ShotTracker stream carries which source. */
 static unsigned
 st_source_bit(const char *json)
@@ -303,18 +286,22 @@ bind_check(const char *addr, int port, char **cause)
 		len = sizeof *in6;
 	} else {
 		cs_sanitize(safe, addr, sizeof safe);
-		return set_cause(cause, "cannot listen on '%s': want a numeric "
+		cs_set_cause(cause, "cannot listen on '%s': want a numeric "
 		    "IPv4 or IPv6 address", safe);
+		return -1;
 	}
 	fd = socket(ss.ss_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
-	if (fd < 0)
-		return set_cause(cause, "cannot listen: %s", strerror(errno));
+	if (fd < 0) {
+		cs_set_cause(cause, "cannot listen: %s", strerror(errno));
+		return -1;
+	}
 	setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
 	if (bind(fd, (struct sockaddr *)&ss, len) != 0) {
 		err = errno;
 		close(fd);
-		return set_cause(cause, "cannot listen on %s port %d: %s", addr,
+		cs_set_cause(cause, "cannot listen on %s port %d: %s", addr,
 		    port, strerror(err));
+		return -1;
 	}
 	close(fd);
 	return 0;
@@ -328,11 +315,15 @@ parse_options(struct sim_server *srv, const struct sim_server_options *opt,
 
 	cs_strlcpy(srv->bind, opt->bind != NULL && *opt->bind != '\0' ?
 	    opt->bind : "127.0.0.1", sizeof srv->bind);
-	if (opt->port < 0 || opt->port > 65535)
-		return set_cause(cause, "bad port");
+	if (opt->port < 0 || opt->port > 65535) {
+		cs_set_cause(cause, "bad port");
+		return -1;
+	}
 	srv->port = opt->port;
-	if (!(opt->speed >= 0.0 && opt->speed <= 1e6))
-		return set_cause(cause, "bad speed");
+	if (!(opt->speed >= 0.0 && opt->speed <= 1e6)) {
+		cs_set_cause(cause, "bad speed");
+		return -1;
+	}
 	srv->speed = opt->speed;
 	srv->start_ms = opt->start_ms;
 	if (opt->providers == NULL || strcmp(opt->providers, "both") == 0)
@@ -341,26 +332,32 @@ parse_options(struct sim_server *srv, const struct sim_server_options *opt,
 		srv->st_on = true;
 	else if (strcmp(opt->providers, "sportradar") == 0)
 		srv->sr_on = true;
-	else
-		return set_cause(cause, "unknown provider '%s' (shottracker, "
+	else {
+		cs_set_cause(cause, "unknown provider '%s' (shottracker, "
 		    "sportradar or both)", opt->providers);
+		return -1;
+	}
 	srv->quiet = opt->quiet;
 	if (opt->require_auth != NULL && *opt->require_auth != '\0') {
 		srv->auth = true;
 		colon = strchr(opt->require_auth, ':');
 		if (colon != NULL) {
 			if ((size_t)(colon - opt->require_auth) >=
-			    sizeof srv->st_user)
-				return set_cause(cause, "credentials too long");
+			    sizeof srv->st_user) {
+				cs_set_cause(cause, "credentials too long");
+				return -1;
+			}
 			memcpy(srv->st_user, opt->require_auth,
 			    (size_t)(colon - opt->require_auth));
 			srv->st_user[colon - opt->require_auth] = '\0';
 			colon++;
 		} else
 			colon = opt->require_auth;
-		if (strlen(colon) >= sizeof srv->st_secret || *colon == '\0')
-			return set_cause(cause,
+		if (strlen(colon) >= sizeof srv->st_secret || *colon == '\0') {
+			cs_set_cause(cause,
 			    "bad credentials for --require-auth");
+			return -1;
+		}
 		cs_strlcpy(srv->st_secret, colon, sizeof srv->st_secret);
 		cs_strlcpy(srv->sr_key, colon, sizeof srv->sr_key);
 	}
@@ -391,9 +388,11 @@ serve_capture(struct sim_server *srv, const struct sim_server_options *opt,
 	p = sim_capture_provider(srv->capture);
 	name = p == CS_PROVIDER_SHOTTRACKER ? "shottracker" : "sportradar";
 	if (opt->providers != NULL && strcmp(opt->providers, "both") != 0 &&
-	    strcmp(opt->providers, name) != 0)
-		return set_cause(cause, "the capture is a %s game: it cannot be "
+	    strcmp(opt->providers, name) != 0) {
+		cs_set_cause(cause, "the capture is a %s game: it cannot be "
 		    "served as %s", name, opt->providers);
+		return -1;
+	}
 	n = sim_capture_stream(srv->capture, &msgs);
 	srv->st_on = p == CS_PROVIDER_SHOTTRACKER;
 	srv->sr_on = !srv->st_on;
@@ -446,7 +445,7 @@ sim_server_start(const struct sim_server_options *opt, char **cause)
 		struct sim_capture *loaded = opt->loaded;
 
 		sim_capture_free(&loaded);
-		set_cause(cause, "out of memory");
+		cs_set_cause(cause, "out of memory");
 		return NULL;
 	}
 	pthread_mutex_init(&srv->log_lock, NULL);
@@ -460,10 +459,8 @@ sim_server_start(const struct sim_server_options *opt, char **cause)
 	if (opt->log_path != NULL) {
 		srv->log = fopen(opt->log_path, "a");
 		if (srv->log == NULL) {
-			if (cause != NULL && asprintf(cause,
-			    "cannot open log %s: %s", opt->log_path,
-			    strerror(errno)) < 0)
-				*cause = NULL;
+			cs_set_cause(cause, "cannot open log %s: %s",
+			    opt->log_path, strerror(errno));
 			srv->log = stderr;
 			srv_free(srv);
 			return NULL;
@@ -483,7 +480,7 @@ sim_server_start(const struct sim_server_options *opt, char **cause)
 		go.force_overtime = opt->force_overtime;
 		srv->game = sim_game_generate(&go);
 		if (srv->game == NULL) {
-			set_cause(cause, "the game generator failed");
+			cs_set_cause(cause, "the game generator failed");
 			srv_free(srv);
 			return NULL;
 		}
@@ -497,7 +494,7 @@ sim_server_start(const struct sim_server_options *opt, char **cause)
 	srv->st_src = malloc(srv->st_n + 1);
 	srv->scratch = malloc(LWS_PRE + SRV_CHUNK + 64);
 	if (srv->st_src == NULL || srv->scratch == NULL) {
-		set_cause(cause, "out of memory");
+		cs_set_cause(cause, "out of memory");
 		srv_free(srv);
 		return NULL;
 	}
@@ -518,7 +515,7 @@ sim_server_start(const struct sim_server_options *opt, char **cause)
 	info.user = srv;
 	srv->ctx = lws_create_context(&info);
 	if (srv->ctx == NULL) {
-		set_cause(cause, "cannot create the lws context");
+		cs_set_cause(cause, "cannot create the lws context");
 		srv_free(srv);
 		return NULL;
 	}
@@ -534,7 +531,7 @@ sim_server_start(const struct sim_server_options *opt, char **cause)
 		info.options |= LWS_SERVER_OPTION_DISABLE_IPV6;
 	srv->vhost = lws_create_vhost(srv->ctx, &info);
 	if (srv->vhost == NULL) {
-		set_cause(cause, "cannot listen on %s (address in use or "
+		cs_set_cause(cause, "cannot listen on %s (address in use or "
 		    "not available?)", srv->bind);
 		lws_context_destroy(srv->ctx);
 		srv_free(srv);
@@ -542,7 +539,7 @@ sim_server_start(const struct sim_server_options *opt, char **cause)
 	}
 	srv->port = lws_get_vhost_listen_port(srv->vhost);
 	if (srv->port <= 0) {
-		set_cause(cause, "cannot listen on %s", srv->bind);
+		cs_set_cause(cause, "cannot listen on %s", srv->bind);
 		lws_context_destroy(srv->ctx);
 		srv_free(srv);
 		return NULL;
@@ -555,7 +552,7 @@ sim_server_start(const struct sim_server_options *opt, char **cause)
 	rc = pthread_create(&srv->thread, NULL, srv_thread, srv);
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	if (rc != 0) {
-		set_cause(cause, "cannot start the server thread: %s",
+		cs_set_cause(cause, "cannot start the server thread: %s",
 		    strerror(rc));
 		lws_context_destroy(srv->ctx);
 		srv_free(srv);
