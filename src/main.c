@@ -166,6 +166,7 @@ main(int argc, char **argv)
 	fc.until = s.until;
 	/* in the UI a replay stays at its end, so that it can seek back */
 	fc.replay_hold = s.mode == RUN_UI;
+	fc.st_ping = s.st_ping;
 
 	if (s.demo) {
 		/* The bundled simulator on a loopback port, reached through the

@@ -342,6 +342,20 @@ settings_parse(struct settings *s, int argc, char **argv, char **cause)
 
 /* "key = value" lines; '#' starts a comment. */
 static int
+parse_ping(const char *v, enum feed_ping *out)
+{
+	if (strcmp(v, "control") == 0)
+		*out = FEED_PING_CONTROL;
+	else if (strcmp(v, "text") == 0)
+		*out = FEED_PING_TEXT;
+	else if (strcmp(v, "both") == 0)
+		*out = FEED_PING_BOTH;
+	else
+		return -1;
+	return 0;
+}
+
+static int
 read_config(struct settings *s, const char *path, bool must_exist, char **cause)
 {
 	struct stat sb;
@@ -393,7 +407,14 @@ read_config(struct settings *s, const char *path, bool must_exist, char **cause)
 			s->st_secret = strdup(val);
 		else if (strcmp(key, "sportradar_api_key") == 0 && s->sr_api_key == NULL)
 			s->sr_api_key = strdup(val);
-		else if (strcmp(key, "shottracker_username") != 0 &&
+		else if (strcmp(key, "shottracker_ping") == 0) {
+			if (parse_ping(val, &s->st_ping) < 0) {
+				fclose(f);
+				cs_set_cause(cause, "config %s line %d: shottracker_ping "
+				    "is control, text or both", path, lineno);
+				return -1;
+			}
+		} else if (strcmp(key, "shottracker_username") != 0 &&
 		    strcmp(key, "shottracker_secret") != 0 &&
 		    strcmp(key, "sportradar_api_key") != 0) {
 			fclose(f);

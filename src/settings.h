@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include "model/event.h"
+#include "net/feed.h"
 
 enum run_mode { RUN_UI = 0, RUN_ONCE, RUN_HEADLESS };
 enum export_format { EXPORT_JSON = 0, EXPORT_CSV };
@@ -42,6 +43,9 @@ struct settings {
 	char *st_username;
 	char *st_secret;
 	char *sr_api_key;
+
+	/* Config file only: shottracker_ping = control | text | both */
+	enum feed_ping st_ping;
 };
 
 /* Parses argv.  Returns 0 to run, 1 when --help/--version was printed

@@ -16,6 +16,17 @@
 
 struct feed;
 
+/*
+ * The ShotTracker keep-alive: the reference does not say whether its
+ * "ping" is an RFC 6455 control frame or a text message (a browser client
+ * can only send text), so both are offered (config shottracker_ping).
+ */
+enum feed_ping {
+	FEED_PING_CONTROL = 0,      /* a ping control frame; the pong is lws's */
+	FEED_PING_TEXT,             /* a text frame "ping"; "pong" comes back */
+	FEED_PING_BOTH,
+};
+
 /* Everything a provider may need; strings are owned by the caller of
  * feed_start() and copied by it. Secrets never reach a log or a capture. */
 struct feed_config {
@@ -36,6 +47,7 @@ struct feed_config {
 	double speed;               /* replay speed; 0 = as fast as possible */
 	const char *until;          /* replay: stop at "PERIOD/CLOCK"; NULL = the end */
 	bool replay_hold;           /* replay: at the end, wait for seeks (the UI) */
+	enum feed_ping st_ping;     /* shottracker keep-alive after 20 s quiet */
 };
 
 enum feed_state {

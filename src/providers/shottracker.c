@@ -44,6 +44,8 @@
 #include "providers/shottracker.h"
 
 #define ST_PING_AFTER_US    (20 * 1000000LL)
+#define PING_CONTROL        1u
+#define PING_TEXT           2u
 #define ST_DEAD_AFTER_US    (30 * 1000000LL)
 #define ST_TICK_US          (250 * 1000LL)
 #define ST_GAP_REPAIR_US    (3 * 1000000LL)   /* a missing seq this old is refetched */
@@ -97,7 +99,7 @@ struct st {
 	bool established;
 	bool conn_done;
 	bool closing;
-	bool want_ping;
+	unsigned want_ping;      /* PING_CONTROL | PING_TEXT still to send */
 	int64_t connected_us, last_rx_us, ping_sent_us;
 	int close_code;
 	char conn_error[160];
@@ -566,6 +568,9 @@ on_frame(struct st *st, const char *data, size_t len)
 {
 	struct shottracker_frame_info info;
 
+	/* the answer to a text ping: traffic, not data */
+	if (len == 4 && memcmp(data, "pong", 4) == 0)
+		return;
 	st->frames++;
 	feed_mark_received(st->feed);
 	feed_record(st->feed, "ws", data, len);
@@ -667,12 +672,21 @@ ws_callback(struct lws *wsi, enum lws_callback_reasons reason, void *user,
 			lws_close_reason(wsi, LWS_CLOSE_STATUS_NORMAL, NULL, 0);
 			return -1;
 		}
-		if (st->want_ping) {
-			st->want_ping = false;
+		/* one write per writable callback: a second ping asks again */
+		if (st->want_ping & PING_CONTROL) {
+			st->want_ping &= ~PING_CONTROL;
 			if (lws_write(wsi, ping + LWS_PRE, 0, LWS_WRITE_PING) < 0)
 				return -1;
 			st->ping_sent_us = cs_now_us();
+		} else if (st->want_ping & PING_TEXT) {
+			st->want_ping &= ~PING_TEXT;
+			memcpy(ping + LWS_PRE, "ping", 4);
+			if (lws_write(wsi, ping + LWS_PRE, 4, LWS_WRITE_TEXT) < 0)
+				return -1;
+			st->ping_sent_us = cs_now_us();
 		}
+		if (st->want_ping != 0)
+			lws_callback_on_writable(wsi);
 		break;
 
 	case LWS_CALLBACK_WS_PEER_INITIATED_CLOSE:
@@ -812,7 +826,7 @@ ws_connect(struct st *st, char **cause)
 	st->established = false;
 	st->conn_done = false;
 	st->closing = false;
-	st->want_ping = false;
+	st->want_ping = 0;
 	st->close_code = 0;
 	st->conn_error[0] = '\0';
 	st->frames = 0;
@@ -905,8 +919,14 @@ ws_session(struct st *st)
 			break;
 		}
 		if (now - st->last_rx_us >= ST_PING_AFTER_US && st->ping_sent_us == 0 &&
-		    !st->want_ping && st->wsi != NULL) {
-			st->want_ping = true;
+		    st->want_ping == 0 && st->wsi != NULL) {
+			st->want_ping = st->cfg->st_ping == FEED_PING_TEXT ? PING_TEXT :
+			    st->cfg->st_ping == FEED_PING_BOTH ?
+			    PING_CONTROL | PING_TEXT : PING_CONTROL;
+			log_msg("shottracker: %d s quiet: ping (%s)",
+			    (int)(ST_PING_AFTER_US / 1000000),
+			    st->want_ping == PING_TEXT ? "text" :
+			    st->want_ping == PING_CONTROL ? "control frame" : "both");
 			lws_callback_on_writable(st->wsi);
 		}
 		if (st->npending > 0 && st->gap_since_us != 0 &&

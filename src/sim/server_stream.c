@@ -532,6 +532,9 @@ sim_srv_ws_receive(struct srv_conn *c, const void *in, size_t len, bool final)
 	    c->rx[c->rx_len - 1] == '\r' || c->rx[c->rx_len - 1] == ' '))
 		c->rx_len--;
 	if (!c->rx_long && c->rx_len == 4 && memcmp(c->rx, "ping", 4) == 0) {
+		if (!c->srv->quiet)
+			sim_srv_log(c->srv, "ws: text ping conn=%llu",
+			    (unsigned long long)c->serial);
 		c->pong_pending = true;
 		lws_callback_on_writable(c->wsi);
 	}
