@@ -185,6 +185,34 @@ test_config(void)
 	    "an unknown key is refused with a message");
 	settings_free(&s);
 
+	parse(&s, &cause, "--demo", "--config", path, NULL);
+	is_int(s.st_ping, FEED_PING_CONTROL, "the ShotTracker keep-alive is a control frame by default");
+	settings_free(&s);
+	{
+		static const struct { const char *line; enum feed_ping want; } pings[] = {
+			{ "shottracker_ping = text\n", FEED_PING_TEXT },
+			{ "shottracker_ping = both\n", FEED_PING_BOTH },
+			{ "shottracker_ping = control\n", FEED_PING_CONTROL },
+		};
+		size_t i;
+
+		for (i = 0; i < sizeof pings / sizeof pings[0]; i++) {
+			write_file(path, pings[i].line, 0600);
+			parse(&s, &cause, "--demo", "--config", path, NULL);
+			ok(settings_load_credentials(&s, &cause) == 0 &&
+			    s.st_ping == pings[i].want, "config %.*s", (int)strlen(pings[i].line) - 1,
+			    pings[i].line);
+			settings_free(&s);
+		}
+	}
+	write_file(path, "shottracker_ping = loud\n", 0600);
+	parse(&s, &cause, "--demo", "--config", path, NULL);
+	free(cause);
+	cause = NULL;
+	ok(settings_load_credentials(&s, &cause) < 0 && cause != NULL &&
+	    strstr(cause, "control, text or both") != NULL, "a bad shottracker_ping is refused");
+	settings_free(&s);
+
 	snprintf(path, sizeof path, "%s/missing", dir);
 	parse(&s, &cause, "--demo", "--config", path, NULL);
 	ok(settings_load_credentials(&s, &cause) < 0, "an explicit missing config is an error");
