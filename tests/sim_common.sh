@@ -9,6 +9,8 @@
 #                            prints the status
 #   json_check FILE EXPR     python3 expression on d = the parsed JSON
 #   sim_stop_all             SIGTERM every server; true if all exit 0, clean
+#   client_setup             CS, EQ, t=$sim_tmp, private XDG dirs, and the
+#                            tests' credentials (U:S, key S) in the environment
 #
 # Every process started here is killed on exit; files live in a mktemp dir.
 # SIM may point at another build of the binary.
@@ -31,6 +33,14 @@ sim_cleanup() {
 	rm -rf "$sim_tmp"
 }
 trap sim_cleanup EXIT
+
+client_setup() {
+	CS=$top_builddir/courtside
+	EQ=$top_builddir/tests/json_equal
+	t=$sim_tmp
+	export XDG_STATE_HOME="$t/state" XDG_CONFIG_HOME="$t/config"
+	export SHOTTRACKER_USERNAME=U SHOTTRACKER_SECRET=S SPORTRADAR_API_KEY=S
+}
 
 sim_start() {
 	local name=$1 i

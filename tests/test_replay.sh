@@ -5,11 +5,7 @@
 # damage; a recorder killed with SIGKILL leaves a capture that replays.
 . "$top_srcdir/tests/tap.sh"
 . "$top_srcdir/tests/sim_common.sh"
-CS=$top_builddir/courtside
-EQ=$top_builddir/tests/json_equal
-t=$sim_tmp
-export XDG_STATE_HOME="$t/state" XDG_CONFIG_HOME="$t/config"
-export SHOTTRACKER_USERNAME=U SHOTTRACKER_SECRET=S SPORTRADAR_API_KEY=S
+client_setup
 
 # 1. ShotTracker, live with faults, recorded.
 sim_start st --provider shottracker --seed 11 --speed 400 --require-auth U:S \

@@ -5,11 +5,7 @@
 # two at once -- ends with exactly the live run's export.
 . "$top_srcdir/tests/tap.sh"
 . "$top_srcdir/tests/sim_common.sh"
-CS=$top_builddir/courtside
-EQ=$top_builddir/tests/json_equal
-t=$sim_tmp
-export XDG_STATE_HOME="$t/state" XDG_CONFIG_HOME="$t/config"
-export SHOTTRACKER_USERNAME=U SHOTTRACKER_SECRET=S SPORTRADAR_API_KEY=S
+client_setup
 
 cap_py() {   # cap_py CAPTURE EXPR: python on recs = [(t_ms, channel, bytes)]
 	"$PY" -c 'import json, sys

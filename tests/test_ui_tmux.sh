@@ -89,6 +89,28 @@ m = re.match(r"\s*(\S+)\s+(\d+).*?[\u2502|]\s+(\S+)\s+(\d+)", sys.stdin.read())
 print("%s %s %s %s" % m.groups() if m else "no score")'
 }
 
+# The score of an export as "AWAY n HOME n", to compare with the header's.
+export_score() {
+	$PY -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+t = {x["side"]: x for x in d["teams"]}
+print("%s %d %s %d" % (t["away"]["alias"], t["away"]["points"], t["home"]["alias"], t["home"]["points"]))
+' "$1" 2>/dev/null
+}
+
+# A ShotTracker courtside-sim (U:S) on a free port: sets sim_pid, port, game.
+sim_up() {   # sim_up NAME ARGS...
+	local name=$1
+	shift
+	port=$(tap_free_port)
+	"$SIM" --provider shottracker --port "$port" --require-auth U:S "$@" \
+	    --log "$tmp/$name.log" >"$tmp/$name.out" 2>&1 &
+	sim_pid=$!
+	tap_wait_port "$port" || return 1
+	game=$(sed -n 's/.* shottracker=\([^ ]*\).*/\1/p' "$tmp/$name.out")
+}
+
 start() {   # start COLS LINES COMMAND...
 	cols=$1 lines=$2
 	shift 2
@@ -222,21 +244,11 @@ tm kill-session -t cs 2>/dev/null
 
 # ---- 3. the header score equals the --once export ----
 if [ -x "$CS" ] && [ -x "$SIM" ]; then
-	port=$(tap_free_port)
-	"$SIM" --provider shottracker --port "$port" --seed 7 --speed 0 --start-at 3/5:00 \
-	    --require-auth U:S --log "$tmp/sim.log" >"$tmp/sim.out" 2>&1 &
-	sim_pid=$!
-	if tap_wait_port "$port"; then
-		game=$(sed -n 's/.* shottracker=\([^ ]*\).*/\1/p' "$tmp/sim.out")
+	if sim_up sim --seed 7 --speed 0 --start-at 3/5:00; then
 		SHOTTRACKER_USERNAME=U SHOTTRACKER_SECRET=S "$CS" --provider shottracker \
 		    --game "$game" --base-url "http://127.0.0.1:$port" \
 		    --once --export "$tmp/once.json" --log "$tmp/once.log" >/dev/null 2>&1
-		want=$($PY -c '
-import json, sys
-d = json.load(open(sys.argv[1]))
-t = {x["side"]: x for x in d["teams"]}
-print("%s %d %s %d" % (t["away"]["alias"], t["away"]["points"], t["home"]["alias"], t["home"]["points"]))
-' "$tmp/once.json" 2>/dev/null)
+		want=$(export_score "$tmp/once.json")
 		start 200 50 env SHOTTRACKER_USERNAME=U SHOTTRACKER_SECRET=S "$CS" \
 		    --provider shottracker --game "$game" --base-url "http://127.0.0.1:$port" \
 		    --log "$tmp/ui.log" --duration 60
@@ -256,21 +268,11 @@ if [ -x "$CS" ] && [ -x "$SIM" ]; then
 	tm kill-server >/dev/null 2>&1
 	kill "$sim_pid" 2>/dev/null
 	wait "$sim_pid" 2>/dev/null
-	port=$(tap_free_port)
-	"$SIM" --provider shottracker --port "$port" --seed 8 --speed 40 --start-at 4/2:00 \
-	    --require-auth U:S --log "$tmp/sim4.log" >"$tmp/sim4.out" 2>&1 &
-	sim_pid=$!
-	if tap_wait_port "$port"; then
-		game=$(sed -n 's/.* shottracker=\([^ ]*\).*/\1/p' "$tmp/sim4.out")
+	if sim_up sim4 --seed 8 --speed 40 --start-at 4/2:00; then
 		SHOTTRACKER_USERNAME=U SHOTTRACKER_SECRET=S timeout 60 "$CS" --provider shottracker \
 		    --game "$game" --base-url "http://127.0.0.1:$port" --headless \
 		    --record "$tmp/ui.cap" --export "$tmp/rec.json" --log "$tmp/rec.log" >/dev/null 2>&1
-		want=$($PY -c '
-import json, sys
-d = json.load(open(sys.argv[1]))
-t = {x["side"]: x for x in d["teams"]}
-print("%s %d %s %d" % (t["away"]["alias"], t["away"]["points"], t["home"]["alias"], t["home"]["points"]))
-' "$tmp/rec.json" 2>/dev/null)
+		want=$(export_score "$tmp/rec.json")
 		start 120 40 "$CS" --replay "$tmp/ui.cap" --speed 1 --log "$tmp/replay.log"
 		tap_ok "replay: the header says replay 1x" wait_for "replay 1x"
 		tm send-keys -t cs +
