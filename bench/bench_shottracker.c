@@ -8,7 +8,7 @@
  *  2. catch-up: against courtside-sim frozen at the end of a game, the time
  *     from feed_start to FEED_MSG_CAUGHT_UP applied to the model (signed
  *     REST: game, rosters, lineups, the catch-up call), median of 5;
- *  3. live: against courtside-sim at --speed 200 (a busy game: ~30 events
+ *  3. live: against courtside-sim at --speed 400 (a busy game: ~50 events
  *     a second), the time from a frame's arrival (feed_mark_received) to
  *     its event being in the model and derived, p50, p99 and max over 15 s,
  *     leaving out the first second (the replay burst of the first
@@ -336,7 +336,7 @@ bench_catch_up(void)
 static void
 bench_live(void)
 {
-	const char *args[] = { "--seed", "3", "--speed", "200", NULL };
+	const char *args[] = { "--seed", "3", "--speed", "400", NULL };
 	static int64_t lat[MAX_SAMPLES];
 	struct app_state st;
 	struct game *g;
