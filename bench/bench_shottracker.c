@@ -12,19 +12,25 @@
  *     a second), the time from a frame's arrival (feed_mark_received) to
  *     its event being in the model and derived, p50, p99 and max over 15 s,
  *     leaving out the first second (the replay burst of the first
- *     connection); and the CPU the whole client used per second.
+ *     connection); and the CPU the whole client used per second;
+ *  4. start-up: the courtside program itself on a pseudo-terminal
+ *     (160x45), against the same finished game: the time from fork() to
+ *     the first frame drawn with the caught-up game, which the UI logs
+ *     with its monotonic time ("startup: ..."), median of 5.
  * Parts 2 and 3 need a courtside-sim that generates games; they say so
  * when it does not.
  */
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -407,6 +413,137 @@ bench_live(void)
 	    lat[n * 99 / 100] / 1000.0, lat[n - 1] / 1000.0, 100.0 * cpu / LIVE_SECONDS);
 }
 
+/* --- start-up: the real program on a pseudo-terminal --- */
+
+/* The monotonic time the UI logged for its first caught-up frame, or 0. */
+static int64_t
+startup_logged_us(const char *log, size_t *events)
+{
+	char line[512], *p;
+	FILE *f = fopen(log, "r");
+	int64_t us = 0;
+
+	if (f == NULL)
+		return 0;
+	while (us == 0 && fgets(line, sizeof line, f) != NULL) {
+		if ((p = strstr(line, "startup: the caught-up game is on screen, ")) == NULL)
+			continue;
+		*events = strtoul(p + 42, NULL, 10);
+		if ((p = strstr(line, "(monotonic ")) != NULL)
+			us = strtoll(p + 11, NULL, 10);
+	}
+	fclose(f);
+	return us;
+}
+
+static double
+startup_once(const struct sim *s, const char *dir, size_t *events)
+{
+	struct winsize ws = { .ws_row = 45, .ws_col = 160 };
+	char base[64], log[512], buf[65536];
+	const char *argv[] = { TOP_BUILDDIR "/courtside", "--provider", "shottracker",
+		"--game", s->game, "--base-url", base, "--log", log, NULL };
+	int64_t t0, shown = 0;
+	int master, status;
+	pid_t pid;
+	char *slave;
+
+	snprintf(base, sizeof base, "http://127.0.0.1:%d", s->port);
+	snprintf(log, sizeof log, "%s/startup.log", dir);
+	unlink(log);
+	master = posix_openpt(O_RDWR | O_NOCTTY);
+	if (master < 0 || grantpt(master) < 0 || unlockpt(master) < 0 ||
+	    (slave = ptsname(master)) == NULL || ioctl(master, TIOCSWINSZ, &ws) < 0) {
+		if (master >= 0)
+			close(master);
+		return -1;
+	}
+	t0 = cs_now_us();
+	pid = fork();
+	if (pid < 0) {
+		close(master);
+		return -1;
+	}
+	if (pid == 0) {
+		int fd;
+
+		setsid();
+		if ((fd = open(slave, O_RDWR)) < 0)
+			_exit(127);
+		dup2(fd, 0);
+		dup2(fd, 1);
+		dup2(fd, 2);
+		if (fd > 2)
+			close(fd);
+		close(master);
+		setenv("TERM", "xterm-256color", 1);
+		setenv("XDG_CONFIG_HOME", dir, 1);
+		setenv("XDG_STATE_HOME", dir, 1);
+		setenv("SHOTTRACKER_USERNAME", "bench", 1);
+		setenv("SHOTTRACKER_SECRET", "bench-secret", 1);
+		execv(argv[0], (char *const *)argv);
+		_exit(127);
+	}
+	/* read the screen as a terminal would, until the UI says it is shown */
+	while (cs_now_us() - t0 < 10000000) {
+		struct pollfd pfd = { .fd = master, .events = POLLIN };
+
+		if (poll(&pfd, 1, 5) > 0 && read(master, buf, sizeof buf) <= 0)
+			break;
+		if ((shown = startup_logged_us(log, events)) != 0)
+			break;
+	}
+	if (write(master, "q", 1) < 0)
+		kill(pid, SIGTERM);
+	while (read(master, buf, sizeof buf) > 0)   /* EIO once the child has gone */
+		;
+	waitpid(pid, &status, 0);
+	close(master);
+	return shown != 0 ? (double)(shown - t0) / 1000.0 : -1;
+}
+
+static void
+bench_startup(void)
+{
+	const char *args[] = { "--seed", "3", "--speed", "0", "--start-ms", "86400000", NULL };
+	char dir[] = "/tmp/bench_startup.XXXXXX", log[64];
+	struct sim s;
+	double t[5], x;
+	size_t events = 0;
+	int i, j, n = 0;
+
+	if (access(TOP_BUILDDIR "/courtside", X_OK) != 0 || mkdtemp(dir) == NULL) {
+		printf("start-up: skipped (no courtside program)\n");
+		return;
+	}
+	memset(&s, 0, sizeof s);
+	if (sim_start(&s, args) < 0) {
+		printf("start-up: courtside-sim did not start\n");
+		sim_stop(&s);
+		return;
+	}
+	for (i = 0; i < 5; i++)
+		if ((t[n] = startup_once(&s, dir, &events)) >= 0)
+			n++;
+	sim_stop(&s);
+	snprintf(log, sizeof log, "%s/startup.log", dir);
+	unlink(log);
+	rmdir(dir);
+	if (n == 0) {
+		printf("start-up: the UI never showed the caught-up game\n");
+		return;
+	}
+	for (i = 1; i < n; i++) {
+		x = t[i];
+		for (j = i - 1; j >= 0 && t[j] > x; j--)
+			t[j + 1] = t[j];
+		t[j + 1] = x;
+	}
+	printf("start-up: process start -> first complete frame (160x45, %zu events), "
+	    "median %.1f ms (min %.1f, max %.1f; budget < 150 ms)\n", events, t[n / 2],
+	    t[0], t[n - 1]);
+}
+
 int
 main(void)
 {
@@ -418,9 +555,11 @@ main(void)
 	if (access(TOP_BUILDDIR "/courtside-sim", X_OK) != 0 || system(cmd) != 0) {
 		printf("catch-up: skipped (courtside-sim cannot generate a game)\n");
 		printf("live: skipped (courtside-sim cannot generate a game)\n");
+		printf("start-up: skipped (courtside-sim cannot generate a game)\n");
 		return 0;
 	}
 	bench_catch_up();
 	bench_live();
+	bench_startup();
 	return 0;
 }

@@ -120,6 +120,7 @@ main(int argc, char **argv)
 	struct feed *feed = NULL;
 	struct game *g;
 	char *cause = NULL, base_url[64];
+	int64_t start_us = cs_now_us();
 	int rc;
 
 	setlocale(LC_ALL, "");
@@ -213,6 +214,7 @@ main(int argc, char **argv)
 	uo.title = s.title;
 	uo.bell = s.bell;
 	uo.duration = s.duration;
+	uo.start_us = start_us;
 	rc = ui_run(&uo, g, feed, &cause) == 0 ? 0 : 1;
 	feed_stop(&feed);
 	if (rc != 0)

@@ -256,6 +256,9 @@ if [ -x "$CS" ] && [ -x "$SIM" ]; then
 		sleep 3
 		tap_ok "the --once export has a score" test -n "$want"
 		tap_is "$(header_score)" "$want" "the header score equals the --once export"
+		# make bench reads this line for the start-up time
+		shown=$(grep -c 'startup: the caught-up game is on screen, [1-9][0-9]* events, [0-9.]* ms after start (monotonic [0-9]* us)' "$tmp/ui.log")
+		tap_is "$shown" 1 "the log says once when the caught-up game is on screen"
 		tm send-keys -t cs q
 	else
 		skip "courtside-sim did not start (part 3)"

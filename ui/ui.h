@@ -22,6 +22,7 @@ struct ui_options {
 	bool title;          /* --title: the score in the terminal title */
 	unsigned bell;       /* enum ui_bell mask */
 	double duration;     /* --duration: quit after so many seconds; 0 = never */
+	int64_t start_us;    /* cs_now_us() when main() began; 0 = unknown */
 };
 
 /* Runs until the user quits (or duration ends).  `feed` may be NULL (a
