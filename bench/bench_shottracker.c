@@ -16,7 +16,9 @@
  *  4. start-up: the courtside program itself on a pseudo-terminal
  *     (160x45), against the same finished game: the time from fork() to
  *     the first frame drawn with the caught-up game, which the UI logs
- *     with its monotonic time ("startup: ..."), median of 5.
+ *     with its monotonic time ("startup: ..."), median of 5;
+ *  5. idle: the same program following a game that has stopped, socket
+ *     open: its CPU (from /proc) and the bytes it writes to the terminal.
  * Parts 2 and 3 need a courtside-sim that generates games; they say so
  * when it does not.
  */
@@ -413,7 +415,15 @@ bench_live(void)
 	    lat[n * 99 / 100] / 1000.0, lat[n - 1] / 1000.0, 100.0 * cpu / LIVE_SECONDS);
 }
 
-/* --- start-up: the real program on a pseudo-terminal --- */
+/* --- the real program on a pseudo-terminal: start-up and idle --- */
+
+struct pty_run {
+	pid_t pid;
+	int master;
+	int64_t t0;          /* cs_now_us() just before fork() */
+	char log[512];
+	unsigned long bytes; /* what the program wrote to its terminal */
+};
 
 /* The monotonic time the UI logged for its first caught-up frame, or 0. */
 static int64_t
@@ -436,35 +446,35 @@ startup_logged_us(const char *log, size_t *events)
 	return us;
 }
 
-static double
-startup_once(const struct sim *s, const char *dir, size_t *events)
+/* courtside on a 160x45 pseudo-terminal, following the simulator's game. */
+static int
+pty_start(struct pty_run *r, const struct sim *s, const char *dir)
 {
 	struct winsize ws = { .ws_row = 45, .ws_col = 160 };
-	char base[64], log[512], buf[65536];
+	char base[64];
 	const char *argv[] = { TOP_BUILDDIR "/courtside", "--provider", "shottracker",
-		"--game", s->game, "--base-url", base, "--log", log, NULL };
-	int64_t t0, shown = 0;
-	int master, status;
-	pid_t pid;
+		"--game", s->game, "--base-url", base, "--log", r->log, NULL };
 	char *slave;
 
+	memset(r, 0, sizeof *r);
 	snprintf(base, sizeof base, "http://127.0.0.1:%d", s->port);
-	snprintf(log, sizeof log, "%s/startup.log", dir);
-	unlink(log);
-	master = posix_openpt(O_RDWR | O_NOCTTY);
-	if (master < 0 || grantpt(master) < 0 || unlockpt(master) < 0 ||
-	    (slave = ptsname(master)) == NULL || ioctl(master, TIOCSWINSZ, &ws) < 0) {
-		if (master >= 0)
-			close(master);
+	snprintf(r->log, sizeof r->log, "%s/courtside.log", dir);
+	unlink(r->log);
+	r->master = posix_openpt(O_RDWR | O_NOCTTY);
+	if (r->master < 0 || grantpt(r->master) < 0 || unlockpt(r->master) < 0 ||
+	    (slave = ptsname(r->master)) == NULL ||
+	    ioctl(r->master, TIOCSWINSZ, &ws) < 0) {
+		if (r->master >= 0)
+			close(r->master);
 		return -1;
 	}
-	t0 = cs_now_us();
-	pid = fork();
-	if (pid < 0) {
-		close(master);
+	r->t0 = cs_now_us();
+	r->pid = fork();
+	if (r->pid < 0) {
+		close(r->master);
 		return -1;
 	}
-	if (pid == 0) {
+	if (r->pid == 0) {
 		int fd;
 
 		setsid();
@@ -475,7 +485,7 @@ startup_once(const struct sim *s, const char *dir, size_t *events)
 		dup2(fd, 2);
 		if (fd > 2)
 			close(fd);
-		close(master);
+		close(r->master);
 		setenv("TERM", "xterm-256color", 1);
 		setenv("XDG_CONFIG_HOME", dir, 1);
 		setenv("XDG_STATE_HOME", dir, 1);
@@ -484,22 +494,72 @@ startup_once(const struct sim *s, const char *dir, size_t *events)
 		execv(argv[0], (char *const *)argv);
 		_exit(127);
 	}
-	/* read the screen as a terminal would, until the UI says it is shown */
-	while (cs_now_us() - t0 < 10000000) {
-		struct pollfd pfd = { .fd = master, .events = POLLIN };
+	return 0;
+}
 
-		if (poll(&pfd, 1, 5) > 0 && read(master, buf, sizeof buf) <= 0)
-			break;
-		if ((shown = startup_logged_us(log, events)) != 0)
-			break;
-	}
-	if (write(master, "q", 1) < 0)
-		kill(pid, SIGTERM);
-	while (read(master, buf, sizeof buf) > 0)   /* EIO once the child has gone */
+/* Reads the screen as a terminal would, for up to `ms`.  -1: it ended. */
+static int
+pty_pump(struct pty_run *r, int ms)
+{
+	struct pollfd pfd = { .fd = r->master, .events = POLLIN };
+	char buf[65536];
+	ssize_t n;
+
+	if (poll(&pfd, 1, ms) <= 0)
+		return 0;
+	if ((n = read(r->master, buf, sizeof buf)) <= 0)
+		return -1;
+	r->bytes += (unsigned long)n;
+	return 0;
+}
+
+static void
+pty_quit(struct pty_run *r)
+{
+	char buf[4096];
+
+	if (write(r->master, "q", 1) < 0)
+		kill(r->pid, SIGTERM);
+	while (read(r->master, buf, sizeof buf) > 0)   /* EIO once the child has gone */
 		;
-	waitpid(pid, &status, 0);
-	close(master);
-	return shown != 0 ? (double)(shown - t0) / 1000.0 : -1;
+	waitpid(r->pid, NULL, 0);
+	close(r->master);
+}
+
+/* The child's CPU time (user + system), in clock ticks. */
+static long
+child_cpu_ticks(pid_t pid)
+{
+	char path[64], line[1024], *p;
+	unsigned long ut = 0, st = 0;
+	FILE *f;
+
+	snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+	if ((f = fopen(path, "r")) == NULL)
+		return -1;
+	p = fgets(line, sizeof line, f);
+	fclose(f);
+	/* after the ")" closing the name: state is field 3, utime 14, stime 15 */
+	if (p == NULL || (p = strrchr(line, ')')) == NULL ||
+	    sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &ut, &st) != 2)
+		return -1;
+	return (long)(ut + st);
+}
+
+/* ms from fork() to the first caught-up frame, or -1 */
+static double
+startup_once(const struct sim *s, const char *dir, size_t *events)
+{
+	struct pty_run r;
+	int64_t shown = 0;
+
+	if (pty_start(&r, s, dir) < 0)
+		return -1;
+	while (cs_now_us() - r.t0 < 10000000 && pty_pump(&r, 5) == 0)
+		if ((shown = startup_logged_us(r.log, events)) != 0)
+			break;
+	pty_quit(&r);
+	return shown != 0 ? (double)(shown - r.t0) / 1000.0 : -1;
 }
 
 static void
@@ -526,7 +586,7 @@ bench_startup(void)
 		if ((t[n] = startup_once(&s, dir, &events)) >= 0)
 			n++;
 	sim_stop(&s);
-	snprintf(log, sizeof log, "%s/startup.log", dir);
+	snprintf(log, sizeof log, "%s/courtside.log", dir);
 	unlink(log);
 	rmdir(dir);
 	if (n == 0) {
@@ -544,6 +604,66 @@ bench_startup(void)
 	    t[0], t[n - 1]);
 }
 
+/*
+ * Idle: the UI connected to a game that has stopped (a timeout, say), the
+ * WebSocket open and quiet but for keep-alives.  The CPU the whole program
+ * used and the bytes it wrote to the terminal (the header's data age
+ * ticking) over IDLE_SECONDS, after the catch-up has settled.
+ */
+#define IDLE_SECONDS 10
+
+static void
+bench_idle(void)
+{
+	const char *args[] = { "--seed", "3", "--speed", "0", "--start-at", "3/5:00", NULL };
+	char dir[] = "/tmp/bench_idle.XXXXXX";
+	struct pty_run r;
+	struct sim s;
+	size_t events = 0;
+	long c0, c1, hz = sysconf(_SC_CLK_TCK);
+	unsigned long b0;
+	int64_t t, live = 0;
+
+	if (access(TOP_BUILDDIR "/courtside", X_OK) != 0 || mkdtemp(dir) == NULL) {
+		printf("idle: skipped (no courtside program)\n");
+		return;
+	}
+	memset(&s, 0, sizeof s);
+	if (sim_start(&s, args) < 0 || pty_start(&r, &s, dir) < 0) {
+		printf("idle: courtside-sim or courtside did not start\n");
+		sim_stop(&s);
+		rmdir(dir);
+		return;
+	}
+	/* caught up, then two seconds for the WebSocket to settle */
+	while (cs_now_us() - r.t0 < 10000000 && pty_pump(&r, 50) == 0) {
+		if (live == 0 && startup_logged_us(r.log, &events) != 0)
+			live = cs_now_us();
+		if (live != 0 && cs_now_us() - live > 2000000)
+			break;
+	}
+	c0 = child_cpu_ticks(r.pid);
+	b0 = r.bytes;
+	t = cs_now_us();
+	while (cs_now_us() - t < IDLE_SECONDS * 1000000LL)
+		if (pty_pump(&r, 100) < 0)
+			break;
+	c1 = child_cpu_ticks(r.pid);
+	t = cs_now_us() - t;
+	pty_quit(&r);
+	sim_stop(&s);
+	unlink(r.log);
+	rmdir(dir);
+	if (live == 0 || c0 < 0 || c1 < 0) {
+		printf("idle: the UI never showed the game\n");
+		return;
+	}
+	printf("idle: live and quiet for %.0f s at 160x45: CPU %.2f%% of a core "
+	    "(budget < 0.5%%), %.0f bytes/s to the terminal\n", (double)t / 1e6,
+	    100.0 * (double)(c1 - c0) / (double)hz / ((double)t / 1e6),
+	    (double)(r.bytes - b0) / ((double)t / 1e6));
+}
+
 int
 main(void)
 {
@@ -556,10 +676,12 @@ main(void)
 		printf("catch-up: skipped (courtside-sim cannot generate a game)\n");
 		printf("live: skipped (courtside-sim cannot generate a game)\n");
 		printf("start-up: skipped (courtside-sim cannot generate a game)\n");
+		printf("idle: skipped (courtside-sim cannot generate a game)\n");
 		return 0;
 	}
 	bench_catch_up();
 	bench_live();
 	bench_startup();
+	bench_idle();
 	return 0;
 }
