@@ -127,6 +127,27 @@ test_damage(void)
 	is_int(n, 1, "a record with a wrong length is skipped, the next one read");
 	is_str(last, "{\"b\":2}", "the good record after it is intact");
 
+	/* bytes that would reach the screen or the log are never taken in */
+	snprintf(text, sizeof text, "%s0 push 7\n{\"a\":1}\n5 pu\033[2Jsh 7\n{\"b\":2}\n"
+	    "9 push 7\n{\"c\":3}\n", head);
+	write_text(tmp_path("ctlchan.cap"), text);
+	n = count_records(tmp_path("ctlchan.cap"), &warnings, last, sizeof last);
+	is_int(n, 2, "a channel with a control character is a corrupt line, skipped");
+	is_str(last, "{\"c\":3}", "and the next record is read");
+	write_text(tmp_path("ctlgame.cap"), "courtside-capture 1 provider=sportradar "
+	    "game=g\0331 started=1\n0 push 7\n{\"a\":1}\n");
+	ok(capture_read_open(tmp_path("ctlgame.cap"), &cause) == NULL,
+	    "a game id with a control character is refused");
+	ok(cause != NULL && strstr(cause, "damaged header line") != NULL, "as a damaged header");
+	free(cause);
+	cause = NULL;
+	write_text(tmp_path("tailhdr.cap"), "courtside-capture 1 provider=sportradar "
+	    "game=g1 started=17-00\n");
+	ok(capture_read_open(tmp_path("tailhdr.cap"), &cause) == NULL,
+	    "a start time followed by junk is refused");
+	free(cause);
+	cause = NULL;
+
 	write_text(tmp_path("v9.cap"), "courtside-capture 9 provider=sportradar game=g1 started=1\n");
 	ok(capture_read_open(tmp_path("v9.cap"), &cause) == NULL, "an unknown version is refused");
 	ok(cause != NULL && strstr(cause, "version 9") != NULL, "the message names the version");

@@ -231,7 +231,7 @@ capture_read_open(const char *path, char **cause)
 	struct capture_reader *r;
 	char line[512], magic[32], prov[32], game[CS_ID_MAX];
 	long long started;
-	int version, n = 0;
+	int version, n = 0, end;
 
 	r = calloc(1, sizeof *r);
 	if (r == NULL)
@@ -257,8 +257,12 @@ capture_read_open(const char *path, char **cause)
 		free(r);
 		return NULL;
 	}
-	if (sscanf(line + n, "provider=%31s game=%63s started=%lld", prov, game, &started) != 3 ||
-	    provider_by_name(prov) == CS_PROVIDER_NONE) {
+	/* the game id reaches the screen and the simulator's answers: it must
+	 * be one token of printable ASCII, and nothing may follow the time */
+	end = 0;
+	if (sscanf(line + n, "provider=%31s game=%63s started=%lld%n", prov, game, &started,
+	    &end) != 3 || end == 0 || strcmp(line + n + end, "\n") != 0 ||
+	    provider_by_name(prov) == CS_PROVIDER_NONE || !valid_token(game)) {
 		cs_set_cause(cause, "capture %s has a damaged header line", path);
 		fclose(r->f);
 		free(r);
@@ -300,7 +304,7 @@ parse_record_header(const char *line, struct capture_record *rec, size_t *len)
 
 	if (sscanf(line, "%lld %127s %llu%n", &t, channel, &l, &n) != 3 ||
 	    (line[n] != '\n' && line[n] != '\0') || t < 0 || l > CAPTURE_MAX_RECORD ||
-	    line[0] < '0' || line[0] > '9')
+	    line[0] < '0' || line[0] > '9' || !valid_token(channel))
 		return -1;
 	rec->t_ms = t;
 	cs_strlcpy(rec->channel, channel, sizeof rec->channel);

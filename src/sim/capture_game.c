@@ -177,6 +177,7 @@ add_stream(struct sim_capture *c, struct seen *seqs, struct seen *texts,
 {
 	struct sim_msg *m;
 	int64_t seq;
+	char *p;
 	bool dup;
 
 	if (!classify(c, rec->data, rec->len, &seq))
@@ -193,6 +194,11 @@ add_stream(struct sim_capture *c, struct seen *seqs, struct seen *texts,
 	m->json = copy_text(rec->data, rec->len);
 	if (m->json == NULL)
 		return -1;
+	/* a push message goes out as one line: line breaks that are JSON
+	 * whitespace (a hand-edited capture) become spaces */
+	if (c->provider == CS_PROVIDER_SPORTRADAR)
+		for (p = (char *)m->json; (p = strpbrk(p, "\r\n")) != NULL; p++)
+			*p = ' ';
 	/* receive times only go forward on the wire we serve */
 	m->at_ms = rec->t_ms;
 	if (c->nmsgs > 0 && m->at_ms < c->msgs[c->nmsgs - 1].at_ms)

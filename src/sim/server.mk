@@ -20,3 +20,19 @@ EXTRA_DIST += tests/test_sim_shottracker.sh tests/test_sim_sportradar.sh \
 	tests/test_sim_faults.sh tests/test_sim_cli.sh tests/test_sim_capture.sh \
 	tests/sim_common.sh \
 	tests/sim_ws_client.py tests/sim_fuzz.py
+
+# Fuzz target: a capture as --replay reads it and as --capture serves it
+# (tests/fuzz/driver.c in normal builds; the flags come from shottracker.mk).
+check_PROGRAMS += tests/fuzz/fuzz_capture
+tests_fuzz_fuzz_capture_SOURCES = tests/fuzz/fuzz_capture.c
+tests_fuzz_fuzz_capture_CPPFLAGS = $(fuzz_cpp_flags)
+tests_fuzz_fuzz_capture_CFLAGS = $(fuzz_c_flags)
+tests_fuzz_fuzz_capture_LDFLAGS = $(fuzz_ld_flags)
+if !ENABLE_FUZZ
+tests_fuzz_fuzz_capture_SOURCES += tests/fuzz/driver.c
+TESTS += tests/fuzz/fuzz_capture
+endif
+EXTRA_DIST += \
+	tests/fuzz/corpus/capture/header_only \
+	tests/fuzz/corpus/capture/shottracker_live \
+	tests/fuzz/corpus/capture/sportradar_push
