@@ -546,9 +546,27 @@ child_cpu_ticks(pid_t pid)
 	return (long)(ut + st);
 }
 
+/* The child's peak resident set so far (VmHWM), in KB, or -1. */
+static long
+child_peak_rss_kb(pid_t pid)
+{
+	char path[64], line[256];
+	long kb = -1;
+	FILE *f;
+
+	snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
+	if ((f = fopen(path, "r")) == NULL)
+		return -1;
+	while (fgets(line, sizeof line, f) != NULL)
+		if (sscanf(line, "VmHWM: %ld kB", &kb) == 1)
+			break;
+	fclose(f);
+	return kb;
+}
+
 /* ms from fork() to the first caught-up frame, or -1 */
 static double
-startup_once(const struct sim *s, const char *dir, size_t *events)
+startup_once(const struct sim *s, const char *dir, size_t *events, long *rss_kb)
 {
 	struct pty_run r;
 	int64_t shown = 0;
@@ -558,6 +576,7 @@ startup_once(const struct sim *s, const char *dir, size_t *events)
 	while (cs_now_us() - r.t0 < 10000000 && pty_pump(&r, 5) == 0)
 		if ((shown = startup_logged_us(r.log, events)) != 0)
 			break;
+	*rss_kb = child_peak_rss_kb(r.pid);
 	pty_quit(&r);
 	return shown != 0 ? (double)(shown - r.t0) / 1000.0 : -1;
 }
@@ -570,6 +589,7 @@ bench_startup(void)
 	struct sim s;
 	double t[5], x;
 	size_t events = 0;
+	long kb, rss_kb = -1;
 	int i, j, n = 0;
 
 	if (access(TOP_BUILDDIR "/courtside", X_OK) != 0 || mkdtemp(dir) == NULL) {
@@ -583,8 +603,11 @@ bench_startup(void)
 		return;
 	}
 	for (i = 0; i < 5; i++)
-		if ((t[n] = startup_once(&s, dir, &events)) >= 0)
+		if ((t[n] = startup_once(&s, dir, &events, &kb)) >= 0) {
 			n++;
+			if (kb > rss_kb)
+				rss_kb = kb;
+		}
 	sim_stop(&s);
 	snprintf(log, sizeof log, "%s/courtside.log", dir);
 	unlink(log);
@@ -602,6 +625,8 @@ bench_startup(void)
 	printf("start-up: process start -> first complete frame (160x45, %zu events), "
 	    "median %.1f ms (min %.1f, max %.1f; budget < 150 ms)\n", events, t[n / 2],
 	    t[0], t[n - 1]);
+	printf("start-up: peak RSS of the program with the whole game on screen: %.1f MB "
+	    "(budget < 16 MB)\n", (double)rss_kb / 1024.0);
 }
 
 /*
@@ -620,7 +645,7 @@ bench_idle(void)
 	struct pty_run r;
 	struct sim s;
 	size_t events = 0;
-	long c0, c1, hz = sysconf(_SC_CLK_TCK);
+	long c0, c1, rss_kb, hz = sysconf(_SC_CLK_TCK);
 	unsigned long b0;
 	int64_t t, live = 0;
 
@@ -649,6 +674,7 @@ bench_idle(void)
 		if (pty_pump(&r, 100) < 0)
 			break;
 	c1 = child_cpu_ticks(r.pid);
+	rss_kb = child_peak_rss_kb(r.pid);
 	t = cs_now_us() - t;
 	pty_quit(&r);
 	sim_stop(&s);
@@ -659,9 +685,9 @@ bench_idle(void)
 		return;
 	}
 	printf("idle: live and quiet for %.0f s at 160x45: CPU %.2f%% of a core "
-	    "(budget < 0.5%%), %.0f bytes/s to the terminal\n", (double)t / 1e6,
-	    100.0 * (double)(c1 - c0) / (double)hz / ((double)t / 1e6),
-	    (double)(r.bytes - b0) / ((double)t / 1e6));
+	    "(budget < 0.5%%), %.0f bytes/s to the terminal, peak RSS %.1f MB\n",
+	    (double)t / 1e6, 100.0 * (double)(c1 - c0) / (double)hz / ((double)t / 1e6),
+	    (double)(r.bytes - b0) / ((double)t / 1e6), (double)rss_kb / 1024.0);
 }
 
 int
