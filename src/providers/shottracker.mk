@@ -1,9 +1,12 @@
 # src/providers/shottracker.mk: sources, tests and benchmarks of this module.
 libcourtside_a_SOURCES += \
 	src/providers/shottracker.c src/providers/shottracker.h \
-	src/providers/shottracker_parse.c
+	src/providers/shottracker_parse.c \
+	src/providers/json_scan.c src/providers/json_scan.h
 
-check_PROGRAMS += tests/test_shottracker_parse
+check_PROGRAMS += tests/test_shottracker_parse tests/test_json_scan
+TESTS += tests/test_json_scan
+tests_test_json_scan_SOURCES = tests/test_json_scan.c tests/tap.h
 TESTS += tests/test_shottracker_parse
 tests_test_shottracker_parse_SOURCES = tests/test_shottracker_parse.c tests/tap.h
 tests_test_shottracker_parse_CPPFLAGS = $(AM_CPPFLAGS) -DTOP_SRCDIR='"$(abs_top_srcdir)"'

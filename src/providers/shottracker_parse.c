@@ -19,6 +19,7 @@
 
 #include <json-c/json.h>
 
+#include "providers/json_scan.h"
 #include "providers/parser.h"
 #include "providers/shottracker.h"
 
@@ -1202,19 +1203,42 @@ shottracker_parse_lineups(struct shottracker_ctx *c, const char *json, size_t le
 
 /* --- catch-up --- */
 
+/*
+ * The catch-up body is the largest document (0.5 MB for a full game): it is
+ * checked whole by json_scan, then parsed an element at a time, so the
+ * heap holds one play's tree, not the game's (json-c takes ~10 bytes per
+ * byte of text).
+ */
+static json_object *
+parse_element(struct shottracker_ctx *c, const struct json_span *v, const char *what)
+{
+	/* every item is an object (and json-c would wait for more after a bare
+	 * number that ends its input) */
+	if (v->len == 0 || v->p[0] != '{') {
+		warn(c, "skipped %s: not an object", what);
+		return NULL;
+	}
+	return parse_json(c, v->p, v->len, SHOTTRACKER_DOCUMENT_MAX, what);
+}
+
 static int
-details_array(struct shottracker_ctx *c, json_object *arr)
+details_array(struct shottracker_ctx *c, const struct json_span *arr)
 {
 	struct cs_event ev;
+	struct json_iter it;
+	struct json_span el;
+	json_object *o;
 	bool deleted;
-	size_t i, n;
-	int good = 0;
+	int good = 0, rc;
 
 	ids_unmark(c, ID_PLAY);
-	n = json_object_array_length(arr);
-	for (i = 0; i < n; i++) {
-		if (item_event(c, json_object_array_get_idx(arr, i), &ev, &deleted,
-		    "details") < 0)
+	json_iter_begin(&it, arr->p, arr->len);
+	while (json_next_element(&it, &el)) {
+		if ((o = parse_element(c, &el, "a details item")) == NULL)
+			continue;
+		rc = item_event(c, o, &ev, &deleted, "details");
+		json_object_put(o);
+		if (rc < 0)
 			continue;
 		if (deleted)
 			emit_delete(c, ev.id, ID_PLAY, false, 0, NULL);
@@ -1248,42 +1272,72 @@ game_totals(struct shottracker_ctx *c, json_object *t)
 		c->game_over = true;
 }
 
+static bool
+span_is(const struct json_span *v, char first)
+{
+	return v->p != NULL && v->len > 0 && v->p[0] == first;
+}
+
 int
 shottracker_parse_catchup(struct shottracker_ctx *c, const char *json, size_t len)
 {
-	json_object *root, *arr;
-	size_t i, n;
+	struct json_span key, v, details = { 0 }, stats = { 0 }, totals = { 0 };
+	struct json_iter it;
+	enum json_scan e;
+	json_object *o;
 	int events = 0;
 	bool any = false;
 
-	root = parse_json(c, json, len, SHOTTRACKER_DOCUMENT_MAX, "the catch-up");
-	if (root == NULL)
+	if (json == NULL) {
+		warn(c, "skipped the catch-up: no data");
 		return -1;
-	if (!json_object_is_type(root, json_type_object)) {
+	}
+	if (len > SHOTTRACKER_DOCUMENT_MAX) {
+		warn(c, "skipped the catch-up: %zu bytes, over the %u byte limit", len,
+		    SHOTTRACKER_DOCUMENT_MAX);
+		return -1;
+	}
+	if ((e = json_scan_check(json, len, JSON_DEPTH)) != JSON_SCAN_OK) {
+		warn(c, "skipped the catch-up: %s (%zu bytes)", json_scan_error(e), len);
+		return -1;
+	}
+	if (!json_iter_begin(&it, json, len) || it.p[-1] != '{') {
 		warn(c, "skipped the catch-up: not an object");
-		json_object_put(root);
 		return -1;
 	}
-	arr = get(root, "details");
-	if (arr != NULL && json_object_is_type(arr, json_type_array)) {
-		events = details_array(c, arr);
+	/* a repeated key: the last one counts, as in a parsed object */
+	while (json_next_member(&it, &key, &v)) {
+		if (json_key_is(&key, "details"))
+			details = v;
+		else if (json_key_is(&key, "stats"))
+			stats = v;
+		else if (json_key_is(&key, "gameTotals"))
+			totals = v;
+		/* shots repeat what details say; possessions are informational */
+		else if ((json_key_is(&key, "shots") || json_key_is(&key, "possessions")) &&
+		    !span_is(&v, 'n'))
+			any = true;
+	}
+	if (span_is(&details, '[')) {
+		events = details_array(c, &details);
 		any = true;
 	}
-	arr = get(root, "stats");
-	if (arr != NULL && json_object_is_type(arr, json_type_array)) {
-		n = json_object_array_length(arr);
-		for (i = 0; i < n; i++)
-			published(c, json_object_array_get_idx(arr, i));
+	if (span_is(&stats, '[')) {
+		json_iter_begin(&it, stats.p, stats.len);
+		while (json_next_element(&it, &v))
+			if ((o = parse_element(c, &v, "a stats item")) != NULL) {
+				published(c, o);
+				json_object_put(o);
+			}
 		any = true;
 	}
-	/* shots repeat what details say; possessions are informational */
-	if (get(root, "shots") != NULL || get(root, "possessions") != NULL)
-		any = true;
-	if (get(root, "gameTotals") != NULL) {
-		game_totals(c, get(root, "gameTotals"));
+	if (totals.p != NULL && !span_is(&totals, 'n')) {
+		if ((o = parse_element(c, &totals, "the game totals")) != NULL) {
+			game_totals(c, o);
+			json_object_put(o);
+		}
 		any = true;
 	}
-	json_object_put(root);
 	if (!any) {
 		warn(c, "skipped the catch-up: none of details, stats, shots, gameTotals");
 		return -1;

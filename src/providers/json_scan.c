@@ -1,0 +1,353 @@
+/*
+ * The structural JSON scan (json_scan.h): a grammar check that allocates
+ * nothing, then iterators that step over whole values.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "providers/json_scan.h"
+
+#define SCAN_DEPTH_MAX 256
+
+static bool
+is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static bool
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static bool
+is_hex(char c)
+{
+	return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+static const char *
+skip_space(const char *p, const char *end)
+{
+	while (p < end && is_space(*p))
+		p++;
+	return p;
+}
+
+/* *pp at the opening quote; on success *pp is past the closing one. */
+static enum json_scan
+check_string(const char **pp, const char *end)
+{
+	const char *p = *pp + 1;
+	int i;
+
+	while (p < end) {
+		if (*p == '"') {
+			*pp = p + 1;
+			return JSON_SCAN_OK;
+		}
+		if (*p != '\\') {
+			p++;
+			continue;
+		}
+		if (p + 1 >= end)
+			return JSON_SCAN_TRUNCATED;
+		if (p[1] == 'u') {
+			for (i = 2; i < 6; i++) {
+				if (p + i >= end)
+					return JSON_SCAN_TRUNCATED;
+				if (!is_hex(p[i]))
+					return JSON_SCAN_MALFORMED;
+			}
+			p += 6;
+			continue;
+		}
+		if (p[1] == '\0' || strchr("\"\\/bfnrt", p[1]) == NULL)
+			return JSON_SCAN_MALFORMED;
+		p += 2;
+	}
+	return JSON_SCAN_TRUNCATED;
+}
+
+/* digits after a sign, a point or an exponent: at least one */
+static enum json_scan
+check_digits(const char **pp, const char *end)
+{
+	const char *p = *pp;
+
+	if (p >= end)
+		return JSON_SCAN_TRUNCATED;
+	if (!is_digit(*p))
+		return JSON_SCAN_MALFORMED;
+	while (p < end && is_digit(*p))
+		p++;
+	*pp = p;
+	return JSON_SCAN_OK;
+}
+
+static enum json_scan
+check_number(const char **pp, const char *end)
+{
+	const char *p = *pp;
+	enum json_scan rc;
+
+	if (*p == '-')
+		p++;
+	if (p < end && *p == '0')
+		p++;
+	else if ((rc = check_digits(&p, end)) != JSON_SCAN_OK)
+		return rc;
+	if (p < end && *p == '.') {
+		p++;
+		if ((rc = check_digits(&p, end)) != JSON_SCAN_OK)
+			return rc;
+	}
+	if (p < end && (*p == 'e' || *p == 'E')) {
+		p++;
+		if (p < end && (*p == '+' || *p == '-'))
+			p++;
+		if ((rc = check_digits(&p, end)) != JSON_SCAN_OK)
+			return rc;
+	}
+	*pp = p;
+	return JSON_SCAN_OK;
+}
+
+static enum json_scan
+check_literal(const char **pp, const char *end)
+{
+	static const char *const words[] = { "true", "false", "null" };
+	const char *p = *pp;
+	size_t i, n, left = (size_t)(end - p);
+
+	for (i = 0; i < sizeof words / sizeof words[0]; i++) {
+		n = strlen(words[i]);
+		if (left >= n && memcmp(p, words[i], n) == 0) {
+			*pp = p + n;
+			return JSON_SCAN_OK;
+		}
+		if (left < n && memcmp(p, words[i], left) == 0)
+			return JSON_SCAN_TRUNCATED;
+	}
+	return JSON_SCAN_MALFORMED;
+}
+
+enum json_scan
+json_scan_check(const char *text, size_t len, int max_depth)
+{
+	/* what may come next: a value, a key, or what follows a value */
+	enum { VALUE, VALUE_OR_CLOSE, KEY, KEY_OR_CLOSE, AFTER } want = VALUE;
+	char stack[SCAN_DEPTH_MAX];
+	const char *p = text, *end = text + len;
+	enum json_scan rc;
+	int depth = 0;
+
+	if (text == NULL)
+		return JSON_SCAN_EMPTY;
+	if (max_depth > SCAN_DEPTH_MAX)
+		max_depth = SCAN_DEPTH_MAX;
+	if (skip_space(p, end) == end)
+		return JSON_SCAN_EMPTY;
+	for (;;) {
+		p = skip_space(p, end);
+		if (p == end)
+			return depth == 0 && want == AFTER ? JSON_SCAN_OK : JSON_SCAN_TRUNCATED;
+		switch (want) {
+		case VALUE_OR_CLOSE:
+			if (*p == ']') {
+				p++;
+				depth--;
+				want = AFTER;
+				break;
+			}
+			/* FALLTHROUGH */
+		case VALUE:
+			if (*p == '{' || *p == '[') {
+				if (depth >= max_depth)
+					return JSON_SCAN_TOO_DEEP;
+				stack[depth++] = *p;
+				want = *p == '{' ? KEY_OR_CLOSE : VALUE_OR_CLOSE;
+				p++;
+				break;
+			}
+			if (*p == '"')
+				rc = check_string(&p, end);
+			else if (*p == '-' || is_digit(*p))
+				rc = check_number(&p, end);
+			else
+				rc = check_literal(&p, end);
+			if (rc != JSON_SCAN_OK)
+				return rc;
+			want = AFTER;
+			break;
+		case KEY_OR_CLOSE:
+			if (*p == '}') {
+				p++;
+				depth--;
+				want = AFTER;
+				break;
+			}
+			/* FALLTHROUGH */
+		case KEY:
+			if (*p != '"')
+				return JSON_SCAN_MALFORMED;
+			if ((rc = check_string(&p, end)) != JSON_SCAN_OK)
+				return rc;
+			p = skip_space(p, end);
+			if (p == end)
+				return JSON_SCAN_TRUNCATED;
+			if (*p++ != ':')
+				return JSON_SCAN_MALFORMED;
+			want = VALUE;
+			break;
+		case AFTER:
+			if (depth == 0)
+				return JSON_SCAN_MALFORMED;   /* something after the value */
+			if (*p == ',') {
+				p++;
+				want = stack[depth - 1] == '{' ? KEY : VALUE;
+			} else if (*p == (stack[depth - 1] == '{' ? '}' : ']')) {
+				p++;
+				depth--;
+			} else
+				return JSON_SCAN_MALFORMED;
+			break;
+		}
+	}
+}
+
+const char *
+json_scan_error(enum json_scan e)
+{
+	switch (e) {
+	case JSON_SCAN_OK:
+		return "valid JSON";
+	case JSON_SCAN_EMPTY:
+		return "empty";
+	case JSON_SCAN_TRUNCATED:
+		return "truncated JSON";
+	case JSON_SCAN_MALFORMED:
+		return "malformed JSON";
+	case JSON_SCAN_TOO_DEEP:
+		return "JSON nested too deep";
+	}
+	return "bad JSON";
+}
+
+/* --- iterators over checked text --- */
+
+static const char *
+skip_string(const char *p, const char *end)
+{
+	for (p++; p < end && *p != '"'; p++)
+		if (*p == '\\')
+			p++;
+	return p < end ? p + 1 : end;
+}
+
+static const char *
+skip_value(const char *p, const char *end)
+{
+	int depth = 0;
+
+	if (p < end && *p == '"')
+		return skip_string(p, end);
+	if (p < end && (*p == '{' || *p == '[')) {
+		while (p < end) {
+			if (*p == '"') {
+				p = skip_string(p, end);
+				continue;
+			}
+			if (*p == '{' || *p == '[')
+				depth++;
+			else if ((*p == '}' || *p == ']') && --depth == 0)
+				return p + 1;
+			p++;
+		}
+		return end;
+	}
+	while (p < end && *p != ',' && *p != ']' && *p != '}' && !is_space(*p))
+		p++;
+	return p;
+}
+
+bool
+json_iter_begin(struct json_iter *it, const char *value, size_t len)
+{
+	const char *end = value + len, *p = skip_space(value, end);
+
+	if (p == end || (*p != '{' && *p != '['))
+		return false;
+	it->p = p + 1;
+	it->end = end;
+	it->first = true;
+	return true;
+}
+
+/* Past the comma before the next item, or NULL at the end. */
+static const char *
+next_item(struct json_iter *it)
+{
+	const char *p = skip_space(it->p, it->end);
+
+	if (p == it->end || *p == '}' || *p == ']')
+		return NULL;
+	if (!it->first) {
+		if (*p != ',')
+			return NULL;
+		p = skip_space(p + 1, it->end);
+	}
+	it->first = false;
+	return p < it->end ? p : NULL;
+}
+
+bool
+json_next_member(struct json_iter *it, struct json_span *key, struct json_span *value)
+{
+	const char *p = next_item(it), *q;
+
+	if (p == NULL || *p != '"') {
+		it->p = it->end;
+		return false;
+	}
+	q = skip_string(p, it->end);
+	key->p = p + 1;
+	key->len = q > p + 1 ? (size_t)(q - p - 2) : 0;
+	p = skip_space(q, it->end);
+	if (p == it->end || *p != ':') {
+		it->p = it->end;
+		return false;
+	}
+	p = skip_space(p + 1, it->end);
+	q = skip_value(p, it->end);
+	value->p = p;
+	value->len = (size_t)(q - p);
+	it->p = q;
+	return true;
+}
+
+bool
+json_next_element(struct json_iter *it, struct json_span *value)
+{
+	const char *p = next_item(it), *q;
+
+	if (p == NULL) {
+		it->p = it->end;
+		return false;
+	}
+	q = skip_value(p, it->end);
+	value->p = p;
+	value->len = (size_t)(q - p);
+	it->p = q;
+	return true;
+}
+
+bool
+json_key_is(const struct json_span *key, const char *name)
+{
+	size_t n = strlen(name);
+
+	return key->len == n && memcmp(key->p, name, n) == 0;
+}

@@ -1,0 +1,57 @@
+/*
+ * A structural scan of a JSON text: where each value begins and ends,
+ * without building it.  json-c builds a whole tree, about ten bytes of heap
+ * per byte of text, so a 0.5 MB catch-up body would cost 5 MB at once; with
+ * this scan it is checked first, then parsed one array element at a time.
+ *
+ *   if (json_scan_check(doc, len, depth) != JSON_SCAN_OK) ...skip it whole
+ *   json_iter_begin(&it, doc, len);
+ *   while (json_next_member(&it, &key, &value)) ...
+ *
+ * json_scan_check checks the whole grammar (strict RFC 8259, with control
+ * characters tolerated inside strings as json-c does), so a truncated or
+ * malformed document is refused before anything in it is used.  The
+ * iterators walk a document that the check accepted.
+ */
+#ifndef CS_JSON_SCAN_H
+#define CS_JSON_SCAN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum json_scan {
+	JSON_SCAN_OK,
+	JSON_SCAN_EMPTY,          /* nothing but whitespace */
+	JSON_SCAN_TRUNCATED,      /* ends inside a value */
+	JSON_SCAN_MALFORMED,      /* not JSON, or something after the value */
+	JSON_SCAN_TOO_DEEP,       /* nested deeper than max_depth */
+};
+
+/* A run of the text: a whole value, or a key's characters (without the
+ * quotes, escapes not decoded). */
+struct json_span {
+	const char *p;
+	size_t len;
+};
+
+struct json_iter {
+	const char *p, *end;
+	bool first;
+};
+
+/* One value, with whitespace around it, nested at most max_depth deep. */
+enum json_scan json_scan_check(const char *text, size_t len, int max_depth);
+const char *json_scan_error(enum json_scan e);
+
+/* Begins walking the object or array that `value` is (checked).  False
+ * when it is neither. */
+bool json_iter_begin(struct json_iter *it, const char *value, size_t len);
+/* The next member of an object, or false at its end. */
+bool json_next_member(struct json_iter *it, struct json_span *key,
+    struct json_span *value);
+/* The next element of an array, or false at its end. */
+bool json_next_element(struct json_iter *it, struct json_span *value);
+/* Whether a key span equals a plain (escape-free) name. */
+bool json_key_is(const struct json_span *key, const char *name);
+
+#endif
