@@ -14,7 +14,8 @@
  *     leaving out the first second (the replay burst of the first
  *     connection); and the CPU the whole client used per second;
  *  4. start-up: the courtside program itself on a pseudo-terminal
- *     (160x45), against the same finished game: the time from fork() to
+ *     (160x45), against the same finished game (ShotTracker, then
+ *     Sportradar), and its peak RSS by then: the time from fork() to
  *     the first frame drawn with the caught-up game, which the UI logs
  *     with its monotonic time ("startup: ..."), median of 5;
  *  5. idle: the same program following a game that has stopped, socket
@@ -168,6 +169,7 @@ bench_ingest(void)
 /* --- courtside-sim as a child process --- */
 
 struct sim {
+	const char *provider;   /* NULL: shottracker */
 	pid_t pid;
 	int port;
 	char game[128];
@@ -177,13 +179,13 @@ static int
 sim_start(struct sim *s, const char *const *extra)
 {
 	const char *argv[32];
-	char line[512], *p;
+	char line[512], key[32], *p;
 	FILE *out;
 	int fds[2], n = 0, i;
 
 	argv[n++] = TOP_BUILDDIR "/courtside-sim";
 	argv[n++] = "--provider";
-	argv[n++] = "shottracker";
+	argv[n++] = s->provider != NULL ? s->provider : "shottracker";
 	argv[n++] = "--port";
 	argv[n++] = "0";
 	argv[n++] = "--quiet";
@@ -216,10 +218,12 @@ sim_start(struct sim *s, const char *const *extra)
 	if (p == NULL || (p = strchr(p + 13, ':')) == NULL)
 		return -1;
 	s->port = atoi(p + 1);
-	p = strstr(line, "shottracker=");
+	snprintf(key, sizeof key, " %s=", s->provider != NULL ? s->provider : "shottracker");
+	p = strstr(line, key);
 	if (p == NULL || s->port <= 0)
 		return -1;
-	snprintf(s->game, sizeof s->game, "%.*s", (int)strcspn(p + 12, " \n"), p + 12);
+	p += strlen(key);
+	snprintf(s->game, sizeof s->game, "%.*s", (int)strcspn(p, " \n"), p);
 	return 0;
 }
 
@@ -452,7 +456,8 @@ pty_start(struct pty_run *r, const struct sim *s, const char *dir)
 {
 	struct winsize ws = { .ws_row = 45, .ws_col = 160 };
 	char base[64];
-	const char *argv[] = { TOP_BUILDDIR "/courtside", "--provider", "shottracker",
+	const char *argv[] = { TOP_BUILDDIR "/courtside", "--provider",
+		s->provider != NULL ? s->provider : "shottracker",
 		"--game", s->game, "--base-url", base, "--log", r->log, NULL };
 	char *slave;
 
@@ -491,6 +496,7 @@ pty_start(struct pty_run *r, const struct sim *s, const char *dir)
 		setenv("XDG_STATE_HOME", dir, 1);
 		setenv("SHOTTRACKER_USERNAME", "bench", 1);
 		setenv("SHOTTRACKER_SECRET", "bench-secret", 1);
+		setenv("SPORTRADAR_API_KEY", "bench-secret", 1);
 		execv(argv[0], (char *const *)argv);
 		_exit(127);
 	}
@@ -587,7 +593,7 @@ startup_once(const struct sim *s, const char *dir, size_t *events, long *rss_kb,
 }
 
 static void
-bench_startup(void)
+bench_startup(const char *provider)
 {
 	const char *args[] = { "--seed", "3", "--speed", "0", "--start-ms", "86400000", NULL };
 	char dir[] = "/tmp/bench_startup.XXXXXX", log[64];
@@ -602,6 +608,7 @@ bench_startup(void)
 		return;
 	}
 	memset(&s, 0, sizeof s);
+	s.provider = provider;
 	if (sim_start(&s, args) < 0) {
 		printf("start-up: courtside-sim did not start\n");
 		sim_stop(&s);
@@ -629,12 +636,12 @@ bench_startup(void)
 			t[j + 1] = t[j];
 		t[j + 1] = x;
 	}
-	printf("start-up: process start -> first complete frame (160x45, %zu events), "
-	    "median %.1f ms (min %.1f, max %.1f; budget < 150 ms)\n", events, t[n / 2],
-	    t[0], t[n - 1]);
-	printf("start-up: peak RSS of the program with the whole game on screen: %.1f MB "
-	    "(budget < 16 MB), of which %.1f MB shared library pages\n", (double)rss_kb / 1024.0,
-	    (double)file_kb / 1024.0);
+	printf("start-up, %s: process start -> first complete frame (160x45, %zu events), "
+	    "median %.1f ms (min %.1f, max %.1f; budget < 150 ms)\n", provider, events,
+	    t[n / 2], t[0], t[n - 1]);
+	printf("start-up, %s: peak RSS with the whole game on screen: %.1f MB "
+	    "(budget < 16 MB), of which %.1f MB shared library pages\n", provider,
+	    (double)rss_kb / 1024.0, (double)file_kb / 1024.0);
 }
 
 /*
@@ -715,7 +722,8 @@ main(void)
 	}
 	bench_catch_up();
 	bench_live();
-	bench_startup();
+	bench_startup("shottracker");
+	bench_startup("sportradar");
 	bench_idle();
 	return 0;
 }
