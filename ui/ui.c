@@ -27,6 +27,9 @@
 #include "ui/ui_internal.h"
 
 #define TICK_MS 1000
+/* While a catch-up pours in, a frame at most this often: the partial game
+ * is not worth drawing (or sending over SSH), and the model fills faster. */
+#define CATCH_UP_FRAME_MS 100
 
 static int sig_pipe[2] = { -1, -1 };
 static volatile sig_atomic_t curses_active;
@@ -151,11 +154,11 @@ ui_run(const struct ui_options *opt, struct game *g, struct feed *feed, char **c
 	struct ui *ui = NULL;
 	SCREEN *scr = NULL;
 	char title[256], last_title[256] = "";
-	int64_t deadline = 0, now, left;
+	int64_t deadline = 0, now, left, last_frame = 0;
 	int timeout, nfds, ch, fl, rc = 0, flags, i;
 	unsigned char sigs[64];
 	ssize_t n;
-	bool quit = false, use_title = false, was_live, shown = false;
+	bool quit = false, use_title = false, was_live, shown = false, held;
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 		return fail(cause, "the UI needs a terminal (use --headless or --once)");
@@ -221,8 +224,13 @@ ui_run(const struct ui_options *opt, struct game *g, struct feed *feed, char **c
 			}
 		}
 		now = cs_now_us();
-		ui->now_us = now;
-		ui_frame(ui);
+		held = feed != NULL && !st.caught_up && st.status.state == FEED_CATCHING_UP &&
+		    last_frame != 0 && now - last_frame < CATCH_UP_FRAME_MS * 1000;
+		if (!held) {
+			ui->now_us = now;
+			ui_frame(ui);
+			last_frame = now;
+		}
 		if (!shown && feed != NULL && st.caught_up) {
 			/* the start-up time a user feels; make bench reads it */
 			shown = true;
@@ -244,6 +252,8 @@ ui_run(const struct ui_options *opt, struct game *g, struct feed *feed, char **c
 		if (feed != NULL && !st.ended && st.status.state != FEED_FAILED &&
 		    st.status.state != FEED_PAUSED)
 			timeout = TICK_MS;
+		if (held)
+			timeout = (int)((last_frame + CATCH_UP_FRAME_MS * 1000 - now) / 1000) + 1;
 		if (deadline != 0) {
 			left = deadline - now;
 			if (left <= 0)
