@@ -554,6 +554,33 @@ test_identical_after_normalising(void)
 	game_free(&g);
 }
 
+/* The model keeps on-court lists only as roster indexes: a new version
+ * that changes nothing but the list is still a change. */
+static void
+test_on_court_only_change(void)
+{
+	static const char *const five[] = { "h1", "h2", "h3", "h4", "h5" };
+	static const char *const other[] = { "h1", "h2", "h3", "h4", "h6" };
+	struct game *g = new_game(CS_FORMAT_QUARTERS);
+	struct cs_event a, b;
+	uint64_t gen;
+
+	a = shot("e1", 1, CLOCK(11, 40), CS_HOME, "h1", true, false);
+	set_court(&a, CS_HOME, five);
+	put(g, a);
+	ok(player(g, CS_HOME, "h5")->on_court && !player(g, CS_HOME, "h6")->on_court,
+	    "the first list puts h5 on court");
+	gen = game_generation(g);
+	b = a;
+	is_int(game_upsert(g, &b), 0, "the same list again is a re-send");
+	ok(game_generation(g) == gen, "and keeps the generation");
+	set_court(&b, CS_HOME, other);
+	is_int(game_upsert(g, &b), 1, "a list with h6 for h5 is a change");
+	ok(!player(g, CS_HOME, "h5")->on_court && player(g, CS_HOME, "h6")->on_court,
+	    "h6 is on court now, h5 is not");
+	game_free(&g);
+}
+
 static void
 test_delete(void)
 {
@@ -1539,6 +1566,7 @@ main(void)
 	test_heave();
 	test_enrichment();
 	test_identical_after_normalising();
+	test_on_court_only_change();
 	test_delete();
 	test_refused();
 	test_event_order();

@@ -142,12 +142,14 @@ struct cs_event {
 	bool has_location;           /* court frame: inches, 1128 x 600 */
 	int x, y;                    /* baskets at (63,300) and (1065,300) */
 
-	/* The five on court per side when the provider sends them with the event. */
-	bool has_on_court[2];
-	struct cs_player_ref on_court[2][CS_ON_COURT];
-
 	int timeouts_remaining;      /* timeout events; CS_UNKNOWN */
 	bool corrected;              /* the provider flags a revised event */
+
+	/* The five on court per side when the provider sends them with the
+	 * event.  Last, because the model keeps them only as roster indexes:
+	 * a stored event (game.h) ends before `on_court`. */
+	bool has_on_court[2];
+	struct cs_player_ref on_court[2][CS_ON_COURT];
 };
 
 /* The teams and the rules of the game, from rosters and game headers. */

@@ -154,11 +154,42 @@ game_rules(const struct game *g)
 
 /* --- events -------------------------------------------------------------- */
 
-/* Player ids to indexes once, at upsert, so the fold never hashes. */
-static void
-resolve_players(struct game *g, struct record *rec)
+/* FNV-1a over the on-court lists (zero-filled by normalising): whether a
+ * new version changes them, now that the record does not keep them. */
+static uint64_t
+court_hash(const struct cs_event *ev)
 {
-	const struct cs_event *ev = &rec->ev;
+	const unsigned char *p = (const unsigned char *)ev->on_court;
+	uint64_t h = 0xcbf29ce484222325ULL;
+	size_t i;
+
+	for (i = 0; i < sizeof ev->on_court; i++)
+		h = (h ^ p[i]) * 0x100000001b3ULL;
+	return h;
+}
+
+/* A record cut short (RECORD_SIZE).  Out of line, so that the compiler
+ * does not see the short allocation and warn about the struct. */
+__attribute__((noinline))
+static struct record *
+record_new(void)
+{
+	return malloc(RECORD_SIZE);
+}
+
+/* Keeps the event in the record, all but its on-court lists. */
+static void
+keep_event(struct record *rec, const struct cs_event *ev)
+{
+	memcpy(&rec->ev, ev, RECORD_EVENT_KEPT);
+	rec->court_hash = court_hash(ev);
+}
+
+/* Player ids to indexes once, at upsert, so the fold never hashes.  `ev`
+ * is the whole event: the record has no on-court lists. */
+static void
+resolve_players(struct game *g, struct record *rec, const struct cs_event *ev)
+{
 	int i, s, k;
 
 	for (i = 0; i < CS_EVENT_STATS_MAX; i++) {
@@ -184,16 +215,16 @@ add_event(struct game *g, const struct cs_event *ev)
 
 	if (g->store.n >= GAME_EVENTS_MAX)
 		return -1;
-	rec = malloc(sizeof *rec);
+	rec = record_new();
 	if (rec == NULL)
 		return -1;
-	rec->ev = *ev;
+	keep_event(rec, ev);
 	pos = game_store_insert(&g->store, rec);
 	if (pos < 0) {
 		free(rec);
 		return -1;
 	}
-	resolve_players(g, rec);
+	resolve_players(g, rec, ev);
 	/* only an event after every other one can be folded onto the state */
 	if ((size_t)pos != g->store.n - 1)
 		g->d.stale = true;
@@ -206,10 +237,10 @@ static int
 replace_event(struct game *g, struct record *rec, const struct cs_event *ev)
 {
 	game_store_remove(&g->store, rec);
-	rec->ev = *ev;
+	keep_event(rec, ev);
 	/* cannot fail: the store has just had room for this record */
 	(void)game_store_insert(&g->store, rec);
-	resolve_players(g, rec);
+	resolve_players(g, rec, ev);
 	g->d.stale = true;
 	rec->updated_gen = ++g->generation;
 	return 1;
@@ -228,7 +259,8 @@ game_upsert(struct game *g, const struct cs_event *ev)
 	rec = game_store_find(&g->store, norm.id);
 	if (rec == NULL)
 		return add_event(g, &norm);
-	if (memcmp(&rec->ev, &norm, sizeof norm) == 0)
+	if (memcmp(&rec->ev, &norm, RECORD_EVENT_KEPT) == 0 &&
+	    rec->court_hash == court_hash(&norm))
 		return 0;   /* a re-send: nothing changes, not even the generation */
 	return replace_event(g, rec, &norm);
 }

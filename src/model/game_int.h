@@ -10,6 +10,9 @@
 #ifndef CS_GAME_INT_H
 #define CS_GAME_INT_H
 
+#include <stddef.h>
+#include <stdint.h>
+
 #include "model/game.h"
 
 #define GAME_EVENTS_MAX   16384  /* a real game has ~600-1,000; caps memory */
@@ -23,11 +26,17 @@
  * the fold never hashes a string: player ids are interned to indexes.
  */
 struct record {
-	struct cs_event ev;                          /* normalised copy */
 	int16_t stat_player[CS_EVENT_STATS_MAX];     /* player index, -1 = team */
 	int16_t court_player[2][CS_ON_COURT];        /* -1 = unknown */
+	uint64_t court_hash;                         /* of the on-court lists */
 	uint64_t updated_gen;                        /* generation of the last change */
+	/* Normalised copy, last and cut short: the on-court lists (1.2 KB of
+	 * an event's 2.7 KB) live on as court_player, so a record is
+	 * RECORD_SIZE bytes and ev.on_court must never be read. */
+	struct cs_event ev;
 };
+#define RECORD_EVENT_KEPT offsetof(struct cs_event, on_court)
+#define RECORD_SIZE       (offsetof(struct record, ev) + RECORD_EVENT_KEPT)
 
 /* Events by id (open addressing) and in game order (sorted pointers). */
 struct store {
