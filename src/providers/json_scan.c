@@ -154,15 +154,15 @@ json_scan_check(const char *text, size_t len, int max_depth)
 		p = skip_space(p, end);
 		if (p == end)
 			return depth == 0 && want == AFTER ? JSON_SCAN_OK : JSON_SCAN_TRUNCATED;
+		/* an empty container closes where its first item would be */
+		if ((want == VALUE_OR_CLOSE && *p == ']') || (want == KEY_OR_CLOSE && *p == '}')) {
+			p++;
+			depth--;
+			want = AFTER;
+			continue;
+		}
 		switch (want) {
 		case VALUE_OR_CLOSE:
-			if (*p == ']') {
-				p++;
-				depth--;
-				want = AFTER;
-				break;
-			}
-			/* FALLTHROUGH */
 		case VALUE:
 			if (*p == '{' || *p == '[') {
 				if (depth >= max_depth)
@@ -183,13 +183,6 @@ json_scan_check(const char *text, size_t len, int max_depth)
 			want = AFTER;
 			break;
 		case KEY_OR_CLOSE:
-			if (*p == '}') {
-				p++;
-				depth--;
-				want = AFTER;
-				break;
-			}
-			/* FALLTHROUGH */
 		case KEY:
 			if (*p != '"')
 				return JSON_SCAN_MALFORMED;
