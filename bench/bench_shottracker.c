@@ -18,7 +18,9 @@
  *     Sportradar), and its peak RSS by then: the time from fork() to
  *     the first frame drawn with the caught-up game, which the UI logs
  *     with its monotonic time ("startup: ..."), median of 5;
- *  5. idle: the same program following a game that has stopped, socket
+ *  5. live UI: the same program following a busy game (~50 events/s):
+ *     event received -> frame written to the terminal, as the UI logs it;
+ *  6. idle: the same program following a game that has stopped, socket
  *     open: its CPU (from /proc) and the bytes it writes to the terminal.
  * Parts 2 and 3 need a courtside-sim that generates games; they say so
  * when it does not.
@@ -645,6 +647,55 @@ bench_startup(const char *provider)
 }
 
 /*
+ * Live, end to end: the real UI following a busy game (~50 events/s) for
+ * LIVE_SECONDS; it logs, when it ends, how long the oldest event of each
+ * drain waited until the frame showing it was written to the terminal.
+ */
+static void
+bench_live_ui(void)
+{
+	const char *args[] = { "--seed", "3", "--speed", "400", NULL };
+	char dir[] = "/tmp/bench_live_ui.XXXXXX", line[512], *p, *found = NULL;
+	struct pty_run r;
+	struct sim s;
+	int64_t t;
+	FILE *f;
+
+	if (access(TOP_BUILDDIR "/courtside", X_OK) != 0 || mkdtemp(dir) == NULL) {
+		printf("live UI: skipped (no courtside program)\n");
+		return;
+	}
+	memset(&s, 0, sizeof s);
+	if (sim_start(&s, args) < 0 || pty_start(&r, &s, dir) < 0) {
+		printf("live UI: courtside-sim or courtside did not start\n");
+		sim_stop(&s);
+		rmdir(dir);
+		return;
+	}
+	t = cs_now_us();
+	while (cs_now_us() - t < LIVE_SECONDS * 1000000LL)
+		if (pty_pump(&r, 100) < 0)
+			break;
+	pty_quit(&r);
+	sim_stop(&s);
+	if ((f = fopen(r.log, "r")) != NULL) {
+		while (found == NULL && fgets(line, sizeof line, f) != NULL)
+			if ((p = strstr(line, "ui: event -> screen")) != NULL)
+				found = p + 4;
+		fclose(f);
+	}
+	unlink(r.log);
+	rmdir(dir);
+	if (found == NULL) {
+		printf("live UI: the UI logged no live events\n");
+		return;
+	}
+	found[strcspn(found, "\n")] = '\0';
+	printf("live UI (160x45, ~50 events/s, %d s): %s (budget p99 < 2 ms)\n", LIVE_SECONDS,
+	    found);
+}
+
+/*
  * Idle: the UI connected to a game that has stopped (a timeout, say), the
  * WebSocket open and quiet but for keep-alives.  The CPU the whole program
  * used and the bytes it wrote to the terminal (the header's data age
@@ -717,6 +768,7 @@ main(void)
 		printf("catch-up: skipped (courtside-sim cannot generate a game)\n");
 		printf("live: skipped (courtside-sim cannot generate a game)\n");
 		printf("start-up: skipped (courtside-sim cannot generate a game)\n");
+		printf("live UI: skipped (courtside-sim cannot generate a game)\n");
 		printf("idle: skipped (courtside-sim cannot generate a game)\n");
 		return 0;
 	}
@@ -724,6 +776,7 @@ main(void)
 	bench_live();
 	bench_startup("shottracker");
 	bench_startup("sportradar");
+	bench_live_ui();
 	bench_idle();
 	return 0;
 }

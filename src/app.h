@@ -16,6 +16,9 @@ struct app_state {
 	int64_t last_data_us;       /* monotonic time of the last data message */
 	unsigned long warnings;
 	unsigned long applied;
+	/* The oldest event or delete of the last app_drain (its receive time,
+	 * monotonic), 0 when it had none: the UI measures event -> screen. */
+	int64_t drained_oldest_us;
 };
 
 void app_state_init(struct app_state *st);

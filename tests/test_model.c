@@ -1308,6 +1308,7 @@ test_clock(void)
 	struct game *g = new_game(CS_FORMAT_QUARTERS);
 	struct cs_clock c;
 	struct cs_period p;
+	uint64_t gen, content;
 
 	is_int(game_clock(g), CLOCK(12, 0), "no events: full period");
 	is_int(game_period(g).sequence, 1, "no events: period 1");
@@ -1337,14 +1338,25 @@ test_clock(void)
 	c.clock = CLOCK(10, 55);
 	game_set_clock(g, &c);
 	is_int(game_clock(g), CLOCK(10, 55), "live clock in the current period");
+	/* the clock running on moves the generation, not what the panes show */
+	gen = game_generation(g);
+	content = game_content_generation(g);
+	c.clock = CLOCK(10, 54);
+	game_set_clock(g, &c);
+	ok(game_generation(g) > gen && game_content_generation(g) == content,
+	    "a clock tick: a new generation, the same content");
 	c.period = period_of(3);
 	c.clock = CLOCK(12, 0);
 	game_set_clock(g, &c);
 	is_int(game_period(g).sequence, 3, "live clock in a later period");
+	ok(game_content_generation(g) == game_generation(g),
+	    "a clock in a new period is new content (fouls, bonus)");
+	content = game_content_generation(g);
 
 	put(g, ev_new("e4", 3, CS_NO_CLOCK, CS_EV_PERIOD_END, CS_SIDE_NONE));
 	is_int(game_clock(g), 0, "period end: clock 0");
 	is_int(game_period(g).sequence, 3, "period end: its period");
+	ok(game_content_generation(g) > content, "an event is new content");
 	game_free(&g);
 }
 

@@ -267,7 +267,7 @@ static void
 pbp_build(struct ui *ui)
 {
 	struct pbp_state *s = &ui->pbp;
-	uint64_t gen = game_generation(ui->g);
+	uint64_t gen = game_content_generation(ui->g);
 	size_t n, i, k;
 	const struct play *p;
 	int last_period = -1, old_cursor = s->sc.cursor, found = -1;

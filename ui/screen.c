@@ -1,7 +1,8 @@
 /*
  * The frame: one curses window per visible pane plus the header, placed by
- * ui_layout_compute().  A pane is redrawn only when the model generation
- * or the UI state moved since it last drew (or its window is new); each
+ * ui_layout_compute().  A pane is redrawn only when the model's content
+ * generation (a clock frame does not move it) or the UI state moved since
+ * it last drew (or its window is new); each
  * redrawn window is wnoutrefresh()ed and the frame ends with one
  * doupdate(), so curses sends only the cells that differ.  Nothing here
  * calls clear(): a full repaint happens on resize and on Ctrl-L only.
@@ -267,7 +268,7 @@ void
 ui_frame(struct ui *ui)
 {
 	const struct cs_game_info *info = game_info(ui->g);
-	uint64_t gen = game_generation(ui->g);
+	uint64_t gen = game_content_generation(ui->g);
 	int home = ui->theme.team_rgb[CS_HOME], away = ui->theme.team_rgb[CS_AWAY];
 	int i;
 	WINDOW *w;

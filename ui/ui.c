@@ -15,6 +15,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +31,48 @@
 /* While a catch-up pours in, a frame at most this often: the partial game
  * is not worth drawing (or sending over SSH), and the model fills faster. */
 #define CATCH_UP_FRAME_MS 100
+
+/*
+ * Event received -> on the terminal: for each drain that brought events,
+ * how long its oldest event waited until the frame showing it was written.
+ * Logged when the UI ends; make bench reads the line.
+ */
+#define LATENCY_STEP_US 10
+#define LATENCY_BUCKETS 5000      /* up to 50 ms; the last bucket holds the rest */
+
+struct latency {
+	unsigned long n;
+	int64_t max_us;
+	uint32_t *bucket;
+};
+
+static void
+latency_add(struct latency *l, int64_t us)
+{
+	int64_t b = us / LATENCY_STEP_US;
+
+	if (l->bucket == NULL || us < 0)
+		return;
+	l->bucket[b < LATENCY_BUCKETS ? b : LATENCY_BUCKETS - 1]++;
+	l->n++;
+	if (us > l->max_us)
+		l->max_us = us;
+}
+
+/* The q-quantile, in ms (the upper edge of its bucket). */
+static double
+latency_ms(const struct latency *l, double q)
+{
+	unsigned long want = (unsigned long)(q * (double)l->n), seen = 0;
+	int b;
+
+	for (b = 0; b < LATENCY_BUCKETS; b++) {
+		seen += l->bucket[b];
+		if (seen > want)
+			break;
+	}
+	return (double)(b + 1) * LATENCY_STEP_US / 1000.0;
+}
 
 static int sig_pipe[2] = { -1, -1 };
 static volatile sig_atomic_t curses_active;
@@ -158,7 +201,8 @@ ui_run(const struct ui_options *opt, struct game *g, struct feed *feed, char **c
 	int timeout, nfds, ch, fl, rc = 0, flags, i;
 	unsigned char sigs[64];
 	ssize_t n;
-	bool quit = false, use_title = false, was_live, shown = false, held;
+	bool quit = false, use_title = false, was_live = false, shown = false, held;
+	struct latency lat = { 0, 0, NULL };
 
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 		return fail(cause, "the UI needs a terminal (use --headless or --once)");
@@ -199,6 +243,7 @@ ui_run(const struct ui_options *opt, struct game *g, struct feed *feed, char **c
 		goto out;
 	}
 	app_state_init(&st);
+	lat.bucket = calloc(LATENCY_BUCKETS, sizeof *lat.bucket);
 	lc.feed = feed;
 	ui->st = feed != NULL ? &st : NULL;
 	ui->ctx = &lc;
@@ -230,6 +275,10 @@ ui_run(const struct ui_options *opt, struct game *g, struct feed *feed, char **c
 			ui->now_us = now;
 			ui_frame(ui);
 			last_frame = now;
+			/* live events only: the catch-up's own come in one burst */
+			if (was_live && st.drained_oldest_us != 0)
+				latency_add(&lat, cs_now_us() - st.drained_oldest_us);
+			st.drained_oldest_us = 0;
 		}
 		if (!shown && feed != NULL && st.caught_up) {
 			/* the start-up time a user feels; make bench reads it */
@@ -307,6 +356,11 @@ ui_run(const struct ui_options *opt, struct game *g, struct feed *feed, char **c
 	}
 
 out:
+	if (lat.n > 0)
+		log_msg("ui: event -> screen over %lu frames with new events: p50 %.2f ms, "
+		    "p99 %.2f ms, max %.2f ms", lat.n, latency_ms(&lat, 0.5),
+		    latency_ms(&lat, 0.99), (double)lat.max_us / 1000.0);
+	free(lat.bucket);
 	ui_free(&ui);
 	restore_terminal();
 	if (use_title)

@@ -12,6 +12,14 @@
 
 #include "model/game_int.h"
 
+/* A change the panes show: everything but the clock running on. */
+static uint64_t
+changed(struct game *g)
+{
+	g->content_gen = ++g->generation;
+	return g->content_gen;
+}
+
 static void
 sync_team_view(struct game *g, int side)
 {
@@ -137,7 +145,7 @@ game_set_info(struct game *g, const struct cs_game_info *info)
 		g->rules = rules;
 		g->d.stale = true;
 	}
-	g->generation++;
+	changed(g);
 }
 
 const struct cs_game_info *
@@ -228,7 +236,7 @@ add_event(struct game *g, const struct cs_event *ev)
 	/* only an event after every other one can be folded onto the state */
 	if ((size_t)pos != g->store.n - 1)
 		g->d.stale = true;
-	rec->updated_gen = ++g->generation;
+	rec->updated_gen = changed(g);
 	return 1;
 }
 
@@ -242,7 +250,7 @@ replace_event(struct game *g, struct record *rec, const struct cs_event *ev)
 	(void)game_store_insert(&g->store, rec);
 	resolve_players(g, rec, ev);
 	g->d.stale = true;
-	rec->updated_gen = ++g->generation;
+	rec->updated_gen = changed(g);
 	return 1;
 }
 
@@ -278,7 +286,7 @@ game_delete(struct game *g, const char *id)
 	game_store_remove(&g->store, rec);
 	free(rec);
 	g->d.stale = true;
-	g->generation++;
+	changed(g);
 	return 1;
 }
 
@@ -300,6 +308,10 @@ game_set_clock(struct game *g, const struct cs_clock *clock)
 	c.running = clock->running;
 	if (g->has_clock && memcmp(&c, &g->clock, sizeof c) == 0)
 		return;
+	/* a new period changes team fouls and the bonus; the clock running on
+	 * within one changes nothing the panes show */
+	if (!g->has_clock || c.period.sequence != g->clock.period.sequence)
+		g->content_gen = g->generation + 1;
 	g->clock = c;
 	g->has_clock = true;
 	g->clock_gen = ++g->generation;
@@ -333,7 +345,7 @@ game_set_published(struct game *g, const struct cs_published_stats *st)
 		slot = &g->published[g->npublished++];
 	}
 	*slot = p;
-	g->generation++;
+	changed(g);
 }
 
 /* --- the sink ------------------------------------------------------------ */
@@ -492,6 +504,12 @@ uint64_t
 game_generation(const struct game *g)
 {
 	return g->generation;
+}
+
+uint64_t
+game_content_generation(const struct game *g)
+{
+	return g->content_gen;
 }
 
 /* Starters first, then roster order, then learned players in arrival order. */

@@ -163,7 +163,11 @@ size_t game_box_order(struct game *g, int side, int *order, size_t max);
 /* Reconciliation: how many published values differ from the derived ones. */
 int game_mismatch_count(struct game *g);
 
-/* Bumped on every change; panes redraw when it moves. */
+/* Bumped on every change, the clock's included. */
 uint64_t game_generation(const struct game *g);
+/* The generation of the last change other than the clock running on within
+ * a period: what the panes below the header show.  Panes redraw when it
+ * moves, so a clock frame redraws only the header. */
+uint64_t game_content_generation(const struct game *g);
 
 #endif

@@ -127,6 +127,7 @@ struct game {
 	bool has_clock;
 	struct cs_clock clock;
 	uint64_t clock_gen;
+	uint64_t content_gen;   /* the last change other than the clock running on */
 
 	struct cs_published_stats published[GAME_PUBLISHED_MAX];
 	int npublished;
