@@ -53,10 +53,9 @@ log_open(const char *path, char **cause)
 			snprintf(buf, sizeof buf, "courtside.log");
 	} else
 		cs_strlcpy(buf, path, sizeof buf);
-	if (make_parents(buf) != 0 || (f = fopen(buf, "a")) == NULL) {
-		cs_set_cause(cause, "cannot open log %s: %s", buf, strerror(errno));
-		return -1;
-	}
+	if (make_parents(buf) != 0 || (f = fopen(buf, "a")) == NULL)
+		return cs_set_cause(cause,
+		    "cannot open log %s: %s", buf, strerror(errno));
 	pthread_mutex_lock(&log_lock);
 	if (log_file != NULL)
 		fclose(log_file);

@@ -146,7 +146,6 @@ int
 settings_parse(struct settings *s, int argc, char **argv, char **cause)
 {
 	bool once = false, headless = false;
-	const char *misfit = NULL;
 	int c, ps, ck;
 
 	memset(s, 0, sizeof *s);
@@ -165,48 +164,41 @@ settings_parse(struct settings *s, int argc, char **argv, char **cause)
 				s->provider = CS_PROVIDER_SHOTTRACKER;
 			else if (strcmp(optarg, "sportradar") == 0)
 				s->provider = CS_PROVIDER_SPORTRADAR;
-			else {
-				cs_set_cause(cause, "unknown provider '%s' (shottracker or "
+			else
+				return cs_set_cause(cause,
+				    "unknown provider '%s' (shottracker or "
 				    "sportradar)", optarg);
-				return -1;
-			}
 			break;
 		case OPT_GAME:
-			if (*optarg == '\0' || strlen(optarg) >= CS_ID_MAX) {
-				cs_set_cause(cause, "--game needs a game id");
-				return -1;
-			}
+			if (*optarg == '\0' || strlen(optarg) >= CS_ID_MAX)
+				return cs_set_cause(cause, "--game needs a game id");
 			s->game_id = optarg;
 			break;
 		case OPT_BASE_URL:
 			if (strncmp(optarg, "http://", 7) != 0 &&
-			    strncmp(optarg, "https://", 8) != 0) {
-				cs_set_cause(cause, "--base-url must start with http:// or "
+			    strncmp(optarg, "https://", 8) != 0)
+				return cs_set_cause(cause,
+				    "--base-url must start with http:// or "
 				    "https://");
-				return -1;
-			}
 			s->base_url = optarg;
 			break;
 		case OPT_WS_URL:
-			if (strncmp(optarg, "ws://", 5) != 0 && strncmp(optarg, "wss://", 6) != 0) {
-				cs_set_cause(cause, "--ws-url must start with ws:// or wss://");
-				return -1;
-			}
+			if (strncmp(optarg, "ws://", 5) != 0 && strncmp(optarg, "wss://", 6) != 0)
+				return cs_set_cause(cause,
+				    "--ws-url must start with ws:// or wss://");
 			s->ws_url = optarg;
 			break;
 		case OPT_LEAGUE:
-			if (strcmp(optarg, "nba") != 0 && strcmp(optarg, "nbdl") != 0) {
-				cs_set_cause(cause, "unknown league '%s' (nba or nbdl)", optarg);
-				return -1;
-			}
+			if (strcmp(optarg, "nba") != 0 && strcmp(optarg, "nbdl") != 0)
+				return cs_set_cause(cause,
+				    "unknown league '%s' (nba or nbdl)", optarg);
 			s->league = optarg;
 			break;
 		case OPT_ACCESS_LEVEL:
-			if (strcmp(optarg, "trial") != 0 && strcmp(optarg, "production") != 0) {
-				cs_set_cause(cause, "unknown access level '%s' (trial or "
+			if (strcmp(optarg, "trial") != 0 && strcmp(optarg, "production") != 0)
+				return cs_set_cause(cause,
+				    "unknown access level '%s' (trial or "
 				    "production)", optarg);
-				return -1;
-			}
 			s->access_level = optarg;
 			break;
 		case OPT_REPLAY:
@@ -215,18 +207,16 @@ settings_parse(struct settings *s, int argc, char **argv, char **cause)
 		case OPT_SPEED:
 			if (strcmp(optarg, "max") == 0)
 				s->speed = 0;
-			else if (parse_number(optarg, 0.01, 1000, &s->speed) < 0) {
-				cs_set_cause(cause, "--speed takes a number from 0.01 to 1000, or "
+			else if (parse_number(optarg, 0.01, 1000, &s->speed) < 0)
+				return cs_set_cause(cause,
+				    "--speed takes a number from 0.01 to 1000, or "
 				    "max");
-				return -1;
-			}
 			s->speed_set = true;
 			break;
 		case OPT_UNTIL:
-			if (settings_parse_until(optarg, &ps, &ck) < 0) {
-				cs_set_cause(cause, "--until takes PERIOD/CLOCK, e.g. 3/5:00");
-				return -1;
-			}
+			if (settings_parse_until(optarg, &ps, &ck) < 0)
+				return cs_set_cause(cause,
+				    "--until takes PERIOD/CLOCK, e.g. 3/5:00");
 			s->until = optarg;
 			break;
 		case OPT_RECORD:
@@ -245,11 +235,10 @@ settings_parse(struct settings *s, int argc, char **argv, char **cause)
 			headless = true;
 			break;
 		case OPT_DURATION:
-			if (parse_number(optarg, 0.001, 30 * 24 * 3600.0, &s->duration) < 0) {
-				cs_set_cause(cause, "--duration takes a positive number of "
+			if (parse_number(optarg, 0.001, 30 * 24 * 3600.0, &s->duration) < 0)
+				return cs_set_cause(cause,
+				    "--duration takes a positive number of "
 				    "seconds");
-				return -1;
-			}
 			break;
 		case OPT_EXPORT:
 			s->export_path = optarg;
@@ -259,11 +248,10 @@ settings_parse(struct settings *s, int argc, char **argv, char **cause)
 				s->export_format = EXPORT_JSON;
 			else if (strcmp(optarg, "csv") == 0)
 				s->export_format = EXPORT_CSV;
-			else {
-				cs_set_cause(cause, "unknown export format '%s' (json or csv)",
+			else
+				return cs_set_cause(cause,
+				    "unknown export format '%s' (json or csv)",
 				    optarg);
-				return -1;
-			}
 			break;
 		case OPT_CACERT:
 			s->cacert = optarg;
@@ -281,11 +269,10 @@ settings_parse(struct settings *s, int argc, char **argv, char **cause)
 			s->title = true;
 			break;
 		case OPT_BELL:
-			if (parse_bell(optarg, &s->bell) < 0) {
-				cs_set_cause(cause, "--bell takes a list of score, foul-trouble, "
+			if (parse_bell(optarg, &s->bell) < 0)
+				return cs_set_cause(cause,
+				    "--bell takes a list of score, foul-trouble, "
 				    "lead-change");
-				return -1;
-			}
 			break;
 		case OPT_HELP:
 			settings_usage(stdout);
@@ -294,46 +281,43 @@ settings_parse(struct settings *s, int argc, char **argv, char **cause)
 			printf("courtside %s\n", PACKAGE_VERSION);
 			return 1;
 		case ':':
-			cs_set_cause(cause, "option '%s' needs a value", argv[optind - 1]);
-			return -1;
+			return cs_set_cause(cause,
+			    "option '%s' needs a value", argv[optind - 1]);
 		default:
-			cs_set_cause(cause, "unknown option '%s' (see --help)", argv[optind - 1]);
-			return -1;
+			return cs_set_cause(cause,
+			    "unknown option '%s' (see --help)", argv[optind - 1]);
 		}
 	}
-	if (optind < argc) {
-		cs_set_cause(cause, "unexpected argument '%s' (see --help)", argv[optind]);
-		return -1;
-	}
+	if (optind < argc)
+		return cs_set_cause(cause,
+		    "unexpected argument '%s' (see --help)", argv[optind]);
 
 	/* Exactly one source, and options that go with it: the first misfit is told. */
 	if ((s->demo ? 1 : 0) + (s->provider != CS_PROVIDER_NONE ? 1 : 0) +
 	    (s->replay_path != NULL ? 1 : 0) != 1)
-		misfit = "choose one of --demo, --provider or --replay (see --help)";
-	else if (s->provider != CS_PROVIDER_NONE && s->game_id == NULL)
-		misfit = "--provider needs --game";
-	else if (s->provider == CS_PROVIDER_NONE && s->game_id != NULL)
-		misfit = "--game goes with --provider";
-	else if (s->provider != CS_PROVIDER_SHOTTRACKER && s->ws_url != NULL)
-		misfit = "--ws-url goes with --provider shottracker";
-	else if (s->provider == CS_PROVIDER_NONE && s->base_url != NULL)
-		misfit = "--base-url goes with --provider";
-	else if (s->speed_set && s->provider != CS_PROVIDER_NONE)
-		misfit = "--speed goes with --replay or --demo";
-	else if (s->until != NULL && s->replay_path == NULL)
-		misfit = "--until goes with --replay";
-	else if (s->replay_path != NULL && s->record_path != NULL)
-		misfit = "--record cannot be combined with --replay";
-	else if (once && headless)
-		misfit = "--once and --headless cannot be combined";
-	else if (once && s->demo)
-		misfit = "--once cannot be combined with --demo";
-	else if (once && s->duration > 0)
-		misfit = "--duration goes with --headless or the UI, not --once";
-	if (misfit != NULL) {
-		cs_set_cause(cause, "%s", misfit);
-		return -1;
-	}
+		return cs_set_cause(cause,
+		    "choose one of --demo, --provider or --replay (see --help)");
+	if (s->provider != CS_PROVIDER_NONE && s->game_id == NULL)
+		return cs_set_cause(cause, "--provider needs --game");
+	if (s->provider == CS_PROVIDER_NONE && s->game_id != NULL)
+		return cs_set_cause(cause, "--game goes with --provider");
+	if (s->provider != CS_PROVIDER_SHOTTRACKER && s->ws_url != NULL)
+		return cs_set_cause(cause, "--ws-url goes with --provider shottracker");
+	if (s->provider == CS_PROVIDER_NONE && s->base_url != NULL)
+		return cs_set_cause(cause, "--base-url goes with --provider");
+	if (s->speed_set && s->provider != CS_PROVIDER_NONE)
+		return cs_set_cause(cause, "--speed goes with --replay or --demo");
+	if (s->until != NULL && s->replay_path == NULL)
+		return cs_set_cause(cause, "--until goes with --replay");
+	if (s->replay_path != NULL && s->record_path != NULL)
+		return cs_set_cause(cause, "--record cannot be combined with --replay");
+	if (once && headless)
+		return cs_set_cause(cause, "--once and --headless cannot be combined");
+	if (once && s->demo)
+		return cs_set_cause(cause, "--once cannot be combined with --demo");
+	if (once && s->duration > 0)
+		return cs_set_cause(cause,
+		    "--duration goes with --headless or the UI, not --once");
 	s->mode = once ? RUN_ONCE : headless ? RUN_HEADLESS : RUN_UI;
 	if (s->mode != RUN_UI && s->export_path == NULL)
 		s->export_path = "-";
@@ -367,14 +351,14 @@ read_config(struct settings *s, const char *path, bool must_exist, char **cause)
 	if (f == NULL) {
 		if (errno == ENOENT && !must_exist)
 			return 0;
-		cs_set_cause(cause, "cannot read config %s: %s", path, strerror(errno));
-		return -1;
+		return cs_set_cause(cause,
+		    "cannot read config %s: %s", path, strerror(errno));
 	}
 	if (fstat(fileno(f), &sb) == 0 && (sb.st_mode & 077) != 0) {
 		fclose(f);
-		cs_set_cause(cause, "config %s is readable by others: run chmod 600 %s",
+		return cs_set_cause(cause,
+		    "config %s is readable by others: run chmod 600 %s",
 		    path, path);
-		return -1;
 	}
 	while (fgets(line, sizeof line, f) != NULL) {
 		lineno++;
@@ -386,9 +370,9 @@ read_config(struct settings *s, const char *path, bool must_exist, char **cause)
 		val = strchr(key, '=');
 		if (val == NULL) {
 			fclose(f);
-			cs_set_cause(cause, "config %s line %d: expected key = value",
+			return cs_set_cause(cause,
+			    "config %s line %d: expected key = value",
 			    path, lineno);
-			return -1;
 		}
 		end = val;
 		while (end > key && isspace((unsigned char)end[-1]))
@@ -410,17 +394,16 @@ read_config(struct settings *s, const char *path, bool must_exist, char **cause)
 		else if (strcmp(key, "shottracker_ping") == 0) {
 			if (parse_ping(val, &s->st_ping) < 0) {
 				fclose(f);
-				cs_set_cause(cause, "config %s line %d: shottracker_ping "
+				return cs_set_cause(cause,
+				    "config %s line %d: shottracker_ping "
 				    "is control, text or both", path, lineno);
-				return -1;
 			}
 		} else if (strcmp(key, "shottracker_username") != 0 &&
 		    strcmp(key, "shottracker_secret") != 0 &&
 		    strcmp(key, "sportradar_api_key") != 0) {
 			fclose(f);
-			cs_set_cause(cause, "config %s line %d: unknown key '%s'",
+			return cs_set_cause(cause, "config %s line %d: unknown key '%s'",
 			    path, lineno, key);
-			return -1;
 		}
 	}
 	explicit_bzero(line, sizeof line);

@@ -87,14 +87,14 @@ cs_sanitize(char *dst, const char *src, size_t size)
 	dst[o] = '\0';
 }
 
-void
+int
 cs_set_cause(char **cause, const char *fmt, ...)
 {
 	va_list ap;
 	char *msg;
 
 	if (cause == NULL)
-		return;
+		return -1;
 	va_start(ap, fmt);
 	if (vasprintf(&msg, fmt, ap) < 0)
 		msg = NULL;
@@ -104,6 +104,7 @@ cs_set_cause(char **cause, const char *fmt, ...)
 		cs_sanitize(msg, msg, strlen(msg) + 1);
 	free(*cause);
 	*cause = msg;
+	return -1;
 }
 
 void

@@ -239,9 +239,10 @@ void cs_game_info_init(struct cs_game_info *info, enum cs_provider provider);
  * Set *cause to a malloc'd message, stripped as by cs_sanitize (a cause is
  * shown on the terminal and may quote a server), freeing the cause it held:
  * *cause is NULL or an earlier cause.  A NULL `cause` is ignored; out of
- * memory leaves *cause NULL.
+ * memory leaves *cause NULL.  Returns -1, so that a failing function can
+ * `return cs_set_cause(cause, ...)`.
  */
-void cs_set_cause(char **cause, const char *fmt, ...)
+int cs_set_cause(char **cause, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
 /* Bounded copy that always terminates; never overflows dst. */

@@ -240,20 +240,14 @@ http_perform(const struct http_request *req, struct http_response *resp,
 	memset(resp, 0, sizeof *resp);
 	resp->retry_after = -1;
 	pthread_once(&curl_once, curl_init);
-	if (curl_init_rc != CURLE_OK) {
-		cs_set_cause(cause, "cannot initialise libcurl");
-		return -1;
-	}
-	if (req->url == NULL) {
-		cs_set_cause(cause, "no URL");
-		return -1;
-	}
+	if (curl_init_rc != CURLE_OK)
+		return cs_set_cause(cause, "cannot initialise libcurl");
+	if (req->url == NULL)
+		return cs_set_cause(cause, "no URL");
 	http_url_for_log(req->url, logurl, sizeof logurl);
 	c = curl_easy_init();
-	if (c == NULL) {
-		cs_set_cause(cause, "cannot create an HTTP handle");
-		return -1;
-	}
+	if (c == NULL)
+		return cs_set_cause(cause, "cannot create an HTTP handle");
 
 	memset(&t, 0, sizeof t);
 	t.req = req;

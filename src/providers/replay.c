@@ -538,10 +538,8 @@ replay_run(struct feed *feed, char **cause)
 		return -1;
 	parser = provider_parser_for(capture_provider(cr));
 	capture_read_close(&cr);
-	if (parser == NULL) {
-		cs_set_cause(cause, "the capture's provider cannot be replayed");
-		return -1;
-	}
+	if (parser == NULL)
+		return cs_set_cause(cause, "the capture's provider cannot be replayed");
 
 	r = calloc(1, sizeof *r);
 	if (r == NULL)

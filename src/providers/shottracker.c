@@ -436,10 +436,9 @@ rest_resource(struct st *st, const char *path, const char *what, bool required,
 	feed_record(st->feed, channel, resp.body, resp.len);
 	rc = shottracker_parse_message(&st->parse, channel, resp.body, resp.len, NULL);
 	http_response_free(&resp);
-	if (rc < 0 && required) {
-		cs_set_cause(cause, "ShotTracker: the %s could not be read (see the log)", what);
-		return -1;
-	}
+	if (rc < 0 && required)
+		return cs_set_cause(cause,
+		    "ShotTracker: the %s could not be read (see the log)", what);
 	return 0;
 }
 
@@ -454,11 +453,10 @@ catch_up(struct st *st, bool first, char **cause)
 		snprintf(path, sizeof path, "/v1/data/games/%s", st->cfg->game_id);
 		if (rest_resource(st, path, "game", true, cause) < 0)
 			return -1;
-		if (!st->parse.have_game) {
-			cs_set_cause(cause, "ShotTracker: the game event names no teams "
+		if (!st->parse.have_game)
+			return cs_set_cause(cause,
+			    "ShotTracker: the game event names no teams "
 			    "(home_team_id/away_team_id)");
-			return -1;
-		}
 		for (side = 0; side < 2; side++) {
 			snprintf(path, sizeof path, "/v1/data/teams/%s,SHOTTRACKER",
 			    st->parse.team_id[side]);
@@ -491,10 +489,9 @@ subscribe(struct st *st, char **cause)
 	rc = shottracker_parse_subscribe(resp.body, resp.len, st->token, sizeof st->token);
 	explicit_bzero(resp.body, resp.len);
 	http_response_free(&resp);
-	if (rc < 0) {
-		cs_set_cause(cause, "ShotTracker: the _subscribe answer holds no token");
-		return -1;
-	}
+	if (rc < 0)
+		return cs_set_cause(cause,
+		    "ShotTracker: the _subscribe answer holds no token");
 	st->have_token = true;
 	return 0;
 }
@@ -761,10 +758,8 @@ context_create(struct st *st, bool tls, char **cause)
 		info.client_ssl_ca_filepath = st->cfg->cacert;
 	}
 	ctx = lws_create_context(&info);
-	if (ctx == NULL) {
-		cs_set_cause(cause, "cannot create the WebSocket context");
-		return -1;
-	}
+	if (ctx == NULL)
+		return cs_set_cause(cause, "cannot create the WebSocket context");
 	pthread_mutex_lock(&st->ctx_lock);
 	st->context = ctx;
 	pthread_mutex_unlock(&st->ctx_lock);
@@ -814,10 +809,9 @@ ws_connect(struct st *st, char **cause)
 	if (shottracker_ws_url(url, sizeof url, st->cfg->ws_url, st->base, st->token,
 	    st->have_wm, st->wm) < 0 ||
 	    http_split_url(url, host, sizeof host, &port, path, sizeof path, &tls) < 0 ||
-	    url_authority(url, authority, sizeof authority) < 0) {
-		cs_set_cause(cause, "ShotTracker: bad WebSocket URL (check --ws-url)");
-		return -1;
-	}
+	    url_authority(url, authority, sizeof authority) < 0)
+		return cs_set_cause(cause,
+		    "ShotTracker: bad WebSocket URL (check --ws-url)");
 	if (st->context != NULL && tls && !st->tls_context)
 		context_destroy(st);
 	if (st->context == NULL && context_create(st, tls, cause) < 0)
@@ -1066,25 +1060,19 @@ st_run(struct feed *feed, char **cause)
 	size_t n;
 	int rc;
 
-	if (cfg->game_id == NULL || *cfg->game_id == '\0') {
-		cs_set_cause(cause, "ShotTracker: no game (--game EVENT_ID)");
-		return -1;
-	}
-	if (strpbrk(cfg->game_id, "/?#& %") != NULL) {
-		cs_set_cause(cause, "ShotTracker: the game id has characters a URL cannot carry");
-		return -1;
-	}
+	if (cfg->game_id == NULL || *cfg->game_id == '\0')
+		return cs_set_cause(cause, "ShotTracker: no game (--game EVENT_ID)");
+	if (strpbrk(cfg->game_id, "/?#& %") != NULL)
+		return cs_set_cause(cause,
+		    "ShotTracker: the game id has characters a URL cannot carry");
 	if (cfg->username == NULL || *cfg->username == '\0' || cfg->secret == NULL ||
-	    *cfg->secret == '\0') {
-		cs_set_cause(cause, "ShotTracker credentials missing: set SHOTTRACKER_USERNAME "
+	    *cfg->secret == '\0')
+		return cs_set_cause(cause,
+		    "ShotTracker credentials missing: set SHOTTRACKER_USERNAME "
 		    "and SHOTTRACKER_SECRET (environment or config file)");
-		return -1;
-	}
 	st = calloc(1, sizeof *st);
-	if (st == NULL) {
-		cs_set_cause(cause, "out of memory");
-		return -1;
-	}
+	if (st == NULL)
+		return cs_set_cause(cause, "out of memory");
 	st->feed = feed;
 	st->cfg = cfg;
 	pthread_mutex_init(&st->ctx_lock, NULL);

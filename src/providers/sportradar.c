@@ -261,10 +261,8 @@ rest_get(struct sr *sr, const char *doc, int attempts, struct http_response *res
 	memset(resp, 0, sizeof *resp);
 	resp->retry_after = -1;
 	if (sportradar_rest_url(url, sizeof url, sr->base, sr->league, sr->access,
-	    sr->game_id, doc) < 0) {
-		cs_set_cause(cause, "Sportradar: the URL for %s is too long", doc);
-		return -1;
-	}
+	    sr->game_id, doc) < 0)
+		return cs_set_cause(cause, "Sportradar: the URL for %s is too long", doc);
 	http_url_for_log(url, logurl, sizeof logurl);
 	memset(&req, 0, sizeof req);
 	req.url = url;
@@ -842,35 +840,29 @@ sr_setup(struct sr *sr, struct feed *feed, char **cause)
 	sr->league = cfg->league != NULL && *cfg->league != '\0' ? cfg->league : "nba";
 	sr->access = cfg->access_level != NULL && *cfg->access_level != '\0' ?
 	    cfg->access_level : "trial";
-	if (strcmp(sr->league, "nba") != 0 && strcmp(sr->league, "nbdl") != 0) {
-		cs_set_cause(cause, "Sportradar: unknown league '%s' (nba or nbdl)", sr->league);
-		return -1;
-	}
-	if (strcmp(sr->access, "trial") != 0 && strcmp(sr->access, "production") != 0) {
-		cs_set_cause(cause, "Sportradar: unknown access level '%s' (trial or production)",
+	if (strcmp(sr->league, "nba") != 0 && strcmp(sr->league, "nbdl") != 0)
+		return cs_set_cause(cause,
+		    "Sportradar: unknown league '%s' (nba or nbdl)", sr->league);
+	if (strcmp(sr->access, "trial") != 0 && strcmp(sr->access, "production") != 0)
+		return cs_set_cause(cause,
+		    "Sportradar: unknown access level '%s' (trial or production)",
 		    sr->access);
-		return -1;
-	}
-	if (cfg->game_id == NULL || !id_ok(cfg->game_id)) {
-		cs_set_cause(cause, "Sportradar: --game needs a Sportradar game id (a uuid)");
-		return -1;
-	}
+	if (cfg->game_id == NULL || !id_ok(cfg->game_id))
+		return cs_set_cause(cause,
+		    "Sportradar: --game needs a Sportradar game id (a uuid)");
 	cs_strlcpy(sr->game_id, cfg->game_id, sizeof sr->game_id);
-	if (cfg->api_key == NULL || cfg->api_key[0] == '\0') {
-		cs_set_cause(cause, "no Sportradar API key: set SPORTRADAR_API_KEY (or "
+	if (cfg->api_key == NULL || cfg->api_key[0] == '\0')
+		return cs_set_cause(cause,
+		    "no Sportradar API key: set SPORTRADAR_API_KEY (or "
 		    "sportradar_api_key in the config file)");
-		return -1;
-	}
-	if (strpbrk(cfg->api_key, "\r\n") != NULL) {
-		cs_set_cause(cause, "the Sportradar API key holds a line break: check "
+	if (strpbrk(cfg->api_key, "\r\n") != NULL)
+		return cs_set_cause(cause,
+		    "the Sportradar API key holds a line break: check "
 		    "SPORTRADAR_API_KEY");
-		return -1;
-	}
 	w = snprintf(sr->key_header, sizeof sr->key_header, "x-api-key: %s", cfg->api_key);
-	if (w < 0 || (size_t)w >= sizeof sr->key_header) {
-		cs_set_cause(cause, "the Sportradar API key is too long: check SPORTRADAR_API_KEY");
-		return -1;
-	}
+	if (w < 0 || (size_t)w >= sizeof sr->key_header)
+		return cs_set_cause(cause,
+		    "the Sportradar API key is too long: check SPORTRADAR_API_KEY");
 	cs_strlcpy(sr->base, cfg->base_url != NULL && *cfg->base_url != '\0' ?
 	    cfg->base_url : SR_DEFAULT_BASE, sizeof sr->base);
 	n = strlen(sr->base);
@@ -907,10 +899,8 @@ sr_run(struct feed *feed, char **cause)
 	int attempt = 0, rc = -1;
 
 	sr = calloc(1, sizeof *sr);
-	if (sr == NULL) {
-		cs_set_cause(cause, "out of memory");
-		return -1;
-	}
+	if (sr == NULL)
+		return cs_set_cause(cause, "out of memory");
 	if (sr_setup(sr, feed, cause) < 0)
 		goto out;
 	if (catch_up(sr, cause) < 0) {

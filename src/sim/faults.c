@@ -100,20 +100,16 @@ sim_faults_parse(const char *spec, struct sim_faults *out, char **cause)
 		*out = f;
 		return 0;
 	}
-	if (strlen(spec) >= sizeof buf) {
-		cs_set_cause(cause, "fault spec too long: %s...",
+	if (strlen(spec) >= sizeof buf)
+		return cs_set_cause(cause, "fault spec too long: %s...",
 		    safe(spec, tmp, sizeof tmp));
-		return -1;
-	}
 	cs_strlcpy(buf, spec, sizeof buf);
 	for (item = strtok_r(buf, ",", &save); item != NULL;
 	    item = strtok_r(NULL, ",", &save)) {
 		eq = strchr(item, '=');
-		if (eq == NULL) {
-			cs_set_cause(cause, "fault '%s': expected KIND=VALUE",
+		if (eq == NULL)
+			return cs_set_cause(cause, "fault '%s': expected KIND=VALUE",
 			    safe(item, tmp, sizeof tmp));
-			return -1;
-		}
 		*eq = '\0';
 		rc = 0;
 		if (strcmp(item, "drop") == 0) {
@@ -145,17 +141,15 @@ sim_faults_parse(const char *spec, struct sim_faults *out, char **cause)
 			else
 				f.seed = seed;
 		} else {
-			cs_set_cause(cause, "unknown fault '%s' (drop, stall, "
+			return cs_set_cause(cause, "unknown fault '%s' (drop, stall, "
 			    "5xx, malformed, truncate, duplicate, reorder, "
 			    "seed)",
 			    safe(item, tmp, sizeof tmp));
-			return -1;
 		}
 		if (rc < 0) {
 			*eq = '=';
-			cs_set_cause(cause, "bad fault value '%s'",
+			return cs_set_cause(cause, "bad fault value '%s'",
 			    safe(item, tmp, sizeof tmp));
-			return -1;
 		}
 	}
 	*out = f;

@@ -286,22 +286,18 @@ bind_check(const char *addr, int port, char **cause)
 		len = sizeof *in6;
 	} else {
 		cs_sanitize(safe, addr, sizeof safe);
-		cs_set_cause(cause, "cannot listen on '%s': want a numeric "
+		return cs_set_cause(cause, "cannot listen on '%s': want a numeric "
 		    "IPv4 or IPv6 address", safe);
-		return -1;
 	}
 	fd = socket(ss.ss_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
-	if (fd < 0) {
-		cs_set_cause(cause, "cannot listen: %s", strerror(errno));
-		return -1;
-	}
+	if (fd < 0)
+		return cs_set_cause(cause, "cannot listen: %s", strerror(errno));
 	setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
 	if (bind(fd, (struct sockaddr *)&ss, len) != 0) {
 		err = errno;
 		close(fd);
-		cs_set_cause(cause, "cannot listen on %s port %d: %s", addr,
+		return cs_set_cause(cause, "cannot listen on %s port %d: %s", addr,
 		    port, strerror(err));
-		return -1;
 	}
 	close(fd);
 	return 0;
@@ -315,15 +311,11 @@ parse_options(struct sim_server *srv, const struct sim_server_options *opt,
 
 	cs_strlcpy(srv->bind, opt->bind != NULL && *opt->bind != '\0' ?
 	    opt->bind : "127.0.0.1", sizeof srv->bind);
-	if (opt->port < 0 || opt->port > 65535) {
-		cs_set_cause(cause, "bad port");
-		return -1;
-	}
+	if (opt->port < 0 || opt->port > 65535)
+		return cs_set_cause(cause, "bad port");
 	srv->port = opt->port;
-	if (!(opt->speed >= 0.0 && opt->speed <= 1e6)) {
-		cs_set_cause(cause, "bad speed");
-		return -1;
-	}
+	if (!(opt->speed >= 0.0 && opt->speed <= 1e6))
+		return cs_set_cause(cause, "bad speed");
 	srv->speed = opt->speed;
 	srv->start_ms = opt->start_ms;
 	if (opt->providers == NULL || strcmp(opt->providers, "both") == 0)
@@ -332,32 +324,26 @@ parse_options(struct sim_server *srv, const struct sim_server_options *opt,
 		srv->st_on = true;
 	else if (strcmp(opt->providers, "sportradar") == 0)
 		srv->sr_on = true;
-	else {
-		cs_set_cause(cause, "unknown provider '%s' (shottracker, "
+	else
+		return cs_set_cause(cause, "unknown provider '%s' (shottracker, "
 		    "sportradar or both)", opt->providers);
-		return -1;
-	}
 	srv->quiet = opt->quiet;
 	if (opt->require_auth != NULL && *opt->require_auth != '\0') {
 		srv->auth = true;
 		colon = strchr(opt->require_auth, ':');
 		if (colon != NULL) {
 			if ((size_t)(colon - opt->require_auth) >=
-			    sizeof srv->st_user) {
-				cs_set_cause(cause, "credentials too long");
-				return -1;
-			}
+			    sizeof srv->st_user)
+				return cs_set_cause(cause, "credentials too long");
 			memcpy(srv->st_user, opt->require_auth,
 			    (size_t)(colon - opt->require_auth));
 			srv->st_user[colon - opt->require_auth] = '\0';
 			colon++;
 		} else
 			colon = opt->require_auth;
-		if (strlen(colon) >= sizeof srv->st_secret || *colon == '\0') {
-			cs_set_cause(cause,
+		if (strlen(colon) >= sizeof srv->st_secret || *colon == '\0')
+			return cs_set_cause(cause,
 			    "bad credentials for --require-auth");
-			return -1;
-		}
 		cs_strlcpy(srv->st_secret, colon, sizeof srv->st_secret);
 		cs_strlcpy(srv->sr_key, colon, sizeof srv->sr_key);
 	}
@@ -388,11 +374,9 @@ serve_capture(struct sim_server *srv, const struct sim_server_options *opt,
 	p = sim_capture_provider(srv->capture);
 	name = p == CS_PROVIDER_SHOTTRACKER ? "shottracker" : "sportradar";
 	if (opt->providers != NULL && strcmp(opt->providers, "both") != 0 &&
-	    strcmp(opt->providers, name) != 0) {
-		cs_set_cause(cause, "the capture is a %s game: it cannot be "
+	    strcmp(opt->providers, name) != 0)
+		return cs_set_cause(cause, "the capture is a %s game: it cannot be "
 		    "served as %s", name, opt->providers);
-		return -1;
-	}
 	n = sim_capture_stream(srv->capture, &msgs);
 	srv->st_on = p == CS_PROVIDER_SHOTTRACKER;
 	srv->sr_on = !srv->st_on;
