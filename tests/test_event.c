@@ -200,6 +200,25 @@ test_set_cause(void)
 	free(cause);
 }
 
+static void
+test_grow_and_hash(void)
+{
+	int *a = NULL;
+	size_t cap = 0, i;
+	bool kept = true;
+
+	ok(cs_grow((void **)&a, &cap, 1, sizeof *a) == 0 && cap == 256, "grow: 256 first");
+	for (i = 0; i < 256; i++)
+		a[i] = (int)i;
+	ok(cs_grow((void **)&a, &cap, 600, sizeof *a) == 0 && cap == 1024, "grow: doubles past need");
+	for (i = 0; i < 256; i++)
+		kept = kept && a[i] == (int)i;
+	ok(kept, "grow: the items are kept");
+	free(a);
+	ok(cs_hash64("a", 1) == 0xaf63dc4c8601ec8cULL && cs_hash64("", 0) == 0xcbf29ce484222325ULL,
+	    "hash64 is FNV-1a (published test vectors)");
+}
+
 int
 main(void)
 {
@@ -210,5 +229,6 @@ main(void)
 	test_period_label();
 	test_strlcpy();
 	test_event_helpers();
+	test_grow_and_hash();
 	return tap_done();
 }

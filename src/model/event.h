@@ -248,6 +248,13 @@ int cs_set_cause(char **cause, const char *fmt, ...)
 /* Bounded copy that always terminates; never overflows dst. */
 void cs_strlcpy(char *dst, const char *src, size_t size);
 
+/* Room for `need` items of `size` bytes in *arr (capacity *cap items),
+ * doubling from 256.  Returns 0, or -1 out of memory (*arr kept). */
+int cs_grow(void **arr, size_t *cap, size_t need, size_t size);
+
+/* FNV-1a, 64-bit: a hash for "seen before" and "changed", never a secret. */
+uint64_t cs_hash64(const void *data, size_t len);
+
 /*
  * Copy `src` into `dst` (capacity `size`), dropping C0/C1 control
  * characters and DEL, and invalid UTF-8 bytes, so that no server string can

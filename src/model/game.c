@@ -162,18 +162,12 @@ game_rules(const struct game *g)
 
 /* --- events -------------------------------------------------------------- */
 
-/* FNV-1a over the on-court lists (zero-filled by normalising): whether a
- * new version changes them, now that the record does not keep them. */
+/* The on-court lists (zero-filled by normalising), hashed: whether a new
+ * version changes them, now that the record does not keep them. */
 static uint64_t
 court_hash(const struct cs_event *ev)
 {
-	const unsigned char *p = (const unsigned char *)ev->on_court;
-	uint64_t h = 0xcbf29ce484222325ULL;
-	size_t i;
-
-	for (i = 0; i < sizeof ev->on_court; i++)
-		h = (h ^ p[i]) * 0x100000001b3ULL;
-	return h;
+	return cs_hash64(ev->on_court, sizeof ev->on_court);
 }
 
 /* A record cut short (RECORD_SIZE).  Out of line, so that the compiler

@@ -80,25 +80,6 @@ struct replay {
 static pthread_mutex_t current_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct replay *current;
 
-static int
-grow(void **arr, size_t *cap, size_t need, size_t size)
-{
-	void *n;
-	size_t c;
-
-	if (need <= *cap)
-		return 0;
-	c = *cap ? *cap * 2 : 256;
-	while (c < need)
-		c *= 2;
-	n = realloc(*arr, c * size);
-	if (n == NULL)
-		return -1;
-	*arr = n;
-	*cap = c;
-	return 0;
-}
-
 static void
 remember_id(struct replay *r, const char *id)
 {
@@ -108,7 +89,7 @@ remember_id(struct replay *r, const char *id)
 	for (i = r->nids; i > 0; i--)
 		if (strcmp(r->ids[i - 1], id) == 0)
 			return;
-	if (grow((void **)&r->ids, &r->ids_cap, r->nids + 1, sizeof *r->ids) < 0)
+	if (cs_grow((void **)&r->ids, &r->ids_cap, r->nids + 1, sizeof *r->ids) < 0)
 		return;
 	cs_strlcpy(r->ids[r->nids++], id, CS_ID_MAX);
 }
@@ -135,7 +116,7 @@ on_event(void *ctx, const struct cs_event *ev)
 	}
 	if (ev->period.sequence > r->max_period) {
 		r->max_period = ev->period.sequence;
-		if (grow((void **)&r->period_records, &r->period_cap, r->nperiods + 1,
+		if (cs_grow((void **)&r->period_records, &r->period_cap, r->nperiods + 1,
 		    sizeof *r->period_records) == 0)
 			r->period_records[r->nperiods++] = r->record;
 	}
@@ -190,7 +171,7 @@ on_published(void *ctx, const struct cs_published_stats *st)
 		if (r->pub[i].side == st->side && strcmp(r->pub[i].player_id, st->player_id) == 0)
 			p = &r->pub[i];
 	if (p == NULL) {
-		if (grow((void **)&r->pub, &r->pub_cap, r->npub + 1, sizeof *r->pub) < 0)
+		if (cs_grow((void **)&r->pub, &r->pub_cap, r->npub + 1, sizeof *r->pub) < 0)
 			return;
 		p = &r->pub[r->npub++];
 		p->side = st->side;
@@ -494,7 +475,7 @@ replay_pass(struct replay *r, const struct provider_parser *parser,
 		r->upserted = false;
 		parser->message(state, rec.channel, rec.data, rec.len);
 		if (r->upserted &&
-		    grow((void **)&r->play_records, &r->play_cap, r->nplays + 1, sizeof(long)) == 0)
+		    cs_grow((void **)&r->play_records, &r->play_cap, r->nplays + 1, sizeof(long)) == 0)
 			r->play_records[r->nplays++] = r->record;
 		if (r->past_until)
 			break;

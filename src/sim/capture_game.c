@@ -48,19 +48,6 @@ struct seen {
 	size_t cap, n;
 };
 
-static uint64_t
-fnv1a(const char *s, size_t len)
-{
-	uint64_t h = 1469598103934665603ULL;
-	size_t i;
-
-	for (i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ULL;
-	}
-	return h != 0 ? h : 1;
-}
-
 /* true when `key` was already there; false when added (or out of memory:
  * then it counts as new, which only costs a duplicate on the wire). */
 static bool
@@ -95,25 +82,6 @@ seen_add(struct seen *s, uint64_t key)
 	s->keys[i] = key;
 	s->n++;
 	return false;
-}
-
-static int
-grow(void **arr, size_t *cap, size_t need, size_t size)
-{
-	size_t ncap;
-	void *n;
-
-	if (need <= *cap)
-		return 0;
-	ncap = *cap != 0 ? *cap * 2 : 256;
-	while (ncap < need)
-		ncap *= 2;
-	n = realloc(*arr, ncap * size);
-	if (n == NULL)
-		return -1;
-	*arr = n;
-	*cap = ncap;
-	return 0;
 }
 
 static char *
@@ -183,12 +151,12 @@ add_stream(struct sim_capture *c, struct seen *seqs, struct seen *texts,
 	if (!classify(c, rec->data, rec->len, &seq))
 		return 0;
 	dup = seq > 0 ? seen_add(seqs, (uint64_t)seq) :
-	    seen_add(texts, fnv1a(rec->data, rec->len) ^ (uint64_t)rec->len);
+	    seen_add(texts, cs_hash64(rec->data, rec->len) ^ (uint64_t)rec->len);
 	if (dup) {
 		c->duplicates++;
 		return 0;
 	}
-	if (grow((void **)&c->msgs, &c->msgs_cap, c->nmsgs + 1, sizeof *c->msgs) < 0)
+	if (cs_grow((void **)&c->msgs, &c->msgs_cap, c->nmsgs + 1, sizeof *c->msgs) < 0)
 		return -1;
 	m = &c->msgs[c->nmsgs];
 	m->json = copy_text(rec->data, rec->len);
@@ -213,7 +181,7 @@ add_rest(struct sim_capture *c, const struct capture_record *rec)
 {
 	struct rest_body *r;
 
-	if (grow((void **)&c->rest, &c->rest_cap, c->nrest + 1, sizeof *c->rest) < 0)
+	if (cs_grow((void **)&c->rest, &c->rest_cap, c->nrest + 1, sizeof *c->rest) < 0)
 		return -1;
 	r = &c->rest[c->nrest];
 	r->path = strdup(rec->channel + 5);
