@@ -267,35 +267,22 @@ write_notes(struct sim_capture *c)
 		    "; damage (%zu): %s", c->ndamage, c->damage);
 }
 
-struct sim_capture *
-sim_capture_load(const char *path, char **cause)
+/* The channel of the live stream: WebSocket frames or push lines. */
+static const char *
+live_channel(enum cs_provider provider)
 {
-	struct capture_reader *r;
-	struct capture_record rec;
-	struct sim_capture *c;
+	return provider == CS_PROVIDER_SHOTTRACKER ? "ws" : "push";
+}
+
+/* Reads every record into `c`; NULL, or why it cannot be served. */
+static const char *
+load_records(struct sim_capture *c, struct capture_reader *r)
+{
 	struct seen seqs = { NULL, 0, 0 }, texts = { NULL, 0, 0 };
-	const char *live;
+	struct capture_record rec;
+	const char *why = NULL;
 	char *warning;
 	int rc;
-
-	if (cause != NULL)
-		*cause = NULL;
-	r = capture_read_open(path, cause);
-	if (r == NULL)
-		return NULL;
-	c = calloc(1, sizeof *c);
-	if (c == NULL)
-		return load_fail(c, &r, cause, path, "out of memory");
-	c->provider = capture_provider(r);
-	if (c->provider != CS_PROVIDER_SHOTTRACKER &&
-	    c->provider != CS_PROVIDER_SPORTRADAR)
-		return load_fail(c, &r, cause,
-		    path,
-		    "only ShotTracker and Sportradar captures can be served");
-	cs_sanitize(c->game_id, capture_game_id(r), sizeof c->game_id);
-	if (c->game_id[0] == '\0')
-		return load_fail(c, &r, cause, path, "the capture names no game");
-	live = c->provider == CS_PROVIDER_SHOTTRACKER ? "ws" : "push";
 
 	for (;;) {
 		warning = NULL;
@@ -311,28 +298,52 @@ sim_capture_load(const char *path, char **cause)
 			break;
 		c->bytes += rec.len;
 		if (c->bytes > SIM_CAPTURE_MAX_BYTES) {
-			free(seqs.keys);
-			free(texts.keys);
-			return load_fail(c, &r, cause, path, "too large to serve "
-			    "(over 512 MB of messages)");
+			why = "too large to serve (over 512 MB of messages)";
+			break;
 		}
 		if (strncmp(rec.channel, "rest:", 5) == 0 && rec.channel[5] == '/')
 			rc = add_rest(c, &rec);
-		else if (strcmp(rec.channel, live) == 0)
+		else if (strcmp(rec.channel, live_channel(c->provider)) == 0)
 			rc = add_stream(c, &seqs, &texts, &rec);
 		else {
 			c->other_channel++;
 			rc = 0;
 		}
 		if (rc < 0) {
-			free(seqs.keys);
-			free(texts.keys);
-			return load_fail(c, &r, cause, path,
-			    "out of memory");
+			why = "out of memory";
+			break;
 		}
 	}
 	free(seqs.keys);
 	free(texts.keys);
+	return why;
+}
+
+struct sim_capture *
+sim_capture_load(const char *path, char **cause)
+{
+	struct capture_reader *r;
+	struct sim_capture *c;
+	const char *why;
+
+	if (cause != NULL)
+		*cause = NULL;
+	r = capture_read_open(path, cause);
+	if (r == NULL)
+		return NULL;
+	c = calloc(1, sizeof *c);
+	if (c == NULL)
+		return load_fail(c, &r, cause, path, "out of memory");
+	c->provider = capture_provider(r);
+	if (c->provider != CS_PROVIDER_SHOTTRACKER &&
+	    c->provider != CS_PROVIDER_SPORTRADAR)
+		return load_fail(c, &r, cause, path,
+		    "only ShotTracker and Sportradar captures can be served");
+	cs_sanitize(c->game_id, capture_game_id(r), sizeof c->game_id);
+	if (c->game_id[0] == '\0')
+		return load_fail(c, &r, cause, path, "the capture names no game");
+	if ((why = load_records(c, r)) != NULL)
+		return load_fail(c, &r, cause, path, why);
 	capture_read_close(&r);
 	if (c->nmsgs == 0 && c->nrest == 0)
 		return load_fail(c, &r, cause, path, "no message to serve");
@@ -491,7 +502,7 @@ scan_capture(const struct sim_capture *c, struct scan *sc,
 {
 	const struct provider_parser *parser = provider_parser_for(c->provider);
 	struct cs_sink sink;
-	const char *channel = c->provider == CS_PROVIDER_SHOTTRACKER ? "ws" : "push";
+	const char *channel = live_channel(c->provider);
 	char rest_channel[600];
 	size_t i = 0, k = 0;
 	void *state;
