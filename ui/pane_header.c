@@ -34,6 +34,7 @@ ui_conn_text(const struct ui *ui, char *buf, size_t size, enum ui_color *color)
 	}
 	if (st->last_data_us > 0 && ui->now_us >= st->last_data_us)
 		age = (double)(ui->now_us - st->last_data_us) / 1e6;
+	cs_sanitize(msg, st->status.message, sizeof msg);
 	switch (st->status.state) {
 	case FEED_CONNECTING:
 		snprintf(buf, size, "connecting");
@@ -63,7 +64,6 @@ ui_conn_text(const struct ui *ui, char *buf, size_t size, enum ui_color *color)
 	case FEED_REPLAY:
 		/* the replay says its own speed as it changes ("replay 8x",
 		 * "replay at end"); --speed is only where it started */
-		cs_sanitize(msg, st->status.message, sizeof msg);
 		if (msg[0] != '\0')
 			snprintf(buf, size, "%s", msg);
 		else if (st->status.speed > 0)
@@ -72,7 +72,6 @@ ui_conn_text(const struct ui *ui, char *buf, size_t size, enum ui_color *color)
 			snprintf(buf, size, "replay max");
 		break;
 	case FEED_PAUSED:
-		cs_sanitize(msg, st->status.message, sizeof msg);
 		if (msg[0] != '\0')
 			snprintf(buf, size, "%s, paused", msg);
 		else
@@ -84,7 +83,6 @@ ui_conn_text(const struct ui *ui, char *buf, size_t size, enum ui_color *color)
 		*color = UI_C_DIM;
 		break;
 	case FEED_FAILED:
-		cs_sanitize(msg, st->status.message, sizeof msg);
 		snprintf(buf, size, "failed: %s", msg[0] ? msg : "unknown error");
 		*color = UI_C_ALERT;
 		break;

@@ -305,10 +305,11 @@ game_set_clock(struct game *g, const struct cs_clock *clock)
 	/* a new period changes team fouls and the bonus; the clock running on
 	 * within one changes nothing the panes show */
 	if (!g->has_clock || c.period.sequence != g->clock.period.sequence)
-		g->content_gen = g->generation + 1;
+		g->clock_gen = changed(g);
+	else
+		g->clock_gen = ++g->generation;
 	g->clock = c;
 	g->has_clock = true;
-	g->clock_gen = ++g->generation;
 }
 
 /* Published totals: the highest version per (side, player or team) wins. */

@@ -296,35 +296,11 @@ next_item(struct json_iter *it)
 	return p < it->end ? p : NULL;
 }
 
-bool
-json_next_member(struct json_iter *it, struct json_span *key, struct json_span *value)
+/* The value at `p` (NULL: there is none, the walk is over). */
+static bool
+take_value(struct json_iter *it, const char *p, struct json_span *value)
 {
-	const char *p = next_item(it), *q;
-
-	if (p == NULL || *p != '"') {
-		it->p = it->end;
-		return false;
-	}
-	q = skip_string(p, it->end);
-	key->p = p + 1;
-	key->len = q > p + 1 ? (size_t)(q - p - 2) : 0;
-	p = skip_space(q, it->end);
-	if (p == it->end || *p != ':') {
-		it->p = it->end;
-		return false;
-	}
-	p = skip_space(p + 1, it->end);
-	q = skip_value(p, it->end);
-	value->p = p;
-	value->len = (size_t)(q - p);
-	it->p = q;
-	return true;
-}
-
-bool
-json_next_element(struct json_iter *it, struct json_span *value)
-{
-	const char *p = next_item(it), *q;
+	const char *q;
 
 	if (p == NULL) {
 		it->p = it->end;
@@ -335,6 +311,28 @@ json_next_element(struct json_iter *it, struct json_span *value)
 	value->len = (size_t)(q - p);
 	it->p = q;
 	return true;
+}
+
+bool
+json_next_member(struct json_iter *it, struct json_span *key, struct json_span *value)
+{
+	const char *p = next_item(it), *q;
+
+	if (p == NULL || *p != '"')
+		return take_value(it, NULL, value);
+	q = skip_string(p, it->end);
+	key->p = p + 1;
+	key->len = q > p + 1 ? (size_t)(q - p - 2) : 0;
+	p = skip_space(q, it->end);
+	if (p == it->end || *p != ':')
+		return take_value(it, NULL, value);
+	return take_value(it, skip_space(p + 1, it->end), value);
+}
+
+bool
+json_next_element(struct json_iter *it, struct json_span *value)
+{
+	return take_value(it, next_item(it), value);
 }
 
 bool
