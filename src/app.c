@@ -60,7 +60,6 @@ app_drain(struct game *g, struct app_state *st, struct feed *feed)
 	bool changed = false;
 
 	list = feed_drain(feed);
-	st->drained_oldest_us = 0;
 	for (m = list; m != NULL; m = m->next) {
 		if ((m->kind == FEED_MSG_EVENT || m->kind == FEED_MSG_DELETE) &&
 		    (st->drained_oldest_us == 0 || m->received_us < st->drained_oldest_us))

@@ -16,8 +16,9 @@ struct app_state {
 	int64_t last_data_us;       /* monotonic time of the last data message */
 	unsigned long warnings;
 	unsigned long applied;
-	/* The oldest event or delete of the last app_drain (its receive time,
-	 * monotonic), 0 when it had none: the UI measures event -> screen. */
+	/* The receive time (monotonic) of the oldest event or delete drained
+	 * and not yet on screen, 0 when none: the UI clears it after a frame
+	 * and so measures event -> screen. */
 	int64_t drained_oldest_us;
 };
 

@@ -74,6 +74,43 @@ latency_ms(const struct latency *l, double q)
 	return (double)(b + 1) * LATENCY_STEP_US / 1000.0;
 }
 
+/* What the UI measures of itself, for the log and make bench. */
+struct timing {
+	int64_t start_us;          /* when main() began; 0 = unknown */
+	bool shown;                /* the caught-up game has been on screen */
+	struct latency lat;
+};
+
+/* After a frame: the latency of the events it shows (live ones only: the
+ * catch-up's own come in one burst), and the start-up time once. */
+static void
+timing_frame(struct timing *t, struct app_state *st, struct game *g, bool was_live)
+{
+	int64_t now = cs_now_us();
+
+	if (was_live && st->drained_oldest_us != 0)
+		latency_add(&t->lat, now - st->drained_oldest_us);
+	st->drained_oldest_us = 0;
+	if (!t->shown && st->caught_up) {
+		t->shown = true;
+		log_msg("startup: the caught-up game is on screen, %zu events, "
+		    "%.1f ms after start (monotonic %lld us)", game_event_count(g),
+		    t->start_us != 0 ? (double)(now - t->start_us) / 1000.0 : 0.0,
+		    (long long)now);
+	}
+}
+
+static void
+timing_end(struct timing *t)
+{
+	if (t->lat.n > 0)
+		log_msg("ui: event -> screen over %lu frames with new events: p50 %.2f ms, "
+		    "p99 %.2f ms, max %.2f ms", t->lat.n, latency_ms(&t->lat, 0.5),
+		    latency_ms(&t->lat, 0.99), (double)t->lat.max_us / 1000.0);
+	free(t->lat.bucket);
+	t->lat.bucket = NULL;
+}
+
 static int sig_pipe[2] = { -1, -1 };
 static volatile sig_atomic_t curses_active;
 static bool atexit_done;
@@ -201,9 +238,11 @@ ui_run(const struct ui_options *opt, struct game *g, struct feed *feed, char **c
 	int timeout, nfds, ch, fl, rc = 0, flags, i;
 	unsigned char sigs[64];
 	ssize_t n;
-	bool quit = false, use_title = false, was_live = false, shown = false, held;
-	struct latency lat = { 0, 0, NULL };
+	bool quit = false, use_title = false, was_live = false, held;
+	struct timing tm;
 
+	memset(&tm, 0, sizeof tm);
+	tm.start_us = opt->start_us;
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 		return fail(cause, "the UI needs a terminal (use --headless or --once)");
 	if (pipe(sig_pipe) < 0)
@@ -243,7 +282,7 @@ ui_run(const struct ui_options *opt, struct game *g, struct feed *feed, char **c
 		goto out;
 	}
 	app_state_init(&st);
-	lat.bucket = calloc(LATENCY_BUCKETS, sizeof *lat.bucket);
+	tm.lat.bucket = calloc(LATENCY_BUCKETS, sizeof *tm.lat.bucket);
 	lc.feed = feed;
 	ui->st = feed != NULL ? &st : NULL;
 	ui->ctx = &lc;
@@ -275,18 +314,7 @@ ui_run(const struct ui_options *opt, struct game *g, struct feed *feed, char **c
 			ui->now_us = now;
 			ui_frame(ui);
 			last_frame = now;
-			/* live events only: the catch-up's own come in one burst */
-			if (was_live && st.drained_oldest_us != 0)
-				latency_add(&lat, cs_now_us() - st.drained_oldest_us);
-			st.drained_oldest_us = 0;
-		}
-		if (!shown && feed != NULL && st.caught_up) {
-			/* the start-up time a user feels; make bench reads it */
-			shown = true;
-			log_msg("startup: the caught-up game is on screen, %zu events, "
-			    "%.1f ms after start (monotonic %lld us)", game_event_count(g),
-			    opt->start_us != 0 ? (double)(cs_now_us() - opt->start_us) / 1000.0 : 0.0,
-			    (long long)cs_now_us());
+			timing_frame(&tm, &st, g, was_live);
 		}
 		if (use_title) {
 			ui_title_text(ui, title, sizeof title);
@@ -356,11 +384,7 @@ ui_run(const struct ui_options *opt, struct game *g, struct feed *feed, char **c
 	}
 
 out:
-	if (lat.n > 0)
-		log_msg("ui: event -> screen over %lu frames with new events: p50 %.2f ms, "
-		    "p99 %.2f ms, max %.2f ms", lat.n, latency_ms(&lat, 0.5),
-		    latency_ms(&lat, 0.99), (double)lat.max_us / 1000.0);
-	free(lat.bucket);
+	timing_end(&tm);
 	ui_free(&ui);
 	restore_terminal();
 	if (use_title)
