@@ -431,25 +431,57 @@ struct pty_run {
 	unsigned long bytes; /* what the program wrote to its terminal */
 };
 
+/* The first line of the log holding `what`: a pointer to `what` in
+ * `line`, or NULL. */
+static char *
+log_find(const char *log, const char *what, char *line, size_t size)
+{
+	FILE *f = fopen(log, "r");
+	char *p = NULL;
+
+	if (f == NULL)
+		return NULL;
+	while (p == NULL && fgets(line, (int)size, f) != NULL)
+		p = strstr(line, what);
+	fclose(f);
+	if (p != NULL)
+		p[strcspn(p, "\n")] = '\0';
+	return p;
+}
+
 /* The monotonic time the UI logged for its first caught-up frame, or 0. */
 static int64_t
 startup_logged_us(const char *log, size_t *events)
 {
+	static const char what[] = "startup: the caught-up game is on screen, ";
 	char line[512], *p;
-	FILE *f = fopen(log, "r");
-	int64_t us = 0;
 
-	if (f == NULL)
+	if ((p = log_find(log, what, line, sizeof line)) == NULL)
 		return 0;
-	while (us == 0 && fgets(line, sizeof line, f) != NULL) {
-		if ((p = strstr(line, "startup: the caught-up game is on screen, ")) == NULL)
-			continue;
-		*events = strtoul(p + 42, NULL, 10);
-		if ((p = strstr(line, "(monotonic ")) != NULL)
-			us = strtoll(p + 11, NULL, 10);
-	}
-	fclose(f);
-	return us;
+	*events = strtoul(p + strlen(what), NULL, 10);
+	p = strstr(p, "(monotonic ");
+	return p != NULL ? strtoll(p + 11, NULL, 10) : 0;
+}
+
+/* A directory for the program's log and config, when the program is
+ * built; else says why the part is skipped. */
+static bool
+program_dir(const char *part, char *dir)
+{
+	if (access(TOP_BUILDDIR "/courtside", X_OK) == 0 && mkdtemp(dir) != NULL)
+		return true;
+	printf("%s: skipped (no courtside program)\n", part);
+	return false;
+}
+
+static void
+program_dir_remove(const char *dir)
+{
+	char log[600];
+
+	snprintf(log, sizeof log, "%s/courtside.log", dir);
+	unlink(log);
+	rmdir(dir);
 }
 
 /* courtside on a 160x45 pseudo-terminal, following the simulator's game. */
@@ -519,6 +551,17 @@ pty_pump(struct pty_run *r, int ms)
 		return -1;
 	r->bytes += (unsigned long)n;
 	return 0;
+}
+
+/* Reads the screen for `us` microseconds, or until the program ends. */
+static void
+pty_pump_for(struct pty_run *r, int64_t us)
+{
+	int64_t t = cs_now_us();
+
+	while (cs_now_us() - t < us)
+		if (pty_pump(r, 100) < 0)
+			break;
 }
 
 static void
@@ -598,22 +641,21 @@ static void
 bench_startup(const char *provider)
 {
 	const char *args[] = { "--seed", "3", "--speed", "0", "--start-ms", "86400000", NULL };
-	char dir[] = "/tmp/bench_startup.XXXXXX", log[64];
+	char dir[] = "/tmp/bench_startup.XXXXXX";
 	struct sim s;
 	double t[5], x;
 	size_t events = 0;
 	long kb, fkb, rss_kb = -1, file_kb = -1;
 	int i, j, n = 0;
 
-	if (access(TOP_BUILDDIR "/courtside", X_OK) != 0 || mkdtemp(dir) == NULL) {
-		printf("start-up: skipped (no courtside program)\n");
+	if (!program_dir("start-up", dir))
 		return;
-	}
 	memset(&s, 0, sizeof s);
 	s.provider = provider;
 	if (sim_start(&s, args) < 0) {
 		printf("start-up: courtside-sim did not start\n");
 		sim_stop(&s);
+		rmdir(dir);
 		return;
 	}
 	for (i = 0; i < 5; i++)
@@ -625,9 +667,7 @@ bench_startup(const char *provider)
 			}
 		}
 	sim_stop(&s);
-	snprintf(log, sizeof log, "%s/courtside.log", dir);
-	unlink(log);
-	rmdir(dir);
+	program_dir_remove(dir);
 	if (n == 0) {
 		printf("start-up: the UI never showed the caught-up game\n");
 		return;
@@ -655,16 +695,12 @@ static void
 bench_live_ui(void)
 {
 	const char *args[] = { "--seed", "3", "--speed", "400", NULL };
-	char dir[] = "/tmp/bench_live_ui.XXXXXX", line[512], *p, *found = NULL;
+	char dir[] = "/tmp/bench_live_ui.XXXXXX", line[512], *found;
 	struct pty_run r;
 	struct sim s;
-	int64_t t;
-	FILE *f;
 
-	if (access(TOP_BUILDDIR "/courtside", X_OK) != 0 || mkdtemp(dir) == NULL) {
-		printf("live UI: skipped (no courtside program)\n");
+	if (!program_dir("live UI", dir))
 		return;
-	}
 	memset(&s, 0, sizeof s);
 	if (sim_start(&s, args) < 0 || pty_start(&r, &s, dir) < 0) {
 		printf("live UI: courtside-sim or courtside did not start\n");
@@ -672,25 +708,15 @@ bench_live_ui(void)
 		rmdir(dir);
 		return;
 	}
-	t = cs_now_us();
-	while (cs_now_us() - t < LIVE_SECONDS * 1000000LL)
-		if (pty_pump(&r, 100) < 0)
-			break;
+	pty_pump_for(&r, LIVE_SECONDS * 1000000LL);
 	pty_quit(&r);
 	sim_stop(&s);
-	if ((f = fopen(r.log, "r")) != NULL) {
-		while (found == NULL && fgets(line, sizeof line, f) != NULL)
-			if ((p = strstr(line, "ui: event -> screen")) != NULL)
-				found = p + 4;
-		fclose(f);
-	}
-	unlink(r.log);
-	rmdir(dir);
+	found = log_find(r.log, "event -> screen", line, sizeof line);
+	program_dir_remove(dir);
 	if (found == NULL) {
 		printf("live UI: the UI logged no live events\n");
 		return;
 	}
-	found[strcspn(found, "\n")] = '\0';
 	printf("live UI (160x45, ~50 events/s, %d s): %s (budget p99 < 2 ms)\n", LIVE_SECONDS,
 	    found);
 }
@@ -715,10 +741,8 @@ bench_idle(void)
 	unsigned long b0;
 	int64_t t, live = 0;
 
-	if (access(TOP_BUILDDIR "/courtside", X_OK) != 0 || mkdtemp(dir) == NULL) {
-		printf("idle: skipped (no courtside program)\n");
+	if (!program_dir("idle", dir))
 		return;
-	}
 	memset(&s, 0, sizeof s);
 	if (sim_start(&s, args) < 0 || pty_start(&r, &s, dir) < 0) {
 		printf("idle: courtside-sim or courtside did not start\n");
@@ -736,16 +760,13 @@ bench_idle(void)
 	c0 = child_cpu_ticks(r.pid);
 	b0 = r.bytes;
 	t = cs_now_us();
-	while (cs_now_us() - t < IDLE_SECONDS * 1000000LL)
-		if (pty_pump(&r, 100) < 0)
-			break;
+	pty_pump_for(&r, IDLE_SECONDS * 1000000LL);
 	c1 = child_cpu_ticks(r.pid);
 	rss_kb = child_status_kb(r.pid, "VmHWM");
 	t = cs_now_us() - t;
 	pty_quit(&r);
 	sim_stop(&s);
-	unlink(r.log);
-	rmdir(dir);
+	program_dir_remove(dir);
 	if (live == 0 || c0 < 0 || c1 < 0) {
 		printf("idle: the UI never showed the game\n");
 		return;
