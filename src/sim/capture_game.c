@@ -420,8 +420,8 @@ path_is(const char *have, const char *want, bool suffix)
 
 /* Records are in time order: the last match at or before at_ms wins, the
  * first match when at_ms is earlier than all. */
-static const char *
-rest_lookup(const struct sim_capture *c, const char *path, bool suffix,
+const char *
+sim_capture_rest(const struct sim_capture *c, const char *path, bool suffix,
     int64_t at_ms, int64_t *recorded_ms)
 {
 	const struct rest_body *best = NULL;
@@ -439,20 +439,6 @@ rest_lookup(const struct sim_capture *c, const char *path, bool suffix,
 	if (recorded_ms != NULL)
 		*recorded_ms = best->at_ms;
 	return best->body;
-}
-
-const char *
-sim_capture_rest(const struct sim_capture *c, const char *path, int64_t at_ms,
-    int64_t *recorded_ms)
-{
-	return rest_lookup(c, path, false, at_ms, recorded_ms);
-}
-
-const char *
-sim_capture_rest_suffix(const struct sim_capture *c, const char *suffix,
-    int64_t at_ms, int64_t *recorded_ms)
-{
-	return rest_lookup(c, suffix, true, at_ms, recorded_ms);
 }
 
 /* --- where the recorded game stands, by its own parsers --- */

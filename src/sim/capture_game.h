@@ -41,13 +41,11 @@ size_t sim_capture_stream(const struct sim_capture *c,
 int64_t sim_capture_end_ms(const struct sim_capture *c);
 
 /* The recorded body of the REST resource whose path (without query) is
- * `path`, as of feed time at_ms; NULL when the capture has none.
+ * `path` (or, with `suffix`, the first path that ends with it:
+ * "/pbp.json"), as of feed time at_ms; NULL when the capture has none.
  * *recorded_ms (may be NULL) gets the time it was recorded. */
 const char *sim_capture_rest(const struct sim_capture *c, const char *path,
-    int64_t at_ms, int64_t *recorded_ms);
-/* The same, for the first path that ends with `suffix` ("/pbp.json"). */
-const char *sim_capture_rest_suffix(const struct sim_capture *c,
-    const char *suffix, int64_t at_ms, int64_t *recorded_ms);
+    bool suffix, int64_t at_ms, int64_t *recorded_ms);
 
 /*
  * --start-at for a capture: the recorded messages go through the

@@ -210,9 +210,7 @@ captured(struct srv_conn *c, struct lws *wsi, const char *path, bool suffix,
 	struct sim_server *srv = c->srv;
 	const char *body;
 
-	body = suffix ? sim_capture_rest_suffix(srv->capture, path,
-	    sim_srv_feed_now(srv), NULL) : sim_capture_rest(srv->capture, path,
-	    sim_srv_feed_now(srv), NULL);
+	body = sim_capture_rest(srv->capture, path, suffix, sim_srv_feed_now(srv), NULL);
 	if (body == NULL)
 		return st ? st_error(c, wsi, 404, "Not in the capture") :
 		    sr_error(c, wsi, 404, "Not in the capture");
@@ -479,7 +477,7 @@ sr_rest_horizon(struct sim_server *srv)
 
 	if (srv->capture == NULL)
 		return now;
-	if (sim_capture_rest_suffix(srv->capture, "/pbp.json", now, &at) == NULL)
+	if (sim_capture_rest(srv->capture, "/pbp.json", true, now, &at) == NULL)
 		return -1;      /* no REST at all: the whole stream */
 	return at < now ? at : now;
 }

@@ -113,8 +113,8 @@ serve_all(const char *path)
 		    strpbrk(msgs[i].json, "\r\n") != NULL)
 			FAIL("a newline inside a stream message");
 	}
-	(void)sim_capture_rest_suffix(c, "/pbp.json", INT64_MAX, NULL);
-	(void)sim_capture_rest(c, "/v1/data/games/x", 0, NULL);
+	(void)sim_capture_rest(c, "/pbp.json", true, INT64_MAX, NULL);
+	(void)sim_capture_rest(c, "/v1/data/games/x", false, 0, NULL);
 	at = sim_capture_start_at(c, 1, 3000);
 	if (at < -1)
 		FAIL("--start-at gave less than -1");
