@@ -72,6 +72,19 @@ write_export(struct game *g, const struct settings *s)
 	return 0;
 }
 
+/* --rules wins; a Sportradar G League feed plays the G League's profile;
+ * otherwise the provider's data decides (NULL). */
+static const char *
+rules_for(const struct settings *s)
+{
+	if (s->rules != NULL)
+		return s->rules;
+	if (s->provider == CS_PROVIDER_SPORTRADAR && s->replay_path == NULL &&
+	    strcmp(s->league, "nbdl") == 0)
+		return "gleague";
+	return NULL;
+}
+
 /* --once and --headless: drain the feed into the model until it ends. */
 static int
 run_without_ui(const struct settings *s, struct game *g, struct feed **feed)
@@ -197,6 +210,8 @@ main(int argc, char **argv)
 	}
 
 	g = game_new();
+	if (g != NULL)
+		game_set_rules(g, rules_for(&s));
 	feed = feed_start(&fc, &cause);
 	if (feed == NULL) {
 		fprintf(stderr, "courtside: %s\n", cause != NULL ? cause : "cannot start");

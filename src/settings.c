@@ -11,6 +11,7 @@
 
 #include "model/event.h"
 #include "settings.h"
+#include "model/game.h"
 #include "ui/ui.h"
 
 enum {
@@ -18,7 +19,7 @@ enum {
 	OPT_LEAGUE, OPT_ACCESS_LEVEL, OPT_REPLAY, OPT_SPEED, OPT_UNTIL,
 	OPT_RECORD, OPT_CONFIG, OPT_LOG, OPT_ONCE, OPT_HEADLESS, OPT_DURATION,
 	OPT_EXPORT, OPT_EXPORT_FORMAT, OPT_CACERT, OPT_INSECURE, OPT_NO_COLOR,
-	OPT_ASCII, OPT_TITLE, OPT_BELL, OPT_HELP, OPT_VERSION,
+	OPT_ASCII, OPT_TITLE, OPT_BELL, OPT_HELP, OPT_VERSION, OPT_RULES,
 };
 
 static const struct option long_options[] = {
@@ -28,6 +29,7 @@ static const struct option long_options[] = {
 	{ "base-url", required_argument, NULL, OPT_BASE_URL },
 	{ "ws-url", required_argument, NULL, OPT_WS_URL },
 	{ "league", required_argument, NULL, OPT_LEAGUE },
+	{ "rules", required_argument, NULL, OPT_RULES },
 	{ "access-level", required_argument, NULL, OPT_ACCESS_LEVEL },
 	{ "replay", required_argument, NULL, OPT_REPLAY },
 	{ "speed", required_argument, NULL, OPT_SPEED },
@@ -63,6 +65,8 @@ settings_usage(FILE *out)
 "\n"
 "common options:\n"
 "  --record FILE          keep every raw provider message in FILE\n"
+"  --rules NAME           rule profile: nba, gleague, ncaam, ncaaw, nfhs, fiba\n"
+"                         (default: from the provider's data)\n"
 "  --config FILE          credentials file (default $XDG_CONFIG_HOME/courtside/config)\n"
 "  --log FILE             log file (default $XDG_STATE_HOME/courtside/courtside.log)\n"
 "  --once                 catch up over REST, write the export, exit (no UI)\n"
@@ -193,6 +197,12 @@ settings_parse(struct settings *s, int argc, char **argv, char **cause)
 				return cs_set_cause(cause,
 				    "unknown league '%s' (nba or nbdl)", optarg);
 			s->league = optarg;
+			break;
+		case OPT_RULES:
+			if (game_rules_profile(optarg) == NULL)
+				return cs_set_cause(cause, "unknown rules '%s' (%s)", optarg,
+				    game_rules_names());
+			s->rules = optarg;
 			break;
 		case OPT_ACCESS_LEVEL:
 			if (strcmp(optarg, "trial") != 0 && strcmp(optarg, "production") != 0)

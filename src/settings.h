@@ -21,6 +21,7 @@ struct settings {
 	const char *ws_url;
 	const char *league;          /* nba | nbdl */
 	const char *access_level;    /* trial | production */
+	const char *rules;           /* --rules: a rule profile; NULL = the provider's */
 	const char *replay_path;
 	double speed;                /* replay/demo speed; 0 = max */
 	bool speed_set;

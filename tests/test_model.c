@@ -1006,6 +1006,301 @@ test_plus_minus_free_throws(void)
 	game_free(&g);
 }
 
+
+/* A dead-ball team rebound between two free throws, with substitutions. */
+static void
+test_free_throw_trip_dead_ball(void)
+{
+	static const char *const h_sub[CS_ON_COURT] = { "h1", "h2", "h3", "h6", "h7" };
+	struct game *g = new_game(CS_FORMAT_QUARTERS);
+	struct cs_event ev;
+
+	put(g, period_start("e0", 1, CLOCK(12, 0), HOME5, AWAY5));
+	ev = foul("e1", 1, CLOCK(6, 0), CS_AWAY, "a2");
+	ev.type = CS_EV_SHOOTING_FOUL;
+	put(g, ev);
+	put(g, free_throw("e2", 1, CLOCK(6, 0), CS_HOME, "h4", false));
+	/* "team offensive rebound" [deadball, team] */
+	ev = ev_new("e3", 1, CLOCK(6, 0), CS_EV_REBOUND, CS_HOME);
+	add_stat(&ev, CS_STAT_REBOUND, CS_HOME, NULL)->offensive = true;
+	ev.qualifiers = CS_Q_DEADBALL | CS_Q_TEAM;
+	put(g, ev);
+	put(g, substitution("e4", 1, CLOCK(6, 0), CS_HOME, h_sub));
+	put(g, substitution("e5", 1, CLOCK(6, 0), CS_AWAY,
+	    (const char *const[]){ "a1", "a2", "a3", "a4", "a9" }));
+	put(g, free_throw("e6", 1, CLOCK(6, 0), CS_HOME, "h4", true));
+	is_int(line(g, CS_HOME, "h5")->plus_minus, 1, "dead-ball rebound: the FT point goes to the five at the foul");
+	is_int(line(g, CS_HOME, "h4")->plus_minus, 1, "dead-ball rebound: the shooter, subbed out, too");
+	is_int(line(g, CS_HOME, "h7")->plus_minus, 0, "dead-ball rebound: not the sub");
+	is_int(line(g, CS_AWAY, "a5")->plus_minus, -1, "dead-ball rebound: opponent at the foul");
+	is_int(line(g, CS_AWAY, "a9")->plus_minus, 0, "dead-ball rebound: not the opponent's sub");
+
+	/* a player's live rebound ends the trip */
+	put(g, foul("e7", 1, CLOCK(5, 0), CS_AWAY, "a2"));
+	put(g, free_throw("e8", 1, CLOCK(5, 0), CS_HOME, "h1", false));
+	put(g, rebound("e9", 1, CLOCK(4, 58), CS_HOME, "h2", true));
+	put(g, substitution("e10", 1, CLOCK(4, 50), CS_HOME, HOME5));
+	put(g, free_throw("e11", 1, CLOCK(4, 50), CS_HOME, "h1", true));
+	is_int(line(g, CS_HOME, "h5")->plus_minus, 2, "live rebound ends the trip: the five now");
+	is_int(line(g, CS_HOME, "h7")->plus_minus, 0, "live rebound ends the trip: not the old five");
+	game_free(&g);
+}
+
+/* personal foul (two FTs to A) -> timeout -> substitution -> technical on
+ * A's shooter -> the technical FT -> A's two FTs: the five at the first foul */
+static void
+test_free_throw_trip_technical_between(void)
+{
+	static const char *const h_sub[CS_ON_COURT] = { "h1", "h2", "h3", "h4", "h8" };
+	struct game *g = new_game(CS_FORMAT_QUARTERS);
+	struct cs_event ev;
+
+	put(g, period_start("e0", 1, CLOCK(12, 0), HOME5, AWAY5));
+	put(g, foul("e1", 1, CLOCK(7, 0), CS_AWAY, "a3"));          /* two FTs to home */
+	put(g, ev_new("e2", 1, CLOCK(7, 0), CS_EV_TIMEOUT, CS_AWAY));
+	put(g, substitution("e3", 1, CLOCK(7, 0), CS_HOME, h_sub));  /* h5 out, h8 in */
+	ev = ev_new("e4", 1, CLOCK(7, 0), CS_EV_TECHNICAL_FOUL, CS_HOME);
+	add_stat(&ev, CS_STAT_TECHNICAL_FOUL, CS_HOME, "h1");
+	put(g, ev);
+	put(g, free_throw("e5", 1, CLOCK(7, 0), CS_AWAY, "a1", true));
+	put(g, free_throw("e6", 1, CLOCK(7, 0), CS_HOME, "h1", true));
+	put(g, free_throw("e7", 1, CLOCK(7, 0), CS_HOME, "h1", true));
+	is_int(line(g, CS_HOME, "h5")->plus_minus, 2,
+	    "technical between: the two FTs go to the five at the first foul");
+	is_int(line(g, CS_HOME, "h8")->plus_minus, -1,
+	    "technical between: the sub gets only the technical FT against");
+	is_int(line(g, CS_AWAY, "a1")->plus_minus, 1 - 2,
+	    "technical between: opponent +/- for both trips");
+	is_int(line(g, CS_HOME, "h1")->plus_minus, 2 - 1, "technical between: on court throughout");
+	game_free(&g);
+}
+
+/* --- rule profiles ------------------------------------------------------- */
+
+static struct game *
+profile_game(const char *rules, enum cs_game_format format, int period_seconds)
+{
+	struct game *g = game_new();
+	struct cs_game_info info;
+
+	cs_game_info_init(&info, CS_PROVIDER_SHOTTRACKER);
+	cs_strlcpy(info.id, "game-p", sizeof info.id);
+	info.format = format;
+	info.period_seconds = period_seconds;
+	if (rules != NULL)
+		cs_strlcpy(info.rules, rules, sizeof info.rules);
+	info.has_team[CS_HOME] = info.has_team[CS_AWAY] = true;
+	fill_team(&info.team[CS_HOME], "h", "Hawks", "HAW");
+	fill_team(&info.team[CS_AWAY], "a", "Aces", "ACE");
+	game_set_info(g, &info);
+	regulation = format == CS_FORMAT_HALVES ? 2 : 4;
+	return g;
+}
+
+static void
+away_fouls(struct game *g, const char *tag, int period, int clock, int n)
+{
+	char id[32];
+	int i;
+
+	for (i = 0; i < n; i++) {
+		snprintf(id, sizeof id, "%s-%d", tag, i);
+		put(g, foul(id, period, clock - i, CS_AWAY, "a1"));
+	}
+}
+
+static void
+test_rule_profile_choice(void)
+{
+	static const char *const names[] = { "nba", "gleague", "ncaam", "ncaaw", "nfhs", "fiba" };
+	struct game *g;
+	size_t i;
+
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		ok(game_rules_profile(names[i]) != NULL &&
+		    strcmp(game_rules_profile(names[i])->name, names[i]) == 0,
+		    "profile %s exists", names[i]);
+	ok(game_rules_profile("nhl") == NULL, "no profile for an unknown name");
+	g = profile_game(NULL, CS_FORMAT_QUARTERS, 0);
+	is_str(game_rules(g)->name, "nba", "quarters without a name: nba");
+	game_free(&g);
+	g = profile_game(NULL, CS_FORMAT_HALVES, 0);
+	is_str(game_rules(g)->name, "ncaam", "halves: ncaam");
+	game_free(&g);
+	g = profile_game(NULL, CS_FORMAT_QUARTERS, 480);
+	is_str(game_rules(g)->name, "nfhs", "8-minute quarters: nfhs");
+	game_free(&g);
+	g = profile_game("gleague", CS_FORMAT_QUARTERS, 0);
+	is_str(game_rules(g)->name, "gleague", "the provider's name wins");
+	ok(game_set_rules(g, "fiba") == 0, "--rules fiba accepted");
+	is_str(game_rules(g)->name, "fiba", "--rules overrides the provider");
+	is_int(game_rules(g)->period_seconds, 600, "fiba: 10-minute quarters");
+	ok(game_set_rules(g, "nope") < 0 && strcmp(game_rules(g)->name, "fiba") == 0,
+	    "an unknown --rules is refused and changes nothing");
+	ok(game_set_rules(g, NULL) == 0 && strcmp(game_rules(g)->name, "gleague") == 0,
+	    "no override: the provider's again");
+	game_free(&g);
+}
+
+static void
+test_rule_profile_fouls(void)
+{
+	struct game *g;
+	const struct box_team *t;
+	struct cs_event ev;
+
+	/* NCAA men: one-and-one at 7, double bonus at 10, by half, OT continues */
+	g = profile_game("ncaam", CS_FORMAT_HALVES, 0);
+	is_int(game_rules(g)->foul_out, 5, "ncaam: five fouls out");
+	is_int(game_rules(g)->period_seconds, 1200, "ncaam: 20-minute halves");
+	away_fouls(g, "h1", 1, CLOCK(15, 0), 6);
+	t = game_team(g, CS_HOME);
+	ok(t->bonus == GAME_NO_BONUS && t->fouls_to_give == 6, "ncaam: 6 fouls, no bonus");
+	is_int(game_team(g, CS_AWAY)->fouls_to_give, 0, "ncaam: no fouls to give at 6");
+	away_fouls(g, "h1b", 1, CLOCK(10, 0), 1);
+	is_int(game_team(g, CS_HOME)->bonus, GAME_BONUS, "ncaam: 7th foul: bonus (one-and-one)");
+	away_fouls(g, "h1c", 1, CLOCK(9, 0), 3);
+	is_int(game_team(g, CS_HOME)->bonus, GAME_DOUBLE_BONUS, "ncaam: 10th foul: double bonus");
+	away_fouls(g, "h2", 2, CLOCK(19, 0), 2);
+	ok(game_team(g, CS_HOME)->bonus == GAME_NO_BONUS &&
+	    game_team(g, CS_AWAY)->fouls_to_give == 4, "ncaam: a new half resets; 4 to give");
+	ev = ev_new("tech", 2, CLOCK(18, 0), CS_EV_TECHNICAL_FOUL, CS_AWAY);
+	add_stat(&ev, CS_STAT_TECHNICAL_FOUL, CS_AWAY, "a2");
+	put(g, ev);
+	is_int(game_team(g, CS_AWAY)->team_fouls_period, 3, "ncaam: a player's technical is a team foul");
+	away_fouls(g, "h2b", 2, CLOCK(5, 0), 4);
+	away_fouls(g, "ot", 3, CLOCK(4, 0), 3);
+	is_int(game_team(g, CS_AWAY)->team_fouls_period, 10, "ncaam: overtime continues the half");
+	is_int(game_team(g, CS_HOME)->bonus, GAME_DOUBLE_BONUS, "ncaam: double bonus in overtime");
+	game_free(&g);
+
+	/* FIBA and NFHS: two shots from the 5th foul of a quarter; OT continues Q4 */
+	g = profile_game("fiba", CS_FORMAT_QUARTERS, 0);
+	is_int(game_rules(g)->foul_out, 5, "fiba: five fouls out");
+	away_fouls(g, "q1", 1, CLOCK(9, 0), 4);
+	is_int(game_team(g, CS_AWAY)->fouls_to_give, 0, "fiba: 4 fouls, none to give");
+	ok(game_team(g, CS_HOME)->bonus == GAME_NO_BONUS, "fiba: 4 fouls, no bonus");
+	away_fouls(g, "q1b", 1, CLOCK(1, 0), 1);
+	is_int(game_team(g, CS_HOME)->bonus, GAME_BONUS, "fiba: 5th foul: bonus (no last-2:00 rule before)");
+	away_fouls(g, "q4", 4, CLOCK(3, 0), 4);
+	away_fouls(g, "q5", 5, CLOCK(4, 0), 1);
+	is_int(game_team(g, CS_HOME)->bonus, GAME_BONUS, "fiba: overtime continues the 4th quarter");
+	game_free(&g);
+
+	g = profile_game("nfhs", CS_FORMAT_QUARTERS, 0);
+	is_int(game_rules(g)->period_seconds, 480, "nfhs: 8-minute quarters");
+	is_int(game_rules(g)->overtime_seconds, 240, "nfhs: 4-minute overtime");
+	away_fouls(g, "q1", 1, CLOCK(6, 0), 5);
+	is_int(game_team(g, CS_HOME)->bonus, GAME_BONUS, "nfhs: 5th foul of a quarter: bonus");
+	away_fouls(g, "q2", 2, CLOCK(6, 0), 4);
+	is_int(game_team(g, CS_HOME)->bonus, GAME_NO_BONUS, "nfhs: reset each quarter");
+	ev = foul("off", 2, CLOCK(5, 0), CS_AWAY, "a3");
+	ev.type = CS_EV_OFFENSIVE_FOUL;
+	add_stat(&ev, CS_STAT_OFFENSIVE_FOUL, CS_AWAY, "a3");
+	put(g, ev);
+	is_int(game_team(g, CS_HOME)->bonus, GAME_BONUS, "nfhs: an offensive foul is a team foul");
+	game_free(&g);
+
+	/* the NBA: offensive fouls are not team fouls; fouls to give late */
+	g = profile_game("nba", CS_FORMAT_QUARTERS, 0);
+	is_int(game_rules(g)->foul_out, 6, "nba: six fouls out");
+	away_fouls(g, "q1", 1, CLOCK(6, 0), 2);
+	is_int(game_team(g, CS_AWAY)->fouls_to_give, 2, "nba: 2 fouls, 2 to give");
+	put(g, ev_new("late", 1, CLOCK(1, 50), CS_EV_STOPPAGE, CS_SIDE_NONE));
+	is_int(game_team(g, CS_AWAY)->fouls_to_give, 1, "nba: last 2:00: one to give at most");
+	away_fouls(g, "q1b", 1, CLOCK(1, 40), 1);
+	is_int(game_team(g, CS_AWAY)->fouls_to_give, 0, "nba: last 2:00, one committed: none");
+	game_free(&g);
+}
+
+static void
+timeout_at(struct game *g, const char *id, int period, int clock, int side)
+{
+	put(g, ev_new(id, period, clock, CS_EV_TIMEOUT, side));
+}
+
+static void
+test_rule_profile_timeouts(void)
+{
+	struct game *g;
+	struct cs_game_info info;
+
+	/* NBA: 7; at most 4 in Q4; at most 2 after its 3:00 mark; 2 per OT */
+	g = profile_game("nba", CS_FORMAT_QUARTERS, 0);
+	timeout_at(g, "t1", 1, CLOCK(5, 0), CS_HOME);
+	timeout_at(g, "t2", 3, CLOCK(5, 0), CS_HOME);
+	is_int(game_team(g, CS_HOME)->timeouts_left, 5, "nba: 7 less 2");
+	put(g, ev_new("q4", 4, CLOCK(11, 0), CS_EV_STOPPAGE, CS_SIDE_NONE));
+	is_int(game_team(g, CS_HOME)->timeouts_left, 4, "nba: at most 4 in the fourth quarter");
+	timeout_at(g, "t3", 4, CLOCK(8, 0), CS_HOME);
+	is_int(game_team(g, CS_HOME)->timeouts_left, 3, "nba: Q4, one taken: 3");
+	put(g, ev_new("mark", 4, CLOCK(2, 59), CS_EV_STOPPAGE, CS_SIDE_NONE));
+	is_int(game_team(g, CS_HOME)->timeouts_left, 2, "nba: at most 2 after the 3:00 mark");
+	timeout_at(g, "t4", 4, CLOCK(1, 0), CS_HOME);
+	timeout_at(g, "t5", 4, CLOCK(0, 30), CS_HOME);
+	is_int(game_team(g, CS_HOME)->timeouts_left, 0, "nba: both late timeouts used");
+	is_int(game_team(g, CS_AWAY)->timeouts_left, 2, "nba: the other team late: 2");
+	put(g, ev_new("ot1", 5, CLOCK(5, 0), CS_EV_STOPPAGE, CS_SIDE_NONE));
+	is_int(game_team(g, CS_HOME)->timeouts_left, 2, "nba: 2 in overtime, none carried");
+	timeout_at(g, "t6", 5, CLOCK(1, 0), CS_HOME);
+	is_int(game_team(g, CS_HOME)->timeouts_left, 1, "nba: overtime, one taken");
+	put(g, ev_new("ot2", 6, CLOCK(5, 0), CS_EV_STOPPAGE, CS_SIDE_NONE));
+	is_int(game_team(g, CS_HOME)->timeouts_left, 2, "nba: a new overtime: 2 again");
+
+	/* the provider's figure in the game header wins */
+	cs_game_info_init(&info, CS_PROVIDER_SPORTRADAR);
+	cs_strlcpy(info.id, "game-p", sizeof info.id);
+	cs_strlcpy(info.rules, "nba", sizeof info.rules);
+	info.has_timeouts_remaining[CS_HOME] = true;
+	info.timeouts_remaining[CS_HOME] = 1;
+	game_set_info(g, &info);
+	is_int(game_team(g, CS_HOME)->timeouts_left, 1, "the provider's remaining_timeouts wins");
+	is_int(game_team(g, CS_AWAY)->timeouts_left, 2, "only for the side it names");
+	info.has_timeouts_remaining[CS_HOME] = false;
+	game_set_info(g, &info);
+	is_int(game_team(g, CS_HOME)->timeouts_left, 1, "a header without the figure keeps it");
+	game_free(&g);
+
+	/* FIBA: 2 in the first half (lost if unused), 3 in the second,
+	 * at most 2 in the last 2:00 of Q4, 1 per overtime */
+	g = profile_game("fiba", CS_FORMAT_QUARTERS, 0);
+	is_int(game_team(g, CS_HOME)->timeouts_left, 2, "fiba: 2 in the first half");
+	timeout_at(g, "t1", 2, CLOCK(5, 0), CS_HOME);
+	is_int(game_team(g, CS_HOME)->timeouts_left, 1, "fiba: first half, one taken");
+	put(g, ev_new("q3", 3, CLOCK(10, 0), CS_EV_STOPPAGE, CS_SIDE_NONE));
+	is_int(game_team(g, CS_HOME)->timeouts_left, 3, "fiba: 3 in the second half, none carried");
+	put(g, ev_new("late", 4, CLOCK(1, 59), CS_EV_STOPPAGE, CS_SIDE_NONE));
+	is_int(game_team(g, CS_HOME)->timeouts_left, 2, "fiba: at most 2 in the last 2:00");
+	put(g, ev_new("ot", 5, CLOCK(5, 0), CS_EV_STOPPAGE, CS_SIDE_NONE));
+	is_int(game_team(g, CS_HOME)->timeouts_left, 1, "fiba: 1 per overtime");
+	game_free(&g);
+
+	/* NCAA men: 4, at most 3 into the second half, +1 per OT, carried */
+	g = profile_game("ncaam", CS_FORMAT_HALVES, 0);
+	is_int(game_team(g, CS_HOME)->timeouts_left, 4, "ncaam: 4");
+	put(g, ev_new("h2", 2, CLOCK(20, 0), CS_EV_STOPPAGE, CS_SIDE_NONE));
+	is_int(game_team(g, CS_HOME)->timeouts_left, 3, "ncaam: at most 3 carried into the second half");
+	timeout_at(g, "t1", 2, CLOCK(5, 0), CS_HOME);
+	put(g, ev_new("ot", 3, CLOCK(5, 0), CS_EV_STOPPAGE, CS_SIDE_NONE));
+	is_int(game_team(g, CS_HOME)->timeouts_left, 3, "ncaam: overtime adds 1 to what is left");
+	game_free(&g);
+
+	/* NFHS: 5, +1 per overtime, carried */
+	g = profile_game("nfhs", CS_FORMAT_QUARTERS, 0);
+	timeout_at(g, "t1", 1, CLOCK(5, 0), CS_AWAY);
+	timeout_at(g, "t2", 4, CLOCK(1, 0), CS_AWAY);
+	put(g, ev_new("ot", 5, CLOCK(4, 0), CS_EV_STOPPAGE, CS_SIDE_NONE));
+	is_int(game_team(g, CS_AWAY)->timeouts_left, 4, "nfhs: 5 less 2, plus 1 in overtime");
+	game_free(&g);
+
+	/* NCAA women: 4, +1 per overtime, carried */
+	g = profile_game("ncaaw", CS_FORMAT_QUARTERS, 0);
+	is_int(game_rules(g)->period_seconds, 600, "ncaaw: 10-minute quarters");
+	timeout_at(g, "t1", 3, CLOCK(5, 0), CS_AWAY);
+	is_int(game_team(g, CS_AWAY)->timeouts_left, 3, "ncaaw: 4 less 1");
+	game_free(&g);
+}
+
 static void
 test_overtime(void)
 {
@@ -1589,6 +1884,11 @@ main(void)
 	test_replay_changes_nothing();
 	test_minutes();
 	test_plus_minus_free_throws();
+	test_free_throw_trip_dead_ball();
+	test_free_throw_trip_technical_between();
+	test_rule_profile_choice();
+	test_rule_profile_fouls();
+	test_rule_profile_timeouts();
 	test_overtime();
 	test_halves();
 	test_nba_fouls_and_bonus();

@@ -56,6 +56,10 @@ test_sources(void)
 	is_int(parse(&s, &cause, "--replay", "f.cap", "--speed", "8", "--until", "3/5:00", NULL), 0,
 	    "replay with speed and until");
 	ok(s.speed == 8, "speed 8");
+	is_int(parse(&s, &cause, "--replay", "f.cap", "--rules", "fiba", NULL), 0, "--rules fiba");
+	is_str(s.rules, "fiba", "rules kept");
+	is_int(parse(&s, &cause, "--replay", "f.cap", NULL), 0, "no --rules");
+	ok(s.rules == NULL, "no --rules: the provider's");
 }
 
 static void
@@ -79,6 +83,8 @@ test_conflicts(void)
 	    -1, "--ws-url is for shottracker only");
 	is_int(parse(&s, &cause, "--provider", "sportradar", "--game", "g", "--league", "wnba", NULL),
 	    -1, "unknown league");
+	is_int(parse(&s, &cause, "--replay", "f", "--rules", "wnba", NULL), -1, "unknown rules");
+	ok(cause != NULL && strstr(cause, "ncaaw") != NULL, "the message lists the profiles");
 	is_int(parse(&s, &cause, "--replay", "f", "--speed", "fast", NULL), -1, "bad speed");
 	is_int(parse(&s, &cause, "--replay", "f", "--until", "5:00", NULL), -1, "until needs a period");
 	is_int(parse(&s, &cause, "--provider", "shottracker", "--game", "g", "--until", "3/5:00", NULL),

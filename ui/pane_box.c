@@ -41,14 +41,12 @@ const struct ui_key_help ui_keys_box[] = {
 int
 ui_foul_trouble(const struct game_rules *r, const struct cs_period *p, int pf)
 {
-	int limit, at;
+	int limit = r->foul_out > 0 ? r->foul_out : 6, at;
 
-	if (r->format == CS_FORMAT_HALVES)
-		limit = 5;
-	else
-		limit = r->period_seconds >= 720 ? 6 : 5;
 	if (pf >= limit)
 		return 2;
+	/* the usual benching thresholds: 2 in the first period, then one
+	 * more a period, and one short of fouling out in the last */
 	if (r->format == CS_FORMAT_HALVES)
 		at = p->sequence <= 1 ? 2 : limit - 1;
 	else if (p->sequence <= 1)

@@ -106,10 +106,8 @@ period_clock(struct ui *ui, char *buf, size_t size)
 		return;
 	}
 	cs_period_label(&p, lab, sizeof lab);
-	if (last != NULL && last->ev != NULL && last->ev->type == CS_EV_GAME_END) {
-		snprintf(buf, size, "Final");
+	if (game_final_text(ui->g, buf, size)[0] != '\0')
 		return;
-	}
 	if (last != NULL && last->ev != NULL && last->ev->type == CS_EV_PERIOD_END &&
 	    last->ev->period.sequence == p.sequence) {
 		snprintf(buf, size, "End %s", lab);
@@ -181,6 +179,30 @@ row_draw(WINDOW *w, int y, int x, int width, const struct row *r)
 	return used;
 }
 
+static const char *
+bonus_text(enum game_bonus b, int verbosity)
+{
+	if (b == GAME_DOUBLE_BONUS)
+		return verbosity == 2 ? "2B" : "2x BONUS";
+	return verbosity == 2 ? "B" : "BONUS";
+}
+
+/* The rule profile as the header names it: "NBA", "G League", "NCAAM"... */
+static const char *
+rules_label(const char *name)
+{
+	static const char *const labels[][2] = {
+		{ "nba", "NBA" }, { "gleague", "G League" }, { "ncaam", "NCAAM" },
+		{ "ncaaw", "NCAAW" }, { "nfhs", "NFHS" }, { "fiba", "FIBA" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof labels / sizeof labels[0]; i++)
+		if (strcmp(name, labels[i][0]) == 0)
+			return labels[i][1];
+	return name;
+}
+
 /* verbosity: 0 = everything, 3 = score and clock only */
 static void
 score_row(struct ui *ui, struct row *r, int verbosity)
@@ -202,16 +224,21 @@ score_row(struct ui *ui, struct row *r, int verbosity)
 			continue;
 		if (verbosity <= 1)
 			add(r, A_NORMAL, "  TO %d", t->timeouts_left);
-		if (verbosity == 0)
+		if (verbosity == 0 && t->fouls_to_give > 0 && t->fouls_to_give <= 2)
+			add(r, A_NORMAL, "  FOULS %d (%d to give)", t->team_fouls_period,
+			    t->fouls_to_give);
+		else if (verbosity == 0)
 			add(r, A_NORMAL, "  FOULS %d", t->team_fouls_period);
 		else if (verbosity <= 2)
 			add(r, A_NORMAL, "  F %d", t->team_fouls_period);
-		if (t->in_bonus && verbosity <= 2)
-			add(r, ui_attr(ui, UI_C_WARN), " %s", verbosity == 2 ? "B" : "BONUS");
+		if (t->bonus != GAME_NO_BONUS && verbosity <= 2)
+			add(r, ui_attr(ui, UI_C_WARN), " %s", bonus_text(t->bonus, verbosity));
 		add(r, A_NORMAL, verbosity <= 1 ? "  %s  " : "  ", verbosity <= 1 ? bar : "");
 	}
 	period_clock(ui, pc, sizeof pc);
 	add(r, ui_attr(ui, UI_C_BOLD), "%s", pc);
+	if (verbosity <= 1)
+		add(r, A_NORMAL, "  %s", rules_label(game_rules(ui->g)->name));
 }
 
 static void

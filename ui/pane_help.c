@@ -15,7 +15,10 @@ static const struct ui_key_help markers[] = {
 	{ "> (UTF-8: \xe2\x96\xb8)", "box score: on the court now" },
 	{ "PF yellow / red", "foul trouble / fouled out (see below)" },
 	{ "!", "a player's line differs from the provider's published totals" },
-	{ "BONUS", "the team is in the bonus (its opponent shoots on fouls)" },
+	{ "BONUS", "the team shoots free throws on its opponent's fouls" },
+	{ "2x BONUS", "two shots on every foul (where the bonus is a one-and-one)" },
+	{ "(1 to give)", "team fouls it can commit before the opponent shoots" },
+	{ "NBA, FIBA...", "the rule profile in force (--rules to choose another)" },
 	{ "*", "plays: the provider corrected this play" },
 	{ "live 0.4s", "age of the newest data; 'stale 20s' yellow, red from 60 s" },
 	{ NULL, NULL }
@@ -23,7 +26,7 @@ static const struct ui_key_help markers[] = {
 
 static const struct ui_key_help trouble[] = {
 	{ "quarters", "2 fouls in Q1, 3 in Q2, 4 in Q3, then one from the limit" },
-	{ "", "(limit 6 with 12-minute quarters as in the NBA, else 5)" },
+	{ "", "(the limit is the rule profile's: 6 NBA and G League, else 5)" },
 	{ "halves", "2 fouls in the first half, 4 in the second and overtime" },
 	{ NULL, NULL }
 };

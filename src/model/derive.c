@@ -55,14 +55,13 @@ reset(struct game *g)
 	d->period_type = CS_PERIOD_QUARTER;
 	d->clock = CS_NO_CLOCK;
 	d->nperiods = 0;
-	d->ft_active = false;
 	d->leader = CS_SIDE_NONE;
 	d->nplays = d->nshots = d->nunits = 0;
 	memset(d->side, 0, sizeof d->side);
 	for (s = 0; s < 2; s++) {
 		d->side[s].timeouts_remaining = CS_UNKNOWN;
 		lineup_clear(&d->side[s].five);
-		lineup_clear(&d->ft_five[s]);
+		d->trip[s].active = false;
 		for (i = 0; i < g->roster[s].n; i++) {
 			memset(&g->roster[s].players[i].line, 0, sizeof (struct statline));
 			g->roster[s].tenths[i] = 0;
@@ -229,10 +228,10 @@ start_period(struct game *g, const struct cs_event *ev)
 	 * period at its full clock); the period length is not assumed, since
 	 * games with other lengths may not say so */
 	d->clock = CS_NO_CLOCK;
-	d->ft_active = false;
 	for (s = 0; s < 2; s++) {
 		struct side_state *st = &d->side[s];
 
+		d->trip[s].active = false;
 		st->five.known = false;   /* p[] kept: same five again keeps its stint */
 		st->five_this_period = false;
 		st->pending_tenths = st->pending_pm = 0;
@@ -270,18 +269,20 @@ run_clock(struct game *g, const struct cs_event *ev)
 
 /* --- statistics ---------------------------------------------------------- */
 
-/* Points to `side`; +/- to both fives (free throws: the fives at the foul). */
+/* Points to `side`; +/- to both fives (free throws: the fives at the foul
+ * that sent `side` to the line). */
 static void
 score(struct game *g, int side, int pts, bool free_throw)
 {
 	struct derived *d = &g->d;
+	const struct ft_trip *trip = &d->trip[side];
 	const struct lineup *five;
 	int s;
 
 	d->side[side].points += pts;
 	d->side[side].period_points[d->period - 1] += pts;
 	for (s = 0; s < 2; s++) {
-		five = free_throw && d->ft_active ? &d->ft_five[s] : &d->side[s].five;
+		five = free_throw && trip->active ? &trip->five[s] : &d->side[s].five;
 		if (s == side)
 			credit_points(g, s, five, pts, pts, 0);
 		else
@@ -376,6 +377,19 @@ team_foul(struct game *g, int side)
 		d->side[side].fouls_last_two[fp]++;
 }
 
+#define STAT_BIT(t) (1u << (t))
+
+static bool
+has_stat(const struct cs_event *ev, unsigned types)
+{
+	int i;
+
+	for (i = 0; i < ev->nstats; i++)
+		if (types & STAT_BIT(ev->stats[i].type))
+			return true;
+	return false;
+}
+
 /* Adds 1 to a counting column of the team and, when there is one, the player. */
 #define COUNT(field) do {				\
 		tot->field++;				\
@@ -434,6 +448,12 @@ count_stats(struct game *g, const struct record *rec)
 			if (team_fouls)
 				team_foul(g, side);
 			break;
+		case CS_STAT_TECHNICAL_FOUL:
+			/* a player's technical is a team foul in some rule books */
+			if (g->rules.technical_fouls_are_team_fouls && line != NULL &&
+			    !has_stat(ev, STAT_BIT(CS_STAT_PERSONAL_FOUL)))
+				team_foul(g, side);
+			break;
 		default:   /* markers: fouldrawn, offensivefoul, technical, flagrant... */
 			break;
 		}
@@ -444,34 +464,44 @@ count_stats(struct game *g, const struct record *rec)
 
 /* --- free-throw lineups -------------------------------------------------- */
 
-#define STAT_BIT(t) (1u << (t))
-
+/* A rebound that keeps a trip going: a dead ball, or the team's. */
 static bool
-has_stat(const struct cs_event *ev, unsigned types)
+dead_ball_rebound(const struct record *rec)
 {
+	const struct cs_event *ev = &rec->ev;
 	int i;
 
+	if (ev->qualifiers & (CS_Q_DEADBALL | CS_Q_TEAM))
+		return true;
 	for (i = 0; i < ev->nstats; i++)
-		if (types & STAT_BIT(ev->stats[i].type))
-			return true;
-	return false;
+		if (ev->stats[i].type == CS_STAT_REBOUND && rec->stat_player[i] >= 0)
+			return false;
+	return true;
 }
 
-/* Plays after which free throws can no longer belong to an earlier foul. */
+/* Live play after which free throws can no longer belong to an earlier
+ * foul.  A timeout, a substitution or another foul is not. */
 static bool
-ends_free_throws(const struct cs_event *ev)
+ends_free_throws(const struct record *rec)
 {
+	const struct cs_event *ev = &rec->ev;
+
 	switch (ev->type) {
 	case CS_EV_TWO_MADE: case CS_EV_TWO_MISSED:
 	case CS_EV_THREE_MADE: case CS_EV_THREE_MISSED:
-	case CS_EV_HEAVE: case CS_EV_REBOUND: case CS_EV_TURNOVER:
-	case CS_EV_JUMP_BALL:
+	case CS_EV_HEAVE: case CS_EV_TURNOVER: case CS_EV_JUMP_BALL:
 		return true;
+	case CS_EV_REBOUND:
+		return !dead_ball_rebound(rec);
 	default:
-		return has_stat(ev, STAT_BIT(CS_STAT_FIELD_GOAL) |
-		    STAT_BIT(CS_STAT_REBOUND) | STAT_BIT(CS_STAT_TURNOVER));
+		if (has_stat(ev, STAT_BIT(CS_STAT_FIELD_GOAL) | STAT_BIT(CS_STAT_TURNOVER)))
+			return true;
+		return has_stat(ev, STAT_BIT(CS_STAT_REBOUND)) && !dead_ball_rebound(rec);
 	}
 }
+
+#define FOUL_STATS (STAT_BIT(CS_STAT_PERSONAL_FOUL) | STAT_BIT(CS_STAT_TECHNICAL_FOUL) | \
+	STAT_BIT(CS_STAT_FLAGRANT_FOUL))
 
 static bool
 is_foul(const struct cs_event *ev)
@@ -481,9 +511,56 @@ is_foul(const struct cs_event *ev)
 	case CS_EV_TECHNICAL_FOUL: case CS_EV_FLAGRANT_FOUL:
 		return true;
 	default:
-		return has_stat(ev, STAT_BIT(CS_STAT_PERSONAL_FOUL) |
-		    STAT_BIT(CS_STAT_TECHNICAL_FOUL));
+		return has_stat(ev, FOUL_STATS);
 	}
+}
+
+static void
+trip_open(struct game *g, int shooter)
+{
+	struct ft_trip *trip = &g->d.trip[shooter];
+
+	trip->five[CS_HOME] = g->d.side[CS_HOME].five;
+	trip->five[CS_AWAY] = g->d.side[CS_AWAY].five;
+	trip->active = true;
+}
+
+/* A foul opens a trip for the side fouled: the opponent of the team the
+ * foul is charged to (both sides when the feed does not say). */
+static void
+foul_called(struct game *g, const struct cs_event *ev)
+{
+	bool side_known[2] = { false, false };
+	int i, s;
+
+	for (i = 0; i < ev->nstats; i++) {
+		s = ev->stats[i].side;
+		if ((FOUL_STATS & STAT_BIT(ev->stats[i].type)) && s != CS_SIDE_NONE)
+			side_known[s] = true;
+	}
+	if (!side_known[CS_HOME] && !side_known[CS_AWAY] && ev->side != CS_SIDE_NONE)
+		side_known[ev->side] = true;
+	for (s = 0; s < 2; s++)
+		if (side_known[s] || (!side_known[CS_HOME] && !side_known[CS_AWAY]))
+			trip_open(g, OTHER(s));
+}
+
+/* A team timeout: counted per period, and in the profile's late window. */
+static void
+timeout_taken(struct game *g, const struct cs_event *ev)
+{
+	struct derived *d = &g->d;
+	struct side_state *st = &d->side[ev->side];
+	int clock = ev->clock >= 0 ? ev->clock : d->clock;
+	int p = d->period - 1;
+
+	st->timeouts_period[p]++;
+	if (g->rules.timeouts_late_max > 0 && clock >= 0 &&
+	    clock <= g->rules.timeouts_late_tenths)
+		st->timeouts_late[p]++;
+	/* the latest timeout's figure, or none when it sent none */
+	st->timeouts_remaining = ev->timeouts_remaining;
+	st->timeouts_remaining_period = d->period;
 }
 
 /* --- plays and the fold -------------------------------------------------- */
@@ -532,18 +609,13 @@ fold_event(struct game *g, const struct record *rec)
 		if (ev->has_on_court[s])
 			set_five(g, s, rec->court_player[s], false);
 
-	if (ends_free_throws(ev))
-		d->ft_active = false;
+	if (ends_free_throws(rec))
+		d->trip[CS_HOME].active = d->trip[CS_AWAY].active = false;
 	count_stats(g, rec);
-	if (is_foul(ev)) {
-		d->ft_five[CS_HOME] = d->side[CS_HOME].five;
-		d->ft_five[CS_AWAY] = d->side[CS_AWAY].five;
-		d->ft_active = true;
-	}
-	if (ev->type == CS_EV_TIMEOUT && ev->side != CS_SIDE_NONE) {
-		d->side[ev->side].timeouts_used++;
-		d->side[ev->side].timeouts_remaining = ev->timeouts_remaining;
-	}
+	if (is_foul(ev))
+		foul_called(g, ev);
+	if (ev->type == CS_EV_TIMEOUT && ev->side != CS_SIDE_NONE)
+		timeout_taken(g, ev);
 	add_play(g, ev, home, away);
 }
 
@@ -614,8 +686,17 @@ is_starter(const struct roster *r, const struct side_state *st, int idx,
 	return false;
 }
 
+static int
+timeouts_left(const struct game *g, int side, const struct cs_period *now, int clock)
+{
+	if (g->info.has_timeouts_remaining[side])
+		return g->info.timeouts_remaining[side];
+	return game_rules_timeouts_left(&g->rules, &g->d.side[side], now->sequence,
+	    now->type, clock);
+}
+
 static void
-finish_side(struct game *g, int side, const struct cs_period *now)
+finish_side(struct game *g, int side, const struct cs_period *now, int clock)
 {
 	struct roster *r = &g->roster[side];
 	struct side_state *st = &g->d.side[side];
@@ -643,9 +724,12 @@ finish_side(struct game *g, int side, const struct cs_period *now)
 	t->team_rebounds = st->team_rebounds;
 	t->team_turnovers = st->team_turnovers;
 	t->team_fouls_period = st->fouls[fp];
-	t->in_bonus = game_rules_in_bonus(&g->rules, &g->d.side[OTHER(side)],
+	t->bonus = game_rules_bonus(&g->rules, &g->d.side[OTHER(side)],
 	    now->sequence, now->type);
-	t->timeouts_left = game_rules_timeouts_left(&g->rules, st);
+	t->in_bonus = t->bonus != GAME_NO_BONUS;
+	t->fouls_to_give = game_rules_fouls_to_give(&g->rules, st, now->sequence,
+	    now->type, clock);
+	t->timeouts_left = timeouts_left(g, side, now, clock);
 	t->nplayers = r->n;
 	t->players = r->players;
 	for (k = 0; k < CS_ON_COURT; k++) {
@@ -664,8 +748,8 @@ finish(struct game *g)
 	size_t i;
 
 	now = game_now(g, &clock);
-	finish_side(g, CS_HOME, &now);
-	finish_side(g, CS_AWAY, &now);
+	finish_side(g, CS_HOME, &now, clock);
+	finish_side(g, CS_AWAY, &now, clock);
 	for (i = 0; i < g->d.nunits; i++)
 		g->d.units[i].u.seconds = g->d.units[i].tenths / 10;
 	reconcile(g);

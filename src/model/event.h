@@ -123,6 +123,24 @@ struct cs_stat {
 	int points;                  /* 0 unless made: 1, 2 or 3 */
 };
 
+/*
+ * Sportradar's play qualifiers (sportradar-push.md §5.4), one bit each:
+ * they decide free-throw trips (a dead-ball rebound does not end one) and
+ * the coach's numbers (paint, fast-break, second-chance points).
+ */
+enum cs_qualifier {
+	CS_Q_DEADBALL       = 1u << 0,   /* a dead-ball (team) rebound */
+	CS_Q_TEAM           = 1u << 1,   /* a team rebound, turnover or timeout */
+	CS_Q_PAINT          = 1u << 2,   /* pointsinthepaint */
+	CS_Q_FAST_BREAK     = 1u << 3,   /* fastbreak */
+	CS_Q_SECOND_CHANCE  = 1u << 4,   /* 2ndchance */
+	CS_Q_FROM_TURNOVER  = 1u << 5,   /* fromturnover */
+	CS_Q_GOALTENDING    = 1u << 6,   /* defensivegoaltending */
+	CS_Q_ONE_FREE_THROW = 1u << 7,   /* 1freethrow */
+	CS_Q_TWO_FREE_THROWS = 1u << 8,  /* 2freethrow */
+	CS_Q_MANDATORY      = 1u << 9,   /* a mandatory (media) timeout */
+};
+
 struct cs_event {
 	enum cs_provider provider;
 	char id[CS_ID_MAX];          /* upsert/delete key, unique per game */
@@ -144,6 +162,7 @@ struct cs_event {
 
 	int timeouts_remaining;      /* timeout events; CS_UNKNOWN */
 	bool corrected;              /* the provider flags a revised event */
+	unsigned qualifiers;         /* enum cs_qualifier bits */
 
 	/* The five on court per side when the provider sends them with the
 	 * event.  Last, because the model keeps them only as roster indexes:
@@ -185,6 +204,14 @@ struct cs_game_info {
 	int overtime_seconds;        /* 0: the format's default */
 	bool has_team[2];            /* only the sides set here are replaced */
 	struct cs_team_info team[2];
+	/* The rule profile the provider's data implies ("nba", "gleague",
+	 * ...; see game.h); "" leaves the choice to the format. */
+	char rules[12];
+	/* Timeouts left as the provider counts them (Sportradar's
+	 * remaining_timeouts), where has_timeouts_remaining says it did.
+	 * The newest figure wins; a header without one keeps the last. */
+	bool has_timeouts_remaining[2];
+	int timeouts_remaining[2];
 };
 
 /* The live clock, between events (ShotTracker `clock`, Sportradar clock). */

@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -42,7 +43,7 @@ game_new(void)
 	if (g == NULL)
 		return NULL;
 	cs_game_info_init(&g->info, CS_PROVIDER_NONE);
-	game_rules_from_info(&g->rules, &g->info);
+	game_rules_from_info(&g->rules, &g->info, NULL);
 	for (s = 0; s < 2; s++) {
 		game_roster_init(&g->roster[s]);
 		sync_team_view(g, s);
@@ -97,21 +98,41 @@ copy_team(struct cs_team_info *dst, const struct cs_team_info *src)
 static bool
 same_rules(const struct game_rules *a, const struct game_rules *b)
 {
-	return a->format == b->format && a->periods == b->periods &&
+	return strcmp(a->name, b->name) == 0 &&
 	    a->period_seconds == b->period_seconds &&
-	    a->overtime_seconds == b->overtime_seconds &&
-	    a->bonus_fouls == b->bonus_fouls &&
-	    a->overtime_bonus_fouls == b->overtime_bonus_fouls &&
-	    a->last_two_minutes_rule == b->last_two_minutes_rule &&
-	    a->offensive_fouls_are_team_fouls == b->offensive_fouls_are_team_fouls &&
-	    a->timeouts == b->timeouts;
+	    a->overtime_seconds == b->overtime_seconds;
+}
+
+/* New rules re-derive everything (team fouls, bonus, timeouts). */
+static void
+apply_rules(struct game *g)
+{
+	struct game_rules rules;
+
+	game_rules_from_info(&rules, &g->info,
+	    g->rules_override[0] != '\0' ? g->rules_override : NULL);
+	if (!same_rules(&rules, &g->rules)) {
+		g->rules = rules;
+		g->d.stale = true;
+	}
+}
+
+int
+game_set_rules(struct game *g, const char *name)
+{
+	if (name != NULL && game_rules_profile(name) == NULL)
+		return -1;
+	cs_strlcpy(g->rules_override, name != NULL ? name : "",
+	    sizeof g->rules_override);
+	apply_rules(g);
+	changed(g);
+	return 0;
 }
 
 void
 game_set_info(struct game *g, const struct cs_game_info *info)
 {
 	struct cs_game_info next = g->info;
-	struct game_rules rules;
 	int s;
 
 	next.provider = info->provider;
@@ -123,7 +144,14 @@ game_set_info(struct game *g, const struct cs_game_info *info)
 	    CS_FORMAT_QUARTERS;
 	next.period_seconds = info->period_seconds;
 	next.overtime_seconds = info->overtime_seconds;
+	memset(next.rules, 0, sizeof next.rules);
+	cs_sanitize(next.rules, info->rules, sizeof next.rules);
 	for (s = 0; s < 2; s++) {
+		/* the provider's timeout count: a header without one keeps it */
+		if (info->has_timeouts_remaining[s] && info->timeouts_remaining[s] >= 0) {
+			next.has_timeouts_remaining[s] = true;
+			next.timeouts_remaining[s] = info->timeouts_remaining[s];
+		}
 		if (!info->has_team[s])
 			continue;
 		next.has_team[s] = true;
@@ -140,11 +168,7 @@ game_set_info(struct game *g, const struct cs_game_info *info)
 		game_roster_set_team(&g->roster[s], &g->info.team[s]);
 		sync_team_view(g, s);
 	}
-	game_rules_from_info(&rules, &g->info);
-	if (!same_rules(&rules, &g->rules)) {
-		g->rules = rules;
-		g->d.stale = true;
-	}
+	apply_rules(g);
 	changed(g);
 }
 
@@ -248,6 +272,36 @@ replace_event(struct game *g, struct record *rec, const struct cs_event *ev)
 	return 1;
 }
 
+/*
+ * A correction: a statistic already shown is changed or gone in the new
+ * version (an added one, the assist arriving after the basket, is an
+ * enrichment).  Once corrected, a play stays marked.
+ */
+static bool
+same_stat(const struct cs_stat *a, const struct cs_stat *b)
+{
+	return a->type == b->type && a->side == b->side && a->made == b->made &&
+	    a->three == b->three && a->offensive == b->offensive &&
+	    a->points == b->points && strcmp(a->player.id, b->player.id) == 0;
+}
+
+static bool
+corrects(const struct cs_event *old, const struct cs_event *next)
+{
+	int i, j;
+
+	if (old->corrected)
+		return true;
+	for (i = 0; i < old->nstats; i++) {
+		for (j = 0; j < next->nstats; j++)
+			if (same_stat(&old->stats[i], &next->stats[j]))
+				break;
+		if (j == next->nstats)
+			return true;
+	}
+	return false;
+}
+
 int
 game_upsert(struct game *g, const struct cs_event *ev)
 {
@@ -261,6 +315,8 @@ game_upsert(struct game *g, const struct cs_event *ev)
 	rec = game_store_find(&g->store, norm.id);
 	if (rec == NULL)
 		return add_event(g, &norm);
+	if (corrects(&rec->ev, &norm))
+		norm.corrected = true;
 	if (memcmp(&rec->ev, &norm, RECORD_EVENT_KEPT) == 0 &&
 	    rec->court_hash == court_hash(&norm))
 		return 0;   /* a re-send: nothing changes, not even the generation */
@@ -539,4 +595,37 @@ game_box_order(struct game *g, int side, int *order, size_t max)
 		max = (size_t)r->n;
 	memcpy(order, all, max * sizeof *order);
 	return max;
+}
+
+bool
+game_final(struct game *g)
+{
+	const char *status = g->info.status;
+
+	if (g->store.n > 0 && g->store.order[g->store.n - 1]->ev.type == CS_EV_GAME_END)
+		return true;
+	return strcmp(status, "closed") == 0 || strcmp(status, "complete") == 0;
+}
+
+const char *
+game_final_text(struct game *g, char *buf, size_t size)
+{
+	struct cs_period p;
+	int overtimes;
+
+	if (size == 0)
+		return buf;
+	buf[0] = '\0';
+	if (!game_final(g))
+		return buf;
+	p = game_period(g);
+	overtimes = game_rules_is_overtime(&g->rules, p.sequence, p.type) ?
+	    p.sequence - g->rules.periods : 0;
+	if (overtimes <= 0)
+		snprintf(buf, size, "Final");
+	else if (overtimes == 1)
+		snprintf(buf, size, "Final/OT");
+	else
+		snprintf(buf, size, "Final/%dOT", overtimes);
+	return buf;
 }

@@ -29,15 +29,20 @@
  *    clock elapsed between consecutive events of a period is credited to
  *    the fives on court; a CS_EV_PERIOD_END credits the rest of the period.
  *  - +/-: points scored while a player is on court.  Free-throw points count
- *    for the fives on court when the foul was called: the lineups at the
- *    last foul stay in force for free throws until the next field-goal
- *    attempt, rebound, turnover, jump ball or period change.
- *  - Team fouls per period: personal fouls (not technicals; offensive fouls
- *    per the rule profile).  Bonus per the rule profile.  Overtime fouls
- *    continue the last regulation period's count for halves.
- *  - Timeouts left: the provider's `timeouts_remaining` from the latest
- *    timeout event of that team when sent, else the profile's allowance less
- *    the team's timeouts so far.
+ *    for the fives on court when the foul that awarded them was called.
+ *    That five is kept per shooting team (the last foul by its opponent),
+ *    so a technical foul and its free throw in between change nothing; a
+ *    dead-ball or team rebound, a timeout or a substitution does not end
+ *    the trip; a field-goal attempt, a live rebound, a turnover, a jump
+ *    ball or a new period does.
+ *  - Team fouls per foul period (rule profile: quarter, half, overtime),
+ *    personal fouls; offensive and players' technical fouls per the
+ *    profile.  Bonus, double bonus and fouls to give per the profile.
+ *  - Timeouts left: the provider's own figure wins (the game header's
+ *    remaining_timeouts, newest first; else that of the team's latest
+ *    timeout event in the current period); otherwise the profile's
+ *    allowances (per game, per half, final period, late, overtime) less
+ *    the team's timeouts.
  */
 #ifndef CS_GAME_H
 #define CS_GAME_H
@@ -47,6 +52,12 @@
 #define CS_PERIODS_MAX 12  /* 4 quarters + 8 overtimes, or 2 halves + 10 */
 
 struct game;
+
+enum game_bonus {
+	GAME_NO_BONUS = 0,
+	GAME_BONUS,                 /* free throws on every foul (a one-and-one in NCAA men's) */
+	GAME_DOUBLE_BONUS,          /* two shots where the bonus is a one-and-one */
+};
 
 /* One player's or one team's line.  Counting stats only; no percentages. */
 struct statline {
@@ -74,6 +85,8 @@ struct box_team {
 	int team_rebounds, team_turnovers;
 	int team_fouls_period;      /* in the current period */
 	bool in_bonus;              /* this team shoots free throws on fouls */
+	enum game_bonus bonus;      /* which bonus, per the rule profile */
+	int fouls_to_give;          /* team fouls it can commit before the opponent shoots */
 	int timeouts_left;
 	int nplayers;               /* roster plus players learned from events */
 	struct box_player *players; /* owned by the model; valid until next change */
@@ -108,17 +121,48 @@ struct unit {
 	int points_for, points_against;
 };
 
+/*
+ * A rule profile (rules.c): how long periods are, which fouls are team
+ * fouls and when they give free throws, how many timeouts a team has.
+ * Chosen from the provider's data (cs_game_info.rules, the format, the
+ * period length), or by name with game_set_rules() (--rules).
+ */
 struct game_rules {
+	const char *name;           /* "nba", "gleague", "ncaam", "ncaaw", "nfhs", "fiba" */
 	enum cs_game_format format;
 	int periods;                /* regulation periods: 4 or 2 */
 	int period_seconds;
 	int overtime_seconds;
-	int bonus_fouls;            /* the Nth team foul in a period puts the other team in the bonus */
-	int overtime_bonus_fouls;
-	bool last_two_minutes_rule; /* NBA: second foul in the last 2:00 gives the bonus */
+	int foul_out;               /* personal fouls that disqualify a player */
+	int bonus_fouls;            /* the Nth team foul of a foul period: the opponent shoots */
+	int overtime_bonus_fouls;   /* the same in an overtime with its own count */
+	int double_bonus_fouls;     /* 0, or the Nth foul that gives two shots (NCAA men: 10) */
+	bool one_and_one;           /* the bonus is a one-and-one (NCAA men) */
+	bool last_two_minutes_rule; /* NBA: second foul in a period's last 2:00 gives the bonus */
+	bool overtime_continues_fouls;  /* an overtime adds to the last regulation period's count */
 	bool offensive_fouls_are_team_fouls;
-	int timeouts;               /* per game */
+	bool technical_fouls_are_team_fouls;   /* a player's technical (FIBA, NCAA, NFHS) */
+	/* Timeouts: `timeouts` in regulation; a first half with its own
+	 * allowance (FIBA: 2, lost if unused); at most `second_half_max`
+	 * in the second half (FIBA 3, NCAA men 3 carried over); at most
+	 * `final_period_max` in the last regulation period (NBA 4), and
+	 * `late_max` from `late_tenths` before its end (NBA: 2 after 3:00;
+	 * FIBA: 2 in the last 2:00); `per_overtime` in each overtime, plus
+	 * what is left of regulation when `carry_into_overtime`. */
+	int timeouts;
+	int timeouts_first_half;
+	int timeouts_second_half_max;
+	int timeouts_final_period_max;
+	int timeouts_late_max;
+	int timeouts_late_tenths;
+	int timeouts_per_overtime;
+	bool timeouts_carry_into_overtime;
 };
+
+/* The named profile, or NULL when no profile has that name. */
+const struct game_rules *game_rules_profile(const char *name);
+/* The profile names, for --help and error messages: "nba, gleague, ...". */
+const char *game_rules_names(void);
 
 struct game *game_new(void);
 void game_free(struct game **g);
@@ -127,6 +171,10 @@ void game_free(struct game **g);
 void game_set_info(struct game *g, const struct cs_game_info *info);
 const struct cs_game_info *game_info(const struct game *g);
 const struct game_rules *game_rules(const struct game *g);
+/* Use the named profile whatever the provider says (--rules); NULL goes
+ * back to the provider's.  Returns -1 for an unknown name (nothing
+ * changes). */
+int game_set_rules(struct game *g, const char *name);
 
 /* Returns 1 when the stored set changed, 0 for an identical re-send, -1 when
  * the event was refused (no id, bad period); -1 leaves the model unchanged. */
@@ -159,6 +207,12 @@ int game_player_index(struct game *g, int side, const char *id);
  * roster order with players learned from events after the roster.  Fills
  * up to `max` player indexes into `order`; returns how many. */
 size_t game_box_order(struct game *g, int side, int *order, size_t max);
+
+/* Whether the game is over: its last play ends the game, or the provider's
+ * status says it is ("closed", "complete"). */
+bool game_final(struct game *g);
+/* "Final", "Final/OT", "Final/2OT"; "" while the game is not over. */
+const char *game_final_text(struct game *g, char *buf, size_t size);
 
 /* Reconciliation: how many published values differ from the derived ones. */
 int game_mismatch_count(struct game *g);

@@ -77,8 +77,10 @@ struct side_state {
 	int period_points[CS_PERIODS_MAX];
 	int fouls[CS_PERIODS_MAX];        /* team fouls per foul period (see rules.c) */
 	int fouls_last_two[CS_PERIODS_MAX];
-	int timeouts_used;
+	int timeouts_period[CS_PERIODS_MAX];   /* timeouts taken per period */
+	int timeouts_late[CS_PERIODS_MAX];     /* ... within the profile's late window */
 	int timeouts_remaining;           /* the latest timeout event's value, CS_UNKNOWN */
+	int timeouts_remaining_period;    /* ... and the period it was sent in */
 
 	struct lineup five;               /* on court now */
 	bool five_this_period;            /* the period's first five has been seen */
@@ -102,8 +104,12 @@ struct derived {
 	int clock;               /* lowest clock seen in the period, tenths */
 	int nperiods;
 
-	bool ft_active;          /* free throws use the lineups of the last foul */
-	struct lineup ft_five[2];
+	/* Free-throw trips, by shooting side: the fives on court when the
+	 * opponent's last foul was called. */
+	struct ft_trip {
+		bool active;
+		struct lineup five[2];
+	} trip[2];
 	int leader;              /* side that led last, CS_SIDE_NONE before any lead */
 
 	struct side_state side[2];
@@ -119,6 +125,7 @@ struct derived {
 struct game {
 	struct cs_game_info info;
 	struct game_rules rules;
+	char rules_override[16];          /* --rules; "" = the provider's */
 	struct store store;
 	struct roster roster[2];
 	struct derived d;
@@ -154,16 +161,22 @@ int game_roster_intern(struct roster *r, const struct cs_player_ref *ref);
 void game_roster_set_team(struct roster *r, const struct cs_team_info *team);
 
 /* rules.c */
-void game_rules_from_info(struct game_rules *r, const struct cs_game_info *info);
+/* The profile for `info`, or the one named `override` (NULL: none). */
+void game_rules_from_info(struct game_rules *r, const struct cs_game_info *info,
+    const char *override);
 bool game_rules_is_overtime(const struct game_rules *r, int period_seq,
     enum cs_period_type type);
 int game_rules_period_tenths(const struct game_rules *r, int period_seq,
     enum cs_period_type type);
 int game_rules_foul_period(const struct game_rules *r, int period_seq);
 bool game_rules_team_foul(const struct game_rules *r, const struct cs_event *ev);
-bool game_rules_in_bonus(const struct game_rules *r, const struct side_state *opponent,
-    int period_seq, enum cs_period_type type);
-int game_rules_timeouts_left(const struct game_rules *r, const struct side_state *st);
+enum game_bonus game_rules_bonus(const struct game_rules *r,
+    const struct side_state *opponent, int period_seq, enum cs_period_type type);
+int game_rules_fouls_to_give(const struct game_rules *r, const struct side_state *st,
+    int period_seq, enum cs_period_type type, int clock);
+/* The event's figure when sent in this period, else the rule book's. */
+int game_rules_timeouts_left(const struct game_rules *r, const struct side_state *st,
+    int period_seq, enum cs_period_type type, int clock);
 
 /* derive.c */
 void game_derive_free(struct derived *d);

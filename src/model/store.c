@@ -107,6 +107,7 @@ game_event_normalize(struct cs_event *dst, const struct cs_event *src)
 	dst->timeouts_remaining = src->timeouts_remaining >= 0 ?
 	    src->timeouts_remaining : CS_UNKNOWN;
 	dst->corrected = src->corrected;
+	dst->qualifiers = src->qualifiers;
 }
 
 /* --- order ----------------------------------------------------------- */
