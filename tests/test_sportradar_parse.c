@@ -776,6 +776,140 @@ test_garbage(void)
 	is_int(sportradar_parse_push(&c, "", 0, NULL), SR_PUSH_SKIPPED, "garbage: empty line");
 }
 
+
+/* A push line for GAME_ID with one event; `extra` goes inside the event. */
+static enum sportradar_push_kind
+push_event(struct sportradar_ctx *c, const char *id, const char *extra, int home_to,
+    int away_to)
+{
+	char line[2048];
+
+	snprintf(line, sizeof line,
+	    "{\"payload\":{\"game\":{\"id\":\"" GAME_ID "\",\"status\":\"inprogress\","
+	    "\"home\":{\"id\":\"" KNICKS "\",\"name\":\"Knicks\",\"points\":10,"
+	    "\"remaining_timeouts\":%d},"
+	    "\"away\":{\"id\":\"" BULLS "\",\"name\":\"Bulls\",\"points\":8,"
+	    "\"remaining_timeouts\":%d}},"
+	    "\"event\":{\"id\":\"%s\",\"event_type\":\"rebound\",\"clock\":\"5:00\","
+	    "\"number\":40,\"period\":{\"number\":2,\"sequence\":2,\"type\":\"quarter\"}%s}},"
+	    "\"metadata\":{\"operation\":\"update\"}}",
+	    home_to, away_to, id, extra);
+	return sportradar_parse_push(c, line, strlen(line), NULL);
+}
+
+static void
+test_qualifiers(void)
+{
+	struct sportradar_ctx c;
+	struct cs_sink s = collect_sink();
+	const struct cs_event *ev;
+
+	sportradar_ctx_init(&c, &s, GAME_ID);
+	push_event(&c, "q-1", ",\"sequence\":1664669447993,\"qualifiers\":"
+	    "[{\"qualifier\":\"deadball\"},{\"qualifier\":\"team\"},{\"qualifier\":\"inpenalty\"}]",
+	    5, 5);
+	ev = find_event("q-1");
+	ok(ev != NULL && ev->qualifiers == (CS_Q_DEADBALL | CS_Q_TEAM),
+	    "qualifiers: deadball and team read, an unknown one passed over");
+	push_event(&c, "q-2", ",\"sequence\":1664669447994,\"qualifiers\":"
+	    "[{\"qualifier\":\"pointsinthepaint\"},{\"qualifier\":\"fastbreak\"},"
+	    "{\"qualifier\":\"2ndchance\"},{\"qualifier\":\"fromturnover\"}]", 5, 5);
+	ev = find_event("q-2");
+	ok(ev != NULL && ev->qualifiers == (CS_Q_PAINT | CS_Q_FAST_BREAK |
+	    CS_Q_SECOND_CHANCE | CS_Q_FROM_TURNOVER), "qualifiers: the scoring ones");
+	push_event(&c, "q-3", ",\"sequence\":1664669447995,\"qualifiers\":{\"x\":1}", 5, 5);
+	ev = find_event("q-3");
+	ok(ev != NULL && ev->qualifiers == 0, "qualifiers: not a list: none, the event kept");
+}
+
+static void
+test_push_timeouts(void)
+{
+	struct sportradar_ctx c;
+	struct cs_sink s = collect_sink();
+
+	sportradar_ctx_init(&c, &s, GAME_ID);
+	push_event(&c, "t-1", ",\"sequence\":1664669447993", 5, 4);
+	ok(got.ngames == 1 && got.game.has_timeouts_remaining[CS_HOME] &&
+	    got.game.timeouts_remaining[CS_HOME] == 5 &&
+	    got.game.timeouts_remaining[CS_AWAY] == 4,
+	    "push: remaining_timeouts of both teams sent as the game header");
+	push_event(&c, "t-2", ",\"sequence\":1664669447994", 5, 4);
+	is_int(got.ngames, 1, "push: an unchanged count sends nothing");
+	push_event(&c, "t-3", ",\"sequence\":1664669447995", 5, 3);
+	ok(got.ngames == 2 && got.game.timeouts_remaining[CS_AWAY] == 3 &&
+	    got.game.timeouts_remaining[CS_HOME] == 5, "push: a change is sent");
+}
+
+static void
+test_pbp_timeouts_and_deletes(void)
+{
+	struct sportradar_ctx c;
+	struct cs_sink s = collect_sink();
+	const char *doc =
+	    "{\"id\":\"" GAME_ID "\",\"status\":\"closed\","
+	    "\"home\":{\"id\":\"" KNICKS "\",\"name\":\"Knicks\",\"remaining_timeouts\":2},"
+	    "\"away\":{\"id\":\"" BULLS "\",\"name\":\"Bulls\",\"remaining_timeouts\":1},"
+	    "\"periods\":[{\"type\":\"quarter\",\"number\":1,\"sequence\":1,\"events\":["
+	    "{\"id\":\"both\",\"event_type\":\"twopointmade\",\"number\":3,\"sequence\":1664669447993,"
+	    "\"clock\":\"10:00\",\"attribution\":{\"id\":\"" KNICKS "\"},"
+	    "\"statistics\":[{\"type\":\"fieldgoal\",\"made\":true,\"points\":2,"
+	    "\"team\":{\"id\":\"" KNICKS "\"},\"player\":{\"id\":\"" VONLEH "\"}}]},"
+	    "{\"id\":\"kept\",\"event_type\":\"stoppage\",\"number\":4,\"sequence\":1664669447999,"
+	    "\"clock\":\"9:00\"}]}],"
+	    "\"deleted_events\":[{\"id\":\"both\"},{\"id\":\"gone\"}]}";
+
+	sportradar_ctx_init(&c, &s, GAME_ID);
+	is_int(sportradar_parse_pbp(&c, doc, strlen(doc)), 2, "pbp: both events delivered");
+	ok(got.ndeletes == 1 && strcmp(got.deletes[0], "gone") == 0,
+	    "pbp: an id in both periods and deleted_events is not deleted; the other is");
+	ok(got.game.has_timeouts_remaining[CS_HOME] && got.game.timeouts_remaining[CS_HOME] == 2 &&
+	    got.game.has_timeouts_remaining[CS_AWAY] && got.game.timeouts_remaining[CS_AWAY] == 1,
+	    "pbp: the header's remaining_timeouts");
+#ifndef SR_TEST_NO_MODEL
+	{
+		struct game *g = game_new();
+		struct cs_sink gs = game_sink(g);
+		char fin[16];
+
+		sportradar_ctx_init(&c, &gs, GAME_ID);
+		sportradar_parse_pbp(&c, doc, strlen(doc));
+		is_int(game_team(g, CS_HOME)->points, 2, "pbp + model: the listed basket counts");
+		is_int(game_team(g, CS_HOME)->timeouts_left, 2, "pbp + model: the provider's timeouts");
+		is_int(game_team(g, CS_AWAY)->timeouts_left, 1, "pbp + model: the away team's too");
+		is_str(game_final_text(g, fin, sizeof fin), "Final", "pbp + model: closed reads Final");
+		game_free(&g);
+	}
+#endif
+}
+
+static void
+test_unusable_sequence(void)
+{
+	struct sportradar_ctx c;
+	struct cs_sink s = collect_sink();
+	static const char *const bad[] = { "-5", "\"abc\"", "1.5e300", "null" };
+	const struct cs_event *ev;
+	size_t i;
+
+	sportradar_ctx_init(&c, &s, GAME_ID);
+	push_event(&c, "s-1", ",\"sequence\":1664669447993", 5, 5);
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		char extra[64];
+
+		snprintf(extra, sizeof extra, ",\"sequence\":%s", bad[i]);
+		push_event(&c, "s-1", extra, 5, 5);
+		ev = find_event("s-1");
+		ok(ev != NULL && ev->sequence == 1664669447993LL,
+		    "a re-send with sequence %s keeps its earlier place", bad[i]);
+	}
+	push_event(&c, "s-2", ",\"sequence\":-1,\"created\":\"2022-10-02T00:10:48Z\"", 5, 5);
+	ev = find_event("s-2");
+	ok(ev != NULL && ev->sequence == 1664669448000LL,
+	    "a new event with an unusable sequence: its creation time, on the same scale");
+	ok(strstr(got.warning, "creation time") != NULL, "... and a warning says so");
+}
+
 static void
 test_recorded_and_helpers(void)
 {
@@ -846,5 +980,9 @@ main(void)
 	test_summary_then_pbp();
 	test_garbage();
 	test_recorded_and_helpers();
+	test_qualifiers();
+	test_push_timeouts();
+	test_pbp_timeouts_and_deletes();
+	test_unusable_sequence();
 	return tap_done();
 }

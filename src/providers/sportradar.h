@@ -50,8 +50,10 @@ struct sportradar_ctx {
 	struct {
 		uint64_t key;            /* 0 = free */
 		int64_t updated_ms;
+		int64_t sequence;        /* the last usable sequence, -1 none */
 		bool deleted;
 	} seen[SR_SEEN_EVENTS];
+	bool epoch_sequences;        /* sequences seen are epoch-ms-like */
 	unsigned long stale;         /* versions skipped as older */
 	bool have_info;
 	struct cs_game_info info;    /* merged header: teams, rosters, format, status */

@@ -460,6 +460,7 @@ stale_version(struct sportradar_ctx *c, const char *id, int64_t updated_ms)
 	if (i < SR_SEEN_EVENTS && c->nseen < SR_SEEN_EVENTS - SR_SEEN_EVENTS / 8) {
 		c->seen[i].key = key;
 		c->seen[i].updated_ms = updated_ms;
+		c->seen[i].sequence = -1;
 		c->seen[i].deleted = false;
 		c->nseen++;
 	}
@@ -479,6 +480,7 @@ note_delete(struct sportradar_ctx *c, const char *id, int64_t deleted_ms)
 			return;
 		c->seen[i].key = key;
 		c->seen[i].updated_ms = 0;
+		c->seen[i].sequence = -1;
 		c->nseen++;
 	}
 	if (deleted_ms > c->seen[i].updated_ms)
@@ -773,6 +775,101 @@ stats_of(struct sportradar_ctx *c, struct json_object *e, const struct sr_teams 
 	}
 }
 
+/* A sequence of the scale of epoch milliseconds (Sportradar's today). */
+#define SR_EPOCH_SEQUENCE 100000000000LL
+
+static void
+remember_sequence(struct sportradar_ctx *c, const char *id, int64_t seq)
+{
+	bool found;
+	size_t i = seen_slot(c, id_key(id), &found);
+
+	if (seq >= SR_EPOCH_SEQUENCE)
+		c->epoch_sequences = true;
+	if (i >= SR_SEEN_EVENTS)
+		return;
+	if (!found) {
+		if (c->nseen >= SR_SEEN_EVENTS - SR_SEEN_EVENTS / 8)
+			return;
+		c->seen[i].key = id_key(id);
+		c->seen[i].updated_ms = 0;
+		c->seen[i].deleted = false;
+		c->nseen++;
+	}
+	c->seen[i].sequence = seq;
+}
+
+/*
+ * An event whose sequence is missing or unusable (negative, a word,
+ * 1.5e300) keeps the place its earlier version had.  A new one, where
+ * sequences are epoch milliseconds, takes the time it was created, which
+ * is on that scale and in play order; older documents without sequences
+ * order by number, as all their events do.  Never the number among epoch
+ * sequences: that would sort the play to the start of its period.
+ */
+static int64_t
+fallback_sequence(struct sportradar_ctx *c, struct json_object *e, const char *id,
+    int number)
+{
+	bool found;
+	size_t i = seen_slot(c, id_key(id), &found);
+	bool present = jget(e, "sequence") != NULL;
+	int64_t t;
+
+	if (found && c->seen[i].sequence >= 0) {
+		if (present)
+			warn(c, "sportradar: event %s: sequence unusable; kept its earlier place", id);
+		return c->seen[i].sequence;
+	}
+	if (c->epoch_sequences) {
+		t = sportradar_parse_time(jstr(e, "created"));
+		if (t <= 0)
+			t = sportradar_parse_time(jstr(e, "wall_clock"));
+		if (t <= 0)
+			t = sportradar_parse_time(jstr(e, "updated"));
+		if (t > 0) {
+			warn(c, "sportradar: event %s: sequence %s; ordered by its creation time",
+			    id, present ? "unusable" : "missing");
+			return t;
+		}
+	}
+	if (present)
+		warn(c, "sportradar: event %s: sequence unusable; ordered by number", id);
+	return number;
+}
+
+/* qualifiers: [{"qualifier":"deadball"}, ...] -> enum cs_qualifier bits;
+ * unknown ones ("inpenalty", "3freethrow") are passed over. */
+static unsigned
+qualifiers_of(struct json_object *e)
+{
+	static const struct {
+		const char *name;
+		unsigned bit;
+	} known[] = {
+		{ "deadball", CS_Q_DEADBALL }, { "team", CS_Q_TEAM },
+		{ "pointsinthepaint", CS_Q_PAINT }, { "fastbreak", CS_Q_FAST_BREAK },
+		{ "2ndchance", CS_Q_SECOND_CHANCE }, { "fromturnover", CS_Q_FROM_TURNOVER },
+		{ "defensivegoaltending", CS_Q_GOALTENDING },
+		{ "1freethrow", CS_Q_ONE_FREE_THROW }, { "2freethrow", CS_Q_TWO_FREE_THROWS },
+		{ "mandatory", CS_Q_MANDATORY },
+	};
+	struct json_object *list = jarray(e, "qualifiers"), *q;
+	unsigned bits = 0;
+	const char *name;
+	size_t i, k, n = list != NULL ? json_object_array_length(list) : 0;
+
+	for (i = 0; i < n; i++) {
+		q = json_object_array_get_idx(list, i);
+		name = q != NULL && json_object_is_type(q, json_type_string) ?
+		    json_object_get_string(q) : jstr(q, "qualifier");
+		for (k = 0; name != NULL && k < sizeof known / sizeof known[0]; k++)
+			if (strcmp(name, known[k].name) == 0)
+				bits |= known[k].bit;
+	}
+	return bits;
+}
+
 /*
  * One event object -> *ev.  `period` is the enclosing REST period, or NULL
  * to read event.period (push).  `position` is the event's place in its
@@ -822,14 +919,10 @@ event_of(struct sportradar_ctx *c, struct json_object *e, const struct sr_teams 
 		number = position + 1;
 	}
 	ev->number = number;
-	/* Older documents have no sequence: the number (else the position)
-	 * orders the events within their period.  A bad one is not a reason
-	 * to lose the play's statistics. */
-	if (!jint64(e, "sequence", 0, INT64_MAX - 1, &seq)) {
-		if (jget(e, "sequence") != NULL)
-			warn(c, "sportradar: event %s: sequence unusable; ordered by number", ev->id);
-		seq = number;
-	}
+	if (jint64(e, "sequence", 0, INT64_MAX - 1, &seq))
+		remember_sequence(c, ev->id, seq);
+	else
+		seq = fallback_sequence(c, e, ev->id, number);
 	ev->sequence = seq;
 
 	clock = jstr(e, "clock_decimal");
@@ -857,6 +950,7 @@ event_of(struct sportradar_ctx *c, struct json_object *e, const struct sr_teams 
 	for (s = 0; oc != NULL && s < 2; s++)
 		ev->has_on_court[s] = five_of(c, jobject(oc, oc_side[s]), ev->on_court[s]);
 
+	ev->qualifiers = qualifiers_of(e);
 	stats_of(c, e, t, ev);
 	return 0;
 }
@@ -877,6 +971,26 @@ team_header(struct json_object *o, struct cs_team_info *team)
 		cs_sanitize(team->market, market, sizeof team->market);
 	if (alias != NULL)
 		cs_sanitize(team->alias, alias, sizeof team->alias);
+}
+
+/* The provider's own count of timeouts left (remaining_timeouts), where
+ * the team object has one. */
+static bool
+timeouts_of(struct json_object *home, struct json_object *away,
+    struct cs_game_info *info)
+{
+	struct json_object *team[2] = { home, away };
+	bool any = false;
+	int s, n;
+
+	for (s = 0; s < 2; s++) {
+		if (!jint(team[s], "remaining_timeouts", 0, 99, &n))
+			continue;
+		info->has_timeouts_remaining[s] = true;
+		info->timeouts_remaining[s] = n;
+		any = true;
+	}
+	return any;
 }
 
 /* Sends `in` merged with what earlier documents taught: a header without a
@@ -957,6 +1071,7 @@ header_of(struct sportradar_ctx *c, struct json_object *root, const char *doc,
 		info->has_team[CS_AWAY] = true;
 		team_header(jobject(root, "away"), &info->team[CS_AWAY]);
 	}
+	timeouts_of(jobject(root, "home"), jobject(root, "away"), info);
 	return 0;
 }
 
@@ -1169,12 +1284,59 @@ deliver(struct sportradar_ctx *c, const struct cs_event *ev, int64_t updated_ms,
 	(*count)++;
 }
 
+/*
+ * The ids one pbp.json lists in its periods: an id it also lists in its
+ * deleted_events stays (real documents list a few plays in both).
+ */
+struct listed {
+	uint64_t *keys;
+	size_t n, cap;
+	bool sorted;
+};
+
+static void
+listed_add(struct listed *l, const char *id)
+{
+	void *p = l->keys;
+
+	if (id == NULL || *id == '\0')
+		return;
+	if (cs_grow(&p, &l->cap, l->n + 1, sizeof *l->keys) < 0)
+		return;   /* out of memory: the delete then applies, as before */
+	l->keys = p;
+	l->keys[l->n++] = id_key(id);
+	l->sorted = false;
+}
+
+static int
+key_compare(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static bool
+listed_has(struct listed *l, const char *id)
+{
+	uint64_t key = id_key(id);
+
+	if (l->n == 0)
+		return false;
+	if (!l->sorted) {
+		qsort(l->keys, l->n, sizeof *l->keys, key_compare);
+		l->sorted = true;
+	}
+	return bsearch(&key, l->keys, l->n, sizeof *l->keys, key_compare) != NULL;
+}
+
 int
 sportradar_parse_pbp(struct sportradar_ctx *c, const char *json, size_t len)
 {
 	struct json_object *root, *periods, *p, *events, *deleted, *d, *e;
 	struct pbp_split sp;
 	struct pbp_pending *pending = NULL, *np_;
+	struct listed listed = { NULL, 0, 0, false };
 	size_t npending = 0, pcap = 0;
 	int64_t k;
 	struct cs_game_info info;
@@ -1247,6 +1409,7 @@ sportradar_parse_pbp(struct sportradar_ctx *c, const char *json, size_t len)
 				continue;
 			}
 			learn_event(c, e);
+			listed_add(&listed, jstr(e, "id"));
 			if (event_of(c, e, &teams, &period, (int)j, &ev, &why) < 0) {
 				id = jstr(e, "id");
 				warn(c, "sportradar: pbp.json: skipped event %s: %s",
@@ -1301,16 +1464,23 @@ sportradar_parse_pbp(struct sportradar_ctx *c, const char *json, size_t len)
 			warn(c, "sportradar: pbp.json: deleted_events entry %zu has no usable id", j + 1);
 			continue;
 		}
+		if (listed_has(&listed, id)) {
+			warn(c, "sportradar: pbp.json: event %.64s is both listed and deleted; "
+			    "the listed play is kept", id);
+			continue;
+		}
 		cs_sanitize(clean, id, sizeof clean);
 		note_delete(c, clean, 0);
 		if (c->sink.delete_event != NULL)
 			c->sink.delete_event(c->sink.ctx, clean);
 	}
+	free(listed.keys);
 	free(pending);
 	json_object_put(root);
 	pbp_split_free(&sp);
 	return count;
 out:
+	free(listed.keys);
 	json_object_put(root);
 	pbp_split_free(&sp);
 	return -1;
@@ -1397,6 +1567,33 @@ sportradar_parse_summary(struct sportradar_ctx *c, const char *json, size_t len)
 }
 
 /* --- push lines --- */
+
+/* Every push message carries the teams' remaining_timeouts at send time:
+ * the current count.  A change goes to the model as a header. */
+static void
+push_timeouts(struct sportradar_ctx *c, struct json_object *game)
+{
+	struct cs_game_info info;
+	int s;
+
+	cs_game_info_init(&info, CS_PROVIDER_SPORTRADAR);
+	if (!timeouts_of(jobject(game, "home"), jobject(game, "away"), &info))
+		return;
+	for (s = 0; s < 2; s++)
+		if (info.has_timeouts_remaining[s] &&
+		    (!c->info.has_timeouts_remaining[s] ||
+		    c->info.timeouts_remaining[s] != info.timeouts_remaining[s]))
+			break;
+	if (s == 2)
+		return;
+	for (s = 0; s < 2; s++) {
+		if (info.has_timeouts_remaining[s] || !c->info.has_timeouts_remaining[s])
+			continue;
+		info.has_timeouts_remaining[s] = true;
+		info.timeouts_remaining[s] = c->info.timeouts_remaining[s];
+	}
+	emit_info(c, &info);
+}
 
 enum sportradar_push_kind
 sportradar_parse_push(struct sportradar_ctx *c, const char *line, size_t len,
@@ -1503,6 +1700,7 @@ sportradar_parse_push(struct sportradar_ctx *c, const char *line, size_t len,
 	if (c->sink.event != NULL)
 		c->sink.event(c->sink.ctx, &ev);
 	kind = SR_PUSH_EVENT;
+	push_timeouts(c, game);
 out:
 	info->kind = kind;
 	json_object_put(root);
