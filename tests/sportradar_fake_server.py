@@ -33,6 +33,9 @@ A1 = {"full_name": "Zach LaVine", "jersey_number": "8", "reference": "203897",
       "id": "db72e294-1c54-454a-96b9-0b4fd2f38112"}
 A2 = {"full_name": "Wendell Carter Jr.", "jersey_number": "34", "reference": "1628976"}
 
+# the provider's own count, the same in REST headers and push messages
+TIMEOUTS = 2
+
 lock = threading.Lock()
 state = {"over": False, "subscribes": 0, "sessions": 0, "rest": 0}
 
@@ -92,8 +95,8 @@ def push(e, op="update", hp=2, ap=1):
     else:
         ev["period"] = {"id": "p%d" % per[1], "number": per[0], "sequence": per[1], "type": per[2]}
     game = {"id": GID, "status": "inprogress", "coverage": "full",
-            "home": dict(team(HOME), points=hp, remaining_timeouts=7),
-            "away": dict(team(AWAY), points=ap, remaining_timeouts=7)}
+            "home": dict(team(HOME), points=hp, remaining_timeouts=TIMEOUTS),
+            "away": dict(team(AWAY), points=ap, remaining_timeouts=TIMEOUTS)}
     md = {"league": "NBA", "match": "sd:match:" + GID, "status": "inprogress",
           "players": "sd:player:,sd:player:" + H1["id"], "event_type": e["event_type"],
           "event_category": "", "locale": "en", "operation": op, "version": "v8"}
@@ -110,7 +113,8 @@ def pbp(events, status, deleted=()):
     plist = [{"type": p[2], "id": "p%d" % p[1], "number": p[0], "sequence": p[1],
               "events": evs} for p, evs in sorted(periods.items(), key=lambda kv: kv[0][1])]
     return {"id": GID, "status": status, "coverage": "full", "quarter": 4,
-            "home": dict(HOME, points=0), "away": dict(AWAY, points=0),
+            "home": dict(HOME, points=0, remaining_timeouts=TIMEOUTS),
+            "away": dict(AWAY, points=0, remaining_timeouts=TIMEOUTS),
             "periods": plist, "deleted_events": [{"id": d} for d in deleted]}
 
 

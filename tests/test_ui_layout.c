@@ -251,15 +251,11 @@ test_colors(void)
 static void
 test_fouls(void)
 {
-	struct game_rules nba = { 0 }, ncaa = { 0 }, fiba = { 0 };
+	/* the foul-out limit is the rule profile's */
+	struct game_rules nba = *game_rules_profile("nba"), ncaa = *game_rules_profile("ncaam"),
+	    fiba = *game_rules_profile("fiba");
 	struct cs_period p = { CS_PERIOD_QUARTER, 1, 1 };
 
-	nba.format = CS_FORMAT_QUARTERS;
-	nba.period_seconds = 720;
-	fiba.format = CS_FORMAT_QUARTERS;
-	fiba.period_seconds = 600;
-	ncaa.format = CS_FORMAT_HALVES;
-	ncaa.period_seconds = 1200;
 	is_int(ui_foul_trouble(&nba, &p, 1), 0, "Q1: one foul is fine");
 	is_int(ui_foul_trouble(&nba, &p, 2), 1, "Q1: two fouls is trouble");
 	p.sequence = 2;

@@ -183,8 +183,8 @@ static const char *
 bonus_text(enum game_bonus b, int verbosity)
 {
 	if (b == GAME_DOUBLE_BONUS)
-		return verbosity == 2 ? "2B" : "2x BONUS";
-	return verbosity == 2 ? "B" : "BONUS";
+		return verbosity == 3 ? "2B" : "2x BONUS";
+	return verbosity == 3 ? "B" : "BONUS";
 }
 
 /* The rule profile as the header names it: "NBA", "G League", "NCAAM"... */
@@ -203,7 +203,8 @@ rules_label(const char *name)
 	return name;
 }
 
-/* verbosity: 0 = everything, 3 = score and clock only */
+/* verbosity: 0 = everything (fouls to give, the rule profile), 1 = the
+ * counts in words, 2 = short, 3 = shorter, 4 = score and clock only */
 static void
 score_row(struct ui *ui, struct row *r, int verbosity)
 {
@@ -222,22 +223,22 @@ score_row(struct ui *ui, struct row *r, int verbosity)
 		add(r, ui_attr(ui, UI_C_SCORE), " %3d", t != NULL ? t->points : 0);
 		if (t == NULL)
 			continue;
-		if (verbosity <= 1)
+		if (verbosity <= 2)
 			add(r, A_NORMAL, "  TO %d", t->timeouts_left);
 		if (verbosity == 0 && t->fouls_to_give > 0 && t->fouls_to_give <= 2)
 			add(r, A_NORMAL, "  FOULS %d (%d to give)", t->team_fouls_period,
 			    t->fouls_to_give);
-		else if (verbosity == 0)
+		else if (verbosity <= 1)
 			add(r, A_NORMAL, "  FOULS %d", t->team_fouls_period);
-		else if (verbosity <= 2)
+		else if (verbosity <= 3)
 			add(r, A_NORMAL, "  F %d", t->team_fouls_period);
-		if (t->bonus != GAME_NO_BONUS && verbosity <= 2)
+		if (t->bonus != GAME_NO_BONUS && verbosity <= 3)
 			add(r, ui_attr(ui, UI_C_WARN), " %s", bonus_text(t->bonus, verbosity));
-		add(r, A_NORMAL, verbosity <= 1 ? "  %s  " : "  ", verbosity <= 1 ? bar : "");
+		add(r, A_NORMAL, verbosity <= 2 ? "  %s  " : "  ", verbosity <= 2 ? bar : "");
 	}
 	period_clock(ui, pc, sizeof pc);
 	add(r, ui_attr(ui, UI_C_BOLD), "%s", pc);
-	if (verbosity <= 1)
+	if (verbosity == 0)
 		add(r, A_NORMAL, "  %s", rules_label(game_rules(ui->g)->name));
 }
 
@@ -251,13 +252,13 @@ draw_scoreboard(struct ui *ui, WINDOW *w, int width)
 
 	ui_conn_text(ui, conn, sizeof conn, &cc);
 	cw = ui_text_width(ui, conn);
-	for (v = 0; v < 4; v++) {
+	for (v = 0; v < 5; v++) {
 		score_row(ui, &r, v);
 		if (row_width(ui, &r) + 2 + cw + 1 <= width)
 			break;
 	}
-	if (v == 4)
-		score_row(ui, &r, 3);
+	if (v == 5)
+		score_row(ui, &r, 4);
 	used = row_draw(w, 0, 0, width, &r);
 	/* the connection state gets what is left, at least a few columns */
 	if (cw + 1 > width - used - 2)

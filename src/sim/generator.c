@@ -169,7 +169,8 @@ struct gstate {
 	struct pstate ps[2][SIM_ROSTER_MAX];
 	int team_fouls[2];
 	int fouls_last2[2];          /* team fouls in the last 2:00 of the period */
-	int timeouts_left[2];
+	int timeouts_used[2][SIM_PERIODS_MAX + 1];   /* per period */
+	int timeouts_late[2][SIM_PERIODS_MAX + 1];   /* ... in its last 3:00 */
 	int score[2];
 	int run_side, run_points;
 	double hot[2];
@@ -194,6 +195,8 @@ struct gen {
 	int reentries;               /* deleted-and-re-entered plays so far */
 	int spurious;                /* entries deleted for good so far */
 };
+
+static int timeouts_left(const struct gen *s, int side);
 
 /* Court: inches, 1128 x 600, baskets at (63, 300) and (1065, 300). */
 #define BASKET_LEFT_X  63
@@ -403,7 +406,7 @@ new_event(struct gen *s, const struct sim_play *p, int64_t seq)
 	e->kind = p->kind;
 	for (side = 0; side < 2; side++) {
 		e->bonus[side] = bonus_next(s, !side);
-		e->timeouts[side] = (int8_t)s->st.timeouts_left[side];
+		e->timeouts[side] = (int8_t)timeouts_left(s, side);
 	}
 	return (int)g->nevents++;
 }
@@ -895,15 +898,56 @@ emit_lineup(struct gen *s, int side)
 
 /* --- timeouts --- */
 
+int
+sim_timeouts_left(const struct sim_game *g, const int *used, const int *late,
+    int period, int clock)
+{
+	int reg = g->regulation, left, first = used[1], p;
+
+	if (period > SIM_PERIODS_MAX)
+		period = SIM_PERIODS_MAX;
+	if (!g->opt.halves) {
+		if (period > reg)
+			return 2 - used[period];
+		for (left = g->timeouts, p = 1; p <= period; p++)
+			left -= used[p];
+		if (period == reg) {
+			if (left > 4 - used[reg])
+				left = 4 - used[reg];
+			if (clock <= SIM_LATE_TIMEOUT_TENTHS && left > 2 - late[reg])
+				left = 2 - late[reg];
+		}
+		return left > 0 ? left : 0;
+	}
+	if (period <= 1)
+		return g->timeouts - first > 0 ? g->timeouts - first : 0;
+	left = g->timeouts - first < 3 ? g->timeouts - first : 3;
+	left -= used[2];
+	if (left < 0)
+		left = 0;
+	for (p = 3; p <= period; p++)
+		left += 1 - used[p];
+	return left > 0 ? left : 0;
+}
+
+static int
+timeouts_left(const struct gen *s, int side)
+{
+	return sim_timeouts_left(s->g, s->st.timeouts_used[side],
+	    s->st.timeouts_late[side], s->st.period, s->st.clock);
+}
+
 static void
 timeout(struct gen *s, int side)
 {
 	struct sim_play p;
 
 	clock_stop(s);
-	s->st.timeouts_left[side]--;
+	s->st.timeouts_used[side][s->st.period]++;
+	if (s->st.clock <= SIM_LATE_TIMEOUT_TENTHS)
+		s->st.timeouts_late[side][s->st.period]++;
 	p = play_new(s, SIM_TIMEOUT, side);
-	p.timeouts_left = (int8_t)s->st.timeouts_left[side];
+	p.timeouts_left = (int8_t)timeouts_left(s, side);
 	emit(s, &p, 0);
 	dead(s, rng_int(&s->rng, 60000, 90000));
 	s->st.run_points = 0;
@@ -915,7 +959,7 @@ static void
 maybe_timeout(struct gen *s, int side)
 {
 	const struct sim_game *g = s->g;
-	int left = s->st.timeouts_left[side];
+	int left = timeouts_left(s, side);
 	int margin = s->st.score[side] - s->st.score[!side];
 	bool late = final_period(s) && s->st.clock < 1800;
 	double p = 0.07;
@@ -1764,7 +1808,7 @@ play_game(struct gen *s)
 		for (attempt = 0; ; attempt++) {
 			play_period(s, period);
 			tied = s->st.score[0] == s->st.score[1];
-			if (s->steer == STEER_NONE || attempt >= 400 || s->oom ||
+			if (s->steer == STEER_NONE || attempt >= 2000 || s->oom ||
 			    (s->steer == STEER_TIE) == tied)
 				break;
 			restore(s, &x);
@@ -2112,7 +2156,6 @@ sim_game_generate(const struct sim_options *opt)
 	make_team(s, CS_AWAY, b);
 	for (side = 0; side < 2; side++) {
 		s->strength[side] = rng_normal(&s->rng, side == CS_HOME ? 0.3 : 0, 1);
-		s->st.timeouts_left[side] = g->timeouts;
 		for (i = 0; i < SIM_ROSTER_MAX; i++) {
 			s->st.ps[side][i].energy = 1;
 			s->st.ps[side][i].stamina = clampd(rng_normal(&s->rng,

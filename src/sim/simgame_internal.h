@@ -245,6 +245,16 @@ const char *sim_iso(const struct sim_game *g, int64_t feed_ms, char *buf, size_t
 /* "Q1", "H2", "OT1" */
 const char *sim_period_name(const struct sim_game *g, int period, char *buf, size_t size);
 int sim_period_tenths(const struct sim_game *g, int period);
+/*
+ * Timeouts left by the rule book the simulator plays (NBA with quarters:
+ * 7, at most 4 in the fourth and 2 after its 3:00 mark, 2 per overtime;
+ * NCAA men with halves: 4, at most 3 in the second half, 1 more per
+ * overtime, carried), from the timeouts taken per period (`used`, index
+ * = period) and within the last 3:00 (`late`), at `period` and `clock`.
+ */
+int sim_timeouts_left(const struct sim_game *g, const int *used, const int *late,
+    int period, int clock);
+#define SIM_LATE_TIMEOUT_TENTHS 1800
 /* The basket `side` attacks in `period`: 0 = left (63,300), 1 = right (1065,300). */
 int sim_basket(const struct sim_game *g, int side, int period);
 const struct sim_play *sim_version(const struct sim_game *g, int version);

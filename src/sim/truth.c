@@ -135,7 +135,8 @@ struct fold {
 	int foul_five[2][SIM_FIVE];
 	int last_clock;
 	int fouls[2][SIM_PERIODS_MAX + 1];
-	int timeouts[2];
+	int timeouts[2][SIM_PERIODS_MAX + 1];       /* taken, per period */
+	int timeouts_late[2][SIM_PERIODS_MAX + 1];  /* ... in its last 3:00 */
 	int last_leader;             /* the last team ahead, -1 none yet */
 };
 
@@ -170,8 +171,11 @@ count_play(const struct sim_game *g, struct sim_tally *t, struct fold *f,
 	if (p->kind == SIM_FIELD_GOAL || p->kind == SIM_HEAVE || p->kind == SIM_REBOUND ||
 	    p->kind == SIM_TURNOVER || p->kind == SIM_JUMPBALL)
 		f->foul_fives = false;
-	if (p->kind == SIM_TIMEOUT && p->side >= 0)
-		f->timeouts[p->side]++;
+	if (p->kind == SIM_TIMEOUT && p->side >= 0) {
+		f->timeouts[p->side][p->period]++;
+		if (p->clock <= SIM_LATE_TIMEOUT_TENTHS)
+			f->timeouts_late[p->side][p->period]++;
+	}
 
 	for (i = 0; i < p->nstats; i++) {
 		const struct sim_stat *st = &p->stats[i];
@@ -286,7 +290,8 @@ sim_tally_view(const struct sim_game *g, const struct sim_view *v,
 		}
 		tt->team_fouls_period = fouls;
 		tt->bonus = opp >= (g->opt.halves ? 6 : t->period > g->regulation ? 3 : 4);
-		tt->timeouts_left = g->timeouts - f.timeouts[side];
+		tt->timeouts_left = sim_timeouts_left(g, f.timeouts[side],
+		    f.timeouts_late[side], t->period, t->clock);
 		if (f.known[side])
 			for (i = 0; i < SIM_FIVE; i++)
 				tt->on_court[f.five[side][i]] = true;
