@@ -1247,6 +1247,22 @@ test_rule_profile_timeouts(void)
 	put(g, ev_new("ot2", 6, CLOCK(5, 0), CS_EV_STOPPAGE, CS_SIDE_NONE));
 	is_int(game_team(g, CS_HOME)->timeouts_left, 2, "nba: a new overtime: 2 again");
 
+	game_free(&g);
+
+	/* a timeout event's own figure holds in its period, less what the
+	 * late window takes once the clock passes 3:00 */
+	g = profile_game("nba", CS_FORMAT_QUARTERS, 0);
+	{
+		struct cs_event te = ev_new("f1", 4, CLOCK(6, 0), CS_EV_TIMEOUT, CS_AWAY);
+
+		te.timeouts_remaining = 3;
+		put(g, te);
+	}
+	is_int(game_team(g, CS_AWAY)->timeouts_left, 3, "nba: the timeout event's figure");
+	put(g, ev_new("f2", 4, CLOCK(2, 30), CS_EV_STOPPAGE, CS_SIDE_NONE));
+	is_int(game_team(g, CS_AWAY)->timeouts_left, 2,
+	    "nba: the event's figure, capped after the 3:00 mark");
+
 	/* the provider's figure in the game header wins */
 	cs_game_info_init(&info, CS_PROVIDER_SPORTRADAR);
 	cs_strlcpy(info.id, "game-p", sizeof info.id);

@@ -561,6 +561,7 @@ timeout_taken(struct game *g, const struct cs_event *ev)
 	/* the latest timeout's figure, or none when it sent none */
 	st->timeouts_remaining = ev->timeouts_remaining;
 	st->timeouts_remaining_period = d->period;
+	st->timeouts_remaining_clock = clock;
 }
 
 /* --- plays and the fold -------------------------------------------------- */

@@ -80,7 +80,8 @@ struct side_state {
 	int timeouts_period[CS_PERIODS_MAX];   /* timeouts taken per period */
 	int timeouts_late[CS_PERIODS_MAX];     /* ... within the profile's late window */
 	int timeouts_remaining;           /* the latest timeout event's value, CS_UNKNOWN */
-	int timeouts_remaining_period;    /* ... and the period it was sent in */
+	int timeouts_remaining_period;    /* ... the period it was sent in */
+	int timeouts_remaining_clock;     /* ... and the clock then */
 
 	struct lineup five;               /* on court now */
 	bool five_this_period;            /* the period's first five has been seen */

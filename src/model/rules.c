@@ -248,6 +248,14 @@ at_most(int a, int b)
 	return a < b ? a : b;
 }
 
+/* Whether (period_seq, clock) is in the last period's late window. */
+static bool
+late_window(const struct game_rules *r, int period_seq, int clock)
+{
+	return r->timeouts_late_max > 0 && period_seq == r->periods && clock >= 0 &&
+	    clock <= r->timeouts_late_tenths;
+}
+
 /* Timeouts left in regulation at (period_seq, clock). */
 static int
 regulation_timeouts(const struct game_rules *r, const struct side_state *st,
@@ -277,7 +285,7 @@ regulation_timeouts(const struct game_rules *r, const struct side_state *st,
 	if (r->timeouts_final_period_max > 0)
 		left = at_most(left, r->timeouts_final_period_max -
 		    st->timeouts_period[r->periods - 1]);
-	if (r->timeouts_late_max > 0 && clock >= 0 && clock <= r->timeouts_late_tenths)
+	if (late_window(r, period_seq, clock))
 		left = at_most(left, r->timeouts_late_max -
 		    st->timeouts_late[r->periods - 1]);
 	return left;
@@ -311,8 +319,15 @@ game_rules_timeouts_left(const struct game_rules *r, const struct side_state *st
 	int left;
 
 	if (st->timeouts_remaining != CS_UNKNOWN &&
-	    st->timeouts_remaining_period == period_seq)
-		return st->timeouts_remaining;
+	    st->timeouts_remaining_period == period_seq) {
+		/* the figure as sent, less what the late window takes since */
+		left = st->timeouts_remaining;
+		if (late_window(r, period_seq, clock) &&
+		    !late_window(r, period_seq, st->timeouts_remaining_clock))
+			left = at_most(left, r->timeouts_late_max -
+			    st->timeouts_late[period_seq - 1]);
+		return left > 0 ? left : 0;
+	}
 	left = derived_timeouts(r, st, period_seq, type, clock);
 	return left > 0 ? left : 0;
 }

@@ -1047,6 +1047,56 @@ charge_foul(struct gen *s, int side, int player, enum sim_foul kind)
 	count_team_foul(s, side, kind);
 }
 
+/* One free throw, k of n. */
+static bool
+one_free_throw(struct gen *s, int side, int shooter, int k, int n, enum sim_ft_type type)
+{
+	const struct sim_player *pl = &s->g->team[side].players[shooter];
+	struct sim_play p;
+	bool made;
+
+	dead(s, rng_int(&s->rng, 7000, 13000));
+	made = rng_chance(&s->rng, pl->ft);
+	p = play_new(s, SIM_FREE_THROW, side);
+	p.ft_k = (uint8_t)k;
+	p.ft_n = (uint8_t)n;
+	p.ft_type = (uint8_t)type;
+	play_stat(&p, SIM_S_FT, side, shooter, made, false, false);
+	if (made)
+		score(s, side, 1);
+	emit(s, &p, 0);
+	return made;
+}
+
+/* A missed free throw that is not the last: the ball is dead, and the
+ * feed logs a team offensive rebound [deadball, team] before the next. */
+static void
+dead_ball_rebound(struct gen *s, int side)
+{
+	struct sim_play p = play_new(s, SIM_REBOUND, side);
+
+	play_stat(&p, SIM_S_REB, side, -1, false, false, true);
+	p.qualifiers = SIM_Q_DEADBALL | SIM_Q_TEAM;
+	emit(s, &p, 0);
+}
+
+/*
+ * Words with an official between two free throws: a technical on the
+ * shooter, its free throw for the other team, then the trip goes on (its
+ * points still belong to the fives at the first foul).
+ */
+static void
+technical_between(struct gen *s, int side, int shooter)
+{
+	int other = !side;
+
+	if (s->st.ps[side][shooter].techs > 0)
+		return;
+	charge_foul(s, side, shooter, SIM_FOUL_TECHNICAL);
+	emit_foul(s, side, shooter, -1, SIM_FOUL_TECHNICAL);
+	one_free_throw(s, other, best_ft_shooter(s, other), 1, 1, SIM_FT_TECHNICAL);
+}
+
 /*
  * `n` free throws by `shooter` of `side`.  After the last one the ball
  * goes to the other team on a make, is live on a miss, or stays with
@@ -1056,24 +1106,19 @@ static void
 free_throws(struct gen *s, int side, int shooter, int n, enum sim_ft_type type,
     int keep)
 {
-	const struct sim_player *pl = &s->g->team[side].players[shooter];
-	struct sim_play p;
 	bool made = false;
 	int k;
 
 	for (k = 1; k <= n; k++) {
+		if (k > 1 && !made && rng_chance(&s->rng, 0.5))
+			dead_ball_rebound(s, side);
+		if (k > 1 && rng_chance(&s->rng, 0.03))
+			maybe_timeout(s, !side);
 		if (k > 1 && rng_chance(&s->rng, 0.15))
 			sub_window(s, side, shooter);   /* before the last free throw */
-		dead(s, rng_int(&s->rng, 7000, 13000));
-		made = rng_chance(&s->rng, pl->ft);
-		p = play_new(s, SIM_FREE_THROW, side);
-		p.ft_k = (uint8_t)k;
-		p.ft_n = (uint8_t)n;
-		p.ft_type = (uint8_t)type;
-		play_stat(&p, SIM_S_FT, side, shooter, made, false, false);
-		if (made)
-			score(s, side, 1);
-		emit(s, &p, 0);
+		if (k > 1 && type == SIM_FT_REGULAR && rng_chance(&s->rng, 0.02))
+			technical_between(s, side, shooter);
+		made = one_free_throw(s, side, shooter, k, n, type);
 	}
 	if (keep >= 0) {
 		if (keep != s->st.offense)

@@ -398,11 +398,11 @@ event_obj(struct sim_buf *b, const struct sim_game *g, int ev, const struct sim_
 	    c->away_points);
 	if (!core && p->qualifiers != 0) {
 		static const char *const q[] = { "pointsinthepaint", "2ndchance",
-		    "fastbreak", "fromturnover" };
+		    "fastbreak", "fromturnover", "deadball", "team" };
 		bool first = true;
 
 		sim_buf_puts(b, ",\"qualifiers\":[");
-		for (i = 0; i < 4; i++) {
+		for (i = 0; i < 6; i++) {
 			if (!(p->qualifiers & (1 << i)))
 				continue;
 			sim_buf_printf(b, "%s{\"qualifier\":\"%s\"}", first ? "" : ",", q[i]);

@@ -105,6 +105,8 @@ enum sim_ft_type { SIM_FT_REGULAR = 0, SIM_FT_TECHNICAL, SIM_FT_FLAGRANT };
 #define SIM_Q_2NDCHANCE    0x02
 #define SIM_Q_FASTBREAK    0x04
 #define SIM_Q_FROMTURNOVER 0x08
+#define SIM_Q_DEADBALL     0x10   /* a team rebound between free throws */
+#define SIM_Q_TEAM         0x20
 
 struct sim_stat {
 	uint8_t kind;                /* enum sim_stat_kind */

@@ -131,8 +131,10 @@ add_stat_line(struct sim_line *l, const struct sim_stat *st)
 struct fold {
 	bool known[2];
 	int five[2][SIM_FIVE];
-	bool foul_fives;             /* free throws go to the fives at the foul */
-	int foul_five[2][SIM_FIVE];
+	/* free throws go to the fives at the foul that sent the shooting
+	 * side to the line: one trip per shooting side */
+	bool trip[2];
+	int trip_five[2][2][SIM_FIVE];
 	int last_clock;
 	int fouls[2][SIM_PERIODS_MAX + 1];
 	int timeouts[2][SIM_PERIODS_MAX + 1];       /* taken, per period */
@@ -164,13 +166,16 @@ count_play(const struct sim_game *g, struct sim_tally *t, struct fold *f,
 
 	for (i = 0; i < p->nstats; i++)
 		offensive = offensive || p->stats[i].kind == SIM_S_OFFENSIVE;
-	if (p->kind == SIM_FOUL) {
-		f->foul_fives = true;
-		memcpy(f->foul_five, f->five, sizeof f->foul_five);
+	if (p->kind == SIM_FOUL && p->side >= 0 && p->side <= 1) {
+		f->trip[!p->side] = true;
+		memcpy(f->trip_five[!p->side], f->five, sizeof f->trip_five[0]);
 	}
-	if (p->kind == SIM_FIELD_GOAL || p->kind == SIM_HEAVE || p->kind == SIM_REBOUND ||
+	/* live play ends the trips; a dead-ball rebound between two free
+	 * throws does not */
+	if (p->kind == SIM_FIELD_GOAL || p->kind == SIM_HEAVE ||
+	    (p->kind == SIM_REBOUND && !(p->qualifiers & SIM_Q_DEADBALL)) ||
 	    p->kind == SIM_TURNOVER || p->kind == SIM_JUMPBALL)
-		f->foul_fives = false;
+		f->trip[0] = f->trip[1] = false;
 	if (p->kind == SIM_TIMEOUT && p->side >= 0) {
 		f->timeouts[p->side][p->period]++;
 		if (p->clock <= SIM_LATE_TIMEOUT_TENTHS)
@@ -197,9 +202,9 @@ count_play(const struct sim_game *g, struct sim_tally *t, struct fold *f,
 		if (st->points > 0) {
 			tt->points += st->points;
 			tt->period_points[p->period - 1] += st->points;
-			if (st->kind == SIM_S_FT && f->foul_fives)
-				plus_minus(t, (const int (*)[SIM_FIVE])f->foul_five, f->known,
-				    st->side, st->points);
+			if (st->kind == SIM_S_FT && f->trip[st->side])
+				plus_minus(t, (const int (*)[SIM_FIVE])f->trip_five[st->side],
+				    f->known, st->side, st->points);
 			else
 				plus_minus(t, (const int (*)[SIM_FIVE])f->five, f->known,
 				    st->side, st->points);
@@ -234,7 +239,7 @@ sim_tally_view(const struct sim_game *g, const struct sim_view *v,
 		if (p->period != period) {
 			period = p->period;
 			f.known[0] = f.known[1] = false;
-			f.foul_fives = false;
+			f.trip[0] = f.trip[1] = false;
 			f.last_clock = sim_period_tenths(g, period);
 		}
 		for (side = 0; side < 2; side++) {
