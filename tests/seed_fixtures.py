@@ -1,8 +1,9 @@
 #!/usr/bin/python3
 """The vendor's example payloads (../shared/seeds/*.txt) and our fixtures.
 
-    seed_fixtures.py check SEEDS_DIR DATA_DIR     TAP lines, no plan
+    seed_fixtures.py check SEEDS_DIR DATA_DIR     "ok NAME" / "fail NAME" lines
     seed_fixtures.py extract SEEDS_DIR DATA_DIR   (re)write the fixtures
+    seed_fixtures.py fields FILE                  "path=value", every leaf
 
 DATA_DIR/MANIFEST names, in page order, one fixture per example:
 "PAGE FILE" with PAGE the seed's number (000 ... 004).  An example is
@@ -12,8 +13,13 @@ plus a final newline), or an inline request body "example request body
 {...}" (held as printed, plus a final newline).  `check` says, per
 fixture, whether it is byte for byte what the page prints, and whether
 every example of every page has its fixture.
+
+`fields` prints what tests/seeds_client prints from the structs, computed
+here from the JSON alone: one line per leaf, named by its path, clocks in
+tenths, booleans true/false, floats with 17 digits; nulls print nothing.
 """
 import glob
+import json
 import os
 import re
 import sys
@@ -63,18 +69,54 @@ def manifest(data):
     return rows
 
 
+CLOCKS = ("start_game_clock", "end_game_clock", "game_clock", "shot_clock")
+
+
+def tenths(clock):
+    minutes, _, seconds = clock.rpartition(":")
+    whole, _, frac = seconds.partition(".")
+    return (int(minutes or 0) * 60 + int(whole)) * 10 + int((frac + "0")[0])
+
+
+def leaves(path, v, out):
+    if isinstance(v, dict):
+        for k, x in v.items():
+            leaves("%s.%s" % (path, k) if path else k, x, out)
+    elif isinstance(v, list):
+        for i, x in enumerate(v):
+            leaves("%s[%d]" % (path, i), x, out)
+    elif v is None:
+        pass
+    elif isinstance(v, bool):
+        out.append("%s=%s" % (path, "true" if v else "false"))
+    elif isinstance(v, float):
+        out.append("%s=%.17g" % (path, v))
+    elif path.rsplit(".", 1)[-1] in CLOCKS:
+        out.append("%s=%d" % (path, tenths(v)))
+    else:
+        out.append("%s=%s" % (path, v))
+
+
+def fields(path):
+    with open(path, encoding="utf-8") as f:
+        out = ["skipped=0"]
+        leaves("", json.load(f), out)
+    print("\n".join(out))
+    return 0
+
+
 def main():
+    if sys.argv[1] == "fields":
+        return fields(sys.argv[2])
     mode, seeds, data = sys.argv[1:4]
     got = pages(seeds)
     rows = manifest(data)
-    n = 0
     failed = 0
 
     def result(good, name):
-        nonlocal n, failed
-        n += 1
+        nonlocal failed
         failed += 0 if good else 1
-        print("%s %d - %s" % ("ok" if good else "not ok", n, name))
+        print("%s %s" % ("ok" if good else "fail", name))
 
     result(len(got) == 5, "five seed pages in %s" % seeds)
     for page in sorted(got):

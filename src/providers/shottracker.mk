@@ -119,3 +119,7 @@ EXTRA_DIST += tests/data/seeds/MANIFEST tests/data/seeds/README.md \
 	tests/data/seeds/st_game_videos.json tests/data/seeds/st_game_videos_403.json \
 	tests/data/seeds/st_game_videos_500.json \
 	tests/seed_fixtures.py
+check_PROGRAMS += tests/seeds_client
+tests_seeds_client_SOURCES = tests/seeds_client.c
+TESTS += tests/test_seeds.sh
+EXTRA_DIST += tests/test_seeds.sh
