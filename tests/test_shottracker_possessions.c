@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -413,6 +414,66 @@ test_bad_documents(void)
 	shottracker_videos_free(&v);
 }
 
+/*
+ * 20,000 deterministic mutations of the two examples (bytes changed,
+ * inserted, cut): every one is refused with a cause or read, never a
+ * crash (the ASan build runs this too), and whatever is kept is bounded.
+ */
+static void
+test_mutations(void)
+{
+	static const char *const files[] = { "st_stats_possessions.json", "st_game_videos.json" };
+	static const char alphabet[] = "{}[]\":,0123456789-.eEtrufalsn \\\x1b\xff";
+	uint64_t x = 0x9e3779b97f4a7c15ULL;
+	int f, i, k, refused = 0, read = 0, bad = 0;
+
+	for (f = 0; f < 2; f++) {
+		size_t len, n;
+		char *orig = slurp(files[f], &len), *buf = malloc(len + 16);
+
+		for (i = 0; i < 10000; i++) {
+			char *cause = NULL;
+			bool got;
+
+			memcpy(buf, orig, len);
+			n = len;
+			for (k = 0; k < 1 + i % 4; k++) {
+				x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+				if (x % 5 == 0 && n > 1)
+					n = 1 + (size_t)(x >> 8) % (n - 1);   /* cut short */
+				else
+					buf[(x >> 8) % n] = alphabet[(x >> 32) % (sizeof alphabet - 1)];
+			}
+			if (f == 0) {
+				struct shottracker_possessions *p =
+				    shottracker_possessions_parse(buf, n, i % 2 == 0, &cause);
+
+				got = p != NULL;
+				if (p != NULL && (p->nteams > ST_TEAMS_MAX || p->skipped < 0))
+					bad++;
+				shottracker_possessions_free(&p);
+			} else {
+				struct shottracker_videos *v =
+				    shottracker_videos_parse(buf, n, i % 2 == 0, &cause);
+
+				got = v != NULL;
+				if (v != NULL && (v->nvideos > ST_VIDEOS_MAX || v->skipped < 0))
+					bad++;
+				shottracker_videos_free(&v);
+			}
+			if (!got && (cause == NULL || strchr(cause, '\n') != NULL))
+				bad++;
+			got ? read++ : refused++;
+			free(cause);
+		}
+		free(buf);
+		free(orig);
+	}
+	printf("# mutations: %d read, %d refused\n", read, refused);
+	ok(read > 1000 && refused > 1000, "mutations: both read and refused documents");
+	is_int(bad, 0, "mutations: every refusal has a one-line cause, every result its caps");
+}
+
 int
 main(void)
 {
@@ -421,5 +482,6 @@ main(void)
 	test_seed_errors();
 	test_bad_possessions();
 	test_bad_documents();
+	test_mutations();
 	return tap_done();
 }
