@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """A scripted ShotTracker server for tests/test_shottracker_provider.sh.
 
-    shottracker_fake_server.py DATA_DIR LOG_FILE USER:SECRET
+    shottracker_fake_server.py DATA_DIR LOG_FILE USER:SECRET [seeds]
 
 Serves the signed REST documents of tests/data/shottracker (verifying the
 HMAC signature against the Host header it receives) and a Live Data V2
@@ -19,6 +19,10 @@ at a time:
 Every stream seq is a new two-point make by home player 7269.  The log
 gets one line per request, which the test reads.  Prints "port N" once
 listening.
+
+With "seeds" (DATA_DIR = tests/data/seeds, for tests/test_seeds.sh) it
+serves the vendor's example payloads instead, byte for byte as the pages
+print them, each with the status it is printed under (SEED_ROUTES).
 """
 import asyncio
 import base64
@@ -34,6 +38,7 @@ import websockets
 
 T0 = 1700001000000  # Q2 starts here in game.json
 DATA, LOG, AUTH = sys.argv[1], sys.argv[2], sys.argv[3]
+SEEDS = len(sys.argv) > 4 and sys.argv[4] == "seeds"
 USER, SECRET = AUTH.split(":", 1)
 GAME = "062a3726-3b0f-11eb-86c4-02420043683b"
 state = {"conn": 0, "tokens": 0, "catchups": 0, "refused_once": False}
@@ -86,11 +91,45 @@ def answer(status, doc):
                      ("X-Request-Id", "req-%d" % status)], body)
 
 
+SEED_GAME = "cf3ba789-06c4-11e8-bb65-0242286dfad2"   # the id in page 000
+SEED_ROUND = "cf56d0aa-06c4-11e8-bb65-0242286dfad2"  # its first GAME_ROUND
+SEED_ROUTES = {
+    "/v1/data/games/" + SEED_GAME: (200, "st_game_event.json"),
+    "/v1/data/games/missing-game": (404, "st_game_event_404.json"),
+    "/v1/data/games/broken-game": (500, "st_game_event_500.json"),
+    "/v1/data/stats/%s/possessions" % SEED_ROUND: (200, "st_stats_possessions.json"),
+    "/v1/data/stats/forbidden/possessions": (403, "st_stats_possessions_403.json"),
+    "/v1/data/stats/broken/possessions": (500, "st_stats_possessions_500.json"),
+    "/v1/data/stats/games/%s/videos" % SEED_GAME: (200, "st_game_videos.json"),
+    "/v1/data/stats/games/forbidden/videos": (403, "st_game_videos_403.json"),
+    "/v1/data/stats/games/broken/videos": (500, "st_game_videos_500.json"),
+}
+
+
+def raw(status, name):
+    with open(os.path.join(DATA, name), "rb") as f:
+        body = f.read()
+    return (http.HTTPStatus(status), [("Content-Type", "application/json"),
+                                      ("Content-Length", str(len(body)))], body)
+
+
+def seeds_rest(path):
+    if path in SEED_ROUTES:
+        return raw(*SEED_ROUTES[path])
+    if path == "/v1/data/stats/games/%s/stats,details,shots,possessions" % SEED_GAME:
+        # no page prints a catch-up: the game's, with nothing in it
+        return answer(200, {"stats": [], "details": [], "shots": [], "possessions": []})
+    # rosters, lineups, any other id: the page 002 "Invalid id" body
+    return raw(404, "st_stats_possessions_404.json")
+
+
 def rest(path, query, headers):
     if not signed(path, headers):
         log("REST %s 401" % path)
         return answer(401, {"message": "HMAC signature does not match"})
     log("REST %s" % path)
+    if SEEDS:
+        return seeds_rest(path)
     if path == "/v1/data/games/" + GAME:
         return answer(200, load("game.json"))
     if path == "/v1/data/teams/552,SHOTTRACKER":

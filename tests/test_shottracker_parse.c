@@ -118,8 +118,9 @@ deleted(const char *id)
 	return false;
 }
 
+/* tests/data/DIR/NAME, whole; an empty string when it cannot be read. */
 static char *
-slurp(const char *name, size_t *len)
+slurp_in(const char *dir, const char *name, size_t *len)
 {
 	const char *top = getenv("top_srcdir");
 	char path[1024];
@@ -127,8 +128,8 @@ slurp(const char *name, size_t *len)
 	char *buf;
 	long n;
 
-	snprintf(path, sizeof path, "%s/tests/data/shottracker/%s",
-	    top != NULL ? top : TOP_SRCDIR, name);
+	snprintf(path, sizeof path, "%s/tests/data/%s/%s",
+	    top != NULL ? top : TOP_SRCDIR, dir, name);
 	f = fopen(path, "rb");
 	if (f == NULL) {
 		printf("# cannot open %s\n", path);
@@ -143,6 +144,12 @@ slurp(const char *name, size_t *len)
 	buf[*len] = '\0';
 	fclose(f);
 	return buf;
+}
+
+static char *
+slurp(const char *name, size_t *len)
+{
+	return slurp_in("shottracker", name, len);
 }
 
 static int
@@ -307,6 +314,109 @@ test_game_and_rosters(void)
 		ok(c.game_over, "game over");
 		is_int(col.nev, 7, "drills are not periods");
 	}
+	shottracker_ctx_free(&c);
+}
+
+/*
+ * The Game Event exactly as the vendor prints it (tests/data/seeds, page
+ * 000): the teams only under game_attributes, no status (started_at and
+ * ended_at say it), periods without labels, game_type HALF.
+ */
+static void
+test_seed_game_event(void)
+{
+	struct shottracker_ctx c;
+	const struct cs_event *ev;
+	size_t len;
+	char *buf;
+
+	reset();
+	shottracker_ctx_init(&c, &sink, "cf3ba789-06c4-11e8-bb65-0242286dfad2");
+	buf = slurp_in("seeds", "st_game_event.json", &len);
+	is_int(shottracker_parse_message(&c, "rest:/v1/data/games/cf3ba789-06c4-11e8-bb65-0242286dfad2",
+	    buf, len, NULL), 0, "seed game event: read");
+	free(buf);
+	is_int(col.nwarn, 0, "seed game event: no warning");
+	ok(c.have_game, "seed game event: the game is known");
+	is_str(c.team_id[CS_HOME], "461", "seed game event: home_team_id from game_attributes");
+	is_str(c.team_id[CS_AWAY], "469", "seed game event: away_team_id from game_attributes");
+	ok(col.teamgame.has_team[CS_HOME] && col.teamgame.has_team[CS_AWAY],
+	    "seed game event: both teams sent");
+	is_str(col.teamgame.team[CS_HOME].id, "461", "seed game event: home id sent");
+	is_str(col.teamgame.team[CS_HOME].name, "TeamAppTeam", "seed game event: home_team_name");
+	is_str(col.teamgame.team[CS_AWAY].id, "469", "seed game event: away id sent");
+	is_str(col.teamgame.team[CS_AWAY].name, "TestTeamAlpha", "seed game event: away_team_name");
+	is_str(col.game.id, "cf3ba789-06c4-11e8-bb65-0242286dfad2", "seed game event: game id");
+	is_int(col.game.format, CS_FORMAT_HALVES, "seed game event: HALF is halves");
+	is_str(col.game.game_type, "HALF", "seed game event: game_type kept raw");
+	is_str(col.game.gender, "", "seed game event: no gender");
+	is_str(col.game.status, "closed", "seed game event: ended_at set is closed");
+	ok(c.game_over, "seed game event: game over");
+	is_int(col.nev, 5, "seed game event: two halves, start and end, and the game end");
+	ev = find("period:H1:start");
+	ok(ev != NULL && ev->sequence == 1517430299810LL && ev->clock == 12000 &&
+	    ev->period.type == CS_PERIOD_HALF && ev->period.number == 1,
+	    "seed game event: H1 starts at its started_at, 20:00");
+	ev = find("period:H1:end");
+	ok(ev != NULL && ev->sequence == 1517431728868LL && ev->clock == 0,
+	    "seed game event: H1 ends at its ended_at");
+	ev = find("period:H2:start");
+	ok(ev != NULL && ev->sequence == 1517431730064LL && ev->period.sequence == 2,
+	    "seed game event: the second GAME_ROUND is H2");
+	ev = find("period:H2:end");
+	ok(ev != NULL && ev->sequence == 1517431732978LL, "seed game event: H2 ends");
+	ev = find("game:end");
+	ok(ev != NULL && ev->sequence == 1517431732978LL && ev->period.sequence == 2,
+	    "seed game event: the game ends with H2");
+	shottracker_ctx_free(&c);
+
+	/* a roster already read is not replaced by the game event's names */
+	reset();
+	shottracker_ctx_init(&c, &sink, NULL);
+	{
+		const char *g = "{\"id\":\"g\",\"game_attributes\":{\"home_team_id\":552,"
+		    "\"home_team_name\":\"H\",\"away_team_id\":526,\"away_team_name\":\"A\","
+		    "\"gender\":\"WOMEN\"},\"started_at\":1000,\"ended_at\":null,\"results\":[]}";
+
+		is_int(shottracker_parse_game(&c, g, strlen(g)), 0, "game_attributes game parses");
+		is_str(col.game.status, "inprogress", "started_at without ended_at is inprogress");
+		ok(!c.game_over, "and not over");
+		is_str(col.game.gender, "WOMEN", "gender from game_attributes, raw");
+		is_str(col.game.game_type, "", "no game_type: empty");
+		is_int(col.game.format, CS_FORMAT_QUARTERS, "no game_type: quarters");
+		is_int(parse_file(&c, "rest:/v1/data/teams/552,SHOTTRACKER", "roster_552.json"), 0,
+		    "the roster after it");
+		reset();
+		is_int(shottracker_parse_game(&c, g, strlen(g)), 0, "the game event again");
+		ok(!col.game.has_team[CS_HOME] && col.game.has_team[CS_AWAY] &&
+		    strcmp(col.game.team[CS_AWAY].name, "A") == 0,
+		    "names only the side without a roster");
+	}
+	shottracker_ctx_free(&c);
+
+	reset();
+	shottracker_ctx_init(&c, &sink, NULL);
+	{
+		const char *g = "{\"id\":\"g\",\"home_team_id\":1,\"away_team_id\":2,"
+		    "\"game_attributes\":{\"home_team_id\":3,\"away_team_id\":4},"
+		    "\"started_at\":null,\"gender\":\"M\\u001b[2J\"}";
+
+		is_int(shottracker_parse_game(&c, g, strlen(g)), 0, "both shapes at once parse");
+		is_str(c.team_id[CS_HOME], "3", "game_attributes wins (the vendor's shape)");
+		is_str(col.game.status, "scheduled", "started_at null is scheduled");
+		is_str(col.game.gender, "M[2J", "a top-level gender, stripped of control characters");
+		ok(!col.game.has_team[CS_HOME] && !col.game.has_team[CS_AWAY],
+		    "no names: the teams are left alone");
+	}
+	shottracker_ctx_free(&c);
+
+	/* the seed's error bodies are not a game */
+	reset();
+	shottracker_ctx_init(&c, &sink, NULL);
+	buf = slurp_in("seeds", "st_game_event_404.json", &len);
+	ok(shottracker_parse_game(&c, buf, len) < 0 && !c.have_game && col.nwarn == 1,
+	    "the 404 body is refused with one warning");
+	free(buf);
 	shottracker_ctx_free(&c);
 }
 
@@ -787,6 +897,7 @@ main(void)
 {
 	test_periods();
 	test_game_and_rosters();
+	test_seed_game_event();
 	test_catchup();
 	test_lineups();
 	test_subscribe();

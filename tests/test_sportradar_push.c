@@ -284,6 +284,24 @@ test_with_parser(void)
 	sportradar_splitter_free(&sp);
 }
 
+/*
+ * Seeds page 004 (NBA G League Push Events) prints no payload: its
+ * "Response Sample" is empty.  What it does print are example values of
+ * the fields the push path reads; each must read as documented.
+ */
+static void
+test_seed_page_004_values(void)
+{
+	ok(sportradar_parse_time("2023-03-14T23:10:26Z") == INT64_C(1678835426000),
+	    "page 004 wall_clock example, Z");
+	ok(sportradar_parse_time("2022-09-25T23:00:45+00:00") == INT64_C(1664146845000),
+	    "page 004 created/updated example, +00:00");
+	ok(INT64_C(1678835426293) / 1000 == sportradar_parse_time("2023-03-14T23:10:26Z") / 1000,
+	    "page 004: its sequence example is the epoch ms of its wall_clock example");
+	is_int(cs_clock_parse("00:21.70"), 217, "page 004 clock_decimal example under 1:00");
+	is_int(cs_clock_parse("12:37"), 7570, "page 004 clock example");
+}
+
 int
 main(void)
 {
@@ -294,5 +312,6 @@ main(void)
 	test_concatenated();
 	test_cut_short();
 	test_with_parser();
+	test_seed_page_004_values();
 	return tap_done();
 }

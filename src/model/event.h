@@ -202,6 +202,8 @@ struct cs_game_info {
 	enum cs_game_format format;
 	int period_seconds;          /* 0: the format's default */
 	int overtime_seconds;        /* 0: the format's default */
+	char game_type[24];          /* the provider's raw value: "HALF", "QUARTER" */
+	char gender[12];             /* the provider's raw value; "" when unknown */
 	bool has_team[2];            /* only the sides set here are replaced */
 	struct cs_team_info team[2];
 	/* The rule profile the provider's data implies ("nba", "gleague",

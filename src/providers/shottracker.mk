@@ -2,6 +2,7 @@
 libcourtside_a_SOURCES += \
 	src/providers/shottracker.c src/providers/shottracker.h \
 	src/providers/shottracker_parse.c \
+	src/providers/shottracker_possessions.c src/providers/shottracker_possessions.h \
 	src/providers/json_scan.c src/providers/json_scan.h
 
 check_PROGRAMS += tests/test_shottracker_parse tests/test_json_scan
@@ -100,3 +101,25 @@ check_PROGRAMS += tests/shottracker_client
 tests_shottracker_client_SOURCES = tests/shottracker_client.c
 TESTS += tests/test_shottracker_provider.sh
 EXTRA_DIST += tests/test_shottracker_provider.sh tests/shottracker_fake_server.py
+
+# Possessions and videos (shottracker_possessions.c) on the vendor's own
+# examples, tests/data/seeds; test_seeds.sh serves every seed fixture from a
+# real local server and runs the real courtside and courtside-sim on them.
+check_PROGRAMS += tests/test_shottracker_possessions
+TESTS += tests/test_shottracker_possessions
+tests_test_shottracker_possessions_SOURCES = tests/test_shottracker_possessions.c tests/tap.h
+tests_test_shottracker_possessions_CPPFLAGS = $(AM_CPPFLAGS) -DTOP_SRCDIR='"$(abs_top_srcdir)"'
+EXTRA_DIST += tests/data/seeds/MANIFEST tests/data/seeds/README.md \
+	tests/data/seeds/st_game_event.json tests/data/seeds/st_game_event_404.json \
+	tests/data/seeds/st_game_event_500.json \
+	tests/data/seeds/st_video_action_clip_request.txt \
+	tests/data/seeds/st_video_action_discover_streams_request.txt \
+	tests/data/seeds/st_stats_possessions.json tests/data/seeds/st_stats_possessions_403.json \
+	tests/data/seeds/st_stats_possessions_404.json tests/data/seeds/st_stats_possessions_500.json \
+	tests/data/seeds/st_game_videos.json tests/data/seeds/st_game_videos_403.json \
+	tests/data/seeds/st_game_videos_500.json \
+	tests/seed_fixtures.py
+check_PROGRAMS += tests/seeds_client
+tests_seeds_client_SOURCES = tests/seeds_client.c
+TESTS += tests/test_seeds.sh
+EXTRA_DIST += tests/test_seeds.sh

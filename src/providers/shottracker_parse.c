@@ -412,16 +412,23 @@ emit_delete(struct shottracker_ctx *c, const char *id, enum id_kind kind,
 		c->sink.delete_event(c->sink.ctx, id);
 }
 
+/* The header, replacing the sides asked for. */
+static void
+emit_game_sides(struct shottracker_ctx *c, bool home, bool away)
+{
+	struct cs_game_info info = c->info;
+
+	info.has_team[CS_HOME] = home;
+	info.has_team[CS_AWAY] = away;
+	if (c->sink.game != NULL)
+		c->sink.game(c->sink.ctx, &info);
+}
+
 static void
 emit_game(struct shottracker_ctx *c, bool with_teams)
 {
-	struct cs_game_info info = c->info;
-	int s;
-
-	for (s = 0; s < 2; s++)
-		info.has_team[s] = with_teams && c->have_team[s];
-	if (c->sink.game != NULL)
-		c->sink.game(c->sink.ctx, &info);
+	emit_game_sides(c, with_teams && c->have_team[CS_HOME],
+	    with_teams && c->have_team[CS_AWAY]);
 }
 
 /* --- periods and clocks --- */
@@ -887,16 +894,159 @@ game_round(json_object *r)
 	return s == NULL || strcasecmp(s, "GAME_ROUND") == 0;
 }
 
+/*
+ * The two teams: the vendor's `game_attributes` (the published example
+ * has them nowhere else), else top-level ids (the schedule's shape, and the
+ * simulator's).  A side without a roster yet takes the name given there.
+ * -1 when no two distinct ids are found.
+ */
+static int
+game_teams(struct shottracker_ctx *c, json_object *root, bool named[2])
+{
+	static const char *const id_key[2] = { "home_team_id", "away_team_id" };
+	static const char *const name_key[2] = { "home_team_name", "away_team_name" };
+	json_object *from = get(root, "game_attributes");
+	char id[2][CS_ID_MAX], name[CS_NAME_MAX];
+	int s, color;
+
+	if (!get_id(from, id_key[0], id[0], sizeof id[0]) ||
+	    !get_id(from, id_key[1], id[1], sizeof id[1]))
+		from = root;
+	if (!get_id(from, id_key[0], id[0], sizeof id[0]) ||
+	    !get_id(from, id_key[1], id[1], sizeof id[1]) || strcmp(id[0], id[1]) == 0)
+		return -1;
+	for (s = 0; s < 2; s++) {
+		/* new team ids make any roster we had the wrong one */
+		if (strcmp(id[s], c->team_id[s]) != 0)
+			c->have_team[s] = false;
+		cs_strlcpy(c->team_id[s], id[s], sizeof c->team_id[s]);
+		get_text(from, name_key[s], name, sizeof name);
+		named[s] = !c->have_team[s] && name[0] != '\0';
+		if (!named[s])
+			continue;
+		color = c->info.team[s].color;   /* JERSEY_COLORS may come first */
+		memset(&c->info.team[s], 0, sizeof c->info.team[s]);
+		cs_strlcpy(c->info.team[s].id, id[s], sizeof c->info.team[s].id);
+		cs_strlcpy(c->info.team[s].name, name, sizeof c->info.team[s].name);
+		c->info.team[s].color = color;
+	}
+	return 0;
+}
+
+/* No `status` (the vendor's shape): the game's own started_at/ended_at. */
+static void
+status_from_times(struct shottracker_ctx *c, json_object *root)
+{
+	int64_t t;
+
+	if (get_i64(root, "ended_at", 0, MAX_TIMESTAMP, &t))
+		set_status(c, "COMPLETE");
+	else if (get_i64(root, "started_at", 0, MAX_TIMESTAMP, &t))
+		set_status(c, "ACTIVE");
+	else if (json_object_object_get_ex(root, "started_at", NULL))
+		set_status(c, "SCHEDULED");
+}
+
+/* Format, raw game_type and gender (for the rule profile), status. */
+static void
+game_header(struct shottracker_ctx *c, json_object *root)
+{
+	const char *s = get_str(root, "game_type");
+	const char *gender = get_str(get(root, "game_attributes"), "gender");
+
+	if (s != NULL) {
+		cs_sanitize(c->info.game_type, s, sizeof c->info.game_type);
+		if (strcasecmp(s, "HALF") == 0)
+			c->halves = true;
+		else if (strcasecmp(s, "QUARTER") == 0)
+			c->halves = false;
+	}
+	c->info.format = c->halves ? CS_FORMAT_HALVES : CS_FORMAT_QUARTERS;
+	if (gender == NULL)
+		gender = get_str(root, "gender");
+	if (gender != NULL)
+		cs_sanitize(c->info.gender, gender, sizeof c->info.gender);
+	s = get_str(root, "status");
+	if (s != NULL)
+		set_status(c, s);
+	else
+		status_from_times(c, root);
+}
+
+/* Result i's period: its label, else its rank by started_at among the
+ * game rounds (the vendor's example labels none).  false when past the
+ * overtimes we keep. */
+static bool
+round_period(struct shottracker_ctx *c, json_object *results, size_t i,
+    int64_t started, struct cs_period *p)
+{
+	size_t j, n = json_object_array_length(results);
+	int64_t other;
+	int ordinal = 1, regulation = c->halves ? 2 : 4;
+
+	if (get_period(c, json_object_array_get_idx(results, i), "period", p))
+		return true;
+	for (j = 0; j < n; j++) {
+		json_object *o = json_object_array_get_idx(results, j);
+
+		if (j != i && game_round(o) &&
+		    get_i64(o, "started_at", 0, MAX_TIMESTAMP, &other) &&
+		    (other < started || (other == started && j < i)))
+			ordinal++;
+	}
+	memset(p, 0, sizeof *p);
+	p->sequence = ordinal;
+	if (ordinal <= regulation) {
+		p->type = c->halves ? CS_PERIOD_HALF : CS_PERIOD_QUARTER;
+		p->number = ordinal;
+		return true;
+	}
+	p->type = CS_PERIOD_OVERTIME;
+	p->number = ordinal - regulation;
+	return p->number <= (c->halves ? MAX_OT_HALVES : MAX_OT_QUARTERS);
+}
+
+/* Period start/end events from the game rounds; the game end if over. */
+static void
+game_periods(struct shottracker_ctx *c, json_object *root)
+{
+	json_object *results = get(root, "results"), *r;
+	struct cs_period p, last;
+	int64_t started, ended, last_end = 0;
+	size_t i, n;
+
+	memset(&last, 0, sizeof last);
+	n = results != NULL && json_object_is_type(results, json_type_array) ?
+	    json_object_array_length(results) : 0;
+	for (i = 0; i < n; i++) {
+		r = json_object_array_get_idx(results, i);
+		if (!game_round(r))
+			continue;
+		if (!get_i64(r, "started_at", 0, MAX_TIMESTAMP, &started)) {
+			warn(c, "skipped a period of the game event: no started_at");
+			continue;
+		}
+		if (!round_period(c, results, i, started, &p))
+			continue;
+		period_event(c, &p, false, started, CS_NO_CLOCK, false, 0, NULL);
+		if (get_i64(r, "ended_at", 0, MAX_TIMESTAMP, &ended)) {
+			period_event(c, &p, true, ended, CS_NO_CLOCK, false, 0, NULL);
+			if (ended > last_end)
+				last_end = ended;
+		}
+		if (p.sequence > last.sequence)
+			last = p;
+	}
+	if (c->game_over)
+		game_end_event(c, &last, last_end, false, 0, NULL);
+}
+
 int
 shottracker_parse_game(struct shottracker_ctx *c, const char *json, size_t len)
 {
-	json_object *root, *results, *r;
-	char id[CS_ID_MAX], home[CS_ID_MAX], away[CS_ID_MAX];
-	const char *s;
-	struct cs_period p, last;
-	int64_t started, ended, last_end = 0, other;
-	size_t i, j, n;
-	int ordinal;
+	json_object *root;
+	char id[CS_ID_MAX];
+	bool named[2];
 
 	root = parse_json(c, json, len, SHOTTRACKER_DOCUMENT_MAX, "the game event");
 	if (root == NULL)
@@ -914,78 +1064,17 @@ shottracker_parse_game(struct shottracker_ctx *c, const char *json, size_t len)
 		}
 		cs_strlcpy(c->game_id, id, sizeof c->game_id);
 	}
-	if (!get_id(root, "home_team_id", home, sizeof home) ||
-	    !get_id(root, "away_team_id", away, sizeof away) || strcmp(home, away) == 0) {
-		warn(c, "skipped the game event: no home_team_id/away_team_id");
+	if (game_teams(c, root, named) < 0) {
+		warn(c, "skipped the game event: no home_team_id/away_team_id "
+		    "(in game_attributes or at the top level)");
 		json_object_put(root);
 		return -1;
 	}
-	/* New team ids make any roster we had the wrong one. */
-	if (strcmp(home, c->team_id[CS_HOME]) != 0)
-		c->have_team[CS_HOME] = false;
-	if (strcmp(away, c->team_id[CS_AWAY]) != 0)
-		c->have_team[CS_AWAY] = false;
-	cs_strlcpy(c->team_id[CS_HOME], home, sizeof c->team_id[CS_HOME]);
-	cs_strlcpy(c->team_id[CS_AWAY], away, sizeof c->team_id[CS_AWAY]);
 	c->have_game = true;
 	cs_strlcpy(c->info.id, c->game_id, sizeof c->info.id);
-	s = get_str(root, "game_type");
-	if (s != NULL && strcasecmp(s, "HALF") == 0)
-		c->halves = true;
-	else if (s != NULL && strcasecmp(s, "QUARTER") == 0)
-		c->halves = false;
-	c->info.format = c->halves ? CS_FORMAT_HALVES : CS_FORMAT_QUARTERS;
-	s = get_str(root, "status");
-	if (s != NULL)
-		set_status(c, s);
-	emit_game(c, false);
-
-	memset(&last, 0, sizeof last);
-	results = get(root, "results");
-	n = results != NULL && json_object_is_type(results, json_type_array) ?
-	    json_object_array_length(results) : 0;
-	for (i = 0; i < n; i++) {
-		r = json_object_array_get_idx(results, i);
-		if (!game_round(r))
-			continue;
-		if (!get_i64(r, "started_at", 0, MAX_TIMESTAMP, &started)) {
-			warn(c, "skipped a period of the game event: no started_at");
-			continue;
-		}
-		if (!get_period(c, r, "period", &p)) {
-			/* Without a label, the order of started_at says which. */
-			ordinal = 1;
-			for (j = 0; j < n; j++) {
-				json_object *o = json_object_array_get_idx(results, j);
-
-				if (j != i && game_round(o) &&
-				    get_i64(o, "started_at", 0, MAX_TIMESTAMP, &other) &&
-				    (other < started || (other == started && j < i)))
-					ordinal++;
-			}
-			memset(&p, 0, sizeof p);
-			p.sequence = ordinal;
-			if (ordinal <= (c->halves ? 2 : 4)) {
-				p.type = c->halves ? CS_PERIOD_HALF : CS_PERIOD_QUARTER;
-				p.number = ordinal;
-			} else {
-				p.type = CS_PERIOD_OVERTIME;
-				p.number = ordinal - (c->halves ? 2 : 4);
-				if (p.number > (c->halves ? MAX_OT_HALVES : MAX_OT_QUARTERS))
-					continue;
-			}
-		}
-		period_event(c, &p, false, started, CS_NO_CLOCK, false, 0, NULL);
-		if (get_i64(r, "ended_at", 0, MAX_TIMESTAMP, &ended)) {
-			period_event(c, &p, true, ended, CS_NO_CLOCK, false, 0, NULL);
-			if (ended > last_end)
-				last_end = ended;
-		}
-		if (p.sequence > last.sequence)
-			last = p;
-	}
-	if (c->game_over)
-		game_end_event(c, &last, last_end, false, 0, NULL);
+	game_header(c, root);
+	emit_game_sides(c, named[CS_HOME], named[CS_AWAY]);
+	game_periods(c, root);
 	json_object_put(root);
 	return 0;
 }

@@ -33,7 +33,7 @@ static const char usage_text[] =
 "                     [--port N] [--seed N | --capture FILE] [--halves] [--overtime]\n"
 "                     [--speed N] [--start-at PERIOD/CLOCK | --start-ms MS]\n"
 "                     [--faults SPEC] [--require-auth USER:SECRET] [--log FILE]\n"
-"                     [--quiet]\n"
+"                     [--st-game-shape sim|seed] [--quiet]\n"
 "       courtside-sim --print-truth shottracker|sportradar [--at PERIOD/CLOCK|end]\n"
 "       courtside-sim --print-ids | --help | --version\n"
 "\n"
@@ -53,6 +53,10 @@ static const char usage_text[] =
 "  --require-auth U:S  verify ShotTracker signatures with user U, secret S;\n"
 "                      Sportradar's x-api-key must be S\n"
 "  --log FILE          request and fault log (default stderr)\n"
+"  --st-game-shape S   the ShotTracker game event: sim (teams and status at\n"
+"                      the top level, labelled periods; the default) or seed\n"
+"                      (exactly the vendor's published shape: teams only\n"
+"                      under game_attributes, status from started_at/ended_at)\n"
 "  --quiet             no request log\n"
 "  --print-truth P     print the ground-truth box score as JSON and exit\n"
 "  --at P/CLOCK|end    the game time for --print-truth (default end)\n"
@@ -62,7 +66,7 @@ enum {
 	OPT_PROVIDER = 256, OPT_BIND, OPT_PORT, OPT_SEED, OPT_CAPTURE, OPT_HALVES,
 	OPT_OVERTIME, OPT_SPEED, OPT_START_AT, OPT_START_MS, OPT_FAULTS,
 	OPT_REQUIRE_AUTH, OPT_LOG, OPT_QUIET, OPT_PRINT_TRUTH, OPT_AT,
-	OPT_PRINT_IDS, OPT_HELP, OPT_VERSION,
+	OPT_PRINT_IDS, OPT_HELP, OPT_VERSION, OPT_ST_GAME_SHAPE,
 };
 
 static const struct option long_options[] = {
@@ -80,6 +84,7 @@ static const struct option long_options[] = {
 	{ "require-auth", required_argument, NULL, OPT_REQUIRE_AUTH },
 	{ "log", required_argument, NULL, OPT_LOG },
 	{ "quiet", no_argument, NULL, OPT_QUIET },
+	{ "st-game-shape", required_argument, NULL, OPT_ST_GAME_SHAPE },
 	{ "print-truth", required_argument, NULL, OPT_PRINT_TRUTH },
 	{ "at", required_argument, NULL, OPT_AT },
 	{ "print-ids", no_argument, NULL, OPT_PRINT_IDS },
@@ -218,6 +223,12 @@ parse_args(int argc, char **argv, struct sim_args *a)
 		case OPT_QUIET:
 			a->so.quiet = true;
 			break;
+		case OPT_ST_GAME_SHAPE:
+			if (strcmp(optarg, "sim") != 0 && strcmp(optarg, "seed") != 0)
+				usage_error("--st-game-shape wants sim or seed, not '%s'",
+				    clean(optarg));
+			a->so.st_seed_shape = strcmp(optarg, "seed") == 0;
+			break;
 		case OPT_PRINT_TRUTH:
 			if (strcmp(optarg, "shottracker") != 0 &&
 			    strcmp(optarg, "sportradar") != 0)
@@ -251,9 +262,10 @@ parse_args(int argc, char **argv, struct sim_args *a)
 		/* a capture is one recorded game: it has no seed, no rules to
 		 * choose, no truth of its own (courtside --replay --once gives
 		 * its box score) */
-		if (a->seed_set || a->so.halves || a->so.force_overtime)
+		if (a->seed_set || a->so.halves || a->so.force_overtime ||
+		    a->so.st_seed_shape)
 			usage_error("--capture serves a recorded game: --seed, "
-			    "--halves and --overtime do not apply");
+			    "--halves, --overtime and --st-game-shape do not apply");
 		if (a->truth != NULL)
 			usage_error("--print-truth needs a generated game; for a "
 			    "capture use courtside --replay FILE --once");

@@ -1010,14 +1010,101 @@ status_of(const struct sim_tally *t)
 	return t->over ? "COMPLETE" : t->started ? "ACTIVE" : "SCHEDULED";
 }
 
+/* One GAME_ROUND of the game event, if its period has started by `v`.  The
+ * vendor's shape labels no period and lists the sensor-data windows. */
+static bool
+st_round(struct sim_buf *b, const struct sim_game *g, const struct sim_view *v,
+    int period, bool first)
+{
+	const char *sid = g->st_session_id[period - 1];
+	int ev = find_event(g, SIM_PERIOD_START, period);
+	int end = find_event(g, SIM_PERIOD_END, period);
+	bool ended = end >= 0 && v->cur[end] >= 0;
+	char name[8];
+
+	if (ev < 0 || v->cur[ev] < 0)
+		return false;
+	sim_buf_printf(b, "%s{\"id\":\"%s\",\"name\":null,\"type\":\"GAME_ROUND\",",
+	    first ? "" : ",", sid);
+	if (!g->opt.st_seed_shape)
+		sim_buf_printf(b, "\"period\":\"%s\",",
+		    sim_period_name(g, period, name, sizeof name));
+	sim_buf_printf(b, "\"started_at\":%lld,\"ended_at\":", (long long)g->events[ev].seq);
+	if (ended)
+		sim_buf_printf(b, "%lld", (long long)g->events[end].seq);
+	else
+		sim_buf_puts(b, "null");
+	sim_buf_printf(b, ",\"_stats\":\"https://api.shottracker.com/v1/data/stats/%s/stats\","
+	    "\"_stats_details\":\"https://api.shottracker.com/v1/data/stats/%s/stats/details\","
+	    "\"_shots\":\"https://api.shottracker.com/v1/data/stats/%s/shots\","
+	    "\"_locations\":[", sid, sid, sid);
+	if (g->opt.st_seed_shape && ended)
+		sim_buf_printf(b, "\"https://api.shottracker.com/v1/data/sensors/locations"
+		    "?id=%s&from=%lld&to=%lld\"", sid, (long long)g->events[ev].seq,
+		    (long long)g->events[end].seq);
+	sim_buf_printf(b, "],"
+	    "\"_possessions\":\"https://api.shottracker.com/v1/data/stats/%s/possessions\","
+	    "\"_possessions_summary\":\"https://api.shottracker.com/v1/data/stats/%s/possessions/summary\"}",
+	    sid, sid);
+	return true;
+}
+
+/* The feed time of the first event of `kind` seen by `v`, or -1. */
+static int64_t
+st_seen_at(const struct sim_game *g, const struct sim_view *v, enum sim_kind kind)
+{
+	size_t i;
+
+	for (i = 0; i < g->nevents; i++)
+		if (g->events[i].kind == kind && v->cur[i] >= 0)
+			return g->events[i].seq;
+	return -1;
+}
+
+static void
+st_time_or_null(struct sim_buf *b, int64_t t)
+{
+	if (t >= 0)
+		sim_buf_printf(b, "%lld", (long long)t);
+	else
+		sim_buf_puts(b, "null");
+}
+
+/*
+ * After the rounds, the vendor's shape (seeds page 000, key for key): no
+ * status, the game's own started_at/ended_at, the teams only under
+ * game_attributes.
+ */
+static void
+st_seed_tail(struct sim_buf *b, const struct sim_game *g, const struct sim_view *v,
+    const struct sim_tally *t)
+{
+	sim_buf_puts(b, "],\"source\":\"SHOTTRACKER\",\"is_practice_event\":false,"
+	    "\"is_game_event\":true,\"started_at\":");
+	st_time_or_null(b, t->started ? st_seen_at(g, v, SIM_PERIOD_START) : -1);
+	sim_buf_puts(b, ",\"ended_at\":");
+	st_time_or_null(b, t->over ? st_seen_at(g, v, SIM_GAME_END) : -1);
+	sim_buf_printf(b, ",\"game_type\":\"%s\","
+	    "\"_self\":\"https://api.shottracker.com/v1/data/games/%s\","
+	    "\"totals\":{\"_stats_details\":"
+	    "\"https://api.shottracker.com/v1/data/stats/games/%s/stats/details\"},"
+	    "\"reference_id\":\"%s\",\"game_attributes\":{\"home_team_id\":%s,"
+	    "\"home_team_name\":", g->opt.halves ? "HALF" : "QUARTER", g->st_id, g->st_id,
+	    g->sr_id, g->team[CS_HOME].st_id);
+	sim_buf_str(b, g->team[CS_HOME].name);
+	sim_buf_printf(b, ",\"away_team_id\":%s,\"away_team_name\":", g->team[CS_AWAY].st_id);
+	sim_buf_str(b, g->team[CS_AWAY].name);
+	sim_buf_puts(b, "}}");
+}
+
 char *
 sim_game_st_event(const struct sim_game *g, int64_t at_ms)
 {
 	struct sim_view v;
 	struct sim_tally t;
 	struct sim_buf b;
-	int period, ev, end;
-	char name[8];
+	int period;
+	char vs[64];
 	bool first = true;
 
 	if (g == NULL || sim_view_at(g, at_ms, &v) < 0)
@@ -1025,41 +1112,24 @@ sim_game_st_event(const struct sim_game *g, int64_t at_ms)
 	sim_tally_view(g, &v, CS_PROVIDER_SHOTTRACKER, &t);
 	sim_buf_init(&b);
 	sim_buf_printf(&b, "{\"id\":\"%s\",\"name\":", g->st_id);
-	{
-		char vs[64];
-
-		snprintf(vs, sizeof vs, "%s vs %s", g->team[CS_AWAY].name, g->team[CS_HOME].name);
-		sim_buf_str(&b, vs);
-	}
-	sim_buf_printf(&b, ",\"status\":\"%s\",\"game_type\":\"%s\",\"home_team_id\":%s,"
-	    "\"away_team_id\":%s,\"tipoff_at\":%lld,\"results\":[", status_of(&t),
-	    g->opt.halves ? "HALF" : "QUARTER", g->team[CS_HOME].st_id,
-	    g->team[CS_AWAY].st_id, (long long)(g->epoch_ms + g->tipoff_ms));
-	for (period = 1; period <= g->nperiods; period++) {
-		const char *sid = g->st_session_id[period - 1];
-
-		ev = find_event(g, SIM_PERIOD_START, period);
-		if (ev < 0 || v.cur[ev] < 0)
-			continue;
-		end = find_event(g, SIM_PERIOD_END, period);
-		sim_buf_printf(&b, "%s{\"id\":\"%s\",\"name\":null,\"type\":\"GAME_ROUND\","
-		    "\"period\":\"%s\",\"started_at\":%lld,\"ended_at\":", first ? "" : ",",
-		    sid, sim_period_name(g, period, name, sizeof name),
-		    (long long)g->events[ev].seq);
-		if (end >= 0 && v.cur[end] >= 0)
-			sim_buf_printf(&b, "%lld", (long long)g->events[end].seq);
-		else
-			sim_buf_puts(&b, "null");
-		sim_buf_printf(&b, ",\"_stats\":\"https://api.shottracker.com/v1/data/stats/%s/stats\","
-		    "\"_stats_details\":\"https://api.shottracker.com/v1/data/stats/%s/stats/details\","
-		    "\"_shots\":\"https://api.shottracker.com/v1/data/stats/%s/shots\","
-		    "\"_locations\":[],"
-		    "\"_possessions\":\"https://api.shottracker.com/v1/data/stats/%s/possessions\","
-		    "\"_possessions_summary\":\"https://api.shottracker.com/v1/data/stats/%s/possessions/summary\"}",
-		    sid, sid, sid, sid, sid);
-		first = false;
-	}
-	sim_buf_puts(&b, "]}");
+	/* the vendor's example names the home team first */
+	snprintf(vs, sizeof vs, "%s vs %s", g->team[g->opt.st_seed_shape ? CS_HOME : CS_AWAY].name,
+	    g->team[g->opt.st_seed_shape ? CS_AWAY : CS_HOME].name);
+	sim_buf_str(&b, vs);
+	if (g->opt.st_seed_shape)
+		sim_buf_puts(&b, ",\"results\":[");
+	else
+		sim_buf_printf(&b, ",\"status\":\"%s\",\"game_type\":\"%s\",\"home_team_id\":%s,"
+		    "\"away_team_id\":%s,\"tipoff_at\":%lld,\"results\":[", status_of(&t),
+		    g->opt.halves ? "HALF" : "QUARTER", g->team[CS_HOME].st_id,
+		    g->team[CS_AWAY].st_id, (long long)(g->epoch_ms + g->tipoff_ms));
+	for (period = 1; period <= g->nperiods; period++)
+		if (st_round(&b, g, &v, period, first))
+			first = false;
+	if (g->opt.st_seed_shape)
+		st_seed_tail(&b, g, &v, &t);
+	else
+		sim_buf_puts(&b, "]}");
 	sim_view_free(&v);
 	return sim_buf_take(&b);
 }

@@ -31,6 +31,7 @@ struct sim_options {
 	bool halves;              /* 2 x 20 min (NCAA) instead of 4 x 12 (NBA) */
 	bool force_overtime;      /* tie regulation so the game goes to overtime */
 	bool no_corrections;      /* a plain game: no re-sends, deletes, re-entries */
+	bool st_seed_shape;       /* the game event as the vendor's example prints it */
 };
 
 struct sim_game;
