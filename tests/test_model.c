@@ -1130,6 +1130,17 @@ test_rule_profile_choice(void)
 	g = profile_game(NULL, CS_FORMAT_QUARTERS, 480);
 	is_str(game_rules(g)->name, "nfhs", "8-minute quarters: nfhs");
 	game_free(&g);
+	g = game_new();
+	{
+		struct cs_game_info info;
+
+		cs_game_info_init(&info, CS_PROVIDER_SHOTTRACKER);
+		cs_strlcpy(info.game_type, "QUARTER", sizeof info.game_type);
+		cs_strlcpy(info.gender, "FEMALE", sizeof info.gender);
+		game_set_info(g, &info);
+	}
+	is_str(game_rules(g)->name, "ncaaw", "women's quarters: ncaaw");
+	game_free(&g);
 	g = profile_game("gleague", CS_FORMAT_QUARTERS, 0);
 	is_str(game_rules(g)->name, "gleague", "the provider's name wins");
 	ok(game_set_rules(g, "fiba") == 0, "--rules fiba accepted");

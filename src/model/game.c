@@ -146,6 +146,10 @@ game_set_info(struct game *g, const struct cs_game_info *info)
 	next.overtime_seconds = info->overtime_seconds;
 	memset(next.rules, 0, sizeof next.rules);
 	cs_sanitize(next.rules, info->rules, sizeof next.rules);
+	memset(next.game_type, 0, sizeof next.game_type);
+	cs_sanitize(next.game_type, info->game_type, sizeof next.game_type);
+	memset(next.gender, 0, sizeof next.gender);
+	cs_sanitize(next.gender, info->gender, sizeof next.gender);
 	for (s = 0; s < 2; s++) {
 		/* the provider's timeout count: a header without one keeps it */
 		if (info->has_timeouts_remaining[s] && info->timeouts_remaining[s] >= 0) {

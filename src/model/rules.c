@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <strings.h>
 
 #include "model/game_int.h"
 
@@ -116,8 +117,17 @@ game_rules_names(void)
 	return "nba, gleague, ncaam, ncaaw, nfhs, fiba";
 }
 
-/* Without a name: halves are college men's; 8-minute quarters high school;
- * 10-minute quarters FIBA; anything else the NBA's. */
+static bool
+is_women(const char *gender)
+{
+	return strcasecmp(gender, "F") == 0 || strcasecmp(gender, "FEMALE") == 0 ||
+	    strcasecmp(gender, "W") == 0 || strcasecmp(gender, "WOMEN") == 0 ||
+	    strcasecmp(gender, "WOMENS") == 0;
+}
+
+/* Without a name: halves are college men's; women's quarters college
+ * women's; 8-minute quarters high school; 10-minute quarters FIBA;
+ * anything else the NBA's. */
 static const struct game_rules *
 profile_for(const struct cs_game_info *info)
 {
@@ -127,6 +137,8 @@ profile_for(const struct cs_game_info *info)
 		return named;
 	if (info->format == CS_FORMAT_HALVES)
 		return game_rules_profile("ncaam");
+	if (is_women(info->gender))
+		return game_rules_profile("ncaaw");
 	if (info->period_seconds == 480)
 		return game_rules_profile("nfhs");
 	if (info->period_seconds == 600)

@@ -1155,6 +1155,10 @@ shottracker_parse_roster(struct shottracker_ctx *c, const char *json, size_t len
 	team.color = parse_color(get_str(root, "color_rgb"));
 	if (team.color == CS_NO_COLOR)
 		team.color = c->info.team[side].color;   /* JERSEY_COLORS came first */
+	/* the team's gender ("MEN", "WOMEN") picks the rule profile when the
+	 * game event did not say */
+	if (c->info.gender[0] == '\0')
+		get_text(root, "gender", c->info.gender, sizeof c->info.gender);
 
 	/* Active players first; inactive ones only while there is room. */
 	players = get(root, "players");
