@@ -1845,6 +1845,64 @@ test_status(void)
 	game_free(&g);
 }
 
+
+/* "Final" for either provider's way of ending; "Final/OT", "Final/2OT". */
+static void
+test_final_text(void)
+{
+	struct game *g = new_game(CS_FORMAT_QUARTERS);
+	struct cs_game_info info;
+	char buf[16];
+
+	put(g, shot("e1", 1, CLOCK(10, 0), CS_HOME, "h1", true, false));
+	is_str(game_final_text(g, buf, sizeof buf), "", "not over: no final text");
+	cs_game_info_init(&info, CS_PROVIDER_SPORTRADAR);
+	cs_strlcpy(info.status, "closed", sizeof info.status);
+	game_set_info(g, &info);
+	is_str(game_final_text(g, buf, sizeof buf), "Final", "Sportradar closed: Final");
+	game_free(&g);
+
+	g = new_game(CS_FORMAT_QUARTERS);
+	put(g, shot("o1", 5, CLOCK(3, 0), CS_HOME, "h1", true, false));
+	put(g, ev_new("end", 5, CLOCK(0, 0), CS_EV_GAME_END, CS_SIDE_NONE));
+	is_str(game_final_text(g, buf, sizeof buf), "Final/OT", "game end in OT1: Final/OT");
+	put(g, ev_new("end", 6, CLOCK(0, 0), CS_EV_GAME_END, CS_SIDE_NONE));
+	is_str(game_final_text(g, buf, sizeof buf), "Final/2OT", "game end in OT2: Final/2OT");
+	game_free(&g);
+}
+
+/* A shown statistic that changes marks the play corrected; an added one
+ * (the assist after the basket) does not. */
+static void
+test_corrections_marked(void)
+{
+	struct game *g = new_game(CS_FORMAT_QUARTERS);
+	struct cs_event ev = shot("c1", 1, CLOCK(10, 0), CS_HOME, "h1", true, false);
+	const struct play *pl;
+
+	put(g, ev);
+	add_stat(&ev, CS_STAT_ASSIST, CS_HOME, "h2");
+	put(g, ev);
+	pl = game_play(g, game_play_count(g) - 1);
+	ok(pl != NULL && !pl->ev->corrected, "an added assist is an enrichment, not a correction");
+	ev.stats[0].three = true;
+	put(g, ev);
+	pl = game_play(g, game_play_count(g) - 1);
+	ok(pl != NULL && pl->ev->corrected, "a two turned three is a correction");
+	ev.stats[0].three = false;
+	put(g, ev);
+	pl = game_play(g, game_play_count(g) - 1);
+	ok(pl != NULL && pl->ev->corrected, "once corrected, always marked");
+	is_int(game_upsert(g, &ev), 0, "an identical re-send of a corrected play changes nothing");
+	ev = shot("c2", 1, CLOCK(9, 0), CS_AWAY, "a1", true, false);
+	put(g, ev);
+	cs_strlcpy(ev.stats[0].player.id, "a2", sizeof ev.stats[0].player.id);
+	put(g, ev);
+	pl = game_play(g, game_play_count(g) - 1);
+	ok(pl != NULL && pl->ev->corrected, "a basket moved to another player is a correction");
+	game_free(&g);
+}
+
 static void
 test_quiet_changes_and_sanitizing(void)
 {
@@ -1928,6 +1986,8 @@ main(void)
 	test_sink();
 	test_learned_players();
 	test_status();
+	test_final_text();
+	test_corrections_marked();
 	test_quiet_changes_and_sanitizing();
 	return tap_done();
 }

@@ -296,12 +296,19 @@ check_truth_keys(struct json_object *t, enum cs_provider p, const struct sim_gam
 	}
 }
 
+/* How often the trips the free-throw +/- rule must survive were played. */
+static int dead_ball_rebounds_seen, technicals_between_seen;
+
 /* The free-throw trips and foul counts, from the play list. */
 static void
 check_fouls(const struct sim_game *g, const struct sim_view *v, struct json_object *t)
 {
 	int pf_seen[2][SIM_ROSTER_MAX], trip_n = 0, trip_k = 0, trip_side = -1;
 	int trip_player = -1, trip_foul = 0, fouls[2][SIM_ROSTER_MAX], fta = 0;
+	/* a technical between two free throws: its own one-shot trip, then
+	 * the interrupted one goes on */
+	int saved[5] = { 0, 0, -1, -1, 0 };
+	bool interrupted = false;
 	bool out[2][SIM_ROSTER_MAX];
 	const struct sim_play *last_fg = NULL;
 	size_t k;
@@ -325,8 +332,16 @@ check_fouls(const struct sim_game *g, const struct sim_view *v, struct json_obje
 					    g->team[s].players[p->five[s][i]].full);
 		switch (p->kind) {
 		case SIM_FOUL:
-			expect(C_FT_TRIPS, trip_k == 0 || trip_k > trip_n,
-			    "a foul in the middle of a free-throw trip");
+			if (trip_k > 1 && trip_k <= trip_n && p->foul == SIM_FOUL_TECHNICAL &&
+			    !interrupted) {
+				saved[0] = trip_n, saved[1] = trip_k, saved[2] = trip_side;
+				saved[3] = trip_player, saved[4] = trip_foul;
+				interrupted = true;
+				technicals_between_seen++;
+			} else {
+				expect(C_FT_TRIPS, trip_k == 0 || trip_k > trip_n,
+				    "a foul in the middle of a free-throw trip");
+			}
 			pf = stat_of(p, SIM_S_PF);
 			fd = stat_of(p, SIM_S_FD);
 			trip_foul = p->foul;
@@ -367,10 +382,24 @@ check_fouls(const struct sim_game *g, const struct sim_view *v, struct json_obje
 			    (trip_foul == SIM_FOUL_TECHNICAL || ft->player == trip_player),
 			    "the wrong shooter");
 			trip_k++;
+			if (interrupted && trip_k > trip_n) {
+				trip_n = saved[0], trip_k = saved[1], trip_side = saved[2];
+				trip_player = saved[3], trip_foul = saved[4];
+				interrupted = false;
+			}
 			break;
+		case SIM_REBOUND:
+			/* a missed free throw that is not the last: a dead ball */
+			if ((p->qualifiers & SIM_Q_DEADBALL) && trip_k > 1 && trip_k <= trip_n) {
+				expect(C_FT_TRIPS, stat_of(p, SIM_S_REB) != NULL &&
+				    stat_of(p, SIM_S_REB)->player < 0 && p->side == trip_side,
+				    "a dead-ball rebound is the shooting team's");
+				dead_ball_rebounds_seen++;
+				break;
+			}
+			/* FALLTHROUGH */
 		case SIM_FIELD_GOAL:
 		case SIM_HEAVE:
-		case SIM_REBOUND:
 		case SIM_TURNOVER:
 		case SIM_JUMPBALL:
 		case SIM_PERIOD_END:
@@ -1237,6 +1266,9 @@ main(void)
 		sim_game_free(&g);
 	}
 	is_int(generated, SEEDS, "every seed generates a game");
+	ok(dead_ball_rebounds_seen > SEEDS && technicals_between_seen > 0,
+	    "trips with a dead-ball rebound (%d) and a technical (%d) between two free throws",
+	    dead_ball_rebounds_seen, technicals_between_seen);
 	ok(halves > 0 && ots > SEEDS / 10, "a share of halves (%d) and overtimes (%d)",
 	    halves, ots);
 	ok(close > SEEDS / 10, "close games happen: %d of %d within 5 points", close, SEEDS);

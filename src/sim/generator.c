@@ -329,9 +329,9 @@ bonus_next(const struct gen *s, int fouling_side)
 static void
 count_team_foul(struct gen *s, int side, enum sim_foul f)
 {
-	if (f == SIM_FOUL_TECHNICAL)
-		return;
-	if (f == SIM_FOUL_OFFENSIVE && !s->g->opt.halves)
+	/* the NBA counts neither a technical nor an offensive foul; the NCAA
+	 * counts both (a player's technical) */
+	if ((f == SIM_FOUL_TECHNICAL || f == SIM_FOUL_OFFENSIVE) && !s->g->opt.halves)
 		return;
 	s->st.team_fouls[side]++;
 	if (s->st.clock <= 1200)
@@ -1285,11 +1285,14 @@ make_prob(const struct gen *s, int side, int shooter, enum zone z)
 		m += 0.08;
 	m -= 0.05 * (1 - s->st.ps[side][shooter].energy);
 	/* force_overtime / no-tie replays: nudge the last minutes */
-	if (s->steer != STEER_NONE && s->st.period == s->g->nperiods &&
-	    s->st.clock < 1800) {
-		if (s->steer == STEER_TIE)
+	if (s->steer != STEER_NONE && s->st.period == s->g->nperiods) {
+		/* a tie to force: the leader cools off all period long, and
+		 * hard in its last minutes */
+		if (s->steer == STEER_TIE && s->st.clock < 1800)
 			m += margin > 0 ? -0.25 : margin < 0 ? 0.25 : -0.15;
-		else if (margin == 0)
+		else if (s->steer == STEER_TIE)
+			m -= clampd(0.015 * margin, -0.25, 0.25);
+		else if (s->st.clock < 1800 && margin == 0)
 			m += 0.2;
 	}
 	return clampd(m, 0.02, 0.92);
@@ -1853,7 +1856,7 @@ play_game(struct gen *s)
 		for (attempt = 0; ; attempt++) {
 			play_period(s, period);
 			tied = s->st.score[0] == s->st.score[1];
-			if (s->steer == STEER_NONE || attempt >= 2000 || s->oom ||
+			if (s->steer == STEER_NONE || attempt >= 400 || s->oom ||
 			    (s->steer == STEER_TIE) == tied)
 				break;
 			restore(s, &x);

@@ -10,7 +10,8 @@
  * them and change on substitutions; the clock between consecutive events is
  * credited to the fives on court; free-throw points count for the fives at
  * the foul; team fouls per period (NBA: no offensive or technical fouls;
- * NCAA: offensive fouls count, overtime continues the second half).
+ * NCAA: offensive and players' technical fouls count, overtime continues
+ * the second half).
  */
 #include "config.h"
 
@@ -197,7 +198,8 @@ count_play(const struct sim_game *g, struct sim_tally *t, struct fold *f,
 			tt->team_rebounds++;
 		if (st->player < 0 && st->kind == SIM_S_TOV)
 			tt->team_turnovers++;
-		if (st->kind == SIM_S_PF && !(offensive && !g->opt.halves))
+		if ((st->kind == SIM_S_PF && !(offensive && !g->opt.halves)) ||
+		    (st->kind == SIM_S_TECH && g->opt.halves && st->player >= 0))
 			f->fouls[st->side][p->period]++;
 		if (st->points > 0) {
 			tt->points += st->points;
