@@ -605,6 +605,18 @@ sportradar_session_of(const char *url, char *out, size_t size)
 	return false;
 }
 
+/* RFC 3986: absolute when it starts with a scheme and "://" -- not merely
+ * holding one, as "/stream?from=https://x" does. */
+static bool
+absolute_url(const char *url)
+{
+	static const char letters[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+	size_t n = strspn(url, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "0123456789+-.");
+
+	return n > 0 && strchr(letters, url[0]) != NULL && strncmp(url + n, "://", 3) == 0;
+}
+
 int
 sportradar_push_location(const char *base, const char *loc, char *location, size_t size)
 {
@@ -612,7 +624,7 @@ sportradar_push_location(const char *base, const char *loc, char *location, size
 	size_t n;
 	int w;
 
-	if (strstr(loc, "://") != NULL)
+	if (absolute_url(loc))
 		w = snprintf(location, size, "%s", loc);
 	else {
 		/* a relative Location: on the API host */
