@@ -541,10 +541,16 @@ sportradar_stream_header(const char *line, size_t len, long *code, char *ctype,
 	char buf[128];
 
 	if (len > 9 && strncmp(line, "HTTP/", 5) == 0) {
-		/* "HTTP/1.1 200 OK" */
+		/* "HTTP/1.1 200 OK", not NUL-terminated: strtol reads a copy */
 		const char *sp = memchr(line, ' ', len);
 
-		*code = sp != NULL ? strtol(sp + 1, NULL, 10) : 0;
+		i = sp != NULL ? len - (size_t)(sp + 1 - line) : 0;
+		if (i >= sizeof buf)
+			i = sizeof buf - 1;
+		if (i > 0)
+			memcpy(buf, sp + 1, i);
+		buf[i] = '\0';
+		*code = sp != NULL ? strtol(buf, NULL, 10) : 0;
 		ctype[0] = reqid[0] = '\0';
 		return false;
 	}
