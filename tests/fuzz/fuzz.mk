@@ -3,7 +3,10 @@
 # (The parsers' targets are in their modules' .mk files; the flags in
 # src/providers/shottracker.mk.)  As everywhere: tests/fuzz/driver.c (corpus
 # + 20,000 mutations, TAP) in `make check`; libFuzzer with --enable-fuzz.
-EXTRA_DIST += tests/fuzz/fuzz_check.h tests/fuzz/fuzz_long.sh
+EXTRA_DIST += tests/fuzz/fuzz_check.h tests/fuzz/fuzz_long.sh \
+	tests/fuzz/corpus/settings tests/fuzz/corpus/config tests/fuzz/corpus/clock_spec \
+	tests/fuzz/corpus/http_header tests/fuzz/corpus/rest_errors \
+	tests/fuzz/corpus/push_handshake
 
 # the command line (settings_parse)
 check_PROGRAMS += tests/fuzz/fuzz_settings
