@@ -372,6 +372,14 @@ read_config(struct settings *s, const char *path, bool must_exist, char **cause)
 	}
 	while (fgets(line, sizeof line, f) != NULL) {
 		lineno++;
+		/* a longer line's tail would be read as a line of its own: a key
+		 * cut out of a secret, quoted in the message */
+		if (strchr(line, '\n') == NULL && !feof(f)) {
+			explicit_bzero(line, sizeof line);
+			fclose(f);
+			return cs_set_cause(cause, "config %s line %d is longer than %zu bytes",
+			    path, lineno, sizeof line - 2);
+		}
 		key = line;
 		while (isspace((unsigned char)*key))
 			key++;

@@ -107,12 +107,10 @@ header_is(const char *line, size_t len, const char *name, const char **value,
 	return true;
 }
 
-static size_t
-on_header(char *line, size_t size, size_t nmemb, void *arg)
+void
+http_response_header(struct http_response *r, const char *line, size_t len)
 {
-	struct transfer *t = arg;
-	struct http_response *r = t->resp;
-	size_t len = size * nmemb, vlen;
+	size_t vlen;
 	const char *v;
 	char buf[1024], *end;
 	long secs;
@@ -124,7 +122,7 @@ on_header(char *line, size_t size, size_t nmemb, void *arg)
 		r->request_id[0] = '\0';
 		r->content_type[0] = '\0';
 		r->retry_after = -1;
-		return len;
+		return;
 	}
 	if (header_is(line, len, "location", &v, &vlen)) {
 		header_value(buf, sizeof buf, v, vlen);
@@ -145,7 +143,15 @@ on_header(char *line, size_t size, size_t nmemb, void *arg)
 		else if (buf[0] != '\0')
 			r->retry_after = 1;
 	}
-	return len;
+}
+
+static size_t
+on_header(char *line, size_t size, size_t nmemb, void *arg)
+{
+	struct transfer *t = arg;
+
+	http_response_header(t->resp, line, size * nmemb);
+	return size * nmemb;
 }
 
 static int

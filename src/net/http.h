@@ -40,6 +40,12 @@ int http_perform(const struct http_request *req, struct http_response *resp,
     char **cause);
 void http_response_free(struct http_response *resp);
 
+/* One header line as libcurl hands it (not NUL-terminated, "\r\n" kept)
+ * into `resp`: Location, Content-Type, the request id, Retry-After; a
+ * status line starts afresh (a redirect or a 100 came before).  Pure: the
+ * fuzz target tests/fuzz/fuzz_http_header.c calls it alone. */
+void http_response_header(struct http_response *resp, const char *line, size_t len);
+
 /* "https://host:port/path?q" -> host ("host"), port (443), path ("/path?q"). */
 int http_split_url(const char *url, char *host, size_t hsize, int *port,
     char *path, size_t psize, bool *tls);

@@ -226,9 +226,9 @@ shottracker_ws_url(char *buf, size_t size, const char *ws_base,
 /* --- signed REST --- */
 
 /* The error body's message and shottrackerRequestId, sanitized. */
-static void
-error_details(const struct http_response *r, char *msg, size_t msize, char *rid,
-    size_t rsize)
+void
+shottracker_error_details(const struct http_response *r, char *msg, size_t msize,
+    char *rid, size_t rsize)
 {
 	json_object *root = NULL, *v;
 	char buf[256];
@@ -253,13 +253,13 @@ error_details(const struct http_response *r, char *msg, size_t msize, char *rid,
 }
 
 /* A one-line, human reason for a refused request. */
-static void
-describe_status(const struct http_response *r, const char *what, const char *path,
-    char **cause)
+void
+shottracker_describe_status(const struct http_response *r, const char *what,
+    const char *path, char **cause)
 {
 	char msg[128], rid[80], ridtext[100], detail[256];
 
-	error_details(r, msg, sizeof msg, rid, sizeof rid);
+	shottracker_error_details(r, msg, sizeof msg, rid, sizeof rid);
 	ridtext[0] = '\0';
 	if (rid[0] != '\0')
 		snprintf(ridtext, sizeof ridtext, ", request id %s", rid);
@@ -360,7 +360,7 @@ rest_get_once(struct st *st, const char *path, const char *what,
 	    http_url_for_log(url, logurl, sizeof logurl), resp->status, resp->len);
 	if (resp->status == 200)
 		return REST_OK;
-	describe_status(resp, what, path, cause);
+	shottracker_describe_status(resp, what, path, cause);
 	if (resp->status == 429 || resp->status >= 500) {
 		*retry_ms = resp->retry_after >= 0 ? resp->retry_after * 1000 : 1000;
 		if (*retry_ms > 30000)

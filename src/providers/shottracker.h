@@ -134,4 +134,15 @@ int shottracker_period_parse(const char *s, bool halves, struct cs_period *out);
 int shottracker_ws_url(char *buf, size_t size, const char *ws_base,
     const char *rest_base, const char *token, bool resume, int64_t last_seq);
 
+/* A refused request's error body (JSON "message", "shottrackerRequestId"):
+ * the message sanitized and cut to 100 characters, the request id (the
+ * body's, else the header's).  Either "" when absent. */
+struct http_response;
+void shottracker_error_details(const struct http_response *r, char *msg, size_t msize,
+    char *rid, size_t rsize);
+
+/* A one-line, human reason (*cause) for a refused request of `what` at `path`. */
+void shottracker_describe_status(const struct http_response *r, const char *what,
+    const char *path, char **cause);
+
 #endif

@@ -135,8 +135,8 @@ request_id_text(const char *id, char *buf, size_t size)
 }
 
 /* A short, sanitized "message" from an error body, when it is JSON with one. */
-static void
-body_message(const char *body, size_t len, char *out, size_t size)
+void
+sportradar_body_message(const char *body, size_t len, char *out, size_t size)
 {
 	const char *p, *q;
 	char raw[160];
@@ -164,14 +164,14 @@ body_message(const char *body, size_t len, char *out, size_t size)
 }
 
 /* A one-line human message for an HTTP failure of `what`. */
-static void
-http_failure(char **cause, const char *what, const struct http_response *r,
+void
+sportradar_http_failure(char **cause, const char *what, const struct http_response *r,
     int attempts, bool push)
 {
 	char rid[100], msg[140], extra[180];
 
 	request_id_text(r->request_id, rid, sizeof rid);
-	body_message(r->body, r->len, msg, sizeof msg);
+	sportradar_body_message(r->body, r->len, msg, sizeof msg);
 	extra[0] = '\0';
 	if (msg[0] != '\0')
 		snprintf(extra, sizeof extra, ": \"%s\"", msg);
@@ -300,7 +300,7 @@ rest_get(struct sr *sr, const char *doc, int attempts, struct http_response *res
 				return 0;
 			}
 			if (!retryable(resp->status) || attempt >= attempts) {
-				http_failure(cause, doc, resp, attempt, false);
+				sportradar_http_failure(cause, doc, resp, attempt, false);
 				free(err);
 				return -1;
 			}
@@ -533,31 +533,31 @@ on_stream_data(char *data, size_t size, size_t nmemb, void *arg)
 	return n;
 }
 
-static size_t
-on_stream_header(char *line, size_t size, size_t nmemb, void *arg)
+bool
+sportradar_stream_header(const char *line, size_t len, long *code, char *ctype,
+    size_t csize, char *reqid, size_t rsize)
 {
-	struct sr *sr = arg;
-	size_t len = size * nmemb, i;
+	size_t i;
 	char buf[128];
-	long code;
 
-	sr->last_byte_us = cs_now_us();
 	if (len > 9 && strncmp(line, "HTTP/", 5) == 0) {
-		/* "HTTP/1.1 200 OK" */
+		/* "HTTP/1.1 200 OK", not NUL-terminated: strtol reads a copy */
 		const char *sp = memchr(line, ' ', len);
 
-		code = sp != NULL ? strtol(sp + 1, NULL, 10) : 0;
-		sr->stream_code = code;
-		sr->stream_ctype[0] = sr->stream_reqid[0] = '\0';
-		return len;
+		i = sp != NULL ? len - (size_t)(sp + 1 - line) : 0;
+		if (i >= sizeof buf)
+			i = sizeof buf - 1;
+		if (i > 0)
+			memcpy(buf, sp + 1, i);
+		buf[i] = '\0';
+		*code = sp != NULL ? strtol(buf, NULL, 10) : 0;
+		ctype[0] = reqid[0] = '\0';
+		return false;
 	}
-	if ((len == 2 && line[0] == '\r') || (len == 1 && line[0] == '\n')) {
-		if (sr->stream_code == 200)
-			stream_up(sr);   /* the end of the headers */
-		return len;
-	}
+	if ((len == 2 && line[0] == '\r') || (len == 1 && line[0] == '\n'))
+		return true;   /* the end of the headers */
 	if (len >= sizeof buf)
-		return len;
+		return false;
 	memcpy(buf, line, len);
 	buf[len] = '\0';
 	while (len > 0 && (buf[len - 1] == '\r' || buf[len - 1] == '\n'))
@@ -565,20 +565,33 @@ on_stream_header(char *line, size_t size, size_t nmemb, void *arg)
 	for (i = 0; i < len && buf[i] != ':'; i++)
 		;
 	if (i == len)
-		return size * nmemb;
+		return false;
 	buf[i] = '\0';
 	for (i++; buf[i] == ' '; i++)
 		;
 	if (strcasecmp(buf, "content-type") == 0)
-		cs_sanitize(sr->stream_ctype, buf + i, sizeof sr->stream_ctype);
+		cs_sanitize(ctype, buf + i, csize);
 	else if (strcasecmp(buf, "x-request-id") == 0 || strcasecmp(buf, "request-id") == 0)
-		cs_sanitize(sr->stream_reqid, buf + i, sizeof sr->stream_reqid);
+		cs_sanitize(reqid, buf + i, rsize);
+	return false;
+}
+
+static size_t
+on_stream_header(char *line, size_t size, size_t nmemb, void *arg)
+{
+	struct sr *sr = arg;
+
+	sr->last_byte_us = cs_now_us();
+	if (sportradar_stream_header(line, size * nmemb, &sr->stream_code, sr->stream_ctype,
+	    sizeof sr->stream_ctype, sr->stream_reqid, sizeof sr->stream_reqid) &&
+	    sr->stream_code == 200)
+		stream_up(sr);
 	return size * nmemb;
 }
 
 /* "sessionId=..." of a URL's query into out; false when absent. */
-static bool
-session_of(const char *url, char *out, size_t size)
+bool
+sportradar_session_of(const char *url, char *out, size_t size)
 {
 	const char *q = strchr(url, '?'), *p;
 	size_t n;
@@ -598,6 +611,43 @@ session_of(const char *url, char *out, size_t size)
 	return false;
 }
 
+/* RFC 3986: absolute when it starts with a scheme and "://" -- not merely
+ * holding one, as "/stream?from=https://x" does. */
+static bool
+absolute_url(const char *url)
+{
+	static const char letters[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+	size_t n = strspn(url, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "0123456789+-.");
+
+	return n > 0 && strchr(letters, url[0]) != NULL && strncmp(url + n, "://", 3) == 0;
+}
+
+int
+sportradar_push_location(const char *base, const char *loc, char *location, size_t size)
+{
+	char origin[600];
+	size_t n;
+	int w;
+
+	if (absolute_url(loc))
+		w = snprintf(location, size, "%s", loc);
+	else {
+		/* a relative Location: on the API host */
+		const char *p = strstr(base, "://");
+
+		p = p != NULL ? p + 3 : base;
+		n = (size_t)(p - base) + strcspn(p, "/");
+		if (n >= sizeof origin)
+			n = sizeof origin - 1;
+		memcpy(origin, base, n);
+		origin[n] = '\0';
+		w = snprintf(location, size, "%s%s%s", origin,
+		    loc[0] == '/' ? "" : "/", loc);
+	}
+	return w < 0 || (size_t)w >= size ? -1 : 0;
+}
+
 /*
  * Request A: subscribe, no redirects, key in the header.  0 with the
  * Location in `location`; -1 with *cause and *fatal when retrying is
@@ -610,12 +660,10 @@ subscribe(struct sr *sr, bool resume, char *location, size_t size, bool *fatal,
 	struct http_request req;
 	struct http_response resp;
 	const char *headers[2] = { sr->key_header, NULL };
-	char url[SR_URL_MAX], logurl[SR_URL_MAX], *err = NULL, origin[600], sid[128];
-	size_t n;
+	char url[SR_URL_MAX], logurl[SR_URL_MAX], *err = NULL, sid[128];
 	int w;
 
 	*fatal = false;
-	n = strlen(sr->base);
 	w = snprintf(url, sizeof url, "%s/%s/%s/stream/en/events/subscribe?match=sd:match:%s%s%s",
 	    sr->base, sr->league, sr->access, sr->game_id,
 	    resume ? "&resumeSessionId=" : "", resume ? sr->session_id : "");
@@ -645,7 +693,7 @@ subscribe(struct sr *sr, bool resume, char *location, size_t size, bool *fatal,
 		if (resp.status == 401 || resp.status == 403 ||
 		    (resp.status == 404 && !resume))
 			*fatal = true;
-		http_failure(cause, "the push subscription", &resp, 1, true);
+		sportradar_http_failure(cause, "the push subscription", &resp, 1, true);
 		http_response_free(&resp);
 		return -1;
 	}
@@ -655,27 +703,12 @@ subscribe(struct sr *sr, bool resume, char *location, size_t size, bool *fatal,
 		http_response_free(&resp);
 		return -1;
 	}
-	if (strstr(resp.location, "://") != NULL)
-		w = snprintf(location, size, "%s", resp.location);
-	else {
-		/* a relative Location: on the API host */
-		const char *p = strstr(sr->base, "://");
-
-		p = p != NULL ? p + 3 : sr->base;
-		n = (size_t)(p - sr->base) + strcspn(p, "/");
-		if (n >= sizeof origin)
-			n = sizeof origin - 1;
-		memcpy(origin, sr->base, n);
-		origin[n] = '\0';
-		w = snprintf(location, size, "%s%s%s", origin,
-		    resp.location[0] == '/' ? "" : "/", resp.location);
-	}
-	if (w < 0 || (size_t)w >= size) {
+	if (sportradar_push_location(sr->base, resp.location, location, size) < 0) {
 		cs_set_cause(cause, "Sportradar: the push Location is too long");
 		http_response_free(&resp);
 		return -1;
 	}
-	if (session_of(location, sid, sizeof sid))
+	if (sportradar_session_of(location, sid, sizeof sid))
 		cs_strlcpy(sr->session_id, sid, sizeof sr->session_id);
 	else
 		sr->session_id[0] = '\0';   /* nothing to resume with later */
@@ -750,7 +783,7 @@ stream(struct sr *sr, const char *location, char **cause)
 		if (running == 0) {
 			request_id_text(sr->stream_reqid, rid, sizeof rid);
 			if (sr->stream_code != 200 && sr->stream_code > 0) {
-				body_message(sr->stream_err, sr->stream_err_len, bodymsg,
+				sportradar_body_message(sr->stream_err, sr->stream_err_len, bodymsg,
 				    sizeof bodymsg);
 				cs_set_cause(cause, "Sportradar: the push stream answered HTTP %ld "
 				    "(%s)%s%s", sr->stream_code, rid, bodymsg[0] != '\0' ? ": " : "",

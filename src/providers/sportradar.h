@@ -157,4 +157,32 @@ void sportradar_splitter_to_parser(void *ctx, const char *line, size_t len);
 int sportradar_rest_url(char *buf, size_t size, const char *base,
     const char *league, const char *access, const char *game_id, const char *doc);
 
+/* --- the provider's pure pieces (fuzzed: tests/fuzz/fuzz_rest_errors.c,
+ * tests/fuzz/fuzz_push_handshake.c) --- */
+
+/* A short, sanitized "message" of an error body (NUL-terminated, `len`
+ * bytes) into out; "" when it has none. */
+void sportradar_body_message(const char *body, size_t len, char *out, size_t size);
+
+/* A one-line human *cause for an HTTP failure of `what` (`push`: the push
+ * subscription) after `attempts` attempts. */
+struct http_response;
+void sportradar_http_failure(char **cause, const char *what,
+    const struct http_response *r, int attempts, bool push);
+
+/* The stream URL of a subscription's 302 Location `loc`: absolute, or on the
+ * host of `base` when relative.  0, or -1 when it does not fit in `size`. */
+int sportradar_push_location(const char *base, const char *loc, char *location,
+    size_t size);
+
+/* "sessionId=..." of a URL's query into out; false when absent or bad. */
+bool sportradar_session_of(const char *url, char *out, size_t size);
+
+/* One header line of the push stream (as libcurl hands it: not
+ * NUL-terminated): a status line sets *code and clears ctype and reqid;
+ * Content-Type and the request id are kept, sanitized.  true at the blank
+ * line that ends the headers. */
+bool sportradar_stream_header(const char *line, size_t len, long *code, char *ctype,
+    size_t csize, char *reqid, size_t rsize);
+
 #endif
