@@ -33,6 +33,9 @@ tests_fuzz_fuzz_capture_SOURCES += tests/fuzz/driver.c
 TESTS += tests/fuzz/fuzz_capture
 endif
 EXTRA_DIST += \
-	tests/fuzz/corpus/capture/header_only \
-	tests/fuzz/corpus/capture/shottracker_live \
-	tests/fuzz/corpus/capture/sportradar_push
+	tests/fuzz/corpus/capture/header_only_v1 \
+	tests/fuzz/corpus/capture/header_only_v2 \
+	tests/fuzz/corpus/capture/shottracker_live_v1 \
+	tests/fuzz/corpus/capture/shottracker_live_v2 \
+	tests/fuzz/corpus/capture/sportradar_push_v1 \
+	tests/fuzz/corpus/capture/sportradar_push_v2
