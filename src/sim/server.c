@@ -394,6 +394,12 @@ serve_capture(struct sim_server *srv, const struct sim_server_options *opt,
 		    sizeof srv->sr_id);
 	}
 	sim_srv_log(srv, "%s", sim_capture_notes(srv->capture));
+	/* on the operator's terminal too, whatever --log says: the laptops
+	 * that follow this game cannot tell that it stops early */
+	if (sim_capture_damage(srv->capture) != NULL)
+		fprintf(stderr, "courtside-sim: warning: %s: %s; serving the "
+		    "recorded game only up to it\n", opt->capture != NULL ?
+		    opt->capture : "the capture", sim_capture_damage(srv->capture));
 	return 0;
 }
 
