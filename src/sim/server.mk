@@ -15,11 +15,12 @@ tests_test_sim_server_SOURCES = tests/test_sim_server.c tests/tap.h
 
 # The server seen by third-party clients (curl, openssl, python3-websockets).
 TESTS += tests/test_sim_shottracker.sh tests/test_sim_sportradar.sh \
-	tests/test_sim_faults.sh tests/test_sim_cli.sh tests/test_sim_capture.sh
+	tests/test_sim_faults.sh tests/test_sim_cli.sh tests/test_sim_capture.sh \
+	tests/test_sim_idle.sh
 EXTRA_DIST += tests/test_sim_shottracker.sh tests/test_sim_sportradar.sh \
 	tests/test_sim_faults.sh tests/test_sim_cli.sh tests/test_sim_capture.sh \
-	tests/sim_common.sh \
-	tests/sim_ws_client.py tests/sim_fuzz.py
+	tests/test_sim_idle.sh tests/sim_common.sh \
+	tests/sim_ws_client.py tests/sim_fuzz.py tests/sim_idle_clients.py
 
 # Fuzz target: a capture as --replay reads it and as --capture serves it
 # (tests/fuzz/driver.c in normal builds; the flags come from shottracker.mk).
