@@ -1,19 +1,21 @@
 #!/usr/bin/python3
 """Clients that hold courtside-sim's sockets without using them (loopback only).
 
-    sim_idle_clients.py PORT N TOKEN1 TOKEN2 RESULT READY DRAIN
+    sim_idle_clients.py PORT N WS_TOKEN PUSH_PATH RESULT READY DRAIN
 
 Opens N idle connections, in turn of four kinds: "silent" (connects, says
 nothing), "partial" (half a REST request), "upgrade" (half a WebSocket
 upgrade), "keepalive" (one whole request, its answer read, then nothing).
-Then two Live Data V2 sockets (TOKEN1, TOKEN2) that upgrade and never read,
-with a tiny receive buffer, so that the server's writes back up.  Touches
+Then two live streams that start and then are never read, with a tiny
+receive buffer, so that the server's writes back up: a Live Data V2 socket
+(WS_TOKEN) and a Sportradar push stream (PUSH_PATH, the subscribe
+redirect's path and query).  Touches
 READY once all are open, then watches the idle ones until the server has
 closed every one of them (60 s at most).  The streams are read only once
 the file DRAIN exists (reading them would unstick them): each then must end
 (EOF or reset) within 15 s.  Writes one JSON line to RESULT:
 
-    {"opened": N, "closed": {kind: n}, "streams_upgraded": n,
+    {"opened": N, "closed": {kind: n}, "streams_started": n,
      "streams_closed": n, "all_idle_closed_s": S|null}
 """
 import json
@@ -52,20 +54,26 @@ def open_idle(port, kind):
     return s
 
 
-def open_stream(port, token):
-    """A socket that upgrades and then never reads; None when refused."""
+def open_stream(port, kind, arg):
+    """A live stream that starts and is then never read; None if refused."""
     s = connect(port, rcvbuf=2048)
-    s.sendall(("GET /live/v2/games?token=%s HTTP/1.1\r\nHost: 127.0.0.1:%d\r\n"
-               "Upgrade: websocket\r\nConnection: Upgrade\r\n"
-               "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-               "Sec-WebSocket-Version: 13\r\n\r\n" % (token, port)).encode())
+    if kind == "ws":
+        s.sendall(("GET /live/v2/games?token=%s HTTP/1.1\r\nHost: 127.0.0.1:%d\r\n"
+                   "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+                   "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                   "Sec-WebSocket-Version: 13\r\n\r\n" % (arg, port)).encode())
+        want = b"HTTP/1.1 101"
+    else:
+        s.sendall(("GET %s HTTP/1.1\r\nHost: 127.0.0.1:%d\r\n\r\n"
+                   % (arg, port)).encode())
+        want = b"HTTP/1.1 200"
     head = b""
     while b"\r\n\r\n" not in head and len(head) < 4096:
         b = s.recv(1)
         if not b:
             return None
         head += b
-    return s if head.startswith(b"HTTP/1.1 101") else None
+    return s if head.startswith(want) else None
 
 
 def ended(s):
@@ -83,7 +91,7 @@ def ended(s):
 
 def main():
     port, n = int(sys.argv[1]), int(sys.argv[2])
-    tokens, result, ready, drain = sys.argv[3:5], sys.argv[5], sys.argv[6], sys.argv[7]
+    token, push, result, ready, drain = sys.argv[3:8]
     idle = []
     for i in range(n):
         kind = KINDS[i % len(KINDS)]
@@ -91,7 +99,7 @@ def main():
             idle.append((kind, open_idle(port, kind)))
         except OSError:
             idle.append((kind, None))   # refused at once counts as closed
-    streams = [open_stream(port, t) for t in tokens]
+    streams = [open_stream(port, "ws", token), open_stream(port, "push", push)]
     open(ready, "w").close()
 
     closed = {k: 0 for k in KINDS}
@@ -125,7 +133,7 @@ def main():
         s.close()
     with open(result, "w") as f:
         f.write(json.dumps({"opened": n, "closed": closed,
-                            "streams_upgraded": sum(1 for s in streams if s),
+                            "streams_started": sum(1 for s in streams if s),
                             "streams_closed": streams_closed,
                             "all_idle_closed_s": all_closed}) + "\n")
 

@@ -32,14 +32,18 @@ wait_log() {
 
 # Speed 100: the live stream has plenty to send to a client that stops reading.
 sim_start idle --seed 5 --speed 100 --start-at 1/12:00 || tap_skip_all "simulator did not start"
-tok1=$(st_token)
-tok2=$(st_token)
-tap_ok "two socket tokens for the clients that stop reading" test -n "$tok1" -a -n "$tok2"
+tok=$(st_token)
+push=$(curl -s -o /dev/null -w '%{redirect_url}' -H 'x-api-key: S' \
+    "http://127.0.0.1:$SIM_PORT/nba/trial/stream/en/events/subscribe")
+push=/${push#http://*/}
+tap_ok "a socket token and a push session for the clients that stop reading" \
+    test -n "$tok" -a "$push" != /
 
-"$PY" "$top_srcdir/tests/sim_idle_clients.py" "$SIM_PORT" 300 "$tok1" "$tok2" \
+"$PY" "$top_srcdir/tests/sim_idle_clients.py" "$SIM_PORT" 300 "$tok" "$push" \
     "$t/idle.json" "$t/ready" "$t/drain" &
 helper=$!
-tap_ok "300 idle connections and 2 streams that never read are open" wait_file "$t/ready" 120
+tap_ok "300 idle connections and 2 live streams that are never read are open" \
+    wait_file "$t/ready" 120
 
 # Real clients, while all of that is open.
 code=$(curl -s -o "$t/game.json" -w '%{http_code}' --max-time 30 \
@@ -57,13 +61,15 @@ tap_ok "the server made room by closing idle connections" \
     grep -q "closed an idle connection (no request) to make room" "$t/idle.log"
 
 # The clients that stopped reading are closed (after 20 s of not reading).
-tap_ok "a stream whose client stopped reading is closed" \
+tap_ok "a socket whose client stopped reading is closed" \
     wait_log "stream closed: shottracker conn=[0-9]* has not read for" 120
+tap_ok "a push stream whose client stopped reading is closed" \
+    wait_log "stream closed: sportradar conn=[0-9]* has not read for" 60
 touch "$t/drain"
 wait "$helper"
 r=$(cat "$t/idle.json")
 echo "# $r"
-tap_is "$(jget "$r" 'd["streams_upgraded"]')" 2 "both non-reading streams were upgraded"
+tap_is "$(jget "$r" 'd["streams_started"]')" 2 "both non-reading streams had started"
 tap_is "$(jget "$r" 'd["streams_closed"]')" 2 "and both were closed by the server"
 tap_is "$(jget "$r" 'sum(d["closed"].values())')" 300 \
     "every idle connection was closed by the server (timed out or made room)"
