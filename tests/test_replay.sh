@@ -1,8 +1,9 @@
 #!/bin/sh
 # Record and replay (issue 7): a game recorded live from the simulator (with
 # faults) replays to exactly the live export, at max speed and at 1x; --until
-# gives the box score of that moment; damaged captures replay up to the
-# damage; a recorder killed with SIGKILL leaves a capture that replays.
+# gives the box score of that moment; a damaged capture is refused out loud
+# (issue 14; tests/test_capture_damage.sh has the rest); a recorder killed
+# with SIGKILL leaves a capture that replays.
 . "$top_srcdir/tests/tap.sh"
 . "$top_srcdir/tests/sim_common.sh"
 client_setup
@@ -21,15 +22,15 @@ else
 	tap_result 0 "the capture holds no token, signature or header"
 fi
 tap_ok "the capture header names the provider and game" \
-    grep -q "^courtside-capture 1 provider=shottracker game=$SIM_ST " "$t/st.cap"
+    grep -q "^courtside-capture 2 provider=shottracker game=$SIM_ST " "$t/st.cap"
 
 start=$(date +%s%N)
 "$CS" --replay "$t/st.cap" --once --export "$t/st_replay.json" --log "$t/r.log" 2>/dev/null
 tap_is "$?" 0 "replay --once exits 0"
 ms=$(( ($(date +%s%N) - start) / 1000000 ))
+# a figure, not a check: no check depends on timing (make bench measures it)
 echo "# a full game replayed at max speed in $ms ms"
 tap_ok "replay at max speed equals the live export" "$EQ" "$t/st_replay.json" "$t/st_live.json"
-tap_ok "a full game replays in under a second" test "$ms" -lt 1000
 
 "$CS" --replay "$t/st.cap" --headless --speed max --export "$t/st_replay2.json" --log "$t/r.log" 2>/dev/null
 tap_ok "replay --headless --speed max equals the live export" "$EQ" "$t/st_replay2.json" "$t/st_live.json"
@@ -69,16 +70,19 @@ tap_ok "a replay at 1x equals the live export" "$EQ" "$t/short_replay.json" "$t/
 tap_ok "a replay at 1x takes the recorded time (within 2 s)" \
     test "$replay_s" -ge $((live_s - 2)) -a "$replay_s" -le $((live_s + 2))
 
-# 5. Damaged captures.
+# 5. Damaged captures: refused out loud, with no export.
 head -c -40 "$t/sr.cap" >"$t/trunc.cap"
 "$CS" --replay "$t/trunc.cap" --once --export "$t/trunc.json" --log "$t/trunc.log" 2>"$t/trunc.err"
-tap_is "$?" 0 "a truncated capture still replays"
-tap_ok "the truncation is reported" grep -q "truncated" "$t/trunc.log"
+tap_is "$?" 1 "a truncated capture fails"
+tap_ok "saying where, in one line" sh -c \
+    "test \$(wc -l <'$t/trunc.err') -eq 1 && grep -q 'capture damaged at line [0-9]*: cut short' '$t/trunc.err'"
+tap_ok "and writes no export" test ! -e "$t/trunc.json"
+tap_ok "the log says so too" grep -q "cut short" "$t/trunc.log"
 awk 'NR==400 {print "THIS LINE IS DAMAGED"; next} {print}' "$t/st.cap" >"$t/corrupt.cap"
-"$CS" --replay "$t/corrupt.cap" --once --export "$t/corrupt.json" --log "$t/corrupt.log" 2>/dev/null
-tap_is "$?" 0 "a capture with a corrupt line still replays"
-tap_ok "the corrupt line is reported" grep -q "corrupt\|wrong length" "$t/corrupt.log"
-sed '1s/courtside-capture 1/courtside-capture 7/' "$t/sr.cap" >"$t/v7.cap"
+"$CS" --replay "$t/corrupt.cap" --once --export "$t/corrupt.json" --log "$t/corrupt.log" 2>"$t/corrupt.err"
+tap_is "$?" 1 "a capture with a corrupt line fails"
+tap_ok "naming the line" grep -q "capture damaged at line 400: " "$t/corrupt.err"
+sed '1s/courtside-capture 2/courtside-capture 7/' "$t/sr.cap" >"$t/v7.cap"
 "$CS" --replay "$t/v7.cap" --once --log "$t/v7.log" >/dev/null 2>"$t/v7.err"
 tap_is "$?" 1 "an unknown capture version fails"
 tap_ok "with a message naming the version" grep -q "version 7" "$t/v7.err"
@@ -92,7 +96,7 @@ rec=$!
 sleep 4
 kill -9 "$rec"
 wait "$rec" 2>/dev/null
-records=$(grep -c '^[0-9]* push [0-9]*$' "$t/kill.cap")
+records=$(grep -ac '^[0-9]* push [0-9]* [0-9a-f]\{16\}$' "$t/kill.cap")
 "$CS" --replay "$t/kill.cap" --once --export "$t/kill_replay.json" --log "$t/kr.log" 2>/dev/null
 tap_is "$?" 0 "a capture cut by SIGKILL replays"
 tap_ok "it holds the live messages received before the kill ($records)" test "$records" -gt 10

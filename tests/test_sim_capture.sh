@@ -14,7 +14,7 @@ pos = data.index(b"\n") + 1
 recs = []
 while pos < len(data):
     nl = data.index(b"\n", pos)
-    t, ch, n = data[pos:nl].split()
+    t, ch, n = data[pos:nl].split()[:3]
     recs.append((int(t), ch.decode(), data[nl + 1:nl + 1 + int(n)]))
     pos = nl + 2 + int(n)
 exec(sys.argv[2])' "$@"
@@ -155,16 +155,27 @@ printf 'hello\n' >"$t/not.cap"
 tap_is "$?" 1 "a file that is not a capture: exit 1"
 tap_ok "with one line saying so" sh -c \
     "test \$(wc -l <'$t/not.err') -eq 1 && grep -q 'not a courtside capture' '$t/not.err'"
-sed '1s/courtside-capture 1/courtside-capture 9/' "$t/sr.cap" >"$t/v9.cap"
+sed '1s/courtside-capture 2/courtside-capture 9/' "$t/sr.cap" >"$t/v9.cap"
 "$SIM" --port 0 --capture "$t/v9.cap" >/dev/null 2>"$t/v9.err"
 tap_is "$?" 1 "an unknown capture version: exit 1"
 tap_ok "naming the version" grep -q "version 9" "$t/v9.err"
+# Damage: served up to it (every record before it is proven intact), and
+# said on the operator's terminal, not only in the log.
 head -c -100 "$t/st.cap" >"$t/trunc.cap"
 sim_start trunc --capture "$t/trunc.cap" --speed 0 --require-auth U:S ||
     tap_skip_all "the capture server did not start"
 tap_ok "a truncated capture is served" test -n "$SIM_PORT"
-tap_ok "and the log names the damage" grep -q "damage (1): .*truncated" "$t/trunc.log"
+tap_ok "stderr says where it is damaged and that it is served only up to it" \
+    grep -q "^courtside-sim: warning: .*trunc.cap: capture damaged at line [0-9]*: cut short; serving the recorded game only up to it" \
+    "$t/trunc.err"
+tap_ok "and the log names the damage" grep -q "capture damaged at line [0-9]*: cut short: served up to it" "$t/trunc.log"
 tap_is "$(st_get "/v1/data/games/$GAME")" 200 "what came before the damage is served"
+# The first record damaged: nothing intact to serve.
+awk 'NR==2 {$3 = "-5"} {print}' "$t/st.cap" >"$t/minus5.cap"
+"$SIM" --port 0 --capture "$t/minus5.cap" >/dev/null 2>"$t/minus5.err"
+tap_is "$?" 1 "a capture damaged at its first record: exit 1"
+tap_ok "with one line naming the damage" sh -c \
+    "test \$(wc -l <'$t/minus5.err') -eq 1 && grep -q 'capture damaged at line 2: bad record header' '$t/minus5.err'"
 
 tap_ok "every server stops cleanly, sanitizers quiet" sim_stop_all
 tap_done

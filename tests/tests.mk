@@ -17,6 +17,10 @@ tests_test_capture_SOURCES = tests/test_capture.c tests/tap.h
 TESTS += tests/test_replay.sh
 EXTRA_DIST += tests/test_replay.sh
 
+TESTS += tests/test_capture_damage.sh
+EXTRA_DIST += tests/test_capture_damage.sh tests/capture_flips.py \
+	tests/data/capture/v1_shottracker.cap tests/data/capture/v1_shottracker.json
+
 EXTRA_PROGRAMS += bench/bench_replay
 bench_progs += bench/bench_replay
 bench_bench_replay_SOURCES = bench/bench_replay.c

@@ -424,8 +424,7 @@ replay_pass(struct replay *r, const struct provider_parser *parser,
 	struct capture_reader *cr;
 	struct capture_record rec;
 	struct pace pace = { 0, 0, 0 };
-	char *warning = NULL;
-	int forward = 0, control, count, fwd_period = 0;
+	int forward = 0, control, count, fwd_period = 0, rc = 0;
 	size_t fwd_plays = 0;
 	long target;
 
@@ -434,14 +433,9 @@ replay_pass(struct replay *r, const struct provider_parser *parser,
 		return PASS_FAILED;
 	r->record = -1;
 	while (!feed_stopping(r->feed)) {
-		int rc = capture_next(cr, &rec, &warning);
-
-		if (warning != NULL) {
-			on_warning(r, warning);
-			log_msg("%s", warning);
-			free(warning);
-			warning = NULL;
-		}
+		/* damage ends the replay out loud: what follows it cannot be
+		 * trusted, and the game up to it is not the recorded game */
+		rc = capture_next(cr, &rec, cause);
 		if (rc <= 0)
 			break;
 		r->record++;
@@ -489,6 +483,8 @@ replay_pass(struct replay *r, const struct provider_parser *parser,
 		}
 	}
 	capture_read_close(&cr);
+	if (rc < 0)
+		return PASS_FAILED;
 	if (feed_config(r->feed)->replay_hold && !feed_stopping(r->feed)) {
 		feed_caught_up(r->feed);
 		target = hold_at_end(r);
@@ -518,6 +514,10 @@ replay_run(struct feed *feed, char **cause)
 	if (cr == NULL)
 		return -1;
 	parser = provider_parser_for(capture_provider(cr));
+	if (capture_version(cr) < 2)
+		log_msg("replay: %s is capture format version %d: it has no checksums, "
+		    "so damage inside a message cannot be seen", cfg->replay_path,
+		    capture_version(cr));
 	capture_read_close(&cr);
 	if (parser == NULL)
 		return cs_set_cause(cause, "the capture's provider cannot be replayed");

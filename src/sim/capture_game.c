@@ -34,8 +34,7 @@ struct sim_capture {
 
 	/* what loading left out */
 	size_t not_json, heartbeats, duplicates, other_channel;
-	char *damage;           /* the first damage warning, or NULL */
-	size_t ndamage;
+	char *damage;           /* where the capture is damaged, or NULL */
 	char notes[512];
 };
 
@@ -264,7 +263,7 @@ write_notes(struct sim_capture *c)
 		    ", %zu on unknown channels", c->other_channel);
 	if (c->damage != NULL && n > 0 && (size_t)n < sizeof c->notes)
 		snprintf(c->notes + n, sizeof c->notes - (size_t)n,
-		    "; damage (%zu): %s", c->ndamage, c->damage);
+		    "; %s: served up to it", c->damage);
 }
 
 /* The channel of the live stream: WebSocket frames or push lines. */
@@ -281,19 +280,11 @@ load_records(struct sim_capture *c, struct capture_reader *r)
 	struct seen seqs = { NULL, 0, 0 }, texts = { NULL, 0, 0 };
 	struct capture_record rec;
 	const char *why = NULL;
-	char *warning;
 	int rc;
 
 	for (;;) {
-		warning = NULL;
-		rc = capture_next(r, &rec, &warning);
-		if (warning != NULL) {
-			if (c->damage == NULL)
-				c->damage = warning;
-			else
-				free(warning);
-			c->ndamage++;
-		}
+		/* damage ends the capture: nothing after it can be trusted */
+		rc = capture_next(r, &rec, &c->damage);
 		if (rc <= 0)
 			break;
 		c->bytes += rec.len;
@@ -346,7 +337,8 @@ sim_capture_load(const char *path, char **cause)
 		return load_fail(c, &r, cause, path, why);
 	capture_read_close(&r);
 	if (c->nmsgs == 0 && c->nrest == 0)
-		return load_fail(c, &r, cause, path, "no message to serve");
+		return load_fail(c, &r, cause, path, c->damage != NULL ? c->damage :
+		    "no message to serve");
 	if (order_by_seq(c) < 0)
 		return load_fail(c, &r, cause, path, "out of memory");
 	write_notes(c);
@@ -579,4 +571,10 @@ const char *
 sim_capture_notes(const struct sim_capture *c)
 {
 	return c->notes;
+}
+
+const char *
+sim_capture_damage(const struct sim_capture *c)
+{
+	return c->damage;
 }

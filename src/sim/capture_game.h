@@ -28,8 +28,14 @@
 
 struct sim_capture;
 
-/* Reads the whole capture.  NULL with a one-line *cause when it cannot be
- * served; damage after a good start is not an error (see _notes). */
+/*
+ * Reads the capture up to its end or its first damage.  NULL with a
+ * one-line *cause when it cannot be served (nothing intact before the
+ * damage, too large, not a capture).  Damage after a good start is served
+ * up to it: every record before it is proven intact, so a client sees the
+ * recorded game cut short, never a different one; sim_capture_damage says
+ * where, for the operator.
+ */
 struct sim_capture *sim_capture_load(const char *path, char **cause);
 void sim_capture_free(struct sim_capture **c);
 
@@ -62,7 +68,9 @@ int64_t sim_capture_start_at(struct sim_capture *c, int sequence, int tenths);
 bool sim_capture_halves(const struct sim_capture *c);
 
 /* One line on what loading found: counts of messages, REST bodies, and
- * what was left out, plus the first damage warning if any.  Never NULL. */
+ * what was left out, plus the damage if any.  Never NULL. */
 const char *sim_capture_notes(const struct sim_capture *c);
+/* "capture damaged at line N: why" where loading stopped, or NULL. */
+const char *sim_capture_damage(const struct sim_capture *c);
 
 #endif

@@ -16,6 +16,7 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 
 #include <openssl/rand.h>
@@ -122,6 +123,145 @@ sim_srv_tick_arm(struct sim_server *srv, int64_t due_us)
 	lws_sul_schedule(srv->ctx, 0, &srv->tick, tick_fire, due_us - now);
 }
 
+/* --- the connection cap (server_priv.h, SRV_MAX_CONNS) --- */
+
+static struct srv_slot *
+slot_of(struct sim_server *srv, const struct lws *wsi)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof srv->slots / sizeof srv->slots[0]; i++)
+		if (srv->slots[i].wsi == wsi && srv->slots[i].state != SRV_SLOT_FREE)
+			return &srv->slots[i];
+	return NULL;
+}
+
+static struct srv_slot *
+slot_free(struct sim_server *srv)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof srv->slots / sizeof srv->slots[0]; i++)
+		if (srv->slots[i].state == SRV_SLOT_FREE)
+			return &srv->slots[i];
+	return NULL;
+}
+
+void
+sim_srv_conn_state(struct sim_server *srv, struct lws *wsi,
+    enum srv_slot_state state)
+{
+	struct srv_slot *s = slot_of(srv, wsi);
+
+	if (s == NULL || s->state == SRV_SLOT_EVICTED || s->state == state)
+		return;
+	s->state = state;
+	s->since_us = sim_srv_now_us();
+}
+
+/*
+ * How idle a socket is, in us, when it may make room for a new one: a
+ * socket waiting for a request, or a stream whose client has not read for
+ * a while; -1 when it is busy with a real client.
+ */
+static int64_t
+idleness(const struct srv_slot *s, int64_t now)
+{
+	const struct srv_conn *c;
+
+	if (s->state == SRV_SLOT_WAITING)
+		return now - s->since_us + SRV_STUCK_US;   /* these go first */
+	if (s->state != SRV_SLOT_STREAM)
+		return -1;
+	c = lws_wsi_user(s->wsi);
+	if (c == NULL || c->queued == 0 || now - c->reading_us < SRV_STUCK_EVICT_US)
+		return -1;
+	return now - c->reading_us;
+}
+
+/* Closes the most idle socket, if any is idle, to make room. */
+static bool
+evict_idlest(struct sim_server *srv)
+{
+	struct srv_slot *victim = NULL;
+	int64_t now = sim_srv_now_us(), best = -1, idle;
+	size_t i;
+
+	for (i = 0; i < sizeof srv->slots / sizeof srv->slots[0]; i++) {
+		idle = idleness(&srv->slots[i], now);
+		if (idle > best) {
+			best = idle;
+			victim = &srv->slots[i];
+		}
+	}
+	if (victim == NULL)
+		return false;
+	if (!srv->quiet)
+		sim_srv_log(srv, "closed an idle connection (%s) to make room: "
+		    "%d open", victim->state == SRV_SLOT_WAITING ? "no request" :
+		    "its client stopped reading", srv->nconns);
+	/* its own callbacks run from the service loop, not inside ours */
+	lws_set_timeout(victim->wsi, PENDING_TIMEOUT_USER_OK, LWS_TO_KILL_ASYNC);
+	victim->state = SRV_SLOT_EVICTED;
+	srv->nconns--;
+	return true;
+}
+
+/* A new socket: taken, in a free slot, or -1 to refuse it. */
+static int
+conn_admit(struct sim_server *srv, struct lws *wsi)
+{
+	struct srv_slot *free_slot;
+
+	if (srv->nconns >= srv->max_conns && !evict_idlest(srv)) {
+		if (!srv->quiet)
+			sim_srv_log(srv, "refused a connection: %d open, none idle",
+			    srv->nconns);
+		return -1;
+	}
+	free_slot = srv->nsockets < 2 * srv->max_conns ? slot_free(srv) : NULL;
+	if (free_slot == NULL) {
+		/* only while many evicted ones are still closing */
+		if (!srv->quiet)
+			sim_srv_log(srv, "refused a connection: %d closing",
+			    srv->max_conns);
+		return -1;
+	}
+	free_slot->wsi = wsi;
+	free_slot->state = SRV_SLOT_WAITING;
+	free_slot->since_us = sim_srv_now_us();
+	srv->nconns++;
+	srv->nsockets++;
+	lws_set_opaque_user_data(wsi, srv);
+	return 0;
+}
+
+static void
+conn_gone(struct sim_server *srv, struct lws *wsi)
+{
+	struct srv_slot *s = slot_of(srv, wsi);
+
+	if (s == NULL)
+		return;
+	if (s->state != SRV_SLOT_EVICTED)
+		srv->nconns--;
+	srv->nsockets--;
+	memset(s, 0, sizeof *s);
+}
+
+/* The cap within the fd limit, which is also lws's own. */
+static int
+max_conns(void)
+{
+	struct rlimit rl;
+	rlim_t room;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur == RLIM_INFINITY)
+		return SRV_MAX_CONNS;
+	room = rl.rlim_cur > SRV_FD_RESERVE ? (rl.rlim_cur - SRV_FD_RESERVE) / 2 : 1;
+	return room < SRV_MAX_CONNS ? (int)(room > 0 ? room : 1) : SRV_MAX_CONNS;
+}
+
 static void
 conn_release(struct srv_conn *c)
 {
@@ -148,26 +288,18 @@ srv_callback(struct lws *wsi, enum lws_callback_reasons reason, void *user,
 
 	switch (reason) {
 	case LWS_CALLBACK_SERVER_NEW_CLIENT_INSTANTIATED:
-		/* the connection cap: count sockets we accepted */
-		if (srv->nconns >= SRV_MAX_CONNS) {
-			if (!srv->quiet)
-				sim_srv_log(srv, "refused a connection: "
-				    "%d open", srv->nconns);
-			return -1;
-		}
-		srv->nconns++;
-		lws_set_opaque_user_data(wsi, srv);
-		return 0;
+		return conn_admit(srv, wsi);
 	case LWS_CALLBACK_WSI_DESTROY:
 		if (lws_get_opaque_user_data(wsi) == srv) {
 			lws_set_opaque_user_data(wsi, NULL);
-			srv->nconns--;
+			conn_gone(srv, wsi);
 		}
 		return 0;
 
 	case LWS_CALLBACK_HTTP:
 		if (c == NULL)
 			return -1;
+		sim_srv_conn_state(srv, wsi, SRV_SLOT_BUSY);
 		conn_release(c);
 		memset(c, 0, sizeof *c);   /* keep-alive reuses it */
 		c->srv = srv;
@@ -189,6 +321,7 @@ srv_callback(struct lws *wsi, enum lws_callback_reasons reason, void *user,
 		return 0;
 
 	case LWS_CALLBACK_HTTP_CONFIRM_UPGRADE:
+		sim_srv_conn_state(srv, wsi, SRV_SLOT_BUSY);
 		return sim_srv_ws_confirm(srv, wsi);
 	case LWS_CALLBACK_ESTABLISHED:
 		if (c == NULL)
@@ -328,6 +461,7 @@ parse_options(struct sim_server *srv, const struct sim_server_options *opt,
 		return cs_set_cause(cause, "unknown provider '%s' (shottracker, "
 		    "sportradar or both)", opt->providers);
 	srv->quiet = opt->quiet;
+	srv->max_conns = max_conns();
 	if (opt->require_auth != NULL && *opt->require_auth != '\0') {
 		srv->auth = true;
 		colon = strchr(opt->require_auth, ':');
@@ -394,6 +528,12 @@ serve_capture(struct sim_server *srv, const struct sim_server_options *opt,
 		    sizeof srv->sr_id);
 	}
 	sim_srv_log(srv, "%s", sim_capture_notes(srv->capture));
+	/* on the operator's terminal too, whatever --log says: the laptops
+	 * that follow this game cannot tell that it stops early */
+	if (sim_capture_damage(srv->capture) != NULL)
+		fprintf(stderr, "courtside-sim: warning: %s: %s; serving the "
+		    "recorded game only up to it\n", opt->capture != NULL ?
+		    opt->capture : "the capture", sim_capture_damage(srv->capture));
 	return 0;
 }
 
@@ -510,7 +650,8 @@ sim_server_start(const struct sim_server_options *opt, char **cause)
 	info.protocols = srv_protocols;
 	info.vhost_name = "courtside-sim";
 	info.max_http_header_data = SRV_MAX_HEADER;
-	info.keepalive_timeout = 30;
+	info.keepalive_timeout = SRV_KEEPALIVE_S;
+	info.timeout_secs_ah_idle = SRV_HEADER_WAIT_S;
 	info.timeout_secs = 30;
 	if (strchr(srv->bind, ':') == NULL)
 		info.options |= LWS_SERVER_OPTION_DISABLE_IPV6;

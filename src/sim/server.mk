@@ -15,11 +15,12 @@ tests_test_sim_server_SOURCES = tests/test_sim_server.c tests/tap.h
 
 # The server seen by third-party clients (curl, openssl, python3-websockets).
 TESTS += tests/test_sim_shottracker.sh tests/test_sim_sportradar.sh \
-	tests/test_sim_faults.sh tests/test_sim_cli.sh tests/test_sim_capture.sh
+	tests/test_sim_faults.sh tests/test_sim_cli.sh tests/test_sim_capture.sh \
+	tests/test_sim_idle.sh
 EXTRA_DIST += tests/test_sim_shottracker.sh tests/test_sim_sportradar.sh \
 	tests/test_sim_faults.sh tests/test_sim_cli.sh tests/test_sim_capture.sh \
-	tests/sim_common.sh \
-	tests/sim_ws_client.py tests/sim_fuzz.py
+	tests/test_sim_idle.sh tests/sim_common.sh \
+	tests/sim_ws_client.py tests/sim_fuzz.py tests/sim_idle_clients.py
 
 # Fuzz target: a capture as --replay reads it and as --capture serves it
 # (tests/fuzz/driver.c in normal builds; the flags come from shottracker.mk).
@@ -33,6 +34,9 @@ tests_fuzz_fuzz_capture_SOURCES += tests/fuzz/driver.c
 TESTS += tests/fuzz/fuzz_capture
 endif
 EXTRA_DIST += \
-	tests/fuzz/corpus/capture/header_only \
-	tests/fuzz/corpus/capture/shottracker_live \
-	tests/fuzz/corpus/capture/sportradar_push
+	tests/fuzz/corpus/capture/header_only_v1 \
+	tests/fuzz/corpus/capture/header_only_v2 \
+	tests/fuzz/corpus/capture/shottracker_live_v1 \
+	tests/fuzz/corpus/capture/shottracker_live_v2 \
+	tests/fuzz/corpus/capture/sportradar_push_v1 \
+	tests/fuzz/corpus/capture/sportradar_push_v2

@@ -89,6 +89,19 @@ log_request(struct srv_conn *c, int status)
 		    c->method != NULL ? c->method : "GET", c->log_path, status);
 }
 
+/* The response is out: keep the connection for the next request, which
+ * makes it idle (it may make room for a new one), or close it. */
+static int
+transaction_done(struct srv_conn *c, struct lws *wsi)
+{
+	struct sim_server *srv = c->srv;   /* lws may free `c` in there */
+
+	if (c->close_after || lws_http_transaction_completed(wsi))
+		return -1;
+	sim_srv_conn_state(srv, wsi, SRV_SLOT_WAITING);
+	return 0;
+}
+
 int
 sim_srv_respond(struct srv_conn *c, struct lws *wsi, int status,
     const char *ctype, char *body, const char *location,
@@ -121,9 +134,7 @@ sim_srv_respond(struct srv_conn *c, struct lws *wsi, int status,
 	log_request(c, status);
 	if (len == 0) {
 		free(body);
-		if (c->close_after || lws_http_transaction_completed(wsi))
-			return -1;
-		return 0;
+		return transaction_done(c, wsi);
 	}
 	c->body = body;
 	c->body_len = len;
@@ -159,9 +170,7 @@ sim_srv_http_writeable(struct srv_conn *c, struct lws *wsi)
 	}
 	free(c->body);
 	c->body = NULL;
-	if (c->close_after || lws_http_transaction_completed(wsi))
-		return -1;
-	return 0;
+	return transaction_done(c, wsi);
 }
 
 /* {"status":N,"message":M,"shottrackerRequestId":U}, and the id as a header. */

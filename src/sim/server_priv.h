@@ -22,7 +22,23 @@
 #include "sim/server.h"
 #include "sim/simgame.h"
 
-#define SRV_MAX_CONNS        64          /* accepted sockets at once */
+/*
+ * Sockets served at once.  Idle clients never lock real ones out: at the
+ * cap, a new connection takes the place of the one idle longest (no
+ * request under way, or a stream that cannot write), and idle ones time
+ * out anyway: no request line within 10 s (lws's ah idle timeout), a
+ * keep-alive connection idle for SRV_KEEPALIVE_S, a stream whose client
+ * has not read for SRV_STUCK_US (bytes wait in its socket and none of them
+ * go: the kernel's send buffer grows to megabytes, so lws alone would not
+ * notice for a long time).  The cap also stays within the process's
+ * fd limit (lws's own limit), leaving SRV_FD_RESERVE for everything else.
+ */
+#define SRV_MAX_CONNS        256
+#define SRV_FD_RESERVE       64
+#define SRV_HEADER_WAIT_S    10
+#define SRV_KEEPALIVE_S      5
+#define SRV_STUCK_US         (20 * 1000000LL)
+#define SRV_STUCK_EVICT_US   (2 * 1000000LL)  /* stuck this long: evictable */
 #define SRV_MAX_HEADER       8192        /* request line + headers */
 #define SRV_CHUNK            (64 * 1024) /* body bytes per writable */
 #define SRV_ST_TOKENS        64
@@ -67,6 +83,21 @@ struct srv_item {
 	size_t idx;
 };
 
+/* What an accepted socket is doing, for the cap (see SRV_MAX_CONNS). */
+enum srv_slot_state {
+	SRV_SLOT_FREE = 0,
+	SRV_SLOT_WAITING,       /* for a request: new, or kept alive */
+	SRV_SLOT_BUSY,          /* a request under way */
+	SRV_SLOT_STREAM,        /* a live stream */
+	SRV_SLOT_EVICTED,       /* closing, to make room */
+};
+
+struct srv_slot {
+	struct lws *wsi;
+	enum srv_slot_state state;
+	int64_t since_us;       /* when it entered the state */
+};
+
 /* lws per-session data: one HTTP transaction, or one live stream. */
 struct srv_conn {
 	struct sim_server *srv;
@@ -92,6 +123,8 @@ struct srv_conn {
 	int qhead, qlen;
 	uint64_t delivered;     /* real messages sent */
 	int64_t last_send_us;
+	int queued;             /* bytes the client has not taken, last tick */
+	int64_t reading_us;     /* when it last took some (or had none left) */
 	int64_t stall_until_us; /* 0 = not stalled */
 	bool pong_pending;
 	char rx[16];            /* a text frame, to spot "ping" */
@@ -150,7 +183,10 @@ struct sim_server {
 	pthread_mutex_t log_lock;
 
 	/* service thread only */
-	int nconns;
+	int nconns;             /* accepted and not evicted */
+	int nsockets;           /* accepted and not closed: in slots */
+	int max_conns;          /* SRV_MAX_CONNS within the fd limit */
+	struct srv_slot slots[2 * SRV_MAX_CONNS];   /* evicted ones linger */
 	uint64_t conn_serial, req_serial, session_serial;
 	struct srv_conn *streams;
 	struct srv_st_token st_tokens[SRV_ST_TOKENS];
@@ -170,6 +206,8 @@ void sim_srv_log(struct sim_server *srv, const char *fmt, ...)
 void sim_srv_random_hex(char *out, size_t nbytes);
 void sim_srv_uuid(char *out);
 void sim_srv_tick_arm(struct sim_server *srv, int64_t due_us);
+void sim_srv_conn_state(struct sim_server *srv, struct lws *wsi,
+    enum srv_slot_state state);
 
 /* server_http.c: REST routing, auth, responses */
 int sim_srv_http_request(struct srv_conn *c, struct lws *wsi, const char *path);

@@ -16,7 +16,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sys/ioctl.h>
 #include <sys/socket.h>
+#include <linux/sockios.h>
 
 #include "model/event.h"
 #include "sim/server_priv.h"
@@ -220,6 +222,31 @@ stream_want_write(struct srv_conn *c)
 	lws_callback_on_writable(c->wsi);
 }
 
+/*
+ * A client that stopped reading: bytes wait in its socket and none has
+ * gone for SRV_STUCK_US.  It goes, and its place with it; a client that
+ * reads again resumes where it left off.  Checked at each tick (<= 1 s).
+ */
+static bool
+stream_stuck(struct srv_conn *c, int64_t now)
+{
+	int fd = lws_get_socket_fd(c->wsi), queued = 0;
+
+	if (fd < 0 || ioctl(fd, SIOCOUTQ, &queued) != 0)
+		return false;
+	if (queued == 0 || queued < c->queued)
+		c->reading_us = now;
+	c->queued = queued;
+	if (now - c->reading_us < SRV_STUCK_US)
+		return false;
+	sim_srv_log(c->srv, "stream closed: %s conn=%llu has not read for %lld s "
+	    "(%d bytes waiting)", stream_name(c), (unsigned long long)c->serial,
+	    (long long)((now - c->reading_us) / 1000000), queued);
+	lws_set_timeout(c->wsi, PENDING_TIMEOUT_USER_OK, LWS_TO_KILL_ASYNC);
+	c->dropping = true;
+	return true;
+}
+
 /* A push stream's client closed its end (we never read it otherwise). */
 static bool
 stream_hung_up(const struct srv_conn *c)
@@ -409,6 +436,7 @@ stream_link(struct srv_conn *c)
 	srv->streams = c;
 	c->linked = true;
 	c->last_send_us = sim_srv_now_us();
+	c->reading_us = c->last_send_us;
 	/* a stall already due takes this stream before its first byte */
 	stall_check(srv, c->last_send_us, sim_srv_feed_now(srv));
 	stream_want_write(c);
@@ -488,6 +516,7 @@ sim_srv_ws_established(struct srv_conn *c, struct lws *wsi)
 	int i;
 
 	c->kind = SRV_CONN_ST_WS;
+	sim_srv_conn_state(srv, wsi, SRV_SLOT_STREAM);
 	c->msgs = srv->st_msgs;
 	c->nmsgs = srv->st_n;
 	for (i = 0; i < 64; i++) {
@@ -569,6 +598,7 @@ sim_srv_sr_push_start(struct srv_conn *c, struct lws *wsi, int session)
 	 */
 	lws_set_timeout(wsi, NO_PENDING_TIMEOUT, 0);
 	c->kind = SRV_CONN_SR_PUSH;
+	sim_srv_conn_state(srv, wsi, SRV_SLOT_STREAM);
 	c->msgs = srv->sr_msgs;
 	c->nmsgs = s->match_other ? 0 : srv->sr_n;
 	c->idx = s->next_idx;
@@ -625,6 +655,8 @@ sim_srv_tick(lws_sorted_usec_list_t *sul)
 			next = w;
 	}
 	for (c = srv->streams; c != NULL; c = c->next) {
+		if (!c->dropping && stream_stuck(c, now))
+			continue;
 		if (c->stall_until_us != 0 && now >= c->stall_until_us)
 			stall_end(c);
 		if (!c->dropping && stream_hung_up(c))
