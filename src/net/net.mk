@@ -17,3 +17,10 @@ libcourtside_a_SOURCES += src/net/http.c
 check_PROGRAMS += tests/test_http
 TESTS += tests/test_http
 tests_test_http_SOURCES = tests/test_http.c tests/tap.h
+
+# The reconnect backoff both providers share.
+libcourtside_a_SOURCES += src/net/backoff.c src/net/backoff.h
+
+check_PROGRAMS += tests/test_backoff
+TESTS += tests/test_backoff
+tests_test_backoff_SOURCES = tests/test_backoff.c tests/tap.h
