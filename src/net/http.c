@@ -236,9 +236,11 @@ perform(CURL *c, struct transfer *t)
 }
 
 /* Failures that a retry cannot heal: the certificate, the URL, the size. */
-static bool
-permanent(CURLcode rc)
+bool
+http_curl_permanent(int code)
 {
+	CURLcode rc = (CURLcode)code;
+
 	switch (rc) {
 	case CURLE_PEER_FAILED_VERIFICATION:
 	case CURLE_SSL_CACERT_BADFILE:
@@ -392,7 +394,7 @@ http_perform(const struct http_request *req, struct http_response *resp,
 
 		http_response_free(resp);
 		resp->status = status;
-		resp->permanent = t.too_big || permanent(rc);
+		resp->permanent = t.too_big || http_curl_permanent((int)rc);
 	}
 out:
 	curl_slist_free_all(hdrs);

@@ -44,6 +44,10 @@ int http_perform(const struct http_request *req, struct http_response *resp,
     char **cause);
 void http_response_free(struct http_response *resp);
 
+/* A libcurl result (CURLcode) that no retry heals: a certificate refused,
+ * an oversized body, a bad URL.  For callers that drive curl themselves. */
+bool http_curl_permanent(int code);
+
 /* "https://host:port/path?q" -> host ("host"), port (443), path ("/path?q"). */
 int http_split_url(const char *url, char *host, size_t hsize, int *port,
     char *path, size_t psize, bool *tls);
