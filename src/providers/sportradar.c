@@ -324,7 +324,14 @@ rest_get(struct sr *sr, const char *doc, int attempts, struct http_response *res
 			wait = rest_wait(&b, resp->retry_after);
 			http_response_free(resp);
 		}
-		feed_set_status(sr->feed, FEED_CATCHING_UP, attempt, "retrying the catch-up");
+		{
+			char why[300];
+
+			/* the status names the failure: a run stopped now says why */
+			snprintf(why, sizeof why, "retrying %s: %s", doc, err != NULL ? err :
+			    "the server answered with an error");
+			feed_set_status(sr->feed, FEED_CATCHING_UP, attempt, why);
+		}
 		if (feed_sleep(sr->feed, wait)) {
 			cs_set_cause(cause, "stopped");
 			free(err);
