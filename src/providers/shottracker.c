@@ -12,7 +12,7 @@
  * A 250 ms timer drives the watchdog, which covers every state of a
  * connection: resolving, TCP and TLS within 10 s, the upgrade answered
  * within 10 s, then (waiting for the first frame, or live) a ping after
- * 15 s without traffic and a dead connection after 25 s, so that a dead
+ * 20 s without traffic and a dead connection after 27 s, so that a dead
  * connection is noticed in under 30 s whatever it was doing.  Reconnects
  * go through the shared backoff (net/backoff.h): it resets only when the
  * connection moved the resume point forward, never waits under its floor,
@@ -22,10 +22,10 @@
  * the highest seen, which a reordered delivery can put past a gap); a gap
  * that does not fill within 3 s (a frame lost for good) is refetched by
  * reconnecting from before it, once.  Refused tokens (401/403 on the
- * upgrade, close 4001) are renewed with _subscribe, once: a fresh token
- * refused too is a failure that names the status; a gap the server
- * cannot resume (close 4002) re-runs the catch-up, then replays from the
- * start.  Socket items carry a seq: one already applied at a higher seq
+ * upgrade, close 4001) are renewed with _subscribe (backing off); fresh
+ * tokens refused 3 times in a row are a failure that names the status; a
+ * gap the server cannot resume (close 4002) re-runs the catch-up, then
+ * replays from the start.  Socket items carry a seq: one already applied at a higher seq
  * is not applied again (shottracker_parse_frame), so duplicates, reorders
  * and replays change nothing.
  */
@@ -50,10 +50,10 @@
 #include "net/sign.h"
 #include "providers/shottracker.h"
 
-#define ST_PING_AFTER_US    (15 * 1000000LL)
+#define ST_PING_AFTER_US    (20 * 1000000LL)
 #define PING_CONTROL        1u
 #define PING_TEXT           2u
-#define ST_DEAD_AFTER_US    (25 * 1000000LL)  /* + a tick: still under 30 s */
+#define ST_DEAD_AFTER_US    (27 * 1000000LL)  /* + a tick: still under 30 s */
 #define ST_CONNECT_US       (10 * 1000000LL)  /* resolve, TCP, TLS */
 #define ST_UPGRADE_US       (10 * 1000000LL)  /* the 101 answer */
 #define ST_TICK_US          (250 * 1000LL)
@@ -61,6 +61,7 @@
 #define ST_PENDING_MAX      512               /* seqs held above a gap */
 #define ST_REST_TRIES       4                 /* --once: attempts per request */
 #define ST_TOKEN_MAX        1024
+#define ST_FRESH_REFUSALS   3     /* fresh tokens refused in a row: give up */
 #define ST_URL_MAX          2048
 #define ST_CATCHUP_RESOURCES "stats,details,shots,possessions"
 #define CLOSE_TOKEN_REFUSED 4001
@@ -946,7 +947,7 @@ over_limit(struct st *st, int64_t now)
 	return true;
 }
 
-/* 15 s without traffic: a ping (the keep-alive the server expects). */
+/* 20 s without traffic: a ping (the keep-alive the server expects). */
 static void
 maybe_ping(struct st *st, int64_t now)
 {
@@ -1087,8 +1088,8 @@ end_reason(const struct st *st, enum st_end e, char *buf, size_t size)
 	return buf;
 }
 
-/* A refused upgrade with a token fresh from _subscribe: renewing it
- * again cannot help.  The cause names the status. */
+/* Upgrades refused with tokens fresh from _subscribe, ST_FRESH_REFUSALS
+ * times in a row: renewing cannot help.  The cause names the status. */
 static int
 token_refused_again(struct st *st, char **cause)
 {
@@ -1125,6 +1126,7 @@ live(struct st *st, char **cause)
 	enum st_end e;
 	bool need_token = true, need_catchup = false, fresh_token = false, had_wm;
 	bool progress;
+	int refusals = 0;
 	int64_t wm_before;
 	long delay;
 	char why[200], buf[200];
@@ -1155,10 +1157,14 @@ live(struct st *st, char **cause)
 		e = ws_session(st);
 		if (e == END_STOPPING || e == END_GAME_OVER)
 			return 0;
-		if (e == END_TOKEN_REFUSED && fresh_token)
+		/* a token fresh from _subscribe refused, again and again:
+		 * renewing it cannot help */
+		if (e == END_TOKEN_REFUSED && fresh_token && ++refusals >= ST_FRESH_REFUSALS)
 			return token_refused_again(st, cause);
-		if (st->established)
-			fresh_token = false;   /* it worked once: renew it when refused */
+		if (st->established) {
+			fresh_token = false;   /* it worked: renew it when refused */
+			refusals = 0;
+		}
 
 		/* Only a resume point that moved forward resets the backoff:
 		 * frames that replayed what we had are no progress. */

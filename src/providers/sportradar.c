@@ -187,14 +187,14 @@ http_failure(char **cause, const char *what, const struct http_response *r,
 	case 404:
 		if (push)
 			cs_set_cause(cause, "Sportradar: no push feed here (HTTP 404) for %s — "
-			    "check --league, --access-level and --base-url (%s)", what, rid);
+			    "check --league, --access-level and --base-url (%s)%s", what, rid, extra);
 		else
 			cs_set_cause(cause, "Sportradar: game not found (HTTP 404) for %s — check "
-			    "--game and --league (%s)", what, rid);
+			    "--game and --league (%s)%s", what, rid, extra);
 		break;
 	case 429:
 		cs_set_cause(cause, "Sportradar: too many requests (HTTP 429) for %s after %d "
-		    "attempts (%s)", what, attempts, rid);
+		    "attempts (%s)%s", what, attempts, rid, extra);
 		break;
 	default:
 		if (r->status >= 500)
