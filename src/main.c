@@ -93,6 +93,7 @@ run_without_ui(const struct settings *s, struct game *g, struct feed **feed)
 	struct pollfd pfd;
 	int64_t deadline = 0;
 	int timeout;
+	bool went_live;
 
 	app_state_init(&st);
 	if (s->duration > 0)
@@ -112,9 +113,18 @@ run_without_ui(const struct settings *s, struct game *g, struct feed **feed)
 			break;
 		app_drain(g, &st, *feed);
 	}
+	went_live = feed_went_live(*feed);
 	feed_stop(feed);
 	if (st.ended && st.status.state == FEED_FAILED) {
 		fprintf(stderr, "courtside: %s\n", st.status.message);
+		return 1;
+	}
+	/* Stopped (--duration, a signal) before the live stream ever came up:
+	 * that is a failure, and the last status says why. */
+	if (!st.ended && !went_live && s->mode == RUN_HEADLESS && s->replay_path == NULL) {
+		fprintf(stderr, "courtside: never went live: %s\n",
+		    st.status.message[0] != '\0' ? st.status.message : "no connection yet");
+		log_msg("never went live: %s", st.status.message);
 		return 1;
 	}
 	if (st.warnings > 0)

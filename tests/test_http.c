@@ -110,6 +110,9 @@ serve(int fd)
 			send_all(fd, big, 2u << 20);
 		}
 		free(big);
+	} else if (strcmp(path, "/silent") == 0) {
+		/* the request is read, and never answered */
+		linger_until_closed(fd, 10000);
 	} else if (strcmp(path, "/slow") == 0) {
 		const char *h = "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nab";
 		send_all(fd, h, strlen(h));
@@ -279,6 +282,7 @@ test_requests(void)
 	ok(rc < 0 && cause != NULL && strstr(cause, "larger than 1048576") != NULL,
 	    "body cap (Content-Length): %s", cause ? cause : "");
 	ok(resp.body == NULL, "no body kept past the cap");
+	ok(resp.permanent, "an oversized body is a failure not worth retrying");
 	free(cause);
 	cause = NULL;
 	url(u, sizeof u, "/bigchunked");
@@ -341,6 +345,35 @@ test_cancel(void)
 	free(cause);
 }
 
+/* A server that stops sending, in any state, is noticed after stall_ms
+ * even when the whole-request timeout is far away. */
+static void
+test_stall(void)
+{
+	struct http_request req;
+	struct http_response resp;
+	char u[256], *cause = NULL;
+	int rc;
+
+	memset(&req, 0, sizeof req);
+	req.url = u;
+	req.timeout_ms = 60000;
+	req.stall_ms = 500;
+	url(u, sizeof u, "/silent?token=QUERYSECRET");
+	rc = http_perform(&req, &resp, &cause);
+	ok(rc < 0 && cause != NULL && strstr(cause, "no data for 0.5 s (no answer)") != NULL,
+	    "a request never answered: %s", cause ? cause : "");
+	ok(!resp.permanent, "a stall is worth retrying");
+	ok(cause != NULL && strstr(cause, "QUERYSECRET") == NULL, "the cause has no query");
+	free(cause);
+	cause = NULL;
+	url(u, sizeof u, "/slow");
+	rc = http_perform(&req, &resp, &cause);
+	ok(rc < 0 && cause != NULL && strstr(cause, "no data for 0.5 s (in the body)") != NULL,
+	    "a body that stops: %s", cause ? cause : "");
+	free(cause);
+}
+
 static void
 test_transport_failure(void)
 {
@@ -356,6 +389,7 @@ test_transport_failure(void)
 	rc = http_perform(&req, &resp, &cause);
 	ok(rc < 0 && resp.status == 0 && cause != NULL, "connection refused fails: %s",
 	    cause ? cause : "");
+	ok(!resp.permanent, "and is worth retrying (the server may come back)");
 	ok(cause != NULL && strstr(cause, "QUERYSECRET") == NULL &&
 	    strstr(cause, "SIGSECRET") == NULL && strchr(cause, '\n') == NULL,
 	    "no query, no header value, one line");
@@ -380,6 +414,7 @@ main(void)
 	}
 	test_requests();
 	test_cancel();
+	test_stall();
 	test_transport_failure();
 	__atomic_store_n(&server_stop, true, __ATOMIC_RELEASE);
 	pthread_join(th, NULL);

@@ -28,3 +28,8 @@ bench_bench_replay_SOURCES = bench/bench_replay.c
 check_PROGRAMS += tests/test_replay_control
 TESTS += tests/test_replay_control
 tests_test_replay_control_SOURCES = tests/test_replay_control.c tests/tap.h
+
+# The log file: repeats collapsed, size capped and rotated.
+check_PROGRAMS += tests/test_log
+TESTS += tests/test_log
+tests_test_log_SOURCES = tests/test_log.c tests/tap.h

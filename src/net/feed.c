@@ -53,6 +53,7 @@ struct feed {
 
 	bool stop;                     /* __atomic: feed_stop was called */
 	bool reconnect;                /* __atomic: feed_reconnect_now */
+	bool went_live;                /* __atomic: a FEED_LIVE status was set */
 
 	/* Feed thread only. */
 	int64_t mark_us;               /* feed_mark_received; 0 = stamp at push */
@@ -376,6 +377,8 @@ feed_set_status(struct feed *f, enum feed_state state, int attempt,
 	/* A reconnect is every entry into RECONNECTING from another state. */
 	if (state == FEED_RECONNECTING && f->last_state != FEED_RECONNECTING)
 		f->reconnects++;
+	if (state == FEED_LIVE)
+		__atomic_store_n(&f->went_live, true, __ATOMIC_RELEASE);
 	f->last_state = state;
 	push_status(f, FEED_MSG_STATUS, state, attempt, message);
 }
@@ -395,6 +398,12 @@ const struct feed_config *
 feed_config(const struct feed *feed)
 {
 	return &feed->cfg;
+}
+
+bool
+feed_went_live(const struct feed *feed)
+{
+	return __atomic_load_n(&feed->went_live, __ATOMIC_ACQUIRE);
 }
 
 bool

@@ -117,6 +117,8 @@ int feed_fd(const struct feed *feed);          /* readable when messages wait */
 struct feed_msg *feed_drain(struct feed *feed); /* list, oldest first; may be NULL */
 void feed_msg_free_list(struct feed_msg **list);
 void feed_reconnect_now(struct feed *feed);
+/* True once the provider reported FEED_LIVE (any thread). */
+bool feed_went_live(const struct feed *feed);
 void feed_stop(struct feed **feed);            /* joins the thread within ~1 s */
 /* feed_start with a given provider (tests, benchmarks, the demo). */
 struct feed *feed_start_with(const struct feed_config *cfg,

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include <curl/curl.h>
 
@@ -22,6 +23,7 @@
 
 #define HTTP_DEFAULT_TIMEOUT_MS 30000L
 #define HTTP_CONNECT_TIMEOUT_MS 10000L
+#define HTTP_STALL_MS 20000L     /* no byte this long: a dead connection */
 #define HTTP_MAX_HEADERS 64
 
 struct transfer {
@@ -31,7 +33,19 @@ struct transfer {
 	size_t max_body;
 	bool too_big;
 	bool cancelled;
+	bool stalled;
+	long stall_ms;
+	int64_t last_byte_us;   /* monotonic: the request started, or a byte came */
 };
+
+static int64_t
+now_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
 
 static pthread_once_t curl_once = PTHREAD_ONCE_INIT;
 static CURLcode curl_init_rc;
@@ -52,6 +66,7 @@ on_body(char *data, size_t size, size_t nmemb, void *arg)
 
 	if (n == 0)
 		return 0;
+	t->last_byte_us = now_us();
 	if (r->len + n > t->max_body) {
 		t->too_big = true;
 		return 0;   /* aborts the transfer with CURLE_WRITE_ERROR */
@@ -150,6 +165,7 @@ on_header(char *line, size_t size, size_t nmemb, void *arg)
 {
 	struct transfer *t = arg;
 
+	t->last_byte_us = now_us();
 	http_response_header(t->resp, line, size * nmemb);
 	return size * nmemb;
 }
@@ -171,8 +187,10 @@ on_progress(void *arg, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal,
 
 /*
  * curl_easy_perform, but through a multi handle polled every 100 ms, so a
- * cancel is noticed at once: the progress callback alone runs only about
- * once a second on an idle connection.
+ * cancel is noticed at once (the progress callback alone runs only about
+ * once a second on an idle connection), and so is a server that stops
+ * sending in any state: connected or not, before the status line or in
+ * the middle of the body, no byte for stall_ms ends the request.
  */
 static CURLcode
 perform(CURL *c, struct transfer *t)
@@ -208,6 +226,11 @@ perform(CURL *c, struct transfer *t)
 			rc = CURLE_ABORTED_BY_CALLBACK;
 			break;
 		}
+		if (now_us() - t->last_byte_us >= (int64_t)t->stall_ms * 1000) {
+			t->stalled = true;
+			rc = CURLE_OPERATION_TIMEDOUT;
+			break;
+		}
 		if (curl_multi_poll(m, NULL, 0, 100, NULL) != CURLM_OK) {
 			rc = CURLE_OUT_OF_MEMORY;
 			break;
@@ -216,6 +239,37 @@ perform(CURL *c, struct transfer *t)
 	curl_multi_remove_handle(m, c);
 	curl_multi_cleanup(m);
 	return rc;
+}
+
+/* Failures that a retry cannot heal: the certificate, the URL, the size. */
+bool
+http_curl_permanent(int code)
+{
+	CURLcode rc = (CURLcode)code;
+
+	switch (rc) {
+	case CURLE_PEER_FAILED_VERIFICATION:
+	case CURLE_SSL_CACERT_BADFILE:
+	case CURLE_SSL_CERTPROBLEM:
+	case CURLE_SSL_ISSUER_ERROR:
+	case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+	case CURLE_SSL_CRL_BADFILE:
+	case CURLE_FILESIZE_EXCEEDED:
+	case CURLE_URL_MALFORMAT:
+	case CURLE_UNSUPPORTED_PROTOCOL:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* The TCP connection is up (the request went out). */
+static bool
+connected(CURL *c)
+{
+	curl_off_t t = 0;
+
+	return curl_easy_getinfo(c, CURLINFO_CONNECT_TIME_T, &t) == CURLE_OK && t > 0;
 }
 
 /* curl's message, unless it could hold the query of the URL. */
@@ -260,6 +314,8 @@ http_perform(const struct http_request *req, struct http_response *resp,
 	t.resp = resp;
 	t.max_body = req->max_body != 0 ? req->max_body : HTTP_MAX_BODY;
 	timeout = req->timeout_ms > 0 ? req->timeout_ms : HTTP_DEFAULT_TIMEOUT_MS;
+	t.stall_ms = req->stall_ms > 0 ? req->stall_ms : HTTP_STALL_MS;
+	t.last_byte_us = now_us();
 	errbuf[0] = '\0';
 
 	for (i = 0; req->headers != NULL && req->headers[i] != NULL && i < HTTP_MAX_HEADERS; i++) {
@@ -322,6 +378,10 @@ http_perform(const struct http_request *req, struct http_response *resp,
 			    logurl, t.max_body);
 		else if (t.cancelled || rc == CURLE_ABORTED_BY_CALLBACK)
 			cs_set_cause(cause, "%s: cancelled", logurl);
+		else if (t.stalled)
+			cs_set_cause(cause, "%s: no data for %g s (%s)", logurl,
+			    (double)t.stall_ms / 1000, code != 0 ? "in the body" :
+			    connected(c) ? "no answer" : "connecting");
 		else if (rc == CURLE_OPERATION_TIMEDOUT)
 			cs_set_cause(cause, "%s: no answer within %ld s", logurl,
 			    (timeout + 999) / 1000);
@@ -340,6 +400,7 @@ http_perform(const struct http_request *req, struct http_response *resp,
 
 		http_response_free(resp);
 		resp->status = status;
+		resp->permanent = t.too_big || http_curl_permanent((int)rc);
 	}
 out:
 	curl_slist_free_all(hdrs);

@@ -17,3 +17,16 @@ libcourtside_a_SOURCES += src/net/http.c
 check_PROGRAMS += tests/test_http
 TESTS += tests/test_http
 tests_test_http_SOURCES = tests/test_http.c tests/tap.h
+
+# The reconnect backoff both providers share.
+libcourtside_a_SOURCES += src/net/backoff.c src/net/backoff.h
+
+check_PROGRAMS += tests/test_backoff
+TESTS += tests/test_backoff
+tests_test_backoff_SOURCES = tests/test_backoff.c tests/tap.h
+
+# Both providers against a misbehaving network: storms, frozen servers,
+# sockets that never answer (issue 14).
+TESTS += tests/test_st_watchdog.sh tests/test_st_freeze.sh tests/test_sr_freeze.sh
+EXTRA_DIST += tests/test_st_watchdog.sh tests/test_st_freeze.sh tests/test_sr_freeze.sh \
+	tests/silent_server.py

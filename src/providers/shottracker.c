@@ -9,17 +9,23 @@
  *
  * The socket: one lws context, created, serviced and destroyed on the feed
  * thread only; wake() (UI thread) calls lws_cancel_service under a lock.
- * A 250 ms timer drives the watchdog: a ping after 20 s without traffic, a
- * dead connection after 30 s.  After a connection that worked (20 frames
- * or 10 s) the first reconnect is immediate; then they back off 1 s
- * doubling to 30 s with 20% jitter (an lws_retry_bo_t table).  Each
+ * A 250 ms timer drives the watchdog, which covers every state of a
+ * connection: resolving, TCP and TLS within 10 s, the upgrade answered
+ * within 10 s, then (waiting for the first frame, or live) a ping after
+ * 20 s without traffic and a dead connection after 27 s, so that a dead
+ * connection is noticed in under 30 s whatever it was doing.  Reconnects
+ * go through the shared backoff (net/backoff.h): it resets only when the
+ * connection moved the resume point forward, never waits under its floor,
+ * and jitters; a connection that only replayed what we had (a server that
+ * drops every socket after a few frames) backs off like a failure.  Each
  * resumes from the highest seq below which nothing is missing (not merely
  * the highest seen, which a reordered delivery can put past a gap); a gap
  * that does not fill within 3 s (a frame lost for good) is refetched by
  * reconnecting from before it, once.  Refused tokens (401/403 on the
- * upgrade, close 4001) are renewed with _subscribe; a gap the server
- * cannot resume (close 4002) re-runs the catch-up, then replays from the
- * start.  Socket items carry a seq: one already applied at a higher seq
+ * upgrade, close 4001) are renewed with _subscribe (backing off); fresh
+ * tokens refused 3 times in a row are a failure that names the status; a
+ * gap the server cannot resume (close 4002) re-runs the catch-up, then
+ * replays from the start.  Socket items carry a seq: one already applied at a higher seq
  * is not applied again (shottracker_parse_frame), so duplicates, reorders
  * and replays change nothing.
  */
@@ -38,6 +44,7 @@
 #include <libwebsockets.h>
 
 #include "log.h"
+#include "net/backoff.h"
 #include "net/feed.h"
 #include "net/http.h"
 #include "net/sign.h"
@@ -46,33 +53,33 @@
 #define ST_PING_AFTER_US    (20 * 1000000LL)
 #define PING_CONTROL        1u
 #define PING_TEXT           2u
-#define ST_DEAD_AFTER_US    (30 * 1000000LL)
+#define ST_DEAD_AFTER_US    (27 * 1000000LL)  /* + a tick: still under 30 s */
+#define ST_CONNECT_US       (10 * 1000000LL)  /* resolve, TCP, TLS */
+#define ST_UPGRADE_US       (10 * 1000000LL)  /* the 101 answer */
 #define ST_TICK_US          (250 * 1000LL)
 #define ST_GAP_REPAIR_US    (3 * 1000000LL)   /* a missing seq this old is refetched */
 #define ST_PENDING_MAX      512               /* seqs held above a gap */
-#define ST_HEALTHY_FRAMES   20                /* a connection that worked: */
-#define ST_HEALTHY_US       (10 * 1000000LL)  /* retry it at once */
 #define ST_REST_TRIES       4                 /* --once: attempts per request */
 #define ST_TOKEN_MAX        1024
+#define ST_FRESH_REFUSALS   3     /* fresh tokens refused in a row: give up */
 #define ST_URL_MAX          2048
 #define ST_CATCHUP_RESOURCES "stats,details,shots,possessions"
 #define CLOSE_TOKEN_REFUSED 4001
 #define CLOSE_GAP_TOO_OLD   4002
 
-static const uint32_t backoff_ms[] = { 1000, 2000, 4000, 8000, 16000, 30000 };
-
-static const lws_retry_bo_t retry_policy = {
-	.retry_ms_table = backoff_ms,
-	.retry_ms_table_count = sizeof backoff_ms / sizeof backoff_ms[0],
-	.conceal_count = LWS_RETRY_CONCEAL_ALWAYS,
-	.jitter_percent = 20,
+/* Where a connection is: each state has its limit (the watchdog). */
+enum st_phase {
+	PHASE_CONNECT = 0,      /* resolve, TCP, TLS */
+	PHASE_UPGRADE,          /* the upgrade request sent, no 101 yet */
+	PHASE_FIRST_FRAME,      /* established, nothing received yet */
+	PHASE_LIVE,
 };
 
 /* Why a connection ended: decides what happens before the next one. */
 enum st_end {
 	END_NONE = 0,
 	END_DROPPED,            /* resume with last_seq */
-	END_DEAD,               /* watchdog: 30 s of silence */
+	END_DEAD,               /* watchdog: a state over its limit */
 	END_TOKEN_REFUSED,      /* 401/403 on the upgrade or close 4001 */
 	END_GAP_TOO_OLD,        /* close 4002: catch up again */
 	END_GAP_REPAIR,         /* our choice: refetch a missing seq */
@@ -97,6 +104,10 @@ struct st {
 	lws_sorted_usec_list_t tick;
 	bool tls_context;
 	bool established;
+	enum st_phase phase;
+	int64_t phase_us;        /* when the phase began */
+	int upgrade_status;      /* HTTP status of a refused upgrade, 0 none */
+	char dead_why[120];      /* what the watchdog saw */
 	bool conn_done;
 	bool closing;
 	unsigned want_ping;      /* PING_CONTROL | PING_TEXT still to send */
@@ -118,7 +129,7 @@ struct st {
 	int64_t gap_since_us;
 	int64_t repaired_wm;     /* the gap a repair was tried for; -1 none */
 
-	uint16_t retry_count;
+	struct backoff backoff;
 	int attempt;
 	char unknown_sources[8][24];
 	int nunknown;
@@ -350,9 +361,10 @@ rest_get_once(struct st *st, const char *path, const char *what,
 	req.cancel = feed_cancel_flag(st->feed);
 	if (http_perform(&req, resp, cause) < 0) {
 		explicit_bzero(h_auth, sizeof h_auth);
-		if (feed_stopping(st->feed))
+		/* a bad certificate or an oversized body comes back the same */
+		if (feed_stopping(st->feed) || resp->permanent)
 			return REST_FATAL;
-		*retry_ms = 1000;
+		*retry_ms = 0;
 		return REST_RETRY;
 	}
 	explicit_bzero(h_auth, sizeof h_auth);
@@ -362,9 +374,7 @@ rest_get_once(struct st *st, const char *path, const char *what,
 		return REST_OK;
 	shottracker_describe_status(resp, what, path, cause);
 	if (resp->status == 429 || resp->status >= 500) {
-		*retry_ms = resp->retry_after >= 0 ? resp->retry_after * 1000 : 1000;
-		if (*retry_ms > 30000)
-			*retry_ms = 30000;
+		*retry_ms = resp->retry_after >= 0 ? resp->retry_after * 1000 : -1;
 		http_response_free(resp);
 		return REST_RETRY;
 	}
@@ -373,7 +383,8 @@ rest_get_once(struct st *st, const char *path, const char *what,
 }
 
 /*
- * A GET with retries: transient failures back off (1, 2, 4 s ...).  With
+ * A GET with retries: transient failures back off (the shared backoff,
+ * 1 s doubling, Retry-After honoured up to its cap).  With
  * --once a few attempts, live until it works (the venue Wi-Fi comes back)
  * unless `bounded`.  Returns 0 with a 200 in *resp, or -1 with *cause.
  */
@@ -382,9 +393,11 @@ rest_get(struct st *st, const char *path, const char *what, bool bounded,
     struct http_response *resp, char **cause)
 {
 	enum rest_outcome o;
+	struct backoff b;
 	long wait, hint;
 	int attempt;
 
+	backoff_init(&b, &backoff_default, (uint64_t)cs_wall_ms() ^ (uint64_t)(uintptr_t)path);
 	for (attempt = 1;; attempt++) {
 		o = rest_get_once(st, path, what, resp, &hint, cause);
 		if (o == REST_OK)
@@ -396,11 +409,7 @@ rest_get(struct st *st, const char *path, const char *what, bool bounded,
 				cs_set_cause(cause, "%s (after %d attempts)", *cause, attempt);
 			return -1;
 		}
-		wait = 1000L << (attempt - 1 < 5 ? attempt - 1 : 5);
-		if (wait > 30000)
-			wait = 30000;
-		if (hint > wait)
-			wait = hint;
+		wait = backoff_next(&b, false, hint);
 		log_msg("shottracker: %s; retry %d in %ld ms", cause && *cause ? *cause : what,
 		    attempt, wait);
 		if (!st->cfg->once)
@@ -585,6 +594,36 @@ on_frame(struct st *st, const char *data, size_t len)
 	}
 }
 
+static void
+phase_enter(struct st *st, enum st_phase phase)
+{
+	st->phase = phase;
+	st->phase_us = cs_now_us();
+}
+
+/* The connection failed before it was established: why, in one line. */
+static void
+connection_error(struct st *st, struct lws *wsi, const void *in)
+{
+	char detail[120];
+	int status = (int)lws_http_client_http_response(wsi);
+
+	cs_sanitize(detail, in != NULL ? (const char *)in : "connection failed",
+	    sizeof detail);
+	if (status >= 400) {
+		st->upgrade_status = status;
+		snprintf(st->conn_error, sizeof st->conn_error,
+		    "the server refused the WebSocket upgrade (HTTP %d%s)", status,
+		    status == 401 || status == 403 ? ": the subscription token was refused" :
+		    status == 404 ? ": no live data for this game" : "");
+	} else
+		snprintf(st->conn_error, sizeof st->conn_error, "%s", detail);
+	if (strstr(detail, "unauthorized") != NULL || status == 401 || status == 403)
+		st->end = st->end == END_NONE ? END_TOKEN_REFUSED : st->end;
+	st->wsi = NULL;
+	st->conn_done = true;
+}
+
 static int
 ws_callback(struct lws *wsi, enum lws_callback_reasons reason, void *user,
     void *in, size_t len)
@@ -602,25 +641,26 @@ ws_callback(struct lws *wsi, enum lws_callback_reasons reason, void *user,
 	if ((uintptr_t)lws_get_opaque_user_data(wsi) != st->generation)
 		return 0;
 	switch (reason) {
+	case LWS_CALLBACK_CLIENT_APPEND_HANDSHAKE_HEADER:
+		/* TCP and TLS are up: the upgrade request goes out now */
+		if (st->phase == PHASE_CONNECT)
+			phase_enter(st, PHASE_UPGRADE);
+		break;
+
 	case LWS_CALLBACK_CLIENT_ESTABLISHED:
 		st->established = true;
 		st->connected_us = st->last_rx_us = cs_now_us();
+		phase_enter(st, PHASE_FIRST_FRAME);
 		break;
 
 	case LWS_CALLBACK_CLIENT_CONNECTION_ERROR:
-		snprintf(st->conn_error, sizeof st->conn_error, "%s",
-		    in != NULL ? (const char *)in : "connection failed");
-		if (strstr(st->conn_error, "unauthorized") != NULL ||
-		    lws_http_client_http_response(wsi) == 401 ||
-		    lws_http_client_http_response(wsi) == 403)
-			st->end = st->end == END_NONE ? END_TOKEN_REFUSED : st->end;
-		st->wsi = NULL;
-		st->conn_done = true;
+		connection_error(st, wsi, in);
 		break;
 
 	case LWS_CALLBACK_CLIENT_RECEIVE:
 		st->last_rx_us = cs_now_us();
 		st->ping_sent_us = 0;
+		st->phase = PHASE_LIVE;
 		if (lws_is_first_fragment(wsi)) {
 			st->rxlen = 0;
 			st->rx_drop = false;
@@ -662,6 +702,7 @@ ws_callback(struct lws *wsi, enum lws_callback_reasons reason, void *user,
 	case LWS_CALLBACK_CLIENT_RECEIVE_PONG:
 		st->last_rx_us = cs_now_us();
 		st->ping_sent_us = 0;
+		st->phase = PHASE_LIVE;
 		break;
 
 	case LWS_CALLBACK_CLIENT_WRITEABLE:
@@ -829,6 +870,9 @@ ws_connect(struct st *st, char **cause)
 	st->ping_sent_us = 0;
 	st->end = END_NONE;
 	st->connected_us = st->last_rx_us = cs_now_us();
+	st->upgrade_status = 0;
+	st->dead_why[0] = '\0';
+	phase_enter(st, PHASE_CONNECT);
 
 	memset(&cc, 0, sizeof cc);
 	cc.context = st->context;
@@ -870,6 +914,89 @@ ws_kill(struct st *st)
 }
 
 /*
+ * The watchdog: true when the connection has spent longer than its limit
+ * in its state (dead_why says which).  Checked every tick, in every state.
+ */
+static bool
+over_limit(struct st *st, int64_t now)
+{
+	int64_t in_phase = now - st->phase_us, quiet = now - st->last_rx_us;
+
+	switch (st->phase) {
+	case PHASE_CONNECT:
+		if (in_phase < ST_CONNECT_US)
+			return false;
+		snprintf(st->dead_why, sizeof st->dead_why,
+		    "could not connect within %.1f s", (double)in_phase / 1e6);
+		return true;
+	case PHASE_UPGRADE:
+		if (in_phase < ST_UPGRADE_US)
+			return false;
+		snprintf(st->dead_why, sizeof st->dead_why,
+		    "no answer to the WebSocket upgrade within %.1f s", (double)in_phase / 1e6);
+		return true;
+	case PHASE_FIRST_FRAME:
+	case PHASE_LIVE:
+		break;
+	}
+	if (quiet < ST_DEAD_AFTER_US)
+		return false;
+	snprintf(st->dead_why, sizeof st->dead_why, "nothing received for %.1f s%s",
+	    (double)quiet / 1e6, st->phase == PHASE_FIRST_FRAME ?
+	    " since the upgrade" : "");
+	return true;
+}
+
+/* 20 s without traffic: a ping (the keep-alive the server expects). */
+static void
+maybe_ping(struct st *st, int64_t now)
+{
+	if (now - st->last_rx_us < ST_PING_AFTER_US || st->ping_sent_us != 0 ||
+	    st->want_ping != 0 || st->wsi == NULL)
+		return;
+	st->want_ping = st->cfg->st_ping == FEED_PING_TEXT ? PING_TEXT :
+	    st->cfg->st_ping == FEED_PING_BOTH ? PING_CONTROL | PING_TEXT : PING_CONTROL;
+	log_msg("shottracker: %d s quiet: ping (%s)", (int)(ST_PING_AFTER_US / 1000000),
+	    st->want_ping == PING_TEXT ? "text" :
+	    st->want_ping == PING_CONTROL ? "control frame" : "both");
+	lws_callback_on_writable(st->wsi);
+}
+
+/* A gap older than ST_GAP_REPAIR_US: refetch it once, then move on.
+ * True when the connection must end for the refetch. */
+static bool
+gap_repair_due(struct st *st, int64_t now)
+{
+	if (st->npending == 0 || st->gap_since_us == 0 ||
+	    now - st->gap_since_us < ST_GAP_REPAIR_US)
+		return false;
+	if (st->repaired_wm == st->wm) {
+		/* Refetching did not bring it: it does not exist. */
+		log_msg("shottracker: seq %" PRId64 " does not exist; moving on", st->wm + 1);
+		st->wm = st->pending[0] - 1;
+		seq_received(st, st->pending[0]);
+		return false;
+	}
+	log_msg("shottracker: seq %" PRId64 " is missing; refetching from there", st->wm + 1);
+	st->repaired_wm = st->wm;
+	return true;
+}
+
+/*
+ * A connection stuck before it was established: lws 4.1 cannot time out a
+ * client wsi in its handshake from outside (lws_set_timeout on it
+ * crashes), so the context goes with it; ws_connect makes a new one.  Its
+ * callbacks, if any, belong to an old generation and are ignored.
+ */
+static void
+handshake_abandon(struct st *st)
+{
+	st->generation++;
+	context_destroy(st);
+	st->conn_done = true;
+}
+
+/*
  * Services one connection until it ends; returns why.  Runs the watchdog
  * and the gap repair between lws_service calls.
  */
@@ -888,7 +1015,6 @@ ws_session(struct st *st)
 		}
 		if (st->established && !live_sent) {
 			live_sent = true;
-			st->attempt = 0;
 			feed_set_status(st->feed, FEED_LIVE, 0, "live");
 			log_msg("shottracker: live");
 		}
@@ -903,42 +1029,22 @@ ws_session(struct st *st)
 			ws_kill(st);
 			break;
 		}
-		if (!st->established)
-			continue;
-		if (now - st->last_rx_us >= ST_DEAD_AFTER_US) {
-			log_msg("shottracker: nothing received for %d s: the connection is dead",
-			    (int)(ST_DEAD_AFTER_US / 1000000));
+		if (over_limit(st, now)) {
+			log_msg("shottracker: %s: the connection is dead", st->dead_why);
 			st->end = END_DEAD;
-			ws_kill(st);
+			if (st->established)
+				ws_kill(st);
+			else
+				handshake_abandon(st);
 			break;
 		}
-		if (now - st->last_rx_us >= ST_PING_AFTER_US && st->ping_sent_us == 0 &&
-		    st->want_ping == 0 && st->wsi != NULL) {
-			st->want_ping = st->cfg->st_ping == FEED_PING_TEXT ? PING_TEXT :
-			    st->cfg->st_ping == FEED_PING_BOTH ?
-			    PING_CONTROL | PING_TEXT : PING_CONTROL;
-			log_msg("shottracker: %d s quiet: ping (%s)",
-			    (int)(ST_PING_AFTER_US / 1000000),
-			    st->want_ping == PING_TEXT ? "text" :
-			    st->want_ping == PING_CONTROL ? "control frame" : "both");
-			lws_callback_on_writable(st->wsi);
-		}
-		if (st->npending > 0 && st->gap_since_us != 0 &&
-		    now - st->gap_since_us >= ST_GAP_REPAIR_US) {
-			if (st->repaired_wm == st->wm) {
-				/* Refetching did not bring it: it does not exist. */
-				log_msg("shottracker: seq %" PRId64 " does not exist; moving on",
-				    st->wm + 1);
-				st->wm = st->pending[0] - 1;
-				seq_received(st, st->pending[0]);
-			} else {
-				log_msg("shottracker: seq %" PRId64 " is missing; refetching from there",
-				    st->wm + 1);
-				st->repaired_wm = st->wm;
-				st->end = END_GAP_REPAIR;
-				ws_kill(st);
-				break;
-			}
+		if (!st->established)
+			continue;
+		maybe_ping(st, now);
+		if (gap_repair_due(st, now)) {
+			st->end = END_GAP_REPAIR;
+			ws_kill(st);
+			break;
 		}
 	}
 	/* Let lws finish the close it started (a few service rounds). */
@@ -961,7 +1067,7 @@ end_reason(const struct st *st, enum st_end e, char *buf, size_t size)
 {
 	switch (e) {
 	case END_DEAD:
-		return "no data for 30 s";
+		return st->dead_why[0] != '\0' ? st->dead_why : "the connection is dead";
 	case END_TOKEN_REFUSED:
 		return "the subscription token was refused";
 	case END_GAP_TOO_OLD:
@@ -982,18 +1088,53 @@ end_reason(const struct st *st, enum st_end e, char *buf, size_t size)
 	return buf;
 }
 
+/* Upgrades refused with tokens fresh from _subscribe, ST_FRESH_REFUSALS
+ * times in a row: renewing cannot help.  The cause names the status. */
+static int
+token_refused_again(struct st *st, char **cause)
+{
+	if (st->upgrade_status != 0)
+		return cs_set_cause(cause, "ShotTracker refused the live socket with a fresh "
+		    "subscription token (HTTP %d) — check that SHOTTRACKER_USERNAME may read "
+		    "this game's live data", st->upgrade_status);
+	return cs_set_cause(cause, "ShotTracker closed the live socket at once with a fresh "
+	    "subscription token (close code %d: token refused)", st->close_code);
+}
+
+/* What comes before the next connection, by how this one ended. */
+static void
+prepare_next(struct st *st, enum st_end e, bool *need_token, bool *need_catchup)
+{
+	switch (e) {
+	case END_TOKEN_REFUSED:
+		*need_token = true;
+		break;
+	case END_GAP_TOO_OLD:
+		*need_catchup = true;
+		seq_reset(st, false);
+		break;
+	default:
+		seq_reset(st, true);
+		break;
+	}
+}
+
 /* The live part: token, socket, reconnects, until the game ends. */
 static int
 live(struct st *st, char **cause)
 {
 	enum st_end e;
-	bool need_token = true, need_catchup = false;
-	unsigned int delay;
-	char conceal, why[200], buf[200];
+	bool need_token = true, need_catchup = false, fresh_token = false, had_wm;
+	bool progress;
+	int refusals = 0;
+	int64_t wm_before;
+	long delay;
+	char why[200], buf[200];
 	int reconnects = 0;
-	bool healthy;
 
 	st->repaired_wm = -1;
+	backoff_init(&st->backoff, &backoff_default,
+	    (uint64_t)cs_wall_ms() ^ ((uint64_t)(uintptr_t)st << 16));
 	for (;;) {
 		if (feed_stopping(st->feed))
 			return 0;
@@ -1007,45 +1148,42 @@ live(struct st *st, char **cause)
 			if (subscribe(st, cause) < 0)
 				return feed_stopping(st->feed) ? 0 : -1;
 			need_token = false;
+			fresh_token = true;
 		}
+		had_wm = st->have_wm;
+		wm_before = st->wm;
 		if (ws_connect(st, cause) < 0)
 			return -1;
 		e = ws_session(st);
-		if (e == END_STOPPING)
+		if (e == END_STOPPING || e == END_GAME_OVER)
 			return 0;
-		if (e == END_GAME_OVER)
-			return 0;
-
-		/* After a healthy connection the first retry is at once; the
-		 * backoff table applies from the second. */
-		healthy = st->frames >= ST_HEALTHY_FRAMES ||
-		    (st->established && cs_now_us() - st->connected_us >= ST_HEALTHY_US);
-		if (healthy || e == END_REQUESTED)
-			st->retry_count = 0;
-		switch (e) {
-		case END_TOKEN_REFUSED:
-			need_token = true;
-			break;
-		case END_GAP_TOO_OLD:
-			need_catchup = true;
-			seq_reset(st, false);
-			break;
-		default:
-			seq_reset(st, true);
-			break;
+		/* a token fresh from _subscribe refused, again and again:
+		 * renewing it cannot help */
+		if (e == END_TOKEN_REFUSED && fresh_token && ++refusals >= ST_FRESH_REFUSALS)
+			return token_refused_again(st, cause);
+		if (st->established) {
+			fresh_token = false;   /* it worked: renew it when refused */
+			refusals = 0;
 		}
+
+		/* Only a resume point that moved forward resets the backoff:
+		 * frames that replayed what we had are no progress. */
+		progress = st->have_wm && (!had_wm || st->wm > wm_before);
+		prepare_next(st, e, &need_token, &need_catchup);
 		cs_strlcpy(why, end_reason(st, e, buf, sizeof buf), sizeof why);
-		if (e == END_REQUESTED || e == END_GAP_REPAIR || healthy)
-			delay = 0;
-		else
-			delay = lws_retry_get_delay_ms(st->context, &retry_policy,
-			    &st->retry_count, &conceal);
-		st->attempt++;
+		delay = backoff_next(&st->backoff, progress || e == END_REQUESTED, -1);
+		st->attempt = progress ? 1 : st->attempt + 1;
 		reconnects++;
-		log_msg("shottracker: reconnect %d (%s); attempt %d in %u ms%s", reconnects,
-		    why, st->attempt, delay, st->have_wm ? ", resuming" : "");
+		if (st->have_wm)
+			log_msg("shottracker: reconnect %d (%s); %s; attempt %d in %ld ms, "
+			    "resuming after seq %" PRId64, reconnects, why,
+			    progress ? "progress" : "no progress", st->attempt, delay, st->wm);
+		else
+			log_msg("shottracker: reconnect %d (%s); %s; attempt %d in %ld ms",
+			    reconnects, why, progress ? "progress" : "no progress", st->attempt,
+			    delay);
 		feed_set_status(st->feed, FEED_RECONNECTING, st->attempt, why);
-		if (delay > 0 && feed_sleep(st->feed, (long)delay))
+		if (feed_sleep(st->feed, delay))
 			return 0;
 		feed_take_reconnect_request(st->feed);   /* we are reconnecting anyway */
 	}

@@ -7,8 +7,16 @@
  *   Location: NDJSON lines -> splitter -> parser -> sink.
  *
  * A 20 s silence (no byte at all: heartbeats come every 5 s) is a dead
- * stream.  Reconnects back off exponentially with jitter (1 s doubling to
- * 60 s) and resume with resumeSessionId while within 10 minutes of the last
+ * stream, in every state: connecting, waiting for the answer, live; the
+ * subscribe request gets 15 s, and a REST call no byte for 20 s.  After a
+ * blocking REST call inside the stream, what arrived meanwhile is read
+ * before the silence is measured, so the two never add up past 30 s.
+ * Reconnects go through the shared backoff (net/backoff.h): it resets only
+ * when the connection brought an event we had not received before (a
+ * resume replays the last ones: that alone is no progress), never waits
+ * under its floor, and jitters.  Failures no retry heals (a refused key,
+ * no push access, a bad certificate, an oversized body) end the run with
+ * their cause.  Streams resume with resumeSessionId while within 10 minutes of the last
  * message; after that, pbp.json catches up again (upserts: nothing counts
  * twice) and a fresh session starts.  The stream never says the game is
  * over, so pbp.json's status is checked after a deciding endperiod and
@@ -29,6 +37,7 @@
 #include <curl/curl.h>
 
 #include "log.h"
+#include "net/backoff.h"
 #include "net/feed.h"
 #include "net/http.h"
 #include "providers/sportradar.h"
@@ -39,8 +48,7 @@
 #define SR_RESUME_WINDOW_US  (10 * 60 * 1000000LL)
 #define SR_FRESH_CATCHUP_US  (30 * 1000000LL)   /* a catch-up this recent will do */
 #define SR_REPLAY_COVERS_US  (25 * 1000000LL)   /* a resume replays ~30 s at most */
-#define SR_BACKOFF_MIN_MS    1000L
-#define SR_BACKOFF_MAX_MS    60000L
+#define SR_RECENT_EVENTS     1024   /* event lines remembered to tell new from replayed */
 #define SR_REST_ATTEMPTS     4
 #define SR_SUMMARY_ATTEMPTS  2
 #define SR_REST_TIMEOUT_MS   30000L
@@ -73,7 +81,14 @@ struct sr {
 	char session_id[128];         /* newest sessionId from a Location */
 	int64_t last_msg_us;          /* last complete line of the stream */
 	int64_t last_catchup_us;
-	uint64_t rng;
+	struct backoff backoff;
+	bool unrecoverable;           /* the last failure cannot heal: give up */
+	bool rest_in_stream;          /* a REST call inside the stream gets what
+	                                 is left of its watchdog */
+	/* hashes of the latest event lines: a line not among them is progress */
+	uint64_t recent[SR_RECENT_EVENTS];
+	size_t nrecent;
+	bool progress;                /* this connection brought a new event */
 
 	/* the stream in progress */
 	int64_t last_byte_us;
@@ -96,32 +111,11 @@ struct sr {
 
 /* --- small helpers --- */
 
-static uint64_t
-sr_random(struct sr *sr)
-{
-	/* xorshift64*: jitter only, no need for more */
-	sr->rng ^= sr->rng >> 12;
-	sr->rng ^= sr->rng << 25;
-	sr->rng ^= sr->rng >> 27;
-	return sr->rng * 2685821657736338717ULL;
-}
-
-/* 1 s doubling to 60 s, with "equal jitter": half fixed, half random. */
+/* A wait before retrying a REST call: its own backoff per call. */
 static long
-backoff_ms(struct sr *sr, int attempt, long retry_after_s)
+rest_wait(struct backoff *b, long retry_after_s)
 {
-	long d = SR_BACKOFF_MIN_MS;
-	int i;
-
-	for (i = 1; i < attempt && d < SR_BACKOFF_MAX_MS; i++)
-		d *= 2;
-	if (d > SR_BACKOFF_MAX_MS)
-		d = SR_BACKOFF_MAX_MS;
-	d = d / 2 + (long)(sr_random(sr) % (uint64_t)(d / 2 + 1));
-	if (retry_after_s > 0 && retry_after_s * 1000 > d)
-		d = retry_after_s * 1000 > SR_BACKOFF_MAX_MS ? SR_BACKOFF_MAX_MS :
-		    retry_after_s * 1000;
-	return d;
+	return backoff_next(b, false, retry_after_s >= 0 ? retry_after_s * 1000 : -1);
 }
 
 static const char *
@@ -193,14 +187,14 @@ sportradar_http_failure(char **cause, const char *what, const struct http_respon
 	case 404:
 		if (push)
 			cs_set_cause(cause, "Sportradar: no push feed here (HTTP 404) for %s — "
-			    "check --league, --access-level and --base-url (%s)", what, rid);
+			    "check --league, --access-level and --base-url (%s)%s", what, rid, extra);
 		else
 			cs_set_cause(cause, "Sportradar: game not found (HTTP 404) for %s — check "
-			    "--game and --league (%s)", what, rid);
+			    "--game and --league (%s)%s", what, rid, extra);
 		break;
 	case 429:
 		cs_set_cause(cause, "Sportradar: too many requests (HTTP 429) for %s after %d "
-		    "attempts (%s)", what, attempts, rid);
+		    "attempts (%s)%s", what, attempts, rid, extra);
 		break;
 	default:
 		if (r->status >= 500)
@@ -243,10 +237,21 @@ body_is_json(const struct http_response *r)
 
 /* --- REST --- */
 
+/* What is left of the stream's watchdog: a REST call made inside the
+ * stream gets no more, so that the two never add up past it. */
+static long
+watchdog_left_ms(const struct sr *sr)
+{
+	long left = (long)((SR_WATCHDOG_US - (cs_now_us() - sr->last_byte_us)) / 1000);
+
+	return left > 1000 ? left : 1000;
+}
+
 /*
  * GET one REST document, retrying transport failures, 5xx and 429 with
  * backoff.  0 with a JSON body in *resp; -1 with *cause (resp->status
- * tells a 404 apart).
+ * tells a 404 apart; sr->unrecoverable a failure no retry heals: a bad
+ * certificate, an oversized body, 401/403/404).
  */
 static int
 rest_get(struct sr *sr, const char *doc, int attempts, struct http_response *resp,
@@ -255,11 +260,14 @@ rest_get(struct sr *sr, const char *doc, int attempts, struct http_response *res
 	struct http_request req;
 	const char *headers[2] = { sr->key_header, NULL };
 	char url[SR_URL_MAX], logurl[SR_URL_MAX], *err = NULL;
+	struct backoff b;
 	int attempt;
 	long wait;
 
 	memset(resp, 0, sizeof *resp);
 	resp->retry_after = -1;
+	sr->unrecoverable = false;
+	backoff_init(&b, &backoff_default, (uint64_t)cs_wall_ms() ^ cs_hash64(doc, strlen(doc)));
 	if (sportradar_rest_url(url, sizeof url, sr->base, sr->league, sr->access,
 	    sr->game_id, doc) < 0)
 		return cs_set_cause(cause, "Sportradar: the URL for %s is too long", doc);
@@ -276,15 +284,22 @@ rest_get(struct sr *sr, const char *doc, int attempts, struct http_response *res
 	for (attempt = 1; ; attempt++) {
 		free(err);
 		err = NULL;
+		if (sr->rest_in_stream) {
+			/* inside the stream: what is left of its watchdog */
+			req.stall_ms = watchdog_left_ms(sr);
+			req.timeout_ms = req.stall_ms < SR_REST_TIMEOUT_MS ? req.stall_ms :
+			    SR_REST_TIMEOUT_MS;
+		}
 		if (http_perform(&req, resp, &err) < 0) {
 			log_msg("sportradar: GET %s failed: %s", logurl, err != NULL ? err : "?");
-			if (feed_stopping(sr->feed) || attempt >= attempts) {
+			sr->unrecoverable = resp->permanent;
+			if (feed_stopping(sr->feed) || attempt >= attempts || resp->permanent) {
 				cs_set_cause(cause, "Sportradar: %s failed: %s", doc,
 				    err != NULL ? err : "no answer");
 				free(err);
 				return -1;
 			}
-			wait = backoff_ms(sr, attempt, -1);
+			wait = rest_wait(&b, -1);
 		} else {
 			log_msg("sportradar: GET %s -> HTTP %ld (%zu bytes)", logurl,
 			    resp->status, resp->len);
@@ -300,14 +315,23 @@ rest_get(struct sr *sr, const char *doc, int attempts, struct http_response *res
 				return 0;
 			}
 			if (!retryable(resp->status) || attempt >= attempts) {
+				sr->unrecoverable = resp->status == 401 || resp->status == 403 ||
+				    resp->status == 404;
 				sportradar_http_failure(cause, doc, resp, attempt, false);
 				free(err);
 				return -1;
 			}
-			wait = backoff_ms(sr, attempt, resp->retry_after);
+			wait = rest_wait(&b, resp->retry_after);
 			http_response_free(resp);
 		}
-		feed_set_status(sr->feed, FEED_CATCHING_UP, attempt, "retrying the catch-up");
+		{
+			char why[300];
+
+			/* the status names the failure: a run stopped now says why */
+			snprintf(why, sizeof why, "retrying %s: %s", doc, err != NULL ? err :
+			    "the server answered with an error");
+			feed_set_status(sr->feed, FEED_CATCHING_UP, attempt, why);
+		}
 		if (feed_sleep(sr->feed, wait)) {
 			cs_set_cause(cause, "stopped");
 			free(err);
@@ -464,6 +488,21 @@ refresh_pbp(struct sr *sr)
 
 /* --- the push stream --- */
 
+/* An event line: progress unless it is one of the latest we received (a
+ * resume replays them). */
+static void
+note_event(struct sr *sr, const char *line, size_t len)
+{
+	uint64_t h = cs_hash64(line, len);
+	size_t i, n = sr->nrecent < SR_RECENT_EVENTS ? sr->nrecent : SR_RECENT_EVENTS;
+
+	for (i = 0; i < n; i++)
+		if (sr->recent[i] == h)
+			return;
+	sr->recent[sr->nrecent++ % SR_RECENT_EVENTS] = h;
+	sr->progress = true;
+}
+
 static void
 on_line(void *arg, const char *line, size_t len)
 {
@@ -476,6 +515,8 @@ on_line(void *arg, const char *line, size_t len)
 	sr->got_line = true;
 	feed_record(sr->feed, "push", line, len);
 	sportradar_parse_push(&sr->ctx, line, len, &info);
+	if (info.kind == SR_PUSH_EVENT || info.kind == SR_PUSH_DELETE)
+		note_event(sr, line, len);
 	if (info.kind != SR_PUSH_EVENT || info.type != CS_EV_PERIOD_END)
 		return;
 	/* the end of regulation or of an overtime, and not tied: maybe final */
@@ -684,6 +725,7 @@ subscribe(struct sr *sr, bool resume, char *location, size_t size, bool *fatal,
 	if (http_perform(&req, &resp, &err) < 0) {
 		cs_set_cause(cause, "Sportradar: subscribing to the push feed failed: %s",
 		    err != NULL ? err : "no answer");
+		*fatal = resp.permanent;
 		free(err);
 		return -1;
 	}
@@ -726,6 +768,7 @@ stream(struct sr *sr, const char *location, char **cause)
 	char logurl[SR_URL_MAX], rid[100], bodymsg[140];
 	enum sr_stream_end end = SR_STREAM_DROPPED;
 	int running = 1, left;
+	bool over;
 	int64_t now;
 
 	easy = curl_easy_init();
@@ -739,6 +782,7 @@ stream(struct sr *sr, const char *location, char **cause)
 	sr->stream_err[0] = '\0';
 	sr->live_reported = false;
 	sr->got_line = false;
+	sr->progress = false;
 	sr->last_byte_us = cs_now_us();
 	sportradar_splitter_reset(sr->split);
 
@@ -788,11 +832,17 @@ stream(struct sr *sr, const char *location, char **cause)
 				cs_set_cause(cause, "Sportradar: the push stream answered HTTP %ld "
 				    "(%s)%s%s", sr->stream_code, rid, bodymsg[0] != '\0' ? ": " : "",
 				    bodymsg);
+				/* a refused key does not heal by retrying */
+				if (sr->stream_code == 401 || sr->stream_code == 403)
+					end = SR_STREAM_FATAL;
 			} else if (result == CURLE_OK)
 				cs_set_cause(cause, "Sportradar closed the push stream");
-			else
+			else {
 				cs_set_cause(cause, "the push stream broke: %s",
 				    curl_easy_strerror(result));
+				if (http_curl_permanent((int)result))
+					end = SR_STREAM_FATAL;
+			}
 			break;
 		}
 		if (feed_stopping(sr->feed)) {
@@ -806,21 +856,30 @@ stream(struct sr *sr, const char *location, char **cause)
 		}
 		if (sr->refresh_now) {
 			sr->refresh_now = false;
-			if (refresh_pbp(sr)) {
+			sr->rest_in_stream = true;
+			over = refresh_pbp(sr);
+			sr->rest_in_stream = false;
+			if (over) {
 				end = SR_STREAM_GAME_OVER;
 				break;
 			}
-			/* the refresh blocked this thread, not the stream */
-			sr->last_byte_us = cs_now_us();
+			/* the refresh blocked this thread, not the stream: read
+			 * what came meanwhile before measuring the silence */
+			continue;
 		}
 		now = cs_now_us();
 		if (now - sr->last_byte_us > SR_WATCHDOG_US) {
-			cs_set_cause(cause, "the push stream went silent for %lld s (no heartbeat)",
-			    (long long)(SR_WATCHDOG_US / 1000000));
+			cs_set_cause(cause, "the push stream went silent for %.1f s (%s)",
+			    (double)(now - sr->last_byte_us) / 1e6,
+			    sr->stream_code == 0 ? "no answer to the stream request" :
+			    "no heartbeat");
 			break;
 		}
 		if (now >= sr->status_due_us) {
-			if (check_game_over(sr)) {
+			sr->rest_in_stream = true;
+			over = check_game_over(sr);
+			sr->rest_in_stream = false;
+			if (over) {
 				end = SR_STREAM_GAME_OVER;
 				break;
 			}
@@ -832,9 +891,9 @@ stream(struct sr *sr, const char *location, char **cause)
 					sr->eog_interval_us = SR_STATUS_POLL_US;
 			} else
 				sr->status_due_us = now + SR_STATUS_POLL_US;
-			/* the poll blocked this thread, not the stream: some grace */
-			if (sr->last_byte_us < now - SR_WATCHDOG_US / 2)
-				sr->last_byte_us = now - SR_WATCHDOG_US / 2;
+			/* the poll blocked this thread, not the stream: read what
+			 * came meanwhile before measuring the silence */
+			continue;
 		}
 		if (curl_multi_poll(sr->multi, NULL, 0, SR_POLL_MS, NULL) != CURLM_OK) {
 			cs_set_cause(cause, "the push stream failed inside libcurl");
@@ -902,9 +961,8 @@ sr_setup(struct sr *sr, struct feed *feed, char **cause)
 	while (n > 0 && sr->base[n - 1] == '/')
 		sr->base[--n] = '\0';
 	sportradar_ctx_init(&sr->ctx, &sink, sr->game_id);
-	sr->rng = (uint64_t)cs_wall_ms() ^ ((uint64_t)getpid() << 32) ^ 0x9e3779b97f4a7c15ULL;
-	if (sr->rng == 0)
-		sr->rng = 1;
+	backoff_init(&sr->backoff, &backoff_default,
+	    (uint64_t)cs_wall_ms() ^ ((uint64_t)getpid() << 32));
 	return 0;
 }
 
@@ -919,6 +977,27 @@ sr_teardown(struct sr *sr)
 	sportradar_splitter_free(&sr->split);
 	/* the key leaves no copy behind */
 	explicit_bzero(sr->key_header, sizeof sr->key_header);
+}
+
+/*
+ * A connection (or an attempt at one) ended: the wait before the next,
+ * from the shared backoff.  Only a connection that brought a new event
+ * resets it; a user's request waits the floor only.
+ */
+static long
+reconnect_wait(struct sr *sr, int *attempt, const char *why)
+{
+	bool progress = sr->progress || sr->reconnect_now;
+	long delay;
+
+	delay = backoff_next(&sr->backoff, progress, -1);
+	*attempt = sr->progress ? 1 : *attempt + 1;
+	log_msg("sportradar: reconnecting (attempt %d; %s): %s; in %ld ms", *attempt,
+	    sr->progress ? "progress" : "no progress", why != NULL ? why : "?", delay);
+	feed_set_status(sr->feed, FEED_RECONNECTING, *attempt, why != NULL ? why : "");
+	sr->progress = false;
+	sr->reconnect_now = false;
+	return delay;
 }
 
 static int
@@ -975,6 +1054,12 @@ sr_run(struct feed *feed, char **cause)
 					rc = 0;
 					break;
 				}
+				if (sr->unrecoverable) {
+					free(*cause);
+					*cause = why;
+					why = NULL;
+					break;
+				}
 				goto retry;
 			}
 			if (sr->game_over) {
@@ -1014,24 +1099,12 @@ sr_run(struct feed *feed, char **cause)
 			why = NULL;
 			break;
 		}
-		if (sr->got_line)
-			attempt = 0;   /* it was a working connection: start over at 1 s */
 retry:
-		attempt++;
-		log_msg("sportradar: reconnecting (attempt %d): %s", attempt,
-		    why != NULL ? why : "?");
-		feed_set_status(feed, FEED_RECONNECTING, attempt, why != NULL ? why : "");
-		if (sr->reconnect_now) {
-			sr->reconnect_now = false;
-			attempt = 0;
-			continue;
-		}
-		if (feed_sleep(feed, backoff_ms(sr, attempt, -1))) {
+		if (feed_sleep(feed, reconnect_wait(sr, &attempt, why))) {
 			rc = 0;
 			break;
 		}
-		if (feed_take_reconnect_request(feed))
-			attempt = 0;
+		feed_take_reconnect_request(feed);   /* we are reconnecting anyway */
 	}
 	free(why);
 out:

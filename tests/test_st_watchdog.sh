@@ -1,0 +1,113 @@
+#!/bin/bash
+# ShotTracker against courtside-sim when the network misbehaves (issue 14):
+#  - a server that drops every socket after 25 frames, at speed 60, where
+#    the resume point stops moving: connects stay under a few a second, and
+#    reconnects that made no progress back off;
+#  - a socket that accepts and never answers the upgrade: each attempt is
+#    given up within its limit, and --headless exits 1 saying why.
+# Every duration checked is one the client measured and logged itself.
+. "$top_srcdir/tests/tap.sh"
+. "$top_srcdir/tests/sim_common.sh"
+
+client_setup
+[ -x "$SIM" ] && [ -x "$CS" ] && [ -x "$EQ" ] ||
+	tap_skip_all "needs courtside, courtside-sim and tests/json_equal"
+
+st_client() {   # st_client ARGS...: courtside as the ShotTracker client
+	timeout 300 "$CS" --provider shottracker --base-url "http://127.0.0.1:$SIM_PORT" \
+	    --game "$SIM_ST" "$@"
+}
+
+# wait_log FILE PATTERN SECONDS: true once FILE holds PATTERN
+wait_log() {
+	local i
+	for i in $(seq 1 $(($3 * 10))); do
+		grep -q -e "$2" "$1" 2>/dev/null && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
+# max_per_second FILE PATTERN: the most lines matching PATTERN whose log
+# timestamps fall within any one second
+max_per_second() {
+	"$PY" - "$1" "$2" <<'PYEOF'
+import re, sys, datetime
+ts = []
+for line in open(sys.argv[1]):
+    if sys.argv[2] in line:
+        t = datetime.datetime.strptime(line[:23], "%Y-%m-%dT%H:%M:%S.%f")
+        ts.append(t.timestamp())
+best, j = 0, 0
+for i in range(len(ts)):
+    while ts[i] - ts[j] >= 1.0:
+        j += 1
+    best = max(best, i - j + 1)
+print(best)
+PYEOF
+}
+
+# all_under FILE REGEX LIMIT: every number captured by REGEX is below LIMIT
+# (and there is at least one)
+all_under() {
+	"$PY" - "$@" <<'PYEOF'
+import re, sys
+vals = [float(m.group(1)) for m in re.finditer(sys.argv[2], open(sys.argv[1]).read())]
+print(" ".join("%g" % v for v in vals))
+sys.exit(0 if vals and max(vals) < float(sys.argv[3]) else 1)
+PYEOF
+}
+
+# --- the storm: drop=25 at speed 60 ---
+tap_ok "a server that drops every socket after 25 frames starts" \
+	sim_start storm --provider shottracker --seed 23 --speed 60 --faults drop=25
+# (not under timeout(1): the SIGTERM below is for courtside itself;
+# --duration bounds it)
+"$CS" --provider shottracker --base-url "http://127.0.0.1:$SIM_PORT" --game "$SIM_ST" \
+	--headless --duration 90 --log "$t/storm.log" --export "$t/storm.json" \
+	2>"$t/storm.err" &
+cpid=$!
+# the resume point stops moving (25 clock frames in a row carry no seq):
+# run until the client waits over 1.5 s after a connection without progress
+tap_ok "reconnects that made no progress back off (a wait over 1.5 s)" \
+	wait_log "$t/storm.log" "; no progress; attempt [0-9]* in [1-9][0-9][0-9][0-9][0-9]* ms" 60
+kill -TERM "$cpid"
+wait "$cpid"
+tap_is "$?" 0 "--headless stopped by SIGTERM exits 0 (it went live)"
+connects=$(grep -c "shottracker: connecting to" "$t/storm.log")
+peak=$(max_per_second "$t/storm.log" "shottracker: connecting to")
+echo "# $connects connects, at most $peak in one second"
+tap_ok "at most 5 connects in any one second ($peak)" test "$peak" -le 5
+same=$(sed -n 's/.*GET \/live\/v2\/games 101 .* from=\([0-9]*\).*/\1/p' "$sim_tmp/storm.log" |
+	sort | uniq -c | sort -rn | awk 'NR == 1 {print $1}')
+tap_ok "the server saw at most 8 sockets resume from one point (${same:-0})" \
+	test "${same:-0}" -le 8
+tap_ok "the log stays small ($(wc -c <"$t/storm.log") bytes)" \
+	test "$(wc -c <"$t/storm.log")" -lt 100000
+kill "$SIM_PID" 2>/dev/null
+
+# --- a socket that accepts and never answers the upgrade ---
+"$PY" "$top_srcdir/tests/silent_server.py" "$t/silent.port" 90 >"$t/silent.out" &
+silent_pid=$!
+sim_pids="$sim_pids $silent_pid"
+wait_log "$t/silent.port" "[0-9]" 10
+silent=$(cat "$t/silent.port")
+tap_ok "a frozen game serves the REST part" \
+	sim_start rest --provider shottracker --seed 7 --speed 0 --start-at 2/6:00
+st_client --ws-url "ws://127.0.0.1:$silent" --headless --duration 24 \
+	--log "$t/silent.log" --export "$t/silent.json" 2>"$t/silent.err"
+rc=$?
+tap_ok "a run that never went live exits non-zero ($rc)" test "$rc" -ne 0
+tap_is "$(wc -l <"$t/silent.err")" 1 "with one line on stderr"
+tap_ok "naming why: $(head -c 160 "$t/silent.err")" \
+	grep -q "never went live: no answer to the WebSocket upgrade within" "$t/silent.err"
+v=$(all_under "$t/silent.log" "no answer to the WebSocket upgrade within ([0-9.]+) s: the connection is dead" 30)
+tap_ok "every stalled upgrade is given up in under 30 s ($v)" \
+	all_under "$t/silent.log" "no answer to the WebSocket upgrade within ([0-9.]+) s: the connection is dead" 30
+tap_ok "and tried again ($(grep -c accepted "$t/silent.out") sockets accepted)" \
+	test "$(grep -c accepted "$t/silent.out")" -ge 2
+kill "$SIM_PID" "$silent_pid" 2>/dev/null
+wait "$silent_pid" 2>/dev/null
+
+tap_ok "every server stops cleanly" sim_stop_all
+tap_done
