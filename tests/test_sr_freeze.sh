@@ -11,6 +11,7 @@
 . "$top_srcdir/tests/sim_common.sh"
 
 client_setup
+. "$top_srcdir/tests/net_common.sh"
 [ -x "$SIM" ] && [ -x "$CS" ] && [ -x "$EQ" ] ||
 	tap_skip_all "needs courtside, courtside-sim and tests/json_equal"
 KEY=sr-freeze-key
@@ -19,27 +20,6 @@ sr_client() {   # sr_client BASE ARGS...
 	local base=$1
 	shift
 	SPORTRADAR_API_KEY=$KEY timeout 300 "$CS" --provider sportradar --base-url "$base" "$@"
-}
-
-# wait_log FILE PATTERN SECONDS: true once FILE holds PATTERN
-wait_log() {
-	local i
-	for i in $(seq 1 $(($3 * 10))); do
-		grep -q -e "$2" "$1" 2>/dev/null && return 0
-		sleep 0.1
-	done
-	return 1
-}
-
-# all_under FILE REGEX LIMIT: every number REGEX captures is below LIMIT
-# (and there is one); prints them
-all_under() {
-	"$PY" - "$@" <<'PYEOF'
-import re, sys
-vals = [float(m.group(1)) for m in re.finditer(sys.argv[2], open(sys.argv[1]).read())]
-print(" ".join("%g" % v for v in vals))
-sys.exit(0 if vals and max(vals) < float(sys.argv[3]) else 1)
-PYEOF
 }
 
 # --- drops and a frozen server, live then in the resubscribe ---

@@ -20,30 +20,24 @@
 
 #define MAX_PERIOD_SECONDS 3600   /* ignore absurd overrides */
 
+/* penalty from the 5th team foul of a quarter, the 4th of an overtime, or
+ * the 2nd in a period's last two minutes; offensive and technical fouls
+ * are not team fouls; 7 timeouts, at most 4 in the fourth quarter and 2
+ * after its 3:00 mark; 2 in each overtime, none carried over */
+#define NBA_RULES(profile)						\
+	{								\
+		.name = profile, .format = CS_FORMAT_QUARTERS, .periods = 4, \
+		.period_seconds = 720, .overtime_seconds = 300, .foul_out = 6, \
+		.bonus_fouls = 5, .overtime_bonus_fouls = 4,		\
+		.last_two_minutes_rule = true,				\
+		.timeouts = 7, .timeouts_final_period_max = 4,		\
+		.timeouts_late_max = 2, .timeouts_late_tenths = 1800,	\
+		.timeouts_per_overtime = 2,				\
+	}
+
 static const struct game_rules profiles[] = {
-	{
-		/* penalty from the 5th team foul of a quarter, the 4th of an
-		 * overtime, or the 2nd in a period's last two minutes;
-		 * offensive and technical fouls are not team fouls; 7
-		 * timeouts, at most 4 in the fourth quarter and 2 after its
-		 * 3:00 mark; 2 in each overtime, none carried over */
-		.name = "nba", .format = CS_FORMAT_QUARTERS, .periods = 4,
-		.period_seconds = 720, .overtime_seconds = 300, .foul_out = 6,
-		.bonus_fouls = 5, .overtime_bonus_fouls = 4,
-		.last_two_minutes_rule = true,
-		.timeouts = 7, .timeouts_final_period_max = 4,
-		.timeouts_late_max = 2, .timeouts_late_tenths = 1800,
-		.timeouts_per_overtime = 2,
-	},
-	{
-		.name = "gleague", .format = CS_FORMAT_QUARTERS, .periods = 4,
-		.period_seconds = 720, .overtime_seconds = 300, .foul_out = 6,
-		.bonus_fouls = 5, .overtime_bonus_fouls = 4,
-		.last_two_minutes_rule = true,
-		.timeouts = 7, .timeouts_final_period_max = 4,
-		.timeouts_late_max = 2, .timeouts_late_tenths = 1800,
-		.timeouts_per_overtime = 2,
-	},
+	NBA_RULES("nba"),
+	NBA_RULES("gleague"),
 	{
 		/* one-and-one from the 7th team foul of a half, two shots from
 		 * the 10th; overtime continues the second half; 4 timeouts, at

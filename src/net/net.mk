@@ -29,4 +29,5 @@ tests_test_backoff_SOURCES = tests/test_backoff.c tests/tap.h
 # sockets that never answer (issue 14).
 TESTS += tests/test_st_watchdog.sh tests/test_st_freeze.sh tests/test_sr_freeze.sh
 EXTRA_DIST += tests/test_st_watchdog.sh tests/test_st_freeze.sh tests/test_sr_freeze.sh \
+	tests/net_common.sh \
 	tests/silent_server.py
