@@ -377,6 +377,47 @@ test_zoom_zones_sort(struct game *g, struct app_state *st)
 	ui_free(&ui);
 }
 
+/* A pane's own keys reach it wherever the focus is (tig's requests). */
+static void
+test_requests(struct game *g, struct app_state *st)
+{
+	struct ui_options opt = { 0 };
+	struct ui *ui = ui_new(&opt, g);
+	int fl;
+
+	ui->st = st;
+	ui->now_us = NOW_US;
+	size_to(ui, 160, 45);
+	keys(ui, "1v");
+	ui_frame(ui);
+	ok(screen_has("zones FG%: away left, home right"),
+	    "v from the box score: the chart shows zones");
+	is_int(ui_focused(ui), UI_PANE_BOX, "v leaves the focus where it was");
+	keys(ui, "v");
+	ui_frame(ui);
+	ok(!screen_has("zones FG%"), "v again: the shots");
+
+	keys(ui, "/");
+	is_int(ui_focused(ui), UI_PANE_PBP, "/ from the box score focuses the plays");
+	ok(pane_pbp_prompt(pbp(ui)), "and opens the prompt");
+	fl = ui_key(ui, 'q');
+	ok(!(fl & UI_QUIT), "q while the prompt is open is part of the query");
+	is_str(pane_pbp_query(pbp(ui)), "q", "the prompt keeps the keyboard");
+	ui_key(ui, UI_KEY_ESC);
+	ok(!pane_pbp_prompt(pbp(ui)), "Esc closes it");
+
+	size_to(ui, 80, 24);
+	keys(ui, "/brunson\r1");
+	is_int(ui_focused(ui), UI_PANE_BOX, "80x24: the box score alone");
+	keys(ui, "n");
+	is_int(ui_focused(ui), UI_PANE_PBP, "n brings the hidden plays into view");
+	keys(ui, "p");
+	is_str(ui->filter.player_id, "b0", "p from the plays: the box score's first player");
+	keys(ui, "c");
+	ui_key(ui, UI_KEY_ESC);
+	ui_free(&ui);
+}
+
 static void
 test_ascii(struct game *g, struct app_state *st)
 {
@@ -531,7 +572,11 @@ test_incremental(struct game *g, struct app_state *st)
 	fg(&ev, CS_AWAY, "b3", true, false, 120, 330);
 	before = out_size();
 	game_upsert(g, &ev);
+	ok(!game_fresh(g), "a new play leaves the model to derive");
 	ui_frame(ui);
+	ok(game_fresh(g), "the frame derives it before the panes read it");
+	is_int((int)game_view_play_count(g), (int)game_play_count(g),
+	    "the panes' const reader sees what the deriving accessor sees");
 	after = out_size();
 	/* only what changed goes out: a small part of the screen (make bench
 	 * measures the average over a game against the 2 KB budget) */
@@ -712,6 +757,7 @@ main(void)
 	test_layouts_and_panes(g, &st);
 	test_filters(g, &st);
 	test_zoom_zones_sort(g, &st);
+	test_requests(g, &st);
 	test_ascii(g, &st);
 	test_header_states(g, &st);
 	test_escapes(g, &st);

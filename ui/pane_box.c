@@ -282,9 +282,11 @@ pct(char *buf, size_t size, int made, int att)
 }
 
 static void
-draw_linescore(const struct pane_ctx *c, WINDOW *w, int y, int width, const struct brow *r, attr_t sel)
+draw_linescore(const struct pane_ctx *c, WINDOW *w, int y, int width, const struct brow *r,
+    attr_t sel)
 {
-	const struct box_team *h = game_view_team(c->g, CS_HOME), *a = game_view_team(c->g, CS_AWAY);
+	const struct box_team *h = game_view_team(c->g, CS_HOME);
+	const struct box_team *a = game_view_team(c->g, CS_AWAY);
 	const struct box_team *t;
 	struct cs_period cur = game_view_period(c->g);
 	char lab[16], alias[CS_ALIAS_MAX * 2];
@@ -356,8 +358,8 @@ draw_row(const struct box *s, const struct pane_ctx *c, WINDOW *w, int y, int wi
 		x = ui_text(w, y, 0, LEFT_W + cs->name_w, ui_team_attr(c->theme, r->side) | sel, a);
 		cs_sanitize(name, t->info.name, sizeof name);
 		if (name[0] != '\0')
-			ui_text(w, y, x + 1, LEFT_W + cs->name_w - x - 1, ui_attr(c->theme, UI_C_BOLD) | sel,
-			    name);
+			ui_text(w, y, x + 1, LEFT_W + cs->name_w - x - 1,
+			    ui_attr(c->theme, UI_C_BOLD) | sel, name);
 		x = LEFT_W + cs->name_w;
 		for (col = 0; col < BOX_COLS; col++) {
 			if (!cs->shown[col])
@@ -365,7 +367,7 @@ draw_row(const struct box *s, const struct pane_ctx *c, WINDOW *w, int y, int wi
 			if (x + 1 + columns[col].width > width)
 				break;
 			ui_text_right(w, y, x + 1, columns[col].width,
-			    (col == s->sort ? ui_attr(c->theme, UI_C_MATCH) : ui_attr(c->theme, UI_C_DIM)) | sel,
+			    ui_attr(c->theme, col == s->sort ? UI_C_MATCH : UI_C_DIM) | sel,
 			    columns[col].head);
 			x += columns[col].width + 1;
 		}
@@ -392,10 +394,12 @@ draw_row(const struct box *s, const struct pane_ctx *c, WINDOW *w, int y, int wi
 		return;
 	p = &t->players[r->player];
 	trouble = ui_foul_trouble(rules, &per, p->line.pf);
-	pf_attr = trouble == 2 ? ui_attr(c->theme, UI_C_ALERT) : trouble == 1 ? ui_attr(c->theme, UI_C_WARN) : base;
+	pf_attr = trouble == 2 ? ui_attr(c->theme, UI_C_ALERT) :
+	    trouble == 1 ? ui_attr(c->theme, UI_C_WARN) : base;
 	name_attr = trouble > 0 ? pf_attr : (p->on_court ? ui_attr(c->theme, UI_C_BOLD) : A_NORMAL);
 	if (p->on_court)
-		ui_text(w, y, 0, 1, ui_attr(c->theme, UI_C_BOLD) | sel, ui_glyph(c->theme, UI_G_ONCOURT));
+		ui_text(w, y, 0, 1, ui_attr(c->theme, UI_C_BOLD) | sel,
+		    ui_glyph(c->theme, UI_G_ONCOURT));
 	ui_textf(w, y, 1, 3, sel, "%2.2s", p->info.jersey);
 	ui_player_name(p, name, sizeof name);
 	nw = cs->name_w - (p->mismatch ? 2 : 0);

@@ -7,6 +7,9 @@
  * The away team comes first, as on a scoreboard.  The first row picks the
  * most verbose form that fits the width; the connection state always shows
  * on the right ("stale 20s" turns yellow at 20 s without data, red at 60 s).
+ *
+ * A pane like the others (pane_header_ops), without a title bar, keys or
+ * state; the frame redraws it every frame, as it shows the data's age.
  */
 #include "config.h"
 
@@ -222,7 +225,8 @@ score_row(const struct pane_ctx *c, struct row *r, int verbosity)
 	for (i = 0; i < 2; i++) {
 		s = order[i];
 		t = game_view_team(c->g, s);
-		add(r, ui_team_attr(c->theme, s), "%s", ui_team_alias(c->g, s, alias, sizeof alias));
+		add(r, ui_team_attr(c->theme, s), "%s",
+		    ui_team_alias(c->g, s, alias, sizeof alias));
 		add(r, ui_attr(c->theme, UI_C_SCORE), " %3d", t != NULL ? t->points : 0);
 		if (t == NULL)
 			continue;
@@ -236,7 +240,8 @@ score_row(const struct pane_ctx *c, struct row *r, int verbosity)
 		else if (verbosity <= 3)
 			add(r, A_NORMAL, "  F %d", t->team_fouls_period);
 		if (t->bonus != GAME_NO_BONUS && verbosity <= 3)
-			add(r, ui_attr(c->theme, UI_C_WARN), " %s", bonus_text(t->bonus, verbosity));
+			add(r, ui_attr(c->theme, UI_C_WARN), " %s",
+			    bonus_text(t->bonus, verbosity));
 		add(r, A_NORMAL, verbosity <= 2 ? "  %s  " : "  ", verbosity <= 2 ? bar : "");
 	}
 	period_clock(c->g, pc, sizeof pc);
@@ -293,7 +298,8 @@ draw_status(const struct pane_ctx *c, WINDOW *w, int width)
 	}
 	ui_filter_describe(c->filter, c->g, filter, sizeof filter);
 	if (filter[0] != '\0' && x < width)
-		x += ui_textf(w, 1, x, width - x, ui_attr(c->theme, UI_C_WARN), "filter: %s", filter) + 2;
+		x += ui_textf(w, 1, x, width - x, ui_attr(c->theme, UI_C_WARN), "filter: %s",
+		    filter) + 2;
 	if (c->message[0] != '\0' && x < width - 4) {
 		n = ui_text_width(c->message);
 		if (n > width - x - 1)

@@ -129,7 +129,8 @@ help_rows(const struct pane_ctx *c, WINDOW *w, int top, int page, int width)
 			row++;
 		y = 1 + row - top;
 		if (w != NULL && y >= 1 && y <= page)
-			ui_text(w, y, 1, width - 1, ui_attr(c->theme, UI_C_SEPARATOR), sections[s]->title);
+			ui_text(w, y, 1, width - 1, ui_attr(c->theme, UI_C_SEPARATOR),
+			    sections[s]->title);
 		row++;
 		for (k = sections[s]->items; k->keys != NULL; k++) {
 			y = 1 + row - top;

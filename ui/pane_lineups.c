@@ -20,6 +20,11 @@
 #define ONCOURT_MIN 36   /* columns for a team's five on court */
 #define UNITS_MIN 50     /* columns for a team's units, names readable */
 
+struct lineups {
+	struct ui_scroll sc;
+	int nrows;         /* rows last laid out */
+};
+
 static void
 mmss(char *buf, size_t size, int seconds)
 {
@@ -129,7 +134,8 @@ oncourt_block(const struct pane_ctx *c, WINDOW *w, int side, int x, int width, i
 		used = ui_text(w, y, x, width, ui_team_attr(c->theme, side), alias);
 		ui_text(w, y, x + used, width - used, ui_attr(c->theme, UI_C_BOLD), " on court");
 		mmss(buf, sizeof buf, t->stint_seconds);
-		ui_textf(w, y, x + 3 + nw, width - 3 - nw, ui_attr(c->theme, UI_C_DIM), "stint %s", buf);
+		ui_textf(w, y, x + 3 + nw, width - 3 - nw, ui_attr(c->theme, UI_C_DIM), "stint %s",
+		    buf);
 	}
 	row++;
 	if (AT(row)) {
@@ -148,8 +154,8 @@ oncourt_block(const struct pane_ctx *c, WINDOW *w, int side, int x, int width, i
 		}
 		p = &t->players[i];
 		trouble = ui_foul_trouble(rules, &per, p->line.pf);
-		a = trouble == 2 ? ui_attr(c->theme, UI_C_ALERT) : trouble == 1 ? ui_attr(c->theme, UI_C_WARN) :
-		    A_NORMAL;
+		a = trouble == 2 ? ui_attr(c->theme, UI_C_ALERT) :
+		    trouble == 1 ? ui_attr(c->theme, UI_C_WARN) : A_NORMAL;
 		ui_textf(w, y, x, 3, A_NORMAL, "%2.2s", p->info.jersey);
 		ui_player_name(p, name, sizeof name);
 		ui_name_fit(name, nw, fit, sizeof fit);
@@ -169,7 +175,8 @@ oncourt_block(const struct pane_ctx *c, WINDOW *w, int side, int x, int width, i
 
 /* The five-man units used so far, most minutes first. */
 static int
-units_block(const struct pane_ctx *c, WINDOW *w, int side, int x, int width, int base, int top, int page)
+units_block(const struct pane_ctx *c, WINDOW *w, int side, int x, int width, int base, int top,
+    int page)
 {
 	const struct box_team *t = game_view_team(c->g, side);
 	const struct unit *units[UNITS_MAX];
@@ -184,7 +191,8 @@ units_block(const struct pane_ctx *c, WINDOW *w, int side, int x, int width, int
 	nu = side_units(c, side, units, UNITS_MAX);
 	if (AT(row)) {
 		used = ui_text(w, y, x, width, ui_team_attr(c->theme, side), alias);
-		ui_textf(w, y, x + used, width - used, ui_attr(c->theme, UI_C_BOLD), " units (%d)", nu);
+		ui_textf(w, y, x + used, width - used, ui_attr(c->theme, UI_C_BOLD), " units (%d)",
+		    nu);
 		ui_text_right(w, y, x + width - 12, 6, ui_attr(c->theme, UI_C_DIM), "MIN");
 		ui_text_right(w, y, x + width - 6, 5, ui_attr(c->theme, UI_C_DIM), "+/-");
 	}
@@ -201,8 +209,8 @@ units_block(const struct pane_ctx *c, WINDOW *w, int side, int x, int width, int
 		else
 			snprintf(buf, sizeof buf, "0");
 		ui_text_right(w, y, x + width - 6, 5, units[k]->plus_minus > 0 ?
-		    ui_attr(c->theme, UI_C_GOOD) : units[k]->plus_minus < 0 ? ui_attr(c->theme, UI_C_MISSED) :
-		    A_NORMAL, buf);
+		    ui_attr(c->theme, UI_C_GOOD) : units[k]->plus_minus < 0 ?
+		    ui_attr(c->theme, UI_C_MISSED) : A_NORMAL, buf);
 	}
 	if (nu == 0) {
 		if (AT(row))
@@ -236,11 +244,6 @@ both_teams(const struct pane_ctx *c, WINDOW *w, block_fn fn, int min, int width,
 	n2 = fn(c, w, CS_HOME, 1, width - 2, base + n1 + 1, top, page);
 	return n1 + 1 + n2;
 }
-
-struct lineups {
-	struct ui_scroll sc;
-	int nrows;         /* rows last laid out */
-};
 
 /* Lays out (and draws when w != NULL) the pane; returns the rows. */
 static int

@@ -10,7 +10,10 @@
  *
  * "/" searches the text of the plays as typed (case-insensitive), n and N
  * go to the next and previous match; Enter keeps the query, Esc drops it
- * and goes back to where the search started.
+ * and goes back to where the search started.  These keys work from any
+ * pane: the frame sends them here as requests (UI_REQ_SEARCH, ...); the
+ * open prompt grabs the keyboard (UI_GRAB), and n brings the plays into
+ * view (UI_SHOW) when they are hidden.
  */
 #include "config.h"
 
@@ -530,7 +533,8 @@ draw_text(const struct pbp *s, const struct pane_ctx *c, WINDOW *w, int y, int x
 	used = ui_text(w, y, x, width - x, sel, part);
 	memcpy(part, m, ql);
 	part[ql] = '\0';
-	used += ui_text(w, y, x + used, width - x - used, ui_attr(c->theme, UI_C_MATCH) | sel, part);
+	used += ui_text(w, y, x + used, width - x - used, ui_attr(c->theme, UI_C_MATCH) | sel,
+	    part);
 	ui_text(w, y, x + used, width - x - used, sel, m + ql);
 }
 
@@ -578,6 +582,7 @@ pbp_draw(void *state, const struct pane_ctx *c, WINDOW *w, int h, int width)
 {
 	struct pbp *s = state;
 	int page, i, r, aw = alias_width(c);
+	bool selected;
 
 	pbp_build(s, c);
 	page = h - 1 - (s->prompt ? 1 : 0);
@@ -589,16 +594,18 @@ pbp_draw(void *state, const struct pane_ctx *c, WINDOW *w, int h, int width)
 		r = s->sc.top + i;
 		if (r < 0 || (size_t)r >= s->nrows)
 			break;
+		selected = c->focused && r == s->sc.cursor;
 		if (s->rows[r].play < 0)
 			draw_separator(c, w, 1 + i, width, s->rows[r].period,
-			    c->focused && r == s->sc.cursor ? ui_attr(c->theme, UI_C_SELECT) : A_NORMAL);
+			    selected ? ui_attr(c->theme, UI_C_SELECT) : A_NORMAL);
 		else
-			draw_play(s, c, w, 1 + i, width, aw, &s->rows[r], c->focused && r == s->sc.cursor);
+			draw_play(s, c, w, 1 + i, width, aw, &s->rows[r], selected);
 	}
 	if (s->prompt) {
 		i = ui_textf(w, h - 1, 0, width, ui_attr(c->theme, UI_C_BOLD), "/%s", s->query);
 		if (s->no_match)
-			ui_text(w, h - 1, i + 2, width - i - 2, ui_attr(c->theme, UI_C_WARN), "(no match)");
+			ui_text(w, h - 1, i + 2, width - i - 2, ui_attr(c->theme, UI_C_WARN),
+			    "(no match)");
 	}
 }
 

@@ -7,7 +7,8 @@
  * player (p) selected, the chart shows one half and folds that team's
  * shots from both ends into it (teams change ends at half-time).
  *
- * v switches to zones: FG% per zone (restricted area, paint, mid-range
+ * v (from any pane: the frame sends UI_REQ_ZONES here) switches to
+ * zones: FG% per zone (restricted area, paint, mid-range
  * left/centre/right, corner threes, above-the-break threes) written on the
  * court, with made/attempted per zone in the legend.  On both halves the
  * away team's zones are on the left basket and the home team's on the
@@ -234,9 +235,11 @@ legend(const struct shots *st, const struct pane_ctx *c, WINDOW *w, int y, int r
 		return;
 	}
 	x = 1;
-	x += ui_text(w, y, x, width - x, ui_attr(c->theme, UI_C_MADE), ui_glyph(c->theme, UI_G_MADE));
+	x += ui_text(w, y, x, width - x, ui_attr(c->theme, UI_C_MADE),
+	    ui_glyph(c->theme, UI_G_MADE));
 	x += ui_text(w, y, x, width - x, A_NORMAL, " made  ");
-	x += ui_text(w, y, x, width - x, ui_attr(c->theme, UI_C_MISSED), ui_glyph(c->theme, UI_G_MISSED));
+	x += ui_text(w, y, x, width - x, ui_attr(c->theme, UI_C_MISSED),
+	    ui_glyph(c->theme, UI_G_MISSED));
 	x += ui_text(w, y, x, width - x, A_NORMAL, " missed");
 	for (k = 0; k < 2 && x < width; k++) {
 		s = both[k];

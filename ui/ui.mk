@@ -32,6 +32,10 @@ tests_ui_drive_SOURCES = tests/ui_drive.c tests/ui_game.h
 TESTS += tests/test_ui_tmux.sh
 EXTRA_DIST += tests/test_ui_tmux.sh
 
+# The layers of ui/: no include circle, nothing below the frame derives.
+TESTS += tests/test_ui_layers.sh
+EXTRA_DIST += tests/test_ui_layers.sh
+
 # The expected screens of tests/test_screens (CS_UPDATE_SCREENS=1 rewrites them).
 EXTRA_DIST += \
 	tests/screens/ascii_plays_80x24.txt \
