@@ -377,16 +377,27 @@ test_zoom_zones_sort(struct game *g, struct app_state *st)
 	ui_free(&ui);
 }
 
+/* A UI on `g` with the feed state `st`, at the fixed "now". */
+static struct ui *
+ui_on(const struct ui_options *opt, struct game *g, const struct app_state *st)
+{
+	struct ui *ui = ui_new(opt, g);
+
+	if (ui != NULL) {
+		ui->st = st;
+		ui->now_us = NOW_US;
+	}
+	return ui;
+}
+
 /* A pane's own keys reach it wherever the focus is (tig's requests). */
 static void
 test_requests(struct game *g, struct app_state *st)
 {
-	struct ui_options opt = { 0 };
-	struct ui *ui = ui_new(&opt, g);
+	static const struct ui_options opt;
+	struct ui *ui = ui_on(&opt, g, st);
 	int fl;
 
-	ui->st = st;
-	ui->now_us = NOW_US;
 	size_to(ui, 160, 45);
 	keys(ui, "1v");
 	ui_frame(ui);

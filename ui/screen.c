@@ -50,7 +50,7 @@ ui_pane_state(struct ui *ui, int pane)
 
 /* What pane `pane` sees (-1: the header). */
 static void
-pane_ctx(struct ui *ui, int pane, struct pane_ctx *c)
+fill_ctx(struct ui *ui, int pane, struct pane_ctx *c)
 {
 	memset(c, 0, sizeof *c);
 	c->g = ui->g;
@@ -78,7 +78,7 @@ ui_pane_key(struct ui *ui, int pane, int key)
 
 	if (ops == NULL || ops->key == NULL)
 		return UI_UNHANDLED;
-	pane_ctx(ui, pane, &c);
+	fill_ctx(ui, pane, &c);
 	fl = ops->key(ui->state[pane], &c, key);
 	if (fl & UI_GRAB)
 		ui->grab = pane;
@@ -327,7 +327,7 @@ draw_pane(struct ui *ui, int pane, uint64_t gen)
 		return;
 	if (ui->drawn[pane] && ui->drawn_gen[pane] == gen && ui->drawn_serial[pane] == ui->serial)
 		return;
-	pane_ctx(ui, pane, &c);
+	fill_ctx(ui, pane, &c);
 	werase(w);
 	draw_title(ui, pane, &c, w, r->w);
 	if (r->h > 1)
@@ -364,7 +364,7 @@ ui_frame(struct ui *ui)
 	/* the header shows the data's age: redrawn every frame; curses sends
 	 * only the characters that changed */
 	if (ui->hdr != NULL) {
-		pane_ctx(ui, -1, &c);
+		fill_ctx(ui, -1, &c);
 		werase(ui->hdr);
 		pane_header_ops.draw(NULL, &c, ui->hdr, UI_HEADER_LINES, ui->cols);
 		wnoutrefresh(ui->hdr);
