@@ -23,7 +23,10 @@
 #include <unistd.h>
 
 #include "tap.h"
-#include "ui/ui_internal.h"
+#include "ui/keys.h"
+#include "ui/panes.h"
+#include "ui/screen.h"
+#include "ui/text.h"
 
 #define NOW_US 1000000000LL   /* a fixed "now" for the data age */
 
@@ -178,19 +181,32 @@ screen_has(const char *needle)
 	return strstr(got, needle) != NULL;
 }
 
+/* The plays pane's state, for its accessors. */
+static const void *
+pbp(struct ui *ui)
+{
+	return ui_pane_state(ui, UI_PANE_PBP);
+}
+
+static int
+box_sort(struct ui *ui, bool *ascending)
+{
+	return pane_box_sort(ui_pane_state(ui, UI_PANE_BOX), ascending);
+}
+
 /* The text of the play under the plays pane's cursor. */
 static const char *
 cursor_text(struct ui *ui, char *buf, size_t size)
 {
-	const struct pbp_state *s = &ui->pbp;
+	int play = pane_pbp_cursor_play(pbp(ui));
 	const struct play *p;
 
 	buf[0] = '\0';
-	if (s->sc.cursor < 0 || (size_t)s->sc.cursor >= s->nrows || s->rows[s->sc.cursor].play < 0)
+	if (play < 0)
 		return buf;
-	p = game_play(ui->g, (size_t)s->rows[s->sc.cursor].play);
+	p = game_play(ui->g, (size_t)play);
 	if (p != NULL && p->ev != NULL)
-		ui_play_text(ui, p->ev, buf, size);
+		ui_play_text(ui->g, p->ev, buf, size);
 	return buf;
 }
 
@@ -298,13 +314,13 @@ test_filters(struct game *g, struct app_state *st)
 
 	/* search: incremental, case-insensitive, n for the next match */
 	keys(ui, "/");
-	ok(ui->pbp.prompt, "/ opens the prompt");
+	ok(pane_pbp_prompt(pbp(ui)), "/ opens the prompt");
 	keys(ui, "bRun");
 	check_screen(ui, "search_prompt");
 	is_str(cursor_text(ui, text, sizeof text), "Jalen Brunson makes 24-foot step back jumper",
 	    "typing moves the cursor to the first match");
 	ui_key(ui, '\r');
-	ok(!ui->pbp.prompt, "Enter closes the prompt");
+	ok(!pane_pbp_prompt(pbp(ui)), "Enter closes the prompt");
 	keys(ui, "n");
 	check_screen(ui, "search_next");
 	is_str(cursor_text(ui, text, sizeof text), "Jalen Brunson makes driving layup",
@@ -316,9 +332,9 @@ test_filters(struct game *g, struct app_state *st)
 	is_str(cursor_text(ui, text, sizeof text), "Jalen Brunson makes driving layup",
 	    "N: back up");
 	keys(ui, "/zzz");
-	ok(ui->pbp.no_match, "no match for zzz");
+	ok(pane_pbp_no_match(pbp(ui)), "no match for zzz");
 	ui_key(ui, UI_KEY_ESC);
-	is_str(ui->pbp.query, "", "Esc drops the query");
+	is_str(pane_pbp_query(pbp(ui)), "", "Esc drops the query");
 
 	/* Enter in the box score picks the player under the cursor */
 	keys(ui, "1");
@@ -336,6 +352,7 @@ test_zoom_zones_sort(struct game *g, struct app_state *st)
 {
 	struct ui_options opt = { 0 };
 	struct ui *ui = ui_new(&opt, g);
+	bool ascending;
 
 	ui->st = st;
 	ui->now_us = NOW_US;
@@ -350,12 +367,65 @@ test_zoom_zones_sort(struct game *g, struct app_state *st)
 	keys(ui, "cvz");
 	ok(!ui->zoom, "z again unzooms");
 	keys(ui, "1oo");
-	is_int(ui->box.sort, BOX_COL_PTS, "o o: sorted by points");
+	is_int(box_sort(ui, &ascending), BOX_COL_PTS, "o o: sorted by points");
 	check_screen(ui, "box_sorted_pts");
 	keys(ui, "O");
-	ok(ui->box.ascending, "O reverses");
+	box_sort(ui, &ascending);
+	ok(ascending, "O reverses");
 	keys(ui, "h");
-	is_int(ui->box.sort, BOX_COL_MIN, "h: the previous column");
+	is_int(box_sort(ui, &ascending), BOX_COL_MIN, "h: the previous column");
+	ui_free(&ui);
+}
+
+/* A UI on `g` with the feed state `st`, at the fixed "now". */
+static struct ui *
+ui_on(const struct ui_options *opt, struct game *g, const struct app_state *st)
+{
+	struct ui *ui = ui_new(opt, g);
+
+	if (ui != NULL) {
+		ui->st = st;
+		ui->now_us = NOW_US;
+	}
+	return ui;
+}
+
+/* A pane's own keys reach it wherever the focus is (tig's requests). */
+static void
+test_requests(struct game *g, struct app_state *st)
+{
+	static const struct ui_options opt;
+	struct ui *ui = ui_on(&opt, g, st);
+	int fl;
+
+	size_to(ui, 160, 45);
+	keys(ui, "1v");
+	ui_frame(ui);
+	ok(screen_has("zones FG%: away left, home right"),
+	    "v from the box score: the chart shows zones");
+	is_int(ui_focused(ui), UI_PANE_BOX, "v leaves the focus where it was");
+	keys(ui, "v");
+	ui_frame(ui);
+	ok(!screen_has("zones FG%"), "v again: the shots");
+
+	keys(ui, "/");
+	is_int(ui_focused(ui), UI_PANE_PBP, "/ from the box score focuses the plays");
+	ok(pane_pbp_prompt(pbp(ui)), "and opens the prompt");
+	fl = ui_key(ui, 'q');
+	ok(!(fl & UI_QUIT), "q while the prompt is open is part of the query");
+	is_str(pane_pbp_query(pbp(ui)), "q", "the prompt keeps the keyboard");
+	ui_key(ui, UI_KEY_ESC);
+	ok(!pane_pbp_prompt(pbp(ui)), "Esc closes it");
+
+	size_to(ui, 80, 24);
+	keys(ui, "/brunson\r1");
+	is_int(ui_focused(ui), UI_PANE_BOX, "80x24: the box score alone");
+	keys(ui, "n");
+	is_int(ui_focused(ui), UI_PANE_PBP, "n brings the hidden plays into view");
+	keys(ui, "p");
+	is_str(ui->filter.player_id, "b0", "p from the plays: the box score's first player");
+	keys(ui, "c");
+	ui_key(ui, UI_KEY_ESC);
 	ui_free(&ui);
 }
 
@@ -390,40 +460,40 @@ test_header_states(struct game *g, struct app_state *st)
 
 	ui->st = &s;
 	ui->now_us = NOW_US;
-	ui_conn_text(ui, buf, sizeof buf, &c);
+	ui_conn_text(ui->st, ui->now_us, buf, sizeof buf, &c);
 	is_str(buf, "live 0.4s", "live with the data's age");
 	is_int(c, UI_C_GOOD, "live is green");
 	s.last_data_us = NOW_US - 25 * 1000000LL;
-	ui_conn_text(ui, buf, sizeof buf, &c);
+	ui_conn_text(ui->st, ui->now_us, buf, sizeof buf, &c);
 	is_str(buf, "stale 25s", "stale after 20 s");
 	is_int(c, UI_C_WARN, "stale is yellow");
 	s.last_data_us = NOW_US - 75 * 1000000LL;
-	ui_conn_text(ui, buf, sizeof buf, &c);
+	ui_conn_text(ui->st, ui->now_us, buf, sizeof buf, &c);
 	is_str(buf, "stale 75s", "still stale");
 	is_int(c, UI_C_ALERT, "red after 60 s");
 	s.status.state = FEED_RECONNECTING;
 	s.status.attempt = 3;
-	ui_conn_text(ui, buf, sizeof buf, &c);
+	ui_conn_text(ui->st, ui->now_us, buf, sizeof buf, &c);
 	is_str(buf, "reconnecting 3", "reconnecting with the attempt");
 	s.status.state = FEED_REPLAY;
 	s.status.speed = 8;
-	ui_conn_text(ui, buf, sizeof buf, &c);
+	ui_conn_text(ui->st, ui->now_us, buf, sizeof buf, &c);
 	is_str(buf, "replay 8x", "replay speed");
 	cs_strlcpy(s.status.message, "replay 16x", sizeof s.status.message);
-	ui_conn_text(ui, buf, sizeof buf, &c);
+	ui_conn_text(ui->st, ui->now_us, buf, sizeof buf, &c);
 	is_str(buf, "replay 16x", "the replay's own speed after + or -");
 	s.status.state = FEED_PAUSED;
-	ui_conn_text(ui, buf, sizeof buf, &c);
+	ui_conn_text(ui->st, ui->now_us, buf, sizeof buf, &c);
 	is_str(buf, "replay 16x, paused", "paused, with the speed");
 	s.status.message[0] = '\0';
-	ui_conn_text(ui, buf, sizeof buf, &c);
+	ui_conn_text(ui->st, ui->now_us, buf, sizeof buf, &c);
 	is_str(buf, "paused", "paused");
 	s.status.state = FEED_ENDED;
-	ui_conn_text(ui, buf, sizeof buf, &c);
+	ui_conn_text(ui->st, ui->now_us, buf, sizeof buf, &c);
 	is_str(buf, "ended", "ended");
 	s.status.state = FEED_FAILED;
 	cs_strlcpy(s.status.message, "HTTP 401 \033[2Jbad key", sizeof s.status.message);
-	ui_conn_text(ui, buf, sizeof buf, &c);
+	ui_conn_text(ui->st, ui->now_us, buf, sizeof buf, &c);
 	is_str(buf, "failed: HTTP 401 [2Jbad key", "failed, message sanitized");
 	is_int(c, UI_C_ALERT, "failed is red");
 
@@ -440,12 +510,12 @@ test_header_states(struct game *g, struct app_state *st)
 
 		mvwin_wch(curscr, 0, 78, &cc);
 		getcchar(&cc, wch, &a, &pair, NULL);
-		is_int(pair, PAIR_NUMBER(ui_attr(ui, UI_C_WARN)), "stale drawn in the warning colour");
+		is_int(pair, PAIR_NUMBER(ui_attr(&ui->theme, UI_C_WARN)), "stale drawn in the warning colour");
 	}
 	ui->st = NULL;
-	ui_conn_text(ui, buf, sizeof buf, &c);
+	ui_conn_text(ui->st, ui->now_us, buf, sizeof buf, &c);
 	is_str(buf, "no feed", "no feed");
-	ui_title_text(ui, buf, sizeof buf);
+	ui_title_text(ui->g, buf, sizeof buf);
 	is_str(buf, "BOS 9 NYK 10 Q2 9:10 - courtside", "terminal title text");
 	ui_free(&ui);
 }
@@ -513,7 +583,11 @@ test_incremental(struct game *g, struct app_state *st)
 	fg(&ev, CS_AWAY, "b3", true, false, 120, 330);
 	before = out_size();
 	game_upsert(g, &ev);
+	ok(!game_fresh(g), "a new play leaves the model to derive");
 	ui_frame(ui);
+	ok(game_fresh(g), "the frame derives it before the panes read it");
+	is_int((int)game_view_play_count(g), (int)game_play_count(g),
+	    "the panes' const reader sees what the deriving accessor sees");
 	after = out_size();
 	/* only what changed goes out: a small part of the screen (make bench
 	 * measures the average over a game against the 2 KB budget) */
@@ -694,6 +768,7 @@ main(void)
 	test_layouts_and_panes(g, &st);
 	test_filters(g, &st);
 	test_zoom_zones_sort(g, &st);
+	test_requests(g, &st);
 	test_ascii(g, &st);
 	test_header_states(g, &st);
 	test_escapes(g, &st);

@@ -10,7 +10,11 @@
 #include <string.h>
 
 #include "tap.h"
-#include "ui/ui_internal.h"
+#include "ui/court.h"
+#include "ui/label.h"
+#include "ui/layout.h"
+#include "ui/text.h"
+#include "ui/theme.h"
 
 static const int mru_default[UI_PANES] = { 0, 1, 2, 3, 4 };
 

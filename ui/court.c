@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ui/ui_internal.h"
+#include "ui/court.h"
 
 #ifndef M_PI
 #define M_PI 3.14159265358979323846

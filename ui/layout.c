@@ -16,7 +16,8 @@
 
 #include <string.h>
 
-#include "ui/ui_internal.h"
+#include "ui/court.h"
+#include "ui/layout.h"
 
 /* Panes a slot may show, as bit masks. */
 #define BIT(p) (1u << (p))

@@ -7,6 +7,9 @@
  * The away team comes first, as on a scoreboard.  The first row picks the
  * most verbose form that fits the width; the connection state always shows
  * on the right ("stale 20s" turns yellow at 20 s without data, red at 60 s).
+ *
+ * A pane like the others (pane_header_ops), without a title bar, keys or
+ * state; the frame redraws it every frame, as it shows the data's age.
  */
 #include "config.h"
 
@@ -14,15 +17,18 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "ui/ui_internal.h"
+#include "ui/label.h"
+#include "ui/pane.h"
+#include "ui/panes.h"
+#include "ui/text.h"
 
 #define STALE_WARN_S 20
 #define STALE_ALERT_S 60
 
 void
-ui_conn_text(const struct ui *ui, char *buf, size_t size, enum ui_color *color)
+ui_conn_text(const struct app_state *st, int64_t now_us, char *buf, size_t size,
+    enum ui_color *color)
 {
-	const struct app_state *st = ui->st;
 	char msg[sizeof st->status.message];
 	double age = -1;
 
@@ -32,8 +38,8 @@ ui_conn_text(const struct ui *ui, char *buf, size_t size, enum ui_color *color)
 		*color = UI_C_DIM;
 		return;
 	}
-	if (st->last_data_us > 0 && ui->now_us >= st->last_data_us)
-		age = (double)(ui->now_us - st->last_data_us) / 1e6;
+	if (st->last_data_us > 0 && now_us >= st->last_data_us)
+		age = (double)(now_us - st->last_data_us) / 1e6;
 	cs_sanitize(msg, st->status.message, sizeof msg);
 	switch (st->status.state) {
 	case FEED_CONNECTING:
@@ -94,11 +100,11 @@ ui_conn_text(const struct ui *ui, char *buf, size_t size, enum ui_color *color)
 
 /* "Q4 2:31", "Final", "End Q2" */
 static void
-period_clock(struct ui *ui, char *buf, size_t size)
+period_clock(const struct game *g, char *buf, size_t size)
 {
-	struct cs_period p = game_period(ui->g);
-	size_t n = game_play_count(ui->g);
-	const struct play *last = n > 0 ? game_play(ui->g, n - 1) : NULL;
+	struct cs_period p = game_view_period(g);
+	size_t n = game_view_play_count(g);
+	const struct play *last = n > 0 ? game_view_play(g, n - 1) : NULL;
 	char lab[16], clk[16];
 
 	if (p.sequence <= 0) {
@@ -106,26 +112,26 @@ period_clock(struct ui *ui, char *buf, size_t size)
 		return;
 	}
 	cs_period_label(&p, lab, sizeof lab);
-	if (game_final_text(ui->g, buf, size)[0] != '\0')
+	if (game_view_final_text(g, buf, size)[0] != '\0')
 		return;
 	if (last != NULL && last->ev != NULL && last->ev->type == CS_EV_PERIOD_END &&
 	    last->ev->period.sequence == p.sequence) {
 		snprintf(buf, size, "End %s", lab);
 		return;
 	}
-	snprintf(buf, size, "%s %s", lab, cs_clock_format(game_clock(ui->g), clk, sizeof clk));
+	snprintf(buf, size, "%s %s", lab, cs_clock_format(game_view_clock(g), clk, sizeof clk));
 }
 
 void
-ui_title_text(struct ui *ui, char *buf, size_t size)
+ui_title_text(const struct game *g, char *buf, size_t size)
 {
-	const struct box_team *h = game_team(ui->g, CS_HOME), *a = game_team(ui->g, CS_AWAY);
+	const struct box_team *h = game_view_team(g, CS_HOME), *a = game_view_team(g, CS_AWAY);
 	char ha[CS_ALIAS_MAX * 2], aa[CS_ALIAS_MAX * 2], pc[32];
 
-	period_clock(ui, pc, sizeof pc);
+	period_clock(g, pc, sizeof pc);
 	snprintf(buf, size, "%s %d %s %d %s - courtside",
-	    ui_team_alias(ui, CS_AWAY, aa, sizeof aa), a != NULL ? a->points : 0,
-	    ui_team_alias(ui, CS_HOME, ha, sizeof ha), h != NULL ? h->points : 0, pc);
+	    ui_team_alias(g, CS_AWAY, aa, sizeof aa), a != NULL ? a->points : 0,
+	    ui_team_alias(g, CS_HOME, ha, sizeof ha), h != NULL ? h->points : 0, pc);
 }
 
 /* ---- a row made of segments, so that each form can be measured ---- */
@@ -160,12 +166,12 @@ add(struct row *r, attr_t attr, const char *fmt, ...)
 }
 
 static int
-row_width(const struct ui *ui, const struct row *r)
+row_width(const struct row *r)
 {
 	int i, w = 0;
 
 	for (i = 0; i < r->n; i++)
-		w += ui_text_width(ui, r->seg[i].text);
+		w += ui_text_width(r->seg[i].text);
 	return w;
 }
 
@@ -206,21 +212,22 @@ rules_label(const char *name)
 /* verbosity: 0 = everything (fouls to give, the rule profile), 1 = the
  * counts in words, 2 = short, 3 = shorter, 4 = score and clock only */
 static void
-score_row(struct ui *ui, struct row *r, int verbosity)
+score_row(const struct pane_ctx *c, struct row *r, int verbosity)
 {
 	static const int order[2] = { CS_AWAY, CS_HOME };
 	const struct box_team *t;
 	char alias[CS_ALIAS_MAX * 2], pc[32];
-	const char *bar = ui->ascii ? "|" : ui_glyph(ui, UI_G_VLINE);
+	const char *bar = c->theme->ascii ? "|" : ui_glyph(c->theme, UI_G_VLINE);
 	int i, s;
 
 	memset(r, 0, sizeof *r);
 	add(r, A_NORMAL, " ");
 	for (i = 0; i < 2; i++) {
 		s = order[i];
-		t = game_team(ui->g, s);
-		add(r, ui_team_attr(ui, s), "%s", ui_team_alias(ui, s, alias, sizeof alias));
-		add(r, ui_attr(ui, UI_C_SCORE), " %3d", t != NULL ? t->points : 0);
+		t = game_view_team(c->g, s);
+		add(r, ui_team_attr(c->theme, s), "%s",
+		    ui_team_alias(c->g, s, alias, sizeof alias));
+		add(r, ui_attr(c->theme, UI_C_SCORE), " %3d", t != NULL ? t->points : 0);
 		if (t == NULL)
 			continue;
 		if (verbosity <= 2)
@@ -233,75 +240,86 @@ score_row(struct ui *ui, struct row *r, int verbosity)
 		else if (verbosity <= 3)
 			add(r, A_NORMAL, "  F %d", t->team_fouls_period);
 		if (t->bonus != GAME_NO_BONUS && verbosity <= 3)
-			add(r, ui_attr(ui, UI_C_WARN), " %s", bonus_text(t->bonus, verbosity));
+			add(r, ui_attr(c->theme, UI_C_WARN), " %s",
+			    bonus_text(t->bonus, verbosity));
 		add(r, A_NORMAL, verbosity <= 2 ? "  %s  " : "  ", verbosity <= 2 ? bar : "");
 	}
-	period_clock(ui, pc, sizeof pc);
-	add(r, ui_attr(ui, UI_C_BOLD), "%s", pc);
+	period_clock(c->g, pc, sizeof pc);
+	add(r, ui_attr(c->theme, UI_C_BOLD), "%s", pc);
 	if (verbosity == 0)
-		add(r, A_NORMAL, "  %s", rules_label(game_rules(ui->g)->name));
+		add(r, A_NORMAL, "  %s", rules_label(game_rules(c->g)->name));
 }
 
 static void
-draw_scoreboard(struct ui *ui, WINDOW *w, int width)
+draw_scoreboard(const struct pane_ctx *c, WINDOW *w, int width)
 {
 	struct row r;
 	char conn[256];
 	enum ui_color cc;
 	int v, cw, used;
 
-	ui_conn_text(ui, conn, sizeof conn, &cc);
-	cw = ui_text_width(ui, conn);
+	ui_conn_text(c->st, c->now_us, conn, sizeof conn, &cc);
+	cw = ui_text_width(conn);
 	for (v = 0; v < 5; v++) {
-		score_row(ui, &r, v);
-		if (row_width(ui, &r) + 2 + cw + 1 <= width)
+		score_row(c, &r, v);
+		if (row_width(&r) + 2 + cw + 1 <= width)
 			break;
 	}
 	if (v == 5)
-		score_row(ui, &r, 4);
+		score_row(c, &r, 4);
 	used = row_draw(w, 0, 0, width, &r);
 	/* the connection state gets what is left, at least a few columns */
 	if (cw + 1 > width - used - 2)
 		cw = width - used - 3;
 	if (cw > 0)
-		ui_text_right(w, 0, width - cw - 1, cw, ui_attr(ui, cc), conn);
+		ui_text_right(w, 0, width - cw - 1, cw, ui_attr(c->theme, cc), conn);
 }
 
 static void
-draw_status(struct ui *ui, WINDOW *w, int width)
+draw_status(const struct pane_ctx *c, WINDOW *w, int width)
 {
 	char filter[200], buf[64];
-	int i, x = 1, n, focus = ui_focused(ui);
+	int i, x = 1, n;
 	attr_t a;
 
 	for (i = 0; i < UI_PANES && x < width; i++) {
-		if (i == focus)
-			a = ui_attr(ui, UI_C_TAB_FOCUS);
-		else if (ui_layout_visible(&ui->layout, i))
-			a = ui_attr(ui, UI_C_BOLD);
+		if (i == c->focus)
+			a = ui_attr(c->theme, UI_C_TAB_FOCUS);
+		else if (ui_layout_visible(c->layout, i))
+			a = ui_attr(c->theme, UI_C_BOLD);
 		else
-			a = ui_attr(ui, UI_C_TAB);
+			a = ui_attr(c->theme, UI_C_TAB);
 		if (i == UI_PANE_HELP)
-			snprintf(buf, sizeof buf, "? %s", ui_pane_ops(i)->tab);
+			snprintf(buf, sizeof buf, "? %s", c->panes[i]->tab);
 		else
-			snprintf(buf, sizeof buf, "%d %s", i + 1, ui_pane_ops(i)->tab);
+			snprintf(buf, sizeof buf, "%d %s", i + 1, c->panes[i]->tab);
 		n = ui_textf(w, 1, x, width - x, a, "%s", buf);
 		x += n + 2;
 	}
-	ui_filter_describe(ui, filter, sizeof filter);
+	ui_filter_describe(c->filter, c->g, filter, sizeof filter);
 	if (filter[0] != '\0' && x < width)
-		x += ui_textf(w, 1, x, width - x, ui_attr(ui, UI_C_WARN), "filter: %s", filter) + 2;
-	if (ui->message[0] != '\0' && x < width - 4) {
-		n = ui_text_width(ui, ui->message);
+		x += ui_textf(w, 1, x, width - x, ui_attr(c->theme, UI_C_WARN), "filter: %s",
+		    filter) + 2;
+	if (c->message[0] != '\0' && x < width - 4) {
+		n = ui_text_width(c->message);
 		if (n > width - x - 1)
 			n = width - x - 1;
-		ui_text_right(w, 1, width - n - 1, n, ui_attr(ui, UI_C_BOLD), ui->message);
+		ui_text_right(w, 1, width - n - 1, n, ui_attr(c->theme, UI_C_BOLD), c->message);
 	}
 }
 
-void
-pane_header_draw(struct ui *ui, WINDOW *w, int width)
+static void
+header_draw(void *state, const struct pane_ctx *c, WINDOW *w, int h, int width)
 {
-	draw_scoreboard(ui, w, width);
-	draw_status(ui, w, width);
+	(void)state;
+	(void)h;
+	draw_scoreboard(c, w, width);
+	draw_status(c, w, width);
 }
+
+/* The header has no title bar, no keys and no state of its own. */
+const struct pane_ops pane_header_ops = {
+	.name = "Header",
+	.tab = "",
+	.draw = header_draw,
+};

@@ -1,6 +1,7 @@
 /*
  * Help (? or 5): every key, generated from the tables next to the
- * bindings (keys.c and each pane), then what the markers and colours
+ * bindings: the global keys (keymap.c), scrolling (scroll.c), each pane's
+ * own (its ops' help), the replay's; then what the markers and colours
  * mean and how the layout adapts.  Scrolls like the other panes; ?, Esc
  * or q close it.
  */
@@ -9,7 +10,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "ui/ui_internal.h"
+#include "ui/keymap.h"
+#include "ui/pane.h"
+#include "ui/panes.h"
+#include "ui/scroll.h"
+#include "ui/text.h"
 
 static const struct ui_key_help markers[] = {
 	{ "> (UTF-8: \xe2\x96\xb8)", "box score: on the court now" },
@@ -39,22 +44,42 @@ static const struct ui_key_help layouts[] = {
 	{ NULL, NULL }
 };
 
-static const struct {
-	const char *title;
-	const struct ui_key_help *items;
-} sections[] = {
-	{ "Everywhere", ui_keys_global },
-	{ "Moving in box score, plays, lineups, help", ui_keys_scroll },
-	{ "Box score (1)", ui_keys_box },
-	{ "Plays (2)", ui_keys_pbp },
-	{ "Shot chart (3)", ui_keys_shots },
-	{ "Replay", ui_keys_replay },
+static const struct ui_help_section reference[] = {
 	{ "Markers", markers },
 	{ "Foul trouble", trouble },
 	{ "Layout", layouts },
+	{ NULL, NULL }
 };
 
-#define NSECTIONS (sizeof sections / sizeof sections[0])
+#define SECTIONS_MAX 32
+
+struct help {
+	struct ui_scroll sc;
+	int nrows;         /* rows last laid out */
+};
+
+static size_t
+add_sections(const struct ui_help_section **out, size_t n, const struct ui_help_section *list)
+{
+	for (; list != NULL && list->title != NULL && n < SECTIONS_MAX; list++)
+		out[n++] = list;
+	return n;
+}
+
+/* Every section, in the order shown; returns the count. */
+static size_t
+gather(const struct pane_ctx *c, const struct ui_help_section **out)
+{
+	size_t n = 0;
+	int i;
+
+	n = add_sections(out, n, ui_keymap_help);
+	n = add_sections(out, n, ui_scroll_help);
+	for (i = 0; i < UI_PANES; i++)
+		n = add_sections(out, n, c->panes[i]->help);
+	n = add_sections(out, n, ui_keymap_replay_help);
+	return add_sections(out, n, reference);
+}
 
 /* The next line of `s` that fits `width` columns, cut at a space when it
  * can; returns its length in bytes and sets *next past it. */
@@ -82,33 +107,35 @@ wrap(const char *s, int width, const char **next)
 /* Visits every row: section titles and key lines, descriptions wrapped;
  * draws the rows in view when w != NULL.  Returns the number of rows. */
 static int
-help_rows(struct ui *ui, WINDOW *w, int top, int page, int width)
+help_rows(const struct pane_ctx *c, WINDOW *w, int top, int page, int width)
 {
+	const struct ui_help_section *sections[SECTIONS_MAX];
 	const struct ui_key_help *k;
 	const char *p, *next;
 	char line[256];
-	size_t s, n;
+	size_t s, n, nsections = gather(c, sections);
 	int row = 0, y, kw = 0, len;
 
-	for (s = 0; s < NSECTIONS; s++)
-		for (k = sections[s].items; k->keys != NULL; k++) {
-			len = ui_text_width(ui, k->keys);
+	for (s = 0; s < nsections; s++)
+		for (k = sections[s]->items; k->keys != NULL; k++) {
+			len = ui_text_width(k->keys);
 			if (len > kw)
 				kw = len;
 		}
 	if (kw > width / 3)
 		kw = width / 3;
-	for (s = 0; s < NSECTIONS; s++) {
+	for (s = 0; s < nsections; s++) {
 		if (s > 0)
 			row++;
 		y = 1 + row - top;
 		if (w != NULL && y >= 1 && y <= page)
-			ui_text(w, y, 1, width - 1, ui_attr(ui, UI_C_SEPARATOR), sections[s].title);
+			ui_text(w, y, 1, width - 1, ui_attr(c->theme, UI_C_SEPARATOR),
+			    sections[s]->title);
 		row++;
-		for (k = sections[s].items; k->keys != NULL; k++) {
+		for (k = sections[s]->items; k->keys != NULL; k++) {
 			y = 1 + row - top;
 			if (w != NULL && y >= 1 && y <= page)
-				ui_text(w, y, 3, kw, ui_attr(ui, UI_C_BOLD), k->keys);
+				ui_text(w, y, 3, kw, ui_attr(c->theme, UI_C_BOLD), k->keys);
 			for (p = k->what; ; p = next) {
 				n = wrap(p, width - 5 - kw, &next);
 				if (n >= sizeof line)
@@ -128,34 +155,45 @@ help_rows(struct ui *ui, WINDOW *w, int top, int page, int width)
 }
 
 static void
-help_draw(struct ui *ui, WINDOW *w, int h, int width)
+help_draw(void *state, const struct pane_ctx *c, WINDOW *w, int h, int width)
 {
-	ui->help.nrows = help_rows(ui, NULL, 0, 0, width);
-	ui_scroll_clamp(&ui->help.sc, ui->help.nrows, h - 1);
-	ui->help.sc.cursor = ui->help.sc.top;
-	help_rows(ui, w, ui->help.sc.top, h - 1, width);
+	struct help *s = state;
+
+	s->nrows = help_rows(c, NULL, 0, 0, width);
+	ui_scroll_clamp(&s->sc, s->nrows, h - 1);
+	s->sc.cursor = s->sc.top;
+	help_rows(c, w, s->sc.top, h - 1, width);
 }
 
 static int
-help_key(struct ui *ui, int key)
+help_key(void *state, const struct pane_ctx *c, int key)
 {
-	int h = ui->layout.pane[UI_PANE_HELP].h;
+	struct help *s = state;
 
-	if (ui->help.nrows == 0)
-		ui->help.nrows = help_rows(ui, NULL, 0, 0, ui->cols);
-	return ui_scroll_key(&ui->help.sc, key, ui->help.nrows, h - 1, true);
+	if (s->nrows == 0)
+		s->nrows = help_rows(c, NULL, 0, 0, c->cols);
+	return ui_scroll_key(&s->sc, key, s->nrows, c->rows - 1, true);
 }
 
 static void
-help_title(struct ui *ui, char *buf, size_t size)
+help_title(void *state, const struct pane_ctx *c, char *buf, size_t size)
 {
-	(void)ui;
+	(void)state;
+	(void)c;
 	snprintf(buf, size, "? Esc or q to close");
+}
+
+static void *
+help_init(void)
+{
+	return pane_state_new(sizeof(struct help));
 }
 
 const struct pane_ops pane_help_ops = {
 	.name = "Help",
 	.tab = "Help",
+	.init = help_init,
+	.free = pane_state_free,
 	.draw = help_draw,
 	.key = help_key,
 	.title = help_title,

@@ -10,11 +10,20 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "ui/ui_internal.h"
+#include "ui/label.h"
+#include "ui/pane.h"
+#include "ui/panes.h"
+#include "ui/scroll.h"
+#include "ui/text.h"
 
 #define UNITS_MAX 256
 #define ONCOURT_MIN 36   /* columns for a team's five on court */
 #define UNITS_MIN 50     /* columns for a team's units, names readable */
+
+struct lineups {
+	struct ui_scroll sc;
+	int nrows;         /* rows last laid out */
+};
 
 static void
 mmss(char *buf, size_t size, int seconds)
@@ -26,14 +35,14 @@ mmss(char *buf, size_t size, int seconds)
 
 /* The units of one side, most minutes first. */
 static int
-side_units(struct ui *ui, int side, const struct unit **out, int max)
+side_units(const struct pane_ctx *c, int side, const struct unit **out, int max)
 {
-	size_t n = game_unit_count(ui->g), i;
+	size_t n = game_view_unit_count(c->g), i;
 	const struct unit *u, *tmp;
 	int k = 0, j;
 
 	for (i = 0; i < n && k < max; i++) {
-		u = game_unit(ui->g, i);
+		u = game_view_unit(c->g, i);
 		if (u != NULL && u->side == side)
 			out[k++] = u;
 	}
@@ -51,7 +60,7 @@ side_units(struct ui *ui, int side, const struct unit **out, int max)
  * cut first, so that short names stay whole.
  */
 static void
-unit_names(struct ui *ui, const struct box_team *t, const struct unit *u, int width,
+unit_names(const struct pane_ctx *c, const struct box_team *t, const struct unit *u, int width,
     char *buf, size_t size)
 {
 	char last[CS_ON_COURT][CS_NAME_MAX], name[CS_NAME_MAX * 2];
@@ -67,7 +76,7 @@ unit_names(struct ui *ui, const struct box_team *t, const struct unit *u, int wi
 		} else {
 			cs_strlcpy(last[i], "?", sizeof last[i]);
 		}
-		len[i] = ui_text_width(ui, last[i]);
+		len[i] = ui_text_width(last[i]);
 	}
 	for (;;) {
 		total = CS_ON_COURT - 1;
@@ -104,12 +113,12 @@ unit_names(struct ui *ui, const struct box_team *t, const struct unit *u, int wi
 
 /* The five on court: stint, then each player's minutes, fouls and +/-. */
 static int
-oncourt_block(struct ui *ui, WINDOW *w, int side, int x, int width, int base, int top,
+oncourt_block(const struct pane_ctx *c, WINDOW *w, int side, int x, int width, int base, int top,
     int page)
 {
-	const struct box_team *t = game_team(ui->g, side);
-	const struct game_rules *rules = game_rules(ui->g);
-	struct cs_period per = game_period(ui->g);
+	const struct box_team *t = game_view_team(c->g, side);
+	const struct game_rules *rules = game_rules(c->g);
+	struct cs_period per = game_view_period(c->g);
 	const struct box_player *p;
 	char alias[CS_ALIAS_MAX * 2], buf[64], name[CS_NAME_MAX * 2], fit[CS_NAME_MAX * 2];
 	int row = 0, y, i, k, nw, trouble, used;
@@ -117,21 +126,22 @@ oncourt_block(struct ui *ui, WINDOW *w, int side, int x, int width, int base, in
 
 	if (t == NULL)
 		return 0;
-	ui_team_alias(ui, side, alias, sizeof alias);
+	ui_team_alias(c->g, side, alias, sizeof alias);
 	nw = width - 3 - 6 - 4 - 5;    /* jersey, MIN, PF, +/- */
 	if (nw > 22)
 		nw = 22;
 	if (AT(row)) {
-		used = ui_text(w, y, x, width, ui_team_attr(ui, side), alias);
-		ui_text(w, y, x + used, width - used, ui_attr(ui, UI_C_BOLD), " on court");
+		used = ui_text(w, y, x, width, ui_team_attr(c->theme, side), alias);
+		ui_text(w, y, x + used, width - used, ui_attr(c->theme, UI_C_BOLD), " on court");
 		mmss(buf, sizeof buf, t->stint_seconds);
-		ui_textf(w, y, x + 3 + nw, width - 3 - nw, ui_attr(ui, UI_C_DIM), "stint %s", buf);
+		ui_textf(w, y, x + 3 + nw, width - 3 - nw, ui_attr(c->theme, UI_C_DIM), "stint %s",
+		    buf);
 	}
 	row++;
 	if (AT(row)) {
-		ui_text_right(w, y, x + 3 + nw, 6, ui_attr(ui, UI_C_DIM), "MIN");
-		ui_text_right(w, y, x + 3 + nw + 6, 4, ui_attr(ui, UI_C_DIM), "PF");
-		ui_text_right(w, y, x + 3 + nw + 10, 5, ui_attr(ui, UI_C_DIM), "+/-");
+		ui_text_right(w, y, x + 3 + nw, 6, ui_attr(c->theme, UI_C_DIM), "MIN");
+		ui_text_right(w, y, x + 3 + nw + 6, 4, ui_attr(c->theme, UI_C_DIM), "PF");
+		ui_text_right(w, y, x + 3 + nw + 10, 5, ui_attr(c->theme, UI_C_DIM), "+/-");
 	}
 	row++;
 	for (k = 0; k < CS_ON_COURT; k++, row++) {
@@ -139,17 +149,17 @@ oncourt_block(struct ui *ui, WINDOW *w, int side, int x, int width, int base, in
 			continue;
 		i = t->on_court[k];
 		if (i < 0 || i >= t->nplayers) {
-			ui_text(w, y, x + 3, nw, ui_attr(ui, UI_C_DIM), "?");
+			ui_text(w, y, x + 3, nw, ui_attr(c->theme, UI_C_DIM), "?");
 			continue;
 		}
 		p = &t->players[i];
 		trouble = ui_foul_trouble(rules, &per, p->line.pf);
-		a = trouble == 2 ? ui_attr(ui, UI_C_ALERT) : trouble == 1 ? ui_attr(ui, UI_C_WARN) :
-		    A_NORMAL;
+		a = trouble == 2 ? ui_attr(c->theme, UI_C_ALERT) :
+		    trouble == 1 ? ui_attr(c->theme, UI_C_WARN) : A_NORMAL;
 		ui_textf(w, y, x, 3, A_NORMAL, "%2.2s", p->info.jersey);
 		ui_player_name(p, name, sizeof name);
 		ui_name_fit(name, nw, fit, sizeof fit);
-		ui_text(w, y, x + 3, nw, trouble ? a : ui_attr(ui, UI_C_BOLD), fit);
+		ui_text(w, y, x + 3, nw, trouble ? a : ui_attr(c->theme, UI_C_BOLD), fit);
 		/* whole minutes: a play changes the stint, not ten cells */
 		snprintf(buf, sizeof buf, "%d", p->line.seconds / 60);
 		ui_text_right(w, y, x + 3 + nw, 6, A_NORMAL, buf);
@@ -165,9 +175,10 @@ oncourt_block(struct ui *ui, WINDOW *w, int side, int x, int width, int base, in
 
 /* The five-man units used so far, most minutes first. */
 static int
-units_block(struct ui *ui, WINDOW *w, int side, int x, int width, int base, int top, int page)
+units_block(const struct pane_ctx *c, WINDOW *w, int side, int x, int width, int base, int top,
+    int page)
 {
-	const struct box_team *t = game_team(ui->g, side);
+	const struct box_team *t = game_view_team(c->g, side);
 	const struct unit *units[UNITS_MAX];
 	char alias[CS_ALIAS_MAX * 2], buf[64], names[256];
 	int row = 0, y, k, nu, used;
@@ -176,19 +187,20 @@ units_block(struct ui *ui, WINDOW *w, int side, int x, int width, int base, int 
 		return 0;
 	if (width > 64)
 		width = 64;     /* keep the numbers near the names */
-	ui_team_alias(ui, side, alias, sizeof alias);
-	nu = side_units(ui, side, units, UNITS_MAX);
+	ui_team_alias(c->g, side, alias, sizeof alias);
+	nu = side_units(c, side, units, UNITS_MAX);
 	if (AT(row)) {
-		used = ui_text(w, y, x, width, ui_team_attr(ui, side), alias);
-		ui_textf(w, y, x + used, width - used, ui_attr(ui, UI_C_BOLD), " units (%d)", nu);
-		ui_text_right(w, y, x + width - 12, 6, ui_attr(ui, UI_C_DIM), "MIN");
-		ui_text_right(w, y, x + width - 6, 5, ui_attr(ui, UI_C_DIM), "+/-");
+		used = ui_text(w, y, x, width, ui_team_attr(c->theme, side), alias);
+		ui_textf(w, y, x + used, width - used, ui_attr(c->theme, UI_C_BOLD), " units (%d)",
+		    nu);
+		ui_text_right(w, y, x + width - 12, 6, ui_attr(c->theme, UI_C_DIM), "MIN");
+		ui_text_right(w, y, x + width - 6, 5, ui_attr(c->theme, UI_C_DIM), "+/-");
 	}
 	row++;
 	for (k = 0; k < nu; k++, row++) {
 		if (!AT(row))
 			continue;
-		unit_names(ui, t, units[k], width - 13, names, sizeof names);
+		unit_names(c, t, units[k], width - 13, names, sizeof names);
 		ui_text(w, y, x, width - 13, A_NORMAL, names);
 		mmss(buf, sizeof buf, units[k]->seconds);
 		ui_text_right(w, y, x + width - 12, 6, A_NORMAL, buf);
@@ -197,12 +209,12 @@ units_block(struct ui *ui, WINDOW *w, int side, int x, int width, int base, int 
 		else
 			snprintf(buf, sizeof buf, "0");
 		ui_text_right(w, y, x + width - 6, 5, units[k]->plus_minus > 0 ?
-		    ui_attr(ui, UI_C_GOOD) : units[k]->plus_minus < 0 ? ui_attr(ui, UI_C_MISSED) :
-		    A_NORMAL, buf);
+		    ui_attr(c->theme, UI_C_GOOD) : units[k]->plus_minus < 0 ?
+		    ui_attr(c->theme, UI_C_MISSED) : A_NORMAL, buf);
 	}
 	if (nu == 0) {
 		if (AT(row))
-			ui_text(w, y, x, width, ui_attr(ui, UI_C_DIM), "no units yet");
+			ui_text(w, y, x, width, ui_attr(c->theme, UI_C_DIM), "no units yet");
 		row++;
 	}
 	return row;
@@ -210,69 +222,80 @@ units_block(struct ui *ui, WINDOW *w, int side, int x, int width, int base, int 
 
 #undef AT
 
-typedef int (*block_fn)(struct ui *, WINDOW *, int, int, int, int, int, int);
+typedef int (*block_fn)(const struct pane_ctx *, WINDOW *, int, int, int, int, int, int);
 
 /* One kind of block for both teams: side by side when each gets `min`
  * columns, else one under the other.  Returns the rows used. */
 static int
-both_teams(struct ui *ui, WINDOW *w, block_fn fn, int min, int width, int base, int top,
-    int page)
+both_teams(const struct pane_ctx *c, WINDOW *w, block_fn fn, int min, int width, int base,
+    int top, int page)
 {
 	int cw, n1, n2;
 
-	if (ui->filter.side != CS_SIDE_NONE)
-		return fn(ui, w, ui->filter.side, 1, width - 2, base, top, page);
+	if (c->filter->side != CS_SIDE_NONE)
+		return fn(c, w, c->filter->side, 1, width - 2, base, top, page);
 	if (width >= 2 * min + 3) {
 		cw = (width - 3) / 2;
-		n1 = fn(ui, w, CS_AWAY, 1, cw, base, top, page);
-		n2 = fn(ui, w, CS_HOME, cw + 3, width - cw - 4, base, top, page);
+		n1 = fn(c, w, CS_AWAY, 1, cw, base, top, page);
+		n2 = fn(c, w, CS_HOME, cw + 3, width - cw - 4, base, top, page);
 		return n1 > n2 ? n1 : n2;
 	}
-	n1 = fn(ui, w, CS_AWAY, 1, width - 2, base, top, page);
-	n2 = fn(ui, w, CS_HOME, 1, width - 2, base + n1 + 1, top, page);
+	n1 = fn(c, w, CS_AWAY, 1, width - 2, base, top, page);
+	n2 = fn(c, w, CS_HOME, 1, width - 2, base + n1 + 1, top, page);
 	return n1 + 1 + n2;
 }
 
 /* Lays out (and draws when w != NULL) the pane; returns the rows. */
 static int
-lineups_layout(struct ui *ui, WINDOW *w, int h, int width)
+lineups_layout(const struct lineups *s, const struct pane_ctx *c, WINDOW *w, int h, int width)
 {
-	int top = ui->lineups.sc.top, page = h - 1, n;
+	int top = s->sc.top, page = h - 1, n;
 
-	n = both_teams(ui, w, oncourt_block, ONCOURT_MIN, width, 0, top, page) + 1;
+	n = both_teams(c, w, oncourt_block, ONCOURT_MIN, width, 0, top, page) + 1;
 	/* units need room for five names: side by side only when wide */
-	n += both_teams(ui, w, units_block, UNITS_MIN, width, n, top, page);
+	n += both_teams(c, w, units_block, UNITS_MIN, width, n, top, page);
 	return n;
 }
 
 static void
-lineups_draw(struct ui *ui, WINDOW *w, int h, int width)
+lineups_draw(void *state, const struct pane_ctx *c, WINDOW *w, int h, int width)
 {
+	struct lineups *s = state;
+
 	/* measure first: the units may have shrunk (a correction) */
-	ui->lineups.nrows = lineups_layout(ui, NULL, h, width);
-	if (ui->lineups.sc.top > ui->lineups.nrows - (h - 1))
-		ui->lineups.sc.top = ui->lineups.nrows - (h - 1) > 0 ? ui->lineups.nrows - (h - 1) : 0;
-	lineups_layout(ui, w, h, width);
+	s->nrows = lineups_layout(s, c, NULL, h, width);
+	if (s->sc.top > s->nrows - (h - 1))
+		s->sc.top = s->nrows - (h - 1) > 0 ? s->nrows - (h - 1) : 0;
+	lineups_layout(s, c, w, h, width);
 }
 
 static int
-lineups_key(struct ui *ui, int key)
+lineups_key(void *state, const struct pane_ctx *c, int key)
 {
-	int h = ui->layout.pane[UI_PANE_LINEUPS].h;
+	struct lineups *s = state;
 
-	return ui_scroll_key(&ui->lineups.sc, key, ui->lineups.nrows, h - 1, true);
+	return ui_scroll_key(&s->sc, key, s->nrows, c->rows - 1, true);
 }
 
 static void
-lineups_title(struct ui *ui, char *buf, size_t size)
+lineups_title(void *state, const struct pane_ctx *c, char *buf, size_t size)
 {
-	(void)ui;
+	(void)state;
+	(void)c;
 	snprintf(buf, size, "on court and five-man units");
+}
+
+static void *
+lineups_init(void)
+{
+	return pane_state_new(sizeof(struct lineups));
 }
 
 const struct pane_ops pane_lineups_ops = {
 	.name = "Lineups",
 	.tab = "Lineups",
+	.init = lineups_init,
+	.free = pane_state_free,
 	.draw = lineups_draw,
 	.key = lineups_key,
 	.title = lineups_title,

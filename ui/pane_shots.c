@@ -7,7 +7,8 @@
  * player (p) selected, the chart shows one half and folds that team's
  * shots from both ends into it (teams change ends at half-time).
  *
- * v switches to zones: FG% per zone (restricted area, paint, mid-range
+ * v (from any pane: the frame sends UI_REQ_ZONES here) switches to
+ * zones: FG% per zone (restricted area, paint, mid-range
  * left/centre/right, corner threes, above-the-break threes) written on the
  * court, with made/attempted per zone in the legend.  On both halves the
  * away team's zones are on the left basket and the home team's on the
@@ -19,13 +20,29 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "ui/ui_internal.h"
+#include "ui/court.h"
+#include "ui/label.h"
+#include "ui/pane.h"
+#include "ui/panes.h"
+#include "ui/text.h"
 
-const struct ui_key_help ui_keys_shots[] = {
+static const struct ui_key_help shots_keys[] = {
 	{ "v", "zones: FG% per zone instead of the shots" },
 	{ "t  p  [ ]", "team, player, period; a team or player shows its half" },
 	{ "O x  (UTF-8: \xe2\x97\x8f \xc3\x97)", "made / missed" },
 	{ NULL, NULL }
+};
+
+static const struct ui_help_section shots_help[] = {
+	{ "Shot chart (3)", shots_keys },
+	{ NULL, NULL }
+};
+
+struct shots {
+	bool zones;                 /* the zone overlay instead of the shots */
+	struct court_grid grid;     /* the lines, cached for view */
+	struct court_view view;
+	bool grid_valid;
 };
 
 /* A usual FG% per zone, to tell a hot zone from a cold one. */
@@ -48,21 +65,14 @@ struct zone_tally {
 	int fgm[2], fga[2];
 };
 
-void
-shots_free(struct shots_state *s)
-{
-	court_grid_free(&s->grid);
-	s->grid_valid = false;
-}
-
 /* The team whose half is shown, CS_SIDE_NONE for both halves. */
 static int
-shot_team(const struct ui *ui)
+shot_team(const struct pane_ctx *c)
 {
-	if (ui->filter.side != CS_SIDE_NONE)
-		return ui->filter.side;
-	if (ui->filter.player_id[0] != '\0')
-		return ui->filter.player_side;
+	if (c->filter->side != CS_SIDE_NONE)
+		return c->filter->side;
+	if (c->filter->player_id[0] != '\0')
+		return c->filter->player_side;
 	return CS_SIDE_NONE;
 }
 
@@ -75,17 +85,17 @@ shot_located(const struct shot *s)
 }
 
 static void
-tally(struct ui *ui, struct zone_tally *zt)
+tally(const struct pane_ctx *c, struct zone_tally *zt)
 {
-	size_t n = game_shot_count(ui->g), i;
+	size_t n = game_view_shot_count(c->g), i;
 	const struct shot *s;
 	int z;
 
 	memset(zt, 0, sizeof *zt);
 	for (i = 0; i < n; i++) {
-		s = game_shot(ui->g, i);
+		s = game_view_shot(c->g, i);
 		if (s == NULL || (s->side != CS_HOME && s->side != CS_AWAY) ||
-		    !ui_filter_shot(ui, s))
+		    !ui_filter_shot(c->filter, c->g, s))
 			continue;
 		zt->fga[s->side]++;
 		zt->fgm[s->side] += s->made;
@@ -98,12 +108,12 @@ tally(struct ui *ui, struct zone_tally *zt)
 }
 
 static void
-draw_court(struct ui *ui, WINDOW *w, int y0, int x0, const struct court_view *v)
+draw_court(struct shots *st, const struct pane_ctx *c, WINDOW *w, int y0, int x0,
+    const struct court_view *v)
 {
-	struct shots_state *st = &ui->shots;
 	wchar_t line[1024];
 	uint8_t m;
-	int r, c, n;
+	int r, col, n;
 
 	if (!st->grid_valid || memcmp(&st->view, v, sizeof *v) != 0) {
 		court_grid_free(&st->grid);
@@ -114,14 +124,14 @@ draw_court(struct ui *ui, WINDOW *w, int y0, int x0, const struct court_view *v)
 		st->grid_valid = true;
 	}
 	n = v->cols < 1023 ? v->cols : 1023;
-	wattrset(w, ui_attr(ui, UI_C_COURT));
+	wattrset(w, ui_attr(c->theme, UI_C_COURT));
 	for (r = 0; r < v->rows; r++) {
-		for (c = 0; c < n; c++) {
+		for (col = 0; col < n; col++) {
 			if (v->braille) {
-				m = st->grid.dots[r * v->cols + c];
-				line[c] = m ? (wchar_t)(0x2800 + m) : L' ';
+				m = st->grid.dots[r * v->cols + col];
+				line[col] = m ? (wchar_t)(0x2800 + m) : L' ';
 			} else {
-				line[c] = (wchar_t)(unsigned char)st->grid.ascii[r * v->cols + c];
+				line[col] = (wchar_t)(unsigned char)st->grid.ascii[r * v->cols + col];
 			}
 		}
 		line[n] = L'\0';
@@ -131,30 +141,30 @@ draw_court(struct ui *ui, WINDOW *w, int y0, int x0, const struct court_view *v)
 }
 
 static void
-draw_shots(struct ui *ui, WINDOW *w, int y0, int x0, const struct court_view *v)
+draw_shots(const struct pane_ctx *c, WINDOW *w, int y0, int x0, const struct court_view *v)
 {
-	size_t n = game_shot_count(ui->g), i;
+	size_t n = game_view_shot_count(c->g), i;
 	const struct shot *s;
-	int c, r;
+	int col, r;
 
 	/* oldest first, so that the newest is on top */
 	for (i = 0; i < n; i++) {
-		s = game_shot(ui->g, i);
-		if (s == NULL || !ui_filter_shot(ui, s) || !shot_located(s))
+		s = game_view_shot(c->g, i);
+		if (s == NULL || !ui_filter_shot(c->filter, c->g, s) || !shot_located(s))
 			continue;
-		if (!court_cell(v, s->x, s->y, &c, &r))
+		if (!court_cell(v, s->x, s->y, &col, &r))
 			continue;
-		ui_text(w, y0 + r, x0 + c, 1, ui_attr(ui, s->made ? UI_C_MADE : UI_C_MISSED),
-		    ui_glyph(ui, s->made ? UI_G_MADE : UI_G_MISSED));
+		ui_text(w, y0 + r, x0 + col, 1, ui_attr(c->theme, s->made ? UI_C_MADE : UI_C_MISSED),
+		    ui_glyph(c->theme, s->made ? UI_G_MADE : UI_G_MISSED));
 	}
 }
 
 static void
-draw_zone_labels(struct ui *ui, WINDOW *w, int y0, int x0, const struct court_view *v,
-    const struct zone_tally *zt, int side, bool right)
+draw_zone_labels(const struct pane_ctx *c, WINDOW *w, int y0, int x0,
+    const struct court_view *v, const struct zone_tally *zt, int side, bool right)
 {
 	char lab[16];
-	int z, x, y, c, r, p, len;
+	int z, x, y, cx, r, p, len;
 	enum ui_color col;
 
 	for (z = 0; z < COURT_ZONES; z++) {
@@ -163,7 +173,7 @@ draw_zone_labels(struct ui *ui, WINDOW *w, int y0, int x0, const struct court_vi
 			x = COURT_LENGTH - x;
 			y = COURT_WIDTH - y;
 		}
-		if (!court_cell(v, x, y, &c, &r))
+		if (!court_cell(v, x, y, &cx, &r))
 			continue;
 		col = UI_C_BOLD;
 		if (zt->att[side][z] == 0) {
@@ -178,32 +188,32 @@ draw_zone_labels(struct ui *ui, WINDOW *w, int y0, int x0, const struct court_vi
 				col = UI_C_MISSED;
 		}
 		len = (int)strlen(lab);
-		c -= len / 2;
-		if (c < 0)
-			c = 0;
-		if (c + len > v->cols)
-			c = v->cols - len;
-		ui_text(w, y0 + r, x0 + c, len, ui_attr(ui, col), lab);
+		cx -= len / 2;
+		if (cx < 0)
+			cx = 0;
+		if (cx + len > v->cols)
+			cx = v->cols - len;
+		ui_text(w, y0 + r, x0 + cx, len, ui_attr(c->theme, col), lab);
 	}
 }
 
 static void
-zone_line(struct ui *ui, WINDOW *w, int y, int width, const struct zone_tally *zt, int side,
-    const char *where)
+zone_line(const struct pane_ctx *c, WINDOW *w, int y, int width, const struct zone_tally *zt,
+    int side, const char *where)
 {
 	char alias[CS_ALIAS_MAX * 2];
 	int z, x;
 
-	x = ui_textf(w, y, 1, width - 1, ui_team_attr(ui, side), "%s%s",
-	    ui_team_alias(ui, side, alias, sizeof alias), where) + 1;
+	x = ui_textf(w, y, 1, width - 1, ui_team_attr(c->theme, side), "%s%s",
+	    ui_team_alias(c->g, side, alias, sizeof alias), where) + 1;
 	for (z = 0; z < COURT_ZONES && x < width; z++)
 		x += ui_textf(w, y, x, width - x, A_NORMAL, " %s %d/%d", zone_code[z],
 		    zt->made[side][z], zt->att[side][z]);
 }
 
 static void
-legend(struct ui *ui, WINDOW *w, int y, int rows, int width, int side,
-    const struct zone_tally *zt)
+legend(const struct shots *st, const struct pane_ctx *c, WINDOW *w, int y, int rows, int width,
+    int side, const struct zone_tally *zt)
 {
 	static const int both[2] = { CS_AWAY, CS_HOME };
 	char alias[CS_ALIAS_MAX * 2];
@@ -211,31 +221,33 @@ legend(struct ui *ui, WINDOW *w, int y, int rows, int width, int side,
 
 	if (rows <= 0)
 		return;
-	if (ui->shots.zones) {
+	if (st->zones) {
 		if (side != CS_SIDE_NONE) {
-			zone_line(ui, w, y, width, zt, side, "");
+			zone_line(c, w, y, width, zt, side, "");
 			if (rows > 1)
-				ui_text(w, y + 1, 1, width - 1, ui_attr(ui, UI_C_DIM),
+				ui_text(w, y + 1, 1, width - 1, ui_attr(c->theme, UI_C_DIM),
 				    "v: shots   (zone FG%: green above usual, red below)");
 		} else {
-			zone_line(ui, w, y, width, zt, CS_AWAY, " left");
+			zone_line(c, w, y, width, zt, CS_AWAY, " left");
 			if (rows > 1)
-				zone_line(ui, w, y + 1, width, zt, CS_HOME, " right");
+				zone_line(c, w, y + 1, width, zt, CS_HOME, " right");
 		}
 		return;
 	}
 	x = 1;
-	x += ui_text(w, y, x, width - x, ui_attr(ui, UI_C_MADE), ui_glyph(ui, UI_G_MADE));
+	x += ui_text(w, y, x, width - x, ui_attr(c->theme, UI_C_MADE),
+	    ui_glyph(c->theme, UI_G_MADE));
 	x += ui_text(w, y, x, width - x, A_NORMAL, " made  ");
-	x += ui_text(w, y, x, width - x, ui_attr(ui, UI_C_MISSED), ui_glyph(ui, UI_G_MISSED));
+	x += ui_text(w, y, x, width - x, ui_attr(c->theme, UI_C_MISSED),
+	    ui_glyph(c->theme, UI_G_MISSED));
 	x += ui_text(w, y, x, width - x, A_NORMAL, " missed");
 	for (k = 0; k < 2 && x < width; k++) {
 		s = both[k];
 		if (side != CS_SIDE_NONE && s != side)
 			continue;
 		x += ui_text(w, y, x, width - x, A_NORMAL, "   ");
-		x += ui_text(w, y, x, width - x, ui_team_attr(ui, s),
-		    ui_team_alias(ui, s, alias, sizeof alias));
+		x += ui_text(w, y, x, width - x, ui_team_attr(c->theme, s),
+		    ui_team_alias(c->g, s, alias, sizeof alias));
 		if (zt->fga[s] > 0)
 			x += ui_textf(w, y, x, width - x, A_NORMAL, " %d/%d %d%%", zt->fgm[s], zt->fga[s],
 			    (100 * zt->fgm[s] + zt->fga[s] / 2) / zt->fga[s]);
@@ -243,16 +255,17 @@ legend(struct ui *ui, WINDOW *w, int y, int rows, int width, int side,
 			x += ui_text(w, y, x, width - x, A_NORMAL, " 0/0");
 	}
 	if (rows > 1)
-		ui_text(w, y + 1, 1, width - 1, ui_attr(ui, UI_C_DIM), side != CS_SIDE_NONE ?
+		ui_text(w, y + 1, 1, width - 1, ui_attr(c->theme, UI_C_DIM), side != CS_SIDE_NONE ?
 		    "one half: both ends folded in   v: zones" : "v: zones   t/p: one team's half");
 }
 
 static void
-shots_draw(struct ui *ui, WINDOW *w, int h, int width)
+shots_draw(void *state, const struct pane_ctx *c, WINDOW *w, int h, int width)
 {
+	struct shots *st = state;
 	struct court_view v;
 	struct zone_tally zt;
-	int side = shot_team(ui), ch, lrows = 2, x0, y0 = 1;
+	int side = shot_team(c), ch, lrows = 2, x0, y0 = 1;
 
 	ch = h - 1 - lrows;
 	if (ch < 4) {
@@ -261,49 +274,74 @@ shots_draw(struct ui *ui, WINDOW *w, int h, int width)
 	}
 	memset(&v, 0, sizeof v);
 	v.half = side != CS_SIDE_NONE;
-	v.braille = !ui->ascii;
+	v.braille = !c->theme->ascii;
 	court_fit(v.half, width, ch, &v.cols, &v.rows);
 	x0 = (width - v.cols) / 2;
-	draw_court(ui, w, y0, x0, &v);
-	tally(ui, &zt);
-	if (ui->shots.zones) {
+	draw_court(st, c, w, y0, x0, &v);
+	tally(c, &zt);
+	if (st->zones) {
 		if (v.half) {
-			draw_zone_labels(ui, w, y0, x0, &v, &zt, side, false);
+			draw_zone_labels(c, w, y0, x0, &v, &zt, side, false);
 		} else {
-			draw_zone_labels(ui, w, y0, x0, &v, &zt, CS_AWAY, false);
-			draw_zone_labels(ui, w, y0, x0, &v, &zt, CS_HOME, true);
+			draw_zone_labels(c, w, y0, x0, &v, &zt, CS_AWAY, false);
+			draw_zone_labels(c, w, y0, x0, &v, &zt, CS_HOME, true);
 		}
 	} else {
-		draw_shots(ui, w, y0, x0, &v);
+		draw_shots(c, w, y0, x0, &v);
 	}
-	legend(ui, w, y0 + v.rows, h - y0 - v.rows, width, side, &zt);
+	legend(st, c, w, y0 + v.rows, h - y0 - v.rows, width, side, &zt);
 }
 
+/* v, whatever has the focus: zones instead of the shots. */
 static int
-shots_key(struct ui *ui, int key)
+shots_key(void *state, const struct pane_ctx *c, int key)
 {
-	(void)ui;
-	(void)key;
-	return UI_UNHANDLED;
+	struct shots *st = state;
+
+	(void)c;
+	if (key != UI_REQ_ZONES)
+		return UI_UNHANDLED;
+	st->zones = !st->zones;
+	return UI_HANDLED | UI_REDRAW;
 }
 
 static void
-shots_title(struct ui *ui, char *buf, size_t size)
+shots_title(void *state, const struct pane_ctx *c, char *buf, size_t size)
 {
+	const struct shots *st = state;
 	char alias[CS_ALIAS_MAX * 2];
-	int side = shot_team(ui);
+	int side = shot_team(c);
 
 	if (side != CS_SIDE_NONE)
-		snprintf(buf, size, "%s half%s", ui_team_alias(ui, side, alias, sizeof alias),
-		    ui->shots.zones ? ", zones FG%" : "");
+		snprintf(buf, size, "%s half%s", ui_team_alias(c->g, side, alias, sizeof alias),
+		    st->zones ? ", zones FG%" : "");
 	else
-		snprintf(buf, size, "%s", ui->shots.zones ? "zones FG%: away left, home right" :
+		snprintf(buf, size, "%s", st->zones ? "zones FG%: away left, home right" :
 		    "both halves");
+}
+
+static void *
+shots_init(void)
+{
+	return pane_state_new(sizeof(struct shots));
+}
+
+static void
+shots_free(void **state)
+{
+	struct shots *st = *state;
+
+	if (st != NULL)
+		court_grid_free(&st->grid);
+	pane_state_free(state);
 }
 
 const struct pane_ops pane_shots_ops = {
 	.name = "Shot chart",
 	.tab = "Shots",
+	.help = shots_help,
+	.init = shots_init,
+	.free = shots_free,
 	.draw = shots_draw,
 	.key = shots_key,
 	.title = shots_title,

@@ -1,11 +1,13 @@
 /*
- * The frame: one curses window per visible pane plus the header, placed by
- * ui_layout_compute().  A pane is redrawn only when the model's content
- * generation (a clock frame does not move it) or the UI state moved since
- * it last drew (or its window is new); each
- * redrawn window is wnoutrefresh()ed and the frame ends with one
- * doupdate(), so curses sends only the cells that differ.  Nothing here
- * calls clear(): a full repaint happens on resize and on Ctrl-L only.
+ * The frame (see screen.h): one curses window per visible pane plus the
+ * header, placed by ui_layout_compute().  Each frame first brings the
+ * model up to date (game_refresh: a no-op when the loop did so after its
+ * drain), then every pane reads it through a const pointer.  A pane is
+ * redrawn only when the model's content generation (a clock frame does
+ * not move it) or the UI state moved since it last drew (or its window is
+ * new); each redrawn window is wnoutrefresh()ed and the frame ends with
+ * one doupdate(), so curses sends only the cells that differ.  Nothing
+ * here calls clear(): a full repaint happens on resize and on Ctrl-L only.
  *
  * This file does no I/O of its own and never touches the feed, so the
  * screen tests and the benchmark drive it directly on an in-memory
@@ -21,7 +23,10 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "ui/ui_internal.h"
+#include "ui/label.h"
+#include "ui/panes.h"
+#include "ui/screen.h"
+#include "ui/text.h"
 
 static const struct pane_ops *const panes[UI_PANES] = {
 	[UI_PANE_BOX] = &pane_box_ops,
@@ -35,6 +40,55 @@ const struct pane_ops *
 ui_pane_ops(int pane)
 {
 	return pane >= 0 && pane < UI_PANES ? panes[pane] : NULL;
+}
+
+void *
+ui_pane_state(struct ui *ui, int pane)
+{
+	return pane >= 0 && pane < UI_PANES ? ui->state[pane] : NULL;
+}
+
+/* What pane `pane` sees (-1: the header). */
+static void
+fill_ctx(struct ui *ui, int pane, struct pane_ctx *c)
+{
+	memset(c, 0, sizeof *c);
+	c->g = ui->g;
+	c->theme = &ui->theme;
+	c->filter = &ui->filter;
+	c->st = ui->st;
+	c->now_us = ui->now_us;
+	c->focus = ui_focused(ui);
+	c->focused = pane == c->focus;
+	c->rows = pane >= 0 && pane < UI_PANES ? ui->layout.pane[pane].h : UI_HEADER_LINES;
+	c->cols = ui->cols;
+	c->layout = &ui->layout;
+	c->panes = panes;
+	c->message = ui->message;
+	c->message_size = sizeof ui->message;
+}
+
+int
+ui_pane_key(struct ui *ui, int pane, int key)
+{
+	const struct pane_ops *ops = ui_pane_ops(pane);
+	unsigned filter = ui->filter.serial;
+	struct pane_ctx c;
+	int fl;
+
+	if (ops == NULL || ops->key == NULL)
+		return UI_UNHANDLED;
+	fill_ctx(ui, pane, &c);
+	fl = ops->key(ui->state[pane], &c, key);
+	if (fl & UI_GRAB)
+		ui->grab = pane;
+	else if (ui->grab == pane)
+		ui->grab = -1;
+	if ((fl & UI_SHOW) && (!ui_layout_visible(&ui->layout, pane) || ui->zoom))
+		ui_focus(ui, pane);
+	if (ui->filter.serial != filter)
+		ui_touch(ui);
+	return fl;
 }
 
 void
@@ -55,6 +109,7 @@ ui_new(const struct ui_options *opt, struct game *g)
 {
 	struct ui *ui;
 	const char *cs;
+	bool utf8;
 	int i;
 
 	ui = calloc(1, sizeof *ui);
@@ -63,20 +118,21 @@ ui_new(const struct ui_options *opt, struct game *g)
 	ui->opt = opt;
 	ui->g = g;
 	cs = nl_langinfo(CODESET);
-	ui->utf8 = cs != NULL && strcmp(cs, "UTF-8") == 0;
-	ui->ascii = opt->ascii || !ui->utf8;
-	theme_init(&ui->theme, opt->no_color);
-	for (i = 0; i < UI_PANES; i++)
+	utf8 = cs != NULL && strcmp(cs, "UTF-8") == 0;
+	theme_init(&ui->theme, opt->no_color, opt->ascii || !utf8);
+	ui_filter_init(&ui->filter);
+	for (i = 0; i < UI_PANES; i++) {
 		ui->mru[i] = i;
-	ui->filter.side = CS_SIDE_NONE;
-	ui->filter.player_side = CS_SIDE_NONE;
-	ui->box.sort = BOX_COL_NONE;
-	ui->pbp.follow = true;
+		if (panes[i]->init != NULL && (ui->state[i] = panes[i]->init()) == NULL) {
+			ui_free(&ui);
+			return NULL;
+		}
+	}
+	ui->grab = -1;
 	ui->cols = COLS;
 	ui->lines = LINES;
 	ui->layout_dirty = true;
 	ui->serial = 1;
-	ui->filter_serial = 1;
 	return ui;
 }
 
@@ -100,12 +156,14 @@ void
 ui_free(struct ui **uip)
 {
 	struct ui *ui = *uip;
+	int i;
 
 	if (ui == NULL)
 		return;
 	drop_windows(ui);
-	pbp_free(&ui->pbp);
-	shots_free(&ui->shots);
+	for (i = 0; i < UI_PANES; i++)
+		if (panes[i]->free != NULL)
+			panes[i]->free(&ui->state[i]);
 	free(ui);
 	*uip = NULL;
 }
@@ -121,13 +179,6 @@ ui_resize(struct ui *ui, int cols, int lines)
 void
 ui_touch(struct ui *ui)
 {
-	ui->serial++;
-}
-
-void
-ui_touch_filter(struct ui *ui)
-{
-	ui->filter_serial++;
 	ui->serial++;
 }
 
@@ -241,18 +292,18 @@ draw_too_small(struct ui *ui)
 }
 
 static void
-draw_title(struct ui *ui, int pane, WINDOW *w, int width)
+draw_title(struct ui *ui, int pane, const struct pane_ctx *c, WINDOW *w, int width)
 {
 	const struct pane_ops *ops = panes[pane];
 	char extra[160];
-	attr_t a = ui_attr(ui, pane == ui_focused(ui) ? UI_C_TITLE_FOCUS : UI_C_TITLE);
+	attr_t a = ui_attr(&ui->theme, c->focused ? UI_C_TITLE_FOCUS : UI_C_TITLE);
 	int x;
 
 	ui_fill(w, 0, 0, width, a);
 	x = ui_textf(w, 0, 0, width, a, " %d %s", pane + 1, ops->name);
 	extra[0] = '\0';
 	if (ops->title != NULL)
-		ops->title(ui, extra, sizeof extra);
+		ops->title(ui->state[pane], c, extra, sizeof extra);
 	if (extra[0] != '\0' && x + 3 < width)
 		ui_textf(w, 0, x, width - x, a, "  %s", extra);
 }
@@ -264,15 +315,41 @@ ui_sync_layout(struct ui *ui)
 		apply_layout(ui);
 }
 
+/* A pane's window, when what it shows moved since it last drew. */
+static void
+draw_pane(struct ui *ui, int pane, uint64_t gen)
+{
+	const struct ui_rect *r = &ui->layout.pane[pane];
+	struct pane_ctx c;
+	WINDOW *w = ui->win[pane];
+
+	if (w == NULL || r->h == 0)
+		return;
+	if (ui->drawn[pane] && ui->drawn_gen[pane] == gen && ui->drawn_serial[pane] == ui->serial)
+		return;
+	fill_ctx(ui, pane, &c);
+	werase(w);
+	draw_title(ui, pane, &c, w, r->w);
+	if (r->h > 1)
+		panes[pane]->draw(ui->state[pane], &c, w, r->h, r->w);
+	wnoutrefresh(w);
+	ui->drawn[pane] = true;
+	ui->drawn_gen[pane] = gen;
+	ui->drawn_serial[pane] = ui->serial;
+}
+
 void
 ui_frame(struct ui *ui)
 {
-	const struct cs_game_info *info = game_info(ui->g);
-	uint64_t gen = game_content_generation(ui->g);
+	const struct cs_game_info *info;
 	int home = ui->theme.team_rgb[CS_HOME], away = ui->theme.team_rgb[CS_AWAY];
+	struct pane_ctx c;
+	uint64_t gen;
 	int i;
-	WINDOW *w;
 
+	game_refresh(ui->g);
+	info = game_info(ui->g);
+	gen = game_content_generation(ui->g);
 	ui_sync_layout(ui);
 	if (ui->layout.tier == UI_TIER_TOO_SMALL) {
 		draw_too_small(ui);
@@ -287,25 +364,13 @@ ui_frame(struct ui *ui)
 	/* the header shows the data's age: redrawn every frame; curses sends
 	 * only the characters that changed */
 	if (ui->hdr != NULL) {
+		fill_ctx(ui, -1, &c);
 		werase(ui->hdr);
-		pane_header_draw(ui, ui->hdr, ui->cols);
+		pane_header_ops.draw(NULL, &c, ui->hdr, UI_HEADER_LINES, ui->cols);
 		wnoutrefresh(ui->hdr);
 	}
-	for (i = 0; i < UI_PANES; i++) {
-		w = ui->win[i];
-		if (w == NULL || ui->layout.pane[i].h == 0)
-			continue;
-		if (ui->drawn[i] && ui->drawn_gen[i] == gen && ui->drawn_serial[i] == ui->serial)
-			continue;
-		werase(w);
-		draw_title(ui, i, w, ui->layout.pane[i].w);
-		if (ui->layout.pane[i].h > 1)
-			panes[i]->draw(ui, w, ui->layout.pane[i].h, ui->layout.pane[i].w);
-		wnoutrefresh(w);
-		ui->drawn[i] = true;
-		ui->drawn_gen[i] = gen;
-		ui->drawn_serial[i] = ui->serial;
-	}
+	for (i = 0; i < UI_PANES; i++)
+		draw_pane(ui, i, gen);
 	doupdate();
 }
 
@@ -321,14 +386,16 @@ unsigned
 ui_watch(struct ui *ui)
 {
 	const struct game_rules *rules = game_rules(ui->g);
-	struct cs_period per = game_period(ui->g);
+	struct cs_period per;
 	const struct box_team *t;
 	uint64_t trouble[2] = { 0, 0 };
 	int pts[2] = { 0, 0 }, s, i, lead;
 	unsigned mask = 0;
 
+	game_refresh(ui->g);
+	per = game_view_period(ui->g);
 	for (s = 0; s < 2; s++) {
-		t = game_team(ui->g, s);
+		t = game_view_team(ui->g, s);
 		if (t == NULL)
 			continue;
 		pts[s] = t->points;

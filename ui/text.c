@@ -13,7 +13,8 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "ui/ui_internal.h"
+#include "model/event.h"
+#include "ui/text.h"
 
 #define TEXT_MAX 1024
 
@@ -129,13 +130,12 @@ ui_text_right(WINDOW *w, int y, int x, int width, attr_t attr, const char *s)
 }
 
 int
-ui_text_width(const struct ui *ui, const char *s)
+ui_text_width(const char *s)
 {
 	char clean[TEXT_MAX];
 	wchar_t wbuf[TEXT_MAX];
 	int cols;
 
-	(void)ui;
 	cols = plain_len(s);
 	if (cols >= 0)
 		return cols;
@@ -159,7 +159,7 @@ ui_fill(WINDOW *w, int y, int x, int n, attr_t attr)
 }
 
 void
-ui_hline(const struct ui *ui, WINDOW *w, int y, int x, int n, attr_t attr)
+ui_hline(const struct ui_theme *t, WINDOW *w, int y, int x, int n, attr_t attr)
 {
 	cchar_t cc;
 	wchar_t line[2] = { 0x2500, 0 };   /* ─ */
@@ -169,7 +169,7 @@ ui_hline(const struct ui *ui, WINDOW *w, int y, int x, int n, attr_t attr)
 		return;
 	if (x + n > maxx)
 		n = maxx - x;
-	if (ui->ascii || !ui->utf8) {
+	if (t->ascii) {
 		wattrset(w, attr);
 		mvwhline(w, y, x, '-', n);
 		wattrset(w, A_NORMAL);
@@ -177,26 +177,6 @@ ui_hline(const struct ui *ui, WINDOW *w, int y, int x, int n, attr_t attr)
 	}
 	setcchar(&cc, line, attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL);
 	mvwhline_set(w, y, x, &cc, n);
-}
-
-attr_t
-ui_attr(const struct ui *ui, enum ui_color c)
-{
-	if ((int)c < 0 || c >= UI_C_COUNT)
-		return A_NORMAL;
-	return ui->theme.attr[c];
-}
-
-attr_t
-ui_team_attr(const struct ui *ui, int side)
-{
-	return ui_attr(ui, side == CS_AWAY ? UI_C_TEAM_AWAY : UI_C_TEAM_HOME);
-}
-
-attr_t
-ui_team_plain_attr(const struct ui *ui, int side)
-{
-	return ui_team_attr(ui, side) & ~A_BOLD;
 }
 
 const char *
@@ -264,86 +244,4 @@ ui_name_fit(const char *name, int width, char *buf, size_t size)
 	if (cols <= width)
 		return;
 	cs_strlcpy(buf, last, size);
-}
-
-const char *
-ui_team_alias(struct ui *ui, int side, char *buf, size_t size)
-{
-	const struct cs_game_info *info = game_info(ui->g);
-	const struct cs_team_info *t;
-
-	if (side != CS_HOME && side != CS_AWAY) {
-		cs_strlcpy(buf, "", size);
-		return buf;
-	}
-	t = &info->team[side];
-	if (t->alias[0] != '\0')
-		cs_sanitize(buf, t->alias, size);
-	else if (t->name[0] != '\0')
-		snprintf(buf, size, "%.3s", t->name);
-	else
-		cs_strlcpy(buf, side == CS_HOME ? "HOME" : "AWAY", size);
-	if (buf[0] == '\0')
-		cs_strlcpy(buf, side == CS_HOME ? "HOME" : "AWAY", size);
-	return buf;
-}
-
-const char *
-ui_player_name(const struct box_player *p, char *buf, size_t size)
-{
-	if (p->info.name[0] != '\0')
-		cs_sanitize(buf, p->info.name, size);
-	else if (p->info.jersey[0] != '\0')
-		snprintf(buf, size, "#%s", p->info.jersey);
-	else
-		cs_sanitize(buf, p->info.id, size);
-	return buf;
-}
-
-const char *
-ui_period_label(struct ui *ui, int sequence, char *buf, size_t size)
-{
-	const struct game_rules *r = game_rules(ui->g);
-	struct cs_period p;
-	int reg = r->periods > 0 ? r->periods : 4;
-
-	memset(&p, 0, sizeof p);
-	p.sequence = sequence;
-	if (sequence > reg) {
-		p.type = CS_PERIOD_OVERTIME;
-		p.number = sequence - reg;
-	} else {
-		p.type = r->format == CS_FORMAT_HALVES ? CS_PERIOD_HALF : CS_PERIOD_QUARTER;
-		p.number = sequence;
-	}
-	return cs_period_label(&p, buf, size);
-}
-
-const char *
-ui_glyph(const struct ui *ui, enum ui_glyph g)
-{
-	static const char *const utf8[] = {
-		[UI_G_HLINE] = "\xe2\x94\x80",     /* ─ */
-		[UI_G_VLINE] = "\xe2\x94\x82",     /* │ */
-		[UI_G_MADE] = "\xe2\x97\x8f",      /* ● */
-		[UI_G_MISSED] = "\xc3\x97",        /* × */
-		[UI_G_DOWN] = "\xe2\x96\xbc",      /* ▼ */
-		[UI_G_UP] = "\xe2\x96\xb2",        /* ▲ */
-		[UI_G_DOT] = "\xc2\xb7",           /* · */
-		[UI_G_ONCOURT] = "\xe2\x96\xb8",   /* ▸ */
-	};
-	static const char *const ascii[] = {
-		[UI_G_HLINE] = "-",
-		[UI_G_VLINE] = "|",
-		[UI_G_MADE] = "O",
-		[UI_G_MISSED] = "x",
-		[UI_G_DOWN] = "v",
-		[UI_G_UP] = "^",
-		[UI_G_DOT] = "|",
-		[UI_G_ONCOURT] = ">",
-	};
-
-	if ((int)g < 0 || g > UI_G_ONCOURT)
-		return "?";
-	return ui->ascii || !ui->utf8 ? ascii[g] : utf8[g];
 }

@@ -1,5 +1,5 @@
 /*
- * Colours and attributes.  Three cases: 256 colours, 8 (or 16), none.
+ * Colours, attributes and glyphs (see theme.h).  Three cases: 256 colours, 8 (or 16), none.
  * Without colour (NO_COLOR, --no-color, a mono terminal) every element
  * still reads: bold, reverse, underline and dim carry the meaning.
  *
@@ -7,13 +7,17 @@
  * terminal has, after lifting colours too dark to read (navy, black); a
  * grey or near-black that cannot be told apart falls back to the default
  * foreground.  Only foregrounds are set, over the terminal's own background.
+ *
+ * Glyphs: UTF-8 where the locale draws it, an ASCII stand-in otherwise
+ * (--ascii, or a locale that is not UTF-8).
  */
 #include "config.h"
 
 #include <math.h>
 #include <string.h>
 
-#include "ui/ui_internal.h"
+#include "model/event.h"
+#include "ui/theme.h"
 
 enum {
 	PAIR_RED = 1, PAIR_GREEN, PAIR_YELLOW, PAIR_BLUE, PAIR_MAGENTA, PAIR_CYAN,
@@ -154,11 +158,12 @@ theme_set_teams(struct ui_theme *t, int home_rgb, int away_rgb)
 }
 
 void
-theme_init(struct ui_theme *t, bool no_color)
+theme_init(struct ui_theme *t, bool no_color, bool ascii)
 {
 	attr_t *a = t->attr;
 
 	memset(t, 0, sizeof *t);
+	t->ascii = ascii;
 	t->team_rgb[0] = t->team_rgb[1] = -2;   /* never a real value: forces set */
 
 	/* monochrome first: the meaning never depends on colour alone */
@@ -204,4 +209,53 @@ theme_init(struct ui_theme *t, bool no_color)
 	a[UI_C_GOOD] = COLOR_PAIR(PAIR_GREEN);
 	a[UI_C_WARN] = A_BOLD | COLOR_PAIR(PAIR_YELLOW);
 	a[UI_C_ALERT] = A_BOLD | COLOR_PAIR(PAIR_RED);
+}
+
+attr_t
+ui_attr(const struct ui_theme *t, enum ui_color c)
+{
+	if ((int)c < 0 || c >= UI_C_COUNT)
+		return A_NORMAL;
+	return t->attr[c];
+}
+
+attr_t
+ui_team_attr(const struct ui_theme *t, int side)
+{
+	return ui_attr(t, side == CS_AWAY ? UI_C_TEAM_AWAY : UI_C_TEAM_HOME);
+}
+
+attr_t
+ui_team_plain_attr(const struct ui_theme *t, int side)
+{
+	return ui_team_attr(t, side) & ~A_BOLD;
+}
+
+const char *
+ui_glyph(const struct ui_theme *t, enum ui_glyph g)
+{
+	static const char *const utf8[] = {
+		[UI_G_HLINE] = "\xe2\x94\x80",     /* ─ */
+		[UI_G_VLINE] = "\xe2\x94\x82",     /* │ */
+		[UI_G_MADE] = "\xe2\x97\x8f",      /* ● */
+		[UI_G_MISSED] = "\xc3\x97",        /* × */
+		[UI_G_DOWN] = "\xe2\x96\xbc",      /* ▼ */
+		[UI_G_UP] = "\xe2\x96\xb2",        /* ▲ */
+		[UI_G_DOT] = "\xc2\xb7",           /* · */
+		[UI_G_ONCOURT] = "\xe2\x96\xb8",   /* ▸ */
+	};
+	static const char *const ascii[] = {
+		[UI_G_HLINE] = "-",
+		[UI_G_VLINE] = "|",
+		[UI_G_MADE] = "O",
+		[UI_G_MISSED] = "x",
+		[UI_G_DOWN] = "v",
+		[UI_G_UP] = "^",
+		[UI_G_DOT] = "|",
+		[UI_G_ONCOURT] = ">",
+	};
+
+	if ((int)g < 0 || g > UI_G_ONCOURT)
+		return "?";
+	return t->ascii ? ascii[g] : utf8[g];
 }

@@ -6,6 +6,9 @@
  * second while data may be flowing, none when nothing can change by
  * itself (no feed, ended, failed), and the --duration deadline.
  *
+ * After each drain the loop brings the model up to date once
+ * (game_refresh); the frame and the panes then only read it.
+ *
  * The terminal is restored on every way out: the normal return, the
  * signals above (they end the loop), and exit() (atexit).
  */
@@ -25,7 +28,10 @@
 
 #include "log.h"
 #include "providers/replay.h"
-#include "ui/ui_internal.h"
+#include "ui/keys.h"
+#include "ui/panes.h"
+#include "ui/screen.h"
+#include "ui/ui.h"
 
 #define TICK_MS 1000
 /* While a catch-up pours in, a frame at most this often: the partial game
@@ -238,7 +244,7 @@ ui_run(const struct ui_options *opt, struct game *g, struct feed *feed, char **c
 	int timeout, nfds, ch, fl, rc = 0, flags, i;
 	unsigned char sigs[64];
 	ssize_t n;
-	bool quit = false, use_title = false, was_live = false, held;
+	bool quit = false, use_title = false, was_live = false, held, changed;
 	struct timing tm;
 
 	memset(&tm, 0, sizeof tm);
@@ -299,7 +305,10 @@ ui_run(const struct ui_options *opt, struct game *g, struct feed *feed, char **c
 	while (!quit) {
 		if (feed != NULL) {
 			was_live = st.caught_up;
-			if (app_drain(g, &st, feed)) {
+			changed = app_drain(g, &st, feed);
+			/* derive once per drain: the frame's panes only read */
+			game_refresh(g);
+			if (changed) {
 				unsigned events = ui_watch(ui);
 
 				/* bells ring for what happens live, not for the catch-up */
@@ -317,7 +326,7 @@ ui_run(const struct ui_options *opt, struct game *g, struct feed *feed, char **c
 			timing_frame(&tm, &st, g, was_live);
 		}
 		if (use_title) {
-			ui_title_text(ui, title, sizeof title);
+			ui_title_text(g, title, sizeof title);
 			if (strcmp(title, last_title) != 0) {
 				write_title(title);
 				cs_strlcpy(last_title, title, sizeof last_title);

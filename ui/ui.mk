@@ -1,9 +1,17 @@
 # ui/ui.mk: the terminal UI (ncursesw), its tests and its benchmark.
+# From the top down: the loop, the keys, the frame, the panes, and the
+# leaf modules the panes use (none of them includes anything above it).
 libcourtside_a_SOURCES += \
-	ui/ui.c ui/ui.h ui/ui_internal.h \
-	ui/screen.c ui/layout.c ui/keys.c ui/text.c ui/theme.c ui/court.c \
+	ui/ui.c ui/ui.h ui/options.h \
+	ui/keys.c ui/keys.h \
+	ui/screen.c ui/screen.h \
+	ui/panes.h ui/pane.c ui/pane.h \
 	ui/pane_header.c ui/pane_box.c ui/pane_pbp.c ui/pane_shots.c \
-	ui/pane_lineups.c ui/pane_help.c
+	ui/pane_lineups.c ui/pane_help.c \
+	ui/keymap.c ui/keymap.h ui/scroll.c ui/scroll.h \
+	ui/filter.c ui/filter.h ui/label.c ui/label.h \
+	ui/layout.c ui/layout.h ui/court.c ui/court.h \
+	ui/text.c ui/text.h ui/theme.c ui/theme.h
 
 check_PROGRAMS += tests/test_ui_layout
 TESTS += tests/test_ui_layout
@@ -23,6 +31,10 @@ check_PROGRAMS += tests/ui_drive
 tests_ui_drive_SOURCES = tests/ui_drive.c tests/ui_game.h
 TESTS += tests/test_ui_tmux.sh
 EXTRA_DIST += tests/test_ui_tmux.sh
+
+# The layers of ui/: no include circle, nothing below the frame derives.
+TESTS += tests/test_ui_layers.sh
+EXTRA_DIST += tests/test_ui_layers.sh
 
 # The expected screens of tests/test_screens (CS_UPDATE_SCREENS=1 rewrites them).
 EXTRA_DIST += \

@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -541,7 +542,7 @@ game_clock_running(const struct game *g)
 }
 
 int
-game_player_index(struct game *g, int side, const char *id)
+game_player_index(const struct game *g, int side, const char *id)
 {
 	if (side != CS_HOME && side != CS_AWAY)
 		return -1;
@@ -602,7 +603,7 @@ game_box_order(struct game *g, int side, int *order, size_t max)
 }
 
 bool
-game_final(struct game *g)
+game_final(const struct game *g)
 {
 	const char *status = g->info.status;
 
@@ -614,6 +615,112 @@ game_final(struct game *g)
 const char *
 game_final_text(struct game *g, char *buf, size_t size)
 {
+	game_derive_refresh(g);
+	return game_view_final_text(g, buf, size);
+}
+
+/* --- read-only views of a fresh model ------------------------------------ */
+
+void
+game_refresh(struct game *g)
+{
+	game_derive_refresh(g);
+}
+
+bool
+game_fresh(const struct game *g)
+{
+	return !g->d.stale && g->d.folded == g->store.n && g->d.finished_gen == g->generation;
+}
+
+/* What every view below reads: the fold as the last refresh left it. */
+static const struct derived *
+fresh(const struct game *g)
+{
+	assert(game_fresh(g));
+	return &g->d;
+}
+
+const struct box_team *
+game_view_team(const struct game *g, int side)
+{
+	if (side != CS_HOME && side != CS_AWAY)
+		return NULL;
+	(void)fresh(g);
+	return &g->team[side];
+}
+
+size_t
+game_view_play_count(const struct game *g)
+{
+	return fresh(g)->nplays;
+}
+
+const struct play *
+game_view_play(const struct game *g, size_t i)
+{
+	const struct derived *d = fresh(g);
+
+	return i < d->nplays ? &d->plays[i] : NULL;
+}
+
+size_t
+game_view_shot_count(const struct game *g)
+{
+	return fresh(g)->nshots;
+}
+
+const struct shot *
+game_view_shot(const struct game *g, size_t i)
+{
+	const struct derived *d = fresh(g);
+
+	return i < d->nshots ? &d->shots[i] : NULL;
+}
+
+size_t
+game_view_unit_count(const struct game *g)
+{
+	return fresh(g)->nunits;
+}
+
+const struct unit *
+game_view_unit(const struct game *g, size_t i)
+{
+	const struct derived *d = fresh(g);
+
+	return i < d->nunits ? &d->units[i].u : NULL;
+}
+
+struct cs_period
+game_view_period(const struct game *g)
+{
+	int clock;
+
+	(void)fresh(g);
+	return game_now(g, &clock);
+}
+
+int
+game_view_clock(const struct game *g)
+{
+	int clock;
+
+	(void)fresh(g);
+	(void)game_now(g, &clock);
+	return clock;
+}
+
+int
+game_view_mismatch_count(const struct game *g)
+{
+	(void)fresh(g);
+	return g->mismatches;
+}
+
+const char *
+game_view_final_text(const struct game *g, char *buf, size_t size)
+{
 	struct cs_period p;
 	int overtimes;
 
@@ -622,7 +729,7 @@ game_final_text(struct game *g, char *buf, size_t size)
 	buf[0] = '\0';
 	if (!game_final(g))
 		return buf;
-	p = game_period(g);
+	p = game_view_period(g);
 	overtimes = game_rules_is_overtime(&g->rules, p.sequence, p.type) ?
 	    p.sequence - g->rules.periods : 0;
 	if (overtimes <= 0)

@@ -202,7 +202,7 @@ const struct unit *game_unit(struct game *g, size_t i);
 struct cs_period game_period(struct game *g);
 int game_clock(struct game *g);
 bool game_clock_running(const struct game *g);
-int game_player_index(struct game *g, int side, const char *id);
+int game_player_index(const struct game *g, int side, const char *id);
 /* Box-score order of a side's players: starters, then the bench, each in
  * roster order with players learned from events after the roster.  Fills
  * up to `max` player indexes into `order`; returns how many. */
@@ -210,7 +210,7 @@ size_t game_box_order(struct game *g, int side, int *order, size_t max);
 
 /* Whether the game is over: its last play ends the game, or the provider's
  * status says it is ("closed", "complete"). */
-bool game_final(struct game *g);
+bool game_final(const struct game *g);
 /* "Final", "Final/OT", "Final/2OT"; "" while the game is not over. */
 const char *game_final_text(struct game *g, char *buf, size_t size);
 
@@ -223,5 +223,28 @@ uint64_t game_generation(const struct game *g);
  * a period: what the panes below the header show.  Panes redraw when it
  * moves, so a clock frame redraws only the header. */
 uint64_t game_content_generation(const struct game *g);
+
+/*
+ * Derive once, then only read: game_refresh() brings every derived view up
+ * to date (the UI calls it once after each drain of the feed); the
+ * game_view_* readers below take a const model and derive nothing, so code
+ * that holds a `const struct game *` (the panes) cannot set off a
+ * re-derivation halfway through a frame.  They require a fresh model
+ * (game_fresh(); asserted): reading a stale one would hand out plays whose
+ * events a delete has freed.
+ */
+void game_refresh(struct game *g);
+bool game_fresh(const struct game *g);
+const struct box_team *game_view_team(const struct game *g, int side);
+size_t game_view_play_count(const struct game *g);
+const struct play *game_view_play(const struct game *g, size_t i);
+size_t game_view_shot_count(const struct game *g);
+const struct shot *game_view_shot(const struct game *g, size_t i);
+size_t game_view_unit_count(const struct game *g);
+const struct unit *game_view_unit(const struct game *g, size_t i);
+struct cs_period game_view_period(const struct game *g);
+int game_view_clock(const struct game *g);
+int game_view_mismatch_count(const struct game *g);
+const char *game_view_final_text(const struct game *g, char *buf, size_t size);
 
 #endif

@@ -1,0 +1,30 @@
+/*
+ * Drawing text into a curses window: every string sanitized again
+ * (defence in depth: providers already did), clipped to display columns
+ * in the locale's encoding; and fitting names into a width.
+ */
+#ifndef CS_UI_TEXT_H
+#define CS_UI_TEXT_H
+
+#include <curses.h>
+#include <stddef.h>
+
+#include "ui/theme.h"
+
+/* Draws `s` at (y, x), at most `width` columns, sanitized with cs_sanitize
+ * first; returns columns used. */
+int ui_text(WINDOW *w, int y, int x, int width, attr_t attr, const char *s);
+int ui_textf(WINDOW *w, int y, int x, int width, attr_t attr, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+/* Draws right-aligned so the text ends at column x + width. */
+int ui_text_right(WINDOW *w, int y, int x, int width, attr_t attr, const char *s);
+/* Display columns of `s` as ui_text would draw it. */
+int ui_text_width(const char *s);
+void ui_fill(WINDOW *w, int y, int x, int n, attr_t attr);
+/* A horizontal rule: U+2500, or '-' in ASCII. */
+void ui_hline(const struct ui_theme *t, WINDOW *w, int y, int x, int n, attr_t attr);
+/* A short name that fits: "Jalen Brunson" -> "J. Brunson" -> "Brunson". */
+void ui_name_fit(const char *name, int width, char *buf, size_t size);
+const char *ui_last_name(const char *name, char *buf, size_t size);
+
+#endif
