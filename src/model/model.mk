@@ -8,7 +8,7 @@ libcourtside_a_SOURCES += \
 libcourtside_a_SOURCES += \
 	src/model/game_int.h \
 	src/model/store.c src/model/roster.c src/model/rules.c \
-	src/model/derive.c src/model/game.c src/model/export.c
+	src/model/derive.c src/model/analytics.c src/model/game.c src/model/export.c
 
 check_PROGRAMS += tests/test_model tests/test_event tests/test_export
 TESTS += tests/test_model tests/test_event tests/test_export
