@@ -7,7 +7,8 @@ libcourtside_a_SOURCES += \
 	src/sim/sim_json.c \
 	src/sim/render_sportradar.c \
 	src/sim/render_shottracker.c \
-	src/sim/truth.c
+	src/sim/truth.c \
+	src/sim/truth_coach.c
 
 check_PROGRAMS += tests/test_simgame
 TESTS += tests/test_simgame
