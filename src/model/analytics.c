@@ -12,7 +12,7 @@
 
 #define OTHER(side) (1 - (side))
 
-#define FAST_BREAK_TENTHS 80     /* first attempt within 8.0 s of the gain */
+#define FAST_BREAK_TENTHS 60     /* first attempt within 6.0 s of the gain */
 #define COURT_LENGTH      1128   /* inches */
 #define COURT_MID_Y       300
 #define LANE_DEPTH        228    /* 19 ft from the baseline */

@@ -147,7 +147,7 @@ struct unit {
  *      plainly; both are a gain at that event's clock.  A player's
  *      offensive rebound by S makes the rest of S's possession "second
  *      chance".  S's first field-goal or free-throw attempt after a gain
- *      makes the possession a fast break when it comes within 8.0 s of
+ *      makes the possession a fast break when it comes within 6.0 s of
  *      game clock of the gain (both clocks known); an offensive rebound by
  *      S ends the fast break.  All of S's marks end when the opponent
  *      attempts a field goal or free throw, rebounds or turns the ball

@@ -12,7 +12,7 @@
  *    (19 ft deep from the baseline; 16 ft wide, 12 ft for NCAA halves) and
  *    the sequence: a side gains the ball on a defensive rebound or the
  *    other side's turnover (then "from a turnover"); its first shot or free
- *    throw within 8.0 s of the gain makes a fast break; a player's
+ *    throw within 6.0 s of the gain makes a fast break; a player's
  *    offensive rebound makes the rest of the trip "second chance" and ends
  *    the fast break; the other side shooting, rebounding or turning it
  *    over, or its own turnover, ends all of it, as does a new period.
@@ -23,7 +23,7 @@
 
 #include "sim/simgame_internal.h"
 
-#define FAST_BREAK 80            /* tenths */
+#define FAST_BREAK 60            /* tenths */
 #define LANE_FROM_BASELINE 228   /* inches: 19 ft */
 
 static struct sim_coach_counts *
