@@ -276,6 +276,20 @@ test_sportradar(void)
 	is_int(a->ft_rate_x1000, 1000, "away FT rate 2 / 2");
 	is_int(game_flow(g)->lead_changes, 4, "lead changes: 2-3, 4-3, 5-7, 10-7");
 	is_int(game_flow(g)->times_tied, 2, "times tied: 5-5, 7-7");
+	game_free(&g);
+
+	/* a made free throw carries its trip's qualifiers, never the paint */
+	g = new_game(CS_PROVIDER_SPORTRADAR, CS_FORMAT_QUARTERS);
+	start(g, "f0", 1);
+	ft(g, "f1", 1, CLOCK(11, 0), CS_HOME, "h1", true, CS_Q_PAINT | CS_Q_FAST_BREAK |
+	    CS_Q_SECOND_CHANCE | CS_Q_FROM_TURNOVER);
+	h = game_analytics(g, CS_HOME, 0);
+	ok(h->points_in_paint == 0 && h->fast_break_pts == 1 && h->second_chance_pts == 1 &&
+	    h->points_off_turnovers == 1, "a free throw: fast break, second chance, "
+	    "off a turnover, no paint");
+	is_int(game_flow(g)->lead_changes, 0, "the first lead is no lead change");
+	game_free(&g);
+	g = sportradar_game();
 	ok(game_analytics(g, 2, 0) == NULL && game_analytics(g, CS_HOME, -1) == NULL &&
 	    game_analytics(g, CS_HOME, CS_PERIODS_MAX + 1) == NULL, "bad side or period: NULL");
 	is_int(game_analytics(g, CS_HOME, 3)->possessions_x100, 0, "a period not played: zeros");
@@ -326,6 +340,17 @@ test_shottracker(void)
 	is_int(h->points_off_turnovers, 2, "off turnovers: the putback after the steal");
 	is_int(a->points_off_turnovers, 2, "off turnovers: the free throws");
 	is_int(h->oreb, 1, "players' offensive rebounds only");
+	game_free(&g);
+
+	/* the window: 6.0 s after the gain is a fast break, 6.1 s is not */
+	g = new_game(CS_PROVIDER_SHOTTRACKER, CS_FORMAT_QUARTERS);
+	start(g, "w0", 1);
+	tov(g, "w1", 1, CLOCK(11, 0), CS_AWAY, "a1");
+	fg(g, "w2", 1, CLOCK(10, 54), CS_HOME, "h1", true, false, 0, 500, 300);
+	reb(g, "w3", 1, CLOCK(10, 40), CS_AWAY, "a1", false);
+	fg(g, "w4", 1, CLOCK(10, 33) + 9, CS_AWAY, "a1", true, false, 0, 500, 300);
+	is_int(game_analytics(g, CS_HOME, 0)->fast_break_pts, 2, "fast break at 6.0 s");
+	is_int(game_analytics(g, CS_AWAY, 0)->fast_break_pts, 0, "none at 6.1 s");
 	game_free(&g);
 
 	/* the lane is 12 ft wide in college, 16 ft in the NBA */
