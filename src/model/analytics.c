@@ -409,6 +409,10 @@ finish_teams(struct game *g)
 		for (s = 0; s < 2; s++) {
 			struct team_analytics *t = &g->analytics[s][p + 1];
 
+			if (p >= g->d.nperiods) {   /* not played: nothing counted */
+				memset(t, 0, sizeof *t);
+				continue;
+			}
 			fill(t, &a->per[s][p], &a->per[OTHER(s)][p]);
 			t->bench_points = bench_points(g, s, p);
 			bench[s] += t->bench_points;
