@@ -238,7 +238,8 @@ test_json(void)
 	ok(len > 0 && text[len - 1] == '\n' && strchr(text, '\n') == text + len - 1,
 	    "one line with a newline");
 	is_str(keys(root), "game,teams", "top-level keys");
-	is_str(keys(get(root, "game")), "provider,id,status,period,clock", "game keys in order");
+	is_str(keys(get(root, "game")), "provider,id,status,period,clock,lead_changes,times_tied",
+	    "game keys in order");
 	is_str(str(root, "game.provider"), "sportradar", "provider");
 	is_str(str(root, "game.id"), "gm-42", "game id");
 	is_str(str(root, "game.status"), "inprogress", "status");
@@ -251,7 +252,7 @@ test_json(void)
 	is_int(json_object_array_length(get(root, "teams")), 2, "two teams");
 	is_str(keys(get(root, "teams.0")),
 	    "side,id,name,alias,points,periods,totals,team_rebounds,team_turnovers,"
-	    "team_fouls_period,timeouts_left,players", "team keys in order");
+	    "team_fouls_period,timeouts_left,analytics,players", "team keys in order");
 	is_str(str(root, "teams.0.side"), "home", "home first");
 	is_str(str(root, "teams.1.side"), "away", "away second");
 	is_str(str(root, "teams.0.id"), "team-h", "team id");
@@ -299,6 +300,66 @@ test_json(void)
 	is_int(boolean(root, "teams.1.players.6.starter"), 0, "learned player not a starter");
 	is_int(num(root, "teams.1.players.6.plus_minus"), 2, "x1 +/-");
 
+	json_object_put(root);
+	free(text);
+	game_free(&g);
+}
+
+static double
+dbl(json_object *o, const char *path)
+{
+	json_object *v = get(o, path);
+
+	return v != NULL && json_object_is_type(v, json_type_double) ?
+	    json_object_get_double(v) : -999999;
+}
+
+/* The coach's numbers of small_game(), by hand: home 3-0 on a three at
+ * Q1 10:00 (h1), 3-2 at 9:00 (a2), 3-4 at Q2 1:00 (x1, off the bench),
+ * a home timeout at 0:54.6. */
+static void
+test_analytics(void)
+{
+	static const char *const figure_keys = "points_in_paint,fast_break_pts,"
+	    "second_chance_pts,points_off_turnovers,bench_points,biggest_lead,"
+	    "most_unanswered,time_leading,possessions,offensive_rating,"
+	    "defensive_rating,effective_fg_pct,true_shooting_pct,tov_pct,oreb_pct,ft_rate";
+	struct game *g = small_game();
+	char *text = to_string(g, export_json), want[512];
+	json_object *root = json_tokener_parse(text);
+
+	is_int(num(root, "game.lead_changes"), 1, "one lead change (3-2 -> 3-4)");
+	is_int(num(root, "game.times_tied"), 0, "never tied after 0-0");
+	snprintf(want, sizeof want, "%s,periods", figure_keys);
+	is_str(keys(get(root, "teams.0.analytics")), want, "analytics keys in order");
+	is_str(keys(get(root, "teams.0.analytics.periods.1")),
+	    "sequence,points_in_paint,fast_break_pts,second_chance_pts,"
+	    "points_off_turnovers,bench_points,biggest_lead,most_unanswered,"
+	    "time_leading,possessions,offensive_rating,defensive_rating,"
+	    "effective_fg_pct,true_shooting_pct,tov_pct,oreb_pct,ft_rate",
+	    "period keys: sequence, then the same figures");
+	is_int(json_object_array_length(get(root, "teams.1.analytics.periods")), 2,
+	    "a period entry per period played");
+	is_int(num(root, "teams.1.analytics.bench_points"), 2, "away bench: x1's two");
+	is_int(num(root, "teams.1.analytics.periods.0.bench_points"), 0, "no bench points in Q1");
+	is_int(num(root, "teams.0.analytics.bench_points"), 0, "home bench: none");
+	is_int(num(root, "teams.0.analytics.biggest_lead"), 3, "home led by 3");
+	is_int(num(root, "teams.1.analytics.biggest_lead"), 1, "away led by 1");
+	is_int(num(root, "teams.1.analytics.most_unanswered"), 4, "away 4 in a row across Q1-Q2");
+	is_int(num(root, "teams.1.analytics.periods.1.most_unanswered"), 2,
+	    "a period counts its own points");
+	is_int(num(root, "teams.0.analytics.time_leading"), 600 + 660,
+	    "home led Q1 10:00-0:00 and Q2 12:00-1:00");
+	is_int(num(root, "teams.1.analytics.time_leading"), 5, "away: 5.4 s, truncated");
+	ok(strstr(text, "\"possessions\":1.00,") != NULL, "possessions with two decimals");
+	ok(strstr(text, "\"offensive_rating\":300.0,") != NULL, "a rating with one decimal");
+	ok(strstr(text, "\"ft_rate\":0.000") != NULL, "ft_rate with three decimals");
+	ok(dbl(root, "teams.1.analytics.possessions") == 2.0, "away: two possessions");
+	ok(dbl(root, "teams.1.analytics.offensive_rating") == 200.0, "away ORtg 4/2 x 100");
+	ok(dbl(root, "teams.0.analytics.defensive_rating") == 200.0, "home DRtg = away ORtg");
+	ok(dbl(root, "teams.0.analytics.effective_fg_pct") == 150.0, "home eFG (1 + 0.5)/1");
+	ok(dbl(root, "teams.1.analytics.true_shooting_pct") == 100.0, "away TS 4/(2 x 2)");
+	ok(dbl(root, "teams.1.analytics.periods.1.possessions") == 1.0, "away Q2: one");
 	json_object_put(root);
 	free(text);
 	game_free(&g);
@@ -360,13 +421,14 @@ test_csv(void)
 {
 	struct game *g = small_game();
 	char *text = to_string(g, export_csv), *line, *save = NULL;
-	char *rows[32];
+	char *rows[40];
 	int n = 0;
 
-	for (line = strtok_r(text, "\n", &save); line != NULL && n < 32;
+	for (line = strtok_r(text, "\n", &save); line != NULL && n < 40;
 	    line = strtok_r(NULL, "\n", &save))
 		rows[n++] = line;
-	is_int(n, 1 + 7 + 1 + 7 + 1, "header, players and a TEAM row per side");
+	is_int(n, 1 + 7 + 1 + 7 + 1 + 1 + 2 + 2 * 2 + 2,
+	    "players, a TEAM row per side, the team section, lead changes");
 	is_str(rows[0], "side,team,id,name,jersey,starter,on_court,seconds,fgm,fga,tpm,tpa,"
 	    "ftm,fta,oreb,dreb,reb,ast,stl,blk,tov,pf,pts,plus_minus", "header row");
 	is_str(rows[1], "home,HAW,h1,\"Shaq \"\"Big\"\" O'Neal \\ Jr\",00,true,true,1385,"
@@ -379,6 +441,16 @@ test_csv(void)
 	    "1,1,0,0,0,0,0,0,0,0,0,0,0,0,2,2", "learned player row");
 	is_str(rows[16], "away,ACE,TEAM,\"Aces, \"\"The\"\"\",,,,6925,"
 	    "2,2,0,0,0,0,0,0,0,0,0,0,0,0,4,1", "away TEAM row");
+	is_str(rows[17], "side,team,period,points_in_paint,fast_break_pts,second_chance_pts,"
+	    "points_off_turnovers,bench_points,biggest_lead,most_unanswered,time_leading,"
+	    "possessions,offensive_rating,defensive_rating,effective_fg_pct,"
+	    "true_shooting_pct,tov_pct,oreb_pct,ft_rate", "team section header");
+	is_str(rows[19], "away,ACE,game,0,0,0,0,2,1,4,5,2.00,200.0,300.0,100.0,100.0,"
+	    "0.0,0.0,0.000", "away game row");
+	is_str(rows[20], "home,HAW,1,0,0,0,0,0,3,3,600,1.00,300.0,200.0,150.0,150.0,"
+	    "0.0,0.0,0.000", "home Q1 row");
+	is_str(rows[24], "lead_changes,times_tied", "lead changes header");
+	is_str(rows[25], "1,0", "lead changes and ties");
 	free(text);
 	game_free(&g);
 }
@@ -408,6 +480,7 @@ main(void)
 {
 	test_json();
 	test_clock_and_status();
+	test_analytics();
 	test_csv();
 	test_write_error();
 	return tap_done();

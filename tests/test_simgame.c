@@ -50,7 +50,7 @@ enum {
 	C_PARSE, C_POINTS, C_PERIODS, C_MINUTES, C_FT_TRIPS, C_FOULS, C_FOULOUT,
 	C_POSSESSIONS, C_OVERTIME, C_PROVIDERS, C_REST_TOTALS, C_SR_REPLAY,
 	C_ST_REPLAY, C_ST_STATS, C_SHOTS, C_SR_WIRE, C_ST_WIRE, C_ST_SEQ,
-	C_REST_PARSE, C_REST_GROWS, C_MIDGAME, C_TIME_AT, C_COUNT
+	C_REST_PARSE, C_REST_GROWS, C_MIDGAME, C_TIME_AT, C_COACH, C_QUALIFIERS, C_COUNT
 };
 
 static struct check checks[C_COUNT] = {
@@ -76,6 +76,8 @@ static struct check checks[C_COUNT] = {
 	[C_REST_GROWS] = { "REST documents grow monotonically over feed time" },
 	[C_MIDGAME] = { "mid-game truths are consistent and agree across providers" },
 	[C_TIME_AT] = { "sim_game_time_at is monotonic and inside the game" },
+	[C_COACH] = { "coach's numbers: periods add up to the game, within the game's bounds" },
+	[C_QUALIFIERS] = { "qualifiers: paint on made twos only, none on technical free throws" },
 };
 
 static uint64_t cur_seed;
@@ -211,6 +213,38 @@ static const char *const line_keys[] = { "seconds", "fgm", "fga", "tpm", "tpa", 
     "fta", "oreb", "dreb", "reb", "ast", "stl", "blk", "tov", "pf", "pts", "plus_minus" };
 #define NLINE (sizeof line_keys / sizeof line_keys[0])
 
+static double
+jnum(struct json_object *o, const char *path)
+{
+	return json_object_get_double(jpath(o, path));
+}
+
+/* The coach's figures that do not depend on qualifiers: the same for both
+ * providers, for the game and each period. */
+static bool
+same_coach_numbers(struct json_object *ta, struct json_object *tb, char *why, size_t size)
+{
+	static const char *const keys[] = { "bench_points", "biggest_lead",
+	    "most_unanswered", "time_leading", "possessions", "offensive_rating",
+	    "defensive_rating", "effective_fg_pct", "true_shooting_pct", "tov_pct",
+	    "oreb_pct", "ft_rate" };
+	struct json_object *a = jpath(ta, "analytics"), *b = jpath(tb, "analytics");
+	size_t k, i, n = jlen(a, "periods");
+
+	for (i = 0; i <= n; i++) {
+		struct json_object *x = i == 0 ? a : jidx(a, "periods", i - 1);
+		struct json_object *y = i == 0 ? b : jidx(b, "periods", i - 1);
+
+		for (k = 0; k < sizeof keys / sizeof keys[0]; k++)
+			if (x == NULL || y == NULL || jnum(x, keys[k]) != jnum(y, keys[k])) {
+				snprintf(why, size, "analytics period %zu %s %g vs %g", i,
+				    keys[k], jnum(x, keys[k]), jnum(y, keys[k]));
+				return false;
+			}
+	}
+	return n == jlen(b, "periods");
+}
+
 /* Compare two truths (different providers) on every number. */
 static bool
 same_numbers(struct json_object *a, struct json_object *b, char *why, size_t size)
@@ -219,8 +253,16 @@ same_numbers(struct json_object *a, struct json_object *b, char *why, size_t siz
 	    "team_turnovers", "team_fouls_period", "timeouts_left" };
 	size_t s, i, k;
 
+	if (jint(a, "game.lead_changes") != jint(b, "game.lead_changes") ||
+	    jint(a, "game.times_tied") != jint(b, "game.times_tied")) {
+		snprintf(why, size, "lead changes or times tied");
+		return false;
+	}
 	for (s = 0; s < 2; s++) {
 		struct json_object *ta = jidx(a, "teams", s), *tb = jidx(b, "teams", s);
+
+		if (!same_coach_numbers(ta, tb, why, size))
+			return false;
 
 		for (k = 0; k < sizeof team_keys / sizeof team_keys[0]; k++)
 			if (jint(ta, team_keys[k]) != jint(tb, team_keys[k])) {
@@ -253,6 +295,71 @@ same_numbers(struct json_object *a, struct json_object *b, char *why, size_t siz
 		}
 	}
 	return true;
+}
+
+/* --- the coach's numbers --- */
+
+/* Over every quarters game: per team, the qualifier-made figures (index 0-3:
+ * paint, fast break, second chance, off turnovers), Sportradar's and
+ * ShotTracker's, and free throws carrying a possession's qualifiers. */
+static long coach_sum[2][4];
+static int coach_teams, ft_with_qualifiers;
+
+static void
+check_coach_team(const struct sim_game *g, struct json_object *team, int prov)
+{
+	static const char *const counted[] = { "points_in_paint", "fast_break_pts",
+	    "second_chance_pts", "points_off_turnovers", "bench_points", "time_leading" };
+	struct json_object *a = jpath(team, "analytics");
+	size_t k, i;
+	int sum;
+
+	for (k = 0; k < sizeof counted / sizeof counted[0]; k++) {
+		sum = 0;
+		for (i = 0; i < jlen(a, "periods"); i++)
+			sum += jint(jidx(a, "periods", i), counted[k]);
+		/* time leading: whole seconds per period, tenths summed for the game */
+		expect(C_COACH, k == 5 ? sum <= jint(a, counted[k]) &&
+		    sum + (int)jlen(a, "periods") >= jint(a, counted[k]) :
+		    sum == jint(a, counted[k]), "%s: periods %d, game %d", counted[k], sum,
+		    jint(a, counted[k]));
+	}
+	expect(C_COACH, jint(a, "points_in_paint") <= jint(team, "points") &&
+	    jint(a, "bench_points") <= jint(team, "points") &&
+	    jint(a, "time_leading") <= game_seconds(g) &&
+	    jint(a, "most_unanswered") <= jint(team, "points") &&
+	    jnum(a, "possessions") > 0 && (int)jlen(a, "periods") == g->nperiods,
+	    "figures out of bounds: paint %d bench %d of %d", jint(a, "points_in_paint"),
+	    jint(a, "bench_points"), jint(team, "points"));
+	if (g->opt.halves)
+		return;
+	for (k = 0; k < 4; k++)
+		coach_sum[prov][k] += jint(a, counted[k]);
+	coach_teams += prov == 0;
+}
+
+static void
+check_qualifiers(const struct sim_game *g, const struct sim_view *v)
+{
+	size_t i;
+	int k;
+
+	for (i = 0; i < g->nevents; i++) {
+		const struct sim_play *p = shown(g, v, i);
+		const struct sim_stat *fg, *ft;
+
+		if (p == NULL)
+			continue;
+		fg = stat_of(p, SIM_S_FG);
+		ft = stat_of(p, SIM_S_FT);
+		if (p->qualifiers & SIM_Q_PAINT)
+			expect(C_QUALIFIERS, fg != NULL && fg->made && !fg->three,
+			    "paint on a play that is no made two");
+		if (ft != NULL && p->ft_type == SIM_FT_TECHNICAL)
+			expect(C_QUALIFIERS, p->qualifiers == 0, "a technical free throw qualified");
+		k = SIM_Q_2NDCHANCE | SIM_Q_FASTBREAK | SIM_Q_FROMTURNOVER;
+		ft_with_qualifiers += ft != NULL && ft->made && (p->qualifiers & k);
+	}
 }
 
 /* --- the truth at the end --- */
@@ -804,6 +911,11 @@ check_end(const struct sim_game *g, bool forced, bool replay)
 	}
 
 	check_fouls(g, &v, tsr);
+	for (side = 0; side < 2; side++) {
+		check_coach_team(g, jidx(tsr, "teams", (size_t)side), 0);
+		check_coach_team(g, jidx(tst, "teams", (size_t)side), 1);
+	}
+	check_qualifiers(g, &v);
 	why[0] = '\0';
 	expect(C_PROVIDERS, same_numbers(tsr, tst, why, sizeof why), "%s", why);
 
@@ -1215,6 +1327,29 @@ same_game(const struct sim_game *a, const struct sim_game *b)
 	return same;
 }
 
+/* Plausible shares per team and game (NBA teams: paint ~50, fast break
+ * ~14, second chance ~14, off turnovers ~17). */
+static void
+coach_shares(void)
+{
+	static const char *const names[4] = { "paint", "fast break", "second chance",
+	    "off turnovers" };
+	static const int lo[4] = { 35, 6, 7, 10 }, hi[4] = { 60, 22, 18, 24 };
+	int prov, k;
+	long avg;
+
+	for (prov = 0; prov < 2; prov++) {
+		for (k = 0; k < 4; k++) {
+			avg = coach_teams > 0 ? coach_sum[prov][k] / coach_teams : -1;
+			ok(avg >= lo[k] && avg <= hi[k], "%s: %s points %ld a team and game "
+			    "(plausible: %d-%d)", prov ? "ShotTracker" : "Sportradar", names[k],
+			    avg, lo[k], hi[k]);
+		}
+	}
+	ok(ft_with_qualifiers > coach_teams, "made free throws carry their possession's "
+	    "qualifiers (%d)", ft_with_qualifiers);
+}
+
 int
 main(void)
 {
@@ -1279,6 +1414,7 @@ main(void)
 	    "make rate for other twos %d%% (about 40%%)", att[1] ? made[1] * 100 / att[1] : 0);
 	ok(att[2] > 0 && made[2] * 100 / att[2] >= 31 && made[2] * 100 / att[2] <= 39,
 	    "make rate for threes %d%% (about 35%%)", att[2] ? made[2] * 100 / att[2] : 0);
+	coach_shares();
 	for (c = 0; c < C_COUNT; c++) {
 		ok(checks[c].runs > 0 && checks[c].failures == 0, "%s (%d checks)",
 		    checks[c].name, checks[c].runs);

@@ -58,6 +58,7 @@ reset(struct game *g)
 	d->leader = CS_SIDE_NONE;
 	d->nplays = d->nshots = d->nunits = 0;
 	memset(d->side, 0, sizeof d->side);
+	game_analytics_reset(g);
 	for (s = 0; s < 2; s++) {
 		d->side[s].timeouts_remaining = CS_UNKNOWN;
 		lineup_clear(&d->side[s].five);
@@ -257,6 +258,8 @@ run_clock(struct game *g, const struct cs_event *ev)
 		return;
 	elapsed = d->clock >= 0 ? d->clock - now : 0;
 	d->clock = now;
+	if (elapsed > 0)
+		game_analytics_clock(g, elapsed);
 	for (s = 0; s < 2 && elapsed > 0; s++) {
 		struct side_state *st = &d->side[s];
 
@@ -613,6 +616,7 @@ fold_event(struct game *g, const struct record *rec)
 	if (ends_free_throws(rec))
 		d->trip[CS_HOME].active = d->trip[CS_AWAY].active = false;
 	count_stats(g, rec);
+	game_analytics_event(g, rec, home, away);
 	if (is_foul(ev))
 		foul_called(g, ev);
 	if (ev->type == CS_EV_TIMEOUT && ev->side != CS_SIDE_NONE)
@@ -754,6 +758,7 @@ finish(struct game *g)
 	for (i = 0; i < g->d.nunits; i++)
 		g->d.units[i].u.seconds = g->d.units[i].tenths / 10;
 	reconcile(g);
+	game_analytics_finish(g);
 }
 
 void

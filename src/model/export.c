@@ -92,6 +92,40 @@ provider_name(struct game *g)
 	return cs_provider_name(p);
 }
 
+/* The coach's numbers, in the order the export writes them: counts, then
+ * fixed-point figures with their decimals (model/game.h). */
+static const struct {
+	const char *key;
+	size_t offset;
+	int decimals;             /* 0: a count */
+} figures[] = {
+	{ "points_in_paint", offsetof(struct team_analytics, points_in_paint), 0 },
+	{ "fast_break_pts", offsetof(struct team_analytics, fast_break_pts), 0 },
+	{ "second_chance_pts", offsetof(struct team_analytics, second_chance_pts), 0 },
+	{ "points_off_turnovers", offsetof(struct team_analytics, points_off_turnovers), 0 },
+	{ "bench_points", offsetof(struct team_analytics, bench_points), 0 },
+	{ "biggest_lead", offsetof(struct team_analytics, biggest_lead), 0 },
+	{ "most_unanswered", offsetof(struct team_analytics, most_unanswered), 0 },
+	{ "time_leading", offsetof(struct team_analytics, time_leading), 0 },
+	{ "possessions", offsetof(struct team_analytics, possessions_x100), 2 },
+	{ "offensive_rating", offsetof(struct team_analytics, offensive_rating_x10), 1 },
+	{ "defensive_rating", offsetof(struct team_analytics, defensive_rating_x10), 1 },
+	{ "effective_fg_pct", offsetof(struct team_analytics, effective_fg_pct_x10), 1 },
+	{ "true_shooting_pct", offsetof(struct team_analytics, true_shooting_pct_x10), 1 },
+	{ "tov_pct", offsetof(struct team_analytics, tov_pct_x10), 1 },
+	{ "oreb_pct", offsetof(struct team_analytics, oreb_pct_x10), 1 },
+	{ "ft_rate", offsetof(struct team_analytics, ft_rate_x1000), 3 },
+};
+#define NFIGURES (sizeof figures / sizeof figures[0])
+
+static int
+figure(const struct team_analytics *a, size_t f)
+{
+	const int *v = (const int *)((const char *)a + figures[f].offset);
+
+	return *v;
+}
+
 /* --- JSON ---------------------------------------------------------------- */
 
 static void
@@ -104,6 +138,29 @@ static void
 add_int(json_object *o, const char *key, int value)
 {
 	json_object_object_add(o, key, json_object_new_int(value));
+}
+
+/* "97.44" from 9744 and 2 decimals: exact, as the integer arithmetic
+ * of the model made it (json-c would print a double as 97.439999...). */
+static const char *
+fixed(int value, int decimals, char *buf, size_t size)
+{
+	int scale = decimals == 3 ? 1000 : decimals == 2 ? 100 : 10;
+	unsigned mag = value < 0 ? 0u - (unsigned)value : (unsigned)value;
+
+	snprintf(buf, size, "%s%u.%0*u", value < 0 ? "-" : "", mag / (unsigned)scale,
+	    decimals, mag % (unsigned)scale);
+	return buf;
+}
+
+static void
+add_fixed(json_object *o, const char *key, int value, int decimals)
+{
+	char buf[32];
+	double scale = decimals == 3 ? 1000.0 : decimals == 2 ? 100.0 : 10.0;
+
+	json_object_object_add(o, key, json_object_new_double_s(value / scale,
+	    fixed(value, decimals, buf, sizeof buf)));
 }
 
 static void
@@ -131,6 +188,40 @@ game_json(struct game *g)
 	add_int(period, "sequence", p.sequence);
 	json_object_object_add(o, "period", period);
 	add_str(o, "clock", clock);
+	add_int(o, "lead_changes", game_flow(g)->lead_changes);
+	add_int(o, "times_tied", game_flow(g)->times_tied);
+	return o;
+}
+
+static void
+add_figures(json_object *o, const struct team_analytics *a)
+{
+	size_t f;
+
+	for (f = 0; f < NFIGURES; f++) {
+		if (figures[f].decimals == 0)
+			add_int(o, figures[f].key, figure(a, f));
+		else
+			add_fixed(o, figures[f].key, figure(a, f), figures[f].decimals);
+	}
+}
+
+/* The game's figures, then "periods": the same per period played. */
+static json_object *
+analytics_json(struct game *g, int side, int nperiods)
+{
+	json_object *o = json_object_new_object(), *periods = json_object_new_array();
+	int p;
+
+	add_figures(o, game_analytics(g, side, 0));
+	for (p = 1; p <= nperiods; p++) {
+		json_object *per = json_object_new_object();
+
+		add_int(per, "sequence", p);
+		add_figures(per, game_analytics(g, side, p));
+		json_object_array_add(periods, per);
+	}
+	json_object_object_add(o, "periods", periods);
 	return o;
 }
 
@@ -180,6 +271,7 @@ team_json(struct game *g, int side)
 	add_int(o, "team_turnovers", t->team_turnovers);
 	add_int(o, "team_fouls_period", t->team_fouls_period);
 	add_int(o, "timeouts_left", t->timeouts_left);
+	json_object_object_add(o, "analytics", analytics_json(g, side, t->nperiods));
 	n = game_box_order(g, side, order, GAME_PLAYERS_MAX);
 	for (k = 0; k < n; k++)
 		json_object_array_add(players, player_json(&t->players[order[k]]));
@@ -278,6 +370,53 @@ csv_team(FILE *out, struct game *g, int side)
 	csv_numbers(out, &t->totals);
 }
 
+/* One row of the team section: a side's figures for the game (period 0)
+ * or a period. */
+static void
+csv_figures(FILE *out, struct game *g, int side, int period)
+{
+	const struct team_analytics *a = game_analytics(g, side, period);
+	char buf[32];
+	size_t f;
+
+	csv_field(out, side_names[side], false);
+	csv_field(out, game_team(g, side)->info.alias, false);
+	if (period == 0)
+		fputs("game,", out);
+	else
+		fprintf(out, "%d,", period);
+	for (f = 0; f < NFIGURES; f++) {
+		if (figures[f].decimals == 0)
+			fprintf(out, "%d", figure(a, f));
+		else
+			fputs(fixed(figure(a, f), figures[f].decimals, buf, sizeof buf), out);
+		fputc(f + 1 < NFIGURES ? ',' : '\n', out);
+	}
+}
+
+/* After a blank line, the team section: one row per side for the game,
+ * then one per side and period; after another, the game's lead changes
+ * and times tied. */
+static void
+csv_team_section(FILE *out, struct game *g)
+{
+	const struct game_flow *flow = game_flow(g);
+	int s, p, nperiods = game_team(g, CS_HOME)->nperiods;
+	size_t f;
+
+	fputs("\nside,team,period", out);
+	for (f = 0; f < NFIGURES; f++)
+		fprintf(out, ",%s", figures[f].key);
+	fprintf(out, "\n");
+	for (s = 0; s < 2; s++)
+		csv_figures(out, g, s, 0);
+	for (p = 1; p <= nperiods; p++)
+		for (s = 0; s < 2; s++)
+			csv_figures(out, g, s, p);
+	fprintf(out, "\nlead_changes,times_tied\n%d,%d\n", flow->lead_changes,
+	    flow->times_tied);
+}
+
 int
 export_csv(struct game *g, FILE *out)
 {
@@ -289,5 +428,6 @@ export_csv(struct game *g, FILE *out)
 	fputs(",plus_minus\n", out);
 	csv_team(out, g, CS_HOME);
 	csv_team(out, g, CS_AWAY);
+	csv_team_section(out, g);
 	return finish_stream(out);
 }

@@ -1,7 +1,13 @@
 /*
  * The machine-readable box score (product.md §5), written from the model
- * alone.  JSON follows the schema of §5 exactly; CSV has one row per player
- * and one per team total, with a header row.  The game clock is written as
+ * alone.  JSON follows the schema of §5, with the coach's numbers of §3b:
+ * game.lead_changes and game.times_tied, and per team "analytics" (the
+ * figures of struct team_analytics under their names, and "periods": the
+ * same per period; counts as integers, ratings and percentages with one
+ * decimal, possessions with two, ft_rate with three).  CSV has one row per
+ * player and one per team total, with a header row; then, after a blank
+ * line, a team section (a header row, a row per side for the game, then per
+ * side and period) and, after another, "lead_changes,times_tied".  The game clock is written as
  * "M:SS.t" (e.g. "2:31.4", "12:00.0").
  */
 #ifndef CS_EXPORT_H

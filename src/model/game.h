@@ -38,6 +38,7 @@
  *  - Team fouls per foul period (rule profile: quarter, half, overtime),
  *    personal fouls; offensive and players' technical fouls per the
  *    profile.  Bonus, double bonus and fouls to give per the profile.
+ *  - The coach's numbers: see struct team_analytics below.
  *  - Timeouts left: the provider's own figure wins (the game header's
  *    remaining_timeouts, newest first; else that of the team's latest
  *    timeout event in the current period); otherwise the profile's
@@ -119,6 +120,105 @@ struct unit {
 	int seconds;
 	int plus_minus;
 	int points_for, points_against;
+	/* Its team's possessions while it was on court (the formula of
+	 * struct team_analytics, free throws with the five at the foul), in
+	 * hundredths, and 100 x (for - against) / possessions, in tenths
+	 * rounded half away from zero (0 without possessions). */
+	int possessions_x100;
+	int net_rating_x10;
+};
+
+/*
+ * The coach's numbers (product.md §3b), folded beside the box score by
+ * the same fold (analytics.c), so appends and re-derives agree.  Per side,
+ * for the game and for each period (game_analytics), they are:
+ *
+ *  - points_in_paint: made two-point field goals in the paint.  Sportradar:
+ *    those carrying `pointsinthepaint`.  ShotTracker (no qualifiers): the
+ *    shot's location inside either lane, lines included: from the baseline
+ *    (x = 0 or 1128) 19 ft (228 in) deep, 16 ft (192 in) wide, 12 ft (144 in)
+ *    for the ncaam, ncaaw and nfhs profiles, centred on y = 300.
+ *  - fast_break_pts, second_chance_pts, points_off_turnovers: made field
+ *    goals and made free throws.  Sportradar: those carrying `fastbreak`,
+ *    `2ndchance`, `fromturnover`.  ShotTracker, from the sequence, per side
+ *    S and statistic by statistic in game order:
+ *      a turnover by S's opponent gives S the ball "from a turnover"; a
+ *      defensive rebound by S (a player's or the team's) gives S the ball
+ *      plainly; both are a gain at that event's clock.  A player's
+ *      offensive rebound by S makes the rest of S's possession "second
+ *      chance".  S's first field-goal or free-throw attempt after a gain
+ *      makes the possession a fast break when it comes within 6.0 s of
+ *      game clock of the gain (both clocks known); an offensive rebound by
+ *      S ends the fast break.  All of S's marks end when the opponent
+ *      attempts a field goal or free throw, rebounds or turns the ball
+ *      over, when S turns it over, and at a new period.  A made shot or
+ *      free throw of S counts for each mark S holds then.
+ *  - bench_points: points of players who are not starters (the box
+ *    score's starter flag: the roster's, else the game's first five).
+ *  - biggest_lead: the largest margin in the side's favour after a scoring
+ *    play (of that period, for a period's figure); 0 if it never led.
+ *  - most_unanswered: the most points scored in a row without the
+ *    opponent scoring, free throws included (a period's figure counts
+ *    only points of that period; the game's runs carry across periods).
+ *  - time_leading: seconds of game clock (tenths summed, then truncated)
+ *    with the side ahead, credited between events as minutes are.
+ *  - possessions = FGA + 0.44 FTA - players' OREB + TOV (team turnovers
+ *    included), in hundredths; offensive_rating = 100 x PTS / possessions;
+ *    defensive_rating = 100 x opponent PTS / opponent possessions;
+ *    effective_fg_pct = (FGM + 0.5 x 3PM) / FGA x 100; true_shooting_pct =
+ *    PTS / (2 x (FGA + 0.44 FTA)) x 100; the four factors: eFG%, tov_pct =
+ *    TOV / possessions x 100, oreb_pct = players' OREB / (players' OREB +
+ *    opponent players' DREB) x 100, ft_rate = FTA / FGA.  Ratings and
+ *    percentages are in tenths, ft_rate in thousandths, each rounded half
+ *    up from exact integer arithmetic; 0 when the denominator is not
+ *    positive.  FGA counts the team's missed heaves, as the totals do.
+ *
+ * Per game (game_flow): lead_changes (the lead passing from one side to
+ * the other, a tie in between or not) and times_tied (a scoring play that
+ * levels the score; 0-0 does not count).  Live:
+ *  - run: a score by a side not holding the run starts a new one, except
+ *    the other side's free throws, which count `against` it: `side` has
+ *    scored `points` since period/clock `since` ("HOU 9-2, since Q3 4:41").
+ *    A field goal is what takes a run away.
+ *  - drought: game time since the side's last made field goal (since the
+ *    tip when it has none), from the rule profile's period lengths.
+ *  - since_timeout: each side's points, FGM-FGA, turnovers and personal
+ *    fouls since the last team timeout of either side (since the tip when
+ *    there was none).
+ */
+struct team_analytics {
+	int points_in_paint, fast_break_pts, second_chance_pts, points_off_turnovers;
+	int bench_points, biggest_lead, most_unanswered;
+	int time_leading;           /* seconds */
+	int possessions_x100;
+	int offensive_rating_x10, defensive_rating_x10;
+	int effective_fg_pct_x10, true_shooting_pct_x10;
+	int tov_pct_x10, oreb_pct_x10;
+	int ft_rate_x1000;
+	/* the counts behind them; oreb and dreb are players' rebounds */
+	int pts, fgm, fga, tpm, ftm, fta, oreb, dreb, tov;
+};
+
+struct game_flow {
+	int lead_changes, times_tied;
+	struct {
+		int side;               /* CS_SIDE_NONE before any score */
+		int points, against;
+		struct cs_period since;
+		int since_clock;        /* tenths */
+	} run;
+	struct {
+		bool scored;            /* a field goal so far; else since the tip */
+		struct cs_period last;  /* the last field goal's period and clock */
+		int last_clock;
+		int tenths;             /* game time since then */
+	} drought[2];
+	struct {
+		int side;               /* who called it; CS_SIDE_NONE: no timeout yet */
+		struct cs_period period;
+		int clock;
+		int points[2], fgm[2], fga[2], tov[2], fouls[2];
+	} since_timeout;
 };
 
 /*
@@ -196,6 +296,13 @@ size_t game_shot_count(struct game *g);
 const struct shot *game_shot(struct game *g, size_t i);
 size_t game_unit_count(struct game *g);
 const struct unit *game_unit(struct game *g, size_t i);
+
+/* The coach's numbers of `side`: period_seq 0 for the game, else that
+ * period (1..CS_PERIODS_MAX; a period not played yet is all zeros).
+ * NULL for a bad side or period. */
+const struct team_analytics *game_analytics(struct game *g, int side, int period_seq);
+/* Lead changes, times tied, the run, droughts, the since-timeout card. */
+const struct game_flow *game_flow(struct game *g);
 
 /* The current period and clock: the live clock when it is newer than the
  * last event, else the last event's. */

@@ -5,6 +5,7 @@
  *   roster.c  the per-side player tables (roster plus players learned from events)
  *   rules.c   rule profiles: period lengths, team fouls, bonus, timeouts
  *   derive.c  the fold: box score, minutes, +/-, line score, shots, plays, units
+ *   analytics.c  the coach's numbers, called from the fold
  *   game.c    the public API of model/game.h, which ties the four together
  */
 #ifndef CS_GAME_INT_H
@@ -67,6 +68,33 @@ struct lineup {
 struct unit_acc {
 	struct unit u;           /* what game_unit() hands out */
 	int tenths;
+	int poss_x100;           /* its team's possessions while on court */
+};
+
+/* analytics.c: one side's counts in one period (the game's are summed). */
+struct flow_counts {
+	int pts, fgm, fga, tpm, ftm, fta, oreb, dreb, tov;   /* players' rebounds */
+	int paint, fast_break, second_chance, off_turnovers;
+	int biggest_lead, most_unanswered, leading_tenths;
+};
+
+/* ShotTracker: how a side came by the ball (game.h, team_analytics). */
+struct ball_origin {
+	bool second_chance, from_turnover, fast;
+	bool gained, decided;    /* a gain seen; its first attempt seen */
+	int gain_clock;
+};
+
+struct analytics_state {
+	int period;                          /* the period folded, 0 before */
+	struct flow_counts per[2][CS_PERIODS_MAX];
+	int16_t player_pts[2][GAME_PLAYERS_MAX][CS_PERIODS_MAX];
+	struct ball_origin origin[2];
+	int streak_side, streak, period_streak;   /* unanswered points */
+	int most_unanswered[2];
+	int leader;                          /* the last side ahead, CS_SIDE_NONE */
+	struct game_flow flow;               /* run, lead changes, ties, timeout mark */
+	struct { int points, fgm, fga, tov, fouls; } at_timeout[2];
 };
 
 /* Everything derived for one side. */
@@ -121,6 +149,8 @@ struct derived {
 	size_t nshots, cap_shots;
 	struct unit_acc *units;
 	size_t nunits, cap_units;
+
+	struct analytics_state an;
 };
 
 struct game {
@@ -131,6 +161,9 @@ struct game {
 	struct roster roster[2];
 	struct derived d;
 	struct box_team team[2];          /* the views game_team() returns */
+	/* game_analytics(): [side][0] the game, [side][p] period p */
+	struct team_analytics analytics[2][CS_PERIODS_MAX + 1];
+	struct game_flow flow;            /* the view game_flow() returns */
 
 	bool has_clock;
 	struct cs_clock clock;
@@ -178,6 +211,16 @@ int game_rules_fouls_to_give(const struct game_rules *r, const struct side_state
 /* The event's figure when sent in this period, else the rule book's. */
 int game_rules_timeouts_left(const struct game_rules *r, const struct side_state *st,
     int period_seq, enum cs_period_type type, int clock);
+
+/* analytics.c: the coach's numbers, from the fold (derive.c) */
+void game_analytics_reset(struct game *g);
+/* Game clock run out between events (score as before the event). */
+void game_analytics_clock(struct game *g, int elapsed_tenths);
+/* After the event's statistics are counted; `home`, `away`: the score
+ * before it. */
+void game_analytics_event(struct game *g, const struct record *rec, int home, int away);
+/* Into the views of game_analytics() and game_flow(), at the end of finish(). */
+void game_analytics_finish(struct game *g);
 
 /* derive.c */
 void game_derive_free(struct derived *d);

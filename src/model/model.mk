@@ -8,13 +8,14 @@ libcourtside_a_SOURCES += \
 libcourtside_a_SOURCES += \
 	src/model/game_int.h \
 	src/model/store.c src/model/roster.c src/model/rules.c \
-	src/model/derive.c src/model/game.c src/model/export.c
+	src/model/derive.c src/model/analytics.c src/model/game.c src/model/export.c
 
-check_PROGRAMS += tests/test_model tests/test_event tests/test_export
-TESTS += tests/test_model tests/test_event tests/test_export
+check_PROGRAMS += tests/test_model tests/test_event tests/test_export tests/test_analytics
+TESTS += tests/test_model tests/test_event tests/test_export tests/test_analytics
 tests_test_model_SOURCES = tests/test_model.c tests/tap.h
 tests_test_event_SOURCES = tests/test_event.c tests/tap.h
 tests_test_export_SOURCES = tests/test_export.c tests/tap.h
+tests_test_analytics_SOURCES = tests/test_analytics.c tests/tap.h
 
 # json_equal: semantic JSON comparison for integration tests (a tool, not a
 # test itself; tests/test_json_equal.sh tests it).

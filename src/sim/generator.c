@@ -177,7 +177,8 @@ struct gstate {
 	int tip_winner;
 	int64_t last_seq, last_first_send;
 	int number;
-	int qual;                    /* qualifiers for the next shot */
+	int qual;                    /* the possession's qualifiers (2ndchance, fromturnover) */
+	int ft_qual;                 /* those of the free throws being shot */
 	int poss;                    /* open possession, -1 none */
 	int reg_poss[2];
 	int order;                   /* sends created */
@@ -668,6 +669,7 @@ possession_open(struct gen *s, int side, enum start start)
 	possession_close(s);
 	s->st.offense = side;
 	s->st.start = start;
+	s->st.qual = 0;   /* fromturnover is added by the turnover that opened it */
 	s->st.fresh = true;
 	s->st.sc = s->shot_clock;
 	if (s->st.period <= g->regulation)
@@ -1062,6 +1064,10 @@ one_free_throw(struct gen *s, int side, int shooter, int k, int n, enum sim_ft_t
 	p.ft_n = (uint8_t)n;
 	p.ft_type = (uint8_t)type;
 	play_stat(&p, SIM_S_FT, side, shooter, made, false, false);
+	/* the feed marks a trip's free throws as the possession they end
+	 * (fastbreak, 2ndchance, fromturnover); a technical's belong to none */
+	if (type != SIM_FT_TECHNICAL)
+		p.qualifiers = (uint8_t)s->st.ft_qual;
 	if (made)
 		score(s, side, 1);
 	emit(s, &p, 0);
@@ -1231,6 +1237,15 @@ place_near(struct gen *s, struct sim_play *p, int side, enum zone z)
 
 /* --- the plays of a possession --- */
 
+/* What the feed says of the possession's scoring now: 2ndchance and
+ * fromturnover hold for the whole of it, fastbreak for the break itself
+ * (an offensive rebound or a side-out ends that). */
+static int
+possession_qualifiers(const struct gen *s)
+{
+	return s->st.qual | (s->st.start == S_FASTBREAK ? SIM_Q_FASTBREAK : 0);
+}
+
 static void
 rebound(struct gen *s, bool after_ft)
 {
@@ -1389,8 +1404,7 @@ field_goal(struct gen *s, bool buzzer)
 		p = play_new(s, SIM_FIELD_GOAL, o);
 		place(s, &p, o, dx, dy);
 		p.shot_type = (uint8_t)shot_type(s, o, shooter, z, &p.shot_desc);
-		p.qualifiers = (uint8_t)(s->st.qual |
-		    (s->st.start == S_FASTBREAK ? SIM_Q_FASTBREAK : 0) |
+		p.qualifiers = (uint8_t)(possession_qualifiers(s) |
 		    (made && z <= Z_PAINT && !three ? SIM_Q_PAINT : 0));
 		if (assister >= 0)
 			play_stat(&p, SIM_S_AST, o, assister, false, false, false);
@@ -1403,9 +1417,9 @@ field_goal(struct gen *s, bool buzzer)
 			score(s, o, three ? 3 : 2);
 		emit(s, &p, 0);
 	}
-	s->st.qual = 0;
 	s->st.fresh = false;
 	if (fouled) {
+		s->st.ft_qual = possession_qualifiers(s);
 		clock_stop(s);
 		fouler = pick(s, d, R_FOUL, -1);
 		charge_foul(s, d, fouler, SIM_FOUL_SHOOTING);
@@ -1474,6 +1488,7 @@ turnover(struct gen *s)
 		dead(s, rng_int(&s->rng, 5000, 12000));
 		sub_window(s, -1, -1);
 		possession_open(s, d, S_SIDEOUT);
+		s->st.qual |= SIM_Q_FROMTURNOVER;
 		return;
 	}
 	who = pick(s, o, R_SHOOT, -1);
@@ -1498,6 +1513,7 @@ turnover(struct gen *s)
 		sub_window(s, -1, -1);
 		maybe_timeout(s, d);
 		possession_open(s, d, S_SIDEOUT);
+		s->st.qual |= SIM_Q_FROMTURNOVER;
 		return;
 	}
 	p = play_new(s, SIM_TURNOVER, o);
@@ -1546,6 +1562,7 @@ defensive_foul(struct gen *s, bool intentional)
 	emit_foul(s, d, fouler, drawer, SIM_FOUL_PERSONAL);
 	dead(s, rng_int(&s->rng, 5000, 12000));
 	if (penalty(s, d)) {
+		s->st.ft_qual = possession_qualifiers(s);
 		sub_window(s, o, drawer);
 		free_throws(s, o, drawer, 2, SIM_FT_REGULAR, -1);
 		return;
@@ -1583,6 +1600,7 @@ flagrant(struct gen *s)
 	charge_foul(s, d, fouler, SIM_FOUL_FLAGRANT);
 	emit_foul(s, d, fouler, drawer, SIM_FOUL_FLAGRANT);
 	dead(s, rng_int(&s->rng, 40000, 90000));   /* the officials review it */
+	s->st.ft_qual = possession_qualifiers(s);
 	sub_window(s, o, drawer);
 	free_throws(s, o, drawer, 2, SIM_FT_FLAGRANT, o);
 	s->st.sc = s->shot_clock;

@@ -7,8 +7,13 @@ libcourtside_a_SOURCES += \
 	src/sim/sim_json.c \
 	src/sim/render_sportradar.c \
 	src/sim/render_shottracker.c \
-	src/sim/truth.c
+	src/sim/truth.c \
+	src/sim/truth_coach.c
 
 check_PROGRAMS += tests/test_simgame
 TESTS += tests/test_simgame
 tests_test_simgame_SOURCES = tests/test_simgame.c tests/tap.h
+
+# The coach's numbers end to end: courtside's export = the simulator's truth.
+TESTS += tests/test_sim_analytics.sh
+EXTRA_DIST += tests/test_sim_analytics.sh

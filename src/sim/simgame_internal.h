@@ -8,6 +8,7 @@
  *   render_sportradar.c   plays -> Sportradar push lines, pbp.json, summary.json
  *   render_shottracker.c  plays -> ShotTracker frames and REST documents
  *   truth.c               what REST shows at T, and its box score (own tally)
+ *   truth_coach.c         ... and the coach's numbers of it (own tally)
  *   sim_json.c            the growable JSON text buffer they all write with
  *
  * The record: every logical event (a play with a stable id) has one or more
@@ -292,6 +293,38 @@ struct sim_tally_team {
 	bool on_court[SIM_ROSTER_MAX];
 };
 
+/*
+ * The coach's numbers of a view (truth_coach.c): the definitions of
+ * model/game.h (struct team_analytics), counted again by the simulator's
+ * own code from its plays: Sportradar's from the qualifiers it sends,
+ * ShotTracker's from the plays' locations and their sequence.
+ */
+struct sim_coach_counts {
+	int pts, fgm, fga, tpm, ftm, fta, oreb, dreb, tov;   /* players' rebounds */
+	int paint, fast_break, second_chance, off_turnovers, bench;
+	int biggest_lead, most_unanswered, leading_tenths;
+};
+
+struct sim_coach {
+	struct sim_coach_counts per[2][SIM_PERIODS_MAX];
+	int most_unanswered[2];
+	/* running state */
+	int period;
+	int streak_side, streak, period_streak;
+	struct sim_ball {
+		bool second_chance, from_turnover, fast, gained, decided;
+		int gain_clock;
+	} ball[2];
+};
+
+void sim_coach_time(struct sim_coach *c, int period, int tenths, const int points[2]);
+/* `before`: the score before the play; the tally has counted it. */
+void sim_coach_play(const struct sim_game *g, struct sim_coach *c,
+    const struct sim_play *p, enum cs_provider prov, const int before[2],
+    const int after[2]);
+/* ,"analytics":{...} of `side`, with its periods 1..nperiods. */
+void sim_coach_json(struct sim_buf *b, const struct sim_coach *c, int side, int nperiods);
+
 struct sim_tally {
 	bool started, over;
 	int period;                  /* current period sequence (1 before tip) */
@@ -299,6 +332,7 @@ struct sim_tally {
 	int nevents;
 	int lead_changes, times_tied;
 	struct sim_tally_team team[2];
+	struct sim_coach coach;
 };
 
 void sim_tally_view(const struct sim_game *g, const struct sim_view *v,

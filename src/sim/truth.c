@@ -220,11 +220,12 @@ sim_tally_view(const struct sim_game *g, const struct sim_view *v,
 {
 	struct fold f;
 	size_t k;
-	int period = 0, side, i, el, leader = -1, now;
+	int period = 0, side, i, el, leader = -1, now, before[2], after[2];
 
 	memset(t, 0, sizeof *t);
 	memset(&f, 0, sizeof f);
 	f.last_leader = -1;
+	t->coach.streak_side = -1;
 	t->period = 1;
 	t->clock = g->period_tenths;
 	for (k = 0; k < g->nevents; k++) {
@@ -254,6 +255,9 @@ sim_tally_view(const struct sim_game *g, const struct sim_view *v,
 		/* the clock since the last event goes to the fives on court */
 		el = f.last_clock - p->clock;
 		if (el > 0) {
+			before[0] = t->team[0].points;
+			before[1] = t->team[1].points;
+			sim_coach_time(&t->coach, period, el, before);
 			for (side = 0; side < 2; side++) {
 				if (!f.known[side])
 					continue;
@@ -267,7 +271,12 @@ sim_tally_view(const struct sim_game *g, const struct sim_view *v,
 				f.five[p->side][i] = p->five[p->side][i];
 			f.known[p->side] = true;
 		}
+		before[0] = t->team[0].points;
+		before[1] = t->team[1].points;
 		count_play(g, t, &f, p);
+		after[0] = t->team[0].points;
+		after[1] = t->team[1].points;
+		sim_coach_play(g, &t->coach, p, prov, before, after);
 		now = t->team[0].points > t->team[1].points ? 0 :
 		    t->team[0].points < t->team[1].points ? 1 : 2;
 		if (now != leader && (leader >= 0 || now != 2)) {
@@ -374,10 +383,11 @@ sim_game_truth_json(const struct sim_game *g, enum cs_provider p, int64_t at_ms)
 	    p == CS_PROVIDER_SHOTTRACKER ? "shottracker" : "sportradar");
 	sim_buf_str(&b, sim_game_id(g, p));
 	sim_buf_printf(&b, ",\"status\":\"%s\",\"period\":{\"type\":\"%s\","
-	    "\"number\":%d,\"sequence\":%d},\"clock\":\"%d:%02d.%d\"},\"teams\":[",
+	    "\"number\":%d,\"sequence\":%d},\"clock\":\"%d:%02d.%d\","
+	    "\"lead_changes\":%d,\"times_tied\":%d},\"teams\":[",
 	    t.over ? "closed" : t.started ? "inprogress" : "scheduled",
 	    period_type(g, t.period), number, t.period,
-	    t.clock / 600, t.clock / 10 % 60, t.clock % 10);
+	    t.clock / 600, t.clock / 10 % 60, t.clock % 10, t.lead_changes, t.times_tied);
 	for (side = 0; side < 2; side++) {
 		const struct sim_team *team = &g->team[side];
 		const struct sim_tally_team *tt = &t.team[side];
@@ -398,9 +408,11 @@ sim_game_truth_json(const struct sim_game *g, enum cs_provider p, int64_t at_ms)
 		sim_buf_puts(&b, "],\"totals\":{");
 		line_json(&b, &tt->totals);
 		sim_buf_printf(&b, "},\"team_rebounds\":%d,\"team_turnovers\":%d,"
-		    "\"team_fouls_period\":%d,\"timeouts_left\":%d,\"players\":[",
+		    "\"team_fouls_period\":%d,\"timeouts_left\":%d",
 		    tt->team_rebounds, tt->team_turnovers, tt->team_fouls_period,
 		    tt->timeouts_left);
+		sim_coach_json(&b, &t.coach, side, t.period);
+		sim_buf_puts(&b, ",\"players\":[");
 		first = true;
 		/* starters first, then the bench, each in roster order */
 		for (starters = true; ; starters = false) {
