@@ -839,6 +839,27 @@ test_push_timeouts(void)
 	push_event(&c, "t-3", ",\"sequence\":1664669447995", 5, 3);
 	ok(got.ngames == 2 && got.game.timeouts_remaining[CS_AWAY] == 3 &&
 	    got.game.timeouts_remaining[CS_HOME] == 5, "push: a change is sent");
+	{
+		/* a cached pbp.json, older than the stream, read after it */
+		static const char *const fmt =
+		    "{\"id\":\"" GAME_ID "\",\"status\":\"inprogress\","
+		    "\"home\":{\"id\":\"" KNICKS "\",\"remaining_timeouts\":%d},"
+		    "\"away\":{\"id\":\"" BULLS "\",\"remaining_timeouts\":%d},"
+		    "\"periods\":[{\"type\":\"quarter\",\"number\":1,\"sequence\":1,"
+		    "\"events\":[{\"id\":\"old\",\"event_type\":\"stoppage\",\"number\":1,"
+		    "\"sequence\":%lld,\"clock\":\"11:00\"}]}]}";
+		char doc[1024];
+
+		snprintf(doc, sizeof doc, fmt, 7, 7, 1664669440000LL);
+		sportradar_parse_pbp(&c, doc, strlen(doc));
+		ok(got.game.timeouts_remaining[CS_HOME] == 5 &&
+		    got.game.timeouts_remaining[CS_AWAY] == 3,
+		    "an older pbp.json read after the stream does not set the count back");
+		snprintf(doc, sizeof doc, fmt, 4, 2, 1664669449999LL);
+		sportradar_parse_pbp(&c, doc, strlen(doc));
+		ok(got.game.timeouts_remaining[CS_HOME] == 4 &&
+		    got.game.timeouts_remaining[CS_AWAY] == 2, "a newer pbp.json's count is taken");
+	}
 }
 
 static void

@@ -54,6 +54,11 @@ struct sportradar_ctx {
 		bool deleted;
 	} seen[SR_SEEN_EVENTS];
 	bool epoch_sequences;        /* sequences seen are epoch-ms-like */
+	/* remaining_timeouts come with every header; the figure of the newest
+	 * moment wins (a document's last event, a push's stream so far), so a
+	 * cached pbp.json read after the push cannot set the count back */
+	int64_t max_sequence;        /* the newest event sequence seen */
+	int64_t timeouts_version;    /* the moment of the figure in info */
 	unsigned long stale;         /* versions skipped as older */
 	bool have_info;
 	struct cs_game_info info;    /* merged header: teams, rosters, format, status */

@@ -1033,12 +1033,43 @@ emit_info(struct sportradar_ctx *c, struct cs_game_info *in)
 			}
 		}
 	}
+	for (s = 0; s < 2; s++) {
+		if (in->has_timeouts_remaining[s] || !c->info.has_timeouts_remaining[s])
+			continue;
+		in->has_timeouts_remaining[s] = true;
+		in->timeouts_remaining[s] = c->info.timeouts_remaining[s];
+	}
 	c->info = *in;
 	c->have_info = true;
 	if (c->game_id[0] == '\0' && in->id[0] != '\0')
 		cs_strlcpy(c->game_id, in->id, sizeof c->game_id);
 	if (c->sink.game != NULL)
 		c->sink.game(c->sink.ctx, &c->info);
+}
+
+/*
+ * The teams' remaining_timeouts from a header (pbp.json, a push message)
+ * at `moment` (an event sequence): taken when no older than the figure in
+ * force, and sent to the model as a header when it changed.
+ */
+static void
+offer_timeouts(struct sportradar_ctx *c, struct json_object *home,
+    struct json_object *away, int64_t moment)
+{
+	struct cs_game_info info;
+	int s;
+
+	cs_game_info_init(&info, CS_PROVIDER_SPORTRADAR);
+	if (!timeouts_of(home, away, &info) || moment < c->timeouts_version)
+		return;
+	c->timeouts_version = moment;
+	for (s = 0; s < 2; s++)
+		if (info.has_timeouts_remaining[s] &&
+		    (!c->info.has_timeouts_remaining[s] ||
+		    c->info.timeouts_remaining[s] != info.timeouts_remaining[s]))
+			break;
+	if (s < 2)
+		emit_info(c, &info);
 }
 
 /* The header fields both REST documents share.  -1 (warned) for another game. */
@@ -1071,7 +1102,6 @@ header_of(struct sportradar_ctx *c, struct json_object *root, const char *doc,
 		info->has_team[CS_AWAY] = true;
 		team_header(jobject(root, "away"), &info->team[CS_AWAY]);
 	}
-	timeouts_of(jobject(root, "home"), jobject(root, "away"), info);
 	return 0;
 }
 
@@ -1337,6 +1367,7 @@ sportradar_parse_pbp(struct sportradar_ctx *c, const char *json, size_t len)
 	struct pbp_split sp;
 	struct pbp_pending *pending = NULL, *np_;
 	struct listed listed = { NULL, 0, 0, false };
+	int64_t doc_moment = 0;   /* the document's newest event */
 	size_t npending = 0, pcap = 0;
 	int64_t k;
 	struct cs_game_info info;
@@ -1418,6 +1449,8 @@ sportradar_parse_pbp(struct sportradar_ctx *c, const char *json, size_t len)
 				continue;
 			}
 			updated = sportradar_parse_time(jstr(e, "updated"));
+			if (ev.sequence > doc_moment)
+				doc_moment = ev.sequence;
 			json_object_put(e);
 			if (names_unknown_player(&ev)) {
 				/* a later event may teach the id: deliver at the end */
@@ -1476,6 +1509,9 @@ sportradar_parse_pbp(struct sportradar_ctx *c, const char *json, size_t len)
 	}
 	free(listed.keys);
 	free(pending);
+	offer_timeouts(c, jobject(root, "home"), jobject(root, "away"), doc_moment);
+	if (doc_moment > c->max_sequence)
+		c->max_sequence = doc_moment;
 	json_object_put(root);
 	pbp_split_free(&sp);
 	return count;
@@ -1567,33 +1603,6 @@ sportradar_parse_summary(struct sportradar_ctx *c, const char *json, size_t len)
 }
 
 /* --- push lines --- */
-
-/* Every push message carries the teams' remaining_timeouts at send time:
- * the current count.  A change goes to the model as a header. */
-static void
-push_timeouts(struct sportradar_ctx *c, struct json_object *game)
-{
-	struct cs_game_info info;
-	int s;
-
-	cs_game_info_init(&info, CS_PROVIDER_SPORTRADAR);
-	if (!timeouts_of(jobject(game, "home"), jobject(game, "away"), &info))
-		return;
-	for (s = 0; s < 2; s++)
-		if (info.has_timeouts_remaining[s] &&
-		    (!c->info.has_timeouts_remaining[s] ||
-		    c->info.timeouts_remaining[s] != info.timeouts_remaining[s]))
-			break;
-	if (s == 2)
-		return;
-	for (s = 0; s < 2; s++) {
-		if (info.has_timeouts_remaining[s] || !c->info.has_timeouts_remaining[s])
-			continue;
-		info.has_timeouts_remaining[s] = true;
-		info.timeouts_remaining[s] = c->info.timeouts_remaining[s];
-	}
-	emit_info(c, &info);
-}
 
 enum sportradar_push_kind
 sportradar_parse_push(struct sportradar_ctx *c, const char *line, size_t len,
@@ -1700,7 +1709,10 @@ sportradar_parse_push(struct sportradar_ctx *c, const char *line, size_t len,
 	if (c->sink.event != NULL)
 		c->sink.event(c->sink.ctx, &ev);
 	kind = SR_PUSH_EVENT;
-	push_timeouts(c, game);
+	if (ev.sequence > c->max_sequence)
+		c->max_sequence = ev.sequence;
+	/* sent now: the stream's newest moment */
+	offer_timeouts(c, jobject(game, "home"), jobject(game, "away"), c->max_sequence);
 out:
 	info->kind = kind;
 	json_object_put(root);
