@@ -342,6 +342,7 @@ read_open_fail(struct capture_reader *r)
 static int
 parse_header(struct capture_reader *r, char *line, int fields)
 {
+	const struct provider *p;
 	char prov[32], game[CS_ID_MAX], sum[SUM_HEX + 2], hex[SUM_HEX + 1];
 	long long started;
 	int end = 0, sum_at = 0;
@@ -359,9 +360,10 @@ parse_header(struct capture_reader *r, char *line, int fields)
 	    strcmp(sum, hex) != 0)
 		return -1;
 	/* a live provider of the registry: the replay needs its parsers */
-	if (provider_by_name(prov) == NULL || !valid_token(game))
+	p = provider_by_name(prov);
+	if (p == NULL || !valid_token(game))
 		return -1;
-	r->provider = provider_by_name(prov)->id;
+	r->provider = p->id;
 	cs_strlcpy(r->game_id, game, sizeof r->game_id);
 	r->started_ms = started;
 	return 0;
