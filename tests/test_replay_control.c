@@ -910,6 +910,39 @@ test_hold_at_end(const char *path)
 	free(lay.plays);
 }
 
+/*
+ * Two replays in one process, each controlled through its own feed: the
+ * controls reach the run they were given to (issue 15: no process-wide
+ * replay).  The second run starts after the first is running, so a
+ * "current replay" would be the second one, and the first's pause lost.
+ */
+static void
+test_two_replays(const char *path)
+{
+	struct run x, y;
+
+	/* x at a quarter speed: the capture outlasts the test on a slow machine */
+	if (run_start(&x, path, 0.25) < 0 || run_ack(&x) < 0) {
+		ok(0, "two replays: the first starts");
+		run_stop(&x);
+		return;
+	}
+	if (run_start(&y, path, 1) < 0 || run_ack(&y) < 0) {
+		ok(0, "two replays: the second starts");
+		run_stop(&y);
+		run_stop(&x);
+		return;
+	}
+	ok(control(&x, FEED_PAUSE_TOGGLE) == 0 && x.st.status.state == FEED_PAUSED,
+	    "two replays: the first's PAUSE_TOGGLE pauses the first");
+	ok(control(&y, FEED_FASTER) == 0 && y.st.status.state == FEED_REPLAY &&
+	    strcmp(y.st.status.message, "replay 2x") == 0,
+	    "two replays: the second's FASTER speeds the second up, unpaused");
+	is_int(run_watch(&x, 300), 0, "two replays: the first holds still meanwhile");
+	run_stop(&y);
+	run_stop(&x);
+}
+
 int
 main(void)
 {
@@ -929,6 +962,7 @@ main(void)
 	test_shottracker(st);
 	test_pause_at_max(flood);
 	test_hold_at_end(sr);
+	test_two_replays(sr);
 	unlink(sr);
 	unlink(st);
 	unlink(flood);
