@@ -12,6 +12,7 @@
 #include "model/event.h"
 #include "settings.h"
 #include "model/game.h"
+#include "providers/provider.h"
 #include "ui/ui.h"
 
 enum {
@@ -146,6 +147,32 @@ settings_parse_until(const char *spec, int *period_sequence, int *clock)
 	return 0;
 }
 
+/* --provider NAME: a live provider of the registry; the message lists them. */
+static int
+match_provider(struct settings *s, const char *name, char **cause)
+{
+	const struct provider *p = provider_by_name(name);
+	char names[200];
+	size_t i, n = 0, live = 0, len = 0;
+
+	if (p != NULL) {
+		s->provider = p->id;
+		return 0;
+	}
+	for (i = 0; provider_registry[i] != NULL; i++)
+		if (provider_registry[i]->id != CS_PROVIDER_NONE)
+			live++;
+	names[0] = '\0';
+	for (i = 0; provider_registry[i] != NULL && len < sizeof names; i++) {
+		if (provider_registry[i]->id == CS_PROVIDER_NONE)
+			continue;
+		n++;
+		len += (size_t)snprintf(names + len, sizeof names - len, "%s%s",
+		    n == 1 ? "" : n == live ? " or " : ", ", provider_registry[i]->name);
+	}
+	return cs_set_cause(cause, "unknown provider '%s' (%s)", name, names);
+}
+
 int
 settings_parse(struct settings *s, int argc, char **argv, char **cause)
 {
@@ -164,14 +191,8 @@ settings_parse(struct settings *s, int argc, char **argv, char **cause)
 			s->demo = true;
 			break;
 		case OPT_PROVIDER:
-			if (strcmp(optarg, "shottracker") == 0)
-				s->provider = CS_PROVIDER_SHOTTRACKER;
-			else if (strcmp(optarg, "sportradar") == 0)
-				s->provider = CS_PROVIDER_SPORTRADAR;
-			else
-				return cs_set_cause(cause,
-				    "unknown provider '%s' (shottracker or "
-				    "sportradar)", optarg);
+			if (match_provider(s, optarg, cause) < 0)
+				return -1;
 			break;
 		case OPT_GAME:
 			if (*optarg == '\0' || strlen(optarg) >= CS_ID_MAX)

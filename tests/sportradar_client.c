@@ -28,6 +28,7 @@
 #include "model/export.h"
 #include "model/game.h"
 #include "net/feed.h"
+#include "providers/provider.h"
 
 int
 main(int argc, char **argv)
@@ -80,7 +81,7 @@ main(int argc, char **argv)
 	}
 
 	g = game_new();
-	feed = feed_start_with(&cfg, &provider_sportradar, &cause);
+	feed = feed_start_with(&cfg, provider_by_name("sportradar"), &cause);
 	if (feed == NULL) {
 		fprintf(stderr, "sportradar_client: %s\n", cause != NULL ? cause : "no feed");
 		game_free(&g);

@@ -1,6 +1,6 @@
 /*
  * Replay controls (issue 7): pause, speed and seeking, driven the way the
- * UI drives them (replay_control from this thread) against a real replay
+ * UI drives them (feed_control from this thread) against a real replay
  * feed, with its queue drained into a real model the way app.c does.
  *
  * The captures are simulator games written here with known receive times:
@@ -10,7 +10,7 @@
  * straight into a fresh model up to a cut, are "a fresh replay cut there".
  *
  * Every control is acknowledged by a status message once it has taken
- * effect (replay.h), so the test waits for that, on the feed's wake fd.
+ * effect (feed_control in net/feed.h), so the test waits for that, on the feed's wake fd.
  */
 #include "config.h"
 
@@ -26,7 +26,7 @@
 #include "net/capture.h"
 #include "net/feed.h"
 #include "providers/parser.h"
-#include "providers/replay.h"
+#include "providers/provider.h"
 #include "sim/simgame.h"
 #include "tap.h"
 
@@ -336,7 +336,7 @@ run_start(struct run *x, const char *path, double speed)
 	cfg.replay_path = path;
 	cfg.speed = speed;
 	cfg.replay_hold = run_hold;
-	if (feed_provider_for(&cfg) != &provider_replay)
+	if (feed_provider_for(&cfg) != provider_for_replay())
 		return -1;
 	x->g = game_new();
 	app_state_init(&x->st);
@@ -449,9 +449,9 @@ run_end(struct run *x, int timeout_ms)
 
 /* A control and its acknowledgement. */
 static int
-control(struct run *x, enum replay_control c)
+control(struct run *x, enum feed_control c)
 {
-	replay_control(x->feed, c);
+	feed_control(x->feed, c);
 	return run_ack(x);
 }
 
@@ -558,22 +558,22 @@ test_sportradar(const char *path)
 	    "the replay starts and says so");
 	is_str(x.st.status.message, "replay 1x", "it starts at --speed 1");
 	ok(run_events(&x, 5, WAIT_MS) == 0, "at 1x plays arrive");
-	ok(control(&x, REPLAY_PAUSE_TOGGLE) == 0 && x.st.status.state == FEED_PAUSED,
+	ok(control(&x, FEED_PAUSE_TOGGLE) == 0 && x.st.status.state == FEED_PAUSED,
 	    "pause: the replay says it is paused");
 	ev = x.events;
 	is_int(run_watch(&x, 400), 0, "pause: no play arrives in 400 ms (at 1x: ~20)");
 	is_int(game_event_count(x.g), (size_t)ev, "pause: the model stays where it was");
-	ok(control(&x, REPLAY_PAUSE_TOGGLE) == 0 && x.st.status.state == FEED_REPLAY,
+	ok(control(&x, FEED_PAUSE_TOGGLE) == 0 && x.st.status.state == FEED_REPLAY,
 	    "resume: the replay says it plays again");
 	ok(run_events(&x, 5, 3000) == 0, "resume: plays arrive again");
 
 	/* 2. speed, while paused so that the position holds */
-	ok(control(&x, REPLAY_PAUSE_TOGGLE) == 0 && x.st.status.state == FEED_PAUSED,
+	ok(control(&x, FEED_PAUSE_TOGGLE) == 0 && x.st.status.state == FEED_PAUSED,
 	    "paused again");
 	ev = x.events;
 	all = true;
 	for (i = 0; i < 7; i++)
-		if (control(&x, REPLAY_FASTER) < 0 || strcmp(x.st.status.message, faster[i]) != 0) {
+		if (control(&x, FEED_FASTER) < 0 || strcmp(x.st.status.message, faster[i]) != 0) {
 			printf("#   FASTER %d: got \"%s\", want \"%s\"\n", i + 1,
 			    x.st.status.message, faster[i]);
 			all = false;
@@ -581,39 +581,39 @@ test_sportradar(const char *path)
 	ok(all, "FASTER doubles from 1x to 64x and stays at 64x");
 	all = true;
 	for (i = 0; i < 7; i++)
-		if (control(&x, REPLAY_SLOWER) < 0 || strcmp(x.st.status.message, slower[i]) != 0) {
+		if (control(&x, FEED_SLOWER) < 0 || strcmp(x.st.status.message, slower[i]) != 0) {
 			printf("#   SLOWER %d: got \"%s\", want \"%s\"\n", i + 1,
 			    x.st.status.message, slower[i]);
 			all = false;
 		}
 	ok(all, "SLOWER halves from 64x down to 1x and stays at 1x");
-	ok(control(&x, REPLAY_FASTER) == 0 && strcmp(x.st.status.message, "replay 2x") == 0,
+	ok(control(&x, FEED_FASTER) == 0 && strcmp(x.st.status.message, "replay 2x") == 0,
 	    "FASTER from the 1x floor gives 2x (got \"%s\")", x.st.status.message);
-	ok(control(&x, REPLAY_SLOWER) == 0 && strcmp(x.st.status.message, "replay 1x") == 0,
+	ok(control(&x, FEED_SLOWER) == 0 && strcmp(x.st.status.message, "replay 1x") == 0,
 	    "and SLOWER back to 1x");
 	is_int(x.st.status.state, FEED_PAUSED, "speed changes leave the replay paused");
 	is_int(x.events, ev, "no play arrived while changing speed paused");
 
 	/* pacing, coarsely: from the resume, 10 plays at 1x take their
 	 * 9 x 20 ms (never less than half), and at 64x much less than at 1x */
-	ok(control(&x, REPLAY_PAUSE_TOGGLE) == 0, "resumed at 1x");
+	ok(control(&x, FEED_PAUSE_TOGGLE) == 0, "resumed at 1x");
 	t0 = cs_now_us();
 	ok(run_events(&x, 10, WAIT_MS) == 0, "1x: 10 plays");
 	at_1x_ms = (double)(cs_now_us() - t0) / 1000.0;
-	ok(control(&x, REPLAY_PAUSE_TOGGLE) == 0, "paused");
+	ok(control(&x, FEED_PAUSE_TOGGLE) == 0, "paused");
 	for (i = 0; i < 6; i++)
-		(void)control(&x, REPLAY_FASTER);
+		(void)control(&x, FEED_FASTER);
 	is_str(x.st.status.message, "replay 64x", "at 64x");
-	ok(control(&x, REPLAY_PAUSE_TOGGLE) == 0, "resumed at 64x");
+	ok(control(&x, FEED_PAUSE_TOGGLE) == 0, "resumed at 64x");
 	t0 = cs_now_us();
 	ok(run_events(&x, 10, WAIT_MS) == 0, "64x: 10 plays");
 	at_64x_ms = (double)(cs_now_us() - t0) / 1000.0;
-	ok(control(&x, REPLAY_PAUSE_TOGGLE) == 0, "paused");
+	ok(control(&x, FEED_PAUSE_TOGGLE) == 0, "paused");
 	printf("# 10 plays at 1x: %.0f ms, at 64x: %.0f ms\n", at_1x_ms, at_64x_ms);
 	ok(at_1x_ms >= 9 * SR_STEP_MS / 2, "1x paces the plays by their receive times");
 	ok(at_64x_ms < at_1x_ms / 2, "64x is much faster than 1x");
 	for (i = 0; i < 6; i++)
-		(void)control(&x, REPLAY_SLOWER);
+		(void)control(&x, FEED_SLOWER);
 	is_str(x.st.status.message, "replay 1x", "back at 1x, paused: a broken pause would show");
 
 	/* Everything below runs paused at 1x: plays arrive only by seeking. */
@@ -627,52 +627,52 @@ test_sportradar(const char *path)
 	}
 
 	/* 3. PLAY_BACK */
-	ok(control(&x, REPLAY_PLAY_BACK) == 0, "PLAY_BACK is acknowledged");
+	ok(control(&x, FEED_PLAY_BACK) == 0, "PLAY_BACK is acknowledged");
 	same_as_cut(&x, path, lay.plays[n - 2], "PLAY_BACK");
 	is_int(game_event_count(x.g), n - 1, "PLAY_BACK: one play fewer");
 	is_int(x.st.status.state, FEED_PAUSED, "PLAY_BACK: still paused");
 	is_int(run_watch(&x, 200), 0, "PLAY_BACK: nothing more arrives");
 
 	/* 4. PLAY_FORWARD */
-	ok(control(&x, REPLAY_PLAY_FORWARD) == 0, "PLAY_FORWARD is acknowledged");
+	ok(control(&x, FEED_PLAY_FORWARD) == 0, "PLAY_FORWARD is acknowledged");
 	same_as_cut(&x, path, lay.plays[n - 1], "PLAY_FORWARD");
 	is_int(game_event_count(x.g), n, "PLAY_FORWARD: one play more");
 	is_int(run_watch(&x, 200), 0, "PLAY_FORWARD: nothing more arrives");
 
 	/* Two presses at once: two plays, whether or not the second lands
 	 * while the first seek is being replayed. */
-	replay_control(x.feed, REPLAY_PLAY_BACK);
-	replay_control(x.feed, REPLAY_PLAY_BACK);
+	feed_control(x.feed, FEED_PLAY_BACK);
+	feed_control(x.feed, FEED_PLAY_BACK);
 	settle(&x, path, lay.plays[n - 3], "two PLAY_BACKs");
-	replay_control(x.feed, REPLAY_PLAY_FORWARD);
-	replay_control(x.feed, REPLAY_PLAY_FORWARD);
+	feed_control(x.feed, FEED_PLAY_FORWARD);
+	feed_control(x.feed, FEED_PLAY_FORWARD);
 	settle(&x, path, lay.plays[n - 1], "two PLAY_FORWARDs");
 	/* different seeks at once: each in turn, from where the last landed */
-	replay_control(x.feed, REPLAY_PLAY_BACK);
-	replay_control(x.feed, REPLAY_PLAY_FORWARD);
-	replay_control(x.feed, REPLAY_PLAY_BACK);
+	feed_control(x.feed, FEED_PLAY_BACK);
+	feed_control(x.feed, FEED_PLAY_FORWARD);
+	feed_control(x.feed, FEED_PLAY_BACK);
 	ok(run_ack(&x) == 0 && run_ack(&x) == 0 && run_ack(&x) == 0,
 	    "back, forward, back: three acknowledgements");
 	same_as_cut(&x, path, lay.plays[n - 2], "back, forward, back");
-	ok(control(&x, REPLAY_PLAY_FORWARD) == 0, "and forward");
+	ok(control(&x, FEED_PLAY_FORWARD) == 0, "and forward");
 	same_as_cut(&x, path, lay.plays[n - 1], "back, forward, back, forward");
 
 	/* 5. periods: the start of a period is just after the record that
 	 * began it, so the model shows the new period */
 	p = game_period(x.g).sequence;   /* Q1, unless this machine is very slow */
-	ok(p >= 1 && p <= lay.max_period && control(&x, REPLAY_PERIOD_BACK) == 0,
+	ok(p >= 1 && p <= lay.max_period && control(&x, FEED_PERIOD_BACK) == 0,
 	    "PERIOD_BACK in Q%d is acknowledged", p);
 	same_as_cut(&x, path, lay.period_start[p], "PERIOD_BACK to the start of this period");
 	is_int(game_period(x.g).sequence, p, "PERIOD_BACK: still Q%d", p);
 	for (i = 0; i < 4 && game_period(x.g).sequence > 1; i++)
-		(void)control(&x, REPLAY_PERIOD_BACK);
+		(void)control(&x, FEED_PERIOD_BACK);
 	same_as_cut(&x, path, lay.period_start[1], "PERIOD_BACK to the start of Q1");
-	ok(control(&x, REPLAY_PERIOD_BACK) == 0, "PERIOD_BACK at the start of Q1");
+	ok(control(&x, FEED_PERIOD_BACK) == 0, "PERIOD_BACK at the start of Q1");
 	same_as_cut(&x, path, lay.period_start[1], "PERIOD_BACK at the start of Q1 stays");
-	ok(control(&x, REPLAY_PERIOD_FORWARD) == 0, "PERIOD_FORWARD is acknowledged");
+	ok(control(&x, FEED_PERIOD_FORWARD) == 0, "PERIOD_FORWARD is acknowledged");
 	same_as_cut(&x, path, lay.period_start[2], "PERIOD_FORWARD to the start of Q2");
 	is_int(game_period(x.g).sequence, 2, "PERIOD_FORWARD: Q2");
-	ok(control(&x, REPLAY_PERIOD_FORWARD) == 0, "PERIOD_FORWARD again");
+	ok(control(&x, FEED_PERIOD_FORWARD) == 0, "PERIOD_FORWARD again");
 	same_as_cut(&x, path, lay.period_start[3], "PERIOD_FORWARD to the start of Q3");
 	is_int(game_period(x.g).sequence, 3, "PERIOD_FORWARD: Q3");
 	ref = model_cut(path, lay.period_start[3] - 1);
@@ -687,12 +687,12 @@ test_sportradar(const char *path)
 	}
 	game_free(&ref);
 	for (i = 0; i < 3; i++)
-		(void)control(&x, REPLAY_PLAY_FORWARD);
+		(void)control(&x, FEED_PLAY_FORWARD);
 	same_as_cut(&x, path, lay.plays[play_index(&lay, lay.period_start[3]) + 3],
 	    "three PLAY_FORWARDs into Q3");
-	ok(control(&x, REPLAY_PERIOD_BACK) == 0, "PERIOD_BACK in Q3");
+	ok(control(&x, FEED_PERIOD_BACK) == 0, "PERIOD_BACK in Q3");
 	same_as_cut(&x, path, lay.period_start[3], "PERIOD_BACK to the start of Q3");
-	ok(control(&x, REPLAY_PERIOD_BACK) == 0, "PERIOD_BACK at the start of Q3");
+	ok(control(&x, FEED_PERIOD_BACK) == 0, "PERIOD_BACK at the start of Q3");
 	same_as_cut(&x, path, lay.period_start[2], "PERIOD_BACK to the start of Q2");
 	is_int(game_period(x.g).sequence, 2, "PERIOD_BACK: Q2");
 	is_int(x.st.status.state, FEED_PAUSED, "seeking left the replay paused");
@@ -700,8 +700,8 @@ test_sportradar(const char *path)
 
 	/* 6. from Q2 (after seeking back and forth) to the end, at 64x */
 	for (i = 0; i < 6; i++)
-		(void)control(&x, REPLAY_FASTER);
-	ok(control(&x, REPLAY_PAUSE_TOGGLE) == 0 && run_end(&x, 20000) == 0,
+		(void)control(&x, FEED_FASTER);
+	ok(control(&x, FEED_PAUSE_TOGGLE) == 0 && run_end(&x, 20000) == 0,
 	    "the replay plays on to the end");
 	is_int(x.st.status.state, FEED_ENDED, "and ends");
 	got = export_string(x.g);
@@ -760,33 +760,33 @@ test_shottracker(const char *path)
 	}
 	/* The stream begins 2 s after the REST catch-up: pause in Q1 at the
 	 * latest (Q1 lasts ~15 s at 1x), then forward to Q2. */
-	ok(run_ack(&x) == 0 && control(&x, REPLAY_PAUSE_TOGGLE) == 0 &&
+	ok(run_ack(&x) == 0 && control(&x, FEED_PAUSE_TOGGLE) == 0 &&
 	    x.st.status.state == FEED_PAUSED, "shottracker: paused");
 	for (i = 0; i < 2 && game_period(x.g).sequence < 2; i++)
-		(void)control(&x, REPLAY_PERIOD_FORWARD);
+		(void)control(&x, FEED_PERIOD_FORWARD);
 	same_as_cut(&x, path, lay.period_start[2], "shottracker: PERIOD_FORWARD to Q2");
 	for (i = 0; i < 30; i++)
-		(void)control(&x, REPLAY_PLAY_FORWARD);
+		(void)control(&x, FEED_PLAY_FORWARD);
 	same_as_cut(&x, path, lay.plays[q2 + 30], "shottracker: 30 x PLAY_FORWARD");
-	ok(control(&x, REPLAY_PLAY_BACK) == 0, "shottracker: PLAY_BACK");
+	ok(control(&x, FEED_PLAY_BACK) == 0, "shottracker: PLAY_BACK");
 	same_as_cut(&x, path, lay.plays[q2 + 29], "shottracker: PLAY_BACK");
 	/* A second seek while the first one is being replayed (its deletes
 	 * are out, its ~1,500 records are going through the parser) steps
 	 * from where the first one lands. */
-	replay_control(x.feed, REPLAY_PLAY_BACK);
+	feed_control(x.feed, FEED_PLAY_BACK);
 	do
 		i = run_step(&x, cs_now_us() + WAIT_MS * 1000LL);
 	while (i >= 0 && i != FEED_MSG_DELETE);
-	replay_control(x.feed, REPLAY_PLAY_BACK);
+	feed_control(x.feed, FEED_PLAY_BACK);
 	settle(&x, path, lay.plays[q2 + 27], "shottracker: PLAY_BACK during a PLAY_BACK");
-	ok(control(&x, REPLAY_PERIOD_BACK) == 0, "shottracker: PERIOD_BACK");
+	ok(control(&x, FEED_PERIOD_BACK) == 0, "shottracker: PERIOD_BACK");
 	same_as_cut(&x, path, lay.period_start[2], "shottracker: PERIOD_BACK to Q2");
-	ok(control(&x, REPLAY_PERIOD_BACK) == 0, "shottracker: PERIOD_BACK again");
+	ok(control(&x, FEED_PERIOD_BACK) == 0, "shottracker: PERIOD_BACK again");
 	same_as_cut(&x, path, lay.period_start[1], "shottracker: PERIOD_BACK to Q1");
 
 	for (i = 0; i < 6; i++)
-		(void)control(&x, REPLAY_FASTER);
-	ok(control(&x, REPLAY_PAUSE_TOGGLE) == 0 && run_end(&x, 30000) == 0,
+		(void)control(&x, FEED_FASTER);
+	ok(control(&x, FEED_PAUSE_TOGGLE) == 0 && run_end(&x, 30000) == 0,
 	    "shottracker: the replay plays on to the end");
 	same_as_cut(&x, path, lay.nrecords, "shottracker: after seeking, the end");
 	got = export_string(x.g);
@@ -826,17 +826,17 @@ test_pause_at_max(const char *path)
 		ok(0, "the max-speed replay starts");
 		return;
 	}
-	/* its first status is queued once replay_control can reach it */
+	/* its first status is queued once feed_control can reach it */
 	pfd.fd = feed_fd(x.feed);
 	pfd.events = POLLIN;
 	ok(poll(&pfd, 1, WAIT_MS) == 1, "max speed: the replay runs");
-	replay_control(x.feed, REPLAY_PAUSE_TOGGLE);
+	feed_control(x.feed, FEED_PAUSE_TOGGLE);
 	do
 		rc = run_ack(&x);   /* the first status, then the pause's */
 	while (rc == 0 && x.st.status.state == FEED_REPLAY);
 	is_int(x.st.status.state, FEED_PAUSED, "max speed: PAUSE_TOGGLE pauses");
 	is_int(run_watch(&x, 300), 0, "max speed: nothing arrives while paused");
-	ok(control(&x, REPLAY_PAUSE_TOGGLE) == 0 && x.st.status.state == FEED_REPLAY,
+	ok(control(&x, FEED_PAUSE_TOGGLE) == 0 && x.st.status.state == FEED_REPLAY,
 	    "max speed: and resumes");
 	ok(run_end(&x, 20000) == 0, "max speed: to the end");
 	got = export_string(x.g);
@@ -895,19 +895,52 @@ test_hold_at_end(const char *path)
 	same_as_cut(&x, path, lay.nrecords, "hold: at the end");
 	is_int(run_watch(&x, 300), 0, "hold: nothing more arrives");
 	ok(!x.st.ended, "hold: the feed has not ended");
-	ok(control(&x, REPLAY_PLAY_FORWARD) == 0 &&
+	ok(control(&x, FEED_PLAY_FORWARD) == 0 &&
 	    strcmp(x.st.status.message, "replay at end") == 0,
 	    "hold: PLAY_FORWARD at the end is acknowledged, and stays there");
-	ok(control(&x, REPLAY_PAUSE_TOGGLE) == 0, "hold: paused at the end");
-	ok(control(&x, REPLAY_PLAY_BACK) == 0 && x.st.status.state == FEED_PAUSED,
+	ok(control(&x, FEED_PAUSE_TOGGLE) == 0, "hold: paused at the end");
+	ok(control(&x, FEED_PLAY_BACK) == 0 && x.st.status.state == FEED_PAUSED,
 	    "hold: PLAY_BACK from the end");
 	same_as_cut(&x, path, lay.plays[lay.nplays - 2], "hold: PLAY_BACK from the end");
-	ok(control(&x, REPLAY_PAUSE_TOGGLE) == 0 &&
+	ok(control(&x, FEED_PAUSE_TOGGLE) == 0 &&
 	    run_until_status(&x, "replay at end") == 0, "hold: played on to the end again");
 	same_as_cut(&x, path, lay.nrecords, "hold: the end again");
 	run_stop(&x);
 	ok(x.feed == NULL, "hold: stopping the feed ends the held replay");
 	free(lay.plays);
+}
+
+/*
+ * Two replays in one process, each controlled through its own feed: the
+ * controls reach the run they were given to (issue 15: no process-wide
+ * replay).  The second run starts after the first is running, so a
+ * "current replay" would be the second one, and the first's pause lost.
+ */
+static void
+test_two_replays(const char *path)
+{
+	struct run x, y;
+
+	/* x at a quarter speed: the capture outlasts the test on a slow machine */
+	if (run_start(&x, path, 0.25) < 0 || run_ack(&x) < 0) {
+		ok(0, "two replays: the first starts");
+		run_stop(&x);
+		return;
+	}
+	if (run_start(&y, path, 1) < 0 || run_ack(&y) < 0) {
+		ok(0, "two replays: the second starts");
+		run_stop(&y);
+		run_stop(&x);
+		return;
+	}
+	ok(control(&x, FEED_PAUSE_TOGGLE) == 0 && x.st.status.state == FEED_PAUSED,
+	    "two replays: the first's PAUSE_TOGGLE pauses the first");
+	ok(control(&y, FEED_FASTER) == 0 && y.st.status.state == FEED_REPLAY &&
+	    strcmp(y.st.status.message, "replay 2x") == 0,
+	    "two replays: the second's FASTER speeds the second up, unpaused");
+	is_int(run_watch(&x, 300), 0, "two replays: the first holds still meanwhile");
+	run_stop(&y);
+	run_stop(&x);
 }
 
 int
@@ -929,6 +962,7 @@ main(void)
 	test_shottracker(st);
 	test_pause_at_max(flood);
 	test_hold_at_end(sr);
+	test_two_replays(sr);
 	unlink(sr);
 	unlink(st);
 	unlink(flood);

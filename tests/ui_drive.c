@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "net/feed.h"
+#include "providers/provider.h"
 #include "ui/ui.h"
 #include "ui_game.h"
 

@@ -27,7 +27,6 @@
 #include <unistd.h>
 
 #include "log.h"
-#include "providers/replay.h"
 #include "ui/keys.h"
 #include "ui/panes.h"
 #include "ui/screen.h"
@@ -188,24 +187,24 @@ struct loop_ctx {
 	struct feed *feed;
 };
 
-/* The UI's replay keys, in the replay provider's terms. */
+/* The UI's replay keys, as feed controls. */
 static int
 replay_now(void *ctx, enum ui_replay_cmd cmd)
 {
-	static const enum replay_control map[] = {
-		[UI_REPLAY_PAUSE] = REPLAY_PAUSE_TOGGLE,
-		[UI_REPLAY_FASTER] = REPLAY_FASTER,
-		[UI_REPLAY_SLOWER] = REPLAY_SLOWER,
-		[UI_REPLAY_BACK] = REPLAY_PLAY_BACK,
-		[UI_REPLAY_FORWARD] = REPLAY_PLAY_FORWARD,
-		[UI_REPLAY_PERIOD_BACK] = REPLAY_PERIOD_BACK,
-		[UI_REPLAY_PERIOD_FORWARD] = REPLAY_PERIOD_FORWARD,
+	static const enum feed_control map[] = {
+		[UI_REPLAY_PAUSE] = FEED_PAUSE_TOGGLE,
+		[UI_REPLAY_FASTER] = FEED_FASTER,
+		[UI_REPLAY_SLOWER] = FEED_SLOWER,
+		[UI_REPLAY_BACK] = FEED_PLAY_BACK,
+		[UI_REPLAY_FORWARD] = FEED_PLAY_FORWARD,
+		[UI_REPLAY_PERIOD_BACK] = FEED_PERIOD_BACK,
+		[UI_REPLAY_PERIOD_FORWARD] = FEED_PERIOD_FORWARD,
 	};
 	struct loop_ctx *lc = ctx;
 
 	if (lc->feed == NULL || (size_t)cmd >= sizeof map / sizeof map[0])
 		return -1;
-	replay_control(lc->feed, map[cmd]);
+	feed_control(lc->feed, map[cmd]);
 	return 0;
 }
 

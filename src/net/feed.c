@@ -11,9 +11,8 @@
  * an event message is ~2.7 KB, so the cap bounds the queue near 45 MB even
  * when the UI thread stalls.
  *
- * Providers are picked by feed_provider_for(), which names every provider
- * directly (strong references: a weak one would not pull the provider's
- * object out of libcourtside.a).
+ * Providers are picked by feed_provider_for() from the registry
+ * (providers/provider.h); the feed names none of them.
  */
 #include "config.h"
 
@@ -31,6 +30,7 @@
 #include "log.h"
 #include "net/capture.h"
 #include "net/feed.h"
+#include "providers/provider.h"
 
 #define FEED_QUEUE_MAX 16384
 #define FEED_STOP_POLL_MS 50   /* feed_stop re-wakes the provider this often */
@@ -90,15 +90,8 @@ const struct provider *
 feed_provider_for(const struct feed_config *cfg)
 {
 	if (cfg->replay_path != NULL)
-		return &provider_replay;
-	switch (cfg->provider) {
-	case CS_PROVIDER_SHOTTRACKER:
-		return &provider_shottracker;
-	case CS_PROVIDER_SPORTRADAR:
-		return &provider_sportradar;
-	default:
-		return NULL;
-	}
+		return provider_for_replay();
+	return provider_by_id(cfg->provider);
 }
 
 /* --- configuration --- */
@@ -490,6 +483,16 @@ feed_reconnect_now(struct feed *f)
 	pthread_cond_broadcast(&f->nudge);
 	pthread_mutex_unlock(&f->lock);
 	wake_provider(f);
+}
+
+void
+feed_control(struct feed *f, enum feed_control c)
+{
+	/* Under the wake lock, like wake: the provider's data stays put. */
+	pthread_mutex_lock(&f->wake_lock);
+	if (f->provider->control != NULL)
+		f->provider->control(f, c);
+	pthread_mutex_unlock(&f->wake_lock);
 }
 
 /* --- the thread --- */

@@ -4,8 +4,8 @@
  * one queue plus a wake-up descriptor.
  *
  * Threads: the provider's curl and lws handles live on the feed thread
- * only.  The UI thread only calls feed_fd(), feed_drain(), feed_stop() and
- * feed_reconnect_now(); it sleeps in poll() on feed_fd().
+ * only.  The UI thread only calls feed_fd(), feed_drain(), feed_stop(),
+ * feed_reconnect_now() and feed_control(); it sleeps in poll() on feed_fd().
  */
 #ifndef CS_FEED_H
 #define CS_FEED_H
@@ -96,20 +96,24 @@ struct feed_msg {
 	} u;
 };
 
-/* A provider: runs on the feed thread until the stream ends or the feed is
- * told to stop.  Returns 0 when the game (or --once catch-up) finished,
- * -1 with a one-line reason in *cause (malloc'd) otherwise. */
-struct provider {
-	const char *name;
-	int (*run)(struct feed *feed, char **cause);
-	/* Called from the UI thread: make run() notice feed_stopping() or a
-	 * reconnect request now (e.g. lws_cancel_service).  May be NULL. */
-	void (*wake)(struct feed *feed);
-};
+/* What a feed runs: an entry of the registry (providers/provider.h). */
+struct provider;
 
-extern const struct provider provider_shottracker;
-extern const struct provider provider_sportradar;
-extern const struct provider provider_replay;
+/*
+ * Controls from the UI thread (feed_control), for the providers that take
+ * them: today the replay.  A "play" is a capture record that delivered an
+ * event.  The start of a period is just after the record that delivered
+ * its first event, so the model already shows the new period there.
+ */
+enum feed_control {
+	FEED_PAUSE_TOGGLE,      /* also at max speed */
+	FEED_FASTER,            /* doubles the speed, up to 64x; max stays max */
+	FEED_SLOWER,            /* halves it, down to 1x; from max to 64x */
+	FEED_PLAY_BACK,         /* seek one play back (re-derives from the start) */
+	FEED_PLAY_FORWARD,
+	FEED_PERIOD_BACK,       /* to the start of this period, or the previous one */
+	FEED_PERIOD_FORWARD,    /* to the start of the next period */
+};
 
 /* --- UI thread side --- */
 struct feed *feed_start(const struct feed_config *cfg, char **cause);
@@ -117,13 +121,23 @@ int feed_fd(const struct feed *feed);          /* readable when messages wait */
 struct feed_msg *feed_drain(struct feed *feed); /* list, oldest first; may be NULL */
 void feed_msg_free_list(struct feed_msg **list);
 void feed_reconnect_now(struct feed *feed);
+/*
+ * Ignored when the provider takes no controls (or no longer runs).  The
+ * replay: seeks keep the pause (a paused replay stays paused).  Every
+ * control is acknowledged by a FEED_MSG_STATUS (FEED_PAUSED or FEED_REPLAY,
+ * message "replay 8x" or "replay max") once it has taken effect, queued
+ * after everything the seek delivered.  Seeks run in the order asked, each
+ * from where the one before landed; repeats of one seek made before it
+ * starts add up and are acknowledged once.
+ */
+void feed_control(struct feed *feed, enum feed_control c);
 /* True once the provider reported FEED_LIVE (any thread). */
 bool feed_went_live(const struct feed *feed);
 void feed_stop(struct feed **feed);            /* joins the thread within ~1 s */
 /* feed_start with a given provider (tests, benchmarks, the demo). */
 struct feed *feed_start_with(const struct feed_config *cfg,
     const struct provider *provider, char **cause);
-/* The provider feed_start would run for `cfg`; NULL when not built in. */
+/* The registry's provider feed_start would run for `cfg`; NULL when none. */
 const struct provider *feed_provider_for(const struct feed_config *cfg);
 
 /* --- feed thread side (used by providers) --- */

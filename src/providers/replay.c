@@ -1,6 +1,9 @@
 /*
  * The replay provider: reads a capture and hands each recorded message to
- * the recorded provider's parsers, paced by the receive times.
+ * the recorded provider's parsers (providers/parser.h), paced by the
+ * receive times, with pause, speed changes and seeking driven from the UI
+ * thread through feed_control() (net/feed.h).  The run's state is the
+ * feed's provider data: nothing global, so each feed has its own replay.
  *
  * Seeking backwards deletes every event the replay has delivered, withdraws
  * the published totals, and plays the capture again from the start, as fast
@@ -19,7 +22,7 @@
 #include "log.h"
 #include "net/capture.h"
 #include "providers/parser.h"
-#include "providers/replay.h"
+#include "providers/provider.h"
 #include "settings.h"
 
 #define REPLAY_MAX_SPEED 64.0
@@ -47,7 +50,7 @@ struct replay {
 	bool paused;
 	double speed;              /* 0 = as fast as possible */
 	struct {
-		enum replay_control control;
+		enum feed_control control;
 		int count;         /* presses in a row, applied as one seek */
 	} seeks[REPLAY_SEEKS_MAX]; /* in the order asked; not started yet */
 	int nseeks;
@@ -75,10 +78,6 @@ struct replay {
 	bool past_until;
 	bool at_end;               /* holding at the end (the UI's replay) */
 };
-
-/* The replay of the running feed, for replay_control (one replay per process). */
-static pthread_mutex_t current_lock = PTHREAD_MUTEX_INITIALIZER;
-static struct replay *current;
 
 static void
 remember_id(struct replay *r, const char *id)
@@ -281,12 +280,12 @@ seek_target(const struct replay *r, int control, int count)
 	size_t k;
 
 	switch (control) {
-	case REPLAY_PLAY_BACK:
+	case FEED_PLAY_BACK:
 		/* keep all plays but the last `count` */
 		if ((size_t)count >= r->nplays)
 			return -1;
 		return r->play_records[r->nplays - (size_t)count - 1];
-	case REPLAY_PERIOD_BACK:
+	case FEED_PERIOD_BACK:
 		if (r->nperiods == 0)
 			return -1;
 		/* the start of this period; if we are right at it, the previous one */
@@ -448,10 +447,10 @@ replay_pass(struct replay *r, const struct provider_parser *parser,
 			if (turn == TURN_STOP)
 				break;
 			control = turn == TURN_CONTROL ? take_control(r, &count) : -1;
-			if (control == REPLAY_PLAY_FORWARD) {
+			if (control == FEED_PLAY_FORWARD) {
 				forward = 1;
 				fwd_plays = r->nplays + (size_t)count;
-			} else if (control == REPLAY_PERIOD_FORWARD) {
+			} else if (control == FEED_PERIOD_FORWARD) {
 				forward = 2;
 				fwd_period = r->max_period + count;
 			} else if (control >= 0) {
@@ -541,9 +540,8 @@ replay_run(struct feed *feed, char **cause)
 	sink.published = on_published;
 	sink.warning = on_warning;
 
-	pthread_mutex_lock(&current_lock);
-	current = r;
-	pthread_mutex_unlock(&current_lock);
+	/* From here feed_control() reaches this run (replay_control). */
+	feed_set_provider_data(feed, r);
 
 	report(r);
 	for (;;) {
@@ -561,9 +559,7 @@ replay_run(struct feed *feed, char **cause)
 	if (outcome == PASS_DONE)
 		feed_caught_up(feed);
 
-	pthread_mutex_lock(&current_lock);
-	current = NULL;
-	pthread_mutex_unlock(&current_lock);
+	feed_set_provider_data(feed, NULL);
 	pthread_mutex_destroy(&r->lock);
 	free(r->play_records);
 	free(r->period_records);
@@ -573,30 +569,28 @@ replay_run(struct feed *feed, char **cause)
 	return outcome == PASS_DONE ? 0 : -1;
 }
 
-void
-replay_control(struct feed *feed, enum replay_control c)
+/* The UI thread, through feed_control() with the feed's wake lock held:
+ * the run cannot drop its provider data (and free `r`) meanwhile. */
+static void
+replay_control(struct feed *feed, enum feed_control c)
 {
-	struct replay *r;
+	struct replay *r = feed_provider_data(feed);
 
-	pthread_mutex_lock(&current_lock);
-	r = current;
-	if (r == NULL || r->feed != feed) {
-		pthread_mutex_unlock(&current_lock);
+	if (r == NULL)
 		return;
-	}
 	pthread_mutex_lock(&r->lock);
 	switch (c) {
-	case REPLAY_PAUSE_TOGGLE:
+	case FEED_PAUSE_TOGGLE:
 		r->paused = !r->paused;
 		r->asked++;
 		break;
-	case REPLAY_FASTER:
+	case FEED_FASTER:
 		/* max stays max; below 1x it doubles too */
 		if (r->speed > 0)
 			r->speed = r->speed * 2 > REPLAY_MAX_SPEED ? REPLAY_MAX_SPEED : r->speed * 2;
 		r->asked++;
 		break;
-	case REPLAY_SLOWER:
+	case FEED_SLOWER:
 		/* from max to the top speed; never below 1x by halving, and a
 		 * --speed under 1x stays where it is */
 		if (r->speed <= 0)
@@ -605,10 +599,10 @@ replay_control(struct feed *feed, enum replay_control c)
 			r->speed = r->speed / 2 < 1 ? 1 : r->speed / 2;
 		r->asked++;
 		break;
-	case REPLAY_PLAY_BACK:
-	case REPLAY_PLAY_FORWARD:
-	case REPLAY_PERIOD_BACK:
-	case REPLAY_PERIOD_FORWARD:
+	case FEED_PLAY_BACK:
+	case FEED_PLAY_FORWARD:
+	case FEED_PERIOD_BACK:
+	case FEED_PERIOD_FORWARD:
 		/* in order; repeated presses before the seek starts add up */
 		if (r->nseeks > 0 && r->seeks[r->nseeks - 1].control == c) {
 			if (r->seeks[r->nseeks - 1].count < REPLAY_MAX_PRESSES)
@@ -621,25 +615,14 @@ replay_control(struct feed *feed, enum replay_control c)
 		break;
 	}
 	pthread_mutex_unlock(&r->lock);
-	pthread_mutex_unlock(&current_lock);
 	/* The feed thread notices within 50 ms and sends a status. */
 }
 
 const struct provider provider_replay = {
 	.name = "replay",
+	.id = CS_PROVIDER_NONE,
 	.run = replay_run,
 	.wake = NULL,
+	.control = replay_control,
+	.parser = NULL,
 };
-
-const struct provider_parser *
-provider_parser_for(enum cs_provider p)
-{
-	switch (p) {
-	case CS_PROVIDER_SHOTTRACKER:
-		return &shottracker_parser;
-	case CS_PROVIDER_SPORTRADAR:
-		return &sportradar_parser;
-	default:
-		return NULL;
-	}
-}

@@ -48,6 +48,7 @@
 #include "net/feed.h"
 #include "net/http.h"
 #include "net/sign.h"
+#include "providers/provider.h"
 #include "providers/shottracker.h"
 
 #define ST_PING_AFTER_US    (20 * 1000000LL)
@@ -1245,6 +1246,8 @@ st_run(struct feed *feed, char **cause)
 
 const struct provider provider_shottracker = {
 	.name = "shottracker",
+	.id = CS_PROVIDER_SHOTTRACKER,
 	.run = st_run,
 	.wake = st_wake,
+	.parser = &shottracker_parser,
 };

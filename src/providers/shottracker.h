@@ -126,7 +126,7 @@ int shottracker_parse_message(struct shottracker_ctx *c, const char *channel,
 /* "Q1".."Q4", "H1", "H2", "OT1", "OT" (= OT1); 0 or -1. */
 int shottracker_period_parse(const char *s, bool halves, struct cs_period *out);
 
-/* --- the provider: see net/feed.h; `provider_shottracker` is declared there. --- */
+/* --- the provider: `provider_shottracker`, in the registry (providers/provider.h). --- */
 
 /* The WebSocket URL: `ws_base` (or ws(s):// + the REST host) +
  * /live/v2/games?token=T[&last_seq=N].  0, or -1 when it does not fit or

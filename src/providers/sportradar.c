@@ -40,6 +40,7 @@
 #include "net/backoff.h"
 #include "net/feed.h"
 #include "net/http.h"
+#include "providers/provider.h"
 #include "providers/sportradar.h"
 
 #define SR_DEFAULT_BASE      "https://api.sportradar.com"
@@ -1115,6 +1116,8 @@ out:
 
 const struct provider provider_sportradar = {
 	.name = "sportradar",
+	.id = CS_PROVIDER_SPORTRADAR,
 	.run = sr_run,
 	.wake = sr_wake,
+	.parser = &sportradar_parser,
 };

@@ -156,7 +156,7 @@ size_t sportradar_splitter_capacity(const struct sportradar_splitter *sp);
  * whole: tests, benchmarks). */
 void sportradar_splitter_to_parser(void *ctx, const char *line, size_t len);
 
-/* --- the provider: see net/feed.h; `provider_sportradar` is declared there. --- */
+/* --- the provider: `provider_sportradar`, in the registry (providers/provider.h). --- */
 
 /* URL of a REST document: "{base}/{league}/{access}/v8/en/games/{id}/{doc}". */
 int sportradar_rest_url(char *buf, size_t size, const char *base,

@@ -1,0 +1,45 @@
+/*
+ * The provider registry: every provider courtside can run, in one table
+ * (provider.c).  Everything that names a provider reads it: the feed picks
+ * what to run, the replay finds a capture's parsers, the capture header
+ * checks its provider's name, and --provider matches against it.
+ *
+ * Adding a provider: its own files (the run loop and a provider_parser),
+ * a value in enum cs_provider with its cs_provider_name (model/event.c:
+ * the model names where an event came from), and one line in provider.c.
+ */
+#ifndef CS_PROVIDER_H
+#define CS_PROVIDER_H
+
+#include "model/event.h"
+#include "net/feed.h"
+#include "providers/parser.h"
+
+struct provider {
+	const char *name;           /* --provider NAME; the capture header */
+	enum cs_provider id;        /* CS_PROVIDER_NONE: not a live source (replay) */
+	/* Runs on the feed thread until the stream ends or the feed is told
+	 * to stop.  Returns 0 when the game (or --once catch-up) finished,
+	 * -1 with a one-line reason in *cause (malloc'd) otherwise. */
+	int (*run)(struct feed *feed, char **cause);
+	/* Called from the UI thread: make run() notice feed_stopping() or a
+	 * reconnect request now (e.g. lws_cancel_service).  May be NULL. */
+	void (*wake)(struct feed *feed);
+	/* Called from the UI thread through feed_control(), with the feed's
+	 * wake lock held (feed_provider_data() cannot go away under it).
+	 * NULL: the provider takes no controls. */
+	void (*control)(struct feed *feed, enum feed_control c);
+	/* The parsers its captures replay through; NULL for the replay. */
+	const struct provider_parser *parser;
+};
+
+/* The table, NULL-terminated, live providers first. */
+extern const struct provider *const provider_registry[];
+
+/* A live provider (one with an id) by name or id; NULL when none. */
+const struct provider *provider_by_name(const char *name);
+const struct provider *provider_by_id(enum cs_provider id);
+/* The provider that replays captures (--replay). */
+const struct provider *provider_for_replay(void);
+
+#endif
