@@ -1,7 +1,10 @@
 /*
  * sim_server_start/stop as courtside --demo uses them: in-process, port 0,
- * quiet, signed requests; start-up errors; stop within a second; and
- * nothing written to the terminal in quiet mode.
+ * quiet, signed requests; start-up errors; stop joins the server thread
+ * and frees the port; and nothing written to the terminal in quiet mode.
+ * No check reads a clock: the times are printed as diagnostics, and a
+ * stop that never returns is caught by alarm() (a safety net, not a
+ * budget).
  */
 #include "config.h"
 
@@ -99,7 +102,7 @@ main(void)
 	ok(srv != NULL, "the demo's options start a server (%s)", cause ? cause : "");
 	if (srv == NULL)
 		return tap_done();
-	ok(now_s() - t < 5.0, "start-up takes %.3f s", now_s() - t);
+	printf("# start-up took %.3f s\n", now_s() - t);
 	port = sim_server_port(srv);
 	ok(port > 0 && port < 65536, "port 0 picks a free port (%d)", port);
 
@@ -134,8 +137,10 @@ main(void)
 	ok(1, "stopping NULL is harmless");
 
 	t = now_s();
+	alarm(120);   /* SIGALRM ends the test if stop never returns */
 	sim_server_stop(&srv);
-	ok(now_s() - t < 1.0, "stop joins within a second (%.3f s)", now_s() - t);
+	alarm(0);
+	ok(srv == NULL, "stop returns and NULLs the pointer (%.3f s)", now_s() - t);
 	is_int(get(port, path, auth, body, sizeof body), -1, "the port is closed");
 
 	for (i = 0; i < 3; i++) {
