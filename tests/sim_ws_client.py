@@ -22,7 +22,9 @@ identical to the valid frame before it is counted in "duplicates" only;
 "inversions" counts a seq not above the one before it.
 
 --ping sends a text "ping" right after connecting; the "pong" reply is
-counted in "pongs".  --out writes every frame, one per line.  "gaps" lists
+counted in "pongs".  "first_frame_s" and "pong_s" count from before the
+connection is opened, so that they are never less than a delay the server
+starts once the socket is up (a stall), however slow the handshake.  --out writes every frame, one per line.  "gaps" lists
 the silences longer than --gap seconds (default 1) as [start, length].
 """
 import asyncio
@@ -87,6 +89,7 @@ async def run(url, opts):
            "envelope_bad": 0, "first_frame_s": None, "pong_s": None}
     frames = []
     deadline = time.monotonic() + opts["timeout"]
+    opened = time.monotonic()
     try:
         # max_queue=None: the closing handshake must not stall behind
         # frames nobody reads any more
@@ -122,7 +125,7 @@ async def run(url, opts):
                     res["ended"] = "gaps"
                     break
                 if res["first_frame_s"] is None:
-                    res["first_frame_s"] = round(now - start, 3)
+                    res["first_frame_s"] = round(now - opened, 3)
                 if isinstance(msg, bytes):
                     msg = msg.decode("utf-8", "replace")
                 frames.append(msg)
@@ -130,7 +133,7 @@ async def run(url, opts):
                 if msg == "pong":
                     res["pongs"] += 1
                     if res["pong_s"] is None:
-                        res["pong_s"] = round(now - start, 3)
+                        res["pong_s"] = round(now - opened, 3)
                     if opts["until_pong"]:
                         res["ended"] = "pong"
                         break
