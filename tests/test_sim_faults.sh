@@ -31,6 +31,10 @@ loc=$(curl -s -D - -o /dev/null "http://127.0.0.1:$SIM_PORT/nba/trial/stream/en/
 	tr -d '\r' | sed -n 's/^[Ll]ocation: //p')
 curl -s -N --max-time 120 "$loc" >"$sim_tmp/sr.ndjson" 2>/dev/null &
 sr_curl=$!
+# The faults drawn for a stream depend on its connection's number: the
+# ShotTracker calls wait until the push stream has its own.
+push_up() { grep -q ' 200 push conn=' "$log"; }
+tap_wait_until 60 push_up
 
 token=$(st_token)
 r=$(ws_client "token=$token" --timeout 120)

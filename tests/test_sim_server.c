@@ -32,12 +32,14 @@ now_s(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* One GET over a fresh connection; returns the status, the body in buf. */
+/* One GET over a fresh connection, with the Date that `auth` signed (the
+ * second may have turned since); returns the status, the body in buf. */
 static int
-get(int port, const char *path, const char *auth, char *buf, size_t size)
+get(int port, const char *path, const char *date, const char *auth, char *buf,
+    size_t size)
 {
 	struct sockaddr_in sa;
-	char req[2048], date[64];
+	char req[2048];
 	size_t n = 0;
 	ssize_t r;
 	int fd, status = -1;
@@ -53,7 +55,6 @@ get(int port, const char *path, const char *auth, char *buf, size_t size)
 		close(fd);
 		return -1;
 	}
-	sign_http_date(time(NULL), date, sizeof date);
 	snprintf(req, sizeof req, "GET %s HTTP/1.1\r\nHost: 127.0.0.1:%d\r\n"
 	    "Date: %s\r\n%s%s%sConnection: close\r\n\r\n", path, port, date,
 	    auth != NULL ? "Authorization: " : "", auth != NULL ? auth : "",
@@ -121,9 +122,9 @@ main(void)
 	sign_http_date(time(NULL), date, sizeof date);
 	sign_authorization("demo", "courtside-demo-secret", "GET", path, host, date,
 	    auth, sizeof auth);
-	is_int(get(port, path, auth, body, sizeof body), 200, "a signed GET gets 200");
+	is_int(get(port, path, date, auth, body, sizeof body), 200, "a signed GET gets 200");
 	ok(strstr(body, st) != NULL, "with the game event");
-	is_int(get(port, path, NULL, body, sizeof body), 401, "an unsigned one 401");
+	is_int(get(port, path, date, NULL, body, sizeof body), 401, "an unsigned one 401");
 
 	/* a second server beside the first */
 	so.port = 0;
@@ -141,7 +142,7 @@ main(void)
 	sim_server_stop(&srv);
 	alarm(0);
 	ok(srv == NULL, "stop returns and NULLs the pointer (%.3f s)", now_s() - t);
-	is_int(get(port, path, auth, body, sizeof body), -1, "the port is closed");
+	is_int(get(port, path, date, auth, body, sizeof body), -1, "the port is closed");
 
 	for (i = 0; i < 3; i++) {
 		srv = sim_server_start(&so, &cause);
