@@ -11,6 +11,10 @@
 #   sim_stop_all             SIGTERM every server; true if all exit 0, clean
 #   client_setup             CS, EQ, t=$sim_tmp, private XDG dirs, and the
 #                            tests' credentials (U:S, key S) in the environment
+#   complete_lines FILE      the newline-terminated lines of a stream still
+#                            being written (the last one may be cut)
+#   push_events FILE         how many complete push lines carry an event
+#   push_heartbeats FILE     how many complete push lines are heartbeats
 #
 # Every process started here is killed on exit; files live in a mktemp dir.
 # SIM may point at another build of the binary.
@@ -49,7 +53,7 @@ sim_start() {
 	    >"$sim_tmp/$name.out" 2>"$sim_tmp/$name.err" &
 	SIM_PID=$!
 	sim_pids="$sim_pids $SIM_PID"
-	for i in $(seq 1 150); do
+	for i in $(seq 1 600); do   # ~60 s: a safety net for a busy machine
 		if grep -q "listening on" "$sim_tmp/$name.out" 2>/dev/null; then
 			SIM_PORT=$(sed -n 's/.*listening on [^ ]*:\([0-9][0-9]*\) .*/\1/p' \
 			    "$sim_tmp/$name.out")
@@ -98,6 +102,18 @@ st_get() {   # st_get PATH[?QUERY] [curl args...]: signed as U:S over the path
 	curl -s -o "$sim_tmp/body" -D "$sim_tmp/headers" -w '%{http_code}' \
 	    -H "Date: $date" -H "Authorization: $(st_auth "$ST_SECRET" "$ST_USER" "$path" "$date")" \
 	    "$@" "http://127.0.0.1:$SIM_PORT$url"
+}
+
+complete_lines() {   # complete_lines FILE
+	head -n "$(tr -cd '\n' <"$1" | wc -c)" "$1"
+}
+
+push_events() {   # push_events FILE
+	complete_lines "$1" | grep -c '"payload"'
+}
+
+push_heartbeats() {   # push_heartbeats FILE
+	complete_lines "$1" | grep -c '"heartbeat"'
 }
 
 json_check() {   # json_check FILE EXPR: true when EXPR holds for d = JSON of FILE

@@ -134,6 +134,7 @@ def ws_garbage():
 
 def alive():
     s = connect()
+    s.settimeout(60)   # a safety net: a busy machine may answer slowly
     try:
         s.sendall(b"GET /nope HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
         return s.recv(12).startswith(b"HTTP/1.1 404")

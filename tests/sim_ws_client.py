@@ -3,15 +3,18 @@
 
     sim_ws_client.py URL [--max N] [--timeout S] [--idle S] [--ping]
                          [--out FILE] [--ping-interval S] [--gap S]
+                         [--until-gaps N] [--until-pong]
 
 Connects, collects text frames until the server closes, N frames arrived,
-S seconds passed, or nothing came for --idle seconds, then prints one JSON
-summary line on stdout:
+N gaps were seen (--until-gaps), the pong came (--until-pong), S seconds
+passed, or nothing came for --idle seconds, then prints one JSON summary
+line on stdout:
 
     {"frames": N, "json": N, "invalid": N, "pongs": N, "seqs": [...],
      "increasing": true, "duplicates": N, "inversions": N, "sources": {...},
      "envelope_bad": N, "close": CODE|null, "refused": STATUS|null,
-     "ended": "closed"|"max"|"idle"|"timeout"|..., "gaps": [[t, seconds], ...],
+     "ended": "closed"|"max"|"gaps"|"pong"|"idle"|"timeout"|...,
+     "gaps": [[t, seconds], ...],
      "first_frame_s": S, "pong_s": S}
 
 "seqs" lists the seq of each sequenced frame in arrival order; a frame
@@ -19,7 +22,9 @@ identical to the valid frame before it is counted in "duplicates" only;
 "inversions" counts a seq not above the one before it.
 
 --ping sends a text "ping" right after connecting; the "pong" reply is
-counted in "pongs".  --out writes every frame, one per line.  "gaps" lists
+counted in "pongs".  "first_frame_s" and "pong_s" count from before the
+connection is opened, so that they are never less than a delay the server
+starts once the socket is up (a stall), however slow the handshake.  --out writes every frame, one per line.  "gaps" lists
 the silences longer than --gap seconds (default 1) as [start, length].
 """
 import asyncio
@@ -32,7 +37,8 @@ import websockets
 
 def parse_args(argv):
     opts = {"max": 0, "timeout": 10.0, "idle": 0.0, "ping": False,
-            "out": None, "ping_interval": None, "gap": 1.0}
+            "out": None, "ping_interval": None, "gap": 1.0,
+            "until_gaps": 0, "until_pong": False}
     url = None
     i = 1
     while i < len(argv):
@@ -47,6 +53,10 @@ def parse_args(argv):
             opts["gap"] = float(argv[i + 1]); i += 1
         elif a == "--ping":
             opts["ping"] = True
+        elif a == "--until-gaps":
+            opts["until_gaps"] = int(argv[i + 1]); i += 1
+        elif a == "--until-pong":
+            opts["until_pong"] = True
         elif a == "--out":
             opts["out"] = argv[i + 1]; i += 1
         elif a == "--ping-interval":
@@ -79,13 +89,14 @@ async def run(url, opts):
            "envelope_bad": 0, "first_frame_s": None, "pong_s": None}
     frames = []
     deadline = time.monotonic() + opts["timeout"]
+    opened = time.monotonic()
     try:
         # max_queue=None: the closing handshake must not stall behind
         # frames nobody reads any more
         async with websockets.connect(url, ping_interval=opts["ping_interval"],
                                       max_size=16 * 1024 * 1024,
                                       max_queue=None, close_timeout=2,
-                                      open_timeout=5) as ws:
+                                      open_timeout=60) as ws:
             if opts["ping"]:
                 await ws.send("ping")
             last = time.monotonic()
@@ -110,8 +121,11 @@ async def run(url, opts):
                     res["gaps"].append([round(last - start, 2),
                                         round(now - last, 2)])
                 last = now
+                if opts["until_gaps"] and len(res["gaps"]) >= opts["until_gaps"]:
+                    res["ended"] = "gaps"
+                    break
                 if res["first_frame_s"] is None:
-                    res["first_frame_s"] = round(now - start, 3)
+                    res["first_frame_s"] = round(now - opened, 3)
                 if isinstance(msg, bytes):
                     msg = msg.decode("utf-8", "replace")
                 frames.append(msg)
@@ -119,7 +133,10 @@ async def run(url, opts):
                 if msg == "pong":
                     res["pongs"] += 1
                     if res["pong_s"] is None:
-                        res["pong_s"] = round(now - start, 3)
+                        res["pong_s"] = round(now - opened, 3)
+                    if opts["until_pong"]:
+                        res["ended"] = "pong"
+                        break
                 else:
                     try:
                         obj = json.loads(msg)

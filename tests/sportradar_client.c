@@ -6,19 +6,27 @@
  *
  *   SPORTRADAR_API_KEY=K sportradar_client --base-url URL --game ID
  *       [--once] [--duration SECS] [--record FILE] [--reconnect-at SECS]
- *       [--export-live FILE]
+ *       [--export-live FILE] [--export-each FILE]
+ *
+ * SIGTERM ends it like --duration does (exit 0 and the export), so that a
+ * test stops it once a condition holds instead of after a guessed time;
+ * --duration is then only a safety net.  --export-each rewrites FILE
+ * (whole, by rename) after every batch of messages: what the test watches.
  *
  * --export-live writes the export as the push stream alone left it: at the
  * first catch-up after the stream went live (the final pbp.json, or a
  * re-catch-up), before anything of it is applied.
  *
  * stdout: the export JSON.  stderr: "sportradar_client: <reason>" on a
- * failure (exit 1), and a summary line "warnings=N reconnects=N applied=N".
+ * failure (exit 1), and a summary line
+ * "warnings=N reconnects=N applied=N ended=yes|no" (yes: the feed ended
+ * the run, not --duration or SIGTERM).
  */
 #include "config.h"
 
 #include <errno.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +38,36 @@
 #include "net/feed.h"
 #include "providers/provider.h"
 
+static volatile sig_atomic_t stop_asked;
+
+static void
+on_term(int sig)
+{
+	(void)sig;
+	stop_asked = 1;
+}
+
+/* The export as it stands, replacing `path` whole (a reader never sees half). */
+static int
+export_file(struct game *g, const char *path)
+{
+	char tmp[4096];
+	FILE *f;
+
+	if (snprintf(tmp, sizeof tmp, "%s.tmp", path) >= (int)sizeof tmp)
+		return -1;
+	f = fopen(tmp, "w");
+	if (f == NULL)
+		return -1;
+	if (export_json(g, f) != 0) {
+		fclose(f);
+		return -1;
+	}
+	if (fclose(f) != 0)
+		return -1;
+	return rename(tmp, path);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -40,7 +78,8 @@ main(int argc, char **argv)
 	struct game *g;
 	char *cause = NULL;
 	double duration = 0, reconnect_at = 0;
-	const char *export_live = NULL;
+	const char *export_live = NULL, *export_each = NULL;
+	struct sigaction sa;
 	struct feed_msg *list, *m;
 	bool was_live = false;
 	FILE *f;
@@ -68,6 +107,8 @@ main(int argc, char **argv)
 			duration = strtod(argv[++i], NULL);
 		else if (i + 1 < argc && strcmp(argv[i], "--export-live") == 0)
 			export_live = argv[++i];
+		else if (i + 1 < argc && strcmp(argv[i], "--export-each") == 0)
+			export_each = argv[++i];
 		else if (i + 1 < argc && strcmp(argv[i], "--reconnect-at") == 0)
 			reconnect_at = strtod(argv[++i], NULL);
 		else {
@@ -80,6 +121,9 @@ main(int argc, char **argv)
 		return 2;
 	}
 
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_term;
+	sigaction(SIGTERM, &sa, NULL);
 	g = game_new();
 	feed = feed_start_with(&cfg, provider_by_name("sportradar"), &cause);
 	if (feed == NULL) {
@@ -93,7 +137,7 @@ main(int argc, char **argv)
 		deadline = start + (int64_t)(duration * 1e6);
 	pfd.fd = feed_fd(feed);
 	pfd.events = POLLIN;
-	while (!st.ended) {
+	while (!st.ended && !stop_asked) {
 		if (deadline != 0 && cs_now_us() >= deadline)
 			break;
 		if (!reconnected && reconnect_at > 0 &&
@@ -116,11 +160,13 @@ main(int argc, char **argv)
 			}
 			app_apply(g, &st, m);
 		}
+		if (list != NULL && export_each != NULL && export_file(g, export_each) != 0)
+			rc = 1;
 		feed_msg_free_list(&list);
 	}
 	feed_stop(&feed);
-	fprintf(stderr, "warnings=%lu reconnects=%d applied=%lu\n", st.warnings,
-	    st.status.reconnects, st.applied);
+	fprintf(stderr, "warnings=%lu reconnects=%d applied=%lu ended=%s\n", st.warnings,
+	    st.status.reconnects, st.applied, st.ended ? "yes" : "no");
 	if (st.ended && st.status.state == FEED_FAILED) {
 		fprintf(stderr, "sportradar_client: %s\n", st.status.message);
 		rc = 1;

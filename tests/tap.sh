@@ -54,12 +54,26 @@ s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.clos
 PY
 }
 
-# Wait until a TCP port accepts connections (up to ~10 s).
+# Wait until a TCP port accepts connections (a safety net of ~60 s: a busy
+# machine may take long to start a server; nothing asserts how long).
 tap_wait_port() {
-	local i
-	for i in $(seq 1 100); do
-		(exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
+	tap_wait_until 60 tap_port_open "$1"
+}
+
+tap_port_open() {   # (bash: the tests run under $(SHELL))
+	(exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+# tap_wait_until SECS CMD...: polls CMD (output discarded) every 0.1 s until
+# it succeeds; false after about SECS.  The bound is a safety net for a
+# condition that never comes: checks wait for conditions, never for time.
+tap_wait_until() {
+	local n=$(( $1 * 10 )) i=0
+	shift
+	while [ $i -lt $n ]; do
+		"$@" >/dev/null 2>&1 && return 0
 		sleep 0.1
+		i=$((i + 1))
 	done
 	return 1
 }

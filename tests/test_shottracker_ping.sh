@@ -3,7 +3,10 @@
 # 20 s without a frame the client pings, as a control frame (the default),
 # a text "ping", or both; the simulator's answer keeps the connection alive,
 # and a text "pong" is traffic, not data: never parsed, never recorded.
-# Two frozen games run side by side, one per kind, for ~45 s: past the 30 s after which a silent connection counts as dead.
+# Two frozen games run side by side, one per kind, until each client has
+# pinged twice (~40 s): the second ping comes only when the first one's
+# answer kept the connection alive past the 30 s after which a silent one
+# counts as dead.  Then SIGTERM; --duration is only a safety net.
 . "$top_srcdir/tests/tap.sh"
 . "$top_srcdir/tests/sim_common.sh"
 
@@ -22,14 +25,18 @@ config() {   # config NAME [ping kind]: a private config dir with credentials
 	chmod 600 "$sim_tmp/$1/courtside/config"
 }
 
-quiet_run() {   # quiet_run NAME PORT GAME: follow a frozen game for 45 s
+quiet_start() {   # quiet_start NAME PORT GAME: follow a frozen game; sets qpid
 	env -u SHOTTRACKER_USERNAME -u SHOTTRACKER_SECRET \
 	    XDG_CONFIG_HOME="$sim_tmp/$1" XDG_STATE_HOME="$sim_tmp/state" \
-	    timeout 60 "$CS" --provider shottracker --game "$3" \
-	    --base-url "http://127.0.0.1:$2" --headless --duration 45 \
+	    "$CS" --provider shottracker --game "$3" \
+	    --base-url "http://127.0.0.1:$2" --headless --duration 300 \
 	    --record "$sim_tmp/$1.cap" --export "$sim_tmp/$1.json" \
-	    --log "$sim_tmp/$1.clog" 2>/dev/null
-	echo $? >"$sim_tmp/$1.rc"
+	    --log "$sim_tmp/$1.clog" 2>/dev/null &
+	qpid=$!
+}
+
+pinged_twice() {   # pinged_twice NAME
+	[ "$(grep -c 'quiet: ping' "$sim_tmp/$1.clog" 2>/dev/null)" -ge 2 ]
 }
 
 config text text
@@ -39,14 +46,22 @@ sim_start text --provider shottracker --seed 5 --speed 0 --start-at 2/6:00 \
 text_port=$SIM_PORT game=$SIM_ST
 sim_start control --provider shottracker --seed 5 --speed 0 --start-at 2/6:00 \
     --require-auth U:S || tap_skip_all "simulator did not start"
-quiet_run text "$text_port" "$game" &
-text_run=$!
-quiet_run control "$SIM_PORT" "$game"
+quiet_start text "$text_port" "$game"
+text_run=$qpid
+quiet_start control "$SIM_PORT" "$game"
+control_run=$qpid
+tap_wait_until 150 pinged_twice text
+tap_wait_until 150 pinged_twice control
+kill -TERM "$text_run" "$control_run"
 wait "$text_run"
+echo $? >"$sim_tmp/text.rc"
+wait "$control_run"
+echo $? >"$sim_tmp/control.rc"
 "$SIM" --print-truth shottracker --seed 5 --at 2/6:00 >"$sim_tmp/truth.json"
 
 for kind in text control; do
-	tap_is "$(cat "$sim_tmp/$kind.rc")" 0 "$kind: 45 s of a frozen game, exit 0"
+	tap_ok "$kind: a frozen game until the second ping" pinged_twice "$kind"
+	tap_is "$(cat "$sim_tmp/$kind.rc")" 0 "$kind: exit 0 on SIGTERM"
 	tap_ok "$kind: the client pinged after 20 s quiet" \
 	    grep -q "20 s quiet: ping" "$sim_tmp/$kind.clog"
 	tap_ok "$kind: the connection stayed up (no dead connection)" \

@@ -13,27 +13,37 @@ count() {   # count FILE PATTERN
 }
 
 # --- message faults: the same game with and without them ---
+# Streams end on a condition, never on a silence: drop=2500 closes each
+# socket after 2500 whole messages of the ShotTracker replay (every batch
+# sent whole; a reorder's pair may make it 2501), and the Sportradar
+# session (~100 messages, never dropped) is read until a heartbeat.
 common="--seed 3 --speed 400 --start-at 4/6:00"
-tap_ok "a clean server starts" sim_start clean $common
+tap_ok "a clean server starts" sim_start clean $common --faults drop=2500
 clean_port=$SIM_PORT
 clean_st=$SIM_ST
 tap_ok "a server with malformed, truncate, duplicate, reorder starts" sim_start msg $common \
-	--faults malformed=0.08,truncate=0.08,duplicate=0.08,reorder=0.08,seed=11
+	--faults malformed=0.08,truncate=0.08,duplicate=0.08,reorder=0.08,drop=2500,seed=11
 log=$sim_tmp/msg.log
 
 # Sportradar first: a live session from Q4 6:00 to the end (a second or two),
 # then 5 s of silence until a heartbeat says that everything was sent.
 loc=$(curl -s -D - -o /dev/null "http://127.0.0.1:$SIM_PORT/nba/trial/stream/en/events/subscribe" |
 	tr -d '\r' | sed -n 's/^[Ll]ocation: //p')
-curl -s -N --max-time 10 "$loc" >"$sim_tmp/sr.ndjson" 2>/dev/null &
+curl -s -N --max-time 120 "$loc" >"$sim_tmp/sr.ndjson" 2>/dev/null &
 sr_curl=$!
+# The faults drawn for a stream depend on its connection's number: the
+# ShotTracker calls wait until the push stream has its own.
+push_up() { grep -q ' 200 push conn=' "$log"; }
+tap_wait_until 60 push_up
 
 token=$(st_token)
-r=$(ws_client "token=$token" --idle 2 --timeout 30)
+r=$(ws_client "token=$token" --timeout 120)
 SIM_PORT=$clean_port
 SIM_ST=$clean_st
 clean_token=$(st_token)
-c=$(ws_client "token=$clean_token" --idle 2 --timeout 30)
+c=$(ws_client "token=$clean_token" --timeout 120)
+tap_is "$(jget "$r" "d['ended']") $(jget "$c" "d['ended']")" "closed closed" \
+	"both sockets were read to their drop"
 tap_is "$(jget "$c" "d['invalid'] + d['duplicates'] + d['inversions']")" 0 \
 	"the clean replay has no invalid, duplicate or out-of-order frame"
 
@@ -46,11 +56,17 @@ tap_is "$(jget "$r" "d['duplicates']")" "$n" "each one is a repeated frame on th
 n=$(grep 'fault: reorder stream=shottracker' "$log" | grep -vc -e 'seq=0<->' -e '<->0$')
 tap_ok "reorders of two sequenced frames were injected ($n)" test "$n" -gt 0
 tap_is "$(jget "$r" "d['inversions']")" "$n" "each one is a seq inversion on the wire"
-tap_is "$(jget "$r" "sorted(set(d['seqs'])) == sorted($(jget "$c" "d['seqs']"))")" True \
-	"nothing is lost: the same seqs as the clean replay"
-tap_is "$(jget "$r" "d['json'] - d['duplicates']")" "$(jget "$c" "d['json']")" \
+# (the faulty socket may hold one message more: a reorder's pair at the drop)
+tap_is "$(jget "$r" "set($(jget "$c" "d['seqs']")) <= set(d['seqs']) and len(set(d['seqs'])) - len($(jget "$c" "d['seqs']")) <= 1")" True \
+	"nothing is lost: the seqs of the clean replay"
+tap_is "$(jget "$r" "d['json'] - d['duplicates'] - $(jget "$c" "d['json']") in (0, 1)")" True \
 	"and the same number of whole frames"
 
+heartbeat_came() {   # heartbeat_came FILE
+	test "$(push_heartbeats "$1")" -ge 1
+}
+tap_wait_until 120 heartbeat_came "$sim_tmp/sr.ndjson"
+kill "$sr_curl" 2>/dev/null
 wait "$sr_curl"
 "$PY" - "$sim_tmp/sr.ndjson" >"$sim_tmp/sr.sum" <<'EOF'
 import json, sys
@@ -60,7 +76,7 @@ ids = set()
 heartbeats = 0
 for line in open(sys.argv[1]):
     if not line.endswith("\n"):
-        break   # cut by curl's --max-time
+        break   # cut when curl was stopped
     line = line.rstrip("\n")
     try:
         d = json.loads(line)
@@ -100,7 +116,7 @@ while [ -z "$loc" ] && [ $tries -lt 50 ]; do   # the subscribe itself may get a 
 	loc=$(curl -s -D - -o /dev/null "http://127.0.0.1:$SIM_PORT/nba/trial/stream/en/events/subscribe" |
 		tr -d '\r' | sed -n 's/^[Ll]ocation: //p')
 done
-curl -s -N --max-time 8 "$loc" >"$sim_tmp/drop.ndjson" 2>/dev/null &
+curl -s -N --max-time 120 "$loc" >"$sim_tmp/drop.ndjson" 2>/dev/null &
 sr_curl=$!
 token=""
 tries=0
@@ -108,11 +124,11 @@ while [ -z "$token" ] && [ $tries -lt 50 ]; do   # so may _subscribe
 	tries=$((tries + 1))
 	token=$(st_token 2>/dev/null)
 done
-r=$(ws_client "token=$token" --timeout 10)
+r=$(ws_client "token=$token" --timeout 120)
 tap_is "$(jget "$r" "d['ended'] + ' ' + str(d['frames'])")" "closed 25" \
 	"drop=25: the socket closes after 25 frames"
 last=$(jget "$r" "d['seqs'][-1]")
-r2=$(ws_client "token=$token&last_seq=$last" --timeout 10)
+r2=$(ws_client "token=$token&last_seq=$last" --timeout 120)
 tap_is "$(jget "$r2" "d['ended'] + ' ' + str(d['frames'])")" "closed 25" \
 	"a resumed socket closes after 25 more"
 tap_is "$(jget "$r2" "d['seqs'][0] > $last and d['increasing']")" True \
@@ -157,34 +173,35 @@ assert seen > 0' "$sim_tmp"
 tap_ok "a frozen server with stall=2@0 starts" sim_start stall --seed 3 --speed 0 \
 	--start-at 2/0:00 --faults stall=2@0
 token=$(st_token)
-r=$(ws_client "token=$token" --ping --idle 3 --timeout 10)
+r=$(ws_client "token=$token" --ping --max 102 --timeout 120)
 tap_is "$(jget "$r" "d['first_frame_s'] >= 1.8")" True \
 	"stall=2: the first frame comes after 2 s ($(jget "$r" "d['first_frame_s']") s)"
 tap_is "$(jget "$r" "(d['pong_s'] or 0) >= 1.8")" True \
 	"and the pong too ($(jget "$r" "d['pong_s']") s)"
 tap_ok "then everything arrives" test "$(jget "$r" "d['frames']")" -gt 100
 tap_is "$(count "$sim_tmp/stall.log" 'fault: stall')" 1 "the stall is logged once"
-r=$(ws_client "token=$token" --max 20 --timeout 5)
-tap_is "$(jget "$r" "d['first_frame_s'] < 1")" True \
-	"a stall@ happens once: a later socket is served at once"
+r=$(ws_client "token=$token" --max 20 --timeout 120)
+tap_is "$(jget "$r" "d['ended']") $(count "$sim_tmp/stall.log" 'fault: stall')" "max 1" \
+	"a stall@ happens once: a later socket is served, and no stall is logged for it ($(jget "$r" "d['first_frame_s']") s)"
 
 # stall=S/T repeats every T feed seconds
 tap_ok "a server with stall=0.5/300 starts" sim_start every --seed 3 --speed 300 \
 	--start-at 1/12:00 --faults stall=0.5/300
 token=$(st_token)
-r=$(ws_client "token=$token" --timeout 3.6 --gap 0.4)
+r=$(ws_client "token=$token" --gap 0.4 --until-gaps 2 --timeout 120)
 tap_ok "stall=0.5/300 at speed 300: a silence every second ($(jget "$r" "d['gaps']"))" \
 	test "$(jget "$r" "len([g for g in d['gaps'] if g[1] >= 0.4])")" -ge 2
 tap_ok "each one is logged" test "$(count "$sim_tmp/every.log" 'fault: stall')" -ge 2
 
-# the same seed injects the same faults; another seed others
+# the same seed injects the same faults; another seed others (each socket
+# read to its drop: the faults of the same 300 messages)
 for n in 1 2 3; do
 	seed=11
 	[ $n -eq 3 ] && seed=12
 	sim_start "det$n" --seed 3 --speed 0 --start-at 2/0:00 \
-		--faults malformed=0.05,duplicate=0.05,reorder=0.05,seed=$seed
+		--faults malformed=0.05,duplicate=0.05,reorder=0.05,drop=300,seed=$seed
 	token=$(st_token)
-	ws_client "token=$token" --idle 1 --timeout 20 >/dev/null
+	ws_client "token=$token" --timeout 120 >/dev/null   # to the drop
 	sed -n 's/^[^ ]* \(fault: .*\)/\1/p' "$sim_tmp/det$n.log" >"$sim_tmp/det$n.faults"
 done
 tap_ok "two runs with one seed log the very same faults ($(wc -l <"$sim_tmp/det1.faults"))" \

@@ -1,7 +1,10 @@
 /*
  * sim_server_start/stop as courtside --demo uses them: in-process, port 0,
- * quiet, signed requests; start-up errors; stop within a second; and
- * nothing written to the terminal in quiet mode.
+ * quiet, signed requests; start-up errors; stop joins the server thread
+ * and frees the port; and nothing written to the terminal in quiet mode.
+ * No check reads a clock: the times are printed as diagnostics, and a
+ * stop that never returns is caught by alarm() (a safety net, not a
+ * budget).
  */
 #include "config.h"
 
@@ -29,12 +32,14 @@ now_s(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* One GET over a fresh connection; returns the status, the body in buf. */
+/* One GET over a fresh connection, with the Date that `auth` signed (the
+ * second may have turned since); returns the status, the body in buf. */
 static int
-get(int port, const char *path, const char *auth, char *buf, size_t size)
+get(int port, const char *path, const char *date, const char *auth, char *buf,
+    size_t size)
 {
 	struct sockaddr_in sa;
-	char req[2048], date[64];
+	char req[2048];
 	size_t n = 0;
 	ssize_t r;
 	int fd, status = -1;
@@ -50,7 +55,6 @@ get(int port, const char *path, const char *auth, char *buf, size_t size)
 		close(fd);
 		return -1;
 	}
-	sign_http_date(time(NULL), date, sizeof date);
 	snprintf(req, sizeof req, "GET %s HTTP/1.1\r\nHost: 127.0.0.1:%d\r\n"
 	    "Date: %s\r\n%s%s%sConnection: close\r\n\r\n", path, port, date,
 	    auth != NULL ? "Authorization: " : "", auth != NULL ? auth : "",
@@ -99,7 +103,7 @@ main(void)
 	ok(srv != NULL, "the demo's options start a server (%s)", cause ? cause : "");
 	if (srv == NULL)
 		return tap_done();
-	ok(now_s() - t < 5.0, "start-up takes %.3f s", now_s() - t);
+	printf("# start-up took %.3f s\n", now_s() - t);
 	port = sim_server_port(srv);
 	ok(port > 0 && port < 65536, "port 0 picks a free port (%d)", port);
 
@@ -118,9 +122,9 @@ main(void)
 	sign_http_date(time(NULL), date, sizeof date);
 	sign_authorization("demo", "courtside-demo-secret", "GET", path, host, date,
 	    auth, sizeof auth);
-	is_int(get(port, path, auth, body, sizeof body), 200, "a signed GET gets 200");
+	is_int(get(port, path, date, auth, body, sizeof body), 200, "a signed GET gets 200");
 	ok(strstr(body, st) != NULL, "with the game event");
-	is_int(get(port, path, NULL, body, sizeof body), 401, "an unsigned one 401");
+	is_int(get(port, path, date, NULL, body, sizeof body), 401, "an unsigned one 401");
 
 	/* a second server beside the first */
 	so.port = 0;
@@ -134,9 +138,11 @@ main(void)
 	ok(1, "stopping NULL is harmless");
 
 	t = now_s();
+	alarm(120);   /* SIGALRM ends the test if stop never returns */
 	sim_server_stop(&srv);
-	ok(now_s() - t < 1.0, "stop joins within a second (%.3f s)", now_s() - t);
-	is_int(get(port, path, auth, body, sizeof body), -1, "the port is closed");
+	alarm(0);
+	ok(srv == NULL, "stop returns and NULLs the pointer (%.3f s)", now_s() - t);
+	is_int(get(port, path, date, auth, body, sizeof body), -1, "the port is closed");
 
 	for (i = 0; i < 3; i++) {
 		srv = sim_server_start(&so, &cause);

@@ -99,7 +99,7 @@ code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/v1/data/sc
 tap_is "$code" 401 "_subscribe unsigned gets 401"
 
 # --- the Live Data V2 socket (section 4) ---
-r=$(ws_client "token=$token" --max 400 --timeout 10)
+r=$(ws_client "token=$token" --max 400 --timeout 120)
 tap_is "$(jget "$r" "d['ended']")" max "the socket replays from the start (400 frames)"
 tap_is "$(jget "$r" "d['json'] == d['frames'] and d['envelope_bad'] == 0")" True \
 	"every frame is one JSON object in the section 4 envelope"
@@ -108,19 +108,19 @@ tap_is "$(jget "$r" "d['increasing'] and len(d['seqs']) > 50 and d['duplicates']
 tap_is "$(jget "$r" "d['seqs'][0]")" 1 "the replay starts at seq 1"
 k=$(jget "$r" "d['seqs'][len(d['seqs']) // 2]")
 next=$(jget "$r" "d['seqs'][len(d['seqs']) // 2 + 1]")
-r2=$(ws_client "token=$token&last_seq=$k" --max 60 --timeout 10)
+r2=$(ws_client "token=$token&last_seq=$k" --max 60 --timeout 120)
 tap_is "$(jget "$r2" "min(d['seqs']) > $k")" True "last_seq=$k resumes with later seqs only"
 tap_is "$(jget "$r2" "d['seqs'][0]")" "$next" "and picks up right after it"
-r3=$(ws_client "token=$token&source=clock" --max 30 --timeout 10)
+r3=$(ws_client "token=$token&source=clock" --max 30 --timeout 120)
 tap_is "$(jget "$r3" "list(d['sources']) == ['clock'] and d['frames'] == 30 and d['seqs'] == []")" True \
 	"source=clock sends clock frames only, without seq"
-r4=$(ws_client "token=$token&last_seq=999999999" --ping --timeout 3 --idle 1.5)
+r4=$(ws_client "token=$token&last_seq=999999999" --ping --until-pong --timeout 120)
 tap_is "$(jget "$r4" "d['pongs']")" 1 'a text "ping" is answered with "pong"'
-r5=$(ws_client "token=not-a-token" --timeout 5)
+r5=$(ws_client "token=not-a-token" --timeout 120)
 tap_is "$(jget "$r5" "d['refused']")" 401 "a bad token is refused with 401"
-r5=$(ws_client "source=details" --timeout 5)
+r5=$(ws_client "source=details" --timeout 120)
 tap_is "$(jget "$r5" "d['refused']")" 401 "no token is refused with 401"
-r5=$(ws_client "token=$token&last_seq=abc" --timeout 5)
+r5=$(ws_client "token=$token&last_seq=abc" --timeout 120)
 tap_is "$(jget "$r5" "d['refused']")" 400 "a bad last_seq is refused with 400"
 
 # --- robustness ---
@@ -128,7 +128,7 @@ tap_is "$(jget "$r5" "d['refused']")" 400 "a bad last_seq is refused with 400"
 import socket, sys
 port = int(sys.argv[1])
 def ask(data):
-    s = socket.create_connection(("127.0.0.1", port), timeout=3)
+    s = socket.create_connection(("127.0.0.1", port), timeout=60)
     try:
         s.sendall(data)
         return s.recv(200)
@@ -150,10 +150,10 @@ tap_ok "a POST gets 405" grep -q "post b'HTTP/1.1 405" "$sim_tmp/robust"
 import socket, sys, time
 port = int(sys.argv[1])
 socks = [socket.create_connection(("127.0.0.1", port)) for _ in range(300)]
-time.sleep(0.3)
+time.sleep(0.3)   # not a check: lets the server meet all 300 first
 answered = 0
 for s in socks:
-    s.settimeout(2)
+    s.settimeout(10)
     try:
         s.sendall(b"GET /none HTTP/1.1\r\nHost: h\r\n\r\n")
         if s.recv(12).startswith(b"HTTP/1.1 404"):
@@ -168,7 +168,9 @@ served=$(cat "$sim_tmp/cap")
 # the cap is 256 sockets; idle ones make room for new ones (test_sim_idle.sh)
 tap_ok "of 300 idle connections at once at most 256 stay to be served ($served)" \
 	sh -c "[ '$served' -ge 1 ] && [ '$served' -le 256 ]"
-sleep 0.3
+# the 300 connections are gone once a request is served again
+served() { [ "$(st_get "/v1/data/games/$SIM_ST")" = 200 ]; }
+tap_wait_until 60 served
 tap_ok "300 rounds of malformed requests and frames leave it standing" \
 	"$PY" "$top_srcdir/tests/sim_fuzz.py" "$port" "$token" "$SIM_ST" 300
 code=$(st_get "/v1/data/games/$SIM_ST")
@@ -182,9 +184,7 @@ tap_ok "the log never shows a token, a signature or the secret" sh -c \
 	"! grep -q -e '$token' -e 'signature' -e 'hmac' -e 'token=' -e 'Authorization' '$log'"
 
 kill -TERM "$SIM_PID"
-i=0
-while kill -0 "$SIM_PID" 2>/dev/null && [ $i -lt 20 ]; do sleep 0.1; i=$((i + 1)); done
-tap_ok "SIGTERM stops it within 2 s" sh -c "! kill -0 $SIM_PID 2>/dev/null"
+tap_ok "SIGTERM stops it" tap_wait_until 60 sh -c "! kill -0 $SIM_PID 2>/dev/null"
 wait "$SIM_PID"
 tap_is "$?" 0 "and it exits 0"
 tap_ok "no sanitizer report" sim_stop_all

@@ -8,7 +8,8 @@
  * the game arrives through a real feed with a fake provider: half of the
  * plays as the catch-up, then one play every 300 ms, then the feed stays
  * live with no new data (the data's age grows); r answers with
- * "reconnecting 1" for a moment.  On exit it prints one line:
+ * "reconnecting 1" until the next r (so that a test sees it however busy
+ * the machine), then live again.  On exit it prints one line:
  *
  *   ui_drive: exit 0 BOS 9 NYK 10
  */
@@ -53,8 +54,12 @@ fake_run(struct feed *feed, char **cause)
 		feed_sleep(feed, 1000);
 		if (feed_take_reconnect_request(feed)) {
 			feed_set_status(feed, FEED_RECONNECTING, 1, NULL);
-			if (feed_sleep(feed, 1500))
-				break;
+			while (!feed_take_reconnect_request(feed))
+				if (feed_sleep(feed, 100))
+					return 0;
+			/* back with fresh data, as after a real catch-up: the
+			 * header says "live", however long the test took */
+			feed_mark_received(feed);
 			feed_set_status(feed, FEED_LIVE, 0, NULL);
 		}
 	}
