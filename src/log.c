@@ -19,7 +19,7 @@
 #include <time.h>
 
 #include "log.h"
-#include "model/event.h"
+#include "util.h"
 
 #define LOG_MAX_BYTES      (4L << 20)
 #define LOG_REPEAT_FLUSH_S 60   /* a run of repeats is summed up at least this often */

@@ -23,6 +23,7 @@
 #include "model/event.h"
 #include "sim/sim_names.h"
 #include "sim/simgame_internal.h"
+#include "util.h"
 
 /* --- the dice --- */
 

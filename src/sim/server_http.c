@@ -19,6 +19,7 @@
 #include "net/sign.h"
 #include "sim/capture_game.h"
 #include "sim/server_priv.h"
+#include "util.h"
 
 #define SEG_MAX 12
 
