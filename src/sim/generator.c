@@ -2324,11 +2324,3 @@ sim_period_name(const struct sim_game *g, int period, char *buf, size_t size)
 		snprintf(buf, size, "%c%d", g->opt.halves ? 'H' : 'Q', period);
 	return buf;
 }
-
-const struct sim_play *
-sim_version(const struct sim_game *g, int version)
-{
-	if (version < 0 || (size_t)version >= g->nversions)
-		return NULL;
-	return &g->versions[version];
-}
