@@ -181,6 +181,9 @@ log_close(void)
 	pthread_mutex_unlock(&log_lock);
 }
 
+static void log_vmsg(const char *fmt, va_list ap)
+    __attribute__((format(printf, 1, 0)));
+
 static void
 log_vmsg(const char *fmt, va_list ap)
 {
