@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <pthread.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,7 +20,7 @@
 #include <time.h>
 
 #include "log.h"
-#include "model/event.h"
+#include "util.h"
 
 #define LOG_MAX_BYTES      (4L << 20)
 #define LOG_REPEAT_FLUSH_S 60   /* a run of repeats is summed up at least this often */
@@ -28,7 +29,6 @@ static FILE *log_file;
 static char log_path[4096];
 static long log_size;            /* bytes in the current file */
 static long log_max = LOG_MAX_BYTES;
-static int log_stderr;
 static pthread_mutex_t log_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* the run of repeats in progress */
@@ -115,7 +115,7 @@ rotate(void)
 	log_size = 0;
 }
 
-/* One time-stamped line to the file (and stderr).  Under the lock. */
+/* One time-stamped line to the file.  Under the lock. */
 static void
 emit(const char *clean)
 {
@@ -135,8 +135,6 @@ emit(const char *clean)
 		if (log_size >= log_max)
 			rotate();
 	}
-	if (log_stderr)
-		fprintf(stderr, "courtside: %s\n", clean);
 }
 
 /* A run of repeats ended (or went on long enough): one line for it. */
@@ -183,13 +181,10 @@ log_close(void)
 	pthread_mutex_unlock(&log_lock);
 }
 
-void
-log_to_stderr(int on)
-{
-	log_stderr = on;
-}
+static void log_vmsg(const char *fmt, va_list ap)
+    __attribute__((format(printf, 1, 0)));
 
-void
+static void
 log_vmsg(const char *fmt, va_list ap)
 {
 	char line[1024], clean[1024], shape[1024];

@@ -8,17 +8,12 @@
 #ifndef CS_LOG_H
 #define CS_LOG_H
 
-#include <stdarg.h>
-
 /* NULL path: $XDG_STATE_HOME/courtside/courtside.log (~/.local/state/...).
  * Returns 0, or -1 with *cause. */
 int log_open(const char *path, char **cause);
 void log_close(void);
 /* The cap of one log file in bytes (tests); <= 0 restores 4 MB. */
 void log_set_max_size(long bytes);
-/* Also copy every line to stderr (headless and --once modes, tests). */
-void log_to_stderr(int on);
 void log_msg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-void log_vmsg(const char *fmt, va_list ap);
 
 #endif

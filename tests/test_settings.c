@@ -20,7 +20,7 @@ parse(struct settings *s, char **cause, ...)
 	va_list ap;
 	const char *a;
 
-	argv[argc++] = "courtside";
+	argv[argc++] = (char *)"courtside";
 	va_start(ap, cause);
 	while ((a = va_arg(ap, const char *)) != NULL && argc < 31)
 		argv[argc++] = (char *)a;

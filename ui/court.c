@@ -51,7 +51,9 @@ court_fit(bool half, int w, int h, int *cols, int *rows)
 	*rows = r < 1 ? 1 : r;
 }
 
-void
+/* Rotates a location in the right half by 180 degrees into the left half,
+ * so that a team's shots from both halves land around one basket. */
+static void
 court_fold(int *x, int *y)
 {
 	if (*x > COURT_HALF) {
@@ -356,31 +358,19 @@ court_zone_of(int x, int y, bool three)
 	return dy > 0 ? COURT_ZONE_MID_LEFT : COURT_ZONE_MID_RIGHT;
 }
 
+/* Where each zone's label goes, in the left-half frame. */
 static const struct {
-	const char *name, *abbrev;
 	int x, y;
 } zones[COURT_ZONES] = {
-	[COURT_ZONE_RESTRICTED] = { "Restricted area", "RA", 75, 300 },
-	[COURT_ZONE_PAINT] = { "Paint", "Paint", 180, 300 },
-	[COURT_ZONE_MID_LEFT] = { "Mid-range left", "MidL", 150, 475 },
-	[COURT_ZONE_MID_CENTER] = { "Mid-range centre", "MidC", 295, 300 },
-	[COURT_ZONE_MID_RIGHT] = { "Mid-range right", "MidR", 150, 125 },
-	[COURT_ZONE_CORNER3_LEFT] = { "Corner 3 left", "C3L", 70, 585 },
-	[COURT_ZONE_CORNER3_RIGHT] = { "Corner 3 right", "C3R", 70, 15 },
-	[COURT_ZONE_ABOVE_BREAK3] = { "Above the break 3", "AB3", 430, 300 },
+	[COURT_ZONE_RESTRICTED] = { 75, 300 },
+	[COURT_ZONE_PAINT] = { 180, 300 },
+	[COURT_ZONE_MID_LEFT] = { 150, 475 },
+	[COURT_ZONE_MID_CENTER] = { 295, 300 },
+	[COURT_ZONE_MID_RIGHT] = { 150, 125 },
+	[COURT_ZONE_CORNER3_LEFT] = { 70, 585 },
+	[COURT_ZONE_CORNER3_RIGHT] = { 70, 15 },
+	[COURT_ZONE_ABOVE_BREAK3] = { 430, 300 },
 };
-
-const char *
-court_zone_name(enum court_zone z)
-{
-	return (int)z >= 0 && z < COURT_ZONES ? zones[z].name : "?";
-}
-
-const char *
-court_zone_abbrev(enum court_zone z)
-{
-	return (int)z >= 0 && z < COURT_ZONES ? zones[z].abbrev : "?";
-}
 
 void
 court_zone_anchor(enum court_zone z, int *x, int *y)

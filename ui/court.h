@@ -50,9 +50,6 @@ enum court_zone {
 /* The largest grid of the court's aspect that fits w x h cells (a cell is
  * twice as tall as it is wide). */
 void court_fit(bool half, int w, int h, int *cols, int *rows);
-/* Rotates a location in the right half by 180 degrees into the left half,
- * so that a team's shots from both halves land around one basket. */
-void court_fold(int *x, int *y);
 /* World (inches) to cell; false when outside the view.  Half views fold. */
 bool court_cell(const struct court_view *v, int x, int y, int *col, int *row);
 /* World (inches, fractional) to dot coordinates (braille resolution). */
@@ -64,8 +61,6 @@ bool court_dot(const struct court_grid *cg, int dx, int dy);
 /* Which zone a shot belongs to (any half; folded first), by its location
  * and whether it was a three. */
 enum court_zone court_zone_of(int x, int y, bool three);
-const char *court_zone_name(enum court_zone z);    /* "Restricted area" */
-const char *court_zone_abbrev(enum court_zone z);  /* "RA" */
 /* Where a zone's label goes, in the left-half frame. */
 void court_zone_anchor(enum court_zone z, int *x, int *y);
 

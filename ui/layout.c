@@ -25,20 +25,6 @@
 #define SLOT_RIGHT (BIT(UI_PANE_PBP) | BIT(UI_PANE_SHOTS))
 #define SLOT_ANY (SLOT_LEFT | SLOT_RIGHT)
 
-const char *
-ui_tier_name(enum ui_tier t)
-{
-	switch (t) {
-	case UI_TIER_TOO_SMALL: return "too-small";
-	case UI_TIER_SINGLE: return "single";
-	case UI_TIER_STACK: return "stack";
-	case UI_TIER_SIDE: return "side";
-	case UI_TIER_TWO: return "two";
-	case UI_TIER_FULL: return "full";
-	}
-	return "?";
-}
-
 static struct ui_rect
 rect(int y, int x, int h, int w)
 {

@@ -44,7 +44,6 @@ struct ui_layout {
  * focus).  Help and zoom take the whole area under the header. */
 void ui_layout_compute(struct ui_layout *lo, int cols, int lines, bool zoom,
     const int mru[UI_PANES]);
-const char *ui_tier_name(enum ui_tier t);
 bool ui_layout_visible(const struct ui_layout *lo, int pane);
 
 #endif

@@ -36,7 +36,7 @@ static const struct pane_ops *const panes[UI_PANES] = {
 	[UI_PANE_HELP] = &pane_help_ops,
 };
 
-const struct pane_ops *
+static const struct pane_ops *
 ui_pane_ops(int pane)
 {
 	return pane >= 0 && pane < UI_PANES ? panes[pane] : NULL;

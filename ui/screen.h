@@ -94,7 +94,6 @@ void ui_message(struct ui *ui, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void ui_focus(struct ui *ui, int pane);
 int ui_focused(const struct ui *ui);
-const struct pane_ops *ui_pane_ops(int pane);
 /* A pane's state, for the tests (pane_*_() accessors in panes.h). */
 void *ui_pane_state(struct ui *ui, int pane);
 /* Hands a key or a request to a pane and acts on the flags it returns

@@ -602,7 +602,9 @@ game_box_order(struct game *g, int side, int *order, size_t max)
 	return max;
 }
 
-bool
+/* Whether the game is over: its last play ends the game, or the provider's
+ * status says it is ("closed", "complete"). */
+static bool
 game_final(const struct game *g)
 {
 	const char *status = g->info.status;

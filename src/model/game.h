@@ -315,9 +315,6 @@ int game_player_index(const struct game *g, int side, const char *id);
  * up to `max` player indexes into `order`; returns how many. */
 size_t game_box_order(struct game *g, int side, int *order, size_t max);
 
-/* Whether the game is over: its last play ends the game, or the provider's
- * status says it is ("closed", "complete"). */
-bool game_final(const struct game *g);
 /* "Final", "Final/OT", "Final/2OT"; "" while the game is not over. */
 const char *game_final_text(struct game *g, char *buf, size_t size);
 

@@ -275,7 +275,7 @@ capture_write(struct capture_writer *w, const char *channel, const char *data,
 	iov[0].iov_len = (size_t)(n + m);
 	iov[1].iov_base = (void *)data;
 	iov[1].iov_len = len;
-	iov[2].iov_base = "\n";
+	iov[2].iov_base = (void *)"\n";   /* writev never writes through it */
 	iov[2].iov_len = 1;
 	rc = write_all(w->fd, iov, 3);
 	if (rc < 0)

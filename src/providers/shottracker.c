@@ -183,7 +183,10 @@ percent_encode(char *dst, size_t size, const char *src)
 	dst[o] = '\0';
 }
 
-int
+/* The WebSocket URL: `ws_base` (or ws(s):// + the REST host) +
+ * /live/v2/games?token=T[&last_seq=N].  0, or -1 when it does not fit or
+ * the base is not a URL. */
+static int
 shottracker_ws_url(char *buf, size_t size, const char *ws_base,
     const char *rest_base, const char *token, bool resume, int64_t last_seq)
 {

@@ -128,12 +128,6 @@ int shottracker_period_parse(const char *s, bool halves, struct cs_period *out);
 
 /* --- the provider: `provider_shottracker`, in the registry (providers/provider.h). --- */
 
-/* The WebSocket URL: `ws_base` (or ws(s):// + the REST host) +
- * /live/v2/games?token=T[&last_seq=N].  0, or -1 when it does not fit or
- * the base is not a URL. */
-int shottracker_ws_url(char *buf, size_t size, const char *ws_base,
-    const char *rest_base, const char *token, bool resume, int64_t last_seq);
-
 /* A refused request's error body (JSON "message", "shottrackerRequestId"):
  * the message sanitized and cut to 100 characters, the request id (the
  * body's, else the header's).  Either "" when absent. */

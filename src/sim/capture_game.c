@@ -15,6 +15,7 @@
 #include "net/capture.h"
 #include "providers/parser.h"
 #include "sim/capture_game.h"
+#include "util.h"
 
 struct rest_body {
 	char *path;             /* without "rest:" */

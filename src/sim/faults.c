@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/event.h"
 #include "sim/faults.h"
+#include "util.h"
 
 #define FAULTS_SPEC_MAX 512
 

@@ -23,6 +23,7 @@
 #include "model/event.h"
 #include "sim/sim_names.h"
 #include "sim/simgame_internal.h"
+#include "util.h"
 
 /* --- the dice --- */
 
@@ -2340,12 +2341,4 @@ sim_period_name(const struct sim_game *g, int period, char *buf, size_t size)
 	else
 		snprintf(buf, size, "%c%d", g->opt.halves ? 'H' : 'Q', period);
 	return buf;
-}
-
-const struct sim_play *
-sim_version(const struct sim_game *g, int version)
-{
-	if (version < 0 || (size_t)version >= g->nversions)
-		return NULL;
-	return &g->versions[version];
 }

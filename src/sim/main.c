@@ -25,6 +25,7 @@
 #include "sim/faults.h"
 #include "sim/server.h"
 #include "sim/simgame.h"
+#include "util.h"
 
 #define DEFAULT_PORT 8765
 

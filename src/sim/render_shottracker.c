@@ -18,6 +18,7 @@
 
 #include "model/event.h"
 #include "sim/simgame_internal.h"
+#include "util.h"
 
 /* Stat abbreviations an item can carry, in the order they are written. */
 enum st_key {

@@ -24,6 +24,7 @@
 #include "model/event.h"
 #include "sim/server.h"
 #include "sim/server_priv.h"
+#include "util.h"
 
 int64_t
 sim_srv_now_us(void)

@@ -19,6 +19,7 @@
 #include "net/sign.h"
 #include "sim/capture_game.h"
 #include "sim/server_priv.h"
+#include "util.h"
 
 #define SEG_MAX 12
 
@@ -102,7 +103,7 @@ transaction_done(struct srv_conn *c, struct lws *wsi)
 	return 0;
 }
 
-int
+static int
 sim_srv_respond(struct srv_conn *c, struct lws *wsi, int status,
     const char *ctype, char *body, const char *location,
     const char *request_id)

@@ -213,9 +213,6 @@ void sim_srv_conn_state(struct sim_server *srv, struct lws *wsi,
 int sim_srv_http_request(struct srv_conn *c, struct lws *wsi, const char *path);
 int sim_srv_http_writeable(struct srv_conn *c, struct lws *wsi);
 int sim_srv_ws_confirm(struct sim_server *srv, struct lws *wsi);
-int sim_srv_respond(struct srv_conn *c, struct lws *wsi, int status,
-    const char *ctype, char *body, const char *location,
-    const char *request_id);
 
 /* server_stream.c: the live streams and the faults on them */
 int sim_srv_ws_established(struct srv_conn *c, struct lws *wsi);

@@ -20,8 +20,8 @@
 #include <sys/socket.h>
 #include <linux/sockios.h>
 
-#include "model/event.h"
 #include "sim/server_priv.h"
+#include "util.h"
 
 static const char heartbeat_line[] = "{\"heartbeat\":{\"interval\":5000}}";
 static const char garbage[] = "\\#@!<simulated corruption>!@#";

@@ -16,7 +16,7 @@ sim_buf_init(struct sim_buf *b)
 	memset(b, 0, sizeof *b);
 }
 
-void
+static void
 sim_buf_free(struct sim_buf *b)
 {
 	free(b->s);
@@ -66,7 +66,7 @@ grow(struct sim_buf *b, size_t need)
 	return true;
 }
 
-void
+static void
 sim_buf_add(struct sim_buf *b, const char *s, size_t n)
 {
 	if (!grow(b, n))

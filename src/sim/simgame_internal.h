@@ -233,9 +233,7 @@ struct sim_buf {
 };
 
 void sim_buf_init(struct sim_buf *b);
-void sim_buf_free(struct sim_buf *b);
 char *sim_buf_take(struct sim_buf *b);       /* the text (malloc'd) or NULL */
-void sim_buf_add(struct sim_buf *b, const char *s, size_t n);
 void sim_buf_puts(struct sim_buf *b, const char *s);
 void sim_buf_printf(struct sim_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
@@ -260,7 +258,6 @@ int sim_timeouts_left(const struct sim_game *g, const int *used, const int *late
 #define SIM_LATE_TIMEOUT_TENTHS 1800
 /* The basket `side` attacks in `period`: 0 = left (63,300), 1 = right (1065,300). */
 int sim_basket(const struct sim_game *g, int side, int period);
-const struct sim_play *sim_version(const struct sim_game *g, int version);
 
 /* --- what REST shows (truth.c) --- */
 struct sim_view {
@@ -272,7 +269,6 @@ struct sim_view {
 
 int sim_view_at(const struct sim_game *g, int64_t at_ms, struct sim_view *v);
 void sim_view_free(struct sim_view *v);
-bool sim_game_over(const struct sim_game *g, const struct sim_view *v);
 
 /* The box score of a view: the ground truth's own tally. */
 struct sim_line {

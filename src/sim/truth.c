@@ -54,7 +54,7 @@ sim_view_free(struct sim_view *v)
 	v->cur = NULL;
 }
 
-bool
+static bool
 sim_game_over(const struct sim_game *g, const struct sim_view *v)
 {
 	size_t i;

@@ -10,7 +10,7 @@
  * tests/fuzz/corpus/X/ under $top_srcdir (or the directory given as the
  * first argument).  FUZZ_ITERATIONS overrides the mutation count (20000).
  *
- * In a module's .mk (see src/providers/shottracker.mk):
+ * In a module's .mk (see src/providers/providers.mk):
  *   check_PROGRAMS += tests/fuzz/fuzz_X
  *   tests_fuzz_fuzz_X_SOURCES = tests/fuzz/fuzz_X.c
  *   tests_fuzz_fuzz_X_CPPFLAGS = $(fuzz_cpp_flags)

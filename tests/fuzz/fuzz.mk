@@ -1,7 +1,7 @@
 # tests/fuzz/fuzz.mk: the fuzz targets of the command line, the config file,
 # HTTP headers, REST errors and the push handshake, and `make fuzz-long`.
 # (The parsers' targets are in their modules' .mk files; the flags in
-# src/providers/shottracker.mk.)  As everywhere: tests/fuzz/driver.c (corpus
+# src/providers/providers.mk.)  As everywhere: tests/fuzz/driver.c (corpus
 # + 20,000 mutations, TAP) in `make check`; libFuzzer with --enable-fuzz.
 EXTRA_DIST += tests/fuzz/fuzz_check.h tests/fuzz/fuzz_long.sh \
 	tests/fuzz/corpus/settings tests/fuzz/corpus/config tests/fuzz/corpus/clock_spec \

@@ -1,4 +1,29 @@
-# src/sim/server.mk: courtside-sim's server (REST + WebSocket + push on one
+# src/sim/sim.mk: courtside-sim -- its game (the basketball, the wire
+# renderers, the ground truth) and its server -- and their tests.
+
+# ---- the game ----
+# The simulator's game -- the basketball (generator.c),
+# its two wire renderers, its ground truth -- and their test.
+libcourtside_a_SOURCES += \
+	src/sim/simgame.h src/sim/simgame_internal.h \
+	src/sim/generator.c \
+	src/sim/sim_names.c src/sim/sim_names.h \
+	src/sim/sim_json.c \
+	src/sim/render_sportradar.c \
+	src/sim/render_shottracker.c \
+	src/sim/truth.c \
+	src/sim/truth_coach.c
+
+check_PROGRAMS += tests/test_simgame
+TESTS += tests/test_simgame
+tests_test_simgame_SOURCES = tests/test_simgame.c tests/tap.h
+
+# The coach's numbers end to end: courtside's export = the simulator's truth.
+TESTS += tests/test_sim_analytics.sh
+EXTRA_DIST += tests/test_sim_analytics.sh
+
+# ---- the server ----
+# courtside-sim's server (REST + WebSocket + push on one
 # lws context), its fault injection, its command line and its tests.
 libcourtside_a_SOURCES += \
 	src/sim/faults.c src/sim/faults.h \
@@ -23,7 +48,7 @@ EXTRA_DIST += tests/test_sim_shottracker.sh tests/test_sim_sportradar.sh \
 	tests/sim_ws_client.py tests/sim_fuzz.py tests/sim_idle_clients.py
 
 # Fuzz target: a capture as --replay reads it and as --capture serves it
-# (tests/fuzz/driver.c in normal builds; the flags come from shottracker.mk).
+# (tests/fuzz/driver.c in normal builds; the flags come from src/providers/providers.mk).
 check_PROGRAMS += tests/fuzz/fuzz_capture
 tests_fuzz_fuzz_capture_SOURCES = tests/fuzz/fuzz_capture.c
 tests_fuzz_fuzz_capture_CPPFLAGS = $(fuzz_cpp_flags)

@@ -1,0 +1,138 @@
+/* The leaf helpers (util.h): strings, sanitizing, causes, growth, hashing. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+void
+cs_strlcpy(char *dst, const char *src, size_t size)
+{
+	size_t n;
+
+	if (size == 0)
+		return;
+	if (src == NULL)
+		src = "";
+	n = strnlen(src, size - 1);
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+}
+
+/* Length of the valid UTF-8 sequence at s (1-4), or 0 when invalid. */
+static size_t
+utf8_len(const unsigned char *s)
+{
+	size_t n, i;
+	unsigned int cp;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		n = 2, cp = s[0] & 0x1f;
+	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		n = 3, cp = s[0] & 0x0f;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		n = 4, cp = s[0] & 0x07;
+	else
+		return 0;
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3f);
+	}
+	/* overlong, surrogates, out of range, and C1 controls (U+0080-U+009F) */
+	if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
+	    (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff ||
+	    (cp >= 0x80 && cp <= 0x9f))
+		return 0;
+	return n;
+}
+
+void
+cs_sanitize(char *dst, const char *src, size_t size)
+{
+	const unsigned char *s = (const unsigned char *)(src ? src : "");
+	size_t o = 0, n;
+
+	if (size == 0)
+		return;
+	while (*s != '\0') {
+		if (*s == '\t' || *s == '\n' || *s == '\r') {
+			if (o + 1 >= size)
+				break;
+			dst[o++] = ' ';
+			s++;
+			continue;
+		}
+		if (*s < 0x20 || *s == 0x7f) {   /* ESC and every other C0 control */
+			s++;
+			continue;
+		}
+		n = utf8_len(s);
+		if (n == 0) {                    /* invalid byte: drop it */
+			s++;
+			continue;
+		}
+		if (o + n >= size)
+			break;
+		memmove(dst + o, s, n);   /* cs_set_cause sanitizes in place */
+		o += n;
+		s += n;
+	}
+	dst[o] = '\0';
+}
+
+int
+cs_set_cause(char **cause, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+
+	if (cause == NULL)
+		return -1;
+	va_start(ap, fmt);
+	if (vasprintf(&msg, fmt, ap) < 0)
+		msg = NULL;
+	va_end(ap);
+	/* formatted before the free: the old cause may be one of the arguments */
+	if (msg != NULL)
+		cs_sanitize(msg, msg, strlen(msg) + 1);
+	free(*cause);
+	*cause = msg;
+	return -1;
+}
+
+int
+cs_grow(void **arr, size_t *cap, size_t need, size_t size)
+{
+	size_t ncap;
+	void *n;
+
+	if (need <= *cap)
+		return 0;
+	ncap = *cap != 0 ? *cap * 2 : 256;
+	while (ncap < need)
+		ncap *= 2;
+	n = realloc(*arr, ncap * size);
+	if (n == NULL)
+		return -1;
+	*arr = n;
+	*cap = ncap;
+	return 0;
+}
+
+uint64_t
+cs_hash64(const void *data, size_t len)
+{
+	const unsigned char *p = data;
+	uint64_t h = 0xcbf29ce484222325ULL;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ p[i]) * 0x100000001b3ULL;
+	return h;
+}
