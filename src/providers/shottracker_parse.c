@@ -982,10 +982,12 @@ round_period(struct shottracker_ctx *c, json_object *results, size_t i,
 {
 	size_t j, n = json_object_array_length(results);
 	int64_t other;
-	int ordinal = 1, regulation = c->halves ? 2 : 4;
+	int ordinal = 1, regulation;
 
 	if (get_period(c, json_object_array_get_idx(results, i), "period", p))
 		return true;
+	/* after get_period, which may have learnt halves from a label */
+	regulation = c->halves ? 2 : 4;
 	for (j = 0; j < n; j++) {
 		json_object *o = json_object_array_get_idx(results, j);
 
@@ -1003,7 +1005,8 @@ round_period(struct shottracker_ctx *c, json_object *results, size_t i,
 	}
 	p->type = CS_PERIOD_OVERTIME;
 	p->number = ordinal - regulation;
-	return p->number <= (c->halves ? MAX_OT_HALVES : MAX_OT_QUARTERS);
+	return p->number <= (c->halves ? MAX_OT_HALVES : MAX_OT_QUARTERS) &&
+	    p->sequence <= 4 + MAX_OT_QUARTERS;   /* the model keeps 12 periods */
 }
 
 /* Period start/end events from the game rounds; the game end if over. */
