@@ -54,7 +54,7 @@ static const struct option long_options[] = {
 	{ NULL, 0, NULL, 0 },
 };
 
-void
+static void
 settings_usage(FILE *out)
 {
 	fputs(
@@ -109,7 +109,7 @@ parse_bell(const char *list, unsigned *mask)
 
 	if (strlen(list) >= sizeof buf)
 		return -1;
-	strcpy(buf, list);
+	cs_strlcpy(buf, list, sizeof buf);
 	*mask = 0;
 	for (tok = strtok_r(buf, ",", &save); tok != NULL; tok = strtok_r(NULL, ",", &save)) {
 		if (strcmp(tok, "score") == 0)

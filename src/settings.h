@@ -63,6 +63,5 @@ void settings_free(struct settings *s);
 /* Parses "3/5:00" into a period sequence and tenths; 0 or -1. */
 int settings_parse_until(const char *spec, int *period_sequence, int *clock);
 
-void settings_usage(FILE *out);
 
 #endif
