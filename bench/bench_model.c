@@ -8,7 +8,10 @@
  *   (a) in order, deriving (game_team) after every event: the live path;
  *   (b) in order, deriving once at the end: a replay as fast as possible;
  *   (c) duplicates: every event again (a reconnect's replay);
- *   (d) corrections: re-upsert of a changed old event, then a full derive.
+ *   (d) corrections: re-upsert of a changed old event (first half), then a
+ *       derive (from the fold's checkpoint before it);
+ *   (e) corrections of recent plays (the last 50) in games of 1k to 16k
+ *       events: what a live correction costs; it must not grow with the game.
  */
 #include "config.h"
 
@@ -314,6 +317,63 @@ fault_us(void)
 	return us;
 }
 
+/* A game of `copies` x NEVENTS events: the synthetic game again and again,
+ * each copy's plays interleaved into the same four quarters. */
+static struct cs_event *
+long_game(const struct cs_event *evs, int copies)
+{
+	struct cs_event *all = calloc((size_t)copies * NEVENTS, sizeof *all);
+	int c, i;
+
+	if (all == NULL)
+		return NULL;
+	for (c = 0; c < copies; c++)
+		for (i = 0; i < NEVENTS; i++) {
+			struct cs_event *ev = &all[c * NEVENTS + i];
+			size_t n;
+
+			*ev = evs[i];
+			n = strlen(ev->id);
+			snprintf(ev->id + n - 4, sizeof ev->id - n + 4, "%04d", c);
+			ev->sequence = evs[0].sequence + (int64_t)(c * NEVENTS + i);
+		}
+	return all;
+}
+
+/* (e): the median cost of correcting one of the last 50 plays, in us. */
+static double
+recent_corrections(const struct cs_event *evs, int copies)
+{
+	struct cs_event *all = long_game(evs, copies);
+	int n = copies * NEVENTS, rep, i;
+	struct game *g;
+	double t[REPS], t0;
+
+	if (all == NULL)
+		return 0;
+	g = new_game();
+	for (i = 0; i < n; i++)
+		game_upsert(g, &all[i]);
+	sink += game_team(g, CS_HOME)->points;
+	for (rep = 0; rep < REPS; rep++) {
+		t0 = now_s();
+		for (i = 0; i < 20; i++) {
+			struct cs_event ev = all[n - 1 - (int)roll(50)];
+
+			snprintf(ev.description, sizeof ev.description,
+			    "corrected play %d.%d", rep, i);
+			ev.corrected = true;
+			game_upsert(g, &ev);
+			sink += game_team(g, CS_HOME)->points;
+		}
+		t[rep] = now_s() - t0;
+	}
+	qsort(t, REPS, sizeof *t, by_value);
+	game_free(&g);
+	free(all);
+	return t[REPS / 2] / 20 * 1e6;
+}
+
 /* One game's events in order; returns the seconds it took. */
 static double
 append_game(const struct cs_event *evs, bool derive_each)
@@ -409,9 +469,22 @@ main(void)
 		}
 		t[rep] = now_s() - t0;
 	}
-	report("(d) corrections + full re-derive of 1,000 events", t, 20, "corrections");
+	report("(d) corrections of old plays + re-derive (1,000 events)", t, 20, "corrections");
+	printf("peak RSS after (a)-(d): %ld KB\n", peak_rss_kb());
 
-	printf("peak RSS at the end: %ld KB\n", peak_rss_kb());
+	{
+		static const int copies[] = { 1, 2, 4, 8, 16 };
+		size_t k;
+
+		printf("(e) a correction of one of the last 50 plays, median:");
+		for (k = 0; k < sizeof copies / sizeof copies[0]; k++)
+			printf(" %dk events %.1f us%s", copies[k],
+			    recent_corrections(evs, copies[k]),
+			    k + 1 < sizeof copies / sizeof copies[0] ? "," : "");
+		printf(" (flat: the fold goes back to its checkpoint, not the tip)\n");
+	}
+
+	printf("peak RSS with the 16k-event game of (e): %ld KB\n", peak_rss_kb());
 	game_free(&g);
 	free(evs);
 	return sink < 0;

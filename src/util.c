@@ -129,10 +129,22 @@ uint64_t
 cs_hash64(const void *data, size_t len)
 {
 	const unsigned char *p = data;
-	uint64_t h = 0xcbf29ce484222325ULL;
-	size_t i;
+	uint64_t h = 0xcbf29ce484222325ULL ^ (uint64_t)len;
+	uint64_t w;
 
-	for (i = 0; i < len; i++)
-		h = (h ^ p[i]) * 0x100000001b3ULL;
+	/* A word at a time: the on-court lists hashed at every upsert are
+	 * 1.5 KB, and a byte-at-a-time loop was half the model's time. */
+	for (; len >= 8; p += 8, len -= 8) {
+		memcpy(&w, p, 8);
+		h = (h ^ w) * 0x100000001b3ULL;
+		h ^= h >> 29;
+	}
+	for (; len > 0; p++, len--)
+		h = (h ^ *p) * 0x100000001b3ULL;
+	/* Fold the high bits down, so that every input bit reaches the low
+	 * bits a table indexes by. */
+	h ^= h >> 32;
+	h *= 0x9e3779b97f4a7c15ULL;
+	h ^= h >> 29;
 	return h;
 }

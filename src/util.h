@@ -27,7 +27,8 @@ void cs_strlcpy(char *dst, const char *src, size_t size);
  * doubling from 256.  Returns 0, or -1 out of memory (*arr kept). */
 int cs_grow(void **arr, size_t *cap, size_t need, size_t size);
 
-/* FNV-1a, 64-bit: a hash for "seen before" and "changed", never a secret. */
+/* FNV-style over 64-bit words, then mixed: a hash for "seen before" and
+ * "changed", never a secret, never stored. */
 uint64_t cs_hash64(const void *data, size_t len);
 
 /*

@@ -33,3 +33,8 @@ tests_test_replay_control_SOURCES = tests/test_replay_control.c tests/tap.h
 check_PROGRAMS += tests/test_log
 TESTS += tests/test_log
 tests_test_log_SOURCES = tests/test_log.c tests/tap.h
+
+# The fold's checkpoints: a change in the past equals a fold from the start.
+check_PROGRAMS += tests/test_model_checkpoints
+TESTS += tests/test_model_checkpoints
+tests_test_model_checkpoints_SOURCES = tests/test_model_checkpoints.c tests/tap.h

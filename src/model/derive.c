@@ -1,8 +1,9 @@
 /*
  * The fold: everything the model shows is computed by folding the stored
  * events, in game order, through fold_event().  The same function serves
- * both paths: appending (fold the new events onto the current state) and
- * re-deriving (reset, then fold everything), so the two cannot disagree.
+ * every path: appending (fold the new events onto the current state),
+ * a change in the past (back to the checkpoint before it, then fold on)
+ * and re-deriving (reset, then fold everything), so they cannot disagree.
  * After folding, finish() turns the running state into the views of
  * model/game.h (seconds from tenths, flags, bonus, mismatches).
  */
@@ -761,15 +762,136 @@ finish(struct game *g)
 	game_analytics_finish(g);
 }
 
+/* --- checkpoints ------------------------------------------------------- */
+
+static void
+checkpoint_free(struct checkpoint *cp)
+{
+	free(cp->units);
+	free(cp->lines[CS_HOME]);
+	free(cp->lines[CS_AWAY]);
+	free(cp->tenths[CS_HOME]);
+	free(cp->tenths[CS_AWAY]);
+	memset(cp, 0, sizeof *cp);
+}
+
+static void
+checkpoints_drop_after(struct game *g, size_t keep)
+{
+	while (g->nchecks > keep)
+		checkpoint_free(&g->checks[--g->nchecks]);
+}
+
+/* A copy of the state before record d->folded.  Out of memory it is
+ * simply not kept: a later change then folds from an earlier one. */
+static void
+checkpoint_save(struct game *g)
+{
+	struct checkpoint *cp;
+	int s, n;
+
+	if (g->nchecks > 0 && g->checks[g->nchecks - 1].at >= g->d.folded)
+		return;
+	cp = room_for(g->checks, &g->cap_checks, g->nchecks, sizeof *g->checks);
+	if (cp == NULL)
+		return;
+	g->checks = cp;
+	cp = &g->checks[g->nchecks];
+	memset(cp, 0, sizeof *cp);
+	cp->at = g->d.folded;
+	cp->d = g->d;
+	cp->units = malloc((g->d.nunits ? g->d.nunits : 1) * sizeof *cp->units);
+	for (s = 0; s < 2; s++) {
+		n = g->roster[s].n;
+		cp->nplayers[s] = n;
+		cp->lines[s] = malloc((n ? (size_t)n : 1) * sizeof *cp->lines[s]);
+		cp->tenths[s] = malloc((n ? (size_t)n : 1) * sizeof *cp->tenths[s]);
+	}
+	if (cp->units == NULL || cp->lines[0] == NULL || cp->lines[1] == NULL ||
+	    cp->tenths[0] == NULL || cp->tenths[1] == NULL) {
+		checkpoint_free(cp);
+		return;
+	}
+	memcpy(cp->units, g->d.units, g->d.nunits * sizeof *cp->units);
+	for (s = 0; s < 2; s++) {
+		int i;
+
+		for (i = 0; i < cp->nplayers[s]; i++) {
+			cp->lines[s][i] = g->roster[s].players[i].line;
+			cp->tenths[s][i] = g->roster[s].tenths[i];
+		}
+	}
+	g->nchecks++;
+}
+
+/* Back to the last checkpoint at or before `pos`; false when there is none
+ * (the caller then folds from the tip). */
+static bool
+checkpoint_restore(struct game *g, size_t pos)
+{
+	struct derived *d = &g->d;
+	struct checkpoint *cp;
+	struct play *plays = d->plays;
+	struct shot *shots = d->shots;
+	struct unit_acc *units = d->units;
+	size_t cap_plays = d->cap_plays, cap_shots = d->cap_shots;
+	size_t cap_units = d->cap_units, k = g->nchecks;
+	int s, i;
+
+	while (k > 0 && g->checks[k - 1].at > pos)
+		k--;
+	checkpoints_drop_after(g, k);
+	if (k == 0)
+		return false;
+	cp = &g->checks[k - 1];
+	*d = cp->d;
+	/* the arrays stay this game's; only their counts go back (units can
+	 * only have grown, so they have room) */
+	d->plays = plays, d->cap_plays = cap_plays;
+	d->shots = shots, d->cap_shots = cap_shots;
+	d->units = units, d->cap_units = cap_units;
+	memcpy(d->units, cp->units, cp->d.nunits * sizeof *d->units);
+	d->finished_gen = UINT64_MAX;
+	for (s = 0; s < 2; s++) {
+		struct roster *r = &g->roster[s];
+
+		for (i = 0; i < r->n; i++) {
+			if (i < cp->nplayers[s]) {
+				r->players[i].line = cp->lines[s][i];
+				r->tenths[i] = cp->tenths[s][i];
+			} else {
+				memset(&r->players[i].line, 0, sizeof (struct statline));
+				r->tenths[i] = 0;
+			}
+		}
+	}
+	return true;
+}
+
+void
+game_derive_dirty(struct game *g, size_t pos)
+{
+	if (pos < g->dirty_from)
+		g->dirty_from = pos;
+}
+
 void
 game_derive_refresh(struct game *g)
 {
 	struct derived *d = &g->d;
 
-	if (d->stale)
+	if (d->stale) {
+		checkpoints_drop_after(g, 0);
 		reset(g);
-	while (d->folded < g->store.n)
+	} else if (g->dirty_from < d->folded && !checkpoint_restore(g, g->dirty_from)) {
+		reset(g);
+	}
+	g->dirty_from = SIZE_MAX;
+	while (d->folded < g->store.n) {
+		if (d->folded % GAME_CHECK_EVERY == 0)
+			checkpoint_save(g);
 		fold_event(g, g->store.order[d->folded++]);
+	}
 	if (d->finished_gen != g->generation) {
 		finish(g);
 		d->finished_gen = g->generation;
@@ -816,8 +938,14 @@ game_now(const struct game *g, int *clock)
 }
 
 void
-game_derive_free(struct derived *d)
+game_derive_free(struct game *g)
 {
+	struct derived *d = &g->d;
+
+	checkpoints_drop_after(g, 0);
+	free(g->checks);
+	g->checks = NULL;
+	g->cap_checks = 0;
 	free(d->plays);
 	free(d->shots);
 	free(d->units);

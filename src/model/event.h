@@ -115,14 +115,16 @@ struct cs_player_ref {
 	char jersey[CS_JERSEY_MAX];
 };
 
+/* What the fold reads first, the player (136 bytes) last: a stat's facts
+ * then share one cache line. */
 struct cs_stat {
 	enum cs_stat_type type;
 	int side;                    /* CS_HOME / CS_AWAY; CS_SIDE_NONE drops the stat */
-	struct cs_player_ref player; /* id "" = a team statistic (team rebound, ...) */
 	bool made;                   /* field goal / free throw */
 	bool three;                  /* field goal: three_point_shot */
 	bool offensive;              /* rebound: offensive */
 	int points;                  /* 0 unless made: 1, 2 or 3 */
+	struct cs_player_ref player; /* id "" = a team statistic (team rebound, ...) */
 };
 
 /*

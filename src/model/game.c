@@ -51,6 +51,7 @@ game_new(void)
 	}
 	g->d.stale = true;
 	g->d.finished_gen = UINT64_MAX;
+	g->dirty_from = SIZE_MAX;
 	return g;
 }
 
@@ -63,7 +64,7 @@ game_free(struct game **gp)
 		return;
 	g = *gp;
 	game_store_free(&g->store);
-	game_derive_free(&g->d);
+	game_derive_free(g);
 	free(g);
 	*gp = NULL;
 }
@@ -256,9 +257,8 @@ add_event(struct game *g, const struct cs_event *ev)
 		return -1;
 	}
 	resolve_players(g, rec, ev);
-	/* only an event after every other one can be folded onto the state */
-	if ((size_t)pos != g->store.n - 1)
-		g->d.stale = true;
+	/* an event before others is folded from the checkpoint before it */
+	game_derive_dirty(g, (size_t)pos);
 	rec->updated_gen = changed(g);
 	return 1;
 }
@@ -267,12 +267,14 @@ add_event(struct game *g, const struct cs_event *ev)
 static int
 replace_event(struct game *g, struct record *rec, const struct cs_event *ev)
 {
-	game_store_remove(&g->store, rec);
+	long was = game_store_remove(&g->store, rec), pos;
+
 	keep_event(rec, ev);
 	/* cannot fail: the store has just had room for this record */
-	(void)game_store_insert(&g->store, rec);
+	pos = game_store_insert(&g->store, rec);
 	resolve_players(g, rec, ev);
-	g->d.stale = true;
+	/* the fold goes back to the earlier of its two places */
+	game_derive_dirty(g, (size_t)(was >= 0 && was < pos ? was : pos));
 	rec->updated_gen = changed(g);
 	return 1;
 }
@@ -332,15 +334,17 @@ int
 game_delete(struct game *g, const char *id)
 {
 	struct record *rec;
+	long pos;
 
 	if (id == NULL || id[0] == '\0')
 		return 0;
 	rec = game_store_find(&g->store, id);
 	if (rec == NULL)
 		return 0;
-	game_store_remove(&g->store, rec);
+	pos = game_store_remove(&g->store, rec);
 	free(rec);
-	g->d.stale = true;
+	if (pos >= 0)
+		game_derive_dirty(g, (size_t)pos);
 	changed(g);
 	return 1;
 }

@@ -153,6 +153,22 @@ struct derived {
 	struct analytics_state an;
 };
 
+/*
+ * The fold's state as it stood before record `at` of the order (derive.c),
+ * kept every GAME_CHECK_EVERY records: a change at or after `at` folds on
+ * from the nearest one instead of from the tip, so a correction costs the
+ * same at any game length.
+ */
+#define GAME_CHECK_EVERY 128
+struct checkpoint {
+	size_t at;
+	struct derived d;                 /* its arrays are not used: the counts are */
+	struct unit_acc *units;           /* d.nunits of them */
+	struct statline *lines[2];        /* nplayers[s] of them */
+	int *tenths[2];
+	int nplayers[2];
+};
+
 struct game {
 	struct cs_game_info info;
 	struct game_rules rules;
@@ -160,6 +176,9 @@ struct game {
 	struct store store;
 	struct roster roster[2];
 	struct derived d;
+	size_t dirty_from;                /* the first record changed since the fold; SIZE_MAX none */
+	struct checkpoint *checks;        /* by `at`, ascending */
+	size_t nchecks, cap_checks;
 	struct box_team team[2];          /* the views game_team() returns */
 	/* game_analytics(): [side][0] the game, [side][p] period p */
 	struct team_analytics analytics[2][CS_PERIODS_MAX + 1];
@@ -185,7 +204,9 @@ void game_event_normalize(struct cs_event *dst, const struct cs_event *src);
 struct record *game_store_find(const struct store *s, const char *id);
 /* Returns the record's position in the order, or -1 when out of memory. */
 long game_store_insert(struct store *s, struct record *rec);
-void game_store_remove(struct store *s, struct record *rec);
+/* Takes the record out of both indexes; the caller frees or reinserts it.
+ * Returns the position it had in the order, -1 when it was not there. */
+long game_store_remove(struct store *s, struct record *rec);
 
 /* roster.c */
 void game_roster_init(struct roster *r);
@@ -223,7 +244,10 @@ void game_analytics_event(struct game *g, const struct record *rec, int home, in
 void game_analytics_finish(struct game *g);
 
 /* derive.c */
-void game_derive_free(struct derived *d);
+void game_derive_free(struct game *g);
+/* Record `pos` of the order (and what follows) changed: the next refresh
+ * folds on from the nearest checkpoint before it. */
+void game_derive_dirty(struct game *g, size_t pos);
 /* Brings every derived view up to date (the entry point of the fold). */
 void game_derive_refresh(struct game *g);
 /* Whether the live clock (game_set_clock) is newer than the last event. */

@@ -241,20 +241,21 @@ game_store_insert(struct store *s, struct record *rec)
 }
 
 /* Takes the record out of both indexes; the caller frees or reinserts it. */
-void
+long
 game_store_remove(struct store *s, struct record *rec)
 {
 	size_t pos = upper_bound(s, &rec->ev);
 
 	/* upper_bound lands just past the record, whose key is unique */
 	if (pos == 0 || s->order[pos - 1] != rec)
-		return;
+		return -1;
 	pos--;
 	memmove(&s->order[pos], &s->order[pos + 1], (s->n - pos - 1) * sizeof *s->order);
 	s->n--;
 	unhash(s, rec);
 	if (rec->ev.type == CS_EV_GAME_END)
 		s->game_ends--;
+	return (long)pos;
 }
 
 void
