@@ -24,6 +24,7 @@
 #include <time.h>
 
 #include "model/game.h"
+#include "bench_json.h"
 
 #define NEVENTS   1000
 #define PER_QUARTER (NEVENTS / 4)
@@ -285,11 +286,17 @@ by_value(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* Prints the rate of `per_run` items in runs that took t[0..REPS-1] s. */
+/* Prints the rate of `per_run` items in runs that took t[0..REPS-1] s;
+ * `name` and `limit` (items/s, 0 none) for its JSON line. */
 static void
-report(const char *what, double *t, double per_run, const char *unit)
+report(const char *what, const char *name, double limit, double *t, double per_run,
+    const char *unit)
 {
+	char u[32];
+
 	qsort(t, REPS, sizeof *t, by_value);
+	snprintf(u, sizeof u, "%s/s", unit);
+	bench_json("bench_model", name, per_run / t[REPS / 2], u, limit, "higher");
 	printf("%s: median %.0f %s/s (%.2f us each), best %.0f %s/s\n", what,
 	    per_run / t[REPS / 2], unit, t[REPS / 2] / per_run * 1e6,
 	    per_run / t[0], unit);
@@ -437,10 +444,11 @@ main(void)
 
 	for (rep = 0; rep < REPS; rep++)
 		t[rep] = append_game(evs, true);
-	report("(a) appends, derive after each", t, NEVENTS, "events");
+	report("(a) appends, derive after each", "append_derive_each", 0, t, NEVENTS, "events");
 	for (rep = 0; rep < REPS; rep++)
 		t[rep] = append_game(evs, false);
 	report("(b) appends, one derive at the end (replay; budget > 200,000 msgs/s)",
+	    "append_derive_once", 200000,
 	    t, NEVENTS, "events");
 
 	/* (c) duplicates: a reconnect replays everything */
@@ -451,7 +459,7 @@ main(void)
 		sink += game_team(g, CS_HOME)->points;
 		t[rep] = now_s() - t0;
 	}
-	report("(c) duplicates", t, NEVENTS, "events");
+	report("(c) duplicates", "duplicates", 0, t, NEVENTS, "events");
 	if (changed != 0)
 		printf("    (%d duplicates changed the model: a bug)\n", changed);
 
@@ -469,18 +477,25 @@ main(void)
 		}
 		t[rep] = now_s() - t0;
 	}
-	report("(d) corrections of old plays + re-derive (1,000 events)", t, 20, "corrections");
+	report("(d) corrections of old plays + re-derive (1,000 events)", "correct_old", 0, t, 20, "corrections");
 	printf("peak RSS after (a)-(d): %ld KB\n", peak_rss_kb());
+	bench_json("bench_model", "peak_rss_model", (double)peak_rss_kb() / 1024.0, "MiB",
+	    16e6 / 1048576.0, "lower");
 
 	{
 		static const int copies[] = { 1, 2, 4, 8, 16 };
 		size_t k;
 
 		printf("(e) a correction of one of the last 50 plays, median:");
-		for (k = 0; k < sizeof copies / sizeof copies[0]; k++)
-			printf(" %dk events %.1f us%s", copies[k],
-			    recent_corrections(evs, copies[k]),
+		for (k = 0; k < sizeof copies / sizeof copies[0]; k++) {
+			double us = recent_corrections(evs, copies[k]);
+			char name[32];
+
+			printf(" %dk events %.1f us%s", copies[k], us,
 			    k + 1 < sizeof copies / sizeof copies[0] ? "," : "");
+			snprintf(name, sizeof name, "correct_recent_%dk", copies[k]);
+			bench_json("bench_model", name, us, "us", 0, "lower");
+		}
 		printf(" (flat: the fold goes back to its checkpoint, not the tip)\n");
 	}
 

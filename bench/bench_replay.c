@@ -19,6 +19,7 @@
 #include "net/feed.h"
 #include "providers/parser.h"
 #include "sim/simgame.h"
+#include "bench_json.h"
 
 #define ROUNDS 7
 
@@ -86,6 +87,14 @@ bench(const char *name, const struct provider_parser *p, const struct preamble *
 	printf("  raw json-c parse:        %9.0f messages/s\n", (double)n / best_raw);
 	printf("  parser + model (replay): %9.0f messages/s (budget > 200,000), %.0f%% of raw parse (budget >= 33%%)\n",
 	    (double)n / best_ingest, 100.0 * best_raw / best_ingest);
+	{
+		char fig[64];
+
+		snprintf(fig, sizeof fig, "replay_%s", name);
+		bench_json("bench_replay", fig, (double)n / best_ingest, "msgs/s", 200000, "higher");
+		snprintf(fig, sizeof fig, "replay_%s_of_raw", name);
+		bench_json("bench_replay", fig, best_raw / best_ingest, "x raw", 1.0 / 3, "higher");
+	}
 }
 
 int

@@ -46,6 +46,7 @@
 #include "model/game.h"
 #include "net/feed.h"
 #include "providers/shottracker.h"
+#include "bench_json.h"
 
 #ifndef TOP_SRCDIR
 #define TOP_SRCDIR "."
@@ -345,6 +346,7 @@ bench_catch_up(void)
 	}
 	printf("catch-up: full game, %zu events, median %.1f ms (min %.1f, max %.1f)\n",
 	    events, t[n / 2], t[0], t[n - 1]);
+	bench_json("bench_shottracker", "catchup_feed", t[n / 2], "ms", 150, "lower");
 }
 
 static void
@@ -419,6 +421,8 @@ bench_live(void)
 	    "p50 %.3f ms, p99 %.3f ms, max %.3f ms; client CPU %.1f%% of a core\n", n,
 	    LIVE_SECONDS, (double)n / LIVE_SECONDS, wakeups, lat[n / 2] / 1000.0,
 	    lat[n * 99 / 100] / 1000.0, lat[n - 1] / 1000.0, 100.0 * cpu / LIVE_SECONDS);
+	bench_json("bench_shottracker", "live_arrival_to_model_p99", lat[n * 99 / 100] / 1000.0,
+	    "ms", 2, "lower");
 }
 
 /* --- the real program on a pseudo-terminal: start-up and idle --- */
@@ -684,6 +688,18 @@ bench_startup(const char *provider)
 	printf("start-up, %s: peak RSS with the whole game on screen: %.1f MB "
 	    "(budget < 16 MB), of which %.1f MB shared library pages\n", provider,
 	    (double)rss_kb / 1024.0, (double)file_kb / 1024.0);
+	{
+		char name[64];
+
+		snprintf(name, sizeof name, "startup_%s", provider);
+		bench_json("bench_shottracker", name, t[n / 2], "ms", 150, "lower");
+		snprintf(name, sizeof name, "peak_rss_%s", provider);
+		bench_json("bench_shottracker", name, (double)rss_kb / 1024.0, "MiB",
+		    16e6 / 1048576.0, "lower");
+		snprintf(name, sizeof name, "peak_rss_private_%s", provider);
+		bench_json("bench_shottracker", name, (double)(rss_kb - file_kb) / 1024.0,
+		    "MiB", 0, "lower");
+	}
 }
 
 /*
@@ -719,6 +735,13 @@ bench_live_ui(void)
 	}
 	printf("live UI (160x45, ~50 events/s, %d s): %s (budget p99 < 2 ms)\n", LIVE_SECONDS,
 	    found);
+	{
+		const char *p99 = strstr(found, "p99 ");
+
+		if (p99 != NULL)
+			bench_json("bench_shottracker", "live_ui_event_to_screen_p99",
+			    strtod(p99 + 4, NULL), "ms", 2, "lower");
+	}
 }
 
 /*
@@ -775,6 +798,8 @@ bench_idle(void)
 	    "(budget < 0.5%%), %.0f bytes/s to the terminal, peak RSS %.1f MB\n",
 	    (double)t / 1e6, 100.0 * (double)(c1 - c0) / (double)hz / ((double)t / 1e6),
 	    (double)(r.bytes - b0) / ((double)t / 1e6), (double)rss_kb / 1024.0);
+	bench_json("bench_shottracker", "idle_cpu", 100.0 * (double)(c1 - c0) / (double)hz /
+	    ((double)t / 1e6), "% of a core", 0.5, "lower");
 }
 
 int

@@ -24,6 +24,7 @@
 
 #include "model/game.h"
 #include "providers/sportradar.h"
+#include "bench_json.h"
 
 #ifndef TOP_SRCDIR
 #define TOP_SRCDIR "."
@@ -281,6 +282,9 @@ main(void)
 	printf("splitter + parser:           %9.0f msgs/s  %7.1f MB/s  (%.0f%% of raw)\n",
 	    NLINES / t_both, (double)wlen / t_both / 1e6, 100.0 * t_raw / t_both);
 	printf("splitter + parser + model:   %9.0f msgs/s\n", NLINES / t_model);
+	bench_json("bench_sportradar", "push_parse_of_raw", t_raw / t_both, "x raw", 1.0 / 3,
+	    "higher");
+	bench_json("bench_sportradar", "push_parse_model", NLINES / t_model, "msgs/s", 0, "higher");
 	printf("pbp.json, 600 events (%.1f MB): %.1f ms per parse\n", (double)plen / 1e6,
 	    t_pbp * 1e3);
 	printf("warnings: %lu\n", nwarnings);

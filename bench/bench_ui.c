@@ -26,6 +26,7 @@
 
 #include "ui/layout.h"
 #include "ui/screen.h"
+#include "bench_json.h"
 
 #define ROSTER 13
 #define MAX_EVENTS 2000
@@ -338,6 +339,16 @@ run(struct sim *sim, int cols, int lines, int focus, const char *what)
 	qsort(nanos, (size_t)n, sizeof nanos[0], cmp_long);
 	qsort(model, (size_t)n, sizeof model[0], cmp_long);
 	qsort(cpu, (size_t)n, sizeof cpu[0], cmp_long);
+	{
+		char fig[64];
+
+		snprintf(fig, sizeof fig, "bytes_per_play_%dx%d_%s", cols, lines, what);
+		bench_json("bench_ui", fig, (double)total / n, "bytes", 2048, "lower");
+		snprintf(fig, sizeof fig, "event_to_doupdate_p99_%dx%d_%s", cols, lines, what);
+		bench_json("bench_ui", fig, nanos[n * 99 / 100] / 1e6, "ms", 2, "lower");
+		snprintf(fig, sizeof fig, "frame_cpu_p50_%dx%d_%s", cols, lines, what);
+		bench_json("bench_ui", fig, cpu[n / 2] / 1e6, "ms", 0.1, "lower");
+	}
 	printf("%3dx%-3d %-21s %4d plays  bytes/play mean %5ld p50 %5ld p99 %5ld max %5ld\n"
 	    "        event->doupdate wall p50 %4.0f us p99 %5.0f us max %5.0f us;"
 	    " CPU p50 %4.0f us p99 %4.0f us (model alone p50 %3.0f us p99 %4.0f us)\n",
