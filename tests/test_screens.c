@@ -258,7 +258,10 @@ test_layouts_and_panes(struct game *g, struct app_state *st)
 	keys(ui, "q");
 	is_int(ui_focused(ui), UI_PANE_LINEUPS, "q closes help, back to lineups");
 	keys(ui, "\t");
-	is_int(ui_focused(ui), UI_PANE_BOX, "Tab from lineups wraps to the box score");
+	is_int(ui_focused(ui), UI_PANE_TEAM, "Tab from lineups goes to the team pane");
+	keys(ui, "\t");
+	is_int(ui_focused(ui), UI_PANE_BOX, "Tab from the team pane wraps to the box score");
+	ui_key(ui, KEY_BTAB);
 	ui_key(ui, KEY_BTAB);
 	is_int(ui_focused(ui), UI_PANE_LINEUPS, "Shift-Tab goes back");
 	size_to(ui, 50, 15);
@@ -733,6 +736,39 @@ test_mono(struct game *g, struct app_state *st)
 	delscreen(scr);
 }
 
+/* The Team pane (5): zoomed alone at 80x24, the left column at 120x35,
+ * the compact form in the strip under the box score at 160x45. */
+static void
+test_team(struct game *g, struct app_state *st)
+{
+	struct ui_options opt = { 0 };
+	struct ui *ui = ui_new(&opt, g);
+
+	ui->st = st;
+	ui->now_us = NOW_US;
+	size_to(ui, 80, 24);
+	keys(ui, "5");
+	is_int(ui_focused(ui), UI_PANE_TEAM, "5: the team pane");
+	check_screen(ui, "team_80x24");
+	ok(screen_has("Most unanswered") && screen_has("FT rate"),
+	    "80x24: the first and the last figure both on screen");
+	size_to(ui, 120, 35);
+	check_screen(ui, "team_120x35");
+	size_to(ui, 160, 45);
+	check_screen(ui, "team_160x45");
+	ok(ui_layout_visible(&ui->layout, UI_PANE_BOX) &&
+	    ui_layout_visible(&ui->layout, UI_PANE_PBP) &&
+	    ui_layout_visible(&ui->layout, UI_PANE_SHOTS), "160x45: the others still show");
+	ok(screen_has("Bench pts") && screen_has("FT rate"),
+	    "160x45: every figure in the compact strip");
+	keys(ui, "]");
+	check_screen(ui, "team_160x45_q1");
+	keys(ui, "c?");
+	ui_frame(ui);
+	ok(screen_has("team: the coach's numbers"), "help names the 5 key");
+	ui_free(&ui);
+}
+
 int
 main(void)
 {
@@ -774,6 +810,7 @@ main(void)
 	test_escapes(g, &st);
 	test_incremental(g, &st);
 	test_bells(g, &st);
+	test_team(g, &st);
 	test_empty(&st);
 	endwin();
 	delscreen(scr);

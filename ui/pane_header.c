@@ -2,7 +2,7 @@
  * The scoreboard header, two rows:
  *
  *   BOS 101  TO 3  FOULS 2 BONUS | NYK  98  TO 2  FOULS 5 | Q4  2:31    live 0.4s
- *   1 Box  2 Plays  3 Shots  4 Lineups  ? Help   filter: BOS Q3        a message
+ *   1 Box  2 Plays  3 Shots  4 Lineups  5 Team  ? Help   filter: BOS Q3        a message
  *
  * The away team comes first, as on a scoreboard.  The first row picks the
  * most verbose form that fits the width; the connection state always shows
