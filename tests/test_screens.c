@@ -769,6 +769,43 @@ test_team(struct game *g, struct app_state *st)
 	ui_free(&ui);
 }
 
+/* The header names a live run (8 points clear) with the time it has
+ * lasted; not a smaller one; shorter when the row is narrow. */
+static void
+test_header_run(struct game *g, struct app_state *st)
+{
+	struct ui_options opt = { 0 };
+	struct ui *ui = ui_new(&opt, g);
+	struct cs_event ev;
+	char ids[3][CS_ID_MAX];
+	int i;
+
+	ui->st = st;
+	ui->now_us = NOW_US;
+	size_to(ui, 160, 45);
+	for (i = 0; i < 3; i++) {
+		ev_new(&ev, 2, 3600 - 300 * i, CS_EV_THREE_MADE, CS_HOME, "Josh Hart makes three");
+		fg(&ev, CS_HOME, "n1", true, true, 800, 40);
+		game_upsert(g, &ev);
+		cs_strlcpy(ids[i], ev.id, sizeof ids[i]);
+		if (i == 1) {
+			ui_frame(ui);
+			ok(!screen_has("run,"), "6-0 is no run for the header");
+		}
+	}
+	check_screen(ui, "header_run_160x45");
+	ok(screen_has("NYK 9-0 run, 1:00"), "160x45: NYK 9-0 run, 1:00 (6:00 to 5:00)");
+	size_to(ui, 80, 24);
+	check_screen(ui, "header_run_80x24");
+	ok(screen_has("NYK 9-0 run"), "80x24: the run, shorter");
+	for (i = 0; i < 3; i++)
+		game_delete(g, ids[i]);
+	size_to(ui, 160, 45);
+	ui_frame(ui);
+	ok(!screen_has("9-0 run"), "the plays deleted, the run is gone");
+	ui_free(&ui);
+}
+
 int
 main(void)
 {
@@ -811,6 +848,7 @@ main(void)
 	test_incremental(g, &st);
 	test_bells(g, &st);
 	test_team(g, &st);
+	test_header_run(g, &st);
 	test_empty(&st);
 	endwin();
 	delscreen(scr);

@@ -68,4 +68,6 @@ EXTRA_DIST += \
 	tests/screens/team_80x24.txt \
 	tests/screens/team_120x35.txt \
 	tests/screens/team_160x45.txt \
-	tests/screens/team_160x45_q1.txt
+	tests/screens/team_160x45_q1.txt \
+	tests/screens/header_run_160x45.txt \
+	tests/screens/header_run_80x24.txt
