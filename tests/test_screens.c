@@ -806,6 +806,51 @@ test_header_run(struct game *g, struct app_state *st)
 	ui_free(&ui);
 }
 
+/* The units of both teams with their possessions, points and net rating,
+ * in the strip at 160x45 and alone at 80x24, no two rows alike. */
+static void
+test_lineups_units(struct game *g, struct app_state *st)
+{
+	struct ui_options opt = { 0 };
+	struct ui *ui = ui_new(&opt, g);
+	char row[2][512];
+	int y, first = -1, same = 0, n = 0, k;
+
+	ui->st = st;
+	ui->now_us = NOW_US;
+	size_to(ui, 160, 45);
+	ui_frame(ui);
+	ok(screen_has("BOS J.Tatum J.Brown J.Holiday D.White K.Porzingis") &&
+	    screen_has("NYK J.Brunson J.Hart O.Anunoby M.Robinson I.Hartenstein"),
+	    "160x45: a unit of each team in the strip");
+	ok(screen_has("more below (j), t: one team"), "160x45: the strip says there is more");
+	size_to(ui, 80, 24);
+	keys(ui, "4");
+	ui_frame(ui);
+	ok(screen_has("POSS     PTS    NET"), "80x24: possessions, points, net rating");
+	ok(screen_has("12:00   4.88     7-5  +41.0"),
+	    "80x24: BOS's first unit: 4.88 possessions, 7-5, +41.0 per 100");
+	for (y = 0; y < LINES; y++) {
+		ui_dump_row(y, row[0], sizeof row[0]);
+		if (strstr(row[0], "Five-man units") != NULL)
+			first = y + 1;
+	}
+	for (y = first; first > 0 && y < LINES; y++) {
+		ui_dump_row(y, row[0], sizeof row[0]);
+		if (strlen(row[0]) < 40)
+			continue;
+		row[0][40] = '\0';   /* the team and the names */
+		n++;
+		for (k = y + 1; k < LINES; k++) {
+			ui_dump_row(k, row[1], sizeof row[1]);
+			row[1][strlen(row[1]) < 40 ? strlen(row[1]) : 40] = '\0';
+			same += strcmp(row[0], row[1]) == 0;
+		}
+	}
+	ok(n == 5 && same == 0, "80x24: five units, no two labelled alike (%d, %d alike)", n, same);
+	ui_free(&ui);
+}
+
 int
 main(void)
 {
@@ -849,6 +894,7 @@ main(void)
 	test_bells(g, &st);
 	test_team(g, &st);
 	test_header_run(g, &st);
+	test_lineups_units(g, &st);
 	test_empty(&st);
 	endwin();
 	delscreen(scr);
