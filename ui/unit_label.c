@@ -24,6 +24,7 @@
 
 #define WORDS_MAX 8
 #define KEEP_MIN 3     /* letters of a surname always kept */
+#define TEAM_MAX 64    /* teammates compared */
 
 struct part {
 	char initial[8];            /* the first name's first character; "" for one word */
@@ -147,27 +148,36 @@ common_chars(const char *a, const char *b)
 	return n;
 }
 
+/* A team's players, parsed once per label (at most TEAM_MAX compared). */
+struct roster_parts {
+	int n;
+	struct part p[TEAM_MAX];
+};
+
+static void
+roster_parts(const struct box_team *t, struct roster_parts *r)
+{
+	r->n = t->nplayers < TEAM_MAX ? t->nplayers : TEAM_MAX;
+	for (int j = 0; j < r->n; j++)
+		part_of(t, j, &r->p[j]);
+}
+
 /* Sets `shared` and `keep_min` of p (player `player`) against every teammate. */
 static void
-tell_apart(const struct box_team *t, int player, struct part *p)
+tell_apart(const struct roster_parts *r, int player, struct part *p)
 {
-	struct part o;
+	const struct part *o;
 	int j, min = KEEP_MIN;
 
-	for (j = 0; j < t->nplayers; j++) {
-		if (j == player)
-			continue;
-		part_of(t, j, &o);
-		if (strcasecmp(o.surname, p->surname) == 0)
+	for (j = 0; j < r->n; j++)
+		if (j != player && strcasecmp(r->p[j].surname, p->surname) == 0)
 			p->shared = p->jersey[0] != '\0';
-	}
-	for (j = 0; j < t->nplayers && !p->shared; j++) {
-		if (j == player)
-			continue;
-		part_of(t, j, &o);
+	for (j = 0; j < r->n && !p->shared; j++) {
+		o = &r->p[j];
 		/* (a teammate shown with a jersey would differ anyway: safe) */
-		if (strcmp(o.initial, p->initial) == 0 && common_chars(o.surname, p->surname) + 1 > min)
-			min = common_chars(o.surname, p->surname) + 1;
+		if (j != player && strcmp(o->initial, p->initial) == 0 &&
+		    common_chars(o->surname, p->surname) + 1 > min)
+			min = common_chars(o->surname, p->surname) + 1;
 	}
 	p->keep_min = min;
 }
@@ -193,10 +203,12 @@ part_text(const struct part *p, const char *ellipsis, char *buf, size_t size)
 const char *
 ui_unit_player_label(const struct box_team *t, int player, char *buf, size_t size)
 {
+	struct roster_parts r;
 	struct part p;
 
+	roster_parts(t, &r);
 	part_of(t, player, &p);
-	tell_apart(t, player, &p);
+	tell_apart(&r, player, &p);
 	part_text(&p, "", buf, size);
 	return buf;
 }
@@ -228,13 +240,15 @@ int
 ui_unit_label(const struct box_team *t, const struct unit *u, int width,
     const char *ellipsis, char *buf, size_t size)
 {
+	struct roster_parts r;
 	struct part parts[CS_ON_COURT];
 	int i, total;
 	size_t n = 0;
 
+	roster_parts(t, &r);
 	for (i = 0; i < CS_ON_COURT; i++) {
 		part_of(t, u->players[i], &parts[i]);
-		tell_apart(t, u->players[i], &parts[i]);
+		tell_apart(&r, u->players[i], &parts[i]);
 	}
 	for (;;) {
 		total = CS_ON_COURT - 1;
