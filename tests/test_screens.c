@@ -763,6 +763,14 @@ test_team(struct game *g, struct app_state *st)
 	    "160x45: every figure in the compact strip");
 	keys(ui, "]");
 	check_screen(ui, "team_160x45_q1");
+	size_to(ui, 80, 40);
+	ui_frame(ui);
+	ok(screen_has("more below (j)"), "80x40: half a screen says there is more");
+	keys(ui, "G");
+	ui_frame(ui);
+	ok(screen_has("FT rate") && !screen_has("more below"), "G: the last figure, nothing more");
+	keys(ui, "g");
+	size_to(ui, 160, 45);
 	keys(ui, "c?");
 	ui_frame(ui);
 	ok(screen_has("team: the coach's numbers"), "help names the 5 key");

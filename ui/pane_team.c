@@ -316,6 +316,19 @@ at(const struct team *s, int r, int page)
 	return y >= 1 && y < 1 + page ? y : -1;
 }
 
+/* The last row says how many rows are below it, when there are. */
+static void
+more_below(const struct team *s, const struct pane_ctx *c, WINDOW *w, int h, int width)
+{
+	int page = h - 1;
+
+	if (page < 3 || s->sc.top + page >= s->nrows)
+		return;
+	ui_fill(w, page, 0, width, A_NORMAL);
+	ui_textf(w, page, 1, width - 2, ui_attr(c->theme, UI_C_DIM), "%s %d more below (j)",
+	    ui_glyph(c->theme, UI_G_DOWN), s->nrows - (s->sc.top + page - 1));
+}
+
 static void
 team_draw(void *state, const struct pane_ctx *c, WINDOW *w, int h, int width)
 {
@@ -342,6 +355,7 @@ team_draw(void *state, const struct pane_ctx *c, WINDOW *w, int h, int width)
 				figure_row(c, &sh, &figures[i], w, y, x);
 		}
 	}
+	more_below(s, c, w, h, width);
 }
 
 static int

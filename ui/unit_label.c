@@ -157,8 +157,10 @@ struct roster_parts {
 static void
 roster_parts(const struct box_team *t, struct roster_parts *r)
 {
+	int j;
+
 	r->n = t->nplayers < TEAM_MAX ? t->nplayers : TEAM_MAX;
-	for (int j = 0; j < r->n; j++)
+	for (j = 0; j < r->n; j++)
 		part_of(t, j, &r->p[j]);
 }
 
