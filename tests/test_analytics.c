@@ -535,6 +535,39 @@ test_units(void)
 	game_free(&g);
 }
 
+/* The run the header names: live from an 8-point margin, with the game
+ * time it has lasted, across a period's end. */
+static void
+test_live_run(void)
+{
+	struct game *g = new_game(CS_PROVIDER_SPORTRADAR, CS_FORMAT_QUARTERS);
+	const struct game_flow *f;
+
+	start(g, "r0", 1);
+	fg(g, "r1", 1, CLOCK(1, 0), CS_HOME, "h1", true, true, 0, -1, 0);
+	fg(g, "r2", 1, CLOCK(0, 30), CS_HOME, "h2", true, false, 0, -1, 0);
+	f = game_flow(g);
+	is_int(f->run.points, 5, "run 5-0");
+	ok(!f->run.live, "5-0 is no live run");
+	is_int(f->run.tenths, CLOCK(0, 30), "lasted 0:30 (1:00 to 0:30)");
+	ft(g, "r3", 1, CLOCK(0, 20), CS_AWAY, "a1", true, 0);
+	ft(g, "r4", 1, CLOCK(0, 20), CS_AWAY, "a1", true, 0);
+	fg(g, "r5", 1, CLOCK(0, 10), CS_HOME, "h3", true, true, 0, -1, 0);
+	f = game_flow(g);
+	ok(f->run.points == 8 && f->run.against == 2, "run 8-2");
+	ok(!f->run.live, "8-2: a margin of 6 is not live");
+	start(g, "r6", 2);
+	fg(g, "r7", 2, CLOCK(11, 40), CS_HOME, "h4", true, false, 0, -1, 0);
+	f = game_flow(g);
+	ok(f->run.points == 10 && f->run.against == 2, "run 10-2 across the period");
+	ok(f->run.live, "10-2: a margin of 8 is live");
+	is_int(f->run.tenths, CLOCK(1, 20), "lasted 1:20: Q1 1:00 to Q2 11:40");
+	fg(g, "r8", 2, CLOCK(11, 20), CS_AWAY, "a2", true, false, 0, -1, 0);
+	f = game_flow(g);
+	ok(f->run.side == CS_AWAY && !f->run.live, "an away field goal ends it");
+	game_free(&g);
+}
+
 int
 main(void)
 {
@@ -543,6 +576,7 @@ main(void)
 	test_rederive();
 	test_shuffled();
 	test_live();
+	test_live_run();
 	test_units();
 	return tap_done();
 }

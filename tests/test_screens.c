@@ -258,7 +258,10 @@ test_layouts_and_panes(struct game *g, struct app_state *st)
 	keys(ui, "q");
 	is_int(ui_focused(ui), UI_PANE_LINEUPS, "q closes help, back to lineups");
 	keys(ui, "\t");
-	is_int(ui_focused(ui), UI_PANE_BOX, "Tab from lineups wraps to the box score");
+	is_int(ui_focused(ui), UI_PANE_TEAM, "Tab from lineups goes to the team pane");
+	keys(ui, "\t");
+	is_int(ui_focused(ui), UI_PANE_BOX, "Tab from the team pane wraps to the box score");
+	ui_key(ui, KEY_BTAB);
 	ui_key(ui, KEY_BTAB);
 	is_int(ui_focused(ui), UI_PANE_LINEUPS, "Shift-Tab goes back");
 	size_to(ui, 50, 15);
@@ -733,6 +736,129 @@ test_mono(struct game *g, struct app_state *st)
 	delscreen(scr);
 }
 
+/* The Team pane (5): zoomed alone at 80x24, the left column at 120x35,
+ * the compact form in the strip under the box score at 160x45. */
+static void
+test_team(struct game *g, struct app_state *st)
+{
+	struct ui_options opt = { 0 };
+	struct ui *ui = ui_new(&opt, g);
+
+	ui->st = st;
+	ui->now_us = NOW_US;
+	size_to(ui, 80, 24);
+	keys(ui, "5");
+	is_int(ui_focused(ui), UI_PANE_TEAM, "5: the team pane");
+	check_screen(ui, "team_80x24");
+	ok(screen_has("Most unanswered") && screen_has("FT rate"),
+	    "80x24: the first and the last figure both on screen");
+	size_to(ui, 120, 35);
+	check_screen(ui, "team_120x35");
+	size_to(ui, 160, 45);
+	check_screen(ui, "team_160x45");
+	ok(ui_layout_visible(&ui->layout, UI_PANE_BOX) &&
+	    ui_layout_visible(&ui->layout, UI_PANE_PBP) &&
+	    ui_layout_visible(&ui->layout, UI_PANE_SHOTS), "160x45: the others still show");
+	ok(screen_has("Bench pts") && screen_has("FT rate"),
+	    "160x45: every figure in the compact strip");
+	keys(ui, "]");
+	check_screen(ui, "team_160x45_q1");
+	size_to(ui, 80, 40);
+	ui_frame(ui);
+	ok(screen_has("more below (j)"), "80x40: half a screen says there is more");
+	keys(ui, "G");
+	ui_frame(ui);
+	ok(screen_has("FT rate") && !screen_has("more below"), "G: the last figure, nothing more");
+	keys(ui, "g");
+	size_to(ui, 160, 45);
+	keys(ui, "c?");
+	ui_frame(ui);
+	ok(screen_has("team: the coach's numbers"), "help names the 5 key");
+	ui_free(&ui);
+}
+
+/* The header names a live run (8 points clear) with the time it has
+ * lasted; not a smaller one; shorter when the row is narrow. */
+static void
+test_header_run(struct game *g, struct app_state *st)
+{
+	struct ui_options opt = { 0 };
+	struct ui *ui = ui_new(&opt, g);
+	struct cs_event ev;
+	char ids[3][CS_ID_MAX];
+	int i;
+
+	ui->st = st;
+	ui->now_us = NOW_US;
+	size_to(ui, 160, 45);
+	for (i = 0; i < 3; i++) {
+		ev_new(&ev, 2, 3600 - 300 * i, CS_EV_THREE_MADE, CS_HOME, "Josh Hart makes three");
+		fg(&ev, CS_HOME, "n1", true, true, 800, 40);
+		game_upsert(g, &ev);
+		cs_strlcpy(ids[i], ev.id, sizeof ids[i]);
+		if (i == 1) {
+			ui_frame(ui);
+			ok(!screen_has("run,"), "6-0 is no run for the header");
+		}
+	}
+	check_screen(ui, "header_run_160x45");
+	ok(screen_has("NYK 9-0 run, 1:00"), "160x45: NYK 9-0 run, 1:00 (6:00 to 5:00)");
+	size_to(ui, 80, 24);
+	check_screen(ui, "header_run_80x24");
+	ok(screen_has("NYK 9-0 run"), "80x24: the run, shorter");
+	for (i = 0; i < 3; i++)
+		game_delete(g, ids[i]);
+	size_to(ui, 160, 45);
+	ui_frame(ui);
+	ok(!screen_has("9-0 run"), "the plays deleted, the run is gone");
+	ui_free(&ui);
+}
+
+/* The units of both teams with their possessions, points and net rating,
+ * in the strip at 160x45 and alone at 80x24, no two rows alike. */
+static void
+test_lineups_units(struct game *g, struct app_state *st)
+{
+	struct ui_options opt = { 0 };
+	struct ui *ui = ui_new(&opt, g);
+	char row[2][512];
+	int y, first = -1, same = 0, n = 0, k;
+
+	ui->st = st;
+	ui->now_us = NOW_US;
+	size_to(ui, 160, 45);
+	ui_frame(ui);
+	ok(screen_has("BOS J.Tatum J.Brown J.Holiday D.White K.Porzingis") &&
+	    screen_has("NYK J.Brunson J.Hart O.Anunoby M.Robinson I.Hartenstein"),
+	    "160x45: a unit of each team in the strip");
+	ok(screen_has("more below (j), t: one team"), "160x45: the strip says there is more");
+	size_to(ui, 80, 24);
+	keys(ui, "4");
+	ui_frame(ui);
+	ok(screen_has("POSS     PTS    NET"), "80x24: possessions, points, net rating");
+	ok(screen_has("12:00   4.88     7-5  +41.0"),
+	    "80x24: BOS's first unit: 4.88 possessions, 7-5, +41.0 per 100");
+	for (y = 0; y < LINES; y++) {
+		ui_dump_row(y, row[0], sizeof row[0]);
+		if (strstr(row[0], "Five-man units") != NULL)
+			first = y + 1;
+	}
+	for (y = first; first > 0 && y < LINES; y++) {
+		ui_dump_row(y, row[0], sizeof row[0]);
+		if (strlen(row[0]) < 40)
+			continue;
+		row[0][40] = '\0';   /* the team and the names */
+		n++;
+		for (k = y + 1; k < LINES; k++) {
+			ui_dump_row(k, row[1], sizeof row[1]);
+			row[1][strlen(row[1]) < 40 ? strlen(row[1]) : 40] = '\0';
+			same += strcmp(row[0], row[1]) == 0;
+		}
+	}
+	ok(n == 5 && same == 0, "80x24: five units, no two labelled alike (%d, %d alike)", n, same);
+	ui_free(&ui);
+}
+
 int
 main(void)
 {
@@ -774,6 +900,9 @@ main(void)
 	test_escapes(g, &st);
 	test_incremental(g, &st);
 	test_bells(g, &st);
+	test_team(g, &st);
+	test_header_run(g, &st);
+	test_lineups_units(g, &st);
 	test_empty(&st);
 	endwin();
 	delscreen(scr);

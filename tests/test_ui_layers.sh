@@ -9,7 +9,7 @@
 . "$top_srcdir/tests/tap.sh"
 
 ui=${1:-$top_srcdir/ui}
-leaves="keymap scroll filter label layout court text theme options pane"
+leaves="keymap scroll filter label unit_label layout court text theme options pane"
 above="screen keys ui"
 
 # "module included-module" pairs; a module is a .c and its .h
@@ -41,7 +41,7 @@ done)
 tap_is "$bad" "" "the leaf modules include no pane and nothing above"
 
 derive='\bgame_(team|play_count|play|shot_count|shot|unit_count|unit|period|clock|mismatch_count|final_text|box_order)\('
-bad=$(cd "$ui" && grep -lE "$derive" pane_*.c pane.c filter.c label.c 2>/dev/null)
+bad=$(cd "$ui" && grep -lE "$derive" pane_*.c pane.c filter.c label.c unit_label.c 2>/dev/null)
 tap_is "$bad" "" "panes and leaves read the model through game_view_* only"
 
 tap_done

@@ -16,7 +16,20 @@
 #include "ui/text.h"
 #include "ui/theme.h"
 
-static const int mru_default[UI_PANES] = { 0, 1, 2, 3, 4 };
+static int mru_default[UI_PANES];
+
+/* A focus history with `first` on top, the others in order (so that a
+ * new pane needs no edit here). */
+static void
+mru_front(int m[UI_PANES], int first)
+{
+	int k, j = 1;
+
+	m[0] = first;
+	for (k = 0; k < UI_PANES; k++)
+		if (k != first)
+			m[j++] = k;
+}
 
 static bool
 rect_eq(struct ui_rect r, int y, int x, int h, int w)
@@ -68,10 +81,14 @@ static void
 test_layout(void)
 {
 	struct ui_layout lo;
-	int mru[UI_PANES] = { 3, 0, 1, 2, 4 };
-	int help[UI_PANES] = { 4, 0, 1, 2, 3 };
+	int mru[UI_PANES], help[UI_PANES], team[UI_PANES];
 	int c, l, f, z, bad = 0;
 	char why[128] = "";
+
+	mru_front(mru_default, UI_PANE_BOX);
+	mru_front(mru, UI_PANE_LINEUPS);
+	mru_front(help, UI_PANE_HELP);
+	mru_front(team, UI_PANE_TEAM);
 
 	ui_layout_compute(&lo, 160, 45, false, mru_default);
 	is_int(lo.tier, UI_TIER_FULL, "160x45: every pane");
@@ -81,6 +98,17 @@ test_layout(void)
 	ok(rect_eq(lo.pane[UI_PANE_SHOTS], 2, 93, 21, 67), "160x45: shot chart at the top right");
 	ok(rect_eq(lo.pane[UI_PANE_PBP], 23, 93, 22, 67), "160x45: plays under it");
 	ok(!ui_layout_visible(&lo, UI_PANE_HELP), "160x45: help hidden");
+	ok(!ui_layout_visible(&lo, UI_PANE_TEAM), "160x45: the team pane waits for 5");
+	ui_layout_compute(&lo, 160, 45, false, team);
+	ok(rect_eq(lo.pane[UI_PANE_TEAM], 32, 0, 13, 92) && !ui_layout_visible(&lo, UI_PANE_LINEUPS),
+	    "160x45: 5 puts the team pane in the lineups' strip");
+	ok(rect_eq(lo.pane[UI_PANE_BOX], 2, 0, 30, 92) && ui_layout_visible(&lo, UI_PANE_SHOTS) &&
+	    ui_layout_visible(&lo, UI_PANE_PBP), "160x45: the others stay where they were");
+	ui_layout_compute(&lo, 120, 35, false, team);
+	ok(rect_eq(lo.pane[UI_PANE_TEAM], 2, 0, 33, 68) && !ui_layout_visible(&lo, UI_PANE_BOX),
+	    "120x35: the team pane in the left column");
+	ui_layout_compute(&lo, 80, 24, false, team);
+	ok(rect_eq(lo.pane[UI_PANE_TEAM], 2, 0, 22, 80), "80x24: the team pane alone");
 
 	ui_layout_compute(&lo, 120, 35, false, mru_default);
 	is_int(lo.tier, UI_TIER_TWO, "120x35: two columns");

@@ -154,7 +154,7 @@ sizes_and_keys() {   # sizes_and_keys WHAT
 	resize 80 24
 	tap_is "$(screen | wc -l)" "24" "$w 80x24: 24 rows"
 	tap_ok "$w 80x24: nothing wider than the terminal" test "$(widest)" -le 80
-	for k in "2:2 Plays" "3:3 Shot chart" "4:4 Lineups" "1:1 Box score"; do
+	for k in "2:2 Plays" "3:3 Shot chart" "5:5 Team" "4:4 Lineups" "1:1 Box score"; do
 		tm send-keys -t cs "${k%%:*}"
 		tap_ok "$w 80x24: key ${k%%:*} shows ${k#*:}" wait_for "${k#*:}"
 	done

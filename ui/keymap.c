@@ -12,8 +12,9 @@
 
 static const struct ui_key_help global_keys[] = {
 	{ "Tab  Shift-Tab", "next / previous pane" },
-	{ "1 2 3 4 5", "box score, plays, shot chart, lineups, help" },
-	{ "?", "help (again, Esc or q: close)" },
+	{ "1 2 3 4", "box score, plays, shot chart, lineups" },
+	{ "5", "team: the coach's numbers, both teams" },
+	{ "?  F1", "help (again, Esc or q: close)" },
 	{ "z", "zoom the focused pane (again: back)" },
 	{ "t", "team filter: all, home, away" },
 	{ "p  P", "player filter: next / previous player of the team" },

@@ -23,7 +23,7 @@ focus_cycle(struct ui *ui, bool back)
 
 	if (f == UI_PANE_HELP)
 		f = ui->mru[1];
-	/* the four data panes in order; help is reached with ? or 5 */
+	/* the data panes in order; help is reached with ? or F1 */
 	if (back)
 		f = (f + UI_PANE_HELP - 1) % UI_PANE_HELP;
 	else

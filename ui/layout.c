@@ -2,10 +2,10 @@
  * Where the panes go, as a pure function of the terminal size, the zoom
  * flag and the focus history (product.md §4):
  *
- *   >= 160x45  FULL    box over lineups | shots over plays
- *   >= 120x35  TWO     box or lineups   | shots over plays
- *   >= 120 wide SIDE   box or lineups   | plays or shots
- *   >= 36 high STACK   box or lineups over plays or shots
+ *   >= 160x45  FULL    box over lineups or team | shots over plays
+ *   >= 120x35  TWO     box, lineups or team | shots over plays
+ *   >= 120 wide SIDE   box, lineups or team | plays or shots
+ *   >= 36 high STACK   box, lineups or team over plays or shots
  *   >= 60x16   SINGLE  one pane; 1-5 or Tab switch
  *    smaller   the "terminal too small" message
  *
@@ -21,7 +21,9 @@
 
 /* Panes a slot may show, as bit masks. */
 #define BIT(p) (1u << (p))
-#define SLOT_LEFT (BIT(UI_PANE_BOX) | BIT(UI_PANE_LINEUPS))
+#define SLOT_LEFT (BIT(UI_PANE_BOX) | BIT(UI_PANE_LINEUPS) | BIT(UI_PANE_TEAM))
+/* the full layout's strip under the box: lineups or the team's compact form */
+#define SLOT_UNDER_BOX (BIT(UI_PANE_LINEUPS) | BIT(UI_PANE_TEAM))
 #define SLOT_RIGHT (BIT(UI_PANE_PBP) | BIT(UI_PANE_SHOTS))
 #define SLOT_ANY (SLOT_LEFT | SLOT_RIGHT)
 
@@ -112,7 +114,7 @@ ui_layout_compute(struct ui_layout *lo, int cols, int lines, bool zoom,
 		rw = cols - lw - 1;
 		h1 = clamp(bh * 32 / 100, 12, 22);
 		lo->pane[UI_PANE_BOX] = rect(by, 0, bh - h1, lw);
-		lo->pane[UI_PANE_LINEUPS] = rect(by + bh - h1, 0, h1, lw);
+		lo->pane[slot_pick(SLOT_UNDER_BOX, mru)] = rect(by + bh - h1, 0, h1, lw);
 		h1 = shots_height(rw, bh);
 		lo->pane[UI_PANE_SHOTS] = rect(by, lw + 1, h1, rw);
 		lo->pane[UI_PANE_PBP] = rect(by + h1, lw + 1, bh - h1, rw);

@@ -12,6 +12,7 @@ enum ui_pane_id {
 	UI_PANE_PBP,
 	UI_PANE_SHOTS,
 	UI_PANE_LINEUPS,
+	UI_PANE_TEAM,       /* key 5 */
 	UI_PANE_HELP,
 	UI_PANES
 };

@@ -1,8 +1,8 @@
 /*
  * The scoreboard header, two rows:
  *
- *   BOS 101  TO 3  FOULS 2 BONUS | NYK  98  TO 2  FOULS 5 | Q4  2:31    live 0.4s
- *   1 Box  2 Plays  3 Shots  4 Lineups  ? Help   filter: BOS Q3        a message
+ *   BOS 101  TO 3  FOULS 2 BONUS | NYK  98  TO 2  FOULS 5 | Q4  2:31  NYK 9-0 run, 2:41  live 0.4s
+ *   1 Box  2 Plays  3 Shots  4 Lineups  5 Team  ? Help   filter: BOS Q3        a message
  *
  * The away team comes first, as on a scoreboard.  The first row picks the
  * most verbose form that fits the width; the connection state always shows
@@ -209,6 +209,29 @@ rules_label(const char *name)
 	return name;
 }
 
+/* A live run (the model's GAME_RUN_LIVE_MARGIN: 8 points more than the
+ * other side's free throws during it) after the clock: "HOU 9-0 run, 2:41"
+ * with the game time it has lasted; "HOU 9-0 run" when shorter; not at
+ * all at the shortest verbosity. */
+static void
+run_seg(const struct pane_ctx *c, struct row *r, int verbosity)
+{
+	const struct game_flow *f = game_view_flow(c->g);
+	char alias[CS_ALIAS_MAX * 2];
+	int s = f->run.tenths / 10;
+
+	if (!f->run.live || verbosity >= 4)
+		return;
+	add(r, A_NORMAL, "  ");
+	add(r, ui_team_attr(c->theme, f->run.side), "%s",
+	    ui_team_alias(c->g, f->run.side, alias, sizeof alias));
+	if (verbosity <= 2)
+		add(r, ui_attr(c->theme, UI_C_WARN), " %d-%d run, %d:%02d", f->run.points,
+		    f->run.against, s / 60, s % 60);
+	else
+		add(r, ui_attr(c->theme, UI_C_WARN), " %d-%d run", f->run.points, f->run.against);
+}
+
 /* verbosity: 0 = everything (fouls to give, the rule profile), 1 = the
  * counts in words, 2 = short, 3 = shorter, 4 = score and clock only */
 static void
@@ -246,6 +269,7 @@ score_row(const struct pane_ctx *c, struct row *r, int verbosity)
 	}
 	period_clock(c->g, pc, sizeof pc);
 	add(r, ui_attr(c->theme, UI_C_BOLD), "%s", pc);
+	run_seg(c, r, verbosity);
 	if (verbosity == 0)
 		add(r, A_NORMAL, "  %s", rules_label(game_rules(c->g)->name));
 }

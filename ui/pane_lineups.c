@@ -1,9 +1,13 @@
 /*
  * Lineups: per team (away first) the five on court with the current
  * stint, each player's minutes, fouls and +/-; below, the five-man units
- * used so far, most minutes first, with their minutes and +/-.  Two
- * columns side by side when the pane is wide enough, else one above the
- * other.  Follows the team filter.
+ * of both teams in one list, most minutes first, each with its team, its
+ * minutes, its possessions, points for-against and net rating per 100
+ * possessions (model/game.h, struct unit).  Units are labelled by
+ * ui/unit_label.c ("N.Jokic", "J.Williams#8"), so two units never read
+ * the same.  The on-court blocks sit side by side when the pane is wide
+ * enough, else one above the other.  Follows the team filter; says when
+ * there are more rows below than it shows.
  */
 #include "config.h"
 
@@ -15,10 +19,12 @@
 #include "ui/panes.h"
 #include "ui/scroll.h"
 #include "ui/text.h"
+#include "ui/unit_label.h"
 
 #define UNITS_MAX 256
 #define ONCOURT_MIN 36   /* columns for a team's five on court */
-#define UNITS_MIN 50     /* columns for a team's units, names readable */
+#define UNITS_MAX_W 96   /* the units' rows: numbers near the names */
+#define NUMBERS_W 28     /* MIN 6, POSS 7, PTS 8, NET 7 */
 
 struct lineups {
 	struct ui_scroll sc;
@@ -33,9 +39,9 @@ mmss(char *buf, size_t size, int seconds)
 	snprintf(buf, size, "%d:%02d", seconds / 60, seconds % 60);
 }
 
-/* The units of one side, most minutes first. */
+/* The units of `side` (CS_SIDE_NONE: both), most minutes first. */
 static int
-side_units(const struct pane_ctx *c, int side, const struct unit **out, int max)
+units_sorted(const struct pane_ctx *c, int side, const struct unit **out, int max)
 {
 	size_t n = game_view_unit_count(c->g), i;
 	const struct unit *u, *tmp;
@@ -43,7 +49,7 @@ side_units(const struct pane_ctx *c, int side, const struct unit **out, int max)
 
 	for (i = 0; i < n && k < max; i++) {
 		u = game_view_unit(c->g, i);
-		if (u != NULL && u->side == side)
+		if (u != NULL && (side == CS_SIDE_NONE || u->side == side))
 			out[k++] = u;
 	}
 	for (i = 1; i < (size_t)k; i++) {
@@ -55,56 +61,15 @@ side_units(const struct pane_ctx *c, int side, const struct unit **out, int max)
 	return k;
 }
 
-/*
- * The five last names of a unit in `width` columns: the longest names are
- * cut first, so that short names stay whole.
- */
-static void
-unit_names(const struct pane_ctx *c, const struct box_team *t, const struct unit *u, int width,
-    char *buf, size_t size)
+static int
+units_of(const struct pane_ctx *c, int side)
 {
-	char last[CS_ON_COURT][CS_NAME_MAX], name[CS_NAME_MAX * 2];
-	int len[CS_ON_COURT], i, total, longest;
-	size_t n = 0;
+	size_t n = game_view_unit_count(c->g), i;
+	int k = 0;
 
-	for (i = 0; i < CS_ON_COURT; i++) {
-		int pi = u->players[i];
-
-		if (pi >= 0 && pi < t->nplayers) {
-			ui_player_name(&t->players[pi], name, sizeof name);
-			ui_last_name(name, last[i], sizeof last[i]);
-		} else {
-			cs_strlcpy(last[i], "?", sizeof last[i]);
-		}
-		len[i] = ui_text_width(last[i]);
-	}
-	for (;;) {
-		total = CS_ON_COURT - 1;
-		longest = 0;
-		for (i = 0; i < CS_ON_COURT; i++) {
-			total += len[i];
-			if (len[i] > len[longest])
-				longest = i;
-		}
-		if (total <= width || len[longest] <= 3)
-			break;
-		len[longest]--;
-	}
-	buf[0] = '\0';
-	for (i = 0; i < CS_ON_COURT && n < size; i++) {
-		/* cut at a character, not a byte: names may be UTF-8 */
-		int cols = 0;
-		const char *p = last[i];
-		size_t b = 0;
-
-		while (p[b] != '\0' && cols < len[i]) {
-			b++;
-			while (((unsigned char)p[b] & 0xc0) == 0x80)
-				b++;
-			cols++;
-		}
-		n += (size_t)snprintf(buf + n, size - n, "%s%.*s", i ? " " : "", (int)b, p);
-	}
+	for (i = 0; i < n; i++)
+		k += game_view_unit(c->g, i) != NULL && game_view_unit(c->g, i)->side == side;
+	return k;
 }
 
 /* Content row r of a block starting at `base` is window row y when it is
@@ -173,45 +138,92 @@ oncourt_block(const struct pane_ctx *c, WINDOW *w, int side, int x, int width, i
 	return row;
 }
 
-/* The five-man units used so far, most minutes first. */
-static int
-units_block(const struct pane_ctx *c, WINDOW *w, int side, int x, int width, int base, int top,
-    int page)
+/* "12.34" possessions, "+12.3" net rating */
+static void
+hundredths(char *buf, size_t size, int x100)
 {
-	const struct box_team *t = game_view_team(c->g, side);
-	const struct unit *units[UNITS_MAX];
-	char alias[CS_ALIAS_MAX * 2], buf[64], names[256];
-	int row = 0, y, k, nu, used;
+	snprintf(buf, size, "%d.%02d", x100 / 100, x100 % 100);
+}
 
-	if (t == NULL)
-		return 0;
-	if (width > 64)
-		width = 64;     /* keep the numbers near the names */
-	ui_team_alias(c->g, side, alias, sizeof alias);
-	nu = side_units(c, side, units, UNITS_MAX);
-	if (AT(row)) {
-		used = ui_text(w, y, x, width, ui_team_attr(c->theme, side), alias);
-		ui_textf(w, y, x + used, width - used, ui_attr(c->theme, UI_C_BOLD), " units (%d)",
-		    nu);
-		ui_text_right(w, y, x + width - 12, 6, ui_attr(c->theme, UI_C_DIM), "MIN");
-		ui_text_right(w, y, x + width - 6, 5, ui_attr(c->theme, UI_C_DIM), "+/-");
+static void
+tenths_signed(char *buf, size_t size, int x10)
+{
+	int a = x10 < 0 ? -x10 : x10;
+
+	snprintf(buf, size, "%s%d.%d", x10 < 0 ? "-" : x10 > 0 ? "+" : "", a / 10, a % 10);
+}
+
+static void
+units_header(const struct pane_ctx *c, WINDOW *w, int y, int x, int width, int side)
+{
+	char a[2][CS_ALIAS_MAX * 2];
+	attr_t dim = ui_attr(c->theme, UI_C_DIM);
+	int nx = x + width - NUMBERS_W;
+
+	ui_team_alias(c->g, CS_AWAY, a[0], sizeof a[0]);
+	ui_team_alias(c->g, CS_HOME, a[1], sizeof a[1]);
+	if (side == CS_SIDE_NONE)
+		ui_textf(w, y, x, width - NUMBERS_W, ui_attr(c->theme, UI_C_BOLD),
+		    "Five-man units (%s %d, %s %d)", a[0], units_of(c, CS_AWAY), a[1],
+		    units_of(c, CS_HOME));
+	else
+		ui_textf(w, y, x, width - NUMBERS_W, ui_attr(c->theme, UI_C_BOLD),
+		    "%s five-man units (%d)", a[side == CS_AWAY ? 0 : 1], units_of(c, side));
+	ui_text_right(w, y, nx, 6, dim, "MIN");
+	ui_text_right(w, y, nx + 6, 7, dim, "POSS");
+	ui_text_right(w, y, nx + 13, 8, dim, "PTS");
+	ui_text_right(w, y, nx + 21, 7, dim, "NET");
+}
+
+static void
+unit_row(const struct pane_ctx *c, WINDOW *w, int y, int x, int width, int aw,
+    const struct unit *u)
+{
+	const struct box_team *t = game_view_team(c->g, u->side);
+	char alias[CS_ALIAS_MAX * 2], buf[32], names[256];
+	int nx = x + width - NUMBERS_W;
+	attr_t net;
+
+	ui_text(w, y, x, aw, ui_team_attr(c->theme, u->side),
+	    ui_team_alias(c->g, u->side, alias, sizeof alias));
+	if (t != NULL) {
+		ui_unit_label(t, u, nx - 1 - (x + aw), c->theme->ascii ? "." : "\u2026", names,
+		    sizeof names);
+		ui_text(w, y, x + aw, nx - 1 - (x + aw), A_NORMAL, names);
 	}
+	mmss(buf, sizeof buf, u->seconds);
+	ui_text_right(w, y, nx, 6, A_NORMAL, buf);
+	hundredths(buf, sizeof buf, u->possessions_x100);
+	ui_text_right(w, y, nx + 6, 7, A_NORMAL, buf);
+	snprintf(buf, sizeof buf, "%d-%d", u->points_for, u->points_against);
+	ui_text_right(w, y, nx + 13, 8, A_NORMAL, buf);
+	tenths_signed(buf, sizeof buf, u->net_rating_x10);
+	net = u->net_rating_x10 > 0 ? ui_attr(c->theme, UI_C_GOOD) :
+	    u->net_rating_x10 < 0 ? ui_attr(c->theme, UI_C_MISSED) : A_NORMAL;
+	ui_text_right(w, y, nx + 21, 7, net, buf);
+}
+
+/* The five-man units of both teams (or the filter's), most minutes first. */
+static int
+units_block(const struct pane_ctx *c, WINDOW *w, int x, int width, int base, int top, int page)
+{
+	const struct unit *units[UNITS_MAX];
+	char alias[CS_ALIAS_MAX * 2];
+	int side = c->filter->side, row = 0, y, k, nu, aw;
+
+	if (width > UNITS_MAX_W)
+		width = UNITS_MAX_W;
+	aw = ui_text_width(ui_team_alias(c->g, CS_AWAY, alias, sizeof alias));
+	if (ui_text_width(ui_team_alias(c->g, CS_HOME, alias, sizeof alias)) > aw)
+		aw = ui_text_width(alias);
+	aw++;
+	nu = units_sorted(c, side, units, UNITS_MAX);
+	if (AT(row))
+		units_header(c, w, y, x, width, side);
 	row++;
-	for (k = 0; k < nu; k++, row++) {
-		if (!AT(row))
-			continue;
-		unit_names(c, t, units[k], width - 13, names, sizeof names);
-		ui_text(w, y, x, width - 13, A_NORMAL, names);
-		mmss(buf, sizeof buf, units[k]->seconds);
-		ui_text_right(w, y, x + width - 12, 6, A_NORMAL, buf);
-		if (units[k]->plus_minus != 0)
-			snprintf(buf, sizeof buf, "%+d", units[k]->plus_minus);
-		else
-			snprintf(buf, sizeof buf, "0");
-		ui_text_right(w, y, x + width - 6, 5, units[k]->plus_minus > 0 ?
-		    ui_attr(c->theme, UI_C_GOOD) : units[k]->plus_minus < 0 ?
-		    ui_attr(c->theme, UI_C_MISSED) : A_NORMAL, buf);
-	}
+	for (k = 0; k < nu; k++, row++)
+		if (AT(row))
+			unit_row(c, w, y, x, width, aw, units[k]);
 	if (nu == 0) {
 		if (AT(row))
 			ui_text(w, y, x, width, ui_attr(c->theme, UI_C_DIM), "no units yet");
@@ -252,9 +264,22 @@ lineups_layout(const struct lineups *s, const struct pane_ctx *c, WINDOW *w, int
 	int top = s->sc.top, page = h - 1, n;
 
 	n = both_teams(c, w, oncourt_block, ONCOURT_MIN, width, 0, top, page) + 1;
-	/* units need room for five names: side by side only when wide */
-	n += both_teams(c, w, units_block, UNITS_MIN, width, n, top, page);
+	n += units_block(c, w, 1, width - 2, n, top, page);
 	return n;
+}
+
+/* The last row says how many rows are below it, when there are. */
+static void
+more_below(const struct lineups *s, const struct pane_ctx *c, WINDOW *w, int h, int width)
+{
+	int page = h - 1, below = s->nrows - (s->sc.top + page - 1);
+
+	if (page < 3 || s->sc.top + page >= s->nrows)
+		return;
+	ui_fill(w, page, 0, width, A_NORMAL);
+	ui_textf(w, page, 1, width - 2, ui_attr(c->theme, UI_C_DIM), "%s %d more below (j)%s",
+	    ui_glyph(c->theme, UI_G_DOWN), below,
+	    c->filter->side == CS_SIDE_NONE ? ", t: one team" : "");
 }
 
 static void
@@ -267,6 +292,7 @@ lineups_draw(void *state, const struct pane_ctx *c, WINDOW *w, int h, int width)
 	if (s->sc.top > s->nrows - (h - 1))
 		s->sc.top = s->nrows - (h - 1) > 0 ? s->nrows - (h - 1) : 0;
 	lineups_layout(s, c, w, h, width);
+	more_below(s, c, w, h, width);
 }
 
 static int

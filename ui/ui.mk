@@ -8,6 +8,7 @@ libcourtside_a_SOURCES += \
 	ui/panes.h ui/pane.c ui/pane.h \
 	ui/pane_header.c ui/pane_box.c ui/pane_pbp.c ui/pane_shots.c \
 	ui/pane_lineups.c ui/pane_help.c \
+	ui/pane_team.c ui/unit_label.c ui/unit_label.h \
 	ui/keymap.c ui/keymap.h ui/scroll.c ui/scroll.h \
 	ui/filter.c ui/filter.h ui/label.c ui/label.h \
 	ui/layout.c ui/layout.h ui/court.c ui/court.h \
@@ -62,3 +63,16 @@ EXTRA_DIST += \
 	tests/screens/zoom_shots_120x35.txt \
 	tests/screens/zoom_zones_120x35.txt \
 	tests/screens/zoom_zones_home_half.txt
+# the Team pane (5)
+EXTRA_DIST += \
+	tests/screens/team_80x24.txt \
+	tests/screens/team_120x35.txt \
+	tests/screens/team_160x45.txt \
+	tests/screens/team_160x45_q1.txt \
+	tests/screens/header_run_160x45.txt \
+	tests/screens/header_run_80x24.txt
+
+# Five-man unit labels: told apart at every width.
+check_PROGRAMS += tests/test_unit_label
+TESTS += tests/test_unit_label
+tests_test_unit_label_SOURCES = tests/test_unit_label.c tests/tap.h

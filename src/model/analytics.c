@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <assert.h>
 #include <string.h>
 
 #include "model/game_int.h"
@@ -451,6 +452,12 @@ finish_flow(struct game *g)
 
 	*f = a->flow;
 	now = game_now(g, &clock);
+	if (f->run.side != CS_SIDE_NONE) {
+		t = game_time(g, &now, clock) -
+		    game_time(g, &f->run.since, f->run.since_clock);
+		f->run.tenths = t > 0 ? (int)t : 0;
+		f->run.live = f->run.points - f->run.against >= GAME_RUN_LIVE_MARGIN;
+	}
 	for (s = 0; s < 2; s++) {
 		const struct side_state *st = &g->d.side[s];
 
@@ -498,5 +505,23 @@ const struct game_flow *
 game_flow(struct game *g)
 {
 	game_derive_refresh(g);
+	return &g->flow;
+}
+
+/* The same, read from a fresh model (the panes' const pointer). */
+const struct team_analytics *
+game_view_analytics(const struct game *g, int side, int period_seq)
+{
+	if ((side != CS_HOME && side != CS_AWAY) || period_seq < 0 ||
+	    period_seq > CS_PERIODS_MAX)
+		return NULL;
+	assert(game_fresh(g));
+	return &g->analytics[side][period_seq];
+}
+
+const struct game_flow *
+game_view_flow(const struct game *g)
+{
+	assert(game_fresh(g));
 	return &g->flow;
 }

@@ -179,7 +179,10 @@ struct unit {
  *  - run: a score by a side not holding the run starts a new one, except
  *    the other side's free throws, which count `against` it: `side` has
  *    scored `points` since period/clock `since` ("HOU 9-2, since Q3 4:41").
- *    A field goal is what takes a run away.
+ *    A field goal is what takes a run away.  The run is `live` (the header
+ *    and the Team pane name it: "HOU 9-0 run, 2:41", the game time it has
+ *    lasted) when points - against >= GAME_RUN_LIVE_MARGIN: 8, the usual
+ *    "8-0 run" at which broadcasts start to count one.
  *  - drought: game time since the side's last made field goal (since the
  *    tip when it has none), from the rule profile's period lengths.
  *  - since_timeout: each side's points, FGM-FGA, turnovers and personal
@@ -199,6 +202,8 @@ struct team_analytics {
 	int pts, fgm, fga, tpm, ftm, fta, oreb, dreb, tov;
 };
 
+#define GAME_RUN_LIVE_MARGIN 8
+
 struct game_flow {
 	int lead_changes, times_tied;
 	struct {
@@ -206,6 +211,8 @@ struct game_flow {
 		int points, against;
 		struct cs_period since;
 		int since_clock;        /* tenths */
+		int tenths;             /* game time it has lasted so far */
+		bool live;              /* worth naming: see GAME_RUN_LIVE_MARGIN */
 	} run;
 	struct {
 		bool scored;            /* a field goal so far; else since the tip */
@@ -349,6 +356,10 @@ const struct unit *game_view_unit(const struct game *g, size_t i);
 struct cs_period game_view_period(const struct game *g);
 int game_view_clock(const struct game *g);
 int game_view_mismatch_count(const struct game *g);
+/* game_analytics() and game_flow() of a fresh model (analytics.c). */
+const struct team_analytics *game_view_analytics(const struct game *g, int side,
+    int period_seq);
+const struct game_flow *game_view_flow(const struct game *g);
 const char *game_view_final_text(const struct game *g, char *buf, size_t size);
 
 #endif

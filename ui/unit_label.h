@@ -1,0 +1,27 @@
+/*
+ * Five-man unit labels that tell units apart (issue 17, item 2): each
+ * player as initial and surname ("N.Jokic"), particles kept in the
+ * surname ("Fred Van Vleet" -> "F.VanVleet", never "Vleet"), "#jersey"
+ * added when a teammate shares the surname ("J.Williams#8").  Cut to a
+ * width with an ellipsis, the longest surname first, never below the
+ * letters that tell a player from his teammates: two different units of a
+ * team never read the same.  Pure functions of the model; no curses.
+ * (Kept apart from label.c, which the box score's engineer reworks.)
+ */
+#ifndef CS_UI_UNIT_LABEL_H
+#define CS_UI_UNIT_LABEL_H
+
+#include <stddef.h>
+
+#include "model/game.h"
+
+/* One player's label, uncut: "N.Jokic", "J.Williams#8". */
+const char *ui_unit_player_label(const struct box_team *t, int player, char *buf, size_t size);
+
+/* The unit's five labels, space-separated, in `width` columns when the
+ * distinguishing parts allow it (else as short as they allow); `ellipsis`
+ * marks a cut ("…", or "." without UTF-8).  Returns the columns used. */
+int ui_unit_label(const struct box_team *t, const struct unit *u, int width,
+    const char *ellipsis, char *buf, size_t size);
+
+#endif
