@@ -35,6 +35,7 @@ static bool update;
 static FILE *term_out;        /* what curses writes, kept for inspection */
 
 #include "ui_game.h"
+#include "ui_plays_game.h"
 
 /* ---- screens ---- */
 
@@ -733,6 +734,85 @@ test_mono(struct game *g, struct app_state *st)
 	delscreen(scr);
 }
 
+
+/* ---- the plays tell the story ---- */
+
+/* Substitutions read IN/OUT against the five before; assists, blocks,
+ * steals and fouls drawn sent as items of their own sit in their play's
+ * row; a text too long is cut at a word with an ellipsis. */
+static void
+test_plays_story(struct app_state *st)
+{
+	static const struct ui_options opt;
+	struct game *g = build_plays_game();
+	struct ui *ui = ui_on(&opt, g, st);
+
+	size_to(ui, 160, 45);
+	keys(ui, "2]");
+	check_screen(ui, "plays_story_160x45");
+	ok(screen_has("IN Westbrook, Watson \xc2\xb7 OUT Braun, Gordon"),
+	    "a new five: who came in, who went out");
+	ok(screen_has("IN Thompson #1, Thompson #2 \xc2\xb7 OUT Brooks, Smith"),
+	    "brothers told apart by their jerseys; Smith Jr. is Smith");
+	ok(screen_has("five: Murray, Braun, Porter, Gordon, Jokic"),
+	    "the first five of the game: the five");
+	ok(!screen_has("DEN lineup"), "no bare \"DEN lineup\"");
+	ok(screen_has("Nikola Jokic makes a two (Murray ast)"), "the assist in its shot's row");
+	ok(screen_has("Jalen Green misses a two (Gordon blk)"), "the block in its miss's row");
+	ok(screen_has("Christian Braun personal foul (drawn by Van\xe2\x80\xa6"),
+	    "the foul drawn in its foul's row, cut at a word");
+	ok(screen_has("Alperen Sengun live ball turnover (Murray stl)"),
+	    "the steal in its turnover's row");
+	ok(!screen_has("Jamal Murray assist") && !screen_has("foul drawn"),
+	    "no rows of their own for riders");
+	ok(screen_has("Alperen Sengun makes a turnaround fadeaway\xe2\x80\xa6"),
+	    "a long text ends at a word, with an ellipsis");
+	size_to(ui, 80, 24);
+	check_screen(ui, "plays_story_80x24");
+	ok(screen_has("Christian Braun personal foul (drawn by Van Vleet)"),
+	    "80x24: the whole foul, Van Vleet whole");
+	ok(screen_has("fadeaway jumper from the\xe2\x80\xa6"), "80x24: wider, still cut at a word");
+	keys(ui, "c");
+	ui_free(&ui);
+	game_free(&g);
+}
+
+/* After a scroll or a search the pane says how many newer plays are out
+ * of view; c drops the search with the filters. */
+static void
+test_plays_newer(struct app_state *st)
+{
+	static const struct ui_options opt;
+	struct game *g = build_plays_game();
+	struct ui *ui = ui_on(&opt, g, st);
+	struct cs_event ev;
+	int k;
+
+	size_to(ui, 80, 24);
+	keys(ui, "2");
+	ui_frame(ui);
+	ok(!screen_has("newer plays"), "following the game: no marker");
+	for (k = 0; k < 24; k++)
+		keys(ui, "j");
+	check_screen(ui, "plays_newer_80x24");
+	ok(screen_has("newer plays \xe2\x96\xb4 5"), "scrolled down: 5 newer plays above");
+	st_item(&ev, 2, 900000, 2, 1000, CS_EV_TIMEOUT, CS_HOME, "TIMEOUT", "Nuggets timeout");
+	game_upsert(g, &ev);
+	ui_frame(ui);
+	ok(screen_has("newer plays \xe2\x96\xb4 6"), "a new play counts in");
+	keys(ui, "/jokic\r");
+	ui_frame(ui);
+	ok(screen_has("Nikola Jokic makes a two") && screen_has("newer plays \xe2\x96\xb4 19"),
+	    "a search in Q1 says how much is newer");
+	keys(ui, "c");
+	is_str(pane_pbp_query(pbp(ui)), "", "c clears the search");
+	keys(ui, "g");
+	ui_frame(ui);
+	ok(!screen_has("newer plays"), "back at the newest: no marker");
+	ui_free(&ui);
+	game_free(&g);
+}
+
 int
 main(void)
 {
@@ -775,6 +855,8 @@ main(void)
 	test_incremental(g, &st);
 	test_bells(g, &st);
 	test_empty(&st);
+	test_plays_story(&st);
+	test_plays_newer(&st);
 	endwin();
 	delscreen(scr);
 	test_mono(g, &st);
