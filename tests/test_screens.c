@@ -813,6 +813,104 @@ test_plays_newer(struct app_state *st)
 	game_free(&g);
 }
 
+
+/* ---- the chart says who shoots where ---- */
+
+/* The court's outline rows (the first and the last row of braille: run
+ * it with the chart alone on screen) carry no label: the corner zones'
+ * go outside them. */
+static bool
+braille_row(const char *line)
+{
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)line; *p != '\0'; p++)
+		if (p[0] == 0xe2 && p[1] >= 0xa0 && p[1] <= 0xa3)
+			return true;
+	return false;
+}
+
+static bool
+sidelines_clear(void)
+{
+	static char got[256 * 1024];
+	char *line, *save = NULL, *top = NULL, *bottom = NULL;
+
+	dump_screen(got, sizeof got);
+	for (line = strtok_r(got, "\n", &save); line != NULL; line = strtok_r(NULL, "\n", &save)) {
+		if (!braille_row(line))
+			continue;
+		if (top == NULL)
+			top = line;
+		bottom = line;
+	}
+	return top != NULL && bottom != NULL && strpbrk(top, "%/-0123456789") == NULL &&
+	    strpbrk(bottom, "%/-0123456789") == NULL;
+}
+
+static void
+test_shots_story(struct app_state *st)
+{
+	static const struct ui_options opt;
+	struct game *g = build_plays_game();
+	struct ui *ui = ui_on(&opt, g, st);
+
+	size_to(ui, 160, 45);
+	check_screen(ui, "shots_story_160x45");
+	ok(screen_has("\xe2\x97\x82 DEN (home)") && screen_has("HOU \xe2\x96\xb8"),
+	    "DEN shoots at the left basket in Q2 and is home, HOU at the right");
+	ok(screen_has("baskets in Q2"), "the ends are the period's");
+	ok(screen_has("3 shots in a cell, green if half went in"), "the legend explains counts");
+	keys(ui, "v");
+	check_screen(ui, "zones_story_160x45");
+	ok(screen_has("C3L 2/3 67%"), "zone legend: the corner three with attempts and percentage");
+	ok(screen_has("RA rim  PNT paint"), "zone names explained");
+	keys(ui, "3z");
+	ui_frame(ui);
+	ok(sidelines_clear(), "160x45 zoomed: no label on a sideline");
+	keys(ui, "zv");
+	size_to(ui, 80, 24);
+	keys(ui, "3");
+	check_screen(ui, "shots_story_80x24");
+	keys(ui, "]");
+	ui_frame(ui);
+	ok(screen_has("\xe2\x97\x82 DEN (home)") && screen_has("baskets in Q1"),
+	    "Q1 filtered: the same ends, from the first half's shots");
+	keys(ui, "cv");
+	check_screen(ui, "zones_story_80x24");
+	ok(sidelines_clear(), "80x24: no label on a sideline");
+	keys(ui, "v");
+	ui_free(&ui);
+	game_free(&g);
+}
+
+/* A vt100 in a UTF-8 locale: the court in ASCII, no braille. */
+static void
+test_vt100_court(struct app_state *st)
+{
+	static const struct ui_options opt;
+	static char got[256 * 1024];
+	struct game *g = build_plays_game();
+	struct ui *ui;
+	SCREEN *scr = open_term("vt100");
+
+	if (!ok(scr != NULL, "newterm(vt100) for the court"))
+		return;
+	ui = ui_on(&opt, g, st);
+	size_to(ui, 80, 24);
+	keys(ui, "3");
+	check_screen(ui, "vt100_shots_80x24");
+	dump_screen(got, sizeof got);
+	ok(strstr(got, "\xe2\xa0") == NULL && strstr(got, "\xe2\xa1") == NULL &&
+	    strstr(got, "\xe2\xa2") == NULL && strstr(got, "\xe2\xa3") == NULL,
+	    "vt100: no braille on the court");
+	ok(screen_has("< DEN (home)") && screen_has("HOU >"), "vt100: ASCII ends");
+	ui_free(&ui);
+	endwin();
+	delscreen(scr);
+	game_free(&g);
+}
+
 int
 main(void)
 {
@@ -857,9 +955,11 @@ main(void)
 	test_empty(&st);
 	test_plays_story(&st);
 	test_plays_newer(&st);
+	test_shots_story(&st);
 	endwin();
 	delscreen(scr);
 	test_mono(g, &st);
+	test_vt100_court(&st);
 
 	game_free(&g);
 	fclose(term_out);

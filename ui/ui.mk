@@ -56,6 +56,8 @@ EXTRA_DIST += \
 	tests/screens/search_next.txt \
 	tests/screens/search_prompt.txt \
 	tests/screens/shots_player_half.txt \
+	tests/screens/shots_story_160x45.txt \
+	tests/screens/shots_story_80x24.txt \
 	tests/screens/single_80x24_box.txt \
 	tests/screens/single_80x24_help.txt \
 	tests/screens/single_80x24_lineups.txt \
@@ -63,6 +65,9 @@ EXTRA_DIST += \
 	tests/screens/single_80x24_shots.txt \
 	tests/screens/too_small_50x15.txt \
 	tests/screens/two_120x35.txt \
+	tests/screens/vt100_shots_80x24.txt \
+	tests/screens/zones_story_160x45.txt \
+	tests/screens/zones_story_80x24.txt \
 	tests/screens/zoom_shots_120x35.txt \
 	tests/screens/zoom_zones_120x35.txt \
 	tests/screens/zoom_zones_home_half.txt
