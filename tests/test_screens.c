@@ -765,6 +765,7 @@ test_plays_story(struct app_state *st)
 	    "the steal in its turnover's row");
 	ok(!screen_has("Jamal Murray assist") && !screen_has("foul drawn"),
 	    "no rows of their own for riders");
+	ok(screen_has("Fred Van Vleet makes a three (Thompson #2 ast)"), "the other brother");
 	ok(screen_has("Alperen Sengun makes a turnaround fadeaway\xe2\x80\xa6"),
 	    "a long text ends at a word, with an ellipsis");
 	size_to(ui, 80, 24);
@@ -772,6 +773,9 @@ test_plays_story(struct app_state *st)
 	ok(screen_has("Christian Braun personal foul (drawn by Van Vleet)"),
 	    "80x24: the whole foul, Van Vleet whole");
 	ok(screen_has("fadeaway jumper from the\xe2\x80\xa6"), "80x24: wider, still cut at a word");
+	ok(screen_has("Fred Van Vleet makes a three (Amen Thompson assists)") &&
+	    !screen_has("assists) (") && !screen_has("assists)\xe2\x80\xa6"),
+	    "a text that names the assist already is not told twice");
 	keys(ui, "c");
 	ui_free(&ui);
 	game_free(&g);

@@ -114,11 +114,12 @@ plays_game_q1(struct ui_game_events *g)
 	st_lineup(g, 1, 6000, 6000, CS_HOME, den_sub);
 	st_lineup(g, 1, 6001, 6000, CS_AWAY, hou_sub);
 	/* three shots from one spot: the chart counts them */
-	st_shot(g, 7000, 5800, CS_AWAY, 1, true, true, 1090, 40, "Fred Van Vleet makes a three");
-	st_rider(g, 7000, 3, 5800, CS_AWAY, 6, CS_STAT_ASSIST, "AST", "Ausar Thompson assist");
+	st_shot(g, 7000, 5800, CS_AWAY, 1, true, true, 1090, 40,
+	    "Fred Van Vleet makes a three (Amen Thompson assists)");
+	st_rider(g, 7000, 3, 5800, CS_AWAY, 5, CS_STAT_ASSIST, "AST", "Amen Thompson assist");
 	st_shot(g, 8000, 5500, CS_AWAY, 1, false, true, 1092, 42, "Fred Van Vleet misses a three");
 	st_shot(g, 9000, 5200, CS_AWAY, 1, true, true, 1091, 41, "Fred Van Vleet makes a three");
-	st_rider(g, 9000, 3, 5200, CS_AWAY, 5, CS_STAT_ASSIST, "AST", "Amen Thompson assist");
+	st_rider(g, 9000, 3, 5200, CS_AWAY, 6, CS_STAT_ASSIST, "AST", "Ausar Thompson assist");
 	st_shot(g, 10000, 5000, CS_AWAY, 4, true, false, 1040, 300,
 	    "Alperen Sengun makes a turnaround fadeaway jumper from the left elbow over "
 	    "two defenders after a spin move in the post");

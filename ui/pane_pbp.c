@@ -132,6 +132,17 @@ surname(const char *full, char *buf, size_t size)
 	}
 }
 
+/* Bytes of the first character of a UTF-8 name: "Á" is two. */
+static int
+initial_len(const char *name)
+{
+	int n = 1;
+
+	while (n < 4 && ((unsigned char)name[n] & 0xc0) == 0x80)
+		n++;
+	return n;
+}
+
 /*
  * A player's short name that still tells him from his teammates: the
  * surname, with the initial when a teammate shares it, with the jersey
@@ -160,14 +171,15 @@ short_name(const struct box_team *t, int i, char *buf, size_t size)
 		if (strcmp(theirs, mine) != 0)
 			continue;
 		same_surname = true;
-		if (t->players[j].info.name[0] == t->players[i].info.name[0])
+		if (strncmp(t->players[j].info.name, t->players[i].info.name,
+		    (size_t)initial_len(t->players[i].info.name)) == 0)
 			same_initial = true;
 	}
 	buf[0] = '\0';
 	if (!same_surname)
 		append(buf, size, "%s", mine);
 	else if (!same_initial || t->players[i].info.jersey[0] == '\0')
-		append(buf, size, "%c. %s", full[0], mine);
+		append(buf, size, "%.*s. %s", initial_len(full), full, mine);
 	else
 		append(buf, size, "%s #%s", mine, t->players[i].info.jersey);
 	return buf;
@@ -494,13 +506,20 @@ any_rider(const struct pbp *s, const struct pane_ctx *c, size_t i,
 	return any;
 }
 
+/* Appends a rider's credit, unless the play's text names him already
+ * ("Evan Clark makes a three (Keegan LaVine assists)"). */
 static bool
 rider_text(const struct pane_ctx *c, const struct play *r, char *buf, size_t size)
 {
+	char name[CS_NAME_MAX * 2];
 	int k;
 
-	for (k = 0; k < r->ev->nstats && k < CS_EVENT_STATS_MAX; k++)
+	for (k = 0; k < r->ev->nstats && k < CS_EVENT_STATS_MAX; k++) {
+		stat_name(c->g, &r->ev->stats[k], name, sizeof name);
+		if (name[0] != '\0' && strstr(buf, name) != NULL)
+			continue;
 		append_rider(c->g, &r->ev->stats[k], buf, size);
+	}
 	return false;
 }
 
