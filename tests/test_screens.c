@@ -35,6 +35,7 @@ static bool update;
 static FILE *term_out;        /* what curses writes, kept for inspection */
 
 #include "ui_game.h"
+#include "ui_plays_game.h"
 
 /* ---- screens ---- */
 
@@ -859,6 +860,186 @@ test_lineups_units(struct game *g, struct app_state *st)
 	ui_free(&ui);
 }
 
+/* ---- the plays tell the story ---- */
+
+/* Substitutions read IN/OUT against the five before; assists, blocks,
+ * steals and fouls drawn sent as items of their own sit in their play's
+ * row; a text too long is cut at a word with an ellipsis. */
+static void
+test_plays_story(struct app_state *st)
+{
+	static const struct ui_options opt;
+	struct game *g = build_plays_game();
+	struct ui *ui = ui_on(&opt, g, st);
+
+	size_to(ui, 160, 45);
+	keys(ui, "2]");
+	check_screen(ui, "plays_story_160x45");
+	ok(screen_has("IN Westbrook, Watson \xc2\xb7 OUT Braun, Gordon"),
+	    "a new five: who came in, who went out");
+	ok(screen_has("IN Thompson #1, Thompson #2 \xc2\xb7 OUT Brooks, Smith"),
+	    "brothers told apart by their jerseys; Smith Jr. is Smith");
+	ok(screen_has("five: Murray, Braun, Porter, Gordon, Jokic"),
+	    "the first five of the game: the five");
+	ok(!screen_has("DEN lineup"), "no bare \"DEN lineup\"");
+	ok(screen_has("Nikola Jokic makes a two (Murray ast)"), "the assist in its shot's row");
+	ok(screen_has("Jalen Green misses a two (Gordon blk)"), "the block in its miss's row");
+	ok(screen_has("Christian Braun personal foul (drawn by Van\xe2\x80\xa6"),
+	    "the foul drawn in its foul's row, cut at a word");
+	ok(screen_has("Alperen Sengun live ball turnover (Murray stl)"),
+	    "the steal in its turnover's row");
+	ok(!screen_has("Jamal Murray assist") && !screen_has("foul drawn"),
+	    "no rows of their own for riders");
+	ok(screen_has("Fred Van Vleet makes a three (Thompson #2 ast)"), "the other brother");
+	ok(screen_has("Alperen Sengun makes a turnaround fadeaway\xe2\x80\xa6"),
+	    "a long text ends at a word, with an ellipsis");
+	size_to(ui, 80, 24);
+	check_screen(ui, "plays_story_80x24");
+	ok(screen_has("Christian Braun personal foul (drawn by Van Vleet)"),
+	    "80x24: the whole foul, Van Vleet whole");
+	ok(screen_has("fadeaway jumper from the\xe2\x80\xa6"), "80x24: wider, still cut at a word");
+	ok(screen_has("Fred Van Vleet makes a three (Amen Thompson assists)") &&
+	    !screen_has("assists) (") && !screen_has("assists)\xe2\x80\xa6"),
+	    "a text that names the assist already is not told twice");
+	keys(ui, "c");
+	ui_free(&ui);
+	game_free(&g);
+}
+
+/* After a scroll or a search the pane says how many newer plays are out
+ * of view; c drops the search with the filters. */
+static void
+test_plays_newer(struct app_state *st)
+{
+	static const struct ui_options opt;
+	struct game *g = build_plays_game();
+	struct ui *ui = ui_on(&opt, g, st);
+	struct cs_event ev;
+	int k;
+
+	size_to(ui, 80, 24);
+	keys(ui, "2");
+	ui_frame(ui);
+	ok(!screen_has("newer plays"), "following the game: no marker");
+	for (k = 0; k < 24; k++)
+		keys(ui, "j");
+	check_screen(ui, "plays_newer_80x24");
+	ok(screen_has("newer plays \xe2\x96\xb4 5"), "scrolled down: 5 newer plays above");
+	st_item(&ev, 2, 900000, 2, 1000, CS_EV_TIMEOUT, CS_HOME, "TIMEOUT", "Nuggets timeout");
+	game_upsert(g, &ev);
+	ui_frame(ui);
+	ok(screen_has("newer plays \xe2\x96\xb4 6"), "a new play counts in");
+	keys(ui, "/jokic\r");
+	ui_frame(ui);
+	ok(screen_has("Nikola Jokic makes a two") && screen_has("newer plays \xe2\x96\xb4 19"),
+	    "a search in Q1 says how much is newer");
+	keys(ui, "c");
+	is_str(pane_pbp_query(pbp(ui)), "", "c clears the search");
+	keys(ui, "g");
+	ui_frame(ui);
+	ok(!screen_has("newer plays"), "back at the newest: no marker");
+	ui_free(&ui);
+	game_free(&g);
+}
+
+
+/* ---- the chart says who shoots where ---- */
+
+/* The court's outline rows (the first and the last row of braille: run
+ * it with the chart alone on screen) carry no label: the corner zones'
+ * go outside them. */
+static bool
+braille_row(const char *line)
+{
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)line; *p != '\0'; p++)
+		if (p[0] == 0xe2 && p[1] >= 0xa0 && p[1] <= 0xa3)
+			return true;
+	return false;
+}
+
+static bool
+sidelines_clear(void)
+{
+	static char got[256 * 1024];
+	char *line, *save = NULL, *top = NULL, *bottom = NULL;
+
+	dump_screen(got, sizeof got);
+	for (line = strtok_r(got, "\n", &save); line != NULL; line = strtok_r(NULL, "\n", &save)) {
+		if (!braille_row(line))
+			continue;
+		if (top == NULL)
+			top = line;
+		bottom = line;
+	}
+	return top != NULL && bottom != NULL && strpbrk(top, "%/-0123456789") == NULL &&
+	    strpbrk(bottom, "%/-0123456789") == NULL;
+}
+
+static void
+test_shots_story(struct app_state *st)
+{
+	static const struct ui_options opt;
+	struct game *g = build_plays_game();
+	struct ui *ui = ui_on(&opt, g, st);
+
+	size_to(ui, 160, 45);
+	check_screen(ui, "shots_story_160x45");
+	ok(screen_has("\xe2\x97\x82 DEN (home)") && screen_has("HOU \xe2\x96\xb8"),
+	    "DEN shoots at the left basket in Q2 and is home, HOU at the right");
+	ok(screen_has("baskets in Q2"), "the ends are the period's");
+	ok(screen_has("3 shots in a cell, green if half went in"), "the legend explains counts");
+	keys(ui, "v");
+	check_screen(ui, "zones_story_160x45");
+	ok(screen_has("C3L 2/3 67%"), "zone legend: the corner three with attempts and percentage");
+	ok(screen_has("RA rim  PNT paint"), "zone names explained");
+	keys(ui, "3z");
+	ui_frame(ui);
+	ok(sidelines_clear(), "160x45 zoomed: no label on a sideline");
+	keys(ui, "zv");
+	size_to(ui, 80, 24);
+	keys(ui, "3");
+	check_screen(ui, "shots_story_80x24");
+	keys(ui, "]");
+	ui_frame(ui);
+	ok(screen_has("\xe2\x97\x82 DEN (home)") && screen_has("baskets in Q1"),
+	    "Q1 filtered: the same ends, from the first half's shots");
+	keys(ui, "cv");
+	check_screen(ui, "zones_story_80x24");
+	ok(sidelines_clear(), "80x24: no label on a sideline");
+	keys(ui, "v");
+	ui_free(&ui);
+	game_free(&g);
+}
+
+/* A vt100 in a UTF-8 locale: the court in ASCII, no braille. */
+static void
+test_vt100_court(struct app_state *st)
+{
+	static const struct ui_options opt;
+	static char got[256 * 1024];
+	struct game *g = build_plays_game();
+	struct ui *ui;
+	SCREEN *scr = open_term("vt100");
+
+	if (!ok(scr != NULL, "newterm(vt100) for the court"))
+		return;
+	ui = ui_on(&opt, g, st);
+	size_to(ui, 80, 24);
+	keys(ui, "3");
+	check_screen(ui, "vt100_shots_80x24");
+	dump_screen(got, sizeof got);
+	ok(strstr(got, "\xe2\xa0") == NULL && strstr(got, "\xe2\xa1") == NULL &&
+	    strstr(got, "\xe2\xa2") == NULL && strstr(got, "\xe2\xa3") == NULL,
+	    "vt100: no braille on the court");
+	ok(screen_has("< DEN (home)") && screen_has("HOU >"), "vt100: ASCII ends");
+	ui_free(&ui);
+	endwin();
+	delscreen(scr);
+	game_free(&g);
+}
+
 int
 main(void)
 {
@@ -904,9 +1085,13 @@ main(void)
 	test_header_run(g, &st);
 	test_lineups_units(g, &st);
 	test_empty(&st);
+	test_plays_story(&st);
+	test_plays_newer(&st);
+	test_shots_story(&st);
 	endwin();
 	delscreen(scr);
 	test_mono(g, &st);
+	test_vt100_court(&st);
 
 	game_free(&g);
 	fclose(term_out);

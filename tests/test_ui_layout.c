@@ -262,6 +262,18 @@ test_court(void)
 	is_int(court_zone_of(1128 - 40, 600 - 570, true), COURT_ZONE_CORNER3_LEFT,
 	    "the right basket's corners fold");
 	is_int(court_zone_of(1040, 310, false), COURT_ZONE_RESTRICTED, "a layup at the right rim");
+
+	/* braille only where the terminal can draw it */
+	ok(court_braille_ok("xterm-256color", true), "xterm in UTF-8: braille");
+	ok(court_braille_ok("tmux-256color", true), "tmux in UTF-8: braille");
+	ok(court_braille_ok("vte-256color", true), "vte is not a vt100: braille");
+	ok(!court_braille_ok("xterm-256color", false), "no UTF-8: ASCII");
+	ok(!court_braille_ok("vt100", true), "vt100 in UTF-8: ASCII");
+	ok(!court_braille_ok("vt220", true), "vt220: ASCII");
+	ok(!court_braille_ok("linux", true), "the Linux console: ASCII");
+	ok(!court_braille_ok("dumb", true), "dumb: ASCII");
+	ok(court_zone_corner(COURT_ZONE_CORNER3_LEFT) && !court_zone_corner(COURT_ZONE_PAINT),
+	    "corner zones are known");
 }
 
 static void

@@ -11,6 +11,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -379,4 +380,33 @@ court_zone_anchor(enum court_zone z, int *x, int *y)
 		z = COURT_ZONE_PAINT;
 	*x = zones[z].x;
 	*y = zones[z].y;
+}
+
+bool
+court_zone_corner(enum court_zone z)
+{
+	return z == COURT_ZONE_CORNER3_LEFT || z == COURT_ZONE_CORNER3_RIGHT;
+}
+
+bool
+court_braille_ok(const char *term, bool utf8)
+{
+	static const char *const old[] = { "linux", "dumb", "ansi", "cons25", "sun", "pcansi",
+		"wy", "ibm", "hp", "adm", "tvi" };
+	size_t i, n;
+
+	if (!utf8)
+		return false;
+	if (term == NULL || term[0] == '\0')
+		return true;
+	/* vt52, vt100, vt220, vt320 ... but not vte */
+	if (term[0] == 'v' && term[1] == 't' && isdigit((unsigned char)term[2]))
+		return false;
+	for (i = 0; i < sizeof old / sizeof old[0]; i++) {
+		n = strlen(old[i]);
+		if (strncmp(term, old[i], n) == 0 &&
+		    (term[n] == '\0' || term[n] == '-' || isdigit((unsigned char)term[n])))
+			return false;
+	}
+	return true;
 }

@@ -63,5 +63,13 @@ bool court_dot(const struct court_grid *cg, int dx, int dy);
 enum court_zone court_zone_of(int x, int y, bool three);
 /* Where a zone's label goes, in the left-half frame. */
 void court_zone_anchor(enum court_zone z, int *x, int *y);
+/* A corner-three zone: its label goes outside the sideline, the strip
+ * between the sideline and the three-point line being under a row. */
+bool court_zone_corner(enum court_zone z);
+/* Whether braille can draw the court on terminal `term` (its terminfo
+ * name; NULL unknown) in a locale that is `utf8` or not: not without
+ * UTF-8, nor on the old terminals whose fonts have no braille (vt100 and
+ * its kin, the Linux console, dumb ones). */
+bool court_braille_ok(const char *term, bool utf8);
 
 #endif

@@ -135,6 +135,8 @@ change_filter(struct ui *ui, enum ui_request req)
 		break;
 	default:
 		ui_filter_clear(&ui->filter);
+		/* c clears everything that narrows the plays, the search too */
+		ui_pane_key(ui, UI_PANE_PBP, UI_REQ_DROP_SEARCH);
 		break;
 	}
 	ui_touch(ui);

@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "ui/label.h"
 #include "ui/pane.h"
@@ -53,6 +54,8 @@ struct pbp {
 	struct ui_scroll sc;
 	struct pbp_row *rows;       /* filtered, newest first */
 	size_t nrows, cap;
+	int *host;                  /* per play: the play it rides along, -1 none */
+	size_t host_cap;
 	uint64_t built_gen;
 	unsigned built_filter;      /* the filter's serial the rows were built for */
 	bool built;
@@ -108,6 +111,116 @@ append(char *buf, size_t size, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* "Jokic": the name after the first one, so "Van Vleet" stays whole and
+ * "Jaren Jackson Jr." is "Jackson". */
+static void
+surname(const char *full, char *buf, size_t size)
+{
+	static const char *const suffixes[] = { " Jr.", " Jr", " Sr.", " Sr", " II", " III",
+		" IV" };
+	const char *sp = strchr(full, ' ');
+	size_t i, n, k;
+
+	cs_strlcpy(buf, sp != NULL && sp[1] != '\0' ? sp + 1 : full, size);
+	n = strlen(buf);
+	for (i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+		k = strlen(suffixes[i]);
+		if (n > k && strcmp(buf + n - k, suffixes[i]) == 0) {
+			buf[n - k] = '\0';
+			break;
+		}
+	}
+}
+
+/* Bytes of the first character of a UTF-8 name: "Á" is two. */
+static int
+initial_len(const char *name)
+{
+	int n = 1;
+
+	while (n < 4 && ((unsigned char)name[n] & 0xc0) == 0x80)
+		n++;
+	return n;
+}
+
+/*
+ * A player's short name that still tells him from his teammates: the
+ * surname, with the initial when a teammate shares it, with the jersey
+ * when the initial is shared too.  A local copy until the box score's
+ * shared one (ui/label.c) lands.
+ */
+static const char *
+short_name(const struct box_team *t, int i, char *buf, size_t size)
+{
+	char full[CS_NAME_MAX * 2], mine[CS_NAME_MAX * 2], other[CS_NAME_MAX * 2];
+	char theirs[CS_NAME_MAX * 2];
+	bool same_surname = false, same_initial = false;
+	int j;
+
+	ui_player_name(&t->players[i], full, sizeof full);
+	if (t->players[i].info.name[0] == '\0' || strchr(full, ' ') == NULL) {
+		cs_strlcpy(buf, full, size);
+		return buf;
+	}
+	surname(full, mine, sizeof mine);
+	for (j = 0; j < t->nplayers; j++) {
+		if (j == i || t->players[j].info.name[0] == '\0')
+			continue;
+		ui_player_name(&t->players[j], other, sizeof other);
+		surname(other, theirs, sizeof theirs);
+		if (strcmp(theirs, mine) != 0)
+			continue;
+		same_surname = true;
+		if (strncmp(t->players[j].info.name, t->players[i].info.name,
+		    (size_t)initial_len(t->players[i].info.name)) == 0)
+			same_initial = true;
+	}
+	buf[0] = '\0';
+	if (!same_surname)
+		append(buf, size, "%s", mine);
+	else if (!same_initial || t->players[i].info.jersey[0] == '\0')
+		append(buf, size, "%.*s. %s", initial_len(full), full, mine);
+	else
+		append(buf, size, "%s #%s", mine, t->players[i].info.jersey);
+	return buf;
+}
+
+/* The short name of a statistic's player, else what stat_name says. */
+static const char *
+stat_short(const struct game *g, const struct cs_stat *st, char *buf, size_t size)
+{
+	const struct box_team *t = game_view_team(g, st->side);
+	int i = st->player.id[0] != '\0' ? game_player_index(g, st->side, st->player.id) : -1;
+
+	if (t != NULL && i >= 0 && i < t->nplayers)
+		return short_name(t, i, buf, size);
+	return stat_name(g, st, buf, size);
+}
+
+/* An assist, block, steal or foul drawn, as it rides along its play. */
+static void
+append_rider(const struct game *g, const struct cs_stat *st, char *buf, size_t size)
+{
+	char name[CS_NAME_MAX * 2];
+
+	switch (st->type) {
+	case CS_STAT_ASSIST:
+		append(buf, size, " (%s ast)", stat_short(g, st, name, sizeof name));
+		break;
+	case CS_STAT_BLOCK:
+		append(buf, size, " (%s blk)", stat_short(g, st, name, sizeof name));
+		break;
+	case CS_STAT_STEAL:
+		append(buf, size, " (%s stl)", stat_short(g, st, name, sizeof name));
+		break;
+	case CS_STAT_FOUL_DRAWN:
+		append(buf, size, " (drawn by %s)", stat_short(g, st, name, sizeof name));
+		break;
+	default:
+		break;
+	}
+}
+
 void
 ui_play_text(const struct game *g, const struct cs_event *ev, char *buf, size_t size)
 {
@@ -160,25 +273,8 @@ ui_play_text(const struct game *g, const struct cs_event *ev, char *buf, size_t 
 			break;
 		}
 	}
-	for (i = 0; i < ev->nstats && i < CS_EVENT_STATS_MAX && primary; i++) {
-		st = &ev->stats[i];
-		switch (st->type) {
-		case CS_STAT_ASSIST:
-			append(buf, size, " (assist %s)", stat_name(g, st, name, sizeof name));
-			break;
-		case CS_STAT_BLOCK:
-			append(buf, size, " (block %s)", stat_name(g, st, name, sizeof name));
-			break;
-		case CS_STAT_STEAL:
-			append(buf, size, " (steal %s)", stat_name(g, st, name, sizeof name));
-			break;
-		case CS_STAT_FOUL_DRAWN:
-			append(buf, size, " (drawn by %s)", stat_name(g, st, name, sizeof name));
-			break;
-		default:
-			break;
-		}
-	}
+	for (i = 0; i < ev->nstats && i < CS_EVENT_STATS_MAX && primary; i++)
+		append_rider(g, &ev->stats[i], buf, size);
 	if (primary)
 		return;
 	switch (ev->type) {
@@ -218,6 +314,263 @@ ui_play_text(const struct game *g, const struct cs_event *ev, char *buf, size_t 
 	}
 }
 
+/* ---- the story of a play: substitutions, and what rides along ---- */
+
+/* "Jokic, Murray": the players of a set, in roster order. */
+static void
+append_names(const struct box_team *t, uint64_t set, char *buf, size_t size)
+{
+	char name[CS_NAME_MAX * 2];
+	bool first = true;
+	int i;
+
+	for (i = 0; i < t->nplayers && i < 64; i++) {
+		if (!(set & (UINT64_C(1) << i)))
+			continue;
+		append(buf, size, "%s%s", first ? "" : ", ", short_name(t, i, name, sizeof name));
+		first = false;
+	}
+}
+
+/* The side whose five a substitution changed: its own team first. */
+static int
+sub_side(const struct play *p)
+{
+	int s = p->ev->side;
+
+	if ((s == CS_HOME || s == CS_AWAY) && (p->sub_in[s] | p->sub_out[s]) != 0)
+		return s;
+	for (s = 0; s < 2; s++)
+		if ((p->sub_in[s] | p->sub_out[s]) != 0)
+			return s;
+	return CS_SIDE_NONE;
+}
+
+/* "IN Jokic, Murray · OUT Braun, Gordon", from the fives before and
+ * after (both providers send the new five); false when not known. */
+static bool
+sub_text(const struct pane_ctx *c, const struct play *p, char *buf, size_t size)
+{
+	const struct box_team *t;
+	char alias[CS_ALIAS_MAX * 2];
+	int side;
+
+	if (p->ev->type != CS_EV_SUBSTITUTION || (side = sub_side(p)) == CS_SIDE_NONE ||
+	    (t = game_view_team(c->g, side)) == NULL)
+		return false;
+	buf[0] = '\0';
+	if (side != p->ev->side)
+		append(buf, size, "%s ", ui_team_alias(c->g, side, alias, sizeof alias));
+	if (p->sub_out[side] == 0 && __builtin_popcountll(p->sub_in[side]) == CS_ON_COURT) {
+		append(buf, size, "five: ");
+		append_names(t, p->sub_in[side], buf, size);
+		return true;
+	}
+	if (p->sub_in[side] != 0) {
+		append(buf, size, "IN ");
+		append_names(t, p->sub_in[side], buf, size);
+	}
+	if (p->sub_out[side] != 0) {
+		append(buf, size, "%sOUT ", p->sub_in[side] != 0 ?
+		    (c->theme->ascii ? " | " : " \xc2\xb7 ") : "");
+		append_names(t, p->sub_out[side], buf, size);
+	}
+	return true;
+}
+
+static bool
+is_rider_stat(enum cs_stat_type t)
+{
+	return t == CS_STAT_ASSIST || t == CS_STAT_BLOCK || t == CS_STAT_STEAL ||
+	    t == CS_STAT_FOUL_DRAWN;
+}
+
+/* An event that only credits an assist, block, steal or foul drawn
+ * (ShotTracker sends them as items of their own). */
+static bool
+is_rider(const struct cs_event *ev)
+{
+	int i;
+
+	if (ev->type != CS_EV_OTHER || ev->nstats <= 0)
+		return false;
+	for (i = 0; i < ev->nstats && i < CS_EVENT_STATS_MAX; i++)
+		if (!is_rider_stat(ev->stats[i].type))
+			return false;
+	return true;
+}
+
+static bool
+has_stat(const struct cs_event *ev, enum cs_stat_type type, int side, int made)
+{
+	int i;
+
+	for (i = 0; i < ev->nstats && i < CS_EVENT_STATS_MAX; i++)
+		if (ev->stats[i].type == type && ev->stats[i].side == side &&
+		    (made < 0 || ev->stats[i].made == (made != 0)))
+			return true;
+	return false;
+}
+
+/* Whether `host` is the play a rider belongs to: an assist to its
+ * team's made shot, a block to the other's miss, a steal to the other's
+ * turnover, a foul drawn to the other's foul. */
+static bool
+carries(const struct cs_event *host, const struct cs_event *rider)
+{
+	const struct cs_stat *st = &rider->stats[0];
+	int other = st->side == CS_HOME ? CS_AWAY : CS_HOME;
+
+	if (is_rider(host))
+		return false;
+	switch (st->type) {
+	case CS_STAT_ASSIST:
+		return has_stat(host, CS_STAT_FIELD_GOAL, st->side, 1);
+	case CS_STAT_BLOCK:
+		return has_stat(host, CS_STAT_FIELD_GOAL, other, 0);
+	case CS_STAT_STEAL:
+		return has_stat(host, CS_STAT_TURNOVER, other, -1);
+	case CS_STAT_FOUL_DRAWN:
+		return has_stat(host, CS_STAT_PERSONAL_FOUL, other, -1) ||
+		    has_stat(host, CS_STAT_TECHNICAL_FOUL, other, -1) ||
+		    has_stat(host, CS_STAT_FLAGRANT_FOUL, other, -1);
+	default:
+		return false;
+	}
+}
+
+/* Two events of one play: the items of a play share its period and
+ * sequence (ShotTracker's timestamp). */
+static bool
+same_play(const struct game *g, size_t a, size_t b)
+{
+	const struct play *p = game_view_play(g, a), *q = game_view_play(g, b);
+
+	return p != NULL && q != NULL && p->ev != NULL && q->ev != NULL &&
+	    p->ev->period.sequence == q->ev->period.sequence &&
+	    p->ev->sequence == q->ev->sequence;
+}
+
+/* The play rider `i` rides along, -1 when it has none. */
+static int
+find_host(const struct game *g, size_t n, size_t i)
+{
+	const struct cs_event *rider = game_view_play(g, i)->ev;
+	size_t j;
+
+	for (j = i; j > 0 && same_play(g, j - 1, i); j--)
+		;
+	for (; j < n && same_play(g, j, i); j++)
+		if (j != i && carries(game_view_play(g, j)->ev, rider))
+			return (int)j;
+	return -1;
+}
+
+/* Links every rider to its play (s->host); false when out of memory. */
+static bool
+link_riders(struct pbp *s, const struct game *g, size_t n)
+{
+	const struct play *p;
+	size_t i;
+	int *h;
+
+	if (n > s->host_cap) {
+		h = realloc(s->host, (n + 64) * sizeof *h);
+		if (h == NULL)
+			return false;
+		s->host = h;
+		s->host_cap = n + 64;
+	}
+	for (i = 0; i < n; i++) {
+		p = game_view_play(g, i);
+		s->host[i] = p != NULL && p->ev != NULL && is_rider(p->ev) ?
+		    find_host(g, n, i) : -1;
+	}
+	return true;
+}
+
+/* Calls fn on each rider of play i. */
+static bool
+any_rider(const struct pbp *s, const struct pane_ctx *c, size_t i,
+    bool (*fn)(const struct pane_ctx *, const struct play *, char *, size_t),
+    char *buf, size_t size)
+{
+	size_t n = game_view_play_count(c->g), j;
+	bool any = false;
+
+	for (j = i; j > 0 && same_play(c->g, j - 1, i); j--)
+		;
+	for (; j < n && j < s->host_cap && same_play(c->g, j, i); j++)
+		if (s->host[j] == (int)i && fn(c, game_view_play(c->g, j), buf, size))
+			any = true;
+	return any;
+}
+
+/* Appends a rider's credit, unless the play's text names him already
+ * ("Evan Clark makes a three (Keegan LaVine assists)"). */
+static bool
+rider_text(const struct pane_ctx *c, const struct play *r, char *buf, size_t size)
+{
+	char name[CS_NAME_MAX * 2];
+	int k;
+
+	for (k = 0; k < r->ev->nstats && k < CS_EVENT_STATS_MAX; k++) {
+		stat_name(c->g, &r->ev->stats[k], name, sizeof name);
+		if (name[0] != '\0' && strstr(buf, name) != NULL)
+			continue;
+		append_rider(c->g, &r->ev->stats[k], buf, size);
+	}
+	return false;
+}
+
+static bool
+rider_passes(const struct pane_ctx *c, const struct play *r, char *buf, size_t size)
+{
+	(void)buf;
+	(void)size;
+	return ui_filter_play(c->filter, r);
+}
+
+static bool
+rider_corrected(const struct pane_ctx *c, const struct play *r, char *buf, size_t size)
+{
+	(void)c;
+	(void)buf;
+	(void)size;
+	return r->ev->corrected;
+}
+
+/* The text of play i as the pane tells it: substitutions as IN/OUT,
+ * the riders in the play's row. */
+static void
+play_story(const struct pbp *s, const struct pane_ctx *c, size_t i, char *buf, size_t size)
+{
+	const struct play *p = game_view_play(c->g, i);
+
+	buf[0] = '\0';
+	if (p == NULL || p->ev == NULL)
+		return;
+	if (!sub_text(c, p, buf, size))
+		ui_play_text(c->g, p->ev, buf, size);
+	any_rider(s, c, i, rider_text, buf, size);
+}
+
+/* A play shows when it passes the filter, or when a rider of it passes
+ * the player filter (his assist shows as the shot it led to). */
+static bool
+play_shows(const struct pbp *s, const struct pane_ctx *c, size_t i)
+{
+	const struct play *p = game_view_play(c->g, i);
+
+	if (p == NULL || p->ev == NULL)
+		return false;
+	if (i < s->host_cap && s->host[i] >= 0)
+		return false;
+	if (ui_filter_play(c->filter, p))
+		return true;
+	return c->filter->player_id[0] != '\0' && any_rider(s, c, i, rider_passes, NULL, 0);
+}
+
 /* ---- the rows ---- */
 
 /* The row of the newest play (under its period separator at the top). */
@@ -229,13 +582,56 @@ newest_row(const struct pbp *s)
 	return s->nrows > 1 && s->rows[0].play < 0 ? 1 : 0;
 }
 
-/* Rows in view: the pane's body less the prompt's row. */
-static int
-page_rows(const struct pbp *s, const struct pane_ctx *c)
+/* Whether the newest play is out of view with `page` rows shown. */
+static bool
+newest_hidden(const struct pbp *s, int page)
 {
-	int h = c->rows - 1 - (s->prompt ? 1 : 0);
+	if (s->nrows == 0)
+		return false;
+	if (s->oldest_first)
+		return s->sc.top + page <= newest_row(s);
+	return s->sc.top > newest_row(s);
+}
 
-	return h < 1 ? 1 : h;
+/*
+ * Rows of plays in view: the pane's body less the prompt's row, less the
+ * "newer plays" marker's when the newest play is out of view.  Clamps the
+ * view first, so that the marker is decided on where it will be.
+ */
+static int
+view_rows(struct pbp *s, int body, bool *marker)
+{
+	int page = body < 1 ? 1 : body;
+
+	ui_scroll_clamp(&s->sc, (int)s->nrows, page);
+	*marker = page > 1 && newest_hidden(s, page);
+	if (*marker) {
+		page--;
+		ui_scroll_clamp(&s->sc, (int)s->nrows, page);
+	}
+	return page;
+}
+
+static int
+page_rows(struct pbp *s, const struct pane_ctx *c)
+{
+	bool marker;
+
+	return view_rows(s, c->rows - 1 - (s->prompt ? 1 : 0), &marker);
+}
+
+/* How many plays are newer than the view (above it, or below it when
+ * the oldest are on top). */
+static int
+newer_plays(const struct pbp *s, int page)
+{
+	int r, n = 0, from = s->oldest_first ? s->sc.top + page : 0;
+	int to = s->oldest_first ? (int)s->nrows : s->sc.top;
+
+	for (r = from < 0 ? 0 : from; r < to && r < (int)s->nrows; r++)
+		if (s->rows[r].play >= 0)
+			n++;
+	return n;
 }
 
 /* Remembers the play under the cursor. */
@@ -261,7 +657,7 @@ set_anchor(struct pbp *s, const struct pane_ctx *c)
 static void
 settle(struct pbp *s, const struct pane_ctx *c)
 {
-	ui_scroll_clamp(&s->sc, (int)s->nrows, page_rows(s, c));
+	page_rows(s, c);
 	set_anchor(s, c);
 }
 
@@ -309,10 +705,12 @@ fill_rows(struct pbp *s, const struct pane_ctx *c)
 	s->nrows = 0;
 	if (!grow(s, 2 * n + 1))
 		n = s->cap / 2;
+	if (!link_riders(s, c->g, n))
+		s->host_cap = 0;   /* out of memory: every item on its own row */
 	for (k = 0; k < n; k++) {
 		i = s->oldest_first ? k : n - 1 - k;
 		p = game_view_play(c->g, i);
-		if (p == NULL || p->ev == NULL || !ui_filter_play(c->filter, p))
+		if (!play_shows(s, c, i))
 			continue;
 		if (p->ev->period.sequence != last_period) {
 			last_period = p->ev->period.sequence;
@@ -364,7 +762,7 @@ row_match(const struct pbp *s, const struct pane_ctx *c, int r, char *text, size
 	p = game_view_play(c->g, (size_t)s->rows[r].play);
 	if (p == NULL || p->ev == NULL)
 		return NULL;
-	ui_play_text(c->g, p->ev, text, size);
+	play_story(s, c, (size_t)s->rows[r].play, text, size);
 	return strcasestr(text, s->query);
 }
 
@@ -511,16 +909,67 @@ draw_separator(const struct pane_ctx *c, WINDOW *w, int y, int width, int period
 	ui_hline(c->theme, w, y, 3 + x, width - 3 - x, a);
 }
 
-/* The text of a play, its match (if any) underlined. */
+/*
+ * `text` cut to `width` display columns: whole when it fits, else at the
+ * last word boundary that keeps half the width, with an ellipsis (three
+ * dots in ASCII).  The text is sanitized already; a byte the locale
+ * cannot decode counts one column, as ui_text draws it.
+ */
+static void
+fit_words(const char *text, int width, bool ascii, char *out, size_t size)
+{
+	const char *ell = ascii ? "..." : "\xe2\x80\xa6";
+	int ew = ascii ? 3 : 1, cols = 0, cw;
+	size_t len = strlen(text), at = 0, n, cut = 0, word = 0;
+	mbstate_t ps;
+	wchar_t wc;
+
+	memset(&ps, 0, sizeof ps);
+	while (at < len) {
+		n = mbrtowc(&wc, text + at, len - at, &ps);
+		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+			memset(&ps, 0, sizeof ps);
+			wc = L'?';
+			n = 1;
+		}
+		cw = wcwidth(wc);
+		cw = cw < 0 ? 1 : cw;
+		if (cols + cw <= width - ew)
+			cut = at + n;
+		if (wc == L' ' && cols <= width - ew && cols >= width / 2)
+			word = at;
+		if (cols + cw > width)
+			break;
+		cols += cw;
+		at += n;
+	}
+	if (at >= len || width <= ew) {
+		n = at < size ? at : size - 1;   /* it fits, or no room to say more */
+		memcpy(out, text, n);
+		out[n] = '\0';
+		return;
+	}
+	n = word > 0 ? word : cut;
+	while (n > 0 && (text[n - 1] == ' ' || text[n - 1] == ','))
+		n--;
+	if (n + strlen(ell) + 1 > size)
+		n = size - strlen(ell) - 1;
+	memcpy(out, text, n);
+	memcpy(out + n, ell, strlen(ell) + 1);
+}
+
+/* The text of a play fitted to the row, its match (if any) underlined. */
 static void
 draw_text(const struct pbp *s, const struct pane_ctx *c, WINDOW *w, int y, int x, int width,
-    const char *text, attr_t sel)
+    const char *full, attr_t sel)
 {
-	char part[CS_DESC_MAX * 2];
-	const char *m = s->query[0] != '\0' ? strcasestr(text, s->query) : NULL;
+	char part[CS_DESC_MAX * 2], text[CS_DESC_MAX * 2];
+	const char *m;
 	size_t ql, pre;
 	int used;
 
+	fit_words(full, width - x, c->theme->ascii, text, sizeof text);
+	m = s->query[0] != '\0' ? strcasestr(text, s->query) : NULL;
 	if (m == NULL) {
 		ui_text(w, y, x, width - x, sel, text);
 		return;
@@ -538,15 +987,40 @@ draw_text(const struct pbp *s, const struct pane_ctx *c, WINDOW *w, int y, int x
 	ui_text(w, y, x + used, width - x - used, sel, m + ql);
 }
 
+/* The columns before the text: the clock, the team, the score. */
+struct pbp_cols {
+	int aw;      /* the team's abbreviation */
+	int sw;      /* the score, 0 when the pane is too narrow for it */
+};
+
+/* "9-10" takes 5 columns, "102-99" 7: as wide as the score has become. */
+static int
+score_width(const struct pane_ctx *c, int width)
+{
+	const struct box_team *h = game_view_team(c->g, CS_HOME);
+	const struct box_team *a = game_view_team(c->g, CS_AWAY);
+	int top = 0, d = 1;
+
+	if (width < 50)
+		return 0;
+	if (h != NULL && h->points > top)
+		top = h->points;
+	if (a != NULL && a->points > top)
+		top = a->points;
+	for (; top >= 10 && d < 3; top /= 10)
+		d++;
+	return 2 * d + 1;
+}
+
 static void
-draw_play(const struct pbp *s, const struct pane_ctx *c, WINDOW *w, int y, int width, int aw,
-    const struct pbp_row *row, bool selected)
+draw_play(const struct pbp *s, const struct pane_ctx *c, WINDOW *w, int y, int width,
+    const struct pbp_cols *k, const struct pbp_row *row, bool selected)
 {
 	const struct play *p = game_view_play(c->g, (size_t)row->play);
 	const struct cs_event *ev;
 	char clk[16], alias[CS_ALIAS_MAX * 2], text[CS_DESC_MAX * 2];
 	attr_t sel = selected ? ui_attr(c->theme, UI_C_SELECT) : A_NORMAL;
-	int x = 0;
+	int x, d = (k->sw - 1) / 2;
 
 	if (p == NULL || p->ev == NULL)
 		return;
@@ -554,39 +1028,57 @@ draw_play(const struct pbp *s, const struct pane_ctx *c, WINDOW *w, int y, int w
 	if (selected)
 		ui_fill(w, y, 0, width, sel);
 	if (ev->clock >= 0)
-		ui_text_right(w, y, 0, 6, sel, cs_clock_format(ev->clock, clk, sizeof clk));
-	x = 7;
+		ui_text_right(w, y, 0, 5, sel, cs_clock_format(ev->clock, clk, sizeof clk));
+	x = 6;
 	/* colour without bold: every attribute change costs bytes on each
 	 * row, and every row is redrawn when a play arrives */
 	if (ev->side == CS_HOME || ev->side == CS_AWAY)
-		ui_text(w, y, x, aw, ui_team_plain_attr(c->theme, ev->side) | sel,
+		ui_text(w, y, x, k->aw, ui_team_plain_attr(c->theme, ev->side) | sel,
 		    ui_team_alias(c->g, ev->side, alias, sizeof alias));
-	x += aw + 1;
-	if (width >= 50) {
+	x += k->aw + 1;
+	if (k->sw > 0) {
 		if (p->scoring)
-			ui_textf(w, y, x, 7, ui_attr(c->theme, p->lead_change ? UI_C_WARN : UI_C_SCORE) |
-			    sel, "%3d-%-3d", p->away_score, p->home_score);
-		x += 8;
+			ui_textf(w, y, x, k->sw, ui_attr(c->theme, p->lead_change ? UI_C_WARN :
+			    UI_C_SCORE) | sel, "%*d-%-*d", d, p->away_score, d, p->home_score);
+		x += k->sw + 1;
 	}
-	if (ev->corrected)
+	if (ev->corrected || any_rider(s, c, (size_t)row->play, rider_corrected, NULL, 0))
 		ui_text(w, y, x, 1, ui_attr(c->theme, UI_C_WARN) | sel, "*");
 	x += 2;
 	if (x >= width)
 		return;
-	ui_play_text(c->g, ev, text, sizeof text);
+	play_story(s, c, (size_t)row->play, text, sizeof text);
 	draw_text(s, c, w, y, x, width, text, sel);
+}
+
+/* "newer plays ▴ 12": the newest plays are out of view (after a search
+ * or a scroll), and how many there are. */
+static void
+draw_newer(const struct pbp *s, const struct pane_ctx *c, WINDOW *w, int y, int width, int n)
+{
+	const char *arrow = s->oldest_first ? ui_glyph(c->theme, UI_G_DOWN) :
+	    ui_glyph(c->theme, UI_G_UP);
+
+	if (!c->theme->ascii)
+		arrow = s->oldest_first ? "\xe2\x96\xbe" : "\xe2\x96\xb4";   /* ▾ ▴ */
+	ui_textf(w, y, 0, width, ui_attr(c->theme, UI_C_WARN), "newer plays %s %d  (%s)",
+	    arrow, n, s->oldest_first ? "End" : "Home");
 }
 
 static void
 pbp_draw(void *state, const struct pane_ctx *c, WINDOW *w, int h, int width)
 {
 	struct pbp *s = state;
-	int page, i, r, aw = alias_width(c);
-	bool selected;
+	struct pbp_cols k = { .aw = alias_width(c), .sw = score_width(c, width) };
+	int page, i, r, y0 = 1;
+	bool selected, marker;
 
 	pbp_build(s, c);
-	page = h - 1 - (s->prompt ? 1 : 0);
-	ui_scroll_clamp(&s->sc, (int)s->nrows, page);
+	page = view_rows(s, h - 1 - (s->prompt ? 1 : 0), &marker);
+	if (marker) {
+		draw_newer(s, c, w, s->oldest_first ? 1 + page : 1, width, newer_plays(s, page));
+		y0 += s->oldest_first ? 0 : 1;
+	}
 	if (s->nrows == 0)
 		ui_text(w, 1, 2, width - 2, ui_attr(c->theme, UI_C_DIM),
 		    game_view_play_count(c->g) == 0 ? "no plays yet" : "no plays match the filter");
@@ -596,10 +1088,10 @@ pbp_draw(void *state, const struct pane_ctx *c, WINDOW *w, int h, int width)
 			break;
 		selected = c->focused && r == s->sc.cursor;
 		if (s->rows[r].play < 0)
-			draw_separator(c, w, 1 + i, width, s->rows[r].period,
+			draw_separator(c, w, y0 + i, width, s->rows[r].period,
 			    selected ? ui_attr(c->theme, UI_C_SELECT) : A_NORMAL);
 		else
-			draw_play(s, c, w, 1 + i, width, aw, &s->rows[r], selected);
+			draw_play(s, c, w, y0 + i, width, &k, &s->rows[r], selected);
 	}
 	if (s->prompt) {
 		i = ui_textf(w, h - 1, 0, width, ui_attr(c->theme, UI_C_BOLD), "/%s", s->query);
@@ -715,8 +1207,10 @@ pbp_free(void **state)
 {
 	struct pbp *s = *state;
 
-	if (s != NULL)
+	if (s != NULL) {
 		free(s->rows);
+		free(s->host);
+	}
 	pane_state_free(state);
 }
 

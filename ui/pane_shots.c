@@ -16,7 +16,9 @@
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
@@ -30,6 +32,8 @@ static const struct ui_key_help shots_keys[] = {
 	{ "v", "zones: FG% per zone instead of the shots" },
 	{ "t  p  [ ]", "team, player, period; a team or player shows its half" },
 	{ "O x  (UTF-8: \xe2\x97\x8f \xc3\x97)", "made / missed" },
+	{ "2-9  #", "shots in one cell (10+), green when half or more went in" },
+	{ "< DEN  HOU >", "the basket each team shoots at in the period shown" },
 	{ NULL, NULL }
 };
 
@@ -43,6 +47,16 @@ struct shots {
 	struct court_grid grid;     /* the lines, cached for view */
 	struct court_view view;
 	bool grid_valid;
+	uint16_t *att, *made;       /* shots per cell of the view, for density */
+	size_t ncells;
+};
+
+/* How the chart is drawn this frame: braille or ASCII, glyphs to match. */
+struct chart {
+	struct court_view v;
+	int y0, x0;                 /* the court's top-left cell in the pane */
+	int side;                   /* the team whose half shows; CS_SIDE_NONE both */
+	bool ascii;
 };
 
 /* A usual FG% per zone, to tell a hot zone from a cold one. */
@@ -84,6 +98,24 @@ shot_located(const struct shot *s)
 	return s->x >= 0 && s->x <= COURT_LENGTH && s->y >= 0 && s->y <= COURT_WIDTH;
 }
 
+/* A glyph of this chart: ● × ◂ ▸ with UTF-8, O x < > without. */
+static const char *
+chart_glyph(const struct chart *ch, char what)
+{
+	switch (what) {
+	case 'o': return ch->ascii ? "O" : "\xe2\x97\x8f";
+	case 'x': return ch->ascii ? "x" : "\xc3\x97";
+	case '<': return ch->ascii ? "<" : "\xe2\x97\x82";
+	default: return ch->ascii ? ">" : "\xe2\x96\xb8";
+	}
+}
+
+static int
+pct(int made, int att)
+{
+	return att > 0 ? (100 * made + att / 2) / att : 0;
+}
+
 static void
 tally(const struct pane_ctx *c, struct zone_tally *zt)
 {
@@ -107,10 +139,101 @@ tally(const struct pane_ctx *c, struct zone_tally *zt)
 	}
 }
 
-static void
-draw_court(struct shots *st, const struct pane_ctx *c, WINDOW *w, int y0, int x0,
-    const struct court_view *v)
+/* ---- which end each team shoots at ---- */
+
+/* 0 for the first half's periods, 1 for the second half and overtime
+ * (teams keep the second half's ends in overtime). */
+static int
+half_of(const struct pane_ctx *c, int seq)
 {
+	const struct game_rules *r = game_rules(c->g);
+	int periods = r != NULL && r->periods > 0 ? r->periods : 4;
+
+	return seq > periods / 2;
+}
+
+/* Shots of `side` in half `half`: more at the right basket (> 0) or the
+ * left (< 0). */
+static int
+end_votes(const struct pane_ctx *c, int side, int half)
+{
+	size_t n = game_view_shot_count(c->g), i;
+	const struct shot *s;
+	int v = 0;
+
+	for (i = 0; i < n; i++) {
+		s = game_view_shot(c->g, i);
+		if (s == NULL || s->side != side || !shot_located(s) ||
+		    half_of(c, s->period_sequence) != half || s->x == COURT_HALF)
+			continue;
+		v += s->x > COURT_HALF ? 1 : -1;
+	}
+	return v;
+}
+
+/* The basket `side` attacks in period `seq`: 1 right, -1 left, 0 not
+ * known.  From its shots that half, else the other half's (ends swap at
+ * half-time), else the other team's. */
+static int
+attack_end(const struct pane_ctx *c, int side, int seq)
+{
+	int half = half_of(c, seq), v;
+
+	if ((v = end_votes(c, side, half)) != 0)
+		return v > 0 ? 1 : -1;
+	if ((v = end_votes(c, side, !half)) != 0)
+		return v > 0 ? -1 : 1;
+	if ((v = end_votes(c, !side, half)) != 0)
+		return v > 0 ? -1 : 1;
+	if ((v = end_votes(c, !side, !half)) != 0)
+		return v > 0 ? 1 : -1;
+	return 0;
+}
+
+/* "◂ DEN (home)" under the left basket, "HOU ▸" under the right one:
+ * who shoots at which end in the period shown, and who is home.  A half
+ * view folds one team's shots into the left basket. */
+static void
+draw_ends(const struct chart *ch, const struct pane_ctx *c, WINDOW *w, int y)
+{
+	char alias[CS_ALIAS_MAX * 2], lab[16], buf[64];
+	int seq = c->filter->period != 0 ? c->filter->period : game_view_period(c->g).sequence;
+	int end, s, x, len;
+
+	if (ch->side != CS_SIDE_NONE) {
+		ui_textf(w, y, ch->x0, ch->v.cols, ui_team_attr(c->theme, ch->side), "%s %s%s",
+		    chart_glyph(ch, '<'), ui_team_alias(c->g, ch->side, alias, sizeof alias),
+		    ch->side == CS_HOME ? " (home)" : " (away)");
+		return;
+	}
+	if (seq <= 0)
+		return;
+	for (s = 0; s < 2; s++) {
+		if ((end = attack_end(c, s, seq)) == 0)
+			continue;
+		ui_team_alias(c->g, s, alias, sizeof alias);
+		if (end < 0)
+			snprintf(buf, sizeof buf, "%s %s%s", chart_glyph(ch, '<'), alias,
+			    s == CS_HOME ? " (home)" : "");
+		else
+			snprintf(buf, sizeof buf, "%s%s %s", s == CS_HOME ? "(home) " : "", alias,
+			    chart_glyph(ch, '>'));
+		len = ui_text_width(buf);
+		x = end < 0 ? ch->x0 : ch->x0 + ch->v.cols - len;
+		ui_text(w, y, x, len, ui_team_attr(c->theme, s), buf);
+	}
+	snprintf(buf, sizeof buf, "baskets in %s", ui_period_label(c->g, seq, lab, sizeof lab));
+	len = ui_text_width(buf);
+	if (ch->v.cols >= len + 30)
+		ui_text(w, y, ch->x0 + (ch->v.cols - len) / 2, len, ui_attr(c->theme, UI_C_DIM), buf);
+}
+
+/* ---- the court and the shots ---- */
+
+static void
+draw_court(struct shots *st, const struct pane_ctx *c, WINDOW *w, const struct chart *ch)
+{
+	const struct court_view *v = &ch->v;
 	wchar_t line[1024];
 	uint8_t m;
 	int r, col, n;
@@ -135,37 +258,121 @@ draw_court(struct shots *st, const struct pane_ctx *c, WINDOW *w, int y0, int x0
 			}
 		}
 		line[n] = L'\0';
-		mvwaddnwstr(w, y0 + r, x0, line, n);
+		mvwaddnwstr(w, ch->y0 + r, ch->x0, line, n);
 	}
 	wattrset(w, A_NORMAL);
 }
 
-static void
-draw_shots(const struct pane_ctx *c, WINDOW *w, int y0, int x0, const struct court_view *v)
+/* Counts the shots shown per cell (st->att, st->made); false when out
+ * of memory. */
+static bool
+count_cells(struct shots *st, const struct pane_ctx *c, const struct court_view *v)
 {
-	size_t n = game_view_shot_count(c->g), i;
+	size_t n = game_view_shot_count(c->g), i, cells = (size_t)v->cols * (size_t)v->rows;
 	const struct shot *s;
+	uint16_t *a, *m;
 	int col, r;
 
-	/* oldest first, so that the newest is on top */
+	if (cells > st->ncells) {
+		a = realloc(st->att, cells * sizeof *a);
+		if (a == NULL)
+			return false;
+		st->att = a;
+		m = realloc(st->made, cells * sizeof *m);
+		if (m == NULL)
+			return false;
+		st->made = m;
+		st->ncells = cells;
+	}
+	memset(st->att, 0, cells * sizeof *st->att);
+	memset(st->made, 0, cells * sizeof *st->made);
 	for (i = 0; i < n; i++) {
 		s = game_view_shot(c->g, i);
-		if (s == NULL || !ui_filter_shot(c->filter, c->g, s) || !shot_located(s))
+		if (s == NULL || !ui_filter_shot(c->filter, c->g, s) || !shot_located(s) ||
+		    !court_cell(v, s->x, s->y, &col, &r))
 			continue;
-		if (!court_cell(v, s->x, s->y, &col, &r))
+		if (st->att[r * v->cols + col] < UINT16_MAX) {
+			st->att[r * v->cols + col]++;
+			st->made[r * v->cols + col] += s->made;
+		}
+	}
+	return true;
+}
+
+/* Each cell with shots: its glyph for one, how many for more ("3"; "#"
+ * past 9), green when half or more went in, red otherwise. */
+static void
+draw_shots(struct shots *st, const struct pane_ctx *c, WINDOW *w, const struct chart *ch)
+{
+	const struct court_view *v = &ch->v;
+	char digit[2] = { 0, 0 };
+	int i, att, made;
+	enum ui_color col;
+
+	if (!count_cells(st, c, v))
+		return;
+	for (i = 0; i < v->cols * v->rows; i++) {
+		if ((att = st->att[i]) == 0)
 			continue;
-		ui_text(w, y0 + r, x0 + col, 1, ui_attr(c->theme, s->made ? UI_C_MADE : UI_C_MISSED),
-		    ui_glyph(c->theme, s->made ? UI_G_MADE : UI_G_MISSED));
+		made = st->made[i];
+		col = 2 * made >= att ? UI_C_MADE : UI_C_MISSED;
+		if (att == 1) {
+			ui_text(w, ch->y0 + i / v->cols, ch->x0 + i % v->cols, 1,
+			    ui_attr(c->theme, col), chart_glyph(ch, made ? 'o' : 'x'));
+			continue;
+		}
+		digit[0] = att > 9 ? '#' : (char)('0' + att);
+		ui_text(w, ch->y0 + i / v->cols, ch->x0 + i % v->cols, 1,
+		    ui_attr(c->theme, col) | A_BOLD, digit);
 	}
 }
 
+/* ---- zones ---- */
+
+/* Draws a label centred on column cx of the court unless it would cover
+ * another (taken marks the cells used, one row of the pane). */
 static void
-draw_zone_labels(const struct pane_ctx *c, WINDOW *w, int y0, int x0,
-    const struct court_view *v, const struct zone_tally *zt, int side, bool right)
+zone_text(const struct pane_ctx *c, WINDOW *w, const struct chart *ch, int y, int cx,
+    const char *lab, enum ui_color col, unsigned char *taken)
 {
-	char lab[16];
-	int z, x, y, cx, r, p, len;
-	enum ui_color col;
+	int len = (int)strlen(lab), x = cx - len / 2, k;
+
+	if (x < 0)
+		x = 0;
+	if (x + len > ch->v.cols)
+		x = ch->v.cols - len;
+	for (k = x > 0 ? x - 1 : 0; k <= x + len && k < ch->v.cols; k++)
+		if (taken[k])
+			return;
+	memset(taken + x, 1, (size_t)len);
+	ui_text(w, y, ch->x0 + x, len, ui_attr(c->theme, col), lab);
+}
+
+static enum ui_color
+zone_color(int z, int made, int att)
+{
+	if (att == 0)
+		return UI_C_DIM;
+	if (pct(made, att) >= zone_usual[z] + 5)
+		return UI_C_MADE;
+	if (pct(made, att) <= zone_usual[z] - 5)
+		return UI_C_MISSED;
+	return UI_C_BOLD;
+}
+
+/*
+ * FG% of each zone with its attempts: "43%" over "3/7" inside the court;
+ * the corner threes, whose strip is under a row deep, as "3/7 43%" on the
+ * row outside their sideline (ch->y0 - 1 or below the court), so that no
+ * label covers a line of the court's outline.
+ */
+static void
+draw_zone_labels(const struct pane_ctx *c, WINDOW *w, const struct chart *ch,
+    const struct zone_tally *zt, int side, bool right, unsigned char (*taken)[1024])
+{
+	const struct court_view *v = &ch->v;
+	char lab[24];
+	int z, x, y, cx, r, m, a;
 
 	for (z = 0; z < COURT_ZONES; z++) {
 		court_zone_anchor((enum court_zone)z, &x, &y);
@@ -175,121 +382,160 @@ draw_zone_labels(const struct pane_ctx *c, WINDOW *w, int y0, int x0,
 		}
 		if (!court_cell(v, x, y, &cx, &r))
 			continue;
-		col = UI_C_BOLD;
-		if (zt->att[side][z] == 0) {
-			snprintf(lab, sizeof lab, "-");
-			col = UI_C_DIM;
-		} else {
-			p = (100 * zt->made[side][z] + zt->att[side][z] / 2) / zt->att[side][z];
-			snprintf(lab, sizeof lab, "%d%%", p);
-			if (p >= zone_usual[z] + 5)
-				col = UI_C_MADE;
-			else if (p <= zone_usual[z] - 5)
-				col = UI_C_MISSED;
+		m = zt->made[side][z];
+		a = zt->att[side][z];
+		if (court_zone_corner((enum court_zone)z)) {
+			r = y < COURT_WIDTH / 2 ? -1 : v->rows;
+			if (a > 0)
+				snprintf(lab, sizeof lab, "%d/%d %d%%", m, a, pct(m, a));
+			else
+				snprintf(lab, sizeof lab, "-");
+			zone_text(c, w, ch, ch->y0 + r, cx, lab, zone_color(z, m, a), taken[r + 1]);
+			continue;
 		}
-		len = (int)strlen(lab);
-		cx -= len / 2;
-		if (cx < 0)
-			cx = 0;
-		if (cx + len > v->cols)
-			cx = v->cols - len;
-		ui_text(w, y0 + r, x0 + cx, len, ui_attr(c->theme, col), lab);
+		if (a == 0) {
+			zone_text(c, w, ch, ch->y0 + r, cx, "-", UI_C_DIM, taken[r + 1]);
+			continue;
+		}
+		/* the attempts under the percentage, above it on the last row */
+		snprintf(lab, sizeof lab, "%d%%", pct(m, a));
+		zone_text(c, w, ch, ch->y0 + r, cx, lab, zone_color(z, m, a), taken[r + 1]);
+		snprintf(lab, sizeof lab, "%d/%d", m, a);
+		r += r + 1 < v->rows ? 1 : -1;
+		zone_text(c, w, ch, ch->y0 + r, cx, lab, UI_C_DIM, taken[r + 1]);
 	}
 }
 
+static void
+draw_zones(const struct pane_ctx *c, WINDOW *w, const struct chart *ch,
+    const struct zone_tally *zt)
+{
+	/* the court's rows and the one above and below it, for the corners */
+	unsigned char (*taken)[1024] = calloc((size_t)ch->v.rows + 2, sizeof *taken);
+
+	if (taken == NULL || ch->v.cols > 1024) {
+		free(taken);
+		return;
+	}
+	if (ch->side != CS_SIDE_NONE) {
+		draw_zone_labels(c, w, ch, zt, ch->side, false, taken);
+	} else {
+		draw_zone_labels(c, w, ch, zt, CS_AWAY, false, taken);
+		draw_zone_labels(c, w, ch, zt, CS_HOME, true, taken);
+	}
+	free(taken);
+}
+
+/* ---- the legend ---- */
+
+/* "HOU left  RA 2/3 67%  C3L 3/7 43% ...": every zone with attempts. */
 static void
 zone_line(const struct pane_ctx *c, WINDOW *w, int y, int width, const struct zone_tally *zt,
     int side, const char *where)
 {
 	char alias[CS_ALIAS_MAX * 2];
-	int z, x;
+	int z, x, any = 0;
 
 	x = ui_textf(w, y, 1, width - 1, ui_team_attr(c->theme, side), "%s%s",
 	    ui_team_alias(c->g, side, alias, sizeof alias), where) + 1;
-	for (z = 0; z < COURT_ZONES && x < width; z++)
-		x += ui_textf(w, y, x, width - x, A_NORMAL, " %s %d/%d", zone_code[z],
-		    zt->made[side][z], zt->att[side][z]);
+	for (z = 0; z < COURT_ZONES && x < width; z++) {
+		if (zt->att[side][z] == 0)
+			continue;
+		any++;
+		x += ui_textf(w, y, x, width - x, ui_attr(c->theme, zone_color(z,
+		    zt->made[side][z], zt->att[side][z])), " %s %d/%d %d%%", zone_code[z],
+		    zt->made[side][z], zt->att[side][z], pct(zt->made[side][z], zt->att[side][z]));
+	}
+	if (any == 0)
+		ui_text(w, y, x, width - x, ui_attr(c->theme, UI_C_DIM), " no shots");
 }
 
 static void
-legend(const struct shots *st, const struct pane_ctx *c, WINDOW *w, int y, int rows, int width,
-    int side, const struct zone_tally *zt)
+zones_legend(const struct pane_ctx *c, WINDOW *w, int y, int rows, int width, int side,
+    const struct zone_tally *zt)
+{
+	static const char names[] = "RA rim  PNT paint  ML MC MR mid-range  C3L C3R corner 3"
+	    "  AB3 above the break   green above usual, red below";
+	int k = 0;
+
+	if (side != CS_SIDE_NONE) {
+		zone_line(c, w, y + k++, width, zt, side, "");
+	} else {
+		zone_line(c, w, y + k++, width, zt, CS_AWAY, " left");
+		if (k < rows)
+			zone_line(c, w, y + k++, width, zt, CS_HOME, " right");
+	}
+	if (k < rows)
+		ui_text(w, y + k, 1, width - 1, ui_attr(c->theme, UI_C_DIM), names);
+}
+
+/* "● made  × missed  3 shots in a cell" and each team's FG. */
+static void
+shots_legend(const struct chart *ch, const struct pane_ctx *c, WINDOW *w, int y, int rows,
+    int width, const struct zone_tally *zt)
 {
 	static const int both[2] = { CS_AWAY, CS_HOME };
 	char alias[CS_ALIAS_MAX * 2];
-	int x, k, s;
+	int x = 1, k, s;
 
-	if (rows <= 0)
-		return;
-	if (st->zones) {
-		if (side != CS_SIDE_NONE) {
-			zone_line(c, w, y, width, zt, side, "");
-			if (rows > 1)
-				ui_text(w, y + 1, 1, width - 1, ui_attr(c->theme, UI_C_DIM),
-				    "v: shots   (zone FG%: green above usual, red below)");
-		} else {
-			zone_line(c, w, y, width, zt, CS_AWAY, " left");
-			if (rows > 1)
-				zone_line(c, w, y + 1, width, zt, CS_HOME, " right");
-		}
-		return;
-	}
-	x = 1;
-	x += ui_text(w, y, x, width - x, ui_attr(c->theme, UI_C_MADE),
-	    ui_glyph(c->theme, UI_G_MADE));
+	x += ui_text(w, y, x, width - x, ui_attr(c->theme, UI_C_MADE), chart_glyph(ch, 'o'));
 	x += ui_text(w, y, x, width - x, A_NORMAL, " made  ");
-	x += ui_text(w, y, x, width - x, ui_attr(c->theme, UI_C_MISSED),
-	    ui_glyph(c->theme, UI_G_MISSED));
-	x += ui_text(w, y, x, width - x, A_NORMAL, " missed");
+	x += ui_text(w, y, x, width - x, ui_attr(c->theme, UI_C_MISSED), chart_glyph(ch, 'x'));
+	x += ui_text(w, y, x, width - x, A_NORMAL, " missed  ");
+	x += ui_text(w, y, x, width - x, ui_attr(c->theme, UI_C_MADE) | A_BOLD, "3");
+	ui_text(w, y, x, width - x, A_NORMAL,
+	    " shots in a cell, green if half went in (# 10+)");
+	if (rows < 2)
+		return;
+	x = 1;
 	for (k = 0; k < 2 && x < width; k++) {
 		s = both[k];
-		if (side != CS_SIDE_NONE && s != side)
+		if (ch->side != CS_SIDE_NONE && s != ch->side)
 			continue;
-		x += ui_text(w, y, x, width - x, A_NORMAL, "   ");
-		x += ui_text(w, y, x, width - x, ui_team_attr(c->theme, s),
+		x += ui_text(w, y + 1, x, width - x, ui_team_attr(c->theme, s),
 		    ui_team_alias(c->g, s, alias, sizeof alias));
-		if (zt->fga[s] > 0)
-			x += ui_textf(w, y, x, width - x, A_NORMAL, " %d/%d %d%%", zt->fgm[s], zt->fga[s],
-			    (100 * zt->fgm[s] + zt->fga[s] / 2) / zt->fga[s]);
-		else
-			x += ui_text(w, y, x, width - x, A_NORMAL, " 0/0");
+		x += ui_textf(w, y + 1, x, width - x, A_NORMAL, " %d/%d %d%%   ", zt->fgm[s],
+		    zt->fga[s], pct(zt->fgm[s], zt->fga[s]));
 	}
-	if (rows > 1)
-		ui_text(w, y + 1, 1, width - 1, ui_attr(c->theme, UI_C_DIM), side != CS_SIDE_NONE ?
-		    "one half: both ends folded in   v: zones" : "v: zones   t/p: one team's half");
+	ui_text(w, y + 1, x, width - x, ui_attr(c->theme, UI_C_DIM), ch->side != CS_SIDE_NONE ?
+	    "v: zones" : "v: zones   t/p: one team's half");
 }
 
+/* Rows for the court, what goes round it, and the legend. */
 static void
 shots_draw(void *state, const struct pane_ctx *c, WINDOW *w, int h, int width)
 {
 	struct shots *st = state;
-	struct court_view v;
+	struct chart ch;
 	struct zone_tally zt;
-	int side = shot_team(c), ch, lrows = 2, x0, y0 = 1;
+	/* zones: a row above and below the court for the corner labels;
+	 * shots: the ends row under it */
+	int above = st->zones ? 1 : 0, below = 1, legend = st->zones ? 3 : 2, crows;
 
-	ch = h - 1 - lrows;
-	if (ch < 4) {
-		lrows = h - 1 - 4 > 0 ? h - 1 - 4 : 0;
-		ch = h - 1 - lrows;
+	crows = h - 1 - above - below - legend;
+	while (crows < 4 && legend > 0) {
+		legend--;
+		crows++;
 	}
-	memset(&v, 0, sizeof v);
-	v.half = side != CS_SIDE_NONE;
-	v.braille = !c->theme->ascii;
-	court_fit(v.half, width, ch, &v.cols, &v.rows);
-	x0 = (width - v.cols) / 2;
-	draw_court(st, c, w, y0, x0, &v);
+	memset(&ch, 0, sizeof ch);
+	ch.side = shot_team(c);
+	ch.ascii = c->theme->ascii || !court_braille_ok(termname(), true);
+	ch.v.half = ch.side != CS_SIDE_NONE;
+	ch.v.braille = !ch.ascii;
+	court_fit(ch.v.half, width, crows, &ch.v.cols, &ch.v.rows);
+	ch.x0 = (width - ch.v.cols) / 2;
+	ch.y0 = 1 + above;
+	draw_court(st, c, w, &ch);
 	tally(c, &zt);
 	if (st->zones) {
-		if (v.half) {
-			draw_zone_labels(c, w, y0, x0, &v, &zt, side, false);
-		} else {
-			draw_zone_labels(c, w, y0, x0, &v, &zt, CS_AWAY, false);
-			draw_zone_labels(c, w, y0, x0, &v, &zt, CS_HOME, true);
-		}
+		draw_zones(c, w, &ch, &zt);
+		zones_legend(c, w, ch.y0 + ch.v.rows + below, legend, width, ch.side, &zt);
 	} else {
-		draw_shots(c, w, y0, x0, &v);
+		draw_shots(st, c, w, &ch);
+		draw_ends(&ch, c, w, ch.y0 + ch.v.rows);
+		if (legend > 0)
+			shots_legend(&ch, c, w, ch.y0 + ch.v.rows + below, legend, width, &zt);
 	}
-	legend(st, c, w, y0 + v.rows, h - y0 - v.rows, width, side, &zt);
 }
 
 /* v, whatever has the focus: zones instead of the shots. */
@@ -331,8 +577,11 @@ shots_free(void **state)
 {
 	struct shots *st = *state;
 
-	if (st != NULL)
+	if (st != NULL) {
 		court_grid_free(&st->grid);
+		free(st->att);
+		free(st->made);
+	}
 	pane_state_free(state);
 }
 

@@ -20,7 +20,8 @@ tests_test_ui_layout_SOURCES = tests/test_ui_layout.c tests/tap.h
 
 check_PROGRAMS += tests/test_screens
 TESTS += tests/test_screens
-tests_test_screens_SOURCES = tests/test_screens.c tests/ui_game.h tests/tap.h
+tests_test_screens_SOURCES = tests/test_screens.c tests/ui_game.h tests/tap.h \
+	tests/ui_plays_game.h
 
 EXTRA_PROGRAMS += bench/bench_ui
 bench_progs += bench/bench_ui
@@ -50,9 +51,14 @@ EXTRA_DIST += \
 	tests/screens/full_200x50.txt \
 	tests/screens/header_stale_80x24.txt \
 	tests/screens/mono_vt100_80x24.txt \
+	tests/screens/plays_newer_80x24.txt \
+	tests/screens/plays_story_160x45.txt \
+	tests/screens/plays_story_80x24.txt \
 	tests/screens/search_next.txt \
 	tests/screens/search_prompt.txt \
 	tests/screens/shots_player_half.txt \
+	tests/screens/shots_story_160x45.txt \
+	tests/screens/shots_story_80x24.txt \
 	tests/screens/single_80x24_box.txt \
 	tests/screens/single_80x24_help.txt \
 	tests/screens/single_80x24_lineups.txt \
@@ -60,6 +66,9 @@ EXTRA_DIST += \
 	tests/screens/single_80x24_shots.txt \
 	tests/screens/too_small_50x15.txt \
 	tests/screens/two_120x35.txt \
+	tests/screens/vt100_shots_80x24.txt \
+	tests/screens/zones_story_160x45.txt \
+	tests/screens/zones_story_80x24.txt \
 	tests/screens/zoom_shots_120x35.txt \
 	tests/screens/zoom_zones_120x35.txt \
 	tests/screens/zoom_zones_home_half.txt

@@ -583,6 +583,7 @@ add_play(struct game *g, const struct cs_event *ev, int home_before, int away_be
 	d->plays = pl;
 	pl = &d->plays[d->nplays++];
 	pl->ev = ev;
+	pl->sub_in[0] = pl->sub_in[1] = pl->sub_out[0] = pl->sub_out[1] = 0;
 	pl->home_score = home;
 	pl->away_score = away;
 	pl->scoring = home != home_before || away != away_before;
@@ -593,6 +594,33 @@ add_play(struct game *g, const struct cs_event *ev, int home_before, int away_be
 		d->leader = leader;
 }
 
+_Static_assert(GAME_PLAYERS_MAX <= 64, "struct play's sub_in/sub_out are 64-bit sets");
+
+/* Who a substitution brought on and took off, against the five before
+ * it (the pane reads "IN Jokic, Murray · OUT Braun, Gordon"). */
+static void
+note_substitution(struct game *g, const int16_t before[2][CS_ON_COURT], size_t nplays)
+{
+	struct derived *d = &g->d;
+	/* the play just added; none when add_play ran out of memory */
+	struct play *pl = d->nplays == nplays + 1 ? &d->plays[nplays] : NULL;
+	uint64_t was, now;
+	int s, k;
+
+	for (s = 0; s < 2 && pl != NULL; s++) {
+		was = now = 0;
+		for (k = 0; k < CS_ON_COURT; k++) {
+			if (before[s][k] >= 0 && before[s][k] < GAME_PLAYERS_MAX)
+				was |= UINT64_C(1) << before[s][k];
+			if (d->side[s].five.p[k] >= 0 && d->side[s].five.p[k] < GAME_PLAYERS_MAX)
+				now |= UINT64_C(1) << d->side[s].five.p[k];
+		}
+		/* nothing known before: the whole five came on */
+		pl->sub_in[s] = now & ~was;
+		pl->sub_out[s] = was & ~now;
+	}
+}
+
 static void
 fold_event(struct game *g, const struct record *rec)
 {
@@ -600,6 +628,8 @@ fold_event(struct game *g, const struct record *rec)
 	struct derived *d = &g->d;
 	bool substitution = ev->type == CS_EV_SUBSTITUTION;
 	int home = d->side[CS_HOME].points, away = d->side[CS_AWAY].points;
+	int16_t before[2][CS_ON_COURT];
+	size_t nplays;
 	int s;
 
 	if (ev->period.sequence != d->period)
@@ -610,9 +640,11 @@ fold_event(struct game *g, const struct record *rec)
 			set_five(g, s, rec->court_player[s], true);
 	run_clock(g, ev);
 	/* afterwards only substitutions change the five */
-	for (s = 0; s < 2 && substitution; s++)
+	for (s = 0; s < 2 && substitution; s++) {
+		memcpy(before[s], d->side[s].five.p, sizeof before[s]);
 		if (ev->has_on_court[s])
 			set_five(g, s, rec->court_player[s], false);
+	}
 
 	if (ends_free_throws(rec))
 		d->trip[CS_HOME].active = d->trip[CS_AWAY].active = false;
@@ -622,7 +654,10 @@ fold_event(struct game *g, const struct record *rec)
 		foul_called(g, ev);
 	if (ev->type == CS_EV_TIMEOUT && ev->side != CS_SIDE_NONE)
 		timeout_taken(g, ev);
+	nplays = d->nplays;
 	add_play(g, ev, home, away);
+	if (substitution)
+		note_substitution(g, before, nplays);
 }
 
 /* --- the views ----------------------------------------------------------- */

@@ -101,6 +101,11 @@ struct play {
 	int home_score, away_score; /* score after this play */
 	bool scoring;               /* the play changed the score */
 	bool lead_change;
+	/* A substitution: per side, who came on and who went off against
+	 * the five on court before it (the whole five came on when none was
+	 * known), as sets of player indexes (bit i is box_team.players[i]; a
+	 * side has at most 64 players).  Zero for other plays. */
+	uint64_t sub_in[2], sub_out[2];
 };
 
 /* A field-goal attempt for the shot chart. */
