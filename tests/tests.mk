@@ -33,3 +33,7 @@ tests_test_replay_control_SOURCES = tests/test_replay_control.c tests/tap.h
 check_PROGRAMS += tests/test_log
 TESTS += tests/test_log
 tests_test_log_SOURCES = tests/test_log.c tests/tap.h
+
+# Minutes that add up, against the simulator's truth (issue 17 item 8).
+TESTS += tests/test_minutes_truth.sh
+EXTRA_DIST += tests/test_minutes_truth.sh
