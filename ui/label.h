@@ -6,6 +6,7 @@
 #ifndef CS_UI_LABEL_H
 #define CS_UI_LABEL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "model/game.h"
@@ -14,6 +15,25 @@
 const char *ui_team_alias(const struct game *g, int side, char *buf, size_t size);
 /* A player's display name: name, else "#jersey", else the id; sanitized. */
 const char *ui_player_name(const struct box_player *p, char *buf, size_t size);
+/*
+ * A player's label in `width` display columns (0: no limit, the short
+ * form), never losing what tells him apart: the full name when it fits,
+ * else initial and surname ("N.Jokic"; particles stay with the surname:
+ * "F.Van Vleet"), with "#jersey" when another player of the team has the
+ * same short form ("J.Williams#8"); when even that is too wide the
+ * surname is cut with an ellipsis ("..." is one '.' in ASCII) and the
+ * jersey kept.  Returns buf.
+ */
+const char *ui_player_label(const struct box_team *t, int player, int width, bool ascii,
+    char *buf, size_t size);
+/* The surname of a full name: the last word, with the particles before it
+ * (van, de, di, ...) and without a suffix (Jr., III); the name itself
+ * when it has one word. */
+const char *ui_surname(const char *name, char *buf, size_t size);
+/* Whole minutes that add up: each seconds[i] / 60 rounded down or up, by
+ * largest remainder (ties to the earlier), so that the minutes sum to the
+ * seconds' total rounded to the nearest minute. */
+void ui_minutes_shares(const int *seconds, int n, int *minutes);
 /* The label of a period sequence in this game's format: "Q3", "H2", "OT1". */
 const char *ui_period_label(const struct game *g, int sequence, char *buf, size_t size);
 /* 0 none, 1 in foul trouble, 2 fouled out (thresholds in label.c). */

@@ -62,3 +62,8 @@ EXTRA_DIST += \
 	tests/screens/zoom_shots_120x35.txt \
 	tests/screens/zoom_zones_120x35.txt \
 	tests/screens/zoom_zones_home_half.txt
+
+# The box score's words: labels, minutes, foul marks, ASCII names.
+check_PROGRAMS += tests/test_ui_label
+TESTS += tests/test_ui_label
+tests_test_ui_label_SOURCES = tests/test_ui_label.c tests/tap.h

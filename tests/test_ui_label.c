@@ -1,0 +1,112 @@
+/*
+ * Unit tests of the box score's words (issue 17 items 2, 4, 5, 8): player
+ * labels that keep what tells two players apart, minutes that add up,
+ * foul marks, and names in ASCII when the locale is not UTF-8.
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "tap.h"
+#include "ui/label.h"
+#include "ui/text.h"
+
+static struct box_player players[8];
+static struct box_team team;
+
+static void
+roster(const char *const *names, const char *const *jerseys, int n)
+{
+	int i;
+
+	memset(players, 0, sizeof players);
+	memset(&team, 0, sizeof team);
+	for (i = 0; i < n; i++) {
+		cs_strlcpy(players[i].info.name, names[i], sizeof players[i].info.name);
+		cs_strlcpy(players[i].info.jersey, jerseys[i], sizeof players[i].info.jersey);
+	}
+	team.players = players;
+	team.nplayers = n;
+}
+
+static const char *
+label(int i, int width, bool ascii)
+{
+	static char buf[128];
+
+	return ui_player_label(&team, i, width, ascii, buf, sizeof buf);
+}
+
+static void
+test_labels(void)
+{
+	static const char *const names[] = { "Nikola Jokic", "Jalen Williams", "Jaylin Williams",
+		"Fred Van Vleet", "Shai Gilgeous-Alexander", "Jaren Jackson Jr.", "Nene",
+		"Kenrich Williams" };
+	static const char *const jerseys[] = { "15", "8", "6", "23", "2", "13", "42", "34" };
+	char buf[64];
+
+	roster(names, jerseys, 8);
+	is_str(label(0, 20, false), "Nikola Jokic", "the full name when it fits");
+	is_str(label(0, 10, false), "N.Jokic", "initial + surname");
+	is_str(label(0, 0, false), "N.Jokic", "width 0: the short form");
+	is_str(label(1, 12, false), "J.Williams#8", "two J.Williams: the jersey tells them apart");
+	is_str(label(2, 12, false), "J.Williams#6", "and the other one");
+	is_str(label(7, 10, false), "K.Williams", "a K.Williams needs no jersey");
+	is_str(label(1, 9, false), "J.Will\xe2\x80\xa6#8", "too narrow: the surname is cut, the jersey kept");
+	is_str(label(3, 10, false), "F.Van Vle\xe2\x80\xa6", "Van Vleet stays the surname");
+	is_str(label(3, 12, false), "F.Van Vleet", "F.Van Vleet");
+	is_str(label(4, 14, false), "S.Gilgeous-Al\xe2\x80\xa6", "an ellipsis, not a cut mid-word");
+	is_str(label(4, 14, true), "S.Gilgeous-Al.", "ASCII: one dot");
+	is_int(ui_text_width(label(4, 14, false)), 14, "exactly the width");
+	is_str(label(5, 12, false), "J.Jackson", "the suffix goes first");
+	is_str(label(6, 3, false), "Ne\xe2\x80\xa6", "one word: cut");
+	is_str(ui_surname("Fred Van Vleet", buf, sizeof buf), "Van Vleet", "surname with a particle");
+	is_str(ui_surname("Van Vleet", buf, sizeof buf), "Vleet", "the first word is never a particle");
+	is_str(ui_surname("Kevin De Bruyne", buf, sizeof buf), "De Bruyne", "De Bruyne");
+}
+
+static void
+test_minutes(void)
+{
+	/* a hand-made team column of 14,400 s (5 x 48:00) */
+	static const int secs[] = { 2159, 2100, 1830, 1790, 1181, 1500, 1430, 1200, 1210, 0 };
+	int mins[10], i, sum = 0, trunc = 0, n = 10, total = 0;
+
+	for (i = 0; i < n; i++)
+		total += secs[i];
+	is_int(total, 14400, "the hand-made column sums to 14,400 s");
+	ui_minutes_shares(secs, n, mins);
+	for (i = 0; i < n; i++) {
+		sum += mins[i];
+		trunc += secs[i] / 60;
+	}
+	is_int(trunc, 236, "truncated, the column sums to 236 (the bug)");
+	is_int(sum, 240, "shared, it sums to 240");
+	is_int(mins[0], 36, "35:59 shows 36");
+	is_int(mins[3], 30, "29:50 shows 30");
+	is_int(mins[6], 24, "23:50 shows 24");
+	is_int(mins[4], 20, "19:41 shows 20");
+	is_int(mins[2], 30, "30:30 shows 30: the smaller remainders give way");
+	is_int(mins[9], 0, "no time, no minute");
+	/* a tie goes to the earlier player */
+	{
+		static const int tie[] = { 90, 90 };
+
+		ui_minutes_shares(tie, 2, mins);
+		is_int(mins[0] + mins[1], 3, "1:30 + 1:30 = 3");
+		is_int(mins[0], 2, "the earlier gets the minute");
+	}
+}
+
+int
+main(void)
+{
+	if (setlocale(LC_ALL, "C.UTF-8") == NULL)
+		setlocale(LC_ALL, "C.utf8");
+	test_labels();
+	test_minutes();
+	return tap_done();
+}
