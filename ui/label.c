@@ -11,6 +11,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -208,6 +209,11 @@ short_form(const char *name, char *buf, size_t size)
 		return;
 	}
 	ui_surname(name, last, sizeof last);
+	if ((unsigned char)name[0] < 0x80 && !isalnum((unsigned char)name[0])) {
+		/* no letter to make an initial of ("[31mEvil" once sanitized) */
+		cs_strlcpy(buf, last, size);
+		return;
+	}
 	if (snprintf(buf, size, "%.*s.%s", (int)utf8_len(name), name, last) >= (int)size)
 		cs_strlcpy(buf, last, size);   /* no room for the initial */
 }

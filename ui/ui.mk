@@ -19,7 +19,7 @@ tests_test_ui_layout_SOURCES = tests/test_ui_layout.c tests/tap.h
 
 check_PROGRAMS += tests/test_screens
 TESTS += tests/test_screens
-tests_test_screens_SOURCES = tests/test_screens.c tests/ui_game.h tests/tap.h
+tests_test_screens_SOURCES = tests/test_screens.c tests/ui_game.h tests/ui_game15.h tests/tap.h
 
 EXTRA_PROGRAMS += bench/bench_ui
 bench_progs += bench/bench_ui
@@ -41,6 +41,16 @@ EXTRA_DIST += \
 	tests/screens/ascii_plays_80x24.txt \
 	tests/screens/ascii_shots_120x35.txt \
 	tests/screens/box_sorted_pts.txt \
+	tests/screens/box15_100x30.txt \
+	tests/screens/box15_120x35.txt \
+	tests/screens/box15_160x45.txt \
+	tests/screens/box15_160x48.txt \
+	tests/screens/box15_200x50.txt \
+	tests/screens/box15_250x70.txt \
+	tests/screens/box15_80x24.txt \
+	tests/screens/box15_80x24_T_away.txt \
+	tests/screens/box15_final_160x45.txt \
+	tests/screens/box15_final_250x70.txt \
 	tests/screens/filter_period_q1.txt \
 	tests/screens/filter_player.txt \
 	tests/screens/filter_scoring.txt \
