@@ -795,6 +795,7 @@ test_box_sizes(struct app_state *st)
 	struct game *g = build_game15(false);
 	struct ui *ui;
 	char what[64];
+	bool seen;
 	size_t i;
 
 	game_refresh(g);
@@ -805,6 +806,14 @@ test_box_sizes(struct app_state *st)
 		snprintf(what, sizeof what, "%dx%d", sizes[i].cols, sizes[i].lines);
 		both_teams_shown(ui, g, what);
 	}
+	/* fouls (item 5): a T column; FO, EJ; 5 PF in Q4 is one from out */
+	size_to(ui, 160, 45);
+	ui_frame(ui);
+	ok(screen_has("Joel Embiid FO"), "six PF: FO by the name");
+	ok(screen_has("Kyle Lowry EJ"), "two technicals: EJ by the name");
+	ok(screen_has(" 5!! "), "Brooks, 5 PF in Q4: marked one from out");
+	ok(screen_has(" PF T +/-"), "a T column");
+	size_to(ui, 80, 24);
 	/* 80x24: more than fits says so; T shows one team whole, then the other */
 	ok(screen_has("\xe2\x96\xbc"), "80x24: a more marker");
 	keys(ui, "T");
@@ -824,6 +833,34 @@ test_box_sizes(struct app_state *st)
 	ok(screen_has("PHI only (T)"), "Enter on the more row: that team whole");
 	keys(ui, "TT");
 	ok(!screen_has("DNP"), "in progress: nobody reads DNP");
+	ui_free(&ui);
+	game_free(&g);
+
+	/* the bonus: the home team's fifth foul of Q4 puts the away team in
+	 * it; the header shows BONUS beside PHI, and the help says that is
+	 * the team that shoots */
+	g = build_game15(false);
+	for (i = 0; i < 5; i++)
+		g15_foul(g, 4, 1150 - (int)i * 10, CS_HOME, "h", 7, CS_EV_PERSONAL_FOUL);
+	game_refresh(g);
+	ui = ui_on(&opt, g, st);
+	size_to(ui, 160, 45);
+	ui_frame(ui);
+	{
+		char row[1024], *bar;
+
+		ui_dump_row(0, row, sizeof row);
+		bar = strstr(row, "\xe2\x94\x82");
+		ok(bar != NULL && strstr(row, "BONUS") != NULL && strstr(row, "BONUS") < bar &&
+		    strstr(bar, "BONUS") == NULL, "BONUS beside the away team, who shoots");
+	}
+	keys(ui, "?");
+	for (i = 0, seen = false; i < 80 && !seen; i++) {   /* scroll to it */
+		ui_frame(ui);
+		seen = screen_has("beside a team: that team shoots free throws when fouled");
+		keys(ui, "j");
+	}
+	ok(seen, "the help says the same");
 	ui_free(&ui);
 	game_free(&g);
 

@@ -101,6 +101,45 @@ test_minutes(void)
 	}
 }
 
+static void
+test_fouls(void)
+{
+	const struct game_rules *nba = game_rules_profile("nba");
+	const struct game_rules *fiba = game_rules_profile("fiba");
+	struct cs_period q = { CS_PERIOD_QUARTER, 1, 1 };
+	struct statline l;
+
+	is_int(ui_foul_level(nba, &q, 1), UI_FOULS_OK, "Q1: one foul");
+	is_int(ui_foul_level(nba, &q, 2), UI_FOULS_TROUBLE, "Q1: two is trouble");
+	q.number = q.sequence = 4;
+	is_int(ui_foul_level(nba, &q, 2), UI_FOULS_OK, "Q4: two is nothing");
+	is_int(ui_foul_level(nba, &q, 4), UI_FOULS_OK, "Q4 NBA: four is fine");
+	is_int(ui_foul_level(nba, &q, 5), UI_FOULS_DANGER, "Q4 NBA: five is one from out");
+	is_int(ui_foul_level(nba, &q, 6), UI_FOULS_OUT, "NBA: six is out");
+	q.number = q.sequence = 1;
+	is_int(ui_foul_level(nba, &q, 5), UI_FOULS_DANGER, "Q1 NBA: five is danger too");
+	q.number = q.sequence = 3;
+	is_int(ui_foul_level(nba, &q, 4), UI_FOULS_TROUBLE, "Q3 NBA: four is trouble");
+	is_int(ui_foul_level(fiba, &q, 4), UI_FOULS_DANGER, "Q3 FIBA: four is one from five");
+	is_int(ui_foul_level(fiba, &q, 5), UI_FOULS_OUT, "FIBA: five is out");
+
+	memset(&l, 0, sizeof l);
+	is_str(ui_foul_status(nba, &l), "", "no fouls: no mark");
+	l.tf = 1;
+	is_str(ui_foul_status(nba, &l), "", "one technical: still in");
+	l.tf = 2;
+	is_str(ui_foul_status(nba, &l), "EJ", "two technicals: ejected");
+	l.tf = 0;
+	l.flagrant2 = 1;
+	is_str(ui_foul_status(nba, &l), "EJ", "a flagrant 2: ejected");
+	l.flagrant2 = 0;
+	l.pf = 6;
+	is_str(ui_foul_status(nba, &l), "FO", "six PF: fouled out");
+	l.pf = 5;
+	is_str(ui_foul_status(nba, &l), "", "five PF in the NBA: still in");
+	is_str(ui_foul_status(fiba, &l), "FO", "five PF in FIBA: out");
+}
+
 int
 main(void)
 {
@@ -108,5 +147,6 @@ main(void)
 		setlocale(LC_ALL, "C.utf8");
 	test_labels();
 	test_minutes();
+	test_fouls();
 	return tap_done();
 }

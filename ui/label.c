@@ -8,6 +8,12 @@
  *             5 otherwise (FIBA, WNBA, NCAA women);
  *   halves (NCAA men, limit 5): 2 in the first half, 4 in the second half
  *             and overtime.
+ * It escalates (ui_foul_level): trouble as above (yellow, "3!"); one foul
+ * from the limit, in any period, is danger (red, "5!!"); the limit itself
+ * is out (red, "FO" by the name).  The limit is the rule profile's
+ * foul_out (rules.c).  Ejected ("EJ"): two technical fouls, or one
+ * flagrant foul 2 (NBA rule 12-A and 12-B; Sportradar tells a flagrant 2
+ * from a 1, ShotTracker does not).
  */
 #include "config.h"
 
@@ -289,4 +295,30 @@ ui_minutes_shares(const int *seconds, int n, int *minutes)
 			break;
 		minutes[best]++;
 	}
+}
+
+/* ---- fouls ---- */
+
+enum ui_fouls
+ui_foul_level(const struct game_rules *r, const struct cs_period *p, int pf)
+{
+	int limit = r->foul_out > 0 ? r->foul_out : 6;
+
+	if (pf >= limit)
+		return UI_FOULS_OUT;
+	if (pf == limit - 1)
+		return UI_FOULS_DANGER;
+	return ui_foul_trouble(r, p, pf) > 0 ? UI_FOULS_TROUBLE : UI_FOULS_OK;
+}
+
+const char *
+ui_foul_status(const struct game_rules *r, const struct statline *l)
+{
+	int limit = r->foul_out > 0 ? r->foul_out : 6;
+
+	if (l->tf >= 2 || l->flagrant2 > 0)
+		return "EJ";
+	if (l->pf >= limit)
+		return "FO";
+	return "";
 }

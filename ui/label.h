@@ -39,4 +39,17 @@ const char *ui_period_label(const struct game *g, int sequence, char *buf, size_
 /* 0 none, 1 in foul trouble, 2 fouled out (thresholds in label.c). */
 int ui_foul_trouble(const struct game_rules *r, const struct cs_period *p, int pf);
 
+/* Foul trouble that escalates (label.c has the rule): the box score
+ * colours each level and marks it in text, for terminals without colour. */
+enum ui_fouls {
+	UI_FOULS_OK = 0,
+	UI_FOULS_TROUBLE,       /* at the period's benching threshold: yellow, "!" */
+	UI_FOULS_DANGER,        /* one foul from the limit: red, "!!" */
+	UI_FOULS_OUT,           /* fouled out: red, "FO" */
+};
+enum ui_fouls ui_foul_level(const struct game_rules *r, const struct cs_period *p, int pf);
+/* "EJ" when ejected (two technicals, or a flagrant 2), "FO" when fouled
+ * out, else "". */
+const char *ui_foul_status(const struct game_rules *r, const struct statline *l);
+
 #endif

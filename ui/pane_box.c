@@ -73,7 +73,8 @@ static const struct box_column {
 	[BOX_COL_STL] = { "STL", 3, 3 },
 	[BOX_COL_BLK] = { "BLK", 3, 4 },
 	[BOX_COL_TOV] = { "TOV", 3, 5 },
-	[BOX_COL_PF] = { "PF", 2, 13 },
+	[BOX_COL_PF] = { "PF", 3, 13 },   /* "5!!": the count and the trouble mark */
+	[BOX_COL_T] = { "T", 1, 5 },
 	[BOX_COL_PM] = { "+/-", 3, 8 },
 };
 
@@ -126,6 +127,7 @@ col_value(const struct statline *l, int col)
 	case BOX_COL_BLK: return l->blk;
 	case BOX_COL_TOV: return l->tov;
 	case BOX_COL_PF: return l->pf;
+	case BOX_COL_T: return l->tf;
 	case BOX_COL_PM: return l->plus_minus;
 	}
 	return 0;
@@ -457,16 +459,25 @@ frame_minutes(const struct pane_ctx *c, struct frame *f)
 	}
 }
 
-/* `minutes`: the MIN cell (the column's share, not seconds / 60). */
+/* What a row's cells need beyond its line: the MIN share (not seconds /
+ * 60) and the foul-trouble mark after the PF count. */
+struct cells {
+	int minutes;
+	const char *pf_mark;
+	attr_t t_attr;         /* the T count: yellow at one, red at two */
+};
+
 static void
-fmt_value(char *buf, size_t size, const struct statline *l, int col, bool totals, int minutes)
+fmt_value(char *buf, size_t size, const struct statline *l, int col, bool totals,
+    const struct cells *x)
 {
 	switch (col) {
 	case BOX_COL_MIN:
 		/* whole minutes, as printed box scores do (M:SS would change ten
 		 * players' cells on every play), shared so the column adds up */
-		snprintf(buf, size, "%d", minutes);
+		snprintf(buf, size, "%d", x->minutes);
 		break;
+	case BOX_COL_PF: snprintf(buf, size, "%d%s", l->pf, x->pf_mark); break;
 	case BOX_COL_FG: snprintf(buf, size, "%d-%d", l->fgm, l->fga); break;
 	case BOX_COL_3P: snprintf(buf, size, "%d-%d", l->tpm, l->tpa); break;
 	case BOX_COL_FT: snprintf(buf, size, "%d-%d", l->ftm, l->fta); break;
@@ -487,7 +498,8 @@ fmt_value(char *buf, size_t size, const struct statline *l, int col, bool totals
 /* Draws the stat columns of a line from x; the PF column gets pf_attr. */
 static void
 draw_columns(WINDOW *w, int y, int x, int width, const struct colset *cs,
-    const struct statline *l, bool totals, int minutes, attr_t base, attr_t pf_attr)
+    const struct statline *l, bool totals, const struct cells *cells, attr_t base,
+    attr_t pf_attr)
 {
 	char v[16];
 	int c;
@@ -495,11 +507,12 @@ draw_columns(WINDOW *w, int y, int x, int width, const struct colset *cs,
 	for (c = 0; c < BOX_COLS; c++) {
 		if (!cs->shown[c])
 			continue;
-		fmt_value(v, sizeof v, l, c, totals, minutes);
+		fmt_value(v, sizeof v, l, c, totals, cells);
 		if (x + 1 + columns[c].width > width)
 			break;
 		ui_text_right(w, y, x + 1, columns[c].width,
-		    c == BOX_COL_PF ? pf_attr : (c == BOX_COL_PTS ? base | A_BOLD : base), v);
+		    c == BOX_COL_PF ? pf_attr : c == BOX_COL_T ? base | cells->t_attr :
+		    (c == BOX_COL_PTS ? base | A_BOLD : base), v);
 		x += columns[c].width + 1;
 	}
 }
@@ -616,6 +629,7 @@ draw_team_rows(const struct box *s, const struct pane_ctx *c, WINDOW *w, int y, 
     const struct brow *r, const struct frame *f, attr_t sel)
 {
 	const struct box_team *t = game_view_team(c->g, r->side);
+	struct cells cells = { 0, "", A_NORMAL };
 	char v[160], a[32], b[32], ft[32];
 
 	switch (r->kind) {
@@ -633,9 +647,9 @@ draw_team_rows(const struct box *s, const struct pane_ctx *c, WINDOW *w, int y, 
 		break;
 	case R_TOTALS:
 		ui_text(w, y, LEFT_W, f->cs.name_w, ui_attr(c->theme, UI_C_BOLD) | sel, "Totals");
+		cells.minutes = f->total_minutes[r->side];
 		draw_columns(w, y, LEFT_W + f->cs.name_w, width, &f->cs, &t->totals, true,
-		    f->total_minutes[r->side], ui_attr(c->theme, UI_C_BOLD) | sel,
-		    ui_attr(c->theme, UI_C_BOLD) | sel);
+		    &cells, ui_attr(c->theme, UI_C_BOLD) | sel, ui_attr(c->theme, UI_C_BOLD) | sel);
 		break;
 	case R_PCT:
 		pct(a, sizeof a, t->totals.fgm, t->totals.fga);
@@ -654,30 +668,40 @@ static void
 draw_player(const struct pane_ctx *c, WINDOW *w, int y, int width, const struct brow *r,
     const struct frame *f, attr_t sel)
 {
+	static const char *const marks[] = { "", "!", "!!", "" };
 	const struct box_team *t = game_view_team(c->g, r->side);
 	const struct game_rules *rules = game_rules(c->g);
 	struct cs_period per = game_view_period(c->g);
 	const struct box_player *p;
+	struct cells cells;
 	char fit[CS_NAME_MAX * 2];
-	attr_t base = sel, pf_attr, name_attr;
-	int x, trouble, nw;
+	const char *status;
+	attr_t pf_attr, name_attr;
+	enum ui_fouls level;
+	int x, nw;
 
 	if (r->player < 0 || r->player >= t->nplayers)
 		return;
 	p = &t->players[r->player];
-	trouble = ui_foul_trouble(rules, &per, p->line.pf);
-	pf_attr = trouble == 2 ? ui_attr(c->theme, UI_C_ALERT) :
-	    trouble == 1 ? ui_attr(c->theme, UI_C_WARN) : base;
-	name_attr = trouble > 0 ? pf_attr : (p->on_court ? ui_attr(c->theme, UI_C_BOLD) : A_NORMAL);
+	level = ui_foul_level(rules, &per, p->line.pf);
+	status = ui_foul_status(rules, &p->line);
+	pf_attr = level >= UI_FOULS_DANGER ? ui_attr(c->theme, UI_C_ALERT) :
+	    level == UI_FOULS_TROUBLE ? ui_attr(c->theme, UI_C_WARN) : sel;
+	name_attr = status[0] != '\0' ? ui_attr(c->theme, UI_C_ALERT) : level > UI_FOULS_OK ?
+	    pf_attr : (p->on_court ? ui_attr(c->theme, UI_C_BOLD) : A_NORMAL);
 	if (p->on_court)
 		ui_text(w, y, 0, 1, ui_attr(c->theme, UI_C_BOLD) | sel,
 		    ui_glyph(c->theme, UI_G_ONCOURT));
 	ui_textf(w, y, 1, 3, sel, "%2.2s", p->info.jersey);
-	nw = f->cs.name_w - (p->mismatch ? 2 : 0);
+	/* room after the name for "!" (a mismatch) and " FO" / " EJ" */
+	nw = f->cs.name_w - (p->mismatch ? 2 : 0) - (status[0] != '\0' ? 3 : 0);
 	ui_player_label(t, r->player, nw, c->theme->ascii, fit, sizeof fit);
-	x = ui_text(w, y, LEFT_W, nw, name_attr | sel, fit);
+	x = LEFT_W + ui_text(w, y, LEFT_W, nw, name_attr | sel, fit);
+	if (status[0] != '\0')
+		x += 1 + ui_text(w, y, x + 1, 2, ui_attr(c->theme, UI_C_ALERT) | A_BOLD | sel,
+		    status);
 	if (p->mismatch)
-		ui_text(w, y, LEFT_W + x + 1, 1, ui_attr(c->theme, UI_C_WARN) | sel, "!");
+		ui_text(w, y, x + 1, 1, ui_attr(c->theme, UI_C_WARN) | sel, "!");
 	x = LEFT_W + f->cs.name_w;
 	if (did_not_play(p)) {
 		/* not in yet (the game goes on): a dash, not "DNP" */
@@ -686,8 +710,11 @@ draw_player(const struct pane_ctx *c, WINDOW *w, int y, int width, const struct 
 			    ui_attr(c->theme, UI_C_DIM) | sel, "-");
 		return;
 	}
-	draw_columns(w, y, x, width, &f->cs, &p->line, false,
-	    r->player < BOX_PLAYERS_MAX ? f->minutes[r->side][r->player] : 0, base, pf_attr | sel);
+	cells.minutes = r->player < BOX_PLAYERS_MAX ? f->minutes[r->side][r->player] : 0;
+	cells.pf_mark = marks[level];
+	cells.t_attr = p->line.tf >= 2 ? ui_attr(c->theme, UI_C_ALERT) :
+	    p->line.tf == 1 ? ui_attr(c->theme, UI_C_WARN) : A_NORMAL;
+	draw_columns(w, y, x, width, &f->cs, &p->line, false, &cells, sel, pf_attr | sel);
 }
 
 static void

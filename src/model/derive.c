@@ -393,6 +393,13 @@ has_stat(const struct cs_event *ev, unsigned types)
 	return false;
 }
 
+/* A flagrant foul 2, which ejects: only Sportradar tells it from a 1. */
+static bool
+flagrant_two(const struct cs_event *ev)
+{
+	return ev->type == CS_EV_FLAGRANT_FOUL && strcmp(ev->provider_type, "flagranttwo") == 0;
+}
+
 /* Adds 1 to a counting column of the team and, when there is one, the player. */
 #define COUNT(field) do {				\
 		tot->field++;				\
@@ -448,10 +455,18 @@ count_stats(struct game *g, const struct record *rec)
 			break;
 		case CS_STAT_PERSONAL_FOUL:
 			COUNT(pf);
+			if (flagrant_two(ev))
+				COUNT(flagrant2);
 			if (team_fouls)
 				team_foul(g, side);
 			break;
+		case CS_STAT_FLAGRANT_FOUL:
+			/* a marker beside the PF, or alone: one ejection either way */
+			if (flagrant_two(ev) && !has_stat(ev, STAT_BIT(CS_STAT_PERSONAL_FOUL)))
+				COUNT(flagrant2);
+			break;
 		case CS_STAT_TECHNICAL_FOUL:
+			COUNT(tf);
 			/* a player's technical is a team foul in some rule books */
 			if (g->rules.technical_fouls_are_team_fouls && line != NULL &&
 			    !has_stat(ev, STAT_BIT(CS_STAT_PERSONAL_FOUL)))
