@@ -864,6 +864,29 @@ test_box_sizes(struct app_state *st)
 	ui_free(&ui);
 	game_free(&g);
 
+	/* LANG=C (item 6): the names in ASCII, not "Th??o" */
+	if (setlocale(LC_ALL, "C") != NULL) {
+		struct ui_options aopt = { 0 };
+
+		aopt.ascii = true;
+		g = build_game15(false);
+		game_refresh(g);
+		ui = ui_on(&aopt, g, st);
+		size_to(ui, 100, 30);
+		keys(ui, "T");
+		ui_frame(ui);
+		ok(screen_has("Theo Maledon"), "C locale: Theo Maledon");
+		ok(screen_has("Nikola Jokic"), "C locale: Nikola Jokic");
+		keys(ui, "TT");
+		size_to(ui, 80, 24);
+		ui_frame(ui);
+		ok(screen_has("v 8 more  (T: all of PHI)"), "C locale: an ASCII more marker");
+		ui_free(&ui);
+		game_free(&g);
+		if (setlocale(LC_ALL, "C.UTF-8") == NULL)
+			setlocale(LC_ALL, "C.utf8");
+	}
+
 	/* the final: the four who never played fold into one DNP line */
 	g = build_game15(true);
 	game_refresh(g);

@@ -39,6 +39,21 @@ label(int i, int width, bool ascii)
 	return ui_player_label(&team, i, width, ascii, buf, sizeof buf);
 }
 
+/* Théo's label drawn in the current locale, as ASCII text. */
+static const char *
+label_ascii(void)
+{
+	static const char *const names[] = { "Th\xc3\xa9o Maledon" };
+	static const char *const jerseys[] = { "14" };
+	static char out[128];
+	char buf[128];
+
+	roster(names, jerseys, 1);
+	ui_player_label(&team, 0, 20, true, buf, sizeof buf);
+	ui_text_ascii(buf, out, sizeof out);
+	return ui_text_utf8_locale() ? buf : out;
+}
+
 static void
 test_labels(void)
 {
@@ -140,6 +155,40 @@ test_fouls(void)
 	is_str(ui_foul_status(fiba, &l), "FO", "five PF in FIBA: out");
 }
 
+/* LANG=C over SSH: names in ASCII, not "Th??o" (issue 17 item 6). */
+static void
+test_ascii_names(void)
+{
+	char buf[128];
+
+	is_str(ui_text_ascii("Th\xc3\xa9o Maledon", buf, sizeof buf), "Theo Maledon", "Theo");
+	is_str(ui_text_ascii("Nikola Joki\xc4\x87", buf, sizeof buf), "Nikola Jokic",
+	    "Latin Extended-A: c acute");
+	is_str(ui_text_ascii("Dario \xc5\xa0" "ari\xc4\x87", buf, sizeof buf), "Dario Saric",
+	    "S caron");
+	is_str(ui_text_ascii("Alperen \xc5\x9e" "eng\xc3\xbcn", buf, sizeof buf),
+	    "Alperen Sengun", "S cedilla, u umlaut");
+	is_str(ui_text_ascii("Dennis Schr\xc3\xb6" "der", buf, sizeof buf), "Dennis Schroder", "o umlaut");
+	is_str(ui_text_ascii("Stra\xc3\x9f" "e \xc3\x86sir \xc5\x81ukasz \xc5\x92uvre", buf,
+	    sizeof buf), "Strasse AEsir Lukasz OEuvre", "ligatures and strokes spelled out");
+	is_str(ui_text_ascii("D\xe2\x80\x99" "Angelo", buf, sizeof buf), "D'Angelo", "a curly apostrophe");
+	is_str(ui_text_ascii("\xe4\xb8\xad x", buf, sizeof buf), "? x", "no ASCII for it: one '?'");
+	is_str(ui_text_ascii("bad \xff byte", buf, sizeof buf), "bad ? byte", "a stray byte: '?'");
+	is_str(ui_text_ascii("Th\xc3\xa9o", buf, 4), "The", "bounded");
+
+	if (setlocale(LC_ALL, "C") == NULL) {
+		ok(0, "setlocale C");
+		return;
+	}
+	ok(!ui_text_utf8_locale(), "C is not UTF-8");
+	is_int(ui_text_width("Th\xc3\xa9o"), 4, "C locale: Theo is four columns, not Th??o");
+	is_str(label_ascii(), "Theo Maledon", "a label as the box score draws it in C");
+	if (setlocale(LC_ALL, "C.UTF-8") == NULL)
+		setlocale(LC_ALL, "C.utf8");
+	ok(ui_text_utf8_locale(), "C.UTF-8 is UTF-8");
+	is_int(ui_text_width("Th\xc3\xa9o"), 4, "UTF-8: four columns");
+}
+
 int
 main(void)
 {
@@ -148,5 +197,6 @@ main(void)
 	test_labels();
 	test_minutes();
 	test_fouls();
+	test_ascii_names();
 	return tap_done();
 }
