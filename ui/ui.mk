@@ -77,3 +77,7 @@ EXTRA_DIST += \
 check_PROGRAMS += tests/test_ui_label
 TESTS += tests/test_ui_label
 tests_test_ui_label_SOURCES = tests/test_ui_label.c tests/tap.h
+
+# The box score at three sizes in tmux: courtside --replay of a recorded game.
+TESTS += tests/test_tmux_sizes.sh
+EXTRA_DIST += tests/test_tmux_sizes.sh
