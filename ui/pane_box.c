@@ -3,18 +3,27 @@
  * bench, the on-court marker, the stat columns, the team totals and a line
  * of FG% / 3P% / FT% with the team rebounds and turnovers.
  *
- * Columns: MIN PTS FG 3P FT OREB DREB REB AST STL BLK TOV PF +/- (MIN in
- * whole minutes; the lineups pane has the current stint).  On a
- * narrow pane the least important go first: OREB, DREB, STL, BLK, TOV,
- * FT, 3P, +/-, MIN (the name keeps at least 14 columns).
+ * Columns: MIN PTS FG 3P FT OREB DREB REB AST STL BLK TOV PF T +/- (MIN
+ * in whole minutes shared by largest remainder, so a team's column sums
+ * to its total; the lineups pane has the current stint).  On a narrow
+ * pane the least important go first: OREB, DREB, STL, BLK, TOV, T, FT,
+ * 3P, +/- (the name keeps at least 14 columns).
+ *
+ * Both teams on one screen (product.md §4): when they do not fit, the
+ * percentages, the line score and the bench labels give way, then each
+ * team keeps as many players as fit, the top scorer and the five on
+ * court first, and a "more" row counts the others.  T shows one team
+ * whole (scrolling, the title saying how many rows are below), then the
+ * other, then both again.  Once the game is over the players who never
+ * played fold into one "DNP:" line; before, they read "-".
  *
  * Sorting: o picks the next column (h/l or Left/Right move either way),
  * O reverses; without a sort column the order is starters, then bench.
  * The player filter (p, P) steps through the players in this order, so
  * the box score answers those requests wherever the focus is.
  *
- * Foul trouble (the PF column and the name turn yellow; red when out):
- * the thresholds are in label.c.
+ * Fouls: the PF count with its trouble mark and colour, T, and FO / EJ by
+ * the name; the rule is in label.c.
  */
 #include "config.h"
 
