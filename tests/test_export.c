@@ -291,7 +291,9 @@ test_json(void)
 	is_int(boolean(root, "teams.1.players.4.on_court"), 0, "a6 subbed out");
 	is_int(num(root, "teams.0.players.0.pts"), 3, "h1 points");
 	is_int(num(root, "teams.0.players.0.tpa"), 1, "h1 3PA");
-	is_int(num(root, "teams.0.players.0.seconds"), 720 + 665, "h1 seconds (Q1 + 12:00-0:54.6)");
+	/* five on court at 1385.4 s each: 6927 s for the team, so the first
+	 * two in roster order (largest remainder, ties in order) get 1386 */
+	is_int(num(root, "teams.0.players.0.seconds"), 720 + 666, "h1 seconds (Q1 + 12:00-0:54.6, rounded up)");
 	is_int(num(root, "teams.0.players.0.plus_minus"), 3 - 4, "h1 +/-");
 	is_int(num(root, "teams.1.players.4.seconds"), 360, "a6 seconds");
 	is_int(num(root, "teams.1.players.6.seconds"), 360 + 665, "x1 seconds");
@@ -431,15 +433,15 @@ test_csv(void)
 	    "players, a TEAM row per side, the team section, lead changes");
 	is_str(rows[0], "side,team,id,name,jersey,starter,on_court,seconds,fgm,fga,tpm,tpa,"
 	    "ftm,fta,oreb,dreb,reb,ast,stl,blk,tov,pf,pts,plus_minus", "header row");
-	is_str(rows[1], "home,HAW,h1,\"Shaq \"\"Big\"\" O'Neal \\ Jr\",00,true,true,1385,"
+	is_str(rows[1], "home,HAW,h1,\"Shaq \"\"Big\"\" O'Neal \\ Jr\",00,true,true,1386,"
 	    "1,1,1,1,0,0,0,0,0,0,0,0,0,0,3,-1", "player row, quotes doubled");
-	is_str(rows[8], "home,HAW,TEAM,Hawks,,,,6925,1,1,1,1,0,0,1,0,1,0,0,0,0,1,3,-1",
+	is_str(rows[8], "home,HAW,TEAM,Hawks,,,,6927,1,1,1,1,0,0,1,0,1,0,0,0,0,1,3,-1",
 	    "home TEAM row");
-	is_str(rows[9], "away,ACE,a2,\"Smith, Jr.\",21,true,true,1385,"
+	is_str(rows[9], "away,ACE,a2,\"Smith, Jr.\",21,true,true,1386,"
 	    "1,1,0,0,0,0,0,0,0,0,0,0,0,0,2,1", "comma in a name is quoted");
 	is_str(rows[15], "away,ACE,x1,Xavier New,99,false,true,1025,"
 	    "1,1,0,0,0,0,0,0,0,0,0,0,0,0,2,2", "learned player row");
-	is_str(rows[16], "away,ACE,TEAM,\"Aces, \"\"The\"\"\",,,,6925,"
+	is_str(rows[16], "away,ACE,TEAM,\"Aces, \"\"The\"\"\",,,,6927,"
 	    "2,2,0,0,0,0,0,0,0,0,0,0,0,0,4,1", "away TEAM row");
 	is_str(rows[17], "side,team,period,points_in_paint,fast_break_pts,second_chance_pts,"
 	    "points_off_turnovers,bench_points,biggest_lead,most_unanswered,time_leading,"

@@ -417,6 +417,21 @@ test_counting_columns(void)
 	is_int(l->blk, 1, "BLK");
 	is_int(l->tov, 1, "TOV");
 	is_int(l->pf, 2, "PF: personal + flagrant, not the technical");
+	is_int(l->tf, 1, "T: the technical");
+	is_int(l->flagrant2, 0, "a flagrant foul of no known grade ejects no one");
+	is_int(game_team(g, CS_HOME)->totals.tf, 1, "the team's T");
+	ev = ev_new("f4", 1, CLOCK(1, 0), CS_EV_FLAGRANT_FOUL, CS_HOME);
+	cs_strlcpy(ev.provider_type, "flagranttwo", sizeof ev.provider_type);
+	add_stat(&ev, CS_STAT_PERSONAL_FOUL, CS_HOME, "h2");
+	add_stat(&ev, CS_STAT_FLAGRANT_FOUL, CS_HOME, "h2");
+	put(g, ev);
+	is_int(line(g, CS_HOME, "h2")->flagrant2, 1, "a flagrant 2, once for its two statistics");
+	ev = ev_new("f5", 1, CLOCK(0, 30), CS_EV_FLAGRANT_FOUL, CS_HOME);
+	cs_strlcpy(ev.provider_type, "flagranttwo", sizeof ev.provider_type);
+	add_stat(&ev, CS_STAT_FLAGRANT_FOUL, CS_HOME, "h3");
+	put(g, ev);
+	is_int(line(g, CS_HOME, "h3")->flagrant2, 1, "a flagrant 2 with only the marker");
+	is_int(line(g, CS_HOME, "h3")->pf, 0, "the marker alone is no PF");
 	is_int(line(g, CS_AWAY, "a1")->tov, 1, "turnover of the other side");
 	is_int(line(g, CS_AWAY, "a1")->fga, 1, "blocked shot is an attempt");
 	is_int(line(g, CS_AWAY, "a1")->blk, 0, "attemptblocked is not a block");
@@ -910,8 +925,11 @@ test_minutes(void)
 	put(g, ev_new("q2-2", 2, CLOCK(0, 0), CS_EV_PERIOD_END, CS_SIDE_NONE));
 	t = game_team(g, CS_HOME);
 	is_int(line(g, CS_HOME, "h1")->seconds, 1440, "two full quarters");
-	is_int(line(g, CS_HOME, "h5")->seconds, 360 + 359, "359.5 s truncates to 359");
-	is_int(line(g, CS_HOME, "h7")->seconds, 360, "360.5 s truncates to 360");
+	/* 719.5 s and 360.5 s: largest remainder, the tie to the first in
+	 * roster order, so the team still sums to 5 x 1440 */
+	is_int(line(g, CS_HOME, "h5")->seconds, 360 + 360, "719.5 s rounds up (tie, first)");
+	is_int(line(g, CS_HOME, "h7")->seconds, 360, "360.5 s rounds down (tie, second)");
+	is_int(game_team(g, CS_HOME)->totals.seconds, 5 * 1440, "home team minutes exact");
 	is_int(t->stint_seconds, 360, "current home five together since 6:00.5");
 	is_int(game_team(g, CS_AWAY)->stint_seconds, 1440, "same away five all game");
 	is_int(game_team(g, CS_AWAY)->totals.seconds, 5 * 1440, "away team minutes");
@@ -924,7 +942,7 @@ test_minutes(void)
 	set_court(&ev, CS_HOME, HOME5);
 	set_court(&ev, CS_AWAY, AWAY5);
 	put(g, ev);
-	is_int(line(g, CS_HOME, "h5")->seconds, 360 + 359 + 90, "period time before the first list");
+	is_int(line(g, CS_HOME, "h5")->seconds, 360 + 360 + 90, "period time before the first list");
 	is_int(line(g, CS_HOME, "h5")->plus_minus, 2 + 2, "+/- before the first list");
 	game_free(&g);
 
@@ -960,6 +978,43 @@ test_minutes(void)
 	put(g, ev_new("e3", 1, CS_NO_CLOCK, CS_EV_PERIOD_END, CS_SIDE_NONE));
 	is_int(line(g, CS_HOME, "h1")->seconds, 600, "first list on a substitution: from then on");
 	is_int(line(g, CS_HOME, "h1")->plus_minus, 0, "first list on a substitution: no earlier +/-");
+	game_free(&g);
+}
+
+/* Minutes add up (issue 17 item 8): substitutions at tenths of a second
+ * leave players fractions, yet a team's seconds sum to 5 x the time played
+ * and its units' seconds to the time played.  By hand, Q1 (720 s): h5 out
+ * at 11:59.7, h6 out at 6:00.4, h7 out at 2:00.9 (h5 back): h5 0.3 +
+ * 120.9 = 121.2 s, h6 359.3 s, h7 239.5 s; truncated they sum to 719. */
+static void
+test_minutes_add_up(void)
+{
+	static const char *const in6[CS_ON_COURT] = { "h1", "h2", "h3", "h4", "h6" };
+	static const char *const in7[CS_ON_COURT] = { "h1", "h2", "h3", "h4", "h7" };
+	static const char *const in5[CS_ON_COURT] = { "h1", "h2", "h3", "h4", "h5" };
+	struct game *g = new_game(CS_FORMAT_QUARTERS);
+	const struct box_team *t;
+	int i, sum = 0, units = 0;
+	size_t u;
+
+	put(g, period_start("m0", 1, CLOCK(12, 0), HOME5, AWAY5));
+	put(g, substitution("m1", 1, CLOCK(11, 59) + 7, CS_HOME, in6));
+	put(g, substitution("m2", 1, CLOCK(6, 0) + 4, CS_HOME, in7));
+	put(g, substitution("m3", 1, CLOCK(2, 0) + 9, CS_HOME, in5));
+	put(g, ev_new("m4", 1, CLOCK(0, 0), CS_EV_PERIOD_END, CS_SIDE_NONE));
+	/* h5: 0.3 + 120.9 = 121.2; h6: 359.3; h7: 239.5 -> 121 + 359 + 240 */
+	is_int(line(g, CS_HOME, "h5")->seconds, 121, "h5 121.2 s -> 121");
+	is_int(line(g, CS_HOME, "h6")->seconds, 359, "h6 359.3 s -> 359");
+	is_int(line(g, CS_HOME, "h7")->seconds, 240, "h7 239.5 s -> 240 (largest remainder)");
+	t = game_team(g, CS_HOME);
+	for (i = 0; i < t->nplayers; i++)
+		sum += t->players[i].line.seconds;
+	is_int(sum, 5 * 720, "players' seconds sum to 5 x 720");
+	is_int(t->totals.seconds, 5 * 720, "team seconds = 5 x 720");
+	for (u = 0; u < game_unit_count(g); u++)
+		if (game_unit(g, u)->side == CS_HOME)
+			units += game_unit(g, u)->seconds;
+	is_int(units, 720, "home units' seconds sum to the period");
 	game_free(&g);
 }
 
@@ -1968,6 +2023,7 @@ main(void)
 	test_correction_after_q4();
 	test_replay_changes_nothing();
 	test_minutes();
+	test_minutes_add_up();
 	test_plus_minus_free_throws();
 	test_free_throw_trip_dead_ball();
 	test_free_throw_trip_technical_between();

@@ -24,6 +24,7 @@
 
 #include "tap.h"
 #include "ui/keys.h"
+#include "ui/label.h"
 #include "ui/panes.h"
 #include "ui/screen.h"
 #include "ui/text.h"
@@ -36,6 +37,7 @@ static FILE *term_out;        /* what curses writes, kept for inspection */
 
 #include "ui_game.h"
 #include "ui_plays_game.h"
+#include "ui_game15.h"
 
 /* ---- screens ---- */
 
@@ -1037,6 +1039,172 @@ test_vt100_court(struct app_state *st)
 	ui_free(&ui);
 	endwin();
 	delscreen(scr);
+}
+
+/* ---- the box score with 15 players a side (issue 17 item 1) ---- */
+
+/* Times `needle` is on the screen. */
+static int
+screen_count(const char *needle)
+{
+	static char got[256 * 1024];
+	const char *p;
+	int n = 0;
+
+	dump_screen(got, sizeof got);
+	for (p = strstr(got, needle); p != NULL; p = strstr(p + 1, needle))
+		n++;
+	return n;
+}
+
+/* The top scorer of a side is on the screen: his full name, or his
+ * initial and the start of his surname. */
+static bool
+top_scorer_shown(struct game *g, int side, char *who, size_t size)
+{
+	const struct box_team *t = game_team(g, side);
+	char name[64], label[64];
+	int i, top = 0;
+
+	for (i = 1; i < t->nplayers; i++)
+		if (t->players[i].line.pts > t->players[top].line.pts)
+			top = i;
+	ui_player_name(&t->players[top], name, sizeof name);
+	ui_player_label(t, top, 0, false, label, sizeof label);
+	label[6] = '\0';
+	snprintf(who, size, "%s (%d pts)", name, t->players[top].line.pts);
+	return screen_has(name) || screen_has(label);
+}
+
+/* Both teams' totals rows and top scorers on the first screen. */
+static void
+both_teams_shown(struct ui *ui, struct game *g, const char *what)
+{
+	char who[96];
+
+	ui_frame(ui);
+	is_int(screen_count("Totals"), 2, "%s: both totals rows", what);
+	ok(top_scorer_shown(g, CS_AWAY, who, sizeof who), "%s: away top scorer %s", what, who);
+	ok(top_scorer_shown(g, CS_HOME, who, sizeof who), "%s: home top scorer %s", what, who);
+}
+
+static void
+test_box_sizes(struct app_state *st)
+{
+	static const struct { int cols, lines; const char *name; } sizes[] = {
+		{ 250, 70, "box15_250x70" }, { 200, 50, "box15_200x50" },
+		{ 160, 48, "box15_160x48" }, { 160, 45, "box15_160x45" },
+		{ 120, 35, "box15_120x35" }, { 100, 30, "box15_100x30" },
+		{ 80, 24, "box15_80x24" },
+	};
+	static const struct ui_options opt;
+	struct game *g = build_game15(false);
+	struct ui *ui;
+	char what[64];
+	bool seen;
+	size_t i;
+
+	game_refresh(g);
+	ui = ui_on(&opt, g, st);
+	for (i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+		size_to(ui, sizes[i].cols, sizes[i].lines);
+		check_screen(ui, sizes[i].name);
+		snprintf(what, sizeof what, "%dx%d", sizes[i].cols, sizes[i].lines);
+		both_teams_shown(ui, g, what);
+	}
+	/* fouls (item 5): a T column; FO, EJ; 5 PF in Q4 is one from out */
+	size_to(ui, 160, 45);
+	ui_frame(ui);
+	ok(screen_has("Joel Embiid FO"), "six PF: FO by the name");
+	ok(screen_has("Kyle Lowry EJ"), "two technicals: EJ by the name");
+	ok(screen_has(" 5!! "), "Brooks, 5 PF in Q4: marked one from out");
+	ok(screen_has(" PF T +/-"), "a T column");
+	size_to(ui, 80, 24);
+	/* 80x24: more than fits says so; T shows one team whole, then the other */
+	ok(screen_has("\xe2\x96\xbc"), "80x24: a more marker");
+	keys(ui, "T");
+	check_screen(ui, "box15_80x24_T_away");
+	ok(screen_has("PHI only (T)"), "T: the away team alone, said in the title");
+	is_int(screen_count("Totals"), 1, "T: one team's totals row");
+	is_int(screen_count("Jaylin Williams"), 1, "T: the whole bench");
+	keys(ui, "T");
+	ui_frame(ui);
+	ok(screen_has("HOU only (T)"), "T again: the home team");
+	ok(screen_has("Cam Whitmore"), "T again: its top scorer");
+	keys(ui, "T");
+	ui_frame(ui);
+	is_int(screen_count("Totals"), 2, "T a third time: both teams");
+	keys(ui, "jjjjjjjj\r");
+	ui_frame(ui);
+	ok(screen_has("PHI only (T)"), "Enter on the more row: that team whole");
+	keys(ui, "TT");
+	ok(!screen_has("DNP"), "in progress: nobody reads DNP");
+	ui_free(&ui);
+	game_free(&g);
+
+	/* the bonus: the home team's fifth foul of Q4 puts the away team in
+	 * it; the header shows BONUS beside PHI, and the help says that is
+	 * the team that shoots */
+	g = build_game15(false);
+	for (i = 0; i < 5; i++)
+		g15_foul(g, 4, 1150 - (int)i * 10, CS_HOME, "h", 7, CS_EV_PERSONAL_FOUL);
+	game_refresh(g);
+	ui = ui_on(&opt, g, st);
+	size_to(ui, 160, 45);
+	ui_frame(ui);
+	{
+		char row[1024], *bar;
+
+		ui_dump_row(0, row, sizeof row);
+		bar = strstr(row, "\xe2\x94\x82");
+		ok(bar != NULL && strstr(row, "BONUS") != NULL && strstr(row, "BONUS") < bar &&
+		    strstr(bar, "BONUS") == NULL, "BONUS beside the away team, who shoots");
+	}
+	keys(ui, "?");
+	for (i = 0, seen = false; i < 80 && !seen; i++) {   /* scroll to it */
+		ui_frame(ui);
+		seen = screen_has("beside a team: that team shoots free throws when fouled");
+		keys(ui, "j");
+	}
+	ok(seen, "the help says the same");
+	ui_free(&ui);
+	game_free(&g);
+
+	/* LANG=C (item 6): the names in ASCII, not "Th??o" */
+	if (setlocale(LC_ALL, "C") != NULL) {
+		struct ui_options aopt = { 0 };
+
+		aopt.ascii = true;
+		g = build_game15(false);
+		game_refresh(g);
+		ui = ui_on(&aopt, g, st);
+		size_to(ui, 100, 30);
+		keys(ui, "T");
+		ui_frame(ui);
+		ok(screen_has("Theo Maledon"), "C locale: Theo Maledon");
+		ok(screen_has("Nikola Jokic"), "C locale: Nikola Jokic");
+		keys(ui, "TT");
+		size_to(ui, 80, 24);
+		ui_frame(ui);
+		ok(screen_has("v 8 more  (T: all of PHI)"), "C locale: an ASCII more marker");
+		ui_free(&ui);
+		game_free(&g);
+		if (setlocale(LC_ALL, "C.UTF-8") == NULL)
+			setlocale(LC_ALL, "C.utf8");
+	}
+
+	/* the final: the four who never played fold into one DNP line */
+	g = build_game15(true);
+	game_refresh(g);
+	ui = ui_on(&opt, g, st);
+	size_to(ui, 160, 45);
+	check_screen(ui, "box15_final_160x45");
+	both_teams_shown(ui, g, "final 160x45");
+	is_int(screen_count("DNP:"), 2, "final: a DNP line per team");
+	size_to(ui, 250, 70);
+	check_screen(ui, "box15_final_250x70");
+	both_teams_shown(ui, g, "final 250x70");
+	ui_free(&ui);
 	game_free(&g);
 }
 
@@ -1088,6 +1256,7 @@ main(void)
 	test_plays_story(&st);
 	test_plays_newer(&st);
 	test_shots_story(&st);
+	test_box_sizes(&st);
 	endwin();
 	delscreen(scr);
 	test_mono(g, &st);

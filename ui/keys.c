@@ -186,6 +186,9 @@ request(struct ui *ui, enum ui_request req, int key)
 		return ui_pane_key(ui, UI_PANE_PBP, req);
 	case UI_REQ_ZONES:
 		return ui_pane_key(ui, UI_PANE_SHOTS, req);
+	case UI_REQ_BOX_TEAM:
+		ui_focus(ui, UI_PANE_BOX);
+		return ui_pane_key(ui, UI_PANE_BOX, req);
 	case UI_REQ_DROP_SEARCH:
 	case UI_REQ_NONE:
 		break;

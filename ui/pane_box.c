@@ -3,18 +3,27 @@
  * bench, the on-court marker, the stat columns, the team totals and a line
  * of FG% / 3P% / FT% with the team rebounds and turnovers.
  *
- * Columns: MIN PTS FG 3P FT OREB DREB REB AST STL BLK TOV PF +/- (MIN in
- * whole minutes; the lineups pane has the current stint).  On a
- * narrow pane the least important go first: OREB, DREB, STL, BLK, TOV,
- * FT, 3P, +/-, MIN (the name keeps at least 14 columns).
+ * Columns: MIN PTS FG 3P FT OREB DREB REB AST STL BLK TOV PF T +/- (MIN
+ * in whole minutes shared by largest remainder, so a team's column sums
+ * to its total; the lineups pane has the current stint).  On a narrow
+ * pane the least important go first: OREB, DREB, STL, BLK, TOV, T, FT,
+ * 3P, +/- (the name keeps at least 14 columns).
+ *
+ * Both teams on one screen (product.md §4): when they do not fit, the
+ * percentages, the line score and the bench labels give way, then each
+ * team keeps as many players as fit, the top scorer and the five on
+ * court first, and a "more" row counts the others.  T shows one team
+ * whole (scrolling, the title saying how many rows are below), then the
+ * other, then both again.  Once the game is over the players who never
+ * played fold into one "DNP:" line; before, they read "-".
  *
  * Sorting: o picks the next column (h/l or Left/Right move either way),
  * O reverses; without a sort column the order is starters, then bench.
  * The player filter (p, P) steps through the players in this order, so
  * the box score answers those requests wherever the focus is.
  *
- * Foul trouble (the PF column and the name turn yellow; red when out):
- * the thresholds are in label.c.
+ * Fouls: the PF count with its trouble mark and colour, T, and FO / EJ by
+ * the name; the rule is in label.c.
  */
 #include "config.h"
 
@@ -34,6 +43,7 @@
 #define LEFT_W 4                                 /* marker, jersey, space */
 
 static const struct ui_key_help box_keys[] = {
+	{ "T", "both teams / one team whole (each in turn)" },
 	{ "o  O", "sort by the next column / reverse the order" },
 	{ "h l  Left Right", "sort by the previous / next column" },
 	{ "Enter", "filter on the player (or team) under the cursor" },
@@ -45,10 +55,14 @@ static const struct ui_help_section box_help[] = {
 	{ NULL, NULL }
 };
 
+/* What T shows: both teams, or one of them whole. */
+enum box_view { VIEW_BOTH = 0, VIEW_AWAY, VIEW_HOME };
+
 struct box {
 	struct ui_scroll sc;
 	int sort;          /* enum box_col; BOX_COL_NONE = starters, then bench */
 	bool ascending;
+	int view;          /* enum box_view */
 };
 
 static const struct box_column {
@@ -68,7 +82,8 @@ static const struct box_column {
 	[BOX_COL_STL] = { "STL", 3, 3 },
 	[BOX_COL_BLK] = { "BLK", 3, 4 },
 	[BOX_COL_TOV] = { "TOV", 3, 5 },
-	[BOX_COL_PF] = { "PF", 2, 13 },
+	[BOX_COL_PF] = { "PF", 3, 13 },   /* "5!!": the count and the trouble mark */
+	[BOX_COL_T] = { "T", 1, 5 },
 	[BOX_COL_PM] = { "+/-", 3, 8 },
 };
 
@@ -121,6 +136,7 @@ col_value(const struct statline *l, int col)
 	case BOX_COL_BLK: return l->blk;
 	case BOX_COL_TOV: return l->tov;
 	case BOX_COL_PF: return l->pf;
+	case BOX_COL_T: return l->tf;
 	case BOX_COL_PM: return l->plus_minus;
 	}
 	return 0;
@@ -165,66 +181,312 @@ box_order(const struct box *s, const struct pane_ctx *c, int side, int *idx, int
 }
 
 enum brow_kind {
-	R_LS_HEAD, R_LS_TEAM, R_BLANK, R_TEAM_HEAD, R_PLAYER, R_BENCH, R_TOTALS, R_PCT
+	R_LS_HEAD, R_LS_TEAM, R_BLANK, R_TEAM_HEAD, R_PLAYER, R_BENCH, R_DNP, R_MORE,
+	R_TOTALS, R_PCT
 };
 
 struct brow {
 	unsigned char kind;
 	signed char side;
-	short player;
+	short player;      /* R_PLAYER: the index; R_MORE: how many are hidden */
+};
+
+/* Has not played: no time and no statistic. */
+static bool
+did_not_play(const struct box_player *p)
+{
+	const struct statline *l = &p->line;
+
+	return !p->on_court && l->seconds == 0 && l->fga == 0 && l->fta == 0 &&
+	    l->reb == 0 && l->pf == 0 && l->ast == 0 && l->tov == 0 && l->stl == 0 &&
+	    l->blk == 0 && l->pts == 0;
+}
+
+static bool
+game_over(const struct pane_ctx *c)
+{
+	char buf[32];
+
+	return game_view_final_text(c->g, buf, sizeof buf)[0] != '\0';
+}
+
+/* One team's part of the pane: the player rows in box order, the players
+ * folded into the DNP line (only once the game is over: before that a
+ * bench player may still come in), and how many rows a cap hid. */
+struct section {
+	int side;
+	int idx[BOX_PLAYERS_MAX], n;
+	int dnp[BOX_PLAYERS_MAX], ndnp;
+	int hidden;
+};
+
+static void
+section_fill(const struct box *bs, const struct pane_ctx *c, int side, struct section *sec)
+{
+	const struct box_team *t = game_view_team(c->g, side);
+	int order[BOX_PLAYERS_MAX], n, k;
+	bool over = game_over(c);
+
+	memset(sec, 0, sizeof *sec);
+	sec->side = side;
+	n = box_order(bs, c, side, order, BOX_PLAYERS_MAX);
+	for (k = 0; k < n; k++) {
+		if (over && did_not_play(&t->players[order[k]]))
+			sec->dnp[sec->ndnp++] = order[k];
+		else
+			sec->idx[sec->n++] = order[k];
+	}
+}
+
+/* Whether player a stays before player b when rows are short: the top
+ * scorer, then the five on court, then points, then minutes. */
+static bool
+stays_before(const struct box_team *t, int a, int b, int top)
+{
+	const struct box_player *p = &t->players[a], *q = &t->players[b];
+
+	if ((a == top) != (b == top))
+		return a == top;
+	if (p->on_court != q->on_court)
+		return p->on_court;
+	if (p->line.pts != q->line.pts)
+		return p->line.pts > q->line.pts;
+	return p->line.seconds > q->line.seconds;
+}
+
+/* Keeps `k` of a team's player rows (sorted: the top of the order), in
+ * their order; the others count as hidden. */
+static void
+section_cap(const struct box *bs, const struct box_team *t, struct section *sec, int k)
+{
+	bool keep[BOX_PLAYERS_MAX] = { false };
+	int i, j, best, kept = 0, top = -1;
+
+	if (k >= sec->n)
+		return;
+	for (i = 0; i < sec->n; i++)
+		if (t->players[sec->idx[i]].line.pts > 0 && (top < 0 ||
+		    t->players[sec->idx[i]].line.pts > t->players[top].line.pts))
+			top = sec->idx[i];
+	for (j = 0; j < k; j++) {
+		best = -1;
+		for (i = 0; i < sec->n; i++)
+			if (!keep[i] && (best < 0 || (bs->sort == BOX_COL_NONE &&
+			    stays_before(t, sec->idx[i], sec->idx[best], top))))
+				best = i;
+		if (best < 0)
+			break;
+		keep[best] = true;
+	}
+	for (i = 0; i < sec->n; i++)
+		if (keep[i])
+			sec->idx[kept++] = sec->idx[i];
+	sec->hidden += sec->n - kept;
+	sec->n = kept;
+}
+
+/* What the pane shows around the players. */
+struct shape {
+	bool linescore, pct, bench;
 };
 
 static int
-build_rows(const struct box *bs, const struct pane_ctx *c, struct brow *rows, int max)
+section_height(const struct box *bs, const struct box_team *t, const struct section *sec,
+    const struct shape *sh)
 {
-	static const int both[2] = { CS_AWAY, CS_HOME };
+	int h = 2 + sec->n + (sec->ndnp > 0) + (sec->hidden > 0) + sh->pct, i;
+
+	if (sh->bench && bs->sort == BOX_COL_NONE)
+		for (i = 1; i < sec->n; i++)
+			if (!t->players[sec->idx[i]].info.starter) {
+				h++;
+				break;
+			}
+	return h;
+}
+
+static int
+height(const struct box *bs, const struct pane_ctx *c, const struct section *sec, int nsec,
+    const struct shape *sh)
+{
+	int h = sh->linescore ? 3 : 0, s;
+
+	for (s = 0; s < nsec; s++)
+		h += (s > 0 || sh->linescore) + section_height(bs, game_view_team(c->g,
+		    sec[s].side), &sec[s], sh);
+	return h;
+}
+
+/* Fits both teams into `rows`: drops the percentages, the line score and
+ * the bench labels, then caps each team's players (a "more" row says how
+ * many are hidden; the DNP line goes into it when rows are short).
+ * Returns false when a team would keep fewer than three players. */
+static bool
+fit_both(const struct box *bs, const struct pane_ctx *c, struct section sec[2],
+    struct shape *sh, int rows)
+{
+	int budget, share[2], need[2], s, k;
+
+	sh->linescore = sh->pct = sh->bench = true;
+	if (height(bs, c, sec, 2, sh) <= rows)
+		return true;
+	sh->pct = false;
+	if (height(bs, c, sec, 2, sh) <= rows)
+		return true;
+	sh->linescore = false;
+	if (height(bs, c, sec, 2, sh) <= rows)
+		return true;
+	sh->bench = false;
+	if (height(bs, c, sec, 2, sh) <= rows)
+		return true;
+	/* head and totals each, the blank between: the rest is players */
+	budget = rows - 5;
+	for (s = 0; s < 2; s++)
+		need[s] = sec[s].n + (sec[s].ndnp > 0);
+	share[0] = (budget + 1) / 2;
+	share[1] = budget / 2;
+	for (s = 0; s < 2; s++)
+		if (need[s] < share[s]) {
+			share[1 - s] += share[s] - need[s];
+			share[s] = need[s];
+		}
+	for (s = 0; s < 2; s++) {
+		if (need[s] <= share[s])
+			continue;
+		k = share[s] - 1 - (sec[s].ndnp > 0);
+		if (k < 5 && sec[s].ndnp > 0) {
+			/* the players who did play first */
+			sec[s].hidden += sec[s].ndnp;
+			sec[s].ndnp = 0;
+			k = share[s] - 1;
+		}
+		if (k < 3)
+			return false;
+		section_cap(bs, game_view_team(c->g, sec[s].side), &sec[s], k);
+	}
+	return true;
+}
+
+/* The team shown alone: T's choice, the team filter's, or the away team
+ * when both do not fit. */
+static int
+lone_side(const struct box *bs, const struct pane_ctx *c)
+{
+	if (c->filter->side != CS_SIDE_NONE)
+		return c->filter->side;
+	if (bs->view == VIEW_HOME)
+		return CS_HOME;
+	if (bs->view == VIEW_AWAY)
+		return CS_AWAY;
+	return CS_SIDE_NONE;
+}
+
+static int
+build_rows(const struct box *bs, const struct pane_ctx *c, struct brow *rows, int max,
+    int page)
+{
+	struct section sec[2];
+	struct shape sh = { true, true, true };
 	const struct box_team *t;
-	int idx[BOX_PLAYERS_MAX], n = 0, s, nsides, side, k, np;
+	int n = 0, s, nsec = 2, k, side = lone_side(bs, c);
 	bool seen_bench;
 
 #define PUSH(k_, s_, p_) do { if (n < max) { rows[n].kind = (k_); \
 	rows[n].side = (signed char)(s_); rows[n].player = (short)(p_); n++; } } while (0)
 
-	PUSH(R_LS_HEAD, -1, -1);
-	PUSH(R_LS_TEAM, CS_AWAY, -1);
-	PUSH(R_LS_TEAM, CS_HOME, -1);
-	nsides = c->filter->side == CS_SIDE_NONE ? 2 : 1;
-	for (s = 0; s < nsides; s++) {
-		side = nsides == 2 ? both[s] : c->filter->side;
-		t = game_view_team(c->g, side);
+	section_fill(bs, c, CS_AWAY, &sec[0]);
+	section_fill(bs, c, CS_HOME, &sec[1]);
+	if (side == CS_SIDE_NONE && !fit_both(bs, c, sec, &sh, page))
+		side = CS_AWAY;
+	if (side != CS_SIDE_NONE) {
+		/* one team whole: the line score and percentages give way to
+		 * its players and totals when short; below that, it scrolls */
+		section_fill(bs, c, side, &sec[0]);
+		nsec = 1;
+		sh.linescore = sh.pct = sh.bench = true;
+		if (height(bs, c, sec, 1, &sh) > page)
+			sh.pct = false;
+		if (height(bs, c, sec, 1, &sh) > page)
+			sh.linescore = false;
+	}
+	if (sh.linescore) {
+		PUSH(R_LS_HEAD, -1, -1);
+		PUSH(R_LS_TEAM, CS_AWAY, -1);
+		PUSH(R_LS_TEAM, CS_HOME, -1);
+	}
+	for (s = 0; s < nsec; s++) {
+		t = game_view_team(c->g, sec[s].side);
 		if (t == NULL)
 			continue;
-		PUSH(R_BLANK, -1, -1);
-		PUSH(R_TEAM_HEAD, side, -1);
-		np = box_order(bs, c, side, idx, BOX_PLAYERS_MAX);
+		if (s > 0 || sh.linescore)
+			PUSH(R_BLANK, -1, -1);
+		PUSH(R_TEAM_HEAD, sec[s].side, -1);
 		seen_bench = false;
-		for (k = 0; k < np; k++) {
-			if (bs->sort == BOX_COL_NONE && !seen_bench && k > 0 &&
-			    !t->players[idx[k]].info.starter) {
-				PUSH(R_BENCH, side, -1);
+		for (k = 0; k < sec[s].n; k++) {
+			if (sh.bench && bs->sort == BOX_COL_NONE && !seen_bench && k > 0 &&
+			    !t->players[sec[s].idx[k]].info.starter) {
+				PUSH(R_BENCH, sec[s].side, -1);
 				seen_bench = true;
 			}
-			PUSH(R_PLAYER, side, idx[k]);
+			PUSH(R_PLAYER, sec[s].side, sec[s].idx[k]);
 		}
-		PUSH(R_TOTALS, side, -1);
-		PUSH(R_PCT, side, -1);
+		if (sec[s].ndnp > 0)
+			PUSH(R_DNP, sec[s].side, -1);
+		if (sec[s].hidden > 0)
+			PUSH(R_MORE, sec[s].side, sec[s].hidden);
+		PUSH(R_TOTALS, sec[s].side, -1);
+		if (sh.pct)
+			PUSH(R_PCT, sec[s].side, -1);
 	}
 #undef PUSH
 	return n;
 }
 
+/* What a frame of the pane shares between its rows: the columns, and
+ * each team's MIN column in whole minutes that add up. */
+struct frame {
+	struct colset cs;
+	int minutes[2][BOX_PLAYERS_MAX];
+	int total_minutes[2];
+};
+
 static void
-fmt_value(char *buf, size_t size, const struct statline *l, int col, bool totals)
+frame_minutes(const struct pane_ctx *c, struct frame *f)
+{
+	int secs[BOX_PLAYERS_MAX], side, i, n;
+	const struct box_team *t;
+
+	for (side = 0; side < 2; side++) {
+		t = game_view_team(c->g, side);
+		n = t == NULL ? 0 : t->nplayers < BOX_PLAYERS_MAX ? t->nplayers : BOX_PLAYERS_MAX;
+		for (i = 0; i < n; i++)
+			secs[i] = t->players[i].line.seconds;
+		ui_minutes_shares(secs, n, f->minutes[side]);
+		f->total_minutes[side] = 0;
+		for (i = 0; i < n; i++)
+			f->total_minutes[side] += f->minutes[side][i];
+	}
+}
+
+/* What a row's cells need beyond its line: the MIN share (not seconds /
+ * 60) and the foul-trouble mark after the PF count. */
+struct cells {
+	int minutes;
+	const char *pf_mark;
+	attr_t t_attr;         /* the T count: yellow at one, red at two */
+};
+
+static void
+fmt_value(char *buf, size_t size, const struct statline *l, int col, bool totals,
+    const struct cells *x)
 {
 	switch (col) {
 	case BOX_COL_MIN:
-		/* whole minutes, as printed box scores do: M:SS would change ten
-		 * players' cells on every play */
-		if (totals)
-			buf[0] = '\0';
-		else
-			snprintf(buf, size, "%d", l->seconds / 60);
+		/* whole minutes, as printed box scores do (M:SS would change ten
+		 * players' cells on every play), shared so the column adds up */
+		snprintf(buf, size, "%d", x->minutes);
 		break;
+	case BOX_COL_PF: snprintf(buf, size, "%d%s", l->pf, x->pf_mark); break;
 	case BOX_COL_FG: snprintf(buf, size, "%d-%d", l->fgm, l->fga); break;
 	case BOX_COL_3P: snprintf(buf, size, "%d-%d", l->tpm, l->tpa); break;
 	case BOX_COL_FT: snprintf(buf, size, "%d-%d", l->ftm, l->fta); break;
@@ -242,20 +504,11 @@ fmt_value(char *buf, size_t size, const struct statline *l, int col, bool totals
 	}
 }
 
-static bool
-did_not_play(const struct box_player *p)
-{
-	const struct statline *l = &p->line;
-
-	return !p->on_court && l->seconds == 0 && l->fga == 0 && l->fta == 0 &&
-	    l->reb == 0 && l->pf == 0 && l->ast == 0 && l->tov == 0 && l->stl == 0 &&
-	    l->blk == 0 && l->pts == 0;
-}
-
 /* Draws the stat columns of a line from x; the PF column gets pf_attr. */
 static void
 draw_columns(WINDOW *w, int y, int x, int width, const struct colset *cs,
-    const struct statline *l, bool totals, attr_t base, attr_t pf_attr)
+    const struct statline *l, bool totals, const struct cells *cells, attr_t base,
+    attr_t pf_attr)
 {
 	char v[16];
 	int c;
@@ -263,11 +516,12 @@ draw_columns(WINDOW *w, int y, int x, int width, const struct colset *cs,
 	for (c = 0; c < BOX_COLS; c++) {
 		if (!cs->shown[c])
 			continue;
-		fmt_value(v, sizeof v, l, c, totals);
+		fmt_value(v, sizeof v, l, c, totals, cells);
 		if (x + 1 + columns[c].width > width)
 			break;
 		ui_text_right(w, y, x + 1, columns[c].width,
-		    c == BOX_COL_PF ? pf_attr : (c == BOX_COL_PTS ? base | A_BOLD : base), v);
+		    c == BOX_COL_PF ? pf_attr : c == BOX_COL_T ? base | cells->t_attr :
+		    (c == BOX_COL_PTS ? base | A_BOLD : base), v);
 		x += columns[c].width + 1;
 	}
 }
@@ -323,17 +577,160 @@ draw_linescore(const struct pane_ctx *c, WINDOW *w, int y, int width, const stru
 }
 
 static void
-draw_row(const struct box *s, const struct pane_ctx *c, WINDOW *w, int y, int width,
-    const struct brow *r, const struct colset *cs, bool selected)
+draw_team_head(const struct box *s, const struct pane_ctx *c, WINDOW *w, int y, int width,
+    const struct brow *r, const struct colset *cs, attr_t sel)
 {
-	const struct box_team *t = r->side >= 0 ? game_view_team(c->g, r->side) : NULL;
+	const struct box_team *t = game_view_team(c->g, r->side);
+	char name[CS_NAME_MAX * 2], a[32];
+	int x, col;
+
+	ui_team_alias(c->g, r->side, a, sizeof a);
+	x = ui_text(w, y, 0, LEFT_W + cs->name_w, ui_team_attr(c->theme, r->side) | sel, a);
+	cs_sanitize(name, t->info.name, sizeof name);
+	if (name[0] != '\0')
+		ui_text(w, y, x + 1, LEFT_W + cs->name_w - x - 1,
+		    ui_attr(c->theme, UI_C_BOLD) | sel, name);
+	x = LEFT_W + cs->name_w;
+	for (col = 0; col < BOX_COLS; col++) {
+		if (!cs->shown[col])
+			continue;
+		if (x + 1 + columns[col].width > width)
+			break;
+		ui_text_right(w, y, x + 1, columns[col].width,
+		    ui_attr(c->theme, col == s->sort ? UI_C_MATCH : UI_C_DIM) | sel,
+		    columns[col].head);
+		x += columns[col].width + 1;
+	}
+}
+
+/* "DNP: A.Smith, B.Jones, +2": every name that fits, then how many not. */
+static void
+draw_dnp(const struct pane_ctx *c, WINDOW *w, int y, int width, const struct brow *r,
+    attr_t sel)
+{
+	struct section sec;
+	const struct box_team *t = game_view_team(c->g, r->side);
+	char line[512], name[CS_NAME_MAX * 2], rest[16];
+	size_t n;
+	int k;
+	static const struct box none = { .sort = BOX_COL_NONE };
+
+	section_fill(&none, c, r->side, &sec);
+	n = (size_t)snprintf(line, sizeof line, "DNP:");
+	for (k = 0; k < sec.ndnp; k++) {
+		ui_player_label(t, sec.dnp[k], 0, c->theme->ascii, name, sizeof name);
+		snprintf(rest, sizeof rest, ", +%d", sec.ndnp - k);
+		if (ui_text_width(line) + 1 + ui_text_width(name) + 1 +
+		    (k + 1 < sec.ndnp ? (int)strlen(rest) : 0) > width - LEFT_W) {
+			snprintf(line + n, sizeof line - n, "%s+%d", k > 0 ? ", " : " ",
+			    sec.ndnp - k);
+			break;
+		}
+		n += (size_t)snprintf(line + n, sizeof line - n, "%s%s", k > 0 ? ", " : " ", name);
+		if (n >= sizeof line)
+			break;
+	}
+	ui_text(w, y, LEFT_W, width - LEFT_W, ui_attr(c->theme, UI_C_DIM) | sel, line);
+}
+
+static void
+draw_team_rows(const struct box *s, const struct pane_ctx *c, WINDOW *w, int y, int width,
+    const struct brow *r, const struct frame *f, attr_t sel)
+{
+	const struct box_team *t = game_view_team(c->g, r->side);
+	struct cells cells = { 0, "", A_NORMAL };
+	char v[160], a[32], b[32], ft[32];
+
+	switch (r->kind) {
+	case R_TEAM_HEAD:
+		draw_team_head(s, c, w, y, width, r, &f->cs, sel);
+		break;
+	case R_DNP:
+		draw_dnp(c, w, y, width, r, sel);
+		break;
+	case R_MORE:
+		ui_team_alias(c->g, r->side, a, sizeof a);
+		snprintf(v, sizeof v, "%s %d more  (T: all of %s)",
+		    ui_glyph(c->theme, UI_G_DOWN), r->player, a);
+		ui_text(w, y, LEFT_W, width - LEFT_W, ui_attr(c->theme, UI_C_DIM) | sel, v);
+		break;
+	case R_TOTALS:
+		ui_text(w, y, LEFT_W, f->cs.name_w, ui_attr(c->theme, UI_C_BOLD) | sel, "Totals");
+		cells.minutes = f->total_minutes[r->side];
+		draw_columns(w, y, LEFT_W + f->cs.name_w, width, &f->cs, &t->totals, true,
+		    &cells, ui_attr(c->theme, UI_C_BOLD) | sel, ui_attr(c->theme, UI_C_BOLD) | sel);
+		break;
+	case R_PCT:
+		pct(a, sizeof a, t->totals.fgm, t->totals.fga);
+		pct(b, sizeof b, t->totals.tpm, t->totals.tpa);
+		pct(ft, sizeof ft, t->totals.ftm, t->totals.fta);
+		snprintf(v, sizeof v, "FG %s  3P %s  FT %s   team reb %d  team tov %d",
+		    a, b, ft, t->team_rebounds, t->team_turnovers);
+		ui_text(w, y, LEFT_W, width - LEFT_W, ui_attr(c->theme, UI_C_DIM) | sel, v);
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+draw_player(const struct pane_ctx *c, WINDOW *w, int y, int width, const struct brow *r,
+    const struct frame *f, attr_t sel)
+{
+	static const char *const marks[] = { "", "!", "!!", "" };
+	const struct box_team *t = game_view_team(c->g, r->side);
 	const struct game_rules *rules = game_rules(c->g);
 	struct cs_period per = game_view_period(c->g);
 	const struct box_player *p;
-	char name[CS_NAME_MAX * 2], fit[CS_NAME_MAX * 2], v[160], a[32], b[32], f[32];
+	struct cells cells;
+	char fit[CS_NAME_MAX * 2];
+	const char *status;
+	attr_t pf_attr, name_attr;
+	enum ui_fouls level;
+	int x, nw;
+
+	if (r->player < 0 || r->player >= t->nplayers)
+		return;
+	p = &t->players[r->player];
+	level = ui_foul_level(rules, &per, p->line.pf);
+	status = ui_foul_status(rules, &p->line);
+	pf_attr = level >= UI_FOULS_DANGER ? ui_attr(c->theme, UI_C_ALERT) :
+	    level == UI_FOULS_TROUBLE ? ui_attr(c->theme, UI_C_WARN) : sel;
+	name_attr = status[0] != '\0' ? ui_attr(c->theme, UI_C_ALERT) : level > UI_FOULS_OK ?
+	    pf_attr : (p->on_court ? ui_attr(c->theme, UI_C_BOLD) : A_NORMAL);
+	if (p->on_court)
+		ui_text(w, y, 0, 1, ui_attr(c->theme, UI_C_BOLD) | sel,
+		    ui_glyph(c->theme, UI_G_ONCOURT));
+	ui_textf(w, y, 1, 3, sel, "%2.2s", p->info.jersey);
+	/* room after the name for "!" (a mismatch) and " FO" / " EJ" */
+	nw = f->cs.name_w - (p->mismatch ? 2 : 0) - (status[0] != '\0' ? 3 : 0);
+	ui_player_label(t, r->player, nw, c->theme->ascii, fit, sizeof fit);
+	x = LEFT_W + ui_text(w, y, LEFT_W, nw, name_attr | sel, fit);
+	if (status[0] != '\0')
+		x += 1 + ui_text(w, y, x + 1, 2, ui_attr(c->theme, UI_C_ALERT) | A_BOLD | sel,
+		    status);
+	if (p->mismatch)
+		ui_text(w, y, x + 1, 1, ui_attr(c->theme, UI_C_WARN) | sel, "!");
+	x = LEFT_W + f->cs.name_w;
+	if (did_not_play(p)) {
+		/* not in yet (the game goes on): a dash, not "DNP" */
+		if (f->cs.shown[BOX_COL_MIN])
+			ui_text_right(w, y, x + 1, columns[BOX_COL_MIN].width,
+			    ui_attr(c->theme, UI_C_DIM) | sel, "-");
+		return;
+	}
+	cells.minutes = r->player < BOX_PLAYERS_MAX ? f->minutes[r->side][r->player] : 0;
+	cells.pf_mark = marks[level];
+	cells.t_attr = p->line.tf >= 2 ? ui_attr(c->theme, UI_C_ALERT) :
+	    p->line.tf == 1 ? ui_attr(c->theme, UI_C_WARN) : A_NORMAL;
+	draw_columns(w, y, x, width, &f->cs, &p->line, false, &cells, sel, pf_attr | sel);
+}
+
+static void
+draw_row(const struct box *s, const struct pane_ctx *c, WINDOW *w, int y, int width,
+    const struct brow *r, const struct frame *f, bool selected)
+{
 	attr_t sel = selected ? ui_attr(c->theme, UI_C_SELECT) : A_NORMAL;
-	attr_t base = sel, pf_attr, name_attr;
-	int x, col, trouble, nw;
 
 	if (selected)
 		ui_fill(w, y, 0, width, sel);
@@ -350,71 +747,12 @@ draw_row(const struct box *s, const struct pane_ctx *c, WINDOW *w, int y, int wi
 	default:
 		break;
 	}
-	if (t == NULL)
+	if (r->side < 0 || game_view_team(c->g, r->side) == NULL)
 		return;
-	switch (r->kind) {
-	case R_TEAM_HEAD:
-		ui_team_alias(c->g, r->side, a, sizeof a);
-		x = ui_text(w, y, 0, LEFT_W + cs->name_w, ui_team_attr(c->theme, r->side) | sel, a);
-		cs_sanitize(name, t->info.name, sizeof name);
-		if (name[0] != '\0')
-			ui_text(w, y, x + 1, LEFT_W + cs->name_w - x - 1,
-			    ui_attr(c->theme, UI_C_BOLD) | sel, name);
-		x = LEFT_W + cs->name_w;
-		for (col = 0; col < BOX_COLS; col++) {
-			if (!cs->shown[col])
-				continue;
-			if (x + 1 + columns[col].width > width)
-				break;
-			ui_text_right(w, y, x + 1, columns[col].width,
-			    ui_attr(c->theme, col == s->sort ? UI_C_MATCH : UI_C_DIM) | sel,
-			    columns[col].head);
-			x += columns[col].width + 1;
-		}
-		return;
-	case R_TOTALS:
-		ui_text(w, y, LEFT_W, cs->name_w, ui_attr(c->theme, UI_C_BOLD) | sel, "Totals");
-		draw_columns(w, y, LEFT_W + cs->name_w, width, cs, &t->totals, true,
-		    ui_attr(c->theme, UI_C_BOLD) | sel, ui_attr(c->theme, UI_C_BOLD) | sel);
-		return;
-	case R_PCT:
-		pct(a, sizeof a, t->totals.fgm, t->totals.fga);
-		pct(b, sizeof b, t->totals.tpm, t->totals.tpa);
-		pct(f, sizeof f, t->totals.ftm, t->totals.fta);
-		snprintf(v, sizeof v, "FG %s  3P %s  FT %s   team reb %d  team tov %d",
-		    a, b, f, t->team_rebounds, t->team_turnovers);
-		ui_text(w, y, LEFT_W, width - LEFT_W, ui_attr(c->theme, UI_C_DIM) | sel, v);
-		return;
-	case R_PLAYER:
-		break;
-	default:
-		return;
-	}
-	if (r->player < 0 || r->player >= t->nplayers)
-		return;
-	p = &t->players[r->player];
-	trouble = ui_foul_trouble(rules, &per, p->line.pf);
-	pf_attr = trouble == 2 ? ui_attr(c->theme, UI_C_ALERT) :
-	    trouble == 1 ? ui_attr(c->theme, UI_C_WARN) : base;
-	name_attr = trouble > 0 ? pf_attr : (p->on_court ? ui_attr(c->theme, UI_C_BOLD) : A_NORMAL);
-	if (p->on_court)
-		ui_text(w, y, 0, 1, ui_attr(c->theme, UI_C_BOLD) | sel,
-		    ui_glyph(c->theme, UI_G_ONCOURT));
-	ui_textf(w, y, 1, 3, sel, "%2.2s", p->info.jersey);
-	ui_player_name(p, name, sizeof name);
-	nw = cs->name_w - (p->mismatch ? 2 : 0);
-	ui_name_fit(name, nw, fit, sizeof fit);
-	x = ui_text(w, y, LEFT_W, nw, name_attr | sel, fit);
-	if (p->mismatch)
-		ui_text(w, y, LEFT_W + x + 1, 1, ui_attr(c->theme, UI_C_WARN) | sel, "!");
-	x = LEFT_W + cs->name_w;
-	if (did_not_play(p)) {
-		if (cs->shown[BOX_COL_MIN])
-			ui_text_right(w, y, x + 1, columns[BOX_COL_MIN].width,
-			    ui_attr(c->theme, UI_C_DIM) | sel, "DNP");
-		return;
-	}
-	draw_columns(w, y, x, width, cs, &p->line, false, base, pf_attr | sel);
+	if (r->kind == R_PLAYER)
+		draw_player(c, w, y, width, r, f, sel);
+	else
+		draw_team_rows(s, c, w, y, width, r, f, sel);
 }
 
 static void
@@ -422,14 +760,15 @@ box_draw(void *state, const struct pane_ctx *c, WINDOW *w, int h, int width)
 {
 	struct box *s = state;
 	struct brow rows[BOX_ROWS_MAX];
-	struct colset cs;
+	struct frame f;
 	int n, i, page = h - 1;
 
-	fit_columns(width, &cs);
-	n = build_rows(s, c, rows, BOX_ROWS_MAX);
+	fit_columns(width, &f.cs);
+	frame_minutes(c, &f);
+	n = build_rows(s, c, rows, BOX_ROWS_MAX, page);
 	ui_scroll_clamp(&s->sc, n, page);
 	for (i = 0; i < page && s->sc.top + i < n; i++)
-		draw_row(s, c, w, 1 + i, width, &rows[s->sc.top + i], &cs,
+		draw_row(s, c, w, 1 + i, width, &rows[s->sc.top + i], &f,
 		    c->focused && s->sc.top + i == s->sc.cursor);
 }
 
@@ -503,7 +842,33 @@ pick_player(const struct box *bs, const struct pane_ctx *c, int dir)
 
 /* Enter: the player (or the team) of the row under the cursor. */
 static int
-pick_row(const struct box *s, const struct pane_ctx *c, const struct brow *rows, int n)
+show_team(struct box *s, int side)
+{
+	s->view = side == CS_HOME ? VIEW_HOME : VIEW_AWAY;
+	s->sc.top = s->sc.cursor = 0;
+	return UI_HANDLED | UI_REDRAW;
+}
+
+/* T: both teams, the away team whole, the home team whole; only the two
+ * teams in turn when both do not fit. */
+static int
+switch_team(struct box *s, const struct pane_ctx *c)
+{
+	struct section sec[2];
+	struct shape sh;
+
+	section_fill(s, c, CS_AWAY, &sec[0]);
+	section_fill(s, c, CS_HOME, &sec[1]);
+	if (c->rows > 1 && !fit_both(s, c, sec, &sh, c->rows - 1))
+		s->view = s->view == VIEW_AWAY ? VIEW_HOME : VIEW_AWAY;
+	else
+		s->view = (s->view + 1) % 3;
+	s->sc.top = s->sc.cursor = 0;
+	return UI_HANDLED | UI_REDRAW;
+}
+
+static int
+pick_row(struct box *s, const struct pane_ctx *c, const struct brow *rows, int n)
 {
 	const struct box_team *t;
 	const struct brow *r;
@@ -511,6 +876,8 @@ pick_row(const struct box *s, const struct pane_ctx *c, const struct brow *rows,
 	if (s->sc.cursor < 0 || s->sc.cursor >= n)
 		return UI_HANDLED;
 	r = &rows[s->sc.cursor];
+	if (r->kind == R_MORE)
+		return show_team(s, r->side);
 	if (r->kind == R_PLAYER) {
 		t = game_view_team(c->g, r->side);
 		if (t != NULL && r->player >= 0 && r->player < t->nplayers)
@@ -530,7 +897,9 @@ box_key(void *state, const struct pane_ctx *c, int key)
 
 	if (key == UI_REQ_PLAYER_NEXT || key == UI_REQ_PLAYER_PREV)
 		return pick_player(s, c, key == UI_REQ_PLAYER_PREV ? -1 : 1);
-	n = build_rows(s, c, rows, BOX_ROWS_MAX);
+	if (key == UI_REQ_BOX_TEAM)
+		return switch_team(s, c);
+	n = build_rows(s, c, rows, BOX_ROWS_MAX, c->rows - 1);
 	fl = ui_scroll_key(&s->sc, key, n, c->rows - 1, false);
 	if (fl != UI_UNHANDLED)
 		return fl;
@@ -559,7 +928,9 @@ static void
 box_title(void *state, const struct pane_ctx *c, char *buf, size_t size)
 {
 	const struct box *s = state;
-	int mism = game_view_mismatch_count(c->g);
+	struct brow list[BOX_ROWS_MAX];
+	char alias[CS_ALIAS_MAX * 2];
+	int mism = game_view_mismatch_count(c->g), side, rows, page = c->rows - 1;
 	size_t n;
 
 	if (s->sort == BOX_COL_NONE)
@@ -568,8 +939,17 @@ box_title(void *state, const struct pane_ctx *c, char *buf, size_t size)
 		n = (size_t)snprintf(buf, size, "by %s %s", columns[s->sort].head,
 		    ui_glyph(c->theme, s->ascending ? UI_G_UP : UI_G_DOWN));
 	if (mism > 0 && n < size)
-		snprintf(buf + n, size - n, "  ! %d total%s differ from the provider's",
+		n += (size_t)snprintf(buf + n, size - n, "  ! %d total%s differ from the provider's",
 		    mism, mism == 1 ? "" : "s");
+	side = s->view == VIEW_HOME ? CS_HOME : s->view == VIEW_AWAY ? CS_AWAY : CS_SIDE_NONE;
+	if (c->filter->side == CS_SIDE_NONE && side != CS_SIDE_NONE && n < size)
+		n += (size_t)snprintf(buf + n, size - n, "  %s only (T)",
+		    ui_team_alias(c->g, side, alias, sizeof alias));
+	/* rows below the pane: say so (htop, tig) */
+	rows = build_rows(s, c, list, BOX_ROWS_MAX, page);
+	if (page > 0 && rows > s->sc.top + page && n < size)
+		snprintf(buf + n, size - n, "  %s %d more", ui_glyph(c->theme, UI_G_DOWN),
+		    rows - s->sc.top - page);
 }
 
 static void *

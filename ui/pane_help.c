@@ -18,9 +18,11 @@
 
 static const struct ui_key_help markers[] = {
 	{ "> (UTF-8: \xe2\x96\xb8)", "box score: on the court now" },
-	{ "PF yellow / red", "foul trouble / fouled out (see below)" },
+	{ "PF 3! / 5!!", "foul trouble (yellow) / one foul from out (red); see below" },
+	{ "FO  EJ", "box score: fouled out / ejected (2 technicals or a flagrant 2)" },
+	{ "T", "box score: technical fouls (yellow at 1, red at 2)" },
 	{ "!", "a player's line differs from the provider's published totals" },
-	{ "BONUS", "the team shoots free throws on its opponent's fouls" },
+	{ "BONUS", "beside a team: that team shoots free throws when fouled" },
 	{ "2x BONUS", "two shots on every foul (where the bonus is a one-and-one)" },
 	{ "(1 to give)", "team fouls it can commit before the opponent shoots" },
 	{ "NBA, FIBA...", "the rule profile in force (--rules to choose another)" },

@@ -3,11 +3,15 @@
  * providers already strip control characters; this is defence in depth
  * against an escape sequence reaching the terminal), then is clipped to a
  * number of display columns, character by character, in the locale's
- * encoding.  Characters the locale cannot show become '?'.
+ * encoding.  Characters the locale cannot show become '?'; when the
+ * locale is not UTF-8 (LANG=C over SSH), the providers' UTF-8 is read as
+ * UTF-8 all the same and Latin letters lose their accents ("Théo" ->
+ * "Theo", "Jokić" -> "Jokic", "ß" -> "ss") instead of printing "Th??o".
  */
 #include "config.h"
 
 #include <ctype.h>
+#include <langinfo.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -18,9 +22,126 @@
 
 #define TEXT_MAX 1024
 
+static int locale_decode(const char *s, int width, wchar_t *out, int outmax, int *cols);
+
+/* ASCII for U+00C0..U+017F: Latin-1 Supplement letters and Latin
+ * Extended-A, accents dropped (NFKD), ligatures and strokes spelled out. */
+static const char *const latin[0x180 - 0xc0] = {
+	"A", "A", "A", "A", "A", "A", "AE", "C", "E", "E", "E", "E", "I", "I", "I",
+	"I", "D", "N", "O", "O", "O", "O", "O", "x", "O", "U", "U", "U", "U", "Y",
+	"Th", "ss", "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i",
+	"i", "i", "i", "d", "n", "o", "o", "o", "o", "o", "/", "o", "u", "u", "u",
+	"u", "y", "th", "y", "A", "a", "A", "a", "A", "a", "C", "c", "C", "c", "C",
+	"c", "C", "c", "D", "d", "D", "d", "E", "e", "E", "e", "E", "e", "E", "e",
+	"E", "e", "G", "g", "G", "g", "G", "g", "G", "g", "H", "h", "H", "h", "I",
+	"i", "I", "i", "I", "i", "I", "i", "I", "i", "IJ", "ij", "J", "j", "K", "k",
+	"k", "L", "l", "L", "l", "L", "l", "L", "l", "L", "l", "N", "n", "N", "n",
+	"N", "n", "'n", "N", "n", "O", "o", "O", "o", "O", "o", "OE", "oe", "R", "r",
+	"R", "r", "R", "r", "S", "s", "S", "s", "S", "s", "S", "s", "T", "t", "T",
+	"t", "T", "t", "U", "u", "U", "u", "U", "u", "U", "u", "U", "u", "U", "u",
+	"W", "w", "Y", "y", "Y", "Z", "z", "Z", "z", "Z", "z", "s",
+};
+
+/* ASCII for a code point: Latin letters, a few typographic marks; NULL
+ * when there is none. */
+static const char *
+ascii_for(unsigned long cp)
+{
+	switch (cp) {
+	case 0xa0: return " ";
+	case 0x2018: case 0x2019: case 0xb4: return "'";
+	case 0x201c: case 0x201d: return "\"";
+	case 0x2010: case 0x2013: case 0x2014: return "-";
+	case 0x2026: return "...";
+	case 0xb7: case 0x2022: return ".";
+	}
+	if (cp >= 0xc0 && cp < 0x180)
+		return latin[cp - 0xc0];
+	return NULL;
+}
+
+/* One UTF-8 character at s (len bytes left): its code point and length;
+ * 0 when the bytes are not UTF-8. */
+static size_t
+utf8_decode(const char *s, size_t len, unsigned long *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t n, i;
+
+	if (u[0] < 0x80) {
+		*cp = u[0];
+		return 1;
+	}
+	n = u[0] >= 0xf0 && u[0] < 0xf8 ? 4 : u[0] >= 0xe0 ? 3 : u[0] >= 0xc2 ? 2 : 0;
+	if (n == 0 || n > len || (u[0] >= 0xe0 && n == 2))
+		return 0;
+	*cp = u[0] & (0x7f >> n);
+	for (i = 1; i < n; i++) {
+		if ((u[i] & 0xc0) != 0x80)
+			return 0;
+		*cp = (*cp << 6) | (u[i] & 0x3f);
+	}
+	return n;
+}
+
+bool
+ui_text_utf8_locale(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+
+	return cs != NULL && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+}
+
+const char *
+ui_text_ascii(const char *s, char *buf, size_t size)
+{
+	size_t len = strlen(s), n, at = 0, k;
+	unsigned long cp;
+	const char *a;
+
+	if (size == 0)
+		return buf;
+	while (len > 0) {
+		n = utf8_decode(s, len, &cp);
+		a = n == 0 ? "?" : cp < 0x80 ? NULL : ascii_for(cp);
+		if (n == 0)
+			n = 1;
+		if (a == NULL && cp < 0x80 && n == 1) {
+			if (at + 1 >= size)
+				break;
+			buf[at++] = *s;
+		} else {
+			if (a == NULL)
+				a = "?";
+			k = strlen(a);
+			if (at + k >= size)
+				break;
+			memcpy(buf + at, a, k);
+			at += k;
+		}
+		s += n;
+		len -= n;
+	}
+	buf[at] = '\0';
+	return buf;
+}
+
 /* Decodes up to `width` columns of `s` into wide characters. */
 static int
 text_decode(const char *s, int width, wchar_t *out, int outmax, int *cols)
+{
+	char ascii[TEXT_MAX];
+
+	if (!ui_text_utf8_locale()) {
+		/* not UTF-8: the provider's UTF-8, in ASCII */
+		s = ui_text_ascii(s, ascii, sizeof ascii);
+	}
+	return locale_decode(s, width, out, outmax, cols);
+}
+
+/* Decodes up to `width` columns of `s`, in the locale's encoding. */
+static int
+locale_decode(const char *s, int width, wchar_t *out, int outmax, int *cols)
 {
 	mbstate_t ps;
 	size_t n, len = strlen(s);

@@ -7,6 +7,7 @@
 #define CS_UI_TEXT_H
 
 #include <curses.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "ui/theme.h"
@@ -23,6 +24,12 @@ int ui_text_width(const char *s);
 void ui_fill(WINDOW *w, int y, int x, int n, attr_t attr);
 /* A horizontal rule: U+2500, or '-' in ASCII. */
 void ui_hline(const struct ui_theme *t, WINDOW *w, int y, int x, int n, attr_t attr);
+/* Whether the locale's encoding is UTF-8; when it is not, ui_text draws
+ * the providers' UTF-8 as ASCII (ui_text_ascii). */
+bool ui_text_utf8_locale(void);
+/* UTF-8 `s` in ASCII: accents dropped from Latin letters (U+00C0-U+017F),
+ * typographic quotes and dashes plain, anything else '?'. */
+const char *ui_text_ascii(const char *s, char *buf, size_t size);
 /* A short name that fits: "Jalen Brunson" -> "J. Brunson" -> "Brunson". */
 void ui_name_fit(const char *name, int width, char *buf, size_t size);
 const char *ui_last_name(const char *name, char *buf, size_t size);

@@ -21,7 +21,7 @@ tests_test_ui_layout_SOURCES = tests/test_ui_layout.c tests/tap.h
 check_PROGRAMS += tests/test_screens
 TESTS += tests/test_screens
 tests_test_screens_SOURCES = tests/test_screens.c tests/ui_game.h tests/tap.h \
-	tests/ui_plays_game.h
+	tests/ui_plays_game.h tests/ui_game15.h
 
 EXTRA_PROGRAMS += bench/bench_ui
 bench_progs += bench/bench_ui
@@ -43,6 +43,16 @@ EXTRA_DIST += \
 	tests/screens/ascii_plays_80x24.txt \
 	tests/screens/ascii_shots_120x35.txt \
 	tests/screens/box_sorted_pts.txt \
+	tests/screens/box15_100x30.txt \
+	tests/screens/box15_120x35.txt \
+	tests/screens/box15_160x45.txt \
+	tests/screens/box15_160x48.txt \
+	tests/screens/box15_200x50.txt \
+	tests/screens/box15_250x70.txt \
+	tests/screens/box15_80x24.txt \
+	tests/screens/box15_80x24_T_away.txt \
+	tests/screens/box15_final_160x45.txt \
+	tests/screens/box15_final_250x70.txt \
 	tests/screens/filter_period_q1.txt \
 	tests/screens/filter_player.txt \
 	tests/screens/filter_scoring.txt \
@@ -85,3 +95,12 @@ EXTRA_DIST += \
 check_PROGRAMS += tests/test_unit_label
 TESTS += tests/test_unit_label
 tests_test_unit_label_SOURCES = tests/test_unit_label.c tests/tap.h
+
+# The box score's words: labels, minutes, foul marks, ASCII names.
+check_PROGRAMS += tests/test_ui_label
+TESTS += tests/test_ui_label
+tests_test_ui_label_SOURCES = tests/test_ui_label.c tests/tap.h
+
+# The box score at three sizes in tmux: courtside --replay of a recorded game.
+TESTS += tests/test_tmux_sizes.sh
+EXTRA_DIST += tests/test_tmux_sizes.sh

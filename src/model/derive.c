@@ -394,6 +394,13 @@ has_stat(const struct cs_event *ev, unsigned types)
 	return false;
 }
 
+/* A flagrant foul 2, which ejects: only Sportradar tells it from a 1. */
+static bool
+flagrant_two(const struct cs_event *ev)
+{
+	return ev->type == CS_EV_FLAGRANT_FOUL && strcmp(ev->provider_type, "flagranttwo") == 0;
+}
+
 /* Adds 1 to a counting column of the team and, when there is one, the player. */
 #define COUNT(field) do {				\
 		tot->field++;				\
@@ -449,10 +456,18 @@ count_stats(struct game *g, const struct record *rec)
 			break;
 		case CS_STAT_PERSONAL_FOUL:
 			COUNT(pf);
+			if (flagrant_two(ev))
+				COUNT(flagrant2);
 			if (team_fouls)
 				team_foul(g, side);
 			break;
+		case CS_STAT_FLAGRANT_FOUL:
+			/* a marker beside the PF, or alone: one ejection either way */
+			if (flagrant_two(ev) && !has_stat(ev, STAT_BIT(CS_STAT_PERSONAL_FOUL)))
+				COUNT(flagrant2);
+			break;
 		case CS_STAT_TECHNICAL_FOUL:
+			COUNT(tf);
 			/* a player's technical is a team foul in some rule books */
 			if (g->rules.technical_fouls_are_team_fouls && line != NULL &&
 			    !has_stat(ev, STAT_BIT(CS_STAT_PERSONAL_FOUL)))
@@ -736,6 +751,50 @@ timeouts_left(const struct game *g, int side, const struct cs_period *now, int c
 	    now->type, clock);
 }
 
+/* Whole seconds from tenths by largest remainder: each share is its
+ * tenths rounded down or up, and the shares sum to the total rounded, so
+ * a team's players sum to 5 x the time played and its units to the time
+ * played (truncating each lost up to 0.9 s a player).  Ties go to the
+ * earlier entry, so the result does not depend on anything but the order. */
+static void
+seconds_from_tenths(const int *tenths, int *seconds, int n)
+{
+	int i, best, total = 0, sum = 0, left;
+
+	for (i = 0; i < n; i++) {
+		total += tenths[i];
+		seconds[i] = tenths[i] / 10;
+		sum += seconds[i];
+	}
+	for (left = (total + 5) / 10 - sum; left > 0; left--) {
+		best = -1;
+		for (i = 0; i < n; i++)
+			if (tenths[i] - seconds[i] * 10 > 0 && (best < 0 ||
+			    tenths[i] - seconds[i] * 10 > tenths[best] - seconds[best] * 10))
+				best = i;
+		if (best < 0)
+			break;
+		seconds[best]++;
+	}
+}
+
+static void
+units_seconds(struct game *g, int side)
+{
+	static int tenths[GAME_UNITS_MAX], seconds[GAME_UNITS_MAX];
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < g->d.nunits && n < GAME_UNITS_MAX; i++)
+		if (g->d.units[i].u.side == side)
+			tenths[n++] = g->d.units[i].tenths;
+	seconds_from_tenths(tenths, seconds, n);
+	n = 0;
+	for (i = 0; i < g->d.nunits && n < GAME_UNITS_MAX; i++)
+		if (g->d.units[i].u.side == side)
+			g->d.units[i].u.seconds = seconds[n++];
+}
+
 static void
 finish_side(struct game *g, int side, const struct cs_period *now, int clock)
 {
@@ -743,16 +802,18 @@ finish_side(struct game *g, int side, const struct cs_period *now, int clock)
 	struct side_state *st = &g->d.side[side];
 	struct box_team *t = &g->team[side];
 	bool roster_has_starters = false;
+	int secs[GAME_PLAYERS_MAX];
 	int i, k, fp = game_rules_foul_period(&g->rules, now->sequence);
 
 	for (i = 0; i < r->n; i++)
 		roster_has_starters |= r->roster_starter[i];
 	t->totals = st->totals;
 	t->totals.seconds = 0;
+	seconds_from_tenths(r->tenths, secs, r->n);
 	for (i = 0; i < r->n; i++) {
 		struct box_player *p = &r->players[i];
 
-		p->line.seconds = r->tenths[i] / 10;
+		p->line.seconds = secs[i];
 		p->on_court = false;
 		p->mismatch = false;
 		p->info.starter = is_starter(r, st, i, roster_has_starters);
@@ -786,13 +847,12 @@ finish(struct game *g)
 {
 	struct cs_period now;
 	int clock;
-	size_t i;
 
 	now = game_now(g, &clock);
 	finish_side(g, CS_HOME, &now, clock);
 	finish_side(g, CS_AWAY, &now, clock);
-	for (i = 0; i < g->d.nunits; i++)
-		g->d.units[i].u.seconds = g->d.units[i].tenths / 10;
+	units_seconds(g, CS_HOME);
+	units_seconds(g, CS_AWAY);
 	reconcile(g);
 	game_analytics_finish(g);
 }

@@ -67,6 +67,8 @@ struct statline {
 	int oreb, dreb, reb;
 	int ast, stl, blk, tov, pf, pts;
 	int plus_minus;
+	int tf;          /* technical fouls (not in pf) */
+	int flagrant2;   /* flagrant fouls 2 (Sportradar's flagranttwo): an ejection */
 };
 
 struct box_player {

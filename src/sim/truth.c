@@ -329,6 +329,29 @@ line_json(struct sim_buf *b, const struct sim_line *l)
 	    l->reb, l->ast, l->stl, l->blk, l->tov, l->pf, l->pts);
 }
 
+/* Whole seconds that add up (product.md §3, issue 17): each player's
+ * tenths rounded down, then one more second for the largest remainders
+ * (ties: roster order) until the team sums to its tenths rounded.  Done
+ * here by sorting, apart from the client's model, to check it. */
+static void
+team_seconds(const struct sim_tally_team *tt, int n, int *seconds)
+{
+	int order[SIM_ROSTER_MAX], i, j, k, total = 0, sum = 0;
+
+	for (i = 0; i < n; i++) {
+		total += tt->players[i].tenths;
+		seconds[i] = tt->players[i].tenths / 10;
+		sum += seconds[i];
+		/* insertion sort by remainder, descending, stable */
+		for (j = i; j > 0 && tt->players[order[j - 1]].tenths % 10 <
+		    tt->players[i].tenths % 10; j--)
+			order[j] = order[j - 1];
+		order[j] = i;
+	}
+	for (k = 0; k < (total + 5) / 10 - sum && k < n; k++)
+		seconds[order[k]]++;
+}
+
 static const char *
 period_type(const struct sim_game *g, int period)
 {
@@ -343,7 +366,9 @@ player_json(struct sim_buf *b, const struct sim_game *g, const struct sim_tally 
 {
 	const struct sim_player *pl = &g->team[side].players[i];
 	const struct sim_line *l = &t->team[side].players[i];
+	int seconds[SIM_ROSTER_MAX];
 
+	team_seconds(&t->team[side], g->team[side].nplayers, seconds);
 	sim_buf_puts(b, *first ? "{" : ",{");
 	*first = false;
 	sim_buf_key(b, "id");
@@ -356,7 +381,7 @@ player_json(struct sim_buf *b, const struct sim_game *g, const struct sim_tally 
 	sim_buf_str(b, pl->jersey);
 	sim_buf_printf(b, ",\"starter\":%s,\"on_court\":%s,\"seconds\":%d,",
 	    pl->starter ? "true" : "false",
-	    t->team[side].on_court[i] ? "true" : "false", l->tenths / 10);
+	    t->team[side].on_court[i] ? "true" : "false", seconds[i]);
 	line_json(b, l);
 	sim_buf_printf(b, ",\"plus_minus\":%d}", l->plus_minus);
 }
