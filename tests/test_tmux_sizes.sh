@@ -18,12 +18,17 @@ command -v tmux >/dev/null 2>&1 || tap_skip_all "tmux is not installed"
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/courtside-sizes.XXXXXX")
 cleanup() {
-	tmux -S "$tmp/sock" kill-server >/dev/null 2>&1
+	for sock in "$tmp"/sock-*; do
+		[ -S "$sock" ] && tmux -S "$sock" kill-server >/dev/null 2>&1
+	done
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
 
-tm() { tmux -S "$tmp/sock" "$@"; }
+# one tmux server per size: a new server on the socket of one being killed
+# can find it still going away ("server exited unexpectedly")
+sock=$tmp/sock-none
+tm() { tmux -S "$sock" "$@"; }
 screen() { tm capture-pane -p -t cs; }
 has() { screen 2>/dev/null | grep -qF -- "$1"; }
 count() { screen 2>/dev/null | grep -cF -- "$1"; }
@@ -66,6 +71,7 @@ for size in 160x45 120x35 80x24; do
 	cols=${size%x*}
 	lines=${size#*x}
 	tm kill-server >/dev/null 2>&1
+	sock=$tmp/sock-$size
 	start "$cols" "$lines"
 	tap_ok "$size: the replay reaches its end" wait_for "replay at end"
 	if [ "$size" = 80x24 ]; then
@@ -76,7 +82,7 @@ for size in 160x45 120x35 80x24; do
 		first=$(screen | grep -o '[A-Z]* only (T)')
 		tm send-keys -t cs T
 		tap_ok "$size: T again, the other team" tap_wait_until 60 sh -c \
-		    "tmux -S '$tmp/sock' capture-pane -p -t cs | grep 'only (T)' | grep -qv '$first'"
+		    "tmux -S '$sock' capture-pane -p -t cs | grep 'only (T)' | grep -qv '$first'"
 		tm send-keys -t cs q
 		tap_ok "$size: q quits" wait_for "EXIT=0"
 		continue

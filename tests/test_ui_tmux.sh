@@ -114,6 +114,9 @@ sim_up() {   # sim_up NAME ARGS...
 start() {   # start COLS LINES COMMAND...
 	cols=$1 lines=$2
 	shift 2
+	# a server just killed may still be going away on its socket, and a new
+	# session would find it ("server exited unexpectedly"): wait until it is gone
+	tap_wait_until 30 sh -c "[ ! -S '$tmp/sock' ]" || true
 	tm -f /dev/null new-session -d -s cs -x "$cols" -y "$lines" \
 	    "env TERM=tmux-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 $* ; echo EXIT=\$?; sleep 600"
 	tm set-option -g status off >/dev/null
