@@ -21,6 +21,7 @@
 #include "model/export.h"
 #include "model/game.h"
 #include "net/feed.h"
+#include "session.h"
 #include "settings.h"
 #include "sim/server.h"
 #include "ui/ui.h"
@@ -87,20 +88,19 @@ rules_for(const struct settings *s)
 
 /* --once and --headless: drain the feed into the model until it ends. */
 static int
-run_without_ui(const struct settings *s, struct game *g, struct feed **feed)
+run_without_ui(const struct settings *s, struct session *gs)
 {
-	struct app_state st;
+	struct app_state *st = &gs->st;
 	struct pollfd pfd;
 	int64_t deadline = 0;
 	int timeout;
 	bool went_live;
 
-	app_state_init(&st);
 	if (s->duration > 0)
 		deadline = cs_now_us() + (int64_t)(s->duration * 1e6);
-	pfd.fd = feed_fd(*feed);
+	pfd.fd = feed_fd(gs->feed);
 	pfd.events = POLLIN;
-	while (!st.ended && stop_signal == 0) {
+	while (!st->ended && stop_signal == 0) {
 		timeout = 1000;
 		if (deadline != 0) {
 			int64_t left = deadline - cs_now_us();
@@ -111,25 +111,25 @@ run_without_ui(const struct settings *s, struct game *g, struct feed **feed)
 		}
 		if (poll(&pfd, 1, timeout) < 0 && errno != EINTR)
 			break;
-		app_drain(g, &st, *feed);
+		session_drain(gs);
 	}
-	went_live = feed_went_live(*feed);
-	feed_stop(feed);
-	if (st.ended && st.status.state == FEED_FAILED) {
-		fprintf(stderr, "courtside: %s\n", st.status.message);
+	went_live = feed_went_live(gs->feed);
+	session_stop(gs);
+	if (st->ended && st->status.state == FEED_FAILED) {
+		fprintf(stderr, "courtside: %s\n", st->status.message);
 		return 1;
 	}
 	/* Stopped (--duration, a signal) before the live stream ever came up:
 	 * that is a failure, and the last status says why. */
-	if (!st.ended && !went_live && s->mode == RUN_HEADLESS && s->replay_path == NULL) {
+	if (!st->ended && !went_live && s->mode == RUN_HEADLESS && s->replay_path == NULL) {
 		fprintf(stderr, "courtside: never went live: %s\n",
-		    st.status.message[0] != '\0' ? st.status.message : "no connection yet");
-		log_msg("never went live: %s", st.status.message);
+		    st->status.message[0] != '\0' ? st->status.message : "no connection yet");
+		log_msg("never went live: %s", st->status.message);
 		return 1;
 	}
-	if (st.warnings > 0)
-		log_msg("%lu messages skipped as bad input", st.warnings);
-	return write_export(g, s) == 0 ? 0 : 1;
+	if (st->warnings > 0)
+		log_msg("%lu messages skipped as bad input", st->warnings);
+	return write_export(gs->g, s) == 0 ? 0 : 1;
 }
 
 int
@@ -140,8 +140,7 @@ main(int argc, char **argv)
 	struct ui_options uo;
 	struct sim_server_options so;
 	struct sim_server *sim = NULL;
-	struct feed *feed = NULL;
-	struct game *g;
+	struct session *gs = NULL;
 	char *cause = NULL, base_url[64];
 	int64_t start_us = cs_now_us();
 	int rc;
@@ -219,17 +218,19 @@ main(int argc, char **argv)
 		fc.secret = DEMO_SECRET;
 	}
 
-	g = game_new();
-	if (g != NULL)
-		game_set_rules(g, rules_for(&s));
-	feed = feed_start(&fc, &cause);
-	if (feed == NULL) {
+	gs = session_new(rules_for(&s));
+	if (gs == NULL) {
+		fprintf(stderr, "courtside: out of memory\n");
+		rc = 1;
+		goto out;
+	}
+	if (session_start(gs, &fc, &cause) < 0) {
 		fprintf(stderr, "courtside: %s\n", cause != NULL ? cause : "cannot start");
 		rc = 1;
 		goto out;
 	}
 	if (s.mode != RUN_UI) {
-		rc = run_without_ui(&s, g, &feed);
+		rc = run_without_ui(&s, gs);
 		goto out;
 	}
 
@@ -240,18 +241,16 @@ main(int argc, char **argv)
 	uo.bell = s.bell;
 	uo.duration = s.duration;
 	uo.start_us = start_us;
-	rc = ui_run(&uo, g, feed, &cause) == 0 ? 0 : 1;
-	feed_stop(&feed);
+	rc = ui_run_sessions(&uo, &gs, 1, &cause) == 0 ? 0 : 1;
+	session_stop(gs);
 	if (rc != 0)
 		fprintf(stderr, "courtside: %s\n", cause != NULL ? cause : "the UI failed");
-	else if (write_export(g, &s) != 0)
+	else if (write_export(gs->g, &s) != 0)
 		rc = 1;
 out:
-	if (feed != NULL)
-		feed_stop(&feed);
+	session_free(&gs);
 	if (sim != NULL)
 		sim_server_stop(&sim);
-	game_free(&g);
 	settings_free(&s);
 	free(cause);
 	log_close();

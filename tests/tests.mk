@@ -33,3 +33,8 @@ tests_test_replay_control_SOURCES = tests/test_replay_control.c tests/tap.h
 check_PROGRAMS += tests/test_log
 TESTS += tests/test_log
 tests_test_log_SOURCES = tests/test_log.c tests/tap.h
+
+# Game sessions: two in one process, each its own model and feed.
+check_PROGRAMS += tests/test_session
+TESTS += tests/test_session
+tests_test_session_SOURCES = tests/test_session.c tests/tap.h
