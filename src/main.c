@@ -21,6 +21,7 @@
 #include "model/export.h"
 #include "model/game.h"
 #include "net/feed.h"
+#include "providers/schedule.h"
 #include "session.h"
 #include "settings.h"
 #include "sim/server.h"
@@ -132,6 +133,49 @@ run_without_ui(const struct settings *s, struct session *gs)
 	return write_export(gs->g, s) == 0 ? 0 : 1;
 }
 
+static void
+schedule_query_of(const struct settings *s, struct schedule_query *q)
+{
+	memset(q, 0, sizeof *q);
+	q->provider = s->provider;
+	q->base_url = s->base_url;
+	q->league = s->league;
+	q->access_level = s->access_level;
+	q->username = s->st_username;
+	q->secret = s->st_secret;
+	q->api_key = s->sr_api_key;
+	q->cacert = s->cacert;
+	q->insecure = s->insecure;
+	q->year = s->year;
+	q->month = s->month;
+	q->day = s->day;
+	q->team = s->team;
+}
+
+/* --list: the day's games, one line each (or JSON), then exit. */
+static int
+run_list(const struct settings *s)
+{
+	struct schedule_query q;
+	struct schedule sched;
+	char *cause = NULL;
+	int rc;
+
+	schedule_query_of(s, &q);
+	if (schedule_fetch(&q, &sched, &cause) < 0) {
+		fprintf(stderr, "courtside: %s\n", cause != NULL ? cause : "no schedule");
+		free(cause);
+		schedule_free(&sched);
+		return 1;
+	}
+	rc = schedule_print(&sched, stdout, s->export_format == EXPORT_JSON &&
+	    s->export_format_set) == 0 && fflush(stdout) == 0 ? 0 : 1;
+	if (rc != 0)
+		fprintf(stderr, "courtside: writing the list failed: %s\n", strerror(errno));
+	schedule_free(&sched);
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -168,6 +212,12 @@ main(int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);
 	signal(SIGINT, on_stop_signal);
 	signal(SIGTERM, on_stop_signal);
+	if (s.list) {
+		rc = run_list(&s);
+		settings_free(&s);
+		log_close();
+		return rc;
+	}
 
 	memset(&fc, 0, sizeof fc);
 	fc.provider = s.provider;

@@ -33,12 +33,17 @@ struct settings {
 	double duration;             /* seconds, 0 = none */
 	const char *export_path;     /* "-" = stdout */
 	enum export_format export_format;
+	bool export_format_set;      /* --list prints JSON only when asked */
 	const char *cacert;
 	bool insecure;
 	bool no_color;
 	bool ascii;
 	bool title;
 	unsigned bell;               /* enum ui_bell mask */
+	bool list;                   /* --list: print the day's games and exit */
+	int year, month, day;        /* --date (default: today, local time) */
+	bool date_set;
+	const char *team;            /* --team ID: the schedule's games of a team */
 
 	/* Credentials: environment first, then the config file.  Owned. */
 	char *st_username;

@@ -38,3 +38,12 @@ tests_test_log_SOURCES = tests/test_log.c tests/tap.h
 check_PROGRAMS += tests/test_session
 TESTS += tests/test_session
 tests_test_session_SOURCES = tests/test_session.c tests/tap.h
+
+# courtside --list against courtside-sim --games 8 (both schedules).
+TESTS += tests/test_list.sh
+EXTRA_DIST += tests/test_list.sh
+
+# The schedule parsers on the documents' examples and hostile input.
+check_PROGRAMS += tests/test_schedule
+TESTS += tests/test_schedule
+tests_test_schedule_SOURCES = tests/test_schedule.c tests/tap.h
