@@ -25,6 +25,7 @@
 #include "session.h"
 #include "settings.h"
 #include "sim/server.h"
+#include "ui/picker.h"
 #include "ui/ui.h"
 
 /* The demo's simulator credentials: the demo signs every request for real. */
@@ -176,6 +177,75 @@ run_list(const struct settings *s)
 	return rc;
 }
 
+static void
+pick_row(const struct schedule_game *g, struct ui_pick_row *r)
+{
+	const struct schedule_team *a = &g->team[CS_AWAY], *h = &g->team[CS_HOME];
+	char line[512];
+
+	memset(r, 0, sizeof *r);
+	cs_strlcpy(r->id, g->id, sizeof r->id);
+	/* the --list line's tip-off, so both read the same */
+	schedule_line(g, line, sizeof line);
+	cs_strlcpy(r->tipoff, line + strlen(g->id) + 2, 6);
+	snprintf(r->away, sizeof r->away, a->alias[0] != '\0' ? "%s (%s)" : "%s%s",
+	    a->name, a->alias);
+	snprintf(r->home, sizeof r->home, h->alias[0] != '\0' ? "%s (%s)" : "%s%s",
+	    h->name, h->alias);
+	cs_strlcpy(r->status, g->status, sizeof r->status);
+	if (a->points >= 0 && h->points >= 0)
+		snprintf(r->score, sizeof r->score, "%d-%d", a->points % 1000,
+		    h->points % 1000);
+}
+
+/*
+ * No --game: the day's games in the picker; the one chosen goes into
+ * `id`.  0 to go on, 1 to leave with status *rc (the user left: 0).
+ */
+static int
+pick_game(const struct settings *s, const struct ui_options *uo, char *id,
+    size_t size, int *rc)
+{
+	struct schedule_query q;
+	struct schedule sched;
+	struct ui_pick_row *rows;
+	char *cause = NULL, title[96];
+	size_t i;
+	int k;
+
+	schedule_query_of(s, &q);
+	*rc = 1;
+	if (schedule_fetch(&q, &sched, &cause) < 0) {
+		fprintf(stderr, "courtside: %s\n", cause != NULL ? cause : "no schedule");
+		free(cause);
+		schedule_free(&sched);
+		return 1;
+	}
+	if (sched.n == 0) {
+		fprintf(stderr, "courtside: no games on %04d-%02d-%02d%s%s\n", s->year,
+		    s->month, s->day, s->team != NULL ? " for team " : "",
+		    s->team != NULL ? s->team : "");
+		schedule_free(&sched);
+		return 1;
+	}
+	rows = calloc(sched.n, sizeof *rows);
+	for (i = 0; rows != NULL && i < sched.n; i++)
+		pick_row(&sched.games[i], &rows[i]);
+	snprintf(title, sizeof title, "%s, %04d-%02d-%02d", cs_provider_name(s->provider),
+	    s->year, s->month, s->day);
+	k = rows != NULL ? ui_pick(uo, rows, sched.n, title, &cause) : -2;
+	if (k >= 0)
+		cs_strlcpy(id, rows[k].id, size);
+	else if (k == -2)
+		fprintf(stderr, "courtside: %s\n", cause != NULL ? cause : "out of memory");
+	else
+		*rc = 0;
+	free(rows);
+	free(cause);
+	schedule_free(&sched);
+	return k >= 0 ? 0 : 1;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -185,7 +255,7 @@ main(int argc, char **argv)
 	struct sim_server_options so;
 	struct sim_server *sim = NULL;
 	struct session *gs = NULL;
-	char *cause = NULL, base_url[64];
+	char *cause = NULL, base_url[64], picked[CS_ID_MAX];
 	int64_t start_us = cs_now_us();
 	int rc;
 
@@ -268,6 +338,18 @@ main(int argc, char **argv)
 		fc.secret = DEMO_SECRET;
 	}
 
+	memset(&uo, 0, sizeof uo);
+	uo.ascii = s.ascii;
+	uo.no_color = s.no_color || getenv("NO_COLOR") != NULL;
+	uo.title = s.title;
+	uo.bell = s.bell;
+	uo.duration = s.duration;
+	uo.start_us = start_us;
+	if (s.mode == RUN_UI && fc.provider != CS_PROVIDER_NONE && fc.game_id == NULL) {
+		if (pick_game(&s, &uo, picked, sizeof picked, &rc) != 0)
+			goto out;
+		fc.game_id = picked;
+	}
 	gs = session_new(rules_for(&s));
 	if (gs == NULL) {
 		fprintf(stderr, "courtside: out of memory\n");
@@ -284,13 +366,6 @@ main(int argc, char **argv)
 		goto out;
 	}
 
-	memset(&uo, 0, sizeof uo);
-	uo.ascii = s.ascii;
-	uo.no_color = s.no_color || getenv("NO_COLOR") != NULL;
-	uo.title = s.title;
-	uo.bell = s.bell;
-	uo.duration = s.duration;
-	uo.start_us = start_us;
 	rc = ui_run_sessions(&uo, &gs, 1, &cause) == 0 ? 0 : 1;
 	session_stop(gs);
 	if (rc != 0)

@@ -11,7 +11,8 @@ libcourtside_a_SOURCES += \
 	ui/keymap.c ui/keymap.h ui/scroll.c ui/scroll.h \
 	ui/filter.c ui/filter.h ui/label.c ui/label.h \
 	ui/layout.c ui/layout.h ui/court.c ui/court.h \
-	ui/text.c ui/text.h ui/theme.c ui/theme.h
+	ui/text.c ui/text.h ui/theme.c ui/theme.h \
+	ui/picker.c ui/picker.h
 
 check_PROGRAMS += tests/test_ui_layout
 TESTS += tests/test_ui_layout
@@ -62,3 +63,10 @@ EXTRA_DIST += \
 	tests/screens/zoom_shots_120x35.txt \
 	tests/screens/zoom_zones_120x35.txt \
 	tests/screens/zoom_zones_home_half.txt
+
+# The game picker on a real terminal against courtside-sim --games 8.
+TESTS += tests/test_picker_tmux.sh
+EXTRA_DIST += tests/test_picker_tmux.sh
+EXTRA_DIST += \
+	tests/screens/picker_80x24.txt tests/screens/picker_160x45.txt \
+	tests/screens/picker_search_80x24.txt tests/screens/picker_scrolled_80x24.txt
