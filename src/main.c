@@ -49,18 +49,17 @@ die_usage(const char *cause)
 }
 
 static int
-write_export(struct game *g, const struct settings *s)
+write_export(struct game *g, const struct settings *s, const char *path)
 {
 	FILE *out;
 	int rc;
 
-	if (s->export_path == NULL)
+	if (path == NULL)
 		return 0;
-	if (strcmp(s->export_path, "-") == 0)
+	if (strcmp(path, "-") == 0)
 		out = stdout;
-	else if ((out = fopen(s->export_path, "w")) == NULL) {
-		fprintf(stderr, "courtside: cannot write %s: %s\n", s->export_path,
-		    strerror(errno));
+	else if ((out = fopen(path, "w")) == NULL) {
+		fprintf(stderr, "courtside: cannot write %s: %s\n", path, strerror(errno));
 		return -1;
 	}
 	rc = s->export_format == EXPORT_CSV ? export_csv(g, out) : export_json(g, out);
@@ -73,6 +72,35 @@ write_export(struct game *g, const struct settings *s)
 		return -1;
 	}
 	return 0;
+}
+
+/* --export with several games: one file each, the game's id before the
+ * extension ("night.json" -> "night.ID.json"); "-" writes them in turn. */
+static int
+write_exports(struct session **v, int n, const struct settings *s)
+{
+	const char *p = s->export_path, *dot, *slash;
+	char path[4096];
+	int i, rc = 0;
+
+	for (i = 0; i < n; i++) {
+		if (p == NULL || n == 1 || strcmp(p, "-") == 0) {
+			rc |= write_export(v[i]->g, s, p);
+			continue;
+		}
+		dot = strrchr(p, '.');
+		slash = strrchr(p, '/');
+		if (dot == NULL || (slash != NULL && dot < slash) || dot == p)
+			dot = p + strlen(p);
+		if ((size_t)snprintf(path, sizeof path, "%.*s.%s%s", (int)(dot - p), p,
+		    v[i]->id, dot) >= sizeof path) {
+			fprintf(stderr, "courtside: the export path is too long\n");
+			rc = -1;
+			continue;
+		}
+		rc |= write_export(v[i]->g, s, path);
+	}
+	return rc;
 }
 
 /* --rules wins; a Sportradar G League feed plays the G League's profile;
@@ -88,50 +116,81 @@ rules_for(const struct settings *s)
 	return NULL;
 }
 
-/* --once and --headless: drain the feed into the model until it ends. */
-static int
-run_without_ui(const struct settings *s, struct session *gs)
+/* Every session ended (or the deadline, or a signal). */
+static void
+drain_until_ended(const struct settings *s, struct session **v, int n)
 {
-	struct app_state *st = &gs->st;
-	struct pollfd pfd;
-	int64_t deadline = 0;
-	int timeout;
-	bool went_live;
+	struct pollfd pfd[SETTINGS_GAMES_MAX];
+	int64_t deadline = 0, left;
+	int timeout, i, open;
 
 	if (s->duration > 0)
 		deadline = cs_now_us() + (int64_t)(s->duration * 1e6);
-	pfd.fd = feed_fd(gs->feed);
-	pfd.events = POLLIN;
-	while (!st->ended && stop_signal == 0) {
+	while (stop_signal == 0) {
+		for (i = 0, open = 0; i < n; i++) {
+			session_drain(v[i]);
+			if (!v[i]->st.ended) {
+				pfd[open].fd = feed_fd(v[i]->feed);
+				pfd[open++].events = POLLIN;
+			}
+		}
+		if (open == 0)
+			break;
 		timeout = 1000;
 		if (deadline != 0) {
-			int64_t left = deadline - cs_now_us();
+			left = deadline - cs_now_us();
 			if (left <= 0)
 				break;
 			if (left / 1000 < timeout)
 				timeout = (int)(left / 1000) + 1;
 		}
-		if (poll(&pfd, 1, timeout) < 0 && errno != EINTR)
+		if (poll(pfd, (nfds_t)open, timeout) < 0 && errno != EINTR)
 			break;
-		session_drain(gs);
 	}
-	went_live = feed_went_live(gs->feed);
-	session_stop(gs);
+}
+
+/* How one session's run went: 0, or 1 after its one-line reason. */
+static int
+session_outcome(const struct settings *s, struct session *gs, bool went_live, int n)
+{
+	struct app_state *st = &gs->st;
+	const char *sep = n > 1 ? ": " : "";
+	const char *id = n > 1 ? gs->id : "";
+
 	if (st->ended && st->status.state == FEED_FAILED) {
-		fprintf(stderr, "courtside: %s\n", st->status.message);
+		fprintf(stderr, "courtside: %s%s%s\n", id, sep, st->status.message);
 		return 1;
 	}
 	/* Stopped (--duration, a signal) before the live stream ever came up:
 	 * that is a failure, and the last status says why. */
 	if (!st->ended && !went_live && s->mode == RUN_HEADLESS && s->replay_path == NULL) {
-		fprintf(stderr, "courtside: never went live: %s\n",
+		fprintf(stderr, "courtside: %s%snever went live: %s\n", id, sep,
 		    st->status.message[0] != '\0' ? st->status.message : "no connection yet");
 		log_msg("never went live: %s", st->status.message);
 		return 1;
 	}
 	if (st->warnings > 0)
 		log_msg("%lu messages skipped as bad input", st->warnings);
-	return write_export(gs->g, s) == 0 ? 0 : 1;
+	return 0;
+}
+
+/* --once and --headless: drain the feeds into their models until they end. */
+static int
+run_without_ui(const struct settings *s, struct session **v, int n)
+{
+	bool went_live[SETTINGS_GAMES_MAX];
+	int i, rc = 0;
+
+	drain_until_ended(s, v, n);
+	for (i = 0; i < n; i++) {
+		went_live[i] = feed_went_live(v[i]->feed);
+		session_stop(v[i]);
+	}
+	for (i = 0; i < n; i++)
+		rc |= session_outcome(s, v[i], went_live[i], n);
+	if (rc != 0)
+		return 1;
+	return write_exports(v, n, s) == 0 ? 0 : 1;
 }
 
 static void
@@ -246,6 +305,60 @@ pick_game(const struct settings *s, const struct ui_options *uo, char *id,
 	return k >= 0 ? 0 : 1;
 }
 
+/* --all: every game of the day's schedule (a team's with --team). */
+static int
+all_games(const struct settings *s, char ids[][CS_ID_MAX], int *n)
+{
+	struct schedule_query q;
+	struct schedule sched;
+	char *cause = NULL;
+	size_t i;
+
+	schedule_query_of(s, &q);
+	if (schedule_fetch(&q, &sched, &cause) < 0) {
+		fprintf(stderr, "courtside: %s\n", cause != NULL ? cause : "no schedule");
+		free(cause);
+		schedule_free(&sched);
+		return -1;
+	}
+	for (i = 0, *n = 0; i < sched.n && *n < SETTINGS_GAMES_MAX; i++)
+		cs_strlcpy(ids[(*n)++], sched.games[i].id, CS_ID_MAX);
+	if (sched.n > SETTINGS_GAMES_MAX)
+		log_msg("--all: the first %d of %zu games", SETTINGS_GAMES_MAX, sched.n);
+	schedule_free(&sched);
+	if (*n == 0) {
+		fprintf(stderr, "courtside: no games on %04d-%02d-%02d\n", s->year, s->month,
+		    s->day);
+		return -1;
+	}
+	return 0;
+}
+
+/* One session per game, each its own feed on `fc` with its id. */
+static int
+start_sessions(const struct settings *s, struct feed_config *fc,
+    const char *const *ids, int n, struct session **v)
+{
+	char *cause = NULL;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		if (ids != NULL)
+			fc->game_id = ids[i];
+		v[i] = session_new(rules_for(s));
+		if (v[i] == NULL) {
+			fprintf(stderr, "courtside: out of memory\n");
+			return -1;
+		}
+		if (session_start(v[i], fc, &cause) < 0) {
+			fprintf(stderr, "courtside: %s\n", cause != NULL ? cause : "cannot start");
+			free(cause);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -254,8 +367,11 @@ main(int argc, char **argv)
 	struct ui_options uo;
 	struct sim_server_options so;
 	struct sim_server *sim = NULL;
-	struct session *gs = NULL;
+	struct session *gv[SETTINGS_GAMES_MAX] = { NULL };
 	char *cause = NULL, base_url[64], picked[CS_ID_MAX];
+	char all[SETTINGS_GAMES_MAX][CS_ID_MAX];
+	const char *ids[SETTINGS_GAMES_MAX];
+	int ng = 1, i;
 	int64_t start_us = cs_now_us();
 	int rc;
 
@@ -345,35 +461,46 @@ main(int argc, char **argv)
 	uo.bell = s.bell;
 	uo.duration = s.duration;
 	uo.start_us = start_us;
-	if (s.mode == RUN_UI && fc.provider != CS_PROVIDER_NONE && fc.game_id == NULL) {
+	if (s.mode == RUN_UI && fc.provider != CS_PROVIDER_NONE && fc.game_id == NULL &&
+	    !s.all_games) {
 		if (pick_game(&s, &uo, picked, sizeof picked, &rc) != 0)
 			goto out;
 		fc.game_id = picked;
 	}
-	gs = session_new(rules_for(&s));
-	if (gs == NULL) {
-		fprintf(stderr, "courtside: out of memory\n");
-		rc = 1;
-		goto out;
+	/* the games: --all, --game A,B,..., the picker's, or the one source */
+	if (s.all_games) {
+		if (all_games(&s, all, &ng) < 0) {
+			rc = 1;
+			goto out;
+		}
+		for (i = 0; i < ng; i++)
+			ids[i] = all[i];
+	} else if (s.ngames > 1) {
+		ng = s.ngames;
+		for (i = 0; i < ng; i++)
+			ids[i] = s.game_ids[i];
+	} else {
+		ids[0] = fc.game_id;
 	}
-	if (session_start(gs, &fc, &cause) < 0) {
-		fprintf(stderr, "courtside: %s\n", cause != NULL ? cause : "cannot start");
+	if (start_sessions(&s, &fc, ids, ng, gv) < 0) {
 		rc = 1;
 		goto out;
 	}
 	if (s.mode != RUN_UI) {
-		rc = run_without_ui(&s, gs);
+		rc = run_without_ui(&s, gv, ng);
 		goto out;
 	}
 
-	rc = ui_run_sessions(&uo, &gs, 1, &cause) == 0 ? 0 : 1;
-	session_stop(gs);
+	rc = ui_run_sessions(&uo, gv, (size_t)ng, &cause) == 0 ? 0 : 1;
+	for (i = 0; i < ng; i++)
+		session_stop(gv[i]);
 	if (rc != 0)
 		fprintf(stderr, "courtside: %s\n", cause != NULL ? cause : "the UI failed");
-	else if (write_export(gs->g, &s) != 0)
+	else if (write_exports(gv, ng, &s) != 0)
 		rc = 1;
 out:
-	session_free(&gs);
+	for (i = 0; i < SETTINGS_GAMES_MAX; i++)
+		session_free(&gv[i]);
 	if (sim != NULL)
 		sim_server_stop(&sim);
 	settings_free(&s);

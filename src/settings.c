@@ -22,7 +22,7 @@ enum {
 	OPT_RECORD, OPT_CONFIG, OPT_LOG, OPT_ONCE, OPT_HEADLESS, OPT_DURATION,
 	OPT_EXPORT, OPT_EXPORT_FORMAT, OPT_CACERT, OPT_INSECURE, OPT_NO_COLOR,
 	OPT_ASCII, OPT_TITLE, OPT_BELL, OPT_HELP, OPT_VERSION, OPT_RULES,
-	OPT_LIST, OPT_DATE, OPT_TEAM,
+	OPT_LIST, OPT_DATE, OPT_TEAM, OPT_ALL,
 };
 
 static const struct option long_options[] = {
@@ -52,6 +52,7 @@ static const struct option long_options[] = {
 	{ "title", no_argument, NULL, OPT_TITLE },
 	{ "bell", required_argument, NULL, OPT_BELL },
 	{ "list", no_argument, NULL, OPT_LIST },
+	{ "all", no_argument, NULL, OPT_ALL },
 	{ "date", required_argument, NULL, OPT_DATE },
 	{ "team", required_argument, NULL, OPT_TEAM },
 	{ "help", no_argument, NULL, OPT_HELP },
@@ -70,6 +71,7 @@ settings_usage(FILE *out)
 "       courtside --replay FILE [--speed N|max] [--until PERIOD/CLOCK]\n"
 "       courtside --provider P --list [--date YYYY-MM-DD] [--team ID]\n"
 "       courtside --provider P        (no --game: pick one of today's games)\n"
+"       courtside --provider P --game ID,ID,... | --all   (several games: ( ) switch)\n"
 "\n"
 "common options:\n"
 "  --record FILE          keep every raw provider message in FILE\n"
@@ -151,6 +153,29 @@ settings_parse_until(const char *spec, int *period_sequence, int *clock)
 		return -1;
 	*period_sequence = (int)p;
 	*clock = c;
+	return 0;
+}
+
+/* --game A[,B...]: one game, or several followed side by side. */
+static int
+parse_games(struct settings *s, const char *arg)
+{
+	char *tok, *save = NULL;
+
+	free(s->games_buf);
+	s->games_buf = strdup(arg);
+	s->ngames = 0;
+	if (s->games_buf == NULL)
+		return -1;
+	for (tok = strtok_r(s->games_buf, ",", &save); tok != NULL;
+	    tok = strtok_r(NULL, ",", &save)) {
+		if (s->ngames == SETTINGS_GAMES_MAX || strlen(tok) >= CS_ID_MAX)
+			return -1;
+		s->game_ids[s->ngames++] = tok;
+	}
+	if (s->ngames == 0)
+		return -1;
+	s->game_id = s->game_ids[0];
 	return 0;
 }
 
@@ -241,9 +266,9 @@ settings_parse(struct settings *s, int argc, char **argv, char **cause)
 				return -1;
 			break;
 		case OPT_GAME:
-			if (*optarg == '\0' || strlen(optarg) >= CS_ID_MAX)
-				return cs_set_cause(cause, "--game needs a game id");
-			s->game_id = optarg;
+			if (*optarg == '\0' || parse_games(s, optarg) < 0)
+				return cs_set_cause(cause, "--game needs a game id, or up to %d "
+				    "separated by commas", SETTINGS_GAMES_MAX);
 			break;
 		case OPT_BASE_URL:
 			if (strncmp(optarg, "http://", 7) != 0 &&
@@ -352,6 +377,9 @@ settings_parse(struct settings *s, int argc, char **argv, char **cause)
 				    "--bell takes a list of score, foul-trouble, "
 				    "lead-change");
 			break;
+		case OPT_ALL:
+			s->all_games = true;
+			break;
 		case OPT_LIST:
 			s->list = true;
 			break;
@@ -391,14 +419,18 @@ settings_parse(struct settings *s, int argc, char **argv, char **cause)
 		today(s);
 	if (s->list && s->provider == CS_PROVIDER_NONE)
 		return cs_set_cause(cause, "--list goes with --provider");
+	if (s->all_games && (s->provider == CS_PROVIDER_NONE || s->game_id != NULL || s->list))
+		return cs_set_cause(cause, "--all goes with --provider, without --game or --list");
+	if ((s->ngames > 1 || s->all_games) && s->record_path != NULL)
+		return cs_set_cause(cause, "--record follows one game: give one --game");
 	if (s->list && s->game_id != NULL)
 		return cs_set_cause(cause, "--list and --game exclude each other");
 	if ((s->date_set || s->team != NULL) && (s->provider == CS_PROVIDER_NONE ||
-	    s->game_id != NULL))
+	    s->game_id != NULL) && !s->all_games)
 		return cs_set_cause(cause, "--date and --team go with --provider and "
 		    "--list or the game picker (no --game)");
 	if (s->provider != CS_PROVIDER_NONE && s->game_id == NULL && !s->list &&
-	    (once || headless))
+	    !s->all_games && (once || headless))
 		return cs_set_cause(cause, "--provider needs --game with --once or --headless");
 	if (s->provider == CS_PROVIDER_NONE && s->game_id != NULL)
 		return cs_set_cause(cause, "--game goes with --provider");
@@ -568,4 +600,6 @@ settings_free(struct settings *s)
 	free_secret(&s->st_username);
 	free_secret(&s->st_secret);
 	free_secret(&s->sr_api_key);
+	free(s->games_buf);
+	s->games_buf = NULL;
 }

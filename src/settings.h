@@ -11,12 +11,17 @@
 #include "net/feed.h"
 
 enum run_mode { RUN_UI = 0, RUN_ONCE, RUN_HEADLESS };
+
+#define SETTINGS_GAMES_MAX 16    /* games followed in one process */
 enum export_format { EXPORT_JSON = 0, EXPORT_CSV };
 
 struct settings {
 	bool demo;
 	enum cs_provider provider;
-	const char *game_id;
+	const char *game_id;         /* the first of game_ids */
+	const char *game_ids[SETTINGS_GAMES_MAX];   /* --game A,B,...: several games */
+	int ngames;
+	bool all_games;              /* --all: every game of the day's schedule */
 	const char *base_url;
 	const char *ws_url;
 	const char *league;          /* nba | nbdl */
@@ -49,6 +54,7 @@ struct settings {
 	char *st_username;
 	char *st_secret;
 	char *sr_api_key;
+	char *games_buf;             /* owned: the split --game list */
 
 	/* Config file only: shottracker_ping = control | text | both */
 	enum feed_ping st_ping;

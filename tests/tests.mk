@@ -47,3 +47,7 @@ EXTRA_DIST += tests/test_list.sh
 check_PROGRAMS += tests/test_schedule
 TESTS += tests/test_schedule
 tests_test_schedule_SOURCES = tests/test_schedule.c tests/tap.h
+
+# Several games in one process against courtside-sim --games 8.
+TESTS += tests/test_league.sh
+EXTRA_DIST += tests/test_league.sh
