@@ -61,6 +61,22 @@ tm send-keys -t cs q
 tap_ok "q in the picker leaves with status 0" wait_for "EXIT=0"
 stop
 
+# --all: every game in one window, the strip above the focused one
+start 160 45 "$CS" --provider sportradar --base-url "$base" --all --log "$t/all.log"
+first=$(sed -n 1p "$t/list" | sed -n 's/.*  \([A-Z]*\) at .*/\1/p')
+strip_has() { screen | head -1 | grep -qF -- "$1"; }
+header_has() { screen | sed -n 2p | grep -qF -- "$1"; }
+tap_ok "--all: the strip names the night's games" tap_wait_until 60 strip_has "$away2 "
+tap_ok "the first game is on screen" tap_wait_until 60 header_has "$first "
+tm send-keys -t cs ')'
+tap_ok ") switches to the next game at once" tap_wait_until 60 header_has "$away2 "
+tm send-keys -t cs '(' '('
+last=$(sed -n 8p "$t/list" | sed -n 's/.*  \([A-Z]*\) at .*/\1/p')
+tap_ok "( twice wraps round to the last" tap_wait_until 60 header_has "$last "
+tm send-keys -t cs q
+tap_ok "q quits with status 0" wait_for "EXIT=0"
+stop
+
 start 80 24 "$CS" --provider sportradar --base-url "$base" --list
 tap_ok "--list on a terminal prints, no picker" wait_for "EXIT=0"
 stop

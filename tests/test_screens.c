@@ -24,6 +24,7 @@
 
 #include "tap.h"
 #include "ui/keys.h"
+#include "ui/pane_strip.h"
 #include "ui/panes.h"
 #include "ui/picker.h"
 #include "ui/screen.h"
@@ -823,6 +824,43 @@ test_picker(void)
 	ui_picker_free(&p);
 }
 
+/* ---- the strip of games (ui/pane_strip.h) ---- */
+
+static void
+strip_show(struct ui_strip_game *v, size_t n, size_t focus, int cols, const char *name)
+{
+	WINDOW *w;
+
+	resizeterm(cols == 80 ? 24 : 45, cols);
+	werase(stdscr);
+	wnoutrefresh(stdscr);
+	w = newwin(1, cols, 0, 0);
+	pane_strip_draw(w, v, n, focus, cols, false);
+	doupdate();
+	compare_screen(name);
+	delwin(w);
+}
+
+static void
+test_strip(struct game *g)
+{
+	struct game *e = game_new();
+	struct ui_strip_game v[8];
+	size_t i;
+
+	/* the hand-built game, and empty ones not yet tipped off */
+	for (i = 0; i < 8; i++) {
+		v[i].g = i % 3 == 0 ? g : e;
+		v[i].fresh = i == 3;
+	}
+	game_refresh(e);
+	strip_show(v, 8, 0, 160, "strip_160x45");
+	ok(screen_has("6:10 *"), "strip: a game that changed carries its marker");
+	strip_show(v, 8, 6, 80, "strip_80x24");
+	ok(screen_has("BOS 12 NYK 10"), "strip: the focused game stays on a narrow strip");
+	game_free(&e);
+}
+
 int
 main(void)
 {
@@ -866,6 +904,7 @@ main(void)
 	test_bells(g, &st);
 	test_empty(&st);
 	test_picker();
+	test_strip(g);
 	endwin();
 	delscreen(scr);
 	test_mono(g, &st);

@@ -24,6 +24,7 @@ static const struct ui_key_help global_keys[] = {
 	{ "n  N", "next / previous match" },
 	{ "v", "shot chart: zones with FG% instead of shots" },
 	{ "r", "reconnect now" },
+	{ "(  )", "previous / next game of the strip (several games)" },
 	{ "Ctrl-L", "repaint the screen" },
 	{ "q", "quit" },
 	{ NULL, NULL }
@@ -70,6 +71,8 @@ static const struct {
 	{ 'N', UI_REQ_FIND_PREV },
 	{ 'v', UI_REQ_ZONES },
 	{ 'r', UI_REQ_RECONNECT },
+	{ '(', UI_REQ_GAME_PREV },
+	{ ')', UI_REQ_GAME_NEXT },
 	{ UI_KEY_CTRL('l'), UI_REQ_REPAINT },
 	{ 'q', UI_REQ_QUIT },
 	{ UI_KEY_ESC, UI_REQ_ESCAPE },

@@ -28,11 +28,13 @@
 
 #include "log.h"
 #include "ui/keys.h"
+#include "ui/pane_strip.h"
 #include "ui/panes.h"
 #include "ui/screen.h"
 #include "ui/ui.h"
 
 #define TICK_MS 1000
+#define STRIP_MAX 32     /* games the strip names; ( ) reach them all */
 /* While a catch-up pours in, a frame at most this often: the partial game
  * is not worth drawing (or sending over SSH), and the model fills faster. */
 #define CATCH_UP_FRAME_MS 100
@@ -185,6 +187,10 @@ title_stack(bool push)
 
 struct loop_ctx {
 	struct feed *feed;
+	struct ui *ui;
+	struct session **v;         /* the games of this window */
+	size_t n, focus;
+	WINDOW *strip;              /* NULL: one game, no strip */
 };
 
 /* The UI's replay keys, as feed controls. */
@@ -217,14 +223,66 @@ reconnect_now(void *ctx)
 		feed_reconnect_now(lc->feed);
 }
 
+/* The strip takes the top rows; the frame gets the rest. */
 static void
-handle_resize(struct ui *ui)
+strip_place(struct loop_ctx *lc)
+{
+	struct ui *ui = lc->ui;
+
+	if (lc->strip != NULL) {
+		delwin(lc->strip);
+		lc->strip = NULL;
+	}
+	ui->top = 0;
+	if (lc->n > 1 && LINES > UI_STRIP_LINES) {
+		lc->strip = newwin(UI_STRIP_LINES, COLS, 0, 0);
+		if (lc->strip != NULL) {
+			leaveok(lc->strip, TRUE);
+			ui->top = UI_STRIP_LINES;
+		}
+	}
+	ui_resize(ui, COLS, LINES - ui->top);
+}
+
+static void
+strip_draw(struct loop_ctx *lc)
+{
+	struct ui_strip_game sg[STRIP_MAX];
+	size_t i, n = lc->n < STRIP_MAX ? lc->n : STRIP_MAX;
+
+	if (lc->strip == NULL)
+		return;
+	for (i = 0; i < n; i++) {
+		sg[i].g = lc->v[i]->g;
+		sg[i].fresh = i != lc->focus && lc->v[i]->fresh;
+	}
+	pane_strip_draw(lc->strip, sg, n, lc->focus, COLS, lc->ui->opt->ascii);
+	doupdate();
+}
+
+static void show_session(struct ui *ui, struct loop_ctx *lc, struct session *s);
+
+/* ( and ): the frame shows another game at once, its model whole. */
+static int
+switch_now(void *ctx, int step)
+{
+	struct loop_ctx *lc = ctx;
+
+	if (lc->n < 2)
+		return -1;
+	lc->focus = (lc->focus + lc->n + (size_t)(step > 0 ? 1 : lc->n - 1)) % lc->n;
+	show_session(lc->ui, lc, lc->v[lc->focus]);
+	return 0;
+}
+
+static void
+handle_resize(struct ui *ui, struct loop_ctx *lc)
 {
 	struct winsize ws;
 
 	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0 && ws.ws_row > 0)
 		resize_term(ws.ws_row, ws.ws_col);
-	ui_resize(ui, COLS, LINES);
+	strip_place(lc);
 	/* repaint every cell once: the terminal reflowed what it showed */
 	clearok(curscr, TRUE);
 }
@@ -283,7 +341,7 @@ ui_run_sessions(const struct ui_options *opt, struct session **v, size_t nsessio
 	struct loop_ctx lc;
 	struct session *cur;
 	struct pollfd *pfd = NULL;
-	size_t focus = 0, k;
+	size_t k;
 	struct ui *ui = NULL;
 	SCREEN *scr = NULL;
 	char title[256], last_title[256] = "";
@@ -295,6 +353,7 @@ ui_run_sessions(const struct ui_options *opt, struct session **v, size_t nsessio
 	struct timing tm;
 
 	memset(&tm, 0, sizeof tm);
+	memset(&lc, 0, sizeof lc);
 	tm.start_us = opt->start_us;
 	if (nsessions == 0)
 		return fail(cause, "no game to show");
@@ -331,7 +390,7 @@ ui_run_sessions(const struct ui_options *opt, struct session **v, size_t nsessio
 	ui_curses_setup();
 	nodelay(stdscr, TRUE);
 
-	cur = v[focus];
+	cur = v[0];
 	ui = ui_new(opt, cur->g);
 	/* the terminal, the signal pipe, and each session's feed */
 	pfd = calloc(2 + nsessions, sizeof *pfd);
@@ -340,8 +399,13 @@ ui_run_sessions(const struct ui_options *opt, struct session **v, size_t nsessio
 		goto out;
 	}
 	tm.lat.bucket = calloc(LATENCY_BUCKETS, sizeof *tm.lat.bucket);
+	lc.ui = ui;
+	lc.v = v;
+	lc.n = nsessions;
 	ui->ctx = &lc;
+	ui->switch_game = switch_now;
 	show_session(ui, &lc, cur);
+	strip_place(&lc);
 	use_title = opt->title && title_capable();
 	if (use_title)
 		title_stack(true);
@@ -349,11 +413,11 @@ ui_run_sessions(const struct ui_options *opt, struct session **v, size_t nsessio
 		deadline = cs_now_us() + (int64_t)(opt->duration * 1e6);
 
 	while (!quit) {
-		cur = v[focus];
+		cur = v[lc.focus];
 		if (cur->feed != NULL) {
 			was_live = cur->st.caught_up;
 			/* derive once per drain: the frame's panes only read */
-			changed = drain_all(v, nsessions, focus);
+			changed = drain_all(v, nsessions, lc.focus);
 			if (changed) {
 				unsigned events = ui_watch(ui);
 
@@ -371,6 +435,8 @@ ui_run_sessions(const struct ui_options *opt, struct session **v, size_t nsessio
 			ui_frame(ui);
 			last_frame = now;
 			timing_frame(&tm, &cur->st, cur->g, was_live);
+			cur->fresh = false;
+			strip_draw(&lc);
 		}
 		if (use_title) {
 			ui_title_text(cur->g, title, sizeof title);
@@ -418,7 +484,7 @@ ui_run_sessions(const struct ui_options *opt, struct session **v, size_t nsessio
 			while ((n = read(sig_pipe[0], sigs, sizeof sigs)) > 0) {
 				for (i = 0; i < n; i++) {
 					if (sigs[i] == SIGWINCH)
-						handle_resize(ui);
+						handle_resize(ui, &lc);
 					else
 						quit = true;
 				}
@@ -432,7 +498,7 @@ ui_run_sessions(const struct ui_options *opt, struct session **v, size_t nsessio
 		if (pfd[0].revents & POLLIN) {
 			while (!quit && (ch = wgetch(ui_input_window(ui))) != ERR) {
 				if (ch == KEY_RESIZE) {
-					handle_resize(ui);
+					handle_resize(ui, &lc);
 					continue;
 				}
 				fl = ui_key(ui, ch);
@@ -445,6 +511,8 @@ ui_run_sessions(const struct ui_options *opt, struct session **v, size_t nsessio
 out:
 	timing_end(&tm);
 	free(pfd);
+	if (lc.strip != NULL)
+		delwin(lc.strip);
 	ui_free(&ui);
 	restore_terminal();
 	if (use_title)
