@@ -59,7 +59,7 @@ static const char usage_text[] =
 "                      the top level, labelled periods; the default) or seed\n"
 "                      (exactly the vendor's published shape: teams only\n"
 "                      under game_attributes, status from started_at/ended_at)\n"
-"  --games N           a league night: N games (seeds N, N+1, ...) tipping off\n"
+"  --games N           a league night: N games (seeds S, S+1, ... of --seed S) tipping off\n"
 "                      5 feed minutes apart, both providers' schedules and a\n"
 "                      league-wide push stream (default 1, at most 16)\n"
 "  --quiet             no request log\n"
