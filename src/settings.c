@@ -162,11 +162,11 @@ parse_games(struct settings *s, const char *arg)
 {
 	char *tok, *save = NULL;
 
-	free(s->games_buf);
-	s->games_buf = strdup(arg);
-	s->ngames = 0;
-	if (s->games_buf == NULL)
+	/* in the struct, not the heap: settings_parse starts from a memset */
+	if (strlen(arg) >= sizeof s->games_buf)
 		return -1;
+	cs_strlcpy(s->games_buf, arg, sizeof s->games_buf);
+	s->ngames = 0;
 	for (tok = strtok_r(s->games_buf, ",", &save); tok != NULL;
 	    tok = strtok_r(NULL, ",", &save)) {
 		if (s->ngames == SETTINGS_GAMES_MAX || strlen(tok) >= CS_ID_MAX)
@@ -600,6 +600,4 @@ settings_free(struct settings *s)
 	free_secret(&s->st_username);
 	free_secret(&s->st_secret);
 	free_secret(&s->sr_api_key);
-	free(s->games_buf);
-	s->games_buf = NULL;
 }

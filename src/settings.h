@@ -54,7 +54,7 @@ struct settings {
 	char *st_username;
 	char *st_secret;
 	char *sr_api_key;
-	char *games_buf;             /* owned: the split --game list */
+	char games_buf[SETTINGS_GAMES_MAX * CS_ID_MAX];   /* the split --game list */
 
 	/* Config file only: shottracker_ping = control | text | both */
 	enum feed_ping st_ping;

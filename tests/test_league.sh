@@ -45,6 +45,12 @@ sim_stop_all
 sim_start live --games 8 --seed 60 --speed 600 --require-auth U:S ||
     tap_skip_all "courtside-sim did not start"
 base=http://127.0.0.1:$SIM_PORT
+# The league-wide push stream: no match filter, every game's events.
+curl -s -D "$t/h" -o /dev/null -H "x-api-key: S" "$base/nba/trial/stream/en/events/subscribe"
+loc=$(tr -d '\r' <"$t/h" | sed -n 's/^[Ll]ocation: //p')
+curl -s -N --max-time 20 "$loc" >"$t/league.ndjson" 2>/dev/null &
+curl_pid=$!
+
 "$CS" --provider shottracker --base-url "$base" --all --headless --duration 600 \
     --export "$t/st.live.json" --log "$t/st.live.log" 2>"$t/st.live.err" &
 st_pid=$!
@@ -53,6 +59,21 @@ st_pid=$!
 tap_is "$?" 0 "sportradar: eight live games in one process end, exit 0"
 wait $st_pid
 tap_is "$?" 0 "shottracker: eight live games in one process end, exit 0"
+wait $curl_pid
+"$SIM" --games 8 --seed 60 --print-ids | sed -n 's/.* sportradar=//p' >"$t/sr.ids"
+complete_lines "$t/league.ndjson" >"$t/league.lines"
+tap_ok "the push stream without a match carries several games, all of the night" \
+    "$PY" -c 'import json, sys
+ids = set(open(sys.argv[2]).read().split())
+seen = set()
+for line in open(sys.argv[1]):
+    d = json.loads(line)
+    if "payload" in d:
+        g = d["payload"]["game"]["id"]
+        assert g in ids and d["metadata"]["match"] == "sd:match:" + g, g
+        seen.add(g)
+sys.exit(0 if len(seen) >= 2 else 1)' "$t/league.lines" "$t/sr.ids"
+
 tap_ok "sportradar: each live game's export equals its solo run" \
     same_as_solo sportradar "$t/sr.live"
 tap_ok "shottracker: each live game's export equals its solo run" \

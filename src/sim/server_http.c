@@ -210,8 +210,9 @@ json_or_500(struct srv_conn *c, struct lws *wsi, char *json, bool st)
 }
 
 /* The league's games, by id (league block at the end of the file). */
+static int st_index(struct sim_server *srv, const char *id);
 static const struct sim_game *st_game(struct sim_server *srv, const char *id,
-    int64_t *at_ms, int *index);
+    int64_t *at_ms);
 static const struct sim_game *sr_game(struct sim_server *srv, const char *id,
     int64_t *at_ms);
 static const struct sim_game *st_team_game(struct sim_server *srv, const char *team,
@@ -365,13 +366,13 @@ st_route(struct srv_conn *c, struct lws *wsi, const char *path, char **seg,
 	if (nseg == 4 && strcmp(seg[2], "schedule") == 0 && strcmp(seg[3], "games") == 0)
 		return st_schedule(c, wsi);
 	if (nseg == 4 && strcmp(seg[2], "games") == 0) {
-		if ((g = st_game(srv, seg[3], &at, NULL)) == NULL)
+		if ((g = st_game(srv, seg[3], &at)) == NULL)
 			return st_error(c, wsi, 404, "Invalid id");
 		return json_or_500(c, wsi, sim_game_st_event(g, at), true);
 	}
 	if (nseg == 5 && strcmp(seg[2], "games") == 0 &&
 	    strcmp(seg[4], "lineups") == 0) {
-		if ((g = st_game(srv, seg[3], &at, NULL)) == NULL)
+		if ((g = st_game(srv, seg[3], &at)) == NULL)
 			return st_error(c, wsi, 404, "Invalid id");
 		stamp = -1;
 		if (urlarg(wsi, "timestamp=", ts, sizeof ts)) {
@@ -395,7 +396,7 @@ st_route(struct srv_conn *c, struct lws *wsi, const char *path, char **seg,
 	}
 	if (nseg == 6 && strcmp(seg[2], "stats") == 0 &&
 	    strcmp(seg[3], "games") == 0) {
-		if ((g = st_game(srv, seg[4], &at, NULL)) == NULL)
+		if ((g = st_game(srv, seg[4], &at)) == NULL)
 			return st_error(c, wsi, 404, "Invalid id");
 		if (!valid_resources(seg[5]))
 			return st_error(c, wsi, 400, "Invalid resources");
@@ -403,7 +404,8 @@ st_route(struct srv_conn *c, struct lws *wsi, const char *path, char **seg,
 	}
 	if (nseg == 6 && strcmp(seg[2], "schedule") == 0 &&
 	    strcmp(seg[3], "games") == 0 && strcmp(seg[5], "_subscribe") == 0) {
-		if (st_game(srv, seg[4], &at, &gi) == NULL)
+		/* a capture subscribes too: by id, with no generated game */
+		if ((gi = st_index(srv, seg[4])) < 0)
 			return st_error(c, wsi, 404, "Invalid id");
 		return st_subscribe(c, wsi, gi);
 	}
@@ -782,20 +784,26 @@ sim_srv_ws_confirm(struct sim_server *srv, struct lws *wsi)
 
 /* ---- the league night (--games N, league.h) ---- */
 
-/* The game with ShotTracker id `id` and its feed time now; *index its
- * place in the league (0 alone).  NULL when none. */
+/* The place of ShotTracker game `id` in the league (0 alone, a capture
+ * too), or -1. */
+static int
+st_index(struct sim_server *srv, const char *id)
+{
+	if (srv->league != NULL)
+		return sim_league_find(srv->league, CS_PROVIDER_SHOTTRACKER, id);
+	return strcmp(id, srv->st_id) == 0 ? 0 : -1;
+}
+
+/* The generated game with ShotTracker id `id` and its feed time now;
+ * NULL when none. */
 static const struct sim_game *
-st_game(struct sim_server *srv, const char *id, int64_t *at_ms, int *index)
+st_game(struct sim_server *srv, const char *id, int64_t *at_ms)
 {
 	const struct sim_league_game *lg;
-	int i = srv->league != NULL ?
-	    sim_league_find(srv->league, CS_PROVIDER_SHOTTRACKER, id) :
-	    strcmp(id, srv->st_id) == 0 ? 0 : -1;
+	int i = st_index(srv, id);
 
 	if (i < 0 || srv->game == NULL)
 		return NULL;
-	if (index != NULL)
-		*index = i;
 	lg = sim_league_game(srv->league, i);
 	*at_ms = sim_srv_feed_now(srv) - (lg != NULL ? lg->tipoff_ms : 0);
 	return lg != NULL ? lg->game : srv->game;
