@@ -1,7 +1,8 @@
-# The application core: settings, log, feed-to-model glue, and the util leaf
+# The application core: settings, log, feed-to-model glue, game sessions, and the util leaf
 # (strings, sanitizing, causes, growth, hashing) every module may use.
 libcourtside_a_SOURCES += \
 	src/app.c src/app.h \
+	src/session.c src/session.h \
 	src/log.c src/log.h \
 	src/util.c src/util.h \
 	src/settings.c src/settings.h

@@ -21,8 +21,11 @@
 #include "model/export.h"
 #include "model/game.h"
 #include "net/feed.h"
+#include "providers/schedule.h"
+#include "session.h"
 #include "settings.h"
 #include "sim/server.h"
+#include "ui/picker.h"
 #include "ui/ui.h"
 
 /* The demo's simulator credentials: the demo signs every request for real. */
@@ -46,18 +49,17 @@ die_usage(const char *cause)
 }
 
 static int
-write_export(struct game *g, const struct settings *s)
+write_export(struct game *g, const struct settings *s, const char *path)
 {
 	FILE *out;
 	int rc;
 
-	if (s->export_path == NULL)
+	if (path == NULL)
 		return 0;
-	if (strcmp(s->export_path, "-") == 0)
+	if (strcmp(path, "-") == 0)
 		out = stdout;
-	else if ((out = fopen(s->export_path, "w")) == NULL) {
-		fprintf(stderr, "courtside: cannot write %s: %s\n", s->export_path,
-		    strerror(errno));
+	else if ((out = fopen(path, "w")) == NULL) {
+		fprintf(stderr, "courtside: cannot write %s: %s\n", path, strerror(errno));
 		return -1;
 	}
 	rc = s->export_format == EXPORT_CSV ? export_csv(g, out) : export_json(g, out);
@@ -70,6 +72,35 @@ write_export(struct game *g, const struct settings *s)
 		return -1;
 	}
 	return 0;
+}
+
+/* --export with several games: one file each, the game's id before the
+ * extension ("night.json" -> "night.ID.json"); "-" writes them in turn. */
+static int
+write_exports(struct session **v, int n, const struct settings *s)
+{
+	const char *p = s->export_path, *dot, *slash;
+	char path[4096];
+	int i, rc = 0;
+
+	for (i = 0; i < n; i++) {
+		if (p == NULL || n == 1 || strcmp(p, "-") == 0) {
+			rc |= write_export(v[i]->g, s, p);
+			continue;
+		}
+		dot = strrchr(p, '.');
+		slash = strrchr(p, '/');
+		if (dot == NULL || (slash != NULL && dot < slash) || dot == p)
+			dot = p + strlen(p);
+		if ((size_t)snprintf(path, sizeof path, "%.*s.%s%s", (int)(dot - p), p,
+		    v[i]->id, dot) >= sizeof path) {
+			fprintf(stderr, "courtside: the export path is too long\n");
+			rc = -1;
+			continue;
+		}
+		rc |= write_export(v[i]->g, s, path);
+	}
+	return rc;
 }
 
 /* --rules wins; a Sportradar G League feed plays the G League's profile;
@@ -85,51 +116,247 @@ rules_for(const struct settings *s)
 	return NULL;
 }
 
-/* --once and --headless: drain the feed into the model until it ends. */
-static int
-run_without_ui(const struct settings *s, struct game *g, struct feed **feed)
+/* Every session ended (or the deadline, or a signal). */
+static void
+drain_until_ended(const struct settings *s, struct session **v, int n)
 {
-	struct app_state st;
-	struct pollfd pfd;
-	int64_t deadline = 0;
-	int timeout;
-	bool went_live;
+	struct pollfd pfd[SETTINGS_GAMES_MAX];
+	int64_t deadline = 0, left;
+	int timeout, i, open;
 
-	app_state_init(&st);
 	if (s->duration > 0)
 		deadline = cs_now_us() + (int64_t)(s->duration * 1e6);
-	pfd.fd = feed_fd(*feed);
-	pfd.events = POLLIN;
-	while (!st.ended && stop_signal == 0) {
+	while (stop_signal == 0) {
+		for (i = 0, open = 0; i < n; i++) {
+			session_drain(v[i]);
+			if (!v[i]->st.ended) {
+				pfd[open].fd = feed_fd(v[i]->feed);
+				pfd[open++].events = POLLIN;
+			}
+		}
+		if (open == 0)
+			break;
 		timeout = 1000;
 		if (deadline != 0) {
-			int64_t left = deadline - cs_now_us();
+			left = deadline - cs_now_us();
 			if (left <= 0)
 				break;
 			if (left / 1000 < timeout)
 				timeout = (int)(left / 1000) + 1;
 		}
-		if (poll(&pfd, 1, timeout) < 0 && errno != EINTR)
+		if (poll(pfd, (nfds_t)open, timeout) < 0 && errno != EINTR)
 			break;
-		app_drain(g, &st, *feed);
 	}
-	went_live = feed_went_live(*feed);
-	feed_stop(feed);
-	if (st.ended && st.status.state == FEED_FAILED) {
-		fprintf(stderr, "courtside: %s\n", st.status.message);
+}
+
+/* How one session's run went: 0, or 1 after its one-line reason. */
+static int
+session_outcome(const struct settings *s, struct session *gs, bool went_live, int n)
+{
+	struct app_state *st = &gs->st;
+	const char *sep = n > 1 ? ": " : "";
+	const char *id = n > 1 ? gs->id : "";
+
+	if (st->ended && st->status.state == FEED_FAILED) {
+		fprintf(stderr, "courtside: %s%s%s\n", id, sep, st->status.message);
 		return 1;
 	}
 	/* Stopped (--duration, a signal) before the live stream ever came up:
 	 * that is a failure, and the last status says why. */
-	if (!st.ended && !went_live && s->mode == RUN_HEADLESS && s->replay_path == NULL) {
-		fprintf(stderr, "courtside: never went live: %s\n",
-		    st.status.message[0] != '\0' ? st.status.message : "no connection yet");
-		log_msg("never went live: %s", st.status.message);
+	if (!st->ended && !went_live && s->mode == RUN_HEADLESS && s->replay_path == NULL) {
+		fprintf(stderr, "courtside: %s%snever went live: %s\n", id, sep,
+		    st->status.message[0] != '\0' ? st->status.message : "no connection yet");
+		log_msg("never went live: %s", st->status.message);
 		return 1;
 	}
-	if (st.warnings > 0)
-		log_msg("%lu messages skipped as bad input", st.warnings);
-	return write_export(g, s) == 0 ? 0 : 1;
+	if (st->warnings > 0)
+		log_msg("%lu messages skipped as bad input", st->warnings);
+	return 0;
+}
+
+/* --once and --headless: drain the feeds into their models until they end. */
+static int
+run_without_ui(const struct settings *s, struct session **v, int n)
+{
+	bool went_live[SETTINGS_GAMES_MAX];
+	int i, rc = 0;
+
+	drain_until_ended(s, v, n);
+	for (i = 0; i < n; i++) {
+		went_live[i] = feed_went_live(v[i]->feed);
+		session_stop(v[i]);
+	}
+	for (i = 0; i < n; i++)
+		rc |= session_outcome(s, v[i], went_live[i], n);
+	if (rc != 0)
+		return 1;
+	return write_exports(v, n, s) == 0 ? 0 : 1;
+}
+
+static void
+schedule_query_of(const struct settings *s, struct schedule_query *q)
+{
+	memset(q, 0, sizeof *q);
+	q->provider = s->provider;
+	q->base_url = s->base_url;
+	q->league = s->league;
+	q->access_level = s->access_level;
+	q->username = s->st_username;
+	q->secret = s->st_secret;
+	q->api_key = s->sr_api_key;
+	q->cacert = s->cacert;
+	q->insecure = s->insecure;
+	q->year = s->year;
+	q->month = s->month;
+	q->day = s->day;
+	q->team = s->team;
+}
+
+/* --list: the day's games, one line each (or JSON), then exit. */
+static int
+run_list(const struct settings *s)
+{
+	struct schedule_query q;
+	struct schedule sched;
+	char *cause = NULL;
+	int rc;
+
+	schedule_query_of(s, &q);
+	if (schedule_fetch(&q, &sched, &cause) < 0) {
+		fprintf(stderr, "courtside: %s\n", cause != NULL ? cause : "no schedule");
+		free(cause);
+		schedule_free(&sched);
+		return 1;
+	}
+	rc = schedule_print(&sched, stdout, s->export_format == EXPORT_JSON &&
+	    s->export_format_set) == 0 && fflush(stdout) == 0 ? 0 : 1;
+	if (rc != 0)
+		fprintf(stderr, "courtside: writing the list failed: %s\n", strerror(errno));
+	schedule_free(&sched);
+	return rc;
+}
+
+static void
+pick_row(const struct schedule_game *g, struct ui_pick_row *r)
+{
+	const struct schedule_team *a = &g->team[CS_AWAY], *h = &g->team[CS_HOME];
+	char line[512];
+
+	memset(r, 0, sizeof *r);
+	cs_strlcpy(r->id, g->id, sizeof r->id);
+	/* the --list line's tip-off, so both read the same */
+	schedule_line(g, line, sizeof line);
+	cs_strlcpy(r->tipoff, line + strlen(g->id) + 2, 6);
+	snprintf(r->away, sizeof r->away, a->alias[0] != '\0' ? "%s (%s)" : "%s%s",
+	    a->name, a->alias);
+	snprintf(r->home, sizeof r->home, h->alias[0] != '\0' ? "%s (%s)" : "%s%s",
+	    h->name, h->alias);
+	cs_strlcpy(r->status, g->status, sizeof r->status);
+	if (a->points >= 0 && h->points >= 0)
+		snprintf(r->score, sizeof r->score, "%d-%d", a->points % 1000,
+		    h->points % 1000);
+}
+
+/*
+ * No --game: the day's games in the picker; the one chosen goes into
+ * `id`.  0 to go on, 1 to leave with status *rc (the user left: 0).
+ */
+static int
+pick_game(const struct settings *s, const struct ui_options *uo, char *id,
+    size_t size, int *rc)
+{
+	struct schedule_query q;
+	struct schedule sched;
+	struct ui_pick_row *rows;
+	char *cause = NULL, title[96];
+	size_t i;
+	int k;
+
+	schedule_query_of(s, &q);
+	*rc = 1;
+	if (schedule_fetch(&q, &sched, &cause) < 0) {
+		fprintf(stderr, "courtside: %s\n", cause != NULL ? cause : "no schedule");
+		free(cause);
+		schedule_free(&sched);
+		return 1;
+	}
+	if (sched.n == 0) {
+		fprintf(stderr, "courtside: no games on %04d-%02d-%02d%s%s\n", s->year,
+		    s->month, s->day, s->team != NULL ? " for team " : "",
+		    s->team != NULL ? s->team : "");
+		schedule_free(&sched);
+		return 1;
+	}
+	rows = calloc(sched.n, sizeof *rows);
+	for (i = 0; rows != NULL && i < sched.n; i++)
+		pick_row(&sched.games[i], &rows[i]);
+	snprintf(title, sizeof title, "%s, %04d-%02d-%02d", cs_provider_name(s->provider),
+	    s->year, s->month, s->day);
+	k = rows != NULL ? ui_pick(uo, rows, sched.n, title, &cause) : -2;
+	if (k >= 0)
+		cs_strlcpy(id, rows[k].id, size);
+	else if (k == -2)
+		fprintf(stderr, "courtside: %s\n", cause != NULL ? cause : "out of memory");
+	else
+		*rc = 0;
+	free(rows);
+	free(cause);
+	schedule_free(&sched);
+	return k >= 0 ? 0 : 1;
+}
+
+/* --all: every game of the day's schedule (a team's with --team). */
+static int
+all_games(const struct settings *s, char ids[][CS_ID_MAX], int *n)
+{
+	struct schedule_query q;
+	struct schedule sched;
+	char *cause = NULL;
+	size_t i;
+
+	schedule_query_of(s, &q);
+	if (schedule_fetch(&q, &sched, &cause) < 0) {
+		fprintf(stderr, "courtside: %s\n", cause != NULL ? cause : "no schedule");
+		free(cause);
+		schedule_free(&sched);
+		return -1;
+	}
+	for (i = 0, *n = 0; i < sched.n && *n < SETTINGS_GAMES_MAX; i++)
+		cs_strlcpy(ids[(*n)++], sched.games[i].id, CS_ID_MAX);
+	if (sched.n > SETTINGS_GAMES_MAX)
+		log_msg("--all: the first %d of %zu games", SETTINGS_GAMES_MAX, sched.n);
+	schedule_free(&sched);
+	if (*n == 0) {
+		fprintf(stderr, "courtside: no games on %04d-%02d-%02d\n", s->year, s->month,
+		    s->day);
+		return -1;
+	}
+	return 0;
+}
+
+/* One session per game, each its own feed on `fc` with its id. */
+static int
+start_sessions(const struct settings *s, struct feed_config *fc,
+    const char *const *ids, int n, struct session **v)
+{
+	char *cause = NULL;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		if (ids != NULL)
+			fc->game_id = ids[i];
+		v[i] = session_new(rules_for(s));
+		if (v[i] == NULL) {
+			fprintf(stderr, "courtside: out of memory\n");
+			return -1;
+		}
+		if (session_start(v[i], fc, &cause) < 0) {
+			fprintf(stderr, "courtside: %s\n", cause != NULL ? cause : "cannot start");
+			free(cause);
+			return -1;
+		}
+	}
+	return 0;
 }
 
 int
@@ -140,9 +367,11 @@ main(int argc, char **argv)
 	struct ui_options uo;
 	struct sim_server_options so;
 	struct sim_server *sim = NULL;
-	struct feed *feed = NULL;
-	struct game *g;
-	char *cause = NULL, base_url[64];
+	struct session *gv[SETTINGS_GAMES_MAX] = { NULL };
+	char *cause = NULL, base_url[64], picked[CS_ID_MAX];
+	char all[SETTINGS_GAMES_MAX][CS_ID_MAX];
+	const char *ids[SETTINGS_GAMES_MAX];
+	int ng = 1, i;
 	int64_t start_us = cs_now_us();
 	int rc;
 
@@ -169,6 +398,12 @@ main(int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);
 	signal(SIGINT, on_stop_signal);
 	signal(SIGTERM, on_stop_signal);
+	if (s.list) {
+		rc = run_list(&s);
+		settings_free(&s);
+		log_close();
+		return rc;
+	}
 
 	memset(&fc, 0, sizeof fc);
 	fc.provider = s.provider;
@@ -219,20 +454,6 @@ main(int argc, char **argv)
 		fc.secret = DEMO_SECRET;
 	}
 
-	g = game_new();
-	if (g != NULL)
-		game_set_rules(g, rules_for(&s));
-	feed = feed_start(&fc, &cause);
-	if (feed == NULL) {
-		fprintf(stderr, "courtside: %s\n", cause != NULL ? cause : "cannot start");
-		rc = 1;
-		goto out;
-	}
-	if (s.mode != RUN_UI) {
-		rc = run_without_ui(&s, g, &feed);
-		goto out;
-	}
-
 	memset(&uo, 0, sizeof uo);
 	uo.ascii = s.ascii;
 	uo.no_color = s.no_color || getenv("NO_COLOR") != NULL;
@@ -240,18 +461,48 @@ main(int argc, char **argv)
 	uo.bell = s.bell;
 	uo.duration = s.duration;
 	uo.start_us = start_us;
-	rc = ui_run(&uo, g, feed, &cause) == 0 ? 0 : 1;
-	feed_stop(&feed);
+	if (s.mode == RUN_UI && fc.provider != CS_PROVIDER_NONE && fc.game_id == NULL &&
+	    !s.all_games) {
+		if (pick_game(&s, &uo, picked, sizeof picked, &rc) != 0)
+			goto out;
+		fc.game_id = picked;
+	}
+	/* the games: --all, --game A,B,..., the picker's, or the one source */
+	if (s.all_games) {
+		if (all_games(&s, all, &ng) < 0) {
+			rc = 1;
+			goto out;
+		}
+		for (i = 0; i < ng; i++)
+			ids[i] = all[i];
+	} else if (s.ngames > 1) {
+		ng = s.ngames;
+		for (i = 0; i < ng; i++)
+			ids[i] = s.game_ids[i];
+	} else {
+		ids[0] = fc.game_id;
+	}
+	if (start_sessions(&s, &fc, ids, ng, gv) < 0) {
+		rc = 1;
+		goto out;
+	}
+	if (s.mode != RUN_UI) {
+		rc = run_without_ui(&s, gv, ng);
+		goto out;
+	}
+
+	rc = ui_run_sessions(&uo, gv, (size_t)ng, &cause) == 0 ? 0 : 1;
+	for (i = 0; i < ng; i++)
+		session_stop(gv[i]);
 	if (rc != 0)
 		fprintf(stderr, "courtside: %s\n", cause != NULL ? cause : "the UI failed");
-	else if (write_export(g, &s) != 0)
+	else if (write_exports(gv, ng, &s) != 0)
 		rc = 1;
 out:
-	if (feed != NULL)
-		feed_stop(&feed);
+	for (i = 0; i < SETTINGS_GAMES_MAX; i++)
+		session_free(&gv[i]);
 	if (sim != NULL)
 		sim_server_stop(&sim);
-	game_free(&g);
 	settings_free(&s);
 	free(cause);
 	log_close();

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "model/event.h"
 #include "settings.h"
@@ -21,6 +22,7 @@ enum {
 	OPT_RECORD, OPT_CONFIG, OPT_LOG, OPT_ONCE, OPT_HEADLESS, OPT_DURATION,
 	OPT_EXPORT, OPT_EXPORT_FORMAT, OPT_CACERT, OPT_INSECURE, OPT_NO_COLOR,
 	OPT_ASCII, OPT_TITLE, OPT_BELL, OPT_HELP, OPT_VERSION, OPT_RULES,
+	OPT_LIST, OPT_DATE, OPT_TEAM, OPT_ALL,
 };
 
 static const struct option long_options[] = {
@@ -49,6 +51,10 @@ static const struct option long_options[] = {
 	{ "ascii", no_argument, NULL, OPT_ASCII },
 	{ "title", no_argument, NULL, OPT_TITLE },
 	{ "bell", required_argument, NULL, OPT_BELL },
+	{ "list", no_argument, NULL, OPT_LIST },
+	{ "all", no_argument, NULL, OPT_ALL },
+	{ "date", required_argument, NULL, OPT_DATE },
+	{ "team", required_argument, NULL, OPT_TEAM },
 	{ "help", no_argument, NULL, OPT_HELP },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 },
@@ -63,6 +69,9 @@ settings_usage(FILE *out)
 "       courtside --provider sportradar --game GAME_ID [--base-url URL]\n"
 "                 [--league nba|nbdl] [--access-level trial|production]\n"
 "       courtside --replay FILE [--speed N|max] [--until PERIOD/CLOCK]\n"
+"       courtside --provider P --list [--date YYYY-MM-DD] [--team ID]\n"
+"       courtside --provider P        (no --game: pick one of today's games)\n"
+"       courtside --provider P --game ID,ID,... | --all   (several games: ( ) switch)\n"
 "\n"
 "common options:\n"
 "  --record FILE          keep every raw provider message in FILE\n"
@@ -147,6 +156,68 @@ settings_parse_until(const char *spec, int *period_sequence, int *clock)
 	return 0;
 }
 
+/* --game A[,B...]: one game, or several followed side by side. */
+static int
+parse_games(struct settings *s, const char *arg)
+{
+	char *tok, *save = NULL;
+
+	/* in the struct, not the heap: settings_parse starts from a memset */
+	if (strlen(arg) >= sizeof s->games_buf)
+		return -1;
+	cs_strlcpy(s->games_buf, arg, sizeof s->games_buf);
+	s->ngames = 0;
+	for (tok = strtok_r(s->games_buf, ",", &save); tok != NULL;
+	    tok = strtok_r(NULL, ",", &save)) {
+		if (s->ngames == SETTINGS_GAMES_MAX || strlen(tok) >= CS_ID_MAX)
+			return -1;
+		s->game_ids[s->ngames++] = tok;
+	}
+	if (s->ngames == 0)
+		return -1;
+	s->game_id = s->game_ids[0];
+	return 0;
+}
+
+/* --date YYYY-MM-DD: a real calendar day. */
+static int
+parse_date(struct settings *s, const char *arg)
+{
+	struct tm tm;
+	int y, m, d, n = 0;
+
+	if (strlen(arg) != 10 || sscanf(arg, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 ||
+	    n != 10 || y < 1970 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31)
+		return -1;
+	memset(&tm, 0, sizeof tm);
+	tm.tm_year = y - 1900;
+	tm.tm_mon = m - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = 12;
+	tm.tm_isdst = -1;
+	/* mktime normalizes Feb 30 into March: that is not a day */
+	if (mktime(&tm) == (time_t)-1 || tm.tm_mday != d || tm.tm_mon != m - 1)
+		return -1;
+	s->year = y;
+	s->month = m;
+	s->day = d;
+	s->date_set = true;
+	return 0;
+}
+
+static void
+today(struct settings *s)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	if (localtime_r(&now, &tm) == NULL)
+		return;
+	s->year = tm.tm_year + 1900;
+	s->month = tm.tm_mon + 1;
+	s->day = tm.tm_mday;
+}
+
 /* --provider NAME: a live provider of the registry; the message lists them. */
 static int
 match_provider(struct settings *s, const char *name, char **cause)
@@ -195,9 +266,9 @@ settings_parse(struct settings *s, int argc, char **argv, char **cause)
 				return -1;
 			break;
 		case OPT_GAME:
-			if (*optarg == '\0' || strlen(optarg) >= CS_ID_MAX)
-				return cs_set_cause(cause, "--game needs a game id");
-			s->game_id = optarg;
+			if (*optarg == '\0' || parse_games(s, optarg) < 0)
+				return cs_set_cause(cause, "--game needs a game id, or up to %d "
+				    "separated by commas", SETTINGS_GAMES_MAX);
 			break;
 		case OPT_BASE_URL:
 			if (strncmp(optarg, "http://", 7) != 0 &&
@@ -275,6 +346,7 @@ settings_parse(struct settings *s, int argc, char **argv, char **cause)
 			s->export_path = optarg;
 			break;
 		case OPT_EXPORT_FORMAT:
+			s->export_format_set = true;
 			if (strcmp(optarg, "json") == 0)
 				s->export_format = EXPORT_JSON;
 			else if (strcmp(optarg, "csv") == 0)
@@ -305,6 +377,21 @@ settings_parse(struct settings *s, int argc, char **argv, char **cause)
 				    "--bell takes a list of score, foul-trouble, "
 				    "lead-change");
 			break;
+		case OPT_ALL:
+			s->all_games = true;
+			break;
+		case OPT_LIST:
+			s->list = true;
+			break;
+		case OPT_DATE:
+			if (parse_date(s, optarg) < 0)
+				return cs_set_cause(cause, "--date takes a day as YYYY-MM-DD");
+			break;
+		case OPT_TEAM:
+			if (*optarg == '\0' || strlen(optarg) >= CS_ID_MAX)
+				return cs_set_cause(cause, "--team needs a team id");
+			s->team = optarg;
+			break;
 		case OPT_HELP:
 			settings_usage(stdout);
 			return 1;
@@ -328,8 +415,23 @@ settings_parse(struct settings *s, int argc, char **argv, char **cause)
 	    (s->replay_path != NULL ? 1 : 0) != 1)
 		return cs_set_cause(cause,
 		    "choose one of --demo, --provider or --replay (see --help)");
-	if (s->provider != CS_PROVIDER_NONE && s->game_id == NULL)
-		return cs_set_cause(cause, "--provider needs --game");
+	if (!s->date_set)
+		today(s);
+	if (s->list && s->provider == CS_PROVIDER_NONE)
+		return cs_set_cause(cause, "--list goes with --provider");
+	if (s->all_games && (s->provider == CS_PROVIDER_NONE || s->game_id != NULL || s->list))
+		return cs_set_cause(cause, "--all goes with --provider, without --game or --list");
+	if ((s->ngames > 1 || s->all_games) && s->record_path != NULL)
+		return cs_set_cause(cause, "--record follows one game: give one --game");
+	if (s->list && s->game_id != NULL)
+		return cs_set_cause(cause, "--list and --game exclude each other");
+	if ((s->date_set || s->team != NULL) && (s->provider == CS_PROVIDER_NONE ||
+	    s->game_id != NULL) && !s->all_games)
+		return cs_set_cause(cause, "--date and --team go with --provider and "
+		    "--list or the game picker (no --game)");
+	if (s->provider != CS_PROVIDER_NONE && s->game_id == NULL && !s->list &&
+	    !s->all_games && (once || headless))
+		return cs_set_cause(cause, "--provider needs --game with --once or --headless");
 	if (s->provider == CS_PROVIDER_NONE && s->game_id != NULL)
 		return cs_set_cause(cause, "--game goes with --provider");
 	if (s->provider != CS_PROVIDER_SHOTTRACKER && s->ws_url != NULL)
@@ -350,6 +452,8 @@ settings_parse(struct settings *s, int argc, char **argv, char **cause)
 		return cs_set_cause(cause,
 		    "--duration goes with --headless or the UI, not --once");
 	s->mode = once ? RUN_ONCE : headless ? RUN_HEADLESS : RUN_UI;
+	if (s->list && s->mode != RUN_UI)
+		return cs_set_cause(cause, "--list cannot be combined with --once or --headless");
 	if (s->mode != RUN_UI && s->export_path == NULL)
 		s->export_path = "-";
 	return 0;

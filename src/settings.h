@@ -11,12 +11,17 @@
 #include "net/feed.h"
 
 enum run_mode { RUN_UI = 0, RUN_ONCE, RUN_HEADLESS };
+
+#define SETTINGS_GAMES_MAX 16    /* games followed in one process */
 enum export_format { EXPORT_JSON = 0, EXPORT_CSV };
 
 struct settings {
 	bool demo;
 	enum cs_provider provider;
-	const char *game_id;
+	const char *game_id;         /* the first of game_ids */
+	const char *game_ids[SETTINGS_GAMES_MAX];   /* --game A,B,...: several games */
+	int ngames;
+	bool all_games;              /* --all: every game of the day's schedule */
 	const char *base_url;
 	const char *ws_url;
 	const char *league;          /* nba | nbdl */
@@ -33,17 +38,23 @@ struct settings {
 	double duration;             /* seconds, 0 = none */
 	const char *export_path;     /* "-" = stdout */
 	enum export_format export_format;
+	bool export_format_set;      /* --list prints JSON only when asked */
 	const char *cacert;
 	bool insecure;
 	bool no_color;
 	bool ascii;
 	bool title;
 	unsigned bell;               /* enum ui_bell mask */
+	bool list;                   /* --list: print the day's games and exit */
+	int year, month, day;        /* --date (default: today, local time) */
+	bool date_set;
+	const char *team;            /* --team ID: the schedule's games of a team */
 
 	/* Credentials: environment first, then the config file.  Owned. */
 	char *st_username;
 	char *st_secret;
 	char *sr_api_key;
+	char games_buf[SETTINGS_GAMES_MAX * CS_ID_MAX];   /* the split --game list */
 
 	/* Config file only: shottracker_ping = control | text | both */
 	enum feed_ping st_ping;

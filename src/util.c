@@ -1,10 +1,11 @@
-/* The leaf helpers (util.h): strings, sanitizing, causes, growth, hashing. */
+/* The leaf helpers (util.h): strings, sanitizing, causes, growth, hashing, clocks. */
 #include "config.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "util.h"
 
@@ -147,4 +148,22 @@ cs_hash64(const void *data, size_t len)
 	h *= 0x9e3779b97f4a7c15ULL;
 	h ^= h >> 29;
 	return h;
+}
+
+int64_t
+cs_now_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+int64_t
+cs_wall_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }

@@ -1,6 +1,6 @@
 /*
  * The leaf every module may use: bounded strings, sanitizing for the
- * terminal, error causes, array growth, hashing.  It includes nothing of
+ * terminal, error causes, array growth, hashing, clocks.  It includes nothing of
  * courtside's own, so that log.c, the model, the providers and the
  * simulator can all depend on it without depending on each other.
  */
@@ -37,5 +37,9 @@ uint64_t cs_hash64(const void *data, size_t len);
  * carry an escape sequence to the terminal.  Tabs and newlines become spaces.
  */
 void cs_sanitize(char *dst, const char *src, size_t size);
+
+/* Clocks. */
+int64_t cs_now_us(void);        /* monotonic clock, microseconds */
+int64_t cs_wall_ms(void);       /* realtime clock, epoch milliseconds */
 
 #endif

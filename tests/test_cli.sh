@@ -24,8 +24,8 @@ tap_ok "the message names the option" grep -q -- "--frobnicate" "$tmp/err"
 "$cs" --demo --provider sportradar --game x 2>"$tmp/err"
 tap_is "$?" 2 "conflicting sources exit 2"
 
-"$cs" --provider shottracker 2>"$tmp/err"
-tap_is "$?" 2 "--provider without --game exits 2"
+"$cs" --provider shottracker --once 2>"$tmp/err"
+tap_is "$?" 2 "--provider without --game exits 2 with --once (no picker)"
 
 "$cs" --replay x --once --headless 2>"$tmp/err"
 tap_is "$?" 2 "--once with --headless exits 2"

@@ -25,7 +25,9 @@
 #include "tap.h"
 #include "ui/keys.h"
 #include "ui/label.h"
+#include "ui/pane_strip.h"
 #include "ui/panes.h"
+#include "ui/picker.h"
 #include "ui/screen.h"
 #include "ui/text.h"
 
@@ -104,15 +106,24 @@ show_diff(const char *got, const char *want)
 	}
 }
 
+static void compare_screen(const char *name);
+
 static void
 check_screen(struct ui *ui, const char *name)
+{
+	ui_frame(ui);
+	compare_screen(name);
+}
+
+/* What is on the terminal now against tests/screens/NAME.txt. */
+static void
+compare_screen(const char *name)
 {
 	static char got[256 * 1024];
 	char path[1024];
 	char *want;
 	FILE *f;
 
-	ui_frame(ui);
 	dump_screen(got, sizeof got);
 	snprintf(path, sizeof path, "%s/tests/screens/%s.txt", srcdir, name);
 	if (update) {
@@ -1208,6 +1219,123 @@ test_box_sizes(struct app_state *st)
 	game_free(&g);
 }
 
+/* ---- the game picker (ui/picker.h) ---- */
+
+static void
+picker_rows(struct ui_pick_row *r, size_t n)
+{
+	static const char *const teams[][2] = {
+		{ "Orcas (VAN)", "Aurora (ANC)" }, { "Blizzard (BUF)", "Rapids (RIC)" },
+		{ "Ironmen (PIT)", "Oaks (RAL)" }, { "Sea Lions (SDS)", "Falls (SPK)" },
+		{ "Whalers (HFD)", "Friars Club (PVD)" }, { "Rapids (RIC)", "Saguaros (TUC)" },
+		{ "Sound (NSH)", "Waves (HNL)" }, { "Turquoise (SFE)", "Orcas (VAN)" },
+	};
+	size_t i;
+
+	memset(r, 0, n * sizeof *r);
+	for (i = 0; i < n; i++) {
+		snprintf(r[i].id, sizeof r[i].id, "%08zx-1111-4222-8333-%012zx", i + 1, i * 7);
+		snprintf(r[i].tipoff, sizeof r[i].tipoff, "%02zu:%02zu", 19 + i * 5 / 60 % 5,
+		    i * 5 % 60);
+		cs_strlcpy(r[i].away, teams[i % 8][0], sizeof r[i].away);
+		cs_strlcpy(r[i].home, teams[i % 8][1], sizeof r[i].home);
+		cs_strlcpy(r[i].status, i < 2 ? "inprogress" : "scheduled", sizeof r[i].status);
+		if (i < 2)
+			snprintf(r[i].score, sizeof r[i].score, "%zu-%zu", 40 + i, 38 + 3 * i);
+	}
+	/* a server's escape sequence never reaches the terminal */
+	cs_strlcpy(r[3].home, "Falls\033]2;pwn\007 (SPK)", sizeof r[3].home);
+}
+
+static void
+picker_show(struct ui_picker *p, const char *name)
+{
+	ui_picker_draw(p, stdscr);
+	wnoutrefresh(stdscr);
+	doupdate();
+	compare_screen(name);
+}
+
+static void
+test_picker(void)
+{
+	struct ui_pick_row rows[24];
+	struct ui_picker *p;
+	size_t chosen = 99;
+	const char *k;
+
+	picker_rows(rows, 8);
+	p = ui_picker_new(rows, 8, "sportradar, 2026-12-06", false);
+	if (!ok(p != NULL, "picker: created"))
+		return;
+	resizeterm(24, 80);
+	for (k = "jj"; *k != '\0'; k++)
+		ui_picker_key(p, *k, &chosen);
+	picker_show(p, "picker_80x24");
+	ok(!screen_has("pwn\a") && !out_contains("\033]2;pwn", 6),
+	    "picker: no escape sequence from a team's name");
+	resizeterm(45, 160);
+	picker_show(p, "picker_160x45");
+	ok(ui_picker_key(p, '\n', &chosen) == UI_PICK_CHOSEN && chosen == 2,
+	    "picker: Enter opens the game under the cursor");
+	for (k = "/rap"; *k != '\0'; k++)
+		ui_picker_key(p, *k, &chosen);
+	resizeterm(24, 80);
+	picker_show(p, "picker_search_80x24");
+	ui_picker_key(p, '\n', &chosen);
+	ok(ui_picker_key(p, KEY_DOWN, &chosen) == UI_PICK_NONE &&
+	    ui_picker_key(p, '\n', &chosen) == UI_PICK_CHOSEN && chosen == 5,
+	    "picker: / keeps a team's games; the second is the sixth row");
+	ui_picker_key(p, 27, &chosen);
+	ok(ui_picker_key(p, 'q', &chosen) == UI_PICK_QUIT, "picker: q leaves");
+	ui_picker_free(&p);
+	ok(p == NULL, "picker: freed");
+
+	picker_rows(rows, 24);
+	p = ui_picker_new(rows, 24, "shottracker, 2026-12-06", true);
+	for (chosen = 0; chosen < 30; chosen++)
+		ui_picker_key(p, KEY_DOWN, &chosen);
+	picker_show(p, "picker_scrolled_80x24");
+	ui_picker_free(&p);
+}
+
+/* ---- the strip of games (ui/pane_strip.h) ---- */
+
+static void
+strip_show(struct ui_strip_game *v, size_t n, size_t focus, int cols, const char *name)
+{
+	WINDOW *w;
+
+	resizeterm(cols == 80 ? 24 : 45, cols);
+	werase(stdscr);
+	wnoutrefresh(stdscr);
+	w = newwin(1, cols, 0, 0);
+	pane_strip_draw(w, v, n, focus, cols, false);
+	doupdate();
+	compare_screen(name);
+	delwin(w);
+}
+
+static void
+test_strip(struct game *g)
+{
+	struct game *e = game_new();
+	struct ui_strip_game v[8];
+	size_t i;
+
+	/* the hand-built game, and empty ones not yet tipped off */
+	for (i = 0; i < 8; i++) {
+		v[i].g = i % 3 == 0 ? g : e;
+		v[i].fresh = i == 3;
+	}
+	game_refresh(e);
+	strip_show(v, 8, 0, 160, "strip_160x45");
+	ok(screen_has("6:10 *"), "strip: a game that changed carries its marker");
+	strip_show(v, 8, 6, 80, "strip_80x24");
+	ok(screen_has("BOS 12 NYK 10"), "strip: the focused game stays on a narrow strip");
+	game_free(&e);
+}
+
 int
 main(void)
 {
@@ -1257,6 +1385,8 @@ main(void)
 	test_plays_newer(&st);
 	test_shots_story(&st);
 	test_box_sizes(&st);
+	test_picker();
+	test_strip(g);
 	endwin();
 	delscreen(scr);
 	test_mono(g, &st);

@@ -72,7 +72,27 @@ test_conflicts(void)
 	is_int(parse(&s, &cause, "--demo", "--provider", "shottracker", "--game", "x", NULL), -1,
 	    "--demo and --provider conflict");
 	ok(cause != NULL && strstr(cause, "choose one") != NULL, "the message says to choose one");
-	is_int(parse(&s, &cause, "--provider", "shottracker", NULL), -1, "--provider needs --game");
+	is_int(parse(&s, &cause, "--provider", "shottracker", "--once", NULL), -1,
+	    "--provider needs --game with --once");
+	is_int(parse(&s, &cause, "--provider", "shottracker", "--headless", NULL), -1,
+	    "--provider needs --game with --headless");
+	is_int(parse(&s, &cause, "--provider", "shottracker", NULL), 0,
+	    "--provider alone opens the game picker");
+	ok(s.game_id == NULL && !s.list, "no game, no list");
+	is_int(parse(&s, &cause, "--provider", "sportradar", "--list", "--date", "2026-02-28",
+	    "--team", "BOS", NULL), 0, "--list with --date and --team");
+	ok(s.list && s.year == 2026 && s.month == 2 && s.day == 28 && strcmp(s.team, "BOS") == 0,
+	    "--list, the day and the team are kept");
+	is_int(parse(&s, &cause, "--provider", "sportradar", "--list", "--date", "2026-02-30",
+	    NULL), -1, "--date refuses a day that is not one");
+	ok(cause != NULL && strstr(cause, "YYYY-MM-DD") != NULL, "the message shows the form");
+	is_int(parse(&s, &cause, "--provider", "sportradar", "--list", "--date", "2026-2-3",
+	    NULL), -1, "--date wants two-digit months and days");
+	is_int(parse(&s, &cause, "--list", "--replay", "f", NULL), -1, "--list needs --provider");
+	is_int(parse(&s, &cause, "--provider", "sportradar", "--list", "--game", "g", NULL), -1,
+	    "--list and --game exclude each other");
+	is_int(parse(&s, &cause, "--provider", "sportradar", "--game", "g", "--team", "x", NULL),
+	    -1, "--team does not go with --game");
 	is_int(parse(&s, &cause, "--provider", "espn", "--game", "x", NULL), -1, "unknown provider");
 	is_int(parse(&s, &cause, "--demo", "--bogus", NULL), -1, "unknown option");
 	ok(cause != NULL && strstr(cause, "--bogus") != NULL, "the message names the option");

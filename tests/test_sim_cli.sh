@@ -28,6 +28,10 @@ tap_ok "--start-at 2/xx: exit 2" usage --start-at 2/xx
 tap_ok "--start-at with --start-ms: exit 2" usage --start-at 2/1:00 --start-ms 5
 tap_ok "--seed with --capture: exit 2" usage --seed 3 --capture x.cap
 tap_ok "--at without --print-truth: exit 2" usage --at end
+tap_ok "--games 0: exit 2" usage --games 0
+tap_ok "--games 17: exit 2" usage --games 17
+tap_ok "--games with --capture: exit 2" usage --games 3 --capture x.cap
+tap_ok "--games 3 --print-ids: three games" sh -c "'$SIM' --games 3 --print-ids | wc -l | grep -qx 3"
 tap_ok "--print-truth espn: exit 2" usage --print-truth espn
 tap_ok "a stray argument: exit 2" usage extra
 tap_ok "--capture with --halves: exit 2" usage --halves --capture x.cap

@@ -41,3 +41,20 @@ tests_test_model_checkpoints_SOURCES = tests/test_model_checkpoints.c tests/tap.
 # Minutes that add up, against the simulator's truth (issue 17 item 8).
 TESTS += tests/test_minutes_truth.sh
 EXTRA_DIST += tests/test_minutes_truth.sh
+# Game sessions: two in one process, each its own model and feed.
+check_PROGRAMS += tests/test_session
+TESTS += tests/test_session
+tests_test_session_SOURCES = tests/test_session.c tests/tap.h
+
+# courtside --list against courtside-sim --games 8 (both schedules).
+TESTS += tests/test_list.sh
+EXTRA_DIST += tests/test_list.sh
+
+# The schedule parsers on the documents' examples and hostile input.
+check_PROGRAMS += tests/test_schedule
+TESTS += tests/test_schedule
+tests_test_schedule_SOURCES = tests/test_schedule.c tests/tap.h
+
+# Several games in one process against courtside-sim --games 8.
+TESTS += tests/test_league.sh
+EXTRA_DIST += tests/test_league.sh

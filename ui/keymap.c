@@ -26,6 +26,7 @@ static const struct ui_key_help global_keys[] = {
 	{ "v", "shot chart: zones with FG% instead of shots" },
 	{ "T", "box score: both teams, or one team whole" },
 	{ "r", "reconnect now" },
+	{ "(  )", "previous / next game of the strip (several games)" },
 	{ "Ctrl-L", "repaint the screen" },
 	{ "q", "quit" },
 	{ NULL, NULL }
@@ -73,6 +74,8 @@ static const struct {
 	{ 'v', UI_REQ_ZONES },
 	{ 'T', UI_REQ_BOX_TEAM },
 	{ 'r', UI_REQ_RECONNECT },
+	{ '(', UI_REQ_GAME_PREV },
+	{ ')', UI_REQ_GAME_NEXT },
 	{ UI_KEY_CTRL('l'), UI_REQ_REPAINT },
 	{ 'q', UI_REQ_QUIT },
 	{ UI_KEY_ESC, UI_REQ_ESCAPE },

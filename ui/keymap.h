@@ -55,6 +55,8 @@ enum ui_request {
 	UI_REQ_DROP_SEARCH,   /* Esc with nothing else to close */
 	UI_REQ_ZONES,         /* shot chart: zones instead of shots */
 	UI_REQ_BOX_TEAM,      /* box score: T, both teams or one whole */
+	UI_REQ_GAME_PREV,     /* ( ): the previous / next game of the strip */
+	UI_REQ_GAME_NEXT,
 };
 
 /* The request a key names in the global map; UI_REQ_NONE when none. */

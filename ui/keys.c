@@ -143,6 +143,17 @@ change_filter(struct ui *ui, enum ui_request req)
 	return UI_HANDLED | UI_REDRAW;
 }
 
+/* ( and ): the loop holds the games; one game alone has nowhere to go. */
+static int
+switch_game(struct ui *ui, int step)
+{
+	if (ui->switch_game == NULL || ui->switch_game(ui->ctx, step) < 0) {
+		ui_message(ui, "one game in this window");
+		return UI_HANDLED | UI_REDRAW;
+	}
+	return UI_HANDLED | UI_REDRAW;
+}
+
 /* ---- requests ---- */
 
 static int
@@ -166,6 +177,9 @@ request(struct ui *ui, enum ui_request req, int key)
 		return change_filter(ui, req);
 	case UI_REQ_RECONNECT:
 		return reconnect(ui);
+	case UI_REQ_GAME_PREV:
+	case UI_REQ_GAME_NEXT:
+		return switch_game(ui, req == UI_REQ_GAME_NEXT ? 1 : -1);
 	case UI_REQ_REPAINT:
 		clearok(curscr, TRUE);
 		ui_touch(ui);

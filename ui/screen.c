@@ -244,7 +244,7 @@ apply_layout(struct ui *ui)
 			ui->win[i] = NULL;
 		}
 		if (r->h > 0 && ui->win[i] == NULL) {
-			ui->win[i] = newwin(r->h, r->w, r->y, r->x);
+			ui->win[i] = newwin(r->h, r->w, r->y + ui->top, r->x);
 			if (ui->win[i] != NULL)
 				leaveok(ui->win[i], TRUE);
 			ui->win_rect[i] = *r;
@@ -257,7 +257,7 @@ apply_layout(struct ui *ui)
 		ui->hdr = NULL;
 	}
 	if (ui->hdr == NULL && lo.tier != UI_TIER_TOO_SMALL) {
-		ui->hdr = newwin(UI_HEADER_LINES, ui->cols, 0, 0);
+		ui->hdr = newwin(UI_HEADER_LINES, ui->cols, ui->top, 0);
 		if (ui->hdr != NULL)
 			leaveok(ui->hdr, TRUE);
 	}

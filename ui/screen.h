@@ -65,6 +65,10 @@ struct ui {
 	/* What the loop provides; NULL in tests. */
 	void (*reconnect)(void *ctx);
 	int (*replay_control)(void *ctx, enum ui_replay_cmd cmd);
+	/* Several games: the next (+1) or previous (-1) on screen; -1 when
+	 * there is one only. */
+	int (*switch_game)(void *ctx, int step);
+	int top;                      /* rows above the frame (the strip) */
 	void *ctx;
 
 	/* alerts (ui_watch) */

@@ -28,11 +28,13 @@
 
 #include "log.h"
 #include "ui/keys.h"
+#include "ui/pane_strip.h"
 #include "ui/panes.h"
 #include "ui/screen.h"
 #include "ui/ui.h"
 
 #define TICK_MS 1000
+#define STRIP_MAX 32     /* games the strip names; ( ) reach them all */
 /* While a catch-up pours in, a frame at most this often: the partial game
  * is not worth drawing (or sending over SSH), and the model fills faster. */
 #define CATCH_UP_FRAME_MS 100
@@ -185,6 +187,10 @@ title_stack(bool push)
 
 struct loop_ctx {
 	struct feed *feed;
+	struct ui *ui;
+	struct session **v;         /* the games of this window */
+	size_t n, focus;
+	WINDOW *strip;              /* NULL: one game, no strip */
 };
 
 /* The UI's replay keys, as feed controls. */
@@ -217,25 +223,125 @@ reconnect_now(void *ctx)
 		feed_reconnect_now(lc->feed);
 }
 
+/* The strip takes the top rows; the frame gets the rest. */
 static void
-handle_resize(struct ui *ui)
+strip_place(struct loop_ctx *lc)
+{
+	struct ui *ui = lc->ui;
+
+	if (lc->strip != NULL) {
+		delwin(lc->strip);
+		lc->strip = NULL;
+	}
+	ui->top = 0;
+	if (lc->n > 1 && LINES > UI_STRIP_LINES) {
+		lc->strip = newwin(UI_STRIP_LINES, COLS, 0, 0);
+		if (lc->strip != NULL) {
+			leaveok(lc->strip, TRUE);
+			ui->top = UI_STRIP_LINES;
+		}
+	}
+	ui_resize(ui, COLS, LINES - ui->top);
+}
+
+static void
+strip_draw(struct loop_ctx *lc)
+{
+	struct ui_strip_game sg[STRIP_MAX];
+	size_t i, n = lc->n < STRIP_MAX ? lc->n : STRIP_MAX;
+
+	if (lc->strip == NULL)
+		return;
+	for (i = 0; i < n; i++) {
+		sg[i].g = lc->v[i]->g;
+		sg[i].fresh = i != lc->focus && lc->v[i]->fresh;
+	}
+	pane_strip_draw(lc->strip, sg, n, lc->focus, COLS, lc->ui->opt->ascii);
+	doupdate();
+}
+
+static void show_session(struct ui *ui, struct loop_ctx *lc, struct session *s);
+
+/* ( and ): the frame shows another game at once, its model whole. */
+static int
+switch_now(void *ctx, int step)
+{
+	struct loop_ctx *lc = ctx;
+
+	if (lc->n < 2)
+		return -1;
+	lc->focus = (lc->focus + lc->n + (size_t)(step > 0 ? 1 : lc->n - 1)) % lc->n;
+	show_session(lc->ui, lc, lc->v[lc->focus]);
+	return 0;
+}
+
+static void
+handle_resize(struct ui *ui, struct loop_ctx *lc)
 {
 	struct winsize ws;
 
 	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0 && ws.ws_row > 0)
 		resize_term(ws.ws_row, ws.ws_col);
-	ui_resize(ui, COLS, LINES);
+	strip_place(lc);
 	/* repaint every cell once: the terminal reflowed what it showed */
 	clearok(curscr, TRUE);
+}
+
+/* The session on screen: the frame, the keys and the title follow it. */
+static void
+show_session(struct ui *ui, struct loop_ctx *lc, struct session *s)
+{
+	ui->g = s->g;
+	ui->st = s->feed != NULL ? &s->st : NULL;
+	lc->feed = s->feed;
+	ui->reconnect = s->feed != NULL ? reconnect_now : NULL;
+	ui->replay_control = s->feed != NULL ? replay_now : NULL;
+	s->fresh = false;
+	ui_touch(ui);
+}
+
+/* Every session's feed into its own model; true when the one on screen
+ * changed.  Each model is derived once per drain. */
+static bool
+drain_all(struct session **v, size_t n, size_t focus)
+{
+	bool changed = false, c;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (v[i]->feed == NULL)
+			continue;
+		c = session_drain(v[i]);
+		game_refresh(v[i]->g);
+		if (i == focus)
+			changed = c;
+	}
+	return changed;
 }
 
 int
 ui_run(const struct ui_options *opt, struct game *g, struct feed *feed, char **cause)
 {
+	struct session one, *v[1];
+
+	/* borrowed: the caller owns the model and the feed */
+	memset(&one, 0, sizeof one);
+	one.g = g;
+	one.feed = feed;
+	app_state_init(&one.st);
+	v[0] = &one;
+	return ui_run_sessions(opt, v, 1, cause);
+}
+
+int
+ui_run_sessions(const struct ui_options *opt, struct session **v, size_t nsessions,
+    char **cause)
+{
 	struct sigaction sa, old_int, old_term, old_hup, old_winch;
-	struct app_state st;
 	struct loop_ctx lc;
-	struct pollfd pfd[3];
+	struct session *cur;
+	struct pollfd *pfd = NULL;
+	size_t k;
 	struct ui *ui = NULL;
 	SCREEN *scr = NULL;
 	char title[256], last_title[256] = "";
@@ -247,7 +353,10 @@ ui_run(const struct ui_options *opt, struct game *g, struct feed *feed, char **c
 	struct timing tm;
 
 	memset(&tm, 0, sizeof tm);
+	memset(&lc, 0, sizeof lc);
 	tm.start_us = opt->start_us;
+	if (nsessions == 0)
+		return fail(cause, "no game to show");
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
 		return fail(cause, "the UI needs a terminal (use --headless or --once)");
 	if (pipe(sig_pipe) < 0)
@@ -281,20 +390,22 @@ ui_run(const struct ui_options *opt, struct game *g, struct feed *feed, char **c
 	ui_curses_setup();
 	nodelay(stdscr, TRUE);
 
-	ui = ui_new(opt, g);
-	if (ui == NULL) {
+	cur = v[0];
+	ui = ui_new(opt, cur->g);
+	/* the terminal, the signal pipe, and each session's feed */
+	pfd = calloc(2 + nsessions, sizeof *pfd);
+	if (ui == NULL || pfd == NULL) {
 		rc = fail(cause, "out of memory");
 		goto out;
 	}
-	app_state_init(&st);
 	tm.lat.bucket = calloc(LATENCY_BUCKETS, sizeof *tm.lat.bucket);
-	lc.feed = feed;
-	ui->st = feed != NULL ? &st : NULL;
+	lc.ui = ui;
+	lc.v = v;
+	lc.n = nsessions;
 	ui->ctx = &lc;
-	if (feed != NULL)
-		ui->reconnect = reconnect_now;
-	if (feed != NULL)
-		ui->replay_control = replay_now;
+	ui->switch_game = switch_now;
+	show_session(ui, &lc, cur);
+	strip_place(&lc);
 	use_title = opt->title && title_capable();
 	if (use_title)
 		title_stack(true);
@@ -302,11 +413,11 @@ ui_run(const struct ui_options *opt, struct game *g, struct feed *feed, char **c
 		deadline = cs_now_us() + (int64_t)(opt->duration * 1e6);
 
 	while (!quit) {
-		if (feed != NULL) {
-			was_live = st.caught_up;
-			changed = app_drain(g, &st, feed);
+		cur = v[lc.focus];
+		if (cur->feed != NULL) {
+			was_live = cur->st.caught_up;
 			/* derive once per drain: the frame's panes only read */
-			game_refresh(g);
+			changed = drain_all(v, nsessions, lc.focus);
 			if (changed) {
 				unsigned events = ui_watch(ui);
 
@@ -316,16 +427,19 @@ ui_run(const struct ui_options *opt, struct game *g, struct feed *feed, char **c
 			}
 		}
 		now = cs_now_us();
-		held = feed != NULL && !st.caught_up && st.status.state == FEED_CATCHING_UP &&
+		held = cur->feed != NULL && !cur->st.caught_up &&
+		    cur->st.status.state == FEED_CATCHING_UP &&
 		    last_frame != 0 && now - last_frame < CATCH_UP_FRAME_MS * 1000;
 		if (!held) {
 			ui->now_us = now;
 			ui_frame(ui);
 			last_frame = now;
-			timing_frame(&tm, &st, g, was_live);
+			timing_frame(&tm, &cur->st, cur->g, was_live);
+			cur->fresh = false;
+			strip_draw(&lc);
 		}
 		if (use_title) {
-			ui_title_text(g, title, sizeof title);
+			ui_title_text(cur->g, title, sizeof title);
 			if (strcmp(title, last_title) != 0) {
 				write_title(title);
 				cs_strlcpy(last_title, title, sizeof last_title);
@@ -334,8 +448,9 @@ ui_run(const struct ui_options *opt, struct game *g, struct feed *feed, char **c
 
 		/* sleep until a key, data, a signal, the next tick or the end */
 		timeout = -1;
-		if (feed != NULL && !st.ended && st.status.state != FEED_FAILED &&
-		    st.status.state != FEED_PAUSED)
+		if (cur->feed != NULL && !cur->st.ended &&
+		    cur->st.status.state != FEED_FAILED &&
+		    cur->st.status.state != FEED_PAUSED)
 			timeout = TICK_MS;
 		if (held)
 			timeout = (int)((last_frame + CATCH_UP_FRAME_MS * 1000 - now) / 1000) + 1;
@@ -351,8 +466,10 @@ ui_run(const struct ui_options *opt, struct game *g, struct feed *feed, char **c
 		pfd[nfds++].events = POLLIN;
 		pfd[nfds].fd = sig_pipe[0];
 		pfd[nfds++].events = POLLIN;
-		if (feed != NULL) {
-			pfd[nfds].fd = feed_fd(feed);
+		for (k = 0; k < nsessions; k++) {
+			if (v[k]->feed == NULL)
+				continue;
+			pfd[nfds].fd = feed_fd(v[k]->feed);
 			pfd[nfds++].events = POLLIN;
 		}
 		for (i = 0; i < nfds; i++)
@@ -367,7 +484,7 @@ ui_run(const struct ui_options *opt, struct game *g, struct feed *feed, char **c
 			while ((n = read(sig_pipe[0], sigs, sizeof sigs)) > 0) {
 				for (i = 0; i < n; i++) {
 					if (sigs[i] == SIGWINCH)
-						handle_resize(ui);
+						handle_resize(ui, &lc);
 					else
 						quit = true;
 				}
@@ -381,7 +498,7 @@ ui_run(const struct ui_options *opt, struct game *g, struct feed *feed, char **c
 		if (pfd[0].revents & POLLIN) {
 			while (!quit && (ch = wgetch(ui_input_window(ui))) != ERR) {
 				if (ch == KEY_RESIZE) {
-					handle_resize(ui);
+					handle_resize(ui, &lc);
 					continue;
 				}
 				fl = ui_key(ui, ch);
@@ -393,6 +510,9 @@ ui_run(const struct ui_options *opt, struct game *g, struct feed *feed, char **c
 
 out:
 	timing_end(&tm);
+	free(pfd);
+	if (lc.strip != NULL)
+		delwin(lc.strip);
 	ui_free(&ui);
 	restore_terminal();
 	if (use_title)

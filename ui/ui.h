@@ -13,11 +13,16 @@
 
 #include "model/game.h"
 #include "net/feed.h"
+#include "session.h"
 #include "ui/options.h"
 
 /* Runs until the user quits (or duration ends).  `feed` may be NULL (a
  * static model, as in tests).  Returns 0, or -1 with *cause (malloc'd). */
 int ui_run(const struct ui_options *opt, struct game *g, struct feed *feed,
+    char **cause);
+/* The same over several game sessions (not owned), the first on screen;
+ * each session's feed is drained into its own model. */
+int ui_run_sessions(const struct ui_options *opt, struct session **v, size_t n,
     char **cause);
 
 #endif

@@ -9,10 +9,12 @@ libcourtside_a_SOURCES += \
 	ui/pane_header.c ui/pane_box.c ui/pane_pbp.c ui/pane_shots.c \
 	ui/pane_lineups.c ui/pane_help.c \
 	ui/pane_team.c ui/unit_label.c ui/unit_label.h \
+	ui/pane_strip.c ui/pane_strip.h \
 	ui/keymap.c ui/keymap.h ui/scroll.c ui/scroll.h \
 	ui/filter.c ui/filter.h ui/label.c ui/label.h \
 	ui/layout.c ui/layout.h ui/court.c ui/court.h \
-	ui/text.c ui/text.h ui/theme.c ui/theme.h
+	ui/text.c ui/text.h ui/theme.c ui/theme.h \
+	ui/picker.c ui/picker.h
 
 check_PROGRAMS += tests/test_ui_layout
 TESTS += tests/test_ui_layout
@@ -104,3 +106,10 @@ tests_test_ui_label_SOURCES = tests/test_ui_label.c tests/tap.h
 # The box score at three sizes in tmux: courtside --replay of a recorded game.
 TESTS += tests/test_tmux_sizes.sh
 EXTRA_DIST += tests/test_tmux_sizes.sh
+
+# The game picker on a real terminal against courtside-sim --games 8.
+TESTS += tests/test_picker_tmux.sh
+EXTRA_DIST += tests/test_picker_tmux.sh
+EXTRA_DIST += \
+	tests/screens/picker_80x24.txt tests/screens/picker_160x45.txt \
+	tests/screens/picker_search_80x24.txt tests/screens/picker_scrolled_80x24.txt

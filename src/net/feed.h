@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include "model/event.h"
+#include "util.h"      /* cs_now_us, cs_wall_ms: its callers once found them here */
 
 struct feed;
 
@@ -163,8 +164,5 @@ void feed_mark_received(struct feed *feed);
  * `channel` names where it came from ("rest:/v1/...", "ws", "push"). */
 void feed_record(struct feed *feed, const char *channel, const char *data,
     size_t len);
-
-int64_t cs_now_us(void);        /* monotonic clock, microseconds */
-int64_t cs_wall_ms(void);       /* realtime clock, epoch milliseconds */
 
 #endif

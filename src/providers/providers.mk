@@ -10,6 +10,11 @@ libcourtside_a_SOURCES += \
 	src/providers/shottracker_possessions.c src/providers/shottracker_possessions.h \
 	src/providers/json_scan.c src/providers/json_scan.h
 
+# The day's schedule of either provider (--list, the game picker).
+libcourtside_a_SOURCES += \
+	src/providers/schedule.c src/providers/schedule.h \
+	src/providers/shottracker_schedule.c src/providers/sportradar_schedule.c
+
 check_PROGRAMS += tests/test_shottracker_parse tests/test_json_scan
 TESTS += tests/test_json_scan
 tests_test_json_scan_SOURCES = tests/test_json_scan.c tests/tap.h

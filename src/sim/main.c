@@ -23,6 +23,7 @@
 #include "model/event.h"
 #include "sim/capture_game.h"
 #include "sim/faults.h"
+#include "sim/league.h"
 #include "sim/server.h"
 #include "sim/simgame.h"
 #include "util.h"
@@ -34,7 +35,7 @@ static const char usage_text[] =
 "                     [--port N] [--seed N | --capture FILE] [--halves] [--overtime]\n"
 "                     [--speed N] [--start-at PERIOD/CLOCK | --start-ms MS]\n"
 "                     [--faults SPEC] [--require-auth USER:SECRET] [--log FILE]\n"
-"                     [--st-game-shape sim|seed] [--quiet]\n"
+"                     [--st-game-shape sim|seed] [--games N] [--quiet]\n"
 "       courtside-sim --print-truth shottracker|sportradar [--at PERIOD/CLOCK|end]\n"
 "       courtside-sim --print-ids | --help | --version\n"
 "\n"
@@ -58,6 +59,10 @@ static const char usage_text[] =
 "                      the top level, labelled periods; the default) or seed\n"
 "                      (exactly the vendor's published shape: teams only\n"
 "                      under game_attributes, status from started_at/ended_at)\n"
+"  --games N           a league night: N games (seeds S, S+1, ... of --seed S)\n"
+"                      tipping off 5 feed minutes apart, both providers'\n"
+"                      schedules and a league-wide push stream (default 1,\n"
+"                      at most 16)\n"
 "  --quiet             no request log\n"
 "  --print-truth P     print the ground-truth box score as JSON and exit\n"
 "  --at P/CLOCK|end    the game time for --print-truth (default end)\n"
@@ -67,7 +72,7 @@ enum {
 	OPT_PROVIDER = 256, OPT_BIND, OPT_PORT, OPT_SEED, OPT_CAPTURE, OPT_HALVES,
 	OPT_OVERTIME, OPT_SPEED, OPT_START_AT, OPT_START_MS, OPT_FAULTS,
 	OPT_REQUIRE_AUTH, OPT_LOG, OPT_QUIET, OPT_PRINT_TRUTH, OPT_AT,
-	OPT_PRINT_IDS, OPT_HELP, OPT_VERSION, OPT_ST_GAME_SHAPE,
+	OPT_PRINT_IDS, OPT_HELP, OPT_VERSION, OPT_ST_GAME_SHAPE, OPT_GAMES,
 };
 
 static const struct option long_options[] = {
@@ -89,6 +94,7 @@ static const struct option long_options[] = {
 	{ "print-truth", required_argument, NULL, OPT_PRINT_TRUTH },
 	{ "at", required_argument, NULL, OPT_AT },
 	{ "print-ids", no_argument, NULL, OPT_PRINT_IDS },
+	{ "games", required_argument, NULL, OPT_GAMES },
 	{ "help", no_argument, NULL, OPT_HELP },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 },
@@ -240,6 +246,14 @@ parse_args(int argc, char **argv, struct sim_args *a)
 		case OPT_AT:
 			a->at = optarg;
 			break;
+		case OPT_GAMES:
+			errno = 0;
+			a->so.games = (int)strtol(optarg, &end, 10);
+			if (errno != 0 || end == optarg || *end != '\0' ||
+			    a->so.games < 1 || a->so.games > SIM_LEAGUE_MAX)
+				usage_error("--games takes 1 to %d, not '%s'",
+				    SIM_LEAGUE_MAX, clean(optarg));
+			break;
 		case OPT_PRINT_IDS:
 			a->print_ids = true;
 			break;
@@ -267,6 +281,9 @@ parse_args(int argc, char **argv, struct sim_args *a)
 		    a->so.st_seed_shape)
 			usage_error("--capture serves a recorded game: --seed, "
 			    "--halves, --overtime and --st-game-shape do not apply");
+		if (a->so.games > 0)
+			usage_error("--capture serves one recorded game: --games "
+			    "does not apply");
 		if (a->truth != NULL)
 			usage_error("--print-truth needs a generated game; for a "
 			    "capture use courtside --replay FILE --once");
@@ -349,6 +366,27 @@ generate(const struct sim_args *a)
 	return g;
 }
 
+/* One line per game: the league's games are seeds N, N+1, ... */
+static int
+print_ids(struct sim_args *a, struct sim_game **g)
+{
+	uint64_t seed = a->so.seed;
+	int i, n = a->so.games > 0 ? a->so.games : 1;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0) {
+			a->so.seed = seed + (uint64_t)i;
+			*g = generate(a);
+		}
+		printf("shottracker=%s sportradar=%s\n",
+		    sim_game_id(*g, CS_PROVIDER_SHOTTRACKER),
+		    sim_game_id(*g, CS_PROVIDER_SPORTRADAR));
+		sim_game_free(g);
+	}
+	a->so.seed = seed;
+	return 0;
+}
+
 /* Everything that prints and exits without serving. */
 static int
 run_offline(struct sim_args *a)
@@ -358,13 +396,8 @@ run_offline(struct sim_args *a)
 	int64_t at = SIM_END;
 	char *json;
 
-	if (a->print_ids) {
-		printf("shottracker=%s sportradar=%s\n",
-		    sim_game_id(g, CS_PROVIDER_SHOTTRACKER),
-		    sim_game_id(g, CS_PROVIDER_SPORTRADAR));
-		sim_game_free(&g);
-		return 0;
-	}
+	if (a->print_ids)
+		return print_ids(a, &g);
 	if (a->at != NULL && game_time(g, a->at, a->so.halves, &at) < 0) {
 		sim_game_free(&g);
 		usage_error("bad --at '%s': want PERIOD/CLOCK (e.g. 3/7:21) or end",

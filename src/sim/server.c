@@ -545,6 +545,7 @@ srv_free(struct sim_server *srv)
 		return;
 	if (srv->log != NULL && srv->own_log)
 		fclose(srv->log);
+	sim_league_free(&srv->league);
 	sim_game_free(&srv->game);
 	sim_capture_free(&srv->capture);
 	free(srv->st_src);
@@ -616,6 +617,14 @@ sim_server_start(const struct sim_server_options *opt, char **cause)
 		    CS_PROVIDER_SHOTTRACKER), sizeof srv->st_id);
 		cs_strlcpy(srv->sr_id, sim_game_id(srv->game,
 		    CS_PROVIDER_SPORTRADAR), sizeof srv->sr_id);
+		/* one game is a league of one: the same streams, and a schedule */
+		srv->league = sim_league_new(srv->game, &go,
+		    opt->games > 0 ? opt->games : 1, st_source_bit);
+		if (srv->league == NULL) {
+			cs_set_cause(cause, "the league's games could not be generated");
+			srv_free(srv);
+			return NULL;
+		}
 	}
 	srv->st_src = malloc(srv->st_n + 1);
 	srv->scratch = malloc(LWS_PRE + SRV_CHUNK + 64);

@@ -209,6 +209,18 @@ json_or_500(struct srv_conn *c, struct lws *wsi, char *json, bool st)
 	    NULL);
 }
 
+/* The league's games, by id (league block at the end of the file). */
+static int st_index(struct sim_server *srv, const char *id);
+static const struct sim_game *st_game(struct sim_server *srv, const char *id,
+    int64_t *at_ms);
+static const struct sim_game *sr_game(struct sim_server *srv, const char *id,
+    int64_t *at_ms);
+static const struct sim_game *st_team_game(struct sim_server *srv, const char *team,
+    int *side);
+static int st_schedule(struct srv_conn *c, struct lws *wsi);
+static int sr_schedule(struct srv_conn *c, struct lws *wsi, char **seg);
+static int sr_match_game(struct sim_server *srv, const char *match);
+
 /*
  * --capture: the body the recorder received for this resource, as of now
  * (the path matched whole, or by its end when `suffix`).
@@ -318,7 +330,7 @@ valid_resources(const char *r)
 }
 
 static int
-st_subscribe(struct srv_conn *c, struct lws *wsi)
+st_subscribe(struct srv_conn *c, struct lws *wsi, int game)
 {
 	struct sim_server *srv = c->srv;
 	struct srv_st_token *t = &srv->st_tokens[srv->st_token_next];
@@ -327,6 +339,7 @@ st_subscribe(struct srv_conn *c, struct lws *wsi)
 	srv->st_token_next = (srv->st_token_next + 1) % SRV_ST_TOKENS;
 	sim_srv_random_hex(t->token, 16);
 	t->expires_ms = epoch_ms() + SRV_ST_TOKEN_TTL_MS;
+	t->game = game;
 	if (asprintf(&body, "{\"token\":\"%s\",\"expires_at\":%lld}", t->token,
 	    (long long)t->expires_ms) < 0)
 		return -1;
@@ -339,24 +352,27 @@ st_route(struct srv_conn *c, struct lws *wsi, const char *path, char **seg,
     int nseg)
 {
 	struct sim_server *srv = c->srv;
+	const struct sim_game *g;
 	char ts[32], *comma, *end;
 	long long stamp;
-	int rc = 0, side;
+	int64_t at;
+	int rc = 0, side, gi;
 
 	if (st_check_auth(c, wsi, path, &rc) < 0 || fault_5xx(c, wsi, true, &rc))
 		return rc;
 	if (srv->capture != NULL && !(nseg == 6 && strcmp(seg[2], "schedule") == 0))
 		return captured(c, wsi, path, false, true);
 
+	if (nseg == 4 && strcmp(seg[2], "schedule") == 0 && strcmp(seg[3], "games") == 0)
+		return st_schedule(c, wsi);
 	if (nseg == 4 && strcmp(seg[2], "games") == 0) {
-		if (strcmp(seg[3], srv->st_id) != 0)
+		if ((g = st_game(srv, seg[3], &at)) == NULL)
 			return st_error(c, wsi, 404, "Invalid id");
-		return json_or_500(c, wsi, sim_game_st_event(srv->game,
-		    sim_srv_feed_now(srv)), true);
+		return json_or_500(c, wsi, sim_game_st_event(g, at), true);
 	}
 	if (nseg == 5 && strcmp(seg[2], "games") == 0 &&
 	    strcmp(seg[4], "lineups") == 0) {
-		if (strcmp(seg[3], srv->st_id) != 0)
+		if ((g = st_game(srv, seg[3], &at)) == NULL)
 			return st_error(c, wsi, 404, "Invalid id");
 		stamp = -1;
 		if (urlarg(wsi, "timestamp=", ts, sizeof ts)) {
@@ -365,8 +381,7 @@ st_route(struct srv_conn *c, struct lws *wsi, const char *path, char **seg,
 			if (errno != 0 || end == ts || *end != '\0' || stamp < 0)
 				return st_error(c, wsi, 400, "Invalid timestamp");
 		}
-		return json_or_500(c, wsi, sim_game_st_lineups(srv->game, stamp,
-		    sim_srv_feed_now(srv)), true);
+		return json_or_500(c, wsi, sim_game_st_lineups(g, stamp, at), true);
 	}
 	if (nseg == 4 && strcmp(seg[2], "teams") == 0) {
 		comma = strchr(seg[3], ',');
@@ -375,29 +390,24 @@ st_route(struct srv_conn *c, struct lws *wsi, const char *path, char **seg,
 				return st_error(c, wsi, 404, "Invalid id");
 			*comma = '\0';
 		}
-		for (side = 0; side < 2; side++) {
-			const char *id = sim_game_st_team_id(srv->game, side);
-
-			if (id != NULL && strcmp(seg[3], id) == 0)
-				return json_or_500(c, wsi,
-				    sim_game_st_roster(srv->game, side), true);
-		}
+		if ((g = st_team_game(srv, seg[3], &side)) != NULL)
+			return json_or_500(c, wsi, sim_game_st_roster(g, side), true);
 		return st_error(c, wsi, 404, "Invalid id");
 	}
 	if (nseg == 6 && strcmp(seg[2], "stats") == 0 &&
 	    strcmp(seg[3], "games") == 0) {
-		if (strcmp(seg[4], srv->st_id) != 0)
+		if ((g = st_game(srv, seg[4], &at)) == NULL)
 			return st_error(c, wsi, 404, "Invalid id");
 		if (!valid_resources(seg[5]))
 			return st_error(c, wsi, 400, "Invalid resources");
-		return json_or_500(c, wsi, sim_game_st_catchup(srv->game, seg[5],
-		    sim_srv_feed_now(srv)), true);
+		return json_or_500(c, wsi, sim_game_st_catchup(g, seg[5], at), true);
 	}
 	if (nseg == 6 && strcmp(seg[2], "schedule") == 0 &&
 	    strcmp(seg[3], "games") == 0 && strcmp(seg[5], "_subscribe") == 0) {
-		if (strcmp(seg[4], srv->st_id) != 0)
+		/* a capture subscribes too: by id, with no generated game */
+		if ((gi = st_index(srv, seg[4])) < 0)
 			return st_error(c, wsi, 404, "Invalid id");
-		return st_subscribe(c, wsi);
+		return st_subscribe(c, wsi, gi);
 	}
 	return st_error(c, wsi, 404, "Not found");
 }
@@ -522,15 +532,20 @@ sr_subscribe(struct srv_conn *c, struct lws *wsi, const char *league,
 	sim_srv_random_hex(s->token, 16);
 	s->token_expires_us = now + SRV_SR_TOKEN_TTL_US;
 	s->last_delivery_us = now;
+	s->game = -1;
 	if (from != NULL)
 		sim_srv_session_resume(srv, s, &prev);
-	else
-		s->next_idx = sim_srv_sr_live_index(srv, sr_rest_horizon(srv));
 	if (urlarg(wsi, "match=", arg, sizeof arg)) {
 		snprintf(want, sizeof want, "sd:match:%s", srv->sr_id);
 		s->match_other = strcmp(arg, want) != 0 &&
 		    strcmp(arg, srv->sr_id) != 0;
+		if (srv->league != NULL) {
+			s->game = sr_match_game(srv, arg);
+			s->match_other = s->game < 0;
+		}
 	}
+	if (from == NULL)
+		s->next_idx = sim_srv_sr_live_index(srv, s->game, sr_rest_horizon(srv));
 	if (!header(wsi, WSI_TOKEN_HOST, host, sizeof host) || !host_ok(host)) {
 		if (strcmp(srv->bind, "0.0.0.0") == 0)
 			snprintf(host, sizeof host, "127.0.0.1:%d", srv->port);
@@ -572,25 +587,36 @@ static int
 sr_route(struct srv_conn *c, struct lws *wsi, char **seg, int nseg)
 {
 	struct sim_server *srv = c->srv;
+	const struct sim_game *g;
+	int64_t at;
 	int rc = 0;
 	bool pbp;
 
 	if (nseg < 3 || !sr_league_ok(seg[0], seg[1]))
 		return sr_error(c, wsi, 404, "Not found");
+	if (nseg == 9 && (strcmp(seg[2], "v8") == 0 || strcmp(seg[2], "v7") == 0) &&
+	    strcmp(seg[3], "en") == 0 && strcmp(seg[4], "games") == 0 &&
+	    strcmp(seg[8], "schedule.json") == 0) {
+		if (sr_check_key(c, wsi, &rc) < 0 || fault_5xx(c, wsi, false, &rc))
+			return rc;
+		return sr_schedule(c, wsi, seg);
+	}
 	if (nseg == 7 && (strcmp(seg[2], "v8") == 0 || strcmp(seg[2], "v7") == 0) &&
 	    strcmp(seg[3], "en") == 0 && strcmp(seg[4], "games") == 0 &&
 	    ((pbp = strcmp(seg[6], "pbp.json") == 0) ||
 	    strcmp(seg[6], "summary.json") == 0)) {
 		if (sr_check_key(c, wsi, &rc) < 0 || fault_5xx(c, wsi, false, &rc))
 			return rc;
-		if (strcmp(seg[5], srv->sr_id) != 0)
-			return sr_error(c, wsi, 404, "Game not found");
-		if (srv->capture != NULL)
+		if (srv->capture != NULL) {
+			if (strcmp(seg[5], srv->sr_id) != 0)
+				return sr_error(c, wsi, 404, "Game not found");
 			return captured(c, wsi, pbp ? "/pbp.json" : "/summary.json",
 			    true, false);
-		return json_or_500(c, wsi, pbp ?
-		    sim_game_sr_pbp(srv->game, sim_srv_feed_now(srv)) :
-		    sim_game_sr_summary(srv->game, sim_srv_feed_now(srv)), false);
+		}
+		if ((g = sr_game(srv, seg[5], &at)) == NULL)
+			return sr_error(c, wsi, 404, "Game not found");
+		return json_or_500(c, wsi, pbp ? sim_game_sr_pbp(g, at) :
+		    sim_game_sr_summary(g, at), false);
 	}
 	if (nseg == 6 && strcmp(seg[2], "stream") == 0 &&
 	    strcmp(seg[3], "en") == 0 && strcmp(seg[4], "events") == 0 &&
@@ -703,6 +729,19 @@ upgrade_refuse(struct sim_server *srv, struct lws *wsi, int status,
 	return 1;
 }
 
+int
+sim_srv_st_token_game(const struct sim_server *srv, const char *token)
+{
+	size_t n = strlen(token);
+	int i;
+
+	for (i = 0; i < SRV_ST_TOKENS; i++)
+		if (n == SRV_TOKEN_LEN - 1 && srv->st_tokens[i].token[0] != '\0' &&
+		    CRYPTO_memcmp(srv->st_tokens[i].token, token, n) == 0)
+			return srv->st_tokens[i].game;
+	return 0;
+}
+
 static bool
 st_token_valid(struct sim_server *srv, const char *token)
 {
@@ -741,4 +780,139 @@ sim_srv_ws_confirm(struct sim_server *srv, struct lws *wsi)
 			return upgrade_refuse(srv, wsi, 400, "Invalid last_seq");
 	}
 	return 0;
+}
+
+/* ---- the league night (--games N, league.h) ---- */
+
+/* The place of ShotTracker game `id` in the league (0 alone, a capture
+ * too), or -1. */
+static int
+st_index(struct sim_server *srv, const char *id)
+{
+	if (srv->league != NULL)
+		return sim_league_find(srv->league, CS_PROVIDER_SHOTTRACKER, id);
+	return strcmp(id, srv->st_id) == 0 ? 0 : -1;
+}
+
+/* The generated game with ShotTracker id `id` and its feed time now;
+ * NULL when none. */
+static const struct sim_game *
+st_game(struct sim_server *srv, const char *id, int64_t *at_ms)
+{
+	const struct sim_league_game *lg;
+	int i = st_index(srv, id);
+
+	if (i < 0 || srv->game == NULL)
+		return NULL;
+	lg = sim_league_game(srv->league, i);
+	*at_ms = sim_srv_feed_now(srv) - (lg != NULL ? lg->tipoff_ms : 0);
+	return lg != NULL ? lg->game : srv->game;
+}
+
+static const struct sim_game *
+sr_game(struct sim_server *srv, const char *id, int64_t *at_ms)
+{
+	const struct sim_league_game *lg;
+	int i = srv->league != NULL ?
+	    sim_league_find(srv->league, CS_PROVIDER_SPORTRADAR, id) :
+	    strcmp(id, srv->sr_id) == 0 ? 0 : -1;
+
+	if (i < 0 || srv->game == NULL)
+		return NULL;
+	lg = sim_league_game(srv->league, i);
+	*at_ms = sim_srv_feed_now(srv) - (lg != NULL ? lg->tipoff_ms : 0);
+	return lg != NULL ? lg->game : srv->game;
+}
+
+/* The game a ShotTracker team plays in, and its side. */
+static const struct sim_game *
+st_team_game(struct sim_server *srv, const char *team, int *side)
+{
+	const struct sim_game *g;
+	const char *id;
+	int i, n = srv->league != NULL ? sim_league_count(srv->league) : 1;
+
+	for (i = 0; i < n; i++) {
+		g = srv->league != NULL ? sim_league_game(srv->league, i)->game : srv->game;
+		for (*side = 0; *side < 2; (*side)++) {
+			id = sim_game_st_team_id(g, *side);
+			if (id != NULL && strcmp(team, id) == 0)
+				return g;
+		}
+	}
+	return NULL;
+}
+
+/* A push `match` filter ("sd:match:ID" or the id) -> its game, or -1. */
+static int
+sr_match_game(struct sim_server *srv, const char *match)
+{
+	if (strncmp(match, "sd:match:", 9) == 0)
+		match += 9;
+	return sim_league_find(srv->league, CS_PROVIDER_SPORTRADAR, match);
+}
+
+static void
+league_clock(struct sim_server *srv, struct sim_league_clock *lc)
+{
+	lc->feed_now = sim_srv_feed_now(srv);
+	lc->wall_now_ms = epoch_ms();
+	lc->speed = srv->speed;
+}
+
+static bool
+number_arg(struct lws *wsi, const char *name_eq, long long *out)
+{
+	char v[32], *end;
+
+	if (!urlarg(wsi, name_eq, v, sizeof v))
+		return false;
+	errno = 0;
+	*out = strtoll(v, &end, 10);
+	return errno == 0 && end != v && *end == '\0';
+}
+
+/* GET /v1/data/schedule/games?from=MS[&to=MS][&team_id=N] (signed) */
+static int
+st_schedule(struct srv_conn *c, struct lws *wsi)
+{
+	struct sim_league_clock lc;
+	long long from, to;
+	char team[16], v[32];
+
+	if (c->srv->league == NULL)
+		return st_error(c, wsi, 404, "Not found");
+	if (!number_arg(wsi, "from=", &from) || from < 0)
+		return st_error(c, wsi, 400, "from is required (epoch ms)");
+	if (!number_arg(wsi, "to=", &to)) {
+		if (urlarg(wsi, "to=", v, sizeof v))
+			return st_error(c, wsi, 400, "Invalid to");
+		to = from + 86400000LL;   /* a day from `from` */
+	}
+	if (!urlarg(wsi, "team_id=", team, sizeof team))
+		team[0] = '\0';
+	league_clock(c->srv, &lc);
+	return json_or_500(c, wsi, sim_league_st_schedule(c->srv->league, &lc, from, to,
+	    team[0] != '\0' ? team : NULL), true);
+}
+
+/* GET /{league}/{access}/v8/en/games/{yyyy}/{mm}/{dd}/schedule.json */
+static int
+sr_schedule(struct srv_conn *c, struct lws *wsi, char **seg)
+{
+	struct sim_league_clock lc;
+	long y, m, d;
+	char *e1, *e2, *e3;
+
+	y = strtol(seg[5], &e1, 10);
+	m = strtol(seg[6], &e2, 10);
+	d = strtol(seg[7], &e3, 10);
+	if (*e1 != '\0' || *e2 != '\0' || *e3 != '\0' || y < 1970 || y > 9999 ||
+	    m < 1 || m > 12 || d < 1 || d > 31)
+		return sr_error(c, wsi, 404, "Not found");
+	if (c->srv->league == NULL)
+		return sr_error(c, wsi, 404, "Not found");
+	league_clock(c->srv, &lc);
+	return json_or_500(c, wsi, sim_league_sr_schedule(c->srv->league, &lc,
+	    (int)y, (int)m, (int)d), false);
 }

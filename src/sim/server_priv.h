@@ -19,6 +19,7 @@
 
 #include "sim/capture_game.h"
 #include "sim/faults.h"
+#include "sim/league.h"
 #include "sim/server.h"
 #include "sim/simgame.h"
 
@@ -132,6 +133,7 @@ struct srv_conn {
 	bool rx_long;
 	bool dropping;
 	unsigned sources;       /* ShotTracker filter bits; 0 = all */
+	const unsigned char *src;   /* per message of msgs: its source bit */
 	int session;            /* Sportradar session slot, -1 none */
 	char session_id[SRV_UUID_LEN];
 };
@@ -139,6 +141,7 @@ struct srv_conn {
 struct srv_st_token {
 	char token[SRV_TOKEN_LEN];
 	int64_t expires_ms;     /* epoch ms */
+	int game;               /* the league game it subscribes to (0 alone) */
 };
 
 struct srv_sr_session {
@@ -148,6 +151,7 @@ struct srv_sr_session {
 	bool token_used;
 	bool in_use;
 	bool match_other;       /* another match: heartbeats only */
+	int game;               /* league: the match's game, -1 = all (no match) */
 	size_t next_idx;        /* every message before it was delivered */
 	int64_t last_delivery_us;
 	uint64_t born;          /* creation order, for reuse of the oldest */
@@ -170,6 +174,7 @@ struct sim_server {
 	size_t st_n, sr_n;
 	unsigned char *st_src;  /* per ShotTracker message: its SRV_SRC_ bit */
 	char st_id[CS_ID_MAX], sr_id[CS_ID_MAX];
+	struct sim_league *league;      /* --games N; NULL = the one game */
 
 	struct lws_context *ctx;
 	struct lws_vhost *vhost;
@@ -213,6 +218,8 @@ void sim_srv_conn_state(struct sim_server *srv, struct lws *wsi,
 int sim_srv_http_request(struct srv_conn *c, struct lws *wsi, const char *path);
 int sim_srv_http_writeable(struct srv_conn *c, struct lws *wsi);
 int sim_srv_ws_confirm(struct sim_server *srv, struct lws *wsi);
+/* The league game a ShotTracker token subscribes to (0 alone). */
+int sim_srv_st_token_game(const struct sim_server *srv, const char *token);
 
 /* server_stream.c: the live streams and the faults on them */
 int sim_srv_ws_established(struct srv_conn *c, struct lws *wsi);
@@ -222,7 +229,10 @@ int sim_srv_stream_writeable(struct srv_conn *c, struct lws *wsi);
 int sim_srv_sr_push_start(struct srv_conn *c, struct lws *wsi, int session);
 void sim_srv_stream_unlink(struct srv_conn *c);
 void sim_srv_tick(lws_sorted_usec_list_t *sul);
-size_t sim_srv_sr_live_index(const struct sim_server *srv, int64_t feed_ms);
+size_t sim_srv_sr_live_index(const struct sim_server *srv, int game, int64_t feed_ms);
+/* A push session's messages: game `game` of the league (-1 all), or the
+ * server's own stream. */
+size_t sim_srv_sr_msgs(const struct sim_server *srv, int game, const struct sim_msg **msgs);
 void sim_srv_session_resume(struct sim_server *srv, struct srv_sr_session *to,
     const struct srv_sr_session *from);
 

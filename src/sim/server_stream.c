@@ -49,12 +49,29 @@ wall_us(const struct sim_server *srv, int64_t feed_ms)
 }
 
 size_t
-sim_srv_sr_live_index(const struct sim_server *srv, int64_t feed_ms)
+sim_srv_sr_msgs(const struct sim_server *srv, int game, const struct sim_msg **msgs)
 {
-	size_t i;
+	const struct sim_league_game *lg;
 
-	for (i = 0; i < srv->sr_n; i++)
-		if (srv->sr_msgs[i].at_ms > feed_ms)
+	if (srv->league == NULL) {
+		*msgs = srv->sr_msgs;
+		return srv->sr_n;
+	}
+	if (game < 0)
+		return sim_league_sr_all(srv->league, msgs);
+	lg = sim_league_game(srv->league, game);
+	*msgs = lg->sr;
+	return lg->sr_n;
+}
+
+size_t
+sim_srv_sr_live_index(const struct sim_server *srv, int game, int64_t feed_ms)
+{
+	const struct sim_msg *msgs;
+	size_t i, n = sim_srv_sr_msgs(srv, game, &msgs);
+
+	for (i = 0; i < n; i++)
+		if (msgs[i].at_ms > feed_ms)
 			break;
 	return i;
 }
@@ -66,6 +83,7 @@ sim_srv_session_resume(struct sim_server *srv, struct srv_sr_session *to,
 	to->next_idx = from->next_idx > SRV_SR_RESEND ?
 	    from->next_idx - SRV_SR_RESEND : 0;
 	to->match_other = from->match_other;
+	to->game = from->game;
 	if (!srv->quiet)
 		sim_srv_log(srv, "push: session resumed from message %zu",
 		    to->next_idx);
@@ -76,7 +94,7 @@ passes(const struct srv_conn *c, size_t i)
 {
 	if (c->kind != SRV_CONN_ST_WS || c->sources == 0)
 		return true;
-	return (c->srv->st_src[i] & c->sources) != 0;
+	return (c->src[i] & c->sources) != 0;
 }
 
 static size_t
@@ -465,14 +483,14 @@ sim_srv_stream_unlink(struct srv_conn *c)
 
 /* After the last message with 0 < seq <= last_seq. */
 static size_t
-st_resume_index(const struct sim_server *srv, long long last_seq)
+st_resume_index(const struct srv_conn *c, long long last_seq)
 {
 	size_t i, start = 0;
 
-	for (i = 0; i < srv->st_n; i++) {
-		if (srv->st_msgs[i].seq <= 0)
+	for (i = 0; i < c->nmsgs; i++) {
+		if (c->msgs[i].seq <= 0)
 			continue;
-		if (srv->st_msgs[i].seq > last_seq)
+		if (c->msgs[i].seq > last_seq)
 			break;
 		start = i + 1;
 	}
@@ -507,6 +525,20 @@ source_bits(const char *list)
 	return bits != 0 ? bits : 0x80u;
 }
 
+/* League: the socket streams the game its token subscribed to. */
+static void
+st_league_game(struct srv_conn *c, const char *token)
+{
+	const struct sim_league_game *lg;
+
+	lg = sim_league_game(c->srv->league, sim_srv_st_token_game(c->srv, token));
+	if (lg == NULL)
+		return;
+	c->msgs = lg->st;
+	c->nmsgs = lg->st_n;
+	c->src = lg->st_src;
+}
+
 int
 sim_srv_ws_established(struct srv_conn *c, struct lws *wsi)
 {
@@ -519,6 +551,7 @@ sim_srv_ws_established(struct srv_conn *c, struct lws *wsi)
 	sim_srv_conn_state(srv, wsi, SRV_SLOT_STREAM);
 	c->msgs = srv->st_msgs;
 	c->nmsgs = srv->st_n;
+	c->src = srv->st_src;
 	for (i = 0; i < 64; i++) {
 		if (lws_hdr_copy_fragment(wsi, arg, (int)sizeof arg,
 		    WSI_TOKEN_HTTP_URI_ARGS, i) < 0)
@@ -527,6 +560,8 @@ sim_srv_ws_established(struct srv_conn *c, struct lws *wsi)
 			c->sources |= source_bits(arg + 7);
 		else if (strncmp(arg, "type=", 5) == 0)
 			c->sources |= source_bits(arg + 5);
+		else if (strncmp(arg, "token=", 6) == 0 && srv->league != NULL)
+			st_league_game(c, arg + 6);
 		else if (strncmp(arg, "last_seq=", 9) == 0) {
 			last_seq = strtoll(arg + 9, &end, 10);
 			if (end == arg + 9 || *end != '\0' || last_seq < 0)
@@ -534,7 +569,7 @@ sim_srv_ws_established(struct srv_conn *c, struct lws *wsi)
 		}
 	}
 	if (last_seq >= 0)
-		c->idx = st_resume_index(srv, last_seq);
+		c->idx = st_resume_index(c, last_seq);
 	c->batch_end = c->idx;
 	stream_link(c);
 	if (!srv->quiet)
@@ -599,8 +634,9 @@ sim_srv_sr_push_start(struct srv_conn *c, struct lws *wsi, int session)
 	lws_set_timeout(wsi, NO_PENDING_TIMEOUT, 0);
 	c->kind = SRV_CONN_SR_PUSH;
 	sim_srv_conn_state(srv, wsi, SRV_SLOT_STREAM);
-	c->msgs = srv->sr_msgs;
-	c->nmsgs = s->match_other ? 0 : srv->sr_n;
+	c->nmsgs = sim_srv_sr_msgs(srv, s->game, &c->msgs);
+	if (s->match_other)
+		c->nmsgs = 0;
 	c->idx = s->next_idx;
 	c->batch_end = c->idx;
 	c->session = session;

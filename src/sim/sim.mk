@@ -29,7 +29,8 @@ libcourtside_a_SOURCES += \
 	src/sim/faults.c src/sim/faults.h \
 	src/sim/capture_game.c src/sim/capture_game.h \
 	src/sim/server.c src/sim/server.h src/sim/server_priv.h \
-	src/sim/server_http.c src/sim/server_stream.c
+	src/sim/server_http.c src/sim/server_stream.c \
+	src/sim/league.c src/sim/league.h
 
 dist_man_MANS += doc/courtside-sim.1
 

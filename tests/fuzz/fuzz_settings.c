@@ -29,9 +29,20 @@ check_accepted(const struct settings *s)
 	if ((s->demo ? 1 : 0) + (s->provider != CS_PROVIDER_NONE ? 1 : 0) +
 	    (s->replay_path != NULL ? 1 : 0) != 1)
 		abort();
-	if ((s->provider != CS_PROVIDER_NONE) != (s->game_id != NULL))
+	/* a provider without a game: the picker, --list or --all only */
+	if (s->provider == CS_PROVIDER_NONE && (s->game_id != NULL || s->list || s->all_games))
+		abort();
+	if (s->provider != CS_PROVIDER_NONE && s->game_id == NULL && s->mode != RUN_UI &&
+	    !s->all_games)
+		abort();
+	if (s->list && (s->game_id != NULL || s->mode != RUN_UI))
 		abort();
 	if (s->game_id != NULL && (s->game_id[0] == '\0' || strlen(s->game_id) >= CS_ID_MAX))
+		abort();
+	if (s->ngames < 0 || s->ngames > SETTINGS_GAMES_MAX ||
+	    (s->ngames > 0 && s->game_ids[0] != s->game_id))
+		abort();
+	if (s->month < 1 || s->month > 12 || s->day < 1 || s->day > 31)
 		abort();
 	if (s->speed != 0 && (s->speed < 0.01 || s->speed > 1000))
 		abort();

@@ -1,0 +1,191 @@
+/*
+ * ShotTracker's schedule: GET /v1/data/schedule/games?from=&to=[&team_id=]
+ * (shottracker-api.md §3.9), HMAC-signed like every Event API call: the
+ * signature covers the path without its query.  The schedule carries no
+ * score.
+ */
+#include "config.h"
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <json-c/json.h>
+
+#include "log.h"
+#include "net/http.h"
+#include "net/sign.h"
+#include "providers/schedule.h"
+
+#define ST_SCHEDULE_BASE "https://api.shottracker.com"
+
+/* Midnight to midnight of the local day, epoch ms. */
+static void
+local_day(const struct schedule_query *q, int64_t *from, int64_t *to)
+{
+	struct tm tm;
+
+	memset(&tm, 0, sizeof tm);
+	tm.tm_year = q->year - 1900;
+	tm.tm_mon = q->month - 1;
+	tm.tm_mday = q->day;
+	tm.tm_isdst = -1;
+	*from = (int64_t)mktime(&tm) * 1000;
+	tm.tm_mday++;
+	tm.tm_isdst = -1;
+	*to = (int64_t)mktime(&tm) * 1000;
+}
+
+/* The URL's authority as written (host or host:port): what is signed and
+ * sent as Host. */
+static int
+authority_of(const char *url, char *buf, size_t size)
+{
+	const char *p = strstr(url, "://");
+	size_t n;
+
+	if (p == NULL)
+		return -1;
+	p += 3;
+	n = strcspn(p, "/?#");
+	if (memchr(p, '@', n) != NULL || n == 0 || n >= size)
+		return -1;   /* userinfo has no place in a signed request */
+	memcpy(buf, p, n);
+	buf[n] = '\0';
+	return 0;
+}
+
+static int
+signed_get(const struct schedule_query *q, const char *url, struct http_response *resp,
+    char **cause)
+{
+	struct http_request req;
+	char authority[256], path[1024], host[256], date[64], auth[1024];
+	char h_date[96], h_host[300], h_auth[1100];
+	const char *headers[5];
+	int port, rc;
+	bool tls;
+
+	if (authority_of(url, authority, sizeof authority) < 0 ||
+	    http_split_url(url, host, sizeof host, &port, path, sizeof path, &tls) < 0)
+		return cs_set_cause(cause, "ShotTracker: bad URL for the schedule (check --base-url)");
+	path[strcspn(path, "?")] = '\0';
+	sign_http_date(time(NULL), date, sizeof date);
+	if (sign_authorization(q->username, q->secret, "GET", path, authority, date,
+	    auth, sizeof auth) < 0)
+		return cs_set_cause(cause, "ShotTracker: cannot sign the request (credentials too long)");
+	snprintf(h_date, sizeof h_date, "Date: %s", date);
+	snprintf(h_host, sizeof h_host, "Host: %s", authority);
+	snprintf(h_auth, sizeof h_auth, "Authorization: %s", auth);
+	explicit_bzero(auth, sizeof auth);
+	headers[0] = h_date;
+	headers[1] = h_host;
+	headers[2] = h_auth;
+	headers[3] = "Accept: application/json";
+	headers[4] = NULL;
+	memset(&req, 0, sizeof req);
+	req.url = url;
+	req.headers = headers;
+	req.cacert = q->cacert;
+	req.insecure = q->insecure;
+	req.timeout_ms = 20000;
+	req.max_body = SCHEDULE_DOC_MAX;
+	rc = http_perform(&req, resp, cause);
+	explicit_bzero(h_auth, sizeof h_auth);
+	return rc;
+}
+
+int
+shottracker_schedule_fetch(const struct schedule_query *q, struct schedule *out,
+    char **cause)
+{
+	struct http_response resp;
+	char url[1200], team[48] = "", logurl[600];
+	const char *base = q->base_url != NULL ? q->base_url : ST_SCHEDULE_BASE;
+	int64_t from, to;
+	size_t n = strlen(base);
+	int rc;
+
+	if (q->username == NULL || q->secret == NULL)
+		return cs_set_cause(cause, "no ShotTracker credentials: set "
+		    "SHOTTRACKER_USERNAME and SHOTTRACKER_SECRET (or the config file)");
+	while (n > 0 && base[n - 1] == '/')
+		n--;
+	local_day(q, &from, &to);
+	/* a numeric team goes to the server; an alias is filtered here */
+	if (q->team != NULL && q->team[0] != '\0' && strspn(q->team, "0123456789") ==
+	    strlen(q->team) && strlen(q->team) < 20)
+		snprintf(team, sizeof team, "&team_id=%s", q->team);
+	if ((size_t)snprintf(url, sizeof url, "%.*s/v1/data/schedule/games?from=%" PRId64
+	    "&to=%" PRId64 "%s", (int)n, base, from, to, team) >= sizeof url)
+		return cs_set_cause(cause, "ShotTracker: --base-url is too long");
+	memset(&resp, 0, sizeof resp);
+	if (signed_get(q, url, &resp, cause) < 0)
+		return -1;
+	log_msg("shottracker: GET %s -> %ld (%zu bytes)",
+	    http_url_for_log(url, logurl, sizeof logurl), resp.status, resp.len);
+	if (resp.status != 200) {
+		cs_set_cause(cause, "ShotTracker: the schedule answered HTTP %ld%s", resp.status,
+		    resp.status == 401 || resp.status == 403 ?
+		    " (check SHOTTRACKER_USERNAME and SHOTTRACKER_SECRET)" : "");
+		http_response_free(&resp);
+		return -1;
+	}
+	rc = shottracker_schedule_parse(resp.body, resp.len, out, cause);
+	http_response_free(&resp);
+	if (rc == 0)
+		schedule_filter_team(out, q->team);
+	return rc;
+}
+
+static void
+st_team(json_object *g, const char *side, struct schedule_team *t)
+{
+	char key[32];
+
+	snprintf(key, sizeof key, "%s_team_id", side);
+	schedule_json_str(g, key, t->id, sizeof t->id);
+	snprintf(key, sizeof key, "%s_team_name", side);
+	schedule_json_str(g, key, t->name, sizeof t->name);
+	t->alias[0] = '\0';
+	t->points = -1;
+}
+
+int
+shottracker_schedule_parse(const char *json, size_t len, struct schedule *out,
+    char **cause)
+{
+	json_object *root, *games, *g;
+	struct schedule_game sg;
+	size_t i, n;
+
+	root = schedule_json_parse(json, len, json_type_object, "ShotTracker", cause);
+	if (root == NULL)
+		return -1;
+	if (!json_object_object_get_ex(root, "games", &games) ||
+	    !json_object_is_type(games, json_type_array)) {
+		json_object_put(root);
+		return cs_set_cause(cause, "ShotTracker: the schedule has no games list");
+	}
+	n = json_object_array_length(games);
+	for (i = 0; i < n; i++) {
+		g = json_object_array_get_idx(games, i);
+		if (!json_object_is_type(g, json_type_object))
+			continue;
+		memset(&sg, 0, sizeof sg);
+		schedule_json_str(g, "event_id", sg.id, sizeof sg.id);
+		if (sg.id[0] == '\0')
+			continue;   /* a game we could not open */
+		if (!schedule_json_int(g, "tipoff_at", &sg.tipoff_ms) || sg.tipoff_ms < 0)
+			sg.tipoff_ms = 0;
+		schedule_json_str(g, "status", sg.status, sizeof sg.status);
+		st_team(g, "home", &sg.team[CS_HOME]);
+		st_team(g, "away", &sg.team[CS_AWAY]);
+		if (schedule_add(out, &sg) < 0)
+			break;      /* the cap: the rest are not listed */
+	}
+	json_object_put(root);
+	schedule_sort(out);
+	return 0;
+}

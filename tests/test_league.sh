@@ -1,0 +1,83 @@
+#!/bin/sh
+# Several games in one process, against courtside-sim --games 8: each
+# game's export from the one run equals the game's own solo run, for both
+# providers -- the REST catch-up (--once, frozen night) and the live
+# streams to the end (--headless: one session per game, each its own
+# connection), then --export writes one file per game.
+. "$top_srcdir/tests/tap.sh"
+. "$top_srcdir/tests/sim_common.sh"
+
+command -v curl >/dev/null || tap_skip_all "curl is needed"
+client_setup
+
+same_as_solo() {   # same_as_solo PROVIDER PREFIX: every PREFIX.ID.json = a --once of ID
+	local p=$1 prefix=$2 f id bad=0 n=0
+	for f in "$prefix".*.json; do
+		id=${f#"$prefix".}
+		id=${id%.json}
+		n=$((n + 1))
+		"$CS" --provider "$p" --base-url "$base" --game "$id" --once \
+		    --export "$t/solo.json" --log "$t/solo.log" 2>>"$t/solo.err" &&
+		    "$EQ" "$f" "$t/solo.json" >>"$t/diff" 2>&1 || bad=$((bad + 1))
+	done
+	[ "$n" -eq 8 ] && [ "$bad" -eq 0 ]
+}
+
+# A frozen night, 25 minutes after the first tip-off: six games under way.
+sim_start frozen --games 8 --seed 50 --speed 0 --start-ms 1500000 --require-auth U:S ||
+    tap_skip_all "courtside-sim did not start"
+base=http://127.0.0.1:$SIM_PORT
+for p in sportradar shottracker; do
+	"$CS" --provider $p --base-url "$base" --all --once --export "$t/$p.once.json" \
+	    --log "$t/$p.log" 2>"$t/$p.err"
+	tap_is "$?" 0 "$p: --all --once over eight games exits 0"
+	tap_is "$(ls "$t/$p.once".*.json 2>/dev/null | wc -l | tr -d ' ')" 8 \
+	    "$p: --export writes one file per game"
+	tap_ok "$p: each game's export equals its solo run" same_as_solo $p "$t/$p.once"
+done
+ids=$("$SIM" --games 3 --seed 50 --print-ids | sed -n 's/.* sportradar=//p' | paste -sd, -)
+"$CS" --provider sportradar --base-url "$base" --game "$ids" --once --export - \
+    --log "$t/list.log" >"$t/three.out" 2>&1
+tap_is "$(grep -c '"provider"' "$t/three.out")" 3 "--game A,B,C --export -: three exports in turn"
+sim_stop_all
+
+# The live night at 600x, both providers at once, to the last game's end.
+sim_start live --games 8 --seed 60 --speed 600 --require-auth U:S ||
+    tap_skip_all "courtside-sim did not start"
+base=http://127.0.0.1:$SIM_PORT
+# The league-wide push stream: no match filter, every game's events.
+curl -s -D "$t/h" -o /dev/null -H "x-api-key: S" "$base/nba/trial/stream/en/events/subscribe"
+loc=$(tr -d '\r' <"$t/h" | sed -n 's/^[Ll]ocation: //p')
+curl -s -N --max-time 20 "$loc" >"$t/league.ndjson" 2>/dev/null &
+curl_pid=$!
+
+"$CS" --provider shottracker --base-url "$base" --all --headless --duration 600 \
+    --export "$t/st.live.json" --log "$t/st.live.log" 2>"$t/st.live.err" &
+st_pid=$!
+"$CS" --provider sportradar --base-url "$base" --all --headless --duration 600 \
+    --export "$t/sr.live.json" --log "$t/sr.live.log" 2>"$t/sr.live.err"
+tap_is "$?" 0 "sportradar: eight live games in one process end, exit 0"
+wait $st_pid
+tap_is "$?" 0 "shottracker: eight live games in one process end, exit 0"
+wait $curl_pid
+"$SIM" --games 8 --seed 60 --print-ids | sed -n 's/.* sportradar=//p' >"$t/sr.ids"
+complete_lines "$t/league.ndjson" >"$t/league.lines"
+tap_ok "the push stream without a match carries several games, all of the night" \
+    "$PY" -c 'import json, sys
+ids = set(open(sys.argv[2]).read().split())
+seen = set()
+for line in open(sys.argv[1]):
+    d = json.loads(line)
+    if "payload" in d:
+        g = d["payload"]["game"]["id"]
+        assert g in ids and d["metadata"]["match"] == "sd:match:" + g, g
+        seen.add(g)
+sys.exit(0 if len(seen) >= 2 else 1)' "$t/league.lines" "$t/sr.ids"
+
+tap_ok "sportradar: each live game's export equals its solo run" \
+    same_as_solo sportradar "$t/sr.live"
+tap_ok "shottracker: each live game's export equals its solo run" \
+    same_as_solo shottracker "$t/st.live"
+[ -s "$t/diff" ] && sed 's/^/# /' "$t/diff" | head -20
+tap_ok "the simulator exits cleanly" sim_stop_all
+tap_done

@@ -1,0 +1,88 @@
+#!/bin/sh
+# The game picker on a real terminal (tmux): courtside --provider P with no
+# --game, against courtside-sim --games 8, lists the night's games; /
+# searches a team, Enter opens the game under the cursor (its teams in the
+# header), q leaves the game with status 0.  Then ShotTracker's picker, and
+# q in the picker itself.
+. "$top_srcdir/tests/tap.sh"
+. "$top_srcdir/tests/sim_common.sh"
+
+command -v tmux >/dev/null 2>&1 || tap_skip_all "tmux is not installed"
+client_setup
+
+tm() { tmux -S "$t/sock" "$@"; }
+screen() { tm capture-pane -p -t cs; }
+has() { screen 2>/dev/null | grep -qF -- "$1"; }
+wait_for() { tap_wait_until 60 has "$1"; }
+start() {   # start COLS LINES COMMAND...
+	cols=$1 lines=$2
+	shift 2
+	tm -f /dev/null new-session -d -s cs -x "$cols" -y "$lines" \
+	    "env TERM=tmux-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 $* ; echo EXIT=\$?; sleep 600"
+	tm set-option -g status off >/dev/null
+}
+stop() { tm kill-server >/dev/null 2>&1; }
+trap 'stop; sim_cleanup' EXIT
+
+sim_start night --games 8 --seed 40 --speed 1 --start-ms 120000 --require-auth U:S ||
+    tap_skip_all "courtside-sim did not start"
+base=http://127.0.0.1:$SIM_PORT
+"$CS" --provider sportradar --base-url "$base" --list >"$t/list" 2>/dev/null
+second=$(sed -n 2p "$t/list")
+id2=${second%% *}
+away2=$(echo "$second" | sed -n 's/.*  \([A-Z]*\) at .*/\1/p')
+
+start 80 24 "$CS" --provider sportradar --base-url "$base" --log "$t/cs.log"
+tap_ok "the picker lists the night's games" wait_for ": 8 games"
+tap_ok "with the first game's score" wait_for "inprogress"
+tm send-keys -t cs j Enter
+tap_ok "Enter opens the second game: its team in the header" wait_for "$away2 "
+tap_ok "and its plays come in" wait_for "2 Plays"
+tap_ok "the log names the game opened" grep -q "$id2" "$t/cs.log"
+tm send-keys -t cs q
+tap_ok "q quits with status 0" wait_for "EXIT=0"
+stop
+
+start 160 45 "$CS" --provider shottracker --base-url "$base" --log "$t/st.log"
+tap_ok "ShotTracker: the picker lists the night (signed schedule)" wait_for ": 8 games"
+tap_ok "at 160 columns the ids show" wait_for "GAME ID"
+# a team of the night and how many of its games the search should keep
+"$CS" --provider sportradar --base-url "$base" --list --export-format json >"$t/list.json"
+set -- $($PY -c '
+import json, sys
+g = json.load(open(sys.argv[1]))["games"]
+name = g[0]["away"]["name"]
+print(name.split()[0], sum(1 for x in g if any(name.split()[0].lower() in x[s]["name"].lower()
+    for s in ("home", "away"))))' "$t/list.json")
+word=$1 count=$2
+tm send-keys -t cs / "$word" Enter
+tap_ok "/ keeps a team's games ($word: $count)" wait_for ": $count game"
+tm send-keys -t cs q
+tap_ok "q in the picker leaves with status 0" wait_for "EXIT=0"
+stop
+
+# --all: every game in one window, the strip above the focused one
+start 160 45 "$CS" --provider sportradar --base-url "$base" --all --log "$t/all.log"
+first=$(sed -n 1p "$t/list" | sed -n 's/.*  \([A-Z]*\) at .*/\1/p')
+strip_has() { screen | head -1 | grep -qF -- "$1"; }
+header_has() { screen | sed -n 2p | grep -qF -- "$1"; }
+tap_ok "--all: the strip names the night's games" tap_wait_until 60 strip_has "$away2 "
+tap_ok "the first game is on screen" tap_wait_until 60 header_has "$first "
+tm send-keys -t cs ')'
+tap_ok ") switches to the next game at once" tap_wait_until 60 header_has "$away2 "
+tm send-keys -t cs '(' '('
+last=$(sed -n 8p "$t/list" | sed -n 's/.*  \([A-Z]*\) at .*/\1/p')
+tap_ok "( twice wraps round to the last" tap_wait_until 60 header_has "$last "
+tm send-keys -t cs q
+tap_ok "q quits with status 0" wait_for "EXIT=0"
+stop
+
+start 80 24 "$CS" --provider sportradar --base-url "$base" --list
+tap_ok "--list on a terminal prints, no picker" wait_for "EXIT=0"
+stop
+SPORTRADAR_API_KEY=bad "$CS" --provider sportradar --base-url "$base" \
+    >"$t/bad.out" 2>"$t/bad.err" </dev/null
+tap_is "$?" 1 "the schedule refused: exit 1 before any terminal is taken"
+tap_is "$(wc -l <"$t/bad.err" | tr -d ' ')" 1 "in one line"
+tap_ok "the simulator exits cleanly" sim_stop_all
+tap_done

@@ -1,0 +1,313 @@
+/* The game picker (see picker.h). */
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "ui/picker.h"
+#include "ui/screen.h"
+#include "ui/text.h"
+
+#define PICK_QUERY_MAX 32
+
+struct ui_picker {
+	struct ui_pick_row *rows;
+	size_t n;
+	size_t *shown;             /* the rows the search keeps, in order */
+	size_t nshown;
+	size_t sel;                /* index into shown */
+	size_t top;                /* first shown row on screen */
+	char title[128];
+	char query[PICK_QUERY_MAX];
+	bool searching;            /* the `/` prompt has the keys */
+	bool ascii;
+};
+
+/* A team matches when the query is in its name or alias, any case. */
+static bool
+row_matches(const struct ui_pick_row *r, const char *q)
+{
+	return q[0] == '\0' || strcasestr(r->away, q) != NULL ||
+	    strcasestr(r->home, q) != NULL;
+}
+
+static void
+refilter(struct ui_picker *p)
+{
+	size_t i;
+
+	p->nshown = 0;
+	for (i = 0; i < p->n; i++)
+		if (row_matches(&p->rows[i], p->query))
+			p->shown[p->nshown++] = i;
+	p->sel = 0;
+	p->top = 0;
+}
+
+struct ui_picker *
+ui_picker_new(const struct ui_pick_row *rows, size_t n, const char *title, bool ascii)
+{
+	struct ui_picker *p = calloc(1, sizeof *p);
+
+	if (p == NULL)
+		return NULL;
+	p->rows = calloc(n + 1, sizeof *p->rows);
+	p->shown = calloc(n + 1, sizeof *p->shown);
+	if (p->rows == NULL || p->shown == NULL) {
+		ui_picker_free(&p);
+		return NULL;
+	}
+	if (n > 0)
+		memcpy(p->rows, rows, n * sizeof *rows);
+	p->n = n;
+	p->ascii = ascii;
+	cs_strlcpy(p->title, title != NULL ? title : "", sizeof p->title);
+	refilter(p);
+	return p;
+}
+
+void
+ui_picker_free(struct ui_picker **pp)
+{
+	struct ui_picker *p = *pp;
+
+	if (p == NULL)
+		return;
+	free(p->rows);
+	free(p->shown);
+	free(p);
+	*pp = NULL;
+}
+
+/* Column widths for a screen `cols` wide: the teams share what is left;
+ * the id shows only when there is room for all of it. */
+struct pick_cols {
+	int team, status, score, id;
+};
+
+static void
+columns(int cols, struct pick_cols *c)
+{
+	c->status = 12;
+	c->score = 7;
+	c->id = cols >= 140 ? 38 : 0;
+	c->team = (cols - 2 - 7 - c->status - c->score - c->id - 4 - 2) / 2;
+	if (c->team > 30)
+		c->team = 30;
+	if (c->team < 6)
+		c->team = 6;
+}
+
+static void
+draw_row(WINDOW *w, int y, const struct ui_pick_row *r, const struct pick_cols *c,
+    bool sel, int cols)
+{
+	attr_t a = sel ? A_REVERSE : A_NORMAL;
+	int x = 0;
+
+	ui_fill(w, y, 0, cols, a);
+	x += ui_text(w, y, x, 2, a | A_BOLD, sel ? "> " : "  ");
+	ui_text(w, y, x, 5, a, r->tipoff);
+	x += 7;
+	ui_text(w, y, x, c->team, a, r->away);
+	x += c->team + 1;
+	ui_text(w, y, x, 2, a, "at");
+	x += 3;
+	ui_text(w, y, x, c->team, a, r->home);
+	x += c->team + 1;
+	ui_text(w, y, x, c->status, a, r->status);
+	x += c->status + 1;
+	ui_text_right(w, y, x, c->score - 1, a | A_BOLD, r->score);
+	x += c->score + 1;
+	if (c->id > 0)
+		ui_text(w, y, x, c->id, a | A_DIM, r->id);
+}
+
+static void
+draw_footer(struct ui_picker *p, WINDOW *w, int y, int cols)
+{
+	if (p->searching)
+		ui_textf(w, y, 0, cols, A_NORMAL, "/%s", p->query);
+	else if (p->nshown == 0)
+		ui_textf(w, y, 0, cols, A_BOLD, "no game %s%s%s (Esc shows them all)",
+		    p->query[0] != '\0' ? "of \"" : "", p->query,
+		    p->query[0] != '\0' ? "\"" : "");
+	else
+		ui_textf(w, y, 0, cols, A_DIM, "%s  Enter open  / team  %sq quit",
+		    p->ascii ? "up/down" : "\xe2\x86\x91\xe2\x86\x93", p->query[0] != '\0' ?
+		    "Esc all games  " : "");
+}
+
+void
+ui_picker_draw(struct ui_picker *p, WINDOW *w)
+{
+	struct pick_cols c;
+	int lines, cols, y, body;
+	size_t i;
+
+	getmaxyx(w, lines, cols);
+	werase(w);
+	columns(cols, &c);
+	ui_textf(w, 0, 0, cols, A_BOLD, "courtside %s %s: %zu game%s", p->ascii ? "-" :
+	    "\xc2\xb7", p->title, p->nshown, p->nshown == 1 ? "" : "s");
+	ui_textf(w, 1, 0, cols, A_DIM, "  %-5s  %-*s %-2s %-*s %-*s %*s%s", "TIP", c.team,
+	    "AWAY", "", c.team, "HOME", c.status, "STATUS", c.score - 1, "SCORE",
+	    c.id > 0 ? "  GAME ID" : "");
+	body = lines - 3;
+	if (body < 1)
+		body = 1;
+	/* keep the selection on screen */
+	if (p->sel < p->top)
+		p->top = p->sel;
+	if (p->sel >= p->top + (size_t)body)
+		p->top = p->sel - (size_t)body + 1;
+	for (y = 0, i = p->top; y < body && i < p->nshown; y++, i++)
+		draw_row(w, 2 + y, &p->rows[p->shown[i]], &c, i == p->sel, cols);
+	draw_footer(p, w, lines - 1, cols);
+}
+
+static enum ui_pick_result
+search_key(struct ui_picker *p, int ch)
+{
+	size_t n = strlen(p->query);
+
+	if (ch == '\n' || ch == '\r' || ch == KEY_ENTER)
+		p->searching = false;
+	else if (ch == 27) {
+		p->searching = false;
+		p->query[0] = '\0';
+	} else if ((ch == KEY_BACKSPACE || ch == 127 || ch == 8) && n > 0)
+		p->query[n - 1] = '\0';
+	else if (ch >= 32 && ch < 127 && n + 1 < sizeof p->query) {
+		p->query[n] = (char)ch;
+		p->query[n + 1] = '\0';
+	} else
+		return UI_PICK_NONE;
+	refilter(p);
+	return UI_PICK_NONE;
+}
+
+enum ui_pick_result
+ui_picker_key(struct ui_picker *p, int ch, size_t *chosen)
+{
+	if (p->searching)
+		return search_key(p, ch);
+	switch (ch) {
+	case KEY_DOWN: case 'j':
+		if (p->sel + 1 < p->nshown)
+			p->sel++;
+		break;
+	case KEY_UP: case 'k':
+		if (p->sel > 0)
+			p->sel--;
+		break;
+	case KEY_NPAGE:
+		p->sel = p->sel + 10 < p->nshown ? p->sel + 10 :
+		    p->nshown > 0 ? p->nshown - 1 : 0;
+		break;
+	case KEY_PPAGE:
+		p->sel = p->sel > 10 ? p->sel - 10 : 0;
+		break;
+	case KEY_HOME: case 'g':
+		p->sel = 0;
+		break;
+	case KEY_END:
+		p->sel = p->nshown > 0 ? p->nshown - 1 : 0;
+		break;
+	case '/':
+		p->searching = true;
+		p->query[0] = '\0';
+		refilter(p);
+		break;
+	case 27:
+		p->query[0] = '\0';
+		refilter(p);
+		break;
+	case '\n': case '\r': case KEY_ENTER:
+		if (p->nshown == 0)
+			break;
+		*chosen = p->shown[p->sel];
+		return UI_PICK_CHOSEN;
+	case 'q': case 'Q':
+		return UI_PICK_QUIT;
+	}
+	return UI_PICK_NONE;
+}
+
+/* ---- on the terminal ---- */
+
+static volatile sig_atomic_t pick_stop;
+
+static void
+on_pick_signal(int sig)
+{
+	pick_stop = sig;
+}
+
+static int
+pick_loop(struct ui_picker *p, size_t *chosen)
+{
+	enum ui_pick_result r = UI_PICK_NONE;
+	int ch;
+
+	while (r == UI_PICK_NONE && pick_stop == 0) {
+		ui_picker_draw(p, stdscr);
+		wnoutrefresh(stdscr);
+		doupdate();
+		/* wakes each half second to notice a signal */
+		ch = wgetch(stdscr);
+		if (ch == ERR)
+			continue;
+		if (ch == KEY_RESIZE) {
+			clearok(curscr, TRUE);
+			continue;
+		}
+		r = ui_picker_key(p, ch, chosen);
+	}
+	return r == UI_PICK_CHOSEN ? 0 : -1;
+}
+
+int
+ui_pick(const struct ui_options *opt, const struct ui_pick_row *rows, size_t n,
+    const char *title, char **cause)
+{
+	struct sigaction sa, old_int, old_term, old_hup;
+	struct ui_picker *p;
+	SCREEN *scr;
+	size_t chosen = 0;
+	int rc;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return cs_set_cause(cause, "the game picker needs a terminal (or give --game)"),
+		    -2;
+	p = ui_picker_new(rows, n, title, opt->ascii);
+	if (p == NULL)
+		return cs_set_cause(cause, "out of memory"), -2;
+	scr = newterm(NULL, stdout, stdin);
+	if (scr == NULL) {
+		ui_picker_free(&p);
+		return cs_set_cause(cause, "cannot drive this terminal (check TERM)"), -2;
+	}
+	ui_curses_setup();
+	wtimeout(stdscr, 500);
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_pick_signal;
+	sigemptyset(&sa.sa_mask);
+	pick_stop = 0;
+	sigaction(SIGINT, &sa, &old_int);
+	sigaction(SIGTERM, &sa, &old_term);
+	sigaction(SIGHUP, &sa, &old_hup);
+	rc = pick_loop(p, &chosen);
+	endwin();
+	delscreen(scr);
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGTERM, &old_term, NULL);
+	sigaction(SIGHUP, &old_hup, NULL);
+	ui_picker_free(&p);
+	return rc == 0 ? (int)chosen : -1;
+}
