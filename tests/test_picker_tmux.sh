@@ -21,7 +21,13 @@ start() {   # start COLS LINES COMMAND...
 	    "env TERM=tmux-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 $* ; echo EXIT=\$?; sleep 600"
 	tm set-option -g status off >/dev/null
 }
-stop() { tm kill-server >/dev/null 2>&1; }
+# a new session on a server still going away fails ("server exited
+# unexpectedly"): the socket path goes with it, and the next server makes
+# its own (tmux does not remove it)
+stop() {
+	tm kill-server >/dev/null 2>&1
+	rm -f "$t/sock"
+}
 trap 'stop; sim_cleanup' EXIT
 
 sim_start night --games 8 --seed 40 --speed 1 --start-ms 120000 --require-auth U:S ||

@@ -25,8 +25,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# one tmux server per size: a new server on the socket of one being killed
-# can find it still going away ("server exited unexpectedly")
+# one tmux server per size: a new session on the socket of a server being
+# killed can find it still going away ("server exited unexpectedly")
 sock=$tmp/sock-none
 tm() { tmux -S "$sock" "$@"; }
 screen() { tm capture-pane -p -t cs; }

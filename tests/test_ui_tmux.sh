@@ -114,9 +114,6 @@ sim_up() {   # sim_up NAME ARGS...
 start() {   # start COLS LINES COMMAND...
 	cols=$1 lines=$2
 	shift 2
-	# a server just killed may still be going away on its socket, and a new
-	# session would find it ("server exited unexpectedly"): wait until it is gone
-	tap_wait_until 30 sh -c "[ ! -S '$tmp/sock' ]" || true
 	tm -f /dev/null new-session -d -s cs -x "$cols" -y "$lines" \
 	    "env TERM=tmux-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 $* ; echo EXIT=\$?; sleep 600"
 	tm set-option -g status off >/dev/null
@@ -271,7 +268,10 @@ else
 fi
 # 4. A replay in the UI.
 if [ -x "$CS" ] && [ -x "$SIM" ]; then
+	# a new session on a server still going away fails ("server exited
+	# unexpectedly"): the next one gets a socket path of its own
 	tm kill-server >/dev/null 2>&1
+	rm -f "$tmp/sock"
 	kill "$sim_pid" 2>/dev/null
 	wait "$sim_pid" 2>/dev/null
 	if sim_up sim4 --seed 8 --speed 40 --start-at 4/2:00; then
