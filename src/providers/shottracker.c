@@ -47,6 +47,7 @@
 #include "net/backoff.h"
 #include "net/feed.h"
 #include "net/http.h"
+#include "net/resolve.h"
 #include "net/sign.h"
 #include "providers/provider.h"
 #include "providers/shottracker.h"
@@ -848,6 +849,7 @@ ws_connect(struct st *st, char **cause)
 {
 	struct lws_client_connect_info cc;
 	char url[ST_URL_MAX], host[256], path[ST_URL_MAX], authority[300], logurl[600];
+	char addr[RESOLVE_ADDR_MAX], *why = NULL;
 	int port;
 	bool tls;
 
@@ -878,9 +880,25 @@ ws_connect(struct st *st, char **cause)
 	st->dead_why[0] = '\0';
 	phase_enter(st, PHASE_CONNECT);
 
+	log_msg("shottracker: connecting to %s%s", http_url_for_log(url, logurl, sizeof logurl),
+	    st->have_wm ? " (resuming)" : "");
+	explicit_bzero(url, sizeof url);
+	/* lws 4.1 would resolve with a blocking getaddrinfo, out of the
+	 * watchdog's reach: the connect phase's limit covers the lookup too */
+	if (resolve_host(host, (long)(ST_CONNECT_US / 1000), feed_cancel_flag(st->feed),
+	    addr, sizeof addr, &why) < 0) {
+		log_msg("shottracker: %s", why != NULL ? why : "cannot resolve");
+		cs_strlcpy(st->conn_error, why != NULL ? why : "cannot resolve",
+		    sizeof st->conn_error);
+		free(why);
+		explicit_bzero(path, sizeof path);
+		st->conn_done = true;
+		return 0;
+	}
+
 	memset(&cc, 0, sizeof cc);
 	cc.context = st->context;
-	cc.address = host;
+	cc.address = addr;      /* Host and SNI stay the name: TLS checks it */
 	cc.port = port;
 	cc.path = path;
 	cc.host = authority;
@@ -897,9 +915,6 @@ ws_connect(struct st *st, char **cause)
 	}
 	cc.pwsi = &st->wsi;
 	cc.opaque_user_data = (void *)++st->generation;
-	log_msg("shottracker: connecting to %s%s", http_url_for_log(url, logurl, sizeof logurl),
-	    st->have_wm ? " (resuming)" : "");
-	explicit_bzero(url, sizeof url);
 	if (lws_client_connect_via_info(&cc) == NULL) {
 		st->wsi = NULL;
 		st->conn_done = true;
