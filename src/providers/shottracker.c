@@ -22,8 +22,10 @@
  * the highest seen, which a reordered delivery can put past a gap); a gap
  * that does not fill within 3 s (a frame lost for good) is refetched by
  * reconnecting from before it, once.  Refused tokens (401/403 on the
- * upgrade, close 4001) are renewed with _subscribe (backing off); fresh
- * tokens refused 3 times in a row are a failure that names the status; a
+ * upgrade, close 4001) are renewed with _subscribe (backing off); a fresh
+ * token refused with 403 (the credential lacks the privilege) or fresh
+ * tokens refused 3 times in a row are a failure that names the status, and
+ * so is a server certificate the TLS check refused (no retry heals it); a
  * gap the server cannot resume (close 4002) re-runs the catch-up, then
  * replays from the start.  Socket items carry a seq: one already applied at a higher seq
  * is not applied again (shottracker_parse_frame), so duplicates, reorders
@@ -42,6 +44,7 @@
 
 #include <json-c/json.h>
 #include <libwebsockets.h>
+#include <openssl/x509.h>
 
 #include "log.h"
 #include "net/backoff.h"
@@ -86,6 +89,7 @@ enum st_end {
 	END_GAP_TOO_OLD,        /* close 4002: catch up again */
 	END_GAP_REPAIR,         /* our choice: refetch a missing seq */
 	END_REQUESTED,          /* the user asked for a reconnect */
+	END_CERTIFICATE,        /* the TLS check refused the server: permanent */
 	END_GAME_OVER,
 	END_STOPPING,
 };
@@ -116,6 +120,7 @@ struct st {
 	int64_t connected_us, last_rx_us, ping_sent_us;
 	int close_code;
 	char conn_error[160];
+	char cert_error[120];    /* why the TLS check refused the server, if it did */
 	char *rx;
 	size_t rxlen, rxcap;
 	bool rx_drop;
@@ -625,6 +630,11 @@ connection_error(struct st *st, struct lws *wsi, const void *in)
 		snprintf(st->conn_error, sizeof st->conn_error, "%s", detail);
 	if (strstr(detail, "unauthorized") != NULL || status == 401 || status == 403)
 		st->end = st->end == END_NONE ? END_TOKEN_REFUSED : st->end;
+	if (st->cert_error[0] != '\0') {
+		snprintf(st->conn_error, sizeof st->conn_error,
+		    "the server's certificate was refused (%s)", st->cert_error);
+		st->end = END_CERTIFICATE;
+	}
 	st->wsi = NULL;
 	st->conn_done = true;
 }
@@ -660,6 +670,14 @@ ws_callback(struct lws *wsi, enum lws_callback_reasons reason, void *user,
 
 	case LWS_CALLBACK_CLIENT_CONNECTION_ERROR:
 		connection_error(st, wsi, in);
+		break;
+
+	case LWS_CALLBACK_OPENSSL_PERFORM_SERVER_CERT_VERIFICATION:
+		/* lws 4.1 reports only "SSL err 1" later: keep openssl's words */
+		if (len == 0 && user != NULL)
+			cs_strlcpy(st->cert_error, X509_verify_cert_error_string(
+			    X509_STORE_CTX_get_error((X509_STORE_CTX *)user)),
+			    sizeof st->cert_error);
 		break;
 
 	case LWS_CALLBACK_CLIENT_RECEIVE:
@@ -870,6 +888,7 @@ ws_connect(struct st *st, char **cause)
 	st->want_ping = 0;
 	st->close_code = 0;
 	st->conn_error[0] = '\0';
+	st->cert_error[0] = '\0';
 	st->frames = 0;
 	st->rxlen = 0;
 	st->rx_drop = false;
@@ -1176,9 +1195,13 @@ live(struct st *st, char **cause)
 		e = ws_session(st);
 		if (e == END_STOPPING || e == END_GAME_OVER)
 			return 0;
-		/* a token fresh from _subscribe refused, again and again:
-		 * renewing it cannot help */
-		if (e == END_TOKEN_REFUSED && fresh_token && ++refusals >= ST_FRESH_REFUSALS)
+		if (e == END_CERTIFICATE)
+			return cs_set_cause(cause, "ShotTracker live socket: %s — "
+			    "--cacert FILE trusts a private certificate authority", st->conn_error);
+		/* a token fresh from _subscribe refused with 403 (no privilege),
+		 * or again and again: renewing it cannot help */
+		if (e == END_TOKEN_REFUSED && fresh_token &&
+		    (st->upgrade_status == 403 || ++refusals >= ST_FRESH_REFUSALS))
 			return token_refused_again(st, cause);
 		if (st->established) {
 			fresh_token = false;   /* it worked: renew it when refused */

@@ -374,8 +374,10 @@ catch_up(struct sr *sr, char **cause)
 			long status = resp.status;
 
 			http_response_free(&resp);
-			/* a bad key fails pbp.json the same way: say it now */
-			if (status == 401 || status == 403 || feed_stopping(sr->feed)) {
+			/* a bad key or a refused certificate fails pbp.json
+			 * the same way: say it now */
+			if (status == 401 || status == 403 || (status == 0 && sr->unrecoverable) ||
+			    feed_stopping(sr->feed)) {
 				if (cause != NULL) {
 					free(*cause);
 					*cause = err;
