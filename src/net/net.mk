@@ -18,6 +18,9 @@ check_PROGRAMS += tests/test_http
 TESTS += tests/test_http
 tests_test_http_SOURCES = tests/test_http.c tests/tap.h
 
+# The WebSocket client (libwebsockets) behind a provider's handlers.
+libcourtside_a_SOURCES += src/net/ws.c src/net/ws.h
+
 # A name lookup with a deadline (the WebSocket connect's watchdog covers it).
 libcourtside_a_SOURCES += src/net/resolve.c src/net/resolve.h
 

@@ -20,6 +20,15 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "model/event.h"
+#include "net/feed.h"
+
+/* feed_config.options for ShotTracker; strings copied by feed_start. */
+struct shottracker_options {
+	const char *ws_url;         /* the WebSocket base; NULL = derived from the REST base */
+	const char *username;
+	const char *secret;         /* never logged nor recorded */
+	enum feed_ping ping;        /* the keep-alive after 20 s quiet */
+};
 
 #define SHOTTRACKER_FRAME_MAX    (1u << 20)   /* one WebSocket message */
 #define SHOTTRACKER_DOCUMENT_MAX (16u << 20)  /* one REST body */
