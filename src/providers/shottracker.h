@@ -7,8 +7,8 @@
  *    they are unit-tested and fuzzed.  What they remember between
  *    documents lives in a struct shottracker_ctx owned by the caller.
  *  - the provider (shottracker.c): `provider_shottracker`, run on the feed
- *    thread: signed REST catch-up, subscribe, then the WebSocket with
- *    keep-alive, resume and backoff.
+ *    thread: signed REST catch-up, subscribe, then the WebSocket (net/ws.c
+ *    carries it: lookup, TLS, keep-alive, watchdog) with resume and backoff.
  *
  * Every raw message goes through shottracker_parse_message() with its
  * channel ("rest:<path>", "ws"), live and in a replay alike.

@@ -4,7 +4,9 @@
  *   summary.json (rosters; optional) + pbp.json (catch-up) -> caught up;
  *   then the push events stream: request A (subscribe, x-api-key, no
  *   redirects) -> 302 Location with a sessionId; request B streams the
- *   Location: NDJSON lines -> splitter -> parser -> sink.
+ *   Location (http_stream, net/http.c): NDJSON lines -> splitter -> parser
+ *   -> sink.  This file keeps the protocol: URLs, the key, what a status
+ *   or an ending means, when to resume; net/ carries the bytes.
  *
  * A 20 s silence (no byte at all: heartbeats come every 5 s) is a dead
  * stream, in every state: connecting, waiting for the answer, live; the

@@ -10,7 +10,8 @@
  *    stream -> complete lines (or whole objects, when they are concatenated
  *    without newlines).  No I/O.
  *  - the provider (sportradar.c): `provider_sportradar`, run on the feed
- *    thread: REST catch-up, then the push stream with resume and backoff.
+ *    thread: REST catch-up, then the push stream (http_stream, net/http.c)
+ *    with resume and backoff.
  */
 #ifndef CS_SPORTRADAR_H
 #define CS_SPORTRADAR_H
