@@ -212,8 +212,9 @@ ws_callback(struct lws *wsi, enum lws_callback_reasons reason, void *user,
 		connection_error(ws, wsi, in);
 		break;
 	case LWS_CALLBACK_OPENSSL_PERFORM_SERVER_CERT_VERIFICATION:
-		/* lws 4.1 reports only "SSL err 1" later: keep openssl's words */
-		if (len == 0 && user != NULL)
+		/* lws 4.1 reports only "SSL err 1" later: keep openssl's words
+		 * (with --insecure lws lets the certificate pass: no refusal) */
+		if (len == 0 && user != NULL && !ws->opt.insecure)
 			cs_strlcpy(ws->cert_error, X509_verify_cert_error_string(
 			    X509_STORE_CTX_get_error((X509_STORE_CTX *)user)),
 			    sizeof ws->cert_error);
