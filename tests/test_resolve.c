@@ -50,8 +50,8 @@ set_server(int port)
 /* An answering server: A queries get 127.0.0.2, others an empty answer. */
 struct responder {
 	int fd;
-	volatile bool stop;
-	int answered;
+	bool stop;              /* atomic: the test thread sets it */
+	int answered;           /* read once the thread is joined */
 };
 
 static void
@@ -94,7 +94,8 @@ respond(void *arg)
 	ssize_t n;
 	int rounds;
 
-	for (rounds = 0; !r->stop && rounds < 600; rounds++) {   /* bounded: ~60 s */
+	for (rounds = 0; !__atomic_load_n(&r->stop, __ATOMIC_ACQUIRE) && rounds < 600;
+	    rounds++) {   /* bounded: ~60 s */
 		if (poll(&pfd, 1, 100) <= 0)
 			continue;
 		flen = sizeof from;
@@ -120,9 +121,9 @@ test_answering_server(void)
 	rc = resolve_host("scorer.courtside.test", 30000, NULL, addr, sizeof addr, &cause);
 	is_int(rc, 0, "a name the server knows resolves (%s)", cause ? cause : "");
 	is_str(addr, "127.0.0.2", "to the address it answered");
-	ok(r.answered >= 1, "through that server (%d answers)", r.answered);
-	r.stop = true;
+	__atomic_store_n(&r.stop, true, __ATOMIC_RELEASE);
 	pthread_join(tid, NULL);
+	ok(r.answered >= 1, "through that server (%d answers)", r.answered);
 	close(r.fd);
 	free(cause);
 }
