@@ -243,6 +243,10 @@ sim_stop(struct sim *s)
 static struct feed *
 client_start(const struct sim *s, bool once, char *base, size_t size)
 {
+	static struct shottracker_options sto = {
+		.username = "bench",
+		.secret = "bench-secret",
+	};
 	struct feed_config fc;
 	char *cause = NULL;
 	struct feed *f;
@@ -252,8 +256,7 @@ client_start(const struct sim *s, bool once, char *base, size_t size)
 	fc.provider = CS_PROVIDER_SHOTTRACKER;
 	fc.game_id = s->game;
 	fc.base_url = base;
-	fc.username = "bench";
-	fc.secret = "bench-secret";
+	fc.options = &sto;
 	fc.once = once;
 	f = feed_start(&fc, &cause);
 	if (f == NULL) {

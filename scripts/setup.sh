@@ -29,7 +29,7 @@ fuzz_packages=(clang libclang-rt-14-dev)
 # thread, both providers end to end): what ThreadSanitizer can judge.
 # Not test_sportradar_live.sh: its fault run needs the game to outlast the
 # faults at --speed 1500, which TSan's slowdown does not allow.
-tsan_tests="tests/test_feed tests/test_replay_control tests/test_http
+tsan_tests="tests/test_feed tests/test_replay_control tests/test_http tests/test_resolve
 	tests/test_sim_server tests/test_shottracker_live.sh tests/test_sportradar_provider.sh"
 
 install_missing() {

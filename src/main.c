@@ -23,6 +23,8 @@
 #include "net/feed.h"
 #include "providers/schedule.h"
 #include "session.h"
+#include "providers/shottracker.h"
+#include "providers/sportradar.h"
 #include "settings.h"
 #include "sim/server.h"
 #include "ui/picker.h"
@@ -364,6 +366,8 @@ main(int argc, char **argv)
 {
 	struct settings s;
 	struct feed_config fc;
+	struct shottracker_options sto;
+	struct sportradar_options sro;
 	struct ui_options uo;
 	struct sim_server_options so;
 	struct sim_server *sim = NULL;
@@ -409,12 +413,6 @@ main(int argc, char **argv)
 	fc.provider = s.provider;
 	fc.game_id = s.game_id;
 	fc.base_url = s.base_url;
-	fc.ws_url = s.ws_url;
-	fc.league = s.league;
-	fc.access_level = s.access_level;
-	fc.username = s.st_username;
-	fc.secret = s.st_secret;
-	fc.api_key = s.sr_api_key;
 	fc.cacert = s.cacert;
 	fc.insecure = s.insecure;
 	fc.once = s.mode == RUN_ONCE;
@@ -425,7 +423,18 @@ main(int argc, char **argv)
 	fc.until = s.until;
 	/* in the UI a replay stays at its end, so that it can seek back */
 	fc.replay_hold = s.mode == RUN_UI;
-	fc.st_ping = s.st_ping;
+	/* each provider's own options (providers/<name>.h) */
+	memset(&sto, 0, sizeof sto);
+	sto.ws_url = s.ws_url;
+	sto.username = s.st_username;
+	sto.secret = s.st_secret;
+	sto.ping = s.st_ping;
+	memset(&sro, 0, sizeof sro);
+	sro.league = s.league;
+	sro.access_level = s.access_level;
+	sro.api_key = s.sr_api_key;
+	fc.options = s.provider == CS_PROVIDER_SPORTRADAR ? (const void *)&sro :
+	    (const void *)&sto;
 
 	if (s.demo) {
 		/* The bundled simulator on a loopback port, reached through the
@@ -450,8 +459,9 @@ main(int argc, char **argv)
 		fc.provider = CS_PROVIDER_SHOTTRACKER;
 		fc.game_id = sim_server_game_id(sim, CS_PROVIDER_SHOTTRACKER);
 		fc.base_url = base_url;
-		fc.username = DEMO_USERNAME;
-		fc.secret = DEMO_SECRET;
+		sto.username = DEMO_USERNAME;
+		sto.secret = DEMO_SECRET;
+		fc.options = &sto;
 	}
 
 	memset(&uo, 0, sizeof uo);

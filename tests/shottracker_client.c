@@ -32,6 +32,7 @@
 #include "net/capture.h"
 #include "net/feed.h"
 #include "providers/parser.h"
+#include "providers/shottracker.h"
 
 static int
 replay_check(const char *path)
@@ -67,6 +68,7 @@ int
 main(int argc, char **argv)
 {
 	struct feed_config fc;
+	struct shottracker_options sto;
 	struct app_state st;
 	struct feed *feed;
 	struct feed_msg *list, *m;
@@ -90,8 +92,10 @@ main(int argc, char **argv)
 	fc.provider = CS_PROVIDER_SHOTTRACKER;
 	fc.base_url = argv[1];
 	fc.game_id = argv[2];
-	fc.username = getenv("SHOTTRACKER_USERNAME");
-	fc.secret = getenv("SHOTTRACKER_SECRET");
+	memset(&sto, 0, sizeof sto);
+	sto.username = getenv("SHOTTRACKER_USERNAME");
+	sto.secret = getenv("SHOTTRACKER_SECRET");
+	fc.options = &sto;
 	for (i = 3; i < argc; i++) {
 		if (strcmp(argv[i], "--once") == 0)
 			fc.once = true;

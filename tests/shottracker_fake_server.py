@@ -23,6 +23,9 @@ listening.
 With "seeds" (DATA_DIR = tests/data/seeds, for tests/test_seeds.sh) it
 serves the vendor's example payloads instead, byte for byte as the pages
 print them, each with the status it is printed under (SEED_ROUTES).
+
+With "ws403" every WebSocket upgrade is refused with HTTP 403 (a credential
+without the live-data privilege), whatever the token.
 """
 import asyncio
 import base64
@@ -39,6 +42,7 @@ import websockets
 T0 = 1700001000000  # Q2 starts here in game.json
 DATA, LOG, AUTH = sys.argv[1], sys.argv[2], sys.argv[3]
 SEEDS = len(sys.argv) > 4 and sys.argv[4] == "seeds"
+WS403 = len(sys.argv) > 4 and sys.argv[4] == "ws403"   # every upgrade: HTTP 403
 USER, SECRET = AUTH.split(":", 1)
 GAME = "062a3726-3b0f-11eb-86c4-02420043683b"
 state = {"conn": 0, "tokens": 0, "catchups": 0, "refused_once": False}
@@ -158,6 +162,10 @@ def process_request(path, headers):
         return rest(url.path, query, headers)
     token = query.get("token", [""])[0]
     last = query.get("last_seq", ["none"])[0]
+    if WS403:
+        log("WS refused 403 token=%s" % token)
+        return answer(403, {"status": 403, "message": "Access denied to resource",
+                            "shottrackerRequestId": "403-ws"})
     if token != "tok/%d+=" % state["tokens"]:
         log("WS refused token=%s" % token)
         return answer(401, {"message": "Unauthorized"})

@@ -37,6 +37,7 @@
 #include "model/game.h"
 #include "net/feed.h"
 #include "providers/provider.h"
+#include "providers/sportradar.h"
 
 static volatile sig_atomic_t stop_asked;
 
@@ -72,6 +73,7 @@ int
 main(int argc, char **argv)
 {
 	struct feed_config cfg;
+	struct sportradar_options sro;
 	struct app_state st;
 	struct pollfd pfd;
 	struct feed *feed;
@@ -89,9 +91,11 @@ main(int argc, char **argv)
 
 	memset(&cfg, 0, sizeof cfg);
 	cfg.provider = CS_PROVIDER_SPORTRADAR;
-	cfg.league = "nba";
-	cfg.access_level = "trial";
-	cfg.api_key = getenv("SPORTRADAR_API_KEY");
+	memset(&sro, 0, sizeof sro);
+	sro.league = "nba";
+	sro.access_level = "trial";
+	sro.api_key = getenv("SPORTRADAR_API_KEY");
+	cfg.options = &sro;
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--once") == 0)
 			cfg.once = true;
@@ -100,7 +104,7 @@ main(int argc, char **argv)
 		else if (i + 1 < argc && strcmp(argv[i], "--game") == 0)
 			cfg.game_id = argv[++i];
 		else if (i + 1 < argc && strcmp(argv[i], "--league") == 0)
-			cfg.league = argv[++i];
+			sro.league = argv[++i];
 		else if (i + 1 < argc && strcmp(argv[i], "--record") == 0)
 			cfg.record_path = argv[++i];
 		else if (i + 1 < argc && strcmp(argv[i], "--duration") == 0)

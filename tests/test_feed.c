@@ -17,6 +17,7 @@
 #include "net/capture.h"
 #include "net/feed.h"
 #include "providers/provider.h"
+#include "providers/shottracker.h"
 #include "tap.h"
 
 #define N_EVENTS 5000
@@ -219,6 +220,11 @@ drain_all(struct feed *feed, int timeout_ms, size_t *count, int *polls)
 	return all;
 }
 
+static const struct shottracker_options st_options = {
+	.username = "user",
+	.secret = "s3cret",
+};
+
 static struct feed_config
 config(void)
 {
@@ -228,8 +234,7 @@ config(void)
 	c.provider = CS_PROVIDER_SHOTTRACKER;
 	c.game_id = "g1";
 	c.base_url = "http://127.0.0.1:1";
-	c.username = "user";
-	c.secret = "s3cret";
+	c.options = &st_options;
 	return c;
 }
 
@@ -249,8 +254,17 @@ test_order_and_content(void)
 	ok(feed != NULL, "emitter feed starts");
 	if (feed == NULL)
 		return;
-	is_str(feed_config(feed)->secret, "s3cret", "config copied");
-	ok(feed_config(feed)->secret != c.secret, "secret strdup'ed");
+	is_str(feed_config(feed)->game_id, "g1", "config copied");
+	ok(feed_config(feed)->game_id != c.game_id, "game id strdup'ed");
+	{
+		/* a provider's options are copied by its registry entry */
+		const struct provider *p = provider_by_name("shottracker");
+		struct shottracker_options *o = p->options_copy(c.options);
+
+		is_str(o->secret, "s3cret", "the provider's options copied");
+		ok(o->secret != st_options.secret, "secret strdup'ed");
+		p->options_free(o);
+	}
 	all = drain_all(feed, 10000, &count, NULL);
 	is_int(count, N_EVENTS + 8, "every message arrives once");
 	m = all;

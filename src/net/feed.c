@@ -78,8 +78,8 @@ feed_provider_for(const struct feed_config *cfg)
 
 /* --- configuration --- */
 
-static int
-dup_str(const char **dst, const char *src)
+int
+feed_dup_str(const char **dst, const char *src)
 {
 	char *s;
 
@@ -94,8 +94,8 @@ dup_str(const char **dst, const char *src)
 }
 
 /* Frees a copied string; secrets are wiped first. */
-static void
-free_str(const char **s, bool secret)
+void
+feed_free_str(const char **s, bool secret)
 {
 	char *p = (char *)(uintptr_t)*s;
 
@@ -108,38 +108,40 @@ free_str(const char **s, bool secret)
 }
 
 static void
-config_free(struct feed_config *c)
+config_free(struct feed_config *c, const struct provider *provider)
 {
-	free_str(&c->game_id, false);
-	free_str(&c->base_url, false);
-	free_str(&c->ws_url, false);
-	free_str(&c->league, false);
-	free_str(&c->access_level, false);
-	free_str(&c->username, true);
-	free_str(&c->secret, true);
-	free_str(&c->api_key, true);
-	free_str(&c->cacert, false);
-	free_str(&c->record_path, false);
-	free_str(&c->replay_path, false);
-	free_str(&c->until, false);
+	if (c->options != NULL && provider->options_free != NULL)
+		provider->options_free((void *)(uintptr_t)c->options);
+	c->options = NULL;
+	feed_free_str(&c->game_id, false);
+	feed_free_str(&c->base_url, false);
+	feed_free_str(&c->cacert, false);
+	feed_free_str(&c->record_path, false);
+	feed_free_str(&c->replay_path, false);
+	feed_free_str(&c->until, false);
 }
 
+/* The provider's options: its registry entry knows their shape. */
 static int
-config_copy(struct feed_config *dst, const struct feed_config *src)
+config_copy(struct feed_config *dst, const struct feed_config *src,
+    const struct provider *provider)
 {
 	*dst = *src;
-	if (dup_str(&dst->game_id, src->game_id) < 0 ||
-	    dup_str(&dst->base_url, src->base_url) < 0 ||
-	    dup_str(&dst->ws_url, src->ws_url) < 0 ||
-	    dup_str(&dst->league, src->league) < 0 ||
-	    dup_str(&dst->access_level, src->access_level) < 0 ||
-	    dup_str(&dst->username, src->username) < 0 ||
-	    dup_str(&dst->secret, src->secret) < 0 ||
-	    dup_str(&dst->api_key, src->api_key) < 0 ||
-	    dup_str(&dst->cacert, src->cacert) < 0 ||
-	    dup_str(&dst->record_path, src->record_path) < 0 ||
-	    dup_str(&dst->replay_path, src->replay_path) < 0 ||
-	    dup_str(&dst->until, src->until) < 0)
+	/* nothing of the caller's may be freed if a copy fails half way */
+	dst->options = NULL;
+	dst->game_id = dst->base_url = dst->cacert = NULL;
+	dst->record_path = dst->replay_path = dst->until = NULL;
+	if (provider->options_copy != NULL) {
+		dst->options = provider->options_copy(src->options);
+		if (dst->options == NULL)
+			return -1;
+	}
+	if (feed_dup_str(&dst->game_id, src->game_id) < 0 ||
+	    feed_dup_str(&dst->base_url, src->base_url) < 0 ||
+	    feed_dup_str(&dst->cacert, src->cacert) < 0 ||
+	    feed_dup_str(&dst->record_path, src->record_path) < 0 ||
+	    feed_dup_str(&dst->replay_path, src->replay_path) < 0 ||
+	    feed_dup_str(&dst->until, src->until) < 0)
 		return -1;
 	return 0;
 }
@@ -514,7 +516,7 @@ feed_free(struct feed *f)
 		close(f->pipe_wr);
 	if (f->capture != NULL)
 		capture_close(&f->capture);
-	config_free(&f->cfg);
+	config_free(&f->cfg, f->provider);
 	pthread_mutex_destroy(&f->lock);
 	pthread_mutex_destroy(&f->wake_lock);
 	pthread_cond_destroy(&f->room);
@@ -552,7 +554,7 @@ feed_start_with(const struct feed_config *cfg, const struct provider *provider,
 	pthread_cond_init(&f->nudge, &ca);
 	pthread_cond_init(&f->done, &ca);
 	pthread_condattr_destroy(&ca);
-	if (config_copy(&f->cfg, cfg) < 0) {
+	if (config_copy(&f->cfg, cfg, provider) < 0) {
 		cs_set_cause(cause, "out of memory");
 		goto fail;
 	}

@@ -28,18 +28,16 @@ enum feed_ping {
 	FEED_PING_BOTH,
 };
 
-/* Everything a provider may need; strings are owned by the caller of
+/* What every provider may need; strings are owned by the caller of
  * feed_start() and copied by it. Secrets never reach a log or a capture. */
 struct feed_config {
 	enum cs_provider provider;
 	const char *game_id;
 	const char *base_url;       /* REST base, e.g. https://api.shottracker.com */
-	const char *ws_url;         /* ShotTracker WebSocket base; NULL = derived */
-	const char *league;         /* sportradar: nba | nbdl */
-	const char *access_level;   /* sportradar: trial | production */
-	const char *username;       /* shottracker */
-	const char *secret;         /* shottracker */
-	const char *api_key;        /* sportradar */
+	/* The provider's own options (struct shottracker_options,
+	 * struct sportradar_options): feed_start copies them through its
+	 * registry entry (provider.h), which wipes their secrets at the end. */
+	const void *options;
 	const char *cacert;
 	bool insecure;
 	bool once;                  /* stop after the REST catch-up */
@@ -48,7 +46,6 @@ struct feed_config {
 	double speed;               /* replay speed; 0 = as fast as possible */
 	const char *until;          /* replay: stop at "PERIOD/CLOCK"; NULL = the end */
 	bool replay_hold;           /* replay: at the end, wait for seeks (the UI) */
-	enum feed_ping st_ping;     /* shottracker keep-alive after 20 s quiet */
 };
 
 enum feed_state {
@@ -143,6 +140,10 @@ const struct provider *feed_provider_for(const struct feed_config *cfg);
 
 /* --- feed thread side (used by providers) --- */
 const struct feed_config *feed_config(const struct feed *feed);
+/* Copies of strings for a provider's options_copy (NULL stays NULL): 0, or
+ * -1 out of memory; free with feed_free_str, which wipes a secret first. */
+int feed_dup_str(const char **dst, const char *src);
+void feed_free_str(const char **s, bool secret);
 struct cs_sink feed_sink(struct feed *feed);   /* pushes into the queue */
 void feed_set_status(struct feed *feed, enum feed_state state, int attempt,
     const char *message);

@@ -522,3 +522,256 @@ http_url_for_log(const char *url, char *buf, size_t size)
 	buf[o + n] = '\0';
 	return buf;
 }
+
+/* --- a stream (the push feed) --- */
+
+#define HTTP_STREAM_POLL_MS 200
+
+struct http_stream {
+	CURLM *multi;            /* kept between streams: http_stream_wake's handle */
+	const struct http_stream_handlers *h;
+	void *arg;
+	struct http_stream_result *res;
+	char ctype[80];
+	bool opened;
+	int64_t last_byte_us;
+};
+
+struct http_stream *
+http_stream_new(void)
+{
+	struct http_stream *hs;
+
+	pthread_once(&curl_once, curl_init);
+	if (curl_init_rc != CURLE_OK)
+		return NULL;
+	hs = calloc(1, sizeof *hs);
+	if (hs == NULL)
+		return NULL;
+	hs->multi = curl_multi_init();
+	if (hs->multi == NULL) {
+		free(hs);
+		return NULL;
+	}
+	return hs;
+}
+
+void
+http_stream_free(struct http_stream **hsp)
+{
+	if (hsp == NULL || *hsp == NULL)
+		return;
+	curl_multi_cleanup((*hsp)->multi);
+	free(*hsp);
+	*hsp = NULL;
+}
+
+void
+http_stream_wake(struct http_stream *hs)
+{
+	if (hs != NULL)
+		curl_multi_wakeup(hs->multi);
+}
+
+int64_t
+http_stream_last_byte_us(const struct http_stream *hs)
+{
+	return hs->last_byte_us;
+}
+
+static void
+stream_open(struct http_stream *hs)
+{
+	if (hs->opened)
+		return;
+	hs->opened = true;
+	if (hs->h->on_open != NULL)
+		hs->h->on_open(hs->arg);
+}
+
+static size_t
+on_stream_body(char *data, size_t size, size_t nmemb, void *arg)
+{
+	struct http_stream *hs = arg;
+	struct http_stream_result *r = hs->res;
+	size_t n = size * nmemb, room;
+
+	if (r->status != 200) {
+		/* keep the start of an error body for the message */
+		room = sizeof r->error_body - 1 - r->error_len;
+		if (n < room)
+			room = n;
+		memcpy(r->error_body + r->error_len, data, room);
+		r->error_len += room;
+		r->error_body[r->error_len] = '\0';
+		return n;
+	}
+	hs->last_byte_us = now_us();
+	stream_open(hs);
+	hs->h->on_data(hs->arg, data, n);
+	return n;
+}
+
+bool
+http_stream_header(const char *line, size_t len, long *code, char *ctype,
+    size_t csize, char *reqid, size_t rsize)
+{
+	size_t i;
+	char buf[128];
+
+	if (len > 9 && strncmp(line, "HTTP/", 5) == 0) {
+		/* "HTTP/1.1 200 OK", not NUL-terminated: strtol reads a copy */
+		const char *sp = memchr(line, ' ', len);
+
+		i = sp != NULL ? len - (size_t)(sp + 1 - line) : 0;
+		if (i >= sizeof buf)
+			i = sizeof buf - 1;
+		if (i > 0)
+			memcpy(buf, sp + 1, i);
+		buf[i] = '\0';
+		*code = sp != NULL ? strtol(buf, NULL, 10) : 0;
+		ctype[0] = reqid[0] = '\0';
+		return false;
+	}
+	if ((len == 2 && line[0] == '\r') || (len == 1 && line[0] == '\n'))
+		return true;   /* the end of the headers */
+	if (len >= sizeof buf)
+		return false;
+	memcpy(buf, line, len);
+	buf[len] = '\0';
+	while (len > 0 && (buf[len - 1] == '\r' || buf[len - 1] == '\n'))
+		buf[--len] = '\0';
+	for (i = 0; i < len && buf[i] != ':'; i++)
+		;
+	if (i == len)
+		return false;
+	buf[i] = '\0';
+	for (i++; buf[i] == ' '; i++)
+		;
+	if (strcasecmp(buf, "content-type") == 0)
+		cs_sanitize(ctype, buf + i, csize);
+	else if (strcasecmp(buf, "x-request-id") == 0 || strcasecmp(buf, "request-id") == 0)
+		cs_sanitize(reqid, buf + i, rsize);
+	return false;
+}
+
+static size_t
+on_stream_header(char *line, size_t size, size_t nmemb, void *arg)
+{
+	struct http_stream *hs = arg;
+	struct http_stream_result *r = hs->res;
+
+	hs->last_byte_us = now_us();
+	/* at the end of the headers a 200 is up (a frozen game sends only
+	 * heartbeats, maybe nothing for a while) */
+	if (http_stream_header(line, size * nmemb, &r->status, hs->ctype, sizeof hs->ctype,
+	    r->request_id, sizeof r->request_id) && r->status == 200)
+		stream_open(hs);
+	return size * nmemb;
+}
+
+static CURL *
+stream_handle(struct http_stream *hs, const struct http_request *req)
+{
+	CURL *c = curl_easy_init();
+
+	if (c == NULL)
+		return NULL;
+	curl_easy_setopt(c, CURLOPT_URL, req->url);
+#if LIBCURL_VERSION_NUM >= 0x075500
+	curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+#else
+	curl_easy_setopt(c, CURLOPT_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
+#endif
+	curl_easy_setopt(c, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_1_1);
+	curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
+	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, HTTP_CONNECT_TIMEOUT_MS);
+	curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, req->insecure ? 0L : 1L);
+	curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, req->insecure ? 0L : 2L);
+	if (req->cacert != NULL)
+		curl_easy_setopt(c, CURLOPT_CAINFO, req->cacert);
+	curl_easy_setopt(c, CURLOPT_USERAGENT, PACKAGE_NAME "/" PACKAGE_VERSION);
+	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_stream_body);
+	curl_easy_setopt(c, CURLOPT_WRITEDATA, hs);
+	curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_stream_header);
+	curl_easy_setopt(c, CURLOPT_HEADERDATA, hs);
+	curl_easy_setopt(c, CURLOPT_TCP_KEEPALIVE, 1L);
+	/* no overall timeout: the stream stays open for the whole game */
+	return c;
+}
+
+/* The transfer is over: how. */
+static void
+stream_done(struct http_stream *hs, CURLcode result)
+{
+	struct http_stream_result *r = hs->res;
+
+	r->end = HTTP_STREAM_DONE;
+	r->curl_code = (int)result;
+	r->curl_error = curl_easy_strerror(result);
+	r->permanent = http_curl_permanent((int)result);
+}
+
+/* The loop: 0, or -1 with *cause when libcurl itself failed. */
+static int
+stream_loop(struct http_stream *hs, long stall_ms, char **cause)
+{
+	CURLMsg *msg;
+	int running = 1, left;
+	int64_t quiet;
+
+	for (;;) {
+		if (curl_multi_perform(hs->multi, &running) != CURLM_OK)
+			return cs_set_cause(cause, "the stream failed inside libcurl");
+		while ((msg = curl_multi_info_read(hs->multi, &left)) != NULL)
+			if (msg->msg == CURLMSG_DONE) {
+				stream_done(hs, msg->data.result);
+				return 0;
+			}
+		switch (hs->h->on_tick(hs->arg)) {
+		case HTTP_STREAM_STOP:
+			hs->res->end = HTTP_STREAM_STOPPED;
+			return 0;
+		case HTTP_STREAM_READ_AGAIN:
+			continue;
+		case HTTP_STREAM_GO_ON:
+			break;
+		}
+		quiet = now_us() - hs->last_byte_us;
+		if (quiet > (int64_t)stall_ms * 1000) {
+			hs->res->end = HTTP_STREAM_SILENT;
+			hs->res->silent_s = (double)quiet / 1e6;
+			return 0;
+		}
+		if (curl_multi_poll(hs->multi, NULL, 0, HTTP_STREAM_POLL_MS, NULL) != CURLM_OK)
+			return cs_set_cause(cause, "the stream failed inside libcurl");
+	}
+}
+
+int
+http_stream(struct http_stream *hs, const struct http_request *req,
+    const struct http_stream_handlers *h, void *arg, struct http_stream_result *res,
+    char **cause)
+{
+	CURL *c;
+	int rc;
+
+	memset(res, 0, sizeof *res);
+	hs->h = h;
+	hs->arg = arg;
+	hs->res = res;
+	hs->opened = false;
+	hs->last_byte_us = now_us();
+	c = stream_handle(hs, req);
+	if (c == NULL)
+		return cs_set_cause(cause, "cannot create an HTTP handle");
+	if (curl_multi_add_handle(hs->multi, c) != CURLM_OK) {
+		curl_easy_cleanup(c);
+		return cs_set_cause(cause, "cannot start the stream");
+	}
+	rc = stream_loop(hs, req->stall_ms > 0 ? req->stall_ms : HTTP_STALL_MS, cause);
+	curl_multi_remove_handle(hs->multi, c);
+	curl_easy_cleanup(c);
+	return rc;
+}

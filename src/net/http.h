@@ -1,14 +1,16 @@
 /*
- * One blocking HTTP request over libcurl, on the feed thread: HTTP/1.1
- * forced (the ShotTracker signature names it), TLS verified unless
- * insecure, bodies capped.  Secrets go in headers only; what is logged is
- * the URL without its query.
+ * HTTP over libcurl, on the feed thread: one blocking request
+ * (http_perform), or a long-lived stream read as it comes (http_stream,
+ * the Sportradar push feed).  HTTP/1.1 forced (the ShotTracker signature
+ * names it), TLS verified unless insecure, bodies capped.  Secrets go in
+ * headers only; what is logged is the URL without its query.
  */
 #ifndef CS_HTTP_H
 #define CS_HTTP_H
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #define HTTP_MAX_BODY (32u << 20)   /* a full game's pbp.json is ~2 MB */
 
@@ -53,6 +55,67 @@ void http_response_header(struct http_response *resp, const char *line, size_t l
 /* A libcurl result (CURLcode) that no retry heals: a certificate refused,
  * an oversized body, a bad URL.  For callers that drive curl themselves. */
 bool http_curl_permanent(int code);
+
+/*
+ * A stream: one GET whose body never ends (the push feed), read through a
+ * multi handle kept between connections so that http_stream_wake (any
+ * thread) can interrupt its poll.  No overall timeout; a watchdog ends it
+ * when no byte came for req->stall_ms (0 = 20 s) in any state: connecting,
+ * waiting for the answer, or streaming.  A 200's body goes to on_data as it
+ * arrives (the provider splits it into messages); another status keeps the
+ * start of its body for the cause.
+ */
+struct http_stream;
+
+enum http_stream_step {
+	HTTP_STREAM_GO_ON,           /* nothing to do: poll */
+	HTTP_STREAM_READ_AGAIN,      /* the handler blocked (a REST call): read what
+	                                came meanwhile before measuring the silence */
+	HTTP_STREAM_STOP,            /* end the stream now */
+};
+
+struct http_stream_handlers {
+	void (*on_open)(void *arg);                 /* a 200 came: the stream is up */
+	void (*on_data)(void *arg, const char *data, size_t len);  /* a 200's body */
+	enum http_stream_step (*on_tick)(void *arg);   /* between polls (200 ms) */
+};
+
+enum http_stream_end {
+	HTTP_STREAM_DONE,            /* the transfer ended: status, curl_code say how */
+	HTTP_STREAM_SILENT,          /* no byte for stall_ms */
+	HTTP_STREAM_STOPPED,         /* on_tick said stop */
+};
+
+struct http_stream_result {
+	enum http_stream_end end;
+	long status;                 /* 0 when no status line came */
+	int curl_code;               /* the CURLcode a DONE transfer ended with */
+	const char *curl_error;      /* ... in libcurl's words (static) */
+	bool permanent;              /* ... one no retry heals (http_curl_permanent) */
+	char request_id[80];
+	char error_body[256];        /* the start of a non-200 body, NUL-terminated */
+	size_t error_len;
+	double silent_s;             /* SILENT: how long */
+};
+
+struct http_stream *http_stream_new(void);
+void http_stream_free(struct http_stream **hs);
+/* Any thread, while the stream object lives: wake its poll now. */
+void http_stream_wake(struct http_stream *hs);
+/* When the last byte (header or body) arrived, monotonic us. */
+int64_t http_stream_last_byte_us(const struct http_stream *hs);
+/* Streams req->url until it ends (*res says how); -1 with *cause when it
+ * could not start (no handle). */
+int http_stream(struct http_stream *hs, const struct http_request *req,
+    const struct http_stream_handlers *h, void *arg, struct http_stream_result *res,
+    char **cause);
+
+/* One header line of a stream (as libcurl hands it: not NUL-terminated):
+ * a status line sets *code and clears ctype and reqid; Content-Type and
+ * the request id are kept, sanitized.  true at the blank line that ends
+ * the headers.  Pure: the fuzz target fuzz_push_handshake.c calls it. */
+bool http_stream_header(const char *line, size_t len, long *code, char *ctype,
+    size_t csize, char *reqid, size_t rsize);
 
 /* "https://host:port/path?q" -> host ("host"), port (443), path ("/path?q"). */
 int http_split_url(const char *url, char *host, size_t hsize, int *port,

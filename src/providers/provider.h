@@ -4,9 +4,11 @@
  * what to run, the replay finds a capture's parsers, the capture header
  * checks its provider's name, and --provider matches against it.
  *
- * Adding a provider: its own files (the run loop and a provider_parser),
- * a value in enum cs_provider with its cs_provider_name (model/event.c:
- * the model names where an event came from), and one line in provider.c.
+ * Adding a provider: its own files (the run loop, a provider_parser, its
+ * options struct with options_copy/options_free), a value in enum
+ * cs_provider with its cs_provider_name (model/event.c: the model names
+ * where an event came from), and one line in provider.c.  The command line
+ * fills its options in main.c.
  */
 #ifndef CS_PROVIDER_H
 #define CS_PROVIDER_H
@@ -31,6 +33,11 @@ struct provider {
 	void (*control)(struct feed *feed, enum feed_control c);
 	/* The parsers its captures replay through; NULL for the replay. */
 	const struct provider_parser *parser;
+	/* Its own options (feed_config.options), copied by feed_start: a copy
+	 * of `options` (NULL: all unset), or NULL out of memory; and the free
+	 * that wipes their secrets.  NULL both: the provider takes none. */
+	void *(*options_copy)(const void *options);
+	void (*options_free)(void *options);
 };
 
 /* The table, NULL-terminated, live providers first. */

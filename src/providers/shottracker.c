@@ -7,12 +7,11 @@
  * with its channel and is recorded under the same channel, so a replay
  * parses exactly what the live run parsed.
  *
- * The socket: one lws context, created, serviced and destroyed on the feed
- * thread only; wake() (UI thread) calls lws_cancel_service under a lock.
- * A 250 ms timer drives the watchdog, which covers every state of a
- * connection: resolving, TCP and TLS within 10 s, the upgrade answered
- * within 10 s, then (waiting for the first frame, or live) a ping after
- * 20 s without traffic and a dead connection after 27 s, so that a dead
+ * The socket is net/ws.c's (the lws client and its watchdog over every
+ * state of a connection); ShotTracker sets its limits: resolving, TCP and
+ * TLS within 10 s, the upgrade answered within 10 s, then (waiting for the
+ * first frame, or live) a ping after 20 s without traffic and a dead
+ * connection after 27 s, so that a dead
  * connection is noticed in under 30 s whatever it was doing.  Reconnects
  * go through the shared backoff (net/backoff.h): it resets only when the
  * connection moved the resume point forward, never waits under its floor,
@@ -22,8 +21,10 @@
  * the highest seen, which a reordered delivery can put past a gap); a gap
  * that does not fill within 3 s (a frame lost for good) is refetched by
  * reconnecting from before it, once.  Refused tokens (401/403 on the
- * upgrade, close 4001) are renewed with _subscribe (backing off); fresh
- * tokens refused 3 times in a row are a failure that names the status; a
+ * upgrade, close 4001) are renewed with _subscribe (backing off); a fresh
+ * token refused with 403 (the credential lacks the privilege) or fresh
+ * tokens refused 3 times in a row are a failure that names the status, and
+ * so is a server certificate the TLS check refused (no retry heals it); a
  * gap the server cannot resume (close 4002) re-runs the catch-up, then
  * replays from the start.  Socket items carry a seq: one already applied at a higher seq
  * is not applied again (shottracker_parse_frame), so duplicates, reorders
@@ -33,7 +34,6 @@
 
 #include <ctype.h>
 #include <inttypes.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,23 +41,20 @@
 #include <time.h>
 
 #include <json-c/json.h>
-#include <libwebsockets.h>
 
 #include "log.h"
 #include "net/backoff.h"
 #include "net/feed.h"
 #include "net/http.h"
 #include "net/sign.h"
+#include "net/ws.h"
 #include "providers/provider.h"
 #include "providers/shottracker.h"
 
-#define ST_PING_AFTER_US    (20 * 1000000LL)
-#define PING_CONTROL        1u
-#define PING_TEXT           2u
-#define ST_DEAD_AFTER_US    (27 * 1000000LL)  /* + a tick: still under 30 s */
-#define ST_CONNECT_US       (10 * 1000000LL)  /* resolve, TCP, TLS */
-#define ST_UPGRADE_US       (10 * 1000000LL)  /* the 101 answer */
-#define ST_TICK_US          (250 * 1000LL)
+#define ST_PING_AFTER_MS    20000L
+#define ST_DEAD_AFTER_MS    27000L  /* + a tick: still under 30 s */
+#define ST_CONNECT_MS       10000L  /* resolve, TCP, TLS */
+#define ST_UPGRADE_MS       10000L  /* the 101 answer */
 #define ST_GAP_REPAIR_US    (3 * 1000000LL)   /* a missing seq this old is refetched */
 #define ST_PENDING_MAX      512               /* seqs held above a gap */
 #define ST_REST_TRIES       4                 /* --once: attempts per request */
@@ -68,14 +65,6 @@
 #define CLOSE_TOKEN_REFUSED 4001
 #define CLOSE_GAP_TOO_OLD   4002
 
-/* Where a connection is: each state has its limit (the watchdog). */
-enum st_phase {
-	PHASE_CONNECT = 0,      /* resolve, TCP, TLS */
-	PHASE_UPGRADE,          /* the upgrade request sent, no 101 yet */
-	PHASE_FIRST_FRAME,      /* established, nothing received yet */
-	PHASE_LIVE,
-};
-
 /* Why a connection ended: decides what happens before the next one. */
 enum st_end {
 	END_NONE = 0,
@@ -85,6 +74,7 @@ enum st_end {
 	END_GAP_TOO_OLD,        /* close 4002: catch up again */
 	END_GAP_REPAIR,         /* our choice: refetch a missing seq */
 	END_REQUESTED,          /* the user asked for a reconnect */
+	END_CERTIFICATE,        /* the TLS check refused the server: permanent */
 	END_GAME_OVER,
 	END_STOPPING,
 };
@@ -92,34 +82,14 @@ enum st_end {
 struct st {
 	struct feed *feed;
 	const struct feed_config *cfg;
+	const struct shottracker_options *opt;   /* cfg->options */
 	struct shottracker_ctx parse;
 
 	char base[512];          /* REST base without a trailing '/' */
 	char token[ST_TOKEN_MAX];   /* secret: never logged nor recorded */
 	bool have_token;
 
-	/* lws: feed thread only, but for `context` under ctx_lock (wake) */
-	pthread_mutex_t ctx_lock;
-	struct lws_context *context;
-	struct lws *wsi;
-	lws_sorted_usec_list_t tick;
-	bool tls_context;
-	bool established;
-	enum st_phase phase;
-	int64_t phase_us;        /* when the phase began */
-	int upgrade_status;      /* HTTP status of a refused upgrade, 0 none */
-	char dead_why[120];      /* what the watchdog saw */
-	bool conn_done;
-	bool closing;
-	unsigned want_ping;      /* PING_CONTROL | PING_TEXT still to send */
-	int64_t connected_us, last_rx_us, ping_sent_us;
-	int close_code;
-	char conn_error[160];
-	char *rx;
-	size_t rxlen, rxcap;
-	bool rx_drop;
-	unsigned long frames;    /* on this connection */
-	uintptr_t generation;    /* of the current connection (its opaque data) */
+	struct ws *ws;           /* the socket (net/ws.c) */
 	enum st_end end;
 
 	/* the resume point: every seq <= watermark was received */
@@ -340,7 +310,7 @@ rest_get_once(struct st *st, const char *path, const char *what,
 	}
 	signed_path[strcspn(signed_path, "?")] = '\0';
 	sign_http_date(time(NULL), date, sizeof date);
-	if (sign_authorization(st->cfg->username, st->cfg->secret, "GET", signed_path,
+	if (sign_authorization(st->opt->username, st->opt->secret, "GET", signed_path,
 	    authority, date, auth, sizeof auth) < 0) {
 		cs_set_cause(cause, "ShotTracker: cannot sign the request (credentials too long)");
 		return REST_FATAL;
@@ -558,7 +528,7 @@ seq_received(struct st *st, int64_t seq)
 		st->gap_since_us = cs_now_us();
 }
 
-/* --- the socket --- */
+/* --- the socket (net/ws.c): what the protocol says --- */
 
 static void
 remember_unknown_source(struct st *st, const char *name)
@@ -574,14 +544,14 @@ remember_unknown_source(struct st *st, const char *name)
 }
 
 static void
-on_frame(struct st *st, const char *data, size_t len)
+on_frame(void *arg, const char *data, size_t len)
 {
+	struct st *st = arg;
 	struct shottracker_frame_info info;
 
 	/* the answer to a text ping: traffic, not data */
 	if (len == 4 && memcmp(data, "pong", 4) == 0)
 		return;
-	st->frames++;
 	feed_mark_received(st->feed);
 	feed_record(st->feed, "ws", data, len);
 	shottracker_parse_message(&st->parse, "ws", data, len, &info);
@@ -595,375 +565,26 @@ on_frame(struct st *st, const char *data, size_t len)
 	if (info.game_end && st->end == END_NONE) {
 		log_msg("shottracker: the game is over");
 		st->end = END_GAME_OVER;
+		ws_close(st->ws, true);
 	}
 }
 
 static void
-phase_enter(struct st *st, enum st_phase phase)
+on_open(void *arg)
 {
-	st->phase = phase;
-	st->phase_us = cs_now_us();
-}
+	struct st *st = arg;
 
-/* The connection failed before it was established: why, in one line. */
-static void
-connection_error(struct st *st, struct lws *wsi, const void *in)
-{
-	char detail[120];
-	int status = (int)lws_http_client_http_response(wsi);
-
-	cs_sanitize(detail, in != NULL ? (const char *)in : "connection failed",
-	    sizeof detail);
-	if (status >= 400) {
-		st->upgrade_status = status;
-		snprintf(st->conn_error, sizeof st->conn_error,
-		    "the server refused the WebSocket upgrade (HTTP %d%s)", status,
-		    status == 401 || status == 403 ? ": the subscription token was refused" :
-		    status == 404 ? ": no live data for this game" : "");
-	} else
-		snprintf(st->conn_error, sizeof st->conn_error, "%s", detail);
-	if (strstr(detail, "unauthorized") != NULL || status == 401 || status == 403)
-		st->end = st->end == END_NONE ? END_TOKEN_REFUSED : st->end;
-	st->wsi = NULL;
-	st->conn_done = true;
-}
-
-static int
-ws_callback(struct lws *wsi, enum lws_callback_reasons reason, void *user,
-    void *in, size_t len)
-{
-	struct st *st = lws_context_user(lws_get_context(wsi));
-	unsigned char ping[LWS_PRE + 4];
-	const unsigned char *p = in;
-	size_t need;
-	char *n;
-
-	(void)user;
-	if (st == NULL)
-		return 0;
-	/* A connection we gave up on may still report while it closes. */
-	if ((uintptr_t)lws_get_opaque_user_data(wsi) != st->generation)
-		return 0;
-	switch (reason) {
-	case LWS_CALLBACK_CLIENT_APPEND_HANDSHAKE_HEADER:
-		/* TCP and TLS are up: the upgrade request goes out now */
-		if (st->phase == PHASE_CONNECT)
-			phase_enter(st, PHASE_UPGRADE);
-		break;
-
-	case LWS_CALLBACK_CLIENT_ESTABLISHED:
-		st->established = true;
-		st->connected_us = st->last_rx_us = cs_now_us();
-		phase_enter(st, PHASE_FIRST_FRAME);
-		break;
-
-	case LWS_CALLBACK_CLIENT_CONNECTION_ERROR:
-		connection_error(st, wsi, in);
-		break;
-
-	case LWS_CALLBACK_CLIENT_RECEIVE:
-		st->last_rx_us = cs_now_us();
-		st->ping_sent_us = 0;
-		st->phase = PHASE_LIVE;
-		if (lws_is_first_fragment(wsi)) {
-			st->rxlen = 0;
-			st->rx_drop = false;
-		}
-		if (!st->rx_drop && st->rxlen + len > SHOTTRACKER_FRAME_MAX) {
-			st->rx_drop = true;
-			log_msg("shottracker: skipped a frame over %u bytes", SHOTTRACKER_FRAME_MAX);
-			if (st->parse.sink.warning != NULL)
-				st->parse.sink.warning(st->parse.sink.ctx,
-				    "skipped a frame: over the 1 MB limit");
-		}
-		if (!st->rx_drop) {
-			need = st->rxlen + len + 1;
-			if (need > st->rxcap) {
-				size_t cap = st->rxcap != 0 ? st->rxcap : 16384;
-
-				while (cap < need)
-					cap *= 2;
-				n = realloc(st->rx, cap);
-				if (n == NULL) {
-					st->rx_drop = true;
-					break;
-				}
-				st->rx = n;
-				st->rxcap = cap;
-			}
-			memcpy(st->rx + st->rxlen, in, len);
-			st->rxlen += len;
-			st->rx[st->rxlen] = '\0';
-		}
-		if (lws_is_final_fragment(wsi) && lws_remaining_packet_payload(wsi) == 0) {
-			if (!st->rx_drop && !lws_frame_is_binary(wsi))
-				on_frame(st, st->rx, st->rxlen);
-			st->rxlen = 0;
-			st->rx_drop = false;
-		}
-		break;
-
-	case LWS_CALLBACK_CLIENT_RECEIVE_PONG:
-		st->last_rx_us = cs_now_us();
-		st->ping_sent_us = 0;
-		st->phase = PHASE_LIVE;
-		break;
-
-	case LWS_CALLBACK_CLIENT_WRITEABLE:
-		if (st->closing) {
-			lws_close_reason(wsi, LWS_CLOSE_STATUS_NORMAL, NULL, 0);
-			return -1;
-		}
-		/* one write per writable callback: a second ping asks again */
-		if (st->want_ping & PING_CONTROL) {
-			st->want_ping &= ~PING_CONTROL;
-			if (lws_write(wsi, ping + LWS_PRE, 0, LWS_WRITE_PING) < 0)
-				return -1;
-			st->ping_sent_us = cs_now_us();
-		} else if (st->want_ping & PING_TEXT) {
-			st->want_ping &= ~PING_TEXT;
-			memcpy(ping + LWS_PRE, "ping", 4);
-			if (lws_write(wsi, ping + LWS_PRE, 4, LWS_WRITE_TEXT) < 0)
-				return -1;
-			st->ping_sent_us = cs_now_us();
-		}
-		if (st->want_ping != 0)
-			lws_callback_on_writable(wsi);
-		break;
-
-	case LWS_CALLBACK_WS_PEER_INITIATED_CLOSE:
-		if (len >= 2)
-			st->close_code = (p[0] << 8) | p[1];
-		break;
-
-	case LWS_CALLBACK_CLIENT_CLOSED:
-		st->wsi = NULL;
-		st->conn_done = true;
-		break;
-
-	default:
-		break;
-	}
-	return 0;
-}
-
-static const struct lws_protocols protocols[] = {
-	{ "courtside-shottracker", ws_callback, 0, 65536, 0, NULL, 0 },
-	{ NULL, NULL, 0, 0, 0, NULL, 0 },
-};
-
-/* lws's own log: errors only, and never a token that sits in a URL. */
-static void
-lws_log_emit(int level, const char *line)
-{
-	char buf[512];
-	char *t;
-
-	(void)level;
-	cs_sanitize(buf, line, sizeof buf);
-	t = strstr(buf, "token=");
-	if (t != NULL)
-		cs_strlcpy(t + 6, "...", sizeof buf - (size_t)(t + 6 - buf));
-	log_msg("lws: %s", buf);
-}
-
-static pthread_once_t lws_log_once = PTHREAD_ONCE_INIT;
-
-static void
-lws_log_setup(void)
-{
-	lws_set_log_level(LLL_ERR, lws_log_emit);
+	feed_set_status(st->feed, FEED_LIVE, 0, "live");
+	log_msg("shottracker: live");
 }
 
 static void
-on_tick(lws_sorted_usec_list_t *sul)
+on_warning(void *arg, const char *msg)
 {
-	struct st *st = lws_container_of(sul, struct st, tick);
+	struct st *st = arg;
 
-	/* the main loop runs the checks once lws_service returns */
-	lws_sul_schedule(st->context, 0, &st->tick, on_tick, ST_TICK_US);
-}
-
-static int
-context_create(struct st *st, bool tls, char **cause)
-{
-	struct lws_context_creation_info info;
-	struct lws_context *ctx;
-
-	pthread_once(&lws_log_once, lws_log_setup);
-	memset(&info, 0, sizeof info);
-	info.port = CONTEXT_PORT_NO_LISTEN;
-	info.protocols = protocols;
-	info.user = st;
-	info.fd_limit_per_thread = 16;
-	info.gid = -1;
-	info.uid = -1;
-	if (tls) {
-		info.options |= LWS_SERVER_OPTION_DO_SSL_GLOBAL_INIT;
-		info.client_ssl_ca_filepath = st->cfg->cacert;
-	}
-	ctx = lws_create_context(&info);
-	if (ctx == NULL)
-		return cs_set_cause(cause, "cannot create the WebSocket context");
-	pthread_mutex_lock(&st->ctx_lock);
-	st->context = ctx;
-	pthread_mutex_unlock(&st->ctx_lock);
-	st->tls_context = tls;
-	lws_sul_schedule(ctx, 0, &st->tick, on_tick, ST_TICK_US);
-	return 0;
-}
-
-static void
-context_destroy(struct st *st)
-{
-	struct lws_context *ctx;
-
-	pthread_mutex_lock(&st->ctx_lock);
-	ctx = st->context;
-	st->context = NULL;
-	pthread_mutex_unlock(&st->ctx_lock);
-	if (ctx != NULL) {
-		lws_sul_cancel(&st->tick);
-		lws_context_destroy(ctx);
-	}
-	st->wsi = NULL;
-}
-
-static void
-st_wake(struct feed *feed)
-{
-	struct st *st = feed_provider_data(feed);
-
-	if (st == NULL)
-		return;
-	pthread_mutex_lock(&st->ctx_lock);
-	if (st->context != NULL)
-		lws_cancel_service(st->context);
-	pthread_mutex_unlock(&st->ctx_lock);
-}
-
-/* Opens the socket (resuming when we have a watermark). */
-static int
-ws_connect(struct st *st, char **cause)
-{
-	struct lws_client_connect_info cc;
-	char url[ST_URL_MAX], host[256], path[ST_URL_MAX], authority[300], logurl[600];
-	int port;
-	bool tls;
-
-	if (shottracker_ws_url(url, sizeof url, st->cfg->ws_url, st->base, st->token,
-	    st->have_wm, st->wm) < 0 ||
-	    http_split_url(url, host, sizeof host, &port, path, sizeof path, &tls) < 0 ||
-	    url_authority(url, authority, sizeof authority) < 0)
-		return cs_set_cause(cause,
-		    "ShotTracker: bad WebSocket URL (check --ws-url)");
-	if (st->context != NULL && tls && !st->tls_context)
-		context_destroy(st);
-	if (st->context == NULL && context_create(st, tls, cause) < 0)
-		return -1;
-
-	st->established = false;
-	st->conn_done = false;
-	st->closing = false;
-	st->want_ping = 0;
-	st->close_code = 0;
-	st->conn_error[0] = '\0';
-	st->frames = 0;
-	st->rxlen = 0;
-	st->rx_drop = false;
-	st->ping_sent_us = 0;
-	st->end = END_NONE;
-	st->connected_us = st->last_rx_us = cs_now_us();
-	st->upgrade_status = 0;
-	st->dead_why[0] = '\0';
-	phase_enter(st, PHASE_CONNECT);
-
-	memset(&cc, 0, sizeof cc);
-	cc.context = st->context;
-	cc.address = host;
-	cc.port = port;
-	cc.path = path;
-	cc.host = authority;
-	cc.origin = authority;
-	cc.protocol = NULL;
-	cc.local_protocol_name = protocols[0].name;
-	cc.alpn = "http/1.1";
-	cc.ietf_version_or_minus_one = -1;
-	if (tls) {
-		cc.ssl_connection = LCCSCF_USE_SSL;
-		if (st->cfg->insecure)
-			cc.ssl_connection |= LCCSCF_ALLOW_SELFSIGNED |
-			    LCCSCF_SKIP_SERVER_CERT_HOSTNAME_CHECK | LCCSCF_ALLOW_EXPIRED;
-	}
-	cc.pwsi = &st->wsi;
-	cc.opaque_user_data = (void *)++st->generation;
-	log_msg("shottracker: connecting to %s%s", http_url_for_log(url, logurl, sizeof logurl),
-	    st->have_wm ? " (resuming)" : "");
-	explicit_bzero(url, sizeof url);
-	if (lws_client_connect_via_info(&cc) == NULL) {
-		st->wsi = NULL;
-		st->conn_done = true;
-		if (st->conn_error[0] == '\0')
-			cs_strlcpy(st->conn_error, "cannot connect", sizeof st->conn_error);
-	}
-	explicit_bzero(path, sizeof path);
-	return 0;
-}
-
-static void
-ws_kill(struct st *st)
-{
-	if (st->wsi != NULL)
-		lws_set_timeout(st->wsi, PENDING_TIMEOUT_USER_OK, LWS_TO_KILL_ASYNC);
-}
-
-/*
- * The watchdog: true when the connection has spent longer than its limit
- * in its state (dead_why says which).  Checked every tick, in every state.
- */
-static bool
-over_limit(struct st *st, int64_t now)
-{
-	int64_t in_phase = now - st->phase_us, quiet = now - st->last_rx_us;
-
-	switch (st->phase) {
-	case PHASE_CONNECT:
-		if (in_phase < ST_CONNECT_US)
-			return false;
-		snprintf(st->dead_why, sizeof st->dead_why,
-		    "could not connect within %.1f s", (double)in_phase / 1e6);
-		return true;
-	case PHASE_UPGRADE:
-		if (in_phase < ST_UPGRADE_US)
-			return false;
-		snprintf(st->dead_why, sizeof st->dead_why,
-		    "no answer to the WebSocket upgrade within %.1f s", (double)in_phase / 1e6);
-		return true;
-	case PHASE_FIRST_FRAME:
-	case PHASE_LIVE:
-		break;
-	}
-	if (quiet < ST_DEAD_AFTER_US)
-		return false;
-	snprintf(st->dead_why, sizeof st->dead_why, "nothing received for %.1f s%s",
-	    (double)quiet / 1e6, st->phase == PHASE_FIRST_FRAME ?
-	    " since the upgrade" : "");
-	return true;
-}
-
-/* 20 s without traffic: a ping (the keep-alive the server expects). */
-static void
-maybe_ping(struct st *st, int64_t now)
-{
-	if (now - st->last_rx_us < ST_PING_AFTER_US || st->ping_sent_us != 0 ||
-	    st->want_ping != 0 || st->wsi == NULL)
-		return;
-	st->want_ping = st->cfg->st_ping == FEED_PING_TEXT ? PING_TEXT :
-	    st->cfg->st_ping == FEED_PING_BOTH ? PING_CONTROL | PING_TEXT : PING_CONTROL;
-	log_msg("shottracker: %d s quiet: ping (%s)", (int)(ST_PING_AFTER_US / 1000000),
-	    st->want_ping == PING_TEXT ? "text" :
-	    st->want_ping == PING_CONTROL ? "control frame" : "both");
-	lws_callback_on_writable(st->wsi);
+	if (st->parse.sink.warning != NULL)
+		st->parse.sink.warning(st->parse.sink.ctx, msg);
 }
 
 /* A gap older than ST_GAP_REPAIR_US: refetch it once, then move on.
@@ -986,92 +607,96 @@ gap_repair_due(struct st *st, int64_t now)
 	return true;
 }
 
-/*
- * A connection stuck before it was established: lws 4.1 cannot time out a
- * client wsi in its handshake from outside (lws_set_timeout on it
- * crashes), so the context goes with it; ws_connect makes a new one.  Its
- * callbacks, if any, belong to an old generation and are ignored.
- */
-static void
-handshake_abandon(struct st *st)
+static bool
+on_tick(void *arg, int64_t now)
 {
-	st->generation++;
-	context_destroy(st);
-	st->conn_done = true;
+	struct st *st = arg;
+
+	if (!gap_repair_due(st, now))
+		return false;
+	st->end = END_GAP_REPAIR;
+	return true;
 }
 
-/*
- * Services one connection until it ends; returns why.  Runs the watchdog
- * and the gap repair between lws_service calls.
- */
-static enum st_end
-ws_session(struct st *st)
-{
-	int64_t now;
-	bool live_sent = false;
+static const struct ws_handlers st_ws_handlers = {
+	.on_open = on_open,
+	.on_frame = on_frame,
+	.on_tick = on_tick,
+	.on_warning = on_warning,
+};
 
-	while (!st->conn_done) {
-		lws_service(st->context, 0);
-		now = cs_now_us();
-		if (feed_stopping(st->feed)) {
-			st->end = END_STOPPING;
-			break;
-		}
-		if (st->established && !live_sent) {
-			live_sent = true;
-			feed_set_status(st->feed, FEED_LIVE, 0, "live");
-			log_msg("shottracker: live");
-		}
-		if (st->end == END_GAME_OVER) {
-			st->closing = true;
-			if (st->wsi != NULL)
-				lws_callback_on_writable(st->wsi);
-			break;
-		}
-		if (feed_take_reconnect_request(st->feed)) {
-			st->end = END_REQUESTED;
-			ws_kill(st);
-			break;
-		}
-		if (over_limit(st, now)) {
-			log_msg("shottracker: %s: the connection is dead", st->dead_why);
-			st->end = END_DEAD;
-			if (st->established)
-				ws_kill(st);
-			else
-				handshake_abandon(st);
-			break;
-		}
-		if (!st->established)
-			continue;
-		maybe_ping(st, now);
-		if (gap_repair_due(st, now)) {
-			st->end = END_GAP_REPAIR;
-			ws_kill(st);
-			break;
-		}
+static void
+st_wake(struct feed *feed)
+{
+	struct st *st = feed_provider_data(feed);
+
+	/* called under the feed's wake lock: st and its ws are alive */
+	if (st != NULL)
+		ws_wake(st->ws);
+}
+
+/* What the socket's ending means to ShotTracker. */
+static enum st_end
+end_of(struct st *st, enum ws_end we)
+{
+	int status;
+
+	switch (we) {
+	case WS_END_STOPPING:
+		return END_STOPPING;
+	case WS_END_REQUESTED:
+		return END_REQUESTED;
+	case WS_END_DEAD:
+		return END_DEAD;
+	case WS_END_CERTIFICATE:
+		return END_CERTIFICATE;
+	case WS_END_CLOSED:
+		return st->end != END_NONE ? st->end : END_DROPPED;
+	case WS_END_REFUSED:
+		status = ws_upgrade_status(st->ws);
+		return status == 0 || status == 401 || status == 403 ? END_TOKEN_REFUSED :
+		    END_DROPPED;
+	default:
+		break;
 	}
-	/* Let lws finish the close it started (a few service rounds). */
-	now = cs_now_us();
-	while (st->wsi != NULL && !st->conn_done && cs_now_us() - now < 500000)
-		lws_service(st->context, 0);
-	if (st->end == END_NONE) {
-		if (st->close_code == CLOSE_TOKEN_REFUSED)
-			st->end = END_TOKEN_REFUSED;
-		else if (st->close_code == CLOSE_GAP_TOO_OLD)
-			st->end = END_GAP_TOO_OLD;
-		else
-			st->end = END_DROPPED;
-	}
-	return st->end;
+	if (ws_close_code(st->ws) == CLOSE_TOKEN_REFUSED)
+		return END_TOKEN_REFUSED;
+	if (ws_close_code(st->ws) == CLOSE_GAP_TOO_OLD)
+		return END_GAP_TOO_OLD;
+	return END_DROPPED;
+}
+
+/* One connection (resuming when we have a watermark), until it ends. */
+static int
+connect_once(struct st *st, enum st_end *e, char **cause)
+{
+	char url[ST_URL_MAX];
+	enum ws_end we = WS_END_NONE;
+	int rc;
+
+	if (shottracker_ws_url(url, sizeof url, st->opt->ws_url, st->base, st->token,
+	    st->have_wm, st->wm) < 0)
+		return cs_set_cause(cause, "ShotTracker: bad WebSocket URL (check --ws-url)");
+	st->end = END_NONE;
+	rc = ws_session(st->ws, st->feed, url, st->have_wm ? " (resuming)" : "", &we, cause);
+	explicit_bzero(url, sizeof url);
+	if (rc < 0)
+		return cs_set_cause(cause, "ShotTracker: %s%s", cause != NULL && *cause != NULL ?
+		    *cause : "no WebSocket", cause != NULL && *cause != NULL &&
+		    strstr(*cause, "URL") != NULL ? " (check --ws-url)" : "");
+	*e = end_of(st, we);
+	return 0;
 }
 
 static const char *
 end_reason(const struct st *st, enum st_end e, char *buf, size_t size)
 {
+	int status = ws_upgrade_status(st->ws);
+
 	switch (e) {
 	case END_DEAD:
-		return st->dead_why[0] != '\0' ? st->dead_why : "the connection is dead";
+		return ws_dead_why(st->ws)[0] != '\0' ? ws_dead_why(st->ws) :
+		    "the connection is dead";
 	case END_TOKEN_REFUSED:
 		return "the subscription token was refused";
 	case END_GAP_TOO_OLD:
@@ -1083,10 +708,14 @@ end_reason(const struct st *st, enum st_end e, char *buf, size_t size)
 	default:
 		break;
 	}
-	if (st->conn_error[0] != '\0')
-		snprintf(buf, size, "%s", st->conn_error);
-	else if (st->close_code != 0)
-		snprintf(buf, size, "closed by the server (code %d)", st->close_code);
+	if (status >= 400)
+		snprintf(buf, size, "the server refused the WebSocket upgrade (HTTP %d%s)", status,
+		    status == 401 || status == 403 ? ": the subscription token was refused" :
+		    status == 404 ? ": no live data for this game" : "");
+	else if (ws_error(st->ws)[0] != '\0')
+		snprintf(buf, size, "%s", ws_error(st->ws));
+	else if (ws_close_code(st->ws) != 0)
+		snprintf(buf, size, "closed by the server (code %d)", ws_close_code(st->ws));
 	else
 		snprintf(buf, size, "the connection dropped");
 	return buf;
@@ -1097,12 +726,12 @@ end_reason(const struct st *st, enum st_end e, char *buf, size_t size)
 static int
 token_refused_again(struct st *st, char **cause)
 {
-	if (st->upgrade_status != 0)
+	if (ws_upgrade_status(st->ws) != 0)
 		return cs_set_cause(cause, "ShotTracker refused the live socket with a fresh "
 		    "subscription token (HTTP %d) — check that SHOTTRACKER_USERNAME may read "
-		    "this game's live data", st->upgrade_status);
+		    "this game's live data", ws_upgrade_status(st->ws));
 	return cs_set_cause(cause, "ShotTracker closed the live socket at once with a fresh "
-	    "subscription token (close code %d: token refused)", st->close_code);
+	    "subscription token (close code %d: token refused)", ws_close_code(st->ws));
 }
 
 /* What comes before the next connection, by how this one ended. */
@@ -1127,7 +756,7 @@ prepare_next(struct st *st, enum st_end e, bool *need_token, bool *need_catchup)
 static int
 live(struct st *st, char **cause)
 {
-	enum st_end e;
+	enum st_end e = END_NONE;
 	bool need_token = true, need_catchup = false, fresh_token = false, had_wm;
 	bool progress;
 	int refusals = 0;
@@ -1156,16 +785,19 @@ live(struct st *st, char **cause)
 		}
 		had_wm = st->have_wm;
 		wm_before = st->wm;
-		if (ws_connect(st, cause) < 0)
+		if (connect_once(st, &e, cause) < 0)
 			return -1;
-		e = ws_session(st);
 		if (e == END_STOPPING || e == END_GAME_OVER)
 			return 0;
-		/* a token fresh from _subscribe refused, again and again:
-		 * renewing it cannot help */
-		if (e == END_TOKEN_REFUSED && fresh_token && ++refusals >= ST_FRESH_REFUSALS)
+		if (e == END_CERTIFICATE)
+			return cs_set_cause(cause, "ShotTracker live socket: %s — "
+			    "--cacert FILE trusts a private certificate authority", ws_error(st->ws));
+		/* a token fresh from _subscribe refused with 403 (no privilege),
+		 * or again and again: renewing it cannot help */
+		if (e == END_TOKEN_REFUSED && fresh_token &&
+		    (ws_upgrade_status(st->ws) == 403 || ++refusals >= ST_FRESH_REFUSALS))
 			return token_refused_again(st, cause);
-		if (st->established) {
+		if (ws_established(st->ws)) {
 			fresh_token = false;   /* it worked: renew it when refused */
 			refusals = 0;
 		}
@@ -1197,6 +829,8 @@ static int
 st_run(struct feed *feed, char **cause)
 {
 	const struct feed_config *cfg = feed_config(feed);
+	static const struct shottracker_options none;
+	const struct shottracker_options *opt = cfg->options != NULL ? cfg->options : &none;
 	struct cs_sink sink = feed_sink(feed);
 	struct st *st;
 	size_t n;
@@ -1207,8 +841,8 @@ st_run(struct feed *feed, char **cause)
 	if (strpbrk(cfg->game_id, "/?#& %") != NULL)
 		return cs_set_cause(cause,
 		    "ShotTracker: the game id has characters a URL cannot carry");
-	if (cfg->username == NULL || *cfg->username == '\0' || cfg->secret == NULL ||
-	    *cfg->secret == '\0')
+	if (opt->username == NULL || *opt->username == '\0' || opt->secret == NULL ||
+	    *opt->secret == '\0')
 		return cs_set_cause(cause,
 		    "ShotTracker credentials missing: set SHOTTRACKER_USERNAME "
 		    "and SHOTTRACKER_SECRET (environment or config file)");
@@ -1217,7 +851,22 @@ st_run(struct feed *feed, char **cause)
 		return cs_set_cause(cause, "out of memory");
 	st->feed = feed;
 	st->cfg = cfg;
-	pthread_mutex_init(&st->ctx_lock, NULL);
+	st->opt = opt;
+	st->ws = ws_new(&(struct ws_options){
+		.name = "shottracker",
+		.cacert = cfg->cacert,
+		.insecure = cfg->insecure,
+		.ping = opt->ping,
+		.frame_max = SHOTTRACKER_FRAME_MAX,
+		.connect_ms = ST_CONNECT_MS,
+		.upgrade_ms = ST_UPGRADE_MS,
+		.ping_after_ms = ST_PING_AFTER_MS,
+		.dead_after_ms = ST_DEAD_AFTER_MS,
+	}, &st_ws_handlers, st, cause);
+	if (st->ws == NULL) {
+		free(st);
+		return -1;
+	}
 	cs_strlcpy(st->base, cfg->base_url != NULL && *cfg->base_url != '\0' ?
 	    cfg->base_url : "https://api.shottracker.com", sizeof st->base);
 	n = strlen(st->base);
@@ -1238,13 +887,42 @@ st_run(struct feed *feed, char **cause)
 		rc = 0;
 
 	feed_set_provider_data(feed, NULL);
-	context_destroy(st);
+	ws_free(&st->ws);
 	shottracker_ctx_free(&st->parse);
 	explicit_bzero(st->token, sizeof st->token);
-	free(st->rx);
-	pthread_mutex_destroy(&st->ctx_lock);
 	free(st);
 	return rc;
+}
+
+static void
+st_options_free(void *options)
+{
+	struct shottracker_options *o = options;
+
+	if (o == NULL)
+		return;
+	feed_free_str(&o->ws_url, false);
+	feed_free_str(&o->username, true);
+	feed_free_str(&o->secret, true);
+	free(o);
+}
+
+static void *
+st_options_copy(const void *options)
+{
+	const struct shottracker_options *src = options;
+	struct shottracker_options *o = calloc(1, sizeof *o);
+
+	if (o == NULL || src == NULL)
+		return o;
+	o->ping = src->ping;
+	if (feed_dup_str(&o->ws_url, src->ws_url) < 0 ||
+	    feed_dup_str(&o->username, src->username) < 0 ||
+	    feed_dup_str(&o->secret, src->secret) < 0) {
+		st_options_free(o);
+		return NULL;
+	}
+	return o;
 }
 
 const struct provider provider_shottracker = {
@@ -1253,4 +931,6 @@ const struct provider provider_shottracker = {
 	.run = st_run,
 	.wake = st_wake,
 	.parser = &shottracker_parser,
+	.options_copy = st_options_copy,
+	.options_free = st_options_free,
 };

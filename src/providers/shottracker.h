@@ -7,8 +7,8 @@
  *    they are unit-tested and fuzzed.  What they remember between
  *    documents lives in a struct shottracker_ctx owned by the caller.
  *  - the provider (shottracker.c): `provider_shottracker`, run on the feed
- *    thread: signed REST catch-up, subscribe, then the WebSocket with
- *    keep-alive, resume and backoff.
+ *    thread: signed REST catch-up, subscribe, then the WebSocket (net/ws.c
+ *    carries it: lookup, TLS, keep-alive, watchdog) with resume and backoff.
  *
  * Every raw message goes through shottracker_parse_message() with its
  * channel ("rest:<path>", "ws"), live and in a replay alike.
@@ -20,6 +20,15 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "model/event.h"
+#include "net/feed.h"
+
+/* feed_config.options for ShotTracker; strings copied by feed_start. */
+struct shottracker_options {
+	const char *ws_url;         /* the WebSocket base; NULL = derived from the REST base */
+	const char *username;
+	const char *secret;         /* never logged nor recorded */
+	enum feed_ping ping;        /* the keep-alive after 20 s quiet */
+};
 
 #define SHOTTRACKER_FRAME_MAX    (1u << 20)   /* one WebSocket message */
 #define SHOTTRACKER_DOCUMENT_MAX (16u << 20)  /* one REST body */

@@ -4,7 +4,9 @@
  *   summary.json (rosters; optional) + pbp.json (catch-up) -> caught up;
  *   then the push events stream: request A (subscribe, x-api-key, no
  *   redirects) -> 302 Location with a sessionId; request B streams the
- *   Location: NDJSON lines -> splitter -> parser -> sink.
+ *   Location (http_stream, net/http.c): NDJSON lines -> splitter -> parser
+ *   -> sink.  This file keeps the protocol: URLs, the key, what a status
+ *   or an ending means, when to resume; net/ carries the bytes.
  *
  * A 20 s silence (no byte at all: heartbeats come every 5 s) is a dead
  * stream, in every state: connecting, waiting for the answer, live; the
@@ -34,8 +36,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <curl/curl.h>
-
 #include "log.h"
 #include "net/backoff.h"
 #include "net/feed.h"
@@ -56,7 +56,6 @@
 #define SR_SUBSCRIBE_TIMEOUT_MS 15000L
 #define SR_STATUS_POLL_US    (3 * 60 * 1000000LL)
 #define SR_EOG_FIRST_US      (2 * 1000000LL)
-#define SR_POLL_MS           200
 
 /* What one stream connection ended with. */
 enum sr_stream_end {
@@ -71,7 +70,7 @@ struct sr {
 	const struct feed_config *cfg;
 	struct sportradar_ctx ctx;
 	struct sportradar_splitter *split;
-	CURLM *multi;
+	struct http_stream *hs;       /* the push stream's transport (net/http.c) */
 
 	char base[512];
 	const char *league, *access;
@@ -92,17 +91,12 @@ struct sr {
 	bool progress;                /* this connection brought a new event */
 
 	/* the stream in progress */
-	int64_t last_byte_us;
+	enum sr_stream_end stream_end;    /* set by on_stream_tick when it stops it */
 	bool live_reported;
 	bool got_line;                /* the connection delivered a message */
 	bool reconnect_now;           /* the user asked: no backoff */
 	bool refresh_on_connect;      /* read pbp.json once this stream is up */
 	bool refresh_now;
-	long stream_code;
-	char stream_ctype[80];
-	char stream_reqid[80];
-	char stream_err[256];
-	size_t stream_err_len;
 
 	/* the end of the game, which only REST tells */
 	int64_t status_due_us;
@@ -243,7 +237,8 @@ body_is_json(const struct http_response *r)
 static long
 watchdog_left_ms(const struct sr *sr)
 {
-	long left = (long)((SR_WATCHDOG_US - (cs_now_us() - sr->last_byte_us)) / 1000);
+	long left = (long)((SR_WATCHDOG_US - (cs_now_us() - http_stream_last_byte_us(sr->hs))) /
+	    1000);
 
 	return left > 1000 ? left : 1000;
 }
@@ -374,8 +369,10 @@ catch_up(struct sr *sr, char **cause)
 			long status = resp.status;
 
 			http_response_free(&resp);
-			/* a bad key fails pbp.json the same way: say it now */
-			if (status == 401 || status == 403 || feed_stopping(sr->feed)) {
+			/* a bad key or a refused certificate fails pbp.json
+			 * the same way: say it now */
+			if (status == 401 || status == 403 || (status == 0 && sr->unrecoverable) ||
+			    feed_stopping(sr->feed)) {
 				if (cause != NULL) {
 					free(*cause);
 					*cause = err;
@@ -543,8 +540,10 @@ on_split_warning(void *arg, const char *msg)
 
 /* The stream answered 200: live (a frozen game sends only heartbeats). */
 static void
-stream_up(struct sr *sr)
+stream_up(void *arg)
 {
+	struct sr *sr = arg;
+
 	if (sr->live_reported)
 		return;
 	sr->live_reported = true;
@@ -552,83 +551,13 @@ stream_up(struct sr *sr)
 	sr->refresh_now = sr->refresh_on_connect;
 }
 
-static size_t
-on_stream_data(char *data, size_t size, size_t nmemb, void *arg)
+static void
+on_stream_data(void *arg, const char *data, size_t n)
 {
 	struct sr *sr = arg;
-	size_t n = size * nmemb, room;
 
-	if (sr->stream_code != 200) {
-		/* keep the start of an error body for the message */
-		room = sizeof sr->stream_err - 1 - sr->stream_err_len;
-		if (n < room)
-			room = n;
-		memcpy(sr->stream_err + sr->stream_err_len, data, room);
-		sr->stream_err_len += room;
-		sr->stream_err[sr->stream_err_len] = '\0';
-		return n;
-	}
-	sr->last_byte_us = cs_now_us();
 	feed_mark_received(sr->feed);
-	stream_up(sr);
 	sportradar_splitter_feed(sr->split, data, n);
-	return n;
-}
-
-bool
-sportradar_stream_header(const char *line, size_t len, long *code, char *ctype,
-    size_t csize, char *reqid, size_t rsize)
-{
-	size_t i;
-	char buf[128];
-
-	if (len > 9 && strncmp(line, "HTTP/", 5) == 0) {
-		/* "HTTP/1.1 200 OK", not NUL-terminated: strtol reads a copy */
-		const char *sp = memchr(line, ' ', len);
-
-		i = sp != NULL ? len - (size_t)(sp + 1 - line) : 0;
-		if (i >= sizeof buf)
-			i = sizeof buf - 1;
-		if (i > 0)
-			memcpy(buf, sp + 1, i);
-		buf[i] = '\0';
-		*code = sp != NULL ? strtol(buf, NULL, 10) : 0;
-		ctype[0] = reqid[0] = '\0';
-		return false;
-	}
-	if ((len == 2 && line[0] == '\r') || (len == 1 && line[0] == '\n'))
-		return true;   /* the end of the headers */
-	if (len >= sizeof buf)
-		return false;
-	memcpy(buf, line, len);
-	buf[len] = '\0';
-	while (len > 0 && (buf[len - 1] == '\r' || buf[len - 1] == '\n'))
-		buf[--len] = '\0';
-	for (i = 0; i < len && buf[i] != ':'; i++)
-		;
-	if (i == len)
-		return false;
-	buf[i] = '\0';
-	for (i++; buf[i] == ' '; i++)
-		;
-	if (strcasecmp(buf, "content-type") == 0)
-		cs_sanitize(ctype, buf + i, csize);
-	else if (strcasecmp(buf, "x-request-id") == 0 || strcasecmp(buf, "request-id") == 0)
-		cs_sanitize(reqid, buf + i, rsize);
-	return false;
-}
-
-static size_t
-on_stream_header(char *line, size_t size, size_t nmemb, void *arg)
-{
-	struct sr *sr = arg;
-
-	sr->last_byte_us = cs_now_us();
-	if (sportradar_stream_header(line, size * nmemb, &sr->stream_code, sr->stream_ctype,
-	    sizeof sr->stream_ctype, sr->stream_reqid, sizeof sr->stream_reqid) &&
-	    sr->stream_code == 200)
-		stream_up(sr);
-	return size * nmemb;
 }
 
 /* "sessionId=..." of a URL's query into out; false when absent. */
@@ -759,152 +688,119 @@ subscribe(struct sr *sr, bool resume, char *location, size_t size, bool *fatal,
 	return 0;
 }
 
+/* pbp.json's status, when due (not past the stream's silence, which is
+ * measured first).  True when the game is over. */
+static bool
+status_due(struct sr *sr, bool *over)
+{
+	int64_t now = cs_now_us();
+
+	if (now < sr->status_due_us || now - http_stream_last_byte_us(sr->hs) > SR_WATCHDOG_US)
+		return false;
+	sr->rest_in_stream = true;
+	*over = check_game_over(sr);
+	sr->rest_in_stream = false;
+	now = cs_now_us();
+	if (sr->eog_interval_us > 0) {
+		sr->status_due_us = now + sr->eog_interval_us;
+		sr->eog_interval_us *= 2;
+		if (sr->eog_interval_us > SR_STATUS_POLL_US)
+			sr->eog_interval_us = SR_STATUS_POLL_US;
+	} else
+		sr->status_due_us = now + SR_STATUS_POLL_US;
+	return true;
+}
+
+/* Between polls of the stream: the feed, the catch-up, the end of game.
+ * A REST call blocks this thread, not the stream: what came meanwhile is
+ * read before the silence is measured (READ_AGAIN). */
+static enum http_stream_step
+on_stream_tick(void *arg)
+{
+	struct sr *sr = arg;
+	bool over = false;
+
+	if (feed_stopping(sr->feed)) {
+		sr->stream_end = SR_STREAM_STOP;
+		return HTTP_STREAM_STOP;
+	}
+	if (feed_take_reconnect_request(sr->feed)) {
+		sr->reconnect_now = true;
+		return HTTP_STREAM_STOP;
+	}
+	if (sr->refresh_now) {
+		sr->refresh_now = false;
+		sr->rest_in_stream = true;
+		over = refresh_pbp(sr);
+		sr->rest_in_stream = false;
+	} else if (!status_due(sr, &over))
+		return HTTP_STREAM_GO_ON;
+	if (!over)
+		return HTTP_STREAM_READ_AGAIN;
+	sr->stream_end = SR_STREAM_GAME_OVER;
+	return HTTP_STREAM_STOP;
+}
+
+/* A stream that ended by itself: why, and whether retrying can help. */
+static void
+stream_done(struct sr *sr, const struct http_stream_result *res, char **cause)
+{
+	char rid[100], bodymsg[140];
+
+	request_id_text(res->request_id, rid, sizeof rid);
+	if (res->status != 200 && res->status > 0) {
+		sportradar_body_message(res->error_body, res->error_len, bodymsg, sizeof bodymsg);
+		cs_set_cause(cause, "Sportradar: the push stream answered HTTP %ld (%s)%s%s",
+		    res->status, rid, bodymsg[0] != '\0' ? ": " : "", bodymsg);
+		/* a refused key does not heal by retrying */
+		if (res->status == 401 || res->status == 403)
+			sr->stream_end = SR_STREAM_FATAL;
+	} else if (res->curl_code == 0)
+		cs_set_cause(cause, "Sportradar closed the push stream");
+	else {
+		cs_set_cause(cause, "the push stream broke: %s", res->curl_error);
+		if (res->permanent)
+			sr->stream_end = SR_STREAM_FATAL;
+	}
+}
+
 /* Request B: the stream itself, until it drops, stalls, or the game ends. */
 static enum sr_stream_end
 stream(struct sr *sr, const char *location, char **cause)
 {
-	CURL *easy;
-	CURLMsg *msg;
-	CURLcode result = CURLE_OK;
-	char logurl[SR_URL_MAX], rid[100], bodymsg[140];
-	enum sr_stream_end end = SR_STREAM_DROPPED;
-	int running = 1, left;
-	bool over;
-	int64_t now;
+	static const struct http_stream_handlers handlers = {
+		.on_open = stream_up,
+		.on_data = on_stream_data,
+		.on_tick = on_stream_tick,
+	};
+	struct http_request req;
+	struct http_stream_result res;
+	char logurl[SR_URL_MAX];
 
-	easy = curl_easy_init();
-	if (easy == NULL) {
-		cs_set_cause(cause, "cannot create an HTTP handle");
-		return SR_STREAM_DROPPED;
-	}
 	http_url_for_log(location, logurl, sizeof logurl);
-	sr->stream_code = 0;
-	sr->stream_err_len = 0;
-	sr->stream_err[0] = '\0';
 	sr->live_reported = false;
 	sr->got_line = false;
 	sr->progress = false;
-	sr->last_byte_us = cs_now_us();
+	sr->stream_end = SR_STREAM_DROPPED;
 	sportradar_splitter_reset(sr->split);
-
-	curl_easy_setopt(easy, CURLOPT_URL, location);
-	curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(easy, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_1_1);
-	curl_easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 0L);
-	curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
-	curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, 10000L);
-	curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, sr->cfg->insecure ? 0L : 1L);
-	curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, sr->cfg->insecure ? 0L : 2L);
-	if (sr->cfg->cacert != NULL)
-		curl_easy_setopt(easy, CURLOPT_CAINFO, sr->cfg->cacert);
-	curl_easy_setopt(easy, CURLOPT_USERAGENT, PACKAGE_NAME "/" PACKAGE_VERSION);
-	curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, on_stream_data);
-	curl_easy_setopt(easy, CURLOPT_WRITEDATA, sr);
-	curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, on_stream_header);
-	curl_easy_setopt(easy, CURLOPT_HEADERDATA, sr);
-	curl_easy_setopt(easy, CURLOPT_TCP_KEEPALIVE, 1L);
-	/* no overall timeout: the stream stays open for the whole game */
-	if (curl_multi_add_handle(sr->multi, easy) != CURLM_OK) {
-		curl_easy_cleanup(easy);
-		cs_set_cause(cause, "cannot start the push stream");
-		return SR_STREAM_DROPPED;
-	}
+	memset(&req, 0, sizeof req);
+	req.url = location;
+	req.cacert = sr->cfg->cacert;
+	req.insecure = sr->cfg->insecure;
+	req.stall_ms = (long)(SR_WATCHDOG_US / 1000);
 	log_msg("sportradar: streaming %s", logurl);
-
-	for (;;) {
-		if (curl_multi_perform(sr->multi, &running) != CURLM_OK) {
-			cs_set_cause(cause, "the push stream failed inside libcurl");
-			break;
-		}
-		for (;;) {
-			msg = curl_multi_info_read(sr->multi, &left);
-			if (msg == NULL)
-				break;
-			if (msg->msg == CURLMSG_DONE) {
-				result = msg->data.result;
-				running = 0;
-			}
-		}
-		if (running == 0) {
-			request_id_text(sr->stream_reqid, rid, sizeof rid);
-			if (sr->stream_code != 200 && sr->stream_code > 0) {
-				sportradar_body_message(sr->stream_err, sr->stream_err_len, bodymsg,
-				    sizeof bodymsg);
-				cs_set_cause(cause, "Sportradar: the push stream answered HTTP %ld "
-				    "(%s)%s%s", sr->stream_code, rid, bodymsg[0] != '\0' ? ": " : "",
-				    bodymsg);
-				/* a refused key does not heal by retrying */
-				if (sr->stream_code == 401 || sr->stream_code == 403)
-					end = SR_STREAM_FATAL;
-			} else if (result == CURLE_OK)
-				cs_set_cause(cause, "Sportradar closed the push stream");
-			else {
-				cs_set_cause(cause, "the push stream broke: %s",
-				    curl_easy_strerror(result));
-				if (http_curl_permanent((int)result))
-					end = SR_STREAM_FATAL;
-			}
-			break;
-		}
-		if (feed_stopping(sr->feed)) {
-			end = SR_STREAM_STOP;
-			break;
-		}
-		if (feed_take_reconnect_request(sr->feed)) {
-			cs_set_cause(cause, "reconnect requested");
-			sr->reconnect_now = true;
-			break;
-		}
-		if (sr->refresh_now) {
-			sr->refresh_now = false;
-			sr->rest_in_stream = true;
-			over = refresh_pbp(sr);
-			sr->rest_in_stream = false;
-			if (over) {
-				end = SR_STREAM_GAME_OVER;
-				break;
-			}
-			/* the refresh blocked this thread, not the stream: read
-			 * what came meanwhile before measuring the silence */
-			continue;
-		}
-		now = cs_now_us();
-		if (now - sr->last_byte_us > SR_WATCHDOG_US) {
+	if (http_stream(sr->hs, &req, &handlers, sr, &res, cause) == 0) {
+		if (res.end == HTTP_STREAM_DONE)
+			stream_done(sr, &res, cause);
+		else if (res.end == HTTP_STREAM_SILENT)
 			cs_set_cause(cause, "the push stream went silent for %.1f s (%s)",
-			    (double)(now - sr->last_byte_us) / 1e6,
-			    sr->stream_code == 0 ? "no answer to the stream request" :
+			    res.silent_s, res.status == 0 ? "no answer to the stream request" :
 			    "no heartbeat");
-			break;
-		}
-		if (now >= sr->status_due_us) {
-			sr->rest_in_stream = true;
-			over = check_game_over(sr);
-			sr->rest_in_stream = false;
-			if (over) {
-				end = SR_STREAM_GAME_OVER;
-				break;
-			}
-			now = cs_now_us();
-			if (sr->eog_interval_us > 0) {
-				sr->status_due_us = now + sr->eog_interval_us;
-				sr->eog_interval_us *= 2;
-				if (sr->eog_interval_us > SR_STATUS_POLL_US)
-					sr->eog_interval_us = SR_STATUS_POLL_US;
-			} else
-				sr->status_due_us = now + SR_STATUS_POLL_US;
-			/* the poll blocked this thread, not the stream: read what
-			 * came meanwhile before measuring the silence */
-			continue;
-		}
-		if (curl_multi_poll(sr->multi, NULL, 0, SR_POLL_MS, NULL) != CURLM_OK) {
-			cs_set_cause(cause, "the push stream failed inside libcurl");
-			break;
-		}
+		else if (sr->reconnect_now)
+			cs_set_cause(cause, "reconnect requested");
 	}
-	curl_multi_remove_handle(sr->multi, easy);
-	curl_easy_cleanup(easy);
 	sportradar_splitter_reset(sr->split);
-	return end;
+	return sr->stream_end;
 }
 
 /* --- run --- */
@@ -912,17 +808,16 @@ stream(struct sr *sr, const char *location, char **cause)
 static void
 sr_wake(struct feed *feed)
 {
-	CURLM *multi = feed_provider_data(feed);
-
-	/* called under the feed's wake lock: the handle is alive */
-	if (multi != NULL)
-		curl_multi_wakeup(multi);
+	/* called under the feed's wake lock: the stream object is alive */
+	http_stream_wake(feed_provider_data(feed));
 }
 
 static int
 sr_setup(struct sr *sr, struct feed *feed, char **cause)
 {
 	const struct feed_config *cfg = feed_config(feed);
+	static const struct sportradar_options none;
+	const struct sportradar_options *opt = cfg->options != NULL ? cfg->options : &none;
 	struct cs_sink sink = feed_sink(feed);
 	size_t n;
 	int w;
@@ -930,9 +825,9 @@ sr_setup(struct sr *sr, struct feed *feed, char **cause)
 	memset(sr, 0, sizeof *sr);
 	sr->feed = feed;
 	sr->cfg = cfg;
-	sr->league = cfg->league != NULL && *cfg->league != '\0' ? cfg->league : "nba";
-	sr->access = cfg->access_level != NULL && *cfg->access_level != '\0' ?
-	    cfg->access_level : "trial";
+	sr->league = opt->league != NULL && *opt->league != '\0' ? opt->league : "nba";
+	sr->access = opt->access_level != NULL && *opt->access_level != '\0' ?
+	    opt->access_level : "trial";
 	if (strcmp(sr->league, "nba") != 0 && strcmp(sr->league, "nbdl") != 0)
 		return cs_set_cause(cause,
 		    "Sportradar: unknown league '%s' (nba or nbdl)", sr->league);
@@ -944,15 +839,15 @@ sr_setup(struct sr *sr, struct feed *feed, char **cause)
 		return cs_set_cause(cause,
 		    "Sportradar: --game needs a Sportradar game id (a uuid)");
 	cs_strlcpy(sr->game_id, cfg->game_id, sizeof sr->game_id);
-	if (cfg->api_key == NULL || cfg->api_key[0] == '\0')
+	if (opt->api_key == NULL || opt->api_key[0] == '\0')
 		return cs_set_cause(cause,
 		    "no Sportradar API key: set SPORTRADAR_API_KEY (or "
 		    "sportradar_api_key in the config file)");
-	if (strpbrk(cfg->api_key, "\r\n") != NULL)
+	if (strpbrk(opt->api_key, "\r\n") != NULL)
 		return cs_set_cause(cause,
 		    "the Sportradar API key holds a line break: check "
 		    "SPORTRADAR_API_KEY");
-	w = snprintf(sr->key_header, sizeof sr->key_header, "x-api-key: %s", cfg->api_key);
+	w = snprintf(sr->key_header, sizeof sr->key_header, "x-api-key: %s", opt->api_key);
 	if (w < 0 || (size_t)w >= sizeof sr->key_header)
 		return cs_set_cause(cause,
 		    "the Sportradar API key is too long: check SPORTRADAR_API_KEY");
@@ -970,10 +865,9 @@ sr_setup(struct sr *sr, struct feed *feed, char **cause)
 static void
 sr_teardown(struct sr *sr)
 {
-	if (sr->multi != NULL) {
+	if (sr->hs != NULL) {
 		feed_set_provider_data(sr->feed, NULL);
-		curl_multi_cleanup(sr->multi);
-		sr->multi = NULL;
+		http_stream_free(&sr->hs);
 	}
 	sportradar_splitter_free(&sr->split);
 	/* the key leaves no copy behind */
@@ -1029,12 +923,12 @@ sr_run(struct feed *feed, char **cause)
 	}
 
 	sr->split = sportradar_splitter_new(0, on_line, on_split_warning, sr);
-	sr->multi = curl_multi_init();
-	if (sr->split == NULL || sr->multi == NULL) {
+	sr->hs = http_stream_new();
+	if (sr->split == NULL || sr->hs == NULL) {
 		cs_set_cause(cause, "out of memory");
 		goto out;
 	}
-	feed_set_provider_data(feed, sr->multi);
+	feed_set_provider_data(feed, sr->hs);
 	sr->status_due_us = cs_now_us() + SR_STATUS_POLL_US;
 
 	for (;;) {
@@ -1114,10 +1008,42 @@ out:
 	return rc;
 }
 
+static void
+sr_options_free(void *options)
+{
+	struct sportradar_options *o = options;
+
+	if (o == NULL)
+		return;
+	feed_free_str(&o->league, false);
+	feed_free_str(&o->access_level, false);
+	feed_free_str(&o->api_key, true);
+	free(o);
+}
+
+static void *
+sr_options_copy(const void *options)
+{
+	const struct sportradar_options *src = options;
+	struct sportradar_options *o = calloc(1, sizeof *o);
+
+	if (o == NULL || src == NULL)
+		return o;
+	if (feed_dup_str(&o->league, src->league) < 0 ||
+	    feed_dup_str(&o->access_level, src->access_level) < 0 ||
+	    feed_dup_str(&o->api_key, src->api_key) < 0) {
+		sr_options_free(o);
+		return NULL;
+	}
+	return o;
+}
+
 const struct provider provider_sportradar = {
 	.name = "sportradar",
 	.id = CS_PROVIDER_SPORTRADAR,
 	.run = sr_run,
 	.wake = sr_wake,
 	.parser = &sportradar_parser,
+	.options_copy = sr_options_copy,
+	.options_free = sr_options_free,
 };

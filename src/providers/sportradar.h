@@ -10,7 +10,8 @@
  *    stream -> complete lines (or whole objects, when they are concatenated
  *    without newlines).  No I/O.
  *  - the provider (sportradar.c): `provider_sportradar`, run on the feed
- *    thread: REST catch-up, then the push stream with resume and backoff.
+ *    thread: REST catch-up, then the push stream (http_stream, net/http.c)
+ *    with resume and backoff.
  */
 #ifndef CS_SPORTRADAR_H
 #define CS_SPORTRADAR_H
@@ -19,6 +20,13 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "model/event.h"
+
+/* feed_config.options for Sportradar; strings copied by feed_start. */
+struct sportradar_options {
+	const char *league;         /* nba | nbdl; NULL = nba */
+	const char *access_level;   /* trial | production; NULL = trial */
+	const char *api_key;        /* never logged nor recorded */
+};
 
 /* --- parsers --- */
 
@@ -183,11 +191,5 @@ int sportradar_push_location(const char *base, const char *loc, char *location,
 /* "sessionId=..." of a URL's query into out; false when absent or bad. */
 bool sportradar_session_of(const char *url, char *out, size_t size);
 
-/* One header line of the push stream (as libcurl hands it: not
- * NUL-terminated): a status line sets *code and clears ctype and reqid;
- * Content-Type and the request id are kept, sanitized.  true at the blank
- * line that ends the headers. */
-bool sportradar_stream_header(const char *line, size_t len, long *code, char *ctype,
-    size_t csize, char *reqid, size_t rsize);
 
 #endif

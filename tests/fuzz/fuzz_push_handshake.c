@@ -3,7 +3,7 @@
  * with a Location (read by http.c as the header line it is), which becomes
  * the stream URL on the API host (sportradar_push_location) and gives the
  * sessionId to resume with (sportradar_session_of); request B's header
- * lines go through sportradar_stream_header.  The first byte picks the
+ * lines go through http_stream_header.  The first byte picks the
  * API base; the first line is the Location, the rest stream headers.
  */
 #include "config.h"
@@ -94,7 +94,7 @@ stream_headers(const uint8_t *data, size_t size)
 		if (line == NULL)
 			abort();
 		memcpy(line, data + off, n);
-		end = sportradar_stream_header(line, n, &code, ctype, sizeof ctype, reqid,
+		end = http_stream_header(line, n, &code, ctype, sizeof ctype, reqid,
 		    sizeof reqid);
 		if (end && !(n == 1 || (n == 2 && line[0] == '\r')))
 			abort();   /* only a blank line ends the headers */

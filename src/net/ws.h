@@ -1,0 +1,85 @@
+/*
+ * A WebSocket client over libwebsockets 4.1, on the feed thread: one lws
+ * context, created, serviced and destroyed there; ws_wake() is the one
+ * call other threads may make (lws_cancel_service under a lock).
+ *
+ * A provider keeps only its protocol: it builds the URL, reads the frames
+ * (handlers), decides what a close means and when to reconnect (with
+ * net/backoff.h).  Here: the name lookup with a deadline (net/resolve.h:
+ * lws 4.1 would block in getaddrinfo), TLS verified unless insecure
+ * (Host and SNI stay the URL's name), whole text frames up to a cap, the
+ * keep-alive ping, and a watchdog over every state of a connection:
+ * resolve + TCP + TLS within connect_ms, the 101 within upgrade_ms, then
+ * (waiting for the first frame, or live) a ping after ping_after_ms without
+ * traffic and a dead connection after dead_after_ms.
+ */
+#ifndef CS_WS_H
+#define CS_WS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "net/feed.h"
+
+struct ws;
+
+/* Why a connection ended. */
+enum ws_end {
+	WS_END_NONE = 0,
+	WS_END_DROPPED,         /* closed or failed: ws_close_code, ws_error say how */
+	WS_END_DEAD,            /* the watchdog: a state over its limit (ws_dead_why) */
+	WS_END_REFUSED,         /* the upgrade was answered >= 400 (ws_upgrade_status) */
+	WS_END_CERTIFICATE,     /* TLS refused the server (ws_error): no retry heals it */
+	WS_END_CLOSED,          /* a handler ended it (ws_close) */
+	WS_END_REQUESTED,       /* the user asked for a reconnect */
+	WS_END_STOPPING,        /* the feed is stopping */
+};
+
+struct ws_handlers {
+	void (*on_open)(void *arg);                       /* upgraded; may be NULL */
+	/* a whole text frame, NUL-terminated (binary frames are skipped) */
+	void (*on_frame)(void *arg, const char *data, size_t len);
+	/* between service rounds, once open: return true to end the connection
+	 * now (it is killed, WS_END_CLOSED).  May be NULL. */
+	bool (*on_tick)(void *arg, int64_t now_us);
+	/* one line about skipped input (a frame over the cap); may be NULL */
+	void (*on_warning)(void *arg, const char *msg);
+};
+
+struct ws_options {
+	const char *name;           /* log prefix: "shottracker" */
+	const char *cacert;         /* borrowed: outlives the ws */
+	bool insecure;
+	enum feed_ping ping;
+	size_t frame_max;           /* longer frames are skipped, with a warning */
+	long connect_ms, upgrade_ms, ping_after_ms, dead_after_ms;
+};
+
+struct ws *ws_new(const struct ws_options *opt, const struct ws_handlers *h, void *arg,
+    char **cause);
+void ws_free(struct ws **ws);
+/* Any thread: make ws_session return to look at the feed now. */
+void ws_wake(struct ws *ws);
+
+/*
+ * Services one connection to `url` (ws:// or wss://) until it ends: the
+ * feed stopping, a reconnect request, a handler, the server, or the
+ * watchdog.  `note` follows the URL in the "connecting to" log line.
+ * -1 with *cause only when the URL is bad or no context can be made.
+ */
+int ws_session(struct ws *ws, struct feed *feed, const char *url, const char *note,
+    enum ws_end *end, char **cause);
+
+/* From a handler: end the connection, with a normal close frame when
+ * `graceful` (the game is over), else at once. */
+void ws_close(struct ws *ws, bool graceful);
+
+/* About the connection that ended last. */
+bool ws_established(const struct ws *ws);
+int ws_close_code(const struct ws *ws);        /* the peer's, 0 none */
+int ws_upgrade_status(const struct ws *ws);    /* HTTP status of a refused upgrade */
+const char *ws_error(const struct ws *ws);     /* one line; "" none */
+const char *ws_dead_why(const struct ws *ws);  /* what the watchdog saw */
+
+#endif
