@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -23,11 +24,21 @@
 #include "net/capture.h"
 #include "providers/parser.h"
 #include "providers/provider.h"
-#include "settings.h"
+#include "model/game.h"
 
 #define REPLAY_MAX_SPEED 64.0
 #define REPLAY_MAX_PRESSES 1000   /* repeats of one seek, added up */
 #define REPLAY_SEEKS_MAX 16        /* seeks waiting their turn */
+
+/*
+ * A play delivered, and what it looked like: a step (< >) is a record that
+ * changes what the screen shows, so a re-send of the same play is none.
+ */
+struct replay_play {
+	char id[CS_ID_MAX];
+	uint64_t print;            /* fingerprint of what it shows */
+	bool live;                 /* delivered and not deleted since */
+};
 
 /*
  * Published totals of one player or team line.  The model keeps the
@@ -59,49 +70,178 @@ struct replay {
 	/* Where we are, in records and plays (feed thread only). */
 	unsigned acked;            /* `asked` when the last status went out */
 	long record;               /* index of the record being processed */
-	long *play_records;        /* record index of each record that upserted */
+	long *play_records;        /* record index of each record that changed a play */
 	size_t nplays, play_cap;
 	long *period_records;      /* record index where each new period began */
 	size_t nperiods, period_cap;
 	int max_period;
-	bool upserted;             /* the current record delivered an event */
+	bool changed;              /* the current record changed what a play shows */
 
 	/* Everything delivered, so a backward seek can take it all back. */
-	char (*ids)[CS_ID_MAX];
+	struct replay_play *ids;
 	size_t nids, ids_cap;
 	struct replay_published *pub;
 	size_t npub, pub_cap;
 	int64_t pub_stamp;         /* the versions the model sees: ours, rising */
 
 	bool has_until;
-	int until_period, until_clock;
+	struct cs_game_point until;   /* as typed: Q3 needs the format */
+	bool halves;                  /* the game's format, from its info */
+	int until_period, until_clock; /* 0: not resolved yet */
+	int period_top[CS_PERIODS_MAX + 1];   /* the highest clock seen per period */
 	bool past_until;
+	bool reached_until;
+	char until_error[160];        /* the capture cannot reach --until: why */
 	bool at_end;               /* holding at the end (the UI's replay) */
 };
 
-static void
-remember_id(struct replay *r, const char *id)
+/* FNV-1a, field by field: no padding byte reaches the fingerprint. */
+static uint64_t
+mix(uint64_t h, const void *data, size_t len)
+{
+	const unsigned char *p = data;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ p[i]) * 0x100000001b3ULL;
+	return h;
+}
+
+static uint64_t
+mix_int(uint64_t h, long long v)
+{
+	return mix(h, &v, sizeof v);
+}
+
+static uint64_t
+mix_str(uint64_t h, const char *s, size_t max)
+{
+	return mix(h, s, strnlen(s, max) + 1);
+}
+
+/* Everything of a play a pane can show (its wall time is not shown). */
+static uint64_t
+play_print(const struct cs_event *ev)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	const struct cs_stat *st;
+	int i, side;
+
+	h = mix_int(h, ev->sequence);
+	h = mix_int(h, ev->number);
+	h = mix_int(h, ev->period.sequence * 64 + ev->period.number * 4 + (int)ev->period.type);
+	h = mix_int(h, ev->clock);
+	h = mix_int(h, ev->type * 16 + ev->side);
+	h = mix_str(h, ev->provider_type, sizeof ev->provider_type);
+	h = mix_str(h, ev->description, sizeof ev->description);
+	for (i = 0; i < ev->nstats && i < CS_EVENT_STATS_MAX; i++) {
+		st = &ev->stats[i];
+		h = mix_int(h, st->type * 16 + st->side);
+		h = mix_int(h, st->made * 8 + st->three * 4 + st->offensive * 2);
+		h = mix_int(h, st->points);
+		h = mix_str(h, st->player.id, sizeof st->player.id);
+		h = mix_str(h, st->player.name, sizeof st->player.name);
+		h = mix_str(h, st->player.jersey, sizeof st->player.jersey);
+	}
+	h = mix_int(h, ev->has_location ? ev->x * 4096LL + ev->y : -1);
+	h = mix_int(h, ev->timeouts_remaining);
+	h = mix_int(h, ev->corrected * 1024LL + ev->qualifiers);
+	for (side = 0; side < 2; side++) {
+		h = mix_int(h, ev->has_on_court[side]);
+		for (i = 0; ev->has_on_court[side] && i < CS_ON_COURT; i++)
+			h = mix_str(h, ev->on_court[side][i].id, CS_ID_MAX);
+	}
+	return h;
+}
+
+static struct replay_play *
+find_play(struct replay *r, const char *id)
 {
 	size_t i;
 
 	/* Linear from the end: re-sends of recent plays are the common case. */
 	for (i = r->nids; i > 0; i--)
-		if (strcmp(r->ids[i - 1], id) == 0)
-			return;
-	if (cs_grow((void **)&r->ids, &r->ids_cap, r->nids + 1, sizeof *r->ids) < 0)
-		return;
-	cs_strlcpy(r->ids[r->nids++], id, CS_ID_MAX);
+		if (strcmp(r->ids[i - 1].id, id) == 0)
+			return &r->ids[i - 1];
+	return NULL;
 }
 
-/* Is (period, clock) past --until?  The clock runs down within a period. */
+/* Remembers a play delivered; true when the screen shows something new:
+ * a new play, a revision that changes it, or one deleted coming back. */
 static bool
-past_until(const struct replay *r, int period, int clock)
+remember_play(struct replay *r, const struct cs_event *ev)
 {
-	if (!r->has_until)
+	struct replay_play *p = find_play(r, ev->id);
+	uint64_t print = play_print(ev);
+	bool changed;
+
+	if (p == NULL) {
+		if (cs_grow((void **)&r->ids, &r->ids_cap, r->nids + 1, sizeof *r->ids) < 0)
+			return true;
+		p = &r->ids[r->nids++];
+		cs_strlcpy(p->id, ev->id, CS_ID_MAX);
+		p->live = false;
+	}
+	changed = !p->live || p->print != print;
+	p->print = print;
+	p->live = true;
+	return changed;
+}
+
+/*
+ * --until as a sequence, once the game's format is known (Q3 is no period
+ * of a game in halves).  0, or -1 with r->until_error set.
+ */
+static int
+resolve_until(struct replay *r)
+{
+	if (!r->has_until || r->until_period > 0 || r->until_error[0] != '\0')
+		return r->until_error[0] != '\0' ? -1 : 0;
+	r->until_period = cs_game_point_sequence(&r->until, r->halves);
+	r->until_clock = r->until.clock;
+	if (r->until_period > 0 && r->until_period <= CS_PERIODS_MAX)
+		return 0;
+	snprintf(r->until_error, sizeof r->until_error,
+	    "--until: this game is played in %s and has no such period",
+	    r->halves ? "halves" : "quarters");
+	return -1;
+}
+
+/* The clock of --until is more than its period ever had (1/15:00 in a
+ * game of 12-minute quarters): the first clock seen in a period is its
+ * full length. */
+static bool
+until_beyond_period(struct replay *r)
+{
+	int top = r->period_top[r->until_period];
+	char want[16], have[16];
+
+	if (top <= 0 || r->until_clock <= top)
 		return false;
-	if (period != r->until_period)
-		return period > r->until_period;
-	return clock != CS_NO_CLOCK && clock < r->until_clock;
+	snprintf(r->until_error, sizeof r->until_error,
+	    "--until: that period lasts %s, not %s",
+	    cs_clock_format(top, have, sizeof have),
+	    cs_clock_format(r->until_clock, want, sizeof want));
+	return true;
+}
+
+/* Is (period, clock) past --until?  The clock runs down within a period.
+ * Notes the clocks seen, and whether the game got to --until at all. */
+static bool
+past_until(struct replay *r, int period, int clock)
+{
+	if (!r->has_until || resolve_until(r) < 0)
+		return r->has_until;
+	if (period >= 1 && period <= CS_PERIODS_MAX && clock > r->period_top[period])
+		r->period_top[period] = clock;
+	if (period < r->until_period)
+		return false;
+	if (period == r->until_period && (clock == CS_NO_CLOCK || clock > r->until_clock))
+		return false;
+	r->reached_until = true;
+	if (period == r->until_period && until_beyond_period(r))
+		return true;
+	return period > r->until_period || clock < r->until_clock;
 }
 
 static void
@@ -119,8 +259,8 @@ on_event(void *ctx, const struct cs_event *ev)
 		    sizeof *r->period_records) == 0)
 			r->period_records[r->nperiods++] = r->record;
 	}
-	remember_id(r, ev->id);
-	r->upserted = true;
+	if (remember_play(r, ev))
+		r->changed = true;
 	if (r->out.event != NULL)
 		r->out.event(r->out.ctx, ev);
 }
@@ -129,8 +269,17 @@ static void
 on_delete(void *ctx, const char *id)
 {
 	struct replay *r = ctx;
+	struct replay_play *p;
 
-	if (!r->past_until && r->out.delete_event != NULL)
+	if (r->past_until)
+		return;
+	p = find_play(r, id);
+	if (p != NULL && p->live) {
+		/* a play leaves the screen: a step too */
+		p->live = false;
+		r->changed = true;
+	}
+	if (r->out.delete_event != NULL)
 		r->out.delete_event(r->out.ctx, id);
 }
 
@@ -139,6 +288,7 @@ on_game(void *ctx, const struct cs_game_info *info)
 {
 	struct replay *r = ctx;
 
+	r->halves = info->format == CS_FORMAT_HALVES;
 	if (r->out.game != NULL)
 		r->out.game(r->out.ctx, info);
 }
@@ -251,7 +401,7 @@ retract_all(struct replay *r)
 
 	for (i = 0; i < r->nids; i++)
 		if (r->out.delete_event != NULL)
-			r->out.delete_event(r->out.ctx, r->ids[i]);
+			r->out.delete_event(r->out.ctx, r->ids[i].id);
 	for (i = 0; i < r->npub; i++) {
 		memset(&none, 0, sizeof none);
 		none.side = r->pub[i].side;
@@ -266,6 +416,7 @@ retract_all(struct replay *r)
 	r->nplays = 0;
 	r->nperiods = 0;
 	r->max_period = 0;
+	r->reached_until = false;
 }
 
 /*
@@ -465,9 +616,13 @@ replay_pass(struct replay *r, const struct provider_parser *parser,
 		}
 
 		feed_mark_received(r->feed);
-		r->upserted = false;
+		r->changed = false;
 		parser->message(state, rec.channel, rec.data, rec.len);
-		if (r->upserted &&
+		if (r->until_error[0] != '\0') {
+			rc = -1;
+			break;
+		}
+		if (r->changed &&
 		    cs_grow((void **)&r->play_records, &r->play_cap, r->nplays + 1, sizeof(long)) == 0)
 			r->play_records[r->nplays++] = r->record;
 		if (r->past_until)
@@ -482,6 +637,14 @@ replay_pass(struct replay *r, const struct provider_parser *parser,
 		}
 	}
 	capture_read_close(&cr);
+	if (rc == 0 && r->has_until && !r->reached_until && !feed_stopping(r->feed) &&
+	    r->until_error[0] == '\0')
+		snprintf(r->until_error, sizeof r->until_error,
+		    "--until: the game never gets there (the capture ends first)");
+	if (r->until_error[0] != '\0') {
+		cs_set_cause(cause, "%s", r->until_error);
+		return PASS_FAILED;
+	}
 	if (rc < 0)
 		return PASS_FAILED;
 	if (feed_config(r->feed)->replay_hold && !feed_stopping(r->feed)) {
@@ -528,8 +691,8 @@ replay_run(struct feed *feed, char **cause)
 	r->out = feed_sink(feed);
 	r->speed = cfg->speed > REPLAY_MAX_SPEED ? REPLAY_MAX_SPEED : cfg->speed;
 	pthread_mutex_init(&r->lock, NULL);
-	if (cfg->until != NULL &&
-	    settings_parse_until(cfg->until, &r->until_period, &r->until_clock) == 0)
+	/* settings.c checked the form; the game decides whether it has it */
+	if (cfg->until != NULL && cs_game_point_parse(cfg->until, &r->until) == 0)
 		r->has_until = true;
 	memset(&sink, 0, sizeof sink);
 	sink.ctx = r;
