@@ -1103,6 +1103,88 @@ test_hold_at_end(const char *path)
 	free(lay.plays);
 }
 
+/* The record a seek to (period, clock) lands on, read from a model: the
+ * last one before the first that brings a play past that moment. */
+static long
+moment_record(const char *path, int period, int clock)
+{
+	struct capture_reader *cr;
+	struct capture_record rec;
+	const struct provider_parser *parser;
+	const struct play *pl;
+	struct cs_sink sink;
+	struct game *g;
+	char *cause = NULL;
+	void *state;
+	long i;
+	size_t k;
+	bool past = false;
+
+	cr = capture_read_open(path, &cause);
+	if (cr == NULL) {
+		free(cause);
+		return -2;
+	}
+	g = game_new();
+	sink = game_sink(g);
+	parser = provider_parser_for(capture_provider(cr));
+	state = parser->create(&sink);
+	for (i = 0; !past && capture_next(cr, &rec, &cause) == 1; i++) {
+		parser->message(state, rec.channel, rec.data, rec.len);
+		game_refresh(g);
+		for (k = 0; (pl = game_play(g, k)) != NULL; k++)
+			if (pl->ev->period.sequence > period || (pl->ev->period.sequence == period &&
+			    pl->ev->clock != CS_NO_CLOCK && pl->ev->clock < clock))
+				past = true;
+	}
+	free(cause);
+	parser->destroy(state);
+	capture_read_close(&cr);
+	game_free(&g);
+	return past ? i - 2 : i - 1;
+}
+
+/*
+ * The seek prompt's seek (issue 17 item 7: `g` Q3 5:00): to just before
+ * the first play past that moment, backwards and forwards, and to the end
+ * when the game never gets there; a paused replay stays paused.
+ */
+static void
+test_seek_clock(const char *path)
+{
+	struct run x;
+	long want;
+
+	/* held at its end, as the UI's replay */
+	run_hold = true;
+	if (run_start(&x, path, 1) < 0) {
+		run_hold = false;
+		ok(0, "seek: the replay starts");
+		return;
+	}
+	run_hold = false;
+	ok(run_ack(&x) == 0 && control(&x, FEED_PAUSE_TOGGLE) == 0 &&
+	    x.st.status.state == FEED_PAUSED, "seek: paused at 1x");
+	feed_seek(x.feed, 3, 3000);
+	ok(run_ack(&x) == 0, "seek to Q3 5:00 is acknowledged");
+	want = moment_record(path, 3, 3000);
+	same_as_cut(&x, path, want, "seek to Q3 5:00");
+	is_int(game_period(x.g).sequence, 3, "seek to Q3 5:00: the model is in Q3");
+	feed_seek(x.feed, 2, 6000);
+	ok(run_ack(&x) == 0, "seek back to Q2 10:00 is acknowledged");
+	same_as_cut(&x, path, moment_record(path, 2, 6000), "seek back to Q2 10:00");
+	feed_seek(x.feed, 4, 0);
+	ok(run_ack(&x) == 0 && run_until_status(&x, "replay at end") == 0,
+	    "seek to Q4 0:00 is acknowledged, at the end");
+	same_as_cut(&x, path, moment_record(path, 4, 0), "seek to Q4 0:00: the whole game");
+	feed_seek(x.feed, 1, 7200);
+	ok(run_ack(&x) == 0, "seek to Q1 12:00 is acknowledged");
+	same_as_cut(&x, path, moment_record(path, 1, 7200), "seek to Q1 12:00: the tip-off");
+	is_int(x.st.status.state, FEED_PAUSED, "seek: still paused, from the end");
+	is_int(run_watch(&x, 200), 0, "seek: nothing more arrives while paused");
+	run_stop(&x);
+}
+
 /*
  * Two replays in one process, each controlled through its own feed: the
  * controls reach the run they were given to (issue 15: no process-wide
@@ -1158,6 +1240,7 @@ main(void)
 	test_pause_at_max(flood);
 	test_hold_at_end(sr);
 	test_two_replays(sr);
+	test_seek_clock(sr);
 	test_pace_64x(gap);
 	unlink(gap);
 	unlink(sr);

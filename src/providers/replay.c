@@ -52,18 +52,24 @@ struct replay_published {
 	int64_t version;           /* the provider's highest in this pass */
 };
 
+/* A seek asked for: presses in a row of one control, or a moment. */
+struct replay_seek {
+	enum feed_control control;
+	int count;                 /* presses in a row, applied as one seek */
+	int period, clock;         /* FEED_SEEK_CLOCK: where to */
+};
+
 /* One replay run.  The control fields are shared with the UI thread. */
 struct replay {
 	struct feed *feed;
 	struct cs_sink out;        /* the feed's sink */
+	const struct provider_parser *parser;
+	const char *path;
 
 	pthread_mutex_t lock;      /* guards the control fields below */
 	bool paused;
 	double speed;              /* 0 = as fast as possible */
-	struct {
-		enum feed_control control;
-		int count;         /* presses in a row, applied as one seek */
-	} seeks[REPLAY_SEEKS_MAX]; /* in the order asked; not started yet */
+	struct replay_seek seeks[REPLAY_SEEKS_MAX]; /* in the order asked; not started yet */
 	int nseeks;
 	unsigned asked;            /* pause and speed controls so far */
 
@@ -419,6 +425,64 @@ retract_all(struct replay *r)
 	r->reached_until = false;
 }
 
+/* Finding where a moment of the game is: a parse of the capture on its own. */
+struct scan {
+	int period, clock;
+	bool past;
+};
+
+static bool
+scan_past(struct scan *sc, int period, int clock)
+{
+	if (period > sc->period || (period == sc->period && clock != CS_NO_CLOCK &&
+	    clock < sc->clock))
+		sc->past = true;
+	return sc->past;
+}
+
+static void
+scan_event(void *ctx, const struct cs_event *ev)
+{
+	scan_past(ctx, ev->period.sequence, ev->clock);
+}
+
+static void
+scan_clock(void *ctx, const struct cs_clock *clock)
+{
+	scan_past(ctx, clock->period.sequence, clock->clock);
+}
+
+/* The last record before the first one past (period, clock): the model
+ * then shows the game as it stood at that moment.  The end when the game
+ * never gets there; -1 when its first record already is past it. */
+static long
+clock_target(const struct replay *r, int period, int clock)
+{
+	struct capture_reader *cr;
+	struct capture_record rec;
+	struct scan sc = { period, clock, false };
+	struct cs_sink sink;
+	void *state;
+	long i = 0;
+
+	memset(&sink, 0, sizeof sink);
+	sink.ctx = &sc;
+	sink.event = scan_event;
+	sink.clock = scan_clock;
+	cr = capture_read_open(r->path, NULL);
+	state = cr != NULL ? r->parser->create(&sink) : NULL;
+	while (state != NULL && capture_next(cr, &rec, NULL) == 1) {
+		r->parser->message(state, rec.channel, rec.data, rec.len);
+		if (sc.past)
+			break;
+		i++;
+	}
+	if (state != NULL)
+		r->parser->destroy(state);
+	capture_read_close(&cr);
+	return i - 1;
+}
+
 /*
  * The record index to replay up to (inclusive) for `count` backward seeks,
  * -1 for "before the first record", or -2 when `control` does not seek back.
@@ -426,11 +490,14 @@ retract_all(struct replay *r)
  * model already shows the new period; the forward seek lands there too.
  */
 static long
-seek_target(const struct replay *r, int control, int count)
+seek_target(const struct replay *r, const struct replay_seek *sk)
 {
+	int count = sk->count;
 	size_t k;
 
-	switch (control) {
+	switch ((int)sk->control) {
+	case FEED_SEEK_CLOCK:
+		return clock_target(r, sk->period, sk->clock);
 	case FEED_PLAY_BACK:
 		/* keep all plays but the last `count` */
 		if ((size_t)count >= r->nplays)
@@ -508,16 +575,16 @@ wait_turn(struct replay *r, const struct capture_record *rec, struct pace *pace)
 	}
 }
 
-/* The oldest seek asked for, or -1. */
+/* The oldest seek asked for (its control), or -1. */
 static int
-take_control(struct replay *r, int *count)
+take_control(struct replay *r, struct replay_seek *sk)
 {
 	int control = -1;
 
 	pthread_mutex_lock(&r->lock);
 	if (r->nseeks > 0) {
 		control = (int)r->seeks[0].control;
-		*count = r->seeks[0].count;
+		*sk = r->seeks[0];
 		r->nseeks--;
 		memmove(&r->seeks[0], &r->seeks[1], (size_t)r->nseeks * sizeof r->seeks[0]);
 	}
@@ -535,19 +602,20 @@ enum pass_outcome { PASS_DONE, PASS_FAILED, PASS_RESTART };
 static long
 hold_at_end(struct replay *r)
 {
-	int control, count;
+	struct replay_seek sk;
+	int control;
 	long target;
 
 	r->at_end = true;
 	report(r);
 	while (!feed_stopping(r->feed)) {
-		control = take_control(r, &count);
+		control = take_control(r, &sk);
 		if (control < 0) {
 			report_controls(r);
 			sleep_ms(50);
 			continue;
 		}
-		target = seek_target(r, control, count);
+		target = seek_target(r, &sk);
 		if (target >= -1) {
 			r->at_end = false;
 			return target;
@@ -574,7 +642,8 @@ replay_pass(struct replay *r, const struct provider_parser *parser,
 	struct capture_reader *cr;
 	struct capture_record rec;
 	struct pace pace = { 0, 0, 0 };
-	int forward = 0, control, count, fwd_period = 0, rc = 0;
+	struct replay_seek sk;
+	int forward = 0, control, fwd_period = 0, rc = 0;
 	size_t fwd_plays = 0;
 	long target;
 
@@ -597,15 +666,16 @@ replay_pass(struct replay *r, const struct provider_parser *parser,
 
 			if (turn == TURN_STOP)
 				break;
-			control = turn == TURN_CONTROL ? take_control(r, &count) : -1;
+			control = turn == TURN_CONTROL ? take_control(r, &sk) : -1;
 			if (control == FEED_PLAY_FORWARD) {
 				forward = 1;
-				fwd_plays = r->nplays + (size_t)count;
+				fwd_plays = r->nplays + (size_t)sk.count;
 			} else if (control == FEED_PERIOD_FORWARD) {
 				forward = 2;
-				fwd_period = r->max_period + count;
+				fwd_period = r->max_period + sk.count;
 			} else if (control >= 0) {
-				target = seek_target(r, control, count);
+				/* backwards, or to a moment: from the start again */
+				target = seek_target(r, &sk);
 				if (target >= -1) {
 					capture_read_close(&cr);
 					retract_all(r);
@@ -689,6 +759,8 @@ replay_run(struct feed *feed, char **cause)
 		return -1;
 	r->feed = feed;
 	r->out = feed_sink(feed);
+	r->parser = parser;
+	r->path = cfg->replay_path;
 	r->speed = cfg->speed > REPLAY_MAX_SPEED ? REPLAY_MAX_SPEED : cfg->speed;
 	pthread_mutex_init(&r->lock, NULL);
 	/* settings.c checked the form; the game decides whether it has it */
@@ -776,9 +848,30 @@ replay_control(struct feed *feed, enum feed_control c)
 			r->nseeks++;
 		}
 		break;
+	case FEED_SEEK_CLOCK:
+		break;   /* replay_seek's, with its moment */
 	}
 	pthread_mutex_unlock(&r->lock);
 	/* The feed thread notices within 50 ms and sends a status. */
+}
+
+/* The UI thread, through feed_seek(), as replay_control. */
+static void
+replay_seek(struct feed *feed, int period_sequence, int clock)
+{
+	struct replay *r = feed_provider_data(feed);
+
+	if (r == NULL)
+		return;
+	pthread_mutex_lock(&r->lock);
+	if (r->nseeks < REPLAY_SEEKS_MAX) {
+		r->seeks[r->nseeks].control = FEED_SEEK_CLOCK;
+		r->seeks[r->nseeks].count = 1;
+		r->seeks[r->nseeks].period = period_sequence;
+		r->seeks[r->nseeks].clock = clock;
+		r->nseeks++;
+	}
+	pthread_mutex_unlock(&r->lock);
 }
 
 const struct provider provider_replay = {
@@ -787,5 +880,6 @@ const struct provider provider_replay = {
 	.run = replay_run,
 	.wake = NULL,
 	.control = replay_control,
+	.seek = replay_seek,
 	.parser = NULL,
 };
