@@ -65,7 +65,11 @@ struct ui {
 	/* What the loop provides; NULL in tests. */
 	void (*reconnect)(void *ctx);
 	int (*replay_control)(void *ctx, enum ui_replay_cmd cmd);
+	/* the seek prompt's (g): a period sequence and clock in tenths */
+	int (*replay_seek)(void *ctx, int period_sequence, int clock);
 	void *ctx;
+	bool seek_open;               /* g: the seek prompt reads every key */
+	char seek_text[16];           /* what is typed so far */
 
 	/* alerts (ui_watch) */
 	bool watch_valid;

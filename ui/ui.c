@@ -208,6 +208,18 @@ replay_now(void *ctx, enum ui_replay_cmd cmd)
 	return 0;
 }
 
+/* The seek prompt's moment, as a feed seek. */
+static int
+replay_seek_now(void *ctx, int period_sequence, int clock)
+{
+	struct loop_ctx *lc = ctx;
+
+	if (lc->feed == NULL)
+		return -1;
+	feed_seek(lc->feed, period_sequence, clock);
+	return 0;
+}
+
 static void
 reconnect_now(void *ctx)
 {
@@ -295,6 +307,8 @@ ui_run(const struct ui_options *opt, struct game *g, struct feed *feed, char **c
 		ui->reconnect = reconnect_now;
 	if (feed != NULL)
 		ui->replay_control = replay_now;
+	if (feed != NULL)
+		ui->replay_seek = replay_seek_now;
 	use_title = opt->title && title_capable();
 	if (use_title)
 		title_stack(true);
