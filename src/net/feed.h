@@ -107,7 +107,10 @@ struct provider;
  */
 enum feed_control {
 	FEED_PAUSE_TOGGLE,      /* also at max speed */
-	FEED_FASTER,            /* doubles the speed, up to 64x; max stays max */
+	FEED_FASTER,            /* doubles the speed, up to 64x; max stays max.
+	                         * The replay's speed is the game clock's: 8x
+	                         * is 8 s of game clock a second; stoppages
+	                         * pass at once */
 	FEED_SLOWER,            /* halves it, down to 1x; from max to 64x */
 	FEED_PLAY_BACK,         /* seek one play back (re-derives from the start) */
 	FEED_PLAY_FORWARD,

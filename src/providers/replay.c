@@ -90,6 +90,13 @@ struct replay {
 	size_t npub, pub_cap;
 	int64_t pub_stamp;         /* the versions the model sees: ours, rising */
 
+	/* The pace's timeline: game time (ms of game clock run) at each
+	 * record, so that 8x is eight game seconds a second and a timeout
+	 * or a free-throw trip passes at once.  NULL: the capture's times. */
+	int64_t *game_ms;
+	long ngame_ms;
+	bool timeline_tried;
+
 	bool has_until;
 	struct cs_game_point until;   /* as typed: Q3 needs the format */
 	bool halves;                  /* the game's format, from its info */
@@ -517,7 +524,106 @@ seek_target(const struct replay *r, const struct replay_seek *sk)
 	}
 }
 
-/* Pacing: capture time `at_ms` is due at monotonic time `at_us`. */
+/* --- the timeline: how far into the game each record is --- */
+
+struct timeline {
+	int period, clock;         /* the furthest moment so far; period 0 none */
+	int top[CS_PERIODS_MAX + 1];   /* each period's highest clock: its length */
+};
+
+static void
+timeline_point(struct timeline *tl, int period, int clock)
+{
+	if (period < 1 || period > CS_PERIODS_MAX || clock == CS_NO_CLOCK || clock < 0)
+		return;
+	if (clock > tl->top[period])
+		tl->top[period] = clock;
+	if (period > tl->period || (period == tl->period && clock < tl->clock)) {
+		tl->period = period;
+		tl->clock = clock;
+	}
+}
+
+static void
+timeline_event(void *ctx, const struct cs_event *ev)
+{
+	timeline_point(ctx, ev->period.sequence, ev->clock);
+}
+
+static void
+timeline_clock(void *ctx, const struct cs_clock *clock)
+{
+	timeline_point(ctx, clock->period.sequence, clock->clock);
+}
+
+/* Game ms at (period, clock): the periods before it, whole, then this
+ * one's clock run so far. */
+static int64_t
+timeline_ms(const struct timeline *tl, int period, int clock)
+{
+	int64_t tenths = 0;
+	int p;
+
+	if (period == 0)
+		return 0;
+	for (p = 1; p < period; p++)
+		tenths += tl->top[p];
+	tenths += tl->top[period] - clock;
+	return tenths * 100;
+}
+
+/* One parse of the capture on its own, before the replay: each record's
+ * furthest moment, then, once every period's length is known, its game
+ * time.  Leaves r->game_ms NULL (the capture's times) when it cannot. */
+static void
+timeline_build(struct replay *r)
+{
+	struct capture_reader *cr;
+	struct capture_record rec;
+	struct timeline tl;
+	struct cs_sink sink;
+	int *at = NULL;            /* period * 1e6 + clock, per record */
+	size_t cap = 0, n = 0, i;
+	void *state;
+
+	memset(&tl, 0, sizeof tl);
+	memset(&sink, 0, sizeof sink);
+	sink.ctx = &tl;
+	sink.event = timeline_event;
+	sink.clock = timeline_clock;
+	cr = capture_read_open(r->path, NULL);
+	state = cr != NULL ? r->parser->create(&sink) : NULL;
+	while (state != NULL && capture_next(cr, &rec, NULL) == 1) {
+		r->parser->message(state, rec.channel, rec.data, rec.len);
+		if (cs_grow((void **)&at, &cap, n + 1, sizeof *at) < 0)
+			break;
+		at[n++] = tl.period * 1000000 + (tl.period > 0 ? tl.clock : 0);
+	}
+	if (state != NULL)
+		r->parser->destroy(state);
+	capture_read_close(&cr);
+	r->game_ms = n > 0 ? calloc(n, sizeof *r->game_ms) : NULL;
+	for (i = 0; r->game_ms != NULL && i < n; i++)
+		r->game_ms[i] = timeline_ms(&tl, at[i] / 1000000, at[i] % 1000000);
+	r->ngame_ms = r->game_ms != NULL ? (long)n : 0;
+	free(at);
+}
+
+/* When record `record` is due, in ms of the pace's timeline (built the
+ * first time a pace is needed: at max speed none is). */
+static double
+record_ms(struct replay *r, const struct capture_record *rec)
+{
+	if (!r->timeline_tried) {
+		r->timeline_tried = true;
+		timeline_build(r);
+	}
+	if (r->record >= 0 && r->record < r->ngame_ms)
+		return (double)r->game_ms[r->record];
+	return (double)rec->t_ms;
+}
+
+/* Pacing: timeline time `at_ms` is due at monotonic time `at_us`. */
 struct pace {
 	int64_t at_us;             /* 0 = not anchored: the next record is due now */
 	double at_ms;
@@ -534,7 +640,7 @@ static enum turn
 wait_turn(struct replay *r, const struct capture_record *rec, struct pace *pace)
 {
 	bool paused;
-	double speed;
+	double speed, rec_ms;
 	int seeks;
 	int64_t now, due;
 
@@ -564,11 +670,12 @@ wait_turn(struct replay *r, const struct capture_record *rec, struct pace *pace)
 		}
 		if (speed <= 0)
 			return TURN_GO;
-		if (pace->at_us == 0 || pace->at_ms > (double)rec->t_ms) {
+		rec_ms = record_ms(r, rec);
+		if (pace->at_us == 0 || pace->at_ms > rec_ms) {
 			pace->at_us = now;
-			pace->at_ms = (double)rec->t_ms;
+			pace->at_ms = rec_ms;
 		}
-		due = pace->at_us + (int64_t)(((double)rec->t_ms - pace->at_ms) * 1000.0 / speed);
+		due = pace->at_us + (int64_t)((rec_ms - pace->at_ms) * 1000.0 / speed);
 		if (now >= due)
 			return TURN_GO;
 		sleep_ms((due - now) / 1000 >= 50 ? 50 : (long)((due - now) / 1000) + 1);
@@ -796,6 +903,7 @@ replay_run(struct feed *feed, char **cause)
 
 	feed_set_provider_data(feed, NULL);
 	pthread_mutex_destroy(&r->lock);
+	free(r->game_ms);
 	free(r->play_records);
 	free(r->period_records);
 	free(r->ids);
