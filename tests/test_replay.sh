@@ -55,7 +55,7 @@ refused() {   # NAME SPEC WORDS: exit 1 (2: a usage error), one line on stderr, 
 	    --log "$t/r.log" 2>"$t/refused.err"
 	tap_ok "--until $2 ($1) fails" test "$?" -ge 1
 	tap_ok "--until $2: one line saying so" sh -c \
-	    "test \$(wc -l <'$t/refused.err') -eq 1 && grep -q '$3' '$t/refused.err'"
+	    "test \$(wc -l <'$t/refused.err') -eq 1 && grep -q -e '$3' '$t/refused.err'"
 	tap_ok "--until $2: no export" test ! -e "$t/refused.json"
 }
 refused "no period lasts 99 minutes" 9/99:99 "--until takes PERIOD/CLOCK"

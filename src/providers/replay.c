@@ -90,9 +90,11 @@ struct replay {
 	size_t npub, pub_cap;
 	int64_t pub_stamp;         /* the versions the model sees: ours, rising */
 
-	/* The pace's timeline: game time (ms of game clock run) at each
-	 * record, so that 8x is eight game seconds a second and a timeout
-	 * or a free-throw trip passes at once.  NULL: the capture's times. */
+	/* The pace's timeline, in ms at each record: from one record to the
+	 * next, the game clock run or the capture's time, whichever is less,
+	 * so that 8x is eight game seconds a second, a timeout or a
+	 * free-throw trip passes at once, and a backlog the capture received
+	 * in a burst stays a burst.  NULL: the capture's times. */
 	int64_t *game_ms;
 	long ngame_ms;
 	bool timeline_tried;
@@ -556,6 +558,15 @@ timeline_clock(void *ctx, const struct cs_clock *clock)
 	timeline_point(ctx, clock->period.sequence, clock->clock);
 }
 
+/* The lesser of two steps, never negative. */
+static int64_t
+less(int64_t a, int64_t b)
+{
+	int64_t m = a < b ? a : b;
+
+	return m > 0 ? m : 0;
+}
+
 /* Game ms at (period, clock): the periods before it, whole, then this
  * one's clock run so far. */
 static int64_t
@@ -573,8 +584,9 @@ timeline_ms(const struct timeline *tl, int period, int clock)
 }
 
 /* One parse of the capture on its own, before the replay: each record's
- * furthest moment, then, once every period's length is known, its game
- * time.  Leaves r->game_ms NULL (the capture's times) when it cannot. */
+ * furthest moment and receive time, then, once every period's length is
+ * known, the timeline.  Leaves r->game_ms NULL (the capture's times) when
+ * it cannot. */
 static void
 timeline_build(struct replay *r)
 {
@@ -583,7 +595,8 @@ timeline_build(struct replay *r)
 	struct timeline tl;
 	struct cs_sink sink;
 	int *at = NULL;            /* period * 1e6 + clock, per record */
-	size_t cap = 0, n = 0, i;
+	int64_t *t_ms = NULL, game, game_before = 0;
+	size_t cap = 0, tcap = 0, n = 0, i;
 	void *state;
 
 	memset(&tl, 0, sizeof tl);
@@ -595,18 +608,34 @@ timeline_build(struct replay *r)
 	state = cr != NULL ? r->parser->create(&sink) : NULL;
 	while (state != NULL && capture_next(cr, &rec, NULL) == 1) {
 		r->parser->message(state, rec.channel, rec.data, rec.len);
-		if (cs_grow((void **)&at, &cap, n + 1, sizeof *at) < 0)
+		if (cs_grow((void **)&at, &cap, n + 1, sizeof *at) < 0 ||
+		    cs_grow((void **)&t_ms, &tcap, n + 1, sizeof *t_ms) < 0)
 			break;
+		t_ms[n] = rec.t_ms;
 		at[n++] = tl.period * 1000000 + (tl.period > 0 ? tl.clock : 0);
 	}
 	if (state != NULL)
 		r->parser->destroy(state);
 	capture_read_close(&cr);
+	/* the records before the first moment (game, rosters) are due with
+	 * it: a capture begun in Q4 starts there, not 47 minutes early */
+	for (i = 0; i < n && at[i] == 0; i++)
+		;
+	while (i > 0 && i < n) {
+		at[i - 1] = at[i];
+		i--;
+	}
 	r->game_ms = n > 0 ? calloc(n, sizeof *r->game_ms) : NULL;
-	for (i = 0; r->game_ms != NULL && i < n; i++)
-		r->game_ms[i] = timeline_ms(&tl, at[i] / 1000000, at[i] % 1000000);
+	for (i = 0; r->game_ms != NULL && i < n; i++) {
+		game = timeline_ms(&tl, at[i] / 1000000, at[i] % 1000000);
+		if (i > 0)
+			r->game_ms[i] = r->game_ms[i - 1] + less(game - game_before,
+			    t_ms[i] - t_ms[i - 1]);
+		game_before = game;
+	}
 	r->ngame_ms = r->game_ms != NULL ? (long)n : 0;
 	free(at);
+	free(t_ms);
 }
 
 /* When record `record` is due, in ms of the pace's timeline (built the
