@@ -34,6 +34,7 @@
 #define DEMO_USERNAME "demo"
 #define DEMO_SECRET   "courtside-demo-secret"
 #define DEMO_SPEED    8.0
+#define DEMO_MAX_SPEED 100000.0   /* the simulator's top: a game in a blink */
 
 static volatile sig_atomic_t stop_signal;
 
@@ -443,6 +444,9 @@ main(int argc, char **argv)
 		so.providers = "both";
 		so.seed = (uint64_t)time(NULL);
 		so.speed = s.speed_set ? s.speed : DEMO_SPEED;
+		/* --speed max is 0 to a replay, but 0 freezes the simulator */
+		if (s.speed_set && s.speed <= 0)
+			so.speed = DEMO_MAX_SPEED;
 		so.require_auth = DEMO_USERNAME ":" DEMO_SECRET;
 		so.quiet = true;
 		sim = sim_server_start(&so, &cause);

@@ -133,29 +133,6 @@ parse_bell(const char *list, unsigned *mask)
 	return 0;
 }
 
-int
-settings_parse_until(const char *spec, int *period_sequence, int *clock)
-{
-	const char *slash;
-	char *end;
-	long p;
-	int c;
-
-	slash = strchr(spec, '/');
-	if (slash == NULL)
-		return -1;
-	errno = 0;
-	p = strtol(spec, &end, 10);
-	if (errno != 0 || end != slash || p < 1 || p > 20)
-		return -1;
-	c = cs_clock_parse(slash + 1);
-	if (c == CS_NO_CLOCK)
-		return -1;
-	*period_sequence = (int)p;
-	*clock = c;
-	return 0;
-}
-
 /* --game A[,B...]: one game, or several followed side by side. */
 static int
 parse_games(struct settings *s, const char *arg)
@@ -248,7 +225,8 @@ int
 settings_parse(struct settings *s, int argc, char **argv, char **cause)
 {
 	bool once = false, headless = false;
-	int c, ps, ck;
+	struct cs_game_point until;
+	int c;
 
 	memset(s, 0, sizeof *s);
 	s->league = "nba";
@@ -316,9 +294,10 @@ settings_parse(struct settings *s, int argc, char **argv, char **cause)
 			s->speed_set = true;
 			break;
 		case OPT_UNTIL:
-			if (settings_parse_until(optarg, &ps, &ck) < 0)
+			/* the parser courtside-sim --start-at uses too */
+			if (cs_game_point_parse(optarg, &until) < 0)
 				return cs_set_cause(cause,
-				    "--until takes PERIOD/CLOCK, e.g. 3/5:00");
+				    "--until takes PERIOD/CLOCK, e.g. 3/5:00, Q3/5:00 or OT1/2:00");
 			s->until = optarg;
 			break;
 		case OPT_RECORD:

@@ -71,8 +71,6 @@ int settings_load_credentials(struct settings *s, char **cause);
 
 void settings_free(struct settings *s);
 
-/* Parses "3/5:00" into a period sequence and tenths; 0 or -1. */
-int settings_parse_until(const char *spec, int *period_sequence, int *clock);
 
 
 #endif

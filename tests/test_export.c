@@ -429,30 +429,36 @@ test_csv(void)
 	for (line = strtok_r(text, "\n", &save); line != NULL && n < 40;
 	    line = strtok_r(NULL, "\n", &save))
 		rows[n++] = line;
-	is_int(n, 1 + 7 + 1 + 7 + 1 + 1 + 2 + 2 * 2 + 2,
-	    "players, a TEAM row per side, the team section, lead changes");
+	is_int(n, 1 + 7 + 1 + 7 + 1 + 3 + 1 + 2 + 2 * 2 + 2,
+	    "players, a TEAM row per side, the line score, the team section, lead changes");
 	is_str(rows[0], "side,team,id,name,jersey,starter,on_court,seconds,fgm,fga,tpm,tpa,"
 	    "ftm,fta,oreb,dreb,reb,ast,stl,blk,tov,pf,pts,plus_minus", "header row");
-	is_str(rows[1], "home,HAW,h1,\"Shaq \"\"Big\"\" O'Neal \\ Jr\",00,true,true,1386,"
-	    "1,1,1,1,0,0,0,0,0,0,0,0,0,0,3,-1", "player row, quotes doubled");
-	is_str(rows[8], "home,HAW,TEAM,Hawks,,,,6927,1,1,1,1,0,0,1,0,1,0,0,0,0,1,3,-1",
-	    "home TEAM row");
-	is_str(rows[9], "away,ACE,a2,\"Smith, Jr.\",21,true,true,1386,"
+	/* every text field quoted (RFC 4180): a jersey 00 stays text */
+	is_str(rows[1], "\"home\",\"HAW\",\"h1\",\"Shaq \"\"Big\"\" O'Neal \\ Jr\",\"00\","
+	    "\"true\",\"true\",1386,1,1,1,1,0,0,0,0,0,0,0,0,0,0,3,-1",
+	    "player row: text quoted, quotes doubled, jersey \"00\" as text");
+	is_str(rows[8], "\"home\",\"HAW\",\"TEAM\",\"Hawks\",\"\",\"\",\"\",6927,"
+	    "1,1,1,1,0,0,1,0,1,0,0,0,0,1,3,-1", "home TEAM row");
+	is_str(rows[9], "\"away\",\"ACE\",\"a2\",\"Smith, Jr.\",\"21\",\"true\",\"true\",1386,"
 	    "1,1,0,0,0,0,0,0,0,0,0,0,0,0,2,1", "comma in a name is quoted");
-	is_str(rows[15], "away,ACE,x1,Xavier New,99,false,true,1025,"
+	is_str(rows[15], "\"away\",\"ACE\",\"x1\",\"Xavier New\",\"99\",\"false\",\"true\",1025,"
 	    "1,1,0,0,0,0,0,0,0,0,0,0,0,0,2,2", "learned player row");
-	is_str(rows[16], "away,ACE,TEAM,\"Aces, \"\"The\"\"\",,,,6927,"
+	is_str(rows[16], "\"away\",\"ACE\",\"TEAM\",\"Aces, \"\"The\"\"\",\"\",\"\",\"\",6927,"
 	    "2,2,0,0,0,0,0,0,0,0,0,0,0,0,4,1", "away TEAM row");
-	is_str(rows[17], "side,team,period,points_in_paint,fast_break_pts,second_chance_pts,"
+	/* the line score: a side a row, a column a period, as a scoreboard */
+	is_str(rows[17], "side,team,Q1,Q2,total", "line score header: the periods played");
+	is_str(rows[18], "\"home\",\"HAW\",3,0,3", "home line score");
+	is_str(rows[19], "\"away\",\"ACE\",2,2,4", "away line score");
+	is_str(rows[20], "side,team,period,points_in_paint,fast_break_pts,second_chance_pts,"
 	    "points_off_turnovers,bench_points,biggest_lead,most_unanswered,time_leading,"
 	    "possessions,offensive_rating,defensive_rating,effective_fg_pct,"
 	    "true_shooting_pct,tov_pct,oreb_pct,ft_rate", "team section header");
-	is_str(rows[19], "away,ACE,game,0,0,0,0,2,1,4,5,2.00,200.0,300.0,100.0,100.0,"
+	is_str(rows[22], "\"away\",\"ACE\",\"game\",0,0,0,0,2,1,4,5,2.00,200.0,300.0,100.0,100.0,"
 	    "0.0,0.0,0.000", "away game row");
-	is_str(rows[20], "home,HAW,1,0,0,0,0,0,3,3,600,1.00,300.0,200.0,150.0,150.0,"
+	is_str(rows[23], "\"home\",\"HAW\",1,0,0,0,0,0,3,3,600,1.00,300.0,200.0,150.0,150.0,"
 	    "0.0,0.0,0.000", "home Q1 row");
-	is_str(rows[24], "lead_changes,times_tied", "lead changes header");
-	is_str(rows[25], "1,0", "lead changes and ties");
+	is_str(rows[27], "lead_changes,times_tied", "lead changes header");
+	is_str(rows[28], "1,0", "lead changes and ties");
 	free(text);
 	game_free(&g);
 }

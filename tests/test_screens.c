@@ -1336,6 +1336,63 @@ test_strip(struct game *g)
 	game_free(&e);
 }
 
+/* What the seek prompt handed the replay. */
+struct seek_asked {
+	int calls, period, clock;
+};
+
+static int
+seek_record(void *ctx, int period_sequence, int clock)
+{
+	struct seek_asked *a = ctx;
+
+	a->calls++;
+	a->period = period_sequence;
+	a->clock = clock;
+	return 0;
+}
+
+/* The replay's seek prompt (g): typed, shown in the status row, parsed by
+ * the --until parser, refused in one line when it is no moment. */
+static void
+test_seek_prompt(struct game *g, struct app_state *st)
+{
+	struct ui_options opt = { 0 };
+	struct app_state s = *st;
+	struct seek_asked asked = { 0, 0, 0 };
+	struct ui *ui = ui_on(&opt, g, &s);
+
+	s.status.state = FEED_PAUSED;
+	ui->replay_seek = seek_record;
+	ui->ctx = &asked;
+	size_to(ui, 120, 35);
+	keys(ui, "2gQ3 5:0");
+	ui_frame(ui);
+	ok(screen_has("seek to (Q3 5:00, OT1 2:00): Q3 5:0_"), "g opens the seek prompt, shown as typed");
+	keys(ui, "0\n");
+	ok(asked.calls == 1 && asked.period == 3 && asked.clock == 3000,
+	    "Enter seeks to Q3 5:00 (period %d, clock %d)", asked.period, asked.clock);
+	ui_frame(ui);
+	ok(screen_has("seeking to Q3 5:00"), "and says so");
+	keys(ui, "gOT1 2:00\r");
+	ok(asked.calls == 2 && asked.period == 5 && asked.clock == 1200, "OT1 2:00 is the fifth period");
+	keys(ui, "g3/5:00\n");
+	ok(asked.calls == 3 && asked.period == 3 && asked.clock == 3000, "3/5:00 as --until takes it");
+	keys(ui, "g9/99:99\n");
+	ui_frame(ui);
+	ok(asked.calls == 3 && screen_has("not a period and clock: try Q3 5:00"),
+	    "9/99:99 is refused in one line");
+	keys(ui, "gQ3\x1b");
+	ui_frame(ui);
+	ok(asked.calls == 3 && !screen_has("seek to"), "Esc closes the prompt without seeking");
+	keys(ui, "gQ4 1:00\177\177\177\177\177\177" "2 0:30\n");
+	ok(asked.calls == 4 && asked.period == 2 && asked.clock == 300, "Backspace edits the prompt");
+	s.status.state = FEED_LIVE;
+	keys(ui, "g");
+	ok(asked.calls == 4 && !ui->seek_open, "live, g is no seek");
+	ui_free(&ui);
+}
+
 int
 main(void)
 {
@@ -1387,6 +1444,7 @@ main(void)
 	test_box_sizes(&st);
 	test_picker();
 	test_strip(g);
+	test_seek_prompt(g, &st);
 	endwin();
 	delscreen(scr);
 	test_mono(g, &st);

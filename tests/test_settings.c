@@ -144,12 +144,30 @@ test_modes(void)
 static void
 test_until(void)
 {
-	int p, c;
+	struct cs_game_point pt;
 
-	ok(settings_parse_until("3/5:00", &p, &c) == 0 && p == 3 && c == 3000, "3/5:00");
-	ok(settings_parse_until("5/0:30.5", &p, &c) == 0 && p == 5 && c == 305, "5/0:30.5");
-	ok(settings_parse_until("0/5:00", &p, &c) < 0, "period 0 refused");
-	ok(settings_parse_until("3/xx", &p, &c) < 0, "bad clock refused");
+	ok(cs_game_point_parse("3/5:00", &pt) == 0 && pt.kind == CS_POINT_SEQUENCE &&
+	    pt.number == 3 && pt.clock == 3000, "3/5:00");
+	ok(cs_game_point_parse("5/0:30.5", &pt) == 0 && pt.number == 5 && pt.clock == 305,
+	    "5/0:30.5");
+	ok(cs_game_point_parse("0/5:00", &pt) < 0, "period 0 refused");
+	ok(cs_game_point_parse("3/xx", &pt) < 0, "bad clock refused");
+	/* the simulator's forms, and the seek prompt's */
+	ok(cs_game_point_parse("Q3/5:00", &pt) == 0 && pt.kind == CS_POINT_QUARTER &&
+	    cs_game_point_sequence(&pt, false) == 3 && pt.clock == 3000, "Q3/5:00");
+	ok(cs_game_point_parse("Q3 5:00", &pt) == 0 && cs_game_point_sequence(&pt, false) == 3,
+	    "Q3 5:00");
+	ok(cs_game_point_parse("ot1  2:00", &pt) == 0 && pt.clock == 1200 &&
+	    cs_game_point_sequence(&pt, false) == 5 && cs_game_point_sequence(&pt, true) == 3,
+	    "OT1 2:00: the fifth period in quarters, the third in halves");
+	ok(cs_game_point_parse("H2/10:00", &pt) == 0 && cs_game_point_sequence(&pt, true) == 2 &&
+	    cs_game_point_sequence(&pt, false) < 0, "H2: a half only in halves");
+	ok(cs_game_point_parse("Q3/5:00", &pt) == 0 && cs_game_point_sequence(&pt, true) < 0,
+	    "Q3: no quarter in halves");
+	ok(cs_game_point_parse("9/99:99", &pt) < 0, "9/99:99: no period lasts 99 minutes");
+	ok(cs_game_point_parse("Q3//5:00", &pt) < 0 && cs_game_point_parse("Q3", &pt) < 0 &&
+	    cs_game_point_parse("Q/5:00", &pt) < 0 && cs_game_point_parse("Q3/", &pt) < 0,
+	    "malformed points refused");
 }
 
 static void

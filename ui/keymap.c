@@ -34,9 +34,10 @@ static const struct ui_key_help global_keys[] = {
 
 static const struct ui_key_help replay_keys[] = {
 	{ "Space", "replay: pause / resume" },
-	{ "+  -", "replay: faster / slower" },
-	{ "<  >", "replay: seek a play back / forward" },
+	{ "+  -", "replay: faster / slower (8x: 8 s of game clock a second)" },
+	{ "<  >", "replay: step a play back / forward" },
 	{ "{  }", "replay: seek a period back / forward" },
+	{ "g", "replay: seek to a period and clock (Q3 5:00)" },
 	{ NULL, NULL }
 };
 

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <curses.h>
+#include <string.h>
 
 #include "ui/filter.h"
 #include "ui/keymap.h"
@@ -116,6 +117,84 @@ replay(struct ui *ui, int key)
 	return UI_HANDLED | UI_REDRAW;
 }
 
+/*
+ * The seek prompt (g, in a replay): "Q3 5:00", "3/5:00", "OT1 2:00" -- the
+ * parser of --until and courtside-sim --start-at.  It reads every key
+ * until Enter seeks or Esc closes it; the status row shows it.
+ */
+static bool
+replaying(const struct ui *ui)
+{
+	return ui->replay_seek != NULL && (ui->st == NULL ||
+	    ui->st->status.state == FEED_REPLAY || ui->st->status.state == FEED_PAUSED);
+}
+
+static void
+seek_show(struct ui *ui)
+{
+	ui_message(ui, "seek to (Q3 5:00, OT1 2:00): %s_", ui->seek_text);
+}
+
+static int
+seek_open(struct ui *ui)
+{
+	if (!replaying(ui)) {
+		ui_message(ui, "seeking works in --replay only");
+		return UI_HANDLED | UI_REDRAW;
+	}
+	ui->seek_open = true;
+	ui->seek_text[0] = '\0';
+	seek_show(ui);
+	return UI_HANDLED | UI_REDRAW;
+}
+
+static int
+seek_enter(struct ui *ui)
+{
+	struct cs_game_point pt;
+	const struct cs_game_info *info = game_info(ui->g);
+	bool halves = info != NULL && info->format == CS_FORMAT_HALVES;
+	int seq;
+
+	ui->seek_open = false;
+	if (cs_game_point_parse(ui->seek_text, &pt) < 0) {
+		ui_message(ui, "not a period and clock: try Q3 5:00");
+		return UI_HANDLED | UI_REDRAW;
+	}
+	seq = cs_game_point_sequence(&pt, halves);
+	if (seq < 0) {
+		ui_message(ui, "this game is played in %s", halves ? "halves" : "quarters");
+		return UI_HANDLED | UI_REDRAW;
+	}
+	if (ui->replay_seek(ui->ctx, seq, pt.clock) < 0)
+		ui_message(ui, "the replay cannot do that");
+	else
+		ui_message(ui, "seeking to %s", ui->seek_text);
+	return UI_HANDLED | UI_REDRAW;
+}
+
+static int
+seek_key(struct ui *ui, int key)
+{
+	size_t len = strlen(ui->seek_text);
+
+	if (key == '\n' || key == '\r' || key == KEY_ENTER)
+		return seek_enter(ui);
+	if (key == UI_KEY_ESC || key == UI_KEY_CTRL('g')) {
+		ui->seek_open = false;
+		ui->message[0] = '\0';
+		return UI_HANDLED | UI_REDRAW;
+	}
+	if ((key == KEY_BACKSPACE || key == 127 || key == '\b') && len > 0)
+		ui->seek_text[len - 1] = '\0';
+	else if (key >= ' ' && key < 127 && len + 1 < sizeof ui->seek_text) {
+		ui->seek_text[len] = (char)key;
+		ui->seek_text[len + 1] = '\0';
+	}
+	seek_show(ui);
+	return UI_HANDLED | UI_REDRAW;
+}
+
 /* ---- the filters ---- */
 
 static int
@@ -218,6 +297,15 @@ ui_key(struct ui *ui, int key)
 
 	/* the panes read the model const: bring it up to date once */
 	game_refresh(ui->g);
+	if (ui->seek_open) {
+		fl = seek_key(ui, key);
+		goto out;
+	}
+	/* in a replay g seeks, wherever the focus is (elsewhere: the top) */
+	if (key == 'g' && ui->grab < 0 && replaying(ui)) {
+		fl = seek_open(ui);
+		goto out;
+	}
 	if (ui->grab >= 0) {
 		fl = ui_pane_key(ui, ui->grab, key);
 		goto out;

@@ -69,7 +69,11 @@ struct ui {
 	 * there is one only. */
 	int (*switch_game)(void *ctx, int step);
 	int top;                      /* rows above the frame (the strip) */
+	/* the seek prompt's (g): a period sequence and clock in tenths */
+	int (*replay_seek)(void *ctx, int period_sequence, int clock);
 	void *ctx;
+	bool seek_open;               /* g: the seek prompt reads every key */
+	char seek_text[16];           /* what is typed so far */
 
 	/* alerts (ui_watch) */
 	bool watch_valid;

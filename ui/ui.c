@@ -214,6 +214,18 @@ replay_now(void *ctx, enum ui_replay_cmd cmd)
 	return 0;
 }
 
+/* The seek prompt's moment, as a feed seek. */
+static int
+replay_seek_now(void *ctx, int period_sequence, int clock)
+{
+	struct loop_ctx *lc = ctx;
+
+	if (lc->feed == NULL)
+		return -1;
+	feed_seek(lc->feed, period_sequence, clock);
+	return 0;
+}
+
 static void
 reconnect_now(void *ctx)
 {
@@ -296,6 +308,7 @@ show_session(struct ui *ui, struct loop_ctx *lc, struct session *s)
 	lc->feed = s->feed;
 	ui->reconnect = s->feed != NULL ? reconnect_now : NULL;
 	ui->replay_control = s->feed != NULL ? replay_now : NULL;
+	ui->replay_seek = s->feed != NULL ? replay_seek_now : NULL;
 	s->fresh = false;
 	ui_touch(ui);
 }

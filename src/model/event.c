@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "model/event.h"
 
@@ -59,6 +60,86 @@ cs_period_label(const struct cs_period *p, char *buf, size_t size)
 		break;
 	}
 	return buf;
+}
+
+#define POINT_MAX_NUMBER 20
+#define POINT_MAX_CLOCK 36000      /* 60:00: no period is longer */
+
+/* "3", "Q3", "H2", "OT1" (any case) -> kind and number. */
+static int
+point_period(const char *s, size_t n, struct cs_game_point *pt)
+{
+	size_t i, skip = 0;
+	long v = 0;
+
+	pt->kind = CS_POINT_SEQUENCE;
+	if (n >= 2 && strncasecmp(s, "OT", 2) == 0) {
+		pt->kind = CS_POINT_OVERTIME;
+		skip = 2;
+	} else if (n >= 1 && (s[0] == 'Q' || s[0] == 'q')) {
+		pt->kind = CS_POINT_QUARTER;
+		skip = 1;
+	} else if (n >= 1 && (s[0] == 'H' || s[0] == 'h')) {
+		pt->kind = CS_POINT_HALF;
+		skip = 1;
+	}
+	if (n == skip || n - skip > 2)
+		return -1;
+	for (i = skip; i < n; i++) {
+		if (!isdigit((unsigned char)s[i]))
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	if (v < 1 || v > POINT_MAX_NUMBER)
+		return -1;
+	pt->number = (int)v;
+	return 0;
+}
+
+int
+cs_game_point_parse(const char *spec, struct cs_game_point *pt)
+{
+	const char *sep;
+	size_t n;
+	int tenths;
+
+	while (isspace((unsigned char)*spec))
+		spec++;
+	n = strcspn(spec, "/ \t");
+	sep = spec + n;
+	if (*sep == '\0' || point_period(spec, n, pt) < 0)
+		return -1;
+	/* one slash, or spaces */
+	if (*sep == '/')
+		sep++;
+	else
+		while (*sep == ' ' || *sep == '\t')
+			sep++;
+	if (*sep == '/' || *sep == ' ' || *sep == '\t')
+		return -1;
+	tenths = cs_clock_parse(sep);
+	if (tenths == CS_NO_CLOCK || tenths < 0 || tenths > POINT_MAX_CLOCK)
+		return -1;
+	pt->clock = tenths;
+	return 0;
+}
+
+int
+cs_game_point_sequence(const struct cs_game_point *pt, bool halves)
+{
+	int regulation = halves ? 2 : 4;
+
+	switch (pt->kind) {
+	case CS_POINT_QUARTER:
+		return !halves && pt->number <= regulation ? pt->number : -1;
+	case CS_POINT_HALF:
+		return halves && pt->number <= regulation ? pt->number : -1;
+	case CS_POINT_OVERTIME:
+		return regulation + pt->number;
+	case CS_POINT_SEQUENCE:
+	default:
+		return pt->number;
+	}
 }
 
 /* One clock component: digits only, at most 9 of them. */

@@ -278,6 +278,26 @@ const char *cs_period_label(const struct cs_period *p, char *buf, size_t size);
  */
 int cs_clock_parse(const char *s);
 
+/*
+ * A moment of a game as a person types it (courtside --until, the replay's
+ * seek prompt, courtside-sim --start-at): PERIOD then '/' or spaces then a
+ * clock.  PERIOD is a number (the running sequence: 5 is the first
+ * overtime of a game in quarters), Qn, Hn or OTn.  Which sequence Qn, Hn
+ * and OTn are depends on the game's format: cs_game_point_sequence.
+ */
+enum cs_point_kind { CS_POINT_SEQUENCE = 0, CS_POINT_QUARTER, CS_POINT_HALF,
+    CS_POINT_OVERTIME };
+struct cs_game_point {
+	enum cs_point_kind kind;
+	int number;                  /* 1..20 */
+	int clock;                   /* tenths remaining, 0..60:00 */
+};
+/* 0, or -1 when `spec` is not one (a clock over 60:00 included). */
+int cs_game_point_parse(const char *spec, struct cs_game_point *pt);
+/* The period sequence in a game played in halves or quarters; -1 when the
+ * form does not fit the format (Q3 in halves, H2 in quarters, H3, Q5). */
+int cs_game_point_sequence(const struct cs_game_point *pt, bool halves);
+
 /* Format tenths as "7:21" (>= 1 min) or "54.6" (< 1 min). */
 const char *cs_clock_format(int tenths, char *buf, size_t size);
 

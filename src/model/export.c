@@ -1,7 +1,9 @@
 /*
  * The machine-readable box score (product.md §5).  JSON is built with
  * json-c so every string is escaped correctly; keys go in the order of the
- * schema (json-c keeps insertion order).  CSV quotes per RFC 4180.
+ * schema (json-c keeps insertion order).  CSV (RFC 4180, every text field
+ * quoted): the players and a TEAM row per side, then after a blank line
+ * the line score, the team section, and the lead changes.
  */
 #include "config.h"
 
@@ -309,23 +311,20 @@ export_json(struct game *g, FILE *out)
 
 /* --- CSV ----------------------------------------------------------------- */
 
-/* RFC 4180: quote a field holding a comma, a quote or a line break. */
+/* RFC 4180: every text field quoted, quotes doubled, so that a jersey
+ * "00" or an id "0123" reads back as text, never as a number. */
 static void
 csv_field(FILE *out, const char *s, bool last)
 {
 	const char *c;
 
-	if (strpbrk(s, ",\"\r\n") == NULL) {
-		fputs(s, out);
-	} else {
-		fputc('"', out);
-		for (c = s; *c != '\0'; c++) {
-			if (*c == '"')
-				fputc('"', out);
-			fputc(*c, out);
-		}
-		fputc('"', out);
+	fputc('"', out);
+	for (c = s; *c != '\0'; c++) {
+		if (*c == '"')
+			fputc('"', out);
+		fputc(*c, out);
 	}
+	fputc('"', out);
 	fputc(last ? '\n' : ',', out);
 }
 
@@ -382,7 +381,7 @@ csv_figures(FILE *out, struct game *g, int side, int period)
 	csv_field(out, side_names[side], false);
 	csv_field(out, game_team(g, side)->info.alias, false);
 	if (period == 0)
-		fputs("game,", out);
+		fputs("\"game\",", out);
 	else
 		fprintf(out, "%d,", period);
 	for (f = 0; f < NFIGURES; f++) {
@@ -417,6 +416,50 @@ csv_team_section(FILE *out, struct game *g)
 	    flow->times_tied);
 }
 
+/* The periods' labels as the game names them: Q1..Q4 or H1 H2, then OT1.. */
+static const char *
+period_name(const struct game *g, int sequence, char *buf, size_t size)
+{
+	const struct game_rules *r = game_rules(g);
+	struct cs_period p;
+
+	p.sequence = sequence;
+	if (sequence > r->periods) {
+		p.type = CS_PERIOD_OVERTIME;
+		p.number = sequence - r->periods;
+	} else {
+		p.type = r->format == CS_FORMAT_HALVES ? CS_PERIOD_HALF : CS_PERIOD_QUARTER;
+		p.number = sequence;
+	}
+	return cs_period_label(&p, buf, size);
+}
+
+/* After a blank line, the line score: a side per row, its points in each
+ * period played and the total, as a scoreboard shows them. */
+static void
+csv_line_score(FILE *out, struct game *g)
+{
+	const struct box_team *t;
+	char label[16];
+	int s, p, nperiods = 0;
+
+	for (s = 0; s < 2; s++)
+		if (game_team(g, s)->nperiods > nperiods)
+			nperiods = game_team(g, s)->nperiods;
+	fputs("\nside,team", out);
+	for (p = 1; p <= nperiods; p++)
+		fprintf(out, ",%s", period_name(g, p, label, sizeof label));
+	fputs(",total\n", out);
+	for (s = 0; s < 2; s++) {
+		t = game_team(g, s);
+		csv_field(out, side_names[s], false);
+		csv_field(out, t->info.alias, false);
+		for (p = 0; p < nperiods; p++)
+			fprintf(out, "%d,", p < t->nperiods ? t->period_points[p] : 0);
+		fprintf(out, "%d\n", t->points);
+	}
+}
+
 int
 export_csv(struct game *g, FILE *out)
 {
@@ -428,6 +471,7 @@ export_csv(struct game *g, FILE *out)
 	fputs(",plus_minus\n", out);
 	csv_team(out, g, CS_HOME);
 	csv_team(out, g, CS_AWAY);
+	csv_line_score(out, g);
 	csv_team_section(out, g);
 	return finish_stream(out);
 }

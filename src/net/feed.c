@@ -479,6 +479,15 @@ feed_control(struct feed *f, enum feed_control c)
 	pthread_mutex_unlock(&f->wake_lock);
 }
 
+void
+feed_seek(struct feed *f, int period_sequence, int clock)
+{
+	pthread_mutex_lock(&f->wake_lock);
+	if (f->provider->seek != NULL)
+		f->provider->seek(f, period_sequence, clock);
+	pthread_mutex_unlock(&f->wake_lock);
+}
+
 /* --- the thread --- */
 
 static void *

@@ -105,12 +105,16 @@ struct provider;
  */
 enum feed_control {
 	FEED_PAUSE_TOGGLE,      /* also at max speed */
-	FEED_FASTER,            /* doubles the speed, up to 64x; max stays max */
+	FEED_FASTER,            /* doubles the speed, up to 64x; max stays max.
+	                         * The replay's speed is the game clock's: 8x
+	                         * is 8 s of game clock a second; stoppages
+	                         * pass at once */
 	FEED_SLOWER,            /* halves it, down to 1x; from max to 64x */
 	FEED_PLAY_BACK,         /* seek one play back (re-derives from the start) */
 	FEED_PLAY_FORWARD,
 	FEED_PERIOD_BACK,       /* to the start of this period, or the previous one */
 	FEED_PERIOD_FORWARD,    /* to the start of the next period */
+	FEED_SEEK_CLOCK,        /* to a period and clock: through feed_seek() */
 };
 
 /* --- UI thread side --- */
@@ -129,6 +133,12 @@ void feed_reconnect_now(struct feed *feed);
  * starts add up and are acknowledged once.
  */
 void feed_control(struct feed *feed, enum feed_control c);
+/*
+ * The replay: seek to a moment of the game (a period sequence and the game
+ * clock in tenths), just before the first record past it; acknowledged as
+ * feed_control's seeks are.  Ignored by providers that take no seeks.
+ */
+void feed_seek(struct feed *feed, int period_sequence, int clock);
 /* True once the provider reported FEED_LIVE (any thread). */
 bool feed_went_live(const struct feed *feed);
 void feed_stop(struct feed **feed);            /* joins the thread within ~1 s */

@@ -31,6 +31,8 @@ struct provider {
 	 * wake lock held (feed_provider_data() cannot go away under it).
 	 * NULL: the provider takes no controls. */
 	void (*control)(struct feed *feed, enum feed_control c);
+	/* The same, through feed_seek(): to a period and clock.  May be NULL. */
+	void (*seek)(struct feed *feed, int period_sequence, int clock);
 	/* The parsers its captures replay through; NULL for the replay. */
 	const struct provider_parser *parser;
 	/* Its own options (feed_config.options), copied by feed_start: a copy

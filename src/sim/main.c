@@ -294,35 +294,18 @@ parse_args(int argc, char **argv, struct sim_args *a)
 		usage_error("--at goes with --print-truth");
 }
 
-/* "3", "Q3", "H2", "OT1" -> period sequence; -1 when not one. */
+/* "3/7:21", "Q3/7:21", "OT1 2:00" -> period sequence and tenths, by the
+ * parser courtside --until uses too; -1 when not one. */
 static int
-period_sequence(const char *s, size_t n, bool halves)
+period_clock(const char *spec, bool halves, int *seq, int *tenths)
 {
-	char buf[8], *end;
-	long v;
-	int regulation = halves ? 2 : 4, offset = 0;
+	struct cs_game_point pt;
 
-	if (n == 0 || n >= sizeof buf)
+	if (cs_game_point_parse(spec, &pt) < 0)
 		return -1;
-	memcpy(buf, s, n);
-	buf[n] = '\0';
-	s = buf;
-	if (strncasecmp(s, "OT", 2) == 0) {
-		offset = regulation;
-		s += 2;
-	} else if ((s[0] == 'Q' || s[0] == 'q') && !halves)
-		s++;
-	else if ((s[0] == 'H' || s[0] == 'h') && halves)
-		s++;
-	else if (!(s[0] >= '0' && s[0] <= '9'))
-		return -1;
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (errno != 0 || end == s || *end != '\0' || v < 1 || v > 20)
-		return -1;
-	if (offset == 0 && s == buf + 1 && v > regulation)
-		return -1;
-	return (int)v + offset;
+	*seq = cs_game_point_sequence(&pt, halves);
+	*tenths = pt.clock;
+	return *seq < 0 ? -1 : 0;
 }
 
 /* "PERIOD/CLOCK" -> feed time in the game; "end" -> SIM_END. */
@@ -330,19 +313,13 @@ static int
 game_time(const struct sim_game *g, const char *spec, bool halves,
     int64_t *out)
 {
-	const char *slash;
 	int seq, tenths;
 
 	if (strcmp(spec, "end") == 0) {
 		*out = SIM_END;
 		return 0;
 	}
-	slash = strchr(spec, '/');
-	if (slash == NULL)
-		return -1;
-	seq = period_sequence(spec, (size_t)(slash - spec), halves);
-	tenths = cs_clock_parse(slash + 1);
-	if (seq < 0 || tenths == CS_NO_CLOCK || tenths < 0 || tenths > 36000)
+	if (period_clock(spec, halves, &seq, &tenths) < 0)
 		return -1;
 	*out = sim_game_time_at(g, seq, tenths);
 	return 0;
@@ -424,7 +401,6 @@ static struct sim_capture *
 capture_start(const char *path, const char *spec, int64_t *start_ms)
 {
 	struct sim_capture *c;
-	const char *slash = strchr(spec, '/');
 	char *cause = NULL;
 	int seq, tenths;
 
@@ -435,10 +411,7 @@ capture_start(const char *path, const char *spec, int64_t *start_ms)
 		free(cause);
 		exit(1);
 	}
-	seq = slash != NULL ? period_sequence(spec, (size_t)(slash - spec),
-	    sim_capture_halves(c)) : -1;
-	tenths = slash != NULL ? cs_clock_parse(slash + 1) : CS_NO_CLOCK;
-	if (seq < 0 || tenths == CS_NO_CLOCK || tenths < 0 || tenths > 36000) {
+	if (period_clock(spec, sim_capture_halves(c), &seq, &tenths) < 0) {
 		sim_capture_free(&c);
 		usage_error("bad --start-at '%s': want PERIOD/CLOCK, e.g. "
 		    "3/7:21 or Q3/7:21", clean(spec));

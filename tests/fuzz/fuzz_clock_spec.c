@@ -1,7 +1,7 @@
 /*
  * Fuzz target: PERIOD/CLOCK as people type it, for courtside --until
- * (settings_parse_until) and courtside-sim --start-at / --at (the sim's
- * period_sequence and game_time, reached by compiling src/sim/main.c into
+ * (cs_game_point_parse) and courtside-sim --start-at / --at (the sim's
+ * period_clock and game_time, reached by compiling src/sim/main.c into
  * this target with its main() renamed: its parsers are static and the
  * file belongs to the simulator).  Both must agree where both accept, and
  * an accepted time must be one of the game.
@@ -41,32 +41,34 @@ game(bool halves)
 	return games[halves];
 }
 
-/* courtside --until: a period 1..20 and a clock of at most a day. */
+/* courtside --until: a period 1..20 and a clock of at most 60:00. */
 static void
-until(const char *spec, int *seq, int *tenths)
+until(const char *spec, struct cs_game_point *pt)
 {
 	char again[64];
-	int seq2, tenths2;
+	struct cs_game_point pt2;
+	static const char *kinds[] = { "", "Q", "H", "OT" };
 
-	if (settings_parse_until(spec, seq, tenths) < 0) {
-		*seq = -1;
+	if (cs_game_point_parse(spec, pt) < 0) {
+		pt->number = -1;
 		return;
 	}
-	if (*seq < 1 || *seq > 20 || *tenths < 0 || *tenths > 24 * 36000)
+	if (pt->number < 1 || pt->number > 20 || pt->clock < 0 || pt->clock > 36000 ||
+	    pt->kind > CS_POINT_OVERTIME)
 		abort();
 	/* what it accepted reads back the same, written canonically */
-	snprintf(again, sizeof again, "%d/%d:%02d.%d", *seq, *tenths / 600,
-	    *tenths / 10 % 60, *tenths % 10);
-	if (settings_parse_until(again, &seq2, &tenths2) < 0 || seq2 != *seq ||
-	    tenths2 != *tenths)
+	snprintf(again, sizeof again, "%s%d/%d:%02d.%d", kinds[pt->kind], pt->number,
+	    pt->clock / 600, pt->clock / 10 % 60, pt->clock % 10);
+	if (cs_game_point_parse(again, &pt2) < 0 || pt2.kind != pt->kind ||
+	    pt2.number != pt->number || pt2.clock != pt->clock)
 		abort();
 }
 
-/* courtside-sim --start-at against a generated game. */
+/* courtside-sim --start-at against a generated game: an accepted time is
+ * one of the game, the same one courtside --until reads. */
 static void
-start_at(const char *spec, bool halves, int until_seq, int until_tenths)
+start_at(const char *spec, bool halves, const struct cs_game_point *pt)
 {
-	const char *slash = strchr(spec, '/');
 	int seq, tenths;
 	int64_t at;
 
@@ -75,15 +77,13 @@ start_at(const char *spec, bool halves, int until_seq, int until_tenths)
 		return;
 	if (at < 0 && at != SIM_END)
 		abort();
-	if (slash == NULL)
-		return;   /* "end" */
-	seq = period_sequence(spec, (size_t)(slash - spec), halves);
-	tenths = cs_clock_parse(slash + 1);
+	if (strcmp(spec, "end") == 0)
+		return;
+	if (period_clock(spec, halves, &seq, &tenths) < 0)
+		abort();
 	if (seq < 1 || seq > 20 + (halves ? 2 : 4) || tenths < 0 || tenths > 36000)
 		abort();
-	/* a plain number is the same period for both programs */
-	if (until_seq > 0 && spec[0] >= '0' && spec[0] <= '9' &&
-	    (seq != until_seq || tenths != until_tenths))
+	if (pt->number < 0 || seq != cs_game_point_sequence(pt, halves) || tenths != pt->clock)
 		abort();
 }
 
@@ -91,14 +91,14 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char *spec;
-	int seq, tenths;
+	struct cs_game_point pt;
 
 	if (size > 256)
 		return 0;   /* a command-line argument */
 	spec = fz_strndup(data, size);
-	until(spec, &seq, &tenths);
-	start_at(spec, false, seq, tenths);
-	start_at(spec, true, seq, tenths);
+	until(spec, &pt);
+	start_at(spec, false, &pt);
+	start_at(spec, true, &pt);
 	free(spec);
 	return 0;
 }

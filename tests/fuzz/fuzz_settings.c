@@ -24,7 +24,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static void
 check_accepted(const struct settings *s)
 {
-	int ps, ck;
+	struct cs_game_point until;
 
 	if ((s->demo ? 1 : 0) + (s->provider != CS_PROVIDER_NONE ? 1 : 0) +
 	    (s->replay_path != NULL ? 1 : 0) != 1)
@@ -49,7 +49,7 @@ check_accepted(const struct settings *s)
 	if (s->duration < 0 || (s->mode == RUN_ONCE && s->duration > 0))
 		abort();
 	if (s->until != NULL && (s->replay_path == NULL ||
-	    settings_parse_until(s->until, &ps, &ck) < 0))
+	    cs_game_point_parse(s->until, &until) < 0))
 		abort();
 	if (s->mode != RUN_UI && s->export_path == NULL)
 		abort();
