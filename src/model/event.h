@@ -251,6 +251,7 @@ struct cs_published_stats {
  * `warning` receives a one-line, already sanitized description of input
  * that was skipped ("skipped event 123: period missing").
  */
+struct cs_possession;
 struct cs_sink {
 	void *ctx;
 	void (*event)(void *ctx, const struct cs_event *ev);
@@ -259,6 +260,8 @@ struct cs_sink {
 	void (*clock)(void *ctx, const struct cs_clock *clock);
 	void (*published)(void *ctx, const struct cs_published_stats *stats);
 	void (*warning)(void *ctx, const char *message);
+	/* A provider's own possession record (model/possessions.h). */
+	void (*possession)(void *ctx, const struct cs_possession *p);
 };
 
 /* Helpers every provider needs. */

@@ -241,6 +241,42 @@ player_json(const struct box_player *p)
 	return o;
 }
 
+/* --- the provider's own possessions (model/possessions.h) --- */
+
+static json_object *
+ppp_json(const struct cs_ppp *p)
+{
+	json_object *o = json_object_new_object();
+
+	add_int(o, "count", p->count);
+	add_int(o, "points", p->points);
+	add_fixed(o, "ppp", cs_ppp_x100(p), 2);
+	return o;
+}
+
+/* {count, points, ppp, transition{..}, halfcourt{..}, paint_touch{..},
+ * no_paint_touch{..}, ball_screens{<type>{..}}}; only types that occurred. */
+static json_object *
+possessions_json(const struct cs_possessions *ps, int side)
+{
+	struct cs_possession_summary s;
+	json_object *o, *screens = json_object_new_object();
+	int k;
+
+	cs_possessions_summary(ps, side, &s);
+	o = ppp_json(&s.all);
+	json_object_object_add(o, "transition", ppp_json(&s.transition));
+	json_object_object_add(o, "halfcourt", ppp_json(&s.halfcourt));
+	json_object_object_add(o, "paint_touch", ppp_json(&s.paint_touch));
+	json_object_object_add(o, "no_paint_touch", ppp_json(&s.no_paint_touch));
+	for (k = 0; k < CS_SCREEN_COUNT; k++)
+		if (s.screens[k].count > 0)
+			json_object_object_add(screens, cs_screen_name((enum cs_screen)k),
+			    ppp_json(&s.screens[k]));
+	json_object_object_add(o, "ball_screens", screens);
+	return o;
+}
+
 static json_object *
 team_json(struct game *g, int side)
 {
@@ -272,6 +308,8 @@ team_json(struct game *g, int side)
 	add_int(o, "team_fouls_period", t->team_fouls_period);
 	add_int(o, "timeouts_left", t->timeouts_left);
 	json_object_object_add(o, "analytics", analytics_json(g, side, t->nperiods));
+	if (cs_possessions_count(g->st_possessions) > 0)
+		json_object_object_add(o, "possessions", possessions_json(g->st_possessions, side));
 	n = game_box_order(g, side, order, GAME_PLAYERS_MAX);
 	for (k = 0; k < n; k++)
 		json_object_array_add(players, player_json(&t->players[order[k]]));

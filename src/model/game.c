@@ -51,6 +51,11 @@ game_new(void)
 	}
 	g->d.stale = true;
 	g->d.finished_gen = UINT64_MAX;
+	g->st_possessions = cs_possessions_new();
+	if (g->st_possessions == NULL) {
+		free(g);
+		return NULL;
+	}
 	return g;
 }
 
@@ -64,6 +69,7 @@ game_free(struct game **gp)
 	g = *gp;
 	game_store_free(&g->store);
 	game_derive_free(&g->d);
+	cs_possessions_free(&g->st_possessions);
 	free(g);
 	*gp = NULL;
 }
@@ -404,6 +410,23 @@ game_set_published(struct game *g, const struct cs_published_stats *st)
 	changed(g);
 }
 
+/* A provider's own possession: kept apart from the derived ones. */
+int
+game_set_possession(struct game *g, const struct cs_possession *p)
+{
+	int rc = cs_possessions_upsert(g->st_possessions, p);
+
+	if (rc > 0)
+		changed(g);
+	return rc;
+}
+
+const struct cs_possessions *
+game_view_possessions(const struct game *g)
+{
+	return g->st_possessions;
+}
+
 /* --- the sink ------------------------------------------------------------ */
 
 static void
@@ -436,6 +459,12 @@ sink_published(void *ctx, const struct cs_published_stats *st)
 	game_set_published(ctx, st);
 }
 
+static void
+sink_possession(void *ctx, const struct cs_possession *p)
+{
+	(void)game_set_possession(ctx, p);
+}
+
 struct cs_sink
 game_sink(struct game *g)
 {
@@ -447,6 +476,7 @@ game_sink(struct game *g)
 		.clock = sink_clock,
 		.published = sink_published,
 		.warning = NULL,
+		.possession = sink_possession,
 	};
 
 	return sink;

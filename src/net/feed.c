@@ -320,6 +320,17 @@ sink_published(void *ctx, const struct cs_published_stats *st)
 }
 
 static void
+sink_possession(void *ctx, const struct cs_possession *p)
+{
+	struct feed_msg *m = msg_new(FEED_MSG_POSSESSION, sizeof m->u.possession);
+
+	if (m == NULL)
+		return;
+	memcpy(&m->u.possession, p, sizeof *p);
+	push(ctx, m);
+}
+
+static void
 sink_warning(void *ctx, const char *message)
 {
 	struct feed_msg *m = msg_new(FEED_MSG_WARNING, sizeof m->u.text);
@@ -343,6 +354,7 @@ feed_sink(struct feed *feed)
 	s.clock = sink_clock;
 	s.published = sink_published;
 	s.warning = sink_warning;
+	s.possession = sink_possession;
 	return s;
 }
 

@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include "model/event.h"
+#include "model/possessions.h"
 
 struct feed;
 
@@ -79,6 +80,7 @@ enum feed_msg_kind {
 	FEED_MSG_STATUS,            /* u.status */
 	FEED_MSG_CAUGHT_UP,         /* the REST catch-up is fully queued */
 	FEED_MSG_END,               /* the provider returned; u.status says how */
+	FEED_MSG_POSSESSION,        /* u.possession: upsert */
 };
 
 struct feed_msg {
@@ -93,6 +95,7 @@ struct feed_msg {
 		struct cs_published_stats published;
 		char text[256];
 		struct feed_status status;
+		struct cs_possession possession;
 	} u;
 };
 

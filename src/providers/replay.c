@@ -185,6 +185,15 @@ on_published(void *ctx, const struct cs_published_stats *st)
 }
 
 static void
+on_possession(void *ctx, const struct cs_possession *p)
+{
+	struct replay *r = ctx;
+
+	if (!r->past_until && r->out.possession != NULL)
+		r->out.possession(r->out.ctx, p);
+}
+
+static void
 on_warning(void *ctx, const char *msg)
 {
 	struct replay *r = ctx;
@@ -539,6 +548,7 @@ replay_run(struct feed *feed, char **cause)
 	sink.clock = on_clock;
 	sink.published = on_published;
 	sink.warning = on_warning;
+	sink.possession = on_possession;
 
 	/* From here feed_control() reaches this run (replay_control). */
 	feed_set_provider_data(feed, r);

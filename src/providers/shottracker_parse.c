@@ -22,6 +22,7 @@
 #include "providers/json_scan.h"
 #include "providers/parser.h"
 #include "providers/shottracker.h"
+#include "providers/shottracker_possessions.h"
 
 #define JSON_DEPTH       24
 #define MAX_TIMESTAMP    (INT64_C(1) << 50)   /* epoch ms far past 2100 */
@@ -1368,6 +1369,34 @@ game_totals(struct shottracker_ctx *c, json_object *t)
 		c->game_over = true;
 }
 
+/* --- ShotTracker's own possessions: to the model, apart from the plays --- */
+
+static void
+possession_to_sink(void *ctx, const char *team_id, struct cs_possession *rec)
+{
+	struct shottracker_ctx *c = ctx;
+
+	rec->side = side_of(c, team_id);
+	if (rec->side == CS_SIDE_NONE)
+		warn(c, "skipped a possession: team %s is neither side", team_id);
+	else if (c->sink.possession != NULL)
+		c->sink.possession(c->sink.ctx, rec);
+}
+
+/* A possessions value (catch-up key or frame data); the number kept. */
+static int
+st_possessions(struct shottracker_ctx *c, json_object *v)
+{
+	char why[160] = "";
+	int skipped = 0, n;
+
+	n = shottracker_possessions_walk(v, c->halves, possession_to_sink, c, &skipped,
+	    why, sizeof why);
+	if (skipped > 0)
+		warn(c, "possessions: %d refused (%s)", skipped, why);
+	return n;
+}
+
 static bool
 span_is(const struct json_span *v, char first)
 {
@@ -1378,6 +1407,7 @@ int
 shottracker_parse_catchup(struct shottracker_ctx *c, const char *json, size_t len)
 {
 	struct json_span key, v, details = { 0 }, stats = { 0 }, totals = { 0 };
+	struct json_span possessions = { 0 };
 	struct json_iter it;
 	enum json_scan e;
 	json_object *o;
@@ -1409,9 +1439,10 @@ shottracker_parse_catchup(struct shottracker_ctx *c, const char *json, size_t le
 			stats = v;
 		else if (json_key_is(&key, "gameTotals"))
 			totals = v;
-		/* shots repeat what details say; possessions are informational */
-		else if ((json_key_is(&key, "shots") || json_key_is(&key, "possessions")) &&
-		    !span_is(&v, 'n'))
+		else if (json_key_is(&key, "possessions"))
+			possessions = v;
+		/* shots repeat what details say */
+		else if (json_key_is(&key, "shots") && !span_is(&v, 'n'))
 			any = true;
 	}
 	if (span_is(&details, '[')) {
@@ -1425,6 +1456,14 @@ shottracker_parse_catchup(struct shottracker_ctx *c, const char *json, size_t le
 				published(c, o);
 				json_object_put(o);
 			}
+		any = true;
+	}
+	if (span_is(&possessions, '[') || span_is(&possessions, '{')) {
+		if ((o = parse_json(c, possessions.p, possessions.len, SHOTTRACKER_DOCUMENT_MAX,
+		    "the possessions")) != NULL) {
+			st_possessions(c, o);
+			json_object_put(o);
+		}
 		any = true;
 	}
 	if (totals.p != NULL && !span_is(&totals, 'n')) {
@@ -1702,8 +1741,9 @@ frame_one(struct shottracker_ctx *c, json_object *env, struct shottracker_frame_
 		return published(c, d);
 	case ST_SOURCE_CLOCK:
 		return frame_clock(c, d);
-	case ST_SOURCE_SHOTS:
 	case ST_SOURCE_POSSESSIONS:
+		return st_possessions(c, d) > 0 ? 0 : -1;
+	case ST_SOURCE_SHOTS:
 	default:
 		return 0;
 	}
