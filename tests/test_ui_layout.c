@@ -16,7 +16,7 @@
 #include "ui/text.h"
 #include "ui/theme.h"
 
-static const int mru_default[UI_PANES] = { 0, 1, 2, 3, 4 };
+static const int mru_default[UI_PANES] = { 0, 1, 2, 3, 4, 5 };
 
 static bool
 rect_eq(struct ui_rect r, int y, int x, int h, int w)
@@ -69,7 +69,7 @@ test_layout(void)
 {
 	struct ui_layout lo;
 	int mru[UI_PANES] = { 3, 0, 1, 2, 4 };
-	int help[UI_PANES] = { 4, 0, 1, 2, 3 };
+	int help[UI_PANES] = { UI_PANE_HELP, 0, 1, 2, 3, UI_PANE_POSSESSIONS };
 	int c, l, f, z, bad = 0;
 	char why[128] = "";
 

@@ -13,6 +13,7 @@
 static const struct ui_key_help global_keys[] = {
 	{ "Tab  Shift-Tab", "next / previous pane" },
 	{ "1 2 3 4 5", "box score, plays, shot chart, lineups, help" },
+	{ "6", "possessions: ShotTracker's own, points per possession" },
 	{ "?", "help (again, Esc or q: close)" },
 	{ "z", "zoom the focused pane (again: back)" },
 	{ "t", "team filter: all, home, away" },
@@ -55,6 +56,7 @@ static const struct {
 	{ KEY_BTAB, UI_REQ_FOCUS_PREV },
 	{ '1', UI_REQ_VIEW }, { '2', UI_REQ_VIEW }, { '3', UI_REQ_VIEW },
 	{ '4', UI_REQ_VIEW }, { '5', UI_REQ_VIEW },
+	{ '6', UI_REQ_VIEW },
 	{ '?', UI_REQ_HELP },
 	{ KEY_F(1), UI_REQ_HELP },
 	{ 'z', UI_REQ_ZOOM },

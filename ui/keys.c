@@ -40,6 +40,18 @@ close_help(struct ui *ui)
 	return UI_HANDLED | UI_REDRAW;
 }
 
+/* The pane of a digit (ui_pane_digit's inverse). */
+static int
+view_pane(int key)
+{
+	int p;
+
+	for (p = 0; p < UI_PANES; p++)
+		if (ui_pane_digit(p) == key)
+			return p;
+	return UI_PANE_BOX;
+}
+
 static int
 view(struct ui *ui, int pane)
 {
@@ -151,7 +163,7 @@ request(struct ui *ui, enum ui_request req, int key)
 	case UI_REQ_FOCUS_PREV:
 		return focus_cycle(ui, req == UI_REQ_FOCUS_PREV);
 	case UI_REQ_VIEW:
-		return view(ui, key - '1');
+		return view(ui, view_pane(key));
 	case UI_REQ_HELP:
 		return view(ui, UI_PANE_HELP);
 	case UI_REQ_ZOOM:

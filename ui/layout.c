@@ -21,7 +21,8 @@
 
 /* Panes a slot may show, as bit masks. */
 #define BIT(p) (1u << (p))
-#define SLOT_LEFT (BIT(UI_PANE_BOX) | BIT(UI_PANE_LINEUPS))
+#define SLOT_LEFT (BIT(UI_PANE_BOX) | BIT(UI_PANE_LINEUPS) | BIT(UI_PANE_POSSESSIONS))
+#define SLOT_LOWER_LEFT (BIT(UI_PANE_LINEUPS) | BIT(UI_PANE_POSSESSIONS))
 #define SLOT_RIGHT (BIT(UI_PANE_PBP) | BIT(UI_PANE_SHOTS))
 #define SLOT_ANY (SLOT_LEFT | SLOT_RIGHT)
 
@@ -112,7 +113,7 @@ ui_layout_compute(struct ui_layout *lo, int cols, int lines, bool zoom,
 		rw = cols - lw - 1;
 		h1 = clamp(bh * 32 / 100, 12, 22);
 		lo->pane[UI_PANE_BOX] = rect(by, 0, bh - h1, lw);
-		lo->pane[UI_PANE_LINEUPS] = rect(by + bh - h1, 0, h1, lw);
+		lo->pane[slot_pick(SLOT_LOWER_LEFT, mru)] = rect(by + bh - h1, 0, h1, lw);
 		h1 = shots_height(rw, bh);
 		lo->pane[UI_PANE_SHOTS] = rect(by, lw + 1, h1, rw);
 		lo->pane[UI_PANE_PBP] = rect(by + h1, lw + 1, bh - h1, rw);
@@ -142,6 +143,14 @@ ui_layout_compute(struct ui_layout *lo, int cols, int lines, bool zoom,
 		lo->pane[slot_pick(SLOT_ANY, mru)] = rect(by, 0, bh, cols);
 		break;
 	}
+}
+
+int
+ui_pane_digit(int pane)
+{
+	if (pane == UI_PANE_POSSESSIONS)
+		return '6';
+	return pane == UI_PANE_HELP ? '5' : '1' + pane;
 }
 
 bool

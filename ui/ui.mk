@@ -8,6 +8,7 @@ libcourtside_a_SOURCES += \
 	ui/panes.h ui/pane.c ui/pane.h \
 	ui/pane_header.c ui/pane_box.c ui/pane_pbp.c ui/pane_shots.c \
 	ui/pane_lineups.c ui/pane_help.c \
+	ui/pane_possessions.c \
 	ui/keymap.c ui/keymap.h ui/scroll.c ui/scroll.h \
 	ui/filter.c ui/filter.h ui/label.c ui/label.h \
 	ui/layout.c ui/layout.h ui/court.c ui/court.h \

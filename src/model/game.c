@@ -682,6 +682,16 @@ game_view_team(const struct game *g, int side)
 	return &g->team[side];
 }
 
+/* The derived figures of the game (game_analytics, period 0), as last refreshed. */
+const struct team_analytics *
+game_view_analytics(const struct game *g, int side)
+{
+	if (side != CS_HOME && side != CS_AWAY)
+		return NULL;
+	(void)fresh(g);
+	return &g->analytics[side][0];
+}
+
 size_t
 game_view_play_count(const struct game *g)
 {

@@ -346,6 +346,7 @@ void game_refresh(struct game *g);
 bool game_fresh(const struct game *g);
 const struct box_team *game_view_team(const struct game *g, int side);
 const struct cs_possessions *game_view_possessions(const struct game *g);
+const struct team_analytics *game_view_analytics(const struct game *g, int side);
 size_t game_view_play_count(const struct game *g);
 const struct play *game_view_play(const struct game *g, size_t i);
 size_t game_view_shot_count(const struct game *g);
