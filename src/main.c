@@ -60,7 +60,8 @@ write_export(struct game *g, const struct settings *s)
 		    strerror(errno));
 		return -1;
 	}
-	rc = s->export_format == EXPORT_CSV ? export_csv(g, out) : export_json(g, out);
+	rc = s->export_format == EXPORT_CSV ? export_csv(g, out) :
+	    s->export_format == EXPORT_MARKERS ? export_markers(g, out) : export_json(g, out);
 	if (out == stdout)
 		rc |= fflush(out);
 	else
@@ -238,6 +239,7 @@ main(int argc, char **argv)
 	uo.no_color = s.no_color || getenv("NO_COLOR") != NULL;
 	uo.title = s.title;
 	uo.bell = s.bell;
+	uo.video_player = s.video_player;
 	uo.duration = s.duration;
 	uo.start_us = start_us;
 	rc = ui_run(&uo, g, feed, &cause) == 0 ? 0 : 1;

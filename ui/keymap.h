@@ -54,6 +54,8 @@ enum ui_request {
 	UI_REQ_FIND_PREV,
 	UI_REQ_DROP_SEARCH,   /* Esc with nothing else to close */
 	UI_REQ_ZONES,         /* shot chart: zones instead of shots */
+	UI_REQ_VIDEO,         /* V: the selected play in the video player */
+	UI_REQ_MARK,          /* m: mark the selected play for review */
 };
 
 /* The request a key names in the global map; UI_REQ_NONE when none. */

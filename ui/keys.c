@@ -8,11 +8,65 @@
 #include "config.h"
 
 #include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
 
 #include "ui/filter.h"
 #include "ui/keymap.h"
 #include "ui/keys.h"
+#include "ui/panes.h"
 #include "ui/screen.h"
+#include "video.h"
+
+/* ---- the selected play: video, marks ---- */
+
+/* The play under the plays pane's cursor; NULL (with a note) when none. */
+static const struct cs_event *
+selected_play(struct ui *ui)
+{
+	int i = pane_pbp_cursor_play(ui_pane_state(ui, UI_PANE_PBP));
+	const struct play *p = i >= 0 ? game_view_play(ui->g, (size_t)i) : NULL;
+
+	if (p == NULL)
+		snprintf(ui->message, sizeof ui->message, "no play selected (2: the plays)");
+	return p != NULL ? p->ev : NULL;
+}
+
+/* V: the player starts detached; the note says where, or why not. */
+static int
+play_video(struct ui *ui)
+{
+	const struct cs_event *ev = selected_play(ui);
+	char note[sizeof ui->message], *cause = NULL;
+
+	if (ev != NULL) {
+		if (video_open(game_view_possessions(ui->g), ev->wall_ms, ui->opt->video_player,
+		    note, sizeof note, &cause) == 0)
+			cs_sanitize(ui->message, note, sizeof ui->message);
+		else
+			cs_sanitize(ui->message, cause != NULL ? cause : "no video", sizeof ui->message);
+		free(cause);
+	}
+	ui_touch(ui);
+	return UI_HANDLED | UI_REDRAW;
+}
+
+static int
+mark_play(struct ui *ui)
+{
+	const struct cs_event *ev = selected_play(ui);
+	int rc;
+
+	if (ev != NULL) {
+		rc = game_toggle_mark(ui->g, ev->id);
+		snprintf(ui->message, sizeof ui->message, "%s (%zu marked)",
+		    rc > 0 ? "play marked" : rc == 0 ? "mark removed" : "cannot mark it",
+		    cs_possessions_mark_count(game_view_possessions(ui->g)));
+		game_refresh(ui->g);
+	}
+	ui_touch(ui);
+	return UI_HANDLED | UI_REDRAW;
+}
 
 /* ---- focus, zoom, help ---- */
 
@@ -196,6 +250,10 @@ request(struct ui *ui, enum ui_request req, int key)
 		return ui_pane_key(ui, UI_PANE_PBP, req);
 	case UI_REQ_ZONES:
 		return ui_pane_key(ui, UI_PANE_SHOTS, req);
+	case UI_REQ_VIDEO:
+		return play_video(ui);
+	case UI_REQ_MARK:
+		return mark_play(ui);
 	case UI_REQ_DROP_SEARCH:
 	case UI_REQ_NONE:
 		break;

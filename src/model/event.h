@@ -252,6 +252,7 @@ struct cs_published_stats {
  * that was skipped ("skipped event 123: period missing").
  */
 struct cs_possession;
+struct cs_video_segment;
 struct cs_sink {
 	void *ctx;
 	void (*event)(void *ctx, const struct cs_event *ev);
@@ -262,6 +263,8 @@ struct cs_sink {
 	void (*warning)(void *ctx, const char *message);
 	/* A provider's own possession record (model/possessions.h). */
 	void (*possession)(void *ctx, const struct cs_possession *p);
+	/* A stretch of the game's video (model/possessions.h). */
+	void (*video)(void *ctx, const struct cs_video_segment *v);
 };
 
 /* Helpers every provider needs. */

@@ -13,6 +13,7 @@
 
 #include "model/export.h"
 #include "model/game_int.h"
+#include "video.h"
 
 /* The counting columns, in schema order; `plus_minus` is players only. */
 static const struct {
@@ -467,5 +468,47 @@ export_csv(struct game *g, FILE *out)
 	csv_team(out, g, CS_HOME);
 	csv_team(out, g, CS_AWAY);
 	csv_team_section(out, g);
+	return finish_stream(out);
+}
+
+/* --- marked plays (--export-format markers) --- */
+
+static void
+marker_row(FILE *out, struct game *g, const struct cs_event *ev)
+{
+	const struct cs_video_segment *seg;
+	char clock[16], seconds[32], period[8];
+	int64_t pos;
+
+	format_clock(ev->clock, clock, sizeof clock);
+	snprintf(period, sizeof period, "%d", ev->period.sequence);
+	csv_field(out, period, false);
+	csv_field(out, clock, false);
+	csv_field(out, ev->side == CS_HOME || ev->side == CS_AWAY ? side_names[ev->side] : "",
+	    false);
+	csv_field(out, ev->id, false);
+	csv_field(out, ev->description, false);
+	if (video_locate(g->st_possessions, ev->wall_ms, &seg, &pos, NULL) == 0) {
+		video_seconds(pos, seconds, sizeof seconds);
+		csv_field(out, seconds, false);
+		csv_field(out, seg->url, true);
+	} else {
+		csv_field(out, "", false);
+		csv_field(out, "", true);
+	}
+}
+
+int
+export_markers(struct game *g, FILE *out)
+{
+	size_t i, n = game_play_count(g);
+	const struct play *p;
+
+	fputs("period,clock,side,play_id,description,video_seconds,video_url\n", out);
+	for (i = 0; i < n; i++) {
+		p = game_play(g, i);
+		if (p != NULL && cs_possessions_marked(g->st_possessions, p->ev->id))
+			marker_row(out, g, p->ev);
+	}
 	return finish_stream(out);
 }

@@ -421,6 +421,26 @@ game_set_possession(struct game *g, const struct cs_possession *p)
 	return rc;
 }
 
+int
+game_add_video(struct game *g, const struct cs_video_segment *v)
+{
+	int rc = cs_possessions_add_video(g->st_possessions, v);
+
+	if (rc > 0)
+		changed(g);
+	return rc;
+}
+
+int
+game_toggle_mark(struct game *g, const char *event_id)
+{
+	int rc = cs_possessions_toggle_mark(g->st_possessions, event_id);
+
+	if (rc >= 0)
+		changed(g);
+	return rc;
+}
+
 const struct cs_possessions *
 game_view_possessions(const struct game *g)
 {
@@ -465,6 +485,12 @@ sink_possession(void *ctx, const struct cs_possession *p)
 	(void)game_set_possession(ctx, p);
 }
 
+static void
+sink_video(void *ctx, const struct cs_video_segment *v)
+{
+	(void)game_add_video(ctx, v);
+}
+
 struct cs_sink
 game_sink(struct game *g)
 {
@@ -477,6 +503,7 @@ game_sink(struct game *g)
 		.published = sink_published,
 		.warning = NULL,
 		.possession = sink_possession,
+		.video = sink_video,
 	};
 
 	return sink;

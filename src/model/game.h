@@ -288,6 +288,11 @@ void game_set_published(struct game *g, const struct cs_published_stats *st);
 struct cs_possession;
 struct cs_possessions;
 int game_set_possession(struct game *g, const struct cs_possession *p);
+/* A video segment (model/possessions.h); the same 1 / 0 / -1. */
+struct cs_video_segment;
+int game_add_video(struct game *g, const struct cs_video_segment *v);
+/* Marks or unmarks a play for review (`m`): 1 marked, 0 unmarked, -1. */
+int game_toggle_mark(struct game *g, const char *event_id);
 
 /* A cs_sink that applies everything to `g` (for parsers and tests). */
 struct cs_sink game_sink(struct game *g);

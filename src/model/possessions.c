@@ -12,9 +12,16 @@
 
 #define POSSESSIONS_MAX 4000   /* both sides; a long overtime game has ~250 */
 
+#define VIDEOS_MAX 4000
+#define MARKS_MAX  2000
+
 struct cs_possessions {
 	struct cs_possession *p;
 	size_t n, cap;
+	struct cs_video_segment *v;
+	size_t nv, capv;
+	char (*marks)[CS_ID_MAX];
+	size_t nmarks, capmarks;
 };
 
 static const char *const screen_names[CS_SCREEN_COUNT] = {
@@ -69,6 +76,8 @@ cs_possessions_free(struct cs_possessions **ps)
 	if (ps == NULL || *ps == NULL)
 		return;
 	free((*ps)->p);
+	free((*ps)->v);
+	free((*ps)->marks);
 	free(*ps);
 	*ps = NULL;
 }
@@ -77,7 +86,7 @@ void
 cs_possessions_clear(struct cs_possessions *ps)
 {
 	if (ps != NULL)
-		ps->n = 0;
+		ps->n = ps->nv = 0;
 }
 
 /* Game order: period, then the clock running down, then the id. */
@@ -295,4 +304,105 @@ cs_possessions_units(const struct cs_possessions *ps, int side,
 		memcpy(out, u, (n < max ? n : max) * sizeof *u);
 	free(u);
 	return n;
+}
+
+/* --- video segments --- */
+
+int
+cs_possessions_add_video(struct cs_possessions *ps, const struct cs_video_segment *in)
+{
+	struct cs_video_segment v = *in, *nv;
+	size_t i, k;
+
+	if (ps == NULL)
+		return -1;
+	v.url[CS_URL_MAX - 1] = '\0';
+	for (k = 0; v.url[k] != '\0'; k++)
+		if ((unsigned char)v.url[k] < 0x20 || v.url[k] == 0x7f)
+			return -1;   /* a link is kept whole and clean, or not at all */
+	if (v.url[0] == '\0' || v.duration_ms < 0)
+		return -1;
+	memset(v.url + k, 0, CS_URL_MAX - k);
+	for (i = 0; i < ps->nv; i++)
+		if (ps->v[i].offset_ms == v.offset_ms && strcmp(ps->v[i].url, v.url) == 0)
+			break;
+	if (i < ps->nv) {
+		if (memcmp(&ps->v[i], &v, sizeof v) == 0)
+			return 0;
+		ps->v[i] = v;
+		return 1;
+	}
+	if (ps->nv >= VIDEOS_MAX)
+		return -1;
+	if (ps->nv == ps->capv) {
+		size_t cap = ps->capv ? ps->capv * 2 : 64;
+
+		if ((nv = realloc(ps->v, cap * sizeof *nv)) == NULL)
+			return -1;
+		ps->v = nv;
+		ps->capv = cap;
+	}
+	ps->v[ps->nv++] = v;
+	return 1;
+}
+
+size_t
+cs_possessions_video_count(const struct cs_possessions *ps)
+{
+	return ps != NULL ? ps->nv : 0;
+}
+
+const struct cs_video_segment *
+cs_possessions_video(const struct cs_possessions *ps, size_t i)
+{
+	return ps != NULL && i < ps->nv ? &ps->v[i] : NULL;
+}
+
+/* --- marked plays --- */
+
+int
+cs_possessions_toggle_mark(struct cs_possessions *ps, const char *event_id)
+{
+	char (*nm)[CS_ID_MAX];
+	size_t i;
+
+	if (ps == NULL || event_id == NULL || event_id[0] == '\0' ||
+	    strlen(event_id) >= CS_ID_MAX)
+		return -1;
+	for (i = 0; i < ps->nmarks; i++)
+		if (strcmp(ps->marks[i], event_id) == 0) {
+			memmove(&ps->marks[i], &ps->marks[i + 1],
+			    (ps->nmarks - i - 1) * sizeof *ps->marks);
+			ps->nmarks--;
+			return 0;
+		}
+	if (ps->nmarks >= MARKS_MAX)
+		return -1;
+	if (ps->nmarks == ps->capmarks) {
+		size_t cap = ps->capmarks ? ps->capmarks * 2 : 16;
+
+		if ((nm = realloc(ps->marks, cap * sizeof *nm)) == NULL)
+			return -1;
+		ps->marks = nm;
+		ps->capmarks = cap;
+	}
+	cs_strlcpy(ps->marks[ps->nmarks++], event_id, CS_ID_MAX);
+	return 1;
+}
+
+bool
+cs_possessions_marked(const struct cs_possessions *ps, const char *event_id)
+{
+	size_t i;
+
+	for (i = 0; ps != NULL && i < ps->nmarks; i++)
+		if (strcmp(ps->marks[i], event_id) == 0)
+			return true;
+	return false;
+}
+
+size_t
+cs_possessions_mark_count(const struct cs_possessions *ps)
+{
+	return ps != NULL ? ps->nmarks : 0;
 }

@@ -87,6 +87,19 @@ struct cs_possession_unit {
 	struct cs_ppp for_, against;
 };
 
+/*
+ * A stretch of the game's video (Game Videos, seeds page 003): only the
+ * HLS fields, which alone serve playback (src/video.c places a play in it).
+ */
+#define CS_URL_MAX 1024
+struct cs_video_segment {
+	int64_t hls_start_ms;        /* hlsVideoStartTimestamp: epoch ms of the stream's 0 */
+	int64_t offset_ms;           /* hlsStartOffset (seconds) in ms: where it begins */
+	int64_t delay_ms;            /* hlsVideoDelayMs: the video lags the game by this */
+	int64_t duration_ms;         /* hlsDuration (seconds) in ms */
+	char url[CS_URL_MAX];        /* hlsFile */
+};
+
 struct cs_possessions;
 
 struct cs_possessions *cs_possessions_new(void);
@@ -107,5 +120,18 @@ void cs_possessions_summary(const struct cs_possessions *ps, int side,
  */
 size_t cs_possessions_units(const struct cs_possessions *ps, int side,
     struct cs_possession_unit *out, size_t max);
+
+/* Video segments, kept beside the possessions they film: a segment with
+ * the same url and offset replaces the old one.  1 changed, 0 the same,
+ * -1 refused (no url, a control character in it, or full). */
+int cs_possessions_add_video(struct cs_possessions *ps, const struct cs_video_segment *v);
+size_t cs_possessions_video_count(const struct cs_possessions *ps);
+const struct cs_video_segment *cs_possessions_video(const struct cs_possessions *ps, size_t i);
+
+/* Plays the user marked for review (`m`), by event id: toggles one, 1 now
+ * marked, 0 unmarked, -1 refused (no id, or too many marks). */
+int cs_possessions_toggle_mark(struct cs_possessions *ps, const char *event_id);
+bool cs_possessions_marked(const struct cs_possessions *ps, const char *event_id);
+size_t cs_possessions_mark_count(const struct cs_possessions *ps);
 
 #endif

@@ -331,6 +331,17 @@ sink_possession(void *ctx, const struct cs_possession *p)
 }
 
 static void
+sink_video(void *ctx, const struct cs_video_segment *v)
+{
+	struct feed_msg *m = msg_new(FEED_MSG_VIDEO, sizeof m->u.video);
+
+	if (m == NULL)
+		return;
+	memcpy(&m->u.video, v, sizeof *v);
+	push(ctx, m);
+}
+
+static void
 sink_warning(void *ctx, const char *message)
 {
 	struct feed_msg *m = msg_new(FEED_MSG_WARNING, sizeof m->u.text);
@@ -355,6 +366,7 @@ feed_sink(struct feed *feed)
 	s.published = sink_published;
 	s.warning = sink_warning;
 	s.possession = sink_possession;
+	s.video = sink_video;
 	return s;
 }
 

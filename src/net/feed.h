@@ -81,6 +81,7 @@ enum feed_msg_kind {
 	FEED_MSG_CAUGHT_UP,         /* the REST catch-up is fully queued */
 	FEED_MSG_END,               /* the provider returned; u.status says how */
 	FEED_MSG_POSSESSION,        /* u.possession: upsert */
+	FEED_MSG_VIDEO,             /* u.video: a video segment */
 };
 
 struct feed_msg {
@@ -96,6 +97,7 @@ struct feed_msg {
 		char text[256];
 		struct feed_status status;
 		struct cs_possession possession;
+		struct cs_video_segment video;
 	} u;
 };
 

@@ -194,6 +194,15 @@ on_possession(void *ctx, const struct cs_possession *p)
 }
 
 static void
+on_video(void *ctx, const struct cs_video_segment *v)
+{
+	struct replay *r = ctx;
+
+	if (r->out.video != NULL)
+		r->out.video(r->out.ctx, v);
+}
+
+static void
 on_warning(void *ctx, const char *msg)
 {
 	struct replay *r = ctx;
@@ -549,6 +558,7 @@ replay_run(struct feed *feed, char **cause)
 	sink.published = on_published;
 	sink.warning = on_warning;
 	sink.possession = on_possession;
+	sink.video = on_video;
 
 	/* From here feed_control() reaches this run (replay_control). */
 	feed_set_provider_data(feed, r);

@@ -1397,6 +1397,30 @@ st_possessions(struct shottracker_ctx *c, json_object *v)
 	return n;
 }
 
+/* The game's videos: each segment's HLS fields to the model. */
+static int
+st_videos(struct shottracker_ctx *c, const char *json, size_t len)
+{
+	struct shottracker_videos *vs;
+	struct cs_video_segment seg;
+	char *cause = NULL;
+	int i;
+
+	vs = shottracker_videos_parse(json, len, c->halves, &cause);
+	if (vs == NULL) {
+		warn(c, "%s", cause != NULL ? cause : "ShotTracker videos: unreadable");
+		free(cause);
+		return -1;
+	}
+	if (vs->skipped > 0)
+		warn(c, "videos: %d refused (%s)", vs->skipped, vs->warning);
+	for (i = 0; i < vs->nvideos && c->sink.video != NULL; i++)
+		if (shottracker_video_segment(&vs->videos[i], &seg) == 0)
+			c->sink.video(c->sink.ctx, &seg);
+	shottracker_videos_free(&vs);
+	return 0;
+}
+
 static bool
 span_is(const struct json_span *v, char first)
 {
@@ -1848,6 +1872,8 @@ shottracker_parse_message(struct shottracker_ctx *c, const char *channel,
 		return 0;   /* never recorded; nothing to show */
 	if (ends_with(path, "/lineups"))
 		return shottracker_parse_lineups(c, data, len) < 0 ? -1 : 0;
+	if (strncmp(path, "/v1/data/stats/games/", 21) == 0 && ends_with(path, "/videos"))
+		return st_videos(c, data, len);
 	if (strncmp(path, "/v1/data/stats/games/", 21) == 0)
 		return shottracker_parse_catchup(c, data, len) < 0 ? -1 : 0;
 	if (strncmp(path, "/v1/data/teams/", 15) == 0)

@@ -811,3 +811,18 @@ shottracker_possessions_walk(struct json_object *v, bool halves,
 		*skipped = w.skipped;
 	return w.kept;
 }
+
+int
+shottracker_video_segment(const struct shottracker_video *v, struct cs_video_segment *seg)
+{
+	memset(seg, 0, sizeof *seg);
+	if (v->hls_file[0] == '\0' || v->hls_start_offset < 0 || v->hls_start_offset > 1e7 ||
+	    v->hls_duration < 0 || v->hls_duration > 1e7)
+		return -1;
+	seg->hls_start_ms = v->hls_video_start_timestamp;
+	seg->offset_ms = (int64_t)(v->hls_start_offset * 1000.0 + 0.5);
+	seg->delay_ms = v->hls_video_delay_ms;
+	seg->duration_ms = (int64_t)(v->hls_duration * 1000.0 + 0.5);
+	cs_strlcpy(seg->url, v->hls_file, sizeof seg->url);
+	return 0;
+}

@@ -167,6 +167,10 @@ void shottracker_videos_free(struct shottracker_videos **v);
  * giving the shot clock).  Returns the number handed out; refused items
  * are counted in *skipped, the last reason in `why`.
  */
+/* A video's HLS fields as the model keeps them (seconds to ms); -1 when it
+ * has no hlsFile or a value out of range. */
+int shottracker_video_segment(const struct shottracker_video *v, struct cs_video_segment *seg);
+
 struct json_object;
 typedef void (*shottracker_possession_fn)(void *ctx, const char *team_id,
     struct cs_possession *rec);
