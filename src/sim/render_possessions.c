@@ -263,3 +263,71 @@ sim_st_possessions_truth(struct sim_buf *b, const struct sim_game *g, int side,
 	}
 	sim_buf_puts(b, "}}");
 }
+
+/* --- videos: one stream per period, one segment per possession --- */
+
+#define VIDEO_DELAY_MS   1500    /* the stream shows the game this late */
+#define VIDEO_PREROLL_MS 30000   /* a period's stream starts before its first possession */
+
+/* Epoch ms of the start of the period's stream. */
+static int64_t
+stream_start(const struct sim_game *g, int period)
+{
+	size_t i;
+
+	for (i = 0; i < g->nposs; i++)
+		if (g->poss[i].period == period)
+			return g->poss[i].start_ts - VIDEO_PREROLL_MS;
+	return 0;
+}
+
+static void
+video_json(struct sim_buf *b, const struct sim_game *g, const struct sim_possession *p)
+{
+	int64_t hls = stream_start(g, p->period), off = p->start_ts + VIDEO_DELAY_MS - hls;
+	int64_t dur = p->end_ts - p->start_ts;
+	const char *session = p->period >= 1 && p->period <= SIM_PERIODS_MAX ?
+	    g->st_session_id[p->period - 1] : "";
+	char period[8];
+
+	sim_period_name(g, p->period, period, sizeof period);
+	sim_buf_printf(b, "{\"gameId\":\"%s\",\"eventStartTimestamp\":%lld,"
+	    "\"eventEndTimestamp\":%lld,\"startGameClockMs\":%d,\"endGameClockMs\":%d,"
+	    "\"period\":\"%s\",\"videoStartTimestamp\":%lld,\"videoEndTimestamp\":%lld,"
+	    "\"sourceKey\":{\"source\":\"POSSESSION\",\"teamId\":\"%s\",\"playerId\":\"%s\"},"
+	    "\"sessionId\":\"%s\",\"facilityId\":\"00000000-0000-0000-0000-000000000000\","
+	    "\"location\":\"\",\"hlsVideoStartTimestamp\":%lld,\"hlsStartOffset\":%lld.%03lld,"
+	    "\"hlsVideoDelayMs\":%d,\"hlsDuration\":%lld.%03lld,"
+	    "\"hlsFile\":\"https://video.courtside-sim.invalid/%s/%s.m3u8\","
+	    "\"externalStartTimestamp\":%lld,\"externalEndTimestamp\":%lld,"
+	    "\"posterLocation\":\"\"}",
+	    g->st_id, (long long)p->start_ts, (long long)p->end_ts, p->start_clock * 100,
+	    p->end_clock * 100, period, (long long)(p->start_ts + VIDEO_DELAY_MS),
+	    (long long)(p->end_ts + VIDEO_DELAY_MS), g->team[p->side].st_id,
+	    p->shooter >= 0 ? g->team[p->side].players[p->shooter].st_id : "",
+	    session, (long long)hls, (long long)(off / 1000), (long long)(off % 1000),
+	    VIDEO_DELAY_MS, (long long)(dur / 1000), (long long)(dur % 1000), g->st_id,
+	    session, (long long)p->start_ts, (long long)p->end_ts);
+}
+
+char *
+sim_game_st_videos(const struct sim_game *g, int64_t at_ms)
+{
+	struct sim_buf b;
+	bool first = true;
+	size_t i;
+
+	if (g == NULL)
+		return NULL;
+	sim_buf_init(&b);
+	sim_buf_puts(&b, "{\"videos\":[");
+	for (i = 0; i < g->nposs; i++) {
+		if (!delivered(&g->poss[i], at_ms))
+			continue;
+		sim_buf_puts(&b, first ? "" : ",");
+		video_json(&b, g, &g->poss[i]);
+		first = false;
+	}
+	sim_buf_puts(&b, "]}");
+	return sim_buf_take(&b);
+}
