@@ -36,6 +36,9 @@ app_apply(struct game *g, struct app_state *st, const struct feed_msg *m)
 		return game_set_possession(g, &m->u.possession) > 0;
 	case FEED_MSG_VIDEO:
 		return game_add_video(g, &m->u.video) > 0;
+	case FEED_MSG_POSSESSIONS_RESET:
+		game_reset_possessions(g);
+		return true;
 	case FEED_MSG_PUBLISHED:
 		game_set_published(g, &m->u.published);
 		return true;

@@ -265,6 +265,8 @@ struct cs_sink {
 	void (*possession)(void *ctx, const struct cs_possession *p);
 	/* A stretch of the game's video (model/possessions.h). */
 	void (*video)(void *ctx, const struct cs_video_segment *v);
+	/* The provider's possessions and videos start over (a replay's seek back). */
+	void (*possessions_reset)(void *ctx);
 };
 
 /* Helpers every provider needs. */

@@ -431,6 +431,16 @@ game_add_video(struct game *g, const struct cs_video_segment *v)
 	return rc;
 }
 
+void
+game_reset_possessions(struct game *g)
+{
+	if (cs_possessions_count(g->st_possessions) == 0 &&
+	    cs_possessions_video_count(g->st_possessions) == 0)
+		return;
+	cs_possessions_clear(g->st_possessions);
+	changed(g);
+}
+
 int
 game_toggle_mark(struct game *g, const char *event_id)
 {
@@ -491,6 +501,12 @@ sink_video(void *ctx, const struct cs_video_segment *v)
 	(void)game_add_video(ctx, v);
 }
 
+static void
+sink_possessions_reset(void *ctx)
+{
+	game_reset_possessions(ctx);
+}
+
 struct cs_sink
 game_sink(struct game *g)
 {
@@ -504,6 +520,7 @@ game_sink(struct game *g)
 		.warning = NULL,
 		.possession = sink_possession,
 		.video = sink_video,
+		.possessions_reset = sink_possessions_reset,
 	};
 
 	return sink;

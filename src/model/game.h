@@ -293,6 +293,8 @@ struct cs_video_segment;
 int game_add_video(struct game *g, const struct cs_video_segment *v);
 /* Marks or unmarks a play for review (`m`): 1 marked, 0 unmarked, -1. */
 int game_toggle_mark(struct game *g, const char *event_id);
+/* Drops the provider's possessions and videos (a replay's seek back). */
+void game_reset_possessions(struct game *g);
 
 /* A cs_sink that applies everything to `g` (for parsers and tests). */
 struct cs_sink game_sink(struct game *g);

@@ -104,6 +104,7 @@ struct cs_possessions;
 
 struct cs_possessions *cs_possessions_new(void);
 void cs_possessions_free(struct cs_possessions **ps);
+/* Drops the possessions and video segments (not the marks). */
 void cs_possessions_clear(struct cs_possessions *ps);
 /* Replaces the possession with the same id, or adds it (up to a cap).
  * 1 when something changed, 0 when not, -1 when refused (no id or side). */

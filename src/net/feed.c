@@ -342,6 +342,15 @@ sink_video(void *ctx, const struct cs_video_segment *v)
 }
 
 static void
+sink_possessions_reset(void *ctx)
+{
+	struct feed_msg *m = msg_new(FEED_MSG_POSSESSIONS_RESET, 0);
+
+	if (m != NULL)
+		push(ctx, m);
+}
+
+static void
 sink_warning(void *ctx, const char *message)
 {
 	struct feed_msg *m = msg_new(FEED_MSG_WARNING, sizeof m->u.text);
@@ -367,6 +376,7 @@ feed_sink(struct feed *feed)
 	s.warning = sink_warning;
 	s.possession = sink_possession;
 	s.video = sink_video;
+	s.possessions_reset = sink_possessions_reset;
 	return s;
 }
 

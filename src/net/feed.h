@@ -82,6 +82,7 @@ enum feed_msg_kind {
 	FEED_MSG_END,               /* the provider returned; u.status says how */
 	FEED_MSG_POSSESSION,        /* u.possession: upsert */
 	FEED_MSG_VIDEO,             /* u.video: a video segment */
+	FEED_MSG_POSSESSIONS_RESET, /* possessions and videos start over */
 };
 
 struct feed_msg {

@@ -6,7 +6,7 @@
  * feed's provider data: nothing global, so each feed has its own replay.
  *
  * Seeking backwards deletes every event the replay has delivered, withdraws
- * the published totals, and plays the capture again from the start, as fast
+ * the published totals, drops ShotTracker's possessions and videos, and plays the capture again from the start, as fast
  * as possible, up to the target: the model re-derives from scratch, so a
  * seek leaves no stale play or total.  (Game info and the live clock cannot
  * be withdrawn through a sink; the next pass sends them again, and the model
@@ -270,6 +270,8 @@ retract_all(struct replay *r)
 	for (i = 0; i < r->nids; i++)
 		if (r->out.delete_event != NULL)
 			r->out.delete_event(r->out.ctx, r->ids[i]);
+	if (r->out.possessions_reset != NULL)
+		r->out.possessions_reset(r->out.ctx);
 	for (i = 0; i < r->npub; i++) {
 		memset(&none, 0, sizeof none);
 		none.side = r->pub[i].side;
