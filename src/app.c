@@ -32,6 +32,13 @@ app_apply(struct game *g, struct app_state *st, const struct feed_msg *m)
 		st->last_data_us = m->received_us;
 		game_set_clock(g, &m->u.clock);
 		return true;
+	case FEED_MSG_POSSESSION:
+		return game_set_possession(g, &m->u.possession) > 0;
+	case FEED_MSG_VIDEO:
+		return game_add_video(g, &m->u.video) > 0;
+	case FEED_MSG_POSSESSIONS_RESET:
+		game_reset_possessions(g);
+		return true;
 	case FEED_MSG_PUBLISHED:
 		game_set_published(g, &m->u.published);
 		return true;

@@ -5,7 +5,16 @@ libcourtside_a_SOURCES += \
 	src/session.c src/session.h \
 	src/log.c src/log.h \
 	src/util.c src/util.h \
-	src/settings.c src/settings.h
+	src/settings.c src/settings.h \
+	src/video.c src/video.h
 
 # Capture files (--record / --replay); the feed writes, the replay provider reads.
 libcourtside_a_SOURCES += src/net/capture.c src/net/capture.h
+
+# A play on video: the HLS position formula and the player, with a test
+# player script that records its arguments.
+check_PROGRAMS += tests/test_video
+TESTS += tests/test_video
+tests_test_video_SOURCES = tests/test_video.c tests/tap.h
+tests_test_video_CPPFLAGS = $(AM_CPPFLAGS) -DTOP_SRCDIR='"$(abs_top_srcdir)"'
+EXTRA_DIST += tests/fake_player.sh

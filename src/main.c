@@ -65,7 +65,8 @@ write_export(struct game *g, const struct settings *s, const char *path)
 		fprintf(stderr, "courtside: cannot write %s: %s\n", path, strerror(errno));
 		return -1;
 	}
-	rc = s->export_format == EXPORT_CSV ? export_csv(g, out) : export_json(g, out);
+	rc = s->export_format == EXPORT_CSV ? export_csv(g, out) :
+	    s->export_format == EXPORT_MARKERS ? export_markers(g, out) : export_json(g, out);
 	if (out == stdout)
 		rc |= fflush(out);
 	else
@@ -473,6 +474,7 @@ main(int argc, char **argv)
 	uo.no_color = s.no_color || getenv("NO_COLOR") != NULL;
 	uo.title = s.title;
 	uo.bell = s.bell;
+	uo.video_player = s.video_player;
 	uo.duration = s.duration;
 	uo.start_us = start_us;
 	if (s.mode == RUN_UI && fc.provider != CS_PROVIDER_NONE && fc.game_id == NULL &&

@@ -83,7 +83,7 @@ settings_usage(FILE *out)
 "  --headless             follow the live stream without the UI, then export\n"
 "  --duration SECS        stop after SECS seconds\n"
 "  --export FILE|-        write the box score to FILE (- = standard output)\n"
-"  --export-format FMT    json (default) or csv\n"
+"  --export-format FMT    json (default), csv, or markers (the plays marked with m)\n"
 "  --cacert FILE          trust this CA bundle\n"
 "  --insecure             do not verify TLS certificates\n"
 "  --no-color             no colours (also NO_COLOR=1)\n"
@@ -330,9 +330,11 @@ settings_parse(struct settings *s, int argc, char **argv, char **cause)
 				s->export_format = EXPORT_JSON;
 			else if (strcmp(optarg, "csv") == 0)
 				s->export_format = EXPORT_CSV;
+			else if (strcmp(optarg, "markers") == 0)
+				s->export_format = EXPORT_MARKERS;
 			else
 				return cs_set_cause(cause,
-				    "unknown export format '%s' (json or csv)",
+				    "unknown export format '%s' (json, csv or markers)",
 				    optarg);
 			break;
 		case OPT_CACERT:
@@ -513,6 +515,10 @@ read_config(struct settings *s, const char *path, bool must_exist, char **cause)
 			s->st_secret = strdup(val);
 		else if (strcmp(key, "sportradar_api_key") == 0 && s->sr_api_key == NULL)
 			s->sr_api_key = strdup(val);
+		else if (strcmp(key, "video_player") == 0 && s->video_player == NULL)
+			s->video_player = strdup(val);
+		else if (strcmp(key, "video_player") == 0)
+			continue;   /* the first one counts */
 		else if (strcmp(key, "shottracker_ping") == 0) {
 			if (parse_ping(val, &s->st_ping) < 0) {
 				fclose(f);
@@ -579,4 +585,6 @@ settings_free(struct settings *s)
 	free_secret(&s->st_username);
 	free_secret(&s->st_secret);
 	free_secret(&s->sr_api_key);
+	free(s->video_player);
+	s->video_player = NULL;
 }

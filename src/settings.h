@@ -13,7 +13,7 @@
 enum run_mode { RUN_UI = 0, RUN_ONCE, RUN_HEADLESS };
 
 #define SETTINGS_GAMES_MAX 16    /* games followed in one process */
-enum export_format { EXPORT_JSON = 0, EXPORT_CSV };
+enum export_format { EXPORT_JSON = 0, EXPORT_CSV, EXPORT_MARKERS };
 
 struct settings {
 	bool demo;
@@ -58,6 +58,8 @@ struct settings {
 
 	/* Config file only: shottracker_ping = control | text | both */
 	enum feed_ping st_ping;
+	/* Config file only: video_player = mpv --start=%s %u (%s start, %u URL) */
+	char *video_player;
 };
 
 /* Parses argv.  Returns 0 to run, 1 when --help/--version was printed

@@ -85,7 +85,7 @@ main(void)
 {
 	static const struct pane_ops *const panes[] = {
 		&pane_box_ops, &pane_pbp_ops, &pane_shots_ops, &pane_lineups_ops,
-		&pane_team_ops, &pane_help_ops,
+		&pane_team_ops, &pane_possessions_ops, &pane_help_ops,
 	};
 	size_t i;
 

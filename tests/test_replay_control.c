@@ -380,6 +380,10 @@ layout_read(const char *path, struct layout *lay)
 	sink.clock = layout_clock;
 	sink.published = layout_published;
 	sink.warning = NULL;
+	/* the layout needs no possessions: not the model's, whose ctx this is not */
+	sink.possession = NULL;
+	sink.video = NULL;
+	sink.possessions_reset = NULL;
 	state = parser != NULL ? parser->create(&sink) : NULL;
 	if (state == NULL) {
 		game_free(&g);

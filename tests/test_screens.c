@@ -40,6 +40,7 @@ static FILE *term_out;        /* what curses writes, kept for inspection */
 #include "ui_game.h"
 #include "ui_plays_game.h"
 #include "ui_game15.h"
+#include "model/possessions.h"
 
 /* ---- screens ---- */
 
@@ -274,7 +275,10 @@ test_layouts_and_panes(struct game *g, struct app_state *st)
 	keys(ui, "\t");
 	is_int(ui_focused(ui), UI_PANE_TEAM, "Tab from lineups goes to the team pane");
 	keys(ui, "\t");
-	is_int(ui_focused(ui), UI_PANE_BOX, "Tab from the team pane wraps to the box score");
+	is_int(ui_focused(ui), UI_PANE_POSSESSIONS, "Tab from the team pane goes to possessions");
+	keys(ui, "\t");
+	is_int(ui_focused(ui), UI_PANE_BOX, "Tab from possessions wraps to the box score");
+	ui_key(ui, KEY_BTAB);
 	ui_key(ui, KEY_BTAB);
 	ui_key(ui, KEY_BTAB);
 	is_int(ui_focused(ui), UI_PANE_LINEUPS, "Shift-Tab goes back");
@@ -711,6 +715,70 @@ test_empty(struct app_state *st)
 	ok(screen_has("AWAY"), "empty game: every key on every pane, still drawing");
 	ui_free(&ui);
 	game_free(&g);
+}
+
+/* ShotTracker's own possessions of the hand-built game: NYK (home) 5 in 4
+ * with two fives, BOS (away) 4 in 3. */
+static void
+add_possession(struct game *g, int side, int n, int points, bool half, bool paint,
+    int passes, int screen, int shot_clock, const int five[5], const int opp[5])
+{
+	struct cs_possession p;
+	int k;
+
+	memset(&p, 0, sizeof p);
+	snprintf(p.id, sizeof p.id, "%s@%d", side == CS_HOME ? "nyk" : "bos", n);
+	p.side = side;
+	p.period.type = CS_PERIOD_QUARTER;
+	p.period.number = p.period.sequence = 1;
+	p.start_clock = 7200 - n * 150;
+	p.end_clock = p.start_clock - 140;
+	p.nfive[0] = p.nfive[1] = 5;
+	for (k = 0; k < 5; k++) {
+		snprintf(p.five[0][k], CS_ID_MAX, "%c%d", side == CS_HOME ? 'n' : 'b', five[k]);
+		snprintf(p.five[1][k], CS_ID_MAX, "%c%d", side == CS_HOME ? 'b' : 'n', opp[k]);
+	}
+	p.points = points;
+	p.fga = shot_clock >= 0;
+	p.fgm = points >= 2;
+	p.shot_clock = shot_clock >= 0 ? shot_clock : CS_NO_CLOCK;
+	p.half_court = half;
+	p.paint_touch = paint;
+	p.passes = passes;
+	if (screen >= 0)
+		p.screens[screen] = 1;
+	game_set_possession(g, &p);
+}
+
+static void
+test_possessions_pane(struct game *g, struct app_state *st)
+{
+	static const int s5[5] = { 0, 1, 2, 3, 4 }, b5[5] = { 0, 1, 2, 3, 5 };
+	struct ui_options opt = { 0 };
+	struct ui *ui;
+
+	add_possession(g, CS_HOME, 1, 2, false, true, 1, -1, 180, s5, s5);
+	add_possession(g, CS_AWAY, 2, 3, true, false, 3, CS_SCREEN_PICK_N_POP, 60, s5, s5);
+	add_possession(g, CS_HOME, 3, 0, true, true, 2, CS_SCREEN_PICK_N_ROLL, 30, s5, s5);
+	add_possession(g, CS_AWAY, 4, 0, true, false, 5, -1, -1, s5, b5);
+	add_possession(g, CS_HOME, 5, 3, true, false, 4, CS_SCREEN_HANDOFF, 100, b5, s5);
+	add_possession(g, CS_AWAY, 6, 1, false, true, 0, -1, 20, s5, b5);
+	add_possession(g, CS_HOME, 7, 0, true, true, 0, -1, -1, b5, s5);
+	ui = ui_new(&opt, g);
+	ui->st = st;
+	ui->now_us = NOW_US;
+	size_to(ui, 80, 24);
+	keys(ui, "6");
+	is_int(ui_focused(ui), UI_PANE_POSSESSIONS, "6 opens the possessions pane");
+	check_screen(ui, "possessions_80x24");
+	ok(screen_has("4     5  1.25"), "NYK: 5 points in 4 possessions, 1.25");
+	ok(screen_has("derived 6.00  ST 4  diff -2.00"),
+	    "NYK: derived and ShotTracker's possessions side by side, with the difference");
+	size_to(ui, 160, 45);
+	check_screen(ui, "possessions_160x45");
+	keys(ui, "z");
+	check_screen(ui, "possessions_zoom_160x45");
+	ui_free(&ui);
 }
 
 static void
@@ -1437,6 +1505,7 @@ main(void)
 	test_team(g, &st);
 	test_header_run(g, &st);
 	test_lineups_units(g, &st);
+	test_possessions_pane(g, &st);
 	test_empty(&st);
 	test_plays_story(&st);
 	test_plays_newer(&st);

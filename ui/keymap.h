@@ -57,6 +57,8 @@ enum ui_request {
 	UI_REQ_BOX_TEAM,      /* box score: T, both teams or one whole */
 	UI_REQ_GAME_PREV,     /* ( ): the previous / next game of the strip */
 	UI_REQ_GAME_NEXT,
+	UI_REQ_VIDEO,         /* V: the selected play in the video player */
+	UI_REQ_MARK,          /* m: mark the selected play for review */
 };
 
 /* The request a key names in the global map; UI_REQ_NONE when none. */

@@ -8,12 +8,66 @@
 #include "config.h"
 
 #include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ui/filter.h"
 #include "ui/keymap.h"
 #include "ui/keys.h"
+#include "ui/panes.h"
 #include "ui/screen.h"
+#include "video.h"
+
+/* ---- the selected play: video, marks ---- */
+
+/* The play under the plays pane's cursor; NULL (with a note) when none. */
+static const struct cs_event *
+selected_play(struct ui *ui)
+{
+	int i = pane_pbp_cursor_play(ui_pane_state(ui, UI_PANE_PBP));
+	const struct play *p = i >= 0 ? game_view_play(ui->g, (size_t)i) : NULL;
+
+	if (p == NULL)
+		snprintf(ui->message, sizeof ui->message, "no play selected (2: the plays)");
+	return p != NULL ? p->ev : NULL;
+}
+
+/* V: the player starts detached; the note says where, or why not. */
+static int
+play_video(struct ui *ui)
+{
+	const struct cs_event *ev = selected_play(ui);
+	char note[sizeof ui->message], *cause = NULL;
+
+	if (ev != NULL) {
+		if (video_open(game_view_possessions(ui->g), ev->wall_ms, ui->opt->video_player,
+		    note, sizeof note, &cause) == 0)
+			cs_sanitize(ui->message, note, sizeof ui->message);
+		else
+			cs_sanitize(ui->message, cause != NULL ? cause : "no video", sizeof ui->message);
+		free(cause);
+	}
+	ui_touch(ui);
+	return UI_HANDLED | UI_REDRAW;
+}
+
+static int
+mark_play(struct ui *ui)
+{
+	const struct cs_event *ev = selected_play(ui);
+	int rc;
+
+	if (ev != NULL) {
+		rc = game_toggle_mark(ui->g, ev->id);
+		snprintf(ui->message, sizeof ui->message, "%s (%zu marked)",
+		    rc > 0 ? "play marked" : rc == 0 ? "mark removed" : "cannot mark it",
+		    cs_possessions_mark_count(game_view_possessions(ui->g)));
+		game_refresh(ui->g);
+	}
+	ui_touch(ui);
+	return UI_HANDLED | UI_REDRAW;
+}
 
 /* ---- focus, zoom, help ---- */
 
@@ -39,6 +93,18 @@ close_help(struct ui *ui)
 {
 	ui_focus(ui, ui->mru[1]);
 	return UI_HANDLED | UI_REDRAW;
+}
+
+/* The pane of a digit (ui_pane_digit's inverse). */
+static int
+view_pane(int key)
+{
+	int p;
+
+	for (p = 0; p < UI_PANES; p++)
+		if (ui_pane_digit(p) == key)
+			return p;
+	return UI_PANE_BOX;
 }
 
 static int
@@ -243,7 +309,7 @@ request(struct ui *ui, enum ui_request req, int key)
 	case UI_REQ_FOCUS_PREV:
 		return focus_cycle(ui, req == UI_REQ_FOCUS_PREV);
 	case UI_REQ_VIEW:
-		return view(ui, key - '1');
+		return view(ui, view_pane(key));
 	case UI_REQ_HELP:
 		return view(ui, UI_PANE_HELP);
 	case UI_REQ_ZOOM:
@@ -282,6 +348,10 @@ request(struct ui *ui, enum ui_request req, int key)
 	case UI_REQ_BOX_TEAM:
 		ui_focus(ui, UI_PANE_BOX);
 		return ui_pane_key(ui, UI_PANE_BOX, req);
+	case UI_REQ_VIDEO:
+		return play_video(ui);
+	case UI_REQ_MARK:
+		return mark_play(ui);
 	case UI_REQ_DROP_SEARCH:
 	case UI_REQ_NONE:
 		break;

@@ -21,9 +21,11 @@
 
 /* Panes a slot may show, as bit masks. */
 #define BIT(p) (1u << (p))
-#define SLOT_LEFT (BIT(UI_PANE_BOX) | BIT(UI_PANE_LINEUPS) | BIT(UI_PANE_TEAM))
-/* the full layout's strip under the box: lineups or the team's compact form */
-#define SLOT_UNDER_BOX (BIT(UI_PANE_LINEUPS) | BIT(UI_PANE_TEAM))
+#define SLOT_LEFT (BIT(UI_PANE_BOX) | BIT(UI_PANE_LINEUPS) | BIT(UI_PANE_TEAM) | \
+    BIT(UI_PANE_POSSESSIONS))
+/* the full layout's strip under the box: lineups, the team's compact form
+ * or the possessions, whichever was focused last */
+#define SLOT_UNDER_BOX (BIT(UI_PANE_LINEUPS) | BIT(UI_PANE_TEAM) | BIT(UI_PANE_POSSESSIONS))
 #define SLOT_RIGHT (BIT(UI_PANE_PBP) | BIT(UI_PANE_SHOTS))
 #define SLOT_ANY (SLOT_LEFT | SLOT_RIGHT)
 
@@ -144,6 +146,12 @@ ui_layout_compute(struct ui_layout *lo, int cols, int lines, bool zoom,
 		lo->pane[slot_pick(SLOT_ANY, mru)] = rect(by, 0, bh, cols);
 		break;
 	}
+}
+
+int
+ui_pane_digit(int pane)
+{
+	return pane == UI_PANE_HELP ? '?' : '1' + pane;
 }
 
 bool

@@ -13,9 +13,13 @@ enum ui_pane_id {
 	UI_PANE_SHOTS,
 	UI_PANE_LINEUPS,
 	UI_PANE_TEAM,       /* key 5 */
+	UI_PANE_POSSESSIONS,   /* key 6 */
 	UI_PANE_HELP,
 	UI_PANES
 };
+
+/* The key that shows a pane: 1-4 the data panes, 5 team, 6 possessions, ? help. */
+int ui_pane_digit(int pane);
 
 #define UI_MIN_COLS 60
 #define UI_MIN_LINES 16

@@ -21,6 +21,7 @@ struct ui_options {
 	unsigned bell;       /* enum ui_bell mask */
 	double duration;     /* --duration: quit after so many seconds; 0 = never */
 	int64_t start_us;    /* cs_now_us() when main() began; 0 = unknown */
+	const char *video_player;   /* config video_player; NULL = VIDEO_PLAYER_DEFAULT */
 };
 
 #endif

@@ -316,7 +316,7 @@ draw_status(const struct pane_ctx *c, WINDOW *w, int width)
 		if (i == UI_PANE_HELP)
 			snprintf(buf, sizeof buf, "? %s", c->panes[i]->tab);
 		else
-			snprintf(buf, sizeof buf, "%d %s", i + 1, c->panes[i]->tab);
+			snprintf(buf, sizeof buf, "%c %s", ui_pane_digit(i), c->panes[i]->tab);
 		n = ui_textf(w, 1, x, width - x, a, "%s", buf);
 		x += n + 2;
 	}

@@ -19,6 +19,7 @@ extern const struct pane_ops pane_pbp_ops;       /* pane_pbp.c */
 extern const struct pane_ops pane_shots_ops;     /* pane_shots.c */
 extern const struct pane_ops pane_lineups_ops;   /* pane_lineups.c */
 extern const struct pane_ops pane_team_ops;      /* pane_team.c */
+extern const struct pane_ops pane_possessions_ops;   /* pane_possessions.c */
 extern const struct pane_ops pane_help_ops;      /* pane_help.c */
 extern const struct pane_ops pane_header_ops;    /* pane_header.c: the two rows on top */
 

@@ -34,6 +34,7 @@ static const struct pane_ops *const panes[UI_PANES] = {
 	[UI_PANE_SHOTS] = &pane_shots_ops,
 	[UI_PANE_LINEUPS] = &pane_lineups_ops,
 	[UI_PANE_TEAM] = &pane_team_ops,
+	[UI_PANE_POSSESSIONS] = &pane_possessions_ops,
 	[UI_PANE_HELP] = &pane_help_ops,
 };
 
@@ -301,10 +302,7 @@ draw_title(struct ui *ui, int pane, const struct pane_ctx *c, WINDOW *w, int wid
 	int x;
 
 	ui_fill(w, 0, 0, width, a);
-	if (pane == UI_PANE_HELP)   /* help is on ?, not on a digit */
-		x = ui_textf(w, 0, 0, width, a, " ? %s", ops->name);
-	else
-		x = ui_textf(w, 0, 0, width, a, " %d %s", pane + 1, ops->name);
+	x = ui_textf(w, 0, 0, width, a, " %c %s", ui_pane_digit(pane), ops->name);
 	extra[0] = '\0';
 	if (ops->title != NULL)
 		ops->title(ui->state[pane], c, extra, sizeof extra);

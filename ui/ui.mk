@@ -10,6 +10,7 @@ libcourtside_a_SOURCES += \
 	ui/pane_lineups.c ui/pane_help.c \
 	ui/pane_team.c ui/unit_label.c ui/unit_label.h \
 	ui/pane_strip.c ui/pane_strip.h \
+	ui/pane_possessions.c \
 	ui/keymap.c ui/keymap.h ui/scroll.c ui/scroll.h \
 	ui/filter.c ui/filter.h ui/label.c ui/label.h \
 	ui/layout.c ui/layout.h ui/court.c ui/court.h \

@@ -253,6 +253,8 @@ struct cs_published_stats {
  * `warning` receives a one-line, already sanitized description of input
  * that was skipped ("skipped event 123: period missing").
  */
+struct cs_possession;
+struct cs_video_segment;
 struct cs_sink {
 	void *ctx;
 	void (*event)(void *ctx, const struct cs_event *ev);
@@ -261,6 +263,12 @@ struct cs_sink {
 	void (*clock)(void *ctx, const struct cs_clock *clock);
 	void (*published)(void *ctx, const struct cs_published_stats *stats);
 	void (*warning)(void *ctx, const char *message);
+	/* A provider's own possession record (model/possessions.h). */
+	void (*possession)(void *ctx, const struct cs_possession *p);
+	/* A stretch of the game's video (model/possessions.h). */
+	void (*video)(void *ctx, const struct cs_video_segment *v);
+	/* The provider's possessions and videos start over (a replay's seek back). */
+	void (*possessions_reset)(void *ctx);
 };
 
 /* Helpers every provider needs. */

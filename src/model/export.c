@@ -15,6 +15,7 @@
 
 #include "model/export.h"
 #include "model/game_int.h"
+#include "video.h"
 
 /* The counting columns, in schema order; `plus_minus` is players only. */
 static const struct {
@@ -243,6 +244,42 @@ player_json(const struct box_player *p)
 	return o;
 }
 
+/* --- the provider's own possessions (model/possessions.h) --- */
+
+static json_object *
+ppp_json(const struct cs_ppp *p)
+{
+	json_object *o = json_object_new_object();
+
+	add_int(o, "count", p->count);
+	add_int(o, "points", p->points);
+	add_fixed(o, "ppp", cs_ppp_x100(p), 2);
+	return o;
+}
+
+/* {count, points, ppp, transition{..}, halfcourt{..}, paint_touch{..},
+ * no_paint_touch{..}, ball_screens{<type>{..}}}; only types that occurred. */
+static json_object *
+possessions_json(const struct cs_possessions *ps, int side)
+{
+	struct cs_possession_summary s;
+	json_object *o, *screens = json_object_new_object();
+	int k;
+
+	cs_possessions_summary(ps, side, &s);
+	o = ppp_json(&s.all);
+	json_object_object_add(o, "transition", ppp_json(&s.transition));
+	json_object_object_add(o, "halfcourt", ppp_json(&s.halfcourt));
+	json_object_object_add(o, "paint_touch", ppp_json(&s.paint_touch));
+	json_object_object_add(o, "no_paint_touch", ppp_json(&s.no_paint_touch));
+	for (k = 0; k < CS_SCREEN_COUNT; k++)
+		if (s.screens[k].count > 0)
+			json_object_object_add(screens, cs_screen_name((enum cs_screen)k),
+			    ppp_json(&s.screens[k]));
+	json_object_object_add(o, "ball_screens", screens);
+	return o;
+}
+
 static json_object *
 team_json(struct game *g, int side)
 {
@@ -274,6 +311,8 @@ team_json(struct game *g, int side)
 	add_int(o, "team_fouls_period", t->team_fouls_period);
 	add_int(o, "timeouts_left", t->timeouts_left);
 	json_object_object_add(o, "analytics", analytics_json(g, side, t->nperiods));
+	if (cs_possessions_count(g->st_possessions) > 0)
+		json_object_object_add(o, "possessions", possessions_json(g->st_possessions, side));
 	n = game_box_order(g, side, order, GAME_PLAYERS_MAX);
 	for (k = 0; k < n; k++)
 		json_object_array_add(players, player_json(&t->players[order[k]]));
@@ -473,5 +512,46 @@ export_csv(struct game *g, FILE *out)
 	csv_team(out, g, CS_AWAY);
 	csv_line_score(out, g);
 	csv_team_section(out, g);
+	return finish_stream(out);
+}
+
+/* --- marked plays (--export-format markers) --- */
+
+static void
+marker_row(FILE *out, struct game *g, const struct cs_event *ev)
+{
+	const struct cs_video_segment *seg;
+	char clock[16], seconds[32];
+	int64_t pos;
+
+	format_clock(ev->clock, clock, sizeof clock);
+	/* numbers bare, text quoted, as in the box score's CSV */
+	fprintf(out, "%d,", ev->period.sequence);
+	csv_field(out, clock, false);
+	csv_field(out, ev->side == CS_HOME || ev->side == CS_AWAY ? side_names[ev->side] : "",
+	    false);
+	csv_field(out, ev->id, false);
+	csv_field(out, ev->description, false);
+	if (video_locate(g->st_possessions, ev->wall_ms, &seg, &pos, NULL) == 0) {
+		video_seconds(pos, seconds, sizeof seconds);
+		fprintf(out, "%s,", seconds);
+		csv_field(out, seg->url, true);
+	} else {
+		fputs(",\n", out);   /* no segment covers it: both empty */
+	}
+}
+
+int
+export_markers(struct game *g, FILE *out)
+{
+	size_t i, n = game_play_count(g);
+	const struct play *p;
+
+	fputs("period,clock,side,play_id,description,video_seconds,video_url\n", out);
+	for (i = 0; i < n; i++) {
+		p = game_play(g, i);
+		if (p != NULL && cs_possessions_marked(g->st_possessions, p->ev->id))
+			marker_row(out, g, p->ev);
+	}
 	return finish_stream(out);
 }

@@ -19,6 +19,10 @@
 /* Both return 0, or -1 when writing failed (errno set). */
 int export_json(struct game *g, FILE *out);
 int export_csv(struct game *g, FILE *out);
+/* The marked plays (`m`) as CSV, in game order: a header row, then
+ * period,clock,side,play_id,description,video_seconds,video_url; the last
+ * two empty when no video segment covers the play. */
+int export_markers(struct game *g, FILE *out);
 
 /* The export's status string: "inprogress", "halftime", "closed", ... */
 const char *export_status(struct game *g);

@@ -52,6 +52,11 @@ game_new(void)
 	g->d.stale = true;
 	g->d.finished_gen = UINT64_MAX;
 	g->dirty_from = SIZE_MAX;
+	g->st_possessions = cs_possessions_new();
+	if (g->st_possessions == NULL) {
+		free(g);
+		return NULL;
+	}
 	return g;
 }
 
@@ -65,6 +70,7 @@ game_free(struct game **gp)
 	g = *gp;
 	game_store_free(&g->store);
 	game_derive_free(g);
+	cs_possessions_free(&g->st_possessions);
 	free(g);
 	*gp = NULL;
 }
@@ -408,6 +414,53 @@ game_set_published(struct game *g, const struct cs_published_stats *st)
 	changed(g);
 }
 
+/* A provider's own possession: kept apart from the derived ones. */
+int
+game_set_possession(struct game *g, const struct cs_possession *p)
+{
+	int rc = cs_possessions_upsert(g->st_possessions, p);
+
+	if (rc > 0)
+		changed(g);
+	return rc;
+}
+
+int
+game_add_video(struct game *g, const struct cs_video_segment *v)
+{
+	int rc = cs_possessions_add_video(g->st_possessions, v);
+
+	if (rc > 0)
+		changed(g);
+	return rc;
+}
+
+void
+game_reset_possessions(struct game *g)
+{
+	if (cs_possessions_count(g->st_possessions) == 0 &&
+	    cs_possessions_video_count(g->st_possessions) == 0)
+		return;
+	cs_possessions_clear(g->st_possessions);
+	changed(g);
+}
+
+int
+game_toggle_mark(struct game *g, const char *event_id)
+{
+	int rc = cs_possessions_toggle_mark(g->st_possessions, event_id);
+
+	if (rc >= 0)
+		changed(g);
+	return rc;
+}
+
+const struct cs_possessions *
+game_view_possessions(const struct game *g)
+{
+	return g->st_possessions;
+}
+
 /* --- the sink ------------------------------------------------------------ */
 
 static void
@@ -440,6 +493,24 @@ sink_published(void *ctx, const struct cs_published_stats *st)
 	game_set_published(ctx, st);
 }
 
+static void
+sink_possession(void *ctx, const struct cs_possession *p)
+{
+	(void)game_set_possession(ctx, p);
+}
+
+static void
+sink_video(void *ctx, const struct cs_video_segment *v)
+{
+	(void)game_add_video(ctx, v);
+}
+
+static void
+sink_possessions_reset(void *ctx)
+{
+	game_reset_possessions(ctx);
+}
+
 struct cs_sink
 game_sink(struct game *g)
 {
@@ -451,6 +522,9 @@ game_sink(struct game *g)
 		.clock = sink_clock,
 		.published = sink_published,
 		.warning = NULL,
+		.possession = sink_possession,
+		.video = sink_video,
+		.possessions_reset = sink_possessions_reset,
 	};
 
 	return sink;

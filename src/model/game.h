@@ -297,6 +297,18 @@ int game_upsert(struct game *g, const struct cs_event *ev);
 int game_delete(struct game *g, const char *id);
 void game_set_clock(struct game *g, const struct cs_clock *clock);
 void game_set_published(struct game *g, const struct cs_published_stats *st);
+/* A provider's own possession record (model/possessions.h), upserted by id:
+ * 1 changed, 0 the same, -1 refused. */
+struct cs_possession;
+struct cs_possessions;
+int game_set_possession(struct game *g, const struct cs_possession *p);
+/* A video segment (model/possessions.h); the same 1 / 0 / -1. */
+struct cs_video_segment;
+int game_add_video(struct game *g, const struct cs_video_segment *v);
+/* Marks or unmarks a play for review (`m`): 1 marked, 0 unmarked, -1. */
+int game_toggle_mark(struct game *g, const char *event_id);
+/* Drops the provider's possessions and videos (a replay's seek back). */
+void game_reset_possessions(struct game *g);
 
 /* A cs_sink that applies everything to `g` (for parsers and tests). */
 struct cs_sink game_sink(struct game *g);
@@ -354,6 +366,7 @@ uint64_t game_content_generation(const struct game *g);
 void game_refresh(struct game *g);
 bool game_fresh(const struct game *g);
 const struct box_team *game_view_team(const struct game *g, int side);
+const struct cs_possessions *game_view_possessions(const struct game *g);
 size_t game_view_play_count(const struct game *g);
 const struct play *game_view_play(const struct game *g, size_t i);
 size_t game_view_shot_count(const struct game *g);

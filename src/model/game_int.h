@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "model/game.h"
+#include "model/possessions.h"
 
 #define GAME_EVENTS_MAX   16384  /* a real game has ~600-1,000; caps memory */
 #define GAME_PLAYERS_MAX  64     /* per side: roster plus learned players */
@@ -194,6 +195,7 @@ struct game {
 	int mismatches;
 
 	uint64_t generation;
+	struct cs_possessions *st_possessions;   /* the provider's own (possessions.h) */
 };
 
 /* store.c */

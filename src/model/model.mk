@@ -8,7 +8,8 @@ libcourtside_a_SOURCES += \
 libcourtside_a_SOURCES += \
 	src/model/game_int.h \
 	src/model/store.c src/model/roster.c src/model/rules.c \
-	src/model/derive.c src/model/analytics.c src/model/game.c src/model/export.c
+	src/model/derive.c src/model/analytics.c src/model/game.c src/model/export.c \
+	src/model/possessions.c src/model/possessions.h
 
 check_PROGRAMS += tests/test_model tests/test_event tests/test_export tests/test_analytics
 TESTS += tests/test_model tests/test_event tests/test_export tests/test_analytics
@@ -29,3 +30,10 @@ EXTRA_DIST += tests/test_json_equal.sh
 EXTRA_PROGRAMS += bench/bench_model
 bench_progs += bench/bench_model
 bench_bench_model_SOURCES = bench/bench_model.c
+
+# ShotTracker's own possessions: parser -> model -> export, hand-computed.
+check_PROGRAMS += tests/test_possessions
+TESTS += tests/test_possessions
+tests_test_possessions_SOURCES = tests/test_possessions.c tests/tap.h
+tests_test_possessions_CPPFLAGS = $(AM_CPPFLAGS) -DTOP_SRCDIR='"$(abs_top_srcdir)"'
+EXTRA_DIST += tests/data/shottracker/possessions.json tests/data/shottracker/possession_frame.json

@@ -304,6 +304,37 @@ sink_published(void *ctx, const struct cs_published_stats *st)
 }
 
 static void
+sink_possession(void *ctx, const struct cs_possession *p)
+{
+	struct feed_msg *m = msg_new(FEED_MSG_POSSESSION, sizeof m->u.possession);
+
+	if (m == NULL)
+		return;
+	memcpy(&m->u.possession, p, sizeof *p);
+	push(ctx, m);
+}
+
+static void
+sink_video(void *ctx, const struct cs_video_segment *v)
+{
+	struct feed_msg *m = msg_new(FEED_MSG_VIDEO, sizeof m->u.video);
+
+	if (m == NULL)
+		return;
+	memcpy(&m->u.video, v, sizeof *v);
+	push(ctx, m);
+}
+
+static void
+sink_possessions_reset(void *ctx)
+{
+	struct feed_msg *m = msg_new(FEED_MSG_POSSESSIONS_RESET, 0);
+
+	if (m != NULL)
+		push(ctx, m);
+}
+
+static void
 sink_warning(void *ctx, const char *message)
 {
 	struct feed_msg *m = msg_new(FEED_MSG_WARNING, sizeof m->u.text);
@@ -327,6 +358,9 @@ feed_sink(struct feed *feed)
 	s.clock = sink_clock;
 	s.published = sink_published;
 	s.warning = sink_warning;
+	s.possession = sink_possession;
+	s.video = sink_video;
+	s.possessions_reset = sink_possessions_reset;
 	return s;
 }
 

@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include "model/event.h"
 #include "util.h"      /* cs_now_us, cs_wall_ms: its callers once found them here */
+#include "model/possessions.h"
 
 struct feed;
 
@@ -77,6 +78,9 @@ enum feed_msg_kind {
 	FEED_MSG_STATUS,            /* u.status */
 	FEED_MSG_CAUGHT_UP,         /* the REST catch-up is fully queued */
 	FEED_MSG_END,               /* the provider returned; u.status says how */
+	FEED_MSG_POSSESSION,        /* u.possession: upsert */
+	FEED_MSG_VIDEO,             /* u.video: a video segment */
+	FEED_MSG_POSSESSIONS_RESET, /* possessions and videos start over */
 };
 
 struct feed_msg {
@@ -91,6 +95,8 @@ struct feed_msg {
 		struct cs_published_stats published;
 		char text[256];
 		struct feed_status status;
+		struct cs_possession possession;
+		struct cs_video_segment video;
 	} u;
 };
 

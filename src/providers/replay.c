@@ -6,7 +6,7 @@
  * feed's provider data: nothing global, so each feed has its own replay.
  *
  * Seeking backwards deletes every event the replay has delivered, withdraws
- * the published totals, and plays the capture again from the start, as fast
+ * the published totals, drops ShotTracker's possessions and videos, and plays the capture again from the start, as fast
  * as possible, up to the target: the model re-derives from scratch, so a
  * seek leaves no stale play or total.  (Game info and the live clock cannot
  * be withdrawn through a sink; the next pass sends them again, and the model
@@ -350,6 +350,24 @@ on_published(void *ctx, const struct cs_published_stats *st)
 }
 
 static void
+on_possession(void *ctx, const struct cs_possession *p)
+{
+	struct replay *r = ctx;
+
+	if (!r->past_until && r->out.possession != NULL)
+		r->out.possession(r->out.ctx, p);
+}
+
+static void
+on_video(void *ctx, const struct cs_video_segment *v)
+{
+	struct replay *r = ctx;
+
+	if (r->out.video != NULL)
+		r->out.video(r->out.ctx, v);
+}
+
+static void
 on_warning(void *ctx, const char *msg)
 {
 	struct replay *r = ctx;
@@ -417,6 +435,8 @@ retract_all(struct replay *r)
 	for (i = 0; i < r->nids; i++)
 		if (r->out.delete_event != NULL)
 			r->out.delete_event(r->out.ctx, r->ids[i].id);
+	if (r->out.possessions_reset != NULL)
+		r->out.possessions_reset(r->out.ctx);
 	for (i = 0; i < r->npub; i++) {
 		memset(&none, 0, sizeof none);
 		none.side = r->pub[i].side;
@@ -910,6 +930,8 @@ replay_run(struct feed *feed, char **cause)
 	sink.clock = on_clock;
 	sink.published = on_published;
 	sink.warning = on_warning;
+	sink.possession = on_possession;
+	sink.video = on_video;
 
 	/* From here feed_control() reaches this run (replay_control). */
 	feed_set_provider_data(feed, r);

@@ -425,6 +425,29 @@ rest_resource(struct st *st, const char *path, const char *what, bool required,
 	return 0;
 }
 
+/*
+ * The game's videos (seeds page 003), recorded and parsed like the rest.
+ * Many games have none (no camera, no video product): a failure is only
+ * logged, never a warning on screen.
+ */
+static void
+videos_resource(struct st *st)
+{
+	struct http_response resp;
+	char path[512], channel[600], *why = NULL;
+
+	snprintf(path, sizeof path, "/v1/data/stats/games/%s/videos", st->cfg->game_id);
+	if (rest_get(st, path, "videos", true, &resp, &why) < 0) {
+		log_msg("shottracker: no videos: %s", why != NULL ? why : "failed");
+		free(why);
+		return;
+	}
+	snprintf(channel, sizeof channel, "rest:%s", path);
+	feed_record(st->feed, channel, resp.body, resp.len);
+	(void)shottracker_parse_message(&st->parse, channel, resp.body, resp.len, NULL);
+	http_response_free(&resp);
+}
+
 /* Game event (first time only), rosters (first time only), lineups, catch-up. */
 static int
 catch_up(struct st *st, bool first, char **cause)
@@ -455,6 +478,7 @@ catch_up(struct st *st, bool first, char **cause)
 	    st->cfg->game_id);
 	if (rest_resource(st, path, "game statistics", true, cause) < 0)
 		return -1;
+	videos_resource(st);
 	return 0;
 }
 

@@ -22,6 +22,7 @@
 #include "providers/json_scan.h"
 #include "providers/parser.h"
 #include "providers/shottracker.h"
+#include "providers/shottracker_possessions.h"
 
 #define JSON_DEPTH       24
 #define MAX_TIMESTAMP    (INT64_C(1) << 50)   /* epoch ms far past 2100 */
@@ -1368,6 +1369,58 @@ game_totals(struct shottracker_ctx *c, json_object *t)
 		c->game_over = true;
 }
 
+/* --- ShotTracker's own possessions: to the model, apart from the plays --- */
+
+static void
+possession_to_sink(void *ctx, const char *team_id, struct cs_possession *rec)
+{
+	struct shottracker_ctx *c = ctx;
+
+	rec->side = side_of(c, team_id);
+	if (rec->side == CS_SIDE_NONE)
+		warn(c, "skipped a possession: team %s is neither side", team_id);
+	else if (c->sink.possession != NULL)
+		c->sink.possession(c->sink.ctx, rec);
+}
+
+/* A possessions value (catch-up key or frame data); the number kept. */
+static int
+st_possessions(struct shottracker_ctx *c, json_object *v)
+{
+	char why[160] = "";
+	int skipped = 0, n;
+
+	n = shottracker_possessions_walk(v, c->halves, possession_to_sink, c, &skipped,
+	    why, sizeof why);
+	if (skipped > 0)
+		warn(c, "possessions: %d refused (%s)", skipped, why);
+	return n;
+}
+
+/* The game's videos: each segment's HLS fields to the model. */
+static int
+st_videos(struct shottracker_ctx *c, const char *json, size_t len)
+{
+	struct shottracker_videos *vs;
+	struct cs_video_segment seg;
+	char *cause = NULL;
+	int i;
+
+	vs = shottracker_videos_parse(json, len, c->halves, &cause);
+	if (vs == NULL) {
+		warn(c, "%s", cause != NULL ? cause : "ShotTracker videos: unreadable");
+		free(cause);
+		return -1;
+	}
+	if (vs->skipped > 0)
+		warn(c, "videos: %d refused (%s)", vs->skipped, vs->warning);
+	for (i = 0; i < vs->nvideos && c->sink.video != NULL; i++)
+		if (shottracker_video_segment(&vs->videos[i], &seg) == 0)
+			c->sink.video(c->sink.ctx, &seg);
+	shottracker_videos_free(&vs);
+	return 0;
+}
+
 static bool
 span_is(const struct json_span *v, char first)
 {
@@ -1378,6 +1431,7 @@ int
 shottracker_parse_catchup(struct shottracker_ctx *c, const char *json, size_t len)
 {
 	struct json_span key, v, details = { 0 }, stats = { 0 }, totals = { 0 };
+	struct json_span possessions = { 0 };
 	struct json_iter it;
 	enum json_scan e;
 	json_object *o;
@@ -1409,9 +1463,10 @@ shottracker_parse_catchup(struct shottracker_ctx *c, const char *json, size_t le
 			stats = v;
 		else if (json_key_is(&key, "gameTotals"))
 			totals = v;
-		/* shots repeat what details say; possessions are informational */
-		else if ((json_key_is(&key, "shots") || json_key_is(&key, "possessions")) &&
-		    !span_is(&v, 'n'))
+		else if (json_key_is(&key, "possessions"))
+			possessions = v;
+		/* shots repeat what details say */
+		else if (json_key_is(&key, "shots") && !span_is(&v, 'n'))
 			any = true;
 	}
 	if (span_is(&details, '[')) {
@@ -1425,6 +1480,14 @@ shottracker_parse_catchup(struct shottracker_ctx *c, const char *json, size_t le
 				published(c, o);
 				json_object_put(o);
 			}
+		any = true;
+	}
+	if (span_is(&possessions, '[') || span_is(&possessions, '{')) {
+		if ((o = parse_json(c, possessions.p, possessions.len, SHOTTRACKER_DOCUMENT_MAX,
+		    "the possessions")) != NULL) {
+			st_possessions(c, o);
+			json_object_put(o);
+		}
 		any = true;
 	}
 	if (totals.p != NULL && !span_is(&totals, 'n')) {
@@ -1702,8 +1765,9 @@ frame_one(struct shottracker_ctx *c, json_object *env, struct shottracker_frame_
 		return published(c, d);
 	case ST_SOURCE_CLOCK:
 		return frame_clock(c, d);
-	case ST_SOURCE_SHOTS:
 	case ST_SOURCE_POSSESSIONS:
+		return st_possessions(c, d) > 0 ? 0 : -1;
+	case ST_SOURCE_SHOTS:
 	default:
 		return 0;
 	}
@@ -1808,6 +1872,8 @@ shottracker_parse_message(struct shottracker_ctx *c, const char *channel,
 		return 0;   /* never recorded; nothing to show */
 	if (ends_with(path, "/lineups"))
 		return shottracker_parse_lineups(c, data, len) < 0 ? -1 : 0;
+	if (strncmp(path, "/v1/data/stats/games/", 21) == 0 && ends_with(path, "/videos"))
+		return st_videos(c, data, len);
 	if (strncmp(path, "/v1/data/stats/games/", 21) == 0)
 		return shottracker_parse_catchup(c, data, len) < 0 ? -1 : 0;
 	if (strncmp(path, "/v1/data/teams/", 15) == 0)

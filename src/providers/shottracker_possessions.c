@@ -642,3 +642,187 @@ shottracker_videos_free(struct shottracker_videos **v)
 	free(*v);
 	*v = NULL;
 }
+
+/* --- possessions for the model (model/possessions.h) --- */
+
+static const struct {
+	enum cs_screen screen;
+	size_t offset;
+} screen_counts[] = {
+#define SCREEN(e, f) { e, offsetof(struct shottracker_possession_play, f) }
+	SCREEN(CS_SCREEN_PICK_N_POP, ball_screens_pick_n_pop),
+	SCREEN(CS_SCREEN_PICK_N_ROLL, ball_screens_pick_n_roll),
+	SCREEN(CS_SCREEN_PICK_N_SHORT_ROLL, ball_screens_pick_n_short_roll),
+	SCREEN(CS_SCREEN_SCREENED_SHOT, ball_screens_screened_shot),
+	SCREEN(CS_SCREEN_HANDOFF, ball_screens_handoff),
+	SCREEN(CS_SCREEN_DRAG, ball_screens_drag),
+	SCREEN(CS_SCREEN_POP, ball_screens_pop),
+	SCREEN(CS_SCREEN_ROLL, ball_screens_roll),
+	SCREEN(CS_SCREEN_SLIP, ball_screens_slip),
+	SCREEN(CS_SCREEN_SHORT_ROLL, ball_screens_short_roll),
+	SCREEN(CS_SCREEN_REJECT, ball_screens_reject),
+	SCREEN(CS_SCREEN_RE_SCREEN, ball_screens_re_screen),
+	SCREEN(CS_SCREEN_STAY, ball_screens_stay),
+	SCREEN(CS_SCREEN_STEP_UP, ball_screens_step_up),
+	SCREEN(CS_SCREEN_SNAKE, ball_screens_snake),
+	SCREEN(CS_SCREEN_SPLIT, ball_screens_split),
+	SCREEN(CS_SCREEN_OTHER, ball_screens_other),
+#undef SCREEN
+};
+
+static bool
+has_detail(const struct shottracker_possession_stat *st, const char *word)
+{
+	int i;
+
+	for (i = 0; i < st->ndetails; i++)
+		if (strcmp(st->details[i], word) == 0)
+			return true;
+	return false;
+}
+
+/* Points and shots from the stats' details (§4.1): FG3 a made three, FG a
+ * made two, FT a made free throw; FGA an attempt. */
+static void
+record_stats(const struct shottracker_possession *p, struct cs_possession *rec)
+{
+	int i;
+
+	rec->shot_clock = CS_NO_CLOCK;
+	for (i = 0; i < p->nstats; i++) {
+		const struct shottracker_possession_stat *st = &p->stats[i];
+		bool three = has_detail(st, "FG3"), made = three || has_detail(st, "FG");
+
+		if (made)
+			rec->points += three ? 3 : 2;
+		if (has_detail(st, "FT"))
+			rec->points++;
+		if (!has_detail(st, "FGA") && !made)
+			continue;
+		rec->fga++;
+		rec->fgm += made;
+		rec->shot_clock = st->shot_clock;
+		rec->shot_made = made;
+	}
+}
+
+static void
+record_of(const struct shottracker_possession *p, const char *team_id,
+    struct cs_possession *rec)
+{
+	size_t i;
+	int k;
+
+	memset(rec, 0, sizeof *rec);
+	rec->side = CS_SIDE_NONE;
+	snprintf(rec->id, sizeof rec->id, "%s@%" PRId64 "/%d/%d", team_id, p->start_timestamp,
+	    p->period.sequence, p->start_clock);
+	rec->period = p->period;
+	rec->start_clock = p->start_clock;
+	rec->end_clock = p->end_clock;
+	rec->start_ms = p->start_timestamp;
+	rec->end_ms = p->end_timestamp;
+	rec->nfive[0] = p->nplayers;
+	rec->nfive[1] = p->nopponents;
+	for (k = 0; k < ST_FIVE; k++) {
+		cs_strlcpy(rec->five[0][k], p->player_ids[k], CS_ID_MAX);
+		cs_strlcpy(rec->five[1][k], p->opposing_player_ids[k], CS_ID_MAX);
+	}
+	record_stats(p, rec);
+	rec->passes = p->play.passes;
+	rec->ball_reversals = p->play.ball_reversals;
+	rec->turnover = p->play.turnover > 0;
+	rec->half_court = p->play.half_court;
+	rec->paint_touch = p->play.paint_touch;
+	rec->ball_screens = p->play.ball_screens;
+	for (i = 0; i < sizeof screen_counts / sizeof screen_counts[0]; i++)
+		rec->screens[screen_counts[i].screen] =
+		    *(const int *)((const char *)&p->play + screen_counts[i].offset);
+}
+
+struct walk {
+	bool halves;
+	shottracker_possession_fn fn;
+	void *ctx;
+	int kept, skipped;
+	char *why;
+	size_t whysize;
+};
+
+/* One possession object; its team is `team_id`, or its own "teamId". */
+static void
+walk_one(struct walk *w, json_object *o, const char *team_id)
+{
+	struct shottracker_possession p;
+	struct cs_possession rec;
+	struct reader r = { NULL };
+	char own[CS_ID_MAX];
+
+	rd_id(&r, o, "teamId", own, sizeof own);
+	if (team_id == NULL)
+		team_id = own;
+	if (r.bad == NULL && team_id[0] == '\0')
+		r.bad = "teamId";
+	if (r.bad != NULL || possession(&r, o, w->halves, &p) < 0) {
+		refuse(&w->skipped, w->why, w->whysize, "a possession", r.bad ? r.bad : "?");
+		return;
+	}
+	record_of(&p, team_id, &rec);
+	free(p.stats);
+	w->fn(w->ctx, team_id, &rec);
+	w->kept++;
+}
+
+int
+shottracker_possessions_walk(struct json_object *v, bool halves,
+    shottracker_possession_fn fn, void *ctx, int *skipped, char *why, size_t whysize)
+{
+	struct walk w = { halves, fn, ctx, 0, 0, why, whysize };
+	json_object *teams = member(v, "teams"), *a;
+	char team_id[CS_ID_MAX];
+	size_t i, k, n;
+
+	if (json_object_is_type(v, json_type_array)) {
+		n = json_object_array_length(v);
+		for (i = 0; i < n && i < ST_POSSESSIONS_MAX * 2; i++)
+			walk_one(&w, json_object_array_get_idx(v, i), NULL);
+	} else if (teams != NULL && json_object_is_type(teams, json_type_array)) {
+		n = json_object_array_length(teams);
+		for (i = 0; i < n && i < ST_TEAMS_MAX; i++) {
+			json_object *t = json_object_array_get_idx(teams, i);
+			struct reader r = { NULL };
+
+			rd_id(&r, t, "id", team_id, sizeof team_id);
+			a = rd_array(&r, t, "possessions");
+			if (r.bad != NULL || team_id[0] == '\0') {
+				refuse(&w.skipped, why, whysize, "a team", r.bad ? r.bad : "id");
+				continue;
+			}
+			for (k = 0; a != NULL && k < json_object_array_length(a) &&
+			    k < ST_POSSESSIONS_MAX; k++)
+				walk_one(&w, json_object_array_get_idx(a, k), team_id);
+		}
+	} else if (json_object_is_type(v, json_type_object)) {
+		walk_one(&w, v, NULL);
+	} else {
+		refuse(&w.skipped, why, whysize, "possessions", "possessions");
+	}
+	if (skipped != NULL)
+		*skipped = w.skipped;
+	return w.kept;
+}
+
+int
+shottracker_video_segment(const struct shottracker_video *v, struct cs_video_segment *seg)
+{
+	memset(seg, 0, sizeof *seg);
+	if (v->hls_file[0] == '\0' || v->hls_start_offset < 0 || v->hls_start_offset > 1e7 ||
+	    v->hls_duration < 0 || v->hls_duration > 1e7)
+		return -1;
+	seg->hls_start_ms = v->hls_video_start_timestamp;
+	seg->offset_ms = (int64_t)(v->hls_start_offset * 1000.0 + 0.5);
+	seg->delay_ms = v->hls_video_delay_ms;
+	seg->duration_ms = (int64_t)(v->hls_duration * 1000.0 + 0.5);
+	cs_strlcpy(seg->url, v->hls_file, sizeof seg->url);
+	return 0;
+}

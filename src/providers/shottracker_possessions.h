@@ -22,6 +22,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "model/event.h"
+#include "model/possessions.h"
 
 #define ST_URL_MAX          1024  /* links (_locations, hlsFile): kept whole or refused */
 #define ST_FIVE             5     /* players on court per side */
@@ -155,5 +156,25 @@ struct shottracker_videos {
 struct shottracker_videos *shottracker_videos_parse(const char *json, size_t len,
     bool halves, char **cause);
 void shottracker_videos_free(struct shottracker_videos **v);
+
+/*
+ * Possessions as the model keeps them (model/possessions.h), from a
+ * possessions value: the vendor's {"teams":[...]} document, the catch-up's
+ * array of possession objects each with its "teamId", or one such object
+ * (a live frame's data).  `fn` gets each record with its team id (side
+ * CS_SIDE_NONE: the caller knows the sides).  Points and shots come from
+ * the stats' details (FG3 3, FG 2, FT 1; FGA an attempt, the last one
+ * giving the shot clock).  Returns the number handed out; refused items
+ * are counted in *skipped, the last reason in `why`.
+ */
+/* A video's HLS fields as the model keeps them (seconds to ms); -1 when it
+ * has no hlsFile or a value out of range. */
+int shottracker_video_segment(const struct shottracker_video *v, struct cs_video_segment *seg);
+
+struct json_object;
+typedef void (*shottracker_possession_fn)(void *ctx, const char *team_id,
+    struct cs_possession *rec);
+int shottracker_possessions_walk(struct json_object *v, bool halves,
+    shottracker_possession_fn fn, void *ctx, int *skipped, char *why, size_t whysize);
 
 #endif

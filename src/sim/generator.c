@@ -683,6 +683,9 @@ possession_open(struct gen *s, int side, enum start start)
 	memset(p, 0, sizeof *p);
 	p->side = side;
 	p->period = s->st.period;
+	p->shot_clock = -1;
+	p->shooter = -1;
+	p->fast = start == S_FASTBREAK;
 	p->start_clock = s->st.clock;
 	p->start_ts = g->epoch_ms + s->st.feed;
 	for (t = 0; t < 2; t++)
@@ -691,6 +694,46 @@ possession_open(struct gen *s, int side, enum start start)
 	s->st.poss = (int)g->nposs++;
 	if (s->st.running)
 		add_mark(s, true);   /* the shot clock resets while the game clock runs */
+}
+
+/* The open possession of `side`, or NULL: its shots, as score() credits. */
+static struct sim_possession *
+poss_of(struct gen *s, int side)
+{
+	if (s->st.poss < 0 || s->g->poss[s->st.poss].side != side)
+		return NULL;
+	return &s->g->poss[s->st.poss];
+}
+
+static void
+poss_shot(struct gen *s, int side, int shooter, bool made, bool three, bool paint)
+{
+	struct sim_possession *p = poss_of(s, side);
+
+	if (p == NULL)
+		return;
+	p->fga++;
+	p->fgm += made;
+	p->fg3a += three;
+	p->fg3m += made && three;
+	p->shot_clock = s->st.sc;
+	p->last_made = made;
+	p->last_three = three;
+	p->paint_shot |= paint;
+	p->shooter = (int8_t)shooter;
+}
+
+static void
+poss_free_throw(struct gen *s, int side, int shooter, bool made)
+{
+	struct sim_possession *p = poss_of(s, side);
+
+	if (p == NULL)
+		return;
+	p->fta++;
+	p->ftm += made;
+	if (p->shooter < 0)
+		p->shooter = (int8_t)shooter;
 }
 
 static void
@@ -1069,6 +1112,7 @@ one_free_throw(struct gen *s, int side, int shooter, int k, int n, enum sim_ft_t
 	 * (fastbreak, 2ndchance, fromturnover); a technical's belong to none */
 	if (type != SIM_FT_TECHNICAL)
 		p.qualifiers = (uint8_t)s->st.ft_qual;
+	poss_free_throw(s, side, shooter, made);
 	if (made)
 		score(s, side, 1);
 	emit(s, &p, 0);
@@ -1414,6 +1458,7 @@ field_goal(struct gen *s, bool buzzer)
 			play_stat(&p, SIM_S_BLK, d, blocker, false, false, false);
 			play_stat(&p, SIM_S_BLOCKED, o, shooter, false, false, false);
 		}
+		poss_shot(s, o, shooter, made, three, z <= Z_PAINT);
 		if (made)
 			score(s, o, three ? 3 : 2);
 		emit(s, &p, 0);
@@ -1457,6 +1502,7 @@ heave(struct gen *s)
 	place(s, &p, o, dx, dy);
 	p.shot_type = SIM_SHOT_JUMP;
 	play_stat(&p, SIM_S_FG, o, shooter, made, true, false);
+	poss_shot(s, o, shooter, made, true, false);
 	if (made)
 		score(s, o, 3);
 	emit(s, &p, 0);
@@ -1478,6 +1524,8 @@ turnover(struct gen *s)
 	int64_t at;
 
 	s->st.fresh = false;
+	if (poss_of(s, o) != NULL)
+		poss_of(s, o)->turnover = true;
 	if (r < 0.06 && s->st.sc < s->st.clock) {
 		/* shot-clock violation: a team turnover */
 		clock_run(s, s->st.sc);

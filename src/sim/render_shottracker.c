@@ -790,29 +790,7 @@ details_send(struct sim_game *g, struct frames *fs, struct cumul *c, struct ev_s
 static char *
 possession_json(const struct sim_game *g, const struct sim_possession *p)
 {
-	char c1[16], c2[16], period[8];
-	struct sim_buf b;
-	int t, i;
-
-	game_clock(p->start_clock, c1, sizeof c1);
-	game_clock(p->end_clock, c2, sizeof c2);
-	sim_period_name(g, p->period, period, sizeof period);
-	sim_buf_init(&b);
-	sim_buf_printf(&b, "{\"teamId\":\"%s\",\"period\":\"%s\",\"start_timestamp\":%lld,"
-	    "\"end_timestamp\":%lld,\"start_game_clock\":\"%s\",\"end_game_clock\":\"%s\"",
-	    g->team[p->side].st_id, period, (long long)p->start_ts, (long long)p->end_ts,
-	    c1, c2);
-	for (t = 0; t < 2; t++) {
-		int side = t == 0 ? p->side : !p->side;
-
-		sim_buf_printf(&b, ",\"%s\":[", t == 0 ? "player_ids" : "opposing_player_ids");
-		for (i = 0; i < SIM_FIVE; i++)
-			sim_buf_printf(&b, "%s%s", i ? "," : "",
-			    g->team[side].players[p->five[side][i]].st_id);
-		sim_buf_puts(&b, "]");
-	}
-	sim_buf_printf(&b, ",\"points\":%d}", p->points);
-	return sim_buf_take(&b);
+	return sim_st_possession_json(g, p);
 }
 
 static char *

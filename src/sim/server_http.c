@@ -394,6 +394,13 @@ st_route(struct srv_conn *c, struct lws *wsi, const char *path, char **seg,
 			return json_or_500(c, wsi, sim_game_st_roster(g, side), true);
 		return st_error(c, wsi, 404, "Invalid id");
 	}
+	if (nseg == 6 && strcmp(seg[2], "stats") == 0 && strcmp(seg[3], "games") == 0 &&
+	    strcmp(seg[5], "videos") == 0) {
+		if (strcmp(seg[4], srv->st_id) != 0)
+			return st_error(c, wsi, 404, "Invalid id");
+		return json_or_500(c, wsi, sim_game_st_videos(srv->game,
+		    sim_srv_feed_now(srv)), true);
+	}
 	if (nseg == 6 && strcmp(seg[2], "stats") == 0 &&
 	    strcmp(seg[3], "games") == 0) {
 		if ((g = st_game(srv, seg[4], &at)) == NULL)

@@ -10,7 +10,7 @@ libcourtside_a_SOURCES += \
 	src/sim/sim_names.c src/sim/sim_names.h \
 	src/sim/sim_json.c \
 	src/sim/render_sportradar.c \
-	src/sim/render_shottracker.c \
+	src/sim/render_shottracker.c src/sim/render_possessions.c \
 	src/sim/truth.c \
 	src/sim/truth_coach.c
 
@@ -40,6 +40,8 @@ tests_test_faults_SOURCES = tests/test_faults.c tests/tap.h
 tests_test_sim_server_SOURCES = tests/test_sim_server.c tests/tap.h
 
 # The server seen by third-party clients (curl, openssl, python3-websockets).
+TESTS += tests/test_sim_possessions.sh
+EXTRA_DIST += tests/test_sim_possessions.sh
 TESTS += tests/test_sim_shottracker.sh tests/test_sim_sportradar.sh \
 	tests/test_sim_faults.sh tests/test_sim_cli.sh tests/test_sim_capture.sh \
 	tests/test_sim_idle.sh

@@ -64,6 +64,9 @@ char *sim_game_st_roster(const struct sim_game *g, int side);        /* GET /v1/
 /* resources: comma list of stats, details, shots, possessions */
 char *sim_game_st_catchup(const struct sim_game *g, const char *resources, int64_t at_ms);
 char *sim_game_st_lineups(const struct sim_game *g, int64_t timestamp_ms, int64_t at_ms);
+/* GET /v1/data/stats/games/{id}/videos: one HLS segment per possession out
+ * by at_ms, one stream per period (render_possessions.c). */
+char *sim_game_st_videos(const struct sim_game *g, int64_t at_ms);
 
 /* --- Ground truth (export schema, provider's ids) --- */
 char *sim_game_truth_json(const struct sim_game *g, enum cs_provider p, int64_t at_ms);

@@ -175,6 +175,13 @@ struct sim_possession {
 	int64_t send_ms;             /* feed time its frame goes out */
 	uint8_t five[2][SIM_FIVE];
 	int points;
+	/* What ShotTracker says of it (render_possessions.c): its shots and
+	 * free throws as they were played, the last shot's clock and shooter;
+	 * transition when it began on a fast break, a turnover if it ended so. */
+	int fga, fgm, fg3a, fg3m, fta, ftm;
+	int shot_clock;              /* tenths at the last FGA, -1 none */
+	bool last_made, last_three, paint_shot, fast, turnover;
+	int8_t shooter;              /* of the last FGA or free throw, -1 none */
 };
 
 struct sim_stat_version {
@@ -245,6 +252,13 @@ void sim_buf_key(struct sim_buf *b, const char *key); /* "key": */
 const char *sim_iso(const struct sim_game *g, int64_t feed_ms, char *buf, size_t size);
 /* "Q1", "H2", "OT1" */
 const char *sim_period_name(const struct sim_game *g, int period, char *buf, size_t size);
+
+/* render_possessions.c: a possession in ShotTracker's shape (malloc'd), and
+ * the export's "possessions" object of a side for those out by at_ms. */
+char *sim_st_possession_json(const struct sim_game *g, const struct sim_possession *p);
+bool sim_st_possessions_any(const struct sim_game *g, int64_t at_ms);
+void sim_st_possessions_truth(struct sim_buf *b, const struct sim_game *g, int side,
+    int64_t at_ms);
 int sim_period_tenths(const struct sim_game *g, int period);
 /*
  * Timeouts left by the rule book the simulator plays (NBA with quarters:

@@ -437,6 +437,8 @@ sim_game_truth_json(const struct sim_game *g, enum cs_provider p, int64_t at_ms)
 		    tt->team_rebounds, tt->team_turnovers, tt->team_fouls_period,
 		    tt->timeouts_left);
 		sim_coach_json(&b, &t.coach, side, t.period);
+		if (p == CS_PROVIDER_SHOTTRACKER && sim_st_possessions_any(g, at_ms))
+			sim_st_possessions_truth(&b, g, side, at_ms);
 		sim_buf_puts(&b, ",\"players\":[");
 		first = true;
 		/* starters first, then the bench, each in roster order */

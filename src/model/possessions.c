@@ -1,0 +1,408 @@
+/*
+ * ShotTracker's possessions, kept as sent and summed on demand
+ * (possessions.h).  A game has ~200 of them: a sorted array and linear
+ * look-ups are plenty.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/possessions.h"
+
+#define POSSESSIONS_MAX 4000   /* both sides; a long overtime game has ~250 */
+
+#define VIDEOS_MAX 4000
+#define MARKS_MAX  2000
+
+struct cs_possessions {
+	struct cs_possession *p;
+	size_t n, cap;
+	struct cs_video_segment *v;
+	size_t nv, capv;
+	char (*marks)[CS_ID_MAX];
+	size_t nmarks, capmarks;
+};
+
+static const char *const screen_names[CS_SCREEN_COUNT] = {
+	"pick_n_pop", "pick_n_roll", "pick_n_short_roll", "screened_shot", "handoff",
+	"drag", "pop", "roll", "slip", "short_roll", "reject", "re_screen", "stay",
+	"step_up", "snake", "split", "other",
+};
+
+const char *
+cs_screen_name(enum cs_screen s)
+{
+	return s >= 0 && s < CS_SCREEN_COUNT ? screen_names[s] : "?";
+}
+
+int
+cs_ppp_x100(const struct cs_ppp *p)
+{
+	if (p->count <= 0)
+		return 0;
+	return (int)(((long)p->points * 100 * 2 + p->count) / (2L * p->count));
+}
+
+int
+cs_shot_clock_band(int tenths)
+{
+	if (tenths < 0)
+		return -1;
+	if (tenths >= 150)
+		return 0;
+	if (tenths >= 80)
+		return 1;
+	return tenths >= 40 ? 2 : 3;
+}
+
+const char *
+cs_shot_clock_band_name(int band)
+{
+	static const char *const names[CS_SHOT_CLOCK_BANDS] = { "15+", "8-15", "4-8", "0-4" };
+
+	return band >= 0 && band < CS_SHOT_CLOCK_BANDS ? names[band] : "?";
+}
+
+struct cs_possessions *
+cs_possessions_new(void)
+{
+	return calloc(1, sizeof(struct cs_possessions));
+}
+
+void
+cs_possessions_free(struct cs_possessions **ps)
+{
+	if (ps == NULL || *ps == NULL)
+		return;
+	free((*ps)->p);
+	free((*ps)->v);
+	free((*ps)->marks);
+	free(*ps);
+	*ps = NULL;
+}
+
+void
+cs_possessions_clear(struct cs_possessions *ps)
+{
+	if (ps != NULL)
+		ps->n = ps->nv = 0;
+}
+
+/* Game order: period, then the clock running down, then the id. */
+static int
+before(const struct cs_possession *a, const struct cs_possession *b)
+{
+	if (a->period.sequence != b->period.sequence)
+		return a->period.sequence < b->period.sequence ? -1 : 1;
+	if (a->start_clock != b->start_clock)
+		return a->start_clock > b->start_clock ? -1 : 1;
+	if (a->start_ms != b->start_ms)
+		return a->start_ms < b->start_ms ? -1 : 1;
+	return strcmp(a->id, b->id);
+}
+
+static int
+grow(struct cs_possessions *ps)
+{
+	size_t cap = ps->cap ? ps->cap * 2 : 64;
+	struct cs_possession *np;
+
+	if (ps->n < ps->cap)
+		return 0;
+	if (ps->n >= POSSESSIONS_MAX)
+		return -1;
+	np = realloc(ps->p, cap * sizeof *np);
+	if (np == NULL)
+		return -1;
+	ps->p = np;
+	ps->cap = cap;
+	return 0;
+}
+
+static void
+remove_at(struct cs_possessions *ps, size_t i)
+{
+	memmove(&ps->p[i], &ps->p[i + 1], (ps->n - i - 1) * sizeof *ps->p);
+	ps->n--;
+}
+
+/* A copy with clean strings and counts in range: what the model keeps. */
+static void
+normalize(struct cs_possession *c, const struct cs_possession *p)
+{
+	int w, k;
+
+	*c = *p;
+	c->id[CS_ID_MAX - 1] = '\0';   /* sanitized in place: never longer */
+	cs_sanitize(c->id, c->id, sizeof c->id);
+	for (w = 0; w < 2; w++) {
+		if (c->nfive[w] < 0 || c->nfive[w] > CS_ON_COURT)
+			c->nfive[w] = 0;
+		for (k = 0; k < CS_ON_COURT; k++)
+			if (k < c->nfive[w]) {
+				c->five[w][k][CS_ID_MAX - 1] = '\0';
+				cs_sanitize(c->five[w][k], c->five[w][k], CS_ID_MAX);
+			} else
+				memset(c->five[w][k], 0, CS_ID_MAX);
+	}
+	if (c->passes < 0)
+		c->passes = 0;
+}
+
+int
+cs_possessions_upsert(struct cs_possessions *ps, const struct cs_possession *in)
+{
+	struct cs_possession c, *p = &c;
+	size_t i;
+
+	if (ps == NULL || in == NULL)
+		return -1;
+	normalize(&c, in);
+	if (p->id[0] == '\0' || (p->side != CS_HOME && p->side != CS_AWAY))
+		return -1;
+	for (i = 0; i < ps->n; i++)
+		if (strcmp(ps->p[i].id, p->id) == 0)
+			break;
+	if (i < ps->n) {
+		if (memcmp(&ps->p[i], p, sizeof *p) == 0)
+			return 0;
+		remove_at(ps, i);
+	} else if (grow(ps) < 0) {
+		return -1;
+	}
+	for (i = ps->n; i > 0 && before(p, &ps->p[i - 1]) < 0; i--)
+		continue;
+	memmove(&ps->p[i + 1], &ps->p[i], (ps->n - i) * sizeof *ps->p);
+	ps->p[i] = *p;
+	ps->n++;
+	return 1;
+}
+
+size_t
+cs_possessions_count(const struct cs_possessions *ps)
+{
+	return ps != NULL ? ps->n : 0;
+}
+
+const struct cs_possession *
+cs_possessions_get(const struct cs_possessions *ps, size_t i)
+{
+	return ps != NULL && i < ps->n ? &ps->p[i] : NULL;
+}
+
+static void
+add(struct cs_ppp *to, const struct cs_possession *p)
+{
+	to->count++;
+	to->points += p->points;
+}
+
+void
+cs_possessions_summary(const struct cs_possessions *ps, int side,
+    struct cs_possession_summary *out)
+{
+	size_t i;
+	int s, band;
+
+	memset(out, 0, sizeof *out);
+	for (i = 0; i < cs_possessions_count(ps); i++) {
+		const struct cs_possession *p = &ps->p[i];
+
+		if (p->side != side)
+			continue;
+		add(&out->all, p);
+		add(p->half_court ? &out->halfcourt : &out->transition, p);
+		add(p->paint_touch ? &out->paint_touch : &out->no_paint_touch, p);
+		for (s = 0; s < CS_SCREEN_COUNT; s++)
+			if (p->screens[s] > 0)
+				add(&out->screens[s], p);
+		add(&out->passes[p->passes < CS_PASS_BANDS - 1 ? p->passes : CS_PASS_BANDS - 1],
+		    p);
+		band = p->fga > 0 ? cs_shot_clock_band(p->shot_clock) : -1;
+		if (band >= 0) {
+			add(&out->shot_clock[band].poss, p);
+			out->shot_clock[band].fga += p->fga;
+			out->shot_clock[band].fgm += p->fgm;
+		}
+	}
+}
+
+/* --- five-man units --- */
+
+static int
+cmp_id(const void *a, const void *b)
+{
+	return strcmp(a, b);
+}
+
+/* The five of p's `which` side, sorted; false unless it is a full five. */
+static bool
+sorted_five(const struct cs_possession *p, int which, char ids[CS_ON_COURT][CS_ID_MAX])
+{
+	if (p->nfive[which] != CS_ON_COURT)
+		return false;
+	memcpy(ids, p->five[which], sizeof p->five[which]);
+	qsort(ids, CS_ON_COURT, CS_ID_MAX, cmp_id);
+	return true;
+}
+
+static struct cs_possession_unit *
+unit_for(struct cs_possession_unit **u, size_t *n, size_t *cap, int side,
+    char ids[CS_ON_COURT][CS_ID_MAX])
+{
+	struct cs_possession_unit *nu;
+	size_t i;
+
+	for (i = 0; i < *n; i++)
+		if (memcmp((*u)[i].ids, ids, sizeof (*u)[i].ids) == 0)
+			return &(*u)[i];
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 32;
+		nu = realloc(*u, *cap * sizeof *nu);
+		if (nu == NULL)
+			return NULL;
+		*u = nu;
+	}
+	nu = &(*u)[(*n)++];
+	memset(nu, 0, sizeof *nu);
+	nu->side = side;
+	memcpy(nu->ids, ids, sizeof nu->ids);
+	return nu;
+}
+
+static int
+cmp_unit(const void *a, const void *b)
+{
+	const struct cs_possession_unit *x = a, *y = b;
+	int nx = x->for_.count + x->against.count, ny = y->for_.count + y->against.count;
+
+	if (nx != ny)
+		return nx > ny ? -1 : 1;
+	return memcmp(x->ids, y->ids, sizeof x->ids);
+}
+
+size_t
+cs_possessions_units(const struct cs_possessions *ps, int side,
+    struct cs_possession_unit *out, size_t max)
+{
+	struct cs_possession_unit *u = NULL, *x;
+	char ids[CS_ON_COURT][CS_ID_MAX];
+	size_t i, n = 0, cap = 0;
+
+	for (i = 0; i < cs_possessions_count(ps); i++) {
+		const struct cs_possession *p = &ps->p[i];
+		int which = p->side == side ? 0 : 1;   /* our five is the offense's or not */
+
+		if (!sorted_five(p, which, ids) || (x = unit_for(&u, &n, &cap, side, ids)) == NULL)
+			continue;
+		add(which == 0 ? &x->for_ : &x->against, p);
+	}
+	if (n > 0)
+		qsort(u, n, sizeof *u, cmp_unit);
+	if (out != NULL)
+		memcpy(out, u, (n < max ? n : max) * sizeof *u);
+	free(u);
+	return n;
+}
+
+/* --- video segments --- */
+
+int
+cs_possessions_add_video(struct cs_possessions *ps, const struct cs_video_segment *in)
+{
+	struct cs_video_segment v = *in, *nv;
+	size_t i, k;
+
+	if (ps == NULL)
+		return -1;
+	v.url[CS_URL_MAX - 1] = '\0';
+	for (k = 0; v.url[k] != '\0'; k++)
+		if ((unsigned char)v.url[k] < 0x20 || v.url[k] == 0x7f)
+			return -1;   /* a link is kept whole and clean, or not at all */
+	if (v.url[0] == '\0' || v.duration_ms < 0)
+		return -1;
+	memset(v.url + k, 0, CS_URL_MAX - k);
+	for (i = 0; i < ps->nv; i++)
+		if (ps->v[i].offset_ms == v.offset_ms && strcmp(ps->v[i].url, v.url) == 0)
+			break;
+	if (i < ps->nv) {
+		if (memcmp(&ps->v[i], &v, sizeof v) == 0)
+			return 0;
+		ps->v[i] = v;
+		return 1;
+	}
+	if (ps->nv >= VIDEOS_MAX)
+		return -1;
+	if (ps->nv == ps->capv) {
+		size_t cap = ps->capv ? ps->capv * 2 : 64;
+
+		if ((nv = realloc(ps->v, cap * sizeof *nv)) == NULL)
+			return -1;
+		ps->v = nv;
+		ps->capv = cap;
+	}
+	ps->v[ps->nv++] = v;
+	return 1;
+}
+
+size_t
+cs_possessions_video_count(const struct cs_possessions *ps)
+{
+	return ps != NULL ? ps->nv : 0;
+}
+
+const struct cs_video_segment *
+cs_possessions_video(const struct cs_possessions *ps, size_t i)
+{
+	return ps != NULL && i < ps->nv ? &ps->v[i] : NULL;
+}
+
+/* --- marked plays --- */
+
+int
+cs_possessions_toggle_mark(struct cs_possessions *ps, const char *event_id)
+{
+	char (*nm)[CS_ID_MAX];
+	size_t i;
+
+	if (ps == NULL || event_id == NULL || event_id[0] == '\0' ||
+	    strlen(event_id) >= CS_ID_MAX)
+		return -1;
+	for (i = 0; i < ps->nmarks; i++)
+		if (strcmp(ps->marks[i], event_id) == 0) {
+			memmove(&ps->marks[i], &ps->marks[i + 1],
+			    (ps->nmarks - i - 1) * sizeof *ps->marks);
+			ps->nmarks--;
+			return 0;
+		}
+	if (ps->nmarks >= MARKS_MAX)
+		return -1;
+	if (ps->nmarks == ps->capmarks) {
+		size_t cap = ps->capmarks ? ps->capmarks * 2 : 16;
+
+		if ((nm = realloc(ps->marks, cap * sizeof *nm)) == NULL)
+			return -1;
+		ps->marks = nm;
+		ps->capmarks = cap;
+	}
+	cs_strlcpy(ps->marks[ps->nmarks++], event_id, CS_ID_MAX);
+	return 1;
+}
+
+bool
+cs_possessions_marked(const struct cs_possessions *ps, const char *event_id)
+{
+	size_t i;
+
+	for (i = 0; ps != NULL && i < ps->nmarks; i++)
+		if (strcmp(ps->marks[i], event_id) == 0)
+			return true;
+	return false;
+}
+
+size_t
+cs_possessions_mark_count(const struct cs_possessions *ps)
+{
+	return ps != NULL ? ps->nmarks : 0;
+}

@@ -1,0 +1,357 @@
+/*
+ * Possessions: what ShotTracker counted of each team's possessions, per
+ * team (away first): points per possession overall, in transition and in
+ * the half court, with and without a paint touch, by number of passes and
+ * by ball-screen type; the shot clock at each possession's last shot in
+ * bands, with FG% and PPP; the model's derived possessions beside
+ * ShotTracker's count with the difference (never merged); and the five-man
+ * units with their PPP for and against.  Two columns side by side when
+ * wide enough, else one above the other.  Follows the team filter.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "model/possessions.h"
+#include "ui/label.h"
+#include "ui/pane.h"
+#include "ui/panes.h"
+#include "ui/scroll.h"
+#include "ui/text.h"
+
+#define COL_MIN    38    /* a team's column, numbers readable */
+#define UNITS_SHOWN 8    /* per team: the most used fives */
+#define BLOCK_MAX  64    /* keep the numbers near their labels */
+
+struct possessions_pane {
+	struct ui_scroll sc;
+	int nrows;
+};
+
+/* Drawing context of one team's block (w == NULL: only count rows). */
+struct block {
+	const struct pane_ctx *c;
+	WINDOW *w;
+	int side, x, width, base, top, page, row;
+};
+
+/* Window row of the block's next content row, or 0 when out of view. */
+static int
+at(const struct block *b)
+{
+	int y = 1 + b->base + b->row - b->top;
+
+	return b->w != NULL && y >= 1 && y < 1 + b->page ? y : 0;
+}
+
+/* Text right-aligned in the `width` columns that end `right` columns
+ * before the block's right edge. */
+static void
+rcol(const struct block *b, int y, int right, int width, attr_t a, const char *text)
+{
+	ui_text_right(b->w, y, b->x + b->width - right - width, width, a, text);
+}
+
+static void
+ppp_text(const struct cs_ppp *p, char *buf, size_t size)
+{
+	int v = cs_ppp_x100(p);
+
+	if (p->count == 0)
+		snprintf(buf, size, "-");
+	else
+		snprintf(buf, size, "%d.%02d", v / 100, v % 100);
+}
+
+/* "label   N  Pts   PPP", the numbers in the last 17 columns. */
+static void
+ppp_row(struct block *b, const char *label, const struct cs_ppp *p)
+{
+	char buf[16];
+	int y = at(b);
+
+	b->row++;
+	if (y == 0)
+		return;
+	ui_text(b->w, y, b->x + 1, b->width - 18, A_NORMAL, label);
+	snprintf(buf, sizeof buf, "%d", p->count);
+	rcol(b, y, 12, 5, p->count ? A_NORMAL : ui_attr(b->c->theme, UI_C_DIM), buf);
+	snprintf(buf, sizeof buf, "%d", p->points);
+	rcol(b, y, 6, 6, A_NORMAL, buf);
+	ppp_text(p, buf, sizeof buf);
+	rcol(b, y, 0, 6, ui_attr(b->c->theme, UI_C_BOLD), buf);
+}
+
+static void
+heading(struct block *b, const char *text, const char *cols)
+{
+	int y = at(b);
+
+	b->row++;
+	if (y == 0)
+		return;
+	ui_text(b->w, y, b->x, b->width, ui_attr(b->c->theme, UI_C_DIM), text);
+	if (cols != NULL)
+		ui_text_right(b->w, y, b->x, b->width, ui_attr(b->c->theme, UI_C_DIM), cols);
+}
+
+static void
+team_title(struct block *b, int n)
+{
+	char alias[CS_ALIAS_MAX * 2];
+	int y = at(b), used;
+
+	b->row++;
+	if (y == 0)
+		return;
+	ui_team_alias(b->c->g, b->side, alias, sizeof alias);
+	used = ui_text(b->w, y, b->x, b->width, ui_team_attr(b->c->theme, b->side), alias);
+	ui_textf(b->w, y, b->x + used, b->width - used, ui_attr(b->c->theme, UI_C_BOLD),
+	    " %d possessions", n);
+	ui_text_right(b->w, y, b->x, b->width, ui_attr(b->c->theme, UI_C_DIM), "N   Pts   PPP");
+}
+
+static void
+kinds(struct block *b, const struct cs_possession_summary *s)
+{
+	static const char *const pass_labels[CS_PASS_BANDS] = {
+		"0 passes", "1 pass", "2 passes", "3 passes", "4+ passes",
+	};
+	char label[40];
+	int k;
+
+	ppp_row(b, "all", &s->all);
+	ppp_row(b, "transition", &s->transition);
+	ppp_row(b, "half court", &s->halfcourt);
+	ppp_row(b, "paint touch", &s->paint_touch);
+	ppp_row(b, "no paint touch", &s->no_paint_touch);
+	for (k = 0; k < CS_PASS_BANDS; k++)
+		ppp_row(b, pass_labels[k], &s->passes[k]);
+	for (k = 0; k < CS_SCREEN_COUNT; k++) {
+		if (s->screens[k].count == 0)
+			continue;
+		snprintf(label, sizeof label, "screen %s", cs_screen_name((enum cs_screen)k));
+		ppp_row(b, label, &s->screens[k]);
+	}
+}
+
+/* Shot-clock bands at the last shot: FGM-FGA, FG%, possessions, PPP
+ * (columns 7, 6, 5 and 6 wide from the right edge). */
+static void
+shot_clock(struct block *b, const struct cs_possession_summary *s)
+{
+	static const char *const cols[4] = { "FG", "FG%", "N", "PPP" };
+	static const int right[4] = { 17, 11, 6, 0 }, width[4] = { 7, 6, 5, 6 };
+	char text[4][16];
+	int k, i, y;
+
+	y = at(b);
+	heading(b, "shot clock", NULL);
+	for (i = 0; y != 0 && i < 4; i++)
+		rcol(b, y, right[i], width[i], ui_attr(b->c->theme, UI_C_DIM), cols[i]);
+	for (k = 0; k < CS_SHOT_CLOCK_BANDS; k++) {
+		const struct cs_ppp *p = &s->shot_clock[k].poss;
+		int fgm = s->shot_clock[k].fgm, fga = s->shot_clock[k].fga;
+
+		y = at(b);
+		b->row++;
+		if (y == 0)
+			continue;
+		ui_textf(b->w, y, b->x + 1, 8, A_NORMAL, "%s s", cs_shot_clock_band_name(k));
+		snprintf(text[0], sizeof text[0], "%d-%d", fgm, fga);
+		if (fga > 0)   /* tenths of a percent, rounded half up */
+			snprintf(text[1], sizeof text[1], "%d.%d", (fgm * 2000 + fga) / (2 * fga) / 10,
+			    (fgm * 2000 + fga) / (2 * fga) % 10);
+		else
+			snprintf(text[1], sizeof text[1], "-");
+		snprintf(text[2], sizeof text[2], "%d", p->count);
+		ppp_text(p, text[3], sizeof text[3]);
+		for (i = 0; i < 4; i++)
+			rcol(b, y, right[i], width[i], i == 3 ? ui_attr(b->c->theme, UI_C_BOLD) :
+			    A_NORMAL, text[i]);
+	}
+}
+
+/* Derived (box score formula) and ShotTracker's count, and their difference. */
+static void
+compare(struct block *b, const struct cs_possession_summary *s)
+{
+	const struct team_analytics *a = game_view_analytics(b->c->g, b->side, 0);
+	int derived = a != NULL ? a->possessions_x100 : 0, diff = s->all.count * 100 - derived;
+	int y = at(b);
+
+	b->row++;
+	if (y == 0)
+		return;
+	ui_textf(b->w, y, b->x + 1, b->width - 1, A_NORMAL,
+	    "derived %d.%02d  ST %d  diff %s%d.%02d", derived / 100, derived % 100,
+	    s->all.count, diff < 0 ? "-" : "+", (diff < 0 ? -diff : diff) / 100,
+	    (diff < 0 ? -diff : diff) % 100);
+}
+
+/* `s` cut to `cols` characters (UTF-8: whole characters). */
+static void
+cut(const char *s, int cols, char *buf, size_t size)
+{
+	size_t b = 0;
+
+	while (s[b] != '\0' && cols > 0 && b + 4 < size) {
+		b++;
+		while (((unsigned char)s[b] & 0xc0) == 0x80)
+			b++;
+		cols--;
+	}
+	snprintf(buf, size, "%.*s", (int)b, s);
+}
+
+/* A five's last names cut to fit `width`. */
+static void
+unit_names(const struct pane_ctx *c, int side, const struct cs_possession_unit *u,
+    int width, char *buf, size_t size)
+{
+	const struct box_team *t = game_view_team(c->g, side);
+	char name[CS_NAME_MAX * 2], last[CS_NAME_MAX];
+	int each = (width - (CS_ON_COURT - 1)) / CS_ON_COURT, k, i;
+	size_t n = 0;
+
+	buf[0] = '\0';
+	for (k = 0; k < CS_ON_COURT && n < size; k++) {
+		cs_strlcpy(last, u->ids[k], sizeof last);
+		for (i = 0; t != NULL && i < t->nplayers; i++)
+			if (strcmp(t->players[i].info.id, u->ids[k]) == 0) {
+				ui_player_name(&t->players[i], name, sizeof name);
+				ui_last_name(name, last, sizeof last);
+				break;
+			}
+		cut(last, each > 1 ? each : 1, name, sizeof name);
+		n += (size_t)snprintf(buf + n, size - n, "%s%s", k ? " " : "", name);
+	}
+}
+
+static void
+units(struct block *b)
+{
+	struct cs_possession_unit u[UNITS_SHOWN];
+	size_t n, k;
+	char names[256], f[16], a[16];
+	int y, nw = b->width - 22;
+
+	n = cs_possessions_units(game_view_possessions(b->c->g), b->side, u, UNITS_SHOWN);
+	static const char *const cols[4] = { "for", "PPP", "vs", "PPP" };
+	static const int right[4] = { 17, 11, 6, 0 }, width[4] = { 4, 6, 4, 6 };
+
+	y = at(b);
+	heading(b, "units", NULL);
+	for (k = 0; y != 0 && k < 4; k++)
+		rcol(b, y, right[k], width[k], ui_attr(b->c->theme, UI_C_DIM), cols[k]);
+	for (k = 0; k < n && k < UNITS_SHOWN; k++) {
+		y = at(b);
+		b->row++;
+		if (y == 0)
+			continue;
+		unit_names(b->c, b->side, &u[k], nw, names, sizeof names);
+		ui_text(b->w, y, b->x + 1, nw, A_NORMAL, names);
+		ppp_text(&u[k].for_, f, sizeof f);
+		ppp_text(&u[k].against, a, sizeof a);
+		snprintf(names, sizeof names, "%d", u[k].for_.count);
+		rcol(b, y, 17, 4, A_NORMAL, names);
+		rcol(b, y, 11, 6, ui_attr(b->c->theme, UI_C_GOOD), f);
+		snprintf(names, sizeof names, "%d", u[k].against.count);
+		rcol(b, y, 6, 4, A_NORMAL, names);
+		rcol(b, y, 0, 6, ui_attr(b->c->theme, UI_C_MISSED), a);
+	}
+	if (n == 0) {
+		y = at(b);
+		b->row++;
+		if (y != 0)
+			ui_text(b->w, y, b->x + 1, b->width - 1, ui_attr(b->c->theme, UI_C_DIM),
+			    "no full fives");
+	}
+}
+
+static int
+team_block(const struct pane_ctx *c, WINDOW *w, int side, int x, int width, int base,
+    int top, int page)
+{
+	struct block b = { c, w, side, x, width > BLOCK_MAX ? BLOCK_MAX : width, base, top,
+	    page, 0 };
+	struct cs_possession_summary s;
+
+	cs_possessions_summary(game_view_possessions(c->g), side, &s);
+	team_title(&b, s.all.count);
+	kinds(&b, &s);
+	shot_clock(&b, &s);
+	compare(&b, &s);
+	units(&b);
+	return b.row;
+}
+
+/* Both teams: side by side when each gets COL_MIN columns. */
+static int
+layout(const struct possessions_pane *s, const struct pane_ctx *c, WINDOW *w, int h,
+    int width)
+{
+	int top = s->sc.top, page = h - 1, cw, n1, n2;
+
+	if (cs_possessions_count(game_view_possessions(c->g)) == 0) {
+		if (w != NULL && top == 0)
+			ui_text(w, 1, 1, width - 2, ui_attr(c->theme, UI_C_DIM),
+			    "no ShotTracker possessions (other providers send none)");
+		return 1;
+	}
+	if (c->filter->side != CS_SIDE_NONE)
+		return team_block(c, w, c->filter->side, 1, width - 2, 0, top, page);
+	if (width >= 2 * COL_MIN + 3) {
+		cw = (width - 3) / 2;
+		n1 = team_block(c, w, CS_AWAY, 1, cw, 0, top, page);
+		n2 = team_block(c, w, CS_HOME, cw + 3, width - cw - 4, 0, top, page);
+		return n1 > n2 ? n1 : n2;
+	}
+	n1 = team_block(c, w, CS_AWAY, 1, width - 2, 0, top, page);
+	n2 = team_block(c, w, CS_HOME, 1, width - 2, n1 + 1, top, page);
+	return n1 + 1 + n2;
+}
+
+static void
+possessions_draw(void *state, const struct pane_ctx *c, WINDOW *w, int h, int width)
+{
+	struct possessions_pane *s = state;
+
+	s->nrows = layout(s, c, NULL, h, width);
+	if (s->sc.top > s->nrows - (h - 1))
+		s->sc.top = s->nrows - (h - 1) > 0 ? s->nrows - (h - 1) : 0;
+	layout(s, c, w, h, width);
+}
+
+static int
+possessions_key(void *state, const struct pane_ctx *c, int key)
+{
+	struct possessions_pane *s = state;
+
+	return ui_scroll_key(&s->sc, key, s->nrows, c->rows - 1, true);
+}
+
+static void
+possessions_title(void *state, const struct pane_ctx *c, char *buf, size_t size)
+{
+	(void)state;
+	(void)c;
+	snprintf(buf, size, "ShotTracker's own, PPP");
+}
+
+static void *
+possessions_init(void)
+{
+	return pane_state_new(sizeof(struct possessions_pane));
+}
+
+const struct pane_ops pane_possessions_ops = {
+	.name = "Possessions",
+	.tab = "Poss",
+	.init = possessions_init,
+	.free = pane_state_free,
+	.draw = possessions_draw,
+	.key = possessions_key,
+	.title = possessions_title,
+};
