@@ -347,25 +347,18 @@ long_game(const struct cs_event *evs, int copies)
 	return all;
 }
 
-/* (e): the median cost of correcting one of the last 50 plays, in us. */
-static double
-recent_corrections(const struct cs_event *evs, int copies)
+/* REPS runs of 20 corrections, each of one of the `span` events that end
+ * at evs[last] (back from it), each brought up to date; into t[]. */
+static void
+corrections(struct game *g, const struct cs_event *evs, int last, int span, double *t)
 {
-	struct cs_event *all = long_game(evs, copies);
-	int n = copies * NEVENTS, rep, i;
-	struct game *g;
-	double t[REPS], t0;
+	int rep, i;
+	double t0;
 
-	if (all == NULL)
-		return 0;
-	g = new_game();
-	for (i = 0; i < n; i++)
-		game_upsert(g, &all[i]);
-	sink += game_team(g, CS_HOME)->points;
 	for (rep = 0; rep < REPS; rep++) {
 		t0 = now_s();
 		for (i = 0; i < 20; i++) {
-			struct cs_event ev = all[n - 1 - (int)roll(50)];
+			struct cs_event ev = evs[last - (int)roll((unsigned)span)];
 
 			snprintf(ev.description, sizeof ev.description,
 			    "corrected play %d.%d", rep, i);
@@ -375,6 +368,24 @@ recent_corrections(const struct cs_event *evs, int copies)
 		}
 		t[rep] = now_s() - t0;
 	}
+}
+
+/* (e): the median cost of correcting one of the last 50 plays, in us. */
+static double
+recent_corrections(const struct cs_event *evs, int copies)
+{
+	struct cs_event *all = long_game(evs, copies);
+	int n = copies * NEVENTS, i;
+	struct game *g;
+	double t[REPS];
+
+	if (all == NULL)
+		return 0;
+	g = new_game();
+	for (i = 0; i < n; i++)
+		game_upsert(g, &all[i]);
+	sink += game_team(g, CS_HOME)->points;
+	corrections(g, all, n - 1, 50, t);
 	qsort(t, REPS, sizeof *t, by_value);
 	game_free(&g);
 	free(all);
@@ -463,20 +474,8 @@ main(void)
 	if (changed != 0)
 		printf("    (%d duplicates changed the model: a bug)\n", changed);
 
-	/* (d) corrections of old events, each followed by a full re-derive */
-	for (rep = 0; rep < REPS; rep++) {
-		t0 = now_s();
-		for (i = 0; i < 20; i++) {
-			struct cs_event ev = evs[roll(NEVENTS / 2)];
-
-			snprintf(ev.description, sizeof ev.description,
-			    "corrected play %d.%d", rep, i);
-			ev.corrected = true;
-			game_upsert(g, &ev);
-			sink += game_team(g, CS_HOME)->points;
-		}
-		t[rep] = now_s() - t0;
-	}
+	/* (d) corrections of old events (the first half), each brought up to date */
+	corrections(g, evs, NEVENTS / 2 - 1, NEVENTS / 2, t);
 	report("(d) corrections of old plays + re-derive (1,000 events)", "correct_old", 0, t, 20, "corrections");
 	printf("peak RSS after (a)-(d): %ld KB\n", peak_rss_kb());
 	bench_json("bench_model", "peak_rss_model", (double)peak_rss_kb() / 1024.0, "MiB",

@@ -216,22 +216,31 @@ schedule_query_of(const struct settings *s, struct schedule_query *q)
 	q->team = s->team;
 }
 
+/* The day's schedule as the settings ask for it; -1 after saying why. */
+static int
+fetch_schedule(const struct settings *s, struct schedule *sched)
+{
+	struct schedule_query q;
+	char *cause = NULL;
+
+	schedule_query_of(s, &q);
+	if (schedule_fetch(&q, sched, &cause) == 0)
+		return 0;
+	fprintf(stderr, "courtside: %s\n", cause != NULL ? cause : "no schedule");
+	free(cause);
+	schedule_free(sched);
+	return -1;
+}
+
 /* --list: the day's games, one line each (or JSON), then exit. */
 static int
 run_list(const struct settings *s)
 {
-	struct schedule_query q;
 	struct schedule sched;
-	char *cause = NULL;
 	int rc;
 
-	schedule_query_of(s, &q);
-	if (schedule_fetch(&q, &sched, &cause) < 0) {
-		fprintf(stderr, "courtside: %s\n", cause != NULL ? cause : "no schedule");
-		free(cause);
-		schedule_free(&sched);
+	if (fetch_schedule(s, &sched) < 0)
 		return 1;
-	}
 	rc = schedule_print(&sched, stdout, s->export_format == EXPORT_JSON &&
 	    s->export_format_set) == 0 && fflush(stdout) == 0 ? 0 : 1;
 	if (rc != 0)
@@ -269,21 +278,15 @@ static int
 pick_game(const struct settings *s, const struct ui_options *uo, char *id,
     size_t size, int *rc)
 {
-	struct schedule_query q;
 	struct schedule sched;
 	struct ui_pick_row *rows;
 	char *cause = NULL, title[96];
 	size_t i;
 	int k;
 
-	schedule_query_of(s, &q);
 	*rc = 1;
-	if (schedule_fetch(&q, &sched, &cause) < 0) {
-		fprintf(stderr, "courtside: %s\n", cause != NULL ? cause : "no schedule");
-		free(cause);
-		schedule_free(&sched);
+	if (fetch_schedule(s, &sched) < 0)
 		return 1;
-	}
 	if (sched.n == 0) {
 		fprintf(stderr, "courtside: no games on %04d-%02d-%02d%s%s\n", s->year,
 		    s->month, s->day, s->team != NULL ? " for team " : "",
@@ -313,18 +316,11 @@ pick_game(const struct settings *s, const struct ui_options *uo, char *id,
 static int
 all_games(const struct settings *s, char ids[][CS_ID_MAX], int *n)
 {
-	struct schedule_query q;
 	struct schedule sched;
-	char *cause = NULL;
 	size_t i;
 
-	schedule_query_of(s, &q);
-	if (schedule_fetch(&q, &sched, &cause) < 0) {
-		fprintf(stderr, "courtside: %s\n", cause != NULL ? cause : "no schedule");
-		free(cause);
-		schedule_free(&sched);
+	if (fetch_schedule(s, &sched) < 0)
 		return -1;
-	}
 	for (i = 0, *n = 0; i < sched.n && *n < SETTINGS_GAMES_MAX; i++)
 		cs_strlcpy(ids[(*n)++], sched.games[i].id, CS_ID_MAX);
 	if (sched.n > SETTINGS_GAMES_MAX)

@@ -103,7 +103,7 @@ schedule_json_int(const void *obj, const char *key, int64_t *out)
 	return end != s && *end == '\0';
 }
 
-void *
+static json_object *
 schedule_json_parse(const char *json, size_t len, int type, const char *what,
     char **cause)
 {
@@ -129,6 +129,24 @@ schedule_json_parse(const char *json, size_t len, int type, const char *what,
 		return cs_set_cause(cause, "%s: the schedule is not the JSON expected",
 		    what), NULL;
 	}
+	return root;
+}
+
+void *
+schedule_json_games(const char *json, size_t len, const char *what, void **games,
+    char **cause)
+{
+	json_object *root = schedule_json_parse(json, len, json_type_object, what, cause);
+	json_object *list;
+
+	if (root == NULL)
+		return NULL;
+	if (!json_object_object_get_ex(root, "games", &list) ||
+	    !json_object_is_type(list, json_type_array)) {
+		json_object_put(root);
+		return cs_set_cause(cause, "%s: the schedule has no games list", what), NULL;
+	}
+	*games = list;
 	return root;
 }
 

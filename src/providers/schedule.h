@@ -82,8 +82,9 @@ int schedule_add(struct schedule *s, const struct schedule_game *g);
 void schedule_sort(struct schedule *s);
 void schedule_json_str(const void *obj, const char *key, char *dst, size_t size);
 bool schedule_json_int(const void *obj, const char *key, int64_t *out);
-/* The provider's document into a json-c object (a `type`); NULL with *cause. */
-void *schedule_json_parse(const char *json, size_t len, int type, const char *what,
+/* The provider's document, an object with a "games" array: its root (a
+ * json-c object the caller puts) and *games; NULL with *cause. */
+void *schedule_json_games(const char *json, size_t len, const char *what, void **games,
     char **cause);
 
 #endif

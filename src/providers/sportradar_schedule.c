@@ -138,14 +138,9 @@ sportradar_schedule_parse(const char *json, size_t len, struct schedule *out,
 	char when[40];
 	size_t i, n;
 
-	root = schedule_json_parse(json, len, json_type_object, "Sportradar", cause);
+	root = schedule_json_games(json, len, "Sportradar", (void **)&games, cause);
 	if (root == NULL)
 		return -1;
-	if (!json_object_object_get_ex(root, "games", &games) ||
-	    !json_object_is_type(games, json_type_array)) {
-		json_object_put(root);
-		return cs_set_cause(cause, "Sportradar: the schedule has no games list");
-	}
 	n = json_object_array_length(games);
 	for (i = 0; i < n; i++) {
 		g = json_object_array_get_idx(games, i);
