@@ -50,7 +50,8 @@ enum {
 	C_PARSE, C_POINTS, C_PERIODS, C_MINUTES, C_FT_TRIPS, C_FOULS, C_FOULOUT,
 	C_POSSESSIONS, C_OVERTIME, C_PROVIDERS, C_REST_TOTALS, C_SR_REPLAY,
 	C_ST_REPLAY, C_ST_STATS, C_SHOTS, C_SR_WIRE, C_ST_WIRE, C_ST_SEQ,
-	C_REST_PARSE, C_REST_GROWS, C_MIDGAME, C_TIME_AT, C_COACH, C_QUALIFIERS, C_COUNT
+	C_REST_PARSE, C_REST_GROWS, C_MIDGAME, C_TIME_AT, C_COACH, C_QUALIFIERS,
+	C_ST_END_LAST, C_COUNT
 };
 
 static struct check checks[C_COUNT] = {
@@ -78,6 +79,7 @@ static struct check checks[C_COUNT] = {
 	[C_TIME_AT] = { "sim_game_time_at is monotonic and inside the game" },
 	[C_COACH] = { "coach's numbers: periods add up to the game, within the game's bounds" },
 	[C_QUALIFIERS] = { "qualifiers: paint on made twos only, none on technical free throws" },
+	[C_ST_END_LAST] = { "ShotTracker: nothing but clock frames after GAME_END (the client closes its socket there)" },
 };
 
 static uint64_t cur_seed;
@@ -1350,6 +1352,28 @@ coach_shares(void)
 	    "qualifiers (%d)", ft_with_qualifiers);
 }
 
+/* GAME_END ends a ShotTracker client's socket: every possession and play
+ * must be on the wire before it. */
+static void
+check_st_end_last(const struct sim_game *g)
+{
+	const struct sim_msg *m;
+	size_t n = sim_game_st_stream(g, &m), i, end = n;
+
+	for (i = 0; i < n; i++)
+		if (strstr(m[i].json, "\"GAME_END\"") != NULL) {
+			end = i;
+			break;
+		}
+	if (!expect(C_ST_END_LAST, end < n, "no GAME_END marker"))
+		return;
+	for (i = end + 1; i < n; i++)
+		if (!expect(C_ST_END_LAST, strncmp(m[i].json, "{\"source\":\"clock\"", 19) == 0 ||
+		    strncmp(m[i].json, "{\"source\":\"stats\"", 19) == 0,
+		    "after GAME_END: %.60s", m[i].json))
+			return;
+}
+
 int
 main(void)
 {
@@ -1385,6 +1409,7 @@ main(void)
 			sim_view_free(&v);
 		}
 		check_time_at(g);
+		check_st_end_last(g);
 		if (seed % 10 == 1 || seed % 20 == 7 || seed % 40 == 13) {
 			check_sr_wire(g);
 			check_st_wire(g);

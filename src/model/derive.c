@@ -907,7 +907,8 @@ checkpoint_save(struct game *g)
 		checkpoint_free(cp);
 		return;
 	}
-	memcpy(cp->units, g->d.units, g->d.nunits * sizeof *cp->units);
+	if (g->d.nunits > 0)
+		memcpy(cp->units, g->d.units, g->d.nunits * sizeof *cp->units);
 	for (s = 0; s < 2; s++) {
 		int i;
 
@@ -945,7 +946,8 @@ checkpoint_restore(struct game *g, size_t pos)
 	d->plays = plays, d->cap_plays = cap_plays;
 	d->shots = shots, d->cap_shots = cap_shots;
 	d->units = units, d->cap_units = cap_units;
-	memcpy(d->units, cp->units, cp->d.nunits * sizeof *d->units);
+	if (cp->d.nunits > 0)
+		memcpy(d->units, cp->units, cp->d.nunits * sizeof *d->units);
 	d->finished_gen = UINT64_MAX;
 	for (s = 0; s < 2; s++) {
 		struct roster *r = &g->roster[s];

@@ -1810,7 +1810,7 @@ play_period(struct gen *s, int period)
 {
 	struct sim_game *g = s->g;
 	struct sim_play p;
-	int side, first;
+	int side, first, last;
 
 	s->st.period = period;
 	s->st.clock = sim_period_tenths(g, period);
@@ -1860,8 +1860,13 @@ play_period(struct gen *s, int period)
 		action(s);
 
 	clock_stop(s);
+	last = s->st.poss;
 	possession_close(s);
 	s->st.feed += rng_int(&s->rng, 500, 1500);
+	/* The period's last possession goes out before the period's end: after
+	 * the game's, a client has closed its socket (GAME_END ends the feed). */
+	if (last >= 0 && g->poss[last].send_ms >= s->st.feed)
+		g->poss[last].send_ms = s->st.feed - 1;
 	p = play_new(s, SIM_PERIOD_END, -1);
 	p.clock = 0;
 	p.idless = 0;

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -565,6 +566,30 @@ cmp_frame(const void *a, const void *b)
 	return x->order < y->order ? -1 : x->order > y->order;
 }
 
+/* GAME_END goes out after every play, correction and possession (a
+ * client takes it as the end of the feed and closes its socket); only
+ * clock and stats frames may follow. */
+static void
+game_end_last(struct frames *fs)
+{
+	size_t i, end = fs->n;
+	int64_t last = -1;
+
+	for (i = 0; i < fs->n; i++) {
+		const struct frame *f = &fs->f[i];
+
+		if (strcmp(f->source, "marker") == 0 && strstr(f->data, "\"GAME_END\"") != NULL)
+			end = i;
+		else if (f->sequenced && f->at_ms > last)
+			last = f->at_ms;
+	}
+	if (end == fs->n)
+		return;
+	if (fs->f[end].at_ms < last)
+		fs->f[end].at_ms = last;
+	fs->f[end].order = INT_MAX;
+}
+
 /* What the stream last sent for an event's items. */
 struct sent_item {
 	char identity[48];
@@ -912,6 +937,7 @@ sim_render_shottracker(struct sim_game *g)
 	clock_frames(g, &fs);
 
 	if (!fs.failed) {
+		game_end_last(&fs);
 		qsort(fs.f, fs.n, sizeof *fs.f, cmp_frame);
 		g->st_msgs = calloc(fs.n + 1, sizeof *g->st_msgs);
 		if (g->st_msgs == NULL)
