@@ -52,5 +52,28 @@ tap_ok "... with a message saying so" grep -q '"message":"Invalid request body"'
 P=/v1/data/games/no-such-game/video/_action
 tap_is "$(clip_put PUT "$body")" 404 "an unknown game: 404"
 
-tap_ok "the simulator exits cleanly" sim_stop_all
+# --- the real provider, live: C's path without the terminal ---
+tap_ok "a live game starts, signatures required" \
+	sim_start live --require-auth "$ST_USER:$ST_SECRET" --speed 0 --start-ms 900000 --seed 11
+"$CLIENT" "http://127.0.0.1:$SIM_PORT" "$SIM_ST" --clip --duration 120 \
+	--log "$sim_tmp/client.log" >"$sim_tmp/client.out" 2>"$sim_tmp/client.err"
+span=$(sed -n 's/^clip_span=//p' "$sim_tmp/client.out")
+tap_ok "the client asked for a clip of a play's span" test -n "$span"
+tap_is "$(sed -n 's/^clip=//p' "$sim_tmp/client.out")" \
+	"https://video.courtside-sim.invalid/$SIM_ST/clips/$span.mp4" \
+	"the clip's URL came back through the feed queue"
+tap_ok "the request was a signed PUT, logged without a secret" \
+	grep -q "shottracker: PUT http://127.0.0.1:$SIM_PORT/v1/data/games/$SIM_ST/video/_action -> 200" \
+	"$sim_tmp/client.log"
+# the span: the ShotTracker possession that holds the play, else 8 s
+# before to 4 s after it (the live possession is not published yet); the
+# game is frozen (--speed 0), so the possessions read are the ones it had
+play=$(sed -n 's/^clip_play_ms=//p' "$sim_tmp/client.out")
+tap_is "$(st_get "/v1/data/stats/games/$SIM_ST/possessions")" 200 "the possessions, signed: 200"
+tap_ok "the span is the play's possession, or around the play when none holds it" \
+	json_check "$B" "([('%d-%d' % (p['start_timestamp'], p['end_timestamp'])) for p in
+	    d['possessions'] if p['start_timestamp'] <= $play <= p['end_timestamp']][:1] or
+	    ['%d-%d' % ($play - 8000, $play + 4000)]) == ['$span']"
+
+tap_ok "the simulators exit cleanly" sim_stop_all
 tap_done

@@ -80,6 +80,7 @@ static const struct {
 	{ 'T', UI_REQ_BOX_TEAM },
 	{ 'V', UI_REQ_VIDEO },
 	{ 'm', UI_REQ_MARK },
+	{ 'C', UI_REQ_CLIP },
 	{ 'r', UI_REQ_RECONNECT },
 	{ '(', UI_REQ_GAME_PREV },
 	{ ')', UI_REQ_GAME_NEXT },

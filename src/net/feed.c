@@ -50,6 +50,9 @@ struct feed {
 	bool signalled;                /* the pipe holds a byte */
 	bool finished;
 	int pipe_rd, pipe_wr;
+	/* the CLIP action: asked (pending) until taken, busy until answered */
+	bool clip_pending, clip_busy;
+	struct feed_clip_request clip;
 
 	bool stop;                     /* __atomic: feed_stop was called */
 	bool reconnect;                /* __atomic: feed_reconnect_now */
@@ -520,6 +523,63 @@ feed_seek(struct feed *f, int period_sequence, int clock)
 	if (f->provider->seek != NULL)
 		f->provider->seek(f, period_sequence, clock);
 	pthread_mutex_unlock(&f->wake_lock);
+}
+
+/* --- the CLIP action (feed_clip) --- */
+
+int
+feed_clip(struct feed *f, const char *play_id, int64_t start_ms, int64_t end_ms,
+    char **cause)
+{
+	int rc = 0;
+
+	if (!f->provider->takes_clips || f->cfg.replay_path != NULL)
+		return cs_set_cause(cause, "clips come from ShotTracker's live feed only");
+	pthread_mutex_lock(&f->lock);
+	if (f->finished)
+		rc = cs_set_cause(cause, "the feed has ended: no clip");
+	else if (f->clip_busy)
+		rc = cs_set_cause(cause, "a clip is on its way already");
+	else {
+		cs_strlcpy(f->clip.play_id, play_id, sizeof f->clip.play_id);
+		f->clip.start_ms = start_ms;
+		f->clip.end_ms = end_ms;
+		f->clip_pending = f->clip_busy = true;
+	}
+	pthread_mutex_unlock(&f->lock);
+	if (rc == 0)
+		wake_provider(f);   /* the feed thread may sleep in its socket */
+	return rc;
+}
+
+bool
+feed_take_clip(struct feed *f, struct feed_clip_request *rq)
+{
+	bool taken;
+
+	pthread_mutex_lock(&f->lock);
+	taken = f->clip_pending;
+	if (taken)
+		*rq = f->clip;
+	f->clip_pending = false;
+	pthread_mutex_unlock(&f->lock);
+	return taken;
+}
+
+void
+feed_clip_answer(struct feed *f, const char *play_id, bool ok, const char *text)
+{
+	struct feed_msg *m = msg_new(FEED_MSG_CLIP, sizeof m->u.clip);
+
+	pthread_mutex_lock(&f->lock);
+	f->clip_busy = false;
+	pthread_mutex_unlock(&f->lock);
+	if (m == NULL)
+		return;
+	cs_strlcpy(m->u.clip.play_id, play_id, sizeof m->u.clip.play_id);
+	m->u.clip.ok = ok;
+	cs_sanitize(m->u.clip.text, text, sizeof m->u.clip.text);
+	push(f, m);
 }
 
 /* --- the thread --- */
