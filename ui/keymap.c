@@ -27,6 +27,7 @@ static const struct ui_key_help global_keys[] = {
 	{ "v", "shot chart: zones with FG% instead of shots" },
 	{ "T", "box score: both teams, or one team whole" },
 	{ "V", "the selected play on video (config video_player)" },
+	{ "C", "a clip of the selected play from ShotTracker (URL)" },
 	{ "m", "mark the selected play (--export-format markers)" },
 	{ "r", "reconnect now" },
 	{ "(  )", "previous / next game of the strip (several games)" },
