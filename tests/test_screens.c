@@ -1116,6 +1116,7 @@ test_vt100_court(struct app_state *st)
 	    "vt100: no braille on the court");
 	ok(screen_has("< DEN (home)") && screen_has("HOU >"), "vt100: ASCII ends");
 	ui_free(&ui);
+	game_free(&g);
 	endwin();
 	delscreen(scr);
 }

@@ -907,7 +907,8 @@ checkpoint_save(struct game *g)
 		checkpoint_free(cp);
 		return;
 	}
-	memcpy(cp->units, g->d.units, g->d.nunits * sizeof *cp->units);
+	if (g->d.nunits > 0)   /* no units yet: units may be NULL */
+		memcpy(cp->units, g->d.units, g->d.nunits * sizeof *cp->units);
 	for (s = 0; s < 2; s++) {
 		int i;
 
