@@ -52,6 +52,7 @@ struct feed {
 	int pipe_rd, pipe_wr;
 	/* the CLIP action: asked (pending) until taken, busy until answered */
 	bool clip_pending, clip_busy;
+	bool clip_closed;              /* the provider returned: no more clips */
 	struct feed_clip_request clip;
 
 	bool stop;                     /* __atomic: feed_stop was called */
@@ -536,7 +537,7 @@ feed_clip(struct feed *f, const char *play_id, int64_t start_ms, int64_t end_ms,
 	if (!f->provider->takes_clips || f->cfg.replay_path != NULL)
 		return cs_set_cause(cause, "clips come from ShotTracker's live feed only");
 	pthread_mutex_lock(&f->lock);
-	if (f->finished)
+	if (f->clip_closed)
 		rc = cs_set_cause(cause, "the feed has ended: no clip");
 	else if (f->clip_busy)
 		rc = cs_set_cause(cause, "a clip is on its way already");
@@ -582,6 +583,23 @@ feed_clip_answer(struct feed *f, const char *play_id, bool ok, const char *text)
 	push(f, m);
 }
 
+/* The provider returned: a clip it did not take is answered now (the UI
+ * would wait for it forever), and no new one is taken. */
+static void
+clip_close(struct feed *f)
+{
+	struct feed_clip_request rq;
+	bool busy;
+
+	pthread_mutex_lock(&f->lock);
+	busy = f->clip_busy;
+	rq = f->clip;
+	f->clip_closed = true;
+	pthread_mutex_unlock(&f->lock);
+	if (busy)
+		feed_clip_answer(f, rq.play_id, false, "no clip: the feed ended first");
+}
+
 /* --- the thread --- */
 
 static void *
@@ -593,6 +611,7 @@ feed_main(void *arg)
 
 	rc = f->provider->run(f, &cause);
 	f->mark_us = 0;
+	clip_close(f);
 	if (rc == 0)
 		push_status(f, FEED_MSG_END, FEED_ENDED, 0, "the feed ended");
 	else {
