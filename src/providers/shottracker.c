@@ -59,6 +59,8 @@
 #define ST_GAP_REPAIR_US    (3 * 1000000LL)   /* a missing seq this old is refetched */
 #define ST_PENDING_MAX      512               /* seqs held above a gap */
 #define ST_REST_TRIES       4                 /* --once: attempts per request */
+#define ST_CLIP_TIMEOUT_MS  10000L  /* the CLIP PUT holds the socket's thread:
+                                     * well under ST_DEAD_AFTER_MS */
 #define ST_TOKEN_MAX        1024
 #define ST_FRESH_REFUSALS   3     /* fresh tokens refused in a row: give up */
 #define ST_URL_MAX          2048
@@ -333,6 +335,7 @@ rest_once(struct st *st, const char *method, const char *path, const char *body,
 	req.url = url;
 	req.body = body;
 	req.body_len = body != NULL ? strlen(body) : 0;
+	req.timeout_ms = body != NULL ? ST_CLIP_TIMEOUT_MS : 0;
 	req.headers = headers;
 	req.follow_redirects = false;   /* a redirect would need a new signature */
 	req.cacert = st->cfg->cacert;
