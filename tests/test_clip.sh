@@ -49,6 +49,10 @@ tap_ok "... with a message saying so" grep -q '"message":"Invalid clip span"' "$
 tap_is "$(clip_put PUT '{"action":"DISCOVER_STREAMS"}')" 400 "another action: 400"
 tap_is "$(clip_put PUT 'not json')" 400 "a body that is not JSON: 400"
 tap_ok "... with a message saying so" grep -q '"message":"Invalid request body"' "$B"
+date=$(http_date)
+code=$(curl -s -m 60 -o "$B" -w '%{http_code}' -X PUT -H "Date: $date" \
+	-H "Authorization: $(put_auth PUT "$date")" "http://127.0.0.1:$SIM_PORT$P")
+tap_is "$code" 400 "a PUT without a body: 400 at once"
 P=/v1/data/games/no-such-game/video/_action
 tap_is "$(clip_put PUT "$body")" 404 "an unknown game: 404"
 

@@ -695,6 +695,11 @@ st_clip_begin(struct srv_conn *c, struct lws *wsi, const char *path)
 		c->close_after = true;
 		return st_error(c, wsi, 404, "Invalid id");
 	}
+	/* no length, no body callbacks: answer now rather than never */
+	if (lws_hdr_total_length(wsi, WSI_TOKEN_HTTP_CONTENT_LENGTH) <= 0) {
+		c->close_after = true;
+		return st_error(c, wsi, 400, "Invalid request body");
+	}
 	c->reading_body = true;
 	return 0;
 }
