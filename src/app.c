@@ -36,6 +36,10 @@ app_apply(struct game *g, struct app_state *st, const struct feed_msg *m)
 		return game_set_possession(g, &m->u.possession) > 0;
 	case FEED_MSG_VIDEO:
 		return game_add_video(g, &m->u.video) > 0;
+	case FEED_MSG_CLIP:
+		st->clip = m->u.clip;
+		st->clip_serial++;
+		return true;
 	case FEED_MSG_POSSESSIONS_RESET:
 		game_reset_possessions(g);
 		return true;

@@ -20,6 +20,10 @@ struct app_state {
 	 * and not yet on screen, 0 when none: the UI clears it after a frame
 	 * and so measures event -> screen. */
 	int64_t drained_oldest_us;
+	/* The latest answer to a CLIP (feed_clip), and a count of them: the
+	 * UI shows each new one in its status row. */
+	struct feed_clip_answer clip;
+	unsigned clip_serial;
 };
 
 void app_state_init(struct app_state *st);

@@ -14,6 +14,11 @@
  *   events=N  points=HOME-AWAY  home=NAME  away=NAME
  * Exit 0 when the feed ended, 1 when it failed.
  *
+ * --clip: once live with a play that has a time, asks for a CLIP of the
+ * latest such play through feed_clip (as C does) and ends at the answer,
+ * printing clip_play_ms=MS, clip_span=START-END and clip=URL or
+ * clip_error=WHY.
+ *
  * --replay-check reads a capture written with --record and hands every
  * record to shottracker_parser (providers/parser.h), as the replay
  * provider does, then prints events= and points= the same way: a replay
@@ -33,6 +38,34 @@
 #include "net/feed.h"
 #include "providers/parser.h"
 #include "providers/shottracker.h"
+#include "providers/shottracker_clip.h"
+
+/* --clip: the latest play with a time, asked for once the feed is live. */
+static bool
+ask_clip(struct game *g, struct feed *feed)
+{
+	const struct play *p;
+	size_t i;
+	int64_t start, end;
+	char *cause = NULL;
+
+	game_refresh(g);
+	for (i = game_view_play_count(g); i-- > 0;) {
+		p = game_view_play(g, i);
+		if (p->ev->wall_ms <= 0)
+			continue;
+		if (shottracker_clip_span(game_view_possessions(g), p->ev->wall_ms, &start,
+		    &end, &cause) < 0 || feed_clip(feed, p->ev->id, start, end, &cause) < 0) {
+			printf("clip_error=%s\n", cause != NULL ? cause : "");
+			free(cause);
+			return true;
+		}
+		printf("clip_play_ms=%lld\nclip_span=%lld-%lld\n", (long long)p->ev->wall_ms,
+		    (long long)start, (long long)end);
+		return true;
+	}
+	return false;
+}
 
 static int
 replay_check(const char *path)
@@ -78,6 +111,7 @@ main(int argc, char **argv)
 	char *cause = NULL;
 	double duration = 60;
 	int i, live = 0, reconnecting = 0;
+	bool clip = false, clip_asked = false, clip_done = false;
 	int64_t t0;
 	const char *logpath = NULL;
 
@@ -103,6 +137,8 @@ main(int argc, char **argv)
 			duration = strtod(argv[++i], NULL);
 		else if (strcmp(argv[i], "--log") == 0 && i + 1 < argc)
 			logpath = argv[++i];
+		else if (strcmp(argv[i], "--clip") == 0)
+			clip = true;
 		else if (strcmp(argv[i], "--record") == 0 && i + 1 < argc)
 			fc.record_path = argv[++i];
 	}
@@ -120,7 +156,7 @@ main(int argc, char **argv)
 	pfd.fd = feed_fd(feed);
 	pfd.events = POLLIN;
 	t0 = cs_now_us();
-	while (!st.ended && cs_now_us() - t0 < (int64_t)(duration * 1e6)) {
+	while (!st.ended && !clip_done && cs_now_us() - t0 < (int64_t)(duration * 1e6)) {
 		if (poll(&pfd, 1, 200) <= 0)
 			continue;
 		list = feed_drain(feed);
@@ -130,8 +166,14 @@ main(int argc, char **argv)
 				live++;
 			if (m->kind == FEED_MSG_STATUS && m->u.status.state == FEED_RECONNECTING)
 				reconnecting++;
+			if (m->kind == FEED_MSG_CLIP) {
+				printf("%s=%s\n", m->u.clip.ok ? "clip" : "clip_error", m->u.clip.text);
+				clip_done = true;
+			}
 		}
 		feed_msg_free_list(&list);
+		if (clip && !clip_asked && live > 0)
+			clip_asked = ask_clip(g, feed);
 	}
 	feed_stop(&feed);
 	home = game_team(g, CS_HOME);

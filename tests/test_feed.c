@@ -529,6 +529,112 @@ test_registry(void)
 	free(cause);
 }
 
+/* Answers the first clip asked for, then ends at a reconnect request
+ * without taking another: what a feed does when its game ends. */
+static int
+clipper_run(struct feed *feed, char **cause)
+{
+	struct feed_clip_request rq;
+	char url[128];
+	int i;
+
+	(void)cause;
+	for (i = 0; i < 600 && !feed_stopping(feed); i++) {   /* ~30 s at most */
+		if (feed_take_clip(feed, &rq)) {
+			snprintf(url, sizeof url, "https://clips.example/%s/%" PRId64 "-%" PRId64,
+			    rq.play_id, rq.start_ms, rq.end_ms);
+			feed_clip_answer(feed, rq.play_id, true, url);
+			break;
+		}
+		feed_sleep(feed, 50);
+	}
+	for (i = 0; i < 300 && !feed_stopping(feed); i++)
+		if (feed_take_reconnect_request(feed) || feed_sleep(feed, 100))
+			break;
+	return 0;
+}
+
+static const struct provider clipper = {
+	.name = "clipper", .run = clipper_run, .takes_clips = true,
+};
+
+/* The next FEED_MSG_CLIP or FEED_MSG_END within ~30 s; NULL when none. */
+static struct feed_msg *
+next_clip_or_end(struct feed *feed, struct feed_msg **keep)
+{
+	struct feed_msg *m;
+	int64_t deadline = cs_now_us() + 30000000;
+
+	while (cs_now_us() < deadline) {
+		if (*keep == NULL) {
+			struct pollfd pfd = { .fd = feed_fd(feed), .events = POLLIN };
+
+			if (poll(&pfd, 1, 200) <= 0)
+				continue;
+			*keep = feed_drain(feed);
+		}
+		while ((m = *keep) != NULL) {
+			*keep = m->next;
+			m->next = NULL;
+			if (m->kind == FEED_MSG_CLIP || m->kind == FEED_MSG_END)
+				return m;
+			free(m);
+		}
+	}
+	return NULL;
+}
+
+/* feed_clip: to the feed thread and back; one at a time; the one the
+ * feed did not take is answered when it ends; none after; none from a
+ * provider that makes no clips. */
+static void
+test_clip(void)
+{
+	struct feed_config c = config();
+	struct feed *feed;
+	struct feed_msg *keep = NULL, *m;
+	char *cause = NULL;
+
+	feed = feed_start_with(&c, &emitter, &cause);
+	ok(feed != NULL && feed_clip(feed, "p1", 1000, 2000, &cause) < 0 && cause != NULL &&
+	    strcmp(cause, "clips come from ShotTracker's live feed only") == 0,
+	    "a provider without clips refuses at once");
+	free(cause);
+	cause = NULL;
+	feed_stop(&feed);
+
+	feed = feed_start_with(&c, &clipper, &cause);
+	if (!ok(feed != NULL, "clipper starts"))
+		return;
+	ok(feed_clip(feed, "p1", 1000, 13000, &cause) == 0, "a clip is asked for");
+	m = next_clip_or_end(feed, &keep);
+	ok(m != NULL && m->kind == FEED_MSG_CLIP && m->u.clip.ok &&
+	    strcmp(m->u.clip.play_id, "p1") == 0 &&
+	    strcmp(m->u.clip.text, "https://clips.example/p1/1000-13000") == 0,
+	    "its answer comes back through the queue");
+	free(m);
+	ok(feed_clip(feed, "p2", 2000, 3000, &cause) == 0, "another is asked for");
+	ok(feed_clip(feed, "p3", 2000, 3000, &cause) < 0 && cause != NULL &&
+	    strcmp(cause, "a clip is on its way already") == 0, "one at a time");
+	free(cause);
+	cause = NULL;
+	feed_reconnect_now(feed);   /* the clipper ends without taking p2 */
+	m = next_clip_or_end(feed, &keep);
+	ok(m != NULL && m->kind == FEED_MSG_CLIP && !m->u.clip.ok &&
+	    strcmp(m->u.clip.play_id, "p2") == 0 &&
+	    strcmp(m->u.clip.text, "no clip: the feed ended first") == 0,
+	    "the clip not taken is answered when the feed ends");
+	free(m);
+	m = next_clip_or_end(feed, &keep);
+	ok(m != NULL && m->kind == FEED_MSG_END, "then the end");
+	free(m);
+	ok(feed_clip(feed, "p4", 2000, 3000, &cause) < 0 && cause != NULL &&
+	    strcmp(cause, "the feed has ended: no clip") == 0, "none once the feed ended");
+	free(cause);
+	feed_msg_free_list(&keep);
+	feed_stop(&feed);
+}
+
 int
 main(void)
 {
@@ -540,5 +646,6 @@ main(void)
 	test_stop_while_full();
 	test_mark_and_record();
 	test_registry();
+	test_clip();
 	return tap_done();
 }

@@ -64,6 +64,26 @@ linger_until_closed(int fd, int ms)
 	}
 }
 
+/* The rest of a body announced by Content-Length (a PUT), into req. */
+static void
+read_body(int fd, char *req, size_t *n, size_t size)
+{
+	const char *cl = strstr(req, "Content-Length: "), *end = strstr(req, "\r\n\r\n");
+	size_t want;
+	ssize_t r;
+
+	if (cl == NULL || end == NULL)
+		return;
+	want = (size_t)(end + 4 - req) + strtoul(cl + 16, NULL, 10);
+	while (*n < want && *n < size - 1) {
+		r = recv(fd, req + *n, size - 1 - *n, 0);
+		if (r <= 0)
+			return;
+		*n += (size_t)r;
+		req[*n] = '\0';
+	}
+}
+
 static void
 serve(int fd)
 {
@@ -81,6 +101,7 @@ serve(int fd)
 		if (strstr(req, "\r\n\r\n") != NULL)
 			break;
 	}
+	read_body(fd, req, &n, sizeof req);
 	pthread_mutex_lock(&req_lock);
 	memcpy(last_request, req, n + 1);
 	pthread_mutex_unlock(&req_lock);
@@ -404,6 +425,31 @@ test_transport_failure(void)
 	free(cause);
 }
 
+/* A PUT with a JSON body: method, length and bytes reach the server. */
+static void
+test_put_body(void)
+{
+	static const char body[] = "{\"action\":\"CLIP\",\"start\":1,\"end\":2}";
+	const char *headers[] = { "Content-Type: application/json", NULL };
+	struct http_request req = { .method = "PUT", .body = body,
+	    .body_len = sizeof body - 1, .headers = headers };
+	struct http_response resp;
+	char u[256], seen[4096], *cause = NULL;
+
+	url(u, sizeof u, "/ok/put");
+	req.url = u;
+	ok(http_perform(&req, &resp, &cause) == 0 && resp.status == 200, "PUT answered");
+	pthread_mutex_lock(&req_lock);
+	memcpy(seen, last_request, sizeof seen);
+	pthread_mutex_unlock(&req_lock);
+	ok(strncmp(seen, "PUT /ok/put ", 12) == 0, "the method is PUT");
+	ok(strstr(seen, "Content-Length: 35\r\n") != NULL, "the body's length is sent");
+	ok(strstr(seen, "\r\n\r\n{\"action\":\"CLIP\",\"start\":1,\"end\":2}") != NULL,
+	    "the body is sent as is");
+	http_response_free(&resp);
+	free(cause);
+}
+
 int
 main(void)
 {
@@ -415,6 +461,7 @@ main(void)
 		return tap_done();
 	}
 	test_requests();
+	test_put_body();
 	test_cancel();
 	test_stall();
 	test_transport_failure();

@@ -1116,6 +1116,7 @@ test_vt100_court(struct app_state *st)
 	    "vt100: no braille on the court");
 	ok(screen_has("< DEN (home)") && screen_has("HOU >"), "vt100: ASCII ends");
 	ui_free(&ui);
+	game_free(&g);
 	endwin();
 	delscreen(scr);
 }
@@ -1461,6 +1462,69 @@ test_seek_prompt(struct game *g, struct app_state *st)
 	ui_free(&ui);
 }
 
+/* What C handed the feed. */
+struct clip_asked {
+	int calls;
+	char play[CS_ID_MAX];
+	int64_t start, end;
+};
+
+static int
+clip_record(void *ctx, const char *play_id, int64_t start_ms, int64_t end_ms, char **cause)
+{
+	struct clip_asked *a = ctx;
+
+	(void)cause;
+	a->calls++;
+	cs_strlcpy(a->play, play_id, sizeof a->play);
+	a->start = start_ms;
+	a->end = end_ms;
+	return 0;
+}
+
+/* C on the selected play: asked through the feed, the span of the play,
+ * the answer (a URL or why not) in the status row, stripped; no feed says
+ * so in one line. */
+static void
+test_clip_key(struct app_state *st)
+{
+	struct ui_options opt = { 0 };
+	struct app_state s = *st;
+	struct clip_asked asked = { 0 };
+	struct game *g = build_plays_game();   /* its plays have a wall time */
+	struct ui *ui = ui_on(&opt, g, &s);
+
+	ui->clip = clip_record;
+	ui->ctx = &asked;
+	ui->clip_seen = s.clip_serial;
+	size_to(ui, 120, 35);
+	keys(ui, "2C");
+	ui_frame(ui);
+	ok(asked.calls == 1 && asked.play[0] != '\0' && asked.end - asked.start == 12000,
+	    "C asks for a clip of the selected play (%s, %lld-%lld): no possession, 12 s around it",
+	    asked.play, (long long)asked.start, (long long)asked.end);
+	ok(screen_has("asking ShotTracker for a clip..."), "and says so");
+	s.clip.ok = true;
+	cs_strlcpy(s.clip.text, "https://video.example/clips/1.mp4", sizeof s.clip.text);
+	s.clip_serial++;
+	ui_clip_note(ui);
+	ui_frame(ui);
+	ok(screen_has("clip: https://video.example/clips/1.mp4"), "the URL in the status row");
+	s.clip.ok = false;
+	cs_strlcpy(s.clip.text, "ShotTracker answered the clip without a URL", sizeof s.clip.text);
+	s.clip_serial++;
+	ui_clip_note(ui);
+	ui_frame(ui);
+	ok(screen_has("ShotTracker answered the clip without a URL") && !screen_has("clip: https"),
+	    "a failure in one line instead");
+	ui->clip = NULL;
+	keys(ui, "C");
+	ui_frame(ui);
+	ok(asked.calls == 1 && screen_has("no clip: no live feed"), "no feed: said, nothing asked");
+	ui_free(&ui);
+	game_free(&g);
+}
+
 int
 main(void)
 {
@@ -1514,6 +1578,7 @@ main(void)
 	test_picker();
 	test_strip(g);
 	test_seek_prompt(g, &st);
+	test_clip_key(&st);
 	endwin();
 	delscreen(scr);
 	test_mono(g, &st);

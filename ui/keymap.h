@@ -59,6 +59,7 @@ enum ui_request {
 	UI_REQ_GAME_NEXT,
 	UI_REQ_VIDEO,         /* V: the selected play in the video player */
 	UI_REQ_MARK,          /* m: mark the selected play for review */
+	UI_REQ_CLIP,          /* C: ask ShotTracker for a clip of the selected play */
 };
 
 /* The request a key names in the global map; UI_REQ_NONE when none. */

@@ -18,6 +18,7 @@
 #include "ui/panes.h"
 #include "ui/screen.h"
 #include "video.h"
+#include "providers/shottracker_clip.h"
 
 /* ---- the selected play: video, marks ---- */
 
@@ -67,6 +68,41 @@ mark_play(struct ui *ui)
 	}
 	ui_touch(ui);
 	return UI_HANDLED | UI_REDRAW;
+}
+
+/* C: the clip is asked for on the feed thread; its answer comes later
+ * (ui_clip_note).  The span: the play's possession, or around the play. */
+static int
+clip_play(struct ui *ui)
+{
+	const struct cs_event *ev = selected_play(ui);
+	int64_t start, end;
+	char *cause = NULL;
+
+	if (ev != NULL && ui->clip == NULL)
+		snprintf(ui->message, sizeof ui->message, "no clip: no live feed");
+	else if (ev != NULL && (shottracker_clip_span(game_view_possessions(ui->g), ev->wall_ms,
+	    &start, &end, &cause) < 0 || ui->clip(ui->ctx, ev->id, start, end, &cause) < 0))
+		cs_sanitize(ui->message, cause != NULL ? cause : "no clip", sizeof ui->message);
+	else if (ev != NULL)
+		snprintf(ui->message, sizeof ui->message, "asking ShotTracker for a clip...");
+	free(cause);
+	ui_touch(ui);
+	return UI_HANDLED | UI_REDRAW;
+}
+
+void
+ui_clip_note(struct ui *ui)
+{
+	char note[sizeof ui->st->clip.text + 8];
+
+	if (ui->st == NULL || ui->st->clip_serial == ui->clip_seen)
+		return;
+	ui->clip_seen = ui->st->clip_serial;
+	/* a URL longer than the row is cut there */
+	snprintf(note, sizeof note, "%s%s", ui->st->clip.ok ? "clip: " : "", ui->st->clip.text);
+	cs_strlcpy(ui->message, note, sizeof ui->message);
+	ui_touch(ui);
 }
 
 /* ---- focus, zoom, help ---- */
@@ -352,6 +388,8 @@ request(struct ui *ui, enum ui_request req, int key)
 		return play_video(ui);
 	case UI_REQ_MARK:
 		return mark_play(ui);
+	case UI_REQ_CLIP:
+		return clip_play(ui);
 	case UI_REQ_DROP_SEARCH:
 	case UI_REQ_NONE:
 		break;

@@ -11,5 +11,7 @@ struct ui;
 
 /* Returns the flags of keymap.h (UI_QUIT: leave). */
 int ui_key(struct ui *ui, int key);
+/* A new answer to C (a clip URL, or why none) into the status row. */
+void ui_clip_note(struct ui *ui);
 
 #endif

@@ -71,6 +71,11 @@ struct ui {
 	int top;                      /* rows above the frame (the strip) */
 	/* the seek prompt's (g): a period sequence and clock in tenths */
 	int (*replay_seek)(void *ctx, int period_sequence, int clock);
+	/* C: a clip of [start, end] (epoch ms) through the feed; -1 with a
+	 * cause when it cannot be asked.  The answer arrives in st->clip. */
+	int (*clip)(void *ctx, const char *play_id, int64_t start_ms, int64_t end_ms,
+	    char **cause);
+	unsigned clip_seen;           /* st->clip_serial shown so far */
 	void *ctx;
 	bool seek_open;               /* g: the seek prompt reads every key */
 	char seek_text[16];           /* what is typed so far */

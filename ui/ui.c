@@ -299,6 +299,17 @@ handle_resize(struct ui *ui, struct loop_ctx *lc)
 	clearok(curscr, TRUE);
 }
 
+/* C: a clip through the feed on screen. */
+static int
+clip_now(void *ctx, const char *play_id, int64_t start_ms, int64_t end_ms, char **cause)
+{
+	struct loop_ctx *lc = ctx;
+
+	if (lc->feed == NULL)
+		return cs_set_cause(cause, "no clip: no live feed");
+	return feed_clip(lc->feed, play_id, start_ms, end_ms, cause);
+}
+
 /* The session on screen: the frame, the keys and the title follow it. */
 static void
 show_session(struct ui *ui, struct loop_ctx *lc, struct session *s)
@@ -309,6 +320,8 @@ show_session(struct ui *ui, struct loop_ctx *lc, struct session *s)
 	ui->reconnect = s->feed != NULL ? reconnect_now : NULL;
 	ui->replay_control = s->feed != NULL ? replay_now : NULL;
 	ui->replay_seek = s->feed != NULL ? replay_seek_now : NULL;
+	ui->clip = s->feed != NULL ? clip_now : NULL;
+	ui->clip_seen = s->st.clip_serial;   /* another game's answer is not news */
 	s->fresh = false;
 	ui_touch(ui);
 }
@@ -431,6 +444,7 @@ ui_run_sessions(const struct ui_options *opt, struct session **v, size_t nsessio
 			was_live = cur->st.caught_up;
 			/* derive once per drain: the frame's panes only read */
 			changed = drain_all(v, nsessions, lc.focus);
+			ui_clip_note(ui);
 			if (changed) {
 				unsigned events = ui_watch(ui);
 

@@ -907,7 +907,7 @@ checkpoint_save(struct game *g)
 		checkpoint_free(cp);
 		return;
 	}
-	if (g->d.nunits > 0)
+	if (g->d.nunits > 0)   /* no units yet: units may be NULL */
 		memcpy(cp->units, g->d.units, g->d.nunits * sizeof *cp->units);
 	for (s = 0; s < 2; s++) {
 		int i;

@@ -50,6 +50,10 @@ struct feed {
 	bool signalled;                /* the pipe holds a byte */
 	bool finished;
 	int pipe_rd, pipe_wr;
+	/* the CLIP action: asked (pending) until taken, busy until answered */
+	bool clip_pending, clip_busy;
+	bool clip_closed;              /* the provider returned: no more clips */
+	struct feed_clip_request clip;
 
 	bool stop;                     /* __atomic: feed_stop was called */
 	bool reconnect;                /* __atomic: feed_reconnect_now */
@@ -522,6 +526,80 @@ feed_seek(struct feed *f, int period_sequence, int clock)
 	pthread_mutex_unlock(&f->wake_lock);
 }
 
+/* --- the CLIP action (feed_clip) --- */
+
+int
+feed_clip(struct feed *f, const char *play_id, int64_t start_ms, int64_t end_ms,
+    char **cause)
+{
+	int rc = 0;
+
+	if (!f->provider->takes_clips || f->cfg.replay_path != NULL)
+		return cs_set_cause(cause, "clips come from ShotTracker's live feed only");
+	pthread_mutex_lock(&f->lock);
+	if (f->clip_closed)
+		rc = cs_set_cause(cause, "the feed has ended: no clip");
+	else if (f->clip_busy)
+		rc = cs_set_cause(cause, "a clip is on its way already");
+	else {
+		cs_strlcpy(f->clip.play_id, play_id, sizeof f->clip.play_id);
+		f->clip.start_ms = start_ms;
+		f->clip.end_ms = end_ms;
+		f->clip_pending = f->clip_busy = true;
+	}
+	pthread_mutex_unlock(&f->lock);
+	if (rc == 0)
+		wake_provider(f);   /* the feed thread may sleep in its socket */
+	return rc;
+}
+
+bool
+feed_take_clip(struct feed *f, struct feed_clip_request *rq)
+{
+	bool taken;
+
+	pthread_mutex_lock(&f->lock);
+	taken = f->clip_pending;
+	if (taken)
+		*rq = f->clip;
+	f->clip_pending = false;
+	pthread_mutex_unlock(&f->lock);
+	return taken;
+}
+
+void
+feed_clip_answer(struct feed *f, const char *play_id, bool ok, const char *text)
+{
+	struct feed_msg *m = msg_new(FEED_MSG_CLIP, sizeof m->u.clip);
+
+	pthread_mutex_lock(&f->lock);
+	f->clip_busy = false;
+	pthread_mutex_unlock(&f->lock);
+	if (m == NULL)
+		return;
+	cs_strlcpy(m->u.clip.play_id, play_id, sizeof m->u.clip.play_id);
+	m->u.clip.ok = ok;
+	cs_sanitize(m->u.clip.text, text, sizeof m->u.clip.text);
+	push(f, m);
+}
+
+/* The provider returned: a clip it did not take is answered now (the UI
+ * would wait for it forever), and no new one is taken. */
+static void
+clip_close(struct feed *f)
+{
+	struct feed_clip_request rq;
+	bool busy;
+
+	pthread_mutex_lock(&f->lock);
+	busy = f->clip_busy;
+	rq = f->clip;
+	f->clip_closed = true;
+	pthread_mutex_unlock(&f->lock);
+	if (busy)
+		feed_clip_answer(f, rq.play_id, false, "no clip: the feed ended first");
+}
+
 /* --- the thread --- */
 
 static void *
@@ -533,6 +611,7 @@ feed_main(void *arg)
 
 	rc = f->provider->run(f, &cause);
 	f->mark_us = 0;
+	clip_close(f);
 	if (rc == 0)
 		push_status(f, FEED_MSG_END, FEED_ENDED, 0, "the feed ended");
 	else {

@@ -81,6 +81,18 @@ enum feed_msg_kind {
 	FEED_MSG_POSSESSION,        /* u.possession: upsert */
 	FEED_MSG_VIDEO,             /* u.video: a video segment */
 	FEED_MSG_POSSESSIONS_RESET, /* possessions and videos start over */
+	FEED_MSG_CLIP,              /* u.clip: the answer to feed_clip() */
+};
+
+/* A CLIP asked for by the UI (feed_clip), and its answer. */
+struct feed_clip_request {
+	char play_id[CS_ID_MAX];
+	int64_t start_ms, end_ms;   /* epoch ms of the game, as the seeds give them */
+};
+struct feed_clip_answer {
+	char play_id[CS_ID_MAX];
+	bool ok;
+	char text[512];             /* the clip's URL, or one line saying why none */
 };
 
 struct feed_msg {
@@ -97,6 +109,7 @@ struct feed_msg {
 		struct feed_status status;
 		struct cs_possession possession;
 		struct cs_video_segment video;
+		struct feed_clip_answer clip;
 	} u;
 };
 
@@ -145,6 +158,14 @@ void feed_control(struct feed *feed, enum feed_control c);
  * feed_control's seeks are.  Ignored by providers that take no seeks.
  */
 void feed_seek(struct feed *feed, int period_sequence, int clock);
+/*
+ * Asks the feed thread for a clip of [start_ms, end_ms] of the play; the
+ * answer comes back as one FEED_MSG_CLIP.  -1 with a one-line cause when
+ * the feed cannot make clips (its provider, or it ended) or one is on its
+ * way already.
+ */
+int feed_clip(struct feed *feed, const char *play_id, int64_t start_ms, int64_t end_ms,
+    char **cause);
 /* True once the provider reported FEED_LIVE (any thread). */
 bool feed_went_live(const struct feed *feed);
 void feed_stop(struct feed **feed);            /* joins the thread within ~1 s */
@@ -176,6 +197,11 @@ void *feed_provider_data(const struct feed *feed);
 /* Mark when the bytes being parsed arrived (monotonic us): stamps the
  * messages pushed until the next call, for the latency benchmark. */
 void feed_mark_received(struct feed *feed);
+
+/* The clip the UI asked for, once: true with *rq filled, then answer it
+ * with feed_clip_answer (which allows the next one). */
+bool feed_take_clip(struct feed *feed, struct feed_clip_request *rq);
+void feed_clip_answer(struct feed *feed, const char *play_id, bool ok, const char *text);
 
 /* Record a raw provider message (--record); a no-op without a recorder.
  * `channel` names where it came from ("rest:/v1/...", "ws", "push"). */

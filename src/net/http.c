@@ -357,6 +357,11 @@ http_perform(const struct http_request *req, struct http_response *resp,
 		else
 			curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, req->method);
 	}
+	if (req->body != NULL) {
+		/* the size first: the body is JSON, never taken as a C string */
+		curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)req->body_len);
+		curl_easy_setopt(c, CURLOPT_POSTFIELDS, req->body);
+	}
 	if (hdrs != NULL)
 		curl_easy_setopt(c, CURLOPT_HTTPHEADER, hdrs);
 	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);

@@ -17,6 +17,8 @@
 struct http_request {
 	const char *method;          /* NULL = GET */
 	const char *url;
+	const char *body;            /* sent as is (a PUT's JSON); NULL = none */
+	size_t body_len;
 	const char *const *headers;  /* "Name: value", NULL-terminated; may be NULL */
 	bool follow_redirects;       /* false: a 3xx comes back with `location` */
 	long timeout_ms;             /* whole request; 0 = 30 s */

@@ -33,6 +33,8 @@ struct provider {
 	void (*control)(struct feed *feed, enum feed_control c);
 	/* The same, through feed_seek(): to a period and clock.  May be NULL. */
 	void (*seek)(struct feed *feed, int period_sequence, int clock);
+	/* It answers feed_clip() (feed_take_clip on its thread). */
+	bool takes_clips;
 	/* The parsers its captures replay through; NULL for the replay. */
 	const struct provider_parser *parser;
 	/* Its own options (feed_config.options), copied by feed_start: a copy

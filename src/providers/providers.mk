@@ -8,6 +8,7 @@ libcourtside_a_SOURCES += \
 	src/providers/shottracker.c src/providers/shottracker.h \
 	src/providers/shottracker_parse.c \
 	src/providers/shottracker_possessions.c src/providers/shottracker_possessions.h \
+	src/providers/shottracker_clip.c src/providers/shottracker_clip.h \
 	src/providers/json_scan.c src/providers/json_scan.h
 
 # The day's schedule of either provider (--list, the game picker).
@@ -115,6 +116,11 @@ EXTRA_DIST += tests/test_shottracker_provider.sh tests/shottracker_fake_server.p
 # Possessions and videos (shottracker_possessions.c) on the vendor's own
 # examples, tests/data/seeds; test_seeds.sh serves every seed fixture from a
 # real local server and runs the real courtside and courtside-sim on them.
+# The CLIP action's span, body and answer (shottracker_clip.c).
+check_PROGRAMS += tests/test_shottracker_clip
+TESTS += tests/test_shottracker_clip
+tests_test_shottracker_clip_SOURCES = tests/test_shottracker_clip.c tests/tap.h
+
 check_PROGRAMS += tests/test_shottracker_possessions
 TESTS += tests/test_shottracker_possessions
 tests_test_shottracker_possessions_SOURCES = tests/test_shottracker_possessions.c tests/tap.h

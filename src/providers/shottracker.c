@@ -48,6 +48,7 @@
 #include "net/http.h"
 #include "net/sign.h"
 #include "net/ws.h"
+#include "providers/shottracker_clip.h"
 #include "providers/provider.h"
 #include "providers/shottracker.h"
 
@@ -58,6 +59,8 @@
 #define ST_GAP_REPAIR_US    (3 * 1000000LL)   /* a missing seq this old is refetched */
 #define ST_PENDING_MAX      512               /* seqs held above a gap */
 #define ST_REST_TRIES       4                 /* --once: attempts per request */
+#define ST_CLIP_TIMEOUT_MS  10000L  /* the CLIP PUT holds the socket's thread:
+                                     * well under ST_DEAD_AFTER_MS */
 #define ST_TOKEN_MAX        1024
 #define ST_FRESH_REFUSALS   3     /* fresh tokens refused in a row: give up */
 #define ST_URL_MAX          2048
@@ -285,17 +288,18 @@ shottracker_describe_status(const struct http_response *r, const char *what,
 enum rest_outcome { REST_OK, REST_RETRY, REST_FATAL };
 
 /*
- * One signed GET.  REST_RETRY: a transient failure (transport, 429, 5xx)
+ * One signed request (a GET, or the video action's PUT with its JSON
+ * body).  REST_RETRY: a transient failure (transport, 429, 5xx)
  * with *retry_ms a suggested wait; REST_FATAL: retrying cannot help.
  */
 static enum rest_outcome
-rest_get_once(struct st *st, const char *path, const char *what,
-    struct http_response *resp, long *retry_ms, char **cause)
+rest_once(struct st *st, const char *method, const char *path, const char *body,
+    const char *what, struct http_response *resp, long *retry_ms, char **cause)
 {
 	struct http_request req;
 	char url[ST_URL_MAX], authority[512], signed_path[1024], date[64];
 	char auth[1024], h_date[96], h_host[560], h_auth[1100], logurl[600];
-	const char *headers[5];
+	const char *headers[6];
 	char host[256];
 	int port;
 	bool tls;
@@ -310,7 +314,7 @@ rest_get_once(struct st *st, const char *path, const char *what,
 	}
 	signed_path[strcspn(signed_path, "?")] = '\0';
 	sign_http_date(time(NULL), date, sizeof date);
-	if (sign_authorization(st->opt->username, st->opt->secret, "GET", signed_path,
+	if (sign_authorization(st->opt->username, st->opt->secret, method, signed_path,
 	    authority, date, auth, sizeof auth) < 0) {
 		cs_set_cause(cause, "ShotTracker: cannot sign the request (credentials too long)");
 		return REST_FATAL;
@@ -323,10 +327,15 @@ rest_get_once(struct st *st, const char *path, const char *what,
 	headers[1] = h_host;
 	headers[2] = h_auth;
 	headers[3] = "Accept: application/json";
-	headers[4] = NULL;
+	headers[4] = body != NULL ? "Content-Type: application/json" : NULL;
+	headers[5] = NULL;
 
 	memset(&req, 0, sizeof req);
+	req.method = method;
 	req.url = url;
+	req.body = body;
+	req.body_len = body != NULL ? strlen(body) : 0;
+	req.timeout_ms = body != NULL ? ST_CLIP_TIMEOUT_MS : 0;
 	req.headers = headers;
 	req.follow_redirects = false;   /* a redirect would need a new signature */
 	req.cacert = st->cfg->cacert;
@@ -342,7 +351,7 @@ rest_get_once(struct st *st, const char *path, const char *what,
 		return REST_RETRY;
 	}
 	explicit_bzero(h_auth, sizeof h_auth);
-	log_msg("shottracker: GET %s -> %ld (%zu bytes)",
+	log_msg("shottracker: %s %s -> %ld (%zu bytes)", method,
 	    http_url_for_log(url, logurl, sizeof logurl), resp->status, resp->len);
 	if (resp->status == 200)
 		return REST_OK;
@@ -373,7 +382,7 @@ rest_get(struct st *st, const char *path, const char *what, bool bounded,
 
 	backoff_init(&b, &backoff_default, (uint64_t)cs_wall_ms() ^ (uint64_t)(uintptr_t)path);
 	for (attempt = 1;; attempt++) {
-		o = rest_get_once(st, path, what, resp, &hint, cause);
+		o = rest_once(st, "GET", path, NULL, what, resp, &hint, cause);
 		if (o == REST_OK)
 			return 0;
 		if (o == REST_FATAL || feed_stopping(st->feed))
@@ -631,11 +640,47 @@ gap_repair_due(struct st *st, int64_t now)
 	return true;
 }
 
+/*
+ * The clip the UI asked for (feed_clip), once, on this thread: one signed
+ * PUT, no retry (the user can press C again); the URL or why not goes
+ * back through the queue.
+ */
+static void
+serve_clip(struct st *st)
+{
+	struct feed_clip_request rq;
+	struct http_response resp;
+	char path[512], body[128], url[sizeof ((struct feed_clip_answer *)0)->text];
+	char *cause = NULL;
+	long hint;
+
+	if (!feed_take_clip(st->feed, &rq))
+		return;
+	snprintf(path, sizeof path, "/v1/data/games/%s/video/_action", st->cfg->game_id);
+	if (shottracker_clip_body(rq.start_ms, rq.end_ms, body, sizeof body) < 0) {
+		feed_clip_answer(st->feed, rq.play_id, false, "no clip: the play has no span");
+		return;
+	}
+	if (rest_once(st, "PUT", path, body, "clip", &resp, &hint, &cause) == REST_OK) {
+		if (shottracker_clip_url(resp.body, resp.len, url, sizeof url, &cause) == 0) {
+			log_msg("shottracker: clip %s", http_url_for_log(url, path, sizeof path));
+			feed_clip_answer(st->feed, rq.play_id, true, url);
+		}
+		http_response_free(&resp);
+	}
+	if (cause != NULL) {
+		log_msg("shottracker: no clip: %s", cause);
+		feed_clip_answer(st->feed, rq.play_id, false, cause);
+		free(cause);
+	}
+}
+
 static bool
 on_tick(void *arg, int64_t now)
 {
 	struct st *st = arg;
 
+	serve_clip(st);
 	if (!gap_repair_due(st, now))
 		return false;
 	st->end = END_GAP_REPAIR;
@@ -795,6 +840,7 @@ live(struct st *st, char **cause)
 	for (;;) {
 		if (feed_stopping(st->feed))
 			return 0;
+		serve_clip(st);   /* asked for while the socket was down */
 		if (need_catchup) {
 			log_msg("shottracker: catching up again over REST");
 			if (catch_up(st, false, cause) < 0)
@@ -954,6 +1000,7 @@ const struct provider provider_shottracker = {
 	.id = CS_PROVIDER_SHOTTRACKER,
 	.run = st_run,
 	.wake = st_wake,
+	.takes_clips = true,
 	.parser = &shottracker_parser,
 	.options_copy = st_options_copy,
 	.options_free = st_options_free,

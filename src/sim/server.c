@@ -314,8 +314,14 @@ srv_callback(struct lws *wsi, enum lws_callback_reasons reason, void *user,
 			return sim_srv_stream_writeable(c, wsi);
 		return sim_srv_http_writeable(c, wsi);
 	case LWS_CALLBACK_HTTP_BODY:
-		/* we serve GETs only; a body is read and ignored */
+		/* kept for the CLIP PUT; any other body is read and ignored */
+		if (c != NULL)
+			sim_srv_http_body(c, in, len);
 		return 0;
+	case LWS_CALLBACK_HTTP_BODY_COMPLETION:
+		if (c == NULL || !c->reading_body)
+			return 0;
+		return sim_srv_http_body_done(c, wsi);
 	case LWS_CALLBACK_HTTP_DROP_PROTOCOL:
 	case LWS_CALLBACK_CLOSED_HTTP:
 		conn_release(c);

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <time.h>
 
+#include <json-c/json.h>
 #include <openssl/crypto.h>
 
 #include "model/event.h"
@@ -293,7 +294,8 @@ st_check_auth(struct srv_conn *c, struct lws *wsi, const char *path, int *rc)
 	}
 	header(wsi, WSI_TOKEN_HOST, host, sizeof host);
 	if ((srv->st_user[0] != '\0' && strcmp(user, srv->st_user) != 0) ||
-	    sign_signature(srv->st_secret, "GET", path, host, date, want,
+	    sign_signature(srv->st_secret, c->method != NULL ? c->method : "GET", path,
+	    host, date, want,
 	    sizeof want) < 0 || strlen(sig) != strlen(want) ||
 	    CRYPTO_memcmp(sig, want, strlen(want)) != 0) {
 		*rc = kong_401(c, wsi, kong_mismatch);
@@ -655,6 +657,114 @@ split_path(char *p, char **seg)
 	return n;
 }
 
+/* --- the CLIP action: PUT /v1/data/games/{event_id}/video/_action --- */
+
+#define CLIP_SPAN_MAX_MS (10 * 60 * 1000)   /* a longer clip is refused */
+
+/* True for the video action's path (no query); the game id into `game`. */
+static bool
+clip_path(const char *path, char *game, size_t size)
+{
+	static const char pre[] = "/v1/data/games/", post[] = "/video/_action";
+	const char *id = path + sizeof pre - 1, *end;
+	size_t n;
+
+	if (strncmp(path, pre, sizeof pre - 1) != 0 || (end = strchr(id, '/')) == NULL ||
+	    strcmp(end, post) != 0)
+		return false;
+	n = (size_t)(end - id);
+	if (n == 0 || n >= size)
+		return false;
+	memcpy(game, id, n);
+	game[n] = '\0';
+	return true;
+}
+
+/* Signed and for a game we have: read the body, answered at its end. */
+static int
+st_clip_begin(struct srv_conn *c, struct lws *wsi, const char *path)
+{
+	int64_t at;
+	int rc = 0;
+
+	if (st_check_auth(c, wsi, path, &rc) < 0 || fault_5xx(c, wsi, true, &rc)) {
+		c->close_after = true;   /* the body stays unread */
+		return rc;
+	}
+	if (st_game(c->srv, c->clip_game, &at) == NULL) {
+		c->close_after = true;
+		return st_error(c, wsi, 404, "Invalid id");
+	}
+	/* no length, no body callbacks: answer now rather than never */
+	if (lws_hdr_total_length(wsi, WSI_TOKEN_HTTP_CONTENT_LENGTH) <= 0) {
+		c->close_after = true;
+		return st_error(c, wsi, 400, "Invalid request body");
+	}
+	c->reading_body = true;
+	return 0;
+}
+
+void
+sim_srv_http_body(struct srv_conn *c, const void *in, size_t len)
+{
+	if (!c->reading_body)
+		return;
+	if (len >= sizeof c->req_body - c->req_body_len) {
+		c->req_body_too_big = true;
+		return;
+	}
+	memcpy(c->req_body + c->req_body_len, in, len);
+	c->req_body_len += len;
+	c->req_body[c->req_body_len] = '\0';
+}
+
+/* An integer member of `o`, or -1. */
+static int64_t
+clip_ms(struct json_object *o, const char *key)
+{
+	struct json_object *v;
+
+	if (!json_object_object_get_ex(o, key, &v) || !json_object_is_type(v, json_type_int))
+		return -1;
+	return json_object_get_int64(v);
+}
+
+/* {"action":"CLIP","start":MS,"end":MS} -> {"url":...}: a clip URL beside
+ * the game's HLS files (render_possessions.c names them the same way). */
+int
+sim_srv_http_body_done(struct srv_conn *c, struct lws *wsi)
+{
+	struct json_object *o, *a;
+	int64_t start, end;
+	char *body;
+	int rc;
+
+	c->reading_body = false;
+	if (c->req_body_too_big)
+		return st_error(c, wsi, 413, "Request body too large");
+	o = json_tokener_parse(c->req_body);
+	if (o == NULL || !json_object_is_type(o, json_type_object) ||
+	    !json_object_object_get_ex(o, "action", &a) ||
+	    !json_object_is_type(a, json_type_string)) {
+		json_object_put(o);
+		return st_error(c, wsi, 400, "Invalid request body");
+	}
+	if (strcmp(json_object_get_string(a), "CLIP") != 0) {
+		json_object_put(o);
+		return st_error(c, wsi, 400, "Unsupported action");
+	}
+	start = clip_ms(o, "start");
+	end = clip_ms(o, "end");
+	json_object_put(o);
+	if (start < 0 || end <= start || end - start > CLIP_SPAN_MAX_MS)
+		return st_error(c, wsi, 400, "Invalid clip span");
+	if (asprintf(&body, "{\"url\":\"https://video.courtside-sim.invalid/%s/clips/"
+	    "%lld-%lld.mp4\"}", c->clip_game, (long long)start, (long long)end) < 0)
+		return -1;
+	rc = sim_srv_respond(c, wsi, 200, "application/json", body, NULL, NULL);
+	return rc;
+}
+
 static const char *
 request_method(struct lws *wsi)
 {
@@ -687,6 +797,9 @@ sim_srv_http_request(struct srv_conn *c, struct lws *wsi, const char *path)
 	c->kind = SRV_CONN_HTTP;
 	cs_sanitize(c->log_path, path, sizeof c->log_path);
 	c->method = request_method(wsi);
+	if (strcmp(c->method, "PUT") == 0 && srv->st_on && clip_path(path, c->clip_game,
+	    sizeof c->clip_game))
+		return st_clip_begin(c, wsi, path);
 	if (strcmp(c->method, "GET") != 0) {
 		c->close_after = true;   /* a body we do not read may follow */
 		return sr_error(c, wsi, 405, "Method not allowed");

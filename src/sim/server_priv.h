@@ -112,6 +112,13 @@ struct srv_conn {
 	size_t body_len, body_off;
 	bool close_after;
 
+	/* a request body being read (the CLIP PUT): answered at its end */
+	bool reading_body;
+	char req_body[1024];
+	size_t req_body_len;
+	bool req_body_too_big;
+	char clip_game[64];
+
 	/* live streams */
 	struct srv_conn *next;
 	bool linked;
@@ -217,6 +224,9 @@ void sim_srv_conn_state(struct sim_server *srv, struct lws *wsi,
 /* server_http.c: REST routing, auth, responses */
 int sim_srv_http_request(struct srv_conn *c, struct lws *wsi, const char *path);
 int sim_srv_http_writeable(struct srv_conn *c, struct lws *wsi);
+/* A request body's bytes as they come, and its end (the CLIP PUT). */
+void sim_srv_http_body(struct srv_conn *c, const void *in, size_t len);
+int sim_srv_http_body_done(struct srv_conn *c, struct lws *wsi);
 int sim_srv_ws_confirm(struct sim_server *srv, struct lws *wsi);
 /* The league game a ShotTracker token subscribes to (0 alone). */
 int sim_srv_st_token_game(const struct sim_server *srv, const char *token);

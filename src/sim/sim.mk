@@ -42,6 +42,8 @@ tests_test_sim_server_SOURCES = tests/test_sim_server.c tests/tap.h
 # The server seen by third-party clients (curl, openssl, python3-websockets).
 TESTS += tests/test_sim_possessions.sh
 EXTRA_DIST += tests/test_sim_possessions.sh
+TESTS += tests/test_clip.sh
+EXTRA_DIST += tests/test_clip.sh
 TESTS += tests/test_sim_shottracker.sh tests/test_sim_sportradar.sh \
 	tests/test_sim_faults.sh tests/test_sim_cli.sh tests/test_sim_capture.sh \
 	tests/test_sim_idle.sh
