@@ -703,6 +703,8 @@ test_empty(struct app_state *st)
 	ok(screen_has("no plays yet"), "empty game: the plays say so");
 	ok(screen_has("HOME") && screen_has("AWAY"), "empty game: teams without names");
 	ok(screen_has("no units yet"), "empty game: no units");
+	ok(screen_has("0/0 -") && !screen_has("0/0 0%"),
+	    "empty game: no shots is no percentage, not 0%%");
 	size_to(ui, 80, 24);
 	for (k = '1'; k <= '5'; k++) {
 		ui_key(ui, k);

@@ -494,8 +494,11 @@ shots_legend(const struct chart *ch, const struct pane_ctx *c, WINDOW *w, int y,
 			continue;
 		x += ui_text(w, y + 1, x, width - x, ui_team_attr(c->theme, s),
 		    ui_team_alias(c->g, s, alias, sizeof alias));
-		x += ui_textf(w, y + 1, x, width - x, A_NORMAL, " %d/%d %d%%   ", zt->fgm[s],
-		    zt->fga[s], pct(zt->fgm[s], zt->fga[s]));
+		if (zt->fga[s] == 0)   /* no shot: no percentage, not 0% */
+			x += ui_text(w, y + 1, x, width - x, A_NORMAL, " 0/0 -   ");
+		else
+			x += ui_textf(w, y + 1, x, width - x, A_NORMAL, " %d/%d %d%%   ",
+			    zt->fgm[s], zt->fga[s], pct(zt->fgm[s], zt->fga[s]));
 	}
 	ui_text(w, y + 1, x, width - x, ui_attr(c->theme, UI_C_DIM), ch->side != CS_SIDE_NONE ?
 	    "v: zones" : "v: zones   t/p: one team's half");
