@@ -78,9 +78,9 @@ test_labels(void)
 	is_int(ui_text_width(label(4, 14, false)), 14, "exactly the width");
 	is_str(label(5, 12, false), "J.Jackson", "the suffix goes first");
 	is_str(label(6, 3, false), "Ne\xe2\x80\xa6", "one word: cut");
-	is_str(ui_surname("Fred Van Vleet", buf, sizeof buf), "Van Vleet", "surname with a particle");
-	is_str(ui_surname("Van Vleet", buf, sizeof buf), "Vleet", "the first word is never a particle");
-	is_str(ui_surname("Kevin De Bruyne", buf, sizeof buf), "De Bruyne", "De Bruyne");
+	is_str(ui_last_name("Fred Van Vleet", buf, sizeof buf), "Van Vleet", "surname with a particle");
+	is_str(ui_last_name("Van Vleet", buf, sizeof buf), "Vleet", "the first word is never a particle");
+	is_str(ui_last_name("Kevin De Bruyne", buf, sizeof buf), "De Bruyne", "De Bruyne");
 }
 
 static void

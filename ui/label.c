@@ -104,90 +104,6 @@ ui_foul_trouble(const struct game_rules *r, const struct cs_period *p, int pf)
 
 /* ---- names ---- */
 
-/* Words that belong to the surname that follows them. */
-static bool
-particle(const char *w, size_t n)
-{
-	static const char *const words[] = { "van", "von", "de", "da", "di", "del",
-		"della", "der", "den", "du", "la", "le", "st.", "dos", "das", "ter", "ten",
-		"mac" };
-	size_t i;
-
-	for (i = 0; i < sizeof words / sizeof words[0]; i++)
-		if (strlen(words[i]) == n && strncasecmp(w, words[i], n) == 0)
-			return true;
-	return false;
-}
-
-static bool
-suffix(const char *w, size_t n)
-{
-	static const char *const words[] = { "jr.", "jr", "sr.", "sr", "ii", "iii", "iv" };
-	size_t i;
-
-	for (i = 0; i < sizeof words / sizeof words[0]; i++)
-		if (strlen(words[i]) == n && strncasecmp(w, words[i], n) == 0)
-			return true;
-	return false;
-}
-
-/* The word ending at `end` (exclusive) of `name`: its start. */
-static const char *
-word_start(const char *name, const char *end)
-{
-	while (end > name && end[-1] != ' ')
-		end--;
-	return end;
-}
-
-static const char *
-trim_end(const char *name, const char *end)
-{
-	while (end > name && end[-1] == ' ')
-		end--;
-	return end;
-}
-
-/* [*start, *end) is the surname inside name. */
-static void
-surname_span(const char *name, const char **start, const char **end)
-{
-	const char *e = trim_end(name, name + strlen(name)), *s = word_start(name, e), *p;
-
-	if (s > name && suffix(s, (size_t)(e - s))) {
-		/* "Jaren Jackson Jr." -> "Jackson" */
-		e = trim_end(name, s);
-		s = word_start(name, e);
-	}
-	/* "Fred Van Vleet" -> "Van Vleet"; the first word is never taken */
-	while (s > name) {
-		p = word_start(name, trim_end(name, s));
-		if (p == name || !particle(p, (size_t)(trim_end(name, s) - p)))
-			break;
-		s = p;
-	}
-	*start = s;
-	*end = e;
-}
-
-const char *
-ui_surname(const char *name, char *buf, size_t size)
-{
-	const char *s, *e;
-	size_t n;
-
-	surname_span(name, &s, &e);
-	n = (size_t)(e - s);
-	if (n == 0) {
-		cs_strlcpy(buf, name, size);
-		return buf;
-	}
-	if (n >= size)
-		n = size - 1;
-	memcpy(buf, s, n);
-	buf[n] = '\0';
-	return buf;
-}
 
 /* Bytes of the UTF-8 character starting at s (1 for a stray byte). */
 static size_t
@@ -207,14 +123,12 @@ static void
 short_form(const char *name, char *buf, size_t size)
 {
 	char last[CS_NAME_MAX * 2];
-	const char *s, *e;
 
-	surname_span(name, &s, &e);
-	if (s == name || e <= s) {
+	ui_last_name(name, last, sizeof last);
+	if (strcmp(last, name) == 0) {   /* one word: no initial to add */
 		cs_strlcpy(buf, name, size);
 		return;
 	}
-	ui_surname(name, last, sizeof last);
 	if ((unsigned char)name[0] < 0x80 && !isalnum((unsigned char)name[0])) {
 		/* no letter to make an initial of ("[31mEvil" once sanitized) */
 		cs_strlcpy(buf, last, size);

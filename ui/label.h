@@ -26,10 +26,6 @@ const char *ui_player_name(const struct box_player *p, char *buf, size_t size);
  */
 const char *ui_player_label(const struct box_team *t, int player, int width, bool ascii,
     char *buf, size_t size);
-/* The surname of a full name: the last word, with the particles before it
- * (van, de, di, ...) and without a suffix (Jr., III); the name itself
- * when it has one word. */
-const char *ui_surname(const char *name, char *buf, size_t size);
 /* Whole minutes that add up: each seconds[i] / 60 rounded down or up, by
  * largest remainder (ties to the earlier), so that the minutes sum to the
  * seconds' total rounded to the nearest minute. */

@@ -111,27 +111,6 @@ append(char *buf, size_t size, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* "Jokic": the name after the first one, so "Van Vleet" stays whole and
- * "Jaren Jackson Jr." is "Jackson". */
-static void
-surname(const char *full, char *buf, size_t size)
-{
-	static const char *const suffixes[] = { " Jr.", " Jr", " Sr.", " Sr", " II", " III",
-		" IV" };
-	const char *sp = strchr(full, ' ');
-	size_t i, n, k;
-
-	cs_strlcpy(buf, sp != NULL && sp[1] != '\0' ? sp + 1 : full, size);
-	n = strlen(buf);
-	for (i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
-		k = strlen(suffixes[i]);
-		if (n > k && strcmp(buf + n - k, suffixes[i]) == 0) {
-			buf[n - k] = '\0';
-			break;
-		}
-	}
-}
-
 /* Bytes of the first character of a UTF-8 name: "Á" is two. */
 static int
 initial_len(const char *name)
@@ -146,8 +125,7 @@ initial_len(const char *name)
 /*
  * A player's short name that still tells him from his teammates: the
  * surname, with the initial when a teammate shares it, with the jersey
- * when the initial is shared too.  A local copy until the box score's
- * shared one (ui/label.c) lands.
+ * when the initial is shared too.
  */
 static const char *
 short_name(const struct box_team *t, int i, char *buf, size_t size)
@@ -162,12 +140,12 @@ short_name(const struct box_team *t, int i, char *buf, size_t size)
 		cs_strlcpy(buf, full, size);
 		return buf;
 	}
-	surname(full, mine, sizeof mine);
+	ui_last_name(full, mine, sizeof mine);
 	for (j = 0; j < t->nplayers; j++) {
 		if (j == i || t->players[j].info.name[0] == '\0')
 			continue;
 		ui_player_name(&t->players[j], other, sizeof other);
-		surname(other, theirs, sizeof theirs);
+		ui_last_name(other, theirs, sizeof theirs);
 		if (strcmp(theirs, mine) != 0)
 			continue;
 		same_surname = true;

@@ -15,6 +15,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include <wchar.h>
 
 #include "model/event.h"
@@ -300,44 +301,87 @@ ui_hline(const struct ui_theme *t, WINDOW *w, int y, int x, int n, attr_t attr)
 	mvwhline_set(w, y, x, &cc, n);
 }
 
+/* Words that belong to the surname that follows them. */
+static bool
+particle(const char *w, size_t n)
+{
+	static const char *const words[] = { "van", "von", "de", "da", "di", "del",
+		"della", "der", "den", "du", "la", "le", "st.", "dos", "das", "ter", "ten",
+		"mac" };
+	size_t i;
+
+	for (i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strlen(words[i]) == n && strncasecmp(w, words[i], n) == 0)
+			return true;
+	return false;
+}
+
+static bool
+suffix(const char *w, size_t n)
+{
+	static const char *const words[] = { "jr.", "jr", "sr.", "sr", "ii", "iii", "iv", "v" };
+	size_t i;
+
+	for (i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strlen(words[i]) == n && strncasecmp(w, words[i], n) == 0)
+			return true;
+	return false;
+}
+
+/* The word ending at `end` (exclusive) of `name`: its start. */
+static const char *
+word_start(const char *name, const char *end)
+{
+	while (end > name && end[-1] != ' ')
+		end--;
+	return end;
+}
+
+static const char *
+trim_end(const char *name, const char *end)
+{
+	while (end > name && end[-1] == ' ')
+		end--;
+	return end;
+}
+
+/* [*start, *end) is the surname inside name. */
+static void
+surname_span(const char *name, const char **start, const char **end)
+{
+	const char *e = trim_end(name, name + strlen(name)), *s = word_start(name, e), *p;
+
+	if (s > name && suffix(s, (size_t)(e - s))) {
+		/* "Jaren Jackson Jr." -> "Jackson" */
+		e = trim_end(name, s);
+		s = word_start(name, e);
+	}
+	/* "Fred Van Vleet" -> "Van Vleet"; the first word is never taken */
+	while (s > name) {
+		p = word_start(name, trim_end(name, s));
+		if (p == name || !particle(p, (size_t)(trim_end(name, s) - p)))
+			break;
+		s = p;
+	}
+	*start = s;
+	*end = e;
+}
+
 const char *
 ui_last_name(const char *name, char *buf, size_t size)
 {
-	static const char *const suffixes[] = { "Jr.", "Jr", "Sr.", "Sr", "II",
-		"III", "IV", "V" };
-	const char *end, *start, *prev_start = NULL;
-	size_t i, n;
+	const char *s, *e;
+	size_t n;
 
-	end = name + strlen(name);
-	while (end > name && end[-1] == ' ')
-		end--;
-	start = end;
-	while (start > name && start[-1] != ' ')
-		start--;
-	for (i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
-		n = strlen(suffixes[i]);
-		if ((size_t)(end - start) == n && strncmp(start, suffixes[i], n) == 0) {
-			prev_start = start;
-			break;
-		}
-	}
-	if (prev_start != NULL && prev_start > name) {
-		/* "Jaren Jackson Jr." -> "Jackson" */
-		end = prev_start;
-		while (end > name && end[-1] == ' ')
-			end--;
-		start = end;
-		while (start > name && start[-1] != ' ')
-			start--;
-	}
-	n = (size_t)(end - start);
+	surname_span(name, &s, &e);
+	n = (size_t)(e - s);
 	if (n == 0) {
 		cs_strlcpy(buf, name, size);
 		return buf;
 	}
 	if (n >= size)
 		n = size - 1;
-	memcpy(buf, start, n);
+	memcpy(buf, s, n);
 	buf[n] = '\0';
 	return buf;
 }

@@ -32,6 +32,9 @@ bool ui_text_utf8_locale(void);
 const char *ui_text_ascii(const char *s, char *buf, size_t size);
 /* A short name that fits: "Jalen Brunson" -> "J. Brunson" -> "Brunson". */
 void ui_name_fit(const char *name, int width, char *buf, size_t size);
+/* The surname: "Fred Van Vleet" -> "Van Vleet" (particles stay with it),
+ * "Jaren Jackson Jr." -> "Jackson" (suffixes go); the first word is never
+ * taken for a particle. */
 const char *ui_last_name(const char *name, char *buf, size_t size);
 
 #endif
