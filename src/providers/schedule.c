@@ -11,6 +11,8 @@
 
 #include <json-c/json.h>
 
+#include "log.h"
+#include "net/http.h"
 #include "providers/schedule.h"
 
 int
@@ -148,6 +150,30 @@ schedule_json_games(const char *json, size_t len, const char *what, void **games
 	}
 	*games = list;
 	return root;
+}
+
+int
+schedule_answer(const struct schedule_query *q, const char *url, struct http_response *resp,
+    const struct schedule_answer_how *how, struct schedule *out, char **cause)
+{
+	char logurl[600];
+	int rc;
+
+	log_msg("%s: GET %s -> %ld (%zu bytes)", how->log_name,
+	    http_url_for_log(url, logurl, sizeof logurl), resp->status, resp->len);
+	if (resp->status != 200) {
+		cs_set_cause(cause, "%s answered HTTP %ld%s%s%s", how->what, resp->status,
+		    resp->status == 401 || resp->status == 403 ? " (check " : "",
+		    resp->status == 401 || resp->status == 403 ? how->credentials : "",
+		    resp->status == 401 || resp->status == 403 ? ")" : "");
+		http_response_free(resp);
+		return -1;
+	}
+	rc = how->parse(resp->body, resp->len, out, cause);
+	http_response_free(resp);
+	if (rc == 0)
+		schedule_filter_team(out, q->team);
+	return rc;
 }
 
 static bool

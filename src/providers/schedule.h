@@ -70,6 +70,19 @@ int sportradar_schedule_fetch(const struct schedule_query *q, struct schedule *o
 
 /* Keeps the games `team` (an id, or an alias, any case) plays in. */
 void schedule_filter_team(struct schedule *s, const char *team);
+/* How a provider's schedule answer is read (schedule_answer). */
+struct http_response;
+struct schedule_answer_how {
+	const char *log_name;      /* "shottracker" */
+	const char *what;          /* "ShotTracker: the schedule" */
+	const char *credentials;   /* named on a 401/403 */
+	int (*parse)(const char *json, size_t len, struct schedule *out, char **cause);
+};
+/* The answer to a schedule GET: logged, refused unless 200, parsed into
+ * `out` and kept to q->team; frees `resp`.  0, or -1 with *cause. */
+int schedule_answer(const struct schedule_query *q, const char *url,
+    struct http_response *resp, const struct schedule_answer_how *how,
+    struct schedule *out, char **cause);
 /* "ID  HH:MM  AWAY at HOME  STATUS  A-H" (no newline) into buf. */
 void schedule_line(const struct schedule_game *g, char *buf, size_t size);
 /* --list: one line per game, or one JSON document; 0 or -1 (errno). */

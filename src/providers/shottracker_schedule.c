@@ -96,16 +96,19 @@ signed_get(const struct schedule_query *q, const char *url, struct http_response
 	return rc;
 }
 
+static const struct schedule_answer_how st_answer = {
+	"shottracker", "ShotTracker: the schedule", "SHOTTRACKER_USERNAME and SHOTTRACKER_SECRET", shottracker_schedule_parse,
+};
+
 int
 shottracker_schedule_fetch(const struct schedule_query *q, struct schedule *out,
     char **cause)
 {
 	struct http_response resp;
-	char url[1200], team[48] = "", logurl[600];
+	char url[1200], team[48] = "";
 	const char *base = q->base_url != NULL ? q->base_url : ST_SCHEDULE_BASE;
 	int64_t from, to;
 	size_t n = strlen(base);
-	int rc;
 
 	if (q->username == NULL || q->secret == NULL)
 		return cs_set_cause(cause, "no ShotTracker credentials: set "
@@ -123,20 +126,7 @@ shottracker_schedule_fetch(const struct schedule_query *q, struct schedule *out,
 	memset(&resp, 0, sizeof resp);
 	if (signed_get(q, url, &resp, cause) < 0)
 		return -1;
-	log_msg("shottracker: GET %s -> %ld (%zu bytes)",
-	    http_url_for_log(url, logurl, sizeof logurl), resp.status, resp.len);
-	if (resp.status != 200) {
-		cs_set_cause(cause, "ShotTracker: the schedule answered HTTP %ld%s", resp.status,
-		    resp.status == 401 || resp.status == 403 ?
-		    " (check SHOTTRACKER_USERNAME and SHOTTRACKER_SECRET)" : "");
-		http_response_free(&resp);
-		return -1;
-	}
-	rc = shottracker_schedule_parse(resp.body, resp.len, out, cause);
-	http_response_free(&resp);
-	if (rc == 0)
-		schedule_filter_team(out, q->team);
-	return rc;
+	return schedule_answer(q, url, &resp, &st_answer, out, cause);
 }
 
 static void

@@ -47,13 +47,17 @@ iso_ms(const char *s)
 	return t > 0 ? t * 1000 : 0;
 }
 
+static const struct schedule_answer_how sr_answer = {
+	"sportradar", "Sportradar: the daily schedule", "SPORTRADAR_API_KEY", sportradar_schedule_parse,
+};
+
 int
 sportradar_schedule_fetch(const struct schedule_query *q, struct schedule *out,
     char **cause)
 {
 	struct http_request req;
 	struct http_response resp;
-	char url[1200], key[300], logurl[600];
+	char url[1200], key[300];
 	const char *headers[3];
 	const char *base = q->base_url != NULL ? q->base_url : SR_SCHEDULE_BASE;
 	size_t n = strlen(base);
@@ -93,20 +97,7 @@ sportradar_schedule_fetch(const struct schedule_query *q, struct schedule *out,
 	explicit_bzero(key, sizeof key);
 	if (rc < 0)
 		return -1;
-	log_msg("sportradar: GET %s -> %ld (%zu bytes)",
-	    http_url_for_log(url, logurl, sizeof logurl), resp.status, resp.len);
-	if (resp.status != 200) {
-		cs_set_cause(cause, "Sportradar: the daily schedule answered HTTP %ld%s",
-		    resp.status, resp.status == 401 || resp.status == 403 ?
-		    " (check SPORTRADAR_API_KEY)" : "");
-		http_response_free(&resp);
-		return -1;
-	}
-	rc = sportradar_schedule_parse(resp.body, resp.len, out, cause);
-	http_response_free(&resp);
-	if (rc == 0)
-		schedule_filter_team(out, q->team);
-	return rc;
+	return schedule_answer(q, url, &resp, &sr_answer, out, cause);
 }
 
 static void
