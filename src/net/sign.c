@@ -9,6 +9,7 @@
 #include <openssl/hmac.h>
 
 #include "model/event.h"
+#include "net/http.h"
 #include "net/sign.h"
 
 static const char *const day_names[] = { "Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat" };
@@ -127,4 +128,57 @@ sign_parse_authorization(const char *value, char *username, size_t usize,
 	    auth_param(value, "signature", signature, ssize) < 0)
 		return -1;
 	return 0;
+}
+
+int
+sign_url_authority(const char *url, char *buf, size_t size)
+{
+	const char *p = strstr(url, "://"), *end, *at;
+	size_t n;
+
+	if (p == NULL)
+		return -1;
+	p += 3;
+	end = p + strcspn(p, "/?#");
+	at = memchr(p, '@', (size_t)(end - p));
+	if (at != NULL)
+		p = at + 1;
+	n = (size_t)(end - p);
+	if (n == 0 || n >= size)
+		return -1;
+	memcpy(buf, p, n);
+	buf[n] = '\0';
+	return 0;
+}
+
+int
+sign_request_headers(const char *username, const char *secret, const char *method,
+    const char *url, struct sign_headers *h)
+{
+	char authority[512], path[1024], host[256], date[64], auth[1024];
+	int port, rc = 0;
+	bool tls;
+
+	memset(h, 0, sizeof *h);
+	if (sign_url_authority(url, authority, sizeof authority) < 0 ||
+	    http_split_url(url, host, sizeof host, &port, path, sizeof path, &tls) < 0)
+		return -1;
+	path[strcspn(path, "?")] = '\0';
+	sign_http_date(time(NULL), date, sizeof date);
+	if (sign_authorization(username, secret, method, path, authority, date,
+	    auth, sizeof auth) < 0) {
+		rc = -2;
+	} else {
+		snprintf(h->date, sizeof h->date, "Date: %s", date);
+		snprintf(h->host, sizeof h->host, "Host: %s", authority);
+		snprintf(h->auth, sizeof h->auth, "Authorization: %s", auth);
+	}
+	explicit_bzero(auth, sizeof auth);
+	return rc;
+}
+
+void
+sign_headers_clear(struct sign_headers *h)
+{
+	explicit_bzero(h, sizeof *h);
 }

@@ -27,6 +27,24 @@ int sign_authorization(const char *username, const char *secret,
     const char *method, const char *path, const char *host, const char *date,
     char *out, size_t size);
 
+/* The authority of a URL ("host:port", userinfo dropped); -1 when none. */
+int sign_url_authority(const char *url, char *buf, size_t size);
+
+/* The signed headers of one request, ready for curl ("Date: ...",
+ * "Host: ...", "Authorization: ..."); sign_headers_clear wipes them. */
+struct sign_headers {
+	char date[96];
+	char host[560];
+	char auth[1100];
+};
+
+/* Signs METHOD url (its path without the query; its authority as Host) at
+ * the current time.  -1: the URL has no authority or path; -2: the
+ * credentials do not fit. */
+int sign_request_headers(const char *username, const char *secret, const char *method,
+    const char *url, struct sign_headers *h);
+void sign_headers_clear(struct sign_headers *h);
+
 /* Splits an Authorization value into username and signature; -1 if malformed. */
 int sign_parse_authorization(const char *value, char *username, size_t usize,
     char *signature, size_t ssize);

@@ -111,29 +111,6 @@ struct st {
 
 /* --- small helpers --- */
 
-/* The authority of a URL exactly as written ("host" or "host:port"),
- * without userinfo: what we sign and send as Host. */
-static int
-url_authority(const char *url, char *buf, size_t size)
-{
-	const char *p = strstr(url, "://"), *end, *at;
-	size_t n;
-
-	if (p == NULL)
-		return -1;
-	p += 3;
-	end = p + strcspn(p, "/?#");
-	at = memchr(p, '@', (size_t)(end - p));
-	if (at != NULL)
-		p = at + 1;
-	n = (size_t)(end - p);
-	if (n == 0 || n >= size)
-		return -1;
-	memcpy(buf, p, n);
-	buf[n] = '\0';
-	return 0;
-}
-
 static void
 percent_encode(char *dst, size_t size, const char *src)
 {
@@ -170,7 +147,7 @@ shottracker_ws_url(char *buf, size_t size, const char *ws_base,
 
 	if (ws_base != NULL && *ws_base != '\0') {
 		scheme_end = strstr(ws_base, "://");
-		if (scheme_end == NULL || url_authority(ws_base, authority, sizeof authority) < 0)
+		if (scheme_end == NULL || sign_url_authority(ws_base, authority, sizeof authority) < 0)
 			return -1;
 		n = (size_t)(scheme_end - ws_base);
 		if ((n == 5 && strncasecmp(ws_base, "https", 5) == 0) ||
@@ -196,7 +173,7 @@ shottracker_ws_url(char *buf, size_t size, const char *ws_base,
 			memcpy(base + n, "/live/v2/games", 15);
 		}
 	} else {
-		if (rest_base == NULL || url_authority(rest_base, authority, sizeof authority) < 0)
+		if (rest_base == NULL || sign_url_authority(rest_base, authority, sizeof authority) < 0)
 			return -1;
 		len = snprintf(base, sizeof base, "%s://%s/live/v2/games",
 		    strncasecmp(rest_base, "https:", 6) == 0 ? "wss" : "ws", authority);
@@ -297,35 +274,25 @@ rest_once(struct st *st, const char *method, const char *path, const char *body,
     const char *what, struct http_response *resp, long *retry_ms, char **cause)
 {
 	struct http_request req;
-	char url[ST_URL_MAX], authority[512], signed_path[1024], date[64];
-	char auth[1024], h_date[96], h_host[560], h_auth[1100], logurl[600];
+	struct sign_headers sh;
+	char url[ST_URL_MAX], logurl[600];
 	const char *headers[6];
-	char host[256];
-	int port;
-	bool tls;
+	int signed_ok;
 
 	*retry_ms = 0;
-	if ((size_t)snprintf(url, sizeof url, "%s%s", st->base, path) >= sizeof url ||
-	    url_authority(url, authority, sizeof authority) < 0 ||
-	    http_split_url(url, host, sizeof host, &port, signed_path, sizeof signed_path,
-	    &tls) < 0) {
+	signed_ok = (size_t)snprintf(url, sizeof url, "%s%s", st->base, path) >= sizeof url ? -1 :
+	    sign_request_headers(st->opt->username, st->opt->secret, method, url, &sh);
+	if (signed_ok == -1) {
 		cs_set_cause(cause, "ShotTracker: bad URL for %s (check --base-url)", what);
 		return REST_FATAL;
 	}
-	signed_path[strcspn(signed_path, "?")] = '\0';
-	sign_http_date(time(NULL), date, sizeof date);
-	if (sign_authorization(st->opt->username, st->opt->secret, method, signed_path,
-	    authority, date, auth, sizeof auth) < 0) {
+	if (signed_ok < 0) {
 		cs_set_cause(cause, "ShotTracker: cannot sign the request (credentials too long)");
 		return REST_FATAL;
 	}
-	snprintf(h_date, sizeof h_date, "Date: %s", date);
-	snprintf(h_host, sizeof h_host, "Host: %s", authority);
-	snprintf(h_auth, sizeof h_auth, "Authorization: %s", auth);
-	explicit_bzero(auth, sizeof auth);
-	headers[0] = h_date;
-	headers[1] = h_host;
-	headers[2] = h_auth;
+	headers[0] = sh.date;
+	headers[1] = sh.host;
+	headers[2] = sh.auth;
 	headers[3] = "Accept: application/json";
 	headers[4] = body != NULL ? "Content-Type: application/json" : NULL;
 	headers[5] = NULL;
@@ -343,14 +310,14 @@ rest_once(struct st *st, const char *method, const char *path, const char *body,
 	req.max_body = SHOTTRACKER_DOCUMENT_MAX;
 	req.cancel = feed_cancel_flag(st->feed);
 	if (http_perform(&req, resp, cause) < 0) {
-		explicit_bzero(h_auth, sizeof h_auth);
+		sign_headers_clear(&sh);
 		/* a bad certificate or an oversized body comes back the same */
 		if (feed_stopping(st->feed) || resp->permanent)
 			return REST_FATAL;
 		*retry_ms = 0;
 		return REST_RETRY;
 	}
-	explicit_bzero(h_auth, sizeof h_auth);
+	sign_headers_clear(&sh);
 	log_msg("shottracker: %s %s -> %ld (%zu bytes)", method,
 	    http_url_for_log(url, logurl, sizeof logurl), resp->status, resp->len);
 	if (resp->status == 200)

@@ -37,51 +37,23 @@ local_day(const struct schedule_query *q, int64_t *from, int64_t *to)
 	*to = (int64_t)mktime(&tm) * 1000;
 }
 
-/* The URL's authority as written (host or host:port): what is signed and
- * sent as Host. */
-static int
-authority_of(const char *url, char *buf, size_t size)
-{
-	const char *p = strstr(url, "://");
-	size_t n;
-
-	if (p == NULL)
-		return -1;
-	p += 3;
-	n = strcspn(p, "/?#");
-	if (memchr(p, '@', n) != NULL || n == 0 || n >= size)
-		return -1;   /* userinfo has no place in a signed request */
-	memcpy(buf, p, n);
-	buf[n] = '\0';
-	return 0;
-}
-
 static int
 signed_get(const struct schedule_query *q, const char *url, struct http_response *resp,
     char **cause)
 {
 	struct http_request req;
-	char authority[256], path[1024], host[256], date[64], auth[1024];
-	char h_date[96], h_host[300], h_auth[1100];
+	struct sign_headers sh;
 	const char *headers[5];
-	int port, rc;
-	bool tls;
+	int rc;
 
-	if (authority_of(url, authority, sizeof authority) < 0 ||
-	    http_split_url(url, host, sizeof host, &port, path, sizeof path, &tls) < 0)
+	rc = sign_request_headers(q->username, q->secret, "GET", url, &sh);
+	if (rc == -1)
 		return cs_set_cause(cause, "ShotTracker: bad URL for the schedule (check --base-url)");
-	path[strcspn(path, "?")] = '\0';
-	sign_http_date(time(NULL), date, sizeof date);
-	if (sign_authorization(q->username, q->secret, "GET", path, authority, date,
-	    auth, sizeof auth) < 0)
+	if (rc < 0)
 		return cs_set_cause(cause, "ShotTracker: cannot sign the request (credentials too long)");
-	snprintf(h_date, sizeof h_date, "Date: %s", date);
-	snprintf(h_host, sizeof h_host, "Host: %s", authority);
-	snprintf(h_auth, sizeof h_auth, "Authorization: %s", auth);
-	explicit_bzero(auth, sizeof auth);
-	headers[0] = h_date;
-	headers[1] = h_host;
-	headers[2] = h_auth;
+	headers[0] = sh.date;
+	headers[1] = sh.host;
+	headers[2] = sh.auth;
 	headers[3] = "Accept: application/json";
 	headers[4] = NULL;
 	memset(&req, 0, sizeof req);
@@ -92,7 +64,7 @@ signed_get(const struct schedule_query *q, const char *url, struct http_response
 	req.timeout_ms = 20000;
 	req.max_body = SCHEDULE_DOC_MAX;
 	rc = http_perform(&req, resp, cause);
-	explicit_bzero(h_auth, sizeof h_auth);
+	sign_headers_clear(&sh);
 	return rc;
 }
 
