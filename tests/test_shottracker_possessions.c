@@ -412,6 +412,16 @@ test_bad_documents(void)
 	v = shottracker_videos_parse(s, strlen(s), false, NULL);
 	ok(v != NULL && v->nvideos == 1 && v->skipped == 4, "bad videos are skipped, counted");
 	shottracker_videos_free(&v);
+
+	/* a team's possession names nobody: "" or null is no player, not a bad id */
+	s = "{\"videos\":[{\"sourceKey\":{\"source\":\"POSSESSION\",\"teamId\":\"890\","
+	    "\"playerId\":\"\"}},{\"sourceKey\":{\"teamId\":\"890\",\"playerId\":null}}]}";
+	v = shottracker_videos_parse(s, strlen(s), false, NULL);
+	ok(v != NULL && v->nvideos == 2 && v->skipped == 0 &&
+	    v->videos[0].source_player_id[0] == '\0' &&
+	    strcmp(v->videos[0].source_team_id, "890") == 0,
+	    "a video whose playerId is \"\" or null is kept, with no player");
+	shottracker_videos_free(&v);
 }
 
 /*

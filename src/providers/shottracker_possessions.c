@@ -169,7 +169,11 @@ rd_id(struct reader *r, json_object *o, const char *key, char *buf, size_t size)
 	json_object *v = member(o, key);
 
 	buf[0] = '\0';
-	if (v != NULL && !id_value(v, buf, size))
+	/* "" and null say "nobody" (a team's possession), not a bad id */
+	if (v == NULL || json_object_is_type(v, json_type_null) ||
+	    (json_object_is_type(v, json_type_string) && json_object_get_string_len(v) == 0))
+		return;
+	if (!id_value(v, buf, size))
 		note(r, key);
 }
 
@@ -715,8 +719,12 @@ record_of(const struct shottracker_possession *p, const char *team_id,
 
 	memset(rec, 0, sizeof *rec);
 	rec->side = CS_SIDE_NONE;
-	snprintf(rec->id, sizeof rec->id, "%s@%" PRId64 "/%d/%d", team_id, p->start_timestamp,
-	    p->period.sequence, p->start_clock);
+	if (snprintf(rec->id, sizeof rec->id, "%s@%" PRId64 "/%d/%d", team_id,
+	    p->start_timestamp, p->period.sequence, p->start_clock) >= (int)sizeof rec->id)
+		/* a long team id: its hash keeps the id whole, so two never collide */
+		snprintf(rec->id, sizeof rec->id, "%016" PRIx64 "@%" PRId64 "/%d/%d",
+		    cs_hash64(team_id, strlen(team_id)), p->start_timestamp,
+		    p->period.sequence, p->start_clock);
 	rec->period = p->period;
 	rec->start_clock = p->start_clock;
 	rec->end_clock = p->end_clock;
