@@ -23,8 +23,7 @@
 #include "net/feed.h"
 #include "providers/schedule.h"
 #include "session.h"
-#include "providers/shottracker.h"
-#include "providers/sportradar.h"
+#include "providers/provider.h"
 #include "settings.h"
 #include "sim/server.h"
 #include "ui/picker.h"
@@ -107,16 +106,17 @@ write_exports(struct session **v, int n, const struct settings *s)
 	return rc;
 }
 
-/* --rules wins; a Sportradar G League feed plays the G League's profile;
- * otherwise the provider's data decides (NULL). */
+/* --rules wins; then what the provider's options imply (a G League feed
+ * plays the G League's profile); otherwise the provider's data decides. */
 static const char *
-rules_for(const struct settings *s)
+rules_for(const struct settings *s, const struct feed_config *fc)
 {
+	const struct provider *p = provider_by_id(fc->provider);
+
 	if (s->rules != NULL)
 		return s->rules;
-	if (s->provider == CS_PROVIDER_SPORTRADAR && s->replay_path == NULL &&
-	    strcmp(s->league, "nbdl") == 0)
-		return "gleague";
+	if (p != NULL && p->rules_hint != NULL && s->replay_path == NULL)
+		return p->rules_hint(fc->options);
 	return NULL;
 }
 
@@ -198,16 +198,12 @@ run_without_ui(const struct settings *s, struct session **v, int n)
 }
 
 static void
-schedule_query_of(const struct settings *s, struct schedule_query *q)
+schedule_query_of(const struct settings *s, const void *options, struct schedule_query *q)
 {
 	memset(q, 0, sizeof *q);
 	q->provider = s->provider;
 	q->base_url = s->base_url;
-	q->league = s->league;
-	q->access_level = s->access_level;
-	q->username = s->st_username;
-	q->secret = s->st_secret;
-	q->api_key = s->sr_api_key;
+	q->options = options;
 	q->cacert = s->cacert;
 	q->insecure = s->insecure;
 	q->year = s->year;
@@ -220,11 +216,17 @@ schedule_query_of(const struct settings *s, struct schedule_query *q)
 static int
 fetch_schedule(const struct settings *s, struct schedule *sched)
 {
+	const struct provider *p = provider_by_id(s->provider);
 	struct schedule_query q;
 	char *cause = NULL;
+	bool oom;
+	void *options = provider_options_from(p, s, &oom);
+	int rc;
 
-	schedule_query_of(s, &q);
-	if (schedule_fetch(&q, sched, &cause) == 0)
+	schedule_query_of(s, options, &q);
+	rc = oom ? cs_set_cause(&cause, "out of memory") : schedule_fetch(&q, sched, &cause);
+	provider_options_free(p, options);
+	if (rc == 0)
 		return 0;
 	fprintf(stderr, "courtside: %s\n", cause != NULL ? cause : "no schedule");
 	free(cause);
@@ -345,7 +347,7 @@ start_sessions(const struct settings *s, struct feed_config *fc,
 	for (i = 0; i < n; i++) {
 		if (ids != NULL)
 			fc->game_id = ids[i];
-		v[i] = session_new(rules_for(s));
+		v[i] = session_new(rules_for(s, fc));
 		if (v[i] == NULL) {
 			fprintf(stderr, "courtside: out of memory\n");
 			return -1;
@@ -364,8 +366,10 @@ main(int argc, char **argv)
 {
 	struct settings s;
 	struct feed_config fc;
-	struct shottracker_options sto;
-	struct sportradar_options sro;
+	struct settings demo_s;
+	const struct provider *provider = NULL;
+	void *options = NULL;
+	bool oom;
 	struct ui_options uo;
 	struct sim_server_options so;
 	struct sim_server *sim = NULL;
@@ -421,18 +425,6 @@ main(int argc, char **argv)
 	fc.until = s.until;
 	/* in the UI a replay stays at its end, so that it can seek back */
 	fc.replay_hold = s.mode == RUN_UI;
-	/* each provider's own options (providers/<name>.h) */
-	memset(&sto, 0, sizeof sto);
-	sto.ws_url = s.ws_url;
-	sto.username = s.st_username;
-	sto.secret = s.st_secret;
-	sto.ping = s.st_ping;
-	memset(&sro, 0, sizeof sro);
-	sro.league = s.league;
-	sro.access_level = s.access_level;
-	sro.api_key = s.sr_api_key;
-	fc.options = s.provider == CS_PROVIDER_SPORTRADAR ? (const void *)&sro :
-	    (const void *)&sto;
 
 	if (s.demo) {
 		/* The bundled simulator on a loopback port, reached through the
@@ -460,10 +452,23 @@ main(int argc, char **argv)
 		fc.provider = CS_PROVIDER_SHOTTRACKER;
 		fc.game_id = sim_server_game_id(sim, CS_PROVIDER_SHOTTRACKER);
 		fc.base_url = base_url;
-		sto.username = DEMO_USERNAME;
-		sto.secret = DEMO_SECRET;
-		fc.options = &sto;
 	}
+	/* the provider's own options, read by the provider (provider.h); the
+	 * demo signs with the simulator's credentials, not the user's */
+	provider = provider_by_id(fc.provider);
+	demo_s = s;
+	if (s.demo) {
+		demo_s.st_username = (char *)DEMO_USERNAME;
+		demo_s.st_secret = (char *)DEMO_SECRET;
+	}
+	options = provider_options_from(provider, &demo_s, &oom);
+	explicit_bzero(&demo_s, sizeof demo_s);
+	if (oom) {
+		fprintf(stderr, "courtside: out of memory\n");
+		rc = 1;
+		goto out;
+	}
+	fc.options = options;
 
 	memset(&uo, 0, sizeof uo);
 	uo.ascii = s.ascii;
@@ -515,6 +520,7 @@ out:
 		session_free(&gv[i]);
 	if (sim != NULL)
 		sim_server_stop(&sim);
+	provider_options_free(provider, options);
 	settings_free(&s);
 	free(cause);
 	log_close();

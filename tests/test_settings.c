@@ -8,6 +8,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "providers/provider.h"
+#include "providers/schedule.h"
+#include "providers/shottracker.h"
+#include "providers/sportradar.h"
 #include "settings.h"
 #include "tap.h"
 
@@ -273,10 +277,68 @@ test_config(void)
 	free(cause);
 }
 
+/*
+ * Each provider reads its own options from the settings through the
+ * registry (main.c names none): the copies own their strings, and the
+ * Sportradar G League feed implies the G League's rule book.
+ */
+static void
+test_provider_options(void)
+{
+	const struct provider *st = provider_by_name("shottracker");
+	const struct provider *sr = provider_by_name("sportradar");
+	struct shottracker_options *sto;
+	struct sportradar_options *sro;
+	struct settings s;
+	char *cause = NULL, user[] = "u1", secret[] = "s3cret", key[] = "k3y";
+	bool oom;
+
+	ok(st != NULL && sr != NULL && st->options_from != NULL && sr->options_from != NULL,
+	    "both live providers read their options themselves");
+	ok(st != NULL && sr != NULL && st->schedule != NULL && sr->schedule != NULL,
+	    "both have a schedule in the registry");
+	if (st == NULL || sr == NULL)
+		return;
+	is_int(parse(&s, &cause, "--provider", "shottracker", "--game", "g", "--ws-url",
+	    "ws://127.0.0.1:1", NULL), 0, "shottracker with --ws-url");
+	s.st_username = user;
+	s.st_secret = secret;
+	sto = provider_options_from(st, &s, &oom);
+	ok(sto != NULL && !oom, "shottracker options made");
+	if (sto != NULL) {
+		is_str(sto->ws_url, "ws://127.0.0.1:1", "--ws-url read by the provider");
+		is_str(sto->username, "u1", "username read");
+		ok(sto->secret != NULL && sto->secret != secret && strcmp(sto->secret, "s3cret") == 0,
+		    "the secret is the provider's own copy");
+	}
+	ok(st->rules_hint == NULL || st->rules_hint(sto) == NULL,
+	    "ShotTracker's options imply no rule book");
+	provider_options_free(st, sto);
+
+	is_int(parse(&s, &cause, "--provider", "sportradar", "--game", "g", "--league", "nbdl",
+	    NULL), 0, "sportradar nbdl");
+	s.sr_api_key = key;
+	sro = provider_options_from(sr, &s, &oom);
+	ok(sro != NULL && sro->api_key != key && sro->api_key != NULL &&
+	    strcmp(sro->api_key, "k3y") == 0 && strcmp(sro->league, "nbdl") == 0,
+	    "sportradar options: league and key copied");
+	ok(sr->rules_hint != NULL && sro != NULL && sr->rules_hint(sro) != NULL &&
+	    strcmp(sr->rules_hint(sro), "gleague") == 0, "the nbdl feed implies the G League's rules");
+	provider_options_free(sr, sro);
+	is_int(parse(&s, &cause, "--provider", "sportradar", "--game", "g", NULL), 0, "sportradar nba");
+	sro = provider_options_from(sr, &s, &oom);
+	ok(sro != NULL && sr->rules_hint(sro) == NULL, "the NBA feed: the data decides");
+	provider_options_free(sr, sro);
+	ok(provider_options_from(provider_for_replay(), &s, &oom) == NULL && !oom,
+	    "the replay takes no options");
+	free(cause);
+}
+
 int
 main(void)
 {
 	test_sources();
+	test_provider_options();
 	test_conflicts();
 	test_modes();
 	test_until();

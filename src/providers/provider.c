@@ -48,6 +48,26 @@ provider_by_id(enum cs_provider id)
 	return NULL;
 }
 
+void *
+provider_options_from(const struct provider *p, const struct settings *s, bool *oom)
+{
+	void *o;
+
+	*oom = false;
+	if (p == NULL || p->options_from == NULL)
+		return NULL;
+	if ((o = p->options_from(s)) == NULL)
+		*oom = true;
+	return o;
+}
+
+void
+provider_options_free(const struct provider *p, void *options)
+{
+	if (options != NULL && p != NULL && p->options_free != NULL)
+		p->options_free(options);
+}
+
 const struct provider *
 provider_for_replay(void)
 {

@@ -5,10 +5,10 @@
  * checks its provider's name, and --provider matches against it.
  *
  * Adding a provider: its own files (the run loop, a provider_parser, its
- * options struct with options_copy/options_free), a value in enum
+ * options struct read from the settings, its schedule), a value in enum
  * cs_provider with its cs_provider_name (model/event.c: the model names
- * where an event came from), and one line in provider.c.  The command line
- * fills its options in main.c.
+ * where an event came from), and one line in provider.c.  Nothing else
+ * names it; settings.c only if it takes command-line options of its own.
  */
 #ifndef CS_PROVIDER_H
 #define CS_PROVIDER_H
@@ -16,6 +16,10 @@
 #include "model/event.h"
 #include "net/feed.h"
 #include "providers/parser.h"
+
+struct settings;
+struct schedule;
+struct schedule_query;
 
 struct provider {
 	const char *name;           /* --provider NAME; the capture header */
@@ -42,6 +46,16 @@ struct provider {
 	 * that wipes their secrets.  NULL both: the provider takes none. */
 	void *(*options_copy)(const void *options);
 	void (*options_free)(void *options);
+	/* Its options as the command line, the config and the environment set
+	 * them (settings.h): an owned copy, freed with options_free; NULL out
+	 * of memory.  NULL: the provider takes none. */
+	void *(*options_from)(const struct settings *s);
+	/* The rule profile its options imply ("gleague"), or NULL: the game's
+	 * own data decides.  May be NULL. */
+	const char *(*rules_hint)(const void *options);
+	/* The day's games (--list, the picker, --all), read with q->options
+	 * (its own).  NULL: it has no schedule. */
+	int (*schedule)(const struct schedule_query *q, struct schedule *out, char **cause);
 };
 
 /* The table, NULL-terminated, live providers first. */
@@ -50,6 +64,10 @@ extern const struct provider *const provider_registry[];
 /* A live provider (one with an id) by name or id; NULL when none. */
 const struct provider *provider_by_name(const char *name);
 const struct provider *provider_by_id(enum cs_provider id);
+/* Its options from the settings (options_from), or NULL: none, or out of
+ * memory (*oom set).  Free with provider_options_free. */
+void *provider_options_from(const struct provider *p, const struct settings *s, bool *oom);
+void provider_options_free(const struct provider *p, void *options);
 /* The provider that replays captures (--replay). */
 const struct provider *provider_for_replay(void);
 

@@ -13,24 +13,23 @@
 
 #include "log.h"
 #include "net/http.h"
+#include "providers/provider.h"
 #include "providers/schedule.h"
 
 int
 schedule_fetch(const struct schedule_query *q, struct schedule *out, char **cause)
 {
+	const struct provider *p;
+
 	memset(out, 0, sizeof *out);
 	out->provider = q->provider;
 	out->year = q->year;
 	out->month = q->month;
 	out->day = q->day;
-	switch (q->provider) {
-	case CS_PROVIDER_SHOTTRACKER:
-		return shottracker_schedule_fetch(q, out, cause);
-	case CS_PROVIDER_SPORTRADAR:
-		return sportradar_schedule_fetch(q, out, cause);
-	default:
+	p = provider_by_id(q->provider);
+	if (p == NULL || p->schedule == NULL)
 		return cs_set_cause(cause, "this provider has no schedule");
-	}
+	return p->schedule(q, out, cause);
 }
 
 void

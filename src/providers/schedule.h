@@ -43,11 +43,7 @@ struct schedule {
 struct schedule_query {
 	enum cs_provider provider;
 	const char *base_url;        /* NULL: the provider's own */
-	const char *league;          /* sportradar: nba | nbdl */
-	const char *access_level;    /* sportradar: trial | production */
-	const char *username;        /* shottracker */
-	const char *secret;          /* shottracker */
-	const char *api_key;         /* sportradar */
+	const void *options;         /* the provider's own (provider_options_from) */
 	const char *cacert;
 	bool insecure;
 	int year, month, day;        /* the local day */

@@ -50,7 +50,9 @@
 #include "net/ws.h"
 #include "providers/shottracker_clip.h"
 #include "providers/provider.h"
+#include "providers/schedule.h"
 #include "providers/shottracker.h"
+#include "settings.h"
 
 #define ST_PING_AFTER_MS    20000L
 #define ST_DEAD_AFTER_MS    27000L  /* + a tick: still under 30 s */
@@ -962,6 +964,20 @@ st_options_copy(const void *options)
 	return o;
 }
 
+/* --ws-url, the credentials (environment or config) and the keep-alive */
+static void *
+st_options_from(const struct settings *s)
+{
+	struct shottracker_options o = {
+		.ws_url = s->ws_url,
+		.username = s->st_username,
+		.secret = s->st_secret,
+		.ping = s->st_ping,
+	};
+
+	return st_options_copy(&o);
+}
+
 const struct provider provider_shottracker = {
 	.name = "shottracker",
 	.id = CS_PROVIDER_SHOTTRACKER,
@@ -971,4 +987,6 @@ const struct provider provider_shottracker = {
 	.parser = &shottracker_parser,
 	.options_copy = st_options_copy,
 	.options_free = st_options_free,
+	.options_from = st_options_from,
+	.schedule = shottracker_schedule_fetch,
 };

@@ -17,6 +17,7 @@
 #include "net/http.h"
 #include "net/sign.h"
 #include "providers/schedule.h"
+#include "providers/shottracker.h"
 
 #define ST_SCHEDULE_BASE "https://api.shottracker.com"
 
@@ -41,12 +42,13 @@ static int
 signed_get(const struct schedule_query *q, const char *url, struct http_response *resp,
     char **cause)
 {
+	const struct shottracker_options *o = q->options;
 	struct http_request req;
 	struct sign_headers sh;
 	const char *headers[5];
 	int rc;
 
-	rc = sign_request_headers(q->username, q->secret, "GET", url, &sh);
+	rc = sign_request_headers(o->username, o->secret, "GET", url, &sh);
 	if (rc == -1)
 		return cs_set_cause(cause, "ShotTracker: bad URL for the schedule (check --base-url)");
 	if (rc < 0)
@@ -79,10 +81,11 @@ shottracker_schedule_fetch(const struct schedule_query *q, struct schedule *out,
 	struct http_response resp;
 	char url[1200], team[48] = "";
 	const char *base = q->base_url != NULL ? q->base_url : ST_SCHEDULE_BASE;
+	const struct shottracker_options *o = q->options;
 	int64_t from, to;
 	size_t n = strlen(base);
 
-	if (q->username == NULL || q->secret == NULL)
+	if (o == NULL || o->username == NULL || o->secret == NULL)
 		return cs_set_cause(cause, "no ShotTracker credentials: set "
 		    "SHOTTRACKER_USERNAME and SHOTTRACKER_SECRET (or the config file)");
 	while (n > 0 && base[n - 1] == '/')

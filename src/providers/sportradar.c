@@ -41,7 +41,9 @@
 #include "net/feed.h"
 #include "net/http.h"
 #include "providers/provider.h"
+#include "providers/schedule.h"
 #include "providers/sportradar.h"
+#include "settings.h"
 
 #define SR_DEFAULT_BASE      "https://api.sportradar.com"
 #define SR_URL_MAX           2048
@@ -1038,6 +1040,29 @@ sr_options_copy(const void *options)
 	return o;
 }
 
+/* --league, --access-level and the API key (environment or config) */
+static void *
+sr_options_from(const struct settings *s)
+{
+	struct sportradar_options o = {
+		.league = s->league,
+		.access_level = s->access_level,
+		.api_key = s->sr_api_key,
+	};
+
+	return sr_options_copy(&o);
+}
+
+/* The G League's feed plays the G League's rule book. */
+static const char *
+sr_rules_hint(const void *options)
+{
+	const struct sportradar_options *o = options;
+
+	return o != NULL && o->league != NULL && strcmp(o->league, "nbdl") == 0 ?
+	    "gleague" : NULL;
+}
+
 const struct provider provider_sportradar = {
 	.name = "sportradar",
 	.id = CS_PROVIDER_SPORTRADAR,
@@ -1046,4 +1071,7 @@ const struct provider provider_sportradar = {
 	.parser = &sportradar_parser,
 	.options_copy = sr_options_copy,
 	.options_free = sr_options_free,
+	.options_from = sr_options_from,
+	.rules_hint = sr_rules_hint,
+	.schedule = sportradar_schedule_fetch,
 };

@@ -15,6 +15,7 @@
 #include "log.h"
 #include "net/http.h"
 #include "providers/schedule.h"
+#include "providers/sportradar.h"
 
 #define SR_SCHEDULE_BASE "https://api.sportradar.com"
 
@@ -60,14 +61,15 @@ sportradar_schedule_fetch(const struct schedule_query *q, struct schedule *out,
 	char url[1200], key[300];
 	const char *headers[3];
 	const char *base = q->base_url != NULL ? q->base_url : SR_SCHEDULE_BASE;
+	const struct sportradar_options *o = q->options;
 	size_t n = strlen(base);
 	int w, rc;
 
-	if (q->api_key == NULL || q->api_key[0] == '\0')
+	if (o == NULL || o->api_key == NULL || o->api_key[0] == '\0')
 		return cs_set_cause(cause, "no Sportradar API key: set SPORTRADAR_API_KEY "
 		    "(or sportradar_api_key in the config file)");
-	w = snprintf(key, sizeof key, "x-api-key: %s", q->api_key);
-	if (w < 0 || (size_t)w >= sizeof key || strpbrk(q->api_key, "\r\n") != NULL) {
+	w = snprintf(key, sizeof key, "x-api-key: %s", o->api_key);
+	if (w < 0 || (size_t)w >= sizeof key || strpbrk(o->api_key, "\r\n") != NULL) {
 		explicit_bzero(key, sizeof key);
 		return cs_set_cause(cause, "the Sportradar API key is not usable: check "
 		    "SPORTRADAR_API_KEY");
@@ -75,8 +77,8 @@ sportradar_schedule_fetch(const struct schedule_query *q, struct schedule *out,
 	while (n > 0 && base[n - 1] == '/')
 		n--;
 	if ((size_t)snprintf(url, sizeof url, "%.*s/%s/%s/v8/en/games/%04d/%02d/%02d/"
-	    "schedule.json", (int)n, base, q->league != NULL ? q->league : "nba",
-	    q->access_level != NULL ? q->access_level : "trial", q->year, q->month,
+	    "schedule.json", (int)n, base, o->league != NULL ? o->league : "nba",
+	    o->access_level != NULL ? o->access_level : "trial", q->year, q->month,
 	    q->day) >= sizeof url) {
 		explicit_bzero(key, sizeof key);
 		return cs_set_cause(cause, "Sportradar: --base-url is too long");
