@@ -922,6 +922,10 @@ test_lineups_units(struct game *g, struct app_state *st)
 	ok(screen_has("POSS     PTS    NET"), "80x24: possessions, points, net rating");
 	ok(screen_has("12:00   4.88     7-5  +41.0"),
 	    "80x24: BOS's first unit: 4.88 possessions, 7-5, +41.0 per 100");
+	/* the box's shares (17:50 -> 18, 5:50 -> 6), not 17:50 cut to 17 */
+	ok(screen_has(" 0 Jayson Tatum            18   0   +2") &&
+	    screen_has("42 Al Horford               6   0    0"),
+	    "80x24: on court, each player's MIN as the box score shows it");
 	for (y = 0; y < LINES; y++) {
 		ui_dump_row(y, row[0], sizeof row[0]);
 		if (strstr(row[0], "Five-man units") != NULL)

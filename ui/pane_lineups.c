@@ -76,6 +76,25 @@ units_of(const struct pane_ctx *c, int side)
  * in view (w == NULL: only count the rows). */
 #define AT(r) (w != NULL && (y = 1 + base + (r) - top) >= 1 && y < 1 + page)
 
+/* A player's whole minutes as the box score shows them: the team's
+ * seconds shared by largest remainder (ui_minutes_shares), so that the
+ * two panes never disagree by the minute a cut would lose. */
+#define SHARE_PLAYERS_MAX 64    /* as many as the box score shows */
+
+static int
+player_minutes(const struct box_team *t, int player)
+{
+	int secs[SHARE_PLAYERS_MAX], minutes[SHARE_PLAYERS_MAX], i;
+	int n = t->nplayers < SHARE_PLAYERS_MAX ? t->nplayers : SHARE_PLAYERS_MAX;
+
+	if (player < 0 || player >= n)
+		return 0;
+	for (i = 0; i < n; i++)
+		secs[i] = t->players[i].line.seconds;
+	ui_minutes_shares(secs, n, minutes);
+	return minutes[player];
+}
+
 /* The five on court: stint, then each player's minutes, fouls and +/-. */
 static int
 oncourt_block(const struct pane_ctx *c, WINDOW *w, int side, int x, int width, int base, int top,
@@ -126,7 +145,7 @@ oncourt_block(const struct pane_ctx *c, WINDOW *w, int side, int x, int width, i
 		ui_name_fit(name, nw, fit, sizeof fit);
 		ui_text(w, y, x + 3, nw, trouble ? a : ui_attr(c->theme, UI_C_BOLD), fit);
 		/* whole minutes: a play changes the stint, not ten cells */
-		snprintf(buf, sizeof buf, "%d", p->line.seconds / 60);
+		snprintf(buf, sizeof buf, "%d", player_minutes(t, i));
 		ui_text_right(w, y, x + 3 + nw, 6, A_NORMAL, buf);
 		ui_textf(w, y, x + 3 + nw + 6, 4, a, "%4d", p->line.pf);
 		if (p->line.plus_minus != 0)
