@@ -34,6 +34,7 @@
 
 #include <ctype.h>
 #include <inttypes.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -927,6 +928,9 @@ st_run(struct feed *feed, char **cause)
 	feed_set_status(feed, FEED_CATCHING_UP, 0, "catching up");
 	rc = catch_up(st, true, cause);
 	if (rc == 0) {
+		/* the catch-up's bodies and trees are freed but their pages stay
+		 * in this thread's arena: give them back before the game goes on */
+		malloc_trim(0);
 		feed_caught_up(feed);
 		log_msg("shottracker: caught up");
 		if (!cfg->once && !st->parse.game_over)
