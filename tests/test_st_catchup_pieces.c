@@ -205,6 +205,44 @@ sim_seed(unsigned seed)
 	sim_game_free(&g);
 }
 
+/*
+ * The catch-up's two GETs are two moments: the possessions come a little
+ * after the plays.  A game that ends between them must not be taken as
+ * over (no live socket, the last plays never fetched: --demo --speed max
+ * ended "inprogress"): the totals that count are the plays' own.
+ */
+static void
+totals_of_the_plays(void)
+{
+	static const char event[] =
+	    "{\"id\":\"g\",\"home_team_id\":\"1\",\"away_team_id\":\"2\"}";
+	static const char plays[] =
+	    "{\"stats\":[],\"details\":[],\"gameTotals\":{\"status\":\"ACTIVE\","
+	    "\"period\":\"Q3\",\"homeTeamScore\":{\"teamId\":\"1\",\"value\":50}}}";
+	static const char later[] =
+	    "{\"possessions\":[],\"gameTotals\":{\"status\":\"COMPLETE\","
+	    "\"period\":\"Q4\",\"homeTeamScore\":{\"teamId\":\"1\",\"value\":90}}}";
+	static const char done[] =
+	    "{\"stats\":[],\"details\":[],\"gameTotals\":{\"status\":\"COMPLETE\","
+	    "\"period\":\"Q4\",\"homeTeamScore\":{\"teamId\":\"1\",\"value\":90}}}";
+	struct cs_sink sink = { 0 };
+	struct shottracker_ctx c;
+
+	shottracker_ctx_init(&c, &sink, "g");
+	shottracker_parse_message(&c, "rest:/v1/data/games/g", event, strlen(event), NULL);
+	shottracker_parse_message(&c, "rest:/v1/data/stats/games/g/stats,details", plays,
+	    strlen(plays), NULL);
+	shottracker_parse_message(&c, "rest:/v1/data/stats/games/g/possessions", later,
+	    strlen(later), NULL);
+	ok(!c.game_over, "possessions fetched after the game ended do not end it before "
+	    "its plays are in");
+	is_int(c.totals_points[CS_HOME], 50, "the totals are the plays' own");
+	shottracker_parse_message(&c, "rest:/v1/data/stats/games/g/stats,details", done,
+	    strlen(done), NULL);
+	ok(c.game_over, "plays that say the game is complete end it");
+	shottracker_ctx_free(&c);
+}
+
 int
 main(void)
 {
@@ -227,5 +265,6 @@ main(void)
 	    "{\"status\":403,\"message\":\"No access\",\"shottrackerRequestId\":\"r\"}");
 	compare("a possessions object (session form)", "g", event,
 	    "{\"possessions\":{\"teamId\":\"1\",\"period\":\"Q1\"}}", "{\"videos\":[]}");
+	totals_of_the_plays();
 	return tap_done();
 }

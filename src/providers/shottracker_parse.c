@@ -1606,6 +1606,11 @@ shottracker_parse_catchup(struct shottracker_ctx *c, const char *json, size_t le
 		}
 		any = true;
 	}
+	/* The totals belong with the plays they total: possessions alone are
+	 * the catch-up's second GET, a moment later, and must not say the game
+	 * is over (no live socket) before the plays that end it are in. */
+	if (possessions.p != NULL && details.p == NULL && stats.p == NULL)
+		totals.p = NULL;
 	if (totals.p != NULL && !span_is(&totals, 'n')) {
 		if ((o = parse_element(c, &totals, "the game totals")) != NULL) {
 			game_totals(c, o);
