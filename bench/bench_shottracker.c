@@ -15,9 +15,11 @@
  *     connection); and the CPU the whole client used per second;
  *  4. start-up: the courtside program itself on a pseudo-terminal
  *     (160x45), against the same finished game (ShotTracker, then
- *     Sportradar), and its peak RSS by then: the time from fork() to
- *     the first frame drawn with the caught-up game, which the UI logs
- *     with its monotonic time ("startup: ..."), median of 5;
+ *     Sportradar), and its peak RSS by then, private and shared apart:
+ *     the time from fork() to the first frame drawn with the caught-up
+ *     game, which the UI logs with its monotonic time ("startup: ..."),
+ *     median of 5; then what a second game adds (--game A,B against
+ *     courtside-sim --games 2);
  *  5. live UI: the same program following a busy game (~50 events/s):
  *     event received -> frame written to the terminal, as the UI logs it;
  *  6. idle: the same program following a game that has stopped, socket
@@ -625,23 +627,83 @@ child_status_kb(pid_t pid, const char *field)
 	return kb;
 }
 
+/*
+ * The program's memory at its peak, in KB.  The kernel keeps the peak of
+ * the whole (VmHWM) but not of its parts, so: shared = the library and
+ * locale pages mapped at the end (RssFile: they only grow while nothing
+ * presses on memory, so this bounds them at the peak), private = the
+ * anonymous pages (heap, arenas, stacks, the libraries' relocated data)
+ * at the peak: the larger of the most seen while polling and VmHWM less
+ * the shared pages at the end.
+ */
+struct rss {
+	long peak, priv, shared;
+};
+
+static void
+rss_sample(pid_t pid, long *anon_max)
+{
+	long kb = child_status_kb(pid, "RssAnon");
+
+	if (kb > *anon_max)
+		*anon_max = kb;
+}
+
+static void
+rss_final(pid_t pid, long anon_max, struct rss *m)
+{
+	m->peak = child_status_kb(pid, "VmHWM");
+	m->shared = child_status_kb(pid, "RssFile");
+	m->priv = m->peak - m->shared > anon_max ? m->peak - m->shared : anon_max;
+}
+
 /* ms from fork() to the first caught-up frame, or -1 */
 static double
-startup_once(const struct sim *s, const char *dir, size_t *events, long *rss_kb,
-    long *file_kb)
+startup_once(const struct sim *s, const char *dir, size_t *events, struct rss *m)
 {
 	struct pty_run r;
 	int64_t shown = 0;
+	long anon_max = 0;
 
 	if (pty_start(&r, s, dir) < 0)
 		return -1;
-	while (cs_now_us() - r.t0 < 10000000 && pty_pump(&r, 5) == 0)
+	while (cs_now_us() - r.t0 < 10000000 && pty_pump(&r, 5) == 0) {
+		rss_sample(r.pid, &anon_max);
 		if ((shown = startup_logged_us(r.log, events)) != 0)
 			break;
-	*rss_kb = child_status_kb(r.pid, "VmHWM");
-	*file_kb = child_status_kb(r.pid, "RssFile");
+	}
+	rss_final(r.pid, anon_max, m);
 	pty_quit(&r);
 	return shown != 0 ? (double)(shown - r.t0) / 1000.0 : -1;
+}
+
+/* Issue 20's targets for the program's memory (MiB). */
+#define RSS_TOTAL_MIB     14.0
+#define RSS_PRIVATE_MIB   4.0
+#define RSS_EXTRA_GAME_MIB 1.0
+
+static void
+rss_print(const char *provider, const struct rss *m)
+{
+	char name[64];
+
+	printf("start-up, %s: peak RSS with the whole game on screen: %.1f MiB "
+	    "(budget < 16 MB = %.1f MiB; issue 20 < %.0f MiB): private %.2f MiB "
+	    "(< %.0f MiB), shared library pages %.1f MiB\n", provider,
+	    (double)m->peak / 1024.0, 16e6 / 1048576.0, RSS_TOTAL_MIB,
+	    (double)m->priv / 1024.0, RSS_PRIVATE_MIB, (double)m->shared / 1024.0);
+	snprintf(name, sizeof name, "peak_rss_%s", provider);
+	bench_json("bench_shottracker", name, (double)m->peak / 1024.0, "MiB",
+	    16e6 / 1048576.0, "lower");
+	snprintf(name, sizeof name, "peak_rss_target_%s", provider);
+	bench_json("bench_shottracker", name, (double)m->peak / 1024.0, "MiB",
+	    RSS_TOTAL_MIB, "lower");
+	snprintf(name, sizeof name, "peak_rss_private_%s", provider);
+	bench_json("bench_shottracker", name, (double)m->priv / 1024.0, "MiB",
+	    RSS_PRIVATE_MIB, "lower");
+	snprintf(name, sizeof name, "peak_rss_shared_%s", provider);
+	bench_json("bench_shottracker", name, (double)m->shared / 1024.0, "MiB",
+	    RSS_TOTAL_MIB - RSS_PRIVATE_MIB, "lower");
 }
 
 static void
@@ -652,7 +714,7 @@ bench_startup(const char *provider)
 	struct sim s;
 	double t[5], x;
 	size_t events = 0;
-	long kb, fkb, rss_kb = -1, file_kb = -1;
+	struct rss m, worst = { -1, -1, -1 };
 	int i, j, n = 0;
 
 	if (!program_dir("start-up", dir))
@@ -666,12 +728,10 @@ bench_startup(const char *provider)
 		return;
 	}
 	for (i = 0; i < 5; i++)
-		if ((t[n] = startup_once(&s, dir, &events, &kb, &fkb)) >= 0) {
+		if ((t[n] = startup_once(&s, dir, &events, &m)) >= 0) {
 			n++;
-			if (kb > rss_kb) {
-				rss_kb = kb;
-				file_kb = fkb;
-			}
+			if (m.peak > worst.peak)
+				worst = m;
 		}
 	sim_stop(&s);
 	program_dir_remove(dir);
@@ -688,21 +748,132 @@ bench_startup(const char *provider)
 	printf("start-up, %s: process start -> first complete frame (160x45, %zu events), "
 	    "median %.1f ms (min %.1f, max %.1f; budget < 150 ms)\n", provider, events,
 	    t[n / 2], t[0], t[n - 1]);
-	printf("start-up, %s: peak RSS with the whole game on screen: %.1f MB "
-	    "(budget < 16 MB), of which %.1f MB shared library pages\n", provider,
-	    (double)rss_kb / 1024.0, (double)file_kb / 1024.0);
+	rss_print(provider, &worst);
 	{
 		char name[64];
 
 		snprintf(name, sizeof name, "startup_%s", provider);
 		bench_json("bench_shottracker", name, t[n / 2], "ms", 150, "lower");
-		snprintf(name, sizeof name, "peak_rss_%s", provider);
-		bench_json("bench_shottracker", name, (double)rss_kb / 1024.0, "MiB",
-		    16e6 / 1048576.0, "lower");
-		snprintf(name, sizeof name, "peak_rss_private_%s", provider);
-		bench_json("bench_shottracker", name, (double)(rss_kb - file_kb) / 1024.0,
-		    "MiB", 0, "lower");
 	}
+}
+
+/* The second game's id of `courtside-sim --games 2 --seed 3`, or false. */
+static bool
+second_game(const char *provider, char *id, size_t size)
+{
+	char cmd[600], line[512], key[32], *p = NULL;
+	FILE *f;
+	int n = 0;
+
+	snprintf(cmd, sizeof cmd, "'%s/courtside-sim' --provider both --games 2 --seed 3 "
+	    "--print-ids 2>/dev/null", TOP_BUILDDIR);
+	if ((f = popen(cmd, "r")) == NULL)
+		return false;
+	snprintf(key, sizeof key, "%s=", provider);
+	while (fgets(line, sizeof line, f) != NULL)
+		if (++n == 2)
+			p = strstr(line, key);
+	if (p != NULL)
+		snprintf(id, size, "%.*s", (int)strcspn(p + strlen(key), " \n"), p + strlen(key));
+	pclose(f);
+	return p != NULL;
+}
+
+/*
+ * The program following s->game (one id, or "A,B") until its first game
+ * is on screen, then until its peak has not moved for a second (the other
+ * game's catch-up runs beside it), at most 10 s in all.
+ */
+static int
+games_once(const struct sim *s, const char *dir, struct rss *m)
+{
+	struct pty_run r;
+	size_t events;
+	int64_t shown = 0, still = 0;
+	long anon_max = 0, hwm = 0, kb;
+
+	if (pty_start(&r, s, dir) < 0)
+		return -1;
+	while (cs_now_us() - r.t0 < 10000000 && pty_pump(&r, 20) == 0) {
+		rss_sample(r.pid, &anon_max);
+		if (shown == 0)
+			shown = startup_logged_us(r.log, &events);
+		if ((kb = child_status_kb(r.pid, "VmHWM")) != hwm) {
+			hwm = kb;
+			still = cs_now_us();
+		}
+		if (shown != 0 && cs_now_us() - still > 1000000)
+			break;
+	}
+	rss_final(r.pid, anon_max, m);
+	pty_quit(&r);
+	return shown != 0 ? 0 : -1;
+}
+
+static int
+cmp_long(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+
+	return (x > y) - (x < y);
+}
+
+/*
+ * What one more game costs: courtside --game A against --game A,B, both
+ * against courtside-sim --games 2 frozen at the end of its games; the
+ * median of 3 runs each.
+ */
+static void
+bench_extra_game(const char *provider)
+{
+	const char *args[] = { "--games", "2", "--seed", "3", "--speed", "0", "--start-ms",
+		"86400000", NULL };
+	char dir[] = "/tmp/bench_games.XXXXXX", second[128], first[128], name[64];
+	long peak[2][3], priv[2][3];
+	struct rss m;
+	struct sim s;
+	int games, i, n[2] = { 0, 0 };
+
+	if (!program_dir("extra game", dir))
+		return;
+	memset(&s, 0, sizeof s);
+	s.provider = provider;
+	if (!second_game(provider, second, sizeof second) || sim_start(&s, args) < 0) {
+		printf("extra game, %s: courtside-sim --games 2 did not start\n", provider);
+		sim_stop(&s);
+		rmdir(dir);
+		return;
+	}
+	snprintf(first, sizeof first, "%s", s.game);
+	for (games = 0; games < 2; games++)
+		for (i = 0; i < 3; i++) {
+			if (games == 0)
+				snprintf(s.game, sizeof s.game, "%s", first);
+			else
+				snprintf(s.game, sizeof s.game, "%.60s,%.60s", first, second);
+			if (games_once(&s, dir, &m) == 0) {
+				peak[games][n[games]] = m.peak;
+				priv[games][n[games]++] = m.priv;
+			}
+		}
+	sim_stop(&s);
+	program_dir_remove(dir);
+	if (n[0] == 0 || n[1] == 0) {
+		printf("extra game, %s: the UI never showed the games\n", provider);
+		return;
+	}
+	for (games = 0; games < 2; games++) {
+		qsort(peak[games], (size_t)n[games], sizeof peak[0][0], cmp_long);
+		qsort(priv[games], (size_t)n[games], sizeof priv[0][0], cmp_long);
+	}
+	printf("extra game, %s: peak RSS %.1f MiB with one game, %.1f MiB with two "
+	    "(private %.2f, %.2f): %.2f MiB more for the second (issue 20 < %.0f MiB)\n",
+	    provider, peak[0][n[0] / 2] / 1024.0, peak[1][n[1] / 2] / 1024.0,
+	    priv[0][n[0] / 2] / 1024.0, priv[1][n[1] / 2] / 1024.0,
+	    (peak[1][n[1] / 2] - peak[0][n[0] / 2]) / 1024.0, RSS_EXTRA_GAME_MIB);
+	snprintf(name, sizeof name, "extra_game_rss_%s", provider);
+	bench_json("bench_shottracker", name, (peak[1][n[1] / 2] - peak[0][n[0] / 2]) / 1024.0,
+	    "MiB", RSS_EXTRA_GAME_MIB, "lower");
 }
 
 /*
@@ -825,6 +996,8 @@ main(void)
 	bench_live();
 	bench_startup("shottracker");
 	bench_startup("sportradar");
+	bench_extra_game("shottracker");
+	bench_extra_game("sportradar");
 	bench_live_ui();
 	bench_idle();
 	return 0;

@@ -117,12 +117,25 @@ def raw(status, name):
                                       ("Content-Length", str(len(body)))], body)
 
 
+def catchup_resources(path, game):
+    """The resources a catch-up GET names (any comma list of stats, details,
+    shots, possessions, as the API takes them), or None."""
+    prefix = "/v1/data/stats/games/%s/" % game
+    if not path.startswith(prefix):
+        return None
+    wanted = path[len(prefix):].split(",")
+    if not all(w in ("stats", "details", "shots", "possessions") for w in wanted):
+        return None
+    return wanted
+
+
 def seeds_rest(path):
     if path in SEED_ROUTES:
         return raw(*SEED_ROUTES[path])
-    if path == "/v1/data/stats/games/%s/stats,details,shots,possessions" % SEED_GAME:
+    wanted = catchup_resources(path, SEED_GAME)
+    if wanted:
         # no page prints a catch-up: the game's, with nothing in it
-        return answer(200, {"stats": [], "details": [], "shots": [], "possessions": []})
+        return answer(200, {k: [] for k in wanted})
     # rosters, lineups, any other id: the page 002 "Invalid id" body
     return raw(404, "st_stats_possessions_404.json")
 
@@ -142,11 +155,16 @@ def rest(path, query, headers):
         return answer(200, load("roster_526.json"))
     if path == "/v1/data/games/%s/lineups" % GAME:
         return answer(200, load("lineups.json"))
-    if path == "/v1/data/stats/games/%s/stats,details,shots,possessions" % GAME:
-        state["catchups"] += 1
-        doc = load("catchup.json")
-        if state["catchups"] > 1:   # the truth as of now: plays 1-8 are in
-            doc["details"] += [play(s) for s in range(1, 9)]
+    wanted = catchup_resources(path, GAME)
+    if wanted:
+        full = load("catchup.json")
+        if "details" in wanted:
+            state["catchups"] += 1
+            if state["catchups"] > 1:   # the truth as of now: plays 1-8 are in
+                full["details"] += [play(s) for s in range(1, 9)]
+        doc = {k: full[k] for k in wanted if k in full}
+        if "gameTotals" in full:
+            doc["gameTotals"] = full["gameTotals"]
         return answer(200, doc)
     if path == "/v1/data/schedule/games/%s/_subscribe" % GAME:
         state["tokens"] += 1

@@ -40,7 +40,10 @@ tap_is "$?" 0 "--once exits 0"
 tap_ok "--once export equals the ground truth at 3/5:00" \
 	"$JE" "$sim_tmp/once.json" "$sim_tmp/truth_once.json"
 tap_ok "the start-up is signed REST: game, rosters, lineups, catch-up" \
-	grep -q "GET .*/v1/data/stats/games/$SIM_ST/stats,details,shots,possessions -> 200" \
+	grep -q "GET .*/v1/data/stats/games/$SIM_ST/stats,details -> 200" \
+	"$sim_tmp/client-once.log"
+tap_ok "the catch-up's possessions come in their own GET (issue 20)" \
+	grep -q "GET .*/v1/data/stats/games/$SIM_ST/possessions -> 200" \
 	"$sim_tmp/client-once.log"
 
 # --- refusals: one line that names the cause, never a secret ---

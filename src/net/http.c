@@ -47,6 +47,24 @@ now_us(void)
 	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
 }
 
+/*
+ * Debian's libcurl links librtmp and libldap, and they link GnuTLS, whose
+ * constructor builds its ASN.1 trees at load (libtasn1, nettle, gmp): about
+ * 0.7 MB of library pages and 0.1 MB of heap for a TLS library we never
+ * use (curl and lws speak OpenSSL).  GnuTLS's own opt-out
+ * (GNUTLS_SKIP_GLOBAL_INIT in gnutls.h): its constructor asks this symbol,
+ * which the program exports (-Wl,--export-dynamic-symbol, Makefile.am) so
+ * that it interposes on GnuTLS's weak default.  rtmp or ldap, were they
+ * ever used, call gnutls_global_init themselves.
+ */
+int _gnutls_global_init_skip(void);
+
+int
+_gnutls_global_init_skip(void)
+{
+	return 1;
+}
+
 static pthread_once_t curl_once = PTHREAD_ONCE_INIT;
 static CURLcode curl_init_rc;
 

@@ -17,6 +17,9 @@ libcourtside_a_SOURCES += src/net/http.c
 check_PROGRAMS += tests/test_http
 TESTS += tests/test_http
 tests_test_http_SOURCES = tests/test_http.c tests/tap.h
+# GnuTLS's load-time init skipped (http.c): the loader binds its question to us.
+TESTS += tests/test_gnutls_skip.sh
+EXTRA_DIST += tests/test_gnutls_skip.sh
 
 # The WebSocket client (libwebsockets) behind a provider's handlers.
 libcourtside_a_SOURCES += src/net/ws.c src/net/ws.h

@@ -20,6 +20,10 @@ check_PROGRAMS += tests/test_shottracker_parse tests/test_json_scan
 TESTS += tests/test_json_scan
 tests_test_json_scan_SOURCES = tests/test_json_scan.c tests/tap.h
 TESTS += tests/test_shottracker_parse
+# The catch-up's possessions and videos one element at a time read as whole trees did (issue 20).
+check_PROGRAMS += tests/test_st_catchup_pieces
+TESTS += tests/test_st_catchup_pieces
+tests_test_st_catchup_pieces_SOURCES = tests/test_st_catchup_pieces.c tests/tap.h
 tests_test_shottracker_parse_SOURCES = tests/test_shottracker_parse.c tests/tap.h
 tests_test_shottracker_parse_CPPFLAGS = $(AM_CPPFLAGS) -DTOP_SRCDIR='"$(abs_top_srcdir)"'
 EXTRA_DIST += \

@@ -2,8 +2,8 @@
  * The ShotTracker provider, on the feed thread (shottracker.h).
  *
  * Start-up over signed REST: the game event, both rosters, the lineups
- * history and one catch-up call; then a subscription token and the Live
- * Data V2 WebSocket.  Every message goes through shottracker_parse_message
+ * history, the catch-up (plays, then possessions) and the videos; then a
+ * subscription token and the Live Data V2 WebSocket.  Every message goes through shottracker_parse_message
  * with its channel and is recorded under the same channel, so a replay
  * parses exactly what the live run parsed.
  *
@@ -34,6 +34,7 @@
 
 #include <ctype.h>
 #include <inttypes.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,7 +67,15 @@
 #define ST_TOKEN_MAX        1024
 #define ST_FRESH_REFUSALS   3     /* fresh tokens refused in a row: give up */
 #define ST_URL_MAX          2048
-#define ST_CATCHUP_RESOURCES "stats,details,shots,possessions"
+/*
+ * The catch-up in two documents, each parsed and freed before the next
+ * GET, so that the feed thread never holds a whole game at once (issue
+ * 20: one 621 KB body of everything set the program's peak memory):
+ * the box and the play-by-play first, then ShotTracker's possessions.
+ * No `shots`: they repeat what `details` say, and the parser skips them.
+ */
+#define ST_CATCHUP_PLAYS    "stats,details"
+#define ST_CATCHUP_POSSESSIONS "possessions"
 #define CLOSE_TOKEN_REFUSED 4001
 #define CLOSE_GAP_TOO_OLD   4002
 
@@ -452,9 +461,13 @@ catch_up(struct st *st, bool first, char **cause)
 	snprintf(path, sizeof path, "/v1/data/games/%s/lineups", st->cfg->game_id);
 	if (rest_resource(st, path, "lineups", false, cause) < 0)
 		return -1;
-	snprintf(path, sizeof path, "/v1/data/stats/games/%s/" ST_CATCHUP_RESOURCES,
+	snprintf(path, sizeof path, "/v1/data/stats/games/%s/" ST_CATCHUP_PLAYS,
 	    st->cfg->game_id);
 	if (rest_resource(st, path, "game statistics", true, cause) < 0)
+		return -1;
+	snprintf(path, sizeof path, "/v1/data/stats/games/%s/" ST_CATCHUP_POSSESSIONS,
+	    st->cfg->game_id);
+	if (rest_resource(st, path, "possessions", true, cause) < 0)
 		return -1;
 	videos_resource(st);
 	return 0;
@@ -917,6 +930,9 @@ st_run(struct feed *feed, char **cause)
 	feed_set_status(feed, FEED_CATCHING_UP, 0, "catching up");
 	rc = catch_up(st, true, cause);
 	if (rc == 0) {
+		/* the catch-up's bodies and trees are freed but their pages stay
+		 * in this thread's arena: give them back before the game goes on */
+		malloc_trim(0);
 		feed_caught_up(feed);
 		log_msg("shottracker: caught up");
 		if (!cfg->once && !st->parse.game_over)

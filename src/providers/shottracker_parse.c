@@ -1397,6 +1397,117 @@ st_possessions(struct shottracker_ctx *c, json_object *v)
 	return n;
 }
 
+/*
+ * The catch-up's possessions array one element's tree at a time, as
+ * st_possessions would walk the whole array (the same cap, the refused
+ * counted and warned once): as one json-c tree a game's 237 KB of
+ * possessions held ~1.4 MB (issue 20).  Each element goes to the walker
+ * in a one-element array, so it reads it exactly as an element; one that
+ * is no object goes as null, refused alike.
+ */
+static void
+st_possessions_array(struct shottracker_ctx *c, const struct json_span *arr)
+{
+	char why[160] = "", one[160];
+	struct json_iter it;
+	struct json_span el;
+	json_object *wrap, *o;
+	int skipped = 0, k, n;
+
+	json_iter_begin(&it, arr->p, arr->len);
+	for (n = 0; n < ST_POSSESSIONS_MAX * 2 && json_next_element(&it, &el); n++) {
+		o = el.len > 0 && el.p[0] == '{' ?
+		    parse_json(c, el.p, el.len, SHOTTRACKER_DOCUMENT_MAX, "a possession") : NULL;
+		if ((wrap = json_object_new_array()) == NULL ||
+		    json_object_array_add(wrap, o) < 0) {
+			json_object_put(wrap);
+			json_object_put(o);
+			continue;
+		}
+		k = 0;
+		one[0] = '\0';
+		shottracker_possessions_walk(wrap, c->halves, possession_to_sink, c, &k,
+		    one, sizeof one);
+		json_object_put(wrap);
+		if (k > 0) {
+			skipped += k;
+			snprintf(why, sizeof why, "%s", one);
+		}
+	}
+	if (skipped > 0)
+		warn(c, "possessions: %d refused (%s)", skipped, why);
+}
+
+/* The videos of one document to the model; -1 with a warning. */
+static int
+st_videos_doc(struct shottracker_ctx *c, const char *json, size_t len, int *skipped,
+    char *why, size_t whysize)
+{
+	struct shottracker_videos *vs;
+	struct cs_video_segment seg;
+	char *cause = NULL;
+	int i;
+
+	vs = shottracker_videos_parse(json, len, c->halves, &cause);
+	if (vs == NULL) {
+		warn(c, "%s", cause != NULL ? cause : "ShotTracker videos: unreadable");
+		free(cause);
+		return -1;
+	}
+	if (vs->skipped > 0) {
+		*skipped += vs->skipped;
+		snprintf(why, whysize, "%s", vs->warning);
+	}
+	for (i = 0; i < vs->nvideos && c->sink.video != NULL; i++)
+		if (shottracker_video_segment(&vs->videos[i], &seg) == 0)
+			c->sink.video(c->sink.ctx, &seg);
+	shottracker_videos_free(&vs);
+	return 0;
+}
+
+/*
+ * The videos array one video at a time, each as its own {"videos":[...]}
+ * document: as one tree, with every video's fixed-size record at once, a
+ * game's 155 KB held ~1.3 MB (issue 20).  The same cap and the refused
+ * warned once; a document that is not a clean object with a "videos"
+ * array goes whole to the parser, for its one-line cause.
+ */
+static int
+st_videos_each(struct shottracker_ctx *c, const char *json, size_t len)
+{
+	struct json_span key, v, videos = { 0 };
+	struct json_iter it;
+	char why[160] = "", *one;
+	int skipped = 0, n = 0;
+
+	if (json == NULL || len > SHOTTRACKER_DOCUMENT_MAX ||
+	    json_scan_check(json, len, JSON_DEPTH) != JSON_SCAN_OK ||
+	    !json_iter_begin(&it, json, len) || it.p[-1] != '{')
+		return 1;
+	while (json_next_member(&it, &key, &v))
+		if (json_key_is(&key, "videos"))
+			videos = v;
+	if (videos.p == NULL || videos.len == 0 || videos.p[0] != '[')
+		return 1;
+	json_iter_begin(&it, videos.p, videos.len);
+	while (json_next_element(&it, &v)) {
+		if (n++ >= ST_VIDEOS_MAX) {
+			skipped++;
+			continue;
+		}
+		if ((one = malloc(v.len + 16)) == NULL)
+			return -1;
+		memcpy(one, "{\"videos\":[", 11);
+		memcpy(one + 11, v.p, v.len);
+		memcpy(one + 11 + v.len, "]}", 3);
+		(void)st_videos_doc(c, one, v.len + 13, &skipped, why, sizeof why);
+		free(one);
+	}
+	if (skipped > 0)
+		warn(c, "videos: %d refused (%s)", skipped, why);
+	return 0;
+}
+
 /* The game's videos: each segment's HLS fields to the model. */
 static int
 st_videos(struct shottracker_ctx *c, const char *json, size_t len)
@@ -1406,6 +1517,8 @@ st_videos(struct shottracker_ctx *c, const char *json, size_t len)
 	char *cause = NULL;
 	int i;
 
+	if ((i = st_videos_each(c, json, len)) <= 0)
+		return i;
 	vs = shottracker_videos_parse(json, len, c->halves, &cause);
 	if (vs == NULL) {
 		warn(c, "%s", cause != NULL ? cause : "ShotTracker videos: unreadable");
@@ -1482,7 +1595,10 @@ shottracker_parse_catchup(struct shottracker_ctx *c, const char *json, size_t le
 			}
 		any = true;
 	}
-	if (span_is(&possessions, '[') || span_is(&possessions, '{')) {
+	if (span_is(&possessions, '[')) {
+		st_possessions_array(c, &possessions);
+		any = true;
+	} else if (span_is(&possessions, '{')) {
 		if ((o = parse_json(c, possessions.p, possessions.len, SHOTTRACKER_DOCUMENT_MAX,
 		    "the possessions")) != NULL) {
 			st_possessions(c, o);
@@ -1490,6 +1606,11 @@ shottracker_parse_catchup(struct shottracker_ctx *c, const char *json, size_t le
 		}
 		any = true;
 	}
+	/* The totals belong with the plays they total: possessions alone are
+	 * the catch-up's second GET, a moment later, and must not say the game
+	 * is over (no live socket) before the plays that end it are in. */
+	if (possessions.p != NULL && details.p == NULL && stats.p == NULL)
+		totals.p = NULL;
 	if (totals.p != NULL && !span_is(&totals, 'n')) {
 		if ((o = parse_element(c, &totals, "the game totals")) != NULL) {
 			game_totals(c, o);
