@@ -22,6 +22,7 @@
 #define CAPTURE_MAGIC "courtside-capture"
 #define SUM_BYTES 8             /* of SHA-256: 64 bits, 16 hex digits */
 #define SUM_HEX (SUM_BYTES * 2)
+#define CAPTURE_READ_BLOCK (1u << 20)
 
 /*
  * The chained sum (capture.h): each line's sum covers the one before it,
@@ -321,6 +322,7 @@ struct capture_reader {
 	struct sum_chain sum;   /* version 2 */
 	bool broken;            /* damage seen: reading stops there */
 	char *damage;           /* what it was (NULL when out of memory) */
+	char *block;            /* f's buffer */
 };
 
 static struct capture_reader *
@@ -329,6 +331,7 @@ read_open_fail(struct capture_reader *r)
 	if (r->f != NULL)
 		fclose(r->f);
 	chain_free(&r->sum);
+	free(r->block);
 	free(r);
 	return NULL;
 }
@@ -388,6 +391,11 @@ capture_read_open(const char *path, char **cause)
 		cs_set_cause(cause, "cannot read capture %s: %s", path, strerror(errno));
 		return read_open_fail(r);
 	}
+	/* large blocks: a replay reads the whole file, a few reads in all
+	 * (glibc ignores the size without a buffer of ours) */
+	r->block = malloc(CAPTURE_READ_BLOCK);
+	if (r->block != NULL)
+		setvbuf(r->f, r->block, _IOFBF, CAPTURE_READ_BLOCK);
 	if (fgets(line, sizeof line, r->f) == NULL ||
 	    sscanf(line, "%31s %d %n", magic, &r->version, &n) != 2 ||
 	    strcmp(magic, CAPTURE_MAGIC) != 0) {
@@ -568,6 +576,7 @@ capture_read_close(struct capture_reader **rp)
 	if (r == NULL)
 		return;
 	fclose(r->f);
+	free(r->block);
 	chain_free(&r->sum);
 	free(r->buf);
 	free(r->damage);
