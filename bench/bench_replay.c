@@ -6,22 +6,36 @@
  * recorded; each goes through the provider's parser into the model, as in
  * --replay --speed max.  Raw json-c parsing of the same messages is the
  * yardstick.  Prints numbers; asserts nothing.
+ *
+ * Then the real program: the same messages written to a capture, and
+ * `courtside --replay FILE --once --export FILE` timed from fork() to its
+ * exit against a raw json-c parse of the same messages in the same run;
+ * the ratio (raw time / program time) should be at least 1.0.  Play
+ * messages are counted apart from ShotTracker's clock frames.
  */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <json-c/json.h>
 
 #include "model/game.h"
+#include "net/capture.h"
 #include "net/feed.h"
 #include "providers/parser.h"
 #include "sim/simgame.h"
 #include "bench_json.h"
 
 #define ROUNDS 7
+#define PROGRAM_ROUNDS 5
+
+#ifndef TOP_BUILDDIR
+#define TOP_BUILDDIR "."
+#endif
 
 static double
 raw_parse(const struct sim_msg *msgs, size_t n)
@@ -97,6 +111,190 @@ bench(const char *name, const struct provider_parser *p, const struct preamble *
 	}
 }
 
+/* --- the real program: courtside --replay FILE --once --- */
+
+/* What a capture of the game holds: REST documents, then the stream. */
+struct recording {
+	const char *provider;      /* "shottracker", "sportradar" */
+	enum cs_provider id;
+	const char *game_id;
+	const char *channel[3];
+	const char *body[3];       /* NULL: none */
+	const char *stream;        /* "ws", "push" */
+	const struct sim_msg *msgs;
+	size_t n;
+};
+
+static int
+capture_make(const struct recording *rc, const char *path)
+{
+	struct capture_writer *w;
+	char *cause = NULL;
+	size_t i;
+	int rc_ = 0;
+
+	w = capture_open(path, rc->id, rc->game_id, &cause);
+	if (w == NULL) {
+		fprintf(stderr, "bench_replay: %s\n", cause != NULL ? cause : "no capture");
+		free(cause);
+		return -1;
+	}
+	for (i = 0; i < 3; i++)
+		if (rc->body[i] != NULL)
+			rc_ |= capture_write(w, rc->channel[i], rc->body[i], strlen(rc->body[i]));
+	for (i = 0; i < rc->n; i++)
+		rc_ |= capture_write(w, rc->stream, rc->msgs[i].json, strlen(rc->msgs[i].json));
+	capture_close(&w);
+	return rc_;
+}
+
+/* Raw json-c over every message the capture holds, in seconds. */
+static double
+raw_recording(const struct recording *rc)
+{
+	int64_t t0 = cs_now_us();
+	size_t i;
+
+	for (i = 0; i < 3; i++)
+		if (rc->body[i] != NULL)
+			json_object_put(json_tokener_parse(rc->body[i]));
+	for (i = 0; i < rc->n; i++)
+		json_object_put(json_tokener_parse(rc->msgs[i].json));
+	return (double)(cs_now_us() - t0) / 1e6;
+}
+
+/* Runs the program with `args`; its wall time in seconds, or -1. */
+static double
+program_run(const char *const *args, const char *dir)
+{
+	const char *argv[16];
+	int64_t t0;
+	pid_t pid;
+	int status, n = 0, i;
+
+	argv[n++] = TOP_BUILDDIR "/courtside";
+	for (i = 0; args[i] != NULL && n < 15; i++)
+		argv[n++] = args[i];
+	argv[n] = NULL;
+	t0 = cs_now_us();
+	pid = fork();
+	if (pid < 0)
+		return -1;
+	if (pid == 0) {
+		setenv("XDG_CONFIG_HOME", dir, 1);
+		setenv("XDG_STATE_HOME", dir, 1);
+		execv(argv[0], (char *const *)argv);
+		_exit(127);
+	}
+	if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		return -1;
+	return (double)(cs_now_us() - t0) / 1e6;
+}
+
+/* ShotTracker's clock frames, apart from the play messages. */
+static size_t
+clock_frames(const struct recording *rc)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < rc->n; i++)
+		if (strstr(rc->msgs[i].json, "\"source\":\"clock\"") != NULL)
+			n++;
+	return n;
+}
+
+static void
+bench_program(const struct recording *rc)
+{
+	char dir[] = "/tmp/bench_replay.XXXXXX", cap[600], out[600], log[600], fig[96];
+	const char *args[] = { "--replay", cap, "--once", "--export", out, "--log", log, NULL };
+	const char *const version[] = { "--version", NULL };
+	double best_raw = 1e9, best_prog = 1e9, best_start = 1e9, s;
+	size_t clocks = clock_frames(rc), total = rc->n;
+	int r, i;
+
+	if (access(TOP_BUILDDIR "/courtside", X_OK) != 0 || mkdtemp(dir) == NULL) {
+		printf("%s: courtside --replay: skipped (no courtside program)\n", rc->provider);
+		return;
+	}
+	snprintf(cap, sizeof cap, "%s/game.cap", dir);
+	snprintf(out, sizeof out, "%s/export.json", dir);
+	snprintf(log, sizeof log, "%s/courtside.log", dir);
+	for (i = 0; i < 3; i++)
+		total += rc->body[i] != NULL;
+	if (capture_make(rc, cap) < 0)
+		goto out;
+	for (r = 0; r < PROGRAM_ROUNDS; r++) {
+		if ((s = raw_recording(rc)) < best_raw)
+			best_raw = s;
+		s = program_run(args, dir);
+		if (s < 0) {
+			printf("%s: courtside --replay --once failed (see %s)\n", rc->provider, log);
+			goto out;
+		}
+		if (s < best_prog)
+			best_prog = s;
+		if ((s = program_run(version, dir)) >= 0 && s < best_start)
+			best_start = s;
+	}
+	printf("%s: courtside --replay FILE --once --export: %zu messages (%zu plays, "
+	    "%zu clock frames, %zu REST documents)\n", rc->provider, total,
+	    rc->n - clocks, clocks, total - rc->n);
+	printf("  the program, fork to exit: %7.1f ms: %9.0f messages/s, %9.0f plays/s "
+	    "(courtside --version alone: %.1f ms)\n", best_prog * 1e3,
+	    (double)total / best_prog, (double)(rc->n - clocks) / best_prog, best_start * 1e3);
+	printf("  raw json-c parse, same run: %6.1f ms: %9.0f messages/s\n", best_raw * 1e3,
+	    (double)total / best_raw);
+	printf("  ratio raw / program: %.2f (target >= 1.0: %s)\n", best_raw / best_prog,
+	    best_raw / best_prog >= 1.0 ? "met" : "NOT met");
+	snprintf(fig, sizeof fig, "replay_program_%s_of_raw", rc->provider);
+	bench_json("bench_replay", fig, best_raw / best_prog, "x raw", 1.0, "higher");
+	snprintf(fig, sizeof fig, "replay_program_%s_plays", rc->provider);
+	bench_json("bench_replay", fig, (double)(rc->n - clocks) / best_prog, "plays/s", 0,
+	    "higher");
+	snprintf(fig, sizeof fig, "replay_program_%s_ms", rc->provider);
+	bench_json("bench_replay", fig, best_prog * 1e3, "ms", 0, "lower");
+out:
+	unlink(cap);
+	unlink(out);
+	unlink(log);
+	rmdir(dir);
+}
+
+/* Both providers' captures of the game, through the real program. */
+static void
+replay_programs(const struct sim_game *g, const struct preamble *st)
+{
+	struct recording rc;
+	char ch[160], *summary;
+	int i;
+
+	memset(&rc, 0, sizeof rc);
+	rc.provider = "shottracker";
+	rc.id = CS_PROVIDER_SHOTTRACKER;
+	rc.game_id = sim_game_id(g, CS_PROVIDER_SHOTTRACKER);
+	for (i = 0; i < 3; i++) {
+		rc.channel[i] = st->channel[i];
+		rc.body[i] = st->body[i];
+	}
+	rc.stream = "ws";
+	rc.n = sim_game_st_stream(g, &rc.msgs);
+	bench_program(&rc);
+
+	memset(&rc, 0, sizeof rc);
+	rc.provider = "sportradar";
+	rc.id = CS_PROVIDER_SPORTRADAR;
+	rc.game_id = sim_game_id(g, CS_PROVIDER_SPORTRADAR);
+	summary = sim_game_sr_summary(g, 0);
+	snprintf(ch, sizeof ch, "rest:/nba/trial/v8/en/games/%s/summary.json", rc.game_id);
+	rc.channel[0] = ch;
+	rc.body[0] = summary;
+	rc.stream = "push";
+	rc.n = sim_game_sr_stream(g, &rc.msgs);
+	bench_program(&rc);
+	free(summary);
+}
+
 int
 main(void)
 {
@@ -123,6 +321,7 @@ main(void)
 	bench("shottracker live frames", &shottracker_parser, &st, "ws", msgs, n);
 	n = sim_game_sr_stream(g, &msgs);
 	bench("sportradar push lines", &sportradar_parser, NULL, "push", msgs, n);
+	replay_programs(g, &st);
 	for (i = 0; i < 3; i++)
 		free(st.body[i]);
 	sim_game_free(&g);
