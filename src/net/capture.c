@@ -22,7 +22,7 @@
 #define CAPTURE_MAGIC "courtside-capture"
 #define SUM_BYTES 8             /* of SHA-256: 64 bits, 16 hex digits */
 #define SUM_HEX (SUM_BYTES * 2)
-#define CAPTURE_READ_BLOCK (1u << 20)
+#define CAPTURE_READ_BLOCK (64u << 10)  /* 16 pages: a few dozen reads a game */
 
 /*
  * The chained sum (capture.h): each line's sum covers the one before it,
@@ -391,7 +391,7 @@ capture_read_open(const char *path, char **cause)
 		cs_set_cause(cause, "cannot read capture %s: %s", path, strerror(errno));
 		return read_open_fail(r);
 	}
-	/* large blocks: a replay reads the whole file, a few reads in all
+	/* large blocks: a replay reads the whole file in a few dozen reads
 	 * (glibc ignores the size without a buffer of ours) */
 	r->block = malloc(CAPTURE_READ_BLOCK);
 	if (r->block != NULL)

@@ -34,7 +34,7 @@
 
 #define FEED_QUEUE_MAX 16384
 #define FEED_STOP_POLL_MS 50   /* feed_stop re-wakes the provider this often */
-#define FEED_BATCH_MAX 512     /* feed_batch: messages queued together */
+#define FEED_BATCH_MAX 64      /* feed_batch: messages queued together (~170 KB of events) */
 
 struct feed {
 	struct feed_config cfg;        /* strings owned (strdup) */

@@ -1653,72 +1653,144 @@ cut_member(struct push_cut *k, const struct json_span *key, const char *value,
 
 enum cut_level { CUT_ROOT, CUT_METADATA, CUT_PAYLOAD, CUT_EVENT };
 
-static void cut_object(struct push_cut *k, const struct json_span *obj, enum cut_level lv);
-
-/* A member of an object being rebuilt at `lv`: kept, cut, or rebuilt. */
-static void
-cut_one(struct push_cut *k, enum cut_level lv, const struct json_span *key,
-    const struct json_span *v, bool *first)
+static const char *
+cut_space(const char *p, const char *end)
 {
-	bool is_obj = v->len > 0 && v->p[0] == '{';
-
-	if (memchr(key->p, '\\', key->len) != NULL) {
-		k->ok = false;       /* an escaped key may name one we watch */
-		return;
-	}
-	if (lv == CUT_METADATA && !json_key_is(key, "operation") && !json_key_is(key, "match"))
-		return;
-	if (lv == CUT_EVENT && json_key_is(key, "on_court")) {
-		k->has_oc = true;
-		k->oc = *v;
-		return;
-	}
-	if (!is_obj || !((lv == CUT_ROOT && (json_key_is(key, "metadata") ||
-	    json_key_is(key, "payload"))) || (lv == CUT_PAYLOAD && json_key_is(key, "event")))) {
-		cut_member(k, key, v->p, v->len, first);
-		return;
-	}
-	cut_member(k, key, "", 0, first);
-	cut_object(k, v, json_key_is(key, "metadata") ? CUT_METADATA :
-	    json_key_is(key, "payload") ? CUT_PAYLOAD : CUT_EVENT);
+	while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+		p++;
+	return p;
 }
 
-/* Rebuilds an object; a watched key seen twice at one level gives up. */
-static void
-cut_object(struct push_cut *k, const struct json_span *obj, enum cut_level lv)
+/* Past the closing quote of the string at p (checked JSON), or end. */
+static const char *
+cut_string(const char *p, const char *end)
+{
+	const char *q;
+	size_t slashes;
+
+	for (p++; p < end; p = q + 1) {
+		q = memchr(p, '"', (size_t)(end - p));
+		if (q == NULL)
+			return end;
+		for (slashes = 0; q - slashes > p && q[-1 - (ptrdiff_t)slashes] == '\\'; slashes++)
+			;
+		if (slashes % 2 == 0)
+			return q + 1;
+	}
+	return end;
+}
+
+/* Past the value at p (checked JSON): one pass, strings by memchr. */
+static const char *
+cut_value(const char *p, const char *end)
+{
+	int depth = 0;
+
+	if (p < end && *p == '"')
+		return cut_string(p, end);
+	if (p < end && *p != '{' && *p != '[') {
+		while (p < end && *p != ',' && *p != '}' && *p != ']' && *p != ' ' &&
+		    *p != '\t' && *p != '\r' && *p != '\n')
+			p++;
+		return p;
+	}
+	while (p < end) {
+		switch (*p) {
+		case '"':
+			p = cut_string(p, end);
+			continue;
+		case '{':
+		case '[':
+			depth++;
+			break;
+		case '}':
+		case ']':
+			if (--depth == 0)
+				return p + 1;
+			break;
+		default:
+			break;
+		}
+		p++;
+	}
+	return end;
+}
+
+/* The level a watched object member opens, or -1 when it is copied. */
+static int
+cut_descend(enum cut_level lv, const struct json_span *key)
+{
+	if (lv == CUT_ROOT && json_key_is(key, "metadata"))
+		return CUT_METADATA;
+	if (lv == CUT_ROOT && json_key_is(key, "payload"))
+		return CUT_PAYLOAD;
+	if (lv == CUT_PAYLOAD && json_key_is(key, "event"))
+		return CUT_EVENT;
+	return -1;
+}
+
+/*
+ * Rebuilds the object at p (checked JSON), each byte read once; returns
+ * the end of it, or NULL (k->ok false) to take the plain path: a key with
+ * an escape (it may name one we watch), or a watched key twice.
+ */
+static const char *
+cut_object(struct push_cut *k, const char *p, const char *end, enum cut_level lv)
 {
 	static const char *const watched[] = { "metadata", "payload", "event", "on_court",
 	    "operation", "match" };
-	struct json_iter it;
-	struct json_span key, v;
-	unsigned seen = 0, bit;
+	struct json_span key;
+	const char *v, *q;
+	unsigned seen = 0;
 	bool first = true;
+	int sub;
 	size_t w;
 
-	if (!json_iter_begin(&it, obj->p, obj->len)) {
-		k->ok = false;
-		return;
-	}
 	cut_put(k, "{", 1);
-	while (k->ok && json_next_member(&it, &key, &v)) {
-		for (w = 0; w < sizeof watched / sizeof watched[0]; w++) {
-			bit = 1u << w;
+	for (p = cut_space(p + 1, end); k->ok && p < end && *p != '}';
+	    p = cut_space(p, end)) {
+		if (*p == ',')
+			p = cut_space(p + 1, end);
+		q = cut_string(p, end);
+		key.p = p + 1;
+		key.len = q - p >= 2 ? (size_t)(q - p - 2) : 0;
+		if (memchr(key.p, '\\', key.len) != NULL)
+			k->ok = false;
+		for (w = 0; w < sizeof watched / sizeof watched[0]; w++)
 			if (json_key_is(&key, watched[w])) {
-				if (seen & bit)
+				if (seen & (1u << w))
 					k->ok = false;
-				seen |= bit;
+				seen |= 1u << w;
 			}
+		v = cut_space(cut_space(q, end) + 1, end);   /* past the colon */
+		sub = v < end && *v == '{' ? cut_descend(lv, &key) : -1;
+		if (sub >= 0) {
+			cut_member(k, &key, "", 0, &first);
+			q = cut_object(k, v, end, (enum cut_level)sub);
+			if (q == NULL)
+				return NULL;
+		} else {
+			q = cut_value(v, end);
+			if (lv == CUT_EVENT && json_key_is(&key, "on_court")) {
+				k->has_oc = true;
+				k->oc.p = v;
+				k->oc.len = (size_t)(q - v);
+			} else if (lv != CUT_METADATA || json_key_is(&key, "operation") ||
+			    json_key_is(&key, "match"))
+				cut_member(k, &key, v, (size_t)(q - v), &first);
 		}
-		cut_one(k, lv, &key, &v, &first);
+		p = q;
 	}
 	cut_put(k, "}", 1);
+	if (!k->ok || p >= end)
+		return NULL;
+	return p + 1;
 }
 
 /* 0 with k->doc the rebuilt line, or -1: take the plain path. */
 static int
 push_cut(const char *line, size_t len, struct push_cut *k)
 {
-	struct json_span root;
 	size_t i = 0;
 
 	memset(k, 0, sizeof *k);
@@ -1732,10 +1804,7 @@ push_cut(const char *line, size_t len, struct push_cut *k)
 	if (k->doc == NULL)
 		return -1;
 	k->ok = true;
-	root.p = line + i;
-	root.len = len - i;
-	cut_object(k, &root, CUT_ROOT);
-	if (!k->ok) {
+	if (cut_object(k, line + i, line + len, CUT_ROOT) == NULL) {
 		free(k->doc);
 		k->doc = NULL;
 		return -1;
