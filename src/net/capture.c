@@ -513,7 +513,7 @@ static int
 read_message(struct capture_reader *r, struct capture_record *rec, char **cause,
     const char *head, size_t signed_len, const char *sum, size_t len)
 {
-	char hex[SUM_HEX + 1];
+	char hex[SUM_HEX + 1], *nl;
 	size_t got;
 	long start_line = r->line;
 	int c;
@@ -535,9 +535,9 @@ read_message(struct capture_reader *r, struct capture_record *rec, char **cause,
 	if (r->version >= 2 && (chain_next(&r->sum, head, signed_len, r->buf, len, hex) < 0 ||
 	    memcmp(hex, sum, SUM_HEX) != 0))
 		return damaged(r, cause, start_line, "checksum mismatch");
-	for (got = 0; got < len; got++)
-		if (r->buf[got] == '\n')
-			r->line++;
+	/* lines, for the damage message: memchr, not a loop per byte */
+	for (nl = r->buf; (nl = memchr(nl, '\n', len - (size_t)(nl - r->buf))) != NULL; nl++)
+		r->line++;
 	r->line++;
 	r->buf[len] = '\0';
 	rec->data = r->buf;
