@@ -11,11 +11,15 @@
  * `courtside --replay FILE --once --export FILE` timed from fork() to its
  * exit against a raw json-c parse of the same messages in the same run;
  * the ratio (raw time / program time) should be at least 1.0.  Play
- * messages are counted apart from ShotTracker's clock frames.
+ * messages are counted apart from ShotTracker's clock frames.  Two kinds of
+ * capture per provider: every stream message of the game (all of it
+ * through the stream parsers), and a real recording of courtside
+ * following courtside-sim (a catch-up, then the stream).
  */
 #include "config.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -151,6 +155,48 @@ capture_make(const struct recording *rc, const char *path)
 	return rc_;
 }
 
+/* A capture's messages in memory, for the raw parse beside the program. */
+struct loaded {
+	char **data;
+	size_t n, cap;
+	size_t rest, clocks;       /* REST documents, ShotTracker clock frames */
+};
+
+static void
+loaded_free(struct loaded *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->data[i]);
+	free(l->data);
+	memset(l, 0, sizeof *l);
+}
+
+static int
+loaded_read(struct loaded *l, const char *path)
+{
+	struct capture_reader *r = capture_read_open(path, NULL);
+	struct capture_record rec;
+	char *copy;
+
+	memset(l, 0, sizeof *l);
+	if (r == NULL)
+		return -1;
+	while (capture_next(r, &rec, NULL) == 1) {
+		if (cs_grow((void **)&l->data, &l->cap, l->n + 1, sizeof *l->data) < 0 ||
+		    (copy = strdup(rec.data)) == NULL)
+			break;
+		l->data[l->n++] = copy;
+		if (strncmp(rec.channel, "rest:", 5) == 0)
+			l->rest++;
+		else if (strstr(rec.data, "\"source\":\"clock\"") != NULL)
+			l->clocks++;
+	}
+	capture_read_close(&r);
+	return l->n > 0 ? 0 : -1;
+}
+
 /* Seconds of CPU this thread has used. */
 static double
 thread_cpu(void)
@@ -164,17 +210,14 @@ thread_cpu(void)
 /* Raw json-c over every message the capture holds: wall seconds, and the
  * CPU seconds in *cpu. */
 static double
-raw_recording(const struct recording *rc, double *cpu)
+raw_loaded(const struct loaded *l, double *cpu)
 {
 	int64_t t0 = cs_now_us();
 	double c0 = thread_cpu();
 	size_t i;
 
-	for (i = 0; i < 3; i++)
-		if (rc->body[i] != NULL)
-			json_object_put(json_tokener_parse(rc->body[i]));
-	for (i = 0; i < rc->n; i++)
-		json_object_put(json_tokener_parse(rc->msgs[i].json));
+	for (i = 0; i < l->n; i++)
+		json_object_put(json_tokener_parse(l->data[i]));
 	*cpu = thread_cpu() - c0;
 	return (double)(cs_now_us() - t0) / 1e6;
 }
@@ -213,18 +256,6 @@ program_run(const char *const *args, const char *dir, double *cpu)
 	return (double)(cs_now_us() - t0) / 1e6;
 }
 
-/* ShotTracker's clock frames, apart from the play messages. */
-static size_t
-clock_frames(const struct recording *rc)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < rc->n; i++)
-		if (strstr(rc->msgs[i].json, "\"source\":\"clock\"") != NULL)
-			n++;
-	return n;
-}
-
 /* The best (least) of each figure over the rounds. */
 struct best {
 	double raw, raw_cpu, prog, prog_cpu, start, start_cpu;
@@ -238,65 +269,60 @@ best_of(double *best, double v)
 }
 
 static void
-program_print(const struct recording *rc, const struct best *b, size_t total,
-    size_t clocks)
+program_print(const char *what, const struct loaded *l, const struct best *b)
 {
 	double work = b->prog - b->start, work_cpu = b->prog_cpu - b->start_cpu;
-	char fig[96];
+	size_t plays = l->n - l->rest - l->clocks;
+	char fig[128];
 
-	printf("%s: courtside --replay FILE --once --export: %zu messages (%zu plays, "
-	    "%zu clock frames, %zu REST documents)\n", rc->provider, total,
-	    rc->n - clocks, clocks, total - rc->n);
+	printf("%s: courtside --replay FILE --once --export: %zu messages (%zu play messages, "
+	    "%zu clock frames, %zu REST documents)\n", what, l->n, plays, l->clocks, l->rest);
 	printf("  the program, fork to exit: %6.1f ms wall, %6.1f ms CPU: %8.0f messages/s, "
-	    "%8.0f plays/s\n", b->prog * 1e3, b->prog_cpu * 1e3, (double)total / b->prog,
-	    (double)(rc->n - clocks) / b->prog);
+	    "%8.0f plays/s\n", b->prog * 1e3, b->prog_cpu * 1e3, (double)l->n / b->prog,
+	    (double)plays / b->prog);
 	printf("  of which start-up (courtside --version): %.1f ms wall, %.1f ms CPU\n",
 	    b->start * 1e3, b->start_cpu * 1e3);
 	printf("  raw json-c parse, same run: %6.1f ms wall, %6.1f ms CPU: %8.0f messages/s\n",
-	    b->raw * 1e3, b->raw_cpu * 1e3, (double)total / b->raw);
+	    b->raw * 1e3, b->raw_cpu * 1e3, (double)l->n / b->raw);
 	printf("  ratio raw / program: %.2f wall, %.2f CPU; without the start-up: %.2f wall, "
 	    "%.2f CPU (target >= 1.0)\n", b->raw / b->prog, b->raw_cpu / b->prog_cpu,
 	    work > 0 ? b->raw / work : 0, work_cpu > 0 ? b->raw_cpu / work_cpu : 0);
-	snprintf(fig, sizeof fig, "replay_program_%s_of_raw", rc->provider);
+	snprintf(fig, sizeof fig, "replay_program_%s_of_raw", what);
 	bench_json("bench_replay", fig, b->raw / b->prog, "x raw", 1.0, "higher");
-	snprintf(fig, sizeof fig, "replay_program_%s_of_raw_cpu", rc->provider);
+	snprintf(fig, sizeof fig, "replay_program_%s_of_raw_cpu", what);
 	bench_json("bench_replay", fig, b->raw_cpu / b->prog_cpu, "x raw", 1.0, "higher");
-	snprintf(fig, sizeof fig, "replay_program_%s_of_raw_after_startup", rc->provider);
-	bench_json("bench_replay", fig, work > 0 ? b->raw / work : 0, "x raw", 1.0, "higher");
-	snprintf(fig, sizeof fig, "replay_program_%s_plays", rc->provider);
-	bench_json("bench_replay", fig, (double)(rc->n - clocks) / b->prog, "plays/s", 0,
-	    "higher");
-	snprintf(fig, sizeof fig, "replay_program_%s_ms", rc->provider);
+	snprintf(fig, sizeof fig, "replay_program_%s_of_raw_cpu_after_startup", what);
+	bench_json("bench_replay", fig, work_cpu > 0 ? b->raw_cpu / work_cpu : 0, "x raw",
+	    1.0, "higher");
+	snprintf(fig, sizeof fig, "replay_program_%s_plays", what);
+	bench_json("bench_replay", fig, (double)plays / b->prog, "plays/s", 0, "higher");
+	snprintf(fig, sizeof fig, "replay_program_%s_ms", what);
 	bench_json("bench_replay", fig, b->prog * 1e3, "ms", 0, "lower");
 }
 
+/* The program on the capture at `cap`, against raw json-c of its messages. */
 static void
-bench_program(const struct recording *rc)
+bench_program(const char *what, const char *cap, const char *dir)
 {
-	char dir[] = "/tmp/bench_replay.XXXXXX", cap[600], out[600], log[600];
+	char out[600], log[600];
 	const char *args[] = { "--replay", cap, "--once", "--export", out, "--log", log, NULL };
 	const char *const version[] = { "--version", NULL };
 	struct best b = { 1e9, 1e9, 1e9, 1e9, 1e9, 1e9 };
-	size_t clocks = clock_frames(rc), total = rc->n;
+	struct loaded l;
 	double s, cpu = -1;
-	int r, i;
+	int r;
 
-	if (access(TOP_BUILDDIR "/courtside", X_OK) != 0 || mkdtemp(dir) == NULL) {
-		printf("%s: courtside --replay: skipped (no courtside program)\n", rc->provider);
-		return;
-	}
-	snprintf(cap, sizeof cap, "%s/game.cap", dir);
 	snprintf(out, sizeof out, "%s/export.json", dir);
 	snprintf(log, sizeof log, "%s/courtside.log", dir);
-	for (i = 0; i < 3; i++)
-		total += rc->body[i] != NULL;
-	if (capture_make(rc, cap) < 0)
-		goto out;
+	if (loaded_read(&l, cap) < 0) {
+		printf("%s: the capture cannot be read\n", what);
+		return;
+	}
 	for (r = 0; r < PROGRAM_ROUNDS; r++) {
-		best_of(&b.raw, raw_recording(rc, &cpu));
+		best_of(&b.raw, raw_loaded(&l, &cpu));
 		best_of(&b.raw_cpu, cpu);
 		if ((s = program_run(args, dir, &cpu)) < 0) {
-			printf("%s: courtside --replay --once failed\n", rc->provider);
+			printf("%s: courtside --replay --once failed\n", what);
 			goto out;
 		}
 		best_of(&b.prog, s);
@@ -306,11 +332,110 @@ bench_program(const struct recording *rc)
 			best_of(&b.start_cpu, cpu);
 		}
 	}
-	program_print(rc, &b, total, clocks);
+	program_print(what, &l, &b);
 out:
-	unlink(cap);
+	loaded_free(&l);
 	unlink(out);
 	unlink(log);
+}
+
+/* A capture of every stream message of the game, with the REST documents
+ * a client reads first: all of it through the stream parsers. */
+static void
+bench_stream(const struct recording *rc)
+{
+	char dir[] = "/tmp/bench_replay.XXXXXX", cap[600], what[64];
+
+	if (access(TOP_BUILDDIR "/courtside", X_OK) != 0 || mkdtemp(dir) == NULL) {
+		printf("%s: courtside --replay: skipped (no courtside program)\n", rc->provider);
+		return;
+	}
+	snprintf(cap, sizeof cap, "%s/game.cap", dir);
+	snprintf(what, sizeof what, "%s_stream", rc->provider);
+	if (capture_make(rc, cap) == 0)
+		bench_program(what, cap, dir);
+	unlink(cap);
+	rmdir(dir);
+}
+
+/*
+ * A real recording: courtside --headless --record following courtside-sim
+ * (the same seed, joined 10 minutes in, so it holds a catch-up as a real
+ * recording does).  0 with the capture at `cap`, or -1.
+ */
+static int
+record_live(const char *provider, const char *dir, const char *cap)
+{
+	const char *sim[] = { TOP_BUILDDIR "/courtside-sim", "--provider", provider, "--port", "0",
+		"--quiet", "--require-auth", "U:S", "--seed", "2026", "--speed", "400",
+		"--start-ms", "600000", NULL };
+	char line[512], key[32], base[64], game[128], log[600], out[600], *p;
+	const char *client[] = { TOP_BUILDDIR "/courtside", "--provider", provider, "--game", game,
+		"--base-url", base, "--headless", "--duration", "120", "--record", cap,
+		"--export", out, "--log", log, NULL };
+	int fds[2], status = -1, port = 0;
+	pid_t sim_pid, pid;
+	FILE *f;
+
+	if (access(sim[0], X_OK) != 0 || pipe(fds) < 0)
+		return -1;
+	if ((sim_pid = fork()) == 0) {
+		dup2(fds[1], 1);
+		close(fds[0]);
+		close(fds[1]);
+		execv(sim[0], (char *const *)sim);
+		_exit(127);
+	}
+	close(fds[1]);
+	f = fdopen(fds[0], "r");
+	snprintf(key, sizeof key, " %s=", provider);
+	if (f != NULL && fgets(line, sizeof line, f) != NULL &&
+	    (p = strstr(line, "listening on ")) != NULL && (p = strchr(p + 13, ':')) != NULL)
+		port = (int)strtol(p + 1, NULL, 10);
+	p = port > 0 ? strstr(line, key) : NULL;
+	if (p != NULL) {
+		p += strlen(key);
+		snprintf(game, sizeof game, "%.*s", (int)strcspn(p, " \n"), p);
+		snprintf(base, sizeof base, "http://127.0.0.1:%d", port);
+		snprintf(log, sizeof log, "%s/record.log", dir);
+		snprintf(out, sizeof out, "%s/record.json", dir);
+		if ((pid = fork()) == 0) {
+			setenv("XDG_CONFIG_HOME", dir, 1);
+			setenv("XDG_STATE_HOME", dir, 1);
+			setenv("SHOTTRACKER_USERNAME", "U", 1);
+			setenv("SHOTTRACKER_SECRET", "S", 1);
+			setenv("SPORTRADAR_API_KEY", "S", 1);
+			execv(client[0], (char *const *)client);
+			_exit(127);
+		}
+		if (pid > 0)
+			waitpid(pid, &status, 0);
+		unlink(log);
+		unlink(out);
+	}
+	if (f != NULL)
+		fclose(f);
+	if (sim_pid > 0) {
+		kill(sim_pid, SIGTERM);
+		waitpid(sim_pid, NULL, 0);
+	}
+	return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
+}
+
+static void
+bench_recorded(const char *provider)
+{
+	char dir[] = "/tmp/bench_replay.XXXXXX", cap[600], what[64];
+
+	if (access(TOP_BUILDDIR "/courtside", X_OK) != 0 || mkdtemp(dir) == NULL)
+		return;
+	snprintf(cap, sizeof cap, "%s/game.cap", dir);
+	snprintf(what, sizeof what, "%s_recorded", provider);
+	if (record_live(provider, dir, cap) == 0)
+		bench_program(what, cap, dir);
+	else
+		printf("%s: skipped (courtside-sim and courtside could not record a game)\n", what);
+	unlink(cap);
 	rmdir(dir);
 }
 
@@ -332,7 +457,7 @@ replay_programs(const struct sim_game *g, const struct preamble *st)
 	}
 	rc.stream = "ws";
 	rc.n = sim_game_st_stream(g, &rc.msgs);
-	bench_program(&rc);
+	bench_stream(&rc);
 
 	memset(&rc, 0, sizeof rc);
 	rc.provider = "sportradar";
@@ -344,8 +469,10 @@ replay_programs(const struct sim_game *g, const struct preamble *st)
 	rc.body[0] = summary;
 	rc.stream = "push";
 	rc.n = sim_game_sr_stream(g, &rc.msgs);
-	bench_program(&rc);
+	bench_stream(&rc);
 	free(summary);
+	bench_recorded("shottracker");
+	bench_recorded("sportradar");
 }
 
 int
