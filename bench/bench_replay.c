@@ -6,22 +6,43 @@
  * recorded; each goes through the provider's parser into the model, as in
  * --replay --speed max.  Raw json-c parsing of the same messages is the
  * yardstick.  Prints numbers; asserts nothing.
+ *
+ * Then the real program: the same messages written to a capture, and
+ * `courtside --replay FILE --once --export FILE` timed from fork() to its
+ * exit against a raw json-c parse of the same messages in the same run;
+ * the ratio (raw time / program time) should be at least 1.0.  Play
+ * messages are counted apart from ShotTracker's clock frames.  Two kinds of
+ * capture per provider: every stream message of the game (all of it
+ * through the stream parsers), and a real recording of courtside
+ * following courtside-sim (a catch-up, then the stream).
  */
 #include "config.h"
 
+#include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
 
 #include <json-c/json.h>
 
 #include "model/game.h"
+#include "net/capture.h"
 #include "net/feed.h"
 #include "providers/parser.h"
 #include "sim/simgame.h"
 #include "bench_json.h"
 
 #define ROUNDS 7
+#define PROGRAM_ROUNDS 7
+
+#ifndef TOP_BUILDDIR
+#define TOP_BUILDDIR "."
+#endif
 
 static double
 raw_parse(const struct sim_msg *msgs, size_t n)
@@ -97,6 +118,363 @@ bench(const char *name, const struct provider_parser *p, const struct preamble *
 	}
 }
 
+/* --- the real program: courtside --replay FILE --once --- */
+
+/* What a capture of the game holds: REST documents, then the stream. */
+struct recording {
+	const char *provider;      /* "shottracker", "sportradar" */
+	enum cs_provider id;
+	const char *game_id;
+	const char *channel[3];
+	const char *body[3];       /* NULL: none */
+	const char *stream;        /* "ws", "push" */
+	const struct sim_msg *msgs;
+	size_t n;
+};
+
+static int
+capture_make(const struct recording *rc, const char *path)
+{
+	struct capture_writer *w;
+	char *cause = NULL;
+	size_t i;
+	int rc_ = 0;
+
+	w = capture_open(path, rc->id, rc->game_id, &cause);
+	if (w == NULL) {
+		fprintf(stderr, "bench_replay: %s\n", cause != NULL ? cause : "no capture");
+		free(cause);
+		return -1;
+	}
+	for (i = 0; i < 3; i++)
+		if (rc->body[i] != NULL)
+			rc_ |= capture_write(w, rc->channel[i], rc->body[i], strlen(rc->body[i]));
+	for (i = 0; i < rc->n; i++)
+		rc_ |= capture_write(w, rc->stream, rc->msgs[i].json, strlen(rc->msgs[i].json));
+	capture_close(&w);
+	return rc_;
+}
+
+/* A capture's messages in memory, for the raw parse beside the program. */
+struct loaded {
+	char **data;
+	size_t n, cap;
+	size_t rest, clocks;       /* REST documents, ShotTracker clock frames */
+};
+
+static void
+loaded_free(struct loaded *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->data[i]);
+	free(l->data);
+	memset(l, 0, sizeof *l);
+}
+
+static int
+loaded_read(struct loaded *l, const char *path)
+{
+	struct capture_reader *r = capture_read_open(path, NULL);
+	struct capture_record rec;
+	char *copy;
+
+	memset(l, 0, sizeof *l);
+	if (r == NULL)
+		return -1;
+	while (capture_next(r, &rec, NULL) == 1) {
+		if (cs_grow((void **)&l->data, &l->cap, l->n + 1, sizeof *l->data) < 0 ||
+		    (copy = strdup(rec.data)) == NULL)
+			break;
+		l->data[l->n++] = copy;
+		if (strncmp(rec.channel, "rest:", 5) == 0)
+			l->rest++;
+		else if (strstr(rec.data, "\"source\":\"clock\"") != NULL)
+			l->clocks++;
+	}
+	capture_read_close(&r);
+	return l->n > 0 ? 0 : -1;
+}
+
+/* Seconds of CPU this thread has used. */
+static double
+thread_cpu(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Raw json-c over every message the capture holds: wall seconds, and the
+ * CPU seconds in *cpu. */
+static double
+raw_loaded(const struct loaded *l, double *cpu)
+{
+	int64_t t0 = cs_now_us();
+	double c0 = thread_cpu();
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		json_object_put(json_tokener_parse(l->data[i]));
+	*cpu = thread_cpu() - c0;
+	return (double)(cs_now_us() - t0) / 1e6;
+}
+
+/* Runs the program with `args`: its wall time in seconds, or -1; its CPU
+ * time (user + system, all threads) in *cpu. */
+static double
+program_run(const char *const *args, const char *dir, double *cpu)
+{
+	const char *argv[16];
+	struct rusage ru;
+	int64_t t0;
+	pid_t pid;
+	int status, n = 0, i, null;
+
+	argv[n++] = TOP_BUILDDIR "/courtside";
+	for (i = 0; args[i] != NULL && n < 15; i++)
+		argv[n++] = args[i];
+	argv[n] = NULL;
+	t0 = cs_now_us();
+	pid = fork();
+	if (pid < 0)
+		return -1;
+	if (pid == 0) {
+		setenv("XDG_CONFIG_HOME", dir, 1);
+		setenv("XDG_STATE_HOME", dir, 1);
+		if ((null = open("/dev/null", O_WRONLY)) >= 0)
+			dup2(null, 1);
+		execv(argv[0], (char *const *)argv);
+		_exit(127);
+	}
+	if (wait4(pid, &status, 0, &ru) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		return -1;
+	*cpu = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
+	    (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
+	return (double)(cs_now_us() - t0) / 1e6;
+}
+
+/* The best (least) of each figure over the rounds. */
+struct best {
+	double raw, raw_cpu, prog, prog_cpu, start, start_cpu;
+};
+
+static void
+best_of(double *best, double v)
+{
+	if (v >= 0 && v < *best)
+		*best = v;
+}
+
+static void
+program_print(const char *what, const struct loaded *l, const struct best *b)
+{
+	double work = b->prog - b->start, work_cpu = b->prog_cpu - b->start_cpu;
+	size_t plays = l->n - l->rest - l->clocks;
+	char fig[128];
+
+	printf("%s: courtside --replay FILE --once --export: %zu messages (%zu play messages, "
+	    "%zu clock frames, %zu REST documents)\n", what, l->n, plays, l->clocks, l->rest);
+	printf("  the program, fork to exit: %6.1f ms wall, %6.1f ms CPU: %8.0f messages/s, "
+	    "%8.0f plays/s\n", b->prog * 1e3, b->prog_cpu * 1e3, (double)l->n / b->prog,
+	    (double)plays / b->prog);
+	printf("  of which start-up (courtside --version): %.1f ms wall, %.1f ms CPU\n",
+	    b->start * 1e3, b->start_cpu * 1e3);
+	printf("  raw json-c parse, same run: %6.1f ms wall, %6.1f ms CPU: %8.0f messages/s\n",
+	    b->raw * 1e3, b->raw_cpu * 1e3, (double)l->n / b->raw);
+	printf("  ratio raw / program: %.2f wall, %.2f CPU; without the start-up: %.2f wall, "
+	    "%.2f CPU (target >= 1.0)\n", b->raw / b->prog, b->raw_cpu / b->prog_cpu,
+	    work > 0 ? b->raw / work : 0, work_cpu > 0 ? b->raw_cpu / work_cpu : 0);
+	snprintf(fig, sizeof fig, "replay_program_%s_of_raw", what);
+	bench_json("bench_replay", fig, b->raw / b->prog, "x raw", 1.0, "higher");
+	snprintf(fig, sizeof fig, "replay_program_%s_of_raw_cpu", what);
+	bench_json("bench_replay", fig, b->raw_cpu / b->prog_cpu, "x raw", 1.0, "higher");
+	snprintf(fig, sizeof fig, "replay_program_%s_of_raw_cpu_after_startup", what);
+	bench_json("bench_replay", fig, work_cpu > 0 ? b->raw_cpu / work_cpu : 0, "x raw",
+	    1.0, "higher");
+	snprintf(fig, sizeof fig, "replay_program_%s_plays", what);
+	bench_json("bench_replay", fig, (double)plays / b->prog, "plays/s", 0, "higher");
+	snprintf(fig, sizeof fig, "replay_program_%s_ms", what);
+	bench_json("bench_replay", fig, b->prog * 1e3, "ms", 0, "lower");
+}
+
+/* The program on the capture at `cap`, against raw json-c of its messages. */
+static void
+bench_program(const char *what, const char *cap, const char *dir)
+{
+	char out[600], log[600];
+	const char *args[] = { "--replay", cap, "--once", "--export", out, "--log", log, NULL };
+	const char *const version[] = { "--version", NULL };
+	struct best b = { 1e9, 1e9, 1e9, 1e9, 1e9, 1e9 };
+	struct loaded l;
+	double s, cpu = -1;
+	int r;
+
+	snprintf(out, sizeof out, "%s/export.json", dir);
+	snprintf(log, sizeof log, "%s/courtside.log", dir);
+	if (loaded_read(&l, cap) < 0) {
+		printf("%s: the capture cannot be read\n", what);
+		return;
+	}
+	for (r = 0; r < PROGRAM_ROUNDS; r++) {
+		best_of(&b.raw, raw_loaded(&l, &cpu));
+		best_of(&b.raw_cpu, cpu);
+		if ((s = program_run(args, dir, &cpu)) < 0) {
+			printf("%s: courtside --replay --once failed\n", what);
+			goto out;
+		}
+		best_of(&b.prog, s);
+		best_of(&b.prog_cpu, cpu);
+		if ((s = program_run(version, dir, &cpu)) >= 0) {
+			best_of(&b.start, s);
+			best_of(&b.start_cpu, cpu);
+		}
+	}
+	program_print(what, &l, &b);
+out:
+	loaded_free(&l);
+	unlink(out);
+	unlink(log);
+}
+
+/* A capture of every stream message of the game, with the REST documents
+ * a client reads first: all of it through the stream parsers. */
+static void
+bench_stream(const struct recording *rc)
+{
+	char dir[] = "/tmp/bench_replay.XXXXXX", cap[600], what[64];
+
+	if (access(TOP_BUILDDIR "/courtside", X_OK) != 0 || mkdtemp(dir) == NULL) {
+		printf("%s: courtside --replay: skipped (no courtside program)\n", rc->provider);
+		return;
+	}
+	snprintf(cap, sizeof cap, "%s/game.cap", dir);
+	snprintf(what, sizeof what, "%s_stream", rc->provider);
+	if (capture_make(rc, cap) == 0)
+		bench_program(what, cap, dir);
+	unlink(cap);
+	rmdir(dir);
+}
+
+/*
+ * A real recording: courtside --headless --record following courtside-sim
+ * (the same seed, joined 10 minutes in, so it holds a catch-up as a real
+ * recording does).  0 with the capture at `cap`, or -1.
+ */
+static int
+record_live(const char *provider, const char *dir, const char *cap)
+{
+	const char *sim[] = { TOP_BUILDDIR "/courtside-sim", "--provider", provider, "--port", "0",
+		"--quiet", "--require-auth", "U:S", "--seed", "2026", "--speed", "400",
+		"--start-ms", "600000", NULL };
+	char line[512], key[32], base[64], game[128], log[600], out[600], *p;
+	const char *client[] = { TOP_BUILDDIR "/courtside", "--provider", provider, "--game", game,
+		"--base-url", base, "--headless", "--duration", "120", "--record", cap,
+		"--export", out, "--log", log, NULL };
+	int fds[2], status = -1, port = 0;
+	pid_t sim_pid, pid;
+	FILE *f;
+
+	if (access(sim[0], X_OK) != 0 || pipe(fds) < 0)
+		return -1;
+	if ((sim_pid = fork()) == 0) {
+		dup2(fds[1], 1);
+		close(fds[0]);
+		close(fds[1]);
+		execv(sim[0], (char *const *)sim);
+		_exit(127);
+	}
+	close(fds[1]);
+	f = fdopen(fds[0], "r");
+	snprintf(key, sizeof key, " %s=", provider);
+	if (f != NULL && fgets(line, sizeof line, f) != NULL &&
+	    (p = strstr(line, "listening on ")) != NULL && (p = strchr(p + 13, ':')) != NULL)
+		port = (int)strtol(p + 1, NULL, 10);
+	p = port > 0 ? strstr(line, key) : NULL;
+	if (p != NULL) {
+		p += strlen(key);
+		snprintf(game, sizeof game, "%.*s", (int)strcspn(p, " \n"), p);
+		snprintf(base, sizeof base, "http://127.0.0.1:%d", port);
+		snprintf(log, sizeof log, "%s/record.log", dir);
+		snprintf(out, sizeof out, "%s/record.json", dir);
+		if ((pid = fork()) == 0) {
+			setenv("XDG_CONFIG_HOME", dir, 1);
+			setenv("XDG_STATE_HOME", dir, 1);
+			setenv("SHOTTRACKER_USERNAME", "U", 1);
+			setenv("SHOTTRACKER_SECRET", "S", 1);
+			setenv("SPORTRADAR_API_KEY", "S", 1);
+			execv(client[0], (char *const *)client);
+			_exit(127);
+		}
+		if (pid > 0)
+			waitpid(pid, &status, 0);
+		unlink(log);
+		unlink(out);
+	}
+	if (f != NULL)
+		fclose(f);
+	if (sim_pid > 0) {
+		kill(sim_pid, SIGTERM);
+		waitpid(sim_pid, NULL, 0);
+	}
+	return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
+}
+
+static void
+bench_recorded(const char *provider)
+{
+	char dir[] = "/tmp/bench_replay.XXXXXX", cap[600], what[64];
+
+	if (access(TOP_BUILDDIR "/courtside", X_OK) != 0 || mkdtemp(dir) == NULL)
+		return;
+	snprintf(cap, sizeof cap, "%s/game.cap", dir);
+	snprintf(what, sizeof what, "%s_recorded", provider);
+	if (record_live(provider, dir, cap) == 0)
+		bench_program(what, cap, dir);
+	else
+		printf("%s: skipped (courtside-sim and courtside could not record a game)\n", what);
+	unlink(cap);
+	rmdir(dir);
+}
+
+/* Both providers' captures of the game, through the real program. */
+static void
+replay_programs(const struct sim_game *g, const struct preamble *st)
+{
+	struct recording rc;
+	char ch[160], *summary;
+	int i;
+
+	memset(&rc, 0, sizeof rc);
+	rc.provider = "shottracker";
+	rc.id = CS_PROVIDER_SHOTTRACKER;
+	rc.game_id = sim_game_id(g, CS_PROVIDER_SHOTTRACKER);
+	for (i = 0; i < 3; i++) {
+		rc.channel[i] = st->channel[i];
+		rc.body[i] = st->body[i];
+	}
+	rc.stream = "ws";
+	rc.n = sim_game_st_stream(g, &rc.msgs);
+	bench_stream(&rc);
+
+	memset(&rc, 0, sizeof rc);
+	rc.provider = "sportradar";
+	rc.id = CS_PROVIDER_SPORTRADAR;
+	rc.game_id = sim_game_id(g, CS_PROVIDER_SPORTRADAR);
+	summary = sim_game_sr_summary(g, 0);
+	snprintf(ch, sizeof ch, "rest:/nba/trial/v8/en/games/%s/summary.json", rc.game_id);
+	rc.channel[0] = ch;
+	rc.body[0] = summary;
+	rc.stream = "push";
+	rc.n = sim_game_sr_stream(g, &rc.msgs);
+	bench_stream(&rc);
+	free(summary);
+	bench_recorded("shottracker");
+	bench_recorded("sportradar");
+}
+
 int
 main(void)
 {
@@ -123,6 +501,7 @@ main(void)
 	bench("shottracker live frames", &shottracker_parser, &st, "ws", msgs, n);
 	n = sim_game_sr_stream(g, &msgs);
 	bench("sportradar push lines", &sportradar_parser, NULL, "push", msgs, n);
+	replay_programs(g, &st);
 	for (i = 0; i < 3; i++)
 		free(st.body[i]);
 	sim_game_free(&g);

@@ -64,6 +64,16 @@ app_apply(struct game *g, struct app_state *st, const struct feed_msg *m)
 	return false;
 }
 
+/* One event's receive time, until the frame showing it is written. */
+static void
+app_stamp(struct app_state *st, int64_t received_us)
+{
+	if (st->nstamps < APP_STAMPS_MAX)
+		st->stamps[st->nstamps++] = received_us;
+	else
+		st->stamps_over++;
+}
+
 bool
 app_drain(struct game *g, struct app_state *st, struct feed *feed)
 {
@@ -72,9 +82,8 @@ app_drain(struct game *g, struct app_state *st, struct feed *feed)
 
 	list = feed_drain(feed);
 	for (m = list; m != NULL; m = m->next) {
-		if ((m->kind == FEED_MSG_EVENT || m->kind == FEED_MSG_DELETE) &&
-		    (st->drained_oldest_us == 0 || m->received_us < st->drained_oldest_us))
-			st->drained_oldest_us = m->received_us;
+		if (m->kind == FEED_MSG_EVENT || m->kind == FEED_MSG_DELETE)
+			app_stamp(st, m->received_us);
 		changed |= app_apply(g, st, m);
 	}
 	feed_msg_free_list(&list);

@@ -9,6 +9,8 @@
 #include "model/game.h"
 #include "net/feed.h"
 
+#define APP_STAMPS_MAX 1024   /* live: a few per frame; a catch-up is not timed */
+
 struct app_state {
 	struct feed_status status;  /* the latest connection state */
 	bool caught_up;
@@ -16,10 +18,13 @@ struct app_state {
 	int64_t last_data_us;       /* monotonic time of the last data message */
 	unsigned long warnings;
 	unsigned long applied;
-	/* The receive time (monotonic) of the oldest event or delete drained
-	 * and not yet on screen, 0 when none: the UI clears it after a frame
-	 * and so measures event -> screen. */
-	int64_t drained_oldest_us;
+	/* The receive time (monotonic) of every event and delete drained and
+	 * not yet on screen, one stamp each: the UI takes them after the
+	 * doupdate() that shows them and so measures event -> screen for
+	 * every event.  Past the cap a drain's stamps are only counted. */
+	int64_t stamps[APP_STAMPS_MAX];
+	size_t nstamps;
+	unsigned long stamps_over;
 	/* The latest answer to a CLIP (feed_clip), and a count of them: the
 	 * UI shows each new one in its status row. */
 	struct feed_clip_answer clip;

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "app.h"
 #include "net/capture.h"
 #include "net/feed.h"
 #include "providers/provider.h"
@@ -186,6 +187,37 @@ marker_run(struct feed *feed, char **cause)
 }
 
 static const struct provider marker = { .name = "marker", .run = marker_run };
+
+/* Two frames' worth: a mark, two events; a later mark, an event and two
+ * deletes.  The marks differ (it waits for the clock to move, bounded). */
+static int
+stamper_run(struct feed *feed, char **cause)
+{
+	struct cs_sink sink = feed_sink(feed);
+	struct cs_event ev;
+	int64_t t0;
+	int i;
+
+	(void)cause;
+	feed_mark_received(feed);
+	for (i = 0; i < 3; i++) {
+		if (i == 2) {
+			t0 = cs_now_us();
+			while (cs_now_us() == t0)
+				;
+			feed_mark_received(feed);
+		}
+		cs_event_init(&ev, CS_PROVIDER_SHOTTRACKER);
+		snprintf(ev.id, sizeof ev.id, "s%d", i);
+		ev.sequence = i + 1;
+		sink.event(sink.ctx, &ev);
+	}
+	sink.delete_event(sink.ctx, "s0");
+	sink.delete_event(sink.ctx, "s1");
+	return 0;
+}
+
+static const struct provider stamper = { .name = "stamper", .run = stamper_run };
 
 /* --- helpers --- */
 
@@ -508,6 +540,48 @@ test_mark_and_record(void)
 	rmdir(dir);
 }
 
+/* Every event and delete drained keeps its own receive stamp (not one
+ * per drain) until the UI takes them after the frame that shows them. */
+static void
+test_stamp_every_event(void)
+{
+	struct feed_config c = config();
+	struct app_state st;
+	struct feed *feed;
+	struct game *g = game_new();
+	struct pollfd pfd;
+	char *cause = NULL;
+	int64_t deadline = cs_now_us() + 10000000, before = cs_now_us();
+	size_t i;
+	bool all_set = true;
+
+	app_state_init(&st);
+	feed = feed_start_with(&c, &stamper, &cause);
+	ok(feed != NULL && g != NULL, "stamper starts");
+	if (feed == NULL || g == NULL) {
+		game_free(&g);
+		return;
+	}
+	while (!st.ended && cs_now_us() < deadline) {
+		pfd.fd = feed_fd(feed);
+		pfd.events = POLLIN;
+		if (poll(&pfd, 1, 200) > 0)
+			app_drain(g, &st, feed);
+	}
+	ok(st.ended, "the feed ended");
+	is_int((int)st.nstamps, 5, "five stamps: three events, two deletes");
+	for (i = 0; i < st.nstamps; i++)
+		if (st.stamps[i] < before || st.stamps[i] > cs_now_us())
+			all_set = false;
+	ok(all_set, "each stamp is a receive time of this run");
+	ok(st.nstamps == 5 && st.stamps[0] == st.stamps[1],
+	    "the events of one frame share its receive time");
+	ok(st.nstamps == 5 && st.stamps[2] > st.stamps[1] && st.stamps[3] == st.stamps[2] &&
+	    st.stamps[4] == st.stamps[2], "the next frame's events and deletes carry its later mark");
+	feed_stop(&feed);
+	game_free(&g);
+}
+
 static void
 test_registry(void)
 {
@@ -645,6 +719,7 @@ main(void)
 	test_flood();
 	test_stop_while_full();
 	test_mark_and_record();
+	test_stamp_every_event();
 	test_registry();
 	test_clip();
 	return tap_done();

@@ -970,6 +970,75 @@ test_recorded_and_helpers(void)
 	is_str(url, "http://127.0.0.1:8080/nbdl/production/v8/en/games/abc/pbp.json", "rest url");
 }
 
+/*
+ * The push fast path (json-c sees the line without metadata and on_court,
+ * and an on_court repeated byte for byte is not parsed again) reads every
+ * line as json-c over the whole line would.
+ */
+#define FAST_HEAD "{\"payload\":{\"game\":{\"id\":\"" GAME_ID "\",\"home\":{\"id\":\"" KNICKS \
+	"\"},\"away\":{\"id\":\"" BULLS "\"}},\"event\":{\"id\":\""
+#define FAST_PERIOD "\",\"event_type\":\"twopointmade\",\"period\":{\"number\":1," \
+	"\"sequence\":1,\"type\":\"quarter\"},"
+#define FAST_NOID_FIVE "{\"home\":{\"players\":[{\"reference\":\"91\"},{\"id\":\"p2\"}," \
+	"{\"id\":\"p3\"},{\"id\":\"p4\"},{\"id\":\"p5\"}]}}"
+#define FAST_FIVE(x) "{\"home\":{\"players\":[{\"id\":\"" x "1\"},{\"id\":\"" x "2\"}," \
+	"{\"id\":\"" x "3\"},{\"id\":\"" x "4\"},{\"id\":\"" x "5\"}]}}"
+
+static const struct cs_event *
+fast_push(struct sportradar_ctx *c, const char *line, const char *id)
+{
+	sportradar_parse_push(c, line, strlen(line), NULL);
+	return find_event(id);
+}
+
+static void
+test_push_fast_path(void)
+{
+	struct sportradar_ctx c;
+	struct cs_sink s = collect_sink();
+	const struct cs_event *ev;
+	const char *teach = FAST_HEAD "f2" FAST_PERIOD "\"on_court\":" FAST_NOID_FIVE
+	    ",\"statistics\":[{\"type\":\"fieldgoal\",\"made\":true,\"points\":2,\"team\":"
+	    "{\"id\":\"" KNICKS "\"},\"player\":{\"reference\":\"91\",\"id\":\"p1\"}}]}}}";
+
+	memset(&got, 0, sizeof got);
+	sportradar_ctx_init(&c, &s, GAME_ID);
+	ev = fast_push(&c, FAST_HEAD "f1" FAST_PERIOD "\"on_court\":" FAST_NOID_FIVE "}}}", "f1");
+	is_str(ev != NULL ? ev->on_court[CS_HOME][0].id : "", "ref:91",
+	    "fast path: a player without id, unknown: ref:<reference>");
+	/* the same bytes again, but his id is learned from this line */
+	ev = fast_push(&c, teach, "f2");
+	is_str(ev != NULL ? ev->on_court[CS_HOME][0].id : "", "p1",
+	    "fast path: the same on_court, his id learned since: not the earlier five");
+	ev = fast_push(&c, FAST_HEAD "f3" FAST_PERIOD "\"on_court\":" FAST_FIVE("q") "}}}", "f3");
+	ok(ev != NULL && ev->has_on_court[CS_HOME] && strcmp(ev->on_court[CS_HOME][4].id, "q5") == 0,
+	    "fast path: a five with ids");
+	ev = fast_push(&c, FAST_HEAD "f4" FAST_PERIOD "\"on_court\":" FAST_FIVE("q") "}}}", "f4");
+	ok(ev != NULL && ev->has_on_court[CS_HOME] && !ev->has_on_court[CS_AWAY] &&
+	    strcmp(ev->on_court[CS_HOME][0].id, "q1") == 0 &&
+	    strcmp(ev->on_court[CS_HOME][4].id, "q5") == 0,
+	    "fast path: the same five again, kept from the line before");
+	ev = fast_push(&c, FAST_HEAD "f5" FAST_PERIOD "\"on\\u005fcourt\":" FAST_FIVE("r") "}}}",
+	    "f5");
+	ok(ev != NULL && ev->has_on_court[CS_HOME] && strcmp(ev->on_court[CS_HOME][0].id, "r1") == 0,
+	    "fast path: an escaped key reads as json-c decodes it");
+	ev = fast_push(&c, FAST_HEAD "f6" FAST_PERIOD "\"on_court\":" FAST_FIVE("q") ","
+	    "\"on_court\":" FAST_FIVE("r") "}}}", "f6");
+	ok(ev != NULL && ev->has_on_court[CS_HOME] && strcmp(ev->on_court[CS_HOME][0].id, "r1") == 0,
+	    "fast path: a repeated on_court: the last one, as json-c reads it");
+	ev = fast_push(&c, FAST_HEAD "f7" FAST_PERIOD "\"on_court\":null}}}", "f7");
+	ok(ev != NULL && !ev->has_on_court[CS_HOME] && !ev->has_on_court[CS_AWAY],
+	    "fast path: on_court null: no five");
+	fast_push(&c, FAST_HEAD "f3\"}},\"metadata\":{\"x\":{\"operation\":\"update\"},"
+	    "\"event_category\":\"\",\"operation\":\"delete\"}}", "f3");
+	ok(got.ndeletes == 1 && strcmp(got.deletes[0], "f3") == 0,
+	    "fast path: metadata's own operation, past a nested one");
+	is_int(got.nwarnings, 0, "fast path: no warnings so far");
+	fast_push(&c, FAST_HEAD "f8" FAST_PERIOD "\"on_court\":" FAST_FIVE("q"), "f8");
+	ok(got.nwarnings == 1 && strstr(got.warning, "truncated JSON") != NULL,
+	    "fast path: a line cut short is refused as before (%s)", got.warning);
+}
+
 int
 main(void)
 {
@@ -1005,5 +1074,6 @@ main(void)
 	test_push_timeouts();
 	test_pbp_timeouts_and_deletes();
 	test_unusable_sequence();
+	test_push_fast_path();
 	return tap_done();
 }

@@ -24,6 +24,7 @@ EXTRA_DIST += tests/test_capture_damage.sh tests/capture_flips.py \
 EXTRA_PROGRAMS += bench/bench_replay
 bench_progs += bench/bench_replay
 bench_bench_replay_SOURCES = bench/bench_replay.c
+bench_bench_replay_CPPFLAGS = $(AM_CPPFLAGS) -DTOP_BUILDDIR='"$(abs_top_builddir)"'
 
 check_PROGRAMS += tests/test_replay_control
 TESTS += tests/test_replay_control

@@ -22,6 +22,7 @@
 #define CAPTURE_MAGIC "courtside-capture"
 #define SUM_BYTES 8             /* of SHA-256: 64 bits, 16 hex digits */
 #define SUM_HEX (SUM_BYTES * 2)
+#define CAPTURE_READ_BLOCK (64u << 10)  /* 16 pages: a few dozen reads a game */
 
 /*
  * The chained sum (capture.h): each line's sum covers the one before it,
@@ -321,6 +322,7 @@ struct capture_reader {
 	struct sum_chain sum;   /* version 2 */
 	bool broken;            /* damage seen: reading stops there */
 	char *damage;           /* what it was (NULL when out of memory) */
+	char *block;            /* f's buffer */
 };
 
 static struct capture_reader *
@@ -329,6 +331,7 @@ read_open_fail(struct capture_reader *r)
 	if (r->f != NULL)
 		fclose(r->f);
 	chain_free(&r->sum);
+	free(r->block);
 	free(r);
 	return NULL;
 }
@@ -388,6 +391,11 @@ capture_read_open(const char *path, char **cause)
 		cs_set_cause(cause, "cannot read capture %s: %s", path, strerror(errno));
 		return read_open_fail(r);
 	}
+	/* large blocks: a replay reads the whole file in a few dozen reads
+	 * (glibc ignores the size without a buffer of ours) */
+	r->block = malloc(CAPTURE_READ_BLOCK);
+	if (r->block != NULL)
+		setvbuf(r->f, r->block, _IOFBF, CAPTURE_READ_BLOCK);
 	if (fgets(line, sizeof line, r->f) == NULL ||
 	    sscanf(line, "%31s %d %n", magic, &r->version, &n) != 2 ||
 	    strcmp(magic, CAPTURE_MAGIC) != 0) {
@@ -505,7 +513,7 @@ static int
 read_message(struct capture_reader *r, struct capture_record *rec, char **cause,
     const char *head, size_t signed_len, const char *sum, size_t len)
 {
-	char hex[SUM_HEX + 1];
+	char hex[SUM_HEX + 1], *nl;
 	size_t got;
 	long start_line = r->line;
 	int c;
@@ -527,9 +535,9 @@ read_message(struct capture_reader *r, struct capture_record *rec, char **cause,
 	if (r->version >= 2 && (chain_next(&r->sum, head, signed_len, r->buf, len, hex) < 0 ||
 	    memcmp(hex, sum, SUM_HEX) != 0))
 		return damaged(r, cause, start_line, "checksum mismatch");
-	for (got = 0; got < len; got++)
-		if (r->buf[got] == '\n')
-			r->line++;
+	/* lines, for the damage message: memchr, not a loop per byte */
+	for (nl = r->buf; (nl = memchr(nl, '\n', len - (size_t)(nl - r->buf))) != NULL; nl++)
+		r->line++;
 	r->line++;
 	r->buf[len] = '\0';
 	rec->data = r->buf;
@@ -568,6 +576,7 @@ capture_read_close(struct capture_reader **rp)
 	if (r == NULL)
 		return;
 	fclose(r->f);
+	free(r->block);
 	chain_free(&r->sum);
 	free(r->buf);
 	free(r->damage);

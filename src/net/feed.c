@@ -34,6 +34,7 @@
 
 #define FEED_QUEUE_MAX 16384
 #define FEED_STOP_POLL_MS 50   /* feed_stop re-wakes the provider this often */
+#define FEED_BATCH_MAX 64      /* feed_batch: messages queued together (~170 KB of events) */
 
 struct feed {
 	struct feed_config cfg;        /* strings owned (strdup) */
@@ -61,6 +62,9 @@ struct feed {
 
 	/* Feed thread only. */
 	int64_t mark_us;               /* feed_mark_received; 0 = stamp at push */
+	bool batching;                 /* feed_batch: hold messages back */
+	struct feed_msg *batch_head, *batch_tail;
+	size_t batch_n;
 	int reconnects;
 	enum feed_state last_state;
 
@@ -176,14 +180,13 @@ msg_new(enum feed_msg_kind kind, size_t payload)
 	return m;
 }
 
+/* Queues the list head..tail of n messages at once: one lock, one wake-up. */
 static void
-push(struct feed *f, struct feed_msg *m)
+enqueue(struct feed *f, struct feed_msg *head, struct feed_msg *tail, size_t n)
 {
 	struct timespec until;
 	char byte = 1;
 
-	m->received_us = f->mark_us != 0 ? f->mark_us : cs_now_us();
-	m->next = NULL;
 	pthread_mutex_lock(&f->lock);
 	/* Full: wait for the UI thread rather than lose an event. */
 	while (f->count >= FEED_QUEUE_MAX && !__atomic_load_n(&f->stop, __ATOMIC_ACQUIRE)) {
@@ -196,11 +199,11 @@ push(struct feed *f, struct feed_msg *m)
 		pthread_cond_timedwait(&f->room, &f->lock, &until);
 	}
 	if (f->tail != NULL)
-		f->tail->next = m;
+		f->tail->next = head;
 	else
-		f->head = m;
-	f->tail = m;
-	f->count++;
+		f->head = head;
+	f->tail = tail;
+	f->count += n;
 	if (!f->signalled) {
 		f->signalled = true;
 		/* The pipe is empty whenever signalled is false: this cannot block. */
@@ -208,6 +211,46 @@ push(struct feed *f, struct feed_msg *m)
 			log_msg("feed: wake-up write failed: %s", strerror(errno));
 	}
 	pthread_mutex_unlock(&f->lock);
+}
+
+static void
+batch_flush(struct feed *f)
+{
+	if (f->batch_head != NULL)
+		enqueue(f, f->batch_head, f->batch_tail, f->batch_n);
+	f->batch_head = f->batch_tail = NULL;
+	f->batch_n = 0;
+}
+
+/*
+ * Every message is stamped here, on the feed thread, with the time its
+ * bytes were received (the provider's feed_mark_received, taken where the
+ * socket's bytes came in) or, without a mark, now.
+ */
+static void
+push(struct feed *f, struct feed_msg *m)
+{
+	m->received_us = f->mark_us != 0 ? f->mark_us : cs_now_us();
+	m->next = NULL;
+	if (!f->batching) {
+		enqueue(f, m, m, 1);
+		return;
+	}
+	if (f->batch_tail != NULL)
+		f->batch_tail->next = m;
+	else
+		f->batch_head = m;
+	f->batch_tail = m;
+	if (++f->batch_n >= FEED_BATCH_MAX)
+		batch_flush(f);
+}
+
+void
+feed_batch(struct feed *f, bool on)
+{
+	if (!on)
+		batch_flush(f);
+	f->batching = on;
 }
 
 int
@@ -610,6 +653,7 @@ feed_main(void *arg)
 	int rc;
 
 	rc = f->provider->run(f, &cause);
+	feed_batch(f, false);
 	f->mark_us = 0;
 	clip_close(f);
 	if (rc == 0)

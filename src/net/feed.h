@@ -195,8 +195,14 @@ bool feed_sleep(struct feed *feed, long ms);
 void feed_set_provider_data(struct feed *feed, void *data);
 void *feed_provider_data(const struct feed *feed);
 /* Mark when the bytes being parsed arrived (monotonic us): stamps the
- * messages pushed until the next call, for the latency benchmark. */
+ * messages pushed until the next call, for the latency benchmark.  Call it
+ * where the socket's bytes come in, before they are parsed. */
 void feed_mark_received(struct feed *feed);
+/* On: messages are held back and queued a few hundred at a time (one lock,
+ * one wake-up), for a run that nobody watches message by message (a
+ * --once replay).  Off: what is held is queued now.  The feed turns it off
+ * when the provider returns. */
+void feed_batch(struct feed *feed, bool on);
 
 /* The clip the UI asked for, once: true with *rq filled, then answer it
  * with feed_clip_answer (which allows the next one). */

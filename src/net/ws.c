@@ -121,6 +121,9 @@ receive(struct ws *ws, struct lws *wsi, const void *in, size_t len)
 	ws->ping_sent_us = 0;
 	ws->phase = PHASE_LIVE;
 	if (lws_is_first_fragment(wsi)) {
+		/* the frame's first bytes are here: its events' receive time */
+		if (ws->feed != NULL)
+			feed_mark_received(ws->feed);
 		ws->rxlen = 0;
 		ws->rx_drop = false;
 	}

@@ -108,6 +108,10 @@ struct replay {
 	bool reached_until;
 	char until_error[160];        /* the capture cannot reach --until: why */
 	bool at_end;               /* holding at the end (the UI's replay) */
+	/* --once: a replay to the end that nobody steers; it keeps no record
+	 * of plays and periods (they serve only seeks and steps) and queues
+	 * its messages in batches. */
+	bool to_the_end;
 };
 
 /* FNV-1a, field by field: no padding byte reaches the fingerprint. */
@@ -268,6 +272,8 @@ on_event(void *ctx, const struct cs_event *ev)
 		r->past_until = true;
 		return;
 	}
+	if (r->to_the_end)
+		goto deliver;
 	if (ev->period.sequence > r->max_period) {
 		r->max_period = ev->period.sequence;
 		if (cs_grow((void **)&r->period_records, &r->period_cap, r->nperiods + 1,
@@ -276,6 +282,7 @@ on_event(void *ctx, const struct cs_event *ev)
 	}
 	if (remember_play(r, ev))
 		r->changed = true;
+deliver:
 	if (r->out.event != NULL)
 		r->out.event(r->out.ctx, ev);
 }
@@ -288,7 +295,7 @@ on_delete(void *ctx, const char *id)
 
 	if (r->past_until)
 		return;
-	p = find_play(r, id);
+	p = r->to_the_end ? NULL : find_play(r, id);
 	if (p != NULL && p->live) {
 		/* a play leaves the screen: a step too */
 		p->live = false;
@@ -918,6 +925,7 @@ replay_run(struct feed *feed, char **cause)
 	r->parser = parser;
 	r->path = cfg->replay_path;
 	r->speed = cfg->speed > REPLAY_MAX_SPEED ? REPLAY_MAX_SPEED : cfg->speed;
+	r->to_the_end = cfg->once && cfg->speed <= 0 && !cfg->replay_hold;
 	pthread_mutex_init(&r->lock, NULL);
 	/* settings.c checked the form; the game decides whether it has it */
 	if (cfg->until != NULL && cs_game_point_parse(cfg->until, &r->until) == 0)
@@ -937,6 +945,8 @@ replay_run(struct feed *feed, char **cause)
 	feed_set_provider_data(feed, r);
 
 	report(r);
+	if (r->to_the_end)
+		feed_batch(feed, true);
 	for (;;) {
 		state = parser->create(&sink);
 		if (state == NULL)

@@ -567,7 +567,7 @@ on_frame(void *arg, const char *data, size_t len)
 	/* the answer to a text ping: traffic, not data */
 	if (len == 4 && memcmp(data, "pong", 4) == 0)
 		return;
-	feed_mark_received(st->feed);
+	/* net/ws.c stamped the frame when its first bytes arrived */
 	feed_record(st->feed, "ws", data, len);
 	shottracker_parse_message(&st->parse, "ws", data, len, &info);
 	if (info.source == ST_SOURCE_UNKNOWN)

@@ -39,6 +39,7 @@ struct sportradar_options {
  */
 #define SR_KNOWN_PLAYERS 96
 #define SR_SEEN_EVENTS   4096   /* a game has ~1,500 ids; more: no guard */
+#define SR_OC_KEEP       4096   /* an on_court kept for the next push (~1.5 KB) */
 
 struct sportradar_ctx {
 	struct cs_sink sink;
@@ -73,6 +74,14 @@ struct sportradar_ctx {
 	bool halves;                 /* periods are halves (NCAA-style) */
 	char status[16];             /* the latest REST status ("closed", ...) */
 	unsigned long warnings;      /* warnings sent to the sink */
+	/* The last push event's on_court, as bytes and as the fives it gave:
+	 * the next event names the same ten players nearly always, and then
+	 * they are not parsed again (only when each had his own id, so that
+	 * what was learned since cannot change them). */
+	size_t oc_len;               /* 0: none kept */
+	char oc_text[SR_OC_KEEP];
+	bool oc_has[2];
+	struct cs_player_ref oc_five[2][CS_ON_COURT];
 };
 
 /* `sink` is copied; `game_id` may be NULL or "". */

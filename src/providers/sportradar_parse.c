@@ -16,6 +16,7 @@
 
 #include <json-c/json.h>
 
+#include "providers/json_scan.h"
 #include "providers/parser.h"
 #include "providers/sportradar.h"
 
@@ -1604,6 +1605,264 @@ sportradar_parse_summary(struct sportradar_ctx *c, const char *json, size_t len)
 
 /* --- push lines --- */
 
+/*
+ * The push fast path.  A push line is ~3.5 KB, of which json-c needs
+ * little: metadata (22%) holds two strings we read, and event.on_court
+ * (45%) names the same ten players event after event.  The line is
+ * checked whole with the allocation-free scanner (json_scan.h), then
+ * rebuilt without them (metadata keeps only operation and match, verbatim)
+ * and only that is handed to json-c; on_court is parsed apart, or not at
+ * all when it is byte for byte the previous event's.  Anything unusual (a
+ * key with an escape, a repeated key, deep nesting, a NUL) takes the plain
+ * path: json-c over the whole line, so what is read and warned is the same.
+ */
+#define PUSH_SCAN_DEPTH 24       /* push lines nest ~6 deep; json-c allows 32 */
+
+struct push_cut {
+	char *doc;                   /* the rebuilt line (malloc'd), doc_len bytes */
+	size_t doc_len, cap;
+	bool ok;
+	bool has_oc;                 /* event.on_court was cut out: */
+	struct json_span oc;         /* its value, in the line */
+};
+
+static void
+cut_put(struct push_cut *k, const char *p, size_t n)
+{
+	if (!k->ok || k->doc_len + n > k->cap) {
+		k->ok = false;
+		return;
+	}
+	memcpy(k->doc + k->doc_len, p, n);
+	k->doc_len += n;
+}
+
+/* One member, "key":value, after a comma unless it is the first. */
+static void
+cut_member(struct push_cut *k, const struct json_span *key, const char *value,
+    size_t len, bool *first)
+{
+	if (!*first)
+		cut_put(k, ",", 1);
+	*first = false;
+	cut_put(k, "\"", 1);
+	cut_put(k, key->p, key->len);
+	cut_put(k, "\":", 2);
+	cut_put(k, value, len);
+}
+
+enum cut_level { CUT_ROOT, CUT_METADATA, CUT_PAYLOAD, CUT_EVENT };
+
+static const char *
+cut_space(const char *p, const char *end)
+{
+	while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+		p++;
+	return p;
+}
+
+/* Past the closing quote of the string at p (checked JSON), or end. */
+static const char *
+cut_string(const char *p, const char *end)
+{
+	const char *q;
+	size_t slashes;
+
+	for (p++; p < end; p = q + 1) {
+		q = memchr(p, '"', (size_t)(end - p));
+		if (q == NULL)
+			return end;
+		for (slashes = 0; q - slashes > p && q[-1 - (ptrdiff_t)slashes] == '\\'; slashes++)
+			;
+		if (slashes % 2 == 0)
+			return q + 1;
+	}
+	return end;
+}
+
+/* Past the value at p (checked JSON): one pass, strings by memchr. */
+static const char *
+cut_value(const char *p, const char *end)
+{
+	int depth = 0;
+
+	if (p < end && *p == '"')
+		return cut_string(p, end);
+	if (p < end && *p != '{' && *p != '[') {
+		while (p < end && *p != ',' && *p != '}' && *p != ']' && *p != ' ' &&
+		    *p != '\t' && *p != '\r' && *p != '\n')
+			p++;
+		return p;
+	}
+	while (p < end) {
+		switch (*p) {
+		case '"':
+			p = cut_string(p, end);
+			continue;
+		case '{':
+		case '[':
+			depth++;
+			break;
+		case '}':
+		case ']':
+			if (--depth == 0)
+				return p + 1;
+			break;
+		default:
+			break;
+		}
+		p++;
+	}
+	return end;
+}
+
+/* The level a watched object member opens, or -1 when it is copied. */
+static int
+cut_descend(enum cut_level lv, const struct json_span *key)
+{
+	if (lv == CUT_ROOT && json_key_is(key, "metadata"))
+		return CUT_METADATA;
+	if (lv == CUT_ROOT && json_key_is(key, "payload"))
+		return CUT_PAYLOAD;
+	if (lv == CUT_PAYLOAD && json_key_is(key, "event"))
+		return CUT_EVENT;
+	return -1;
+}
+
+/*
+ * Rebuilds the object at p (checked JSON), each byte read once; returns
+ * the end of it, or NULL (k->ok false) to take the plain path: a key with
+ * an escape (it may name one we watch), or a watched key twice.
+ */
+static const char *
+cut_object(struct push_cut *k, const char *p, const char *end, enum cut_level lv)
+{
+	static const char *const watched[] = { "metadata", "payload", "event", "on_court",
+	    "operation", "match" };
+	struct json_span key;
+	const char *v, *q;
+	unsigned seen = 0;
+	bool first = true;
+	int sub;
+	size_t w;
+
+	cut_put(k, "{", 1);
+	for (p = cut_space(p + 1, end); k->ok && p < end && *p != '}';
+	    p = cut_space(p, end)) {
+		if (*p == ',')
+			p = cut_space(p + 1, end);
+		q = cut_string(p, end);
+		key.p = p + 1;
+		key.len = q - p >= 2 ? (size_t)(q - p - 2) : 0;
+		if (memchr(key.p, '\\', key.len) != NULL)
+			k->ok = false;
+		for (w = 0; w < sizeof watched / sizeof watched[0]; w++)
+			if (json_key_is(&key, watched[w])) {
+				if (seen & (1u << w))
+					k->ok = false;
+				seen |= 1u << w;
+			}
+		v = cut_space(cut_space(q, end) + 1, end);   /* past the colon */
+		sub = v < end && *v == '{' ? cut_descend(lv, &key) : -1;
+		if (sub >= 0) {
+			cut_member(k, &key, "", 0, &first);
+			q = cut_object(k, v, end, (enum cut_level)sub);
+			if (q == NULL)
+				return NULL;
+		} else {
+			q = cut_value(v, end);
+			if (lv == CUT_EVENT && json_key_is(&key, "on_court")) {
+				k->has_oc = true;
+				k->oc.p = v;
+				k->oc.len = (size_t)(q - v);
+			} else if (lv != CUT_METADATA || json_key_is(&key, "operation") ||
+			    json_key_is(&key, "match"))
+				cut_member(k, &key, v, (size_t)(q - v), &first);
+		}
+		p = q;
+	}
+	cut_put(k, "}", 1);
+	if (!k->ok || p >= end)
+		return NULL;
+	return p + 1;
+}
+
+/* 0 with k->doc the rebuilt line, or -1: take the plain path. */
+static int
+push_cut(const char *line, size_t len, struct push_cut *k)
+{
+	size_t i = 0;
+
+	memset(k, 0, sizeof *k);
+	while (i < len && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r' || line[i] == '\n'))
+		i++;
+	if (i == len || line[i] != '{' || memchr(line, '\0', len) != NULL ||
+	    json_scan_check(line, len, PUSH_SCAN_DEPTH) != JSON_SCAN_OK)
+		return -1;
+	k->cap = len + 16;
+	k->doc = malloc(k->cap);
+	if (k->doc == NULL)
+		return -1;
+	k->ok = true;
+	if (cut_object(k, line + i, line + len, CUT_ROOT) == NULL) {
+		free(k->doc);
+		k->doc = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * The cut on_court: learns its players (as learn_event would have) and
+ * gives both fives (as event_of would have), or the previous event's when
+ * the bytes are the same and each of its players had his own id.
+ */
+static void
+push_on_court(struct sportradar_ctx *c, const struct json_span *oc,
+    bool has[2], struct cs_player_ref five[2][CS_ON_COURT])
+{
+	static const char *const sides[2] = { "home", "away" };
+	struct json_object *o = NULL, *list, *p;
+	const char *why, *id;
+	char clean[CS_ID_MAX];
+	bool keep = true;
+	size_t i, n;
+	int s;
+
+	if (c->oc_len != 0 && c->oc_len == oc->len && memcmp(c->oc_text, oc->p, oc->len) == 0) {
+		memcpy(has, c->oc_has, sizeof c->oc_has);
+		memcpy(five, c->oc_five, sizeof c->oc_five);
+		return;
+	}
+	has[0] = has[1] = false;
+	memset(five, 0, sizeof c->oc_five);
+	if (oc->p[0] == '{')
+		o = parse_json(oc->p, oc->len, &why);
+	for (s = 0; o != NULL && s < 2; s++) {
+		list = jarray(jobject(o, sides[s]), "players");
+		n = list != NULL ? json_object_array_length(list) : 0;
+		for (i = 0; i < n; i++) {
+			p = json_object_array_get_idx(list, i);
+			learn_from(c, p);
+			id = jstr(p, "id");
+			if (id != NULL)
+				cs_sanitize(clean, id, sizeof clean);
+			if (id == NULL || strlen(id) >= CS_ID_MAX || clean[0] == '\0')
+				keep = false;
+		}
+	}
+	for (s = 0; o != NULL && s < 2; s++)
+		has[s] = five_of(c, jobject(o, sides[s]), five[s]);
+	json_object_put(o);
+	c->oc_len = 0;
+	if (keep && oc->len <= sizeof c->oc_text) {
+		memcpy(c->oc_text, oc->p, oc->len);
+		c->oc_len = oc->len;
+		memcpy(c->oc_has, has, sizeof c->oc_has);
+		memcpy(c->oc_five, five, sizeof c->oc_five);
+	}
+}
+
 enum sportradar_push_kind
 sportradar_parse_push(struct sportradar_ctx *c, const char *line, size_t len,
     struct sportradar_push_info *info)
@@ -1612,6 +1871,9 @@ sportradar_parse_push(struct sportradar_ctx *c, const char *line, size_t len,
 	struct sportradar_push_info dummy;
 	struct sr_teams teams;
 	struct cs_event ev;
+	struct push_cut cut;
+	struct cs_player_ref five[2][CS_ON_COURT];
+	bool has_five[2];
 	const char *why, *gid, *op, *id;
 	char clean[CS_ID_MAX];
 	enum sportradar_push_kind kind = SR_PUSH_SKIPPED;
@@ -1624,7 +1886,14 @@ sportradar_parse_push(struct sportradar_ctx *c, const char *line, size_t len,
 	info->points[0] = info->points[1] = CS_UNKNOWN;
 	info->heartbeat_ms = CS_UNKNOWN;
 
-	root = parse_json(line, len, &why);
+	root = NULL;
+	if (push_cut(line, len, &cut) == 0)
+		root = parse_json(cut.doc, cut.doc_len, &why);
+	free(cut.doc);
+	if (root == NULL) {
+		cut.has_oc = false;     /* the plain path: json-c reads it all */
+		root = parse_json(line, len, &why);
+	}
 	if (root == NULL) {
 		warn(c, "sportradar: push line skipped (%zu bytes): %s", len, why);
 		return SR_PUSH_SKIPPED;
@@ -1683,11 +1952,17 @@ sportradar_parse_push(struct sportradar_ctx *c, const char *line, size_t len,
 	/* update, create or no operation at all: an upsert */
 	teams_from(c, jobject(game, "home"), jobject(game, "away"), &teams);
 	learn_event(c, event);
+	if (cut.has_oc)
+		push_on_court(c, &cut.oc, has_five, five);
 	if (event_of(c, event, &teams, NULL, 0, &ev, &why) < 0) {
 		id = jstr(event, "id");
 		warn(c, "sportradar: push event %s skipped: %s",
 		    id != NULL && *id != '\0' ? id : "(no id)", why);
 		goto out;
+	}
+	if (cut.has_oc) {
+		memcpy(ev.has_on_court, has_five, sizeof ev.has_on_court);
+		memcpy(ev.on_court, five, sizeof ev.on_court);
 	}
 	for (s = 0; s < 2; s++) {
 		team = jobject(game, s == CS_HOME ? "home" : "away");
