@@ -29,6 +29,7 @@ struct sim_server_options {
 	const char *require_auth;   /* "USER:SECRET" (ShotTracker HMAC) or API key */
 	const char *log_path;       /* fault and request log; NULL = stderr */
 	bool quiet;                 /* no request log (the in-process demo) */
+	const char *seed_examples;  /* serve the vendor's examples from DIR */
 	int games;                  /* --games N: a league night (league.h); 0 = one game */
 };
 

@@ -30,6 +30,7 @@ libcourtside_a_SOURCES += \
 	src/sim/capture_game.c src/sim/capture_game.h \
 	src/sim/server.c src/sim/server.h src/sim/server_priv.h \
 	src/sim/server_http.c src/sim/server_stream.c \
+	src/sim/server_seeds.c \
 	src/sim/league.c src/sim/league.h
 
 dist_man_MANS += doc/courtside-sim.1
