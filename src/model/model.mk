@@ -9,7 +9,8 @@ libcourtside_a_SOURCES += \
 	src/model/game_int.h \
 	src/model/store.c src/model/roster.c src/model/rules.c \
 	src/model/derive.c src/model/analytics.c src/model/game.c src/model/export.c \
-	src/model/possessions.c src/model/possessions.h
+	src/model/possessions.c src/model/possessions.h \
+	src/model/presence.c src/model/presence.h
 
 check_PROGRAMS += tests/test_model tests/test_event tests/test_export tests/test_analytics
 TESTS += tests/test_model tests/test_event tests/test_export tests/test_analytics

@@ -424,6 +424,45 @@ videos_resource(struct st *st)
 	http_response_free(&resp);
 }
 
+/*
+ * What the sensors saw (shottracker_presence.h): optional like the videos,
+ * a failure is only logged.  Recorded under its path (the lineups' with
+ * the timestamp asked about), so a replay reads the same.
+ */
+static void
+sensors_get(struct st *st, const char *path, const char *what)
+{
+	struct http_response resp;
+	char channel[600], *why = NULL;
+
+	if (rest_get(st, path, what, true, &resp, &why) < 0) {
+		log_msg("shottracker: no %s: %s", what, why != NULL ? why : "failed");
+		free(why);
+		return;
+	}
+	snprintf(channel, sizeof channel, "rest:%s", path);
+	feed_record(st->feed, channel, resp.body, resp.len);
+	(void)shottracker_parse_message(&st->parse, channel, resp.body, resp.len, NULL);
+	http_response_free(&resp);
+}
+
+/* Presence, the fives on court now, the sensor assignments so far. */
+static void
+sensors_resources(struct st *st)
+{
+	char path[512];
+
+	snprintf(path, sizeof path, "/v1/data/stats/games/%s/stats/presence",
+	    st->cfg->game_id);
+	sensors_get(st, path, "presence");
+	snprintf(path, sizeof path, "/v1/data/games/%s/lineups?timestamp=%" PRId64,
+	    st->cfg->game_id, cs_wall_ms());
+	sensors_get(st, path, "lineups at a time");
+	snprintf(path, sizeof path, "/v1/data/games/%s/sensor/assignments/history",
+	    st->cfg->game_id);
+	sensors_get(st, path, "sensor assignments");
+}
+
 /* Game event (first time only), rosters (first time only), lineups, catch-up. */
 static int
 catch_up(struct st *st, bool first, char **cause)
@@ -455,6 +494,7 @@ catch_up(struct st *st, bool first, char **cause)
 	if (rest_resource(st, path, "game statistics", true, cause) < 0)
 		return -1;
 	videos_resource(st);
+	sensors_resources(st);
 	return 0;
 }
 

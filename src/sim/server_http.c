@@ -405,7 +405,23 @@ st_route(struct srv_conn *c, struct lws *wsi, const char *path, char **seg,
 			if (errno != 0 || end == ts || *end != '\0' || stamp < 0)
 				return st_error(c, wsi, 400, "Invalid timestamp");
 		}
+		if (stamp >= 0)
+			return json_or_500(c, wsi, sim_game_st_lineup_at(g, stamp, at,
+			    srv->disagree_lineups), true);
 		return json_or_500(c, wsi, sim_game_st_lineups(g, stamp, at), true);
+	}
+	if (nseg == 7 && strcmp(seg[2], "stats") == 0 && strcmp(seg[3], "games") == 0 &&
+	    strcmp(seg[5], "stats") == 0 && strcmp(seg[6], "presence") == 0) {
+		if ((g = st_game(srv, seg[4], &at)) == NULL)
+			return st_error(c, wsi, 404, "Invalid id");
+		return json_or_500(c, wsi, sim_game_st_presence(g, at, srv->disagree_presence),
+		    true);
+	}
+	if (nseg == 7 && strcmp(seg[2], "games") == 0 && strcmp(seg[4], "sensor") == 0 &&
+	    strcmp(seg[5], "assignments") == 0 && strcmp(seg[6], "history") == 0) {
+		if ((g = st_game(srv, seg[3], &at)) == NULL)
+			return st_error(c, wsi, 404, "Invalid id");
+		return json_or_500(c, wsi, sim_game_st_sensors(g, at), true);
 	}
 	if (nseg == 4 && strcmp(seg[2], "teams") == 0) {
 		comma = strchr(seg[3], ',');

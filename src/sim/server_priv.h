@@ -183,6 +183,7 @@ struct sim_server {
 	char st_id[CS_ID_MAX], sr_id[CS_ID_MAX];
 	struct sim_league *league;      /* --games N; NULL = the one game */
 	char seed_dir[512];     /* --serve-seed-examples DIR; "" = none */
+	bool disagree_presence, disagree_lineups;   /* --st-disagree */
 
 	struct lws_context *ctx;
 	struct lws_vhost *vhost;

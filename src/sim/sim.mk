@@ -11,6 +11,7 @@ libcourtside_a_SOURCES += \
 	src/sim/sim_json.c \
 	src/sim/render_sportradar.c \
 	src/sim/render_shottracker.c src/sim/render_possessions.c \
+	src/sim/render_sensors.c \
 	src/sim/truth.c \
 	src/sim/truth_coach.c
 
