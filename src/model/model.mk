@@ -38,3 +38,9 @@ TESTS += tests/test_possessions
 tests_test_possessions_SOURCES = tests/test_possessions.c tests/tap.h
 tests_test_possessions_CPPFLAGS = $(AM_CPPFLAGS) -DTOP_SRCDIR='"$(abs_top_srcdir)"'
 EXTRA_DIST += tests/data/shottracker/possessions.json tests/data/shottracker/possession_frame.json
+
+# The sensors' presence, lineups at a time and sensor assignments: their
+# parser (providers/shottracker_presence.c) and their reconciliation.
+check_PROGRAMS += tests/test_presence
+TESTS += tests/test_presence
+tests_test_presence_SOURCES = tests/test_presence.c tests/tap.h

@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -229,4 +230,24 @@ game_view_presence(const struct game *g, int side, const char *player_id)
 		    strcmp(gp->players[i].player_id, player_id) == 0)
 			return &gp->players[i];
 	return NULL;
+}
+
+void
+game_view_sensor_text(const struct game *g, int side, const char *player_id,
+    char *buf, size_t size)
+{
+	struct cs_sensor_assignment a[CS_SENSORS_MAX];
+	int i, n, shown = 0;
+	size_t len = 0;
+
+	if (size == 0)
+		return;
+	buf[0] = '\0';
+	n = game_view_sensors(g, side, player_id, a, CS_SENSORS_MAX);
+	for (i = 0; i < n && len < size; i++) {
+		if (i > 0 && strcmp(a[i].sensor, a[i - 1].sensor) == 0)
+			continue;
+		len += (size_t)snprintf(buf + len, size - len, "%s%s",
+		    shown++ ? ", " : "sensors ", a[i].sensor);
+	}
 }

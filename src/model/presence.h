@@ -17,6 +17,7 @@
 #define CS_PRESENCE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include "model/event.h"
 
@@ -75,6 +76,10 @@ void game_presence_reconcile(struct game *g);
 /* A player's assignments, oldest first: how many were copied into out. */
 int game_view_sensors(const struct game *g, int side, const char *player_id,
     struct cs_sensor_assignment *out, int max);
+/* "sensors 100600, 100690": the player's sensors in the order he wore
+ * them (a sensor worn again after a period start counts once); "" none. */
+void game_view_sensor_text(const struct game *g, int side, const char *player_id,
+    char *buf, size_t size);
 /* The player's presence, or NULL. */
 const struct cs_presence *game_view_presence(const struct game *g, int side,
     const char *player_id);
