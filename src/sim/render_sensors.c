@@ -17,7 +17,7 @@
 #include "sim/simgame_internal.h"
 
 #define SENSOR_BASE   100600   /* as the roster's "sensor" */
-#define SENSOR_SPARE  100690   /* the one a changed sensor is swapped for */
+#define SENSOR_SPARE  100690   /* + side: the spare a changed sensor is swapped for */
 #define DISAGREE_TENTHS 600    /* a minute more than the truth */
 
 static void
@@ -200,9 +200,21 @@ assignment(struct sim_buf *b, const struct sim_game *g, int side, int player,
 	*first = false;
 }
 
+/* The team's first starter in roster order (the box score's first row). */
+static int
+first_starter(const struct sim_game *g, int side)
+{
+	int i;
+
+	for (i = 0; i < g->team[side].nplayers; i++)
+		if (g->team[side].players[i].starter)
+			return i;
+	return 0;
+}
+
 /*
- * Every player's sensor at the start of each period seen, and one change:
- * the home team's first player's sensor is swapped for a spare halfway
+ * Every player's sensor at the start of each period seen, and one change
+ * per team: its first starter's sensor is swapped for a spare halfway
  * through the second period (once that period has ended), kept after.
  */
 char *
@@ -224,14 +236,16 @@ sim_game_st_sensors(const struct sim_game *g, int64_t at_ms)
 		for (side = 0; side < 2; side++)
 			for (i = 0; i < g->team[side].nplayers; i++) {
 				sensor = SENSOR_BASE + i + 20 * side;
-				if (side == CS_HOME && i == 0 && swap_at >= 0)
-					sensor = SENSOR_SPARE;
+				if (swap_at >= 0 && i == first_starter(g, side))
+					sensor = SENSOR_SPARE + side;
 				assignment(&b, g, side, i, sensor, start, &first);
 			}
 		end = period_mark(g, &v, SIM_PERIOD_END, period);
 		if (period == 2 && end > start) {
 			swap_at = start + (end - start) / 2;
-			assignment(&b, g, CS_HOME, 0, SENSOR_SPARE, swap_at, &first);
+			for (side = 0; side < 2; side++)
+				assignment(&b, g, side, first_starter(g, side),
+				    SENSOR_SPARE + side, swap_at, &first);
 		}
 	}
 	sim_buf_puts(&b, "]}");

@@ -72,3 +72,8 @@ EXTRA_DIST += \
 	tests/fuzz/corpus/capture/shottracker_live_v2 \
 	tests/fuzz/corpus/capture/sportradar_push_v1 \
 	tests/fuzz/corpus/capture/sportradar_push_v2
+
+# What the sensors saw, served from the game and read by courtside in a
+# terminal: agreement, --st-disagree, the player's sensors.
+TESTS += tests/test_sim_presence.sh
+EXTRA_DIST += tests/test_sim_presence.sh
