@@ -226,3 +226,7 @@ libcourtside_a_SOURCES += \
 	src/providers/provider.c src/providers/provider.h \
 	src/providers/parser.h \
 	src/providers/replay.c
+
+# The videos list asked for again while live (shottracker.c refresh_videos).
+TESTS += tests/test_st_videos_refresh.sh
+EXTRA_DIST += tests/test_st_videos_refresh.sh
