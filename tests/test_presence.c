@@ -116,8 +116,13 @@ test_parse_presence(void)
 	is_int(got.presence[1].side, CS_AWAY, "presence: snake_case, numeric ids");
 	is_int(got.presence[1].tenths, 1500, "presence: MIN as minutes 2.5 is 1500 tenths");
 	is_int(got.presence[1].possessions, -1, "presence: no POSS is -1");
-	is_int(parse(shottracker_parse_presence, "{\"presence\":[]}"), -1,
-	    "presence: no period and gameClock is refused");
+	is_int(parse(shottracker_parse_presence, "{\"presence\":[{\"teamId\":\"552\","
+	    "\"playerId\":\"1\",\"MIN\":\"1:00\"}]}"), 1,
+	    "presence: no period and gameClock: read");
+	is_int(got.presence[0].as_of.sequence, 0, "presence: as of no time (never compared)");
+	is_int(got.nwarning, 0, "presence: no warning for it");
+	is_int(parse(shottracker_parse_presence, "{\"players\":[]}"), -1,
+	    "presence: no presence array is refused");
 	is_int(parse(shottracker_parse_presence, "{\"presence\":"), -1,
 	    "presence: broken JSON is refused");
 	is_str(got.warning, "skipped the presence: not JSON", "presence: saying so");

@@ -47,8 +47,8 @@ tap_is "$(field end "$tmp/once.out") $(field caught_up "$tmp/once.out")" "ENDED 
 tap_is "$(field points "$tmp/once.out")" "4-4" "the catch-up's score"
 tap_is "$(field home "$tmp/once.out")/$(field away "$tmp/once.out")" "Home Team/Away Team" \
 	"both rosters (team ids from the game event)"
-tap_is "$(grep -c '^REST ' "$tmp/server.log")" 6 \
-	"six signed GETs: game, two rosters, lineups, catch-up, videos"
+tap_is "$(grep -c '^REST ' "$tmp/server.log")" 9 \
+	"nine signed GETs: game, two rosters, lineups, catch-up, videos, presence, lineups at a time, sensors"
 tap_ok "no _subscribe with --once" sh -c '! grep -q _subscribe "$1"' - "$tmp/server.log"
 
 SHOTTRACKER_USERNAME=U SHOTTRACKER_SECRET=Wr0ng-Secret-XYZ "$CLIENT" "http://127.0.0.1:$port" \

@@ -122,7 +122,7 @@ model_at(const struct game *g, const struct cs_period *p, int clock)
 {
 	const struct cs_period *last;
 
-	if (g->store.n == 0 || g->d.clock < 0)
+	if (g->store.n == 0 || g->d.clock < 0 || p->sequence == 0)
 		return false;
 	last = &g->store.order[g->store.n - 1]->ev.period;
 	return last->sequence == p->sequence && g->d.clock == clock;

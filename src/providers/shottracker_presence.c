@@ -130,19 +130,25 @@ array_of(json_object *root, const char *key, const char *key2)
 	return a != NULL && json_object_is_type(a, json_type_array) ? a : NULL;
 }
 
-/* The game time a report was counted at: its "period" and "gameClock". */
-static bool
+/*
+ * The game time a report was counted at: its "period" and "gameClock".
+ * Without them (a service that does not say) the report is kept but
+ * never compared: period sequence 0 matches no play.
+ */
+static void
 as_of(struct shottracker_ctx *c, json_object *o, struct cs_period *p, int *clock)
 {
 	json_object *per = get2(o, "period", NULL), *ck = get2(o, "gameClock", "game_clock");
 
+	memset(p, 0, sizeof *p);
+	*clock = CS_NO_CLOCK;
 	if (per == NULL || ck == NULL || !json_object_is_type(per, json_type_string) ||
-	    !json_object_is_type(ck, json_type_string))
-		return false;
-	if (shottracker_period_parse(json_object_get_string(per), c->halves, p) < 0)
-		return false;
-	*clock = cs_clock_parse(json_object_get_string(ck));
-	return *clock != CS_NO_CLOCK;
+	    !json_object_is_type(ck, json_type_string) ||
+	    shottracker_period_parse(json_object_get_string(per), c->halves, p) < 0 ||
+	    (*clock = cs_clock_parse(json_object_get_string(ck))) == CS_NO_CLOCK) {
+		memset(p, 0, sizeof *p);
+		*clock = CS_NO_CLOCK;
+	}
 }
 
 /* A time on court: "M:SS.t" (minutes may pass 59) or a number of minutes. */
@@ -195,11 +201,12 @@ shottracker_parse_presence(struct shottracker_ctx *c, const char *json, size_t l
 
 	if ((root = parse_doc(c, json, len, "presence")) == NULL)
 		return -1;
-	if ((arr = array_of(root, "presence", NULL)) == NULL || !as_of(c, root, &p, &clock)) {
-		warn(c, "skipped the presence: no presence array or no period and gameClock");
+	if ((arr = array_of(root, "presence", NULL)) == NULL) {
+		warn(c, "skipped the presence: no presence array");
 		json_object_put(root);
 		return -1;
 	}
+	as_of(c, root, &p, &clock);
 	n = json_object_array_length(arr);
 	for (i = 0; i < n; i++) {
 		if (!presence_record(c, json_object_array_get_idx(arr, i), &p, clock, &rec))
@@ -247,12 +254,12 @@ shottracker_parse_lineup_at(struct shottracker_ctx *c, const char *json, size_t 
 
 	if ((root = parse_doc(c, json, len, "lineups at a time")) == NULL)
 		return -1;
-	if ((arr = array_of(root, "lineups", NULL)) == NULL || !as_of(c, root, &p, &clock)) {
-		warn(c, "skipped the lineups at a time: no lineups array or no period and "
-		    "gameClock");
+	if ((arr = array_of(root, "lineups", NULL)) == NULL) {
+		warn(c, "skipped the lineups at a time: no lineups array");
 		json_object_put(root);
 		return -1;
 	}
+	as_of(c, root, &p, &clock);
 	n = json_object_array_length(arr);
 	for (i = 0; i < n; i++) {
 		memset(&rec, 0, sizeof rec);
