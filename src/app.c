@@ -5,6 +5,7 @@
 
 #include "app.h"
 #include "log.h"
+#include "model/presence.h"
 
 void
 app_state_init(struct app_state *st)
@@ -40,6 +41,12 @@ app_apply(struct game *g, struct app_state *st, const struct feed_msg *m)
 		st->clip = m->u.clip;
 		st->clip_serial++;
 		return true;
+	case FEED_MSG_PRESENCE:
+		return game_set_presence(g, &m->u.presence) > 0;
+	case FEED_MSG_LINEUP_AT:
+		return game_set_lineup_at(g, &m->u.lineup_at) > 0;
+	case FEED_MSG_SENSOR:
+		return game_add_sensor(g, &m->u.sensor) > 0;
 	case FEED_MSG_POSSESSIONS_RESET:
 		game_reset_possessions(g);
 		return true;

@@ -1531,6 +1531,49 @@ test_clip_key(struct app_state *st)
 	game_free(&g);
 }
 
+/* Rows of the plays pane with a mark: the clock, "m", the team's alias
+ * ("4:00mDEN": the mark takes the gap after the clock). */
+static int
+marked_rows(void)
+{
+	static char got[256 * 1024];
+	int n = 0;
+	size_t i;
+
+	dump_screen(got, sizeof got);
+	for (i = 1; got[i] != '\0' && got[i + 1] != '\0'; i++)
+		if (got[i] == 'm' && got[i - 1] >= '0' && got[i - 1] <= '9' &&
+		    got[i + 1] >= 'A' && got[i + 1] <= 'Z')
+			n++;
+	return n;
+}
+
+/* m marks the selected play: the plays pane shows it on the play's row. */
+static void
+test_marks_in_plays(struct app_state *st)
+{
+	struct ui_options opt = { 0 };
+	struct app_state s = *st;
+	struct game *g = build_plays_game();
+	struct ui *ui = ui_on(&opt, g, &s);
+
+	size_to(ui, 120, 35);
+	keys(ui, "2");
+	ui_frame(ui);
+	is_int(marked_rows(), 0, "no mark: no row shows one");
+	keys(ui, "m");
+	ui_frame(ui);
+	is_int(marked_rows(), 1, "m: the selected play's row shows an m after its clock");
+	keys(ui, "jm");
+	ui_frame(ui);
+	is_int(marked_rows(), 2, "a second play marked: two rows");
+	keys(ui, "m");
+	ui_frame(ui);
+	is_int(marked_rows(), 1, "m again: its mark is gone");
+	ui_free(&ui);
+	game_free(&g);
+}
+
 int
 main(void)
 {
@@ -1585,6 +1628,7 @@ main(void)
 	test_strip(g);
 	test_seek_prompt(g, &st);
 	test_clip_key(&st);
+	test_marks_in_plays(&st);
 	endwin();
 	delscreen(scr);
 	test_mono(g, &st);

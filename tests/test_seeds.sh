@@ -1,7 +1,8 @@
 #!/bin/sh
 # The vendor's own example payloads (tests/data/seeds, from ../shared/seeds):
 # each fixture is the page's text byte for byte; a real local server serves
-# them and the real courtside reads them: the Game Event gives its teams,
+# them (courtside-sim --serve-seed-examples, the bytes checked) and the
+# real courtside reads them: the Game Event gives its teams,
 # names, halves and status; its 404 and 500 bodies give one line with the
 # status, message and request id; possessions and videos are read with no
 # field lost.  Then courtside-sim serves the Game Event in the vendor's
@@ -42,23 +43,37 @@ else
 	echo "# $SEEDS not found: the fixtures are not compared with the pages"
 fi
 
-# --- a real local server with the vendor's bytes ---
-server_pid=
-start_server() {
-	local i
-	"$PY" "$top_srcdir/tests/shottracker_fake_server.py" "$DATA" "$t/server.log" U:S seeds \
-	    >"$t/server.out" 2>"$t/server.err" &
-	server_pid=$!
-	sim_pids="$sim_pids $server_pid"
-	for i in $(seq 1 150); do
-		port=$(sed -n 's/^port //p' "$t/server.out")
-		[ -n "$port" ] && return 0
-		sleep 0.1
-	done
-	return 1
+# --- the real simulator with the vendor's bytes (--serve-seed-examples) ---
+tap_ok "courtside-sim serves the seed examples, signatures verified" \
+	sim_start seeds --provider shottracker --require-auth U:S --speed 0 \
+	--serve-seed-examples "$DATA"
+BASE=http://127.0.0.1:$SIM_PORT
+
+# Each example as the simulator answers it: its status and its bytes.
+served() {   # served STATUS PATH FIXTURE: true when the answer is the fixture
+	[ "$(st_get "$2")" = "$1" ] && cmp -s "$sim_tmp/body" "$3"
 }
-tap_ok "the seeds server starts" start_server
-BASE=http://127.0.0.1:$port
+while read -r status path fixture; do
+	tap_ok "HTTP $status $path is $fixture byte for byte" \
+		served "$status" "$path" "$DATA/$fixture"
+done <<EOF_ROUTES
+200 /v1/data/games/$GAME st_game_event.json
+404 /v1/data/games/missing-game st_game_event_404.json
+500 /v1/data/games/broken-game st_game_event_500.json
+200 /v1/data/stats/$ROUND/possessions st_stats_possessions.json
+403 /v1/data/stats/forbidden/possessions st_stats_possessions_403.json
+404 /v1/data/stats/nope/possessions st_stats_possessions_404.json
+500 /v1/data/stats/broken/possessions st_stats_possessions_500.json
+200 /v1/data/stats/games/$GAME/videos st_game_videos.json
+403 /v1/data/stats/games/forbidden/videos st_game_videos_403.json
+500 /v1/data/stats/games/broken/videos st_game_videos_500.json
+EOF_ROUTES
+cp "$DATA/st_game_event.json" "$t/changed_event.json"
+sed -i 's/"away_team_id": 469/"away_team_id": 468/' "$t/changed_event.json"
+tap_ok "a served body one byte off its fixture is caught" \
+	sh -c '! cmp -s "$1" "$2"' - "$t/changed_event.json" "$DATA/st_game_event.json"
+tap_ok "an unsigned request is refused (401)" \
+	[ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/v1/data/games/$GAME")" = 401 ]
 
 st_once() {   # st_once GAME OUT: courtside --once --export - against it
 	timeout 120 "$CS" --provider shottracker --game "$1" --base-url "$BASE" --once \
@@ -76,7 +91,7 @@ tap_ok "home is team 461 TeamAppTeam, away 469 TestTeamAlpha (game_attributes)" 
 tap_ok "both halves are periods of the line score" \
 	json_check "$t/seed.json" "all([p['sequence'] for p in x['periods']] == [1, 2] for x in d['teams'])"
 tap_ok "the rosters it names were asked for" \
-	grep -q "^REST /v1/data/teams/469,SHOTTRACKER$" "$t/server.log"
+	grep -q "GET /v1/data/teams/469,SHOTTRACKER " "$sim_tmp/seeds.log"
 
 st_once missing-game missing
 tap_ok "the 404 body: courtside fails" [ "$?" -ne 0 ]
@@ -122,9 +137,6 @@ tap_is "$(error_line videos /v1/data/stats/games/broken/videos)" \
 	"ShotTracker videos: an error instead (HTTP 500: <General System Error Message>, request id $RID)" \
 	"videos 500 body"
 
-kill "$server_pid"
-wait "$server_pid" 2>/dev/null
-sim_pids=
 
 # --- courtside-sim in the vendor's shape, followed to its truth ---
 SEED=${SEEDS_SIM_SEED:-9}

@@ -47,13 +47,13 @@ tap_is "$(field end "$tmp/once.out") $(field caught_up "$tmp/once.out")" "ENDED 
 tap_is "$(field points "$tmp/once.out")" "4-4" "the catch-up's score"
 tap_is "$(field home "$tmp/once.out")/$(field away "$tmp/once.out")" "Home Team/Away Team" \
 	"both rosters (team ids from the game event)"
-tap_is "$(grep -c '^REST ' "$tmp/server.log")" 7 \
-	"seven signed GETs: game, two rosters, lineups, catch-up in two, videos"
+tap_is "$(grep -c '^REST ' "$tmp/server.log")" 10 \
+	"ten signed GETs: game, two rosters, lineups, catch-up in two, videos, presence, lineups at a time, sensors"
 # issue 20: the catch-up in two documents, each freed before the next,
 # so that no one body holds the whole game; no shots (details say it all)
 tap_is "$(sed -n 's|^REST /v1/data/stats/games/[^/]*/||p' "$tmp/server.log" | tr '\n' ' ')" \
-	"stats,details possessions videos " \
-	"the catch-up: plays first, then possessions, then videos"
+	"stats,details possessions videos stats/presence " \
+	"the catch-up: plays first, then possessions, then videos, then presence"
 tap_ok "no _subscribe with --once" sh -c '! grep -q _subscribe "$1"' - "$tmp/server.log"
 
 SHOTTRACKER_USERNAME=U SHOTTRACKER_SECRET=Wr0ng-Secret-XYZ "$CLIENT" "http://127.0.0.1:$port" \

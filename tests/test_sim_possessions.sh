@@ -6,7 +6,11 @@
 # per possession (page 003) whose HLS fields place the possession's start
 # at hlsStartOffset of its hlsFile (the formula of src/video.c); unsigned
 # requests refused.  Then courtside follows the game to its end and
-# fetches the videos.
+# fetches the videos.  Last, for 20 seeds, every figure of the
+# Possessions pane in courtside's export (PPP overall, transition and half
+# court, paint touch or not, per ball-screen type, per number of passes,
+# per shot-clock band with its FG, per five-man unit for and against)
+# equals the simulator's truth.
 . "$top_srcdir/tests/tap.sh"
 . "$top_srcdir/tests/sim_common.sh"
 
@@ -82,4 +86,73 @@ tap_ok "it asked for the videos, signed, and got them" \
 	grep -q "GET .*/v1/data/stats/games/$SIM_ST/videos -> 200" "$sim_tmp/cs.log"
 tap_ok "its export has both teams' possessions" \
 	json_check "$sim_tmp/export.json" "all(t['possessions']['count'] > 40 for t in d['teams'])"
+kill "$SIM_PID"
+wait "$SIM_PID" 2>/dev/null
+
+# figures_equal EXPORT TRUTH: each figure of each team's possessions, one
+# "# seed S side key" line per difference; prints how many were compared
+figures_equal() {
+	"$PY" - "$1" "$2" <<'PY'
+import json, sys
+got = {t["side"]: t.get("possessions") for t in json.load(open(sys.argv[1]))["teams"]}
+want = {t["side"]: t.get("possessions") for t in json.load(open(sys.argv[2]))["teams"]}
+figures = bad = 0
+def leaves(path, v, out):
+    if isinstance(v, dict):
+        for k, x in v.items():
+            leaves(path + "." + k, x, out)
+    elif isinstance(v, list):
+        for i, x in enumerate(v):
+            leaves("%s[%d]" % (path, i), x, out)
+    else:
+        out[path] = v
+for side in ("home", "away"):
+    g, w = {}, {}
+    leaves(side, got.get(side) or {}, g)
+    leaves(side, want.get(side) or {}, w)
+    figures += len(w)
+    for k in sorted(set(g) | set(w)):
+        if g.get(k) != w.get(k):
+            bad += 1
+            if bad <= 5:
+                print("# %s: courtside %s, truth %s" % (k, g.get(k), w.get(k)))
+for key in ("passes", "shot_clock", "units"):
+    if not all(key in (want[s] or {}) for s in want):
+        bad += 1
+        print("# the truth has no %s" % key)
+print("figures %d" % figures)
+sys.exit(1 if bad or figures == 0 else 0)
+PY
+}
+seed_figures() {   # seed_figures SEED: the game at its end, courtside's export against the truth
+	local rc
+	sim_start "seed$1" --require-auth "$ST_USER:$ST_SECRET" --speed 0 --start-ms 86400000 \
+	    --seed "$1" --provider shottracker || return 1
+	"$SIM" --print-truth shottracker --seed "$1" --at end >"$sim_tmp/truth$1.json"
+	timeout 120 "$CS" --provider shottracker --game "$SIM_ST" \
+	    --base-url "http://127.0.0.1:$SIM_PORT" --once --export "$sim_tmp/export$1.json" \
+	    --log "$sim_tmp/cs$1.log" 2>"$sim_tmp/cs$1.err"
+	rc=$?
+	kill "$SIM_PID"
+	wait "$SIM_PID" 2>/dev/null
+	[ "$rc" -eq 0 ] && figures_equal "$sim_tmp/export$1.json" "$sim_tmp/truth$1.json" \
+	    >"$sim_tmp/figures$1"
+	rc=$?
+	grep '^#' "$sim_tmp/figures$1"
+	return $rc
+}
+for seed in $(seq 1 20); do
+	seed_figures "$seed"
+	tap_result $? "seed $seed: every figure of the Possessions pane is the truth's ($(sed -n 's/^figures //p' "$sim_tmp/figures$seed") figures)"
+done
+# a figure that differs is caught: one unit's points against changed
+"$PY" - "$sim_tmp/export1.json" "$sim_tmp/bent1.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+d["teams"][0]["possessions"]["units"][0]["against"]["points"] += 1
+json.dump(d, open(sys.argv[2], "w"))
+PY
+differs() { ! figures_equal "$@" >/dev/null; }
+tap_ok "one unit's points against one off: caught" \
+	differs "$sim_tmp/bent1.json" "$sim_tmp/truth1.json"
 tap_done

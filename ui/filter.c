@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "model/presence.h"
 #include "ui/filter.h"
 #include "ui/label.h"
 
@@ -73,6 +74,21 @@ ui_filter_shot(const struct ui_filter *f, const struct game *g, const struct sho
 	return true;
 }
 
+/* The player's detail: the sensors he wore (ShotTracker's assignment
+ * history, model/presence.h); what it added to `buf`. */
+static size_t
+player_sensors(const struct game *g, int side, const char *id, char *buf, size_t size)
+{
+	char text[160];
+	int n;
+
+	game_view_sensor_text(g, side, id, text, sizeof text);
+	if (text[0] == '\0')
+		return 0;
+	n = snprintf(buf, size, "  %s", text);
+	return n < 0 ? 0 : (size_t)n < size ? (size_t)n : size - 1;
+}
+
 void
 ui_filter_describe(const struct ui_filter *f, const struct game *g, char *buf, size_t size)
 {
@@ -94,6 +110,8 @@ ui_filter_describe(const struct ui_filter *f, const struct game *g, char *buf, s
 				break;
 			}
 		n += (size_t)snprintf(buf + n, size - n, "%s%s", n ? " " : "", name);
+		if (n < size)
+			n += player_sensors(g, f->player_side, f->player_id, buf + n, size - n);
 	}
 	if (f->period != 0 && n < size)
 		n += (size_t)snprintf(buf + n, size - n, "%s%s", n ? " " : "",

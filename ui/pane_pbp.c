@@ -1007,6 +1007,9 @@ draw_play(const struct pbp *s, const struct pane_ctx *c, WINDOW *w, int y, int w
 		ui_fill(w, y, 0, width, sel);
 	if (ev->clock >= 0)
 		ui_text_right(w, y, 0, 5, sel, cs_clock_format(ev->clock, clk, sizeof clk));
+	/* a play marked with m: an "m" in the gap after the clock */
+	if (cs_possessions_marked(game_view_possessions(c->g), ev->id))
+		ui_text(w, y, 5, 1, ui_attr(c->theme, UI_C_WARN) | sel, "m");
 	x = 6;
 	/* colour without bold: every attribute change costs bytes on each
 	 * row, and every row is redrawn when a play arrives */

@@ -854,6 +854,7 @@ finish(struct game *g)
 	units_seconds(g, CS_HOME);
 	units_seconds(g, CS_AWAY);
 	reconcile(g);
+	game_presence_reconcile(g);
 	game_analytics_finish(g);
 }
 

@@ -255,6 +255,9 @@ struct cs_published_stats {
  */
 struct cs_possession;
 struct cs_video_segment;
+struct cs_presence;
+struct cs_lineup_at;
+struct cs_sensor_assignment;
 struct cs_sink {
 	void *ctx;
 	void (*event)(void *ctx, const struct cs_event *ev);
@@ -269,6 +272,11 @@ struct cs_sink {
 	void (*video)(void *ctx, const struct cs_video_segment *v);
 	/* The provider's possessions and videos start over (a replay's seek back). */
 	void (*possessions_reset)(void *ctx);
+	/* The sensors' presence, a lineup at a time, a sensor assignment
+	 * (model/presence.h). */
+	void (*presence)(void *ctx, const struct cs_presence *p);
+	void (*lineup_at)(void *ctx, const struct cs_lineup_at *l);
+	void (*sensor)(void *ctx, const struct cs_sensor_assignment *s);
 };
 
 /* Helpers every provider needs. */

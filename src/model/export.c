@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <json.h>
@@ -257,6 +258,64 @@ ppp_json(const struct cs_ppp *p)
 	return o;
 }
 
+/* The rest of the Possessions pane: "passes" {"0".."3","4+"}, "shot_clock"
+ * {"15+","8-15","4-8","0-4"} with fga and fgm, every band present. */
+static void
+possession_bands_json(json_object *o, const struct cs_possession_summary *s)
+{
+	static const char *const passes[CS_PASS_BANDS] = { "0", "1", "2", "3", "4+" };
+	json_object *p = json_object_new_object(), *c = json_object_new_object(), *b;
+	int k;
+
+	for (k = 0; k < CS_PASS_BANDS; k++)
+		json_object_object_add(p, passes[k], ppp_json(&s->passes[k]));
+	for (k = 0; k < CS_SHOT_CLOCK_BANDS; k++) {
+		b = ppp_json(&s->shot_clock[k].poss);
+		add_int(b, "fga", s->shot_clock[k].fga);
+		add_int(b, "fgm", s->shot_clock[k].fgm);
+		json_object_object_add(c, cs_shot_clock_band_name(k), b);
+	}
+	json_object_object_add(o, "passes", p);
+	json_object_object_add(o, "shot_clock", c);
+}
+
+static int
+cmp_unit_ids(const void *a, const void *b)
+{
+	return memcmp(((const struct cs_possession_unit *)a)->ids,
+	    ((const struct cs_possession_unit *)b)->ids,
+	    sizeof ((const struct cs_possession_unit *)a)->ids);
+}
+
+/* "units": every five of the side, for and against, in order of its ids. */
+static json_object *
+possession_units_json(const struct cs_possessions *ps, int side)
+{
+	json_object *arr = json_object_new_array(), *u, *ids;
+	struct cs_possession_unit *units;
+	size_t n, i;
+	int k;
+
+	n = cs_possessions_units(ps, side, NULL, 0);
+	units = n > 0 ? calloc(n, sizeof *units) : NULL;
+	if (units == NULL)
+		return arr;
+	n = cs_possessions_units(ps, side, units, n);
+	qsort(units, n, sizeof *units, cmp_unit_ids);
+	for (i = 0; i < n; i++) {
+		u = json_object_new_object();
+		ids = json_object_new_array();
+		for (k = 0; k < CS_ON_COURT; k++)
+			json_object_array_add(ids, json_object_new_string(units[i].ids[k]));
+		json_object_object_add(u, "players", ids);
+		json_object_object_add(u, "for", ppp_json(&units[i].for_));
+		json_object_object_add(u, "against", ppp_json(&units[i].against));
+		json_object_array_add(arr, u);
+	}
+	free(units);
+	return arr;
+}
+
 /* {count, points, ppp, transition{..}, halfcourt{..}, paint_touch{..},
  * no_paint_touch{..}, ball_screens{<type>{..}}}; only types that occurred. */
 static json_object *
@@ -277,6 +336,8 @@ possessions_json(const struct cs_possessions *ps, int side)
 			json_object_object_add(screens, cs_screen_name((enum cs_screen)k),
 			    ppp_json(&s.screens[k]));
 	json_object_object_add(o, "ball_screens", screens);
+	possession_bands_json(o, &s);
+	json_object_object_add(o, "units", possession_units_json(ps, side));
 	return o;
 }
 

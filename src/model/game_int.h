@@ -16,6 +16,7 @@
 
 #include "model/game.h"
 #include "model/possessions.h"
+#include "model/presence.h"
 
 #define GAME_EVENTS_MAX   16384  /* a real game has ~600-1,000; caps memory */
 #define GAME_PLAYERS_MAX  64     /* per side: roster plus learned players */
@@ -196,6 +197,7 @@ struct game {
 
 	uint64_t generation;
 	struct cs_possessions *st_possessions;   /* the provider's own (possessions.h) */
+	struct game_presence presence;   /* the sensors' (presence.h) */
 };
 
 /* store.c */

@@ -9,7 +9,8 @@ libcourtside_a_SOURCES += \
 	src/model/game_int.h \
 	src/model/store.c src/model/roster.c src/model/rules.c \
 	src/model/derive.c src/model/analytics.c src/model/game.c src/model/export.c \
-	src/model/possessions.c src/model/possessions.h
+	src/model/possessions.c src/model/possessions.h \
+	src/model/presence.c src/model/presence.h
 
 check_PROGRAMS += tests/test_model tests/test_event tests/test_export tests/test_analytics
 TESTS += tests/test_model tests/test_event tests/test_export tests/test_analytics
@@ -37,3 +38,9 @@ TESTS += tests/test_possessions
 tests_test_possessions_SOURCES = tests/test_possessions.c tests/tap.h
 tests_test_possessions_CPPFLAGS = $(AM_CPPFLAGS) -DTOP_SRCDIR='"$(abs_top_srcdir)"'
 EXTRA_DIST += tests/data/shottracker/possessions.json tests/data/shottracker/possession_frame.json
+
+# The sensors' presence, lineups at a time and sensor assignments: their
+# parser (providers/shottracker_presence.c) and their reconciliation.
+check_PROGRAMS += tests/test_presence
+TESTS += tests/test_presence
+tests_test_presence_SOURCES = tests/test_presence.c tests/tap.h

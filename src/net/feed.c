@@ -372,6 +372,40 @@ sink_video(void *ctx, const struct cs_video_segment *v)
 	push(ctx, m);
 }
 
+/* The sensors' presence, lineups at a time, sensor assignments. */
+static void
+sink_presence(void *ctx, const struct cs_presence *p)
+{
+	struct feed_msg *m = msg_new(FEED_MSG_PRESENCE, sizeof m->u.presence);
+
+	if (m == NULL)
+		return;
+	memcpy(&m->u.presence, p, sizeof *p);
+	push(ctx, m);
+}
+
+static void
+sink_lineup_at(void *ctx, const struct cs_lineup_at *l)
+{
+	struct feed_msg *m = msg_new(FEED_MSG_LINEUP_AT, sizeof m->u.lineup_at);
+
+	if (m == NULL)
+		return;
+	memcpy(&m->u.lineup_at, l, sizeof *l);
+	push(ctx, m);
+}
+
+static void
+sink_sensor(void *ctx, const struct cs_sensor_assignment *s)
+{
+	struct feed_msg *m = msg_new(FEED_MSG_SENSOR, sizeof m->u.sensor);
+
+	if (m == NULL)
+		return;
+	memcpy(&m->u.sensor, s, sizeof *s);
+	push(ctx, m);
+}
+
 static void
 sink_possessions_reset(void *ctx)
 {
@@ -408,6 +442,9 @@ feed_sink(struct feed *feed)
 	s.possession = sink_possession;
 	s.video = sink_video;
 	s.possessions_reset = sink_possessions_reset;
+	s.presence = sink_presence;
+	s.lineup_at = sink_lineup_at;
+	s.sensor = sink_sensor;
 	return s;
 }
 

@@ -15,6 +15,7 @@
 #include "model/event.h"
 #include "util.h"      /* cs_now_us, cs_wall_ms: its callers once found them here */
 #include "model/possessions.h"
+#include "model/presence.h"
 
 struct feed;
 
@@ -82,6 +83,9 @@ enum feed_msg_kind {
 	FEED_MSG_VIDEO,             /* u.video: a video segment */
 	FEED_MSG_POSSESSIONS_RESET, /* possessions and videos start over */
 	FEED_MSG_CLIP,              /* u.clip: the answer to feed_clip() */
+	FEED_MSG_PRESENCE,          /* u.presence: upsert */
+	FEED_MSG_LINEUP_AT,         /* u.lineup_at: upsert */
+	FEED_MSG_SENSOR,            /* u.sensor: a sensor assignment */
 };
 
 /* A CLIP asked for by the UI (feed_clip), and its answer. */
@@ -110,6 +114,9 @@ struct feed_msg {
 		struct cs_possession possession;
 		struct cs_video_segment video;
 		struct feed_clip_answer clip;
+		struct cs_presence presence;
+		struct cs_lineup_at lineup_at;
+		struct cs_sensor_assignment sensor;
 	} u;
 };
 

@@ -8,6 +8,7 @@ libcourtside_a_SOURCES += \
 	src/providers/shottracker.c src/providers/shottracker.h \
 	src/providers/shottracker_parse.c \
 	src/providers/shottracker_possessions.c src/providers/shottracker_possessions.h \
+	src/providers/shottracker_presence.c src/providers/shottracker_presence.h \
 	src/providers/shottracker_clip.c src/providers/shottracker_clip.h \
 	src/providers/json_scan.c src/providers/json_scan.h
 
@@ -229,3 +230,7 @@ libcourtside_a_SOURCES += \
 	src/providers/provider.c src/providers/provider.h \
 	src/providers/parser.h \
 	src/providers/replay.c
+
+# The videos list asked for again while live (shottracker.c refresh_videos).
+TESTS += tests/test_st_videos_refresh.sh
+EXTRA_DIST += tests/test_st_videos_refresh.sh

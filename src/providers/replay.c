@@ -374,6 +374,35 @@ on_video(void *ctx, const struct cs_video_segment *v)
 		r->out.video(r->out.ctx, v);
 }
 
+/* The sensors' presence, lineups at a time, sensor assignments: as the
+ * possessions, up to --until. */
+static void
+on_presence(void *ctx, const struct cs_presence *p)
+{
+	struct replay *r = ctx;
+
+	if (!r->past_until && r->out.presence != NULL)
+		r->out.presence(r->out.ctx, p);
+}
+
+static void
+on_lineup_at(void *ctx, const struct cs_lineup_at *l)
+{
+	struct replay *r = ctx;
+
+	if (!r->past_until && r->out.lineup_at != NULL)
+		r->out.lineup_at(r->out.ctx, l);
+}
+
+static void
+on_sensor(void *ctx, const struct cs_sensor_assignment *s)
+{
+	struct replay *r = ctx;
+
+	if (!r->past_until && r->out.sensor != NULL)
+		r->out.sensor(r->out.ctx, s);
+}
+
 static void
 on_warning(void *ctx, const char *msg)
 {
@@ -940,6 +969,9 @@ replay_run(struct feed *feed, char **cause)
 	sink.warning = on_warning;
 	sink.possession = on_possession;
 	sink.video = on_video;
+	sink.presence = on_presence;
+	sink.lineup_at = on_lineup_at;
+	sink.sensor = on_sensor;
 
 	/* From here feed_control() reaches this run (replay_control). */
 	feed_set_provider_data(feed, r);

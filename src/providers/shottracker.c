@@ -64,6 +64,7 @@
 #define ST_REST_TRIES       4                 /* --once: attempts per request */
 #define ST_CLIP_TIMEOUT_MS  10000L  /* the CLIP PUT holds the socket's thread:
                                      * well under ST_DEAD_AFTER_MS */
+#define ST_VIDEOS_EVERY_US  (30 * 1000000LL)  /* live: the videos list again */
 #define ST_TOKEN_MAX        1024
 #define ST_FRESH_REFUSALS   3     /* fresh tokens refused in a row: give up */
 #define ST_URL_MAX          2048
@@ -113,6 +114,9 @@ struct st {
 	int npending;
 	int64_t gap_since_us;
 	int64_t repaired_wm;     /* the gap a repair was tried for; -1 none */
+
+	int64_t videos_at_us;    /* when the videos were last asked for */
+	bool short_rest;         /* on the socket's thread: GETs time out early */
 
 	struct backoff backoff;
 	int attempt;
@@ -313,7 +317,7 @@ rest_once(struct st *st, const char *method, const char *path, const char *body,
 	req.url = url;
 	req.body = body;
 	req.body_len = body != NULL ? strlen(body) : 0;
-	req.timeout_ms = body != NULL ? ST_CLIP_TIMEOUT_MS : 0;
+	req.timeout_ms = body != NULL || st->short_rest ? ST_CLIP_TIMEOUT_MS : 0;
 	req.headers = headers;
 	req.follow_redirects = false;   /* a redirect would need a new signature */
 	req.cacert = st->cfg->cacert;
@@ -435,6 +439,45 @@ videos_resource(struct st *st)
 	http_response_free(&resp);
 }
 
+/*
+ * What the sensors saw (shottracker_presence.h): optional like the videos,
+ * a failure is only logged.  Recorded under its path (the lineups' with
+ * the timestamp asked about), so a replay reads the same.
+ */
+static void
+sensors_get(struct st *st, const char *path, const char *what)
+{
+	struct http_response resp;
+	char channel[600], *why = NULL;
+
+	if (rest_get(st, path, what, true, &resp, &why) < 0) {
+		log_msg("shottracker: no %s: %s", what, why != NULL ? why : "failed");
+		free(why);
+		return;
+	}
+	snprintf(channel, sizeof channel, "rest:%s", path);
+	feed_record(st->feed, channel, resp.body, resp.len);
+	(void)shottracker_parse_message(&st->parse, channel, resp.body, resp.len, NULL);
+	http_response_free(&resp);
+}
+
+/* Presence, the fives on court now, the sensor assignments so far. */
+static void
+sensors_resources(struct st *st)
+{
+	char path[512];
+
+	snprintf(path, sizeof path, "/v1/data/stats/games/%s/stats/presence",
+	    st->cfg->game_id);
+	sensors_get(st, path, "presence");
+	snprintf(path, sizeof path, "/v1/data/games/%s/lineups?timestamp=%" PRId64,
+	    st->cfg->game_id, cs_wall_ms());
+	sensors_get(st, path, "lineups at a time");
+	snprintf(path, sizeof path, "/v1/data/games/%s/sensor/assignments/history",
+	    st->cfg->game_id);
+	sensors_get(st, path, "sensor assignments");
+}
+
 /* Game event (first time only), rosters (first time only), lineups, catch-up. */
 static int
 catch_up(struct st *st, bool first, char **cause)
@@ -470,6 +513,8 @@ catch_up(struct st *st, bool first, char **cause)
 	if (rest_resource(st, path, "possessions", true, cause) < 0)
 		return -1;
 	videos_resource(st);
+	st->videos_at_us = cs_now_us();
+	sensors_resources(st);
 	return 0;
 }
 
@@ -657,12 +702,43 @@ serve_clip(struct st *st)
 	}
 }
 
+/*
+ * Live, the game's videos grow (a segment per possession, published
+ * after it): the list again every ST_VIDEOS_EVERY_US, one attempt with
+ * the clip's short timeout (it holds the socket's thread), upserted into
+ * the model, so V finds the latest plays.  A failure waits for the next.
+ */
+static void
+refresh_videos(struct st *st, int64_t now)
+{
+	struct http_response resp;
+	char path[512], channel[600], *cause = NULL;
+	long hint;
+
+	if (now - st->videos_at_us < ST_VIDEOS_EVERY_US)
+		return;
+	st->videos_at_us = now;
+	snprintf(path, sizeof path, "/v1/data/stats/games/%s/videos", st->cfg->game_id);
+	st->short_rest = true;
+	if (rest_once(st, "GET", path, NULL, "videos", &resp, &hint, &cause) == REST_OK) {
+		snprintf(channel, sizeof channel, "rest:%s", path);
+		feed_record(st->feed, channel, resp.body, resp.len);
+		(void)shottracker_parse_message(&st->parse, channel, resp.body, resp.len, NULL);
+		http_response_free(&resp);
+	}
+	st->short_rest = false;
+	if (cause != NULL)
+		log_msg("shottracker: no newer videos: %s", cause);
+	free(cause);
+}
+
 static bool
 on_tick(void *arg, int64_t now)
 {
 	struct st *st = arg;
 
 	serve_clip(st);
+	refresh_videos(st, now);
 	if (!gap_repair_due(st, now))
 		return false;
 	st->end = END_GAP_REPAIR;

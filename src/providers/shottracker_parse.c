@@ -21,6 +21,7 @@
 
 #include "providers/json_scan.h"
 #include "providers/parser.h"
+#include "providers/shottracker_presence.h"
 #include "providers/shottracker.h"
 #include "providers/shottracker_possessions.h"
 
@@ -1970,11 +1971,30 @@ ends_with(const char *s, const char *tail)
 	return n >= t && strcmp(s + n - t, tail) == 0;
 }
 
+/* Presence, lineups at a time, sensor assignments (shottracker_presence.h):
+ * 0 or -1 when `path` is one of them, 1 when not. */
+static int
+sensors_resource(struct shottracker_ctx *c, const char *path, const char *data,
+    size_t len)
+{
+	const char *q = strstr(path, "/lineups?timestamp=");
+
+	if (q != NULL)
+		return shottracker_parse_lineup_at(c, data, len,
+		    strtoll(q + strlen("/lineups?timestamp="), NULL, 10)) < 0 ? -1 : 0;
+	if (ends_with(path, "/stats/presence"))
+		return shottracker_parse_presence(c, data, len) < 0 ? -1 : 0;
+	if (ends_with(path, "/sensor/assignments/history"))
+		return shottracker_parse_sensors(c, data, len) < 0 ? -1 : 0;
+	return 1;
+}
+
 int
 shottracker_parse_message(struct shottracker_ctx *c, const char *channel,
     const char *data, size_t len, struct shottracker_frame_info *info)
 {
 	const char *path;
+	int rc;
 
 	if (info != NULL)
 		memset(info, 0, sizeof *info);
@@ -1991,6 +2011,8 @@ shottracker_parse_message(struct shottracker_ctx *c, const char *channel,
 	path = channel + 5;
 	if (ends_with(path, "/_subscribe"))
 		return 0;   /* never recorded; nothing to show */
+	if ((rc = sensors_resource(c, path, data, len)) != 1)
+		return rc;
 	if (ends_with(path, "/lineups"))
 		return shottracker_parse_lineups(c, data, len) < 0 ? -1 : 0;
 	if (strncmp(path, "/v1/data/stats/games/", 21) == 0 && ends_with(path, "/videos"))

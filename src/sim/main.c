@@ -63,6 +63,11 @@ static const char usage_text[] =
 "                      tipping off 5 feed minutes apart, both providers'\n"
 "                      schedules and a league-wide push stream (default 1,\n"
 "                      at most 16)\n"
+"  --serve-seed-examples DIR  answer the vendor pages' example payloads\n"
+"                      (tests/data/seeds) byte for byte at the ids they print\n"
+"  --st-disagree WHAT  bend the sensors' presence or lineups (or\n"
+"                      presence,lineups) away from the game, to show the\n"
+"                      client's warning\n"
 "  --quiet             no request log\n"
 "  --print-truth P     print the ground-truth box score as JSON and exit\n"
 "  --at P/CLOCK|end    the game time for --print-truth (default end)\n"
@@ -73,6 +78,7 @@ enum {
 	OPT_OVERTIME, OPT_SPEED, OPT_START_AT, OPT_START_MS, OPT_FAULTS,
 	OPT_REQUIRE_AUTH, OPT_LOG, OPT_QUIET, OPT_PRINT_TRUTH, OPT_AT,
 	OPT_PRINT_IDS, OPT_HELP, OPT_VERSION, OPT_ST_GAME_SHAPE, OPT_GAMES,
+	OPT_SEED_EXAMPLES, OPT_ST_DISAGREE,
 };
 
 static const struct option long_options[] = {
@@ -95,6 +101,8 @@ static const struct option long_options[] = {
 	{ "at", required_argument, NULL, OPT_AT },
 	{ "print-ids", no_argument, NULL, OPT_PRINT_IDS },
 	{ "games", required_argument, NULL, OPT_GAMES },
+	{ "serve-seed-examples", required_argument, NULL, OPT_SEED_EXAMPLES },
+	{ "st-disagree", required_argument, NULL, OPT_ST_DISAGREE },
 	{ "help", no_argument, NULL, OPT_HELP },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 },
@@ -229,6 +237,12 @@ parse_args(int argc, char **argv, struct sim_args *a)
 			break;
 		case OPT_QUIET:
 			a->so.quiet = true;
+			break;
+		case OPT_ST_DISAGREE:
+			a->so.st_disagree = optarg;
+			break;
+		case OPT_SEED_EXAMPLES:
+			a->so.seed_examples = optarg;
 			break;
 		case OPT_ST_GAME_SHAPE:
 			if (strcmp(optarg, "sim") != 0 && strcmp(optarg, "seed") != 0)

@@ -14,6 +14,7 @@
 
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "sim/simgame_internal.h"
@@ -221,6 +222,131 @@ sim_st_possessions_any(const struct sim_game *g, int64_t at_ms)
 	return false;
 }
 
+/*
+ * The rest of the Possessions pane: by number of passes (0..3, 4+), by
+ * the shot clock at the last field-goal attempt (15+, 8-15, 4-8, 0-4 s
+ * left, lower bound inclusive; with every FGA of those possessions), and
+ * per five-man unit (sorted ids) for and against, the units in id order.
+ */
+#define PASS_BANDS 5
+#define CLOCK_BANDS 4
+static const char *const pass_keys[PASS_BANDS] = { "0", "1", "2", "3", "4+" };
+static const char *const clock_keys[CLOCK_BANDS] = { "15+", "8-15", "4-8", "0-4" };
+
+static int
+clock_band(int tenths)
+{
+	return tenths < 0 ? -1 : tenths >= 150 ? 0 : tenths >= 80 ? 1 : tenths >= 40 ? 2 : 3;
+}
+
+struct unit_truth {
+	char ids[SIM_FIVE][8];
+	struct ppp for_, against;
+};
+
+static int
+cmp_str8(const void *a, const void *b)
+{
+	return strcmp(a, b);
+}
+
+static int
+cmp_unit(const void *a, const void *b)
+{
+	return memcmp(((const struct unit_truth *)a)->ids, ((const struct unit_truth *)b)->ids,
+	    sizeof ((const struct unit_truth *)a)->ids);
+}
+
+/* The unit of `side`'s five in p, added if new; NULL when full. */
+static struct unit_truth *
+unit_of(const struct sim_game *g, const struct sim_possession *p, int side,
+    struct unit_truth *u, size_t *n, size_t max)
+{
+	char ids[SIM_FIVE][8];
+	size_t i;
+	int k;
+
+	memset(ids, 0, sizeof ids);
+	for (k = 0; k < SIM_FIVE; k++)
+		snprintf(ids[k], sizeof ids[k], "%s", g->team[side].players[p->five[side][k]].st_id);
+	qsort(ids, SIM_FIVE, sizeof ids[0], cmp_str8);
+	for (i = 0; i < *n; i++)
+		if (memcmp(u[i].ids, ids, sizeof ids) == 0)
+			return &u[i];
+	if (*n == max)
+		return NULL;
+	memset(&u[*n], 0, sizeof u[*n]);
+	memcpy(u[*n].ids, ids, sizeof ids);
+	return &u[(*n)++];
+}
+
+static void
+units_truth(struct sim_buf *b, const struct sim_game *g, int side, int64_t at_ms)
+{
+	struct unit_truth u[512];
+	struct unit_truth *x;
+	size_t i, n = 0;
+	int k;
+
+	for (i = 0; i < g->nposs; i++) {
+		const struct sim_possession *p = &g->poss[i];
+
+		if (!delivered(p, at_ms) || (x = unit_of(g, p, side, u, &n, 512)) == NULL)
+			continue;
+		add(p->side == side ? &x->for_ : &x->against, p);
+	}
+	qsort(u, n, sizeof u[0], cmp_unit);
+	sim_buf_puts(b, ",\"units\":[");
+	for (i = 0; i < n; i++) {
+		sim_buf_printf(b, "%s{\"players\":[", i ? "," : "");
+		for (k = 0; k < SIM_FIVE; k++)
+			sim_buf_printf(b, "%s\"%s\"", k ? "," : "", u[i].ids[k]);
+		sim_buf_puts(b, "]");
+		ppp_json(b, "for", &u[i].for_);
+		ppp_json(b, "against", &u[i].against);
+		sim_buf_puts(b, "}");
+	}
+	sim_buf_puts(b, "]");
+}
+
+static void
+bands_truth(struct sim_buf *b, const struct sim_game *g, int side, int64_t at_ms)
+{
+	struct ppp passes[PASS_BANDS], clock[CLOCK_BANDS];
+	int fga[CLOCK_BANDS] = { 0 }, fgm[CLOCK_BANDS] = { 0 }, k;
+	struct attr a;
+	size_t i;
+
+	memset(passes, 0, sizeof passes);
+	memset(clock, 0, sizeof clock);
+	for (i = 0; i < g->nposs; i++) {
+		const struct sim_possession *p = &g->poss[i];
+
+		if (p->side != side || !delivered(p, at_ms))
+			continue;
+		attributes(g, p, &a);
+		add(&passes[a.passes < PASS_BANDS - 1 ? a.passes : PASS_BANDS - 1], p);
+		if (p->fga > 0 && (k = clock_band(p->shot_clock)) >= 0) {
+			add(&clock[k], p);
+			fga[k] += p->fga;
+			fgm[k] += p->fgm;
+		}
+	}
+	sim_buf_puts(b, ",\"passes\":{");
+	for (k = 0; k < PASS_BANDS; k++) {
+		sim_buf_printf(b, "%s\"%s\":{", k ? "," : "", pass_keys[k]);
+		ppp_json(b, NULL, &passes[k]);
+		sim_buf_puts(b, "}");
+	}
+	sim_buf_puts(b, "},\"shot_clock\":{");
+	for (k = 0; k < CLOCK_BANDS; k++) {
+		sim_buf_printf(b, "%s\"%s\":{", k ? "," : "", clock_keys[k]);
+		ppp_json(b, NULL, &clock[k]);
+		sim_buf_printf(b, ",\"fga\":%d,\"fgm\":%d}", fga[k], fgm[k]);
+	}
+	sim_buf_puts(b, "}");
+}
+
 void
 sim_st_possessions_truth(struct sim_buf *b, const struct sim_game *g, int side,
     int64_t at_ms)
@@ -261,7 +387,10 @@ sim_st_possessions_truth(struct sim_buf *b, const struct sim_game *g, int side,
 		sim_buf_puts(b, "}");
 		first = false;
 	}
-	sim_buf_puts(b, "}}");
+	sim_buf_puts(b, "}");
+	bands_truth(b, g, side, at_ms);
+	units_truth(b, g, side, at_ms);
+	sim_buf_puts(b, "}");
 }
 
 /* --- videos: one stream per period, one segment per possession --- */

@@ -469,6 +469,20 @@ parse_options(struct sim_server *srv, const struct sim_server_options *opt,
 		    "sportradar or both)", opt->providers);
 	srv->quiet = opt->quiet;
 	srv->max_conns = max_conns();
+	if (opt->st_disagree != NULL) {
+		srv->disagree_presence = strstr(opt->st_disagree, "presence") != NULL;
+		srv->disagree_lineups = strstr(opt->st_disagree, "lineups") != NULL;
+		if (!srv->disagree_presence && !srv->disagree_lineups)
+			return cs_set_cause(cause, "--st-disagree wants presence, lineups "
+			    "or presence,lineups");
+	}
+	if (opt->seed_examples != NULL) {
+		if (strlen(opt->seed_examples) >= sizeof srv->seed_dir)
+			return cs_set_cause(cause, "--serve-seed-examples: path too long");
+		if (sim_seed_examples_check(opt->seed_examples, cause) < 0)
+			return -1;
+		cs_strlcpy(srv->seed_dir, opt->seed_examples, sizeof srv->seed_dir);
+	}
 	if (opt->require_auth != NULL && *opt->require_auth != '\0') {
 		srv->auth = true;
 		colon = strchr(opt->require_auth, ':');

@@ -29,6 +29,9 @@ struct sim_server_options {
 	const char *require_auth;   /* "USER:SECRET" (ShotTracker HMAC) or API key */
 	const char *log_path;       /* fault and request log; NULL = stderr */
 	bool quiet;                 /* no request log (the in-process demo) */
+	const char *seed_examples;  /* serve the vendor's examples from DIR */
+	const char *st_disagree;    /* "presence", "lineups" or both, comma-separated:
+	                               the sensors' answer bent away from the game */
 	int games;                  /* --games N: a league night (league.h); 0 = one game */
 };
 

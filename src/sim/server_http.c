@@ -348,6 +348,26 @@ st_subscribe(struct srv_conn *c, struct lws *wsi, int game)
 	return sim_srv_respond(c, wsi, 200, "application/json", body, NULL, NULL);
 }
 
+/* --serve-seed-examples: true when `path` is a page's example, answered. */
+static bool
+seed_example(struct srv_conn *c, struct lws *wsi, const char *path, int *rc)
+{
+	char *body = NULL, *cause = NULL;
+	int status, found;
+
+	found = sim_seed_example(c->srv->seed_dir, path, &status, &body, &cause);
+	if (found == 0)
+		return false;
+	if (found < 0) {
+		sim_srv_log(c->srv, "seed examples: %s", cause);
+		free(cause);
+		*rc = st_error(c, wsi, 500, "General System Error");
+		return true;
+	}
+	*rc = sim_srv_respond(c, wsi, status, "application/json", body, NULL, NULL);
+	return true;
+}
+
 /* GET /v1/data/... (seg[0] "v1", seg[1] "data") */
 static int
 st_route(struct srv_conn *c, struct lws *wsi, const char *path, char **seg,
@@ -364,6 +384,8 @@ st_route(struct srv_conn *c, struct lws *wsi, const char *path, char **seg,
 		return rc;
 	if (srv->capture != NULL && !(nseg == 6 && strcmp(seg[2], "schedule") == 0))
 		return captured(c, wsi, path, false, true);
+	if (srv->seed_dir[0] != '\0' && seed_example(c, wsi, path, &rc))
+		return rc;
 
 	if (nseg == 4 && strcmp(seg[2], "schedule") == 0 && strcmp(seg[3], "games") == 0)
 		return st_schedule(c, wsi);
@@ -383,7 +405,23 @@ st_route(struct srv_conn *c, struct lws *wsi, const char *path, char **seg,
 			if (errno != 0 || end == ts || *end != '\0' || stamp < 0)
 				return st_error(c, wsi, 400, "Invalid timestamp");
 		}
+		if (stamp >= 0)
+			return json_or_500(c, wsi, sim_game_st_lineup_at(g, stamp, at,
+			    srv->disagree_lineups), true);
 		return json_or_500(c, wsi, sim_game_st_lineups(g, stamp, at), true);
+	}
+	if (nseg == 7 && strcmp(seg[2], "stats") == 0 && strcmp(seg[3], "games") == 0 &&
+	    strcmp(seg[5], "stats") == 0 && strcmp(seg[6], "presence") == 0) {
+		if ((g = st_game(srv, seg[4], &at)) == NULL)
+			return st_error(c, wsi, 404, "Invalid id");
+		return json_or_500(c, wsi, sim_game_st_presence(g, at, srv->disagree_presence),
+		    true);
+	}
+	if (nseg == 7 && strcmp(seg[2], "games") == 0 && strcmp(seg[4], "sensor") == 0 &&
+	    strcmp(seg[5], "assignments") == 0 && strcmp(seg[6], "history") == 0) {
+		if ((g = st_game(srv, seg[3], &at)) == NULL)
+			return st_error(c, wsi, 404, "Invalid id");
+		return json_or_500(c, wsi, sim_game_st_sensors(g, at), true);
 	}
 	if (nseg == 4 && strcmp(seg[2], "teams") == 0) {
 		comma = strchr(seg[3], ',');

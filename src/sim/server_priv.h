@@ -182,6 +182,8 @@ struct sim_server {
 	unsigned char *st_src;  /* per ShotTracker message: its SRV_SRC_ bit */
 	char st_id[CS_ID_MAX], sr_id[CS_ID_MAX];
 	struct sim_league *league;      /* --games N; NULL = the one game */
+	char seed_dir[512];     /* --serve-seed-examples DIR; "" = none */
+	bool disagree_presence, disagree_lineups;   /* --st-disagree */
 
 	struct lws_context *ctx;
 	struct lws_vhost *vhost;
@@ -239,6 +241,13 @@ int sim_srv_stream_writeable(struct srv_conn *c, struct lws *wsi);
 int sim_srv_sr_push_start(struct srv_conn *c, struct lws *wsi, int session);
 void sim_srv_stream_unlink(struct srv_conn *c);
 void sim_srv_tick(lws_sorted_usec_list_t *sul);
+
+/* server_seeds.c: --serve-seed-examples.  1 with the example's status and
+ * body (the caller frees it) when `path` is one the pages print, 0 when
+ * not, -1 with *cause when its file cannot be read. */
+int sim_seed_example(const char *dir, const char *path, int *status,
+    char **body, char **cause);
+int sim_seed_examples_check(const char *dir, char **cause);
 size_t sim_srv_sr_live_index(const struct sim_server *srv, int game, int64_t feed_ms);
 /* A push session's messages: game `game` of the league (-1 all), or the
  * server's own stream. */

@@ -11,6 +11,7 @@ libcourtside_a_SOURCES += \
 	src/sim/sim_json.c \
 	src/sim/render_sportradar.c \
 	src/sim/render_shottracker.c src/sim/render_possessions.c \
+	src/sim/render_sensors.c \
 	src/sim/truth.c \
 	src/sim/truth_coach.c
 
@@ -30,6 +31,7 @@ libcourtside_a_SOURCES += \
 	src/sim/capture_game.c src/sim/capture_game.h \
 	src/sim/server.c src/sim/server.h src/sim/server_priv.h \
 	src/sim/server_http.c src/sim/server_stream.c \
+	src/sim/server_seeds.c \
 	src/sim/league.c src/sim/league.h
 
 dist_man_MANS += doc/courtside-sim.1
@@ -70,3 +72,8 @@ EXTRA_DIST += \
 	tests/fuzz/corpus/capture/shottracker_live_v2 \
 	tests/fuzz/corpus/capture/sportradar_push_v1 \
 	tests/fuzz/corpus/capture/sportradar_push_v2
+
+# What the sensors saw, served from the game and read by courtside in a
+# terminal: agreement, --st-disagree, the player's sensors.
+TESTS += tests/test_sim_presence.sh
+EXTRA_DIST += tests/test_sim_presence.sh

@@ -67,6 +67,12 @@ char *sim_game_st_lineups(const struct sim_game *g, int64_t timestamp_ms, int64_
 /* GET /v1/data/stats/games/{id}/videos: one HLS segment per possession out
  * by at_ms, one stream per period (render_possessions.c). */
 char *sim_game_st_videos(const struct sim_game *g, int64_t at_ms);
+/* What the sensors saw (render_sensors.c, doc/shottracker-wire.md §6), as of
+ * at_ms; `disagree` bends one value away from the truth on purpose. */
+char *sim_game_st_presence(const struct sim_game *g, int64_t at_ms, bool disagree);
+char *sim_game_st_lineup_at(const struct sim_game *g, int64_t timestamp_ms, int64_t at_ms,
+    bool disagree);
+char *sim_game_st_sensors(const struct sim_game *g, int64_t at_ms);
 
 /* --- Ground truth (export schema, provider's ids) --- */
 char *sim_game_truth_json(const struct sim_game *g, enum cs_provider p, int64_t at_ms);
