@@ -58,7 +58,17 @@ reset(struct game *g)
 	d->nperiods = 0;
 	d->leader = CS_SIDE_NONE;
 	d->nplays = d->nshots = d->nunits = 0;
-	memset(d->side, 0, sizeof d->side);
+	for (s = 0; s < 2; s++) {
+		/* the period arrays stay: only their contents go */
+		struct period_side *per = d->side[s].per;
+		int cap = d->side[s].cap_per;
+
+		if (cap > 0)
+			memset(per, 0, (size_t)cap * sizeof *per);
+		memset(&d->side[s], 0, sizeof d->side[s]);
+		d->side[s].per = per;
+		d->side[s].cap_per = cap;
+	}
 	game_analytics_reset(g);
 	for (s = 0; s < 2; s++) {
 		d->side[s].timeouts_remaining = CS_UNKNOWN;
@@ -284,7 +294,7 @@ score(struct game *g, int side, int pts, bool free_throw)
 	int s;
 
 	d->side[side].points += pts;
-	d->side[side].period_points[d->period - 1] += pts;
+	d->side[side].per[d->period - 1].points += pts;
 	for (s = 0; s < 2; s++) {
 		five = free_throw && trip->active ? &trip->five[s] : &d->side[s].five;
 		if (s == side)
@@ -376,9 +386,9 @@ team_foul(struct game *g, int side)
 	struct derived *d = &g->d;
 	int fp = game_rules_foul_period(&g->rules, d->period);
 
-	d->side[side].fouls[fp]++;
+	d->side[side].per[fp].fouls++;
 	if (d->clock >= 0 && d->clock <= GAME_LAST_TWO_MIN)
-		d->side[side].fouls_last_two[fp]++;
+		d->side[side].per[fp].fouls_last_two++;
 }
 
 #define STAT_BIT(t) (1u << (t))
@@ -573,10 +583,10 @@ timeout_taken(struct game *g, const struct cs_event *ev)
 	int clock = ev->clock >= 0 ? ev->clock : d->clock;
 	int p = d->period - 1;
 
-	st->timeouts_period[p]++;
+	st->per[p].timeouts++;
 	if (g->rules.timeouts_late_max > 0 && clock >= 0 &&
 	    clock <= g->rules.timeouts_late_tenths)
-		st->timeouts_late[p]++;
+		st->per[p].timeouts_late++;
 	/* the latest timeout's figure, or none when it sent none */
 	st->timeouts_remaining = ev->timeouts_remaining;
 	st->timeouts_remaining_period = d->period;
@@ -821,11 +831,14 @@ finish_side(struct game *g, int side, const struct cs_period *now, int clock)
 	}
 	t->points = st->points;
 	t->totals.plus_minus = st->points - g->d.side[OTHER(side)].points;
+	for (i = g->d.nperiods; i < t->nperiods; i++)
+		t->period_points[i] = 0;   /* a period no longer played (a correction) */
 	t->nperiods = g->d.nperiods;
-	memcpy(t->period_points, st->period_points, sizeof t->period_points);
+	for (i = 0; i < t->nperiods; i++)
+		t->period_points[i] = st->per[i].points;
 	t->team_rebounds = st->team_rebounds;
 	t->team_turnovers = st->team_turnovers;
-	t->team_fouls_period = st->fouls[fp];
+	t->team_fouls_period = game_period_side(st, fp)->fouls;
 	t->bonus = game_rules_bonus(&g->rules, &g->d.side[OTHER(side)],
 	    now->sequence, now->type);
 	t->in_bonus = t->bonus != GAME_NO_BONUS;
@@ -867,6 +880,8 @@ checkpoint_free(struct checkpoint *cp)
 	free(cp->lines[CS_AWAY]);
 	free(cp->tenths[CS_HOME]);
 	free(cp->tenths[CS_AWAY]);
+	free(cp->per[CS_HOME]);
+	free(cp->per[CS_AWAY]);
 	memset(cp, 0, sizeof *cp);
 }
 
@@ -901,9 +916,12 @@ checkpoint_save(struct game *g)
 		cp->nplayers[s] = n;
 		cp->lines[s] = malloc((n ? (size_t)n : 1) * sizeof *cp->lines[s]);
 		cp->tenths[s] = malloc((n ? (size_t)n : 1) * sizeof *cp->tenths[s]);
+		cp->per[s] = malloc((g->d.nperiods ? (size_t)g->d.nperiods : 1) *
+		    sizeof *cp->per[s]);
 	}
 	if (cp->units == NULL || cp->lines[0] == NULL || cp->lines[1] == NULL ||
-	    cp->tenths[0] == NULL || cp->tenths[1] == NULL) {
+	    cp->tenths[0] == NULL || cp->tenths[1] == NULL ||
+	    cp->per[0] == NULL || cp->per[1] == NULL) {
 		checkpoint_free(cp);
 		return;
 	}
@@ -916,6 +934,9 @@ checkpoint_save(struct game *g)
 			cp->lines[s][i] = g->roster[s].players[i].line;
 			cp->tenths[s][i] = g->roster[s].tenths[i];
 		}
+		if (g->d.nperiods > 0)
+			memcpy(cp->per[s], g->d.side[s].per,
+			    (size_t)g->d.nperiods * sizeof *cp->per[s]);
 	}
 	g->nchecks++;
 }
@@ -932,7 +953,9 @@ checkpoint_restore(struct game *g, size_t pos)
 	struct unit_acc *units = d->units;
 	size_t cap_plays = d->cap_plays, cap_shots = d->cap_shots;
 	size_t cap_units = d->cap_units, k = g->nchecks;
-	int s, i;
+	struct period_side *per[2] = { d->side[0].per, d->side[1].per };
+	int cap_per[2] = { d->side[0].cap_per, d->side[1].cap_per };
+	int nperiods = d->nperiods, s, i;
 
 	while (k > 0 && g->checks[k - 1].at > pos)
 		k--;
@@ -946,6 +969,17 @@ checkpoint_restore(struct game *g, size_t pos)
 	d->plays = plays, d->cap_plays = cap_plays;
 	d->shots = shots, d->cap_shots = cap_shots;
 	d->units = units, d->cap_units = cap_units;
+	for (s = 0; s < 2; s++) {
+		/* the game's period arrays, with the checkpoint's counts (their
+		 * room only grows); periods it had not reached go back to zero */
+		d->side[s].per = per[s];
+		d->side[s].cap_per = cap_per[s];
+		if (cp->d.nperiods > 0)
+			memcpy(per[s], cp->per[s], (size_t)cp->d.nperiods * sizeof *per[s]);
+		if (nperiods > cp->d.nperiods)
+			memset(per[s] + cp->d.nperiods, 0,
+			    (size_t)(nperiods - cp->d.nperiods) * sizeof *per[s]);
+	}
 	if (cp->d.nunits > 0)
 		memcpy(d->units, cp->units, cp->d.nunits * sizeof *d->units);
 	d->finished_gen = UINT64_MAX;
@@ -963,6 +997,40 @@ checkpoint_restore(struct game *g, size_t pos)
 		}
 	}
 	return true;
+}
+
+/* --- periods ---------------------------------------------------------- */
+
+int
+game_periods_room(struct game *g, int nperiods)
+{
+	int s;
+
+	for (s = 0; s < 2; s++) {
+		struct side_state *st = &g->d.side[s];
+		struct period_side *p;
+		int want = st->cap_per;
+
+		if (nperiods <= want)
+			continue;
+		while (want < nperiods)
+			want = want ? want * 2 : 8;   /* 4 quarters and 4 overtimes, then doubling */
+		p = realloc(st->per, (size_t)want * sizeof *p);
+		if (p == NULL)
+			return -1;
+		memset(p + st->cap_per, 0, (size_t)(want - st->cap_per) * sizeof *p);
+		st->per = p;
+		st->cap_per = want;
+	}
+	return 0;
+}
+
+const struct period_side *
+game_period_side(const struct side_state *st, int idx)
+{
+	static const struct period_side none;
+
+	return idx >= 0 && idx < st->cap_per ? &st->per[idx] : &none;
 }
 
 void
@@ -1046,6 +1114,10 @@ game_derive_free(struct game *g)
 	free(d->plays);
 	free(d->shots);
 	free(d->units);
+	free(d->side[CS_HOME].per);
+	free(d->side[CS_AWAY].per);
+	d->side[CS_HOME].per = d->side[CS_AWAY].per = NULL;
+	d->side[CS_HOME].cap_per = d->side[CS_AWAY].cap_per = 0;
 	d->plays = NULL;
 	d->shots = NULL;
 	d->units = NULL;

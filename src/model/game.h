@@ -50,7 +50,9 @@
 
 #include "model/event.h"
 
-#define CS_PERIODS_MAX 12  /* 4 quarters + 8 overtimes, or 2 halves + 10 */
+/* A hard limit, not a game's shape: the model grows with the periods
+ * played (4 quarters + 96 overtimes); a later period is refused. */
+#define CS_PERIODS_MAX 100
 
 struct game;
 
