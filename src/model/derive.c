@@ -117,17 +117,48 @@ find_unit(struct game *g, int side, const int16_t p[CS_ON_COURT])
 	return (int)d->nunits++;
 }
 
+/* Time and +/- to a five's players and unit. */
+static void
+pay(struct game *g, int side, const struct lineup *five, int tenths, int pm,
+    int pts_for, int pts_against)
+{
+	struct unit_acc *ua;
+	int k;
+
+	for (k = 0; k < CS_ON_COURT; k++) {
+		if (five->p[k] >= 0) {
+			g->roster[side].tenths[five->p[k]] += tenths;
+			g->roster[side].players[five->p[k]].line.plus_minus += pm;
+		}
+	}
+	if (five->unit >= 0) {
+		ua = &g->d.units[five->unit];
+		ua->tenths += tenths;
+		ua->u.plus_minus += pm;
+		ua->u.points_for += pts_for;
+		ua->u.points_against += pts_against;
+	}
+}
+
+/* What the five on court is owed, paid before it changes or is read. */
+static void
+pay_five(struct game *g, int side)
+{
+	struct side_state *st = &g->d.side[side];
+
+	if ((st->owed_tenths | st->owed_pm | st->owed_for | st->owed_against) == 0)
+		return;
+	pay(g, side, &st->five, st->owed_tenths, st->owed_pm, st->owed_for,
+	    st->owed_against);
+	st->owed_tenths = st->owed_pm = st->owed_for = st->owed_against = 0;
+}
+
 static void
 credit_time(struct game *g, int side, int tenths)
 {
 	struct side_state *st = &g->d.side[side];
-	int k;
 
-	for (k = 0; k < CS_ON_COURT; k++)
-		if (st->five.p[k] >= 0)
-			g->roster[side].tenths[st->five.p[k]] += tenths;
-	if (st->five.unit >= 0)
-		g->d.units[st->five.unit].tenths += tenths;
+	st->owed_tenths += tenths;
 	st->stint_tenths += tenths;
 }
 
@@ -137,8 +168,6 @@ credit_points(struct game *g, int side, const struct lineup *five, int pm,
     int pts_for, int pts_against)
 {
 	struct side_state *st = &g->d.side[side];
-	struct unit *u;
-	int k;
 
 	if (!five->known) {
 		if (!st->five_this_period) {
@@ -148,15 +177,13 @@ credit_points(struct game *g, int side, const struct lineup *five, int pm,
 		}
 		return;
 	}
-	for (k = 0; k < CS_ON_COURT; k++)
-		if (five->p[k] >= 0)
-			g->roster[side].players[five->p[k]].line.plus_minus += pm;
-	if (five->unit >= 0) {
-		u = &g->d.units[five->unit].u;
-		u->plus_minus += pm;
-		u->points_for += pts_for;
-		u->points_against += pts_against;
+	if (five == &st->five) {
+		st->owed_pm += pm;
+		st->owed_for += pts_for;
+		st->owed_against += pts_against;
+		return;
 	}
+	pay(g, side, five, 0, pm, pts_for, pts_against);   /* a free-throw trip's five */
 }
 
 static void
@@ -204,6 +231,7 @@ set_five(struct game *g, int side, const int16_t refs[CS_ON_COURT], bool starts_
 
 	memcpy(p, refs, sizeof p);
 	clean_five(p);
+	pay_five(g, side);   /* the five going off is paid first */
 	if (memcmp(p, st->five.p, sizeof p) != 0)
 		st->stint_tenths = 0;
 	memcpy(st->five.p, p, sizeof p);
@@ -861,6 +889,8 @@ finish(struct game *g)
 	struct cs_period now;
 	int clock;
 
+	pay_five(g, CS_HOME);
+	pay_five(g, CS_AWAY);
 	now = game_now(g, &clock);
 	finish_side(g, CS_HOME, &now, clock);
 	finish_side(g, CS_AWAY, &now, clock);

@@ -123,6 +123,10 @@ struct side_state {
 	int timeouts_remaining_clock;     /* ... and the clock then */
 
 	struct lineup five;               /* on court now */
+	/* What the five on court has earned and not yet been paid (its
+	 * players' time and +/-, its unit's): paid when the five changes and
+	 * before the views are built, so an event costs two adds, not ten. */
+	int owed_tenths, owed_pm, owed_for, owed_against;
 	bool five_this_period;            /* the period's first five has been seen */
 	int stint_tenths;
 	/* Time and +/- before the period's first five is known, credited to
