@@ -50,9 +50,6 @@
 
 #include "model/event.h"
 
-/* A hard limit, not a game's shape: the model grows with the periods
- * played (4 quarters + 96 overtimes); a later period is refused. */
-#define CS_PERIODS_MAX 100
 
 struct game;
 
