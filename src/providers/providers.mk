@@ -225,3 +225,9 @@ libcourtside_a_SOURCES += \
 	src/providers/provider.c src/providers/provider.h \
 	src/providers/parser.h \
 	src/providers/replay.c
+
+# Any number of overtimes through both parsers into the model (issue 20 item 6).
+check_PROGRAMS += tests/test_overtime_parse
+TESTS += tests/test_overtime_parse
+tests_test_overtime_parse_SOURCES = tests/test_overtime_parse.c tests/tap.h
+tests_test_overtime_parse_CPPFLAGS = $(AM_CPPFLAGS) -DTOP_SRCDIR='"$(abs_top_srcdir)"'
