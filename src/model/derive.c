@@ -902,24 +902,65 @@ finish(struct game *g)
 
 /* --- checkpoints ------------------------------------------------------- */
 
-static void
-checkpoint_free(struct checkpoint *cp)
-{
-	free(cp->units);
-	free(cp->lines[CS_HOME]);
-	free(cp->lines[CS_AWAY]);
-	free(cp->tenths[CS_HOME]);
-	free(cp->tenths[CS_AWAY]);
-	free(cp->per[CS_HOME]);
-	free(cp->per[CS_AWAY]);
-	memset(cp, 0, sizeof *cp);
-}
-
+/* Checkpoints dropped by a correction keep their memory for the refold
+ * that saves them again: a correction allocates nothing. */
 static void
 checkpoints_drop_after(struct game *g, size_t keep)
 {
-	while (g->nchecks > keep)
-		checkpoint_free(&g->checks[--g->nchecks]);
+	if (g->nchecks > keep)
+		g->nchecks = keep;
+}
+
+/* Room for checkpoint g->nchecks; slots never used are zero. */
+static struct checkpoint *
+checkpoint_slot(struct game *g)
+{
+	struct checkpoint *cp;
+	size_t want;
+
+	if (g->nchecks < g->cap_checks)
+		return &g->checks[g->nchecks];
+	want = g->cap_checks ? g->cap_checks * 2 : 16;
+	cp = realloc(g->checks, want * sizeof *cp);
+	if (cp == NULL)
+		return NULL;
+	memset(cp + g->cap_checks, 0, (want - g->cap_checks) * sizeof *cp);
+	g->checks = cp;
+	g->cap_checks = want;
+	return &g->checks[g->nchecks];
+}
+
+/* The checkpoint's arrays, carved from one block it keeps: units first
+ * (the widest alignment), then ints and structs of ints. */
+static bool
+checkpoint_carve(struct checkpoint *cp, size_t nunits, const int nplayers[2], int nperiods)
+{
+	size_t need = nunits * sizeof *cp->units, at;
+	char *b;
+	int s;
+
+	for (s = 0; s < 2; s++)
+		need += (size_t)nplayers[s] * (sizeof *cp->lines[s] + sizeof *cp->tenths[s]) +
+		    (size_t)nperiods * sizeof *cp->per[s];
+	if (need > cp->cap_block) {
+		b = realloc(cp->block, need + need / 2);
+		if (b == NULL)
+			return false;
+		cp->block = b;
+		cp->cap_block = need + need / 2;
+	}
+	b = cp->block;
+	cp->units = (struct unit_acc *)(void *)b;
+	at = nunits * sizeof *cp->units;
+	for (s = 0; s < 2; s++) {
+		cp->lines[s] = (struct statline *)(void *)(b + at);
+		at += (size_t)nplayers[s] * sizeof *cp->lines[s];
+		cp->tenths[s] = (int *)(void *)(b + at);
+		at += (size_t)nplayers[s] * sizeof *cp->tenths[s];
+		cp->per[s] = (struct period_side *)(void *)(b + at);
+		at += (size_t)nperiods * sizeof *cp->per[s];
+	}
+	return true;
 }
 
 /* A copy of the state before record d->folded.  Out of memory it is
@@ -928,39 +969,20 @@ static void
 checkpoint_save(struct game *g)
 {
 	struct checkpoint *cp;
-	int s, n;
+	int s, i, n[2] = { g->roster[0].n, g->roster[1].n };
 
 	if (g->nchecks > 0 && g->checks[g->nchecks - 1].at >= g->d.folded)
 		return;
-	cp = room_for(g->checks, &g->cap_checks, g->nchecks, sizeof *g->checks);
-	if (cp == NULL)
+	cp = checkpoint_slot(g);
+	if (cp == NULL || !checkpoint_carve(cp, g->d.nunits, n, g->d.nperiods))
 		return;
-	g->checks = cp;
-	cp = &g->checks[g->nchecks];
-	memset(cp, 0, sizeof *cp);
 	cp->at = g->d.folded;
 	cp->d = g->d;
-	cp->units = malloc((g->d.nunits ? g->d.nunits : 1) * sizeof *cp->units);
-	for (s = 0; s < 2; s++) {
-		n = g->roster[s].n;
-		cp->nplayers[s] = n;
-		cp->lines[s] = malloc((n ? (size_t)n : 1) * sizeof *cp->lines[s]);
-		cp->tenths[s] = malloc((n ? (size_t)n : 1) * sizeof *cp->tenths[s]);
-		cp->per[s] = malloc((g->d.nperiods ? (size_t)g->d.nperiods : 1) *
-		    sizeof *cp->per[s]);
-	}
-	if (cp->units == NULL || cp->lines[0] == NULL || cp->lines[1] == NULL ||
-	    cp->tenths[0] == NULL || cp->tenths[1] == NULL ||
-	    cp->per[0] == NULL || cp->per[1] == NULL) {
-		checkpoint_free(cp);
-		return;
-	}
-	if (g->d.nunits > 0)   /* no units yet: units may be NULL */
+	if (g->d.nunits > 0)
 		memcpy(cp->units, g->d.units, g->d.nunits * sizeof *cp->units);
 	for (s = 0; s < 2; s++) {
-		int i;
-
-		for (i = 0; i < cp->nplayers[s]; i++) {
+		cp->nplayers[s] = n[s];
+		for (i = 0; i < n[s]; i++) {
 			cp->lines[s][i] = g->roster[s].players[i].line;
 			cp->tenths[s][i] = g->roster[s].tenths[i];
 		}
@@ -1136,11 +1158,13 @@ void
 game_derive_free(struct game *g)
 {
 	struct derived *d = &g->d;
+	size_t k;
 
-	checkpoints_drop_after(g, 0);
+	for (k = 0; k < g->cap_checks; k++)
+		free(g->checks[k].block);
 	free(g->checks);
 	g->checks = NULL;
-	g->cap_checks = 0;
+	g->nchecks = g->cap_checks = 0;
 	free(d->plays);
 	free(d->shots);
 	free(d->units);

@@ -183,6 +183,9 @@ struct checkpoint {
 	struct period_side *per[2];       /* d.nperiods of them */
 	int *tenths[2];
 	int nplayers[2];
+	void *block;                      /* the arrays above live in it; kept when
+	                                     the checkpoint is dropped, for reuse */
+	size_t cap_block;
 };
 
 struct game {
