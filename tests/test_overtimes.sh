@@ -61,11 +61,44 @@ once 5 end --overtimes 10
 tap_ok "the tenth overtime is the last period, as the sim played it" json_check \
     "$t/sportradar.5.json" "d['game']['period']['sequence'] == 14 and \
 d['game']['period']['type'] == 'overtime' and d['game']['period']['number'] == 10"
+# the CSV's line score: Q1..Q4, OT1..OT10, the total; the sim still running
+if sim_start csv --provider sportradar --seed 5 --speed 0 --start-ms 86400000 --overtimes 10; then
+	timeout 120 "$CS" --provider sportradar --game "$SIM_SR" --base-url "http://127.0.0.1:$SIM_PORT" \
+	    --once --export "$t/ot.csv" --export-format csv --log "$t/csv.log" 2>"$t/csv.err"
+	tap_ok "the CSV's line score names Q1 to OT10 and the total" \
+	    grep -qx 'side,team,Q1,Q2,Q3,Q4,OT1,OT2,OT3,OT4,OT5,OT6,OT7,OT8,OT9,OT10,total' "$t/ot.csv"
+	kill "$SIM_PID" 2>/dev/null
+	wait "$SIM_PID" 2>/dev/null
+else
+	tap_result 1 "the simulator starts for the CSV"
+fi
 # mid-game, in the ninth overtime: the periods so far
 PERIODS=13
 once 6 OT9/2:00 --overtimes 10
 PERIODS=12
 once 7 end --halves --overtimes 10
+
+# live, over ShotTracker's WebSocket and Sportradar's push stream, to the end
+live() {   # live PROVIDER SEED
+	local p=$1 seed=$2 id
+	if ! sim_start "live$p" --provider "$p" --seed "$seed" --speed 2000 --overtimes 10; then
+		tap_result 1 "live $p: the simulator starts"
+		return
+	fi
+	id=$SIM_ST
+	[ "$p" = sportradar ] && id=$SIM_SR
+	timeout 150 "$CS" --provider "$p" --game "$id" --base-url "http://127.0.0.1:$SIM_PORT" \
+	    --headless --duration 120 --export "$t/live.json" --log "$t/live.log" 2>/dev/null
+	tap_is "$?" 0 "live $p, 10 overtimes: runs to the end"
+	"$SIM" --print-truth "$p" --seed "$seed" --at end --overtimes 10 >"$t/live.truth"
+	compare "live $p, 10 overtimes: the export equals the truth at the end" \
+	    "$t/live.json" "$t/live.truth"
+	kill "$SIM_PID" 2>/dev/null
+	wait "$SIM_PID" 2>/dev/null
+	rm -f "$t/live.json"
+}
+live shottracker 8
+live sportradar 9
 
 # the hard limit, said in one line
 out=$("$SIM" --overtimes 97 --print-truth sportradar 2>&1)
