@@ -327,6 +327,61 @@ test_sportradar(void)
 /* ---- the model and the seek parser ---- */
 
 static void
+ot_event(struct game *g, const char *id, int seq, int clock, enum cs_event_type type,
+    int side, enum cs_stat_type stat, const char *pid)
+{
+	struct cs_event ev;
+	struct cs_stat *st;
+
+	cs_event_init(&ev, CS_PROVIDER_SPORTRADAR);
+	snprintf(ev.id, sizeof ev.id, "%s", id);
+	ev.period.type = seq > 4 ? CS_PERIOD_OVERTIME : CS_PERIOD_QUARTER;
+	ev.period.number = seq > 4 ? seq - 4 : seq;
+	ev.period.sequence = seq;
+	ev.sequence = seq * 1000 + (7200 - clock / 10);
+	ev.clock = clock;
+	ev.type = type;
+	ev.side = side;
+	if (stat != CS_STAT_TYPE_COUNT && (st = cs_event_add_stat(&ev, stat, side)) != NULL)
+		snprintf(st->player.id, sizeof st->player.id, "%s", pid);
+	if (game_upsert(g, &ev) < 0)
+		printf("# %s refused\n", id);
+}
+
+/* The NBA's rules in the tenth overtime as in the first: two timeouts of
+ * its own, the bonus from the fourth team foul of the period. */
+static void
+test_rules_in_ot10(void)
+{
+	const struct box_team *home, *away;
+	char id[16];
+	int k;
+
+	start();
+	/* three fouls by the home team in OT9: they do not count in OT10 */
+	for (k = 0; k < 3; k++) {
+		snprintf(id, sizeof id, "f9-%d", k);
+		ot_event(model, id, 13, 2900 - k * 100, CS_EV_PERSONAL_FOUL, CS_HOME,
+		    CS_STAT_PERSONAL_FOUL, "h1");
+	}
+	ot_event(model, "t14", 14, 2800, CS_EV_TIMEOUT, CS_HOME, CS_STAT_TYPE_COUNT, "");
+	for (k = 0; k < 4; k++) {
+		snprintf(id, sizeof id, "f10-%d", k);
+		ot_event(model, id, 14, 2700 - k * 100, CS_EV_PERSONAL_FOUL, CS_AWAY,
+		    CS_STAT_PERSONAL_FOUL, "a1");
+	}
+	home = game_team(model, CS_HOME);
+	away = game_team(model, CS_AWAY);
+	is_int(home->nperiods, 14, "rules: 14 periods");
+	is_int(home->timeouts_left, 1, "rules: OT10, a timeout taken of its 2: 1 left");
+	is_int(away->timeouts_left, 2, "rules: OT10, none taken: 2 left");
+	is_int(away->team_fouls_period, 4, "rules: four away fouls in OT10");
+	is_int(home->team_fouls_period, 0, "rules: OT9's home fouls do not count in OT10");
+	ok(home->in_bonus, "rules: the home team shoots from the fourth foul of OT10");
+	ok(!away->in_bonus, "rules: the away team does not");
+}
+
+static void
 test_model_and_seek(void)
 {
 	struct cs_game_point pt;
@@ -360,6 +415,7 @@ main(void)
 {
 	test_shottracker();
 	test_sportradar();
+	test_rules_in_ot10();
 	test_model_and_seek();
 	game_free(&model);
 	return tap_done();
