@@ -1574,6 +1574,103 @@ test_marks_in_plays(struct app_state *st)
 	game_free(&g);
 }
 
+/* ---- any number of overtimes (issue 20 item 6) ---- */
+
+/* One made two by `pid` of `side` in period `q` at `clock`. */
+static void
+ot_basket(struct game *g, int q, int clock, int side, const char *pid, bool three)
+{
+	struct cs_event ev;
+
+	ev_new(&ev, q, clock, three ? CS_EV_THREE_MADE : CS_EV_TWO_MADE, side, NULL);
+	if (q > 4) {
+		ev.period.type = CS_PERIOD_OVERTIME;
+		ev.period.number = q - 4;
+	}
+	fg(&ev, side, pid, true, three, side == CS_HOME ? 1000 : 130, 300);
+	if (game_upsert(g, &ev) < 0)
+		printf("# event %s refused\n", ev.id);
+}
+
+static void
+ot_mark(struct game *g, int q, enum cs_event_type type)
+{
+	struct cs_event ev;
+
+	ev_new(&ev, q, type == CS_EV_PERIOD_START ? (q > 4 ? 3000 : 7200) : 0, type,
+	    CS_SIDE_NONE, NULL);
+	if (q > 4) {
+		ev.period.type = CS_PERIOD_OVERTIME;
+		ev.period.number = q - 4;
+	}
+	if (game_upsert(g, &ev) < 0)
+		printf("# event %s refused\n", ev.id);
+}
+
+/* The test game played on to a tie after four quarters and ten tied
+ * overtimes but the last (the score at Q2 9:10 is 9-10, so BOS's three
+ * in Q3 ties it): fourteen periods, Final/10OT. */
+static struct game *
+build_ten_overtimes(void)
+{
+	static struct ui_game_events evs;   /* only its info is wanted */
+	struct game *g = build_game();
+	struct cs_game_info info;
+	int q;
+
+	ot_mark(g, 2, CS_EV_PERIOD_END);
+	for (q = 3; q <= 14; q++) {
+		ot_mark(g, q, CS_EV_PERIOD_START);
+		ot_basket(g, q, q > 4 ? 2400 : 6000, CS_AWAY, "b0", q == 3);
+		ot_basket(g, q, q > 4 ? 1200 : 3000, CS_HOME, "n0", false);
+		if (q == 14)
+			ot_basket(g, q, 50, CS_HOME, "n1", true);
+		ot_mark(g, q, CS_EV_PERIOD_END);
+	}
+	ot_mark(g, 14, CS_EV_GAME_END);
+	ui_game_script(&info, &evs);
+	cs_strlcpy(info.status, "closed", sizeof info.status);
+	game_set_info(g, &info);
+	return g;
+}
+
+/* The header and the line score of a ten-overtime game at the smallest
+ * and the usual size: Final/10OT, the latest periods when all do not fit. */
+static void
+test_ten_overtimes(struct app_state *st)
+{
+	static const struct ui_options opt;
+	struct game *g = build_ten_overtimes();
+	struct ui *ui;
+	char text[32];
+
+	game_refresh(g);
+	is_int(game_team(g, CS_HOME)->nperiods, 14, "10 OT: 14 periods in the model");
+	is_str(game_view_final_text(g, text, sizeof text), "Final/10OT", "10 OT: Final/10OT");
+	ui = ui_on(&opt, g, st);
+	size_to(ui, 80, 24);
+	check_screen(ui, "ot10_80x24");
+	ok(screen_has("Final/10OT"), "10 OT at 80x24: the header says Final/10OT");
+	/* one team at a time (T): room for the line score */
+	keys(ui, "1T");
+	check_screen(ui, "ot10_80x24_T");
+	ok(screen_has("BOS only (T)") && screen_has("     Q2   Q3   Q4  OT1  OT2") &&
+	    !screen_has("Q1"), "10 OT at 80x24: the line score, the latest 13 periods that fit");
+	ok(screen_has("OT9 OT10    T"), "10 OT at 80x24: ... to OT10 and the total");
+	ok(screen_has(" BOS       2    3    2    2    2") && screen_has("    2   34"),
+	    "10 OT at 80x24: BOS by period from Q2, 34 in all");
+	keys(ui, "TT");
+	size_to(ui, 160, 45);
+	check_screen(ui, "ot10_160x45");
+	ok(screen_has("Final/10OT"), "10 OT at 160x45: the header says Final/10OT");
+	ok(screen_has("  Q1   Q2   Q3   Q4  OT1  OT2"), "10 OT at 160x45: every period from Q1");
+	ok(screen_has("OT9 OT10    T"), "10 OT at 160x45: ... to OT10, a blank between");
+	ok(screen_has(" NYK       5    5    2    2    2") && screen_has("    5   37"),
+	    "10 OT at 160x45: NYK by period, the last OT's 5, 37 in all");
+	ui_free(&ui);
+	game_free(&g);
+}
+
 int
 main(void)
 {
@@ -1629,6 +1726,7 @@ main(void)
 	test_seek_prompt(g, &st);
 	test_clip_key(&st);
 	test_marks_in_plays(&st);
+	test_ten_overtimes(&st);
 	endwin();
 	delscreen(scr);
 	test_mono(g, &st);

@@ -203,7 +203,7 @@ test_periods(void)
 	ok(shottracker_period_parse("OT2", true, &p) == 0 && p.sequence == 4,
 	    "OT2 after halves is sequence 4");
 	ok(shottracker_period_parse("OT", false, &p) == 0 && p.number == 1, "OT = OT1");
-	ok(shottracker_period_parse("OT9", false, &p) < 0, "OT9 refused (model holds 12 periods)");
+	ok(shottracker_period_parse("OT97", false, &p) < 0, "OT97 refused (the model holds 100 periods)");
 	ok(shottracker_period_parse("Q5", false, &p) < 0, "Q5 refused");
 	ok(shottracker_period_parse("H3", false, &p) < 0, "H3 refused");
 	ok(shottracker_period_parse("", false, &p) < 0, "empty refused");

@@ -264,6 +264,10 @@ seek_enter(struct ui *ui)
 		return UI_HANDLED | UI_REDRAW;
 	}
 	seq = cs_game_point_sequence(&pt, halves);
+	if (seq < 0 && pt.kind == CS_POINT_OVERTIME) {
+		ui_message(ui, "a game has at most %d periods", CS_PERIODS_MAX);
+		return UI_HANDLED | UI_REDRAW;
+	}
 	if (seq < 0) {
 		ui_message(ui, "this game is played in %s", halves ? "halves" : "quarters");
 		return UI_HANDLED | UI_REDRAW;

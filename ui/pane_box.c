@@ -544,7 +544,7 @@ draw_linescore(const struct pane_ctx *c, WINDOW *w, int y, int width, const stru
 	const struct box_team *t;
 	struct cs_period cur = game_view_period(c->g);
 	char lab[16], alias[CS_ALIAS_MAX * 2];
-	int n = cur.sequence, first, p, x;
+	int n = cur.sequence, first, p, x, cw;
 
 	if (h != NULL && h->nperiods > n)
 		n = h->nperiods;
@@ -552,14 +552,18 @@ draw_linescore(const struct pane_ctx *c, WINDOW *w, int y, int width, const stru
 		n = a->nperiods;
 	if (n > CS_PERIODS_MAX)
 		n = CS_PERIODS_MAX;
+	/* a column a blank wider than the longest label (OT10 needs 5) */
+	cw = n > 0 ? (int)strlen(ui_period_label(c->g, n, lab, sizeof lab)) + 1 : 4;
+	if (cw < 4)
+		cw = 4;
 	first = 0;
 	/* the latest periods when they do not all fit */
-	while (n - first > 0 && 7 + (n - first) * 4 + 5 > width)
+	while (n - first > 0 && 7 + (n - first) * cw + 5 > width)
 		first++;
 	x = 7;
 	if (r->kind == R_LS_HEAD) {
-		for (p = first; p < n; p++, x += 4)
-			ui_text_right(w, y, x, 4, ui_attr(c->theme, UI_C_DIM) | sel,
+		for (p = first; p < n; p++, x += cw)
+			ui_text_right(w, y, x, cw, ui_attr(c->theme, UI_C_DIM) | sel,
 			    ui_period_label(c->g, p + 1, lab, sizeof lab));
 		ui_text_right(w, y, x, 5, ui_attr(c->theme, UI_C_DIM) | sel, "T");
 		return;
@@ -569,9 +573,9 @@ draw_linescore(const struct pane_ctx *c, WINDOW *w, int y, int width, const stru
 		return;
 	ui_text(w, y, 1, 6, ui_team_attr(c->theme, r->side) | sel,
 	    ui_team_alias(c->g, r->side, alias, sizeof alias));
-	for (p = first; p < n; p++, x += 4) {
+	for (p = first; p < n; p++, x += cw) {
 		if (p < t->nperiods)
-			ui_textf(w, y, x, 4, sel, "%4d", t->period_points[p]);
+			ui_textf(w, y, x, cw, sel, "%*d", cw, t->period_points[p]);
 	}
 	ui_textf(w, y, x, 5, ui_attr(c->theme, UI_C_SCORE) | sel, "%5d", t->points);
 }

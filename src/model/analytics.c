@@ -35,7 +35,7 @@ game_analytics_reset(struct game *g)
 static struct flow_counts *
 counts(struct game *g, int side)
 {
-	return &g->d.an.per[side][g->d.period - 1];
+	return &g->d.side[side].per[g->d.period - 1].flow;
 }
 
 void
@@ -44,8 +44,8 @@ game_analytics_clock(struct game *g, int elapsed)
 	int home = g->d.side[CS_HOME].points, away = g->d.side[CS_AWAY].points;
 
 	if (home != away && g->d.period > 0)
-		g->d.an.per[home > away ? CS_HOME : CS_AWAY][g->d.period - 1]
-		    .leading_tenths += elapsed;
+		g->d.side[home > away ? CS_HOME : CS_AWAY].per[g->d.period - 1]
+		    .flow.leading_tenths += elapsed;
 }
 
 /* --- how a side came by the ball (ShotTracker) ---------------------------- */
@@ -167,7 +167,7 @@ scored(struct game *g, const struct cs_event *ev, const struct cs_stat *st,
 
 	c->pts += pts;
 	if (player >= 0)
-		a->player_pts[st->side][player][g->d.period - 1] += (int16_t)pts;
+		g->d.side[st->side].per[g->d.period - 1].player_pts[player] += (int16_t)pts;
 	if ((q & CS_Q_PAINT) && !free_throw)
 		c->paint += pts;
 	c->fast_break += q & CS_Q_FAST_BREAK ? pts : 0;
@@ -394,7 +394,7 @@ bench_points(const struct game *g, int side, int period)
 
 	for (i = 0; i < r->n; i++)
 		if (!r->players[i].info.starter)
-			pts += g->d.an.player_pts[side][i][period];
+			pts += g->d.side[side].per[period].player_pts[i];
 	return pts;
 }
 
@@ -406,18 +406,20 @@ finish_teams(struct game *g)
 	int s, p, bench[2] = { 0, 0 };
 
 	memset(game, 0, sizeof game);
-	for (p = 0; p < CS_PERIODS_MAX; p++) {
+	/* periods filled before and no longer played (a correction) */
+	for (p = g->d.nperiods; p < g->analytics_periods; p++)
+		for (s = 0; s < 2; s++)
+			memset(&g->analytics[s][p + 1], 0, sizeof g->analytics[s][p + 1]);
+	g->analytics_periods = g->d.nperiods;
+	for (p = 0; p < g->d.nperiods; p++) {
 		for (s = 0; s < 2; s++) {
 			struct team_analytics *t = &g->analytics[s][p + 1];
+			const struct flow_counts *mine = &g->d.side[s].per[p].flow;
 
-			if (p >= g->d.nperiods) {   /* not played: nothing counted */
-				memset(t, 0, sizeof *t);
-				continue;
-			}
-			fill(t, &a->per[s][p], &a->per[OTHER(s)][p]);
+			fill(t, mine, &g->d.side[OTHER(s)].per[p].flow);
 			t->bench_points = bench_points(g, s, p);
 			bench[s] += t->bench_points;
-			sum(&game[s], &a->per[s][p]);
+			sum(&game[s], mine);
 		}
 	}
 	for (s = 0; s < 2; s++) {

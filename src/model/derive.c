@@ -58,7 +58,17 @@ reset(struct game *g)
 	d->nperiods = 0;
 	d->leader = CS_SIDE_NONE;
 	d->nplays = d->nshots = d->nunits = 0;
-	memset(d->side, 0, sizeof d->side);
+	for (s = 0; s < 2; s++) {
+		/* the period arrays stay: only their contents go */
+		struct period_side *per = d->side[s].per;
+		int cap = d->side[s].cap_per;
+
+		if (cap > 0)
+			memset(per, 0, (size_t)cap * sizeof *per);
+		memset(&d->side[s], 0, sizeof d->side[s]);
+		d->side[s].per = per;
+		d->side[s].cap_per = cap;
+	}
 	game_analytics_reset(g);
 	for (s = 0; s < 2; s++) {
 		d->side[s].timeouts_remaining = CS_UNKNOWN;
@@ -107,17 +117,48 @@ find_unit(struct game *g, int side, const int16_t p[CS_ON_COURT])
 	return (int)d->nunits++;
 }
 
+/* Time and +/- to a five's players and unit. */
+static void
+pay(struct game *g, int side, const struct lineup *five, int tenths, int pm,
+    int pts_for, int pts_against)
+{
+	struct unit_acc *ua;
+	int k;
+
+	for (k = 0; k < CS_ON_COURT; k++) {
+		if (five->p[k] >= 0) {
+			g->roster[side].tenths[five->p[k]] += tenths;
+			g->roster[side].players[five->p[k]].line.plus_minus += pm;
+		}
+	}
+	if (five->unit >= 0) {
+		ua = &g->d.units[five->unit];
+		ua->tenths += tenths;
+		ua->u.plus_minus += pm;
+		ua->u.points_for += pts_for;
+		ua->u.points_against += pts_against;
+	}
+}
+
+/* What the five on court is owed, paid before it changes or is read. */
+static void
+pay_five(struct game *g, int side)
+{
+	struct side_state *st = &g->d.side[side];
+
+	if ((st->owed_tenths | st->owed_pm | st->owed_for | st->owed_against) == 0)
+		return;
+	pay(g, side, &st->five, st->owed_tenths, st->owed_pm, st->owed_for,
+	    st->owed_against);
+	st->owed_tenths = st->owed_pm = st->owed_for = st->owed_against = 0;
+}
+
 static void
 credit_time(struct game *g, int side, int tenths)
 {
 	struct side_state *st = &g->d.side[side];
-	int k;
 
-	for (k = 0; k < CS_ON_COURT; k++)
-		if (st->five.p[k] >= 0)
-			g->roster[side].tenths[st->five.p[k]] += tenths;
-	if (st->five.unit >= 0)
-		g->d.units[st->five.unit].tenths += tenths;
+	st->owed_tenths += tenths;
 	st->stint_tenths += tenths;
 }
 
@@ -127,8 +168,6 @@ credit_points(struct game *g, int side, const struct lineup *five, int pm,
     int pts_for, int pts_against)
 {
 	struct side_state *st = &g->d.side[side];
-	struct unit *u;
-	int k;
 
 	if (!five->known) {
 		if (!st->five_this_period) {
@@ -138,15 +177,13 @@ credit_points(struct game *g, int side, const struct lineup *five, int pm,
 		}
 		return;
 	}
-	for (k = 0; k < CS_ON_COURT; k++)
-		if (five->p[k] >= 0)
-			g->roster[side].players[five->p[k]].line.plus_minus += pm;
-	if (five->unit >= 0) {
-		u = &g->d.units[five->unit].u;
-		u->plus_minus += pm;
-		u->points_for += pts_for;
-		u->points_against += pts_against;
+	if (five == &st->five) {
+		st->owed_pm += pm;
+		st->owed_for += pts_for;
+		st->owed_against += pts_against;
+		return;
 	}
+	pay(g, side, five, 0, pm, pts_for, pts_against);   /* a free-throw trip's five */
 }
 
 static void
@@ -194,6 +231,7 @@ set_five(struct game *g, int side, const int16_t refs[CS_ON_COURT], bool starts_
 
 	memcpy(p, refs, sizeof p);
 	clean_five(p);
+	pay_five(g, side);   /* the five going off is paid first */
 	if (memcmp(p, st->five.p, sizeof p) != 0)
 		st->stint_tenths = 0;
 	memcpy(st->five.p, p, sizeof p);
@@ -284,7 +322,7 @@ score(struct game *g, int side, int pts, bool free_throw)
 	int s;
 
 	d->side[side].points += pts;
-	d->side[side].period_points[d->period - 1] += pts;
+	d->side[side].per[d->period - 1].points += pts;
 	for (s = 0; s < 2; s++) {
 		five = free_throw && trip->active ? &trip->five[s] : &d->side[s].five;
 		if (s == side)
@@ -376,9 +414,9 @@ team_foul(struct game *g, int side)
 	struct derived *d = &g->d;
 	int fp = game_rules_foul_period(&g->rules, d->period);
 
-	d->side[side].fouls[fp]++;
+	d->side[side].per[fp].fouls++;
 	if (d->clock >= 0 && d->clock <= GAME_LAST_TWO_MIN)
-		d->side[side].fouls_last_two[fp]++;
+		d->side[side].per[fp].fouls_last_two++;
 }
 
 #define STAT_BIT(t) (1u << (t))
@@ -573,10 +611,10 @@ timeout_taken(struct game *g, const struct cs_event *ev)
 	int clock = ev->clock >= 0 ? ev->clock : d->clock;
 	int p = d->period - 1;
 
-	st->timeouts_period[p]++;
+	st->per[p].timeouts++;
 	if (g->rules.timeouts_late_max > 0 && clock >= 0 &&
 	    clock <= g->rules.timeouts_late_tenths)
-		st->timeouts_late[p]++;
+		st->per[p].timeouts_late++;
 	/* the latest timeout's figure, or none when it sent none */
 	st->timeouts_remaining = ev->timeouts_remaining;
 	st->timeouts_remaining_period = d->period;
@@ -821,11 +859,14 @@ finish_side(struct game *g, int side, const struct cs_period *now, int clock)
 	}
 	t->points = st->points;
 	t->totals.plus_minus = st->points - g->d.side[OTHER(side)].points;
+	for (i = g->d.nperiods; i < t->nperiods; i++)
+		t->period_points[i] = 0;   /* a period no longer played (a correction) */
 	t->nperiods = g->d.nperiods;
-	memcpy(t->period_points, st->period_points, sizeof t->period_points);
+	for (i = 0; i < t->nperiods; i++)
+		t->period_points[i] = st->per[i].points;
 	t->team_rebounds = st->team_rebounds;
 	t->team_turnovers = st->team_turnovers;
-	t->team_fouls_period = st->fouls[fp];
+	t->team_fouls_period = game_period_side(st, fp)->fouls;
 	t->bonus = game_rules_bonus(&g->rules, &g->d.side[OTHER(side)],
 	    now->sequence, now->type);
 	t->in_bonus = t->bonus != GAME_NO_BONUS;
@@ -848,6 +889,8 @@ finish(struct game *g)
 	struct cs_period now;
 	int clock;
 
+	pay_five(g, CS_HOME);
+	pay_five(g, CS_AWAY);
 	now = game_now(g, &clock);
 	finish_side(g, CS_HOME, &now, clock);
 	finish_side(g, CS_AWAY, &now, clock);
@@ -860,22 +903,65 @@ finish(struct game *g)
 
 /* --- checkpoints ------------------------------------------------------- */
 
-static void
-checkpoint_free(struct checkpoint *cp)
-{
-	free(cp->units);
-	free(cp->lines[CS_HOME]);
-	free(cp->lines[CS_AWAY]);
-	free(cp->tenths[CS_HOME]);
-	free(cp->tenths[CS_AWAY]);
-	memset(cp, 0, sizeof *cp);
-}
-
+/* Checkpoints dropped by a correction keep their memory for the refold
+ * that saves them again: a correction allocates nothing. */
 static void
 checkpoints_drop_after(struct game *g, size_t keep)
 {
-	while (g->nchecks > keep)
-		checkpoint_free(&g->checks[--g->nchecks]);
+	if (g->nchecks > keep)
+		g->nchecks = keep;
+}
+
+/* Room for checkpoint g->nchecks; slots never used are zero. */
+static struct checkpoint *
+checkpoint_slot(struct game *g)
+{
+	struct checkpoint *cp;
+	size_t want;
+
+	if (g->nchecks < g->cap_checks)
+		return &g->checks[g->nchecks];
+	want = g->cap_checks ? g->cap_checks * 2 : 16;
+	cp = realloc(g->checks, want * sizeof *cp);
+	if (cp == NULL)
+		return NULL;
+	memset(cp + g->cap_checks, 0, (want - g->cap_checks) * sizeof *cp);
+	g->checks = cp;
+	g->cap_checks = want;
+	return &g->checks[g->nchecks];
+}
+
+/* The checkpoint's arrays, carved from one block it keeps: units first
+ * (the widest alignment), then ints and structs of ints. */
+static bool
+checkpoint_carve(struct checkpoint *cp, size_t nunits, const int nplayers[2], int nperiods)
+{
+	size_t need = nunits * sizeof *cp->units, at;
+	char *b;
+	int s;
+
+	for (s = 0; s < 2; s++)
+		need += (size_t)nplayers[s] * (sizeof *cp->lines[s] + sizeof *cp->tenths[s]) +
+		    (size_t)nperiods * sizeof *cp->per[s];
+	if (need > cp->cap_block) {
+		b = realloc(cp->block, need + need / 2);
+		if (b == NULL)
+			return false;
+		cp->block = b;
+		cp->cap_block = need + need / 2;
+	}
+	b = cp->block;
+	cp->units = (struct unit_acc *)(void *)b;
+	at = nunits * sizeof *cp->units;
+	for (s = 0; s < 2; s++) {
+		cp->lines[s] = (struct statline *)(void *)(b + at);
+		at += (size_t)nplayers[s] * sizeof *cp->lines[s];
+		cp->tenths[s] = (int *)(void *)(b + at);
+		at += (size_t)nplayers[s] * sizeof *cp->tenths[s];
+		cp->per[s] = (struct period_side *)(void *)(b + at);
+		at += (size_t)nperiods * sizeof *cp->per[s];
+	}
+	return true;
 }
 
 /* A copy of the state before record d->folded.  Out of memory it is
@@ -884,39 +970,26 @@ static void
 checkpoint_save(struct game *g)
 {
 	struct checkpoint *cp;
-	int s, n;
+	int s, i, n[2] = { g->roster[0].n, g->roster[1].n };
 
 	if (g->nchecks > 0 && g->checks[g->nchecks - 1].at >= g->d.folded)
 		return;
-	cp = room_for(g->checks, &g->cap_checks, g->nchecks, sizeof *g->checks);
-	if (cp == NULL)
+	cp = checkpoint_slot(g);
+	if (cp == NULL || !checkpoint_carve(cp, g->d.nunits, n, g->d.nperiods))
 		return;
-	g->checks = cp;
-	cp = &g->checks[g->nchecks];
-	memset(cp, 0, sizeof *cp);
 	cp->at = g->d.folded;
 	cp->d = g->d;
-	cp->units = malloc((g->d.nunits ? g->d.nunits : 1) * sizeof *cp->units);
-	for (s = 0; s < 2; s++) {
-		n = g->roster[s].n;
-		cp->nplayers[s] = n;
-		cp->lines[s] = malloc((n ? (size_t)n : 1) * sizeof *cp->lines[s]);
-		cp->tenths[s] = malloc((n ? (size_t)n : 1) * sizeof *cp->tenths[s]);
-	}
-	if (cp->units == NULL || cp->lines[0] == NULL || cp->lines[1] == NULL ||
-	    cp->tenths[0] == NULL || cp->tenths[1] == NULL) {
-		checkpoint_free(cp);
-		return;
-	}
-	if (g->d.nunits > 0)   /* no units yet: units may be NULL */
+	if (g->d.nunits > 0)
 		memcpy(cp->units, g->d.units, g->d.nunits * sizeof *cp->units);
 	for (s = 0; s < 2; s++) {
-		int i;
-
-		for (i = 0; i < cp->nplayers[s]; i++) {
+		cp->nplayers[s] = n[s];
+		for (i = 0; i < n[s]; i++) {
 			cp->lines[s][i] = g->roster[s].players[i].line;
 			cp->tenths[s][i] = g->roster[s].tenths[i];
 		}
+		if (g->d.nperiods > 0)
+			memcpy(cp->per[s], g->d.side[s].per,
+			    (size_t)g->d.nperiods * sizeof *cp->per[s]);
 	}
 	g->nchecks++;
 }
@@ -933,7 +1006,9 @@ checkpoint_restore(struct game *g, size_t pos)
 	struct unit_acc *units = d->units;
 	size_t cap_plays = d->cap_plays, cap_shots = d->cap_shots;
 	size_t cap_units = d->cap_units, k = g->nchecks;
-	int s, i;
+	struct period_side *per[2] = { d->side[0].per, d->side[1].per };
+	int cap_per[2] = { d->side[0].cap_per, d->side[1].cap_per };
+	int nperiods = d->nperiods, s, i;
 
 	while (k > 0 && g->checks[k - 1].at > pos)
 		k--;
@@ -947,6 +1022,17 @@ checkpoint_restore(struct game *g, size_t pos)
 	d->plays = plays, d->cap_plays = cap_plays;
 	d->shots = shots, d->cap_shots = cap_shots;
 	d->units = units, d->cap_units = cap_units;
+	for (s = 0; s < 2; s++) {
+		/* the game's period arrays, with the checkpoint's counts (their
+		 * room only grows); periods it had not reached go back to zero */
+		d->side[s].per = per[s];
+		d->side[s].cap_per = cap_per[s];
+		if (cp->d.nperiods > 0)
+			memcpy(per[s], cp->per[s], (size_t)cp->d.nperiods * sizeof *per[s]);
+		if (nperiods > cp->d.nperiods)
+			memset(per[s] + cp->d.nperiods, 0,
+			    (size_t)(nperiods - cp->d.nperiods) * sizeof *per[s]);
+	}
 	if (cp->d.nunits > 0)
 		memcpy(d->units, cp->units, cp->d.nunits * sizeof *d->units);
 	d->finished_gen = UINT64_MAX;
@@ -964,6 +1050,40 @@ checkpoint_restore(struct game *g, size_t pos)
 		}
 	}
 	return true;
+}
+
+/* --- periods ---------------------------------------------------------- */
+
+int
+game_periods_room(struct game *g, int nperiods)
+{
+	int s;
+
+	for (s = 0; s < 2; s++) {
+		struct side_state *st = &g->d.side[s];
+		struct period_side *p;
+		int want = st->cap_per;
+
+		if (nperiods <= want)
+			continue;
+		while (want < nperiods)
+			want = want ? want * 2 : 8;   /* 4 quarters and 4 overtimes, then doubling */
+		p = realloc(st->per, (size_t)want * sizeof *p);
+		if (p == NULL)
+			return -1;
+		memset(p + st->cap_per, 0, (size_t)(want - st->cap_per) * sizeof *p);
+		st->per = p;
+		st->cap_per = want;
+	}
+	return 0;
+}
+
+const struct period_side *
+game_period_side(const struct side_state *st, int idx)
+{
+	static const struct period_side none;
+
+	return idx >= 0 && idx < st->cap_per ? &st->per[idx] : &none;
 }
 
 void
@@ -1039,14 +1159,20 @@ void
 game_derive_free(struct game *g)
 {
 	struct derived *d = &g->d;
+	size_t k;
 
-	checkpoints_drop_after(g, 0);
+	for (k = 0; k < g->cap_checks; k++)
+		free(g->checks[k].block);
 	free(g->checks);
 	g->checks = NULL;
-	g->cap_checks = 0;
+	g->nchecks = g->cap_checks = 0;
 	free(d->plays);
 	free(d->shots);
 	free(d->units);
+	free(d->side[CS_HOME].per);
+	free(d->side[CS_AWAY].per);
+	d->side[CS_HOME].per = d->side[CS_AWAY].per = NULL;
+	d->side[CS_HOME].cap_per = d->side[CS_AWAY].cap_per = 0;
 	d->plays = NULL;
 	d->shots = NULL;
 	d->units = NULL;

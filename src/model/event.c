@@ -62,7 +62,7 @@ cs_period_label(const struct cs_period *p, char *buf, size_t size)
 	return buf;
 }
 
-#define POINT_MAX_NUMBER 20
+#define POINT_MAX_NUMBER CS_PERIODS_MAX   /* OT96 after quarters */
 #define POINT_MAX_CLOCK 36000      /* 60:00: no period is longer */
 
 /* "3", "Q3", "H2", "OT1" (any case) -> kind and number. */
@@ -83,7 +83,7 @@ point_period(const char *s, size_t n, struct cs_game_point *pt)
 		pt->kind = CS_POINT_HALF;
 		skip = 1;
 	}
-	if (n == skip || n - skip > 2)
+	if (n == skip || n - skip > 3)
 		return -1;
 	for (i = skip; i < n; i++) {
 		if (!isdigit((unsigned char)s[i]))
@@ -135,7 +135,7 @@ cs_game_point_sequence(const struct cs_game_point *pt, bool halves)
 	case CS_POINT_HALF:
 		return halves && pt->number <= regulation ? pt->number : -1;
 	case CS_POINT_OVERTIME:
-		return regulation + pt->number;
+		return regulation + pt->number <= CS_PERIODS_MAX ? regulation + pt->number : -1;
 	case CS_POINT_SEQUENCE:
 	default:
 		return pt->number;

@@ -55,6 +55,11 @@ struct cs_period {
 	int sequence;
 };
 
+/* A hard limit, not a game's shape: the model grows with the periods
+ * played (4 quarters + 96 overtimes); parsers refuse a later period, saying
+ * so, and the model refuses it too. */
+#define CS_PERIODS_MAX 100
+
 /* What happened, in basketball terms.  The statistics below say what counts. */
 enum cs_event_type {
 	CS_EV_OTHER = 0,       /* unknown provider type: kept, shown, counts its stats */

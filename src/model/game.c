@@ -325,6 +325,9 @@ game_upsert(struct game *g, const struct cs_event *ev)
 	if (norm.id[0] == '\0' || norm.period.sequence < 1 ||
 	    norm.period.sequence > CS_PERIODS_MAX)
 		return -1;
+	/* the fold's period arrays grow here, where failing can be said */
+	if (game_periods_room(g, norm.period.sequence) < 0)
+		return -1;
 	rec = game_store_find(&g->store, norm.id);
 	if (rec == NULL)
 		return add_event(g, &norm);

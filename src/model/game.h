@@ -50,7 +50,6 @@
 
 #include "model/event.h"
 
-#define CS_PERIODS_MAX 12  /* 4 quarters + 8 overtimes, or 2 halves + 10 */
 
 struct game;
 

@@ -89,8 +89,6 @@ struct ball_origin {
 
 struct analytics_state {
 	int period;                          /* the period folded, 0 before */
-	struct flow_counts per[2][CS_PERIODS_MAX];
-	int16_t player_pts[2][GAME_PLAYERS_MAX][CS_PERIODS_MAX];
 	struct ball_origin origin[2];
 	int streak_side, streak, period_streak;   /* unanswered points */
 	int most_unanswered[2];
@@ -99,21 +97,37 @@ struct analytics_state {
 	struct { int points, fgm, fga, tov, fouls; } at_timeout[2];
 };
 
+/* One side's counts in one period: the fold keeps an array of them that
+ * grows with the game, so any number of overtimes costs only what is
+ * played (and a checkpoint copies only that). */
+struct period_side {
+	int points;
+	int fouls;                        /* team fouls, indexed by foul period (rules.c) */
+	int fouls_last_two;
+	int timeouts;                     /* timeouts taken */
+	int timeouts_late;                /* ... within the profile's late window */
+	struct flow_counts flow;          /* analytics.c */
+	int16_t player_pts[GAME_PLAYERS_MAX];
+};
+
 /* Everything derived for one side. */
 struct side_state {
 	struct statline totals;  /* players plus team-only statistics; seconds at finish */
 	int team_rebounds, team_turnovers;
 	int points;
-	int period_points[CS_PERIODS_MAX];
-	int fouls[CS_PERIODS_MAX];        /* team fouls per foul period (see rules.c) */
-	int fouls_last_two[CS_PERIODS_MAX];
-	int timeouts_period[CS_PERIODS_MAX];   /* timeouts taken per period */
-	int timeouts_late[CS_PERIODS_MAX];     /* ... within the profile's late window */
+	/* per[i]: period sequence i + 1; entries past derived.nperiods are
+	 * zero, and past cap_per absent (read them with game_period_side) */
+	struct period_side *per;
+	int cap_per;
 	int timeouts_remaining;           /* the latest timeout event's value, CS_UNKNOWN */
 	int timeouts_remaining_period;    /* ... the period it was sent in */
 	int timeouts_remaining_clock;     /* ... and the clock then */
 
 	struct lineup five;               /* on court now */
+	/* What the five on court has earned and not yet been paid (its
+	 * players' time and +/-, its unit's): paid when the five changes and
+	 * before the views are built, so an event costs two adds, not ten. */
+	int owed_tenths, owed_pm, owed_for, owed_against;
 	bool five_this_period;            /* the period's first five has been seen */
 	int stint_tenths;
 	/* Time and +/- before the period's first five is known, credited to
@@ -167,8 +181,12 @@ struct checkpoint {
 	struct derived d;                 /* its arrays are not used: the counts are */
 	struct unit_acc *units;           /* d.nunits of them */
 	struct statline *lines[2];        /* nplayers[s] of them */
+	struct period_side *per[2];       /* d.nperiods of them */
 	int *tenths[2];
 	int nplayers[2];
+	void *block;                      /* the arrays above live in it; kept when
+	                                     the checkpoint is dropped, for reuse */
+	size_t cap_block;
 };
 
 struct game {
@@ -184,6 +202,7 @@ struct game {
 	struct box_team team[2];          /* the views game_team() returns */
 	/* game_analytics(): [side][0] the game, [side][p] period p */
 	struct team_analytics analytics[2][CS_PERIODS_MAX + 1];
+	int analytics_periods;            /* periods of analytics[] filled last time */
 	struct game_flow flow;            /* the view game_flow() returns */
 
 	bool has_clock;
@@ -249,6 +268,11 @@ void game_analytics_finish(struct game *g);
 
 /* derive.c */
 void game_derive_free(struct game *g);
+/* Room in the fold for periods 1..nperiods (an upsert asks before it
+ * stores an event of a new period); -1 out of memory. */
+int game_periods_room(struct game *g, int nperiods);
+/* Side `side`'s counts in 0-based period `idx`: all zeros when not played. */
+const struct period_side *game_period_side(const struct side_state *st, int idx);
 /* Record `pos` of the order (and what follows) changed: the next refresh
  * folds on from the nearest checkpoint before it. */
 void game_derive_dirty(struct game *g, size_t pos);

@@ -183,8 +183,6 @@ game_rules_foul_period(const struct game_rules *r, int period_seq)
 		seq = r->periods;
 	if (seq < 1)
 		seq = 1;
-	if (seq > CS_PERIODS_MAX)
-		seq = CS_PERIODS_MAX;
 	return seq - 1;
 }
 
@@ -220,13 +218,13 @@ game_rules_bonus(const struct game_rules *r, const struct side_state *opponent,
     int period_seq, enum cs_period_type type)
 {
 	int fp = game_rules_foul_period(r, period_seq);
-	int fouls = opponent->fouls[fp];
+	int fouls = game_period_side(opponent, fp)->fouls;
 
 	if (r->double_bonus_fouls > 0 && fouls >= r->double_bonus_fouls)
 		return GAME_DOUBLE_BONUS;
 	if (fouls >= bonus_limit(r, period_seq, type))
 		return GAME_BONUS;
-	if (r->last_two_minutes_rule && opponent->fouls_last_two[fp] >= 2)
+	if (r->last_two_minutes_rule && game_period_side(opponent, fp)->fouls_last_two >= 2)
 		return GAME_BONUS;
 	return GAME_NO_BONUS;
 }
@@ -239,12 +237,13 @@ int
 game_rules_fouls_to_give(const struct game_rules *r, const struct side_state *st,
     int period_seq, enum cs_period_type type, int clock)
 {
-	int fp = game_rules_foul_period(r, period_seq);
-	int give = bonus_limit(r, period_seq, type) - 1 - st->fouls[fp];
+	const struct period_side *ps =
+	    game_period_side(st, game_rules_foul_period(r, period_seq));
+	int give = bonus_limit(r, period_seq, type) - 1 - ps->fouls;
 
 	if (r->last_two_minutes_rule && clock >= 0 && clock <= GAME_LAST_TWO_MIN &&
-	    give > 1 - st->fouls_last_two[fp])
-		give = 1 - st->fouls_last_two[fp];
+	    give > 1 - ps->fouls_last_two)
+		give = 1 - ps->fouls_last_two;
 	return give > 0 ? give : 0;
 }
 
@@ -271,9 +270,9 @@ regulation_timeouts(const struct game_rules *r, const struct side_state *st,
 
 	for (p = 1; p <= r->periods && p <= period_seq; p++) {
 		if (p <= half)
-			first += st->timeouts_period[p - 1];
+			first += game_period_side(st, p - 1)->timeouts;
 		else
-			second += st->timeouts_period[p - 1];
+			second += game_period_side(st, p - 1)->timeouts;
 	}
 	if (period_seq <= half && period_seq <= r->periods) {
 		left = r->timeouts_first_half > 0 ? r->timeouts_first_half - first :
@@ -290,10 +289,10 @@ regulation_timeouts(const struct game_rules *r, const struct side_state *st,
 		return left;
 	if (r->timeouts_final_period_max > 0)
 		left = at_most(left, r->timeouts_final_period_max -
-		    st->timeouts_period[r->periods - 1]);
+		    game_period_side(st, r->periods - 1)->timeouts);
 	if (late_window(r, period_seq, clock))
 		left = at_most(left, r->timeouts_late_max -
-		    st->timeouts_late[r->periods - 1]);
+		    game_period_side(st, r->periods - 1)->timeouts_late);
 	return left;
 }
 
@@ -306,15 +305,13 @@ derived_timeouts(const struct game_rules *r, const struct side_state *st,
 
 	if (!game_rules_is_overtime(r, period_seq, type))
 		return regulation_timeouts(r, st, period_seq, clock);
-	if (period_seq > CS_PERIODS_MAX)
-		period_seq = CS_PERIODS_MAX;
 	if (!r->timeouts_carry_into_overtime)
-		return r->timeouts_per_overtime - st->timeouts_period[period_seq - 1];
+		return r->timeouts_per_overtime - game_period_side(st, period_seq - 1)->timeouts;
 	left = regulation_timeouts(r, st, r->periods, CS_NO_CLOCK);
 	if (left < 0)
 		left = 0;
 	for (ot = 0, p = r->periods + 1; p <= period_seq; p++, ot++)
-		left -= st->timeouts_period[p - 1];
+		left -= game_period_side(st, p - 1)->timeouts;
 	return left + ot * r->timeouts_per_overtime;
 }
 
@@ -331,7 +328,7 @@ game_rules_timeouts_left(const struct game_rules *r, const struct side_state *st
 		if (late_window(r, period_seq, clock) &&
 		    !late_window(r, period_seq, st->timeouts_remaining_clock))
 			left = at_most(left, r->timeouts_late_max -
-			    st->timeouts_late[period_seq - 1]);
+			    game_period_side(st, period_seq - 1)->timeouts_late);
 		return left > 0 ? left : 0;
 	}
 	left = derived_timeouts(r, st, period_seq, type, clock);

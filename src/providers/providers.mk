@@ -234,3 +234,8 @@ libcourtside_a_SOURCES += \
 # The videos list asked for again while live (shottracker.c refresh_videos).
 TESTS += tests/test_st_videos_refresh.sh
 EXTRA_DIST += tests/test_st_videos_refresh.sh
+# Any number of overtimes through both parsers into the model (issue 20 item 6).
+check_PROGRAMS += tests/test_overtime_parse
+TESTS += tests/test_overtime_parse
+tests_test_overtime_parse_SOURCES = tests/test_overtime_parse.c tests/tap.h
+tests_test_overtime_parse_CPPFLAGS = $(AM_CPPFLAGS) -DTOP_SRCDIR='"$(abs_top_srcdir)"'

@@ -30,8 +30,6 @@
 #define MAX_SEQ          (INT64_C(1) << 53)
 #define COURT_MM_MAX     20000                /* the court is 28.7 x 15.2 m */
 #define IDS_MAX          (1u << 15)           /* tracked item ids (~2.6 MB) */
-#define MAX_OT_QUARTERS  8                    /* CS_PERIODS_MAX - 4 */
-#define MAX_OT_HALVES    10
 
 /* Order of the items that share a timestamp (cs_event.number). */
 enum {
@@ -455,8 +453,8 @@ shottracker_period_parse(const char *s, bool halves, struct cs_period *out)
 			if (*end != '\0')
 				return -1;
 		}
-		if (n < 1 || n > (halves ? MAX_OT_HALVES : MAX_OT_QUARTERS))
-			return -1;
+		if (n < 1 || n > CS_PERIODS_MAX - regulation)
+			return -1;   /* past the model's hard limit */
 		out->type = CS_PERIOD_OVERTIME;
 		out->number = (int)n;
 		out->sequence = regulation + (int)n;
@@ -976,8 +974,8 @@ game_header(struct shottracker_ctx *c, json_object *root)
 }
 
 /* Result i's period: its label, else its rank by started_at among the
- * game rounds (the vendor's example labels none).  false when past the
- * overtimes we keep. */
+ * game rounds (the vendor's example labels none).  false, said, when past
+ * the model's hard limit of CS_PERIODS_MAX periods. */
 static bool
 round_period(struct shottracker_ctx *c, json_object *results, size_t i,
     int64_t started, struct cs_period *p)
@@ -1007,8 +1005,12 @@ round_period(struct shottracker_ctx *c, json_object *results, size_t i,
 	}
 	p->type = CS_PERIOD_OVERTIME;
 	p->number = ordinal - regulation;
-	return p->number <= (c->halves ? MAX_OT_HALVES : MAX_OT_QUARTERS) &&
-	    p->sequence <= 4 + MAX_OT_QUARTERS;   /* the model keeps 12 periods */
+	if (p->sequence > CS_PERIODS_MAX) {
+		warn(c, "skipped period %d of the game event: more than %d periods",
+		    p->sequence, CS_PERIODS_MAX);
+		return false;
+	}
+	return true;
 }
 
 /* Period start/end events from the game rounds; the game end if over. */

@@ -22,7 +22,10 @@
 
 #define SR_COURT_X 1128
 #define SR_COURT_Y 600
-#define SR_PERIOD_SEQ_MAX 64     /* far beyond any real game; the model caps again */
+#define SR_PERIOD_SEQ_MAX 1000000   /* read as a number; CS_PERIODS_MAX refuses */
+#define TEXT_OF(x)        #x
+#define TEXT_OF_VALUE(x)  TEXT_OF(x)
+#define PERIODS_MAX_TEXT  TEXT_OF_VALUE(CS_PERIODS_MAX)
 
 /* The team ids a message's statistics and attribution are matched against. */
 struct sr_teams {
@@ -640,11 +643,12 @@ teams_from(const struct sportradar_ctx *c, struct json_object *home,
  * Overtime numbers restart at 1; the sequence runs on (5, 6... after four
  * quarters).  A missing sequence is derived; `index` is the position in
  * periods[] (0-based) for documents that give neither, or -1 for a push
- * event (which must name its period).
+ * event (which must name its period).  False when bad; *past set when it
+ * is past the model's hard limit of CS_PERIODS_MAX periods.
  */
 static bool
 period_of(const struct sportradar_ctx *c, struct json_object *p, int index,
-    struct cs_period *out)
+    struct cs_period *out, bool *past)
 {
 	const char *type = jstr(p, "type");
 	int number = 0, sequence = 0, regulation = c->halves ? 2 : 4;
@@ -689,7 +693,8 @@ period_of(const struct sportradar_ctx *c, struct json_object *p, int index,
 		sequence = out->type == CS_PERIOD_OVERTIME ? regulation + number : number;
 	out->number = number;
 	out->sequence = sequence;
-	return true;
+	*past = sequence > CS_PERIODS_MAX;
+	return !*past;
 }
 
 /* The five on court for one side; false unless five players are named. */
@@ -885,6 +890,7 @@ event_of(struct sportradar_ctx *c, struct json_object *e, const struct sr_teams 
 	struct json_object *loc, *oc;
 	int64_t seq;
 	int number, x, y, s;
+	bool past = false;
 	static const char *const oc_side[2] = { "home", "away" };
 
 	cs_event_init(ev, CS_PROVIDER_SPORTRADAR);
@@ -905,8 +911,9 @@ event_of(struct sportradar_ctx *c, struct json_object *e, const struct sr_teams 
 	if (period != NULL)
 		ev->period = *period;
 	else if (jobject(e, "period") == NULL ||
-	    !period_of(c, jobject(e, "period"), -1, &ev->period)) {
-		*why = "period missing or bad";
+	    !period_of(c, jobject(e, "period"), -1, &ev->period, &past)) {
+		*why = past ? "period past the limit of " PERIODS_MAX_TEXT " periods" :
+		    "period missing or bad";
 		return -1;
 	}
 	type = jstr(e, "event_type");
@@ -1379,6 +1386,7 @@ sportradar_parse_pbp(struct sportradar_ctx *c, const char *json, size_t len)
 	size_t i, j, np, ne;
 	int64_t updated;
 	int count = 0, s, q;
+	bool past = false;
 
 	if (json == NULL || len == 0 || len > (size_t)INT_MAX - 1) {
 		warn(c, "sportradar: pbp.json skipped: %s", json == NULL || len == 0 ?
@@ -1418,8 +1426,13 @@ sportradar_parse_pbp(struct sportradar_ctx *c, const char *json, size_t len)
 		p = json_object_array_get_idx(periods, i);
 		events = jarray(p, "events");
 		ne = events != NULL ? json_object_array_length(events) : 0;
-		if (!period_of(c, p, (int)i, &period)) {
-			warn(c, "sportradar: pbp.json: period %zu skipped: bad number or type", i + 1);
+		if (!period_of(c, p, (int)i, &period, &past)) {
+			if (past)
+				warn(c, "sportradar: pbp.json: period %zu skipped: more than %d "
+				    "periods", i + 1, CS_PERIODS_MAX);
+			else
+				warn(c, "sportradar: pbp.json: period %zu skipped: bad number or "
+				    "type", i + 1);
 			period.sequence = 0;   /* its events are passed over below */
 		}
 		for (j = 0; j < ne; j++) {

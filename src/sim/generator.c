@@ -1907,6 +1907,39 @@ restore(struct gen *s, const struct snapshot *x)
 	s->spurious = x->spurious;
 }
 
+/* The ids of periods 13 on, from a stream of their own, so that a seed's
+ * game stays the game it was when the sim kept 12 periods. */
+static void
+period_ids_past_twelve(struct sim_game *g, uint64_t seed)
+{
+	struct rng r;
+	int i;
+
+	rng_seed(&r, seed ^ 0x6f76657274696d65ULL);   /* "overtime" */
+	for (i = SIM_PERIODS_RNG; i < SIM_PERIODS_MAX; i++) {
+		rng_uuid(&r, g->sr_period_id[i]);
+		rng_uuid(&r, g->st_session_id[i]);
+	}
+}
+
+/* How period `period` should end: tied for a forced overtime, untied for
+ * the last one asked for (--overtimes), or as it comes. */
+static enum steer
+period_steer(const struct sim_game *g, int period)
+{
+	int last = g->regulation + g->opt.overtimes;
+
+	if (g->opt.overtimes > 0 && last > SIM_PERIODS_MAX)
+		last = SIM_PERIODS_MAX;
+	if (g->opt.overtimes > 0 && period >= g->regulation)
+		return period < last ? STEER_TIE : STEER_NO_TIE;
+	if (period == g->regulation && g->opt.force_overtime)
+		return STEER_TIE;
+	if (period == SIM_PERIODS_MAX)
+		return STEER_NO_TIE;
+	return STEER_NONE;
+}
+
 static void
 play_game(struct gen *s)
 {
@@ -1919,11 +1952,7 @@ play_game(struct gen *s)
 	s->st.feed = 5000;   /* a few seconds of nothing before the tip */
 	g->tipoff_ms = s->st.feed;
 	for (period = 1; period <= SIM_PERIODS_MAX && !s->oom; period++) {
-		s->steer = STEER_NONE;
-		if (period == g->regulation && g->opt.force_overtime)
-			s->steer = STEER_TIE;
-		else if (period == SIM_PERIODS_MAX)
-			s->steer = STEER_NO_TIE;
+		s->steer = period_steer(g, period);
 		snap(s, &x);
 		for (attempt = 0; ; attempt++) {
 			play_period(s, period);
@@ -2264,10 +2293,11 @@ sim_game_generate(const struct sim_options *opt)
 	rng_uuid(&s->rng, g->st_id);
 	rng_uuid(&s->rng, g->sr_season);
 	snprintf(g->reference, sizeof g->reference, "00224%05d", rng_int(&s->rng, 1, 1230));
-	for (i = 0; i < SIM_PERIODS_MAX; i++) {
+	for (i = 0; i < SIM_PERIODS_RNG; i++) {
 		rng_uuid(&s->rng, g->sr_period_id[i]);
 		rng_uuid(&s->rng, g->st_session_id[i]);
 	}
+	period_ids_past_twelve(g, opt->seed);
 	a = rng_int(&s->rng, 0, (int)sim_nteam_names - 1);
 	do {
 		b = rng_int(&s->rng, 0, (int)sim_nteam_names - 1);

@@ -33,6 +33,7 @@
 static const char usage_text[] =
 "usage: courtside-sim [--provider shottracker|sportradar|both] [--bind ADDR]\n"
 "                     [--port N] [--seed N | --capture FILE] [--halves] [--overtime]\n"
+"                     [--overtimes N]\n"
 "                     [--speed N] [--start-at PERIOD/CLOCK | --start-ms MS]\n"
 "                     [--faults SPEC] [--require-auth USER:SECRET] [--log FILE]\n"
 "                     [--st-game-shape sim|seed] [--games N] [--quiet]\n"
@@ -47,6 +48,7 @@ static const char usage_text[] =
 "                      the protocol it was recorded from\n"
 "  --halves            two 20-minute halves instead of four quarters\n"
 "  --overtime          tie regulation so that the game goes to overtime\n"
+"  --overtimes N       exactly N overtimes (1 to 96 after quarters, 98 after halves)\n"
 "  --speed N           feed seconds per wall second (default 1; 0 freezes)\n"
 "  --start-at P/CLOCK  start the feed at a period and clock, e.g. 3/7:21 or Q3/7:21\n"
 "  --start-ms MS       start the feed at MS milliseconds after tip-off\n"
@@ -75,7 +77,7 @@ static const char usage_text[] =
 
 enum {
 	OPT_PROVIDER = 256, OPT_BIND, OPT_PORT, OPT_SEED, OPT_CAPTURE, OPT_HALVES,
-	OPT_OVERTIME, OPT_SPEED, OPT_START_AT, OPT_START_MS, OPT_FAULTS,
+	OPT_OVERTIME, OPT_OVERTIMES, OPT_SPEED, OPT_START_AT, OPT_START_MS, OPT_FAULTS,
 	OPT_REQUIRE_AUTH, OPT_LOG, OPT_QUIET, OPT_PRINT_TRUTH, OPT_AT,
 	OPT_PRINT_IDS, OPT_HELP, OPT_VERSION, OPT_ST_GAME_SHAPE, OPT_GAMES,
 	OPT_SEED_EXAMPLES, OPT_ST_DISAGREE,
@@ -89,6 +91,7 @@ static const struct option long_options[] = {
 	{ "capture", required_argument, NULL, OPT_CAPTURE },
 	{ "halves", no_argument, NULL, OPT_HALVES },
 	{ "overtime", no_argument, NULL, OPT_OVERTIME },
+	{ "overtimes", required_argument, NULL, OPT_OVERTIMES },
 	{ "speed", required_argument, NULL, OPT_SPEED },
 	{ "start-at", required_argument, NULL, OPT_START_AT },
 	{ "start-ms", required_argument, NULL, OPT_START_MS },
@@ -207,6 +210,10 @@ parse_args(int argc, char **argv, struct sim_args *a)
 		case OPT_OVERTIME:
 			a->so.force_overtime = true;
 			break;
+		case OPT_OVERTIMES:
+			a->so.overtimes = (int)parse_integer(optarg, 1, CS_PERIODS_MAX - 2,
+			    "--overtimes (1 to 98)");
+			break;
 		case OPT_SPEED:
 			errno = 0;
 			d = strtod(optarg, &end);
@@ -291,10 +298,10 @@ parse_args(int argc, char **argv, struct sim_args *a)
 		/* a capture is one recorded game: it has no seed, no rules to
 		 * choose, no truth of its own (courtside --replay --once gives
 		 * its box score) */
-		if (a->seed_set || a->so.halves || a->so.force_overtime ||
+		if (a->seed_set || a->so.halves || a->so.force_overtime || a->so.overtimes ||
 		    a->so.st_seed_shape)
 			usage_error("--capture serves a recorded game: --seed, "
-			    "--halves, --overtime and --st-game-shape do not apply");
+			    "--halves, --overtime(s) and --st-game-shape do not apply");
 		if (a->so.games > 0)
 			usage_error("--capture serves one recorded game: --games "
 			    "does not apply");
@@ -302,6 +309,9 @@ parse_args(int argc, char **argv, struct sim_args *a)
 			usage_error("--print-truth needs a generated game; for a "
 			    "capture use courtside --replay FILE --once");
 	}
+	if (!a->so.halves && a->so.overtimes > CS_PERIODS_MAX - 4)
+		usage_error("bad --overtimes %d (1 to %d after four quarters)",
+		    a->so.overtimes, CS_PERIODS_MAX - 4);
 	if (a->start_at != NULL && a->start_ms_set)
 		usage_error("--start-at and --start-ms exclude each other");
 	if (a->at != NULL && a->truth == NULL)
@@ -349,6 +359,7 @@ generate(const struct sim_args *a)
 	go.seed = a->so.seed;
 	go.halves = a->so.halves;
 	go.force_overtime = a->so.force_overtime;
+	go.overtimes = a->so.overtimes;
 	g = sim_game_generate(&go);
 	if (g == NULL) {
 		fputs("courtside-sim: the game generator failed\n", stderr);

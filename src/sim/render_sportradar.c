@@ -118,13 +118,13 @@ period_number(const struct sim_game *g, int period)
 	return period > g->regulation ? period - g->regulation : period;
 }
 
+/* "th" of 4th, 11th, 12th, 13th; "st" of 1st, 21st... */
 static const char *
 ordinal(int n)
 {
-	static const char *const o[] = { "0th", "1st", "2nd", "3rd", "4th", "5th",
-	    "6th", "7th", "8th", "9th" };
-
-	return n >= 0 && n < 10 ? o[n] : "last";
+	if (n % 100 / 10 == 1)
+		return "th";
+	return n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th";
 }
 
 /* "12:00", "9:54", "00:54"; clock_decimal adds tenths under a minute. */
@@ -284,9 +284,10 @@ description(const struct sim_game *g, const struct sim_play *p, char *buf, size_
 		return;
 	case SIM_PERIOD_END:
 		if (p->period > g->regulation)
-			snprintf(buf, size, "End of %s OT.", ordinal(p->period - g->regulation));
+			snprintf(buf, size, "End of %d%s OT.", p->period - g->regulation,
+			    ordinal(p->period - g->regulation));
 		else
-			snprintf(buf, size, "End of %s %s.", ordinal(p->period),
+			snprintf(buf, size, "End of %d%s %s.", p->period, ordinal(p->period),
 			    g->opt.halves ? "Half" : "Quarter");
 		return;
 	default:

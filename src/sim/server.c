@@ -624,6 +624,7 @@ sim_server_start(const struct sim_server_options *opt, char **cause)
 		go.seed = opt->seed;
 		go.halves = opt->halves;
 		go.force_overtime = opt->force_overtime;
+		go.overtimes = opt->overtimes;
 		go.st_seed_shape = opt->st_seed_shape;
 		srv->game = sim_game_generate(&go);
 		if (srv->game == NULL) {

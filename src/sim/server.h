@@ -18,6 +18,7 @@ struct sim_server_options {
 	uint64_t seed;
 	bool halves;
 	bool force_overtime;
+	int overtimes;              /* --overtimes N: exactly N; 0 as played */
 	bool st_seed_shape;         /* --st-game-shape seed (simgame.h) */
 	const char *capture;        /* serve a capture instead of a generated game */
 	struct sim_capture *loaded; /* or this one, already loaded (--start-at

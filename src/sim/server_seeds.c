@@ -40,6 +40,11 @@ static const struct seed_route {
 	/* no page prints a catch-up: the seed game's, with nothing in it */
 	{ "/v1/data/stats/games/" SEED_GAME "/stats,details,shots,possessions", 200, NULL,
 	  "{\"stats\":[],\"details\":[],\"shots\":[],\"possessions\":[]}" },
+	/* the client's catch-up in two documents (plays, then possessions) */
+	{ "/v1/data/stats/games/" SEED_GAME "/stats,details", 200, NULL,
+	  "{\"stats\":[],\"details\":[]}" },
+	{ "/v1/data/stats/games/" SEED_GAME "/possessions", 200, NULL,
+	  "{\"possessions\":[]}" },
 };
 
 static bool

@@ -21,6 +21,9 @@ tests_test_simgame_SOURCES = tests/test_simgame.c tests/tap.h
 
 # The coach's numbers end to end: courtside's export = the simulator's truth.
 TESTS += tests/test_sim_analytics.sh
+# Any number of overtimes: a 10-overtime game end to end (issue 20 item 6)
+TESTS += tests/test_overtimes.sh
+EXTRA_DIST += tests/test_overtimes.sh
 EXTRA_DIST += tests/test_sim_analytics.sh
 
 # ---- the server ----

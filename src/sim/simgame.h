@@ -30,6 +30,7 @@ struct sim_options {
 	uint64_t seed;
 	bool halves;              /* 2 x 20 min (NCAA) instead of 4 x 12 (NBA) */
 	bool force_overtime;      /* tie regulation so the game goes to overtime */
+	int overtimes;            /* exactly this many overtimes; 0 = as played */
 	bool no_corrections;      /* a plain game: no re-sends, deletes, re-entries */
 	bool st_seed_shape;       /* the game event as the vendor's example prints it */
 };

@@ -29,7 +29,8 @@
 
 #define SIM_ROSTER_MAX   15
 #define SIM_FIVE         5
-#define SIM_PERIODS_MAX  12     /* 4 quarters + 8 overtimes (= CS_PERIODS_MAX) */
+#define SIM_PERIODS_MAX  CS_PERIODS_MAX   /* 4 quarters + 96 overtimes */
+#define SIM_PERIODS_RNG  12     /* periods whose ids come from the game's stream */
 #define SIM_PLAY_STATS   6
 #define SIM_UUID_LEN     37     /* 36 + NUL */
 

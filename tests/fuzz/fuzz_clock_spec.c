@@ -41,7 +41,7 @@ game(bool halves)
 	return games[halves];
 }
 
-/* courtside --until: a period 1..20 and a clock of at most 60:00. */
+/* courtside --until: a period 1..CS_PERIODS_MAX and a clock of at most 60:00. */
 static void
 until(const char *spec, struct cs_game_point *pt)
 {
@@ -53,8 +53,8 @@ until(const char *spec, struct cs_game_point *pt)
 		pt->number = -1;
 		return;
 	}
-	if (pt->number < 1 || pt->number > 20 || pt->clock < 0 || pt->clock > 36000 ||
-	    pt->kind > CS_POINT_OVERTIME)
+	if (pt->number < 1 || pt->number > CS_PERIODS_MAX || pt->clock < 0 ||
+	    pt->clock > 36000 || pt->kind > CS_POINT_OVERTIME)
 		abort();
 	/* what it accepted reads back the same, written canonically */
 	snprintf(again, sizeof again, "%s%d/%d:%02d.%d", kinds[pt->kind], pt->number,
@@ -81,7 +81,7 @@ start_at(const char *spec, bool halves, const struct cs_game_point *pt)
 		return;
 	if (period_clock(spec, halves, &seq, &tenths) < 0)
 		abort();
-	if (seq < 1 || seq > 20 + (halves ? 2 : 4) || tenths < 0 || tenths > 36000)
+	if (seq < 1 || seq > CS_PERIODS_MAX || tenths < 0 || tenths > 36000)
 		abort();
 	if (pt->number < 0 || seq != cs_game_point_sequence(pt, halves) || tenths != pt->clock)
 		abort();

@@ -30,7 +30,8 @@ fz_event(void *ctx, const struct cs_event *ev)
 
 	(void)ctx;
 	if (ev->id[0] == '\0' || ev->nstats < 0 || ev->nstats > CS_EVENT_STATS_MAX ||
-	    ev->period.sequence < 1 || ev->period.sequence > 12 || ev->sequence < 0 ||
+	    ev->period.sequence < 1 || ev->period.sequence > CS_PERIODS_MAX ||
+	    ev->sequence < 0 ||
 	    ev->type < 0 || ev->type >= CS_EV_TYPE_COUNT ||
 	    (ev->side != CS_SIDE_NONE && ev->side != CS_HOME && ev->side != CS_AWAY))
 		abort();
