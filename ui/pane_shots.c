@@ -597,4 +597,6 @@ const struct pane_ops pane_shots_ops = {
 	.draw = shots_draw,
 	.key = shots_key,
 	.title = shots_title,
+	/* the shots, the period it names, the teams */
+	.shows = GAME_TOUCH_SHOTS | GAME_TOUCH_PERIOD | GAME_TOUCH_INFO,
 };
