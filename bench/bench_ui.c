@@ -284,6 +284,8 @@ out_size(FILE *out)
 	return fstat(fileno(out), &sb) == 0 ? (long)sb.st_size : 0;
 }
 
+static const char *only;   /* "160x45": run that size only */
+
 static void
 run(struct sim *sim, int cols, int lines, int focus, const char *what)
 {
@@ -296,11 +298,19 @@ run(struct sim *sim, int cols, int lines, int focus, const char *what)
 	SCREEN *scr;
 	long total = 0, before;
 	double t0, c0;
+	char size_name[32];
 	int i, n = sim->n;
 
 	if (out == NULL || in == NULL) {
 		fprintf(stderr, "bench_ui: no temporary file\n");
 		exit(1);
+	}
+	snprintf(size_name, sizeof size_name, "%dx%d", cols, lines);
+	if (only != NULL && strcmp(only, size_name) != 0) {
+		fclose(out);
+		fclose(in);
+		game_free(&g);
+		return;
 	}
 	scr = newterm("xterm-256color", out, in);
 	if (scr == NULL) {
@@ -365,7 +375,7 @@ run(struct sim *sim, int cols, int lines, int focus, const char *what)
 }
 
 int
-main(void)
+main(int argc, char **argv)
 {
 	static struct sim sim;
 
@@ -375,6 +385,8 @@ main(void)
 	unsetenv("COLUMNS");
 	generate(&sim);
 	printf("bench_ui: %d events of a synthetic game, rendered one at a time\n", sim.n);
+	/* bench_ui 160x45: that size only (for a profiler) */
+	only = argc > 1 ? argv[1] : NULL;
 	run(&sim, 200, 50, UI_PANE_BOX, "full, all panes");
 	run(&sim, 160, 45, UI_PANE_BOX, "full, all panes");
 	run(&sim, 120, 35, UI_PANE_BOX, "two columns");
