@@ -22,6 +22,10 @@ check_PROGRAMS += tests/test_ui_layout
 TESTS += tests/test_ui_layout
 tests_test_ui_layout_SOURCES = tests/test_ui_layout.c tests/tap.h
 
+check_PROGRAMS += tests/test_redraw
+TESTS += tests/test_redraw
+tests_test_redraw_SOURCES = tests/test_redraw.c tests/ui_game.h tests/tap.h
+
 check_PROGRAMS += tests/test_screens
 TESTS += tests/test_screens
 tests_test_screens_SOURCES = tests/test_screens.c tests/ui_game.h tests/tap.h \
