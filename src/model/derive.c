@@ -988,6 +988,12 @@ fold_mark_take(const struct game *g, struct fold_mark *m)
 	m->five[1] = g->d.side[1].five;
 }
 
+static bool
+same_five(const struct lineup *a, const struct lineup *b)
+{
+	return memcmp(a->p, b->p, sizeof a->p) == 0 && a->unit == b->unit && a->known == b->known;
+}
+
 static void
 fold_mark_touch(struct game *g, const struct fold_mark *m)
 {
@@ -997,8 +1003,8 @@ fold_mark_touch(struct game *g, const struct fold_mark *m)
 		mask |= GAME_TOUCH_SHOTS;
 	if (g->d.period != m->period)
 		mask |= GAME_TOUCH_PERIOD;
-	if (memcmp(m->five, &g->d.side[0].five, sizeof g->d.side[0].five) != 0 ||
-	    memcmp(m->five + 1, &g->d.side[1].five, sizeof g->d.side[1].five) != 0)
+	if (!same_five(&m->five[0], &g->d.side[0].five) ||
+	    !same_five(&m->five[1], &g->d.side[1].five))
 		mask |= GAME_TOUCH_COURT;
 	game_touch(g, mask);
 }
