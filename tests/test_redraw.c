@@ -418,6 +418,13 @@ ui_changes(void)
 	same_as_whole(ui, "plays while zoomed");
 	ui_key(ui, 'z');
 	same_as_whole(ui, "zoom back");
+	ui_key(ui, 'v');
+	same_as_whole(ui, "the shot chart's zones");
+	learned_player(g);
+	published(g);
+	same_as_whole(ui, "plays with the zones shown");
+	ui_key(ui, 'v');
+	same_as_whole(ui, "the shots again");
 	ui_key(ui, '1');
 	ui_key(ui, 'j');
 	same_as_whole(ui, "the box focused, the cursor down");
