@@ -5,7 +5,9 @@
  * terminal per play (mean, p50, p99, max) and the time from applying an
  * event to doupdate() returning (p50, p99, max).
  *
- * Budgets (product.md §6): under 2 KB per play on average; p99 under 2 ms.
+ * Budgets (product.md §6): under 2 KB per play on average; p99 under 2 ms;
+ * issue 20: CPU per frame under 0.1 ms at 160x45 (printed beside the
+ * figure, as a multiple of the limit: under 1.00x meets it).
  * Nothing here passes or fails on a number.  Wall time includes being
  * descheduled on a busy machine; the thread's CPU time is what the code
  * itself costs.
@@ -29,6 +31,7 @@
 #include "bench_json.h"
 
 #define ROSTER 13
+#define FRAME_CPU_LIMIT_MS 0.1   /* issue 20: CPU per frame at 160x45 */
 #define MAX_EVENTS 2000
 
 static uint64_t rng = 0x9e3779b97f4a7c15ULL;
@@ -284,6 +287,8 @@ out_size(FILE *out)
 	return fstat(fileno(out), &sb) == 0 ? (long)sb.st_size : 0;
 }
 
+static const char *only;   /* "160x45": run that size only */
+
 static void
 run(struct sim *sim, int cols, int lines, int focus, const char *what)
 {
@@ -296,11 +301,19 @@ run(struct sim *sim, int cols, int lines, int focus, const char *what)
 	SCREEN *scr;
 	long total = 0, before;
 	double t0, c0;
+	char size_name[32];
 	int i, n = sim->n;
 
 	if (out == NULL || in == NULL) {
 		fprintf(stderr, "bench_ui: no temporary file\n");
 		exit(1);
+	}
+	snprintf(size_name, sizeof size_name, "%dx%d", cols, lines);
+	if (only != NULL && strcmp(only, size_name) != 0) {
+		fclose(out);
+		fclose(in);
+		game_free(&g);
+		return;
 	}
 	scr = newterm("xterm-256color", out, in);
 	if (scr == NULL) {
@@ -347,15 +360,22 @@ run(struct sim *sim, int cols, int lines, int focus, const char *what)
 		snprintf(fig, sizeof fig, "event_to_doupdate_p99_%dx%d_%s", cols, lines, what);
 		bench_json("bench_ui", fig, nanos[n * 99 / 100] / 1e6, "ms", 2, "lower");
 		snprintf(fig, sizeof fig, "frame_cpu_p50_%dx%d_%s", cols, lines, what);
-		bench_json("bench_ui", fig, cpu[n / 2] / 1e6, "ms", 0.1, "lower");
+		bench_json("bench_ui", fig, cpu[n / 2] / 1e6, "ms", FRAME_CPU_LIMIT_MS, "lower");
+		snprintf(fig, sizeof fig, "frame_cpu_p99_%dx%d_%s", cols, lines, what);
+		bench_json("bench_ui", fig, cpu[n * 99 / 100] / 1e6, "ms", FRAME_CPU_LIMIT_MS,
+		    "lower");
 	}
 	printf("%3dx%-3d %-21s %4d plays  bytes/play mean %5ld p50 %5ld p99 %5ld max %5ld\n"
 	    "        event->doupdate wall p50 %4.0f us p99 %5.0f us max %5.0f us;"
-	    " CPU p50 %4.0f us p99 %4.0f us (model alone p50 %3.0f us p99 %4.0f us)\n",
+	    " CPU p50 %4.0f us p99 %4.0f us (model alone p50 %3.0f us p99 %4.0f us)\n"
+	    "        CPU per frame against the %.1f ms limit: p50 %.3f ms (%.2fx the limit),"
+	    " p99 %.3f ms (%.2fx)\n",
 	    cols, lines, what, n, total / n, bytes[n / 2], bytes[n * 99 / 100], bytes[n - 1],
 	    nanos[n / 2] / 1e3, nanos[n * 99 / 100] / 1e3, nanos[n - 1] / 1e3,
 	    cpu[n / 2] / 1e3, cpu[n * 99 / 100] / 1e3,
-	    model[n / 2] / 1e3, model[n * 99 / 100] / 1e3);
+	    model[n / 2] / 1e3, model[n * 99 / 100] / 1e3, FRAME_CPU_LIMIT_MS,
+	    cpu[n / 2] / 1e6, cpu[n / 2] / 1e6 / FRAME_CPU_LIMIT_MS,
+	    cpu[n * 99 / 100] / 1e6, cpu[n * 99 / 100] / 1e6 / FRAME_CPU_LIMIT_MS);
 	ui_free(&ui);
 	endwin();
 	delscreen(scr);
@@ -365,7 +385,7 @@ run(struct sim *sim, int cols, int lines, int focus, const char *what)
 }
 
 int
-main(void)
+main(int argc, char **argv)
 {
 	static struct sim sim;
 
@@ -375,6 +395,8 @@ main(void)
 	unsetenv("COLUMNS");
 	generate(&sim);
 	printf("bench_ui: %d events of a synthetic game, rendered one at a time\n", sim.n);
+	/* bench_ui 160x45: that size only (for a profiler) */
+	only = argc > 1 ? argv[1] : NULL;
 	run(&sim, 200, 50, UI_PANE_BOX, "full, all panes");
 	run(&sim, 160, 45, UI_PANE_BOX, "full, all panes");
 	run(&sim, 120, 35, UI_PANE_BOX, "two columns");

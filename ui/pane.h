@@ -39,6 +39,9 @@ struct pane_ctx {
 	const struct pane_ops *const *panes;   /* every pane, by enum ui_pane_id */
 	char *message;                   /* the status row's note: pane_message() */
 	size_t message_size;
+	/* The window was erased: draw every row.  False (partial panes only):
+	 * it holds the pane's last drawing, and only the model moved. */
+	bool repaint;
 };
 
 /*
@@ -59,6 +62,12 @@ struct pane_ops {
 	int (*key)(void *state, const struct pane_ctx *c, int key);
 	/* extra words for the title bar: "sorted by PTS" */
 	void (*title)(void *state, const struct pane_ctx *c, char *buf, size_t size);
+	/* What of the model it draws (GAME_TOUCH_* of model/game.h): the
+	 * frame skips it while none of these moved; 0: any change. */
+	unsigned shows;
+	/* It draws only the rows that changed (ui/rows.h) unless c->repaint;
+	 * else the frame erases its window before every draw. */
+	bool partial;
 };
 
 /* A one-line note in the status row (replaces the last one). */

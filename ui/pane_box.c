@@ -33,6 +33,7 @@
 #include "ui/label.h"
 #include "ui/pane.h"
 #include "ui/panes.h"
+#include "ui/rows.h"
 #include "ui/scroll.h"
 #include "ui/text.h"
 
@@ -63,6 +64,7 @@ struct box {
 	int sort;          /* enum box_col; BOX_COL_NONE = starters, then bench */
 	bool ascending;
 	int view;          /* enum box_view */
+	struct ui_rows drawn;   /* what each row shows (rows.h) */
 };
 
 static const struct box_column {
@@ -759,21 +761,135 @@ draw_row(const struct box *s, const struct pane_ctx *c, WINDOW *w, int y, int wi
 		draw_team_rows(s, c, w, y, width, r, f, sel);
 }
 
+/* ---- which rows changed (rows.h) ---- */
+
+/* What every row depends on beyond its own data: the rosters and rules
+ * (names, foul trouble), the period (foul trouble), the columns. */
+static uint64_t
+base_key(const struct pane_ctx *c, const struct frame *f, int width)
+{
+	struct {
+		uint64_t info;
+		struct cs_period per;
+		int width, nplayers[2];
+		bool over;
+	} b;
+	const struct box_team *t;
+	int s;
+
+	memset(&b, 0, sizeof b);
+	b.info = game_touched(c->g, GAME_TOUCH_INFO);
+	b.per = game_view_period(c->g);
+	b.width = width;
+	b.over = game_over(c);
+	for (s = 0; s < 2; s++) {
+		t = game_view_team(c->g, s);
+		b.nplayers[s] = t != NULL ? t->nplayers : -1;
+	}
+	return ui_rows_hash(ui_rows_hash(UI_ROWS_SEED, &b, sizeof b), &f->cs, sizeof f->cs);
+}
+
+/* A team's line as its rows show it: the MIN column is the share, not
+ * the seconds that run on with every play. */
+static uint64_t
+line_key(uint64_t h, const struct statline *l, int minutes)
+{
+	struct statline shown = *l;
+
+	shown.seconds = minutes;
+	return ui_rows_hash(h, &shown, sizeof shown);
+}
+
+static uint64_t
+team_key(uint64_t h, const struct box_team *t)
+{
+	h = ui_rows_hash(h, &t->points, sizeof t->points);
+	h = ui_rows_hash(h, &t->nperiods, sizeof t->nperiods);
+	h = ui_rows_hash(h, t->period_points, sizeof t->period_points);
+	h = ui_rows_hash(h, &t->team_rebounds, sizeof t->team_rebounds);
+	return ui_rows_hash(h, &t->team_turnovers, sizeof t->team_turnovers);
+}
+
+static uint64_t
+player_key(uint64_t h, const struct box_team *t, const struct brow *r, const struct frame *f)
+{
+	struct box_player p;
+	int i;
+
+	if (r->player < 0 || r->player >= t->nplayers)
+		return h;
+	memcpy(&p, &t->players[r->player], sizeof p);   /* padding and all */
+	p.line.seconds = p.line.seconds > 0;   /* played or not: the dash */
+	h = ui_rows_hash(h, &p, sizeof p);
+	i = r->player < BOX_PLAYERS_MAX ? f->minutes[r->side][r->player] : 0;
+	return ui_rows_hash(h, &i, sizeof i);
+}
+
+static uint64_t
+row_key(const struct pane_ctx *c, uint64_t base, const struct brow *r, const struct frame *f,
+    bool selected)
+{
+	const struct box_team *t;
+	uint64_t h = ui_rows_hash(base, r, sizeof *r);
+	int s, i;
+
+	h = ui_rows_hash(h, &selected, sizeof selected);
+	if (r->kind == R_LS_HEAD || r->kind == R_LS_TEAM) {
+		for (s = 0; s < 2; s++)
+			if ((t = game_view_team(c->g, s)) != NULL)
+				h = team_key(h, t);
+		return h;
+	}
+	t = r->side >= 0 ? game_view_team(c->g, r->side) : NULL;
+	if (t == NULL)
+		return h;
+	switch (r->kind) {
+	case R_PLAYER:
+		return player_key(h, t, r, f);
+	case R_TOTALS:
+	case R_PCT:
+		return team_key(line_key(h, &t->totals, f->total_minutes[r->side]), t);
+	case R_DNP:
+		/* rare: once the game is over; who played decides the list */
+		for (i = 0; i < t->nplayers; i++)
+			h = line_key(h, &t->players[i].line, t->players[i].line.seconds > 0);
+		return h;
+	default:
+		return h;
+	}
+}
+
 static void
 box_draw(void *state, const struct pane_ctx *c, WINDOW *w, int h, int width)
 {
+	static const struct brow blank = { R_BLANK, -1, -1 };
 	struct box *s = state;
 	struct brow rows[BOX_ROWS_MAX];
+	uint64_t want[UI_ROWS_MAX], base, key;
 	struct frame f;
-	int n, i, page = h - 1;
+	int n, i, r, page = h - 1;
+	bool selected;
 
 	fit_columns(width, &f.cs);
 	frame_minutes(c, &f);
 	n = build_rows(s, c, rows, BOX_ROWS_MAX, page);
 	ui_scroll_clamp(&s->sc, n, page);
-	for (i = 0; i < page && s->sc.top + i < n; i++)
-		draw_row(s, c, w, 1 + i, width, &rows[s->sc.top + i], &f,
-		    c->focused && s->sc.top + i == s->sc.cursor);
+	base = base_key(c, &f, width);
+	for (i = 0; i < page; i++) {
+		r = s->sc.top + i;
+		selected = c->focused && r == s->sc.cursor;
+		key = row_key(c, base, r < n ? &rows[r] : &blank, &f, selected && r < n);
+		if (1 + i < UI_ROWS_MAX)
+			want[1 + i] = key;
+	}
+	ui_rows_begin(&s->drawn, w, h, want, c->repaint);
+	for (i = 0; i < page; i++) {
+		r = s->sc.top + i;
+		if (!ui_rows_draw(&s->drawn, w, 1 + i, 1 + i < UI_ROWS_MAX ? want[1 + i] : 0) ||
+		    r >= n)
+			continue;
+		draw_row(s, c, w, 1 + i, width, &rows[r], &f, c->focused && r == s->sc.cursor);
+	}
 }
 
 /* p / P: the players of the filtered team (both when none), in box-score
@@ -984,4 +1100,7 @@ const struct pane_ops pane_box_ops = {
 	.draw = box_draw,
 	.key = box_key,
 	.title = box_title,
+	.shows = GAME_TOUCH_INFO | GAME_TOUCH_BOX | GAME_TOUCH_COURT | GAME_TOUCH_PERIOD |
+	    GAME_TOUCH_PUBLISHED,
+	.partial = true,
 };

@@ -17,6 +17,7 @@
 #include "ui/label.h"
 #include "ui/pane.h"
 #include "ui/panes.h"
+#include "ui/rows.h"
 #include "ui/scroll.h"
 #include "ui/text.h"
 #include "ui/unit_label.h"
@@ -29,7 +30,25 @@
 struct lineups {
 	struct ui_scroll sc;
 	int nrows;         /* rows last laid out */
+	struct ui_rows drawn;   /* what each row shows (rows.h) */
 };
+
+/*
+ * One pass over the layout: count the rows (w and keys NULL), fold what
+ * each window row shows into keys[y] (rows.h), or draw the rows that
+ * ui_rows_draw() found stale.  Both teams' blocks may share a row.
+ */
+struct pass {
+	WINDOW *w;
+	uint64_t *keys;
+	const bool *stale;
+};
+
+static uint64_t
+fold(uint64_t h, int x, const void *p, size_t size)
+{
+	return ui_rows_hash(ui_rows_hash(h, &x, sizeof x), p, size);
+}
 
 static void
 mmss(char *buf, size_t size, int seconds)
@@ -73,8 +92,10 @@ units_of(const struct pane_ctx *c, int side)
 }
 
 /* Content row r of a block starting at `base` is window row y when it is
- * in view (w == NULL: only count the rows). */
-#define AT(r) (w != NULL && (y = 1 + base + (r) - top) >= 1 && y < 1 + page)
+ * in view: AT to draw it (when stale), KEY to fold its key. */
+#define IN_VIEW(r) ((y = 1 + base + (r) - top) >= 1 && y < 1 + page && y < UI_ROWS_MAX)
+#define AT(r) (o->w != NULL && IN_VIEW(r) && o->stale[y])
+#define KEY(r) (o->keys != NULL && IN_VIEW(r))
 
 /* A player's whole minutes as the box score shows them: the team's
  * seconds shared by largest remainder (ui_minutes_shares), so that the
@@ -96,10 +117,43 @@ player_minutes(const struct box_team *t, int player)
 }
 
 /* The five on court: stint, then each player's minutes, fouls and +/-. */
-static int
-oncourt_block(const struct pane_ctx *c, WINDOW *w, int side, int x, int width, int base, int top,
-    int page)
+/* What a row of the five on court is drawn from. */
+static void
+oncourt_keys(const struct pane_ctx *c, const struct pass *o, const struct box_team *t, int x,
+    int base, int top, int page)
 {
+	const struct game_rules *rules = game_rules(c->g);
+	struct cs_period per = game_view_period(c->g);
+	const struct box_player *p;
+	struct { int i, minutes, pf, pm, trouble; } v;
+	int y, k;
+
+	if (KEY(0))
+		o->keys[y] = fold(o->keys[y], x, &t->stint_seconds, sizeof t->stint_seconds);
+	if (KEY(1))
+		o->keys[y] = fold(o->keys[y], x, "MIN", 3);
+	for (k = 0; k < CS_ON_COURT; k++) {
+		if (!KEY(2 + k))
+			continue;
+		memset(&v, 0, sizeof v);
+		v.i = t->on_court[k];
+		if (v.i >= 0 && v.i < t->nplayers) {
+			p = &t->players[v.i];
+			v.minutes = p->line.seconds / 60;
+			v.pf = p->line.pf;
+			v.pm = p->line.plus_minus;
+			v.trouble = ui_foul_trouble(rules, &per, p->line.pf);
+			o->keys[y] = fold(o->keys[y], x, &p->info, sizeof p->info);
+		}
+		o->keys[y] = fold(o->keys[y], x, &v, sizeof v);
+	}
+}
+
+static int
+oncourt_block(const struct pane_ctx *c, const struct pass *o, int side, int x, int width,
+    int base, int top, int page)
+{
+	WINDOW *w = o->w;
 	const struct box_team *t = game_view_team(c->g, side);
 	const struct game_rules *rules = game_rules(c->g);
 	struct cs_period per = game_view_period(c->g);
@@ -110,6 +164,7 @@ oncourt_block(const struct pane_ctx *c, WINDOW *w, int side, int x, int width, i
 
 	if (t == NULL)
 		return 0;
+	oncourt_keys(c, o, t, x, base, top, page);
 	ui_team_alias(c->g, side, alias, sizeof alias);
 	nw = width - 3 - 6 - 4 - 5;    /* jersey, MIN, PF, +/- */
 	if (nw > 22)
@@ -224,11 +279,13 @@ unit_row(const struct pane_ctx *c, WINDOW *w, int y, int x, int width, int aw,
 
 /* The five-man units of both teams (or the filter's), most minutes first. */
 static int
-units_block(const struct pane_ctx *c, WINDOW *w, int x, int width, int base, int top, int page)
+units_block(const struct pane_ctx *c, const struct pass *o, int x, int width, int base, int top,
+    int page)
 {
 	const struct unit *units[UNITS_MAX];
 	char alias[CS_ALIAS_MAX * 2];
-	int side = c->filter->side, row = 0, y, k, nu, aw;
+	WINDOW *w = o->w;
+	int side = c->filter->side, row = 0, y, k, nu, aw, count[2];
 
 	if (width > UNITS_MAX_W)
 		width = UNITS_MAX_W;
@@ -237,13 +294,24 @@ units_block(const struct pane_ctx *c, WINDOW *w, int x, int width, int base, int
 		aw = ui_text_width(alias);
 	aw++;
 	nu = units_sorted(c, side, units, UNITS_MAX);
+	if (KEY(row)) {
+		count[0] = units_of(c, CS_AWAY);
+		count[1] = units_of(c, CS_HOME);
+		o->keys[y] = fold(o->keys[y], x, count, sizeof count);
+	}
 	if (AT(row))
 		units_header(c, w, y, x, width, side);
 	row++;
-	for (k = 0; k < nu; k++, row++)
+	for (k = 0; k < nu; k++, row++) {
+		/* a unit's label names its players: the roster is in the base */
+		if (KEY(row))
+			o->keys[y] = fold(o->keys[y], x, units[k], sizeof *units[k]);
 		if (AT(row))
 			unit_row(c, w, y, x, width, aw, units[k]);
+	}
 	if (nu == 0) {
+		if (KEY(row))
+			o->keys[y] = fold(o->keys[y], x, "none", 4);
 		if (AT(row))
 			ui_text(w, y, x, width, ui_attr(c->theme, UI_C_DIM), "no units yet");
 		row++;
@@ -252,38 +320,42 @@ units_block(const struct pane_ctx *c, WINDOW *w, int x, int width, int base, int
 }
 
 #undef AT
+#undef KEY
+#undef IN_VIEW
 
-typedef int (*block_fn)(const struct pane_ctx *, WINDOW *, int, int, int, int, int, int);
+typedef int (*block_fn)(const struct pane_ctx *, const struct pass *, int, int, int, int, int,
+    int);
 
 /* One kind of block for both teams: side by side when each gets `min`
  * columns, else one under the other.  Returns the rows used. */
 static int
-both_teams(const struct pane_ctx *c, WINDOW *w, block_fn fn, int min, int width, int base,
-    int top, int page)
+both_teams(const struct pane_ctx *c, const struct pass *o, block_fn fn, int min, int width,
+    int base, int top, int page)
 {
 	int cw, n1, n2;
 
 	if (c->filter->side != CS_SIDE_NONE)
-		return fn(c, w, c->filter->side, 1, width - 2, base, top, page);
+		return fn(c, o, c->filter->side, 1, width - 2, base, top, page);
 	if (width >= 2 * min + 3) {
 		cw = (width - 3) / 2;
-		n1 = fn(c, w, CS_AWAY, 1, cw, base, top, page);
-		n2 = fn(c, w, CS_HOME, cw + 3, width - cw - 4, base, top, page);
+		n1 = fn(c, o, CS_AWAY, 1, cw, base, top, page);
+		n2 = fn(c, o, CS_HOME, cw + 3, width - cw - 4, base, top, page);
 		return n1 > n2 ? n1 : n2;
 	}
-	n1 = fn(c, w, CS_AWAY, 1, width - 2, base, top, page);
-	n2 = fn(c, w, CS_HOME, 1, width - 2, base + n1 + 1, top, page);
+	n1 = fn(c, o, CS_AWAY, 1, width - 2, base, top, page);
+	n2 = fn(c, o, CS_HOME, 1, width - 2, base + n1 + 1, top, page);
 	return n1 + 1 + n2;
 }
 
-/* Lays out (and draws when w != NULL) the pane; returns the rows. */
+/* Lays out the pane (a pass: see struct pass); returns the rows. */
 static int
-lineups_layout(const struct lineups *s, const struct pane_ctx *c, WINDOW *w, int h, int width)
+lineups_layout(const struct lineups *s, const struct pane_ctx *c, const struct pass *o, int h,
+    int width)
 {
 	int top = s->sc.top, page = h - 1, n;
 
-	n = both_teams(c, w, oncourt_block, ONCOURT_MIN, width, 0, top, page) + 1;
-	n += units_block(c, w, 1, width - 2, n, top, page);
+	n = both_teams(c, o, oncourt_block, ONCOURT_MIN, width, 0, top, page) + 1;
+	n += units_block(c, o, 1, width - 2, n, top, page);
 	return n;
 }
 
@@ -301,17 +373,62 @@ more_below(const struct lineups *s, const struct pane_ctx *c, WINDOW *w, int h, 
 	    c->filter->side == CS_SIDE_NONE ? ", t: one team" : "");
 }
 
+/* What every row depends on beyond its own numbers: the names, the rule
+ * book and period (foul trouble), the filter, the size, the rows below. */
+static uint64_t
+base_key(const struct lineups *s, const struct pane_ctx *c, int h, int width)
+{
+	struct {
+		uint64_t info;
+		struct cs_period per;
+		int side, h, width, top, nrows, nplayers[2];
+	} b;
+	const struct box_team *t;
+	int k;
+
+	memset(&b, 0, sizeof b);
+	b.info = game_touched(c->g, GAME_TOUCH_INFO);
+	b.per = game_view_period(c->g);
+	b.side = c->filter->side;
+	b.h = h;
+	b.width = width;
+	b.top = s->sc.top;
+	b.nrows = s->nrows;
+	for (k = 0; k < 2; k++) {
+		t = game_view_team(c->g, k);
+		b.nplayers[k] = t != NULL ? t->nplayers : -1;
+	}
+	return ui_rows_hash(UI_ROWS_SEED, &b, sizeof b);
+}
+
 static void
 lineups_draw(void *state, const struct pane_ctx *c, WINDOW *w, int h, int width)
 {
 	struct lineups *s = state;
+	struct pass count = { NULL, NULL, NULL }, keys, draw;
+	uint64_t want[UI_ROWS_MAX], base;
+	bool stale[UI_ROWS_MAX];
+	int y;
 
+	if (h > UI_ROWS_MAX)
+		h = UI_ROWS_MAX;   /* taller than any terminal: the rest stays blank */
 	/* measure first: the units may have shrunk (a correction) */
-	s->nrows = lineups_layout(s, c, NULL, h, width);
+	s->nrows = lineups_layout(s, c, &count, h, width);
 	if (s->sc.top > s->nrows - (h - 1))
 		s->sc.top = s->nrows - (h - 1) > 0 ? s->nrows - (h - 1) : 0;
-	lineups_layout(s, c, w, h, width);
-	more_below(s, c, w, h, width);
+	base = base_key(s, c, h, width);
+	for (y = 0; y < h; y++)
+		want[y] = base;
+	keys = (struct pass){ NULL, want, NULL };
+	lineups_layout(s, c, &keys, h, width);
+	ui_rows_begin(&s->drawn, w, h, want, c->repaint);
+	stale[0] = false;
+	for (y = 1; y < h; y++)
+		stale[y] = ui_rows_draw(&s->drawn, w, y, want[y]);
+	draw = (struct pass){ w, NULL, stale };
+	lineups_layout(s, c, &draw, h, width);
+	if (stale[h - 1])
+		more_below(s, c, w, h, width);
 }
 
 static int
@@ -344,4 +461,6 @@ const struct pane_ops pane_lineups_ops = {
 	.draw = lineups_draw,
 	.key = lineups_key,
 	.title = lineups_title,
+	.shows = GAME_TOUCH_BOX | GAME_TOUCH_COURT | GAME_TOUCH_PERIOD | GAME_TOUCH_INFO,
+	.partial = true,
 };

@@ -26,6 +26,7 @@
 #include "ui/label.h"
 #include "ui/pane.h"
 #include "ui/panes.h"
+#include "ui/rows.h"
 #include "ui/scroll.h"
 #include "ui/text.h"
 
@@ -66,6 +67,7 @@ struct pbp {
 	struct ui_scroll before;    /* where the search started (Esc goes back) */
 	bool no_match;
 	bool oldest_first;          /* o: oldest at the top instead */
+	struct ui_rows drawn;       /* what each row shows (rows.h) */
 };
 
 /* ---- the text of a play ---- */
@@ -1046,40 +1048,159 @@ draw_newer(const struct pbp *s, const struct pane_ctx *c, WINDOW *w, int y, int 
 	    arrow, n, s->oldest_first ? "End" : "Home");
 }
 
+/* ---- which rows changed (rows.h) ---- */
+
+/* What a window row shows. */
+enum pbp_cell { CELL_BLANK = 0, CELL_NONE, CELL_NEWER, CELL_ROW, CELL_PROMPT };
+
+/* What every row depends on beyond its own play: the columns, the names,
+ * the query; and older plays read differently after anything but an
+ * append (a correction, a delete, a mark). */
+static uint64_t
+base_key(const struct pbp *s, const struct pane_ctx *c, const struct pbp_cols *k, int width)
+{
+	struct {
+		uint64_t info, rewritten;
+		int width, aw, sw;
+		bool oldest_first, no_match;
+	} b;
+
+	memset(&b, 0, sizeof b);
+	b.info = game_touched(c->g, GAME_TOUCH_INFO);
+	b.rewritten = game_touched(c->g, GAME_TOUCH_PLAYS_REWRITTEN);
+	b.width = width;
+	b.aw = k->aw;
+	b.sw = k->sw;
+	b.oldest_first = s->oldest_first;
+	b.no_match = s->no_match;
+	return ui_rows_hash(ui_rows_hash(UI_ROWS_SEED, &b, sizeof b), s->query, sizeof s->query);
+}
+
+/* A play's row: the play, its score, and the items riding along with it
+ * (the last of its group: an assist arriving redraws the basket). */
+static uint64_t
+play_key(const struct pbp *s, const struct pane_ctx *c, uint64_t h, int r, bool selected)
+{
+	const struct pbp_row *row = &s->rows[r];
+	size_t n = game_view_play_count(c->g), end;
+	const struct play *p;
+	struct { int home, away; bool scoring, lead_change; } v;
+
+	h = ui_rows_hash(h, row, sizeof *row);
+	h = ui_rows_hash(h, &selected, sizeof selected);
+	if (row->play < 0 || (p = game_view_play(c->g, (size_t)row->play)) == NULL)
+		return h;
+	for (end = (size_t)row->play; end + 1 < n && same_play(c->g, end, end + 1); end++)
+		;
+	memset(&v, 0, sizeof v);
+	v.home = p->home_score;
+	v.away = p->away_score;
+	v.scoring = p->scoring;
+	v.lead_change = p->lead_change;
+	h = ui_rows_hash(h, &v, sizeof v);
+	return ui_rows_hash(h, &end, sizeof end);
+}
+
+static uint64_t
+cell_key(uint64_t base, enum pbp_cell what, int arg)
+{
+	int v[2] = { (int)what, arg };
+
+	return ui_rows_hash(base, v, sizeof v);
+}
+
+/* What each window row shows (what[y], arg[y]: the row or the count)
+ * and its key. */
+static void
+plan_rows(const struct pbp *s, const struct pane_ctx *c, const struct pbp_cols *k, int h,
+    int width, int page, bool marker, enum pbp_cell *what, int *arg, uint64_t *want)
+{
+	uint64_t base = base_key(s, c, k, width);
+	int y, i, r, y0 = 1;
+
+	for (y = 0; y < h; y++) {
+		what[y] = CELL_BLANK;
+		arg[y] = 0;
+	}
+	if (marker) {
+		y = s->oldest_first ? 1 + page : 1;
+		what[y] = CELL_NEWER;
+		arg[y] = newer_plays(s, page);
+		y0 += s->oldest_first ? 0 : 1;
+	}
+	if (s->nrows == 0) {
+		what[1] = CELL_NONE;
+		arg[1] = game_view_play_count(c->g) == 0;
+	}
+	for (i = 0; i < page; i++) {
+		r = s->sc.top + i;
+		if (r < 0 || (size_t)r >= s->nrows || y0 + i >= h)
+			break;
+		what[y0 + i] = CELL_ROW;
+		arg[y0 + i] = r;
+	}
+	if (s->prompt) {
+		what[h - 1] = CELL_PROMPT;
+		arg[h - 1] = 0;
+	}
+	for (y = 1; y < h; y++)
+		want[y] = what[y] == CELL_ROW ? play_key(s, c, base, arg[y],
+		    c->focused && arg[y] == s->sc.cursor) : cell_key(base, what[y], arg[y]);
+}
+
+static void
+draw_cell(const struct pbp *s, const struct pane_ctx *c, WINDOW *w, int y, int width,
+    const struct pbp_cols *k, enum pbp_cell what, int arg)
+{
+	bool selected;
+	int x;
+
+	switch (what) {
+	case CELL_NEWER:
+		draw_newer(s, c, w, y, width, arg);
+		break;
+	case CELL_NONE:
+		ui_text(w, y, 2, width - 2, ui_attr(c->theme, UI_C_DIM),
+		    arg ? "no plays yet" : "no plays match the filter");
+		break;
+	case CELL_ROW:
+		selected = c->focused && arg == s->sc.cursor;
+		if (s->rows[arg].play < 0)
+			draw_separator(c, w, y, width, s->rows[arg].period,
+			    selected ? ui_attr(c->theme, UI_C_SELECT) : A_NORMAL);
+		else
+			draw_play(s, c, w, y, width, k, &s->rows[arg], selected);
+		break;
+	case CELL_PROMPT:
+		x = ui_textf(w, y, 0, width, ui_attr(c->theme, UI_C_BOLD), "/%s", s->query);
+		if (s->no_match)
+			ui_text(w, y, x + 2, width - x - 2, ui_attr(c->theme, UI_C_WARN),
+			    "(no match)");
+		break;
+	default:
+		break;
+	}
+}
+
 static void
 pbp_draw(void *state, const struct pane_ctx *c, WINDOW *w, int h, int width)
 {
 	struct pbp *s = state;
 	struct pbp_cols k = { .aw = alias_width(c), .sw = score_width(c, width) };
-	int page, i, r, y0 = 1;
-	bool selected, marker;
+	enum pbp_cell what[UI_ROWS_MAX];
+	int arg[UI_ROWS_MAX], page, y;
+	uint64_t want[UI_ROWS_MAX];
+	bool marker;
 
+	if (h > UI_ROWS_MAX)
+		h = UI_ROWS_MAX;   /* taller than any terminal: the rest stays blank */
 	pbp_build(s, c);
 	page = view_rows(s, h - 1 - (s->prompt ? 1 : 0), &marker);
-	if (marker) {
-		draw_newer(s, c, w, s->oldest_first ? 1 + page : 1, width, newer_plays(s, page));
-		y0 += s->oldest_first ? 0 : 1;
-	}
-	if (s->nrows == 0)
-		ui_text(w, 1, 2, width - 2, ui_attr(c->theme, UI_C_DIM),
-		    game_view_play_count(c->g) == 0 ? "no plays yet" : "no plays match the filter");
-	for (i = 0; i < page; i++) {
-		r = s->sc.top + i;
-		if (r < 0 || (size_t)r >= s->nrows)
-			break;
-		selected = c->focused && r == s->sc.cursor;
-		if (s->rows[r].play < 0)
-			draw_separator(c, w, y0 + i, width, s->rows[r].period,
-			    selected ? ui_attr(c->theme, UI_C_SELECT) : A_NORMAL);
-		else
-			draw_play(s, c, w, y0 + i, width, &k, &s->rows[r], selected);
-	}
-	if (s->prompt) {
-		i = ui_textf(w, h - 1, 0, width, ui_attr(c->theme, UI_C_BOLD), "/%s", s->query);
-		if (s->no_match)
-			ui_text(w, h - 1, i + 2, width - i - 2, ui_attr(c->theme, UI_C_WARN),
-			    "(no match)");
-	}
+	plan_rows(s, c, &k, h, width, page, marker, what, arg, want);
+	ui_rows_begin(&s->drawn, w, h, want, c->repaint);
+	for (y = 1; y < h; y++)
+		if (ui_rows_draw(&s->drawn, w, y, want[y]))
+			draw_cell(s, c, w, y, width, &k, what[y], arg[y]);
 }
 
 /* Enter: the first player of the play under the cursor. */
@@ -1232,4 +1353,6 @@ const struct pane_ops pane_pbp_ops = {
 	.draw = pbp_draw,
 	.key = pbp_key,
 	.title = pbp_title,
+	.shows = GAME_TOUCH_PLAYS | GAME_TOUCH_INFO | GAME_TOUCH_POSSESSIONS,
+	.partial = true,
 };

@@ -26,6 +26,7 @@
 #include "ui/label.h"
 #include "ui/pane.h"
 #include "ui/panes.h"
+#include "ui/rows.h"
 #include "ui/text.h"
 
 static const struct ui_key_help shots_keys[] = {
@@ -49,6 +50,7 @@ struct shots {
 	bool grid_valid;
 	uint16_t *att, *made;       /* shots per cell of the view, for density */
 	size_t ncells;
+	struct ui_rows drawn;       /* what each row shows (rows.h) */
 };
 
 /* How the chart is drawn this frame: braille or ASCII, glyphs to match. */
@@ -231,7 +233,8 @@ draw_ends(const struct chart *ch, const struct pane_ctx *c, WINDOW *w, int y)
 /* ---- the court and the shots ---- */
 
 static void
-draw_court(struct shots *st, const struct pane_ctx *c, WINDOW *w, const struct chart *ch)
+draw_court(struct shots *st, const struct pane_ctx *c, WINDOW *w, const struct chart *ch,
+    const bool *stale)
 {
 	const struct court_view *v = &ch->v;
 	wchar_t line[1024];
@@ -249,6 +252,8 @@ draw_court(struct shots *st, const struct pane_ctx *c, WINDOW *w, const struct c
 	n = v->cols < 1023 ? v->cols : 1023;
 	wattrset(w, ui_attr(c->theme, UI_C_COURT));
 	for (r = 0; r < v->rows; r++) {
+		if (!stale[ch->y0 + r])
+			continue;
 		for (col = 0; col < n; col++) {
 			if (v->braille) {
 				m = st->grid.dots[r * v->cols + col];
@@ -302,17 +307,16 @@ count_cells(struct shots *st, const struct pane_ctx *c, const struct court_view 
 /* Each cell with shots: its glyph for one, how many for more ("3"; "#"
  * past 9), green when half or more went in, red otherwise. */
 static void
-draw_shots(struct shots *st, const struct pane_ctx *c, WINDOW *w, const struct chart *ch)
+draw_shots(struct shots *st, const struct pane_ctx *c, WINDOW *w, const struct chart *ch,
+    const bool *stale)
 {
 	const struct court_view *v = &ch->v;
 	char digit[2] = { 0, 0 };
 	int i, att, made;
 	enum ui_color col;
 
-	if (!count_cells(st, c, v))
-		return;
 	for (i = 0; i < v->cols * v->rows; i++) {
-		if ((att = st->att[i]) == 0)
+		if ((att = st->att[i]) == 0 || !stale[ch->y0 + i / v->cols])
 			continue;
 		made = st->made[i];
 		col = 2 * made >= att ? UI_C_MADE : UI_C_MISSED;
@@ -505,16 +509,78 @@ shots_legend(const struct chart *ch, const struct pane_ctx *c, WINDOW *w, int y,
 }
 
 /* Rows for the court, what goes round it, and the legend. */
+/* ---- which rows changed (rows.h) ---- */
+
+/* What every row depends on: the chart's shape, the names, the period. */
+static uint64_t
+base_key(const struct pane_ctx *c, const struct chart *ch, int h, int width, int legend)
+{
+	struct {
+		struct court_view v;
+		uint64_t info;
+		int x0, y0, side, h, width, legend, period, filter_period;
+		bool ascii;
+	} b;
+
+	memset(&b, 0, sizeof b);
+	b.v.cols = ch->v.cols;
+	b.v.rows = ch->v.rows;
+	b.v.half = ch->v.half;
+	b.v.braille = ch->v.braille;
+	b.info = game_touched(c->g, GAME_TOUCH_INFO);
+	b.x0 = ch->x0;
+	b.y0 = ch->y0;
+	b.side = ch->side;
+	b.h = h;
+	b.width = width;
+	b.legend = legend;
+	b.period = game_view_period(c->g).sequence;
+	b.filter_period = c->filter->period;
+	b.ascii = ch->ascii;
+	return ui_rows_hash(UI_ROWS_SEED, &b, sizeof b);
+}
+
+/* Each row's key: a court row by its cells' shots, the ends row by the
+ * baskets each team attacks, the legend by the tally. */
+static void
+plan_rows(struct shots *st, const struct pane_ctx *c, const struct chart *ch, int h, int width,
+    int legend, const struct zone_tally *zt, uint64_t *want)
+{
+	uint64_t base = base_key(c, ch, h, width, legend);
+	int y, r, seq, ends[2];
+	size_t n = (size_t)ch->v.cols;
+
+	for (y = 0; y < h; y++)
+		want[y] = ui_rows_hash(base, &y, sizeof y);
+	for (r = 0; r < ch->v.rows && ch->y0 + r < h; r++) {
+		y = ch->y0 + r;
+		want[y] = ui_rows_hash(want[y], st->att + (size_t)r * n, n * sizeof *st->att);
+		want[y] = ui_rows_hash(want[y], st->made + (size_t)r * n, n * sizeof *st->made);
+	}
+	y = ch->y0 + ch->v.rows;
+	seq = c->filter->period != 0 ? c->filter->period : game_view_period(c->g).sequence;
+	ends[0] = seq > 0 ? attack_end(c, 0, seq) : 0;
+	ends[1] = seq > 0 ? attack_end(c, 1, seq) : 0;
+	if (y < h)
+		want[y] = ui_rows_hash(want[y], ends, sizeof ends);
+	for (r = 0; r < legend && y + 1 + r < h; r++)
+		want[y + 1 + r] = ui_rows_hash(want[y + 1 + r], zt, sizeof *zt);
+}
+
 static void
 shots_draw(void *state, const struct pane_ctx *c, WINDOW *w, int h, int width)
 {
 	struct shots *st = state;
 	struct chart ch;
 	struct zone_tally zt;
+	uint64_t want[UI_ROWS_MAX];
+	bool stale[UI_ROWS_MAX];
 	/* zones: a row above and below the court for the corner labels;
 	 * shots: the ends row under it */
-	int above = st->zones ? 1 : 0, below = 1, legend = st->zones ? 3 : 2, crows;
+	int above = st->zones ? 1 : 0, below = 1, legend = st->zones ? 3 : 2, crows, y;
 
+	if (h > UI_ROWS_MAX)
+		h = UI_ROWS_MAX;   /* taller than any terminal: the rest stays blank */
 	crows = h - 1 - above - below - legend;
 	while (crows < 4 && legend > 0) {
 		legend--;
@@ -528,16 +594,36 @@ shots_draw(void *state, const struct pane_ctx *c, WINDOW *w, int h, int width)
 	court_fit(ch.v.half, width, crows, &ch.v.cols, &ch.v.rows);
 	ch.x0 = (width - ch.v.cols) / 2;
 	ch.y0 = 1 + above;
-	draw_court(st, c, w, &ch);
 	tally(c, &zt);
+	if (!count_cells(st, c, &ch.v))
+		return;
+	if (st->zones) {
+		/* the zones' labels overlap rows: drawn whole */
+		if (!c->repaint) {
+			wmove(w, 1, 0);
+			wclrtobot(w);
+		}
+		ui_rows_begin(&st->drawn, w, h, NULL, true);
+		for (y = 0; y < h; y++)
+			stale[y] = true;
+	} else {
+		plan_rows(st, c, &ch, h, width, legend, &zt, want);
+		ui_rows_begin(&st->drawn, w, h, want, c->repaint);
+		stale[0] = false;
+		for (y = 1; y < h; y++)
+			stale[y] = ui_rows_draw(&st->drawn, w, y, want[y]);
+	}
+	draw_court(st, c, w, &ch, stale);
 	if (st->zones) {
 		draw_zones(c, w, &ch, &zt);
 		zones_legend(c, w, ch.y0 + ch.v.rows + below, legend, width, ch.side, &zt);
 	} else {
-		draw_shots(st, c, w, &ch);
-		draw_ends(&ch, c, w, ch.y0 + ch.v.rows);
-		if (legend > 0)
-			shots_legend(&ch, c, w, ch.y0 + ch.v.rows + below, legend, width, &zt);
+		draw_shots(st, c, w, &ch, stale);
+		y = ch.y0 + ch.v.rows;
+		if (y < h && stale[y])
+			draw_ends(&ch, c, w, y);
+		if (legend > 0 && y + below < h && stale[y + below])
+			shots_legend(&ch, c, w, y + below, legend, width, &zt);
 	}
 }
 
@@ -597,4 +683,7 @@ const struct pane_ops pane_shots_ops = {
 	.draw = shots_draw,
 	.key = shots_key,
 	.title = shots_title,
+	/* the shots, the period it names, the teams */
+	.shows = GAME_TOUCH_SHOTS | GAME_TOUCH_PERIOD | GAME_TOUCH_INFO,
+	.partial = true,
 };

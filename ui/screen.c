@@ -317,20 +317,26 @@ ui_sync_layout(struct ui *ui)
 		apply_layout(ui);
 }
 
-/* A pane's window, when what it shows moved since it last drew. */
+/* A pane's window, when what it shows moved since it last drew: the
+ * model's aspects it shows, or the UI's state (then it is drawn whole). */
 static void
-draw_pane(struct ui *ui, int pane, uint64_t gen)
+draw_pane(struct ui *ui, int pane, uint64_t content_gen)
 {
 	const struct ui_rect *r = &ui->layout.pane[pane];
+	const struct pane_ops *ops = panes[pane];
+	uint64_t gen = ops->shows != 0 ? game_touched(ui->g, ops->shows) : content_gen;
+	bool same_ui = ui->drawn[pane] && ui->drawn_serial[pane] == ui->serial;
 	struct pane_ctx c;
 	WINDOW *w = ui->win[pane];
 
 	if (w == NULL || r->h == 0)
 		return;
-	if (ui->drawn[pane] && ui->drawn_gen[pane] == gen && ui->drawn_serial[pane] == ui->serial)
+	if (same_ui && ui->drawn_gen[pane] == gen)
 		return;
 	fill_ctx(ui, pane, &c);
-	werase(w);
+	c.repaint = !same_ui || !ops->partial;
+	if (c.repaint)
+		werase(w);
 	draw_title(ui, pane, &c, w, r->w);
 	if (r->h > 1)
 		panes[pane]->draw(ui->state[pane], &c, w, r->h, r->w);

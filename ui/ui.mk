@@ -15,11 +15,16 @@ libcourtside_a_SOURCES += \
 	ui/filter.c ui/filter.h ui/label.c ui/label.h \
 	ui/layout.c ui/layout.h ui/court.c ui/court.h \
 	ui/text.c ui/text.h ui/theme.c ui/theme.h \
-	ui/picker.c ui/picker.h
+	ui/picker.c ui/picker.h \
+	ui/rows.c ui/rows.h
 
 check_PROGRAMS += tests/test_ui_layout
 TESTS += tests/test_ui_layout
 tests_test_ui_layout_SOURCES = tests/test_ui_layout.c tests/tap.h
+
+check_PROGRAMS += tests/test_redraw
+TESTS += tests/test_redraw
+tests_test_redraw_SOURCES = tests/test_redraw.c tests/ui_game.h tests/tap.h
 
 check_PROGRAMS += tests/test_screens
 TESTS += tests/test_screens

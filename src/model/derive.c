@@ -1093,11 +1093,53 @@ game_derive_dirty(struct game *g, size_t pos)
 		g->dirty_from = pos;
 }
 
+/* The dirty set (game.h): what folding one more event changed. */
+struct fold_mark {
+	size_t nshots;
+	int period;
+	struct lineup five[2];
+};
+
+static void
+fold_mark_take(const struct game *g, struct fold_mark *m)
+{
+	m->nshots = g->d.nshots;
+	m->period = g->d.period;
+	m->five[0] = g->d.side[0].five;
+	m->five[1] = g->d.side[1].five;
+}
+
+static bool
+same_five(const struct lineup *a, const struct lineup *b)
+{
+	return memcmp(a->p, b->p, sizeof a->p) == 0 && a->unit == b->unit && a->known == b->known;
+}
+
+static void
+fold_mark_touch(struct game *g, const struct fold_mark *m)
+{
+	unsigned mask = GAME_TOUCH_BOX;   /* minutes and +/- run on with every play */
+
+	if (g->d.nshots != m->nshots)
+		mask |= GAME_TOUCH_SHOTS;
+	if (g->d.period != m->period)
+		mask |= GAME_TOUCH_PERIOD;
+	if (!same_five(&m->five[0], &g->d.side[0].five) ||
+	    !same_five(&m->five[1], &g->d.side[1].five))
+		mask |= GAME_TOUCH_COURT;
+	game_touch(g, mask);
+}
+
 void
 game_derive_refresh(struct game *g)
 {
 	struct derived *d = &g->d;
+	struct fold_mark mark;
 
+	/* anything but an append: every derived view may read differently */
+	if (d->stale || g->dirty_from < d->folded)
+		game_touch(g, GAME_TOUCH_ALL & ~(GAME_TOUCH_INFO | GAME_TOUCH_POSSESSIONS |
+		    GAME_TOUCH_PUBLISHED));
 	if (d->stale) {
 		checkpoints_drop_after(g, 0);
 		reset(g);
@@ -1108,7 +1150,9 @@ game_derive_refresh(struct game *g)
 	while (d->folded < g->store.n) {
 		if (d->folded % GAME_CHECK_EVERY == 0)
 			checkpoint_save(g);
+		fold_mark_take(g, &mark);
 		fold_event(g, g->store.order[d->folded++]);
+		fold_mark_touch(g, &mark);
 	}
 	if (d->finished_gen != g->generation) {
 		finish(g);

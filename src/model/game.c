@@ -22,6 +22,28 @@ changed(struct game *g)
 	return g->content_gen;
 }
 
+void
+game_touch(struct game *g, unsigned mask)
+{
+	int a;
+
+	for (a = 0; a < GAME_TOUCH_ASPECTS; a++)
+		if (mask & (1u << a))
+			g->touched[a] = g->generation;
+}
+
+uint64_t
+game_touched(const struct game *g, unsigned mask)
+{
+	uint64_t last = 0;
+	int a;
+
+	for (a = 0; a < GAME_TOUCH_ASPECTS; a++)
+		if ((mask & (1u << a)) && g->touched[a] > last)
+			last = g->touched[a];
+	return last;
+}
+
 static void
 sync_team_view(struct game *g, int side)
 {
@@ -134,6 +156,7 @@ game_set_rules(struct game *g, const char *name)
 	    sizeof g->rules_override);
 	apply_rules(g);
 	changed(g);
+	game_touch(g, GAME_TOUCH_ALL);
 	return 0;
 }
 
@@ -182,6 +205,7 @@ game_set_info(struct game *g, const struct cs_game_info *info)
 	}
 	apply_rules(g);
 	changed(g);
+	game_touch(g, GAME_TOUCH_ALL);
 }
 
 const struct cs_game_info *
@@ -225,9 +249,10 @@ keep_event(struct record *rec, const struct cs_event *ev)
 
 /* Player ids to indexes once, at upsert, so the fold never hashes.  `ev`
  * is the whole event: the record has no on-court lists. */
-static void
+static unsigned
 resolve_players(struct game *g, struct record *rec, const struct cs_event *ev)
 {
+	unsigned learned = g->roster[0].learned + g->roster[1].learned;
 	int i, s, k;
 
 	for (i = 0; i < CS_EVENT_STATS_MAX; i++) {
@@ -243,12 +268,15 @@ resolve_players(struct game *g, struct record *rec, const struct cs_event *ev)
 			rec->court_player[s][k] = ev->has_on_court[s] ?
 			    (int16_t)game_roster_intern(&g->roster[s], &ev->on_court[s][k]) :
 			    -1;
+	/* a name learned from the event: the aspect it touches */
+	return g->roster[0].learned + g->roster[1].learned != learned ? GAME_TOUCH_INFO : 0;
 }
 
 static int
 add_event(struct game *g, const struct cs_event *ev)
 {
 	struct record *rec;
+	unsigned touched;
 	long pos;
 
 	if (g->store.n >= GAME_EVENTS_MAX)
@@ -262,10 +290,11 @@ add_event(struct game *g, const struct cs_event *ev)
 		free(rec);
 		return -1;
 	}
-	resolve_players(g, rec, ev);
+	touched = resolve_players(g, rec, ev);
 	/* an event before others is folded from the checkpoint before it */
 	game_derive_dirty(g, (size_t)pos);
 	rec->updated_gen = changed(g);
+	game_touch(g, GAME_TOUCH_PLAYS | touched);
 	return 1;
 }
 
@@ -274,14 +303,16 @@ static int
 replace_event(struct game *g, struct record *rec, const struct cs_event *ev)
 {
 	long was = game_store_remove(&g->store, rec), pos;
+	unsigned touched;
 
 	keep_event(rec, ev);
 	/* cannot fail: the store has just had room for this record */
 	pos = game_store_insert(&g->store, rec);
-	resolve_players(g, rec, ev);
+	touched = resolve_players(g, rec, ev);
 	/* the fold goes back to the earlier of its two places */
 	game_derive_dirty(g, (size_t)(was >= 0 && was < pos ? was : pos));
 	rec->updated_gen = changed(g);
+	game_touch(g, GAME_TOUCH_PLAYS | GAME_TOUCH_PLAYS_REWRITTEN | touched);
 	return 1;
 }
 
@@ -355,6 +386,7 @@ game_delete(struct game *g, const char *id)
 	if (pos >= 0)
 		game_derive_dirty(g, (size_t)pos);
 	changed(g);
+	game_touch(g, GAME_TOUCH_PLAYS | GAME_TOUCH_PLAYS_REWRITTEN);
 	return 1;
 }
 
@@ -378,9 +410,10 @@ game_set_clock(struct game *g, const struct cs_clock *clock)
 		return;
 	/* a new period changes team fouls and the bonus; the clock running on
 	 * within one changes nothing the panes show */
-	if (!g->has_clock || c.period.sequence != g->clock.period.sequence)
+	if (!g->has_clock || c.period.sequence != g->clock.period.sequence) {
 		g->clock_gen = changed(g);
-	else
+		game_touch(g, GAME_TOUCH_PERIOD | GAME_TOUCH_BOX);
+	} else
 		g->clock_gen = ++g->generation;
 	g->clock = c;
 	g->has_clock = true;
@@ -415,6 +448,7 @@ game_set_published(struct game *g, const struct cs_published_stats *st)
 	}
 	*slot = p;
 	changed(g);
+	game_touch(g, GAME_TOUCH_PUBLISHED | GAME_TOUCH_BOX);
 }
 
 /* A provider's own possession: kept apart from the derived ones. */
@@ -423,8 +457,10 @@ game_set_possession(struct game *g, const struct cs_possession *p)
 {
 	int rc = cs_possessions_upsert(g->st_possessions, p);
 
-	if (rc > 0)
+	if (rc > 0) {
 		changed(g);
+		game_touch(g, GAME_TOUCH_POSSESSIONS);
+	}
 	return rc;
 }
 
@@ -433,8 +469,10 @@ game_add_video(struct game *g, const struct cs_video_segment *v)
 {
 	int rc = cs_possessions_add_video(g->st_possessions, v);
 
-	if (rc > 0)
+	if (rc > 0) {
 		changed(g);
+		game_touch(g, GAME_TOUCH_POSSESSIONS);
+	}
 	return rc;
 }
 
@@ -446,6 +484,7 @@ game_reset_possessions(struct game *g)
 		return;
 	cs_possessions_clear(g->st_possessions);
 	changed(g);
+	game_touch(g, GAME_TOUCH_POSSESSIONS);
 }
 
 int
@@ -453,8 +492,12 @@ game_toggle_mark(struct game *g, const char *event_id)
 {
 	int rc = cs_possessions_toggle_mark(g->st_possessions, event_id);
 
-	if (rc >= 0)
+	/* the plays pane may show the mark on an older play */
+	if (rc >= 0) {
 		changed(g);
+		game_touch(g, GAME_TOUCH_POSSESSIONS | GAME_TOUCH_PLAYS |
+		    GAME_TOUCH_PLAYS_REWRITTEN);
+	}
 	return rc;
 }
 

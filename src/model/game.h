@@ -354,6 +354,31 @@ uint64_t game_generation(const struct game *g);
 uint64_t game_content_generation(const struct game *g);
 
 /*
+ * What changed (the dirty set), for drawing only what moved: each aspect
+ * keeps the generation of the last change that touched it.  A pane that
+ * shows aspects A and B redraws when game_touched(g, A | B) moved since it
+ * drew.  An append touches PLAYS and what its fold changed; anything that
+ * re-derives (a correction, an insert, a delete, new rules) touches every
+ * derived aspect and PLAYS_REWRITTEN (older plays may read differently).
+ * Up to date after game_refresh().
+ */
+enum game_aspect {
+	GAME_TOUCH_INFO = 1u << 0,        /* teams, rosters, rules */
+	GAME_TOUCH_PLAYS = 1u << 1,       /* a play appended, changed or gone */
+	GAME_TOUCH_PLAYS_REWRITTEN = 1u << 2,   /* ... other than appended */
+	GAME_TOUCH_SHOTS = 1u << 3,
+	GAME_TOUCH_BOX = 1u << 4,         /* box rows, totals, score, team figures, units */
+	GAME_TOUCH_COURT = 1u << 5,       /* a five on court */
+	GAME_TOUCH_PERIOD = 1u << 6,      /* the current period */
+	GAME_TOUCH_POSSESSIONS = 1u << 7, /* the provider's possessions, videos, marks */
+	GAME_TOUCH_PUBLISHED = 1u << 8,   /* published totals (reconciliation) */
+};
+#define GAME_TOUCH_ASPECTS 9
+#define GAME_TOUCH_ALL ((1u << GAME_TOUCH_ASPECTS) - 1)
+/* The latest generation that touched any aspect of `mask`. */
+uint64_t game_touched(const struct game *g, unsigned mask);
+
+/*
  * Derive once, then only read: game_refresh() brings every derived view up
  * to date (the UI calls it once after each drain of the feed); the
  * game_view_* readers below take a const model and derive nothing, so code

@@ -58,6 +58,7 @@ struct roster {
 	int tenths[GAME_PLAYERS_MAX];       /* time on court */
 	int n;
 	int16_t slots[2 * GAME_PLAYERS_MAX];  /* id hash -> index, -1 empty */
+	unsigned learned;                     /* names and jerseys learned from events */
 };
 
 /* A five on court.  `known` is false until a lineup for the period is seen. */
@@ -215,6 +216,7 @@ struct game {
 	int mismatches;
 
 	uint64_t generation;
+	uint64_t touched[GAME_TOUCH_ASPECTS];   /* game_touched(): per aspect bit */
 	struct cs_possessions *st_possessions;   /* the provider's own (possessions.h) */
 	struct game_presence presence;   /* the sensors' (presence.h) */
 };
@@ -265,6 +267,9 @@ void game_analytics_clock(struct game *g, int elapsed_tenths);
 void game_analytics_event(struct game *g, const struct record *rec, int home, int away);
 /* Into the views of game_analytics() and game_flow(), at the end of finish(). */
 void game_analytics_finish(struct game *g);
+
+/* game.c: the aspects of `mask` changed at the current generation */
+void game_touch(struct game *g, unsigned mask);
 
 /* derive.c */
 void game_derive_free(struct game *g);

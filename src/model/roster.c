@@ -72,12 +72,17 @@ add_player(struct roster *r, const char *id)
 
 /* Events teach names and jerseys, but never overwrite what we have. */
 static void
-learn(struct cs_player_info *info, const char *name, const char *jersey)
+learn(struct roster *r, struct cs_player_info *info, const char *name, const char *jersey)
 {
-	if (info->name[0] == '\0')
+	bool had_name = info->name[0] != '\0', had_jersey = info->jersey[0] != '\0';
+
+	if (!had_name)
 		cs_sanitize(info->name, name, sizeof info->name);
-	if (info->jersey[0] == '\0')
+	if (!had_jersey)
 		cs_sanitize(info->jersey, jersey, sizeof info->jersey);
+	/* something new to show (game_touch INFO) */
+	if ((!had_name && info->name[0] != '\0') || (!had_jersey && info->jersey[0] != '\0'))
+		r->learned++;
 }
 
 int
@@ -91,7 +96,7 @@ game_roster_intern(struct roster *r, const struct cs_player_ref *ref)
 	if (idx < 0)
 		idx = add_player(r, ref->id);
 	if (idx >= 0)
-		learn(&r->players[idx].info, ref->name, ref->jersey);
+		learn(r, &r->players[idx].info, ref->name, ref->jersey);
 	return idx;
 }
 
