@@ -17,7 +17,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define UI_ROWS_MAX 256       /* rows of a window tracked; below them: always drawn */
+#define UI_ROWS_MAX 1024      /* rows of a window drawn (4K screens at tiny fonts reach ~400) */
 #define UI_ROWS_SEED 0xcbf29ce484222325ULL
 
 struct ui_rows {
