@@ -562,6 +562,25 @@ test_catchup(void)
 		shottracker_parse_catchup(&c, doc, strlen(doc));
 		is_int(col.ndel, 0, "and only once");
 	}
+
+	/* The game ended between the game event (ACTIVE) and the catch-up: its
+	 * totals say COMPLETE, and no socket will bring a GAME_END, so the
+	 * catch-up closes the game itself (the demo at --speed max ended
+	 * "inprogress" one time in ten). */
+	reset();
+	{
+		const char *doc = "{\"details\":[{\"key\":{\"actorId\":\"7269\",\"timestamp\":1700000010000},"
+		    "\"baseStats\":\"FG\",\"classification\":\"TWO_POINT_MAKE\",\"period\":\"Q4\","
+		    "\"teamId\":\"552\",\"pid\":\"7269\",\"stats\":{\"FGA\":1,\"FG\":1,\"PTS\":2}}],"
+		    "\"gameTotals\":{\"status\":\"COMPLETE\",\"period\":\"Q4\"}}";
+
+		ok(strcmp(c.info.status, "closed") != 0, "before: the game is not closed");
+		shottracker_parse_catchup(&c, doc, strlen(doc));
+		ok(c.game_over, "gameTotals COMPLETE: the game is over");
+		is_str(col.game.status, "closed", "and the model hears it is closed");
+		ok(find("game:end") != NULL && find("game:end")->type == CS_EV_GAME_END &&
+		    find("game:end")->period.sequence == 4, "with its end, in the last period");
+	}
 	shottracker_ctx_free(&c);
 }
 

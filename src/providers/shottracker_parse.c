@@ -1368,8 +1368,17 @@ game_totals(struct shottracker_ctx *c, json_object *t)
 	get_text(t, "period", c->totals_period, sizeof c->totals_period);
 	get_text(t, "status", c->totals_status, sizeof c->totals_status);
 	s = get_str(t, "status");
-	if (s != NULL && strcasecmp(s, "COMPLETE") == 0)
-		c->game_over = true;
+	if (s != NULL && strcasecmp(s, "COMPLETE") == 0 && !c->game_over) {
+		/* The game ended after its game event said ACTIVE: no socket will
+		 * bring the GAME_END now, so the catch-up closes it as one would. */
+		struct cs_period p;
+
+		if (!get_period(c, t, "period", &p) || p.sequence < c->last_period.sequence)
+			p = c->last_period;
+		game_end_event(c, &p, c->last_timestamp, false, 0, NULL);
+		set_status(c, "COMPLETE");
+		emit_game(c, false);
+	}
 }
 
 /* --- ShotTracker's own possessions: to the model, apart from the plays --- */
