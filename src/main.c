@@ -334,22 +334,31 @@ all_games(const struct settings *s, char ids[][CS_ID_MAX], int *n)
 	return 0;
 }
 
-/* One session per game, each its own feed on `fc` with its id. */
+/* One session per game: a league on one connection when the provider
+ * carries one (Sportradar), else each its own feed on `fc` with its id. */
 static int
 start_sessions(const struct settings *s, struct feed_config *fc,
     const char *const *ids, int n, struct session **v)
 {
 	char *cause = NULL;
+	bool league = session_league_fits(fc, n);
 	int i;
 
 	for (i = 0; i < n; i++) {
-		if (ids != NULL)
-			fc->game_id = ids[i];
 		v[i] = session_new(rules_for(s));
 		if (v[i] == NULL) {
 			fprintf(stderr, "courtside: out of memory\n");
 			return -1;
 		}
+	}
+	if (league && session_start_league(v, n, fc, ids, &cause) < 0) {
+		fprintf(stderr, "courtside: %s\n", cause != NULL ? cause : "cannot start");
+		free(cause);
+		return -1;
+	}
+	for (i = 0; i < n && !league; i++) {
+		if (ids != NULL)
+			fc->game_id = ids[i];
 		if (session_start(v[i], fc, &cause) < 0) {
 			fprintf(stderr, "courtside: %s\n", cause != NULL ? cause : "cannot start");
 			free(cause);

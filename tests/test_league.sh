@@ -57,6 +57,10 @@ st_pid=$!
 "$CS" --provider sportradar --base-url "$base" --all --headless --duration 600 \
     --export "$t/sr.live.json" --log "$t/sr.live.log" 2>"$t/sr.live.err"
 tap_is "$?" 0 "sportradar: eight live games in one process end, exit 0"
+tap_is "$(grep -c 'events/subscribe -> HTTP 302' "$t/sr.live.log")" 1 \
+    "sportradar: the eight games share one push subscription"
+tap_is "$(grep -c 'closed$' "$t/sr.live.log")" 8 \
+    "sportradar: each game of the league ends on its own"
 wait $st_pid
 tap_is "$?" 0 "shottracker: eight live games in one process end, exit 0"
 wait $curl_pid
