@@ -335,13 +335,14 @@ all_games(const struct settings *s, char ids[][CS_ID_MAX], int *n)
 }
 
 /* One session per game: a league on one connection when the provider
- * carries one (Sportradar), else each its own feed on `fc` with its id. */
+ * carries one (Sportradar) and there are several games or --all (its
+ * push filters apply), else each its own feed on `fc` with its id. */
 static int
 start_sessions(const struct settings *s, struct feed_config *fc,
     const char *const *ids, int n, struct session **v)
 {
 	char *cause = NULL;
-	bool league = session_league_fits(fc, n);
+	bool league = ids != NULL && (n > 1 || s->all_games) && session_league_fits(fc);
 	int i;
 
 	for (i = 0; i < n; i++) {
@@ -440,6 +441,9 @@ main(int argc, char **argv)
 	sro.league = s.league;
 	sro.access_level = s.access_level;
 	sro.api_key = s.sr_api_key;
+	sro.locale = s.locale;
+	sro.status = s.push_status;
+	sro.team = s.all_games ? s.team : NULL;   /* --all --team: the push filter too */
 	fc.options = s.provider == CS_PROVIDER_SPORTRADAR ? (const void *)&sro :
 	    (const void *)&sto;
 

@@ -53,11 +53,11 @@ session_start_league(struct session **v, int n, const struct feed_config *fc,
 }
 
 bool
-session_league_fits(const struct feed_config *fc, int n)
+session_league_fits(const struct feed_config *fc)
 {
 	const struct provider *p = feed_provider_for(fc);
 
-	return n > 1 && fc->replay_path == NULL && p != NULL && p->run_league != NULL;
+	return fc->replay_path == NULL && p != NULL && p->run_league != NULL;
 }
 
 bool

@@ -38,8 +38,9 @@ int session_start(struct session *s, const struct feed_config *fc, char **cause)
  */
 int session_start_league(struct session **v, int n, const struct feed_config *fc,
     const char *const *ids, char **cause);
-/* True when n games on `fc` go on one connection (session_start_league). */
-bool session_league_fits(const struct feed_config *fc, int n);
+/* True when the games of `fc` can go on one connection (its provider
+ * carries a league: session_start_league). */
+bool session_league_fits(const struct feed_config *fc);
 /* Applies what its feed queued; true when the model changed. */
 bool session_drain(struct session *s);
 /* Stops the feed (joins its thread); the model stays. */
