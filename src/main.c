@@ -270,16 +270,47 @@ pick_row(const struct schedule_game *g, struct ui_pick_row *r)
 		    h->points % 1000);
 }
 
+/* The picker's live scores: the schedule again, on the picker's own
+ * thread (so a failure is logged, never printed over the screen). */
+#define PICK_REFRESH_MS 10000
+
+static int
+pick_refresh(void *ctx, struct ui_pick_row **rows, size_t *n)
+{
+	const struct settings *s = ctx;
+	struct schedule_query q;
+	struct schedule sched;
+	char *cause = NULL;
+	size_t i;
+
+	schedule_query_of(s, &q);
+	if (schedule_fetch(&q, &sched, &cause) < 0) {
+		log_msg("picker: refreshing the scores failed: %s",
+		    cause != NULL ? cause : "no schedule");
+		free(cause);
+		schedule_free(&sched);
+		return -1;
+	}
+	*rows = calloc(sched.n + 1, sizeof **rows);
+	for (i = 0; *rows != NULL && i < sched.n; i++)
+		pick_row(&sched.games[i], &(*rows)[i]);
+	*n = sched.n;
+	schedule_free(&sched);
+	return *rows != NULL ? 0 : -1;
+}
+
 /*
- * No --game: the day's games in the picker; the one chosen goes into
- * `id`.  0 to go on, 1 to leave with status *rc (the user left: 0).
+ * No --game: the day's games in the picker, their scores refreshed while
+ * it is open; the one chosen goes into `id`.  0 to go on, 1 to leave with
+ * status *rc (the user left: 0).
  */
 static int
 pick_game(const struct settings *s, const struct ui_options *uo, char *id,
     size_t size, int *rc)
 {
+	struct ui_pick_source src = { pick_refresh, (void *)(uintptr_t)s, PICK_REFRESH_MS };
 	struct schedule sched;
-	struct ui_pick_row *rows;
+	struct ui_pick_row *rows, chosen;
 	char *cause = NULL, title[96];
 	size_t i;
 	int k;
@@ -299,9 +330,9 @@ pick_game(const struct settings *s, const struct ui_options *uo, char *id,
 		pick_row(&sched.games[i], &rows[i]);
 	snprintf(title, sizeof title, "%s, %04d-%02d-%02d", cs_provider_name(s->provider),
 	    s->year, s->month, s->day);
-	k = rows != NULL ? ui_pick(uo, rows, sched.n, title, &cause) : -2;
+	k = rows != NULL ? ui_pick(uo, rows, sched.n, title, &src, &chosen, &cause) : -2;
 	if (k >= 0)
-		cs_strlcpy(id, rows[k].id, size);
+		cs_strlcpy(id, chosen.id, size);
 	else if (k == -2)
 		fprintf(stderr, "courtside: %s\n", cause != NULL ? cause : "out of memory");
 	else
