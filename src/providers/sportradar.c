@@ -568,6 +568,12 @@ on_split_warning(void *arg, const char *msg)
 	struct cs_sink *s = &sr->ctx.sink;
 
 	sr->ctx.warnings++;
+	if (sr->lg != NULL) {
+		/* a league's dropped line has no game to tell: the hub's own
+		 * queue has no reader */
+		log_msg("sportradar: %s", msg);
+		return;
+	}
 	if (s->warning != NULL)
 		s->warning(s->ctx, msg);
 }
