@@ -41,6 +41,13 @@ c1=$!
 curl -s -N --max-time 15 "$loc_team" >"$t/team.ndjson" 2>/dev/null &
 c2=$!
 
+# Meanwhile two games of the four: the others' lines on the one stream
+# are ignored, named in the log once and counted at the end.
+second=$("$PY" -c 'import json, sys; print(json.load(sys.stdin)["games"][1]["id"])' <"$t/list.json")
+"$CS" --provider sportradar --base-url "$base" --game "$game,$second" --headless \
+    --duration 600 --export "$t/two.json" --log "$t/two.log" 2>"$t/two.err" &
+two=$!
+
 "$CS" --provider sportradar --base-url "$base" --all --team "$team" --status inprogress \
     --locale fr --headless --duration 600 --export "$t/team.json" --log "$t/cs.log" \
     2>"$t/cs.err"
@@ -54,6 +61,21 @@ tap_ok "the filtered stream brought no other game" sh -c \
 "$CS" --provider sportradar --base-url "$base" --game "$game" --once \
     --export "$t/solo.json" --log "$t/solo.log" 2>"$t/solo.err"
 tap_ok "the team's game equals its solo run" "$EQ" "$t/team.json" "$t/solo.json"
+
+wait $two
+tap_is "$?" 0 "two games of the night on the league stream end, exit 0"
+tap_is "$(grep -c 'ignoring the push lines of games not followed' "$t/two.log")" 1 \
+    "the other games' lines: logged once"
+tap_ok "and counted at the end" grep -q 'push lines skipped: [1-9][0-9]* of games not followed' \
+    "$t/two.log"
+# a game id no one knows fails alone, its own line; its partner catches up
+"$CS" --provider sportradar --base-url "$base" --game "$second,no-such-game" --once \
+    --export "$t/bad.json" --log "$t/bad.log" 2>"$t/bad.err"
+tap_is "$?" 1 "a league with an unknown game: exit 1"
+tap_ok "one line names the unknown game" sh -c \
+    "[ \$(wc -l <'$t/bad.err') -eq 1 ] && grep -q '^courtside: no-such-game: ' '$t/bad.err'"
+tap_ok "its partner caught up all the same" grep -q "$second.*pbp.json -> HTTP 200\|games/$second/pbp.json -> 200" \
+    "$t/bad.log"
 
 wait $c1 $c2
 payload_games "$t/team.ndjson" | sort -u >"$t/team.games"
