@@ -60,7 +60,7 @@ st_pid=$!
 tap_is "$?" 0 "sportradar: eight live games in one process end, exit 0"
 tap_is "$(grep -c 'events/subscribe -> HTTP 302' "$t/sr.live.log")" 1 \
     "sportradar: the eight games share one push subscription"
-tap_is "$(grep -c 'closed$' "$t/sr.live.log")" 8 \
+tap_is "$(grep -c 'sportradar: [0-9a-f-]*: the game is closed$' "$t/sr.live.log")" 8 \
     "sportradar: each game of the league ends on its own"
 wait $st_pid
 tap_is "$?" 0 "shottracker: eight live games in one process end, exit 0"
