@@ -212,21 +212,34 @@ schedule_query_of(const struct settings *s, const void *options, struct schedule
 	q->team = s->team;
 }
 
-/* The day's schedule as the settings ask for it; -1 after saying why. */
+/* The day's schedule as the settings ask for it, read with the provider's
+ * own options (provider.h).  0, or -1 with *cause. */
 static int
-fetch_schedule(const struct settings *s, struct schedule *sched)
+schedule_of(const struct settings *s, struct schedule *sched, char **cause)
 {
 	const struct provider *p = provider_by_id(s->provider);
 	struct schedule_query q;
-	char *cause = NULL;
 	bool oom;
 	void *options = provider_options_from(p, s, &oom);
 	int rc;
 
 	schedule_query_of(s, options, &q);
-	rc = oom ? cs_set_cause(&cause, "out of memory") : schedule_fetch(&q, sched, &cause);
+	if (oom) {
+		memset(sched, 0, sizeof *sched);
+		rc = cs_set_cause(cause, "out of memory");
+	} else
+		rc = schedule_fetch(&q, sched, cause);
 	provider_options_free(p, options);
-	if (rc == 0)
+	return rc;
+}
+
+/* The day's schedule; -1 after saying why. */
+static int
+fetch_schedule(const struct settings *s, struct schedule *sched)
+{
+	char *cause = NULL;
+
+	if (schedule_of(s, sched, &cause) == 0)
 		return 0;
 	fprintf(stderr, "courtside: %s\n", cause != NULL ? cause : "no schedule");
 	free(cause);
@@ -272,16 +285,45 @@ pick_row(const struct schedule_game *g, struct ui_pick_row *r)
 		    h->points % 1000);
 }
 
+/* The picker's live scores: the schedule again, on the picker's own
+ * thread (so a failure is logged, never printed over the screen). */
+#define PICK_REFRESH_MS 10000
+
+static int
+pick_refresh(void *ctx, struct ui_pick_row **rows, size_t *n)
+{
+	const struct settings *s = ctx;
+	struct schedule sched;
+	char *cause = NULL;
+	size_t i;
+
+	if (schedule_of(s, &sched, &cause) < 0) {
+		log_msg("picker: refreshing the scores failed: %s",
+		    cause != NULL ? cause : "no schedule");
+		free(cause);
+		schedule_free(&sched);
+		return -1;
+	}
+	*rows = calloc(sched.n + 1, sizeof **rows);
+	for (i = 0; *rows != NULL && i < sched.n; i++)
+		pick_row(&sched.games[i], &(*rows)[i]);
+	*n = sched.n;
+	schedule_free(&sched);
+	return *rows != NULL ? 0 : -1;
+}
+
 /*
- * No --game: the day's games in the picker; the one chosen goes into
- * `id`.  0 to go on, 1 to leave with status *rc (the user left: 0).
+ * No --game: the day's games in the picker, their scores refreshed while
+ * it is open; the one chosen goes into `id`.  0 to go on, 1 to leave with
+ * status *rc (the user left: 0).
  */
 static int
 pick_game(const struct settings *s, const struct ui_options *uo, char *id,
     size_t size, int *rc)
 {
+	struct ui_pick_source src = { pick_refresh, (void *)(uintptr_t)s, PICK_REFRESH_MS };
 	struct schedule sched;
-	struct ui_pick_row *rows;
+	struct ui_pick_row *rows, chosen;
 	char *cause = NULL, title[96];
 	size_t i;
 	int k;
@@ -301,9 +343,9 @@ pick_game(const struct settings *s, const struct ui_options *uo, char *id,
 		pick_row(&sched.games[i], &rows[i]);
 	snprintf(title, sizeof title, "%s, %04d-%02d-%02d", cs_provider_name(s->provider),
 	    s->year, s->month, s->day);
-	k = rows != NULL ? ui_pick(uo, rows, sched.n, title, &cause) : -2;
+	k = rows != NULL ? ui_pick(uo, rows, sched.n, title, &src, &chosen, &cause) : -2;
 	if (k >= 0)
-		cs_strlcpy(id, rows[k].id, size);
+		cs_strlcpy(id, chosen.id, size);
 	else if (k == -2)
 		fprintf(stderr, "courtside: %s\n", cause != NULL ? cause : "out of memory");
 	else
@@ -336,22 +378,32 @@ all_games(const struct settings *s, char ids[][CS_ID_MAX], int *n)
 	return 0;
 }
 
-/* One session per game, each its own feed on `fc` with its id. */
+/* One session per game: a league on one connection when the provider
+ * carries one (Sportradar) and there are several games or --all (its
+ * push filters apply), else each its own feed on `fc` with its id. */
 static int
 start_sessions(const struct settings *s, struct feed_config *fc,
     const char *const *ids, int n, struct session **v)
 {
 	char *cause = NULL;
+	bool league = ids != NULL && (n > 1 || s->all_games) && session_league_fits(fc);
 	int i;
 
 	for (i = 0; i < n; i++) {
-		if (ids != NULL)
-			fc->game_id = ids[i];
 		v[i] = session_new(rules_for(s, fc));
 		if (v[i] == NULL) {
 			fprintf(stderr, "courtside: out of memory\n");
 			return -1;
 		}
+	}
+	if (league && session_start_league(v, n, fc, ids, &cause) < 0) {
+		fprintf(stderr, "courtside: %s\n", cause != NULL ? cause : "cannot start");
+		free(cause);
+		return -1;
+	}
+	for (i = 0; i < n && !league; i++) {
+		if (ids != NULL)
+			fc->game_id = ids[i];
 		if (session_start(v[i], fc, &cause) < 0) {
 			fprintf(stderr, "courtside: %s\n", cause != NULL ? cause : "cannot start");
 			free(cause);

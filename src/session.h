@@ -30,6 +30,17 @@ struct session *session_new(const char *rules);
 /* Starts its feed on `fc` (fc->game_id names the game).  0, or -1 with
  * *cause (malloc'd). */
 int session_start(struct session *s, const struct feed_config *fc, char **cause);
+/*
+ * Starts n sessions' feeds as one league on one connection (the
+ * provider's run_league: Sportradar's push feed carries every game of a
+ * night), session i following ids[i].  0, or -1 with *cause (malloc'd)
+ * and no feed started.
+ */
+int session_start_league(struct session **v, int n, const struct feed_config *fc,
+    const char *const *ids, char **cause);
+/* True when the games of `fc` can go on one connection (its provider
+ * carries a league: session_start_league). */
+bool session_league_fits(const struct feed_config *fc);
 /* Applies what its feed queued; true when the model changed. */
 bool session_drain(struct session *s);
 /* Stops the feed (joins its thread); the model stays. */

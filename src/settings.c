@@ -14,6 +14,7 @@
 #include "settings.h"
 #include "model/game.h"
 #include "providers/provider.h"
+#include "providers/sportradar.h"
 #include "ui/ui.h"
 
 enum {
@@ -23,6 +24,7 @@ enum {
 	OPT_EXPORT, OPT_EXPORT_FORMAT, OPT_CACERT, OPT_INSECURE, OPT_NO_COLOR,
 	OPT_ASCII, OPT_TITLE, OPT_BELL, OPT_HELP, OPT_VERSION, OPT_RULES,
 	OPT_LIST, OPT_DATE, OPT_TEAM, OPT_ALL,
+	OPT_STATUS, OPT_LOCALE,
 };
 
 static const struct option long_options[] = {
@@ -55,6 +57,8 @@ static const struct option long_options[] = {
 	{ "all", no_argument, NULL, OPT_ALL },
 	{ "date", required_argument, NULL, OPT_DATE },
 	{ "team", required_argument, NULL, OPT_TEAM },
+	{ "status", required_argument, NULL, OPT_STATUS },
+	{ "locale", required_argument, NULL, OPT_LOCALE },
 	{ "help", no_argument, NULL, OPT_HELP },
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ NULL, 0, NULL, 0 },
@@ -72,9 +76,12 @@ settings_usage(FILE *out)
 "       courtside --provider P --list [--date YYYY-MM-DD] [--team ID]\n"
 "       courtside --provider P        (no --game: pick one of today's games)\n"
 "       courtside --provider P --game ID,ID,... | --all   (several games: ( ) switch)\n"
+"                 Sportradar: one push stream for them all, [--status inprogress|created]\n"
+"                 (and --team ID with --all) filter it\n"
 "\n"
 "common options:\n"
 "  --record FILE          keep every raw provider message in FILE\n"
+"  --locale CODE          Sportradar's push language code (default en)\n"
 "  --rules NAME           rule profile: nba, gleague, ncaam, ncaaw, nfhs, fiba\n"
 "                         (default: from the provider's data)\n"
 "  --config FILE          credentials file (default $XDG_CONFIG_HOME/courtside/config)\n"
@@ -373,6 +380,16 @@ settings_parse(struct settings *s, int argc, char **argv, char **cause)
 				return cs_set_cause(cause, "--team needs a team id");
 			s->team = optarg;
 			break;
+		case OPT_STATUS:
+			if (!sportradar_push_filter_ok("status", optarg, cause))
+				return -1;
+			s->push_status = optarg;
+			break;
+		case OPT_LOCALE:
+			if (!sportradar_push_filter_ok("locale", optarg, cause))
+				return -1;
+			s->locale = optarg;
+			break;
 		case OPT_HELP:
 			settings_usage(stdout);
 			return 1;
@@ -415,6 +432,12 @@ settings_parse(struct settings *s, int argc, char **argv, char **cause)
 		return cs_set_cause(cause, "--provider needs --game with --once or --headless");
 	if (s->provider == CS_PROVIDER_NONE && s->game_id != NULL)
 		return cs_set_cause(cause, "--game goes with --provider");
+	if (s->provider != CS_PROVIDER_SPORTRADAR && (s->locale != NULL ||
+	    s->push_status != NULL))
+		return cs_set_cause(cause, "--locale and --status go with --provider sportradar");
+	if (s->push_status != NULL && s->ngames < 2 && !s->all_games)
+		return cs_set_cause(cause, "--status filters the push stream of several "
+		    "games: give --all or --game A,B,...");
 	if (s->provider != CS_PROVIDER_SHOTTRACKER && s->ws_url != NULL)
 		return cs_set_cause(cause, "--ws-url goes with --provider shottracker");
 	if (s->provider == CS_PROVIDER_NONE && s->base_url != NULL)

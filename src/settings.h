@@ -49,6 +49,8 @@ struct settings {
 	int year, month, day;        /* --date (default: today, local time) */
 	bool date_set;
 	const char *team;            /* --team ID: the schedule's games of a team */
+	const char *push_status;     /* --status: a league's push filter; NULL none */
+	const char *locale;          /* --locale: Sportradar's language code; NULL en */
 
 	/* Credentials: environment first, then the config file.  Owned. */
 	char *st_username;

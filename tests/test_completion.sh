@@ -37,6 +37,7 @@ tap_is "$(complete_words "$cs" courtside --until Q3)" "Q3/0:00" "--until Q3 take
 tap_is "$(complete_words "$cs" courtside --replay "$tmp/game.")" "$tmp/game.cap" \
     "--replay completes a file name"
 tap_is "$(complete_words "$cs" courtside --game x)" "" "--game: nothing to guess"
+tap_is "$(complete_words "$cs" courtside --status i)" "inprogress" "--status i: inprogress"
 tap_is "$(complete_words "$sim" courtside-sim --provider b)" "both" "courtside-sim --provider b: both"
 tap_is "$(complete_words "$sim" courtside-sim --st-game-shape s)" "seed sim" \
     "courtside-sim --st-game-shape: sim and seed"

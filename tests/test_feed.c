@@ -218,6 +218,35 @@ stamper_run(struct feed *feed, char **cause)
 }
 
 static const struct provider stamper = { .name = "stamper", .run = stamper_run };
+/* A league: game 0 gets its event and ends alone; game 1 gets its event,
+ * answers a reconnect request (asked through its member) and lives until
+ * the hub stops, when the feed ends it. */
+static int
+league_run(struct feed *hub, char **cause)
+{
+	struct feed *g0 = feed_league_member(hub, 0), *g1 = feed_league_member(hub, 1);
+	struct cs_sink s0 = feed_sink(g0), s1 = feed_sink(g1);
+	struct cs_event ev;
+
+	(void)cause;
+	if (feed_league_size(hub) != 2 || feed_league_member(hub, 2) != NULL)
+		return cs_set_cause(cause, "not two games");
+	cs_event_init(&ev, CS_PROVIDER_SPORTRADAR);
+	cs_strlcpy(ev.id, "e0", sizeof ev.id);
+	s0.event(s0.ctx, &ev);
+	feed_member_end(g0, 0, NULL);
+	feed_member_end(g0, -1, "a second end is none");
+	cs_strlcpy(ev.id, "e1", sizeof ev.id);
+	s1.event(s1.ctx, &ev);
+	while (!feed_sleep(g1, 60000))
+		if (feed_take_reconnect_request(hub))
+			feed_set_status(g1, FEED_RECONNECTING, 1, "asked");
+	return feed_stopping(g0) && feed_stopping(g1) ? 0 : -1;
+}
+
+static const struct provider league = {
+	.name = "league", .run = sleeper_run, .run_league = league_run,
+};
 
 /* --- helpers --- */
 
@@ -709,6 +738,77 @@ test_clip(void)
 	feed_stop(&feed);
 }
 
+/* The kinds and ids a drained list holds, as "EV:e0 END:ended". */
+static void
+describe(const struct feed_msg *m, char *out, size_t size)
+{
+	size_t n = 0;
+
+	out[0] = '\0';
+	for (; m != NULL && n + 32 < size; m = m->next) {
+		if (m->kind == FEED_MSG_EVENT)
+			n += (size_t)snprintf(out + n, size - n, "EV:%s ", m->u.event.id);
+		else if (m->kind == FEED_MSG_END)
+			n += (size_t)snprintf(out + n, size - n, "END:%s ",
+			    m->u.status.state == FEED_ENDED ? "ended" : "failed");
+		else if (m->kind == FEED_MSG_STATUS && m->u.status.state == FEED_RECONNECTING)
+			n += (size_t)snprintf(out + n, size - n, "RECONNECTING ");
+	}
+}
+
+/* Waits (bounded) until the member's queue shows `want` among its messages. */
+static bool
+wait_for(struct feed *f, const char *want, char *seen, size_t size)
+{
+	struct feed_msg *all = NULL, **tail = &all, *list;
+	struct pollfd pfd = { .fd = feed_fd(f), .events = POLLIN };
+	int64_t deadline = cs_now_us() + 20 * 1000000LL;
+
+	seen[0] = '\0';
+	while (strstr(seen, want) == NULL && cs_now_us() < deadline) {
+		if (poll(&pfd, 1, 200) <= 0)
+			continue;
+		list = feed_drain(f);
+		*tail = list;
+		while (*tail != NULL)
+			tail = &(*tail)->next;
+		describe(all, seen, size);
+	}
+	feed_msg_free_list(&all);
+	return strstr(seen, want) != NULL;
+}
+
+static void
+test_league(void)
+{
+	struct feed_config c = config();
+	const char *ids[2] = { "g0", "g1" };
+	struct feed *m[2] = { NULL, NULL };
+	char *cause = NULL, seen[256];
+
+	c.provider = CS_PROVIDER_SPORTRADAR;
+	ok(feed_start_league_with(&c, &sleeper, ids, 2, m, &cause) < 0 &&
+	    cause != NULL && m[0] == NULL, "a provider without run_league takes no league");
+	free(cause);
+	cause = NULL;
+	if (!ok(feed_start_league_with(&c, &league, ids, 2, m, &cause) == 0,
+	    "a league of two starts"))
+		return;
+	ok(wait_for(m[0], "END:ended", seen, sizeof seen) &&
+	    strcmp(seen, "EV:e0 END:ended ") == 0,
+	    "game 0: its own event, then its END, once (%s)", seen);
+	feed_reconnect_now(m[1]);
+	ok(wait_for(m[1], "RECONNECTING", seen, sizeof seen) &&
+	    strcmp(seen, "EV:e1 RECONNECTING ") == 0,
+	    "game 1: its own event; its reconnect reaches the hub; no END (%s)", seen);
+	ok(!feed_went_live(m[1]), "a member goes live only when told");
+	feed_stop(&m[0]);
+	ok(m[0] == NULL, "feed_stop NULLs the member");
+	ok(wait_for(m[1], "END:", seen, sizeof seen) && strcmp(seen, "END:ended ") == 0,
+	    "stopping one member stops the league: the other gets its END (%s)", seen);
+	feed_stop(&m[1]);
+}
+
 int
 main(void)
 {
@@ -722,5 +822,6 @@ main(void)
 	test_stamp_every_event();
 	test_registry();
 	test_clip();
+	test_league();
 	return tap_done();
 }

@@ -2,8 +2,9 @@
 # Several games in one process, against courtside-sim --games 8: each
 # game's export from the one run equals the game's own solo run, for both
 # providers -- the REST catch-up (--once, frozen night) and the live
-# streams to the end (--headless: one session per game, each its own
-# connection), then --export writes one file per game.
+# streams to the end (--headless: Sportradar's games on one push
+# subscription, ShotTracker's a socket each), then --export writes one
+# file per game -- and the same through the simulator's faults.
 . "$top_srcdir/tests/tap.sh"
 . "$top_srcdir/tests/sim_common.sh"
 
@@ -57,6 +58,10 @@ st_pid=$!
 "$CS" --provider sportradar --base-url "$base" --all --headless --duration 600 \
     --export "$t/sr.live.json" --log "$t/sr.live.log" 2>"$t/sr.live.err"
 tap_is "$?" 0 "sportradar: eight live games in one process end, exit 0"
+tap_is "$(grep -c 'events/subscribe -> HTTP 302' "$t/sr.live.log")" 1 \
+    "sportradar: the eight games share one push subscription"
+tap_is "$(grep -c 'sportradar: [0-9a-f-]*: the game is closed$' "$t/sr.live.log")" 8 \
+    "sportradar: each game of the league ends on its own"
 wait $st_pid
 tap_is "$?" 0 "shottracker: eight live games in one process end, exit 0"
 wait $curl_pid
@@ -80,4 +85,32 @@ tap_ok "shottracker: each live game's export equals its solo run" \
     same_as_solo shottracker "$t/st.live"
 [ -s "$t/diff" ] && sed 's/^/# /' "$t/diff" | head -20
 tap_ok "the simulator exits cleanly" sim_stop_all
+
+# The same night through faults: dropped connections (the league's one
+# push stream drops all eight games at once), duplicates, reordering,
+# malformed lines and 5xx answers; each game still equals its solo run.
+sim_start faulty --games 8 --seed 80 --speed 600 --require-auth U:S \
+    --faults drop=80,duplicate=0.03,reorder=0.02,malformed=0.01,5xx=0.05,seed=12 ||
+    tap_skip_all "courtside-sim did not start"
+base=http://127.0.0.1:$SIM_PORT
+: >"$t/diff"
+"$CS" --provider shottracker --base-url "$base" --all --headless --duration 900 \
+    --export "$t/stf.live.json" --log "$t/stf.live.log" 2>"$t/stf.live.err" &
+st_pid=$!
+"$CS" --provider sportradar --base-url "$base" --all --headless --duration 900 \
+    --export "$t/srf.live.json" --log "$t/srf.live.log" 2>"$t/srf.live.err"
+tap_is "$?" 0 "faults: sportradar's eight games end, exit 0"
+wait $st_pid
+tap_is "$?" 0 "faults: shottracker's eight games end, exit 0"
+for k in drop duplicate reorder malformed 5xx; do
+	tap_ok "faults: the simulator injected $k" grep -q "fault: $k" "$sim_tmp/faulty.log"
+done
+tap_ok "faults: the league's push stream dropped and came back" \
+    grep -q "sportradar: reconnecting" "$t/srf.live.log"
+tap_ok "faults: sportradar: each game's export equals its solo run" \
+    same_as_solo sportradar "$t/srf.live"
+tap_ok "faults: shottracker: each game's export equals its solo run" \
+    same_as_solo shottracker "$t/stf.live"
+[ -s "$t/diff" ] && sed 's/^/# /' "$t/diff" | head -20
+tap_ok "the faulty simulator exits cleanly" sim_stop_all
 tap_done

@@ -90,5 +90,22 @@ SPORTRADAR_API_KEY=bad "$CS" --provider sportradar --base-url "$base" \
     >"$t/bad.out" 2>"$t/bad.err" </dev/null
 tap_is "$?" 1 "the schedule refused: exit 1 before any terminal is taken"
 tap_is "$(wc -l <"$t/bad.err" | tr -d ' ')" 1 "in one line"
+
+# Live scores: the open picker fetches the schedule again on its timer; a
+# game under way at 60x shows a new score with no key pressed.
+sim_start scores --games 2 --seed 41 --speed 60 --start-ms 300000 --require-auth U:S ||
+    tap_skip_all "courtside-sim did not start"
+base=http://127.0.0.1:$SIM_PORT
+start 80 24 "$CS" --provider sportradar --base-url "$base" --log "$t/live.log"
+tap_ok "the picker shows the game under way" wait_for "inprogress"
+row() { screen | grep -F inprogress | head -1 | sed 's/  */ /g'; }
+score0=$(row)
+moved() { [ -n "$(row)" ] && [ "$(row)" != "$score0" ]; }
+tap_ok "its score moves while the picker is open (no key pressed)" tap_wait_until 90 moved
+tap_ok "the picker asked the simulator for the schedule again" \
+    sh -c "[ \$(grep -c 'schedule.json 200' '$sim_tmp/scores.log') -ge 2 ]"
+tm send-keys -t cs q
+tap_ok "q leaves the refreshing picker with status 0" wait_for "EXIT=0"
+stop
 tap_ok "the simulator exits cleanly" sim_stop_all
 tap_done

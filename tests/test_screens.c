@@ -1671,6 +1671,45 @@ test_ten_overtimes(struct app_state *st)
 	game_free(&g);
 }
 
+/* A refresh of an open picker (its live scores): new scores on screen,
+ * the search kept, the cursor on its game though the rows moved. */
+static void
+test_picker_refresh(void)
+{
+	struct ui_pick_row rows[8], fresh[9];
+	struct ui_picker *p;
+	size_t chosen = 99, i;
+	const char *k;
+
+	picker_rows(rows, 8);
+	p = ui_picker_new(rows, 8, "sportradar, 2026-12-06", false);
+	if (!ok(p != NULL, "picker refresh: created"))
+		return;
+	resizeterm(24, 80);
+	ui_picker_key(p, 'j', &chosen);        /* the second game */
+	/* the schedule again: a game added first, every row one down, new scores */
+	memcpy(fresh, &rows[0], sizeof rows[0]);
+	cs_strlcpy(fresh[0].id, "00000000-0000-4000-8000-000000000000", sizeof fresh[0].id);
+	cs_strlcpy(fresh[0].away, "Late Add (ADD)", sizeof fresh[0].away);
+	for (i = 0; i < 8; i++)
+		fresh[i + 1] = rows[i];
+	snprintf(fresh[2].score, sizeof fresh[2].score, "%s", "99-97");
+	ok(ui_picker_update(p, fresh, 9) == 0, "picker refresh: the rows are replaced");
+	ui_picker_draw(p, stdscr);
+	wnoutrefresh(stdscr);
+	doupdate();
+	ok(screen_has("99-97") && screen_has(": 9 games"),
+	    "picker refresh: the new score and the added game are on screen");
+	ok(ui_picker_key(p, '\n', &chosen) == UI_PICK_CHOSEN && chosen == 2,
+	    "picker refresh: the cursor stayed on its game (now the third row)");
+	for (k = "/rap\nj"; *k != '\0'; k++)
+		ui_picker_key(p, *k, &chosen);
+	/* the search's second game is the sixth of the old rows (test_picker) */
+	ok(ui_picker_update(p, fresh, 9) == 0 && ui_picker_key(p, '\n', &chosen) ==
+	    UI_PICK_CHOSEN && chosen == 6, "picker refresh: the search is kept");
+	ui_picker_free(&p);
+}
+
 int
 main(void)
 {
@@ -1722,6 +1761,7 @@ main(void)
 	test_shots_story(&st);
 	test_box_sizes(&st);
 	test_picker();
+	test_picker_refresh();
 	test_strip(g);
 	test_seek_prompt(g, &st);
 	test_clip_key(&st);

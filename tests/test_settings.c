@@ -97,6 +97,20 @@ test_conflicts(void)
 	    "--list and --game exclude each other");
 	is_int(parse(&s, &cause, "--provider", "sportradar", "--game", "g", "--team", "x", NULL),
 	    -1, "--team does not go with --game");
+	is_int(parse(&s, &cause, "--provider", "sportradar", "--all", "--status", "inprogress",
+	    "--locale", "fr", NULL), 0, "--all with --status and --locale");
+	ok(strcmp(s.push_status, "inprogress") == 0 && strcmp(s.locale, "fr") == 0,
+	    "the push filter and the locale are kept");
+	is_int(parse(&s, &cause, "--provider", "sportradar", "--all", "--status", "live", NULL),
+	    -1, "--status takes inprogress or created");
+	ok(cause != NULL && strstr(cause, "inprogress or created") != NULL,
+	    "the message names the statuses");
+	is_int(parse(&s, &cause, "--provider", "sportradar", "--game", "g", "--status",
+	    "created", NULL), -1, "--status filters several games, not one");
+	is_int(parse(&s, &cause, "--provider", "shottracker", "--all", "--locale", "fr", NULL),
+	    -1, "--locale is Sportradar's");
+	is_int(parse(&s, &cause, "--provider", "sportradar", "--game", "g", "--locale",
+	    "en&x=1", NULL), -1, "--locale refuses what is not a language code");
 	is_int(parse(&s, &cause, "--provider", "espn", "--game", "x", NULL), -1, "unknown provider");
 	is_int(parse(&s, &cause, "--demo", "--bogus", NULL), -1, "unknown option");
 	ok(cause != NULL && strstr(cause, "--bogus") != NULL, "the message names the option");

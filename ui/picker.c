@@ -3,12 +3,17 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <pthread.h>
 #include <signal.h>
+#include <time.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
 
+#include "log.h"
 #include "ui/picker.h"
 #include "ui/screen.h"
 #include "ui/text.h"
@@ -69,6 +74,38 @@ ui_picker_new(const struct ui_pick_row *rows, size_t n, const char *title, bool 
 	cs_strlcpy(p->title, title != NULL ? title : "", sizeof p->title);
 	refilter(p);
 	return p;
+}
+
+int
+ui_picker_update(struct ui_picker *p, const struct ui_pick_row *rows, size_t n)
+{
+	struct ui_pick_row *nr = calloc(n + 1, sizeof *nr);
+	size_t *ns = calloc(n + 1, sizeof *ns), i, top = p->top;
+	char id[sizeof p->rows[0].id] = "";
+
+	if (nr == NULL || ns == NULL) {
+		free(nr);
+		free(ns);
+		return -1;
+	}
+	if (p->nshown > 0)
+		cs_strlcpy(id, p->rows[p->shown[p->sel]].id, sizeof id);
+	if (n > 0)
+		memcpy(nr, rows, n * sizeof *rows);
+	free(p->rows);
+	free(p->shown);
+	p->rows = nr;
+	p->shown = ns;
+	p->n = n;
+	refilter(p);
+	/* the cursor stays on its game, the page where it was */
+	for (i = 0; i < p->nshown; i++)
+		if (strcmp(p->rows[p->shown[i]].id, id) == 0) {
+			p->sel = i;
+			p->top = top;
+			break;
+		}
+	return 0;
 }
 
 void
@@ -249,34 +286,168 @@ on_pick_signal(int sig)
 	pick_stop = sig;
 }
 
+/*
+ * The refresher: its own thread fetches fresh rows every interval and
+ * leaves them under the lock, with a byte on the pipe for poll().
+ */
+struct refresher {
+	const struct ui_pick_source *src;
+	pthread_t thread;
+	bool started;
+	pthread_mutex_t lock;
+	pthread_cond_t wake;
+	bool stop;                 /* under lock */
+	struct ui_pick_row *rows;  /* under lock: the newest, not yet taken */
+	size_t n;
+	int pipe_rd, pipe_wr;
+};
+
+static void *
+refresh_main(void *arg)
+{
+	struct refresher *rf = arg;
+	struct ui_pick_row *rows;
+	struct timespec until;
+	size_t n;
+	int rc;
+
+	pthread_mutex_lock(&rf->lock);
+	while (!rf->stop) {
+		clock_gettime(CLOCK_MONOTONIC, &until);
+		until.tv_sec += rf->src->interval_ms / 1000;
+		until.tv_nsec += (long)(rf->src->interval_ms % 1000) * 1000000L;
+		if (until.tv_nsec >= 1000000000L) {
+			until.tv_sec++;
+			until.tv_nsec -= 1000000000L;
+		}
+		while (!rf->stop && pthread_cond_timedwait(&rf->wake, &rf->lock, &until) == 0)
+			;
+		if (rf->stop)
+			break;
+		pthread_mutex_unlock(&rf->lock);
+		rows = NULL;
+		rc = rf->src->fetch(rf->src->ctx, &rows, &n);
+		pthread_mutex_lock(&rf->lock);
+		if (rc != 0)
+			continue;
+		free(rf->rows);
+		rf->rows = rows;
+		rf->n = n;
+		if (write(rf->pipe_wr, "r", 1) < 0 && errno != EAGAIN)
+			break;
+	}
+	pthread_mutex_unlock(&rf->lock);
+	return NULL;
+}
+
 static int
-pick_loop(struct ui_picker *p, size_t *chosen)
+refresher_start(struct refresher *rf, const struct ui_pick_source *src)
+{
+	pthread_condattr_t ca;
+	sigset_t all, old;
+	int fds[2];
+
+	memset(rf, 0, sizeof *rf);
+	rf->pipe_rd = rf->pipe_wr = -1;
+	if (src == NULL || src->fetch == NULL || src->interval_ms <= 0)
+		return 0;
+	if (pipe2(fds, O_NONBLOCK | O_CLOEXEC) < 0)
+		return -1;
+	rf->pipe_rd = fds[0];
+	rf->pipe_wr = fds[1];
+	rf->src = src;
+	pthread_mutex_init(&rf->lock, NULL);
+	pthread_condattr_init(&ca);
+	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+	pthread_cond_init(&rf->wake, &ca);
+	pthread_condattr_destroy(&ca);
+	/* signals belong to the UI thread */
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	rf->started = pthread_create(&rf->thread, NULL, refresh_main, rf) == 0;
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	return rf->started ? 0 : -1;
+}
+
+/* Fresh rows into the picker, when the refresher left some. */
+static void
+refresher_take(struct refresher *rf, struct ui_picker *p)
+{
+	char buf[64];
+
+	while (read(rf->pipe_rd, buf, sizeof buf) > 0)
+		;
+	pthread_mutex_lock(&rf->lock);
+	if (rf->rows != NULL)
+		ui_picker_update(p, rf->rows, rf->n);
+	free(rf->rows);
+	rf->rows = NULL;
+	pthread_mutex_unlock(&rf->lock);
+}
+
+static void
+refresher_stop(struct refresher *rf)
+{
+	if (rf->started) {
+		pthread_mutex_lock(&rf->lock);
+		rf->stop = true;
+		pthread_cond_broadcast(&rf->wake);
+		pthread_mutex_unlock(&rf->lock);
+		/* a fetch under way ends first: the provider's own timeouts */
+		pthread_join(rf->thread, NULL);
+		pthread_cond_destroy(&rf->wake);
+		pthread_mutex_destroy(&rf->lock);
+	}
+	free(rf->rows);
+	if (rf->pipe_rd >= 0)
+		close(rf->pipe_rd);
+	if (rf->pipe_wr >= 0)
+		close(rf->pipe_wr);
+	memset(rf, 0, sizeof *rf);
+}
+
+/* Keys and refreshes until a choice: poll() sleeps on the terminal and the
+ * refresher's pipe, waking each half second to notice a signal. */
+static int
+pick_loop(struct ui_picker *p, struct refresher *rf, size_t *chosen)
 {
 	enum ui_pick_result r = UI_PICK_NONE;
+	struct pollfd pfd[2];
+	nfds_t nfds;
 	int ch;
 
 	while (r == UI_PICK_NONE && pick_stop == 0) {
 		ui_picker_draw(p, stdscr);
 		wnoutrefresh(stdscr);
 		doupdate();
-		/* wakes each half second to notice a signal */
-		ch = wgetch(stdscr);
-		if (ch == ERR)
+		pfd[0].fd = STDIN_FILENO;
+		pfd[0].events = POLLIN;
+		pfd[1].fd = rf->pipe_rd;
+		pfd[1].events = POLLIN;
+		pfd[0].revents = pfd[1].revents = 0;
+		nfds = rf->pipe_rd >= 0 ? 2 : 1;
+		if (poll(pfd, nfds, 500) <= 0)
 			continue;
-		if (ch == KEY_RESIZE) {
-			clearok(curscr, TRUE);
-			continue;
+		if (nfds == 2 && (pfd[1].revents & POLLIN))
+			refresher_take(rf, p);
+		while (r == UI_PICK_NONE && (ch = wgetch(stdscr)) != ERR) {
+			if (ch == KEY_RESIZE) {
+				clearok(curscr, TRUE);
+				continue;
+			}
+			r = ui_picker_key(p, ch, chosen);
 		}
-		r = ui_picker_key(p, ch, chosen);
 	}
 	return r == UI_PICK_CHOSEN ? 0 : -1;
 }
 
 int
 ui_pick(const struct ui_options *opt, const struct ui_pick_row *rows, size_t n,
-    const char *title, char **cause)
+    const char *title, const struct ui_pick_source *src, struct ui_pick_row *picked,
+    char **cause)
 {
 	struct sigaction sa, old_int, old_term, old_hup;
+	struct refresher rf;
 	struct ui_picker *p;
 	SCREEN *scr;
 	size_t chosen = 0;
@@ -294,7 +465,7 @@ ui_pick(const struct ui_options *opt, const struct ui_pick_row *rows, size_t n,
 		return cs_set_cause(cause, "cannot drive this terminal (check TERM)"), -2;
 	}
 	ui_curses_setup();
-	wtimeout(stdscr, 500);
+	nodelay(stdscr, TRUE);
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_pick_signal;
 	sigemptyset(&sa.sa_mask);
@@ -302,7 +473,12 @@ ui_pick(const struct ui_options *opt, const struct ui_pick_row *rows, size_t n,
 	sigaction(SIGINT, &sa, &old_int);
 	sigaction(SIGTERM, &sa, &old_term);
 	sigaction(SIGHUP, &sa, &old_hup);
-	rc = pick_loop(p, &chosen);
+	if (refresher_start(&rf, src) < 0)
+		log_msg("picker: no live scores (cannot start the refresher)");
+	rc = pick_loop(p, &rf, &chosen);
+	refresher_stop(&rf);
+	if (rc == 0 && picked != NULL)
+		*picked = p->rows[chosen];
 	endwin();
 	delscreen(scr);
 	sigaction(SIGINT, &old_int, NULL);

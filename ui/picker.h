@@ -39,9 +39,28 @@ void ui_picker_free(struct ui_picker **p);
 void ui_picker_draw(struct ui_picker *p, WINDOW *w);
 enum ui_pick_result ui_picker_key(struct ui_picker *p, int ch, size_t *chosen);
 
-/* On the terminal until a game is chosen (its row index), or -1 when the
- * user leaves (q, Esc, a signal); -2 with *cause when the terminal fails. */
+/* A refresh (the live scores): the rows become `rows`, the search and the
+ * selection's game kept.  0, or -1 out of memory (the old rows stay). */
+int ui_picker_update(struct ui_picker *p, const struct ui_pick_row *rows, size_t n);
+
+/*
+ * Where an open picker gets fresh rows: fetch runs on the picker's own
+ * thread (never curses) every interval_ms, and returns 0 with *rows
+ * (malloc'd, the picker frees them) and *n, or -1 (the rows on screen
+ * stay).  The UI thread sleeps in poll() between keys and refreshes.
+ */
+struct ui_pick_source {
+	int (*fetch)(void *ctx, struct ui_pick_row **rows, size_t *n);
+	void *ctx;
+	int interval_ms;
+};
+
+/* On the terminal until a game is chosen (its row index in the rows the
+ * picker shows last, copied to *picked), or -1 when the user leaves (q,
+ * Esc, a signal); -2 with *cause when the terminal fails.  `src` may be
+ * NULL: no refresh. */
 int ui_pick(const struct ui_options *opt, const struct ui_pick_row *rows, size_t n,
-    const char *title, char **cause);
+    const char *title, const struct ui_pick_source *src, struct ui_pick_row *picked,
+    char **cause);
 
 #endif

@@ -74,7 +74,23 @@ struct feed {
 	void *provider_data;           /* __atomic */
 
 	struct capture_writer *capture;
+
+	/* A league on one connection (feed_start_league): a member has no
+	 * thread and names its hub; the hub runs the thread for all of them. */
+	struct feed *hub;              /* member: the hub; NULL otherwise */
+	bool ended;                    /* member: its END was queued (hub thread) */
+	struct feed **members;         /* hub: its members, in order */
+	int nmembers;
+	int refs;                      /* hub: members not yet freed (UI thread) */
 };
+
+/* Whose thread, stop flag and reconnect request a feed's calls mean: a
+ * member's are its hub's. */
+static struct feed *
+runner(const struct feed *f)
+{
+	return f->hub != NULL ? f->hub : (struct feed *)(uintptr_t)f;
+}
 
 const struct provider *
 feed_provider_for(const struct feed_config *cfg)
@@ -504,19 +520,19 @@ feed_went_live(const struct feed *feed)
 bool
 feed_stopping(const struct feed *feed)
 {
-	return __atomic_load_n(&feed->stop, __ATOMIC_ACQUIRE);
+	return __atomic_load_n(&runner(feed)->stop, __ATOMIC_ACQUIRE);
 }
 
 volatile const bool *
 feed_cancel_flag(const struct feed *feed)
 {
-	return &feed->stop;
+	return &runner(feed)->stop;
 }
 
 bool
 feed_take_reconnect_request(struct feed *feed)
 {
-	return __atomic_exchange_n(&feed->reconnect, false, __ATOMIC_ACQ_REL);
+	return __atomic_exchange_n(&runner(feed)->reconnect, false, __ATOMIC_ACQ_REL);
 }
 
 bool
@@ -524,6 +540,7 @@ feed_sleep(struct feed *f, long ms)
 {
 	struct timespec until;
 
+	f = runner(f);
 	clock_gettime(CLOCK_MONOTONIC, &until);
 	until.tv_sec += ms / 1000;
 	until.tv_nsec += (ms % 1000) * 1000000L;
@@ -571,6 +588,7 @@ feed_record(struct feed *feed, const char *channel, const char *data, size_t len
 static void
 wake_provider(struct feed *f)
 {
+	f = runner(f);
 	pthread_mutex_lock(&f->wake_lock);
 	if (f->provider->wake != NULL)
 		f->provider->wake(f);
@@ -580,6 +598,7 @@ wake_provider(struct feed *f)
 void
 feed_reconnect_now(struct feed *f)
 {
+	f = runner(f);
 	__atomic_store_n(&f->reconnect, true, __ATOMIC_RELEASE);
 	pthread_mutex_lock(&f->lock);
 	pthread_cond_broadcast(&f->nudge);
@@ -682,25 +701,44 @@ clip_close(struct feed *f)
 
 /* --- the thread --- */
 
+/* The run is over: its END, once (a member's, too, once). */
+static void
+queue_end(struct feed *f, int rc, const char *cause)
+{
+	feed_batch(f, false);   /* what a --once replay batched goes first */
+	f->mark_us = 0;
+	clip_close(f);
+	if (rc == 0)
+		push_status(f, FEED_MSG_END, FEED_ENDED, 0, "the feed ended");
+	else
+		push_status(f, FEED_MSG_END, FEED_FAILED, 0,
+		    cause != NULL ? cause : "the feed failed");
+}
+
+void
+feed_member_end(struct feed *member, int rc, const char *cause)
+{
+	if (member->hub == NULL || member->ended)
+		return;
+	member->ended = true;
+	queue_end(member, rc, cause);
+}
+
 static void *
 feed_main(void *arg)
 {
 	struct feed *f = arg;
 	char *cause = NULL;
-	int rc;
+	int rc, i;
 
-	rc = f->provider->run(f, &cause);
-	feed_batch(f, false);
-	f->mark_us = 0;
-	clip_close(f);
-	if (rc == 0)
-		push_status(f, FEED_MSG_END, FEED_ENDED, 0, "the feed ended");
-	else {
-		if (cause != NULL)
-			log_msg("%s: %s", f->provider->name, cause);
-		push_status(f, FEED_MSG_END, FEED_FAILED, 0,
-		    cause != NULL ? cause : "the feed failed");
-	}
+	rc = f->members != NULL ? f->provider->run_league(f, &cause) :
+	    f->provider->run(f, &cause);
+	if (rc != 0 && cause != NULL)
+		log_msg("%s: %s", f->provider->name, cause);
+	/* a league's games not ended by their own run end with it */
+	for (i = 0; i < f->nmembers; i++)
+		feed_member_end(f->members[i], rc, cause);
+	queue_end(f, rc, cause);
 	free(cause);
 	pthread_mutex_lock(&f->lock);
 	f->finished = true;
@@ -725,22 +763,19 @@ feed_free(struct feed *f)
 	pthread_cond_destroy(&f->room);
 	pthread_cond_destroy(&f->nudge);
 	pthread_cond_destroy(&f->done);
+	free(f->members);
 	free(f);
 }
 
-struct feed *
-feed_start_with(const struct feed_config *cfg, const struct provider *provider,
+/* A feed with its queue, pipe, copied config and capture; no thread. */
+static struct feed *
+feed_new(const struct feed_config *cfg, const struct provider *provider,
     char **cause)
 {
 	struct feed *f;
 	pthread_condattr_t ca;
-	sigset_t all, old;
-	int fds[2], rc;
+	int fds[2];
 
-	if (provider == NULL || provider->run == NULL) {
-		cs_set_cause(cause, "no provider for this feed");
-		return NULL;
-	}
 	f = calloc(1, sizeof *f);
 	if (f == NULL) {
 		cs_set_cause(cause, "out of memory");
@@ -774,21 +809,119 @@ feed_start_with(const struct feed_config *cfg, const struct provider *provider,
 		if (f->capture == NULL)
 			goto fail;
 	}
-
-	/* Signals belong to the UI thread: the feed thread blocks them all. */
-	sigfillset(&all);
-	pthread_sigmask(SIG_SETMASK, &all, &old);
-	rc = pthread_create(&f->thread, NULL, feed_main, f);
-	pthread_sigmask(SIG_SETMASK, &old, NULL);
-	if (rc != 0) {
-		cs_set_cause(cause, "cannot start the feed thread: %s", strerror(rc));
-		goto fail;
-	}
-	f->thread_started = true;
 	return f;
 fail:
 	feed_free(f);
 	return NULL;
+}
+
+/* Signals belong to the UI thread: the feed thread blocks them all. */
+static int
+feed_thread_start(struct feed *f, char **cause)
+{
+	sigset_t all, old;
+	int rc;
+
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	rc = pthread_create(&f->thread, NULL, feed_main, f);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (rc != 0)
+		return cs_set_cause(cause, "cannot start the feed thread: %s", strerror(rc));
+	f->thread_started = true;
+	return 0;
+}
+
+struct feed *
+feed_start_with(const struct feed_config *cfg, const struct provider *provider,
+    char **cause)
+{
+	struct feed *f;
+
+	if (provider == NULL || provider->run == NULL) {
+		cs_set_cause(cause, "no provider for this feed");
+		return NULL;
+	}
+	f = feed_new(cfg, provider, cause);
+	if (f == NULL)
+		return NULL;
+	if (feed_thread_start(f, cause) < 0) {
+		feed_free(f);
+		return NULL;
+	}
+	return f;
+}
+
+/* The hub: no game, no capture (its members record theirs). */
+static struct feed *
+hub_new(const struct feed_config *cfg, const struct provider *p, int n, char **cause)
+{
+	struct feed_config hc = *cfg;
+	struct feed *hub;
+
+	hc.game_id = NULL;
+	hc.record_path = NULL;
+	hub = feed_new(&hc, p, cause);
+	if (hub == NULL)
+		return NULL;
+	hub->members = calloc((size_t)n, sizeof *hub->members);
+	if (hub->members == NULL) {
+		feed_free(hub);
+		cs_set_cause(cause, "out of memory");
+		return NULL;
+	}
+	return hub;
+}
+
+int
+feed_start_league(const struct feed_config *cfg, const char *const *ids, int n,
+    struct feed **members, char **cause)
+{
+	return feed_start_league_with(cfg, feed_provider_for(cfg), ids, n, members, cause);
+}
+
+int
+feed_start_league_with(const struct feed_config *cfg, const struct provider *p,
+    const char *const *ids, int n, struct feed **members, char **cause)
+{
+	struct feed_config mc = *cfg;
+	struct feed *hub;
+	int i;
+
+	if (p == NULL || p->run_league == NULL || cfg->replay_path != NULL || n < 1)
+		return cs_set_cause(cause, "%s follows one game per connection",
+		    cs_provider_name(cfg->provider));
+	hub = hub_new(cfg, p, n, cause);
+	if (hub == NULL)
+		return -1;
+	for (i = 0; i < n; i++) {
+		mc.game_id = ids[i];
+		members[i] = feed_new(&mc, p, cause);
+		if (members[i] == NULL)
+			break;
+		members[i]->hub = hub;
+		hub->members[hub->nmembers++] = members[i];
+		hub->refs++;
+	}
+	if (i == n && feed_thread_start(hub, cause) == 0)
+		return 0;
+	if (hub->refs == 0)
+		feed_free(hub);
+	while (i-- > 0)
+		feed_stop(&members[i]);    /* the last frees the hub */
+	return -1;
+}
+
+int
+feed_league_size(const struct feed *hub)
+{
+	return hub->nmembers;
+}
+
+struct feed *
+feed_league_member(struct feed *hub, int i)
+{
+	return i >= 0 && i < hub->nmembers ? hub->members[i] : NULL;
 }
 
 struct feed *
@@ -804,43 +937,62 @@ feed_start(const struct feed_config *cfg, char **cause)
 	return feed_start_with(cfg, p, cause);
 }
 
+/* Stops the thread, waking the provider until it finishes. */
+static void
+thread_stop(struct feed *f)
+{
+	struct timespec until;
+
+	if (!f->thread_started)
+		return;
+	__atomic_store_n(&f->stop, true, __ATOMIC_RELEASE);
+	pthread_mutex_lock(&f->lock);
+	pthread_cond_broadcast(&f->room);
+	pthread_cond_broadcast(&f->nudge);
+	pthread_mutex_unlock(&f->lock);
+	/* Wake again until it finishes: the provider may have been
+	 * between two waits (or creating its context) the first time. */
+	for (;;) {
+		wake_provider(f);
+		pthread_mutex_lock(&f->lock);
+		if (!f->finished) {
+			clock_gettime(CLOCK_MONOTONIC, &until);
+			until.tv_nsec += FEED_STOP_POLL_MS * 1000000L;
+			if (until.tv_nsec >= 1000000000L) {
+				until.tv_sec++;
+				until.tv_nsec -= 1000000000L;
+			}
+			pthread_cond_timedwait(&f->done, &f->lock, &until);
+		}
+		if (f->finished) {
+			pthread_mutex_unlock(&f->lock);
+			break;
+		}
+		pthread_mutex_unlock(&f->lock);
+	}
+	pthread_join(f->thread, NULL);
+	f->thread_started = false;
+}
+
 void
 feed_stop(struct feed **fp)
 {
-	struct feed *f;
-	struct timespec until;
+	struct feed *f, *hub;
 
 	if (fp == NULL || *fp == NULL)
 		return;
 	f = *fp;
 	*fp = NULL;
-	if (f->thread_started) {
-		__atomic_store_n(&f->stop, true, __ATOMIC_RELEASE);
-		pthread_mutex_lock(&f->lock);
-		pthread_cond_broadcast(&f->room);
-		pthread_cond_broadcast(&f->nudge);
-		pthread_mutex_unlock(&f->lock);
-		/* Wake again until it finishes: the provider may have been
-		 * between two waits (or creating its context) the first time. */
-		for (;;) {
-			wake_provider(f);
-			pthread_mutex_lock(&f->lock);
-			if (!f->finished) {
-				clock_gettime(CLOCK_MONOTONIC, &until);
-				until.tv_nsec += FEED_STOP_POLL_MS * 1000000L;
-				if (until.tv_nsec >= 1000000000L) {
-					until.tv_sec++;
-					until.tv_nsec -= 1000000000L;
-				}
-				pthread_cond_timedwait(&f->done, &f->lock, &until);
-			}
-			if (f->finished) {
-				pthread_mutex_unlock(&f->lock);
-				break;
-			}
-			pthread_mutex_unlock(&f->lock);
-		}
-		pthread_join(f->thread, NULL);
+	hub = f->hub;
+	if (hub == NULL) {
+		thread_stop(f);
+		feed_free(f);
+		return;
 	}
+	/* a member: the league's one thread stops with the first, and the
+	 * hub goes with the last */
+	thread_stop(hub);
 	feed_free(f);
+	if (--hub->refs == 0)
+		feed_free(hub);
 }

@@ -179,6 +179,21 @@ void feed_stop(struct feed **feed);            /* joins the thread within ~1 s *
 /* feed_start with a given provider (tests, benchmarks, the demo). */
 struct feed *feed_start_with(const struct feed_config *cfg,
     const struct provider *provider, char **cause);
+/*
+ * A league on one connection (Sportradar's push feed: every game of the
+ * night on one stream): one thread runs the provider's run_league on a
+ * hub, and each of the n games of `ids` gets its own member feed in
+ * members[] -- its queue, wake-up descriptor, status, END and capture --
+ * with no thread of its own.  The UI thread uses a member as any feed;
+ * a member's reconnect or stop is the hub's: the first feed_stop of a
+ * member stops the league's thread, the last frees the hub.  0, or -1
+ * with *cause (no member is left) when the provider takes no league.
+ */
+int feed_start_league(const struct feed_config *cfg, const char *const *ids, int n,
+    struct feed **members, char **cause);
+/* feed_start_league with a given provider (tests). */
+int feed_start_league_with(const struct feed_config *cfg, const struct provider *p,
+    const char *const *ids, int n, struct feed **members, char **cause);
 /* The registry's provider feed_start would run for `cfg`; NULL when none. */
 const struct provider *feed_provider_for(const struct feed_config *cfg);
 
@@ -215,6 +230,13 @@ void feed_batch(struct feed *feed, bool on);
  * with feed_clip_answer (which allows the next one). */
 bool feed_take_clip(struct feed *feed, struct feed_clip_request *rq);
 void feed_clip_answer(struct feed *feed, const char *play_id, bool ok, const char *text);
+
+/* A league's hub: its games' member feeds, in the order of the ids. */
+int feed_league_size(const struct feed *hub);
+struct feed *feed_league_member(struct feed *hub, int i);
+/* One game of a league is over (0), or failed (-1 with its one-line
+ * cause): its END, once; the others go on.  No-op on a feed not a member. */
+void feed_member_end(struct feed *member, int rc, const char *cause);
 
 /* Record a raw provider message (--record); a no-op without a recorder.
  * `channel` names where it came from ("rest:/v1/...", "ws", "push"). */

@@ -405,6 +405,7 @@ rest_resource(struct st *st, const char *path, const char *what, bool required,
 		free(why);
 		return 0;
 	}
+	free(why);   /* a retried failure's cause, healed by the retry */
 	snprintf(channel, sizeof channel, "rest:%s", path);
 	feed_mark_received(st->feed);
 	feed_record(st->feed, channel, resp.body, resp.len);

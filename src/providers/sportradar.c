@@ -40,6 +40,7 @@
 #include "net/backoff.h"
 #include "net/feed.h"
 #include "net/http.h"
+#include "providers/json_scan.h"
 #include "providers/provider.h"
 #include "providers/schedule.h"
 #include "providers/sportradar.h"
@@ -67,6 +68,8 @@ enum sr_stream_end {
 	SR_STREAM_FATAL,      /* give up (cause says why) */
 };
 
+struct sr_league;
+
 struct sr {
 	struct feed *feed;
 	const struct feed_config *cfg;
@@ -76,6 +79,8 @@ struct sr {
 
 	char base[512];
 	const char *league, *access;
+	const char *locale;           /* the push path's language code */
+	const char *status, *team;    /* the league's push filters; NULL = none */
 	char key_header[300];         /* "x-api-key: ..." -- a secret */
 	char game_id[CS_ID_MAX];
 
@@ -104,6 +109,22 @@ struct sr {
 	int64_t status_due_us;
 	int64_t eog_interval_us;      /* 0 unless a deciding endperiod was seen */
 	bool game_over;
+
+	/* a league on one connection: the connection's sr names its league;
+	 * a game's sr reads pbp.json when it says, and ends alone */
+	struct sr_league *lg;
+	bool ended;                   /* a league's game: its END is queued */
+};
+
+/* Every game of a league on one push subscription (feed_start_league):
+ * `conn` holds the connection (its feed is the hub), game[i] the REST
+ * side and parser of the hub's member i. */
+struct sr_league {
+	struct sr conn;
+	int n;
+	struct sr **game;
+	unsigned long others;         /* lines of games not followed */
+	unsigned long unrouted;       /* lines naming no game (not heartbeats) */
 };
 
 /* --- small helpers --- */
@@ -503,20 +524,20 @@ note_event(struct sr *sr, const char *line, size_t len)
 	sr->progress = true;
 }
 
+static void league_line(struct sr_league *lg, const char *line, size_t len);
+
+/* One game's push line: its capture, its parser; `conn` counts progress. */
 static void
-on_line(void *arg, const char *line, size_t len)
+game_line(struct sr *sr, struct sr *conn, const char *line, size_t len)
 {
-	struct sr *sr = arg;
 	struct sportradar_push_info info;
 	int regulation;
 	int64_t now = cs_now_us();
 
-	sr->last_msg_us = now;
-	sr->got_line = true;
 	feed_record(sr->feed, "push", line, len);
 	sportradar_parse_push(&sr->ctx, line, len, &info);
 	if (info.kind == SR_PUSH_EVENT || info.kind == SR_PUSH_DELETE)
-		note_event(sr, line, len);
+		note_event(conn, line, len);
 	if (info.kind != SR_PUSH_EVENT || info.type != CS_EV_PERIOD_END)
 		return;
 	/* the end of regulation or of an overtime, and not tied: maybe final */
@@ -530,15 +551,39 @@ on_line(void *arg, const char *line, size_t len)
 }
 
 static void
+on_line(void *arg, const char *line, size_t len)
+{
+	struct sr *sr = arg;
+
+	sr->last_msg_us = cs_now_us();
+	sr->got_line = true;
+	if (sr->lg != NULL)
+		league_line(sr->lg, line, len);
+	else
+		game_line(sr, sr, line, len);
+}
+
+static void
 on_split_warning(void *arg, const char *msg)
 {
 	struct sr *sr = arg;
 	struct cs_sink *s = &sr->ctx.sink;
 
 	sr->ctx.warnings++;
+	if (sr->lg != NULL) {
+		/* a league's dropped line has no game to tell: the hub's own
+		 * queue has no reader */
+		log_msg("sportradar: %s", msg);
+		return;
+	}
 	if (s->warning != NULL)
 		s->warning(s->ctx, msg);
 }
+
+static void league_up(struct sr_league *lg);
+static enum http_stream_step league_tick(struct sr_league *lg);
+static void league_status(struct sr_league *lg, enum feed_state state, int attempt,
+    const char *message);
 
 /* The stream answered 200: live (a frozen game sends only heartbeats). */
 static void
@@ -549,6 +594,10 @@ stream_up(void *arg)
 	if (sr->live_reported)
 		return;
 	sr->live_reported = true;
+	if (sr->lg != NULL) {
+		league_up(sr->lg);
+		return;
+	}
 	feed_set_status(sr->feed, FEED_LIVE, 0, "push stream");
 	sr->refresh_now = sr->refresh_on_connect;
 }
@@ -621,6 +670,42 @@ sportradar_push_location(const char *base, const char *loc, char *location, size
 	return w < 0 || (size_t)w >= size ? -1 : 0;
 }
 
+/* "name=VALUE" (VALUE with `prefix` unless it has it) onto the query
+ * being built in url; nothing when value is NULL. */
+static void
+query_add(char *url, size_t size, const char *name, const char *prefix,
+    const char *value)
+{
+	size_t n = strlen(url);
+
+	if (value == NULL || *value == '\0' || n + 1 >= size)
+		return;
+	snprintf(url + n, size - n, "%s%s=%s%s", url[n - 1] == '?' ? "" : "&", name,
+	    strncmp(value, prefix, strlen(prefix)) == 0 ? "" : prefix, value);
+}
+
+/*
+ * Request A's URL: one game's (match), or the league's with the push
+ * filters (status, team); the locale is the path's language code.  0, or
+ * -1 when it does not fit.
+ */
+static int
+subscribe_url(const struct sr *sr, bool resume, char *url, size_t size)
+{
+	bool league = sr->game_id[0] == '\0';
+	int w;
+
+	w = snprintf(url, size, "%s/%s/%s/stream/%s/events/subscribe?", sr->base,
+	    sr->league, sr->access, sr->locale);
+	if (w < 0 || (size_t)w >= size)
+		return -1;
+	query_add(url, size, "match", "sd:match:", league ? NULL : sr->game_id);
+	query_add(url, size, "status", "", league ? sr->status : NULL);
+	query_add(url, size, "team", "sd:team:", league ? sr->team : NULL);
+	query_add(url, size, "resumeSessionId", "", resume ? sr->session_id : NULL);
+	return strlen(url) + 1 >= size ? -1 : 0;
+}
+
 /*
  * Request A: subscribe, no redirects, key in the header.  0 with the
  * Location in `location`; -1 with *cause and *fatal when retrying is
@@ -634,13 +719,9 @@ subscribe(struct sr *sr, bool resume, char *location, size_t size, bool *fatal,
 	struct http_response resp;
 	const char *headers[2] = { sr->key_header, NULL };
 	char url[SR_URL_MAX], logurl[SR_URL_MAX], *err = NULL, sid[128];
-	int w;
 
 	*fatal = false;
-	w = snprintf(url, sizeof url, "%s/%s/%s/stream/en/events/subscribe?match=sd:match:%s%s%s",
-	    sr->base, sr->league, sr->access, sr->game_id,
-	    resume ? "&resumeSessionId=" : "", resume ? sr->session_id : "");
-	if (w < 0 || (size_t)w >= sizeof url) {
+	if (subscribe_url(sr, resume, url, sizeof url) < 0) {
 		cs_set_cause(cause, "Sportradar: the subscribe URL is too long");
 		*fatal = true;
 		return -1;
@@ -730,6 +811,8 @@ on_stream_tick(void *arg)
 		sr->reconnect_now = true;
 		return HTTP_STREAM_STOP;
 	}
+	if (sr->lg != NULL)
+		return league_tick(sr->lg);
 	if (sr->refresh_now) {
 		sr->refresh_now = false;
 		sr->rest_in_stream = true;
@@ -805,6 +888,31 @@ stream(struct sr *sr, const char *location, char **cause)
 	return sr->stream_end;
 }
 
+/* A push filter's value: what the URL can carry as it is. */
+bool
+sportradar_push_filter_ok(const char *name, const char *value, char **cause)
+{
+	size_t n = strlen(value);
+
+	if (strcmp(name, "locale") == 0 && n >= 2 && n <= 5 &&
+	    strspn(value, "abcdefghijklmnopqrstuvwxyz_") == n)
+		return true;
+	if (strcmp(name, "status") == 0 && (strcmp(value, "inprogress") == 0 ||
+	    strcmp(value, "created") == 0 || strcmp(value, "inprogress,created") == 0 ||
+	    strcmp(value, "created,inprogress") == 0))
+		return true;
+	if (strcmp(name, "team") == 0 && id_ok(value) && strchr(value, ',') == NULL)
+		return true;
+	if (strcmp(name, "locale") == 0)
+		cs_set_cause(cause, "--locale: '%s' is not a language code (en, fr, zh...)",
+		    value);
+	else if (strcmp(name, "status") == 0)
+		cs_set_cause(cause, "--status: '%s': inprogress or created", value);
+	else
+		cs_set_cause(cause, "--team: '%s' is not a team id", value);
+	return false;
+}
+
 /* --- run --- */
 
 static void
@@ -815,7 +923,7 @@ sr_wake(struct feed *feed)
 }
 
 static int
-sr_setup(struct sr *sr, struct feed *feed, char **cause)
+sr_setup(struct sr *sr, struct feed *feed, bool need_game, char **cause)
 {
 	const struct feed_config *cfg = feed_config(feed);
 	static const struct sportradar_options none;
@@ -837,10 +945,17 @@ sr_setup(struct sr *sr, struct feed *feed, char **cause)
 		return cs_set_cause(cause,
 		    "Sportradar: unknown access level '%s' (trial or production)",
 		    sr->access);
-	if (cfg->game_id == NULL || !id_ok(cfg->game_id))
+	sr->locale = opt->locale != NULL && *opt->locale != '\0' ? opt->locale : "en";
+	sr->status = opt->status != NULL && *opt->status != '\0' ? opt->status : NULL;
+	sr->team = opt->team != NULL && *opt->team != '\0' ? opt->team : NULL;
+	if (!sportradar_push_filter_ok("locale", sr->locale, cause) ||
+	    (sr->status != NULL && !sportradar_push_filter_ok("status", sr->status, cause)) ||
+	    (sr->team != NULL && !sportradar_push_filter_ok("team", sr->team, cause)))
+		return -1;
+	if (need_game && (cfg->game_id == NULL || !id_ok(cfg->game_id)))
 		return cs_set_cause(cause,
 		    "Sportradar: --game needs a Sportradar game id (a uuid)");
-	cs_strlcpy(sr->game_id, cfg->game_id, sizeof sr->game_id);
+	cs_strlcpy(sr->game_id, need_game ? cfg->game_id : "", sizeof sr->game_id);
 	if (opt->api_key == NULL || opt->api_key[0] == '\0')
 		return cs_set_cause(cause,
 		    "no Sportradar API key: set SPORTRADAR_API_KEY (or "
@@ -891,47 +1006,75 @@ reconnect_wait(struct sr *sr, int *attempt, const char *why)
 	*attempt = sr->progress ? 1 : *attempt + 1;
 	log_msg("sportradar: reconnecting (attempt %d; %s): %s; in %ld ms", *attempt,
 	    sr->progress ? "progress" : "no progress", why != NULL ? why : "?", delay);
-	feed_set_status(sr->feed, FEED_RECONNECTING, *attempt, why != NULL ? why : "");
+	if (sr->lg != NULL)
+		league_status(sr->lg, FEED_RECONNECTING, *attempt, why != NULL ? why : "");
+	else
+		feed_set_status(sr->feed, FEED_RECONNECTING, *attempt, why != NULL ? why : "");
 	sr->progress = false;
 	sr->reconnect_now = false;
 	return delay;
 }
 
+static int league_catch_up(struct sr_league *lg, char **why);
+
+/* The catch-up before a fresh subscription: the game's, or every game's
+ * of a league still on. */
 static int
-sr_run(struct feed *feed, char **cause)
+conn_catch_up(struct sr *sr, char **why)
 {
-	struct sr *sr;
+	return sr->lg != NULL ? league_catch_up(sr->lg, why) : catch_up(sr, why);
+}
+
+/* Nothing left to stream: the game, or every game of the league, is over. */
+static bool
+conn_over(const struct sr *sr)
+{
+	int i;
+
+	if (sr->lg == NULL)
+		return sr->game_over;
+	for (i = 0; i < sr->lg->n; i++)
+		if (!sr->lg->game[i]->ended)
+			return false;
+	return true;
+}
+
+/* A failure no retry heals: its cause becomes the run's. */
+static void
+take_cause(char **cause, char **why)
+{
+	free(*cause);
+	*cause = *why;
+	*why = NULL;
+}
+
+/*
+ * The connection, after the first catch-up: subscribe (resuming when the
+ * last message is recent), stream, and reconnect through the backoff,
+ * until the game (every game of a league) is over, the feed stops, or a
+ * failure no retry heals.
+ */
+static int
+conn_run(struct sr *sr, char **cause)
+{
+	struct feed *feed = sr->feed;
 	char location[SR_URL_MAX], *why = NULL;
 	int64_t now;
 	enum sr_stream_end end;
 	bool fatal, resume;
-	int attempt = 0, rc = -1;
-
-	sr = calloc(1, sizeof *sr);
-	if (sr == NULL)
-		return cs_set_cause(cause, "out of memory");
-	if (sr_setup(sr, feed, cause) < 0)
-		goto out;
-	if (catch_up(sr, cause) < 0) {
-		if (feed_stopping(feed))
-			rc = 0;
-		goto out;
-	}
-	if (sr->cfg->once || sr->game_over) {
-		if (sr->game_over)
-			log_msg("sportradar: the game is %s: nothing to stream", sr->ctx.status);
-		rc = 0;
-		goto out;
-	}
+	int attempt = 0, rc = -1, i;
 
 	sr->split = sportradar_splitter_new(0, on_line, on_split_warning, sr);
 	sr->hs = http_stream_new();
-	if (sr->split == NULL || sr->hs == NULL) {
-		cs_set_cause(cause, "out of memory");
-		goto out;
-	}
+	if (sr->split == NULL || sr->hs == NULL)
+		return cs_set_cause(cause, "out of memory");
 	feed_set_provider_data(feed, sr->hs);
 	sr->status_due_us = cs_now_us() + SR_STATUS_POLL_US;
+	for (i = 0; sr->lg != NULL && i < sr->lg->n; i++) {
+		/* a game's REST inside the stream measures the one stream */
+		sr->lg->game[i]->hs = sr->hs;
+		sr->lg->game[i]->status_due_us = sr->status_due_us;
+	}
 
 	for (;;) {
 		if (feed_stopping(feed)) {
@@ -946,29 +1089,25 @@ sr_run(struct feed *feed, char **cause)
 		 * once connected, refresh_pbp closes the gap to the stream. */
 		if (!resume && now - sr->last_catchup_us > SR_FRESH_CATCHUP_US) {
 			sr->session_id[0] = '\0';
-			if (catch_up(sr, &why) < 0) {
+			if (conn_catch_up(sr, &why) < 0) {
 				if (feed_stopping(feed)) {
 					rc = 0;
 					break;
 				}
 				if (sr->unrecoverable) {
-					free(*cause);
-					*cause = why;
-					why = NULL;
+					take_cause(cause, &why);
 					break;
 				}
 				goto retry;
 			}
-			if (sr->game_over) {
+			if (conn_over(sr)) {
 				rc = 0;
 				break;
 			}
 		}
 		if (subscribe(sr, resume, location, sizeof location, &fatal, &why) < 0) {
 			if (fatal) {
-				free(*cause);
-				*cause = why;
-				why = NULL;
+				take_cause(cause, &why);
 				break;
 			}
 			if (resume) {
@@ -982,18 +1121,12 @@ sr_run(struct feed *feed, char **cause)
 		    cs_now_us() - sr->last_msg_us > SR_REPLAY_COVERS_US;
 		/* the Location is used at once: it is good for a minute only */
 		end = stream(sr, location, &why);
-		if (end == SR_STREAM_STOP) {
-			rc = 0;
-			break;
-		}
-		if (end == SR_STREAM_GAME_OVER) {
+		if (end == SR_STREAM_STOP || end == SR_STREAM_GAME_OVER) {
 			rc = 0;
 			break;
 		}
 		if (end == SR_STREAM_FATAL) {
-			free(*cause);
-			*cause = why;
-			why = NULL;
+			take_cause(cause, &why);
 			break;
 		}
 retry:
@@ -1004,9 +1137,296 @@ retry:
 		feed_take_reconnect_request(feed);   /* we are reconnecting anyway */
 	}
 	free(why);
+	return rc;
+}
+
+static int
+sr_run(struct feed *feed, char **cause)
+{
+	struct sr *sr;
+	int rc = -1;
+
+	sr = calloc(1, sizeof *sr);
+	if (sr == NULL)
+		return cs_set_cause(cause, "out of memory");
+	if (sr_setup(sr, feed, true, cause) < 0)
+		goto out;
+	if (catch_up(sr, cause) < 0) {
+		if (feed_stopping(feed))
+			rc = 0;
+		goto out;
+	}
+	if (sr->cfg->once || sr->game_over) {
+		if (sr->game_over)
+			log_msg("sportradar: the game is %s: nothing to stream", sr->ctx.status);
+		rc = 0;
+		goto out;
+	}
+	rc = conn_run(sr, cause);
 out:
 	sr_teardown(sr);
 	free(sr);
+	return rc;
+}
+
+/* --- a league on one connection --- */
+
+/* The id a push line is about: payload.game.id, else metadata.match
+ * without its "sd:match:" (the parser's order).  False when none. */
+static bool
+push_game_of(const char *line, size_t len, char *id, size_t size)
+{
+	struct json_iter top, in, game;
+	struct json_span k, v, gk, gv;
+	bool found = false;
+
+	if (json_scan_check(line, len, 64) != JSON_SCAN_OK ||
+	    !json_iter_begin(&top, line, len))
+		return false;
+	while (json_next_member(&top, &k, &v)) {
+		if (json_key_is(&k, "payload") && json_iter_begin(&in, v.p, v.len)) {
+			while (json_next_member(&in, &gk, &gv)) {
+				if (!json_key_is(&gk, "game") || !json_iter_begin(&game, gv.p, gv.len))
+					continue;
+				while (json_next_member(&game, &gk, &gv))
+					if (json_key_is(&gk, "id") && gv.len >= 2 && gv.p[0] == '"') {
+						snprintf(id, size, "%.*s", (int)(gv.len - 2), gv.p + 1);
+						return id[0] != '\0';
+					}
+			}
+		} else if (!found && json_key_is(&k, "metadata") &&
+		    json_iter_begin(&in, v.p, v.len)) {
+			while (json_next_member(&in, &gk, &gv))
+				if (json_key_is(&gk, "match") && gv.len >= 2 && gv.p[0] == '"') {
+					snprintf(id, size, "%.*s", (int)(gv.len - 2), gv.p + 1);
+					if (strncmp(id, "sd:match:", 9) == 0)
+						memmove(id, id + 9, strlen(id + 9) + 1);
+					found = id[0] != '\0';
+				}
+		}
+	}
+	return found;
+}
+
+static struct sr *
+league_game(struct sr_league *lg, const char *id)
+{
+	int i;
+
+	for (i = 0; i < lg->n; i++)
+		if (strcmp(lg->game[i]->game_id, id) == 0)
+			return lg->game[i];
+	return NULL;
+}
+
+/* A line of the league's stream, to its game's parser and queue; a game
+ * not followed is counted and named in the log once. */
+static void
+league_line(struct sr_league *lg, const char *line, size_t len)
+{
+	char id[CS_ID_MAX], clean[CS_ID_MAX];
+	struct sr *g;
+
+	if (!push_game_of(line, len, id, sizeof id)) {
+		if (len > 0 && strstr(line, "\"heartbeat\"") == NULL &&
+		    lg->unrouted++ == 0)
+			log_msg("sportradar: a push line names no game: skipped "
+			    "(and any more, counted)");
+		return;
+	}
+	g = league_game(lg, id);
+	if (g == NULL) {
+		if (lg->others++ == 0) {
+			cs_sanitize(clean, id, sizeof clean);
+			log_msg("sportradar: ignoring the push lines of games not followed "
+			    "(the first: %s)", clean);
+		}
+		return;
+	}
+	if (g->ended)
+		return;
+	feed_mark_received(g->feed);
+	game_line(g, &lg->conn, line, len);
+}
+
+/* A state for every game still on. */
+static void
+league_status(struct sr_league *lg, enum feed_state state, int attempt,
+    const char *message)
+{
+	int i;
+
+	for (i = 0; i < lg->n; i++)
+		if (!lg->game[i]->ended)
+			feed_set_status(lg->game[i]->feed, state, attempt, message);
+}
+
+/* One game is done: its END; the others go on. */
+static void
+league_end(struct sr *g, int rc, const char *cause)
+{
+	if (g->ended)
+		return;
+	g->ended = true;
+	if (rc == 0 && g->game_over)
+		log_msg("sportradar: %s: the game is %s", g->game_id, g->ctx.status);
+	feed_member_end(g->feed, rc, cause);
+}
+
+static void
+league_up(struct sr_league *lg)
+{
+	int i;
+
+	league_status(lg, FEED_LIVE, 0, "push stream (league)");
+	for (i = 0; i < lg->n; i++)
+		lg->game[i]->refresh_now = lg->conn.refresh_on_connect;
+}
+
+/* Between polls: one game's REST call a tick (a refresh after connecting,
+ * or its status when due), so that the stream is read between them. */
+static enum http_stream_step
+league_tick(struct sr_league *lg)
+{
+	struct sr *g;
+	bool over = false, did = false;
+	int i;
+
+	for (i = 0; i < lg->n && !did; i++) {
+		g = lg->game[i];
+		if (g->ended)
+			continue;
+		if (g->refresh_now) {
+			g->refresh_now = false;
+			g->rest_in_stream = true;
+			over = refresh_pbp(g);
+			g->rest_in_stream = false;
+			did = true;
+		} else
+			did = status_due(g, &over);
+		if (over) {
+			g->game_over = true;
+			league_end(g, 0, NULL);
+		}
+	}
+	if (conn_over(&lg->conn)) {
+		lg->conn.stream_end = SR_STREAM_GAME_OVER;
+		return HTTP_STREAM_STOP;
+	}
+	return did ? HTTP_STREAM_READ_AGAIN : HTTP_STREAM_GO_ON;
+}
+
+/*
+ * Every game still on catches up from its pbp.json.  A game whose failure
+ * no retry heals ends with its cause; another failure is the league's
+ * (-1 with *why: reconnect later).
+ */
+static int
+league_catch_up(struct sr_league *lg, char **why)
+{
+	struct sr *g;
+	int i;
+
+	for (i = 0; i < lg->n; i++) {
+		g = lg->game[i];
+		if (g->ended)
+			continue;
+		if (catch_up(g, why) < 0) {
+			if (feed_stopping(lg->conn.feed) || !g->unrecoverable)
+				return -1;
+			league_end(g, -1, *why);
+			free(*why);
+			*why = NULL;
+			continue;
+		}
+		if (g->game_over)
+			league_end(g, 0, NULL);
+	}
+	lg->conn.last_catchup_us = cs_now_us();
+	return 0;
+}
+
+static void
+league_free(struct sr_league *lg)
+{
+	int i;
+
+	for (i = 0; i < lg->n; i++) {
+		if (lg->game[i] == NULL)
+			continue;
+		explicit_bzero(lg->game[i]->key_header, sizeof lg->game[i]->key_header);
+		free(lg->game[i]);
+	}
+	free(lg->game);
+	if (lg->others > 0 || lg->unrouted > 0)
+		log_msg("sportradar: push lines skipped: %lu of games not followed, "
+		    "%lu naming no game", lg->others, lg->unrouted);
+	sr_teardown(&lg->conn);
+	free(lg);
+}
+
+/* Each game's sr on its member feed; a game that cannot start (a bad id)
+ * ends at once with its cause. */
+static int
+league_setup(struct sr_league *lg, struct feed *hub, char **cause)
+{
+	struct sr *g;
+	char *why = NULL;
+	int i;
+
+	if (sr_setup(&lg->conn, hub, false, cause) < 0)
+		return -1;
+	lg->conn.lg = lg;
+	lg->n = feed_league_size(hub);
+	lg->game = calloc((size_t)lg->n, sizeof *lg->game);
+	if (lg->game == NULL)
+		return cs_set_cause(cause, "out of memory");
+	for (i = 0; i < lg->n; i++) {
+		g = lg->game[i] = calloc(1, sizeof *g);
+		if (g == NULL)
+			return cs_set_cause(cause, "out of memory");
+		if (sr_setup(g, feed_league_member(hub, i), true, &why) < 0) {
+			league_end(g, -1, why);
+			free(why);
+			why = NULL;
+		}
+	}
+	return 0;
+}
+
+static int
+sr_run_league(struct feed *hub, char **cause)
+{
+	struct sr_league *lg;
+	int rc = -1, i;
+
+	lg = calloc(1, sizeof *lg);
+	if (lg == NULL)
+		return cs_set_cause(cause, "out of memory");
+	if (league_setup(lg, hub, cause) < 0)
+		goto out;
+	/* the first catch-up: a game that fails it ends, as a solo run would */
+	for (i = 0; i < lg->n; i++) {
+		struct sr *g = lg->game[i];
+		char *why = NULL;
+
+		if (g->ended)
+			continue;
+		if (catch_up(g, &why) < 0) {
+			if (feed_stopping(hub)) {
+				free(why);
+				rc = 0;
+				goto out;
+			}
+			league_end(g, -1, why);
+		} else if (g->game_over || lg->conn.cfg->once)
+			league_end(g, 0, NULL);
+		free(why);
+	}
+	lg->conn.last_catchup_us = cs_now_us();
+	rc = conn_over(&lg->conn) ? 0 : conn_run(&lg->conn, cause);
+out:
+	league_free(lg);
 	return rc;
 }
 
@@ -1020,6 +1440,9 @@ sr_options_free(void *options)
 	feed_free_str(&o->league, false);
 	feed_free_str(&o->access_level, false);
 	feed_free_str(&o->api_key, true);
+	feed_free_str(&o->locale, false);
+	feed_free_str(&o->status, false);
+	feed_free_str(&o->team, false);
 	free(o);
 }
 
@@ -1033,14 +1456,18 @@ sr_options_copy(const void *options)
 		return o;
 	if (feed_dup_str(&o->league, src->league) < 0 ||
 	    feed_dup_str(&o->access_level, src->access_level) < 0 ||
-	    feed_dup_str(&o->api_key, src->api_key) < 0) {
+	    feed_dup_str(&o->api_key, src->api_key) < 0 ||
+	    feed_dup_str(&o->locale, src->locale) < 0 ||
+	    feed_dup_str(&o->status, src->status) < 0 ||
+	    feed_dup_str(&o->team, src->team) < 0) {
 		sr_options_free(o);
 		return NULL;
 	}
 	return o;
 }
 
-/* --league, --access-level and the API key (environment or config) */
+/* --league, --access-level, the API key (environment or config), and the
+ * push filters: --locale, --status, and --team with --all */
 static void *
 sr_options_from(const struct settings *s)
 {
@@ -1048,6 +1475,9 @@ sr_options_from(const struct settings *s)
 		.league = s->league,
 		.access_level = s->access_level,
 		.api_key = s->sr_api_key,
+		.locale = s->locale,
+		.status = s->push_status,
+		.team = s->all_games ? s->team : NULL,
 	};
 
 	return sr_options_copy(&o);
@@ -1067,6 +1497,7 @@ const struct provider provider_sportradar = {
 	.name = "sportradar",
 	.id = CS_PROVIDER_SPORTRADAR,
 	.run = sr_run,
+	.run_league = sr_run_league,
 	.wake = sr_wake,
 	.parser = &sportradar_parser,
 	.options_copy = sr_options_copy,

@@ -26,7 +26,17 @@ struct sportradar_options {
 	const char *league;         /* nba | nbdl; NULL = nba */
 	const char *access_level;   /* trial | production; NULL = trial */
 	const char *api_key;        /* never logged nor recorded */
+	/* The push subscription's language code (NULL = en) and, for a
+	 * league on one connection, its filters (NULL = none): status
+	 * "inprogress" or "created", team a team id ("sd:team:" optional). */
+	const char *locale;
+	const char *status;
+	const char *team;
 };
+
+/* Whether `value` of push filter `name` (locale, status, team) can go on
+ * the subscribe URL; false with a one-line *cause (may be NULL). */
+bool sportradar_push_filter_ok(const char *name, const char *value, char **cause);
 
 /* --- parsers --- */
 

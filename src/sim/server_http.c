@@ -549,9 +549,30 @@ sr_rest_horizon(struct sim_server *srv)
 	return at < now ? at : now;
 }
 
+static bool language_ok(const char *s);
+
+/* status= and team= of a subscription (a resume keeps its session's own
+ * unless given again), logged with the path's locale. */
+static void
+push_filter_of(struct sim_server *srv, struct lws *wsi, struct srv_sr_session *s,
+    const char *locale)
+{
+	char arg[128];
+
+	if (urlarg(wsi, "status=", arg, sizeof arg))
+		cs_strlcpy(s->filter.status, arg, sizeof s->filter.status);
+	if (urlarg(wsi, "team=", arg, sizeof arg))
+		cs_strlcpy(s->filter.team, strncmp(arg, "sd:team:", 8) == 0 ? arg + 8 : arg,
+		    sizeof s->filter.team);
+	if (!srv->quiet)
+		sim_srv_log(srv, "push: subscribe locale=%s status=%s team=%s", locale,
+		    s->filter.status[0] != '\0' ? s->filter.status : "-",
+		    s->filter.team[0] != '\0' ? s->filter.team : "-");
+}
+
 static int
 sr_subscribe(struct srv_conn *c, struct lws *wsi, const char *league,
-    const char *access)
+    const char *access, const char *locale)
 {
 	struct sim_server *srv = c->srv;
 	struct srv_sr_session *s, *from, prev;
@@ -582,6 +603,7 @@ sr_subscribe(struct srv_conn *c, struct lws *wsi, const char *league,
 	s->game = -1;
 	if (from != NULL)
 		sim_srv_session_resume(srv, s, &prev);
+	push_filter_of(srv, wsi, s, locale);
 	if (urlarg(wsi, "match=", arg, sizeof arg)) {
 		snprintf(want, sizeof want, "sd:match:%s", srv->sr_id);
 		s->match_other = strcmp(arg, want) != 0 &&
@@ -666,13 +688,22 @@ sr_route(struct srv_conn *c, struct lws *wsi, char **seg, int nseg)
 		    sim_game_sr_summary(g, at), false);
 	}
 	if (nseg == 6 && strcmp(seg[2], "stream") == 0 &&
-	    strcmp(seg[3], "en") == 0 && strcmp(seg[4], "events") == 0 &&
+	    language_ok(seg[3]) && strcmp(seg[4], "events") == 0 &&
 	    strcmp(seg[5], "subscribe") == 0) {
 		if (sr_check_key(c, wsi, &rc) < 0 || fault_5xx(c, wsi, false, &rc))
 			return rc;
-		return sr_subscribe(c, wsi, seg[0], seg[1]);
+		return sr_subscribe(c, wsi, seg[0], seg[1], seg[3]);
 	}
 	return sr_error(c, wsi, 404, "Not found");
+}
+
+/* A push path's language code: two to five of [a-z_] ("en", "zh_tw"). */
+static bool
+language_ok(const char *s)
+{
+	size_t n = strlen(s);
+
+	return n >= 2 && n <= 5 && strspn(s, "abcdefghijklmnopqrstuvwxyz_") == n;
 }
 
 /* Splits "/a/b/c" in place; returns the count, -1 when too many. */

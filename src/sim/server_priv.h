@@ -99,6 +99,16 @@ struct srv_slot {
 	int64_t since_us;       /* when it entered the state */
 };
 
+/* A push subscription's filters (sportradar-push.md §2.1); "" = none.
+ * status: metadata.status among a comma list; team: a team's id ("sd:team:"
+ * dropped), kept when the message names it (its game's teams are on every
+ * message, so a team's games pass whole -- the docs do not say whether
+ * unattributed events of its game pass: we keep them). */
+struct srv_push_filter {
+	char status[32];
+	char team[64];
+};
+
 /* lws per-session data: one HTTP transaction, or one live stream. */
 struct srv_conn {
 	struct sim_server *srv;
@@ -143,6 +153,7 @@ struct srv_conn {
 	const unsigned char *src;   /* per message of msgs: its source bit */
 	int session;            /* Sportradar session slot, -1 none */
 	char session_id[SRV_UUID_LEN];
+	struct srv_push_filter filter;  /* Sportradar push: status, team */
 };
 
 struct srv_st_token {
@@ -158,6 +169,7 @@ struct srv_sr_session {
 	bool token_used;
 	bool in_use;
 	bool match_other;       /* another match: heartbeats only */
+	struct srv_push_filter filter;
 	int game;               /* league: the match's game, -1 = all (no match) */
 	size_t next_idx;        /* every message before it was delivered */
 	int64_t last_delivery_us;

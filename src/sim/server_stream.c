@@ -83,15 +83,48 @@ sim_srv_session_resume(struct sim_server *srv, struct srv_sr_session *to,
 	to->next_idx = from->next_idx > SRV_SR_RESEND ?
 	    from->next_idx - SRV_SR_RESEND : 0;
 	to->match_other = from->match_other;
+	to->filter = from->filter;
 	to->game = from->game;
 	if (!srv->quiet)
 		sim_srv_log(srv, "push: session resumed from message %zu",
 		    to->next_idx);
 }
 
+/* A push message's metadata.status is one of the filter's list. */
+static bool
+status_passes(const char *status_list, const char *json)
+{
+	const char *meta = strstr(json, "\"metadata\":{"), *v;
+	char want[48];
+	size_t n, at;
+
+	if (meta == NULL || (v = strstr(meta, "\"status\":\"")) == NULL)
+		return false;
+	v += 10;
+	n = strcspn(v, "\"");
+	for (at = 0; status_list[at] != '\0'; at += strcspn(status_list + at, ",") +
+	    (status_list[at + strcspn(status_list + at, ",")] == ',')) {
+		snprintf(want, sizeof want, "%.*s", (int)strcspn(status_list + at, ","),
+		    status_list + at);
+		if (strlen(want) == n && strncmp(v, want, n) == 0)
+			return true;
+	}
+	return false;
+}
+
+static bool
+push_passes(const struct srv_push_filter *f, const char *json)
+{
+	if (f->status[0] != '\0' && !status_passes(f->status, json))
+		return false;
+	return f->team[0] == '\0' || strstr(json, f->team) != NULL;
+}
+
 static bool
 passes(const struct srv_conn *c, size_t i)
 {
+	if (c->kind == SRV_CONN_SR_PUSH)
+		return push_passes(&c->filter, c->msgs[i].json);
 	if (c->kind != SRV_CONN_ST_WS || c->sources == 0)
 		return true;
 	return (c->src[i] & c->sources) != 0;
@@ -639,6 +672,7 @@ sim_srv_sr_push_start(struct srv_conn *c, struct lws *wsi, int session)
 		c->nmsgs = 0;
 	c->idx = s->next_idx;
 	c->batch_end = c->idx;
+	c->filter = s->filter;
 	c->session = session;
 	cs_strlcpy(c->session_id, s->id, sizeof c->session_id);
 	stream_link(c);
