@@ -198,7 +198,13 @@ change(struct events *e)
 	size_t i = roll(e->n / 2 + 1), j;
 	struct cs_event *ev = &e->ev[i];
 
-	switch (roll(4)) {
+	switch (roll(5)) {
+	case 4:   /* the text alone: a typo fixed in the description */
+		snprintf(ev->description, sizeof ev->description, "text fixed %zu", i);
+		ev->corrected = true;
+		if (!e->gone[i])
+			game_upsert(e->live, ev);
+		return "a play's text";
 	case 0:   /* a shot made, then missed (or the other way) */
 		for (j = 0; j < (size_t)ev->nstats; j++)
 			if (ev->stats[j].type == CS_STAT_FIELD_GOAL ||
@@ -225,6 +231,18 @@ change(struct events *e)
 		}
 		return "a play put back";
 	}
+}
+
+static void
+fresh_check(struct events *e, uint64_t seed, char *why, size_t size)
+{
+	struct game *fresh = folded_once(e);
+
+	why[0] = '\0';
+	ok(same_game(e->live, fresh, why, size),
+	    "seed %llu: after it, the model equals a fold from the start (%s)",
+	    (unsigned long long)seed, why);
+	game_free(&fresh);
 }
 
 static void
@@ -294,6 +312,35 @@ one_seed(uint64_t seed)
 	}
 	ok(!bad, "seed %llu: %d changes to old events, each folded from its checkpoint, "
 	    "equal a fold from the start", (unsigned long long)seed, CHANGES);
+
+	/* A change the fold cannot see re-derives nothing: the box stays as it
+	 * was drawn, the plays are redrawn with the new text. */
+	for (i = 0; i < e.n && e.gone[i]; i++)
+		;
+	if (i < e.n) {
+		uint64_t box, plays;
+		const struct play *p;
+		size_t k2;
+
+		(void)game_team(e.live, CS_HOME);
+		box = game_touched(e.live, GAME_TOUCH_BOX | GAME_TOUCH_SHOTS | GAME_TOUCH_COURT);
+		plays = game_touched(e.live, GAME_TOUCH_PLAYS_REWRITTEN);
+		snprintf(e.ev[i].description, sizeof e.ev[i].description, "a typo fixed");
+		is_int(game_upsert(e.live, &e.ev[i]), 1, "seed %llu: a text-only change is a change",
+		    (unsigned long long)seed);
+		(void)game_team(e.live, CS_HOME);
+		ok(game_touched(e.live, GAME_TOUCH_BOX | GAME_TOUCH_SHOTS | GAME_TOUCH_COURT) == box &&
+		    game_touched(e.live, GAME_TOUCH_PLAYS_REWRITTEN) > plays,
+		    "seed %llu: a text-only change redraws the plays, re-derives nothing",
+		    (unsigned long long)seed);
+		for (k2 = 0, p = NULL; k2 < game_play_count(e.live); k2++)
+			if ((p = game_play(e.live, k2)) != NULL && p->ev != NULL &&
+			    strcmp(p->ev->id, e.ev[i].id) == 0)
+				break;
+		ok(p != NULL && p->ev != NULL && strcmp(p->ev->description, "a typo fixed") == 0,
+		    "seed %llu: the play reads its new text", (unsigned long long)seed);
+		fresh_check(&e, seed, why, sizeof why);
+	}
 
 	sportradar_parser.destroy(parser);
 	game_free(&e.live);

@@ -329,6 +329,22 @@ same_stat(const struct cs_stat *a, const struct cs_stat *b)
 	    a->points == b->points && strcmp(a->player.id, b->player.id) == 0;
 }
 
+/* Whether two versions of a play differ only in what the fold never
+ * reads: its text and the corrected mark (a typo fixed, a re-send flagged
+ * as revised).  Any other difference, padding included, says no. */
+static bool
+text_only(const struct cs_event *old, const struct cs_event *next)
+{
+	struct cs_event a, b;
+
+	memcpy(&a, old, RECORD_EVENT_KEPT);
+	memcpy(&b, next, RECORD_EVENT_KEPT);
+	memset(a.description, 0, sizeof a.description);
+	memset(b.description, 0, sizeof b.description);
+	a.corrected = b.corrected = false;
+	return memcmp(&a, &b, RECORD_EVENT_KEPT) == 0;
+}
+
 static bool
 corrects(const struct cs_event *old, const struct cs_event *next)
 {
@@ -367,6 +383,18 @@ game_upsert(struct game *g, const struct cs_event *ev)
 	if (memcmp(&rec->ev, &norm, RECORD_EVENT_KEPT) == 0 &&
 	    rec->court_hash == court_hash(&norm))
 		return 0;   /* a re-send: nothing changes, not even the generation */
+	if (text_only(&rec->ev, &norm) && rec->court_hash == court_hash(&norm)) {
+		/* the fold reads neither: the record is rewritten where it
+		 * stands, the plays redrawn, nothing re-derived */
+		bool fresh = game_fresh(g);
+
+		keep_event(rec, &norm);
+		rec->updated_gen = changed(g);
+		if (fresh)   /* the views read nothing that moved: no finishing */
+			g->d.finished_gen = g->generation;
+		game_touch(g, GAME_TOUCH_PLAYS | GAME_TOUCH_PLAYS_REWRITTEN);
+		return 1;
+	}
 	return replace_event(g, rec, &norm);
 }
 
