@@ -139,7 +139,7 @@ oncourt_keys(const struct pane_ctx *c, const struct pass *o, const struct box_te
 		v.i = t->on_court[k];
 		if (v.i >= 0 && v.i < t->nplayers) {
 			p = &t->players[v.i];
-			v.minutes = p->line.seconds / 60;
+			v.minutes = player_minutes(t, v.i);   /* as drawn: the box's share */
 			v.pf = p->line.pf;
 			v.pm = p->line.plus_minus;
 			v.trouble = ui_foul_trouble(rules, &per, p->line.pf);
