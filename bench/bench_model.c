@@ -349,25 +349,60 @@ long_game(const struct cs_event *evs, int copies)
 
 /* REPS runs of 20 corrections, each of one of the `span` events that end
  * at evs[last] (back from it), each brought up to date; into t[]. */
-static void
-corrections(struct game *g, const struct cs_event *evs, int last, int span, double *t)
+static bool
+has_shot(const struct cs_event *ev)
 {
-	int rep, i;
+	int k;
+
+	for (k = 0; k < ev->nstats; k++)
+		if (ev->stats[k].type == CS_STAT_FIELD_GOAL ||
+		    ev->stats[k].type == CS_STAT_FREE_THROW)
+			return true;
+	return false;
+}
+
+/* `flip`: each correction turns a shot's result over (made <-> missed,
+ * against what the model holds now), so the fold must run again from the
+ * checkpoint before it; else only the text changes. */
+static void
+corrections_of(struct game *g, const struct cs_event *evs, int last, int span, double *t,
+    bool flip)
+{
+	static unsigned char flipped[NEVENTS];
+	int rep, i, k, at, tries;
 	double t0;
 
 	for (rep = 0; rep < REPS; rep++) {
 		t0 = now_s();
 		for (i = 0; i < 20; i++) {
-			struct cs_event ev = evs[last - (int)roll((unsigned)span)];
+			struct cs_event ev;
 
+			at = last - (int)roll((unsigned)span);
+			for (tries = 0; flip && !has_shot(&evs[at]) && tries < 100; tries++)
+				at = last - (int)roll((unsigned)span);
+			ev = evs[at];
 			snprintf(ev.description, sizeof ev.description,
 			    "corrected play %d.%d", rep, i);
 			ev.corrected = true;
+			if (flip) {
+				flipped[at] ^= 1;
+				for (k = 0; k < ev.nstats; k++)
+					if (ev.stats[k].type == CS_STAT_FIELD_GOAL ||
+					    ev.stats[k].type == CS_STAT_FREE_THROW)
+						ev.stats[k].made ^= flipped[at];
+			}
 			game_upsert(g, &ev);
 			sink += game_team(g, CS_HOME)->points;
 		}
 		t[rep] = now_s() - t0;
 	}
+}
+
+/* Corrections of the text (the fold reads none of it). */
+static void
+corrections(struct game *g, const struct cs_event *evs, int last, int span, double *t)
+{
+	corrections_of(g, evs, last, span, t, false);
 }
 
 /* (e): the median cost of correcting one of the last 50 plays, in us. */
@@ -476,7 +511,10 @@ main(void)
 
 	/* (d) corrections of old events (the first half), each brought up to date */
 	corrections(g, evs, NEVENTS / 2 - 1, NEVENTS / 2, t);
-	report("(d) corrections of old plays + re-derive (1,000 events)", "correct_old", 0, t, 20, "corrections");
+	report("(d) corrections of old plays (their text) + re-derive (1,000 events)", "correct_old", 0, t, 20, "corrections");
+	corrections_of(g, evs, NEVENTS / 2 - 1, NEVENTS / 2, t, true);
+	report("(d2) corrections of old plays' results (made <-> missed) + re-derive (1,000 events)",
+	    "correct_old_result", 0, t, 20, "corrections");
 	printf("peak RSS after (a)-(d): %ld KB\n", peak_rss_kb());
 	bench_json("bench_model", "peak_rss_model", (double)peak_rss_kb() / 1024.0, "MiB",
 	    16e6 / 1048576.0, "lower");
