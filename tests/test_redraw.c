@@ -191,6 +191,18 @@ correction(struct game *g, const char *id)
 	upsert(g, &ev);
 }
 
+/* A play `k` x 4 s later in the period: the fives' seconds grow, and
+ * with them the minutes the box and the on-court rows share out. */
+static void
+clock_runs(struct game *g, int k)
+{
+	struct cs_event ev;
+
+	ev_new(&ev, 2, 3900 - 40 * k, CS_EV_TWO_MISSED, CS_HOME, "Josh Hart misses a jumper");
+	fg(&ev, CS_HOME, "n1", false, false, 900, 200);
+	upsert(g, &ev);
+}
+
 /* A play that arrives late, between two others of the first quarter. */
 static void
 late_insert(struct game *g)
@@ -268,6 +280,7 @@ static void
 script(struct ui *ui, struct game *g, const char *where)
 {
 	char id[CS_ID_MAX], what[160];
+	int k;
 
 #define CHECK(s) do { snprintf(what, sizeof what, "%s: %s", where, s); \
 	same_as_whole(ui, what); } while (0)
@@ -279,6 +292,10 @@ script(struct ui *ui, struct game *g, const char *where)
 	CHECK("its assist, riding on the basket's row");
 	substitution(g);
 	CHECK("a substitution");
+	for (k = 1; k <= 20; k++) {
+		clock_runs(g, k);
+		CHECK("the clock runs on: the minutes move");
+	}
 	burst(g);
 	CHECK("three plays in one drain");
 	correction(g, id);
