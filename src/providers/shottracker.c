@@ -385,13 +385,28 @@ rest_get(struct st *st, const char *path, const char *what, bool bounded,
 	}
 }
 
+/* A REST answer recorded under "rest:PATH" (a replay reads the same) and
+ * parsed; frees it.  The parser's result. */
+static int
+record_and_parse(struct st *st, const char *path, struct http_response *resp)
+{
+	char channel[600];
+	int rc;
+
+	snprintf(channel, sizeof channel, "rest:%s", path);
+	feed_record(st->feed, channel, resp->body, resp->len);
+	rc = shottracker_parse_message(&st->parse, channel, resp->body, resp->len, NULL);
+	http_response_free(resp);
+	return rc;
+}
+
 /* GET, record and parse one REST resource. */
 static int
 rest_resource(struct st *st, const char *path, const char *what, bool required,
     char **cause)
 {
 	struct http_response resp;
-	char channel[600], *why = NULL;
+	char *why = NULL;
 	int rc;
 
 	rc = rest_get(st, path, what, !required, &resp, required ? cause : &why);
@@ -406,11 +421,8 @@ rest_resource(struct st *st, const char *path, const char *what, bool required,
 		return 0;
 	}
 	free(why);   /* a retried failure's cause, healed by the retry */
-	snprintf(channel, sizeof channel, "rest:%s", path);
 	feed_mark_received(st->feed);
-	feed_record(st->feed, channel, resp.body, resp.len);
-	rc = shottracker_parse_message(&st->parse, channel, resp.body, resp.len, NULL);
-	http_response_free(&resp);
+	rc = record_and_parse(st, path, &resp);
 	if (rc < 0 && required)
 		return cs_set_cause(cause,
 		    "ShotTracker: the %s could not be read (see the log)", what);
@@ -418,48 +430,31 @@ rest_resource(struct st *st, const char *path, const char *what, bool required,
 }
 
 /*
- * The game's videos (seeds page 003), recorded and parsed like the rest.
- * Many games have none (no camera, no video product): a failure is only
+ * An optional resource the game goes on without (the videos, page 003:
+ * many games have no camera; what the sensors saw): a failure is only
  * logged, never a warning on screen.
  */
 static void
-videos_resource(struct st *st)
+quiet_resource(struct st *st, const char *path, const char *what)
 {
 	struct http_response resp;
-	char path[512], channel[600], *why = NULL;
-
-	snprintf(path, sizeof path, "/v1/data/stats/games/%s/videos", st->cfg->game_id);
-	if (rest_get(st, path, "videos", true, &resp, &why) < 0) {
-		log_msg("shottracker: no videos: %s", why != NULL ? why : "failed");
-		free(why);
-		return;
-	}
-	snprintf(channel, sizeof channel, "rest:%s", path);
-	feed_record(st->feed, channel, resp.body, resp.len);
-	(void)shottracker_parse_message(&st->parse, channel, resp.body, resp.len, NULL);
-	http_response_free(&resp);
-}
-
-/*
- * What the sensors saw (shottracker_presence.h): optional like the videos,
- * a failure is only logged.  Recorded under its path (the lineups' with
- * the timestamp asked about), so a replay reads the same.
- */
-static void
-sensors_get(struct st *st, const char *path, const char *what)
-{
-	struct http_response resp;
-	char channel[600], *why = NULL;
+	char *why = NULL;
 
 	if (rest_get(st, path, what, true, &resp, &why) < 0) {
 		log_msg("shottracker: no %s: %s", what, why != NULL ? why : "failed");
 		free(why);
 		return;
 	}
-	snprintf(channel, sizeof channel, "rest:%s", path);
-	feed_record(st->feed, channel, resp.body, resp.len);
-	(void)shottracker_parse_message(&st->parse, channel, resp.body, resp.len, NULL);
-	http_response_free(&resp);
+	(void)record_and_parse(st, path, &resp);
+}
+
+static void
+videos_resource(struct st *st)
+{
+	char path[512];
+
+	snprintf(path, sizeof path, "/v1/data/stats/games/%s/videos", st->cfg->game_id);
+	quiet_resource(st, path, "videos");
 }
 
 /* Presence, the fives on court now, the sensor assignments so far. */
@@ -470,13 +465,13 @@ sensors_resources(struct st *st)
 
 	snprintf(path, sizeof path, "/v1/data/stats/games/%s/stats/presence",
 	    st->cfg->game_id);
-	sensors_get(st, path, "presence");
+	quiet_resource(st, path, "presence");
 	snprintf(path, sizeof path, "/v1/data/games/%s/lineups?timestamp=%" PRId64,
 	    st->cfg->game_id, cs_wall_ms());
-	sensors_get(st, path, "lineups at a time");
+	quiet_resource(st, path, "lineups at a time");
 	snprintf(path, sizeof path, "/v1/data/games/%s/sensor/assignments/history",
 	    st->cfg->game_id);
-	sensors_get(st, path, "sensor assignments");
+	quiet_resource(st, path, "sensor assignments");
 }
 
 /* Game event (first time only), rosters (first time only), lineups, catch-up. */
@@ -713,7 +708,7 @@ static void
 refresh_videos(struct st *st, int64_t now)
 {
 	struct http_response resp;
-	char path[512], channel[600], *cause = NULL;
+	char path[512], *cause = NULL;
 	long hint;
 
 	if (now - st->videos_at_us < ST_VIDEOS_EVERY_US)
@@ -721,12 +716,8 @@ refresh_videos(struct st *st, int64_t now)
 	st->videos_at_us = now;
 	snprintf(path, sizeof path, "/v1/data/stats/games/%s/videos", st->cfg->game_id);
 	st->short_rest = true;
-	if (rest_once(st, "GET", path, NULL, "videos", &resp, &hint, &cause) == REST_OK) {
-		snprintf(channel, sizeof channel, "rest:%s", path);
-		feed_record(st->feed, channel, resp.body, resp.len);
-		(void)shottracker_parse_message(&st->parse, channel, resp.body, resp.len, NULL);
-		http_response_free(&resp);
-	}
+	if (rest_once(st, "GET", path, NULL, "videos", &resp, &hint, &cause) == REST_OK)
+		(void)record_and_parse(st, path, &resp);
 	st->short_rest = false;
 	if (cause != NULL)
 		log_msg("shottracker: no newer videos: %s", cause);
