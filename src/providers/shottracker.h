@@ -65,6 +65,9 @@ struct shottracker_ctx {
 void shottracker_ctx_init(struct shottracker_ctx *c, const struct cs_sink *sink,
     const char *game_id);
 void shottracker_ctx_free(struct shottracker_ctx *c);
+/* A warning of the parser's (sanitized, counted, to the sink's warning). */
+__attribute__((format(printf, 2, 3)))
+void shottracker_warn(struct shottracker_ctx *c, const char *fmt, ...);
 
 /* GET /v1/data/games/{id}: format, status, team ids, period start/end
  * events (and game:end when COMPLETE).  0, or -1 (one warning). */

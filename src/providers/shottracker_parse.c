@@ -56,9 +56,8 @@ struct shottracker_ids {
 
 /* --- small helpers --- */
 
-__attribute__((format(printf, 2, 3)))
-static void
-warn(struct shottracker_ctx *c, const char *fmt, ...)
+void
+shottracker_warn(struct shottracker_ctx *c, const char *fmt, ...)
 {
 	char raw[512], line[256];
 	va_list ap;
@@ -225,11 +224,11 @@ parse_json(struct shottracker_ctx *c, const char *data, size_t len, size_t max,
 	size_t end;
 
 	if (data == NULL) {
-		warn(c, "skipped %s: no data", what);
+		shottracker_warn(c, "skipped %s: no data", what);
 		return NULL;
 	}
 	if (len > max) {
-		warn(c, "skipped %s: %zu bytes, over the %zu byte limit", what, len, max);
+		shottracker_warn(c, "skipped %s: %zu bytes, over the %zu byte limit", what, len, max);
 		return NULL;
 	}
 	tok = json_tokener_new_ex(JSON_DEPTH);
@@ -242,23 +241,23 @@ parse_json(struct shottracker_ctx *c, const char *data, size_t len, size_t max,
 	if (err == json_tokener_continue || (err == json_tokener_success && obj == NULL &&
 	    len > 0)) {
 		json_object_put(obj);
-		warn(c, "skipped %s: truncated JSON (%zu bytes)", what, len);
+		shottracker_warn(c, "skipped %s: truncated JSON (%zu bytes)", what, len);
 		return NULL;
 	}
 	if (err != json_tokener_success) {
 		json_object_put(obj);
-		warn(c, "skipped %s: malformed JSON (%s)", what, json_tokener_error_desc(err));
+		shottracker_warn(c, "skipped %s: malformed JSON (%s)", what, json_tokener_error_desc(err));
 		return NULL;
 	}
 	while (end < len && isspace((unsigned char)data[end]))
 		end++;
 	if (end < len) {
 		json_object_put(obj);
-		warn(c, "skipped %s: garbage after the JSON", what);
+		shottracker_warn(c, "skipped %s: garbage after the JSON", what);
 		return NULL;
 	}
 	if (obj == NULL)
-		warn(c, "skipped %s: empty or null", what);
+		shottracker_warn(c, "skipped %s: empty or null", what);
 	return obj;
 }
 
@@ -681,19 +680,19 @@ item_event(struct shottracker_ctx *c, json_object *item, struct cs_event *ev,
 	*deleted = false;
 	cs_event_init(ev, CS_PROVIDER_SHOTTRACKER);
 	if (item == NULL || !json_object_is_type(item, json_type_object)) {
-		warn(c, "skipped a %s item: not an object", what);
+		shottracker_warn(c, "skipped a %s item: not an object", what);
 		return -1;
 	}
 	key = get(item, "key");
 	if (!get_id(key, "actorId", actor, sizeof actor) &&
 	    !get_id(item, "pid", actor, sizeof actor) &&
 	    !get_id(item, "teamId", actor, sizeof actor)) {
-		warn(c, "skipped a %s item: no actor id", what);
+		shottracker_warn(c, "skipped a %s item: no actor id", what);
 		return -1;
 	}
 	if (!get_i64(key, "timestamp", 0, MAX_TIMESTAMP, &ts) &&
 	    !get_i64(item, "timestamp", 0, MAX_TIMESTAMP, &ts)) {
-		warn(c, "skipped a %s item of %s: no usable timestamp", what, actor);
+		shottracker_warn(c, "skipped a %s item of %s: no usable timestamp", what, actor);
 		return -1;
 	}
 	cls = get_str(item, "classification");
@@ -701,19 +700,19 @@ item_event(struct shottracker_ctx *c, json_object *item, struct cs_event *ev,
 	if (s == NULL)
 		s = cls;
 	if (s == NULL || s[0] == '\0' || strlen(s) >= sizeof base) {
-		warn(c, "skipped a %s item %s:%" PRId64 ": no baseStats", what, actor, ts);
+		shottracker_warn(c, "skipped a %s item %s:%" PRId64 ": no baseStats", what, actor, ts);
 		return -1;
 	}
 	cs_sanitize(base, s, sizeof base);
 	if (base[0] == '\0' || strpbrk(base, " /?#&%\"\\") != NULL) {
-		warn(c, "skipped a %s item %s:%" PRId64 ": bad baseStats", what, actor, ts);
+		shottracker_warn(c, "skipped a %s item %s:%" PRId64 ": bad baseStats", what, actor, ts);
 		return -1;
 	}
 	if (cls == NULL)
 		cls = "";
 	if (snprintf(ev->id, sizeof ev->id, "%s:%" PRId64 ":%s", actor, ts, base) >=
 	    (int)sizeof ev->id) {
-		warn(c, "skipped a %s item of %s: id too long", what, actor);
+		shottracker_warn(c, "skipped a %s item of %s: id too long", what, actor);
 		return -1;
 	}
 
@@ -723,7 +722,7 @@ item_event(struct shottracker_ctx *c, json_object *item, struct cs_event *ev,
 		return 0;
 	}
 	if (!get_period(c, item, "period", &ev->period)) {
-		warn(c, "skipped %s item %s: no usable period", what, ev->id);
+		shottracker_warn(c, "skipped %s item %s: no usable period", what, ev->id);
 		return -1;
 	}
 	ev->sequence = ts;
@@ -779,18 +778,18 @@ published(struct shottracker_ctx *c, json_object *o)
 	size_t i;
 
 	if (o == NULL || !json_object_is_type(o, json_type_object)) {
-		warn(c, "skipped a stats line: not an object");
+		shottracker_warn(c, "skipped a stats line: not an object");
 		return -1;
 	}
 	memset(&ps, 0, sizeof ps);
 	if (!get_id(o, "teamId", team, sizeof team) &&
 	    !get_id(o, "team_id", team, sizeof team)) {
-		warn(c, "skipped a stats line: no team id");
+		shottracker_warn(c, "skipped a stats line: no team id");
 		return -1;
 	}
 	ps.side = side_of(c, team);
 	if (ps.side == CS_SIDE_NONE) {
-		warn(c, "skipped a stats line of team %s: not in this game", team);
+		shottracker_warn(c, "skipped a stats line of team %s: not in this game", team);
 		return -1;
 	}
 	if (!get_id(o, "playerId", ps.player_id, sizeof ps.player_id) &&
@@ -800,7 +799,7 @@ published(struct shottracker_ctx *c, json_object *o)
 		ps.version = 0;
 	stats = get(o, "stats");
 	if (stats == NULL || !json_object_is_type(stats, json_type_object)) {
-		warn(c, "skipped a stats line of team %s: no stats", team);
+		shottracker_warn(c, "skipped a stats line of team %s: no stats", team);
 		return -1;
 	}
 	for (i = 0; i < CS_COL_COUNT; i++)
@@ -1006,7 +1005,7 @@ round_period(struct shottracker_ctx *c, json_object *results, size_t i,
 	p->type = CS_PERIOD_OVERTIME;
 	p->number = ordinal - regulation;
 	if (p->sequence > CS_PERIODS_MAX) {
-		warn(c, "skipped period %d of the game event: more than %d periods",
+		shottracker_warn(c, "skipped period %d of the game event: more than %d periods",
 		    p->sequence, CS_PERIODS_MAX);
 		return false;
 	}
@@ -1030,7 +1029,7 @@ game_periods(struct shottracker_ctx *c, json_object *root)
 		if (!game_round(r))
 			continue;
 		if (!get_i64(r, "started_at", 0, MAX_TIMESTAMP, &started)) {
-			warn(c, "skipped a period of the game event: no started_at");
+			shottracker_warn(c, "skipped a period of the game event: no started_at");
 			continue;
 		}
 		if (!round_period(c, results, i, started, &p))
@@ -1059,20 +1058,20 @@ shottracker_parse_game(struct shottracker_ctx *c, const char *json, size_t len)
 	if (root == NULL)
 		return -1;
 	if (!json_object_is_type(root, json_type_object)) {
-		warn(c, "skipped the game event: not an object");
+		shottracker_warn(c, "skipped the game event: not an object");
 		json_object_put(root);
 		return -1;
 	}
 	if (get_id(root, "id", id, sizeof id)) {
 		if (c->game_id[0] != '\0' && strcmp(id, c->game_id) != 0) {
-			warn(c, "skipped the game event of %s: another game", id);
+			shottracker_warn(c, "skipped the game event of %s: another game", id);
 			json_object_put(root);
 			return -1;
 		}
 		cs_strlcpy(c->game_id, id, sizeof c->game_id);
 	}
 	if (game_teams(c, root, named) < 0) {
-		warn(c, "skipped the game event: no home_team_id/away_team_id "
+		shottracker_warn(c, "skipped the game event: no home_team_id/away_team_id "
 		    "(in game_attributes or at the top level)");
 		json_object_put(root);
 		return -1;
@@ -1144,13 +1143,13 @@ shottracker_parse_roster(struct shottracker_ctx *c, const char *json, size_t len
 		return -1;
 	if (!json_object_is_type(root, json_type_object) ||
 	    !get_id(root, "id", id, sizeof id)) {
-		warn(c, "skipped a roster: no team id");
+		shottracker_warn(c, "skipped a roster: no team id");
 		json_object_put(root);
 		return -1;
 	}
 	side = side_of(c, id);
 	if (side == CS_SIDE_NONE) {
-		warn(c, "skipped the roster of team %s: not in this game", id);
+		shottracker_warn(c, "skipped the roster of team %s: not in this game", id);
 		json_object_put(root);
 		return -1;
 	}
@@ -1184,7 +1183,7 @@ shottracker_parse_roster(struct shottracker_ctx *c, const char *json, size_t len
 			if (!get_id(pl, "id", t->players[t->nplayers].id,
 			    sizeof t->players[0].id)) {
 				if (pass == 0)
-					warn(c, "skipped a player of team %s: no id", id);
+					shottracker_warn(c, "skipped a player of team %s: no id", id);
 				continue;
 			}
 			roster_player(c, pl, &t->players[t->nplayers]);
@@ -1192,7 +1191,7 @@ shottracker_parse_roster(struct shottracker_ctx *c, const char *json, size_t len
 		}
 	}
 	if (n > CS_ROSTER_MAX)
-		warn(c, "team %s: roster cut to %d players", id, CS_ROSTER_MAX);
+		shottracker_warn(c, "team %s: roster cut to %d players", id, CS_ROSTER_MAX);
 	c->info.team[side] = team;
 	c->have_team[side] = true;
 	if (c->info.id[0] == '\0')
@@ -1223,26 +1222,26 @@ lineup_event(struct shottracker_ctx *c, json_object *o, int64_t ts, bool has_seq
 
 	cs_event_init(&ev, CS_PROVIDER_SHOTTRACKER);
 	if (!get_id(o, "teamId", team, sizeof team)) {
-		warn(c, "skipped a lineup: no teamId");
+		shottracker_warn(c, "skipped a lineup: no teamId");
 		return -1;
 	}
 	side = side_of(c, team);
 	if (side == CS_SIDE_NONE) {
-		warn(c, "skipped a lineup of team %s: not in this game", team);
+		shottracker_warn(c, "skipped a lineup of team %s: not in this game", team);
 		return -1;
 	}
 	if (ts < 0 && !get_i64(o, "timestamp", 0, MAX_TIMESTAMP, &ts)) {
-		warn(c, "skipped a lineup of team %s: no timestamp", team);
+		shottracker_warn(c, "skipped a lineup of team %s: no timestamp", team);
 		return -1;
 	}
 	if (snprintf(ev.id, sizeof ev.id, "lineup:%s:%" PRId64, team, ts) >=
 	    (int)sizeof ev.id) {
-		warn(c, "skipped a lineup of team %s: id too long", team);
+		shottracker_warn(c, "skipped a lineup of team %s: id too long", team);
 		return -1;
 	}
 	if (!get_period(c, o, "period", &ev.period)) {
 		if (c->last_period.sequence <= 0) {
-			warn(c, "skipped %s: no period", ev.id);
+			shottracker_warn(c, "skipped %s: no period", ev.id);
 			return -1;
 		}
 		ev.period = c->last_period;
@@ -1251,13 +1250,13 @@ lineup_event(struct shottracker_ctx *c, json_object *o, int64_t ts, bool has_seq
 	n = ids != NULL && json_object_is_type(ids, json_type_array) ?
 	    json_object_array_length(ids) : 0;
 	if (n == 0 || n > CS_ON_COURT) {
-		warn(c, "skipped %s: %zu players on court", ev.id, n);
+		shottracker_warn(c, "skipped %s: %zu players on court", ev.id, n);
 		return -1;
 	}
 	for (i = 0; i < n; i++)
 		if (!id_of(json_object_array_get_idx(ids, i), ev.on_court[side][i].id,
 		    sizeof ev.on_court[side][i].id)) {
-			warn(c, "skipped %s: a bad player id", ev.id);
+			shottracker_warn(c, "skipped %s: a bad player id", ev.id);
 			return -1;
 		}
 	ev.has_on_court[side] = true;
@@ -1287,7 +1286,7 @@ shottracker_parse_lineups(struct shottracker_ctx *c, const char *json, size_t le
 		return -1;
 	arr = json_object_is_type(root, json_type_array) ? root : get(root, "lineups");
 	if (arr == NULL || !json_object_is_type(arr, json_type_array)) {
-		warn(c, "skipped the lineups: no lineups array");
+		shottracker_warn(c, "skipped the lineups: no lineups array");
 		json_object_put(root);
 		return -1;
 	}
@@ -1315,7 +1314,7 @@ parse_element(struct shottracker_ctx *c, const struct json_span *v, const char *
 	/* every item is an object (and json-c would wait for more after a bare
 	 * number that ends its input) */
 	if (v->len == 0 || v->p[0] != '{') {
-		warn(c, "skipped %s: not an object", what);
+		shottracker_warn(c, "skipped %s: not an object", what);
 		return NULL;
 	}
 	return parse_json(c, v->p, v->len, SHOTTRACKER_DOCUMENT_MAX, what);
@@ -1390,7 +1389,7 @@ possession_to_sink(void *ctx, const char *team_id, struct cs_possession *rec)
 
 	rec->side = side_of(c, team_id);
 	if (rec->side == CS_SIDE_NONE)
-		warn(c, "skipped a possession: team %s is neither side", team_id);
+		shottracker_warn(c, "skipped a possession: team %s is neither side", team_id);
 	else if (c->sink.possession != NULL)
 		c->sink.possession(c->sink.ctx, rec);
 }
@@ -1405,7 +1404,7 @@ st_possessions(struct shottracker_ctx *c, json_object *v)
 	n = shottracker_possessions_walk(v, c->halves, possession_to_sink, c, &skipped,
 	    why, sizeof why);
 	if (skipped > 0)
-		warn(c, "possessions: %d refused (%s)", skipped, why);
+		shottracker_warn(c, "possessions: %d refused (%s)", skipped, why);
 	return n;
 }
 
@@ -1447,7 +1446,7 @@ st_possessions_array(struct shottracker_ctx *c, const struct json_span *arr)
 		}
 	}
 	if (skipped > 0)
-		warn(c, "possessions: %d refused (%s)", skipped, why);
+		shottracker_warn(c, "possessions: %d refused (%s)", skipped, why);
 }
 
 /* The videos of one document to the model; -1 with a warning. */
@@ -1462,7 +1461,7 @@ st_videos_doc(struct shottracker_ctx *c, const char *json, size_t len, int *skip
 
 	vs = shottracker_videos_parse(json, len, c->halves, &cause);
 	if (vs == NULL) {
-		warn(c, "%s", cause != NULL ? cause : "ShotTracker videos: unreadable");
+		shottracker_warn(c, "%s", cause != NULL ? cause : "ShotTracker videos: unreadable");
 		free(cause);
 		return -1;
 	}
@@ -1516,7 +1515,7 @@ st_videos_each(struct shottracker_ctx *c, const char *json, size_t len)
 		free(one);
 	}
 	if (skipped > 0)
-		warn(c, "videos: %d refused (%s)", skipped, why);
+		shottracker_warn(c, "videos: %d refused (%s)", skipped, why);
 	return 0;
 }
 
@@ -1533,12 +1532,12 @@ st_videos(struct shottracker_ctx *c, const char *json, size_t len)
 		return i;
 	vs = shottracker_videos_parse(json, len, c->halves, &cause);
 	if (vs == NULL) {
-		warn(c, "%s", cause != NULL ? cause : "ShotTracker videos: unreadable");
+		shottracker_warn(c, "%s", cause != NULL ? cause : "ShotTracker videos: unreadable");
 		free(cause);
 		return -1;
 	}
 	if (vs->skipped > 0)
-		warn(c, "videos: %d refused (%s)", vs->skipped, vs->warning);
+		shottracker_warn(c, "videos: %d refused (%s)", vs->skipped, vs->warning);
 	for (i = 0; i < vs->nvideos && c->sink.video != NULL; i++)
 		if (shottracker_video_segment(&vs->videos[i], &seg) == 0)
 			c->sink.video(c->sink.ctx, &seg);
@@ -1564,20 +1563,20 @@ shottracker_parse_catchup(struct shottracker_ctx *c, const char *json, size_t le
 	bool any = false;
 
 	if (json == NULL) {
-		warn(c, "skipped the catch-up: no data");
+		shottracker_warn(c, "skipped the catch-up: no data");
 		return -1;
 	}
 	if (len > SHOTTRACKER_DOCUMENT_MAX) {
-		warn(c, "skipped the catch-up: %zu bytes, over the %u byte limit", len,
+		shottracker_warn(c, "skipped the catch-up: %zu bytes, over the %u byte limit", len,
 		    SHOTTRACKER_DOCUMENT_MAX);
 		return -1;
 	}
 	if ((e = json_scan_check(json, len, JSON_DEPTH)) != JSON_SCAN_OK) {
-		warn(c, "skipped the catch-up: %s (%zu bytes)", json_scan_error(e), len);
+		shottracker_warn(c, "skipped the catch-up: %s (%zu bytes)", json_scan_error(e), len);
 		return -1;
 	}
 	if (!json_iter_begin(&it, json, len) || it.p[-1] != '{') {
-		warn(c, "skipped the catch-up: not an object");
+		shottracker_warn(c, "skipped the catch-up: not an object");
 		return -1;
 	}
 	/* a repeated key: the last one counts, as in a parsed object */
@@ -1631,7 +1630,7 @@ shottracker_parse_catchup(struct shottracker_ctx *c, const char *json, size_t le
 		any = true;
 	}
 	if (!any) {
-		warn(c, "skipped the catch-up: none of details, stats, shots, gameTotals");
+		shottracker_warn(c, "skipped the catch-up: none of details, stats, shots, gameTotals");
 		return -1;
 	}
 	return events;
@@ -1708,12 +1707,12 @@ frame_clock(struct shottracker_ctx *c, json_object *d)
 
 	memset(&ck, 0, sizeof ck);
 	if (!get_period(c, d, "period", &ck.period)) {
-		warn(c, "skipped a clock frame: no usable period");
+		shottracker_warn(c, "skipped a clock frame: no usable period");
 		return -1;
 	}
 	ck.clock = cs_clock_parse(get_str(d, "gameClock"));
 	if (ck.clock == CS_NO_CLOCK) {
-		warn(c, "skipped a clock frame: no usable gameClock");
+		shottracker_warn(c, "skipped a clock frame: no usable gameClock");
 		return -1;
 	}
 	shot = cs_clock_parse(get_str(d, "shotClock"));
@@ -1736,7 +1735,7 @@ frame_marker(struct shottracker_ctx *c, json_object *d, int64_t ts, bool has_seq
 	int side;
 
 	if (m == NULL) {
-		warn(c, "skipped a marker frame: no marker");
+		shottracker_warn(c, "skipped a marker frame: no marker");
 		return -1;
 	}
 	/* The data's own timestamp wins over the envelope's. */
@@ -1749,7 +1748,7 @@ frame_marker(struct shottracker_ctx *c, json_object *d, int64_t ts, bool has_seq
 	}
 	if (strcmp(m, "PERIOD_START") == 0 || strcmp(m, "PERIOD_END") == 0) {
 		if (ts < 0 || !get_period(c, d, "period", &p)) {
-			warn(c, "skipped a %s marker: no period or timestamp", m);
+			shottracker_warn(c, "skipped a %s marker: no period or timestamp", m);
 			return -1;
 		}
 		period_event(c, &p, m[7] == 'E', ts, cs_clock_parse(get_str(d, "gameClock")),
@@ -1770,7 +1769,7 @@ frame_marker(struct shottracker_ctx *c, json_object *d, int64_t ts, bool has_seq
 	}
 	if (strcmp(m, "LINEUP") == 0) {
 		if (ts < 0) {
-			warn(c, "skipped a LINEUP marker: no timestamp");
+			shottracker_warn(c, "skipped a LINEUP marker: no timestamp");
 			return -1;
 		}
 		return lineup_event(c, d, ts, has_seq, seq, &info->stale);
@@ -1779,19 +1778,19 @@ frame_marker(struct shottracker_ctx *c, json_object *d, int64_t ts, bool has_seq
 		cs_event_init(&ev, CS_PROVIDER_SHOTTRACKER);
 		if (!get_id(d, "teamId", team, sizeof team) ||
 		    (side = side_of(c, team)) == CS_SIDE_NONE || ts < 0) {
-			warn(c, "skipped a TIMEOUT marker: no team of this game or no timestamp");
+			shottracker_warn(c, "skipped a TIMEOUT marker: no team of this game or no timestamp");
 			return -1;
 		}
 		if (!get_period(c, d, "period", &ev.period)) {
 			if (c->last_period.sequence <= 0) {
-				warn(c, "skipped a TIMEOUT marker: no period");
+				shottracker_warn(c, "skipped a TIMEOUT marker: no period");
 				return -1;
 			}
 			ev.period = c->last_period;
 		}
 		if (snprintf(ev.id, sizeof ev.id, "%s:%" PRId64 ":TIMEOUT", team, ts) >=
 		    (int)sizeof ev.id) {
-			warn(c, "skipped a TIMEOUT marker of team %s: id too long", team);
+			shottracker_warn(c, "skipped a TIMEOUT marker of team %s: id too long", team);
 			return -1;
 		}
 		ev.side = side;
@@ -1816,7 +1815,7 @@ frame_marker(struct shottracker_ctx *c, json_object *d, int64_t ts, bool has_seq
 		int away = parse_color(get_str(d, "awayColor"));
 
 		if (home == CS_NO_COLOR && away == CS_NO_COLOR) {
-			warn(c, "skipped a JERSEY_COLORS marker: no colours");
+			shottracker_warn(c, "skipped a JERSEY_COLORS marker: no colours");
 			return -1;
 		}
 		if (home != CS_NO_COLOR)
@@ -1841,7 +1840,7 @@ frame_one(struct shottracker_ctx *c, json_object *env, struct shottracker_frame_
 	int64_t seq = 0, ts = -1;
 
 	if (env == NULL || !json_object_is_type(env, json_type_object)) {
-		warn(c, "skipped a frame: not an object");
+		shottracker_warn(c, "skipped a frame: not an object");
 		return -1;
 	}
 	src = get_str(env, "source");
@@ -1850,7 +1849,7 @@ frame_one(struct shottracker_ctx *c, json_object *env, struct shottracker_frame_
 	if (src == NULL)
 		src = get_str(env, "messageType");
 	if (src == NULL) {
-		warn(c, "skipped a frame: no source");
+		shottracker_warn(c, "skipped a frame: no source");
 		return -1;
 	}
 	cs_sanitize(info->source_name, src, sizeof info->source_name);
@@ -1860,7 +1859,7 @@ frame_one(struct shottracker_ctx *c, json_object *env, struct shottracker_frame_
 		sq = get(env, "sequence");
 	if (sq != NULL) {
 		if (!num_i64(sq, 0, MAX_SEQ, &seq)) {
-			warn(c, "skipped a %s frame: bad seq", info->source_name);
+			shottracker_warn(c, "skipped a %s frame: bad seq", info->source_name);
 			info->source = ST_SOURCE_NONE;
 			return -1;
 		}
@@ -1872,7 +1871,7 @@ frame_one(struct shottracker_ctx *c, json_object *env, struct shottracker_frame_
 		return 0;   /* a source we do not use; the provider logs it once */
 	d = get(env, "data");
 	if (d == NULL || !json_object_is_type(d, json_type_object)) {
-		warn(c, "skipped a %s frame: no data object", info->source_name);
+		shottracker_warn(c, "skipped a %s frame: no data object", info->source_name);
 		info->source = ST_SOURCE_NONE;
 		return -1;
 	}
@@ -2010,13 +2009,13 @@ shottracker_parse_message(struct shottracker_ctx *c, const char *channel,
 	if (info != NULL)
 		memset(info, 0, sizeof *info);
 	if (channel == NULL) {
-		warn(c, "skipped a message without a channel");
+		shottracker_warn(c, "skipped a message without a channel");
 		return -1;
 	}
 	if (strcmp(channel, "ws") == 0)
 		return shottracker_parse_frame(c, data, len, info);
 	if (strncmp(channel, "rest:", 5) != 0) {
-		warn(c, "skipped a message on channel %.60s: not ShotTracker's", channel);
+		shottracker_warn(c, "skipped a message on channel %.60s: not ShotTracker's", channel);
 		return -1;
 	}
 	path = channel + 5;
@@ -2034,7 +2033,7 @@ shottracker_parse_message(struct shottracker_ctx *c, const char *channel,
 		return shottracker_parse_roster(c, data, len);
 	if (strncmp(path, "/v1/data/games/", 15) == 0 && strchr(path + 15, '/') == NULL)
 		return shottracker_parse_game(c, data, len);
-	warn(c, "skipped a message from %.80s: unknown resource", path);
+	shottracker_warn(c, "skipped a message from %.80s: unknown resource", path);
 	return -1;
 }
 

@@ -16,22 +16,6 @@
 #include "providers/shottracker_presence.h"
 #include "util.h"
 
-__attribute__((format(printf, 2, 3)))
-static void
-warn(struct shottracker_ctx *c, const char *fmt, ...)
-{
-	char raw[512], line[256];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(raw, sizeof raw, fmt, ap);
-	va_end(ap);
-	cs_sanitize(line, raw, sizeof line);
-	c->warnings++;
-	if (c->sink.warning != NULL)
-		c->sink.warning(c->sink.ctx, line);
-}
-
 /* The first of two spellings present in `o`. */
 static json_object *
 get2(json_object *o, const char *camel, const char *snake)
@@ -88,11 +72,11 @@ record_side(struct shottracker_ctx *c, json_object *o, const char *what)
 	int side;
 
 	if (!id_of(get2(o, "teamId", "team_id"), team, sizeof team)) {
-		warn(c, "skipped a %s record: no team id", what);
+		shottracker_warn(c, "skipped a %s record: no team id", what);
 		return CS_SIDE_NONE;
 	}
 	if ((side = side_of(c, team)) == CS_SIDE_NONE)
-		warn(c, "skipped a %s record: team %s is neither side", what, team);
+		shottracker_warn(c, "skipped a %s record: team %s is neither side", what, team);
 	return side;
 }
 
@@ -103,7 +87,7 @@ parse_doc(struct shottracker_ctx *c, const char *json, size_t len, const char *w
 	json_object *o;
 
 	if (json == NULL || len == 0 || len > SHOTTRACKER_PRESENCE_MAX) {
-		warn(c, "skipped the %s: %s", what, len == 0 ? "empty" : "too large");
+		shottracker_warn(c, "skipped the %s: %s", what, len == 0 ? "empty" : "too large");
 		return NULL;
 	}
 	if ((tok = json_tokener_new()) == NULL)
@@ -112,7 +96,7 @@ parse_doc(struct shottracker_ctx *c, const char *json, size_t len, const char *w
 	if (o == NULL || json_tokener_get_error(tok) != json_tokener_success) {
 		json_object_put(o);
 		o = NULL;
-		warn(c, "skipped the %s: not JSON", what);
+		shottracker_warn(c, "skipped the %s: not JSON", what);
 	}
 	json_tokener_free(tok);
 	return o;
@@ -179,7 +163,7 @@ presence_record(struct shottracker_ctx *c, json_object *o, const struct cs_perio
 		return false;
 	if (!id_of(get2(o, "playerId", "player_id"), out->player_id, sizeof out->player_id) ||
 	    (out->tenths = minutes_tenths(get2(o, "MIN", "min"))) < 0) {
-		warn(c, "skipped a presence record: no player id or MIN");
+		shottracker_warn(c, "skipped a presence record: no player id or MIN");
 		return false;
 	}
 	poss = get2(o, "POSS", "poss");
@@ -202,7 +186,7 @@ shottracker_parse_presence(struct shottracker_ctx *c, const char *json, size_t l
 	if ((root = parse_doc(c, json, len, "presence")) == NULL)
 		return -1;
 	if ((arr = array_of(root, "presence", NULL)) == NULL) {
-		warn(c, "skipped the presence: no presence array");
+		shottracker_warn(c, "skipped the presence: no presence array");
 		json_object_put(root);
 		return -1;
 	}
@@ -230,12 +214,12 @@ lineup_record(struct shottracker_ctx *c, json_object *o, struct cs_lineup_at *ou
 	n = ids != NULL && json_object_is_type(ids, json_type_array) ?
 	    json_object_array_length(ids) : 0;
 	if (n == 0 || n > CS_ON_COURT) {
-		warn(c, "skipped a lineup record: %zu players", n);
+		shottracker_warn(c, "skipped a lineup record: %zu players", n);
 		return false;
 	}
 	for (i = 0; i < n; i++)
 		if (!id_of(json_object_array_get_idx(ids, i), out->ids[i], sizeof out->ids[i])) {
-			warn(c, "skipped a lineup record: a player id is not plain");
+			shottracker_warn(c, "skipped a lineup record: a player id is not plain");
 			return false;
 		}
 	out->n = (int)n;
@@ -255,7 +239,7 @@ shottracker_parse_lineup_at(struct shottracker_ctx *c, const char *json, size_t 
 	if ((root = parse_doc(c, json, len, "lineups at a time")) == NULL)
 		return -1;
 	if ((arr = array_of(root, "lineups", NULL)) == NULL) {
-		warn(c, "skipped the lineups at a time: no lineups array");
+		shottracker_warn(c, "skipped the lineups at a time: no lineups array");
 		json_object_put(root);
 		return -1;
 	}
@@ -287,7 +271,7 @@ sensor_record(struct shottracker_ctx *c, json_object *o, struct cs_sensor_assign
 	if (!id_of(get2(o, "playerId", "player_id"), out->player_id, sizeof out->player_id) ||
 	    !id_of(get2(o, "sensor", "sensorId"), out->sensor, sizeof out->sensor) ||
 	    ts == NULL || !json_object_is_type(ts, json_type_int)) {
-		warn(c, "skipped a sensor assignment: no player, sensor or timestamp");
+		shottracker_warn(c, "skipped a sensor assignment: no player, sensor or timestamp");
 		return false;
 	}
 	out->timestamp = json_object_get_int64(ts);
@@ -305,7 +289,7 @@ shottracker_parse_sensors(struct shottracker_ctx *c, const char *json, size_t le
 	if ((root = parse_doc(c, json, len, "sensor assignments")) == NULL)
 		return -1;
 	if ((arr = array_of(root, "sensor_assignments_history", "assignments")) == NULL) {
-		warn(c, "skipped the sensor assignments: no sensor_assignments_history array");
+		shottracker_warn(c, "skipped the sensor assignments: no sensor_assignments_history array");
 		json_object_put(root);
 		return -1;
 	}
