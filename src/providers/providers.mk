@@ -101,8 +101,8 @@ EXTRA_DIST += \
 	tests/fuzz/corpus/shottracker_roster/subscribe_bare.json
 
 # End to end against courtside-sim (skips until the simulator generates games).
-TESTS += tests/test_shottracker_live.sh tests/test_shottracker_ping.sh
-EXTRA_DIST += tests/test_shottracker_live.sh tests/test_shottracker_ping.sh
+TESTS += tests/test_shottracker_live.sh tests/test_shottracker_ping.sh tests/test_st_rest_retry.sh
+EXTRA_DIST += tests/test_shottracker_live.sh tests/test_shottracker_ping.sh tests/test_st_rest_retry.sh
 
 # make bench: ingest speed, full-game catch-up time, live frame -> model latency.
 EXTRA_PROGRAMS += bench/bench_shottracker

@@ -445,6 +445,7 @@ quiet_resource(struct st *st, const char *path, const char *what)
 		free(why);
 		return;
 	}
+	free(why);   /* a retried failure's cause, healed by the retry */
 	(void)record_and_parse(st, path, &resp);
 }
 
