@@ -2416,6 +2416,14 @@ sim_iso(const struct sim_game *g, int64_t feed_ms, char *buf, size_t size)
 	return buf;
 }
 
+void
+sim_game_clock(int tenths, char *buf, size_t size)
+{
+	if (tenths < 0)
+		tenths = 0;
+	snprintf(buf, size, "%d:%02d.%d", tenths / 600, tenths / 10 % 60, tenths % 10);
+}
+
 const char *
 sim_period_name(const struct sim_game *g, int period, char *buf, size_t size)
 {

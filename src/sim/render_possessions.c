@@ -69,13 +69,6 @@ attributes(const struct sim_game *g, const struct sim_possession *p, struct attr
 	a->nscreens = n;
 }
 
-static void
-clock_text(int tenths, char *buf, size_t size)
-{
-	if (tenths < 0)
-		tenths = 0;
-	snprintf(buf, size, "%d:%02d.%d", tenths / 600, tenths / 10 % 60, tenths % 10);
-}
 
 /* One stat of the possession: an FGA (made or not, three or not) or an FTA. */
 static void
@@ -84,7 +77,7 @@ stat_json(struct sim_buf *b, const struct sim_game *g, const struct sim_possessi
 {
 	char gc[16];
 
-	clock_text(p->end_clock, gc, sizeof gc);
+	sim_game_clock(p->end_clock, gc, sizeof gc);
 	sim_buf_printf(b, "%s{\"timestamp\":%lld,\"game_clock\":\"%s\"", *first ? "" : ",",
 	    (long long)p->end_ts, gc);
 	if (shot_clock >= 0)
@@ -150,8 +143,8 @@ sim_st_possession_json(const struct sim_game *g, const struct sim_possession *p)
 	int t, i;
 
 	attributes(g, p, &a);
-	clock_text(p->start_clock, c1, sizeof c1);
-	clock_text(p->end_clock, c2, sizeof c2);
+	sim_game_clock(p->start_clock, c1, sizeof c1);
+	sim_game_clock(p->end_clock, c2, sizeof c2);
 	sim_period_name(g, p->period, period, sizeof period);
 	sim_buf_init(&b);
 	sim_buf_printf(&b, "{\"teamId\":\"%s\",\"_locations\":\"https://api.shottracker.com/"

@@ -20,13 +20,6 @@
 #define SENSOR_SPARE  100690   /* + side: the spare a changed sensor is swapped for */
 #define DISAGREE_TENTHS 600    /* a minute more than the truth */
 
-static void
-clock_text(int tenths, char *buf, size_t size)
-{
-	if (tenths < 0)
-		tenths = 0;
-	snprintf(buf, size, "%d:%02d.%d", tenths / 600, tenths / 10 % 60, tenths % 10);
-}
 
 /* "period" and "gameClock" of a tally: the game time a report is as of. */
 static void
@@ -34,7 +27,7 @@ as_of(struct sim_buf *b, const struct sim_game *g, const struct sim_tally *t)
 {
 	char clock[16], period[8];
 
-	clock_text(t->clock, clock, sizeof clock);
+	sim_game_clock(t->clock, clock, sizeof clock);
 	sim_buf_printf(b, "\"period\":\"%s\",\"gameClock\":\"%s\"",
 	    sim_period_name(g, t->period, period, sizeof period), clock);
 }
@@ -78,7 +71,7 @@ sim_game_st_presence(const struct sim_game *g, int64_t at_ms, bool disagree)
 				tenths += DISAGREE_TENTHS;   /* one player, told to */
 				bent = true;
 			}
-			clock_text(tenths, min, sizeof min);
+			sim_game_clock(tenths, min, sizeof min);
 			sim_buf_printf(&b, "%s{\"teamId\":\"%s\",\"playerId\":\"%s\","
 			    "\"MIN\":\"%s\",\"POSS\":%d}", first ? "" : ",",
 			    g->team[side].st_id, g->team[side].players[i].st_id, min,

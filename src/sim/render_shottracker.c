@@ -52,13 +52,6 @@ struct item {
 
 /* --- small things --- */
 
-static void
-game_clock(int tenths, char *buf, size_t size)
-{
-	if (tenths < 0)
-		tenths = 0;
-	snprintf(buf, size, "%d:%02d.%d", tenths / 600, tenths / 10 % 60, tenths % 10);
-}
 
 static const char *
 name_of(const struct sim_game *g, int side, int player)
@@ -348,7 +341,7 @@ item_content(const struct sim_game *g, int ev, const struct sim_play *p,
 	int px, py, hy;
 
 	item_uuid(g, x->identity, uuid);
-	game_clock(p->clock, clock, sizeof clock);
+	sim_game_clock(p->clock, clock, sizeof clock);
 	sim_period_name(g, p->period, period, sizeof period);
 	item_description(g, p, x, desc, sizeof desc);
 	sim_buf_init(&b);
@@ -436,7 +429,7 @@ shot_json(const struct sim_game *g, const struct sim_play *p, const struct item 
 	hsx = hy > 0 ? -px : px;
 	hsy = hy > 0 ? -(py - hy) : py - hy;
 	z = zone_of(hsx, hsy, x->stats[K_FGA3] != 0);
-	game_clock(p->clock, clock, sizeof clock);
+	sim_game_clock(p->clock, clock, sizeof clock);
 	sim_period_name(g, p->period, period, sizeof period);
 	defender = p->five[!side][(p->clock / 10 + z) % SIM_FIVE];
 	sim_buf_init(&b);
@@ -472,7 +465,7 @@ marker_json(const struct sim_game *g, const struct sim_play *p, const char *mark
 	struct sim_buf b;
 	int i;
 
-	game_clock(p->clock, clock, sizeof clock);
+	sim_game_clock(p->clock, clock, sizeof clock);
 	sim_period_name(g, p->period, period, sizeof period);
 	sim_buf_init(&b);
 	sim_buf_printf(&b, "{\"marker\":\"%s\",\"period\":\"%s\",\"gameClock\":\"%s\"",
@@ -824,7 +817,7 @@ clock_json(const struct sim_game *g, int period, int clock, int shot_clock, bool
 	char c[16], per[8];
 	struct sim_buf b;
 
-	game_clock(clock, c, sizeof c);
+	sim_game_clock(clock, c, sizeof c);
 	sim_period_name(g, period, per, sizeof per);
 	sim_buf_init(&b);
 	sim_buf_printf(&b, "{\"period\":\"%s\",\"gameClock\":\"%s\",\"shotClock\":\"%d.%d\","
@@ -864,7 +857,7 @@ simple_marker(const struct sim_game *g, const char *marker)
 	struct sim_buf b;
 	char clock[16];
 
-	game_clock(g->period_tenths, clock, sizeof clock);
+	sim_game_clock(g->period_tenths, clock, sizeof clock);
 	sim_buf_init(&b);
 	if (strcmp(marker, "JERSEY_COLORS") == 0)
 		sim_buf_printf(&b, "{\"marker\":\"JERSEY_COLORS\",\"homeColor\":\"%06X\","
@@ -1348,7 +1341,7 @@ game_totals(struct sim_buf *b, const struct sim_game *g, const struct sim_tally 
 	char clock[16], period[8];
 	int i;
 
-	game_clock(t->clock, clock, sizeof clock);
+	sim_game_clock(t->clock, clock, sizeof clock);
 	sim_buf_printf(b, "\"gameTotals\":{\"awayTeamScore\":{\"teamId\":\"%s\",\"value\":%d},"
 	    "\"homeTeamScore\":{\"teamId\":\"%s\",\"value\":%d},\"period\":\"%s\","
 	    "\"gameClock\":\"%s\",\"status\":\"%s\",\"periodTotals\":[",
@@ -1423,7 +1416,7 @@ lineup_entry(struct sim_buf *b, const struct sim_game *g, const struct sim_view 
 	char clock[16], period[8];
 	int i;
 
-	game_clock(q->clock, clock, sizeof clock);
+	sim_game_clock(q->clock, clock, sizeof clock);
 	sim_buf_printf(b, "%s{\"teamId\":\"%s\",\"playerIds\":[", *first ? "" : ",",
 	    g->team[q->side].st_id);
 	for (i = 0; i < SIM_FIVE; i++)

@@ -251,6 +251,8 @@ void sim_buf_key(struct sim_buf *b, const char *key); /* "key": */
 /* --- shared helpers (generator.c) --- */
 /* "2024-01-05T19:32:11Z" for a feed time; buf >= 24 bytes. */
 const char *sim_iso(const struct sim_game *g, int64_t feed_ms, char *buf, size_t size);
+/* "7:21.4" for tenths of a second left (ShotTracker's game clock) */
+void sim_game_clock(int tenths, char *buf, size_t size);
 /* "Q1", "H2", "OT1" */
 const char *sim_period_name(const struct sim_game *g, int period, char *buf, size_t size);
 
