@@ -108,7 +108,7 @@ team_title(struct block *b, int n)
 	ui_team_alias(b->c->g, b->side, alias, sizeof alias);
 	used = ui_text(b->w, y, b->x, b->width, ui_team_attr(b->c->theme, b->side), alias);
 	ui_textf(b->w, y, b->x + used, b->width - used, ui_attr(b->c->theme, UI_C_BOLD),
-	    " %d possessions", n);
+	    " %d possession%s", n, n == 1 ? "" : "s");
 	ui_text_right(b->w, y, b->x, b->width, ui_attr(b->c->theme, UI_C_DIM), "N   Pts   PPP");
 }
 
@@ -118,8 +118,13 @@ kinds(struct block *b, const struct cs_possession_summary *s)
 	static const char *const pass_labels[CS_PASS_BANDS] = {
 		"0 passes", "1 pass", "2 passes", "3 passes", "4+ passes",
 	};
-	char label[40];
-	int k;
+	/* the vendor's names (cs_screen_name) read as words, in its order */
+	static const char *const screen_labels[CS_SCREEN_COUNT] = {
+		"pick and pop", "pick and roll", "P&R short roll", "screened shot",
+		"handoff", "drag", "pop", "roll", "slip", "short roll", "reject",
+		"re-screen", "stay", "step-up", "snake", "split", "other",
+	};
+	int k, any = 0;
 
 	ppp_row(b, "all", &s->all);
 	ppp_row(b, "transition", &s->transition);
@@ -128,12 +133,13 @@ kinds(struct block *b, const struct cs_possession_summary *s)
 	ppp_row(b, "no paint touch", &s->no_paint_touch);
 	for (k = 0; k < CS_PASS_BANDS; k++)
 		ppp_row(b, pass_labels[k], &s->passes[k]);
-	for (k = 0; k < CS_SCREEN_COUNT; k++) {
-		if (s->screens[k].count == 0)
-			continue;
-		snprintf(label, sizeof label, "screen %s", cs_screen_name((enum cs_screen)k));
-		ppp_row(b, label, &s->screens[k]);
-	}
+	for (k = 0; k < CS_SCREEN_COUNT; k++)
+		any += s->screens[k].count;
+	if (any > 0)
+		heading(b, "ball screens", NULL);
+	for (k = 0; k < CS_SCREEN_COUNT; k++)
+		if (s->screens[k].count > 0)
+			ppp_row(b, screen_labels[k], &s->screens[k]);
 }
 
 /* Shot-clock bands at the last shot: FGM-FGA, FG%, possessions, PPP
