@@ -40,6 +40,11 @@ for p in shottracker sportradar; do
 	    grep -Eq '^[^ ]+  [0-9][0-9]:[0-9][0-9]  .+ at .+  [A-Za-z]+  ' "$t/$s.out"
 	tap_is "$(cat "$t/$s.out.err")" "" "$p: nothing on stderr"
 done
+for s in st sr; do
+	tap_is "$(awk -F'  ' '{ n = split($3, tm, " at "); for (i = 1; i <= n; i++) print tm[i] }' \
+	    "$t/$s.out" | sort -u | wc -l | tr -d ' ')" 16 \
+	    "$s: sixteen teams in eight games, none playing twice"
+done
 tap_ok "sportradar: the game under way has its score" \
     grep -Eq '  inprogress  [0-9]+-[0-9]+$' "$t/sr.out"
 tap_ok "sportradar: a game not yet started has none" grep -Eq '  scheduled  -$' "$t/sr.out"

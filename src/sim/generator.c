@@ -2100,6 +2100,9 @@ make_team(struct gen *s, int side, int name_index)
 	do {
 		snprintf(t->st_id, sizeof t->st_id, "%d", rng_int(&s->rng, 100, 999));
 	} while (side == 1 && strcmp(t->st_id, s->g->team[0].st_id) == 0);
+	if (s->g->opt.night_teams[0] > 0)   /* a night: one id per team, none shared */
+		snprintf(t->st_id, sizeof t->st_id, "%u",
+		    (unsigned)(100 + 27 * name_index) % 1000u);
 	for (i = 0; i < n; i++) {
 		t->nplayers = i;
 		make_player(s, &t->players[i], depth_pos[i], i);
@@ -2302,6 +2305,12 @@ sim_game_generate(const struct sim_options *opt)
 	do {
 		b = rng_int(&s->rng, 0, (int)sim_nteam_names - 1);
 	} while (b == a);
+	if (opt->night_teams[0] > 0 && opt->night_teams[1] > 0 &&
+	    opt->night_teams[0] != opt->night_teams[1]) {
+		/* drawn above all the same: the rest of the game does not move */
+		a = opt->night_teams[0] - 1;
+		b = opt->night_teams[1] - 1;
+	}
 	make_team(s, CS_HOME, a);
 	make_team(s, CS_AWAY, b);
 	for (side = 0; side < 2; side++) {

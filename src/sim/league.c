@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "sim/league.h"
+#include "sim/sim_names.h"
 #include "sim/simgame_internal.h"
 
 struct sim_league {
@@ -94,6 +95,30 @@ add_game(struct sim_league *l, int i, struct sim_game *g,
 	return 0;
 }
 
+void
+sim_league_night_teams(uint64_t seed, int i, int n, int teams[2])
+{
+	int perm[64], k, j, t, count = (int)sim_nteam_names;
+	uint64_t x = seed * 0x9e3779b97f4a7c15ULL + 1;
+
+	teams[0] = teams[1] = 0;
+	if (n < 2 || i < 0 || 2 * i + 1 >= count || count > 64)
+		return;
+	for (k = 0; k < count; k++)
+		perm[k] = k;
+	for (k = count - 1; k > 0; k--) {   /* Fisher-Yates on a xorshift */
+		x ^= x << 13;
+		x ^= x >> 7;
+		x ^= x << 17;
+		j = (int)(x % (uint64_t)(k + 1));
+		t = perm[k];
+		perm[k] = perm[j];
+		perm[j] = t;
+	}
+	teams[0] = perm[2 * i] + 1;
+	teams[1] = perm[2 * i + 1] + 1;
+}
+
 struct sim_league *
 sim_league_new(struct sim_game *first, const struct sim_options *base, int n,
     unsigned (*src_bit)(const char *))
@@ -108,6 +133,7 @@ sim_league_new(struct sim_game *first, const struct sim_options *base, int n,
 	for (i = 0; i < n; i++) {
 		o = *base;
 		o.seed = base->seed + (uint64_t)i;
+		sim_league_night_teams(base->seed, i, n, o.night_teams);
 		g = i == 0 ? first : sim_game_generate(&o);
 		if (g == NULL) {
 			sim_league_free(&l);

@@ -31,6 +31,11 @@ struct sim_league;
 /* `first` stays the caller's; the others are generated with `base` and
  * seeds base->seed + i.  src_bit gives a ShotTracker message's source
  * bit.  NULL out of memory or when the generator fails. */
+/* Game i of a night of n > 1 games from `seed`: its two teams (indexes of
+ * sim_team_names + 1, as sim_options.night_teams wants them), no team in
+ * two games; 0 and 0 for a single game (its teams are drawn as ever). */
+void sim_league_night_teams(uint64_t seed, int i, int n, int teams[2]);
+
 struct sim_league *sim_league_new(struct sim_game *first,
     const struct sim_options *base, int n, unsigned (*src_bit)(const char *));
 void sim_league_free(struct sim_league **l);

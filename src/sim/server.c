@@ -626,6 +626,7 @@ sim_server_start(const struct sim_server_options *opt, char **cause)
 		go.force_overtime = opt->force_overtime;
 		go.overtimes = opt->overtimes;
 		go.st_seed_shape = opt->st_seed_shape;
+		sim_league_night_teams(opt->seed, 0, opt->games, go.night_teams);
 		srv->game = sim_game_generate(&go);
 		if (srv->game == NULL) {
 			cs_set_cause(cause, "the game generator failed");

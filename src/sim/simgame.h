@@ -33,6 +33,9 @@ struct sim_options {
 	int overtimes;            /* exactly this many overtimes; 0 = as played */
 	bool no_corrections;      /* a plain game: no re-sends, deletes, re-entries */
 	bool st_seed_shape;       /* the game event as the vendor's example prints it */
+	/* a league night's teams: sim_team_names index + 1 for home and away
+	 * (0: drawn from the seed), so no team plays twice in a night */
+	int night_teams[2];
 };
 
 struct sim_game;
