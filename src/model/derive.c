@@ -450,7 +450,7 @@ static void
 count_stats(struct game *g, const struct record *rec)
 {
 	const struct cs_event *ev = &rec->ev;
-	bool team_fouls = game_rules_team_foul(&g->rules, ev);
+	int team_fouls = -1;   /* asked of the rules at the first personal foul */
 	int i;
 
 	for (i = 0; i < ev->nstats; i++) {
@@ -496,6 +496,8 @@ count_stats(struct game *g, const struct record *rec)
 			COUNT(pf);
 			if (flagrant_two(ev))
 				COUNT(flagrant2);
+			if (team_fouls < 0)
+				team_fouls = game_rules_team_foul(&g->rules, ev);
 			if (team_fouls)
 				team_foul(g, side);
 			break;
@@ -1135,9 +1137,10 @@ game_derive_refresh(struct game *g)
 {
 	struct derived *d = &g->d;
 	struct fold_mark mark;
+	bool refold = d->stale || g->dirty_from < d->folded;
 
 	/* anything but an append: every derived view may read differently */
-	if (d->stale || g->dirty_from < d->folded)
+	if (refold)
 		game_touch(g, GAME_TOUCH_ALL & ~(GAME_TOUCH_INFO | GAME_TOUCH_POSSESSIONS |
 		    GAME_TOUCH_PUBLISHED));
 	if (d->stale) {
@@ -1150,6 +1153,11 @@ game_derive_refresh(struct game *g)
 	while (d->folded < g->store.n) {
 		if (d->folded % GAME_CHECK_EVERY == 0)
 			checkpoint_save(g);
+		/* a refold has touched every aspect already: marks are for appends */
+		if (refold) {
+			fold_event(g, g->store.order[d->folded++]);
+			continue;
+		}
 		fold_mark_take(g, &mark);
 		fold_event(g, g->store.order[d->folded++]);
 		fold_mark_touch(g, &mark);
