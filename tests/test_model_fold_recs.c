@@ -1,15 +1,15 @@
 /*
  * The fold's records (model/game_int.h, struct fold_rec): the fold reads a
- * 64-byte copy of each stored event, kept in game order beside the store,
- * instead of the 1.5 KB event.  So that a fold over the copies is the fold
- * over the events:
+ * 64-byte copy of each stored event, at the head of its record, instead of
+ * the 1.5 KB event.  So that a fold over the copies is the fold over the
+ * events:
  *
  *   - every field the fold reads must equal the stored event's, for random
  *     events with values at their extremes (clocks, court coordinates and
  *     period numbers past any 16-bit field, every qualifier bit, all eight
  *     statistics, more players than a side's table holds);
- *   - the copies must stay in the store's order through inserts in the
- *     past, corrections that move a play, re-sends and deletes;
+ *   - and go on equal through inserts in the past, corrections that move
+ *     a play or rewrite it whole, re-sends and deletes;
  *   - the game brought up to date through all that (appends, refolds from
  *     checkpoints) must export the same JSON and list the same plays and
  *     shots as a game sent the same messages that folds once, at the end.
@@ -112,7 +112,7 @@ random_event(struct cs_event *ev, int n)
 static bool
 rec_matches(const struct game *g, size_t pos, char *why, size_t size)
 {
-	const struct fold_rec *fr = &g->fold_recs[pos];
+	const struct fold_rec *fr = &g->store.order[pos]->fold;
 	const struct cs_event *ev = &g->store.order[pos]->ev;
 	struct cs_period p = fold_period(fr);
 	unsigned types = 0;
@@ -279,7 +279,7 @@ one_seed(int seed)
 	}
 	if (matched)
 		matched = all_match(g, why, sizeof why);
-	ok(matched, "seed %d: every fold record equals its stored event, in the store's order%s%s",
+	ok(matched, "seed %d: every fold record equals its stored event, through every change%s%s",
 	    seed, matched ? "" : ": ", why);
 	game_refresh(g);
 	game_refresh(once);
@@ -309,7 +309,7 @@ extremes(void)
 	ev.qualifiers = 0x80000001u;
 	cs_event_add_stat(&ev, CS_STAT_TECHNICAL_FOUL, CS_AWAY)->points = 3;
 	game_upsert(g, &ev);
-	fr = &g->fold_recs[0];
+	fr = &g->store.order[0]->fold;
 	is_int(fold_period(fr).number, 70000, "a period number past 16 bits");
 	is_int(fold_period(fr).sequence, CS_PERIODS_MAX, "the last period there can be");
 	is_int(fr->clock, 99999, "a clock past 16 bits");

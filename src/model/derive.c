@@ -126,50 +126,6 @@ game_fold_rec_make(struct fold_rec *fr, const struct cs_event *ev)
 	}
 }
 
-int
-game_fold_recs_room(struct game *g, size_t n)
-{
-	struct fold_rec *p;
-	size_t want;
-
-	if (n <= g->cap_fold_recs)
-		return 0;
-	want = g->cap_fold_recs ? g->cap_fold_recs * 2 : 1024;
-	while (want < n)
-		want *= 2;
-	p = realloc(g->fold_recs, want * sizeof *p);
-	if (p == NULL)
-		return -1;
-	g->fold_recs = p;
-	g->cap_fold_recs = want;
-	return 0;
-}
-
-/* A correction keeps its place (was == pos): only that record is written;
- * a move shifts only the records between its two places. */
-void
-game_fold_rec_put(struct game *g, long was, size_t pos, const struct fold_rec *fr)
-{
-	struct fold_rec *r = g->fold_recs;
-	size_t n = g->store.n, from;
-
-	if (was < 0) {   /* new: the ones after it move up */
-		memmove(r + pos + 1, r + pos, (n - 1 - pos) * sizeof *r);
-	} else if ((from = (size_t)was) < pos) {
-		memmove(r + from, r + from + 1, (pos - from) * sizeof *r);
-	} else if (from > pos) {
-		memmove(r + pos + 1, r + pos, (from - pos) * sizeof *r);
-	}
-	r[pos] = *fr;
-}
-
-void
-game_fold_rec_remove(struct game *g, size_t pos)
-{
-	memmove(g->fold_recs + pos, g->fold_recs + pos + 1,
-	    (g->store.n - pos) * sizeof *g->fold_recs);
-}
-
 /* --- lineups and units --------------------------------------------------- */
 
 static int
@@ -757,13 +713,12 @@ note_substitution(struct game *g, const int16_t before[2][CS_ON_COURT], size_t n
 	}
 }
 
-/* Folds record `pos` of the order: its fold_rec, and the stored event
- * itself only for what a rare play needs (on-court lists, timeouts left). */
+/* Folds one record: its fold_rec, and the stored event itself only for
+ * what a rare play needs (on-court lists, timeouts left, flagrant twos). */
 static void
-fold_event(struct game *g, size_t pos)
+fold_event(struct game *g, const struct record *rec)
 {
-	const struct fold_rec *fr = &g->fold_recs[pos];
-	const struct record *rec = g->store.order[pos];
+	const struct fold_rec *fr = &rec->fold;
 	const struct cs_event *ev = &rec->ev;
 	struct derived *d = &g->d;
 	bool substitution = fr->type == CS_EV_SUBSTITUTION;
@@ -1240,11 +1195,11 @@ game_derive_refresh(struct game *g)
 			checkpoint_save(g);
 		/* a refold has touched every aspect already: marks are for appends */
 		if (refold) {
-			fold_event(g, d->folded++);
+			fold_event(g, g->store.order[d->folded++]);
 			continue;
 		}
 		fold_mark_take(g, &mark);
-		fold_event(g, d->folded++);
+		fold_event(g, g->store.order[d->folded++]);
 		fold_mark_touch(g, &mark);
 	}
 	if (d->finished_gen != g->generation) {
@@ -1303,9 +1258,6 @@ game_derive_free(struct game *g)
 	free(g->checks);
 	g->checks = NULL;
 	g->nchecks = g->cap_checks = 0;
-	free(g->fold_recs);
-	g->fold_recs = NULL;
-	g->cap_fold_recs = 0;
 	free(d->plays);
 	free(d->shots);
 	free(d->units);

@@ -247,22 +247,21 @@ keep_event(struct record *rec, const struct cs_event *ev)
 	rec->court_hash = court_hash(ev);
 }
 
-/* Player ids to indexes once, at upsert, so the fold never hashes: into
- * the fold's copy `fr` and the record.  `ev` is the whole event: the
+/* The fold's copy of the event, with player ids turned to indexes once,
+ * at upsert, so the fold never hashes.  `ev` is the whole event: the
  * record has no on-court lists. */
 static unsigned
-resolve_players(struct game *g, struct record *rec, struct fold_rec *fr,
-    const struct cs_event *ev)
+resolve_players(struct game *g, struct record *rec, const struct cs_event *ev)
 {
 	unsigned learned = g->roster[0].learned + g->roster[1].learned;
 	int i, s, k;
 
-	game_fold_rec_make(fr, ev);
+	game_fold_rec_make(&rec->fold, ev);
 	for (i = 0; i < ev->nstats; i++) {
 		const struct cs_stat *st = &ev->stats[i];
 
 		if (st->side != CS_SIDE_NONE)
-			fr->stats[i].player = (int8_t)game_roster_intern(
+			rec->fold.stats[i].player = (int8_t)game_roster_intern(
 			    &g->roster[st->side], &st->player);
 	}
 	for (s = 0; s < 2; s++)
@@ -278,11 +277,10 @@ static int
 add_event(struct game *g, const struct cs_event *ev)
 {
 	struct record *rec;
-	struct fold_rec fr;
 	unsigned touched;
 	long pos;
 
-	if (g->store.n >= GAME_EVENTS_MAX || game_fold_recs_room(g, g->store.n + 1) < 0)
+	if (g->store.n >= GAME_EVENTS_MAX)
 		return -1;
 	rec = record_new();
 	if (rec == NULL)
@@ -293,8 +291,7 @@ add_event(struct game *g, const struct cs_event *ev)
 		free(rec);
 		return -1;
 	}
-	touched = resolve_players(g, rec, &fr, ev);
-	game_fold_rec_put(g, -1, (size_t)pos, &fr);
+	touched = resolve_players(g, rec, ev);
 	/* an event before others is folded from the checkpoint before it */
 	game_derive_dirty(g, (size_t)pos);
 	rec->updated_gen = changed(g);
@@ -307,14 +304,12 @@ static int
 replace_event(struct game *g, struct record *rec, const struct cs_event *ev)
 {
 	long was = game_store_remove(&g->store, rec), pos;
-	struct fold_rec fr;
 	unsigned touched;
 
 	keep_event(rec, ev);
 	/* cannot fail: the store has just had room for this record */
 	pos = game_store_insert(&g->store, rec);
-	touched = resolve_players(g, rec, &fr, ev);
-	game_fold_rec_put(g, was, (size_t)pos, &fr);
+	touched = resolve_players(g, rec, ev);
 	/* the fold goes back to the earlier of its two places */
 	game_derive_dirty(g, (size_t)(was >= 0 && was < pos ? was : pos));
 	rec->updated_gen = changed(g);
@@ -417,10 +412,8 @@ game_delete(struct game *g, const char *id)
 		return 0;
 	pos = game_store_remove(&g->store, rec);
 	free(rec);
-	if (pos >= 0) {
-		game_fold_rec_remove(g, (size_t)pos);
+	if (pos >= 0)
 		game_derive_dirty(g, (size_t)pos);
-	}
 	changed(g);
 	game_touch(g, GAME_TOUCH_PLAYS | GAME_TOUCH_PLAYS_REWRITTEN);
 	return 1;

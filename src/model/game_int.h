@@ -25,27 +25,11 @@
 #define GAME_LAST_TWO_MIN 1200   /* tenths: the NBA's last two minutes */
 
 /*
- * One stored event and what the model learned from it at upsert time, so
- * the fold never hashes a string: player ids are interned to indexes.
- */
-struct record {
-	int16_t court_player[2][CS_ON_COURT];        /* -1 = unknown */
-	uint64_t court_hash;                         /* of the on-court lists */
-	uint64_t updated_gen;                        /* generation of the last change */
-	/* Normalised copy, last and cut short: the on-court lists (1.2 KB of
-	 * an event's 2.7 KB) live on as court_player, so a record is
-	 * RECORD_SIZE bytes and ev.on_court must never be read. */
-	struct cs_event ev;
-};
-#define RECORD_EVENT_KEPT offsetof(struct cs_event, on_court)
-#define RECORD_SIZE       (offsetof(struct record, ev) + RECORD_EVENT_KEPT)
-
-/*
- * What the fold reads of one stored event, packed into one cache line
- * (the record is ~1.5 KB, and a refold walks hundreds of them): kept in
- * game order beside store.order (struct game's fold_recs), so a refold
- * walks one small array.  What only a rare event needs (its on-court
- * lists, timeouts left, provider type) the fold reads from the record.
+ * What the fold reads of one stored event, packed into one cache line at
+ * the head of its record: the event is ~1.5 KB, and a refold after a
+ * correction walks hundreds of them, so it reads one line a record instead
+ * of six.  What only a rare event needs (its on-court lists, timeouts
+ * left, provider type) the fold reads from the event itself.
  */
 struct fold_stat {
 	uint8_t type;            /* enum cs_stat_type */
@@ -88,6 +72,23 @@ fold_period(const struct fold_rec *fr)
 	p.sequence = fr->period_sequence;
 	return p;
 }
+
+/*
+ * One stored event and what the model learned from it at upsert time, so
+ * the fold never hashes a string: player ids are interned to indexes.
+ */
+struct record {
+	struct fold_rec fold;                        /* with its players' indexes */
+	int16_t court_player[2][CS_ON_COURT];        /* -1 = unknown */
+	uint64_t court_hash;                         /* of the on-court lists */
+	uint64_t updated_gen;                        /* generation of the last change */
+	/* Normalised copy, last and cut short: the on-court lists (1.2 KB of
+	 * an event's 2.7 KB) live on as court_player, so a record is
+	 * RECORD_SIZE bytes and ev.on_court must never be read. */
+	struct cs_event ev;
+};
+#define RECORD_EVENT_KEPT offsetof(struct cs_event, on_court)
+#define RECORD_SIZE       (offsetof(struct record, ev) + RECORD_EVENT_KEPT)
 
 /* Events by id (open addressing) and in game order (sorted pointers). */
 struct store {
@@ -243,8 +244,6 @@ struct game {
 	struct game_rules rules;
 	char rules_override[16];          /* --rules; "" = the provider's */
 	struct store store;
-	struct fold_rec *fold_recs;       /* store.n of them, in store.order's order */
-	size_t cap_fold_recs;
 	struct roster roster[2];
 	struct derived d;
 	size_t dirty_from;                /* the first record changed since the fold; SIZE_MAX none */
@@ -326,13 +325,6 @@ void game_derive_free(struct game *g);
 /* The fold's copy of normalised event `ev`; its statistics' players are
  * -1 until the caller resolves them. */
 void game_fold_rec_make(struct fold_rec *fr, const struct cs_event *ev);
-/* Room for `n` fold records; -1 out of memory. */
-int game_fold_recs_room(struct game *g, size_t n);
-/* `fr` to position `pos` of the order, from position `was` (the store
- * moved the event there) or new (`was` < 0); the store already holds it. */
-void game_fold_rec_put(struct game *g, long was, size_t pos, const struct fold_rec *fr);
-/* The record at `pos` left the store. */
-void game_fold_rec_remove(struct game *g, size_t pos);
 /* Room in the fold for periods 1..nperiods (an upsert asks before it
  * stores an event of a new period); -1 out of memory. */
 int game_periods_room(struct game *g, int nperiods);
