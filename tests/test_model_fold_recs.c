@@ -16,7 +16,6 @@
  */
 #include "config.h"
 
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,9 +62,11 @@ player(struct cs_player_ref *ref, int side)
 static void
 random_event(struct cs_event *ev, int n)
 {
-	static const int clocks[] = { CS_NO_CLOCK, -50, 0, 7200, 36000, 70000, INT_MAX };
-	static const int coords[] = { INT_MIN + 1, -40000, 0, 63, 1065, 40000, INT_MAX };
-	static const int numbers[] = { 1, 4, 300, 70000, INT_MAX, -7 };
+	/* past 16 bits, within what the parsers hand on (a clock: 24 hours at
+	 * most), so that the fold's own sums stay within an int */
+	static const int clocks[] = { CS_NO_CLOCK, -50, 0, 7200, 36000, 70000, 864000 };
+	static const int coords[] = { -70000, -40000, 0, 63, 1065, 40000, 70000 };
+	static const int numbers[] = { 1, 4, 300, 70000, 1000000, -7 };
 	int i, s, k, nstats;
 
 	cs_event_init(ev, roll(2) ? CS_PROVIDER_SPORTRADAR : CS_PROVIDER_SHOTTRACKER);
