@@ -79,14 +79,14 @@ origin_attempt(struct ball_origin *o, int clock)
 /* The paint: either lane, lines included; 12 ft wide in college and
  * high-school rule books, 16 ft elsewhere. */
 static bool
-in_paint(const struct game *g, const struct cs_event *ev)
+in_paint(const struct game *g, const struct fold_rec *ev)
 {
 	const char *rules = g->rules.name != NULL ? g->rules.name : "";
 	int half = strncmp(rules, "ncaa", 4) == 0 || strcmp(rules, "nfhs") == 0 ?
 	    LANE_HALF_SCHOOL : LANE_HALF_PRO;
 	int dy = ev->y - COURT_MID_Y;
 
-	if (!ev->has_location || dy < -half || dy > half)
+	if (!(ev->has & FOLD_LOCATION) || dy < -half || dy > half)
 		return false;
 	return ev->x <= LANE_DEPTH || ev->x >= COURT_LENGTH - LANE_DEPTH;
 }
@@ -94,7 +94,7 @@ in_paint(const struct game *g, const struct cs_event *ev)
 /* The qualifier bits a made shot of `side` earns: Sportradar sends them;
  * for ShotTracker they come from the sequence. */
 static unsigned
-marks(const struct game *g, const struct cs_event *ev, const struct cs_stat *st)
+marks(const struct game *g, const struct fold_rec *ev, const struct fold_stat *st)
 {
 	const struct ball_origin *o = &g->d.an.origin[st->side];
 	unsigned q;
@@ -104,7 +104,7 @@ marks(const struct game *g, const struct cs_event *ev, const struct cs_stat *st)
 	q = (o->fast ? CS_Q_FAST_BREAK : 0) |
 	    (o->second_chance ? CS_Q_SECOND_CHANCE : 0) |
 	    (o->from_turnover ? CS_Q_FROM_TURNOVER : 0);
-	if (st->type == CS_STAT_FIELD_GOAL && !st->three && in_paint(g, ev))
+	if (st->type == CS_STAT_FIELD_GOAL && !(st->bits & FOLD_THREE) && in_paint(g, ev))
 		q |= CS_Q_PAINT;
 	return q;
 }
@@ -112,7 +112,7 @@ marks(const struct game *g, const struct cs_event *ev, const struct cs_stat *st)
 /* --- scoring ------------------------------------------------------------- */
 
 static int
-event_clock(const struct game *g, const struct cs_event *ev)
+event_clock(const struct game *g, const struct fold_rec *ev)
 {
 	return ev->clock >= 0 ? ev->clock : g->d.clock;
 }
@@ -137,7 +137,7 @@ streak(struct analytics_state *a, int side, int pts, struct flow_counts *c)
 /* A field goal by the side not holding the run starts a new one; its
  * free throws count against the run. */
 static void
-run(struct game *g, const struct cs_event *ev, int side, int pts, bool free_throw)
+run(struct game *g, const struct fold_rec *ev, int side, int pts, bool free_throw)
 {
 	struct game_flow *f = &g->d.an.flow;
 
@@ -152,12 +152,12 @@ run(struct game *g, const struct cs_event *ev, int side, int pts, bool free_thro
 	f->run.side = side;
 	f->run.points = pts;
 	f->run.against = 0;
-	f->run.since = ev->period;
+	f->run.since = fold_period(ev);
 	f->run.since_clock = event_clock(g, ev);
 }
 
 static void
-scored(struct game *g, const struct cs_event *ev, const struct cs_stat *st,
+scored(struct game *g, const struct fold_rec *ev, const struct fold_stat *st,
     int player, int pts)
 {
 	struct analytics_state *a = &g->d.an;
@@ -177,7 +177,7 @@ scored(struct game *g, const struct cs_event *ev, const struct cs_stat *st,
 	run(g, ev, st->side, pts, free_throw);
 	if (!free_throw) {
 		a->flow.drought[st->side].scored = true;
-		a->flow.drought[st->side].last = ev->period;
+		a->flow.drought[st->side].last = fold_period(ev);
 		a->flow.drought[st->side].last_clock = event_clock(g, ev);
 	}
 }
@@ -198,24 +198,25 @@ unit_possession(struct game *g, int side, int x100, bool free_throw)
 }
 
 static void
-attempt(struct game *g, const struct cs_event *ev, const struct cs_stat *st,
+attempt(struct game *g, const struct fold_rec *ev, const struct fold_stat *st,
     int player)
 {
 	struct flow_counts *c = counts(g, st->side);
 	bool free_throw = st->type == CS_STAT_FREE_THROW;
+	bool made = st->bits & FOLD_MADE, three = st->bits & FOLD_THREE;
 	int pts = 0;
 
 	if (free_throw) {
 		c->fta++;
-		c->ftm += st->made;
-		if (st->made)
-			pts = st->points > 0 ? st->points : 1;
+		c->ftm += made;
+		if (made)
+			pts = FOLD_POINTS(st) > 0 ? FOLD_POINTS(st) : 1;
 	} else {
 		c->fga++;
-		c->fgm += st->made;
-		c->tpm += st->made && st->three;
-		if (st->made)
-			pts = st->points > 0 ? st->points : st->three ? 3 : 2;
+		c->fgm += made;
+		c->tpm += made && three;
+		if (made)
+			pts = FOLD_POINTS(st) > 0 ? FOLD_POINTS(st) : three ? 3 : 2;
 	}
 	unit_possession(g, st->side, free_throw ? 44 : 100, free_throw);
 	origin_attempt(&g->d.an.origin[st->side], ev->clock);
@@ -225,14 +226,14 @@ attempt(struct game *g, const struct cs_event *ev, const struct cs_stat *st,
 }
 
 static void
-rebound(struct game *g, const struct cs_event *ev, const struct cs_stat *st,
+rebound(struct game *g, const struct fold_rec *ev, const struct fold_stat *st,
     int player)
 {
 	struct ball_origin *o = &g->d.an.origin[st->side];
 	struct flow_counts *c = counts(g, st->side);
 
 	origin_clear(&g->d.an.origin[OTHER(st->side)]);
-	if (st->offensive) {
+	if (st->bits & FOLD_OFFENSIVE) {
 		if (player < 0)
 			return;   /* a team rebound: out of bounds, or between free throws */
 		c->oreb++;
@@ -246,7 +247,7 @@ rebound(struct game *g, const struct cs_event *ev, const struct cs_stat *st,
 }
 
 static void
-turnover(struct game *g, const struct cs_event *ev, const struct cs_stat *st)
+turnover(struct game *g, const struct fold_rec *ev, const struct fold_stat *st)
 {
 	counts(g, st->side)->tov++;
 	unit_possession(g, st->side, 100, false);
@@ -257,13 +258,13 @@ turnover(struct game *g, const struct cs_event *ev, const struct cs_stat *st)
 /* --- the game's flow ----------------------------------------------------- */
 
 static void
-timeout_mark(struct game *g, const struct cs_event *ev)
+timeout_mark(struct game *g, const struct fold_rec *ev)
 {
 	struct analytics_state *a = &g->d.an;
 	int s;
 
 	a->flow.since_timeout.side = ev->side;
-	a->flow.since_timeout.period = ev->period;
+	a->flow.since_timeout.period = fold_period(ev);
 	a->flow.since_timeout.clock = event_clock(g, ev);
 	for (s = 0; s < 2; s++) {
 		const struct side_state *st = &g->d.side[s];
@@ -300,9 +301,8 @@ leads(struct game *g, int home_before, int away_before)
 }
 
 void
-game_analytics_event(struct game *g, const struct record *rec, int home, int away)
+game_analytics_event(struct game *g, const struct fold_rec *ev, int home, int away)
 {
-	const struct cs_event *ev = &rec->ev;
 	struct analytics_state *a = &g->d.an;
 	int i;
 
@@ -313,14 +313,14 @@ game_analytics_event(struct game *g, const struct record *rec, int home, int awa
 		origin_clear(&a->origin[CS_AWAY]);
 	}
 	for (i = 0; i < ev->nstats; i++) {
-		const struct cs_stat *st = &ev->stats[i];
+		const struct fold_stat *st = &ev->stats[i];
 
 		if (st->side != CS_HOME && st->side != CS_AWAY)
 			continue;
 		if (st->type == CS_STAT_FIELD_GOAL || st->type == CS_STAT_FREE_THROW)
-			attempt(g, ev, st, rec->stat_player[i]);
+			attempt(g, ev, st, st->player);
 		else if (st->type == CS_STAT_REBOUND)
-			rebound(g, ev, st, rec->stat_player[i]);
+			rebound(g, ev, st, st->player);
 		else if (st->type == CS_STAT_TURNOVER)
 			turnover(g, ev, st);
 	}

@@ -81,6 +81,51 @@ reset(struct game *g)
 	}
 }
 
+/* --- the fold's copy of the events ------------------------------------- */
+
+_Static_assert(GAME_PLAYERS_MAX <= INT8_MAX + 1, "fold_stat.player is an int8_t");
+_Static_assert(CS_PERIODS_MAX <= UINT8_MAX, "fold_rec.period_sequence is a uint8_t");
+_Static_assert(CS_STAT_TYPE_COUNT <= 16, "fold_rec.stat_types is 16 bits");
+_Static_assert(CS_EV_TYPE_COUNT <= UINT8_MAX, "fold_rec.type is a uint8_t");
+_Static_assert(sizeof(struct fold_rec) <= 64, "a fold record is one cache line");
+
+void
+game_fold_rec_make(struct fold_rec *fr, const struct cs_event *ev)
+{
+	int i;
+
+	memset(fr, 0, sizeof *fr);
+	fr->clock = ev->clock;
+	fr->period_number = ev->period.number;
+	fr->period_sequence = (uint8_t)ev->period.sequence;
+	fr->period_type = (uint8_t)ev->period.type;
+	fr->type = (uint8_t)ev->type;
+	fr->side = (int8_t)ev->side;
+	fr->provider = (uint8_t)ev->provider;
+	fr->qualifiers = ev->qualifiers;
+	if (ev->has_location) {
+		fr->has |= FOLD_LOCATION;
+		fr->x = ev->x;
+		fr->y = ev->y;
+	}
+	for (i = 0; i < 2; i++)
+		if (ev->has_on_court[i])
+			fr->has |= FOLD_COURT(i);
+	fr->nstats = (uint8_t)ev->nstats;
+	for (i = 0; i < ev->nstats; i++) {
+		const struct cs_stat *st = &ev->stats[i];
+		struct fold_stat *fs = &fr->stats[i];
+
+		fs->type = (uint8_t)st->type;
+		fs->side = (int8_t)st->side;
+		fs->bits = (uint8_t)((st->made ? FOLD_MADE : 0) | (st->three ? FOLD_THREE : 0) |
+		    (st->offensive ? FOLD_OFFENSIVE : 0) |
+		    ((unsigned)st->points << FOLD_POINTS_SHIFT));
+		fs->player = -1;
+		fr->stat_types |= (uint16_t)(1u << st->type);
+	}
+}
+
 /* --- lineups and units --------------------------------------------------- */
 
 static int
@@ -255,13 +300,13 @@ set_five(struct game *g, int side, const int16_t refs[CS_ON_COURT], bool starts_
 /* --- the clock ----------------------------------------------------------- */
 
 static void
-start_period(struct game *g, const struct cs_event *ev)
+start_period(struct game *g, const struct fold_rec *fr)
 {
 	struct derived *d = &g->d;
 	int s;
 
-	d->period = ev->period.sequence;
-	d->period_type = ev->period.type;
+	d->period = fr->period_sequence;
+	d->period_type = (enum cs_period_type)fr->period_type;
 	if (d->period > d->nperiods)
 		d->nperiods = d->period;
 	/* time counts from the first event with a clock (real feeds open a
@@ -285,10 +330,10 @@ start_period(struct game *g, const struct cs_event *ev)
  * an event whose clock is higher than one already seen credits nothing.
  */
 static void
-run_clock(struct game *g, const struct cs_event *ev)
+run_clock(struct game *g, const struct fold_rec *fr)
 {
 	struct derived *d = &g->d;
-	int now = ev->type == CS_EV_PERIOD_END ? 0 : ev->clock;
+	int now = fr->type == CS_EV_PERIOD_END ? 0 : fr->clock;
 	int s, elapsed;
 
 	if (now < 0)
@@ -333,8 +378,8 @@ score(struct game *g, int side, int pts, bool free_throw)
 }
 
 static void
-add_shot(struct game *g, const struct cs_event *ev, const struct cs_stat *st,
-    int player)
+add_shot(struct game *g, const struct fold_rec *fr, const struct cs_event *ev,
+    const struct fold_stat *st, int player)
 {
 	struct derived *d = &g->d;
 	struct shot *sh = room_for(d->shots, &d->cap_shots, d->nshots, sizeof *d->shots);
@@ -346,49 +391,50 @@ add_shot(struct game *g, const struct cs_event *ev, const struct cs_stat *st,
 	sh->ev = ev;
 	sh->side = st->side;
 	sh->player = player;
-	sh->made = st->made;
-	sh->three = st->three;
-	sh->x = ev->x;
-	sh->y = ev->y;
-	sh->period_sequence = ev->period.sequence;
+	sh->made = (st->bits & FOLD_MADE) != 0;
+	sh->three = (st->bits & FOLD_THREE) != 0;
+	sh->x = fr->x;
+	sh->y = fr->y;
+	sh->period_sequence = fr->period_sequence;
 }
 
 static void
-field_goal(struct game *g, const struct cs_event *ev, const struct cs_stat *st,
-    int player)
+field_goal(struct game *g, const struct fold_rec *fr, const struct cs_event *ev,
+    const struct fold_stat *st, int player)
 {
 	struct statline *tot = &g->d.side[st->side].totals, *line = NULL;
-	int pts;
+	bool made = st->bits & FOLD_MADE;
+	int three = (st->bits & FOLD_THREE) != 0, pts;
 
 	/* a missed end-of-period heave is the team's attempt, not the shooter's */
-	if (player >= 0 && (ev->type != CS_EV_HEAVE || st->made))
+	if (player >= 0 && (fr->type != CS_EV_HEAVE || made))
 		line = &g->roster[st->side].players[player].line;
 	else
 		player = -1;
 	tot->fga++;
-	tot->tpa += st->three;
+	tot->tpa += three;
 	if (line != NULL) {
 		line->fga++;
-		line->tpa += st->three;
+		line->tpa += three;
 	}
-	if (st->made) {
-		pts = st->points > 0 ? st->points : st->three ? 3 : 2;
+	if (made) {
+		pts = FOLD_POINTS(st) > 0 ? FOLD_POINTS(st) : three ? 3 : 2;
 		tot->fgm++;
-		tot->tpm += st->three;
+		tot->tpm += three;
 		tot->pts += pts;
 		if (line != NULL) {
 			line->fgm++;
-			line->tpm += st->three;
+			line->tpm += three;
 			line->pts += pts;
 		}
 		score(g, st->side, pts, false);
 	}
-	if (ev->has_location)
-		add_shot(g, ev, st, player);
+	if (fr->has & FOLD_LOCATION)
+		add_shot(g, fr, ev, st, player);
 }
 
 static void
-free_throw(struct game *g, const struct cs_stat *st, struct statline *line)
+free_throw(struct game *g, const struct fold_stat *st, struct statline *line)
 {
 	struct statline *tot = &g->d.side[st->side].totals;
 	int pts;
@@ -396,9 +442,9 @@ free_throw(struct game *g, const struct cs_stat *st, struct statline *line)
 	tot->fta++;
 	if (line != NULL)
 		line->fta++;
-	if (!st->made)
+	if (!(st->bits & FOLD_MADE))
 		return;
-	pts = st->points > 0 ? st->points : 1;
+	pts = FOLD_POINTS(st) > 0 ? FOLD_POINTS(st) : 1;
 	tot->ftm++;
 	tot->pts += pts;
 	if (line != NULL) {
@@ -422,21 +468,16 @@ team_foul(struct game *g, int side)
 #define STAT_BIT(t) (1u << (t))
 
 static bool
-has_stat(const struct cs_event *ev, unsigned types)
+has_stat(const struct fold_rec *fr, unsigned types)
 {
-	int i;
-
-	for (i = 0; i < ev->nstats; i++)
-		if (types & STAT_BIT(ev->stats[i].type))
-			return true;
-	return false;
+	return (fr->stat_types & types) != 0;
 }
 
 /* A flagrant foul 2, which ejects: only Sportradar tells it from a 1. */
 static bool
-flagrant_two(const struct cs_event *ev)
+flagrant_two(const struct fold_rec *fr, const struct cs_event *ev)
 {
-	return ev->type == CS_EV_FLAGRANT_FOUL && strcmp(ev->provider_type, "flagranttwo") == 0;
+	return fr->type == CS_EV_FLAGRANT_FOUL && strcmp(ev->provider_type, "flagranttwo") == 0;
 }
 
 /* Adds 1 to a counting column of the team and, when there is one, the player. */
@@ -447,15 +488,14 @@ flagrant_two(const struct cs_event *ev)
 	} while (0)
 
 static void
-count_stats(struct game *g, const struct record *rec)
+count_stats(struct game *g, const struct fold_rec *fr, const struct cs_event *ev)
 {
-	const struct cs_event *ev = &rec->ev;
-	bool team_fouls = game_rules_team_foul(&g->rules, ev);
+	int team_fouls = -1;   /* asked of the rules at the first personal foul */
 	int i;
 
-	for (i = 0; i < ev->nstats; i++) {
-		const struct cs_stat *st = &ev->stats[i];
-		int side = st->side, player = rec->stat_player[i];
+	for (i = 0; i < fr->nstats; i++) {
+		const struct fold_stat *st = &fr->stats[i];
+		int side = st->side, player = st->player;
 		struct side_state *ss;
 		struct statline *tot, *line;
 
@@ -466,13 +506,13 @@ count_stats(struct game *g, const struct record *rec)
 		line = player >= 0 ? &g->roster[side].players[player].line : NULL;
 		switch (st->type) {
 		case CS_STAT_FIELD_GOAL:
-			field_goal(g, ev, st, player);
+			field_goal(g, fr, ev, st, player);
 			break;
 		case CS_STAT_FREE_THROW:
 			free_throw(g, st, line);
 			break;
 		case CS_STAT_REBOUND:
-			if (st->offensive)
+			if (st->bits & FOLD_OFFENSIVE)
 				COUNT(oreb);
 			else
 				COUNT(dreb);
@@ -494,21 +534,23 @@ count_stats(struct game *g, const struct record *rec)
 			break;
 		case CS_STAT_PERSONAL_FOUL:
 			COUNT(pf);
-			if (flagrant_two(ev))
+			if (flagrant_two(fr, ev))
 				COUNT(flagrant2);
+			if (team_fouls < 0)
+				team_fouls = game_rules_team_foul(&g->rules, ev);
 			if (team_fouls)
 				team_foul(g, side);
 			break;
 		case CS_STAT_FLAGRANT_FOUL:
 			/* a marker beside the PF, or alone: one ejection either way */
-			if (flagrant_two(ev) && !has_stat(ev, STAT_BIT(CS_STAT_PERSONAL_FOUL)))
+			if (flagrant_two(fr, ev) && !has_stat(fr, STAT_BIT(CS_STAT_PERSONAL_FOUL)))
 				COUNT(flagrant2);
 			break;
 		case CS_STAT_TECHNICAL_FOUL:
 			COUNT(tf);
 			/* a player's technical is a team foul in some rule books */
 			if (g->rules.technical_fouls_are_team_fouls && line != NULL &&
-			    !has_stat(ev, STAT_BIT(CS_STAT_PERSONAL_FOUL)))
+			    !has_stat(fr, STAT_BIT(CS_STAT_PERSONAL_FOUL)))
 				team_foul(g, side);
 			break;
 		default:   /* markers: fouldrawn, offensivefoul, technical, flagrant... */
@@ -523,15 +565,14 @@ count_stats(struct game *g, const struct record *rec)
 
 /* A rebound that keeps a trip going: a dead ball, or the team's. */
 static bool
-dead_ball_rebound(const struct record *rec)
+dead_ball_rebound(const struct fold_rec *fr)
 {
-	const struct cs_event *ev = &rec->ev;
 	int i;
 
-	if (ev->qualifiers & (CS_Q_DEADBALL | CS_Q_TEAM))
+	if (fr->qualifiers & (CS_Q_DEADBALL | CS_Q_TEAM))
 		return true;
-	for (i = 0; i < ev->nstats; i++)
-		if (ev->stats[i].type == CS_STAT_REBOUND && rec->stat_player[i] >= 0)
+	for (i = 0; i < fr->nstats; i++)
+		if (fr->stats[i].type == CS_STAT_REBOUND && fr->stats[i].player >= 0)
 			return false;
 	return true;
 }
@@ -539,21 +580,19 @@ dead_ball_rebound(const struct record *rec)
 /* Live play after which free throws can no longer belong to an earlier
  * foul.  A timeout, a substitution or another foul is not. */
 static bool
-ends_free_throws(const struct record *rec)
+ends_free_throws(const struct fold_rec *fr)
 {
-	const struct cs_event *ev = &rec->ev;
-
-	switch (ev->type) {
+	switch (fr->type) {
 	case CS_EV_TWO_MADE: case CS_EV_TWO_MISSED:
 	case CS_EV_THREE_MADE: case CS_EV_THREE_MISSED:
 	case CS_EV_HEAVE: case CS_EV_TURNOVER: case CS_EV_JUMP_BALL:
 		return true;
 	case CS_EV_REBOUND:
-		return !dead_ball_rebound(rec);
+		return !dead_ball_rebound(fr);
 	default:
-		if (has_stat(ev, STAT_BIT(CS_STAT_FIELD_GOAL) | STAT_BIT(CS_STAT_TURNOVER)))
+		if (has_stat(fr, STAT_BIT(CS_STAT_FIELD_GOAL) | STAT_BIT(CS_STAT_TURNOVER)))
 			return true;
-		return has_stat(ev, STAT_BIT(CS_STAT_REBOUND)) && !dead_ball_rebound(rec);
+		return has_stat(fr, STAT_BIT(CS_STAT_REBOUND)) && !dead_ball_rebound(fr);
 	}
 }
 
@@ -561,14 +600,14 @@ ends_free_throws(const struct record *rec)
 	STAT_BIT(CS_STAT_FLAGRANT_FOUL))
 
 static bool
-is_foul(const struct cs_event *ev)
+is_foul(const struct fold_rec *fr)
 {
-	switch (ev->type) {
+	switch (fr->type) {
 	case CS_EV_PERSONAL_FOUL: case CS_EV_SHOOTING_FOUL:
 	case CS_EV_TECHNICAL_FOUL: case CS_EV_FLAGRANT_FOUL:
 		return true;
 	default:
-		return has_stat(ev, FOUL_STATS);
+		return has_stat(fr, FOUL_STATS);
 	}
 }
 
@@ -585,18 +624,18 @@ trip_open(struct game *g, int shooter)
 /* A foul opens a trip for the side fouled: the opponent of the team the
  * foul is charged to (both sides when the feed does not say). */
 static void
-foul_called(struct game *g, const struct cs_event *ev)
+foul_called(struct game *g, const struct fold_rec *fr)
 {
 	bool side_known[2] = { false, false };
 	int i, s;
 
-	for (i = 0; i < ev->nstats; i++) {
-		s = ev->stats[i].side;
-		if ((FOUL_STATS & STAT_BIT(ev->stats[i].type)) && s != CS_SIDE_NONE)
+	for (i = 0; i < fr->nstats; i++) {
+		s = fr->stats[i].side;
+		if ((FOUL_STATS & STAT_BIT(fr->stats[i].type)) && s != CS_SIDE_NONE)
 			side_known[s] = true;
 	}
-	if (!side_known[CS_HOME] && !side_known[CS_AWAY] && ev->side != CS_SIDE_NONE)
-		side_known[ev->side] = true;
+	if (!side_known[CS_HOME] && !side_known[CS_AWAY] && fr->side != CS_SIDE_NONE)
+		side_known[fr->side] = true;
 	for (s = 0; s < 2; s++)
 		if (side_known[s] || (!side_known[CS_HOME] && !side_known[CS_AWAY]))
 			trip_open(g, OTHER(s));
@@ -604,11 +643,11 @@ foul_called(struct game *g, const struct cs_event *ev)
 
 /* A team timeout: counted per period, and in the profile's late window. */
 static void
-timeout_taken(struct game *g, const struct cs_event *ev)
+timeout_taken(struct game *g, const struct fold_rec *fr, const struct cs_event *ev)
 {
 	struct derived *d = &g->d;
-	struct side_state *st = &d->side[ev->side];
-	int clock = ev->clock >= 0 ? ev->clock : d->clock;
+	struct side_state *st = &d->side[fr->side];
+	int clock = fr->clock >= 0 ? fr->clock : d->clock;
 	int p = d->period - 1;
 
 	st->per[p].timeouts++;
@@ -674,39 +713,42 @@ note_substitution(struct game *g, const int16_t before[2][CS_ON_COURT], size_t n
 	}
 }
 
+/* Folds one record: its fold_rec, and the stored event itself only for
+ * what a rare play needs (on-court lists, timeouts left, flagrant twos). */
 static void
 fold_event(struct game *g, const struct record *rec)
 {
+	const struct fold_rec *fr = &rec->fold;
 	const struct cs_event *ev = &rec->ev;
 	struct derived *d = &g->d;
-	bool substitution = ev->type == CS_EV_SUBSTITUTION;
+	bool substitution = fr->type == CS_EV_SUBSTITUTION;
 	int home = d->side[CS_HOME].points, away = d->side[CS_AWAY].points;
 	int16_t before[2][CS_ON_COURT];
 	size_t nplays;
 	int s;
 
-	if (ev->period.sequence != d->period)
-		start_period(g, ev);
+	if (fr->period_sequence != d->period)
+		start_period(g, fr);
 	/* the first on-court list of a period is the five that started it */
 	for (s = 0; s < 2 && !substitution; s++)
-		if (ev->has_on_court[s] && !d->side[s].five_this_period)
+		if ((fr->has & FOLD_COURT(s)) && !d->side[s].five_this_period)
 			set_five(g, s, rec->court_player[s], true);
-	run_clock(g, ev);
+	run_clock(g, fr);
 	/* afterwards only substitutions change the five */
 	for (s = 0; s < 2 && substitution; s++) {
 		memcpy(before[s], d->side[s].five.p, sizeof before[s]);
-		if (ev->has_on_court[s])
+		if (fr->has & FOLD_COURT(s))
 			set_five(g, s, rec->court_player[s], false);
 	}
 
-	if (ends_free_throws(rec))
+	if (ends_free_throws(fr))
 		d->trip[CS_HOME].active = d->trip[CS_AWAY].active = false;
-	count_stats(g, rec);
-	game_analytics_event(g, rec, home, away);
-	if (is_foul(ev))
-		foul_called(g, ev);
-	if (ev->type == CS_EV_TIMEOUT && ev->side != CS_SIDE_NONE)
-		timeout_taken(g, ev);
+	count_stats(g, fr, ev);
+	game_analytics_event(g, fr, home, away);
+	if (is_foul(fr))
+		foul_called(g, fr);
+	if (fr->type == CS_EV_TIMEOUT && fr->side != CS_SIDE_NONE)
+		timeout_taken(g, fr, ev);
 	nplays = d->nplays;
 	add_play(g, ev, home, away);
 	if (substitution)
@@ -1135,9 +1177,10 @@ game_derive_refresh(struct game *g)
 {
 	struct derived *d = &g->d;
 	struct fold_mark mark;
+	bool refold = d->stale || g->dirty_from < d->folded;
 
 	/* anything but an append: every derived view may read differently */
-	if (d->stale || g->dirty_from < d->folded)
+	if (refold)
 		game_touch(g, GAME_TOUCH_ALL & ~(GAME_TOUCH_INFO | GAME_TOUCH_POSSESSIONS |
 		    GAME_TOUCH_PUBLISHED));
 	if (d->stale) {
@@ -1150,6 +1193,11 @@ game_derive_refresh(struct game *g)
 	while (d->folded < g->store.n) {
 		if (d->folded % GAME_CHECK_EVERY == 0)
 			checkpoint_save(g);
+		/* a refold has touched every aspect already: marks are for appends */
+		if (refold) {
+			fold_event(g, g->store.order[d->folded++]);
+			continue;
+		}
 		fold_mark_take(g, &mark);
 		fold_event(g, g->store.order[d->folded++]);
 		fold_mark_touch(g, &mark);

@@ -247,20 +247,21 @@ keep_event(struct record *rec, const struct cs_event *ev)
 	rec->court_hash = court_hash(ev);
 }
 
-/* Player ids to indexes once, at upsert, so the fold never hashes.  `ev`
- * is the whole event: the record has no on-court lists. */
+/* The fold's copy of the event, with player ids turned to indexes once,
+ * at upsert, so the fold never hashes.  `ev` is the whole event: the
+ * record has no on-court lists. */
 static unsigned
 resolve_players(struct game *g, struct record *rec, const struct cs_event *ev)
 {
 	unsigned learned = g->roster[0].learned + g->roster[1].learned;
 	int i, s, k;
 
-	for (i = 0; i < CS_EVENT_STATS_MAX; i++) {
+	game_fold_rec_make(&rec->fold, ev);
+	for (i = 0; i < ev->nstats; i++) {
 		const struct cs_stat *st = &ev->stats[i];
 
-		rec->stat_player[i] = -1;
-		if (i < ev->nstats && st->side != CS_SIDE_NONE)
-			rec->stat_player[i] = (int16_t)game_roster_intern(
+		if (st->side != CS_SIDE_NONE)
+			rec->fold.stats[i].player = (int8_t)game_roster_intern(
 			    &g->roster[st->side], &st->player);
 	}
 	for (s = 0; s < 2; s++)

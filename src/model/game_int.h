@@ -25,11 +25,60 @@
 #define GAME_LAST_TWO_MIN 1200   /* tenths: the NBA's last two minutes */
 
 /*
+ * What the fold reads of one stored event, packed into one cache line at
+ * the head of its record: the event is ~1.5 KB, and a refold after a
+ * correction walks hundreds of them, so it reads one line a record instead
+ * of six.  What only a rare event needs (its on-court lists, timeouts
+ * left, provider type) the fold reads from the event itself.
+ */
+struct fold_stat {
+	uint8_t type;            /* enum cs_stat_type */
+	int8_t side;             /* CS_HOME, CS_AWAY or CS_SIDE_NONE */
+	uint8_t bits;            /* FOLD_MADE, FOLD_THREE, FOLD_OFFENSIVE, points */
+	int8_t player;           /* roster index, -1 = team */
+};
+#define FOLD_MADE        0x01u
+#define FOLD_THREE       0x02u
+#define FOLD_OFFENSIVE   0x04u
+#define FOLD_POINTS_SHIFT 3     /* 0..3, as normalised */
+#define FOLD_POINTS(st)  ((int)((st)->bits >> FOLD_POINTS_SHIFT))
+
+struct fold_rec {
+	int32_t clock;           /* CS_NO_CLOCK */
+	int32_t period_number;
+	int32_t x, y;            /* when FOLD_LOCATION */
+	uint32_t qualifiers;
+	uint16_t stat_types;     /* a bit (1u << type) for every statistic's type */
+	uint8_t period_sequence; /* 1..CS_PERIODS_MAX */
+	uint8_t period_type;
+	uint8_t type;            /* enum cs_event_type */
+	int8_t side;
+	uint8_t provider;
+	uint8_t nstats;
+	uint8_t has;             /* FOLD_LOCATION, FOLD_COURT(side) */
+	struct fold_stat stats[CS_EVENT_STATS_MAX];
+};
+#define FOLD_LOCATION    0x01u
+#define FOLD_COURT(side) (0x02u << (side))
+
+/* The event's period, as the views hand it out. */
+static inline struct cs_period
+fold_period(const struct fold_rec *fr)
+{
+	struct cs_period p;
+
+	p.type = (enum cs_period_type)fr->period_type;
+	p.number = fr->period_number;
+	p.sequence = fr->period_sequence;
+	return p;
+}
+
+/*
  * One stored event and what the model learned from it at upsert time, so
  * the fold never hashes a string: player ids are interned to indexes.
  */
 struct record {
-	int16_t stat_player[CS_EVENT_STATS_MAX];     /* player index, -1 = team */
+	struct fold_rec fold;                        /* with its players' indexes */
 	int16_t court_player[2][CS_ON_COURT];        /* -1 = unknown */
 	uint64_t court_hash;                         /* of the on-court lists */
 	uint64_t updated_gen;                        /* generation of the last change */
@@ -264,7 +313,7 @@ void game_analytics_reset(struct game *g);
 void game_analytics_clock(struct game *g, int elapsed_tenths);
 /* After the event's statistics are counted; `home`, `away`: the score
  * before it. */
-void game_analytics_event(struct game *g, const struct record *rec, int home, int away);
+void game_analytics_event(struct game *g, const struct fold_rec *fr, int home, int away);
 /* Into the views of game_analytics() and game_flow(), at the end of finish(). */
 void game_analytics_finish(struct game *g);
 
@@ -273,6 +322,9 @@ void game_touch(struct game *g, unsigned mask);
 
 /* derive.c */
 void game_derive_free(struct game *g);
+/* The fold's copy of normalised event `ev`; its statistics' players are
+ * -1 until the caller resolves them. */
+void game_fold_rec_make(struct fold_rec *fr, const struct cs_event *ev);
 /* Room in the fold for periods 1..nperiods (an upsert asks before it
  * stores an event of a new period); -1 out of memory. */
 int game_periods_room(struct game *g, int nperiods);

@@ -44,3 +44,8 @@ EXTRA_DIST += tests/data/shottracker/possessions.json tests/data/shottracker/pos
 check_PROGRAMS += tests/test_presence
 TESTS += tests/test_presence
 tests_test_presence_SOURCES = tests/test_presence.c tests/tap.h
+
+# The fold's records: each equals its stored event, in the store's order.
+check_PROGRAMS += tests/test_model_fold_recs
+TESTS += tests/test_model_fold_recs
+tests_test_model_fold_recs_SOURCES = tests/test_model_fold_recs.c tests/tap.h
