@@ -229,7 +229,8 @@ bench_bench_sportradar_CPPFLAGS = $(AM_CPPFLAGS) -DTOP_SRCDIR='"$(abs_top_srcdir
 libcourtside_a_SOURCES += \
 	src/providers/provider.c src/providers/provider.h \
 	src/providers/parser.h \
-	src/providers/replay.c
+	src/providers/replay.c src/providers/replay.h \
+	src/providers/replay_once.c
 
 # The videos list asked for again while live (shottracker.c refresh_videos).
 TESTS += tests/test_st_videos_refresh.sh
