@@ -14,7 +14,9 @@
  * messages are counted apart from ShotTracker's clock frames.  Two kinds of
  * capture per provider: every stream message of the game (all of it
  * through the stream parsers), and a real recording of courtside
- * following courtside-sim (a catch-up, then the stream).
+ * following courtside-sim (a catch-up, then the stream).  `courtside`
+ * runs such a replay itself (src/front.c) and answers --version itself,
+ * so "start-up" is the start-up of the very program that replays.
  */
 #include "config.h"
 

@@ -6,7 +6,8 @@ libcourtside_a_SOURCES += \
 	src/log.c src/log.h \
 	src/util.c src/util.h \
 	src/settings.c src/settings.h \
-	src/video.c src/video.h
+	src/video.c src/video.h \
+	src/export_file.c src/export_file.h
 
 # Capture files (--record / --replay); the feed writes, the replay provider reads.
 libcourtside_a_SOURCES += src/net/capture.c src/net/capture.h

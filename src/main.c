@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "export_file.h"
 #include "log.h"
 #include "model/export.h"
 #include "model/game.h"
@@ -53,28 +54,7 @@ die_usage(const char *cause)
 static int
 write_export(struct game *g, const struct settings *s, const char *path)
 {
-	FILE *out;
-	int rc;
-
-	if (path == NULL)
-		return 0;
-	if (strcmp(path, "-") == 0)
-		out = stdout;
-	else if ((out = fopen(path, "w")) == NULL) {
-		fprintf(stderr, "courtside: cannot write %s: %s\n", path, strerror(errno));
-		return -1;
-	}
-	rc = s->export_format == EXPORT_CSV ? export_csv(g, out) :
-	    s->export_format == EXPORT_MARKERS ? export_markers(g, out) : export_json(g, out);
-	if (out == stdout)
-		rc |= fflush(out);
-	else
-		rc |= fclose(out);
-	if (rc != 0) {
-		fprintf(stderr, "courtside: writing the export failed: %s\n", strerror(errno));
-		return -1;
-	}
-	return 0;
+	return export_file(g, s->export_format, path);
 }
 
 /* --export with several games: one file each, the game's id before the

@@ -7,7 +7,7 @@
 # not to GnuTLS's own weak default.
 . "$top_srcdir/tests/tap.sh"
 
-prog="$top_builddir/courtside"
+prog="$top_builddir/courtside-full"   # courtside itself (src/front.c) links no TLS
 if ! ldd "$prog" 2>/dev/null | grep -q 'libgnutls'; then
 	echo "ok 1 # SKIP courtside does not load GnuTLS here"
 	echo "1..1"
@@ -16,8 +16,8 @@ fi
 binding=$(LD_DEBUG=bindings "$prog" --version 2>&1 >/dev/null |
 	sed -n 's/.*binding file \([^ ]*\) .* to \([^ ]*\) .*`_gnutls_global_init_skip.*/\1 \2/p' |
 	while read -r from to; do echo "${from##*/} -> ${to##*/}"; done)
-tap_is "$binding" "libgnutls.so.30 -> courtside" \
-	"GnuTLS asks courtside whether to run its constructor"
-tap_ok "courtside exports the answer" \
+tap_is "$binding" "libgnutls.so.30 -> courtside-full" \
+	"GnuTLS asks courtside-full whether to run its constructor"
+tap_ok "courtside-full exports the answer" \
 	sh -c 'nm -D "$1" | grep -q " T _gnutls_global_init_skip$"' - "$prog"
 tap_done

@@ -16,6 +16,9 @@ tests_test_capture_SOURCES = tests/test_capture.c tests/tap.h
 
 TESTS += tests/test_replay.sh
 EXTRA_DIST += tests/test_replay.sh
+# courtside's own replay to the end: byte for byte the normal path's (issue 20).
+TESTS += tests/test_replay_fast.sh
+EXTRA_DIST += tests/test_replay_fast.sh
 
 TESTS += tests/test_capture_damage.sh
 EXTRA_DIST += tests/test_capture_damage.sh tests/capture_flips.py \

@@ -17,7 +17,6 @@
 #include "log.h"
 #include "model/event.h"
 #include "net/capture.h"
-#include "providers/provider.h"
 
 #define CAPTURE_MAGIC "courtside-capture"
 #define SUM_BYTES 8             /* of SHA-256: 64 bits, 16 hex digits */
@@ -178,7 +177,6 @@ static int
 write_header(struct capture_writer *w, enum cs_provider provider,
     const char *game_id)
 {
-	const struct provider *p = provider_by_id(provider);
 	struct timespec wall;
 	char header[320], hex[SUM_HEX + 1];
 	struct iovec iov;
@@ -187,7 +185,7 @@ write_header(struct capture_writer *w, enum cs_provider provider,
 	clock_gettime(CLOCK_REALTIME, &wall);
 	clock_gettime(CLOCK_MONOTONIC, &w->t0);
 	n = snprintf(header, sizeof header, CAPTURE_MAGIC " %d provider=%s game=%s started=%" PRId64,
-	    CAPTURE_VERSION, p != NULL ? p->name : "none", game_id,
+	    CAPTURE_VERSION, cs_provider_name(provider), game_id,
 	    (int64_t)wall.tv_sec * 1000 + wall.tv_nsec / 1000000);
 	if (n < 0 || (size_t)n >= sizeof header ||
 	    chain_next(&w->sum, header, (size_t)n, NULL, 0, hex) < 0)
@@ -336,6 +334,18 @@ read_open_fail(struct capture_reader *r)
 	return NULL;
 }
 
+/* A live provider by its header name.  The model's names, not the
+ * provider registry: a program that only replays links no network code. */
+static enum cs_provider
+provider_named(const char *name)
+{
+	if (strcmp(name, cs_provider_name(CS_PROVIDER_SHOTTRACKER)) == 0)
+		return CS_PROVIDER_SHOTTRACKER;
+	if (strcmp(name, cs_provider_name(CS_PROVIDER_SPORTRADAR)) == 0)
+		return CS_PROVIDER_SPORTRADAR;
+	return CS_PROVIDER_NONE;
+}
+
 /*
  * The fields after the version.  The game id reaches the screen and the
  * simulator's answers: it must be one token of printable ASCII, and
@@ -345,7 +355,6 @@ read_open_fail(struct capture_reader *r)
 static int
 parse_header(struct capture_reader *r, char *line, int fields)
 {
-	const struct provider *p;
 	char prov[32], game[CS_ID_MAX], sum[SUM_HEX + 2], hex[SUM_HEX + 1];
 	long long started;
 	int end = 0, sum_at = 0;
@@ -362,11 +371,10 @@ parse_header(struct capture_reader *r, char *line, int fields)
 	    chain_next(&r->sum, line, (size_t)(fields + sum_at), NULL, 0, hex) < 0 ||
 	    strcmp(sum, hex) != 0)
 		return -1;
-	/* a live provider of the registry: the replay needs its parsers */
-	p = provider_by_name(prov);
-	if (p == NULL || !valid_token(game))
+	/* a live provider: the replay needs its parsers */
+	r->provider = provider_named(prov);
+	if (r->provider == CS_PROVIDER_NONE || !valid_token(game))
 		return -1;
-	r->provider = p->id;
 	cs_strlcpy(r->game_id, game, sizeof r->game_id);
 	r->started_ms = started;
 	return 0;

@@ -223,13 +223,19 @@ bench_progs += bench/bench_sportradar
 bench_bench_sportradar_SOURCES = bench/bench_sportradar.c
 bench_bench_sportradar_CPPFLAGS = $(AM_CPPFLAGS) -DTOP_SRCDIR='"$(abs_top_srcdir)"'
 
+# Clock frames read by the scanner equal the whole-tree parse (issue 20).
+check_PROGRAMS += tests/test_st_clock_scan
+TESTS += tests/test_st_clock_scan
+tests_test_st_clock_scan_SOURCES = tests/test_st_clock_scan.c tests/tap.h
+
 # ---- Replay ----
 # The provider registry (provider.h) and the replay: captures through the
 # providers' own parsers (providers/parser.h).
 libcourtside_a_SOURCES += \
 	src/providers/provider.c src/providers/provider.h \
 	src/providers/parser.h \
-	src/providers/replay.c
+	src/providers/replay.c src/providers/replay.h \
+	src/providers/replay_once.c
 
 # The videos list asked for again while live (shottracker.c refresh_videos).
 TESTS += tests/test_st_videos_refresh.sh

@@ -24,6 +24,7 @@
 #include "net/capture.h"
 #include "providers/parser.h"
 #include "providers/provider.h"
+#include "providers/replay.h"
 #include "model/game.h"
 
 #define REPLAY_MAX_SPEED 64.0
@@ -38,18 +39,6 @@ struct replay_play {
 	char id[CS_ID_MAX];
 	uint64_t print;            /* fingerprint of what it shows */
 	bool live;                 /* delivered and not deleted since */
-};
-
-/*
- * Published totals of one player or team line.  The model keeps the
- * highest version per line and has no way to drop one, so the replay hands
- * it versions of its own, rising across passes: a backward seek then
- * withdraws every line (all columns unknown) and the next pass wins.
- */
-struct replay_published {
-	int side;
-	char player_id[CS_ID_MAX];
-	int64_t version;           /* the provider's highest in this pass */
 };
 
 /* A seek asked for: presses in a row of one control, or a moment. */
@@ -86,9 +75,7 @@ struct replay {
 	/* Everything delivered, so a backward seek can take it all back. */
 	struct replay_play *ids;
 	size_t nids, ids_cap;
-	struct replay_published *pub;
-	size_t npub, pub_cap;
-	int64_t pub_stamp;         /* the versions the model sees: ours, rising */
+	struct replay_lines lines; /* published totals handed on (replay.h) */
 
 	/* The pace's timeline, in ms at each record: from one record to the
 	 * next, the game clock run or the capture's time, whichever is less,
@@ -332,28 +319,12 @@ static void
 on_published(void *ctx, const struct cs_published_stats *st)
 {
 	struct replay *r = ctx;
-	struct replay_published *p = NULL;
 	struct cs_published_stats ps;
-	size_t i;
 
 	if (r->past_until || r->out.published == NULL)
 		return;
-	for (i = 0; i < r->npub && p == NULL; i++)
-		if (r->pub[i].side == st->side && strcmp(r->pub[i].player_id, st->player_id) == 0)
-			p = &r->pub[i];
-	if (p == NULL) {
-		if (cs_grow((void **)&r->pub, &r->pub_cap, r->npub + 1, sizeof *r->pub) < 0)
-			return;
-		p = &r->pub[r->npub++];
-		p->side = st->side;
-		cs_strlcpy(p->player_id, st->player_id, sizeof p->player_id);
-	} else if (st->version < p->version) {
-		return;   /* older than what the model holds: it would keep that */
-	}
-	p->version = st->version;
-	ps = *st;
-	ps.version = ++r->pub_stamp;
-	r->out.published(r->out.ctx, &ps);
+	if (replay_lines_stamp(&r->lines, st, &ps))
+		r->out.published(r->out.ctx, &ps);
 }
 
 static void
@@ -473,16 +444,16 @@ retract_all(struct replay *r)
 			r->out.delete_event(r->out.ctx, r->ids[i].id);
 	if (r->out.possessions_reset != NULL)
 		r->out.possessions_reset(r->out.ctx);
-	for (i = 0; i < r->npub; i++) {
+	for (i = 0; i < r->lines.n; i++) {
 		memset(&none, 0, sizeof none);
-		none.side = r->pub[i].side;
-		cs_strlcpy(none.player_id, r->pub[i].player_id, sizeof none.player_id);
-		none.version = ++r->pub_stamp;
+		none.side = r->lines.v[i].side;
+		cs_strlcpy(none.player_id, r->lines.v[i].player_id, sizeof none.player_id);
+		none.version = ++r->lines.stamp;
 		for (c = 0; c < CS_COL_COUNT; c++)
 			none.value[c] = CS_UNKNOWN;
 		r->out.published(r->out.ctx, &none);
 	}
-	r->npub = 0;
+	r->lines.n = 0;
 	r->nids = 0;
 	r->nplays = 0;
 	r->nperiods = 0;
@@ -1000,7 +971,7 @@ replay_run(struct feed *feed, char **cause)
 	free(r->play_records);
 	free(r->period_records);
 	free(r->ids);
-	free(r->pub);
+	free(r->lines.v);
 	free(r);
 	return outcome == PASS_DONE ? 0 : -1;
 }

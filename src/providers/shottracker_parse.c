@@ -479,13 +479,10 @@ shottracker_period_parse(const char *s, bool halves, struct cs_period *out)
 	return 0;
 }
 
-/* A period string in `o` at `key`; learns halves from "H1". */
+/* A period string ("Q1", "H2", "OT1"); learns halves from "H1". */
 static bool
-get_period(struct shottracker_ctx *c, json_object *o, const char *key,
-    struct cs_period *p)
+get_period_text(struct shottracker_ctx *c, const char *s, struct cs_period *p)
 {
-	const char *s = get_str(o, key);
-
 	if (s == NULL)
 		return false;
 	if ((s[0] == 'H' || s[0] == 'h') && !c->halves) {
@@ -493,6 +490,14 @@ get_period(struct shottracker_ctx *c, json_object *o, const char *key,
 		c->info.format = CS_FORMAT_HALVES;
 	}
 	return shottracker_period_parse(s, c->halves, p) == 0;
+}
+
+/* A period string in `o` at `key`. */
+static bool
+get_period(struct shottracker_ctx *c, json_object *o, const char *key,
+    struct cs_period *p)
+{
+	return get_period_text(c, get_str(o, key), p);
 }
 
 static int
@@ -1905,6 +1910,106 @@ frame_one(struct shottracker_ctx *c, json_object *env, struct shottracker_frame_
 	}
 }
 
+/* --- clock frames without a tree --- */
+
+/*
+ * More than half of a game's frames are clock ticks, each a few dozen bytes
+ * that json-c would build a tree of eight objects for.  A tick in the usual
+ * form ({"source":"clock","timestamp":..,"data":{"period":"Q1","gameClock":
+ * "11:59.0","shotClock":"23.0","running":true}}, each key once, no escapes)
+ * is read here with the allocation-free scanner; anything else, or any
+ * value frame_clock would refuse, is left to the tree (0), which warns.
+ */
+#define CLOCK_FRAME_PREFIX "{\"source\":\"clock\""
+#define CLOCK_TEXT_MAX 16
+
+/* A plain string value (no escapes) into buf: false otherwise. */
+static bool
+scan_plain_string(const struct json_span *v, char *buf, size_t size)
+{
+	if (v->len < 2 || v->p[0] != '"' || v->len - 2 >= size ||
+	    memchr(v->p, '\\', v->len) != NULL)
+		return false;
+	memcpy(buf, v->p + 1, v->len - 2);
+	buf[v->len - 2] = '\0';
+	return true;
+}
+
+/* The clock frame's data object into its strings and `running`: a mask
+ * of the strings present (1 period, 2 gameClock, 4 shotClock), or 0 unless
+ * each member is in the usual form and period and gameClock are there. */
+static unsigned
+scan_clock_data(const struct json_span *data, char text[3][CLOCK_TEXT_MAX], bool *running)
+{
+	static const char *const names[3] = { "period", "gameClock", "shotClock" };
+	struct json_iter it;
+	struct json_span k, v;
+	unsigned seen = 0;
+	int i;
+
+	if (!json_iter_begin(&it, data->p, data->len) || data->p[0] != '{')
+		return 0;
+	*running = false;
+	while (json_next_member(&it, &k, &v)) {
+		for (i = 0; i < 3 && !json_key_is(&k, names[i]); i++)
+			;
+		if (i == 3 && json_key_is(&k, "running") && !(seen & 8) &&
+		    (v.len == 4 || v.len == 5) && memcmp(v.p, v.len == 4 ? "true" : "false", v.len) == 0) {
+			*running = v.len == 4;
+			seen |= 8;
+			continue;
+		}
+		if (i == 3 || (seen & (1u << i)) || !scan_plain_string(&v, text[i], CLOCK_TEXT_MAX))
+			return 0;
+		seen |= 1u << i;
+	}
+	return (seen & 3) == 3 ? seen : 0;
+}
+
+/* 1 when `json` was a clock tick in the usual form and went to the sink
+ * (as frame_one and frame_clock would have sent it), 0 to parse it whole. */
+static int
+scan_clock_frame(struct shottracker_ctx *c, const char *json, size_t len,
+    struct shottracker_frame_info *info)
+{
+	char text[3][CLOCK_TEXT_MAX];
+	struct json_iter it;
+	struct json_span k, v, data = { NULL, 0 };
+	struct cs_clock ck;
+	bool running, source = false, ts = false;
+	unsigned seen;
+
+	if (len < sizeof CLOCK_FRAME_PREFIX || memcmp(json, CLOCK_FRAME_PREFIX,
+	    sizeof CLOCK_FRAME_PREFIX - 1) != 0 || len > SHOTTRACKER_FRAME_MAX ||
+	    json_scan_check(json, len, JSON_DEPTH) != JSON_SCAN_OK ||
+	    !json_iter_begin(&it, json, len))
+		return 0;
+	while (json_next_member(&it, &k, &v)) {
+		if (json_key_is(&k, "source") && !source)
+			source = true;   /* "clock": the prefix said so */
+		else if (json_key_is(&k, "timestamp") && !ts)
+			ts = true;       /* a clock frame does not use it */
+		else if (json_key_is(&k, "data") && data.p == NULL)
+			data = v;
+		else
+			return 0;        /* seq, type, a key twice: the tree decides */
+	}
+	if (data.p == NULL || (seen = scan_clock_data(&data, text, &running)) == 0)
+		return 0;
+	memset(&ck, 0, sizeof ck);
+	if (!get_period_text(c, text[0], &ck.period) ||
+	    (ck.clock = cs_clock_parse(text[1])) == CS_NO_CLOCK)
+		return 0;
+	ck.shot_clock = cs_clock_parse((seen & 4) ? text[2] : NULL);
+	ck.running = running;
+	info->frames = 1;
+	info->source = ST_SOURCE_CLOCK;
+	cs_strlcpy(info->source_name, "clock", sizeof info->source_name);
+	if (c->sink.clock != NULL)
+		c->sink.clock(c->sink.ctx, &ck);
+	return 1;
+}
+
 int
 shottracker_parse_frame(struct shottracker_ctx *c, const char *json, size_t len,
     struct shottracker_frame_info *info)
@@ -1927,6 +2032,8 @@ shottracker_parse_frame(struct shottracker_ctx *c, const char *json, size_t len,
 			return 0;
 		}
 	}
+	if (json != NULL && scan_clock_frame(c, json, len, info) == 1)
+		return 0;
 	root = parse_json(c, json, len, SHOTTRACKER_FRAME_MAX, "a frame");
 	if (root == NULL)
 		return -1;

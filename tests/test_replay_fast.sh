@@ -1,0 +1,83 @@
+#!/bin/sh
+# The replay to the end (issue 20 item 3): `courtside --replay FILE --once`
+# runs in courtside itself (src/front.c, providers/replay_once.c), with no
+# feed thread and no network or terminal library; every other command line
+# runs courtside-full.  Its export must be byte for byte the normal path's:
+# the replay provider behind the feed (--headless --speed max, and
+# courtside-full's own --once), for both providers over several simulator
+# seeds, each a real recording (a catch-up, then the stream; some with
+# faults that duplicate and reorder messages).
+. "$top_srcdir/tests/tap.sh"
+. "$top_srcdir/tests/sim_common.sh"
+client_setup
+FULL=$top_builddir/courtside-full
+
+# record PROVIDER SEED START_MS [FAULTS]: $t/PROVIDER-SEED.cap, from the
+# simulator joined START_MS into the game
+record() {
+	local prov=$1 seed=$2 cap="$t/$1-$2.cap" faults=
+	[ -n "$4" ] && faults="--faults $4"
+	sim_start "$prov-$seed" --provider "$prov" --seed "$seed" --speed 2000 \
+	    --start-ms "$3" --require-auth U:S $faults || return 1
+	if [ "$prov" = shottracker ]; then game=$SIM_ST; else game=$SIM_SR; fi
+	timeout 180 "$CS" --provider "$prov" --game "$game" \
+	    --base-url "http://127.0.0.1:$SIM_PORT" --headless --record "$cap" \
+	    --export "$t/live.json" --log "$t/record.log" 2>/dev/null
+	local rc=$?
+	kill "$SIM_PID" 2>/dev/null
+	wait "$SIM_PID" 2>/dev/null
+	return $rc
+}
+
+# same PROVIDER SEED: the fast path's exports equal the normal path's
+same() {
+	local cap="$t/$1-$2.cap" name="$1 seed $2"
+	"$CS" --replay "$cap" --once --export "$t/fast.json" --log "$t/r.log" 2>"$t/fast.err"
+	tap_is "$?" 0 "$name: courtside --replay --once exits 0"
+	"$FULL" --replay "$cap" --headless --speed max --export "$t/normal.json" \
+	    --log "$t/r.log" 2>/dev/null
+	tap_ok "$name: the export is byte for byte the replay provider's (--headless --speed max)" \
+	    cmp -s "$t/fast.json" "$t/normal.json"
+	"$FULL" --replay "$cap" --once --export "$t/full_once.json" --log "$t/r.log" 2>/dev/null
+	tap_ok "$name: and courtside-full's own --once replay's" \
+	    cmp -s "$t/fast.json" "$t/full_once.json"
+	"$CS" --replay "$cap" --once --export - --export-format csv --log "$t/r.log" \
+	    >"$t/fast.csv" 2>/dev/null
+	"$FULL" --replay "$cap" --once --export - --export-format csv --log "$t/r.log" \
+	    >"$t/full.csv" 2>/dev/null
+	tap_ok "$name: the CSV to stdout too" cmp -s "$t/fast.csv" "$t/full.csv"
+	tap_ok "$name: the export is not empty" test -s "$t/fast.json"
+}
+
+for spec in "shottracker 21 0" "shottracker 22 900000 duplicate=0.03,reorder=0.02,seed=5" \
+    "shottracker 23 1800000" "sportradar 21 0" \
+    "sportradar 22 900000 duplicate=0.03,reorder=0.02,seed=5" "sportradar 23 1800000"; do
+	set -- $spec
+	if record "$@"; then
+		same "$1" "$2"
+	else
+		tap_result 1 "$1 seed $2: recorded from the simulator"
+	fi
+done
+
+# The two paths fail alike: a damaged capture, one line, no export.
+awk 'NR==300 {print "THIS LINE IS DAMAGED"; next} {print}' "$t/sportradar-21.cap" >"$t/bad.cap"
+"$CS" --replay "$t/bad.cap" --once --export "$t/bad.json" --log "$t/r.log" 2>"$t/bad_fast.err"
+tap_is "$?" 1 "a damaged capture: exit 1"
+"$FULL" --replay "$t/bad.cap" --once --export "$t/bad_full.json" --log "$t/r.log" 2>"$t/bad_full.err"
+tap_ok "the same one line as courtside-full's" cmp -s "$t/bad_fast.err" "$t/bad_full.err"
+tap_ok "no export" test ! -e "$t/bad.json"
+
+# What makes it fast stays: courtside loads no network, TLS or terminal
+# library (the dynamic loader's ~20 ms were most of a short replay).
+needed=$(LC_ALL=C readelf -d "$CS" | sed -n 's/.*Shared library: \[\(.*\)\]/\1/p' | tr '\n' ' ')
+case $needed in
+*curl* | *websockets* | *ncurses* | *tinfo* | *libssl*) tap_result 1 "courtside links no network or terminal library ($needed)" ;;
+*) tap_result 0 "courtside links no network or terminal library ($needed)" ;;
+esac
+# ... and hands every other command line to courtside-full
+"$CS" --replay "$t/shottracker-21.cap" --once --until 3/5:00 --export "$t/until.json" \
+    --log "$t/r.log" 2>/dev/null
+tap_is "$?" 0 "--until goes to courtside-full"
+tap_ok "which exports the moment" test -s "$t/until.json"
+tap_done
