@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <locale.h>
+#include <malloc.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -413,6 +414,10 @@ main(int argc, char **argv)
 	int64_t start_us = cs_now_us();
 	int rc;
 
+	/* One malloc arena for every thread: the feed thread's own arena
+	 * kept its catch-up pages apart from the model's, ~0.6-0.9 MiB more
+	 * per game (issue 20); the threads hardly ever allocate at once. */
+	mallopt(M_ARENA_MAX, 1);
 	setlocale(LC_ALL, "");
 	rc = settings_parse(&s, argc, argv, &cause);
 	if (rc == 1)

@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <inttypes.h>
+#include <malloc.h>
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -67,6 +68,39 @@ emitter_run(struct feed *feed, char **cause)
 }
 
 static const struct provider emitter = { .name = "emitter", .run = emitter_run };
+
+/* Events of two statistics, then one with the home five on court. */
+#define N_SIZED 1000
+
+static int
+sized_run(struct feed *feed, char **cause)
+{
+	struct cs_sink sink = feed_sink(feed);
+	struct cs_event ev;
+	struct cs_stat *st;
+	int i;
+
+	(void)cause;
+	for (i = 0; i <= N_SIZED; i++) {
+		cs_event_init(&ev, CS_PROVIDER_SPORTRADAR);
+		snprintf(ev.id, sizeof ev.id, "ev-%d", i);
+		ev.period.sequence = 1;
+		ev.type = CS_EV_TWO_MADE;
+		st = cs_event_add_stat(&ev, CS_STAT_FIELD_GOAL, CS_HOME);
+		cs_strlcpy(st->player.id, "shooter", sizeof st->player.id);
+		st = cs_event_add_stat(&ev, CS_STAT_ASSIST, CS_HOME);
+		cs_strlcpy(st->player.id, "passer", sizeof st->player.id);
+		if (i == N_SIZED) {
+			ev.has_on_court[CS_HOME] = true;
+			cs_strlcpy(ev.on_court[CS_HOME][4].id, "p5", sizeof ev.on_court[0][4].id);
+		}
+		sink.event(sink.ctx, &ev);
+	}
+	return 0;
+}
+
+static const struct provider sized = { .name = "sized", .run = sized_run };
+
 
 /* Blocks in its own poll() until wake() writes to its pipe: the way an lws
  * provider blocks in lws_service until lws_cancel_service. */
@@ -809,10 +843,58 @@ test_league(void)
 	feed_stop(&m[1]);
 }
 
+static size_t
+heap_used(void)
+{
+	struct mallinfo2 mi = mallinfo2();   /* every arena */
+
+	return mi.uordblks + mi.hblkhd;
+}
+
+/*
+ * An event message is cut after the event's statistics unless it carries
+ * on-court lists (issue 20: a catch-up's queue is its memory peak; a whole
+ * struct cs_event is 2.7 KB).
+ */
+static void
+test_event_sizes(void)
+{
+	struct feed_config c = config();
+	struct feed *feed;
+	struct feed_msg *all, *m, *last = NULL;
+	char *cause = NULL;
+	size_t count, before = heap_used(), used;
+	int events = 0, whole = 0;
+
+	feed = feed_start_with(&c, &sized, &cause);
+	ok(feed != NULL, "sized feed starts");
+	if (feed == NULL)
+		return;
+	all = drain_all(feed, 10000, &count, NULL);
+	used = heap_used() - before;
+	for (m = all; m != NULL; m = m->next)
+		if (m->kind == FEED_MSG_EVENT) {
+			events++;
+			whole += m->u.event.nstats == 2 &&
+			    strcmp(m->u.event.stats[1].player.id, "passer") == 0;
+			last = m;
+		}
+	is_int(events, N_SIZED + 1, "every event queued");
+	is_int(whole, N_SIZED + 1, "each with both statistics");
+	ok(last != NULL && last->u.event.has_on_court[CS_HOME] &&
+	    strcmp(last->u.event.on_court[CS_HOME][4].id, "p5") == 0,
+	    "on-court lists arrive whole");
+	ok(used / (N_SIZED + 1) < 1024, "heap per queued event %zu bytes (< 1024)",
+	    used / (N_SIZED + 1));
+	feed_msg_free_list(&all);
+	feed_stop(&feed);
+}
+
 int
 main(void)
 {
 	test_order_and_content();
+	test_event_sizes();
 	test_stop_latency(&blocker, "blocker (wake)");
 	test_stop_latency(&sleeper, "sleeper (feed_sleep)");
 	test_failure_cause();

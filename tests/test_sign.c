@@ -1,10 +1,38 @@
 /* ShotTracker signing: the vectors of shottracker-api.md §1.5. */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
+
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
 
 #include "net/sign.h"
 #include "tap.h"
+
+/* sign_signature against OpenSSL's HMAC() of the same text, for a secret
+ * of `n` bytes: one block (64) and longer ones are hashed first. */
+static void
+same_as_openssl(size_t n)
+{
+	const char *date = "Tue, 03 Mar 2026 12:00:00 GMT";
+	char secret[200], msg[256], sig[64], want[64];
+	unsigned char mac[EVP_MAX_MD_SIZE];
+	unsigned int maclen = 0;
+	size_t i;
+	int len;
+
+	for (i = 0; i < n; i++)
+		secret[i] = (char)('!' + i % 90);
+	secret[n] = '\0';
+	len = snprintf(msg, sizeof msg, "date: %s\nhost: %s\nGET %s HTTP/1.1", date,
+	    "api.shottracker.com", "/v1/data/teams/123/events");
+	HMAC(EVP_sha1(), secret, (int)n, (const unsigned char *)msg, (size_t)len, mac, &maclen);
+	EVP_EncodeBlock((unsigned char *)want, mac, (int)maclen);
+	sign_signature(secret, "GET", "/v1/data/teams/123/events", "api.shottracker.com",
+	    date, sig, sizeof sig);
+	is_str(sig, want, "a %zu-byte secret signs as OpenSSL's HMAC does", n);
+}
 
 int
 main(void)
@@ -29,6 +57,12 @@ main(void)
 	sign_signature("other-secret", "GET", "/v1/data/teams/123/events",
 	    "api.shottracker.com", date, sig, sizeof sig);
 	ok(strcmp(sig, "S/PRjchej2CAXG0dxrF4Rp/6oGQ=") != 0, "another secret signs differently");
+
+	same_as_openssl(0);
+	same_as_openssl(63);
+	same_as_openssl(64);
+	same_as_openssl(65);
+	same_as_openssl(150);
 
 	sign_authorization("your-username", "your-secret", "GET", "/v1/data/teams/123/events",
 	    "api.shottracker.com", date, auth, sizeof auth);

@@ -42,6 +42,10 @@ tests_test_log_SOURCES = tests/test_log.c tests/tap.h
 check_PROGRAMS += tests/test_model_checkpoints
 TESTS += tests/test_model_checkpoints
 tests_test_model_checkpoints_SOURCES = tests/test_model_checkpoints.c tests/tap.h
+# Stored events cut to their statistics: enrichments kept whole, heap per event.
+check_PROGRAMS += tests/test_store
+TESTS += tests/test_store
+tests_test_store_SOURCES = tests/test_store.c tests/tap.h
 # Minutes that add up, against the simulator's truth (issue 17 item 8).
 TESTS += tests/test_minutes_truth.sh
 EXTRA_DIST += tests/test_minutes_truth.sh

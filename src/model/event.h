@@ -163,20 +163,22 @@ struct cs_event {
 	char provider_type[32];      /* the provider's own type string, for display */
 	char description[CS_DESC_MAX];
 
-	int nstats;
-	struct cs_stat stats[CS_EVENT_STATS_MAX];
-
 	bool has_location;           /* court frame: inches, 1128 x 600 */
 	int x, y;                    /* baskets at (63,300) and (1065,300) */
 
 	int timeouts_remaining;      /* timeout events; CS_UNKNOWN */
 	bool corrected;              /* the provider flags a revised event */
 	unsigned qualifiers;         /* enum cs_qualifier bits */
+	bool has_on_court[2];        /* whether on_court[side] below is sent */
+
+	/* The statistics, after every other field the model keeps: a stored
+	 * event (game.h) ends after its nstats entries, so read no further. */
+	int nstats;
+	struct cs_stat stats[CS_EVENT_STATS_MAX];
 
 	/* The five on court per side when the provider sends them with the
 	 * event.  Last, because the model keeps them only as roster indexes:
 	 * a stored event (game.h) ends before `on_court`. */
-	bool has_on_court[2];
 	struct cs_player_ref on_court[2][CS_ON_COURT];
 };
 

@@ -230,21 +230,26 @@ court_hash(const struct cs_event *ev)
 	return cs_hash64(ev->on_court, sizeof ev->on_court);
 }
 
-/* A record cut short (RECORD_SIZE).  Out of line, so that the compiler
- * does not see the short allocation and warn about the struct. */
-__attribute__((noinline))
+/* A record for the event, cut short (store.c), all but its on-court
+ * lists. */
 static struct record *
-record_new(void)
+record_new(const struct cs_event *ev)
 {
-	return malloc(RECORD_SIZE);
+	struct record *rec = game_record_new(ev);
+
+	if (rec != NULL)
+		rec->court_hash = court_hash(ev);
+	return rec;
 }
 
-/* Keeps the event in the record, all but its on-court lists. */
-static void
+/* Keeps the event in the record, if it has room for its statistics. */
+static bool
 keep_event(struct record *rec, const struct cs_event *ev)
 {
-	memcpy(&rec->ev, ev, RECORD_EVENT_KEPT);
+	if (!game_record_keep(rec, ev))
+		return false;
 	rec->court_hash = court_hash(ev);
+	return true;
 }
 
 /* The fold's copy of the event, with player ids turned to indexes once,
@@ -282,10 +287,9 @@ add_event(struct game *g, const struct cs_event *ev)
 
 	if (g->store.n >= GAME_EVENTS_MAX)
 		return -1;
-	rec = record_new();
+	rec = record_new(ev);
 	if (rec == NULL)
 		return -1;
-	keep_event(rec, ev);
 	pos = game_store_insert(&g->store, rec);
 	if (pos < 0) {
 		free(rec);
@@ -299,14 +303,28 @@ add_event(struct game *g, const struct cs_event *ev)
 	return 1;
 }
 
-/* An enrichment or correction: the new version replaces the old whole. */
+/*
+ * An enrichment or correction: the new version replaces the old whole,
+ * in a new record when it has more statistics than the old had room for
+ * (the plays and shots pointing at the old one are re-derived: they lie
+ * after the dirty mark).  -1 out of memory, the old version kept.
+ */
 static int
 replace_event(struct game *g, struct record *rec, const struct cs_event *ev)
 {
-	long was = game_store_remove(&g->store, rec), pos;
+	struct record *bigger = NULL;
+	long was, pos;
 	unsigned touched;
 
-	keep_event(rec, ev);
+	if (ev->nstats > rec->stats_room && (bigger = record_new(ev)) == NULL)
+		return -1;
+	was = game_store_remove(&g->store, rec);
+	if (bigger != NULL) {
+		free(rec);
+		rec = bigger;
+	} else {
+		keep_event(rec, ev);
+	}
 	/* cannot fail: the store has just had room for this record */
 	pos = game_store_insert(&g->store, rec);
 	touched = resolve_players(g, rec, ev);
@@ -337,13 +355,17 @@ static bool
 text_only(const struct cs_event *old, const struct cs_event *next)
 {
 	struct cs_event a, b;
+	size_t kept = game_event_kept(next->nstats);
 
-	memcpy(&a, old, RECORD_EVENT_KEPT);
-	memcpy(&b, next, RECORD_EVENT_KEPT);
+	if (old->nstats != next->nstats)
+		return false;
+	/* old is a record's: it ends after its statistics */
+	memcpy(&a, old, kept);
+	memcpy(&b, next, kept);
 	memset(a.description, 0, sizeof a.description);
 	memset(b.description, 0, sizeof b.description);
 	a.corrected = b.corrected = false;
-	return memcmp(&a, &b, RECORD_EVENT_KEPT) == 0;
+	return memcmp(&a, &b, kept) == 0;
 }
 
 static bool
@@ -381,15 +403,14 @@ game_upsert(struct game *g, const struct cs_event *ev)
 		return add_event(g, &norm);
 	if (corrects(&rec->ev, &norm))
 		norm.corrected = true;
-	if (memcmp(&rec->ev, &norm, RECORD_EVENT_KEPT) == 0 &&
-	    rec->court_hash == court_hash(&norm))
+	if (game_record_same(rec, &norm) && rec->court_hash == court_hash(&norm))
 		return 0;   /* a re-send: nothing changes, not even the generation */
 	if (text_only(&rec->ev, &norm) && rec->court_hash == court_hash(&norm)) {
 		/* the fold reads neither: the record is rewritten where it
 		 * stands, the plays redrawn, nothing re-derived */
 		bool fresh = game_fresh(g);
 
-		keep_event(rec, &norm);
+		keep_event(rec, &norm);   /* as many statistics: it has room */
 		rec->updated_gen = changed(g);
 		if (fresh)   /* the views read nothing that moved: no finishing */
 			g->d.finished_gen = g->generation;

@@ -98,7 +98,9 @@ struct box_team {
 
 /* A play as the play-by-play pane shows it. */
 struct play {
-	const struct cs_event *ev;  /* the stored event (owned by the model) */
+	/* The stored event (owned by the model), cut short: it ends after
+	 * stats[nstats - 1] and has no on-court lists (model/event.h). */
+	const struct cs_event *ev;
 	int home_score, away_score; /* score after this play */
 	bool scoring;               /* the play changed the score */
 	bool lead_change;

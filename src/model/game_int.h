@@ -82,13 +82,12 @@ struct record {
 	int16_t court_player[2][CS_ON_COURT];        /* -1 = unknown */
 	uint64_t court_hash;                         /* of the on-court lists */
 	uint64_t updated_gen;                        /* generation of the last change */
-	/* Normalised copy, last and cut short: the on-court lists (1.2 KB of
-	 * an event's 2.7 KB) live on as court_player, so a record is
-	 * RECORD_SIZE bytes and ev.on_court must never be read. */
+	int stats_room;                              /* ev.stats entries allocated */
+	/* Normalised copy, last and cut short (store.c): it ends after
+	 * ev.stats[stats_room - 1]; the on-court lists live on as
+	 * court_player.  Never read past ev.stats[ev.nstats - 1]. */
 	struct cs_event ev;
 };
-#define RECORD_EVENT_KEPT offsetof(struct cs_event, on_court)
-#define RECORD_SIZE       (offsetof(struct record, ev) + RECORD_EVENT_KEPT)
 
 /* Events by id (open addressing) and in game order (sorted pointers). */
 struct store {
@@ -271,6 +270,14 @@ struct game {
 };
 
 /* store.c */
+/* Bytes of an event a record keeps with room for `nstats` statistics. */
+size_t game_event_kept(int nstats);
+/* A record with room for ev's statistics, holding ev; NULL out of memory. */
+struct record *game_record_new(const struct cs_event *ev);
+/* Whether ev fits the record's room; then keeps it there. */
+bool game_record_keep(struct record *rec, const struct cs_event *ev);
+/* Whether the record holds exactly ev (a normalised event). */
+bool game_record_same(const struct record *rec, const struct cs_event *ev);
 void game_store_free(struct store *s);
 /* Copies `src` into `dst` in canonical form (zeroed, sanitized) so that two
  * sends of the same event compare equal with memcmp. */

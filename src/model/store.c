@@ -110,6 +110,63 @@ game_event_normalize(struct cs_event *dst, const struct cs_event *src)
 	dst->qualifiers = src->qualifiers;
 }
 
+/* --- records ---------------------------------------------------------- */
+
+/*
+ * A record keeps its event up to the last statistic it has room for: an
+ * event has one or two statistics of eight, each 156 bytes with its
+ * player, so a full struct would be two thirds empty (issue 20: ~0.5 MiB
+ * a game).  Room for at least one, for readers of stats[0].
+ */
+size_t
+game_event_kept(int nstats)
+{
+	if (nstats < 1)
+		nstats = 1;
+	if (nstats > CS_EVENT_STATS_MAX)
+		nstats = CS_EVENT_STATS_MAX;
+	return offsetof(struct cs_event, stats) + (size_t)nstats * sizeof(struct cs_stat);
+}
+
+/* Out of line, so that the compiler does not see the short allocation
+ * and warn about the struct. */
+__attribute__((noinline))
+static struct record *
+record_alloc(size_t kept)
+{
+	return malloc(offsetof(struct record, ev) + kept);
+}
+
+struct record *
+game_record_new(const struct cs_event *ev)
+{
+	size_t kept = game_event_kept(ev->nstats);
+	struct record *rec = record_alloc(kept);
+
+	if (rec == NULL)
+		return NULL;
+	rec->stats_room = ev->nstats < 1 ? 1 : ev->nstats;
+	memcpy(&rec->ev, ev, kept);
+	return rec;
+}
+
+bool
+game_record_keep(struct record *rec, const struct cs_event *ev)
+{
+	if (ev->nstats > rec->stats_room)
+		return false;
+	memcpy(&rec->ev, ev, game_event_kept(rec->stats_room));
+	return true;
+}
+
+/* Normalised events zero what they do not use, so bytes compare. */
+bool
+game_record_same(const struct record *rec, const struct cs_event *ev)
+{
+	return rec->ev.nstats == ev->nstats &&
+	    memcmp(&rec->ev, ev, game_event_kept(ev->nstats)) == 0;
+}
+
 /* --- order ----------------------------------------------------------- */
 
 static int

@@ -311,14 +311,28 @@ feed_msg_free_list(struct feed_msg **list)
 
 /* --- the sink: parser callbacks copied into queued messages --- */
 
+/* An event without on-court lists is cut after its statistics (the
+ * model reads no further, model/event.h): ~0.5 KB instead of 2.7. */
+static size_t
+event_size(const struct cs_event *ev)
+{
+	int n = ev->nstats < 1 ? 1 : ev->nstats > CS_EVENT_STATS_MAX ?
+	    CS_EVENT_STATS_MAX : ev->nstats;
+
+	if (ev->has_on_court[0] || ev->has_on_court[1])
+		return sizeof *ev;
+	return offsetof(struct cs_event, stats) + (size_t)n * sizeof ev->stats[0];
+}
+
 static void
 sink_event(void *ctx, const struct cs_event *ev)
 {
-	struct feed_msg *m = msg_new(FEED_MSG_EVENT, sizeof m->u.event);
+	size_t size = event_size(ev);
+	struct feed_msg *m = msg_new(FEED_MSG_EVENT, size);
 
 	if (m == NULL)
 		return;
-	memcpy(&m->u.event, ev, sizeof *ev);
+	memcpy(&m->u.event, ev, size);
 	push(ctx, m);
 }
 

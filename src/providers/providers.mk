@@ -159,6 +159,10 @@ tests_test_sportradar_parse_SOURCES = tests/test_sportradar_parse.c tests/tap.h
 tests_test_sportradar_parse_CPPFLAGS = $(AM_CPPFLAGS) \
 	-DSR_TEST_DATA='"$(abs_top_srcdir)/tests/data/sportradar"'
 tests_test_sportradar_push_SOURCES = tests/test_sportradar_push.c tests/tap.h
+# pbp.json's heap while its events are delivered (issue 20).
+check_PROGRAMS += tests/test_sportradar_pbp_memory
+TESTS += tests/test_sportradar_pbp_memory
+tests_test_sportradar_pbp_memory_SOURCES = tests/test_sportradar_pbp_memory.c tests/tap.h
 
 # The provider on a real feed thread against a scripted server.
 check_PROGRAMS += tests/sportradar_client
