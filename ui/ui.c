@@ -450,8 +450,6 @@ ui_run_sessions(const struct ui_options *opt, struct session **v, size_t nsessio
 		title_stack(true);
 	if (opt->duration > 0)
 		deadline = cs_now_us() + (int64_t)(opt->duration * 1e6);
-	/* this thread wakes for every event: woken, run soon (feed.c) */
-	feed_short_slice("ui");
 
 	while (!quit) {
 		cur = v[lc.focus];

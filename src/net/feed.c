@@ -26,11 +26,6 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
-#if defined(__linux__)
-#include <sched.h>
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#endif
 
 #include "log.h"
 #include "net/capture.h"
@@ -729,42 +724,6 @@ feed_member_end(struct feed *member, int rc, const char *cause)
 	queue_end(member, rc, cause);
 }
 
-/*
- * Latency: a thread that wakes for an event asks the scheduler for a
- * short slice (sched_attr.sched_runtime of SCHED_OTHER: EEVDF's per-task
- * slice, Linux 6.12+).  Woken, it then runs before a busy neighbour's
- * slice ends instead of after it; its CPU share is the same.  Older
- * kernels ignore it; a refusal is harmless and said in the log.
- */
-#define FEED_SLICE_NS 100000ULL    /* the shortest slice the kernel takes */
-
-void
-feed_short_slice(const char *who)
-{
-#if defined(__linux__) && defined(SYS_sched_setattr)
-	/* the kernel's struct sched_attr (its first version): glibc 2.36 has
-	 * no wrapper, and <linux/sched/types.h> clashes with <sched.h> */
-	struct {
-		uint32_t size, policy;
-		uint64_t flags;
-		int32_t nice;
-		uint32_t priority;
-		uint64_t runtime, deadline, period;
-	} a;
-
-	memset(&a, 0, sizeof a);
-	a.size = sizeof a;
-	a.policy = SCHED_OTHER;
-	/* the thread's nice as it is: the slice is all that changes */
-	a.nice = getpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid));
-	a.runtime = FEED_SLICE_NS;
-	if (syscall(SYS_sched_setattr, 0, &a, 0) < 0)
-		log_msg("%s: no short scheduler slice: %s", who, strerror(errno));
-#else
-	(void)who;
-#endif
-}
-
 static void *
 feed_main(void *arg)
 {
@@ -772,7 +731,6 @@ feed_main(void *arg)
 	char *cause = NULL;
 	int rc, i;
 
-	feed_short_slice("feed thread");
 	rc = f->members != NULL ? f->provider->run_league(f, &cause) :
 	    f->provider->run(f, &cause);
 	if (rc != 0 && cause != NULL)

@@ -146,9 +146,6 @@ enum feed_control {
 /* --- UI thread side --- */
 struct feed *feed_start(const struct feed_config *cfg, char **cause);
 int feed_fd(const struct feed *feed);          /* readable when messages wait */
-/* The calling thread wakes for events: short scheduler slices (feed.c);
- * `who` names it in the log should the kernel refuse. */
-void feed_short_slice(const char *who);
 struct feed_msg *feed_drain(struct feed *feed); /* list, oldest first; may be NULL */
 void feed_msg_free_list(struct feed_msg **list);
 void feed_reconnect_now(struct feed *feed);

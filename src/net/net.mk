@@ -10,10 +10,6 @@ libcourtside_a_SOURCES += src/net/feed.c
 check_PROGRAMS += tests/test_feed
 TESTS += tests/test_feed
 tests_test_feed_SOURCES = tests/test_feed.c tests/tap.h
-# The feed and UI threads' short scheduler slice (feed_short_slice).
-check_PROGRAMS += tests/test_short_slice
-TESTS += tests/test_short_slice
-tests_test_short_slice_SOURCES = tests/test_short_slice.c tests/tap.h
 
 # HTTP over libcurl.
 libcourtside_a_SOURCES += src/net/http.c
