@@ -1078,12 +1078,15 @@ bench_idle(void)
 }
 
 int
-main(void)
+main(int argc, char **argv)
 {
 	char cmd[1024];
+	/* bench_shottracker live-ui: that part only (3 quiet, 3 loaded runs) */
+	bool live_ui_only = argc > 1 && strcmp(argv[1], "live-ui") == 0;
 
 	signal(SIGPIPE, SIG_IGN);
-	bench_ingest();
+	if (!live_ui_only)
+		bench_ingest();
 	snprintf(cmd, sizeof cmd, "'%s/courtside-sim' --print-ids >/dev/null 2>&1", TOP_BUILDDIR);
 	if (access(TOP_BUILDDIR "/courtside-sim", X_OK) != 0 || system(cmd) != 0) {
 		printf("catch-up: skipped (courtside-sim cannot generate a game)\n");
@@ -1091,6 +1094,10 @@ main(void)
 		printf("start-up: skipped (courtside-sim cannot generate a game)\n");
 		printf("live UI: skipped (courtside-sim cannot generate a game)\n");
 		printf("idle: skipped (courtside-sim cannot generate a game)\n");
+		return 0;
+	}
+	if (live_ui_only) {
+		bench_live_ui();
 		return 0;
 	}
 	bench_catch_up();

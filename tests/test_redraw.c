@@ -91,8 +91,56 @@ first_diff(const struct cell *a, const struct cell *b)
  * screen again from scratch (every window erased and drawn: what a
  * resize or Ctrl-L does); both must be the same.
  */
+static struct ui *ui_at(struct game *g, int cols, int lines, int focus);
+
+/*
+ * What a pane keeps between frames (row keys, figures worked out once per
+ * draw) is shared by both frames of same_as_whole, so a pane that draws
+ * from stale state of its own would match itself.  A new UI, every pane's
+ * state new, draws the same model whole: `part` must equal that too.
+ * Then the UI under test draws whole again, the screen its own.
+ */
+static void
+same_as_new_ui(struct ui *ui, struct game *g, const struct cell *part, const char *what)
+{
+	struct ui *fresh = ui_at(g, COLS, LINES, ui_focused(ui));
+	struct cell *full = NULL;
+	char a[1024], b[1024];
+	int at;
+
+	if (fresh != NULL) {
+		ui_frame(fresh);
+		full = snap();
+	}
+	if (full == NULL) {
+		ok(0, "%s: out of memory", what);
+	} else {
+		at = first_diff(part, full);
+		if (!ok(at < 0, "%s: drawn in part = drawn whole by a new UI", what)) {
+			row_text(part, at / COLS, a, sizeof a);
+			row_text(full, at / COLS, b, sizeof b);
+			note("row %d col %d differs\n#  part:  %s\n#  new:   %s", at / COLS,
+			    at % COLS, a, b);
+		}
+	}
+	ui_free(&fresh);
+	free(full);
+	ui_touch(ui);
+	ui->layout_dirty = true;
+	ui_frame(ui);
+}
+
+static void same_as_whole_or_new(struct ui *ui, struct game *g, const char *what);
+
 static void
 same_as_whole(struct ui *ui, const char *what)
+{
+	same_as_whole_or_new(ui, NULL, what);
+}
+
+/* same_as_whole, and with `g` also same_as_new_ui. */
+static void
+same_as_whole_or_new(struct ui *ui, struct game *g, const char *what)
 {
 	struct cell *part, *full;
 	char a[1024], b[1024];
@@ -117,6 +165,8 @@ same_as_whole(struct ui *ui, const char *what)
 		note("row %d col %d differs\n#  part:  %s\n#  whole: %s", at / COLS, at % COLS,
 		    a, b);
 	}
+	if (g != NULL)
+		same_as_new_ui(ui, g, part, what);
 	free(part);
 	free(full);
 }
@@ -283,7 +333,7 @@ script(struct ui *ui, struct game *g, const char *where)
 	int k;
 
 #define CHECK(s) do { snprintf(what, sizeof what, "%s: %s", where, s); \
-	same_as_whole(ui, what); } while (0)
+	same_as_whole_or_new(ui, g, what); } while (0)
 
 	CHECK("the first frame");
 	basket(g, id, sizeof id);
@@ -449,6 +499,46 @@ ui_changes(void)
 	game_free(&g);
 }
 
+/*
+ * The header keeps what each of its rows was drawn from: a row must be
+ * drawn again when only the UI's side of it moved (the data's age, the
+ * feed's state, a note, the filter), the model unchanged.  Each check also
+ * reads the row, so a header left as it was fails twice.
+ */
+static void
+header_changes(void)
+{
+	struct game *g = build_game();
+	struct ui *ui = ui_at(g, 160, 45, UI_PANE_BOX);
+	char row[1024];
+
+	if (ui == NULL)
+		return;
+	same_as_whole(ui, "header: the first frame");
+	ui->now_us = NOW_US + 1300000;   /* data 1.7 s old */
+	same_as_whole(ui, "header: the data's age moves on");
+	ui_dump_row(0, row, sizeof row);
+	ok(strstr(row, "live 1.7s") != NULL, "header: live 1.7s on screen");
+	st.status.state = FEED_RECONNECTING;
+	st.status.attempt = 2;
+	same_as_whole(ui, "header: reconnecting");
+	ui_dump_row(0, row, sizeof row);
+	ok(strstr(row, "reconnecting 2") != NULL, "header: reconnecting 2 on screen");
+	st.status.state = FEED_LIVE;
+	ui_message(ui, "a note for the status row");
+	same_as_whole(ui, "header: a note");
+	ui_dump_row(1, row, sizeof row);
+	ok(strstr(row, "a note for the status row") != NULL, "header: the note on screen");
+	ui->message[0] = '\0';   /* as the loop clears it: no serial moved */
+	same_as_whole(ui, "header: the note gone, nothing else moved");
+	ui_key(ui, 't');
+	same_as_whole(ui, "header: a team filter");
+	ui_free(&ui);
+	game_free(&g);
+	ui = NULL;
+	st.status.attempt = 0;
+}
+
 int
 main(void)
 {
@@ -476,6 +566,7 @@ main(void)
 	st.caught_up = true;
 	st.last_data_us = NOW_US - 400000;
 
+	header_changes();
 	run_at(160, 45, UI_PANE_BOX);
 	run_at(160, 45, UI_PANE_PBP);
 	run_at(200, 50, UI_PANE_LINEUPS);

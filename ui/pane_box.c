@@ -478,6 +478,40 @@ struct cells {
 	attr_t t_attr;         /* the T count: yellow at one, red at two */
 };
 
+/* "12", "-3", "+7" (plus: a sign on positives) at buf[o]; the new end.
+ * A box cell's numbers, without snprintf: a redrawn row has fifteen. */
+static size_t
+put_int(char *buf, size_t size, size_t o, int v, bool plus)
+{
+	char d[12];
+	unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+	int n = 0;
+
+	do {
+		d[n++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u != 0 && n < (int)sizeof d);
+	if (v < 0 || (plus && v > 0))
+		d[n++] = v < 0 ? '-' : '+';
+	while (n > 0 && o + 1 < size)
+		buf[o++] = d[--n];
+	buf[o] = '\0';
+	return o;
+}
+
+/* "4-9": made and attempted */
+static void
+put_pair(char *buf, size_t size, int made, int att)
+{
+	size_t o = put_int(buf, size, 0, made, false);
+
+	if (o + 1 < size) {
+		buf[o++] = '-';
+		buf[o] = '\0';
+	}
+	put_int(buf, size, o, att, false);
+}
+
 static void
 fmt_value(char *buf, size_t size, const struct statline *l, int col, bool totals,
     const struct cells *x)
@@ -486,22 +520,20 @@ fmt_value(char *buf, size_t size, const struct statline *l, int col, bool totals
 	case BOX_COL_MIN:
 		/* whole minutes, as printed box scores do (M:SS would change ten
 		 * players' cells on every play), shared so the column adds up */
-		snprintf(buf, size, "%d", x->minutes);
+		put_int(buf, size, 0, x->minutes, false);
 		break;
 	case BOX_COL_PF: snprintf(buf, size, "%d%s", l->pf, x->pf_mark); break;
-	case BOX_COL_FG: snprintf(buf, size, "%d-%d", l->fgm, l->fga); break;
-	case BOX_COL_3P: snprintf(buf, size, "%d-%d", l->tpm, l->tpa); break;
-	case BOX_COL_FT: snprintf(buf, size, "%d-%d", l->ftm, l->fta); break;
+	case BOX_COL_FG: put_pair(buf, size, l->fgm, l->fga); break;
+	case BOX_COL_3P: put_pair(buf, size, l->tpm, l->tpa); break;
+	case BOX_COL_FT: put_pair(buf, size, l->ftm, l->fta); break;
 	case BOX_COL_PM:
 		if (totals)
 			buf[0] = '\0';
-		else if (l->plus_minus == 0)
-			snprintf(buf, size, "0");
 		else
-			snprintf(buf, size, "%+d", l->plus_minus);
+			put_int(buf, size, 0, l->plus_minus, true);
 		break;
 	default:
-		snprintf(buf, size, "%d", col_value(l, col));
+		put_int(buf, size, 0, col_value(l, col), false);
 		break;
 	}
 }

@@ -8,8 +8,10 @@
  * most verbose form that fits the width; the connection state always shows
  * on the right ("stale 20s" turns yellow at 20 s without data, red at 60 s).
  *
- * A pane like the others (pane_header_ops), without a title bar, keys or
- * state; the frame redraws it every frame, as it shows the data's age.
+ * A pane like the others (pane_header_ops), without a title bar or keys;
+ * the frame looks at it every frame, as it shows the data's age.  Its
+ * state is what each row was last drawn from (a hash of the row as it
+ * would be drawn): a row that reads the same is left alone.
  */
 #include "config.h"
 
@@ -20,6 +22,7 @@
 #include "ui/label.h"
 #include "ui/pane.h"
 #include "ui/panes.h"
+#include "ui/rows.h"
 #include "ui/text.h"
 
 #define STALE_WARN_S 20
@@ -274,8 +277,39 @@ score_row(const struct pane_ctx *c, struct row *r, int verbosity)
 		add(r, A_NORMAL, "  %s", rules_label(game_rules(c->g)->name));
 }
 
+struct header {
+	uint64_t key[UI_HEADER_LINES];   /* each row as last drawn; 0 unknown */
+};
+
+/* Whether row y, to be drawn from `key`, differs from what it shows; if so
+ * it is cleared and the key kept. */
+static bool
+row_stale(struct header *hs, const struct pane_ctx *c, WINDOW *w, int y, uint64_t key)
+{
+	if (!c->repaint && hs->key[y] == key)
+		return false;
+	hs->key[y] = key;
+	wmove(w, y, 0);
+	wclrtoeol(w);
+	return true;
+}
+
+static uint64_t
+row_key(const struct row *r, const char *conn, attr_t conn_attr, int width)
+{
+	uint64_t h = ui_rows_hash(UI_ROWS_SEED, &width, sizeof width);
+	int i;
+
+	for (i = 0; i < r->n; i++) {
+		h = ui_rows_hash(h, &r->seg[i].attr, sizeof r->seg[i].attr);
+		h = ui_rows_hash(h, r->seg[i].text, strlen(r->seg[i].text) + 1);
+	}
+	h = ui_rows_hash(h, &conn_attr, sizeof conn_attr);
+	return ui_rows_hash(h, conn, strlen(conn));
+}
+
 static void
-draw_scoreboard(const struct pane_ctx *c, WINDOW *w, int width)
+draw_scoreboard(struct header *hs, const struct pane_ctx *c, WINDOW *w, int width)
 {
 	struct row r;
 	char conn[256];
@@ -291,6 +325,8 @@ draw_scoreboard(const struct pane_ctx *c, WINDOW *w, int width)
 	}
 	if (v == 5)
 		score_row(c, &r, 4);
+	if (!row_stale(hs, c, w, 0, row_key(&r, conn, ui_attr(c->theme, cc), width)))
+		return;
 	used = row_draw(w, 0, 0, width, &r);
 	/* the connection state gets what is left, at least a few columns */
 	if (cw + 1 > width - used - 2)
@@ -299,13 +335,37 @@ draw_scoreboard(const struct pane_ctx *c, WINDOW *w, int width)
 		ui_text_right(w, 0, width - cw - 1, cw, ui_attr(c->theme, cc), conn);
 }
 
+/* What the status row is drawn from: the tabs' colours, the filter, the
+ * note. */
+static uint64_t
+status_key(const struct pane_ctx *c, const char *filter, int width)
+{
+	attr_t a[4] = { ui_attr(c->theme, UI_C_TAB_FOCUS), ui_attr(c->theme, UI_C_BOLD),
+		ui_attr(c->theme, UI_C_TAB), ui_attr(c->theme, UI_C_WARN) };
+	bool shown[UI_PANES];
+	uint64_t h;
+	int i;
+
+	for (i = 0; i < UI_PANES; i++)
+		shown[i] = ui_layout_visible(c->layout, i);
+	h = ui_rows_hash(UI_ROWS_SEED, a, sizeof a);
+	h = ui_rows_hash(h, shown, sizeof shown);
+	h = ui_rows_hash(h, &c->focus, sizeof c->focus);
+	h = ui_rows_hash(h, &width, sizeof width);
+	h = ui_rows_hash(h, filter, strlen(filter) + 1);
+	return ui_rows_hash(h, c->message, strlen(c->message));
+}
+
 static void
-draw_status(const struct pane_ctx *c, WINDOW *w, int width)
+draw_status(struct header *hs, const struct pane_ctx *c, WINDOW *w, int width)
 {
 	char filter[200], buf[64];
 	int i, x = 1, n;
 	attr_t a;
 
+	ui_filter_describe(c->filter, c->g, filter, sizeof filter);
+	if (!row_stale(hs, c, w, 1, status_key(c, filter, width)))
+		return;
 	for (i = 0; i < UI_PANES && x < width; i++) {
 		if (i == c->focus)
 			a = ui_attr(c->theme, UI_C_TAB_FOCUS);
@@ -320,7 +380,6 @@ draw_status(const struct pane_ctx *c, WINDOW *w, int width)
 		n = ui_textf(w, 1, x, width - x, a, "%s", buf);
 		x += n + 2;
 	}
-	ui_filter_describe(c->filter, c->g, filter, sizeof filter);
 	if (filter[0] != '\0' && x < width)
 		x += ui_textf(w, 1, x, width - x, ui_attr(c->theme, UI_C_WARN), "filter: %s",
 		    filter) + 2;
@@ -335,15 +394,26 @@ draw_status(const struct pane_ctx *c, WINDOW *w, int width)
 static void
 header_draw(void *state, const struct pane_ctx *c, WINDOW *w, int h, int width)
 {
-	(void)state;
+	struct header *hs = state;
+
 	(void)h;
-	draw_scoreboard(c, w, width);
-	draw_status(c, w, width);
+	if (c->repaint)
+		werase(w);
+	draw_scoreboard(hs, c, w, width);
+	draw_status(hs, c, w, width);
 }
 
-/* The header has no title bar, no keys and no state of its own. */
+static void *
+header_init(void)
+{
+	return pane_state_new(sizeof(struct header));
+}
+
+/* The header has no title bar and no keys. */
 const struct pane_ops pane_header_ops = {
 	.name = "Header",
 	.tab = "",
+	.init = header_init,
+	.free = pane_state_free,
 	.draw = header_draw,
 };

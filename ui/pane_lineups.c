@@ -27,10 +27,22 @@
 #define UNITS_MAX_W 96   /* the units' rows: numbers near the names */
 #define NUMBERS_W 28     /* MIN 6, POSS 7, PTS 8, NET 7 */
 
+/* What the passes read, worked out once per draw: the minutes shares
+ * and the sorted units cost more than the rows they feed. */
+#define SHARE_PLAYERS_MAX 64    /* as many as the box score shows */
+
+struct figures {
+	int minutes[2][SHARE_PLAYERS_MAX];   /* the box score's whole minutes */
+	const struct unit *units[UNITS_MAX]; /* the filter's, most minutes first */
+	int nunits;
+	int count[2];                        /* each team's units */
+};
+
 struct lineups {
 	struct ui_scroll sc;
 	int nrows;         /* rows last laid out */
 	struct ui_rows drawn;   /* what each row shows (rows.h) */
+	struct figures fig;     /* this draw's */
 };
 
 /*
@@ -42,7 +54,9 @@ struct pass {
 	WINDOW *w;
 	uint64_t *keys;
 	const bool *stale;
+	const struct figures *fig;
 };
+
 
 static uint64_t
 fold(uint64_t h, int x, const void *p, size_t size)
@@ -97,30 +111,47 @@ units_of(const struct pane_ctx *c, int side)
 #define AT(r) (o->w != NULL && IN_VIEW(r) && o->stale[y])
 #define KEY(r) (o->keys != NULL && IN_VIEW(r))
 
-/* A player's whole minutes as the box score shows them: the team's
+/* A team's whole minutes as the box score shows them: the team's
  * seconds shared by largest remainder (ui_minutes_shares), so that the
  * two panes never disagree by the minute a cut would lose. */
-#define SHARE_PLAYERS_MAX 64    /* as many as the box score shows */
-
-static int
-player_minutes(const struct box_team *t, int player)
+static void
+team_minutes(const struct box_team *t, int *minutes)
 {
-	int secs[SHARE_PLAYERS_MAX], minutes[SHARE_PLAYERS_MAX], i;
+	int secs[SHARE_PLAYERS_MAX], i;
 	int n = t->nplayers < SHARE_PLAYERS_MAX ? t->nplayers : SHARE_PLAYERS_MAX;
 
-	if (player < 0 || player >= n)
-		return 0;
 	for (i = 0; i < n; i++)
 		secs[i] = t->players[i].line.seconds;
-	ui_minutes_shares(secs, n, minutes);
-	return minutes[player];
+	if (n > 0)
+		ui_minutes_shares(secs, n, minutes);
+}
+
+static int
+player_minutes(const struct pass *o, int side, int player)
+{
+	return player >= 0 && player < SHARE_PLAYERS_MAX ? o->fig->minutes[side][player] : 0;
+}
+
+static void
+figures_fill(const struct pane_ctx *c, struct figures *f)
+{
+	const struct box_team *t;
+	int s;
+
+	memset(f->minutes, 0, sizeof f->minutes);
+	for (s = 0; s < 2; s++) {
+		if ((t = game_view_team(c->g, s)) != NULL)
+			team_minutes(t, f->minutes[s]);
+		f->count[s] = units_of(c, s);
+	}
+	f->nunits = units_sorted(c, c->filter->side, f->units, UNITS_MAX);
 }
 
 /* The five on court: stint, then each player's minutes, fouls and +/-. */
 /* What a row of the five on court is drawn from. */
 static void
-oncourt_keys(const struct pane_ctx *c, const struct pass *o, const struct box_team *t, int x,
-    int base, int top, int page)
+oncourt_keys(const struct pane_ctx *c, const struct pass *o, const struct box_team *t, int side,
+    int x, int base, int top, int page)
 {
 	const struct game_rules *rules = game_rules(c->g);
 	struct cs_period per = game_view_period(c->g);
@@ -139,7 +170,7 @@ oncourt_keys(const struct pane_ctx *c, const struct pass *o, const struct box_te
 		v.i = t->on_court[k];
 		if (v.i >= 0 && v.i < t->nplayers) {
 			p = &t->players[v.i];
-			v.minutes = player_minutes(t, v.i);   /* as drawn: the box's share */
+			v.minutes = player_minutes(o, side, v.i);   /* as drawn: the box's share */
 			v.pf = p->line.pf;
 			v.pm = p->line.plus_minus;
 			v.trouble = ui_foul_trouble(rules, &per, p->line.pf);
@@ -164,7 +195,7 @@ oncourt_block(const struct pane_ctx *c, const struct pass *o, int side, int x, i
 
 	if (t == NULL)
 		return 0;
-	oncourt_keys(c, o, t, x, base, top, page);
+	oncourt_keys(c, o, t, side, x, base, top, page);
 	ui_team_alias(c->g, side, alias, sizeof alias);
 	nw = width - 3 - 6 - 4 - 5;    /* jersey, MIN, PF, +/- */
 	if (nw > 22)
@@ -200,7 +231,7 @@ oncourt_block(const struct pane_ctx *c, const struct pass *o, int side, int x, i
 		ui_name_fit(name, nw, fit, sizeof fit);
 		ui_text(w, y, x + 3, nw, trouble ? a : ui_attr(c->theme, UI_C_BOLD), fit);
 		/* whole minutes: a play changes the stint, not ten cells */
-		snprintf(buf, sizeof buf, "%d", player_minutes(t, i));
+		snprintf(buf, sizeof buf, "%d", player_minutes(o, side, i));
 		ui_text_right(w, y, x + 3 + nw, 6, A_NORMAL, buf);
 		ui_textf(w, y, x + 3 + nw + 6, 4, a, "%4d", p->line.pf);
 		if (p->line.plus_minus != 0)
@@ -228,7 +259,8 @@ tenths_signed(char *buf, size_t size, int x10)
 }
 
 static void
-units_header(const struct pane_ctx *c, WINDOW *w, int y, int x, int width, int side)
+units_header(const struct pane_ctx *c, const struct figures *f, WINDOW *w, int y, int x,
+    int width, int side)
 {
 	char a[2][CS_ALIAS_MAX * 2];
 	attr_t dim = ui_attr(c->theme, UI_C_DIM);
@@ -238,11 +270,11 @@ units_header(const struct pane_ctx *c, WINDOW *w, int y, int x, int width, int s
 	ui_team_alias(c->g, CS_HOME, a[1], sizeof a[1]);
 	if (side == CS_SIDE_NONE)
 		ui_textf(w, y, x, width - NUMBERS_W, ui_attr(c->theme, UI_C_BOLD),
-		    "Five-man units (%s %d, %s %d)", a[0], units_of(c, CS_AWAY), a[1],
-		    units_of(c, CS_HOME));
+		    "Five-man units (%s %d, %s %d)", a[0], f->count[CS_AWAY], a[1],
+		    f->count[CS_HOME]);
 	else
 		ui_textf(w, y, x, width - NUMBERS_W, ui_attr(c->theme, UI_C_BOLD),
-		    "%s five-man units (%d)", a[side == CS_AWAY ? 0 : 1], units_of(c, side));
+		    "%s five-man units (%d)", a[side == CS_AWAY ? 0 : 1], f->count[side]);
 	ui_text_right(w, y, nx, 6, dim, "MIN");
 	ui_text_right(w, y, nx + 6, 7, dim, "POSS");
 	ui_text_right(w, y, nx + 13, 8, dim, "PTS");
@@ -282,10 +314,10 @@ static int
 units_block(const struct pane_ctx *c, const struct pass *o, int x, int width, int base, int top,
     int page)
 {
-	const struct unit *units[UNITS_MAX];
+	const struct unit *const *units = o->fig->units;
 	char alias[CS_ALIAS_MAX * 2];
 	WINDOW *w = o->w;
-	int side = c->filter->side, row = 0, y, k, nu, aw, count[2];
+	int side = c->filter->side, row = 0, y, k, nu = o->fig->nunits, aw;
 
 	if (width > UNITS_MAX_W)
 		width = UNITS_MAX_W;
@@ -293,14 +325,10 @@ units_block(const struct pane_ctx *c, const struct pass *o, int x, int width, in
 	if (ui_text_width(ui_team_alias(c->g, CS_HOME, alias, sizeof alias)) > aw)
 		aw = ui_text_width(alias);
 	aw++;
-	nu = units_sorted(c, side, units, UNITS_MAX);
-	if (KEY(row)) {
-		count[0] = units_of(c, CS_AWAY);
-		count[1] = units_of(c, CS_HOME);
-		o->keys[y] = fold(o->keys[y], x, count, sizeof count);
-	}
+	if (KEY(row))
+		o->keys[y] = fold(o->keys[y], x, o->fig->count, sizeof o->fig->count);
 	if (AT(row))
-		units_header(c, w, y, x, width, side);
+		units_header(c, o->fig, w, y, x, width, side);
 	row++;
 	for (k = 0; k < nu; k++, row++) {
 		/* a unit's label names its players: the roster is in the base */
@@ -405,13 +433,14 @@ static void
 lineups_draw(void *state, const struct pane_ctx *c, WINDOW *w, int h, int width)
 {
 	struct lineups *s = state;
-	struct pass count = { NULL, NULL, NULL }, keys, draw;
+	struct pass count = { NULL, NULL, NULL, &s->fig }, keys, draw;
 	uint64_t want[UI_ROWS_MAX], base;
 	bool stale[UI_ROWS_MAX];
 	int y;
 
 	if (h > UI_ROWS_MAX)
 		h = UI_ROWS_MAX;   /* taller than any terminal: the rest stays blank */
+	figures_fill(c, &s->fig);
 	/* measure first: the units may have shrunk (a correction) */
 	s->nrows = lineups_layout(s, c, &count, h, width);
 	if (s->sc.top > s->nrows - (h - 1))
@@ -419,13 +448,13 @@ lineups_draw(void *state, const struct pane_ctx *c, WINDOW *w, int h, int width)
 	base = base_key(s, c, h, width);
 	for (y = 0; y < h; y++)
 		want[y] = base;
-	keys = (struct pass){ NULL, want, NULL };
+	keys = (struct pass){ NULL, want, NULL, &s->fig };
 	lineups_layout(s, c, &keys, h, width);
 	ui_rows_begin(&s->drawn, w, h, want, c->repaint);
 	stale[0] = false;
 	for (y = 1; y < h; y++)
 		stale[y] = ui_rows_draw(&s->drawn, w, y, want[y]);
-	draw = (struct pass){ w, NULL, stale };
+	draw = (struct pass){ w, NULL, stale, &s->fig };
 	lineups_layout(s, c, &draw, h, width);
 	if (stale[h - 1])
 		more_below(s, c, w, h, width);

@@ -25,6 +25,7 @@
 
 #include "ui/label.h"
 #include "ui/panes.h"
+#include "ui/rows.h"
 #include "ui/screen.h"
 #include "ui/text.h"
 
@@ -123,6 +124,10 @@ ui_new(const struct ui_options *opt, struct game *g)
 	utf8 = cs != NULL && strcmp(cs, "UTF-8") == 0;
 	theme_init(&ui->theme, opt->no_color, opt->ascii || !utf8);
 	ui_filter_init(&ui->filter);
+	if ((ui->hdr_state = pane_header_ops.init()) == NULL) {
+		ui_free(&ui);
+		return NULL;
+	}
 	for (i = 0; i < UI_PANES; i++) {
 		ui->mru[i] = i;
 		if (panes[i]->init != NULL && (ui->state[i] = panes[i]->init()) == NULL) {
@@ -166,6 +171,7 @@ ui_free(struct ui **uip)
 	for (i = 0; i < UI_PANES; i++)
 		if (panes[i]->free != NULL)
 			panes[i]->free(&ui->state[i]);
+	pane_header_ops.free(&ui->hdr_state);
 	free(ui);
 	*uip = NULL;
 }
@@ -262,6 +268,7 @@ apply_layout(struct ui *ui)
 		if (ui->hdr != NULL)
 			leaveok(ui->hdr, TRUE);
 	}
+	ui->hdr_drawn = false;   /* the blank stdscr below covers it */
 	ui->layout = lo;
 	ui->layout_dirty = false;
 	/* blank what no window covers (gaps, an old layout) under the panes */
@@ -293,19 +300,26 @@ draw_too_small(struct ui *ui)
 	wnoutrefresh(stdscr);
 }
 
+/* The title bar, when what it reads moved (or the window was erased). */
 static void
 draw_title(struct ui *ui, int pane, const struct pane_ctx *c, WINDOW *w, int width)
 {
 	const struct pane_ops *ops = panes[pane];
 	char extra[160];
 	attr_t a = ui_attr(&ui->theme, c->focused ? UI_C_TITLE_FOCUS : UI_C_TITLE);
+	uint64_t key;
 	int x;
 
-	ui_fill(w, 0, 0, width, a);
-	x = ui_textf(w, 0, 0, width, a, " %c %s", ui_pane_digit(pane), ops->name);
 	extra[0] = '\0';
 	if (ops->title != NULL)
 		ops->title(ui->state[pane], c, extra, sizeof extra);
+	key = ui_rows_hash(ui_rows_hash(UI_ROWS_SEED, &a, sizeof a), &width, sizeof width);
+	key = ui_rows_hash(key, extra, strlen(extra));
+	if (!c->repaint && ui->title_key[pane] == key)
+		return;
+	ui->title_key[pane] = key;
+	ui_fill(w, 0, 0, width, a);
+	x = ui_textf(w, 0, 0, width, a, " %c %s", ui_pane_digit(pane), ops->name);
 	if (extra[0] != '\0' && x + 3 < width)
 		ui_textf(w, 0, x, width - x, a, "  %s", extra);
 }
@@ -340,7 +354,9 @@ draw_pane(struct ui *ui, int pane, uint64_t content_gen)
 	draw_title(ui, pane, &c, w, r->w);
 	if (r->h > 1)
 		panes[pane]->draw(ui->state[pane], &c, w, r->h, r->w);
-	wnoutrefresh(w);
+	/* nothing drawn differs: nothing to copy to the screen */
+	if (is_wintouched(w))
+		wnoutrefresh(w);
 	ui->drawn[pane] = true;
 	ui->drawn_gen[pane] = gen;
 	ui->drawn_serial[pane] = ui->serial;
@@ -365,17 +381,21 @@ ui_frame(struct ui *ui)
 		return;
 	}
 	theme_set_teams(&ui->theme, info->team[CS_HOME].color, info->team[CS_AWAY].color);
-	if (home != ui->theme.team_rgb[CS_HOME] || away != ui->theme.team_rgb[CS_AWAY])
+	if (home != ui->theme.team_rgb[CS_HOME] || away != ui->theme.team_rgb[CS_AWAY]) {
 		for (i = 0; i < UI_PANES; i++)
 			ui->drawn[i] = false;
+		ui->hdr_drawn = false;
+	}
 
-	/* the header shows the data's age: redrawn every frame; curses sends
-	 * only the characters that changed */
+	/* the header shows the data's age: looked at every frame, its rows
+	 * redrawn when what they show moved */
 	if (ui->hdr != NULL) {
 		fill_ctx(ui, -1, &c);
-		werase(ui->hdr);
-		pane_header_ops.draw(NULL, &c, ui->hdr, UI_HEADER_LINES, ui->cols);
-		wnoutrefresh(ui->hdr);
+		c.repaint = !ui->hdr_drawn;
+		pane_header_ops.draw(ui->hdr_state, &c, ui->hdr, UI_HEADER_LINES, ui->cols);
+		ui->hdr_drawn = true;
+		if (is_wintouched(ui->hdr))
+			wnoutrefresh(ui->hdr);
 	}
 	for (i = 0; i < UI_PANES; i++)
 		draw_pane(ui, i, gen);

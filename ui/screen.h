@@ -47,6 +47,8 @@ struct ui {
 	bool zoom;
 	bool layout_dirty;
 	WINDOW *hdr;
+	void *hdr_state;              /* the header's (pane_header_ops.init) */
+	bool hdr_drawn;               /* hdr holds its last drawing */
 	WINDOW *win[UI_PANES];
 	struct ui_rect win_rect[UI_PANES];
 
@@ -58,6 +60,7 @@ struct ui {
 	uint64_t drawn_gen[UI_PANES];
 	unsigned drawn_serial[UI_PANES];
 	bool drawn[UI_PANES];
+	uint64_t title_key[UI_PANES]; /* what each title bar was drawn from */
 
 	struct ui_filter filter;
 	char message[160];            /* a one-line note in the status row */

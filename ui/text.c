@@ -187,6 +187,37 @@ plain_len(const char *s)
 	return (int)(p - (const unsigned char *)s);
 }
 
+/*
+ * Printable ASCII straight into the window's cells: what waddnstr() makes
+ * of it (the attribute and colour on every cell, spaces included, as the
+ * window has no background of its own) without its per-character path,
+ * which was most of a row's cost.  The cursor is not moved; nothing here
+ * reads it.
+ */
+#define CELLS_CHUNK 160    /* cells set up at a time (a wide row) */
+
+static void
+put_ascii(WINDOW *w, int y, int x, attr_t attr, const char *s, int k)
+{
+	cchar_t cells[CELLS_CHUNK];
+	wchar_t wc[2] = { 0, 0 };
+	attr_t a = attr & ~A_COLOR;
+	short pair = (short)PAIR_NUMBER(attr);
+	int i, n;
+
+	while (k > 0) {
+		n = k < CELLS_CHUNK ? k : CELLS_CHUNK;
+		for (i = 0; i < n; i++) {
+			wc[0] = (wchar_t)(unsigned char)s[i];
+			setcchar(&cells[i], wc, a, pair, NULL);
+		}
+		mvwadd_wchnstr(w, y, x, cells, n);
+		s += n;
+		x += n;
+		k -= n;
+	}
+}
+
 int
 ui_text(WINDOW *w, int y, int x, int width, attr_t attr, const char *s)
 {
@@ -202,11 +233,8 @@ ui_text(WINDOW *w, int y, int x, int width, attr_t attr, const char *s)
 	if (k >= 0) {
 		if (k > width)
 			k = width;
-		if (k > 0) {
-			wattrset(w, attr);
-			mvwaddnstr(w, y, x, s, k);
-			wattrset(w, A_NORMAL);
-		}
+		if (k > 0)
+			put_ascii(w, y, x, attr, s, k);
 		return k;
 	}
 	cs_sanitize(clean, s, sizeof clean);
