@@ -829,6 +829,9 @@ feed_thread_start(struct feed *f, char **cause)
 	if (rc != 0)
 		return cs_set_cause(cause, "cannot start the feed thread: %s", strerror(rc));
 	f->thread_started = true;
+	/* the tests count these: a league's games share one */
+	log_msg("feed: a thread started for %d %s game%s", f->members != NULL ? f->nmembers : 1,
+	    f->provider->name, f->members != NULL && f->nmembers != 1 ? "s" : "");
 	return 0;
 }
 
