@@ -102,6 +102,7 @@ struct feed_clip_answer {
 struct feed_msg {
 	enum feed_msg_kind kind;
 	int64_t received_us;        /* monotonic, when the provider bytes arrived */
+	int64_t queued_us;          /* monotonic, when it was queued live; 0 before */
 	struct feed_msg *next;
 	union {
 		struct cs_event event;
