@@ -146,4 +146,32 @@ for g in "$2" "$3"; do
 done
 [ -s "$t/drop.err" ] && sed 's/^/# /' "$t/drop.err" | head -5
 tap_ok "the dropping simulator exits cleanly" sim_stop_all
+
+# Two games whose sockets accept and never answer the upgrade: in the
+# league's one WebSocket context, each stalled handshake is given up on
+# its own (its socket shut down; the context, shared, stays) and tried again.
+"$PY" "$top_srcdir/tests/silent_server.py" "$t/silent.port" 60 >"$t/silent.out" &
+silent_pid=$!
+sim_pids="$sim_pids $silent_pid"
+for i in $(seq 1 100); do [ -s "$t/silent.port" ] && break; sleep 0.1; done
+sim_start silent --games 2 --seed 70 --speed 0 --start-ms 60000 --require-auth U:S ||
+    tap_skip_all "courtside-sim did not start"
+set -- $("$SIM" --games 2 --seed 70 --print-ids | sed -n 's/^shottracker=\([^ ]*\).*/\1/p')
+"$CS" --provider shottracker --base-url "http://127.0.0.1:$SIM_PORT" --game "$1,$2" \
+    --ws-url "ws://127.0.0.1:$(cat "$t/silent.port")" --headless --duration 24 \
+    --log "$t/silent.log" >"$t/silent.json" 2>"$t/silent.err"
+tap_is "$(grep -c 'feed: a thread started' "$t/silent.log")" 1 \
+    "stalled: one feed thread for the two games"
+for g in "$1" "$2"; do
+	tap_ok "stalled: a game's upgrade given up on its own" grep -q \
+	    "shottracker: $g: no answer to the WebSocket upgrade within [0-9.]* s: the connection is dead" \
+	    "$t/silent.log"
+	tap_ok "stalled: ... and tried again" \
+	    test "$(grep -c "shottracker: $g: connecting to" "$t/silent.log")" -ge 2
+done
+tap_ok "stalled: the silent server saw the sockets come again" \
+    test "$(grep -c accepted "$t/silent.out")" -ge 4
+kill "$silent_pid" 2>/dev/null
+wait "$silent_pid" 2>/dev/null
+tap_ok "the simulator exits cleanly" sim_stop_all
 tap_done

@@ -280,11 +280,10 @@ ws_callback(struct lws *wsi, enum lws_callback_reasons reason, void *user,
 		ws->conn_done = true;
 		break;
 	case LWS_CALLBACK_WSI_DESTROY:
-		/* however it went, the pointer is no longer ours to use */
-		if (ws->wsi == wsi || ws->wsi == NULL) {
+		/* the pointer is no longer ours to use (a handshake lws timed out
+		 * by itself, unreported: the watchdog still tells it) */
+		if (ws->wsi == wsi)
 			ws->wsi = NULL;
-			ws->conn_done = true;
-		}
 		break;
 	default:
 		break;
