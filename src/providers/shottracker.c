@@ -1167,6 +1167,9 @@ league_catch_up(struct st_league *lg)
 			why = NULL;
 			continue;
 		}
+		/* a request retried to its answer leaves its first failure's cause */
+		free(why);
+		why = NULL;
 		feed_caught_up(g->feed);
 		log_msg("shottracker: %scaught up", g->tag);
 		if (g->cfg->once || g->parse.game_over)
