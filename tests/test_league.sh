@@ -64,6 +64,15 @@ tap_is "$(grep -c 'sportradar: [0-9a-f-]*: the game is closed$' "$t/sr.live.log"
     "sportradar: each game of the league ends on its own"
 wait $st_pid
 tap_is "$?" 0 "shottracker: eight live games in one process end, exit 0"
+tap_is "$(grep -c 'feed: a thread started' "$t/st.live.log")" 1 \
+    "shottracker: one feed thread for the league"
+tap_ok "shottracker: ... carrying the eight games" \
+    grep -q 'feed: a thread started for 8 shottracker games$' "$t/st.live.log"
+tap_is "$(grep 'shottracker: [0-9a-f-]*: connecting to ws://' "$t/st.live.log" |
+    sed 's/.*shottracker: \([0-9a-f-]*\):.*/\1/' | sort -u | wc -l | tr -d ' ')" 8 \
+    "shottracker: a socket for each of the eight games"
+tap_is "$(grep -c 'shottracker: [0-9a-f-]*: the game is over$' "$t/st.live.log")" 8 \
+    "shottracker: each game of the league ends on its own"
 wait $curl_pid
 "$SIM" --games 8 --seed 60 --print-ids | sed -n 's/.* sportradar=//p' >"$t/sr.ids"
 complete_lines "$t/league.ndjson" >"$t/league.lines"
@@ -113,4 +122,56 @@ tap_ok "faults: shottracker: each game's export equals its solo run" \
     same_as_solo shottracker "$t/stf.live"
 [ -s "$t/diff" ] && sed 's/^/# /' "$t/diff" | head -20
 tap_ok "the faulty simulator exits cleanly" sim_stop_all
+
+# One socket drops, the others stay: game 1 is live (the simulator drops
+# its socket after every 5 frames), games 2 and 3 tip off 5 feed minutes
+# apart, well after this run, so their sockets carry no frame to drop.
+sim_start drop --games 3 --seed 70 --speed 5 --start-ms 60000 --require-auth U:S \
+    --faults drop=5 || tap_skip_all "courtside-sim did not start"
+base=http://127.0.0.1:$SIM_PORT
+set -- $("$SIM" --games 3 --seed 70 --print-ids | sed -n 's/^shottracker=\([^ ]*\).*/\1/p')
+"$CS" --provider shottracker --base-url "$base" --game "$1,$2,$3" --headless --duration 8 \
+    --log "$t/drop.log" >"$t/drop.out" 2>"$t/drop.err"
+tap_is "$?" 0 "drop: three games followed for 8 s, exit 0"
+tap_is "$(grep -c 'feed: a thread started' "$t/drop.log")" 1 \
+    "drop: one feed thread for the three games"
+tap_ok "drop: the simulator dropped the live game's socket" grep -q "fault: drop" \
+    "$sim_tmp/drop.log"
+tap_ok "drop: the live game reconnected, resuming" \
+    grep -q "shottracker: $1: connecting to .*(resuming)" "$t/drop.log"
+for g in "$2" "$3"; do
+	tap_is "$(grep -c "shottracker: $g: connecting to" "$t/drop.log"):$(grep -c \
+	    "shottracker: $g: reconnect" "$t/drop.log")" "1:0" \
+	    "drop: another game's socket stayed up (one connection, no reconnect)"
+done
+[ -s "$t/drop.err" ] && sed 's/^/# /' "$t/drop.err" | head -5
+tap_ok "the dropping simulator exits cleanly" sim_stop_all
+
+# Two games whose sockets accept and never answer the upgrade: in the
+# league's one WebSocket context, each stalled handshake is given up on
+# its own (its socket shut down; the context, shared, stays) and tried again.
+"$PY" "$top_srcdir/tests/silent_server.py" "$t/silent.port" 60 >"$t/silent.out" &
+silent_pid=$!
+sim_pids="$sim_pids $silent_pid"
+for i in $(seq 1 100); do [ -s "$t/silent.port" ] && break; sleep 0.1; done
+sim_start silent --games 2 --seed 70 --speed 0 --start-ms 60000 --require-auth U:S ||
+    tap_skip_all "courtside-sim did not start"
+set -- $("$SIM" --games 2 --seed 70 --print-ids | sed -n 's/^shottracker=\([^ ]*\).*/\1/p')
+"$CS" --provider shottracker --base-url "http://127.0.0.1:$SIM_PORT" --game "$1,$2" \
+    --ws-url "ws://127.0.0.1:$(cat "$t/silent.port")" --headless --duration 24 \
+    --log "$t/silent.log" >"$t/silent.json" 2>"$t/silent.err"
+tap_is "$(grep -c 'feed: a thread started' "$t/silent.log")" 1 \
+    "stalled: one feed thread for the two games"
+for g in "$1" "$2"; do
+	tap_ok "stalled: a game's upgrade given up on its own" grep -q \
+	    "shottracker: $g: no answer to the WebSocket upgrade within [0-9.]* s: the connection is dead" \
+	    "$t/silent.log"
+	tap_ok "stalled: ... and tried again" \
+	    test "$(grep -c "shottracker: $g: connecting to" "$t/silent.log")" -ge 2
+done
+tap_ok "stalled: the silent server saw the sockets come again" \
+    test "$(grep -c accepted "$t/silent.out")" -ge 4
+kill "$silent_pid" 2>/dev/null
+wait "$silent_pid" 2>/dev/null
+tap_ok "the simulator exits cleanly" sim_stop_all
 tap_done

@@ -35,6 +35,20 @@
 #define FEED_QUEUE_MAX 16384
 #define FEED_STOP_POLL_MS 50   /* feed_stop re-wakes the provider this often */
 #define FEED_BATCH_MAX 64      /* feed_batch: messages queued together (~170 KB of events) */
+#define HANDOFF_STEP_US 50     /* the hand-off's histogram: 50 us steps ... */
+#define HANDOFF_BUCKETS 1000   /* ... up to 50 ms (the last holds the rest) */
+
+/*
+ * How long live messages waited between the feed thread's queue and the
+ * UI thread's drain (the hand-off), and before that between their bytes'
+ * arrival and the queue (the parse): logged when the feed stops, so that
+ * make bench can tell a slow wake-up from a slow frame.  UI thread only.
+ */
+struct handoff {
+	uint32_t queue[HANDOFF_BUCKETS], parse[HANDOFF_BUCKETS];
+	unsigned long n;
+	int64_t queue_max_us, parse_max_us;
+};
 
 struct feed {
 	struct feed_config cfg;        /* strings owned (strdup) */
@@ -82,6 +96,8 @@ struct feed {
 	struct feed **members;         /* hub: its members, in order */
 	int nmembers;
 	int refs;                      /* hub: members not yet freed (UI thread) */
+
+	struct handoff *handoff;       /* UI thread: made at the first live drain */
 };
 
 /* Whose thread, stop flag and reconnect request a feed's calls mean: a
@@ -201,8 +217,16 @@ static void
 enqueue(struct feed *f, struct feed_msg *head, struct feed_msg *tail, size_t n)
 {
 	struct timespec until;
+	struct feed_msg *m;
+	int64_t now;
 	char byte = 1;
 
+	/* live: when each was queued, for the hand-off's figures */
+	if (__atomic_load_n(&f->went_live, __ATOMIC_ACQUIRE)) {
+		now = cs_now_us();
+		for (m = head; m != NULL; m = m->next)
+			m->queued_us = now;
+	}
 	pthread_mutex_lock(&f->lock);
 	/* Full: wait for the UI thread rather than lose an event. */
 	while (f->count >= FEED_QUEUE_MAX && !__atomic_load_n(&f->stop, __ATOMIC_ACQUIRE)) {
@@ -275,6 +299,67 @@ feed_fd(const struct feed *feed)
 	return feed->pipe_rd;
 }
 
+static void
+handoff_add(uint32_t *bucket, int64_t *max, int64_t us)
+{
+	int64_t b = us / HANDOFF_STEP_US;
+
+	if (us < 0)
+		return;
+	bucket[b < HANDOFF_BUCKETS ? b : HANDOFF_BUCKETS - 1]++;
+	if (us > *max)
+		*max = us;
+}
+
+/* The drained list's live messages into the hand-off's figures. */
+static void
+handoff_note(struct feed *f, const struct feed_msg *list)
+{
+	int64_t now = 0;
+
+	for (; list != NULL; list = list->next) {
+		if (list->queued_us == 0)
+			continue;
+		if (f->handoff == NULL && (f->handoff = calloc(1, sizeof *f->handoff)) == NULL)
+			return;
+		if (now == 0)
+			now = cs_now_us();
+		handoff_add(f->handoff->queue, &f->handoff->queue_max_us, now - list->queued_us);
+		handoff_add(f->handoff->parse, &f->handoff->parse_max_us,
+		    list->queued_us - list->received_us);
+		f->handoff->n++;
+	}
+}
+
+static double
+handoff_ms(const uint32_t *bucket, unsigned long n, double q)
+{
+	unsigned long seen = 0, want = (unsigned long)((double)n * q);
+	int b;
+
+	for (b = 0; b < HANDOFF_BUCKETS - 1; b++) {
+		seen += bucket[b];
+		if (seen > want)
+			break;
+	}
+	return (double)(b + 1) * HANDOFF_STEP_US / 1000.0;
+}
+
+static void
+handoff_log(struct feed *f)
+{
+	struct handoff *h = f->handoff;
+
+	if (h == NULL || h->n == 0)
+		return;
+	log_msg("feed: %s: queue -> UI over %lu live messages: p50 %.2f ms, p99 %.2f ms, "
+	    "max %.2f ms; bytes -> queue p50 %.2f ms, p99 %.2f ms, max %.2f ms",
+	    f->cfg.game_id != NULL ? f->cfg.game_id : f->provider->name, h->n,
+	    handoff_ms(h->queue, h->n, 0.5), handoff_ms(h->queue, h->n, 0.99),
+	    (double)h->queue_max_us / 1000.0, handoff_ms(h->parse, h->n, 0.5),
+	    handoff_ms(h->parse, h->n, 0.99), (double)h->parse_max_us / 1000.0);
+}
+
 struct feed_msg *
 feed_drain(struct feed *f)
 {
@@ -292,6 +377,7 @@ feed_drain(struct feed *f)
 	}
 	pthread_cond_broadcast(&f->room);
 	pthread_mutex_unlock(&f->lock);
+	handoff_note(f, list);
 	return list;
 }
 
@@ -764,6 +850,8 @@ feed_main(void *arg)
 static void
 feed_free(struct feed *f)
 {
+	handoff_log(f);
+	free(f->handoff);
 	feed_msg_free_list(&f->head);
 	if (f->pipe_rd >= 0)
 		close(f->pipe_rd);
@@ -843,6 +931,9 @@ feed_thread_start(struct feed *f, char **cause)
 	if (rc != 0)
 		return cs_set_cause(cause, "cannot start the feed thread: %s", strerror(rc));
 	f->thread_started = true;
+	/* the tests count these: a league's games share one */
+	log_msg("feed: a thread started for %d %s game%s", f->members != NULL ? f->nmembers : 1,
+	    f->provider->name, f->members != NULL && f->nmembers != 1 ? "s" : "");
 	return 0;
 }
 

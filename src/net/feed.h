@@ -102,6 +102,7 @@ struct feed_clip_answer {
 struct feed_msg {
 	enum feed_msg_kind kind;
 	int64_t received_us;        /* monotonic, when the provider bytes arrived */
+	int64_t queued_us;          /* monotonic, when it was queued live; 0 before */
 	struct feed_msg *next;
 	union {
 		struct cs_event event;
@@ -180,8 +181,8 @@ void feed_stop(struct feed **feed);            /* joins the thread within ~1 s *
 struct feed *feed_start_with(const struct feed_config *cfg,
     const struct provider *provider, char **cause);
 /*
- * A league on one connection (Sportradar's push feed: every game of the
- * night on one stream): one thread runs the provider's run_league on a
+ * A league on one thread (Sportradar's push feed: every game of the night
+ * on one stream; ShotTracker: a socket a game): the provider's run_league on a
  * hub, and each of the n games of `ids` gets its own member feed in
  * members[] -- its queue, wake-up descriptor, status, END and capture --
  * with no thread of its own.  The UI thread uses a member as any feed;

@@ -1,11 +1,15 @@
 /*
  * The WebSocket client (ws.h).
  *
- * A 250 ms timer wakes lws_service, so the watchdog runs between service
- * rounds in every state.  lws 4.1 cannot time out a client wsi in its
- * handshake from outside (lws_set_timeout on it crashes), so a connection
- * stuck before it was established takes the context with it; the next
- * session makes a new one, and callbacks of the old generation are ignored.
+ * A hub is one lws context and the sockets in it (ws_new: a hub of its
+ * own; ws_new_in: one socket of a shared hub, a league's).  A 250 ms timer
+ * wakes lws_service, so the watchdog runs between service rounds in every
+ * state.  lws 4.1 cannot time out a client wsi in its handshake from
+ * outside (lws_set_timeout on it crashes), so a connection stuck before it
+ * was established takes the context with it when the hub is its own, or
+ * has its socket shut down under lws (the others of a shared hub stay).
+ * Every connection gets a number unique in its hub (its opaque data):
+ * callbacks of one given up on are ignored.
  */
 #include "config.h"
 
@@ -13,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 
 #include <libwebsockets.h>
 #include <openssl/x509.h>
@@ -37,18 +42,39 @@ enum ws_phase {
 	PHASE_LIVE,
 };
 
+/* Where a socket's connection is, between service rounds. */
+enum ws_state {
+	WS_IDLE = 0,            /* none (or its end was taken) */
+	WS_OPEN,                /* connecting or live */
+	WS_CLOSING,             /* ending: lws finishes the close it started */
+	WS_DONE,                /* over: ws_done() tells how */
+};
+
+/* One lws context and its sockets, on one thread. */
+struct ws_hub {
+	/* feed thread only, but for `context` under ctx_lock (ws_wake) */
+	pthread_mutex_t ctx_lock;
+	struct lws_context *context;
+	lws_sorted_usec_list_t tick;
+	bool tls_context;
+	int fd_limit;
+	uintptr_t generation;    /* the last connection's number */
+	struct ws **socks;
+	int nsocks, capsocks;
+};
+
 struct ws {
 	struct ws_options opt;
 	struct ws_handlers h;
 	void *arg;
 	struct feed *feed;       /* of the session in progress */
+	struct ws_hub *hub;
+	bool own_hub;            /* ws_new: the hub is this socket's alone */
+	enum ws_state state;
+	bool opened;             /* on_open was called for this connection */
+	int64_t closing_us;
 
-	/* feed thread only, but for `context` under ctx_lock (ws_wake) */
-	pthread_mutex_t ctx_lock;
-	struct lws_context *context;
 	struct lws *wsi;
-	lws_sorted_usec_list_t tick;
-	bool tls_context;
 	bool established;
 	enum ws_phase phase;
 	int64_t phase_us;        /* when the phase began */
@@ -64,7 +90,7 @@ struct ws {
 	char *rx;
 	size_t rxlen, rxcap;
 	bool rx_drop;
-	uintptr_t generation;    /* of the current connection (its opaque data) */
+	uintptr_t generation;    /* of the current connection (its opaque data); 0 none */
 	enum ws_end end;
 };
 
@@ -188,17 +214,31 @@ writable(struct ws *ws, struct lws *wsi)
 	return 0;
 }
 
+/* The socket whose connection `wsi` is; NULL for one given up on (it may
+ * still report while it closes) or a wsi not ours. */
+static struct ws *
+ws_of(struct lws *wsi)
+{
+	struct ws_hub *hub = lws_context_user(lws_get_context(wsi));
+	uintptr_t gen = (uintptr_t)lws_get_opaque_user_data(wsi);
+	int i;
+
+	if (hub == NULL || gen == 0)
+		return NULL;
+	for (i = 0; i < hub->nsocks; i++)
+		if (hub->socks[i]->generation == gen)
+			return hub->socks[i];
+	return NULL;
+}
+
 static int
 ws_callback(struct lws *wsi, enum lws_callback_reasons reason, void *user,
     void *in, size_t len)
 {
-	struct ws *ws = lws_context_user(lws_get_context(wsi));
+	struct ws *ws = ws_of(wsi);
 	const unsigned char *p = in;
 
 	if (ws == NULL)
-		return 0;
-	/* A connection we gave up on may still report while it closes. */
-	if ((uintptr_t)lws_get_opaque_user_data(wsi) != ws->generation)
 		return 0;
 	switch (reason) {
 	case LWS_CALLBACK_CLIENT_APPEND_HANDSHAKE_HEADER:
@@ -239,6 +279,12 @@ ws_callback(struct lws *wsi, enum lws_callback_reasons reason, void *user,
 		ws->wsi = NULL;
 		ws->conn_done = true;
 		break;
+	case LWS_CALLBACK_WSI_DESTROY:
+		/* the pointer is no longer ours to use (a handshake lws timed out
+		 * by itself, unreported: the watchdog still tells it) */
+		if (ws->wsi == wsi)
+			ws->wsi = NULL;
+		break;
 	default:
 		break;
 	}
@@ -276,14 +322,14 @@ lws_log_setup(void)
 static void
 on_tick(lws_sorted_usec_list_t *sul)
 {
-	struct ws *ws = lws_container_of(sul, struct ws, tick);
+	struct ws_hub *hub = lws_container_of(sul, struct ws_hub, tick);
 
-	/* the session loop runs the checks once lws_service returns */
-	lws_sul_schedule(ws->context, 0, &ws->tick, on_tick, WS_TICK_US);
+	/* the service loop runs the checks once lws_service returns */
+	lws_sul_schedule(hub->context, 0, &hub->tick, on_tick, WS_TICK_US);
 }
 
 static int
-context_create(struct ws *ws, bool tls, char **cause)
+context_create(struct ws_hub *hub, bool tls, const char *cacert, char **cause)
 {
 	struct lws_context_creation_info info;
 	struct lws_context *ctx;
@@ -292,67 +338,172 @@ context_create(struct ws *ws, bool tls, char **cause)
 	memset(&info, 0, sizeof info);
 	info.port = CONTEXT_PORT_NO_LISTEN;
 	info.protocols = protocols;
-	info.user = ws;
-	info.fd_limit_per_thread = 16;
+	info.user = hub;
+	info.fd_limit_per_thread = (unsigned int)hub->fd_limit;
 	info.gid = -1;
 	info.uid = -1;
 	if (tls) {
 		info.options |= LWS_SERVER_OPTION_DO_SSL_GLOBAL_INIT;
-		info.client_ssl_ca_filepath = ws->opt.cacert;
+		info.client_ssl_ca_filepath = cacert;
 	}
 	ctx = lws_create_context(&info);
 	if (ctx == NULL)
 		return cs_set_cause(cause, "cannot create the WebSocket context");
-	pthread_mutex_lock(&ws->ctx_lock);
-	ws->context = ctx;
-	pthread_mutex_unlock(&ws->ctx_lock);
-	ws->tls_context = tls;
-	lws_sul_schedule(ctx, 0, &ws->tick, on_tick, WS_TICK_US);
+	pthread_mutex_lock(&hub->ctx_lock);
+	hub->context = ctx;
+	pthread_mutex_unlock(&hub->ctx_lock);
+	hub->tls_context = tls;
+	lws_sul_schedule(ctx, 0, &hub->tick, on_tick, WS_TICK_US);
+	return 0;
+}
+
+/* Every connection of the hub goes with it (their callbacks still find
+ * their sockets: the close is reported). */
+static void
+context_destroy(struct ws_hub *hub)
+{
+	struct lws_context *ctx;
+	int i;
+
+	pthread_mutex_lock(&hub->ctx_lock);
+	ctx = hub->context;
+	hub->context = NULL;
+	pthread_mutex_unlock(&hub->ctx_lock);
+	if (ctx != NULL) {
+		lws_sul_cancel(&hub->tick);
+		lws_context_destroy(ctx);
+	}
+	for (i = 0; i < hub->nsocks; i++)
+		hub->socks[i]->wsi = NULL;
+}
+
+struct ws_hub *
+ws_hub_new(int sockets, char **cause)
+{
+	struct ws_hub *hub = calloc(1, sizeof *hub);
+
+	if (hub == NULL) {
+		cs_set_cause(cause, "out of memory");
+		return NULL;
+	}
+	/* each socket, one closing behind it, and lws's own pipe */
+	hub->fd_limit = 16 + 2 * (sockets > 0 ? sockets : 1);
+	pthread_mutex_init(&hub->ctx_lock, NULL);
+	return hub;
+}
+
+/* Its sockets are freed first (ws_free): the context goes here. */
+void
+ws_hub_free(struct ws_hub **hubp)
+{
+	struct ws_hub *hub = hubp != NULL ? *hubp : NULL;
+
+	if (hub == NULL)
+		return;
+	context_destroy(hub);
+	free(hub->socks);
+	pthread_mutex_destroy(&hub->ctx_lock);
+	free(hub);
+	*hubp = NULL;
+}
+
+void
+ws_hub_wake(struct ws_hub *hub)
+{
+	if (hub == NULL)
+		return;
+	pthread_mutex_lock(&hub->ctx_lock);
+	if (hub->context != NULL)
+		lws_cancel_service(hub->context);
+	pthread_mutex_unlock(&hub->ctx_lock);
+}
+
+static int
+hub_add(struct ws_hub *hub, struct ws *ws)
+{
+	struct ws **n;
+	int cap;
+
+	if (hub->nsocks == hub->capsocks) {
+		cap = hub->capsocks != 0 ? 2 * hub->capsocks : 4;
+		n = realloc(hub->socks, (size_t)cap * sizeof *n);
+		if (n == NULL)
+			return -1;
+		hub->socks = n;
+		hub->capsocks = cap;
+	}
+	hub->socks[hub->nsocks++] = ws;
 	return 0;
 }
 
 static void
-context_destroy(struct ws *ws)
+hub_remove(struct ws_hub *hub, struct ws *ws)
 {
-	struct lws_context *ctx;
+	int i;
 
-	pthread_mutex_lock(&ws->ctx_lock);
-	ctx = ws->context;
-	ws->context = NULL;
-	pthread_mutex_unlock(&ws->ctx_lock);
-	if (ctx != NULL) {
-		lws_sul_cancel(&ws->tick);
-		lws_context_destroy(ctx);
-	}
-	ws->wsi = NULL;
+	for (i = 0; i < hub->nsocks; i++)
+		if (hub->socks[i] == ws) {
+			hub->socks[i] = hub->socks[--hub->nsocks];
+			return;
+		}
 }
 
 struct ws *
-ws_new(const struct ws_options *opt, const struct ws_handlers *h, void *arg, char **cause)
+ws_new_in(struct ws_hub *hub, const struct ws_options *opt, const struct ws_handlers *h,
+    void *arg, char **cause)
 {
 	struct ws *ws = calloc(1, sizeof *ws);
 
-	if (ws == NULL) {
+	if (ws == NULL || hub_add(hub, ws) < 0) {
+		free(ws);
 		cs_set_cause(cause, "out of memory");
 		return NULL;
 	}
 	ws->opt = *opt;
 	ws->h = *h;
 	ws->arg = arg;
-	pthread_mutex_init(&ws->ctx_lock, NULL);
+	ws->hub = hub;
 	return ws;
 }
 
+struct ws *
+ws_new(const struct ws_options *opt, const struct ws_handlers *h, void *arg, char **cause)
+{
+	struct ws_hub *hub = ws_hub_new(1, cause);
+	struct ws *ws;
+
+	if (hub == NULL)
+		return NULL;
+	ws = ws_new_in(hub, opt, h, arg, cause);
+	if (ws == NULL) {
+		ws_hub_free(&hub);
+		return NULL;
+	}
+	ws->own_hub = true;
+	return ws;
+}
+
+static void kill_now(struct ws *ws);
+
+/* A socket of a shared hub leaves it; its connection, if any, is killed
+ * and no longer reported to it. */
 void
 ws_free(struct ws **wsp)
 {
 	struct ws *ws = wsp != NULL ? *wsp : NULL;
+	struct ws_hub *hub;
 
 	if (ws == NULL)
 		return;
-	context_destroy(ws);
+	hub = ws->hub;
+	if (ws->own_hub)
+		context_destroy(hub);
+	else
+		kill_now(ws);
+	hub_remove(hub, ws);
+	if (ws->own_hub)
+		ws_hub_free(&hub);
 	free(ws->rx);
-	pthread_mutex_destroy(&ws->ctx_lock);
 	free(ws);
 	*wsp = NULL;
 }
@@ -360,12 +511,8 @@ ws_free(struct ws **wsp)
 void
 ws_wake(struct ws *ws)
 {
-	if (ws == NULL)
-		return;
-	pthread_mutex_lock(&ws->ctx_lock);
-	if (ws->context != NULL)
-		lws_cancel_service(ws->context);
-	pthread_mutex_unlock(&ws->ctx_lock);
+	if (ws != NULL)
+		ws_hub_wake(ws->hub);
 }
 
 static void
@@ -385,6 +532,8 @@ connection_reset(struct ws *ws)
 	ws->last_rx_us = cs_now_us();
 	ws->upgrade_status = 0;
 	ws->dead_why[0] = '\0';
+	ws->opened = false;
+	ws->wsi = NULL;
 	phase_enter(ws, PHASE_CONNECT);
 }
 
@@ -405,12 +554,42 @@ resolve(struct ws *ws, const char *host, char *addr, size_t size)
 	return false;
 }
 
+/* Another socket of the hub has a connection: its context must stay. */
+static bool
+hub_busy(const struct ws_hub *hub, const struct ws *self)
+{
+	int i;
+
+	for (i = 0; i < hub->nsocks; i++)
+		if (hub->socks[i] != self && hub->socks[i]->state != WS_IDLE &&
+		    hub->socks[i]->state != WS_DONE)
+			return true;
+	return false;
+}
+
+/* The hub's context, with TLS when the URL needs it. */
+static int
+context_for(struct ws *ws, bool tls, char **cause)
+{
+	struct ws_hub *hub = ws->hub;
+
+	if (hub->context != NULL && tls && !hub->tls_context) {
+		if (hub_busy(hub, ws))
+			return cs_set_cause(cause, "a wss:// socket cannot join the ws:// ones");
+		context_destroy(hub);
+	}
+	if (hub->context == NULL && context_create(hub, tls, ws->opt.cacert, cause) < 0)
+		return -1;
+	return 0;
+}
+
 /* Opens the socket; a failure to start shows as a connection done. */
 static int
 connect_to(struct ws *ws, const char *url, const char *note, char **cause)
 {
 	struct lws_client_connect_info cc;
 	char host[256], path[WS_URL_MAX], authority[300], logurl[600], addr[RESOLVE_ADDR_MAX];
+	struct lws *wsi;
 	const char *a;
 	int port;
 	bool tls;
@@ -423,9 +602,7 @@ connect_to(struct ws *ws, const char *url, const char *note, char **cause)
 	cs_strlcpy(authority, a + 3, strcspn(a + 3, "/?#") + 1);
 	if (strchr(authority, '@') != NULL)
 		memmove(authority, strchr(authority, '@') + 1, strlen(strchr(authority, '@')));
-	if (ws->context != NULL && tls && !ws->tls_context)
-		context_destroy(ws);
-	if (ws->context == NULL && context_create(ws, tls, cause) < 0)
+	if (context_for(ws, tls, cause) < 0)
 		return -1;
 	connection_reset(ws);
 	log_msg("%s: connecting to %s%s", ws->opt.name,
@@ -435,7 +612,7 @@ connect_to(struct ws *ws, const char *url, const char *note, char **cause)
 		return 0;
 	}
 	memset(&cc, 0, sizeof cc);
-	cc.context = ws->context;
+	cc.context = ws->hub->context;
 	cc.address = addr;      /* Host and SNI stay the name: TLS checks it */
 	cc.port = port;
 	cc.path = path;
@@ -451,14 +628,18 @@ connect_to(struct ws *ws, const char *url, const char *note, char **cause)
 			cc.ssl_connection |= LCCSCF_ALLOW_SELFSIGNED |
 			    LCCSCF_SKIP_SERVER_CERT_HOSTNAME_CHECK | LCCSCF_ALLOW_EXPIRED;
 	}
-	cc.pwsi = &ws->wsi;
-	cc.opaque_user_data = (void *)++ws->generation;
-	if (lws_client_connect_via_info(&cc) == NULL) {
+	/* no pwsi: lws could write through it after the socket moved on to
+	 * its next connection; the callbacks keep ws->wsi instead */
+	ws->generation = ++ws->hub->generation;
+	cc.opaque_user_data = (void *)ws->generation;
+	wsi = lws_client_connect_via_info(&cc);
+	if (wsi == NULL || ws->conn_done) {
 		ws->wsi = NULL;
 		ws->conn_done = true;
 		if (ws->conn_error[0] == '\0')
 			cs_strlcpy(ws->conn_error, "cannot connect", sizeof ws->conn_error);
-	}
+	} else
+		ws->wsi = wsi;
 	explicit_bzero(path, sizeof path);
 	return 0;
 }
@@ -482,6 +663,15 @@ ws_close(struct ws *ws, bool graceful)
 			lws_callback_on_writable(ws->wsi);
 	} else
 		kill_now(ws);
+}
+
+void
+ws_reconnect(struct ws *ws)
+{
+	if (ws->state != WS_OPEN || ws->end != WS_END_NONE)
+		return;
+	ws->end = WS_END_REQUESTED;
+	kill_now(ws);
 }
 
 /*
@@ -532,18 +722,31 @@ maybe_ping(struct ws *ws, int64_t now)
 	lws_callback_on_writable(ws->wsi);
 }
 
-/* A connection stuck before it was established goes with its context. */
+/*
+ * A connection stuck before it was established: alone in its hub, it goes
+ * with the context; in a shared one, its socket is shut down under lws
+ * (which then closes it) and the other connections stay.
+ */
 static void
 handshake_abandon(struct ws *ws)
 {
-	ws->generation++;
-	context_destroy(ws);
+	lws_sockfd_type fd;
+
+	ws->generation = 0;
+	if (ws->own_hub)
+		context_destroy(ws->hub);
+	else if (ws->wsi != NULL) {
+		fd = lws_get_socket_fd(ws->wsi);
+		if (fd >= 0)
+			shutdown(fd, SHUT_RDWR);
+	}
+	ws->wsi = NULL;
 	ws->conn_done = true;
 }
 
 /* One round of checks after lws_service: true when the connection ends. */
 static bool
-check(struct ws *ws, bool *opened)
+check(struct ws *ws)
 {
 	int64_t now = cs_now_us();
 
@@ -551,14 +754,15 @@ check(struct ws *ws, bool *opened)
 		ws->end = WS_END_STOPPING;
 		return true;
 	}
-	if (ws->established && !*opened) {
-		*opened = true;
+	if (ws->established && !ws->opened) {
+		ws->opened = true;
 		if (ws->h.on_open != NULL)
 			ws->h.on_open(ws->arg);
 	}
-	if (ws->end == WS_END_CLOSED)
+	if (ws->end == WS_END_CLOSED || ws->end == WS_END_REQUESTED)
 		return true;
-	if (feed_take_reconnect_request(ws->feed)) {
+	/* a shared hub's reconnect requests are its provider's (ws_reconnect) */
+	if (ws->own_hub && feed_take_reconnect_request(ws->feed)) {
 		ws->end = WS_END_REQUESTED;
 		kill_now(ws);
 		return true;
@@ -583,28 +787,80 @@ check(struct ws *ws, bool *opened)
 	return false;
 }
 
+/* After a service round: OPEN -> CLOSING -> DONE, as far as it goes now. */
+static void
+step(struct ws *ws, int64_t now)
+{
+	if (ws->state == WS_OPEN) {
+		if (!check(ws) && !ws->conn_done)
+			return;
+		ws->state = WS_CLOSING;
+		ws->closing_us = now;
+	}
+	if (ws->state != WS_CLOSING)
+		return;
+	/* let lws finish the close it started (a few service rounds) */
+	if (ws->wsi != NULL && !ws->conn_done && ws->hub->context != NULL &&
+	    now - ws->closing_us < WS_CLOSE_WAIT_US)
+		return;
+	if (ws->end == WS_END_NONE)
+		ws->end = WS_END_DROPPED;
+	ws->state = WS_DONE;
+}
+
+void
+ws_hub_service(struct ws_hub *hub)
+{
+	int i;
+
+	if (hub->context != NULL)
+		lws_service(hub->context, 0);
+	/* a step may take the context (a handshake abandoned alone) */
+	for (i = 0; i < hub->nsocks; i++)
+		step(hub->socks[i], cs_now_us());
+}
+
+bool
+ws_hub_live(const struct ws_hub *hub)
+{
+	return hub->context != NULL;
+}
+
+int
+ws_open(struct ws *ws, struct feed *feed, const char *url, const char *note, char **cause)
+{
+	ws->feed = feed;
+	ws->state = WS_IDLE;
+	if (connect_to(ws, url, note, cause) < 0)
+		return -1;
+	ws->state = WS_OPEN;
+	if (ws->conn_done) {
+		/* it never started: nothing for lws to finish */
+		if (ws->end == WS_END_NONE)
+			ws->end = WS_END_DROPPED;
+		ws->state = WS_DONE;
+	}
+	return 0;
+}
+
+bool
+ws_done(struct ws *ws, enum ws_end *end)
+{
+	if (ws->state != WS_DONE)
+		return false;
+	*end = ws->end;
+	ws->state = WS_IDLE;
+	return true;
+}
+
 int
 ws_session(struct ws *ws, struct feed *feed, const char *url, const char *note,
     enum ws_end *end, char **cause)
 {
-	bool opened = false;
-	int64_t t0;
-
-	ws->feed = feed;
-	if (connect_to(ws, url, note, cause) < 0)
+	if (ws_open(ws, feed, url, note, cause) < 0)
 		return -1;
-	while (!ws->conn_done) {
-		lws_service(ws->context, 0);
-		if (check(ws, &opened))
-			break;
-	}
-	/* Let lws finish the close it started (a few service rounds). */
-	t0 = cs_now_us();
-	while (ws->wsi != NULL && !ws->conn_done && cs_now_us() - t0 < WS_CLOSE_WAIT_US)
-		lws_service(ws->context, 0);
-	if (ws->end == WS_END_NONE)
-		ws->end = WS_END_DROPPED;
-	*end = ws->end;
+	while (!ws_done(ws, end))
+		ws_hub_service(ws->hub);
 	return 0;
 }
 

@@ -23,6 +23,10 @@
 #include "net/feed.h"
 
 struct ws;
+/* One lws context and its sockets: ws_new makes a socket with a hub of its
+ * own; a league makes one hub and a socket per game in it (ws_new_in), all
+ * serviced by ws_hub_service on the one feed thread. */
+struct ws_hub;
 
 /* Why a connection ended. */
 enum ws_end {
@@ -58,9 +62,35 @@ struct ws_options {
 
 struct ws *ws_new(const struct ws_options *opt, const struct ws_handlers *h, void *arg,
     char **cause);
+/* A socket of a shared hub; free it (ws_free) before the hub. */
+struct ws *ws_new_in(struct ws_hub *hub, const struct ws_options *opt,
+    const struct ws_handlers *h, void *arg, char **cause);
 void ws_free(struct ws **ws);
-/* Any thread: make ws_session return to look at the feed now. */
+/* Any thread: make ws_session (ws_hub_service) return to look at the feed now. */
 void ws_wake(struct ws *ws);
+
+/* A hub for up to about `sockets` sockets; NULL with *cause. */
+struct ws_hub *ws_hub_new(int sockets, char **cause);
+void ws_hub_free(struct ws_hub **hub);
+void ws_hub_wake(struct ws_hub *hub);
+/*
+ * One service round of every socket of the hub: lws_service (which sleeps
+ * until traffic, a wake or the 250 ms tick), then each open connection's
+ * checks (handlers, watchdog) and close.  Returns at once when the hub has
+ * no context yet (ws_hub_live false): no socket was opened.
+ */
+void ws_hub_service(struct ws_hub *hub);
+bool ws_hub_live(const struct ws_hub *hub);
+/*
+ * Starts one connection to `url` without waiting for it; ws_done tells
+ * when it ended, and how (once).  -1 with *cause as ws_session.  In a
+ * shared hub, the feed's reconnect requests are the caller's: ws_reconnect.
+ */
+int ws_open(struct ws *ws, struct feed *feed, const char *url, const char *note,
+    char **cause);
+bool ws_done(struct ws *ws, enum ws_end *end);
+/* End the open connection as WS_END_REQUESTED (a user's reconnect). */
+void ws_reconnect(struct ws *ws);
 
 /*
  * Services one connection to `url` (ws:// or wss://) until it ends: the

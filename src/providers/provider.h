@@ -28,8 +28,10 @@ struct provider {
 	 * to stop.  Returns 0 when the game (or --once catch-up) finished,
 	 * -1 with a one-line reason in *cause (malloc'd) otherwise. */
 	int (*run)(struct feed *feed, char **cause);
-	/* The same for a league on one connection (feed_start_league): the
-	 * hub's games are feed_league_member()s.  NULL: one game a feed. */
+	/* The same for a league on one feed thread (feed_start_league): the
+	 * hub's games are feed_league_member()s (Sportradar: one push
+	 * connection for all; ShotTracker: a socket each in one WebSocket
+	 * context).  NULL: one game a feed. */
 	int (*run_league)(struct feed *hub, char **cause);
 	/* Called from the UI thread: make run() notice feed_stopping() or a
 	 * reconnect request now (e.g. lws_cancel_service).  May be NULL. */

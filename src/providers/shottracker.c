@@ -68,6 +68,7 @@
 #define ST_TOKEN_MAX        1024
 #define ST_FRESH_REFUSALS   3     /* fresh tokens refused in a row: give up */
 #define ST_URL_MAX          2048
+#define WS_ROUND_MAX_US     (250 * 1000LL)  /* a league's wait with no socket open */
 /*
  * The catch-up in two documents, each parsed and freed before the next
  * GET, so that the feed thread never holds a whole game at once (issue
@@ -122,6 +123,17 @@ struct st {
 	int attempt;
 	char unknown_sources[8][24];
 	int nunknown;
+
+	/* between connections (live) */
+	bool need_token, need_catchup, fresh_token, had_wm;
+	int refusals, reconnects;
+	int64_t wm_before;
+
+	/* a league's game (st_run_league): "ID: " in its log lines, else "" */
+	char tag[CS_ID_MAX + 2];
+	char wsname[CS_ID_MAX + 16];   /* the socket's log prefix */
+	enum { GAME_WAITING, GAME_ON_SOCKET, GAME_DONE } phase;
+	int64_t retry_at_us;     /* GAME_WAITING: the next connection's time */
 };
 
 /* --- small helpers --- */
@@ -620,7 +632,7 @@ on_frame(void *arg, const char *data, size_t len)
 			seq_received(st, info.seq);
 	}
 	if (info.game_end && st->end == END_NONE) {
-		log_msg("shottracker: the game is over");
+		log_msg("shottracker: %sthe game is over", st->tag);
 		st->end = END_GAME_OVER;
 		ws_close(st->ws, true);
 	}
@@ -632,7 +644,7 @@ on_open(void *arg)
 	struct st *st = arg;
 
 	feed_set_status(st->feed, FEED_LIVE, 0, "live");
-	log_msg("shottracker: live");
+	log_msg("shottracker: %slive", st->tag);
 }
 
 static void
@@ -745,14 +757,22 @@ static const struct ws_handlers st_ws_handlers = {
 	.on_warning = on_warning,
 };
 
+struct st_league;
+static void league_wake(struct st_league *lg);
+
 static void
 st_wake(struct feed *feed)
 {
-	struct st *st = feed_provider_data(feed);
+	void *data = feed_provider_data(feed);
 
-	/* called under the feed's wake lock: st and its ws are alive */
-	if (st != NULL)
-		ws_wake(st->ws);
+	/* called under the feed's wake lock: st (or the league) and its
+	 * sockets are alive */
+	if (data == NULL)
+		return;
+	if (feed_league_size(feed) > 0)
+		league_wake(data);
+	else
+		ws_wake(((struct st *)data)->ws);
 }
 
 /* What the socket's ending means to ShotTracker. */
@@ -786,6 +806,25 @@ end_of(struct st *st, enum ws_end we)
 	return END_DROPPED;
 }
 
+/* The socket's URL, resuming when we have a watermark: 0, or -1 with *cause. */
+static int
+live_url(struct st *st, char *url, size_t size, char **cause)
+{
+	if (shottracker_ws_url(url, size, st->opt->ws_url, st->base, st->token,
+	    st->have_wm, st->wm) < 0)
+		return cs_set_cause(cause, "ShotTracker: bad WebSocket URL (check --ws-url)");
+	return 0;
+}
+
+/* ws_open or ws_session failed: the URL, or no context. */
+static int
+socket_failed(char **cause)
+{
+	return cs_set_cause(cause, "ShotTracker: %s%s", cause != NULL && *cause != NULL ?
+	    *cause : "no WebSocket", cause != NULL && *cause != NULL &&
+	    strstr(*cause, "URL") != NULL ? " (check --ws-url)" : "");
+}
+
 /* One connection (resuming when we have a watermark), until it ends. */
 static int
 connect_once(struct st *st, enum st_end *e, char **cause)
@@ -794,16 +833,13 @@ connect_once(struct st *st, enum st_end *e, char **cause)
 	enum ws_end we = WS_END_NONE;
 	int rc;
 
-	if (shottracker_ws_url(url, sizeof url, st->opt->ws_url, st->base, st->token,
-	    st->have_wm, st->wm) < 0)
-		return cs_set_cause(cause, "ShotTracker: bad WebSocket URL (check --ws-url)");
+	if (live_url(st, url, sizeof url, cause) < 0)
+		return -1;
 	st->end = END_NONE;
 	rc = ws_session(st->ws, st->feed, url, st->have_wm ? " (resuming)" : "", &we, cause);
 	explicit_bzero(url, sizeof url);
 	if (rc < 0)
-		return cs_set_cause(cause, "ShotTracker: %s%s", cause != NULL && *cause != NULL ?
-		    *cause : "no WebSocket", cause != NULL && *cause != NULL &&
-		    strstr(*cause, "URL") != NULL ? " (check --ws-url)" : "");
+		return socket_failed(cause);
 	*e = end_of(st, we);
 	return 0;
 }
@@ -872,121 +908,169 @@ prepare_next(struct st *st, enum st_end e, bool *need_token, bool *need_catchup)
 	}
 }
 
+static void
+live_init(struct st *st)
+{
+	st->repaired_wm = -1;
+	st->need_token = true;
+	st->need_catchup = false;
+	st->fresh_token = false;
+	st->refusals = 0;
+	st->reconnects = 0;
+	backoff_init(&st->backoff, &backoff_default,
+	    (uint64_t)cs_wall_ms() ^ ((uint64_t)(uintptr_t)st << 16));
+}
+
+/* What a connection needs first: a clip asked for while the socket was
+ * down, the catch-up again, a token.  -1 with *cause: the game fails. */
+static int
+before_connect(struct st *st, char **cause)
+{
+	serve_clip(st);
+	if (st->need_catchup) {
+		log_msg("shottracker: %scatching up again over REST", st->tag);
+		if (catch_up(st, false, cause) < 0)
+			return -1;
+		st->need_catchup = false;
+	}
+	if (st->need_token) {
+		if (subscribe(st, cause) < 0)
+			return -1;
+		st->need_token = false;
+		st->fresh_token = true;
+	}
+	st->had_wm = st->have_wm;
+	st->wm_before = st->wm;
+	return 0;
+}
+
+/*
+ * A connection ended with `e`: 1 when the game is done (over, or the feed
+ * stops), -1 with *cause when no reconnect can help, else 0 with *delay
+ * the backoff before the next one (logged, and the RECONNECTING status).
+ */
+static int
+after_end(struct st *st, enum st_end e, long *delay, char **cause)
+{
+	char why[200], buf[200];
+	bool progress;
+
+	if (e == END_STOPPING || e == END_GAME_OVER)
+		return 1;
+	if (e == END_CERTIFICATE)
+		return cs_set_cause(cause, "ShotTracker live socket: %s — "
+		    "--cacert FILE trusts a private certificate authority", ws_error(st->ws));
+	/* a token fresh from _subscribe refused with 403 (no privilege),
+	 * or again and again: renewing it cannot help */
+	if (e == END_TOKEN_REFUSED && st->fresh_token &&
+	    (ws_upgrade_status(st->ws) == 403 || ++st->refusals >= ST_FRESH_REFUSALS))
+		return token_refused_again(st, cause);
+	if (ws_established(st->ws)) {
+		st->fresh_token = false;   /* it worked: renew it when refused */
+		st->refusals = 0;
+	}
+
+	/* Only a resume point that moved forward resets the backoff:
+	 * frames that replayed what we had are no progress. */
+	progress = st->have_wm && (!st->had_wm || st->wm > st->wm_before);
+	prepare_next(st, e, &st->need_token, &st->need_catchup);
+	cs_strlcpy(why, end_reason(st, e, buf, sizeof buf), sizeof why);
+	*delay = backoff_next(&st->backoff, progress || e == END_REQUESTED, -1);
+	st->attempt = progress ? 1 : st->attempt + 1;
+	st->reconnects++;
+	if (st->have_wm)
+		log_msg("shottracker: %sreconnect %d (%s); %s; attempt %d in %ld ms, "
+		    "resuming after seq %" PRId64, st->tag, st->reconnects, why,
+		    progress ? "progress" : "no progress", st->attempt, *delay, st->wm);
+	else
+		log_msg("shottracker: %sreconnect %d (%s); %s; attempt %d in %ld ms",
+		    st->tag, st->reconnects, why, progress ? "progress" : "no progress",
+		    st->attempt, *delay);
+	feed_set_status(st->feed, FEED_RECONNECTING, st->attempt, why);
+	return 0;
+}
+
 /* The live part: token, socket, reconnects, until the game ends. */
 static int
 live(struct st *st, char **cause)
 {
 	enum st_end e = END_NONE;
-	bool need_token = true, need_catchup = false, fresh_token = false, had_wm;
-	bool progress;
-	int refusals = 0;
-	int64_t wm_before;
 	long delay;
-	char why[200], buf[200];
-	int reconnects = 0;
+	int rc;
 
-	st->repaired_wm = -1;
-	backoff_init(&st->backoff, &backoff_default,
-	    (uint64_t)cs_wall_ms() ^ ((uint64_t)(uintptr_t)st << 16));
+	live_init(st);
 	for (;;) {
 		if (feed_stopping(st->feed))
 			return 0;
-		serve_clip(st);   /* asked for while the socket was down */
-		if (need_catchup) {
-			log_msg("shottracker: catching up again over REST");
-			if (catch_up(st, false, cause) < 0)
-				return feed_stopping(st->feed) ? 0 : -1;
-			need_catchup = false;
-		}
-		if (need_token) {
-			if (subscribe(st, cause) < 0)
-				return feed_stopping(st->feed) ? 0 : -1;
-			need_token = false;
-			fresh_token = true;
-		}
-		had_wm = st->have_wm;
-		wm_before = st->wm;
+		if (before_connect(st, cause) < 0)
+			return feed_stopping(st->feed) ? 0 : -1;
 		if (connect_once(st, &e, cause) < 0)
 			return -1;
-		if (e == END_STOPPING || e == END_GAME_OVER)
-			return 0;
-		if (e == END_CERTIFICATE)
-			return cs_set_cause(cause, "ShotTracker live socket: %s — "
-			    "--cacert FILE trusts a private certificate authority", ws_error(st->ws));
-		/* a token fresh from _subscribe refused with 403 (no privilege),
-		 * or again and again: renewing it cannot help */
-		if (e == END_TOKEN_REFUSED && fresh_token &&
-		    (ws_upgrade_status(st->ws) == 403 || ++refusals >= ST_FRESH_REFUSALS))
-			return token_refused_again(st, cause);
-		if (ws_established(st->ws)) {
-			fresh_token = false;   /* it worked: renew it when refused */
-			refusals = 0;
-		}
-
-		/* Only a resume point that moved forward resets the backoff:
-		 * frames that replayed what we had are no progress. */
-		progress = st->have_wm && (!had_wm || st->wm > wm_before);
-		prepare_next(st, e, &need_token, &need_catchup);
-		cs_strlcpy(why, end_reason(st, e, buf, sizeof buf), sizeof why);
-		delay = backoff_next(&st->backoff, progress || e == END_REQUESTED, -1);
-		st->attempt = progress ? 1 : st->attempt + 1;
-		reconnects++;
-		if (st->have_wm)
-			log_msg("shottracker: reconnect %d (%s); %s; attempt %d in %ld ms, "
-			    "resuming after seq %" PRId64, reconnects, why,
-			    progress ? "progress" : "no progress", st->attempt, delay, st->wm);
-		else
-			log_msg("shottracker: reconnect %d (%s); %s; attempt %d in %ld ms",
-			    reconnects, why, progress ? "progress" : "no progress", st->attempt,
-			    delay);
-		feed_set_status(st->feed, FEED_RECONNECTING, st->attempt, why);
+		rc = after_end(st, e, &delay, cause);
+		if (rc != 0)
+			return rc > 0 ? 0 : -1;
 		if (feed_sleep(st->feed, delay))
 			return 0;
 		feed_take_reconnect_request(st->feed);   /* we are reconnecting anyway */
 	}
 }
 
-static int
-st_run(struct feed *feed, char **cause)
+/* The game's st on `feed`, its socket in `hub` (NULL: a hub of its own);
+ * NULL with *cause when the game cannot start. */
+static struct st *
+st_new(struct feed *feed, struct ws_hub *hub, char **cause)
 {
 	const struct feed_config *cfg = feed_config(feed);
 	static const struct shottracker_options none;
 	const struct shottracker_options *opt = cfg->options != NULL ? cfg->options : &none;
 	struct cs_sink sink = feed_sink(feed);
+	struct ws_options wo;
 	struct st *st;
 	size_t n;
-	int rc;
 
-	if (cfg->game_id == NULL || *cfg->game_id == '\0')
-		return cs_set_cause(cause, "ShotTracker: no game (--game EVENT_ID)");
-	if (strpbrk(cfg->game_id, "/?#& %") != NULL)
-		return cs_set_cause(cause,
-		    "ShotTracker: the game id has characters a URL cannot carry");
+	if (cfg->game_id == NULL || *cfg->game_id == '\0') {
+		cs_set_cause(cause, "ShotTracker: no game (--game EVENT_ID)");
+		return NULL;
+	}
+	if (strpbrk(cfg->game_id, "/?#& %") != NULL) {
+		cs_set_cause(cause, "ShotTracker: the game id has characters a URL cannot carry");
+		return NULL;
+	}
 	if (opt->username == NULL || *opt->username == '\0' || opt->secret == NULL ||
-	    *opt->secret == '\0')
-		return cs_set_cause(cause,
-		    "ShotTracker credentials missing: set SHOTTRACKER_USERNAME "
+	    *opt->secret == '\0') {
+		cs_set_cause(cause, "ShotTracker credentials missing: set SHOTTRACKER_USERNAME "
 		    "and SHOTTRACKER_SECRET (environment or config file)");
+		return NULL;
+	}
 	st = calloc(1, sizeof *st);
-	if (st == NULL)
-		return cs_set_cause(cause, "out of memory");
+	if (st == NULL) {
+		cs_set_cause(cause, "out of memory");
+		return NULL;
+	}
 	st->feed = feed;
 	st->cfg = cfg;
 	st->opt = opt;
-	st->ws = ws_new(&(struct ws_options){
-		.name = "shottracker",
-		.cacert = cfg->cacert,
-		.insecure = cfg->insecure,
-		.ping = opt->ping,
-		.frame_max = SHOTTRACKER_FRAME_MAX,
-		.connect_ms = ST_CONNECT_MS,
-		.upgrade_ms = ST_UPGRADE_MS,
-		.ping_after_ms = ST_PING_AFTER_MS,
-		.dead_after_ms = ST_DEAD_AFTER_MS,
-	}, &st_ws_handlers, st, cause);
+	cs_strlcpy(st->wsname, "shottracker", sizeof st->wsname);
+	if (hub != NULL) {
+		/* a league's: its log lines name the game */
+		snprintf(st->tag, sizeof st->tag, "%s: ", cfg->game_id);
+		snprintf(st->wsname, sizeof st->wsname, "shottracker: %s", cfg->game_id);
+	}
+	memset(&wo, 0, sizeof wo);
+	wo.name = st->wsname;
+	wo.cacert = cfg->cacert;
+	wo.insecure = cfg->insecure;
+	wo.ping = opt->ping;
+	wo.frame_max = SHOTTRACKER_FRAME_MAX;
+	wo.connect_ms = ST_CONNECT_MS;
+	wo.upgrade_ms = ST_UPGRADE_MS;
+	wo.ping_after_ms = ST_PING_AFTER_MS;
+	wo.dead_after_ms = ST_DEAD_AFTER_MS;
+	st->ws = hub != NULL ? ws_new_in(hub, &wo, &st_ws_handlers, st, cause) :
+	    ws_new(&wo, &st_ws_handlers, st, cause);
 	if (st->ws == NULL) {
 		free(st);
-		return -1;
+		return NULL;
 	}
 	cs_strlcpy(st->base, cfg->base_url != NULL && *cfg->base_url != '\0' ?
 	    cfg->base_url : "https://api.shottracker.com", sizeof st->base);
@@ -994,6 +1078,32 @@ st_run(struct feed *feed, char **cause)
 	while (n > 0 && st->base[n - 1] == '/')
 		st->base[--n] = '\0';
 	shottracker_ctx_init(&st->parse, &sink, cfg->game_id);
+	return st;
+}
+
+static void
+st_free(struct st **stp)
+{
+	struct st *st = *stp;
+
+	if (st == NULL)
+		return;
+	ws_free(&st->ws);
+	shottracker_ctx_free(&st->parse);
+	explicit_bzero(st->token, sizeof st->token);
+	free(st);
+	*stp = NULL;
+}
+
+static int
+st_run(struct feed *feed, char **cause)
+{
+	struct st *st;
+	int rc;
+
+	st = st_new(feed, NULL, cause);
+	if (st == NULL)
+		return -1;
 	feed_set_provider_data(feed, st);
 
 	feed_set_status(feed, FEED_CATCHING_UP, 0, "catching up");
@@ -1004,18 +1114,237 @@ st_run(struct feed *feed, char **cause)
 		malloc_trim(0);
 		feed_caught_up(feed);
 		log_msg("shottracker: caught up");
-		if (!cfg->once && !st->parse.game_over)
+		if (!st->cfg->once && !st->parse.game_over)
 			rc = live(st, cause);
 	}
 	if (feed_stopping(feed))
 		rc = 0;
 
 	feed_set_provider_data(feed, NULL);
-	ws_free(&st->ws);
-	shottracker_ctx_free(&st->parse);
-	explicit_bzero(st->token, sizeof st->token);
-	free(st);
+	st_free(&st);
 	return rc;
+}
+
+/* --- a league night: one feed thread, one WebSocket context, a socket a game --- */
+
+struct st_league {
+	struct feed *hub;
+	struct ws_hub *wsh;      /* the one lws context of every game's socket */
+	struct st **game;        /* NULL: a game that could not start */
+	int n;
+};
+
+/* One game is done: its END, once; the others go on. */
+static void
+league_end(struct st *g, int rc, const char *cause)
+{
+	if (g->phase == GAME_DONE)
+		return;
+	g->phase = GAME_DONE;
+	feed_member_end(g->feed, rc, cause);
+}
+
+/* Each game's catch-up in turn; a game that fails it ends, as a solo run
+ * would.  -1 when the feed stops. */
+static int
+league_catch_up(struct st_league *lg)
+{
+	struct st *g;
+	char *why = NULL;
+	int i;
+
+	for (i = 0; i < lg->n; i++) {
+		if ((g = lg->game[i]) == NULL)
+			continue;
+		feed_set_status(g->feed, FEED_CATCHING_UP, 0, "catching up");
+		if (catch_up(g, true, &why) < 0) {
+			if (feed_stopping(lg->hub)) {
+				free(why);
+				return -1;
+			}
+			league_end(g, -1, why);
+			free(why);
+			why = NULL;
+			continue;
+		}
+		/* a request retried to its answer leaves its first failure's cause */
+		free(why);
+		why = NULL;
+		feed_caught_up(g->feed);
+		log_msg("shottracker: %scaught up", g->tag);
+		if (g->cfg->once || g->parse.game_over)
+			league_end(g, 0, NULL);
+		else {
+			live_init(g);
+			g->phase = GAME_WAITING;
+			g->retry_at_us = 0;
+		}
+	}
+	malloc_trim(0);   /* what the catch-ups held goes back (st_run's reason) */
+	return 0;
+}
+
+/* A waiting game whose time has come: what it needs first, then its
+ * socket opens (without waiting for it). */
+static void
+league_connect(struct st *g)
+{
+	char url[ST_URL_MAX], *why = NULL;
+	int rc;
+
+	if (before_connect(g, &why) < 0) {
+		if (!feed_stopping(g->feed))
+			league_end(g, -1, why);
+		free(why);
+		return;
+	}
+	g->end = END_NONE;
+	rc = live_url(g, url, sizeof url, &why);
+	if (rc == 0 && ws_open(g->ws, g->feed, url, g->have_wm ? " (resuming)" : "", &why) < 0)
+		rc = socket_failed(&why);
+	explicit_bzero(url, sizeof url);
+	if (rc < 0)
+		league_end(g, -1, why);
+	else
+		g->phase = GAME_ON_SOCKET;
+	free(why);
+}
+
+/* A game's connection ended: done, failed, or its reconnect is due later
+ * (its own backoff; the other sockets stay as they are). */
+static void
+league_socket_ended(struct st *g, enum ws_end we)
+{
+	char *why = NULL;
+	long delay = 0;
+	int rc;
+
+	rc = after_end(g, end_of(g, we), &delay, &why);
+	if (rc != 0) {
+		league_end(g, rc > 0 ? 0 : -1, why);
+		free(why);
+		return;
+	}
+	g->phase = GAME_WAITING;
+	g->retry_at_us = cs_now_us() + (int64_t)delay * 1000;
+}
+
+/* The user asked for a reconnect: every game's socket, now. */
+static void
+league_reconnect(struct st_league *lg)
+{
+	int i;
+
+	for (i = 0; i < lg->n; i++) {
+		if (lg->game[i] == NULL)
+			continue;
+		if (lg->game[i]->phase == GAME_ON_SOCKET)
+			ws_reconnect(lg->game[i]->ws);
+		else if (lg->game[i]->phase == GAME_WAITING)
+			lg->game[i]->retry_at_us = 0;
+	}
+}
+
+/* One round: due connections open, the hub is serviced (or, with no
+ * socket yet, the thread waits for the next one due), ended ones are
+ * told.  False when no game is left. */
+static bool
+league_round(struct st_league *lg)
+{
+	int64_t now = cs_now_us(), next = now + WS_ROUND_MAX_US;
+	enum ws_end we;
+	bool on = false, sockets = false;
+	struct st *g;
+	int i;
+
+	if (feed_take_reconnect_request(lg->hub))
+		league_reconnect(lg);
+	for (i = 0; i < lg->n && !feed_stopping(lg->hub); i++) {
+		if ((g = lg->game[i]) == NULL)
+			continue;
+		if (g->phase == GAME_WAITING && g->retry_at_us <= now)
+			league_connect(g);
+		if (g->phase == GAME_WAITING && g->retry_at_us < next)
+			next = g->retry_at_us;
+		on |= g->phase != GAME_DONE;
+		sockets |= g->phase == GAME_ON_SOCKET;
+	}
+	if (!on || feed_stopping(lg->hub))
+		return false;
+	if (sockets && ws_hub_live(lg->wsh))
+		ws_hub_service(lg->wsh);
+	else if (next > now)
+		(void)feed_sleep(lg->hub, (long)((next - now + 999) / 1000));
+	for (i = 0; i < lg->n; i++)
+		if ((g = lg->game[i]) != NULL && g->phase == GAME_ON_SOCKET &&
+		    ws_done(g->ws, &we))
+			league_socket_ended(g, we);
+	return true;
+}
+
+static void
+league_wake(struct st_league *lg)
+{
+	ws_hub_wake(lg->wsh);
+}
+
+static void
+league_free(struct st_league *lg)
+{
+	int i;
+
+	feed_set_provider_data(lg->hub, NULL);   /* st_wake lets go of the hub */
+	for (i = 0; i < lg->n; i++)
+		st_free(&lg->game[i]);
+	ws_hub_free(&lg->wsh);
+	free(lg->game);
+	free(lg);
+}
+
+/*
+ * A league night (feed_start_league): this one thread runs every game, each
+ * with its own catch-up (in turn), token, resume point and gap repair,
+ * watchdog, backoff and end, and its own socket in one WebSocket context.
+ * A game that ends closes only its socket; a dropped one reconnects alone.
+ */
+static int
+st_run_league(struct feed *hub, char **cause)
+{
+	struct st_league *lg;
+	char *why = NULL;
+	int i;
+
+	lg = calloc(1, sizeof *lg);
+	if (lg == NULL)
+		return cs_set_cause(cause, "out of memory");
+	lg->hub = hub;
+	lg->n = feed_league_size(hub);
+	lg->game = calloc((size_t)lg->n, sizeof *lg->game);
+	lg->wsh = ws_hub_new(lg->n, cause);
+	if (lg->game == NULL || lg->wsh == NULL) {
+		if (lg->wsh != NULL)
+			cs_set_cause(cause, "out of memory");
+		ws_hub_free(&lg->wsh);
+		free(lg->game);
+		free(lg);
+		return -1;
+	}
+	for (i = 0; i < lg->n; i++) {
+		lg->game[i] = st_new(feed_league_member(hub, i), lg->wsh, &why);
+		if (lg->game[i] == NULL) {
+			feed_member_end(feed_league_member(hub, i), -1, why);
+			free(why);
+			why = NULL;
+		}
+	}
+	feed_set_provider_data(hub, lg);
+	log_msg("shottracker: league of %d games on one feed thread, a socket each in "
+	    "one WebSocket context", lg->n);
+	if (league_catch_up(lg) == 0)
+		while (league_round(lg))
+			;
+	league_free(lg);
+	return 0;
 }
 
 static void
@@ -1067,6 +1396,7 @@ const struct provider provider_shottracker = {
 	.name = "shottracker",
 	.id = CS_PROVIDER_SHOTTRACKER,
 	.run = st_run,
+	.run_league = st_run_league,
 	.wake = st_wake,
 	.takes_clips = true,
 	.parser = &shottracker_parser,
