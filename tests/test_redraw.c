@@ -253,6 +253,22 @@ clock_runs(struct game *g, int k)
 	upsert(g, &ev);
 }
 
+/* The live clock `k` x 7 s after the last play (ShotTracker's clock
+ * frames): nothing is played, but the Team pane's droughts run on. */
+static void
+live_clock(struct game *g, int k)
+{
+	struct cs_clock c;
+
+	memset(&c, 0, sizeof c);
+	c.period.type = CS_PERIOD_QUARTER;
+	c.period.number = c.period.sequence = 2;
+	c.clock = 3900 - 40 * 20 - 70 * k;
+	c.shot_clock = CS_NO_CLOCK;
+	c.running = true;
+	game_set_clock(g, &c);
+}
+
 /* A play that arrives late, between two others of the first quarter. */
 static void
 late_insert(struct game *g)
@@ -346,6 +362,10 @@ script(struct ui *ui, struct game *g, const char *where)
 		clock_runs(g, k);
 		CHECK("the clock runs on: the minutes move");
 	}
+	for (k = 1; k <= 6; k++) {
+		live_clock(g, k);
+		CHECK("the live clock runs on: the droughts and the run with it");
+	}
 	burst(g);
 	CHECK("three plays in one drain");
 	correction(g, id);
@@ -408,7 +428,17 @@ model_touches(void)
 	clk.clock = 4700;
 	game_set_clock(g, &clk);
 	game_refresh(g);
-	is_int(game_touched(g, GAME_TOUCH_ALL), all, "the clock running on touches nothing");
+	is_int(game_touched(g, GAME_TOUCH_ALL & ~GAME_TOUCH_CLOCK), all,
+	    "the clock running on touches nothing of the plays, box or shots");
+	ok(game_touched(g, GAME_TOUCH_CLOCK) > all, "... but the clock's seconds");
+	clk.clock = 4699;   /* 469.9 s */
+	game_set_clock(g, &clk);
+	game_refresh(g);
+	all = game_touched(g, GAME_TOUCH_ALL);
+	clk.clock = 4691;   /* 469.1 s */
+	game_set_clock(g, &clk);
+	game_refresh(g);
+	is_int(game_touched(g, GAME_TOUCH_ALL), all, "tenths within the same second touch nothing");
 
 	game_delete(g, ev.id);
 	game_delete(g, shot_id);
@@ -445,7 +475,7 @@ run_at(int cols, int lines, int focus)
 
 	snprintf(where, sizeof where, "%dx%d, %s focused", cols, lines,
 	    focus == UI_PANE_BOX ? "box" : focus == UI_PANE_PBP ? "plays" :
-	    focus == UI_PANE_SHOTS ? "shots" : "lineups");
+	    focus == UI_PANE_SHOTS ? "shots" : focus == UI_PANE_TEAM ? "team" : "lineups");
 	if (ui != NULL)
 		script(ui, g, where);
 	ui_free(&ui);
@@ -571,6 +601,7 @@ main(void)
 	run_at(160, 45, UI_PANE_PBP);
 	run_at(200, 50, UI_PANE_LINEUPS);
 	run_at(120, 35, UI_PANE_BOX);
+	run_at(160, 45, UI_PANE_TEAM);
 	for (i = 0; i < sizeof focus / sizeof focus[0]; i++)
 		run_at(80, 24, focus[i]);
 	ui_changes();

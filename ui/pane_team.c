@@ -403,4 +403,5 @@ const struct pane_ops pane_team_ops = {
 	.draw = team_draw,
 	.key = team_key,
 	.title = team_title,
+	.shows = GAME_TOUCH_ALL,   /* the live clock too: droughts and the run's length */
 };

@@ -462,9 +462,13 @@ game_set_clock(struct game *g, const struct cs_clock *clock)
 	 * within one changes nothing the panes show */
 	if (!g->has_clock || c.period.sequence != g->clock.period.sequence) {
 		g->clock_gen = changed(g);
-		game_touch(g, GAME_TOUCH_PERIOD | GAME_TOUCH_BOX);
-	} else
+		game_touch(g, GAME_TOUCH_PERIOD | GAME_TOUCH_BOX | GAME_TOUCH_CLOCK);
+	} else {
 		g->clock_gen = ++g->generation;
+		/* the Team pane's droughts and run run with it, by the second */
+		if (c.clock / 10 != g->clock.clock / 10)
+			game_touch(g, GAME_TOUCH_CLOCK);
+	}
 	g->clock = c;
 	g->has_clock = true;
 }

@@ -374,8 +374,9 @@ enum game_aspect {
 	GAME_TOUCH_PERIOD = 1u << 6,      /* the current period */
 	GAME_TOUCH_POSSESSIONS = 1u << 7, /* the provider's possessions, videos, marks */
 	GAME_TOUCH_PUBLISHED = 1u << 8,   /* published totals (reconciliation) */
+	GAME_TOUCH_CLOCK = 1u << 9,       /* the live clock's seconds: droughts, a run's length */
 };
-#define GAME_TOUCH_ASPECTS 9
+#define GAME_TOUCH_ASPECTS 10
 #define GAME_TOUCH_ALL ((1u << GAME_TOUCH_ASPECTS) - 1)
 /* The latest generation that touched any aspect of `mask`. */
 uint64_t game_touched(const struct game *g, unsigned mask);
