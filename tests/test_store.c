@@ -149,9 +149,31 @@ test_bytes_per_event(void)
 	game_free(&g);
 }
 
+/* A clock no period has (past a day, as the parsers cap it) is no clock:
+ * kept, it overflowed the fives' minutes (UBSan). */
+static void
+test_impossible_clock(void)
+{
+	struct game *g = game_new();
+	struct cs_event ev;
+	const struct play *p;
+
+	made_two(&ev, "far", 1000, 0);
+	ev.clock = 2147483647;
+	game_upsert(g, &ev);
+	made_two(&ev, "near", 900, 0);
+	game_upsert(g, &ev);
+	game_refresh(g);
+	p = game_play(g, 0);
+	ok(p != NULL && p->ev->clock == CS_NO_CLOCK, "a clock of INT_MAX is stored as no clock");
+	is_int(game_team(g, CS_HOME)->points, 4, "both baskets count");
+	game_free(&g);
+}
+
 int
 main(void)
 {
+	test_impossible_clock();
 	test_enrichment();
 	test_bytes_per_event();
 	return tap_done();

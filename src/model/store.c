@@ -66,7 +66,8 @@ game_event_normalize(struct cs_event *dst, const struct cs_event *src)
 	    src->period.type : CS_PERIOD_QUARTER;
 	dst->period.number = src->period.number;
 	dst->period.sequence = src->period.sequence;
-	dst->clock = src->clock >= 0 ? src->clock : CS_NO_CLOCK;
+	/* a day is more than any period: past it the clock is damaged */
+	dst->clock = src->clock >= 0 && src->clock <= 24 * 36000 ? src->clock : CS_NO_CLOCK;
 	dst->wall_ms = src->wall_ms;
 	dst->type = (unsigned)src->type < CS_EV_TYPE_COUNT ? src->type : CS_EV_OTHER;
 	dst->side = valid_side(src->side);
