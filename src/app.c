@@ -84,6 +84,13 @@ app_stamp(struct app_state *st, int64_t received_us)
 bool
 app_drain(struct game *g, struct app_state *st, struct feed *feed)
 {
+	return app_drain_marked(g, st, feed, NULL, NULL);
+}
+
+bool
+app_drain_marked(struct game *g, struct app_state *st, struct feed *feed,
+    void (*at_caught_up)(void *), void *arg)
+{
 	struct feed_msg *list, *m;
 	bool changed = false;
 
@@ -92,6 +99,8 @@ app_drain(struct game *g, struct app_state *st, struct feed *feed)
 		if (m->kind == FEED_MSG_EVENT || m->kind == FEED_MSG_DELETE)
 			app_stamp(st, m->received_us);
 		changed |= app_apply(g, st, m);
+		if (m->kind == FEED_MSG_CAUGHT_UP && at_caught_up != NULL)
+			at_caught_up(arg);
 	}
 	feed_msg_free_list(&list);
 	return changed;

@@ -36,5 +36,10 @@ void app_state_init(struct app_state *st);
 bool app_apply(struct game *g, struct app_state *st, const struct feed_msg *m);
 /* Drains the feed and applies everything queued; returns true on change. */
 bool app_drain(struct game *g, struct app_state *st, struct feed *feed);
+/* The same, calling at_caught_up(arg) right after the catch-up marker is
+ * applied: what came after it in the same drain is live (the UI's bells
+ * take the model there as the start of live). */
+bool app_drain_marked(struct game *g, struct app_state *st, struct feed *feed,
+    void (*at_caught_up)(void *), void *arg);
 
 #endif

@@ -24,6 +24,11 @@
 
 #define N_EVENTS 5000
 #define N_FLOOD  40000      /* more than the queue cap: the producer must wait */
+/* A safety net for a condition that should come (a busy machine, TSan):
+ * no check reads how long it took.  Those that tell a wake from the
+ * providers' 60 s sleeps keep WAKE_MS, under it. */
+#define WAIT_MS  120000
+#define WAKE_MS  30000
 
 /* --- fake providers --- */
 
@@ -360,7 +365,7 @@ test_order_and_content(void)
 		ok(o->secret != st_options.secret, "secret strdup'ed");
 		p->options_free(o);
 	}
-	all = drain_all(feed, 10000, &count, NULL);
+	all = drain_all(feed, WAIT_MS, &count, NULL);
 	is_int(count, N_EVENTS + 8, "every message arrives once");
 	m = all;
 	ok(m != NULL && m->kind == FEED_MSG_STATUS &&
@@ -439,7 +444,7 @@ test_stop_latency(const struct provider *p, const char *what)
 	pfd.fd = feed_fd(feed);
 	pfd.events = POLLIN;
 	if (p == &blocker) {
-		ok(poll(&pfd, 1, 2000) == 1, "%s: status makes the fd readable", what);
+		ok(poll(&pfd, 1, WAKE_MS) == 1, "%s: status makes the fd readable", what);
 		list = feed_drain(feed);
 		ok(list != NULL && list->kind == FEED_MSG_STATUS &&
 		    list->u.status.state == FEED_LIVE, "%s: LIVE status", what);
@@ -448,7 +453,7 @@ test_stop_latency(const struct provider *p, const char *what)
 	}
 	/* a reconnect request reaches the provider through wake/feed_sleep */
 	feed_reconnect_now(feed);
-	ok(poll(&pfd, 1, 2000) == 1, "%s: reconnect request noticed", what);
+	ok(poll(&pfd, 1, WAKE_MS) == 1, "%s: reconnect request noticed", what);
 	list = feed_drain(feed);
 	ok(list != NULL && list->kind == FEED_MSG_STATUS &&
 	    list->u.status.state == FEED_RECONNECTING && list->u.status.reconnects == 1,
@@ -474,7 +479,7 @@ test_failure_cause(void)
 	ok(feed != NULL, "failer starts");
 	if (feed == NULL)
 		return;
-	all = drain_all(feed, 5000, &count, NULL);
+	all = drain_all(feed, WAIT_MS, &count, NULL);
 	is_int(count, 1, "only END");
 	m = all;
 	ok(m != NULL && m->kind == FEED_MSG_END && m->u.status.state == FEED_FAILED,
@@ -500,7 +505,7 @@ test_flood(void)
 	char *cause = NULL, want[32];
 	int next = 0, bad = 0, polls = 0;
 	bool ended = false;
-	int64_t deadline = cs_now_us() + 30 * 1000000LL;
+	int64_t deadline = cs_now_us() + WAIT_MS * 1000LL;
 
 	feed = feed_start_with(&c, &flood, &cause);
 	ok(feed != NULL, "flood starts");
@@ -575,7 +580,7 @@ test_mark_and_record(void)
 	ok(feed != NULL, "marker starts with a recorder");
 	if (feed == NULL)
 		return;
-	all = drain_all(feed, 5000, &count, NULL);
+	all = drain_all(feed, WAIT_MS, &count, NULL);
 	for (m = all; m != NULL && i < 3; m = m->next)
 		if (m->kind == FEED_MSG_DELETE)
 			t[i++] = m->received_us;
@@ -614,7 +619,7 @@ test_stamp_every_event(void)
 	struct game *g = game_new();
 	struct pollfd pfd;
 	char *cause = NULL;
-	int64_t deadline = cs_now_us() + 10000000, before = cs_now_us();
+	int64_t deadline = cs_now_us() + WAIT_MS * 1000LL, before = cs_now_us();
 	size_t i;
 	bool all_set = true;
 
@@ -695,12 +700,12 @@ static const struct provider clipper = {
 	.name = "clipper", .run = clipper_run, .takes_clips = true,
 };
 
-/* The next FEED_MSG_CLIP or FEED_MSG_END within ~30 s; NULL when none. */
+/* The next FEED_MSG_CLIP or FEED_MSG_END within WAIT_MS; NULL when none. */
 static struct feed_msg *
 next_clip_or_end(struct feed *feed, struct feed_msg **keep)
 {
 	struct feed_msg *m;
-	int64_t deadline = cs_now_us() + 30000000;
+	int64_t deadline = cs_now_us() + WAIT_MS * 1000LL;
 
 	while (cs_now_us() < deadline) {
 		if (*keep == NULL) {
@@ -796,7 +801,7 @@ wait_for(struct feed *f, const char *want, char *seen, size_t size)
 {
 	struct feed_msg *all = NULL, **tail = &all, *list;
 	struct pollfd pfd = { .fd = feed_fd(f), .events = POLLIN };
-	int64_t deadline = cs_now_us() + 20 * 1000000LL;
+	int64_t deadline = cs_now_us() + WAIT_MS * 1000LL;
 
 	seen[0] = '\0';
 	while (strstr(seen, want) == NULL && cs_now_us() < deadline) {

@@ -17,24 +17,30 @@ count() {   # count FILE PATTERN
 # socket after 2500 whole messages of the ShotTracker replay (every batch
 # sent whole; a reorder's pair may make it 2501), and the Sportradar
 # session (~100 messages, never dropped) is read until a heartbeat.
+faults=malformed=0.08,truncate=0.08,duplicate=0.08,reorder=0.08,drop=2500,seed=11
+
+# Sportradar first, on its own server started just for it: a push session
+# carries only what happens after it subscribed, so the game must still be
+# on when it does.  From Q4 6:00 at speed 12 the game lasts 30 s (at 400x
+# it lasted under a second, and a busy machine subscribed after its end:
+# no events at all); then 5 s of silence until a heartbeat says that
+# everything was sent.
+tap_ok "a Sportradar server with malformed, truncate, duplicate, reorder starts" \
+	sim_start push --provider sportradar --seed 3 --speed 12 --start-at 4/6:00 --faults "$faults"
+loc=$(curl -s -D - -o /dev/null "http://127.0.0.1:$SIM_PORT/nba/trial/stream/en/events/subscribe" |
+	tr -d '\r' | sed -n 's/^[Ll]ocation: //p')
+curl -s -N --max-time 300 "$loc" >"$sim_tmp/sr.ndjson" 2>/dev/null &
+sr_curl=$!
+push_port=$SIM_PORT
+push_sr=$SIM_SR
+
 common="--seed 3 --speed 400 --start-at 4/6:00"
 tap_ok "a clean server starts" sim_start clean $common --faults drop=2500
 clean_port=$SIM_PORT
 clean_st=$SIM_ST
 tap_ok "a server with malformed, truncate, duplicate, reorder starts" sim_start msg $common \
-	--faults malformed=0.08,truncate=0.08,duplicate=0.08,reorder=0.08,drop=2500,seed=11
+	--faults "$faults"
 log=$sim_tmp/msg.log
-
-# Sportradar first: a live session from Q4 6:00 to the end (a second or two),
-# then 5 s of silence until a heartbeat says that everything was sent.
-loc=$(curl -s -D - -o /dev/null "http://127.0.0.1:$SIM_PORT/nba/trial/stream/en/events/subscribe" |
-	tr -d '\r' | sed -n 's/^[Ll]ocation: //p')
-curl -s -N --max-time 120 "$loc" >"$sim_tmp/sr.ndjson" 2>/dev/null &
-sr_curl=$!
-# The faults drawn for a stream depend on its connection's number: the
-# ShotTracker calls wait until the push stream has its own.
-push_up() { grep -q ' 200 push conn=' "$log"; }
-tap_wait_until 60 push_up
 
 token=$(st_token)
 r=$(ws_client "token=$token" --timeout 120)
@@ -62,10 +68,18 @@ tap_is "$(jget "$r" "set($(jget "$c" "d['seqs']")) <= set(d['seqs']) and len(set
 tap_is "$(jget "$r" "d['json'] - d['duplicates'] - $(jget "$c" "d['json']") in (0, 1)")" True \
 	"and the same number of whole frames"
 
-heartbeat_came() {   # heartbeat_came FILE
-	test "$(push_heartbeats "$1")" -ge 1
+heartbeats_above() {   # heartbeats_above FILE N
+	test "$(push_heartbeats "$1")" -gt "$2"
 }
-tap_wait_until 120 heartbeat_came "$sim_tmp/sr.ndjson"
+sr_closed() {   # the push server's REST says the game is over
+	curl -s "http://127.0.0.1:$push_port/nba/trial/v8/en/games/$push_sr/summary.json" |
+		grep -q '"status":"closed"'
+}
+# the end of the game, then the silence after it (the next heartbeat): a
+# heartbeat alone may also come in a pause of the game at speed 12
+tap_wait_until 180 sr_closed
+tap_wait_until 60 heartbeats_above "$sim_tmp/sr.ndjson" "$(push_heartbeats "$sim_tmp/sr.ndjson")"
+log=$sim_tmp/push.log
 kill "$sr_curl" 2>/dev/null
 wait "$sr_curl"
 "$PY" - "$sim_tmp/sr.ndjson" >"$sim_tmp/sr.sum" <<'EOF'
@@ -184,12 +198,14 @@ r=$(ws_client "token=$token" --max 20 --timeout 120)
 tap_is "$(jget "$r" "d['ended']") $(count "$sim_tmp/stall.log" 'fault: stall')" "max 1" \
 	"a stall@ happens once: a later socket is served, and no stall is logged for it ($(jget "$r" "d['first_frame_s']") s)"
 
-# stall=S/T repeats every T feed seconds
-tap_ok "a server with stall=0.5/300 starts" sim_start every --seed 3 --speed 300 \
-	--start-at 1/12:00 --faults stall=0.5/300
+# stall=S/T repeats every T feed seconds.  At speed 60 the game lasts 48 s
+# (at 300x a busy machine connected after its end: the whole game came as
+# one replay, with no stall in it)
+tap_ok "a server with stall=0.5/60 starts" sim_start every --seed 3 --speed 60 \
+	--start-at 1/12:00 --faults stall=0.5/60
 token=$(st_token)
 r=$(ws_client "token=$token" --gap 0.4 --until-gaps 2 --timeout 120)
-tap_ok "stall=0.5/300 at speed 300: a silence every second ($(jget "$r" "d['gaps']"))" \
+tap_ok "stall=0.5/60 at speed 60: a silence every second ($(jget "$r" "d['gaps']"))" \
 	test "$(jget "$r" "len([g for g in d['gaps'] if g[1] >= 0.4])")" -ge 2
 tap_ok "each one is logged" test "$(count "$sim_tmp/every.log" 'fault: stall')" -ge 2
 

@@ -100,9 +100,13 @@ tap_is "$(last_line html)" \
     "non-JSON body: one line naming it"
 
 # --- a whole game over the push stream: faults change nothing ---
-whole_game() {   # whole_game NAME [faults]
-	local name=$1 faults=$2
-	sim_start "$name" --provider sportradar --seed 21 --speed 1500 --start-at 1/12:00 \
+# A push session carries only what happens after it subscribed: the faults
+# run's game must outlast a late subscription (at 1500x the game took ~2 s,
+# and a busy machine's client subscribed with too little left to be dropped
+# or to see a bad line); at 300x it takes ~10 s, besides the stall.
+whole_game() {   # whole_game NAME [faults [speed]]
+	local name=$1 faults=$2 speed=${3:-1500}
+	sim_start "$name" --provider sportradar --seed 21 --speed "$speed" --start-at 1/12:00 \
 	    --require-auth "user:$KEY" ${faults:+--faults "$faults"} || return 1
 	courtside "$name" --game "$SIM_SR" --base-url "http://127.0.0.1:$SIM_PORT" \
 	    --headless --duration 300 --export "$tmp/$name.export"
@@ -116,7 +120,7 @@ tap_ok "clean run: the stream ended with the game, from pbp.json's status" \
 "$SIM" --print-truth sportradar --seed 21 --at end >"$tmp/end.truth"
 same_json "clean run: the export equals the truth at the end" "$tmp/end.truth" "$tmp/clean.export"
 
-whole_game faults "drop=100,stall=21@2400,5xx=0.1,malformed=0.02,truncate=0.02,duplicate=0.05,reorder=0.03,seed=4"
+whole_game faults "drop=100,stall=21@2400,5xx=0.1,malformed=0.02,truncate=0.02,duplicate=0.05,reorder=0.03,seed=4" 300
 tap_is "$rc" 0 "faults: --headless exits 0"
 same_json "faults: the export equals the clean run's" "$tmp/clean.export" "$tmp/faults.export"
 tap_ok "faults: the stream was resumed" grep -q "(resume) -> HTTP 302" "$tmp/faults.cs.log"
@@ -126,7 +130,7 @@ tap_ok "faults: bad lines were skipped with a warning" grep -q "push line skippe
 # the push stream alone (before the final pbp.json is applied) adds up to
 # the truth too: nothing lost to drops, nothing counted twice
 CLIENT=$top_builddir/tests/sportradar_client
-if [ -x "$CLIENT" ] && sim_start pushonly --provider sportradar --seed 21 --speed 1500 \
+if [ -x "$CLIENT" ] && sim_start pushonly --provider sportradar --seed 21 --speed 300 \
     --start-at 1/12:00 --require-auth "user:$KEY" \
     --faults "drop=80,5xx=0.1,malformed=0.02,truncate=0.02,duplicate=0.05,reorder=0.03,seed=9"; then
 	SPORTRADAR_API_KEY=$KEY SR_CLIENT_LOG="$tmp/pushonly.cs.log" "$CLIENT" \

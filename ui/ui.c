@@ -337,10 +337,30 @@ show_session(struct ui *ui, struct loop_ctx *lc, struct session *s)
 	ui_touch(ui);
 }
 
+/* The bells' baseline at the catch-up marker (ui_watch derives ui->g). */
+static void
+watch_at_catch_up(void *ui)
+{
+	(void)ui_watch(ui);
+}
+
+/* The game on screen: plays drained together with the first catch-up
+ * marker (a UI thread late on a busy machine) are live all the same, and
+ * ring. */
+static bool
+drain_focus(struct ui *ui, struct session *s)
+{
+	bool changed = app_drain_marked(s->g, &s->st, s->feed,
+	    s->st.caught_up ? NULL : watch_at_catch_up, ui);
+
+	s->fresh |= changed;
+	return changed;
+}
+
 /* Every session's feed into its own model; true when the one on screen
  * changed.  Each model is derived once per drain. */
 static bool
-drain_all(struct session **v, size_t n, size_t focus)
+drain_all(struct ui *ui, struct session **v, size_t n, size_t focus)
 {
 	bool changed = false, c;
 	size_t i;
@@ -348,7 +368,7 @@ drain_all(struct session **v, size_t n, size_t focus)
 	for (i = 0; i < n; i++) {
 		if (v[i]->feed == NULL)
 			continue;
-		c = session_drain(v[i]);
+		c = i == focus ? drain_focus(ui, v[i]) : session_drain(v[i]);
 		game_refresh(v[i]->g);
 		if (i == focus)
 			changed = c;
@@ -456,13 +476,15 @@ ui_run_sessions(const struct ui_options *opt, struct session **v, size_t nsessio
 		if (cur->feed != NULL) {
 			was_live = cur->st.caught_up;
 			/* derive once per drain: the frame's panes only read */
-			changed = drain_all(v, nsessions, lc.focus);
+			changed = drain_all(ui, v, nsessions, lc.focus);
 			ui_clip_note(ui);
 			if (changed) {
 				unsigned events = ui_watch(ui);
 
-				/* bells ring for what happens live, not for the catch-up */
-				if (was_live && (events & opt->bell) != 0)
+				/* bells ring for what happens live, not for the
+				 * catch-up: ui_watch took the model at the marker
+				 * when this drain held it */
+				if (cur->st.caught_up && (events & opt->bell) != 0)
 					beep();
 			}
 		}
