@@ -96,7 +96,9 @@ app_drain_marked(struct game *g, struct app_state *st, struct feed *feed,
 
 	list = feed_drain(feed);
 	for (m = list; m != NULL; m = m->next) {
-		if (m->kind == FEED_MSG_EVENT || m->kind == FEED_MSG_DELETE)
+		/* live events only: a REST document's are not (received_us 0) */
+		if ((m->kind == FEED_MSG_EVENT || m->kind == FEED_MSG_DELETE) &&
+		    m->received_us != 0)
 			app_stamp(st, m->received_us);
 		changed |= app_apply(g, st, m);
 		if (m->kind == FEED_MSG_CAUGHT_UP && at_caught_up != NULL)

@@ -220,6 +220,10 @@ marker_run(struct feed *feed, char **cause)
 	sink.delete_event(sink.ctx, "b");
 	feed_mark_received(feed);
 	sink.delete_event(sink.ctx, "c");
+	feed_mark_document(feed);   /* a REST document: not timed */
+	sink.delete_event(sink.ctx, "d");
+	feed_mark_received(feed);
+	sink.delete_event(sink.ctx, "e");
 	feed_record(feed, "rest:/v1/data/games/g1", "{\"id\":\"g1\"}", 11);
 	feed_record(feed, "ws", "{\"source\":\"clock\"}", 18);
 	return 0;
@@ -253,6 +257,11 @@ stamper_run(struct feed *feed, char **cause)
 	}
 	sink.delete_event(sink.ctx, "s0");
 	sink.delete_event(sink.ctx, "s1");
+	feed_mark_document(feed);   /* a REST refresh's event: not timed */
+	cs_event_init(&ev, CS_PROVIDER_SHOTTRACKER);
+	snprintf(ev.id, sizeof ev.id, "s9");
+	ev.sequence = 9;
+	sink.event(sink.ctx, &ev);
 	return 0;
 }
 
@@ -569,7 +578,7 @@ test_mark_and_record(void)
 	struct capture_record rec;
 	char *cause = NULL, dir[] = "/tmp/test_feed.XXXXXX", path[256];
 	char *warning = NULL;
-	int64_t t[3] = { 0, 0, 0 };
+	int64_t t[5] = { 0, 0, 0, 0, 0 };
 	size_t count;
 	int i = 0;
 
@@ -581,12 +590,14 @@ test_mark_and_record(void)
 	if (feed == NULL)
 		return;
 	all = drain_all(feed, WAIT_MS, &count, NULL);
-	for (m = all; m != NULL && i < 3; m = m->next)
+	for (m = all; m != NULL && i < 5; m = m->next)
 		if (m->kind == FEED_MSG_DELETE)
 			t[i++] = m->received_us;
-	is_int(i, 3, "three deletes");
+	is_int(i, 5, "five deletes");
 	ok(t[0] == t[1] && t[0] != 0, "messages after one mark share its time");
 	ok(t[2] - t[0] >= 20000, "a new mark restamps (%" PRId64 " us later)", t[2] - t[0]);
+	ok(t[3] == 0, "a REST document's message carries no receive time (not timed as live)");
+	ok(t[4] >= t[2], "the next socket mark stamps again");
 	feed_msg_free_list(&all);
 	feed_stop(&feed);
 
@@ -637,7 +648,7 @@ test_stamp_every_event(void)
 			app_drain(g, &st, feed);
 	}
 	ok(st.ended, "the feed ended");
-	is_int((int)st.nstamps, 5, "five stamps: three events, two deletes");
+	is_int((int)st.nstamps, 5, "five stamps: three events, two deletes (not the REST one)");
 	for (i = 0; i < st.nstamps; i++)
 		if (st.stamps[i] < before || st.stamps[i] > cs_now_us())
 			all_set = false;

@@ -270,7 +270,7 @@ batch_flush(struct feed *f)
 static void
 push(struct feed *f, struct feed_msg *m)
 {
-	m->received_us = f->mark_us != 0 ? f->mark_us : cs_now_us();
+	m->received_us = f->mark_us > 0 ? f->mark_us : f->mark_us < 0 ? 0 : cs_now_us();
 	m->next = NULL;
 	if (!f->batching) {
 		enqueue(f, m, m, 1);
@@ -318,7 +318,7 @@ handoff_note(struct feed *f, const struct feed_msg *list)
 	int64_t now = 0;
 
 	for (; list != NULL; list = list->next) {
-		if (list->queued_us == 0)
+		if (list->queued_us == 0 || list->received_us == 0)
 			continue;
 		if (f->handoff == NULL && (f->handoff = calloc(1, sizeof *f->handoff)) == NULL)
 			return;
@@ -676,6 +676,12 @@ void
 feed_mark_received(struct feed *feed)
 {
 	feed->mark_us = cs_now_us();
+}
+
+void
+feed_mark_document(struct feed *feed)
+{
+	feed->mark_us = -1;
 }
 
 void

@@ -221,6 +221,10 @@ void *feed_provider_data(const struct feed *feed);
  * messages pushed until the next call, for the latency benchmark.  Call it
  * where the socket's bytes come in, before they are parsed. */
 void feed_mark_received(struct feed *feed);
+/* What follows comes from a REST document (a catch-up, a refresh): its
+ * messages carry no receive time (received_us 0) and are not timed as
+ * live events -- a 500 KB pbp.json's parse is not an event's latency. */
+void feed_mark_document(struct feed *feed);
 /* On: messages are held back and queued a few hundred at a time (one lock,
  * one wake-up), for a run that nobody watches message by message (a
  * --once replay).  Off: what is held is queued now.  The feed turns it off

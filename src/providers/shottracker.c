@@ -406,6 +406,7 @@ record_and_parse(struct st *st, const char *path, struct http_response *resp)
 	int rc;
 
 	snprintf(channel, sizeof channel, "rest:%s", path);
+	feed_mark_document(st->feed);   /* not a live event's latency */
 	feed_record(st->feed, channel, resp->body, resp->len);
 	rc = shottracker_parse_message(&st->parse, channel, resp->body, resp->len, NULL);
 	http_response_free(resp);
@@ -433,7 +434,6 @@ rest_resource(struct st *st, const char *path, const char *what, bool required,
 		return 0;
 	}
 	free(why);   /* a retried failure's cause, healed by the retry */
-	feed_mark_received(st->feed);
 	rc = record_and_parse(st, path, &resp);
 	if (rc < 0 && required)
 		return cs_set_cause(cause,

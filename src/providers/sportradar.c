@@ -383,7 +383,7 @@ catch_up(struct sr *sr, char **cause)
 	feed_set_status(sr->feed, FEED_CATCHING_UP, 0, "catching up from pbp.json");
 	if (!sr->have_summary) {
 		if (rest_get(sr, "summary.json", SR_SUMMARY_ATTEMPTS, &resp, &err) == 0) {
-			feed_mark_received(sr->feed);
+			feed_mark_document(sr->feed);
 			record_rest(sr, "summary.json", &resp);
 			if (sportradar_parse_summary(&sr->ctx, resp.body, resp.len) == 0)
 				sr->have_summary = true;
@@ -413,7 +413,7 @@ catch_up(struct sr *sr, char **cause)
 		http_response_free(&resp);
 		return -1;
 	}
-	feed_mark_received(sr->feed);
+	feed_mark_document(sr->feed);
 	record_rest(sr, "pbp.json", &resp);
 	if (sportradar_parse_pbp(&sr->ctx, resp.body, resp.len) < 0) {
 		cs_set_cause(cause, "Sportradar sent a pbp.json that is not a play-by-play "
@@ -465,7 +465,7 @@ check_game_over(struct sr *sr)
 	    sportradar_status_final(peek->status)) {
 		log_msg("sportradar: the game is %s: applying the final pbp.json", peek->status);
 		feed_set_status(sr->feed, FEED_CATCHING_UP, 0, "the game is over: final pbp.json");
-		feed_mark_received(sr->feed);
+		feed_mark_document(sr->feed);
 		record_rest(sr, "pbp.json", &resp);
 		sportradar_parse_pbp(&sr->ctx, resp.body, resp.len);
 		over = true;
@@ -496,7 +496,7 @@ refresh_pbp(struct sr *sr)
 		http_response_free(&resp);
 		return false;
 	}
-	feed_mark_received(sr->feed);
+	feed_mark_document(sr->feed);
 	record_rest(sr, "pbp.json", &resp);
 	sportradar_parse_pbp(&sr->ctx, resp.body, resp.len);
 	http_response_free(&resp);
