@@ -17,10 +17,17 @@ same_as_solo() {   # same_as_solo PROVIDER PREFIX: every PREFIX.ID.json = a --on
 		id=${f#"$prefix".}
 		id=${id%.json}
 		n=$((n + 1))
-		"$CS" --provider "$p" --base-url "$base" --game "$id" --once \
-		    --export "$t/solo.json" --log "$t/solo.log" 2>>"$t/solo.err" &&
-		    "$EQ" "$f" "$t/solo.json" >>"$t/diff" 2>&1 || bad=$((bad + 1))
+		if ! "$CS" --provider "$p" --base-url "$base" --game "$id" --once \
+		    --export "$t/solo.json" --log "$t/solo.log" 2>"$t/solo.err"; then
+			# say why in the diff the test prints (a solo run that failed)
+			echo "$p $id: the solo run failed: $(tail -n 2 "$t/solo.err")" >>"$t/diff"
+			bad=$((bad + 1))
+		elif ! "$EQ" "$f" "$t/solo.json" >>"$t/diff" 2>&1; then
+			echo "$p $id: the export differs from the solo run's" >>"$t/diff"
+			bad=$((bad + 1))
+		fi
 	done
+	[ "$n" -eq 8 ] || echo "$p: $n exports, not 8" >>"$t/diff"
 	[ "$n" -eq 8 ] && [ "$bad" -eq 0 ]
 }
 
