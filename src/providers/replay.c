@@ -905,17 +905,9 @@ replay_run(struct feed *feed, char **cause)
 	long stop_at = -1;
 	enum pass_outcome outcome = PASS_FAILED;
 
-	cr = capture_read_open(cfg->replay_path, cause);
-	if (cr == NULL)
+	if (replay_capture_open(cfg->replay_path, &cr, &parser, cause) < 0)
 		return -1;
-	parser = provider_parser_for(capture_provider(cr));
-	if (capture_version(cr) < 2)
-		log_msg("replay: %s is capture format version %d: it has no checksums, "
-		    "so damage inside a message cannot be seen", cfg->replay_path,
-		    capture_version(cr));
 	capture_read_close(&cr);
-	if (parser == NULL)
-		return cs_set_cause(cause, "the capture's provider cannot be replayed");
 
 	r = calloc(1, sizeof *r);
 	if (r == NULL)

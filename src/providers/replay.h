@@ -44,4 +44,12 @@ bool replay_lines_stamp(struct replay_lines *l, const struct cs_published_stats 
  */
 int replay_once(const char *path, struct game *g, unsigned long *warnings, char **cause);
 
+struct capture_reader;
+struct provider_parser;
+/* Open a capture and name its provider's parser (logging a capture without
+ * checksums): both replays start here.  0, or -1 with *cause and nothing
+ * left open. */
+int replay_capture_open(const char *path, struct capture_reader **cr,
+    const struct provider_parser **parser, char **cause);
+
 #endif

@@ -192,6 +192,24 @@ once_records(struct capture_reader *cr, const struct provider_parser *parser,
 }
 
 int
+replay_capture_open(const char *path, struct capture_reader **cr,
+    const struct provider_parser **parser, char **cause)
+{
+	*cr = capture_read_open(path, cause);
+	if (*cr == NULL)
+		return -1;
+	*parser = parser_of(capture_provider(*cr));
+	if (capture_version(*cr) < 2)
+		log_msg("replay: %s is capture format version %d: it has no checksums, "
+		    "so damage inside a message cannot be seen", path, capture_version(*cr));
+	if (*parser == NULL) {
+		capture_read_close(cr);
+		return cs_set_cause(cause, "the capture's provider cannot be replayed");
+	}
+	return 0;
+}
+
+int
 replay_once(const char *path, struct game *g, unsigned long *warnings, char **cause)
 {
 	const struct provider_parser *parser;
@@ -202,17 +220,8 @@ replay_once(const char *path, struct game *g, unsigned long *warnings, char **ca
 	memset(&o, 0, sizeof o);
 	o.g = g;
 	*warnings = 0;
-	cr = capture_read_open(path, cause);
-	if (cr == NULL)
+	if (replay_capture_open(path, &cr, &parser, cause) < 0)
 		return -1;
-	parser = parser_of(capture_provider(cr));
-	if (capture_version(cr) < 2)
-		log_msg("replay: %s is capture format version %d: it has no checksums, "
-		    "so damage inside a message cannot be seen", path, capture_version(cr));
-	if (parser == NULL) {
-		capture_read_close(&cr);
-		return cs_set_cause(cause, "the capture's provider cannot be replayed");
-	}
 	rc = once_records(cr, parser, &o, cause);
 	capture_read_close(&cr);
 	free(o.lines.v);
