@@ -1083,9 +1083,11 @@ main(int argc, char **argv)
 	char cmd[1024];
 	/* bench_shottracker live-ui: that part only (3 quiet, 3 loaded runs) */
 	bool live_ui_only = argc > 1 && strcmp(argv[1], "live-ui") == 0;
+	/* bench_shottracker memory PROVIDER: start-up and extra game only */
+	bool memory_only = argc > 2 && strcmp(argv[1], "memory") == 0;
 
 	signal(SIGPIPE, SIG_IGN);
-	if (!live_ui_only)
+	if (!live_ui_only && !memory_only)
 		bench_ingest();
 	snprintf(cmd, sizeof cmd, "'%s/courtside-sim' --print-ids >/dev/null 2>&1", TOP_BUILDDIR);
 	if (access(TOP_BUILDDIR "/courtside-sim", X_OK) != 0 || system(cmd) != 0) {
@@ -1098,6 +1100,11 @@ main(int argc, char **argv)
 	}
 	if (live_ui_only) {
 		bench_live_ui();
+		return 0;
+	}
+	if (memory_only) {
+		bench_startup(argv[2]);
+		bench_extra_game(argv[2]);
 		return 0;
 	}
 	bench_catch_up();
