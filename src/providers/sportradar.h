@@ -107,6 +107,25 @@ void sportradar_ctx_init(struct sportradar_ctx *c, const struct cs_sink *sink,
  */
 int sportradar_parse_pbp(struct sportradar_ctx *c, const char *json, size_t len);
 
+/*
+ * pbp.json as it arrives, in pieces of any size (the REST fetch hands over
+ * what libcurl reads): each event is delivered once whole and its text
+ * dropped, so neither the body nor a tree of it is held.  What only the
+ * whole document says (deleted_events, timeouts, events waiting for a
+ * player's id, the status) waits for sportradar_pbp_end(&r, true), which
+ * returns what sportradar_parse_pbp would; a document cut short is refused
+ * there (one warning), its events already delivered staying.  `admit`
+ * (may be NULL) sees the header's status before anything is applied:
+ * false ends the reading, nothing of it applied (sportradar_pbp_feed then
+ * returns -1: stop the transfer).  sportradar_pbp_end(&r, false): the
+ * transfer failed; -1, quietly.  Both free r.
+ */
+struct sportradar_pbp;
+struct sportradar_pbp *sportradar_pbp_new(struct sportradar_ctx *c,
+    bool (*admit)(void *arg, const char *status), void *arg);
+int sportradar_pbp_feed(struct sportradar_pbp *r, const char *data, size_t len);
+int sportradar_pbp_end(struct sportradar_pbp **r, bool whole);
+
 /* summary.json: both rosters -> sink.game.  0, or -1 (one warning). */
 int sportradar_parse_summary(struct sportradar_ctx *c, const char *json, size_t len);
 

@@ -1132,28 +1132,92 @@ periods_of(struct json_object *root)
 }
 
 /*
- * pbp.json is parsed an event at a time: a full game is ~1 MB of text,
- * and json-c needs about ten times that for a whole tree.  A scanner that
- * knows strings and depth finds each object of periods[].events[]; the
- * rest of the document (header, periods, deleted_events) becomes a small
- * skeleton in which every event is the string "#N", N its place in the
- * list of objects found (so duplicate keys or odd layouts cannot misplace
- * one).  A string, not {"#":N}: json-c gives each object a 16-slot hash
- * table, ~0.8 KB, 0.35 MiB for a game's events (issue 20).
+ * pbp.json is read as it arrives (sportradar_pbp_feed), an event at a
+ * time: a full game is ~1 MB of text, and json-c needs about ten times
+ * that for a whole tree.  A scanner that knows strings and depth finds
+ * each object of periods[].events[]; the rest of the document (header,
+ * periods, deleted_events) becomes a small skeleton in which every event
+ * is the string "#N", N its place among the objects found (so duplicate
+ * keys or odd layouts cannot misplace one).  A string, not {"#":N}: json-c
+ * gives each object a 16-slot hash table, ~0.8 KB (issue 20).
+ *
+ * When a period's events begin and the skeleton so far, closed with the
+ * brackets still open, names the header (id, status, home, away) and the
+ * period (type, number, sequence), as real documents do, each event is
+ * delivered as soon as it is whole and its text dropped: neither the body
+ * nor a tree of it is held.  A period that names itself after its events
+ * is held until it closes; a document whose header comes late is held
+ * whole and read at its end, as before.
+ *
+ * What only the whole document says waits for its end: deleted_events,
+ * the timeouts, the events naming a player by a reference a later event
+ * may teach, and the status (a final one ends the game).  A document cut
+ * short is refused: the events it delivered stay (each whole, each an
+ * upsert that the next document repeats), nothing else of it applies.
  */
 #define PBP_DEPTH_MAX    8
 #define PBP_KEY_MAX      16
 #define PBP_EVENTS_MAX   20000
 #define PBP_MARK_MAX     8        /* "#19999" with its quotes */
 
-struct pbp_split {
-	char *skeleton;
-	size_t skeleton_len;
-	struct pbp_span {
-		size_t start, end;       /* one event object: json[start, end) */
-	} *spans;
-	size_t nspans, cap;
+static const char *const pbp_periods[] = { "periods", "quarters", "halves", "halfs" };
+static const char *const pbp_events[] = { "events" };
+
+/* A growing text. */
+struct pbp_text {
+	char *p;
+	size_t len, cap;
 };
+
+static int
+text_put(struct pbp_text *t, const char *p, size_t n)
+{
+	void *buf = t->p;
+
+	if (n == 0)
+		return 0;
+	if (cs_grow(&buf, &t->cap, t->len + n + 1, 1) < 0)
+		return -1;
+	t->p = buf;
+	memcpy(t->p + t->len, p, n);
+	t->len += n;
+	t->p[t->len] = '\0';
+	return 0;
+}
+
+/* Event texts waiting for their period (or the document's end): held
+ * spans of `text`, the first one the event object numbered `base`. */
+struct pbp_held {
+	struct pbp_text text;
+	struct pbp_span {
+		size_t start, end;
+	} *spans;
+	size_t n, cap, base;
+};
+
+static int
+held_put(struct pbp_held *h, const char *p, size_t n)
+{
+	void *s = h->spans;
+
+	if (cs_grow(&s, &h->cap, h->n + 1, sizeof *h->spans) < 0)
+		return -1;
+	h->spans = s;
+	h->spans[h->n].start = h->text.len;
+	if (text_put(&h->text, p, n) < 0)
+		return -1;
+	h->spans[h->n].end = h->text.len;
+	h->n++;
+	return 0;
+}
+
+static void
+held_clear(struct pbp_held *h, size_t base)
+{
+	h->text.len = 0;
+	h->n = 0;
+	h->base = base;
+}
 
 static bool
 key_is(const char *key, const char *const *names, size_t n)
@@ -1166,119 +1230,10 @@ key_is(const char *key, const char *const *names, size_t n)
 	return false;
 }
 
-/* 0, or -1 (out of memory, too many events) with *why. */
-static int
-pbp_split(const char *json, size_t len, struct pbp_split *sp, const char **why)
-{
-	static const char *const periods[] = { "periods", "quarters", "halves", "halfs" };
-	static const char *const events[] = { "events" };
-	char opened[PBP_DEPTH_MAX + 1][PBP_KEY_MAX];   /* key of the container at each depth */
-	char key[PBP_KEY_MAX];
-	size_t i, str_start = 0, ev_start = 0, o = 0, prev = 0, n;
-	bool in_str = false, esc = false, have_str = false, have_key = false, in_event = false;
-	int depth = 0;
-	struct pbp_span *ns;
-	size_t spanned = 0;
-	char ch;
-
-	memset(sp, 0, sizeof *sp);
-	memset(opened, 0, sizeof opened);
-	key[0] = '\0';
-	for (i = 0; i < len; i++) {
-		ch = json[i];
-		if (in_str) {
-			if (esc)
-				esc = false;
-			else if (ch == '\\')
-				esc = true;
-			else if (ch == '"') {
-				in_str = false;
-				have_str = true;
-				n = i - str_start;
-				if (n >= PBP_KEY_MAX)
-					n = PBP_KEY_MAX - 1;
-				memcpy(key, json + str_start, n);
-				key[n] = '\0';
-			}
-			continue;
-		}
-		switch (ch) {
-		case '"':
-			in_str = true;
-			str_start = i + 1;
-			break;
-		case ':':
-			have_key = have_str;
-			have_str = false;
-			break;
-		case '{':
-		case '[':
-			if (ch == '{' && depth == 4 && !in_event &&
-			    key_is(opened[4], events, 1) && key_is(opened[2], periods, 4)) {
-				in_event = true;
-				ev_start = i;
-			}
-			depth++;
-			if (depth > 0 && depth <= PBP_DEPTH_MAX)
-				cs_strlcpy(opened[depth], have_key ? key : "", PBP_KEY_MAX);
-			have_key = have_str = false;
-			break;
-		case '}':
-		case ']':
-			depth--;
-			if (in_event && depth == 4) {
-				in_event = false;
-				if (sp->nspans == sp->cap) {
-					if (sp->cap >= PBP_EVENTS_MAX) {
-						*why = "more events than any game has";
-						return -1;
-					}
-					sp->cap = sp->cap == 0 ? 256 : sp->cap * 2;
-					ns = realloc(sp->spans, sp->cap * sizeof *ns);
-					if (ns == NULL) {
-						*why = "out of memory";
-						return -1;
-					}
-					sp->spans = ns;
-				}
-				sp->spans[sp->nspans].start = ev_start;
-				sp->spans[sp->nspans].end = i + 1;
-				sp->nspans++;
-				spanned += i + 1 - ev_start;
-			}
-			have_key = have_str = false;
-			break;
-		case ',':
-			have_key = have_str = false;
-			break;
-		default:
-			break;
-		}
-	}
-	/* what is left, and a placeholder of at most PBP_MARK_MAX bytes
-	 * ("#19999") for each event */
-	sp->skeleton = malloc(len - spanned + sp->nspans * PBP_MARK_MAX + 1);
-	if (sp->skeleton == NULL) {
-		*why = "out of memory";
-		return -1;
-	}
-	for (i = 0; i < sp->nspans; i++) {
-		memcpy(sp->skeleton + o, json + prev, sp->spans[i].start - prev);
-		o += sp->spans[i].start - prev;
-		o += (size_t)snprintf(sp->skeleton + o, PBP_MARK_MAX + 1, "\"#%zu\"", i);
-		prev = sp->spans[i].end;
-	}
-	memcpy(sp->skeleton + o, json + prev, len - prev);
-	o += len - prev;
-	sp->skeleton[o] = '\0';
-	sp->skeleton_len = o;
-	return 0;
-}
-
-/* The span a skeleton's placeholder names, in *k; false for anything
+/* The held span a skeleton's placeholder names, in *k; false for anything
  * else, which is not an event object. */
 static bool
-pbp_mark(struct json_object *o, size_t nspans, size_t *k)
+pbp_mark(struct json_object *o, const struct pbp_held *h, size_t *k)
 {
 	const char *s;
 	char *end;
@@ -1290,18 +1245,10 @@ pbp_mark(struct json_object *o, size_t nspans, size_t *k)
 	if (s[0] != '#' || s[1] < '0' || s[1] > '9')
 		return false;
 	n = strtoul(s + 1, &end, 10);
-	if (*end != '\0' || n >= nspans)
+	if (*end != '\0' || n < h->base || n - h->base >= h->n)
 		return false;
-	*k = n;
+	*k = n - h->base;
 	return true;
-}
-
-static void
-pbp_split_free(struct pbp_split *sp)
-{
-	free(sp->skeleton);
-	free(sp->spans);
-	memset(sp, 0, sizeof *sp);
 }
 
 /* An event waiting for the end of the document: it names a player by a
@@ -1395,135 +1342,146 @@ listed_has(struct listed *l, const char *id)
 	return bsearch(&key, l->keys, l->n, sizeof *l->keys, key_compare) != NULL;
 }
 
-int
-sportradar_parse_pbp(struct sportradar_ctx *c, const char *json, size_t len)
-{
-	struct json_object *root, *periods, *p, *events, *deleted, *d, *e;
-	struct pbp_split sp;
-	struct pbp_pending *pending = NULL, *np_;
-	struct listed listed = { NULL, 0, 0, false };
-	int64_t doc_moment = 0;   /* the document's newest event */
-	size_t npending = 0, pcap = 0, k;
-	struct cs_game_info info;
-	struct cs_period period;
+/* What reading one document's events keeps from one event to the next. */
+struct pbp_walk {
+	struct sportradar_ctx *c;
 	struct sr_teams teams;
-	struct cs_event ev;
-	const char *why, *type, *id;
-	size_t i, j, np, ne;
-	int64_t updated;
-	int count = 0, s, q;
+	struct cs_period period;     /* the enclosing one; sequence 0 = bad */
+	struct pbp_pending *pending;
+	size_t npending, pcap;
+	struct listed listed;
+	int64_t doc_moment;          /* the document's newest event */
+	int count;
+};
+
+static void
+walk_free(struct pbp_walk *w)
+{
+	free(w->listed.keys);
+	free(w->pending);
+	w->listed.keys = NULL;
+	w->pending = NULL;
+	w->npending = w->pcap = 0;
+}
+
+/* A period object: w->period, or sequence 0 (warned) when it is bad. */
+static void
+walk_period(struct pbp_walk *w, struct json_object *p, size_t i)
+{
 	bool past = false;
 
-	if (json == NULL || len == 0 || len > (size_t)INT_MAX - 1) {
-		warn(c, "sportradar: pbp.json skipped: %s", json == NULL || len == 0 ?
-		    "empty" : "too large");
-		return -1;
-	}
-	if (pbp_split(json, len, &sp, &why) < 0) {
-		warn(c, "sportradar: pbp.json skipped: %s", why);
-		pbp_split_free(&sp);
-		return -1;
-	}
-	root = parse_json(sp.skeleton, sp.skeleton_len, &why);
-	if (root == NULL) {
-		warn(c, "sportradar: pbp.json skipped: %s", why);
-		pbp_split_free(&sp);
-		return -1;
-	}
-	periods = periods_of(root);
-	if (periods == NULL) {
-		warn(c, "sportradar: pbp.json skipped: no periods list");
-		goto out;
-	}
-	if (header_of(c, root, "pbp.json", &info) < 0)
-		goto out;
-	np = json_object_array_length(periods);
-	for (i = 0; i < np; i++) {
-		type = jstr(json_object_array_get_idx(periods, i), "type");
-		if (type != NULL && strcasecmp(type, "half") == 0)
-			c->halves = true;
-	}
-	if (np == 0 && jget(root, "half") != NULL && jget(root, "quarter") == NULL)
-		c->halves = true;
-	teams_from(c, jobject(root, "home"), jobject(root, "away"), &teams);
-	emit_info(c, &info);
+	if (period_of(w->c, p, (int)i, &w->period, &past))
+		return;
+	if (past)
+		warn(w->c, "sportradar: pbp.json: period %zu skipped: more than %d "
+		    "periods", i + 1, CS_PERIODS_MAX);
+	else
+		warn(w->c, "sportradar: pbp.json: period %zu skipped: bad number or "
+		    "type", i + 1);
+	w->period.sequence = 0;   /* its events are passed over */
+}
 
-	for (i = 0; i < np; i++) {
-		p = json_object_array_get_idx(periods, i);
-		events = jarray(p, "events");
-		ne = events != NULL ? json_object_array_length(events) : 0;
-		if (!period_of(c, p, (int)i, &period, &past)) {
-			if (past)
-				warn(c, "sportradar: pbp.json: period %zu skipped: more than %d "
-				    "periods", i + 1, CS_PERIODS_MAX);
-			else
-				warn(c, "sportradar: pbp.json: period %zu skipped: bad number or "
-				    "type", i + 1);
-			period.sequence = 0;   /* its events are passed over below */
-		}
-		for (j = 0; j < ne; j++) {
-			/* every object here is a placeholder naming its span */
-			if (!pbp_mark(json_object_array_get_idx(events, j), sp.nspans, &k)) {
-				warn(c, "sportradar: pbp.json: event %zu of period %zu is not "
-				    "an object; skipped", j + 1, i + 1);
-				continue;
-			}
-			e = parse_json(json + sp.spans[k].start,
-			    sp.spans[k].end - sp.spans[k].start, &why);
-			if (e == NULL) {
-				warn(c, "sportradar: pbp.json: an event skipped: %s", why);
-				continue;
-			}
-			if (period.sequence == 0) {
-				json_object_put(e);
-				continue;
-			}
-			learn_event(c, e);
-			listed_add(&listed, jstr(e, "id"));
-			if (event_of(c, e, &teams, &period, (int)j, &ev, &why) < 0) {
-				id = jstr(e, "id");
-				warn(c, "sportradar: pbp.json: skipped event %s: %s",
-				    id != NULL && *id != '\0' ? id : "(no id)", why);
-				json_object_put(e);
-				continue;
-			}
-			updated = sportradar_parse_time(jstr(e, "updated"));
-			if (ev.sequence > doc_moment)
-				doc_moment = ev.sequence;
-			json_object_put(e);
-			if (names_unknown_player(&ev)) {
-				/* a later event may teach the id: deliver at the end */
-				if (npending == pcap && pcap < SR_SEEN_EVENTS) {
-					pcap = pcap == 0 ? 16 : pcap * 2;
-					np_ = realloc(pending, pcap * sizeof *pending);
-					if (np_ == NULL) {
-						pcap = npending;
-						deliver(c, &ev, updated, &count);
-						continue;
-					}
-					pending = np_;
-				}
-				if (npending < pcap) {
-					pending[npending].ev = ev;
-					pending[npending].updated_ms = updated;
-					npending++;
-					continue;
-				}
-			}
-			deliver(c, &ev, updated, &count);
-		}
+/* The pending list is full, or cannot grow: false. */
+static bool
+walk_hold(struct pbp_walk *w, const struct cs_event *ev, int64_t updated)
+{
+	struct pbp_pending *np;
+
+	if (w->npending == w->pcap && w->pcap < SR_SEEN_EVENTS) {
+		np = realloc(w->pending, (w->pcap == 0 ? 16 : w->pcap * 2) * sizeof *np);
+		if (np == NULL)
+			return false;
+		w->pending = np;
+		w->pcap = w->pcap == 0 ? 16 : w->pcap * 2;
 	}
-	for (i = 0; i < npending; i++) {
-		struct cs_event *pe = &pending[i].ev;
+	if (w->npending >= w->pcap)
+		return false;
+	w->pending[w->npending].ev = *ev;
+	w->pending[w->npending].updated_ms = updated;
+	w->npending++;
+	return true;
+}
+
+/* One event object's text, the j-th of period i's list. */
+static void
+walk_event(struct pbp_walk *w, const char *text, size_t len, size_t j)
+{
+	struct sportradar_ctx *c = w->c;
+	struct json_object *e;
+	struct cs_event ev;
+	const char *why, *id;
+	int64_t updated;
+
+	e = parse_json(text, len, &why);
+	if (e == NULL) {
+		warn(c, "sportradar: pbp.json: an event skipped: %s", why);
+		return;
+	}
+	if (w->period.sequence == 0) {
+		json_object_put(e);
+		return;
+	}
+	learn_event(c, e);
+	listed_add(&w->listed, jstr(e, "id"));
+	if (event_of(c, e, &w->teams, &w->period, (int)j, &ev, &why) < 0) {
+		id = jstr(e, "id");
+		warn(c, "sportradar: pbp.json: skipped event %s: %s",
+		    id != NULL && *id != '\0' ? id : "(no id)", why);
+		json_object_put(e);
+		return;
+	}
+	updated = sportradar_parse_time(jstr(e, "updated"));
+	if (ev.sequence > w->doc_moment)
+		w->doc_moment = ev.sequence;
+	json_object_put(e);
+	/* a later event may teach the id: deliver at the end */
+	if (names_unknown_player(&ev) && walk_hold(w, &ev, updated))
+		return;
+	deliver(c, &ev, updated, &w->count);
+}
+
+/* A period whose events were held: every placeholder of its list. */
+static void
+walk_held_period(struct pbp_walk *w, struct json_object *p, size_t i,
+    const struct pbp_held *h)
+{
+	struct json_object *events = jarray(p, "events");
+	size_t j, k, ne = events != NULL ? json_object_array_length(events) : 0;
+
+	walk_period(w, p, i);
+	for (j = 0; j < ne; j++) {
+		/* every object here is a placeholder naming its span */
+		if (!pbp_mark(json_object_array_get_idx(events, j), h, &k)) {
+			warn(w->c, "sportradar: pbp.json: event %zu of period %zu is not "
+			    "an object; skipped", j + 1, i + 1);
+			continue;
+		}
+		walk_event(w, h->text.p + h->spans[k].start,
+		    h->spans[k].end - h->spans[k].start, j);
+	}
+}
+
+/* The end of a whole document: the pending events, deleted_events, the
+ * timeouts.  The number of events delivered. */
+static int
+walk_finish(struct pbp_walk *w, struct json_object *root)
+{
+	struct sportradar_ctx *c = w->c;
+	struct json_object *deleted, *d;
+	const char *id;
+	size_t i, j, ne;
+	int q, s;
+
+	for (i = 0; i < w->npending; i++) {
+		struct cs_event *pe = &w->pending[i].ev;
 
 		for (q = 0; q < pe->nstats; q++)
 			resolve_ref(c, &pe->stats[q].player);
 		for (s = 0; s < 2; s++)
 			for (q = 0; pe->has_on_court[s] && q < CS_ON_COURT; q++)
 				resolve_ref(c, &pe->on_court[s][q]);
-		deliver(c, pe, pending[i].updated_ms, &count);
+		deliver(c, pe, w->pending[i].updated_ms, &w->count);
 	}
-
 	deleted = jarray(root, "deleted_events");
 	ne = deleted != NULL ? json_object_array_length(deleted) : 0;
 	for (j = 0; j < ne; j++) {
@@ -1536,7 +1494,7 @@ sportradar_parse_pbp(struct sportradar_ctx *c, const char *json, size_t len)
 			warn(c, "sportradar: pbp.json: deleted_events entry %zu has no usable id", j + 1);
 			continue;
 		}
-		if (listed_has(&listed, id)) {
+		if (listed_has(&w->listed, id)) {
 			warn(c, "sportradar: pbp.json: event %.64s is both listed and deleted; "
 			    "the listed play is kept", id);
 			continue;
@@ -1546,19 +1504,475 @@ sportradar_parse_pbp(struct sportradar_ctx *c, const char *json, size_t len)
 		if (c->sink.delete_event != NULL)
 			c->sink.delete_event(c->sink.ctx, clean);
 	}
-	free(listed.keys);
-	free(pending);
-	offer_timeouts(c, jobject(root, "home"), jobject(root, "away"), doc_moment);
-	if (doc_moment > c->max_sequence)
-		c->max_sequence = doc_moment;
+	offer_timeouts(c, jobject(root, "home"), jobject(root, "away"), w->doc_moment);
+	if (w->doc_moment > c->max_sequence)
+		c->max_sequence = w->doc_moment;
+	return w->count;
+}
+
+/* Whether a list of periods says the game is played in halves. */
+static void
+note_halves(struct sportradar_ctx *c, struct json_object *periods)
+{
+	size_t i, np = periods != NULL ? json_object_array_length(periods) : 0;
+	const char *type;
+
+	for (i = 0; i < np; i++) {
+		type = jstr(json_object_array_get_idx(periods, i), "type");
+		if (type != NULL && strcasecmp(type, "half") == 0)
+			c->halves = true;
+	}
+}
+
+enum pbp_mode {
+	PBP_UNDECIDED,               /* no period's events yet */
+	PBP_LIVE,                    /* events read as they close */
+	PBP_WHOLE,                   /* a late header: everything held to the end */
+};
+
+enum pbp_fate { PBP_HOLD, PBP_READ, PBP_DROP };
+
+struct sportradar_pbp {
+	struct sportradar_ctx *c;
+	bool (*admit)(void *arg, const char *status);
+	void *admit_arg;
+	/* the scanner, carried from one piece to the next */
+	int depth;
+	bool in_str, esc, have_str, have_key, in_event;
+	char key[PBP_KEY_MAX];
+	size_t keylen;
+	char opened[PBP_DEPTH_MAX + 1][PBP_KEY_MAX];   /* key of the container at each depth */
+	char bracket[PBP_DEPTH_MAX + 1];               /* and '{' or '[' */
+	size_t nmarks, bytes;
+	struct pbp_text skel, ev;
+	enum pbp_fate fate;          /* of the event object being read */
+	size_t ev_pos;               /* its place in its list */
+	/* the document */
+	enum pbp_mode mode;
+	bool read_events;            /* LIVE: in a period's events, read as they close */
+	bool hold_events;            /* LIVE: in a period's events, held (a late period) */
+	bool held_period;            /* LIVE: that period is not closed yet */
+	size_t period_index, elem;
+	bool elem_seen, elem_obj;
+	bool other_game, declined;   /* the header: another game; admit said no */
+	char status[sizeof ((struct sportradar_ctx *)0)->status];  /* LIVE: ctx->status at the end */
+	struct pbp_held held;
+	struct pbp_walk w;
+	const char *why;             /* the document cannot be read: out of memory... */
+};
+
+struct sportradar_pbp *
+sportradar_pbp_new(struct sportradar_ctx *c, bool (*admit)(void *arg, const char *status),
+    void *arg)
+{
+	struct sportradar_pbp *r = calloc(1, sizeof *r);
+
+	if (r == NULL)
+		return NULL;
+	r->c = c;
+	r->admit = admit;
+	r->admit_arg = arg;
+	r->w.c = c;
+	return r;
+}
+
+/* The skeleton so far, closed with the brackets still open, as a tree. */
+static struct json_object *
+pbp_prefix(struct sportradar_pbp *r)
+{
+	struct json_object *root;
+	char close[PBP_DEPTH_MAX];
+	const char *why;
+	int d, n = 0;
+
+	if (r->depth < 1 || r->depth > PBP_DEPTH_MAX)
+		return NULL;
+	for (d = r->depth; d >= 1; d--)
+		close[n++] = r->bracket[d] == '{' ? '}' : ']';
+	if (text_put(&r->skel, close, (size_t)n) < 0) {
+		r->why = "out of memory";
+		return NULL;
+	}
+	root = parse_json(r->skel.p, r->skel.len, &why);
+	r->skel.len -= (size_t)n;
+	r->skel.p[r->skel.len] = '\0';
+	return root;
+}
+
+/* The list periods[] of a prefix, and its last period (the one open). */
+static struct json_object *
+prefix_period(struct sportradar_pbp *r, struct json_object *root, size_t *index)
+{
+	struct json_object *periods = periods_of(root);
+	size_t n;
+
+	if (periods == NULL || periods != jarray(root, r->opened[2]))
+		return NULL;    /* another list than the one read at the end */
+	n = json_object_array_length(periods);
+	if (n == 0)
+		return NULL;
+	*index = n - 1;
+	return json_object_array_get_idx(periods, n - 1);
+}
+
+static bool
+period_named(struct json_object *p)
+{
+	return jget(p, "type") != NULL && jget(p, "number") != NULL &&
+	    jget(p, "sequence") != NULL;
+}
+
+/* The header from a prefix: admitted, this game's, teams and info sent
+ * (ctx->status kept back until the document is whole).  false: nothing
+ * more of this document is read. */
+static bool
+pbp_header(struct sportradar_pbp *r, struct json_object *root)
+{
+	struct sportradar_ctx *c = r->c;
+	struct cs_game_info info;
+	char status[sizeof c->status], was[sizeof c->status];
+
+	cs_sanitize(status, jstr(root, "status") != NULL ? jstr(root, "status") : "",
+	    sizeof status);
+	if (r->admit != NULL && !r->admit(r->admit_arg, status)) {
+		r->declined = true;
+		return false;
+	}
+	cs_strlcpy(was, c->status, sizeof was);
+	if (header_of(c, root, "pbp.json", &info) < 0) {
+		r->other_game = true;
+		return false;
+	}
+	/* the provider's own reading of the status (is the game over?) waits
+	 * for the whole document */
+	cs_strlcpy(r->status, c->status, sizeof r->status);
+	cs_strlcpy(c->status, was, sizeof c->status);
+	note_halves(c, periods_of(root));
+	teams_from(c, jobject(root, "home"), jobject(root, "away"), &r->w.teams);
+	emit_info(c, &info);
+	return true;
+}
+
+/* A period's events begin: decide how they are read. */
+static void
+events_begin(struct sportradar_pbp *r)
+{
+	struct json_object *root, *p;
+	size_t index = 0;
+	const char *type;
+
+	if (r->mode == PBP_WHOLE || r->other_game || r->declined || r->why != NULL)
+		return;
+	root = pbp_prefix(r);
+	p = root != NULL ? prefix_period(r, root, &index) : NULL;
+	if (r->mode == PBP_UNDECIDED) {
+		if (p == NULL || !period_named(p) || jget(root, "id") == NULL ||
+		    jget(root, "status") == NULL || jobject(root, "home") == NULL ||
+		    jobject(root, "away") == NULL) {
+			r->mode = PBP_WHOLE;
+			json_object_put(root);
+			return;
+		}
+		r->mode = PBP_LIVE;
+		held_clear(&r->held, r->nmarks);
+		if (!pbp_header(r, root)) {
+			json_object_put(root);
+			return;
+		}
+	}
+	r->period_index = index;
+	r->elem = 0;
+	r->elem_seen = r->elem_obj = false;
+	if (p != NULL && period_named(p)) {
+		type = jstr(p, "type");
+		if (type != NULL && strcasecmp(type, "half") == 0)
+			r->c->halves = true;
+		walk_period(&r->w, p, index);
+		r->read_events = true;
+	} else if (root != NULL && jarray(root, r->opened[2]) == periods_of(root)) {
+		/* named after its events, or unreadable so far: held to its end */
+		held_clear(&r->held, r->nmarks);
+		r->hold_events = r->held_period = true;
+	}
 	json_object_put(root);
-	pbp_split_free(&sp);
-	return count;
-out:
-	free(listed.keys);
+}
+
+/* A held period closes: read it whole. */
+static void
+period_end(struct sportradar_pbp *r)
+{
+	struct json_object *root, *p;
+	size_t index = 0;
+
+	r->held_period = false;
+	root = pbp_prefix(r);
+	p = root != NULL ? prefix_period(r, root, &index) : NULL;
+	if (p != NULL && !r->other_game && !r->declined && r->why == NULL) {
+		note_halves(r->c, periods_of(root));
+		walk_held_period(&r->w, p, index, &r->held);
+	}
 	json_object_put(root);
-	pbp_split_free(&sp);
-	return -1;
+	held_clear(&r->held, r->nmarks);
+}
+
+/* One element of a list being read ends: warn for anything but an object. */
+static void
+elem_end(struct sportradar_pbp *r)
+{
+	if (r->read_events && r->elem_seen && !r->elem_obj && !r->other_game &&
+	    !r->declined && r->why == NULL)
+		warn(r->c, "sportradar: pbp.json: event %zu of period %zu is not "
+		    "an object; skipped", r->elem + 1, r->period_index + 1);
+	r->elem_seen = r->elem_obj = false;
+}
+
+static void
+event_begin(struct sportradar_pbp *r)
+{
+	r->ev.len = 0;
+	r->ev_pos = r->elem;
+	if (r->other_game || r->declined || r->why != NULL)
+		r->fate = PBP_DROP;
+	else if (r->mode != PBP_LIVE || r->hold_events)
+		r->fate = PBP_HOLD;
+	else
+		r->fate = r->read_events ? PBP_READ : PBP_DROP;
+}
+
+static void
+event_end(struct sportradar_pbp *r)
+{
+	char mark[PBP_MARK_MAX + 1];
+	int n;
+
+	if (r->nmarks >= PBP_EVENTS_MAX && r->why == NULL) {
+		r->why = "more events than any game has";
+		r->fate = PBP_DROP;
+	}
+	n = snprintf(mark, sizeof mark, "\"#%zu\"", r->nmarks++);
+	if (text_put(&r->skel, mark, (size_t)n) < 0)
+		r->why = "out of memory";
+	if (r->fate == PBP_READ && r->why == NULL)
+		walk_event(&r->w, r->ev.p, r->ev.len, r->ev_pos);
+	else if (r->fate == PBP_HOLD && r->why == NULL &&
+	    held_put(&r->held, r->ev.p, r->ev.len) < 0)
+		r->why = "out of memory";
+	r->ev.len = 0;
+}
+
+/* The bytes data[from, to) to where they belong: the event being read or
+ * the skeleton. */
+static void
+pbp_keep(struct sportradar_pbp *r, const char *data, size_t from, size_t to)
+{
+	struct pbp_text *t = r->in_event ? &r->ev : &r->skel;
+
+	if (r->in_event && r->fate == PBP_DROP)
+		return;
+	if (to > from && text_put(t, data + from, to - from) < 0)
+		r->why = "out of memory";
+}
+
+/* Whether the container just opened at depth 4 is a period's events. */
+static bool
+at_events(const struct sportradar_pbp *r)
+{
+	return r->depth == 4 && r->bracket[4] == '[' && r->bracket[3] == '{' &&
+	    r->bracket[2] == '[' && r->bracket[1] == '{' &&
+	    key_is(r->opened[4], pbp_events, 1) && key_is(r->opened[2], pbp_periods, 4);
+}
+
+int
+sportradar_pbp_feed(struct sportradar_pbp *r, const char *data, size_t len)
+{
+	size_t i, run = 0;
+	char ch;
+
+	r->bytes += len;
+	if (r->bytes > (size_t)INT_MAX - 1 && r->why == NULL)
+		r->why = "too large";
+	for (i = 0; i < len; i++) {
+		ch = data[i];
+		if (r->in_str) {
+			if (r->esc)
+				r->esc = false;
+			else if (ch == '\\')
+				r->esc = true;
+			else if (ch == '"') {
+				r->in_str = false;
+				r->have_str = true;
+				r->key[r->keylen] = '\0';
+				continue;
+			}
+			if (r->keylen < PBP_KEY_MAX - 1)
+				r->key[r->keylen++] = ch;
+			continue;
+		}
+		if (r->read_events && r->depth == 4 && !r->elem_seen && ch != ',' &&
+		    ch != ']' && ch != ' ' && ch != '\t' && ch != '\r' && ch != '\n') {
+			r->elem_seen = true;
+			r->elem_obj = ch == '{';
+		}
+		switch (ch) {
+		case '"':
+			r->in_str = true;
+			r->keylen = 0;
+			break;
+		case ':':
+			r->have_key = r->have_str;
+			r->have_str = false;
+			break;
+		case '{':
+		case '[':
+			if (ch == '{' && r->depth == 4 && !r->in_event &&
+			    key_is(r->opened[4], pbp_events, 1) &&
+			    key_is(r->opened[2], pbp_periods, 4)) {
+				pbp_keep(r, data, run, i);
+				run = i;
+				event_begin(r);
+				r->in_event = true;
+			}
+			r->depth++;
+			if (r->depth > 0 && r->depth <= PBP_DEPTH_MAX) {
+				cs_strlcpy(r->opened[r->depth], r->have_key ? r->key : "",
+				    PBP_KEY_MAX);
+				r->bracket[r->depth] = ch;
+			}
+			r->have_key = r->have_str = false;
+			if (ch == '[' && at_events(r)) {
+				pbp_keep(r, data, run, i + 1);
+				run = i + 1;
+				events_begin(r);
+			}
+			break;
+		case '}':
+		case ']':
+			if (r->depth == 4 && !r->in_event && (r->read_events || r->hold_events)) {
+				elem_end(r);
+				r->read_events = r->hold_events = false;
+			}
+			r->depth--;
+			if (r->in_event && r->depth == 4) {
+				pbp_keep(r, data, run, i + 1);
+				run = i + 1;
+				r->in_event = false;
+				event_end(r);
+			} else if (r->held_period && r->depth == 2) {
+				pbp_keep(r, data, run, i + 1);
+				run = i + 1;
+				period_end(r);
+			}
+			r->have_key = r->have_str = false;
+			break;
+		case ',':
+			if (r->read_events && r->depth == 4) {
+				elem_end(r);
+				r->elem++;
+			}
+			r->have_key = r->have_str = false;
+			break;
+		default:
+			break;
+		}
+	}
+	pbp_keep(r, data, run, len);
+	return r->declined ? -1 : 0;
+}
+
+/* A document held whole (its header came late): read at its end. */
+static int
+pbp_whole(struct sportradar_pbp *r, struct json_object *root)
+{
+	struct sportradar_ctx *c = r->c;
+	struct json_object *periods;
+	struct cs_game_info info;
+	char status[sizeof c->status];
+	size_t i, np;
+
+	cs_sanitize(status, jstr(root, "status") != NULL ? jstr(root, "status") : "",
+	    sizeof status);
+	if (r->admit != NULL && !r->admit(r->admit_arg, status))
+		return -1;
+	periods = periods_of(root);
+	if (periods == NULL) {
+		warn(c, "sportradar: pbp.json skipped: no periods list");
+		return -1;
+	}
+	if (header_of(c, root, "pbp.json", &info) < 0)
+		return -1;
+	np = json_object_array_length(periods);
+	note_halves(c, periods);
+	if (np == 0 && jget(root, "half") != NULL && jget(root, "quarter") == NULL)
+		c->halves = true;
+	teams_from(c, jobject(root, "home"), jobject(root, "away"), &r->w.teams);
+	emit_info(c, &info);
+	for (i = 0; i < np; i++)
+		walk_held_period(&r->w, json_object_array_get_idx(periods, i), i, &r->held);
+	return walk_finish(&r->w, root);
+}
+
+/* A document read as it came, whole: what waited for its end. */
+static int
+pbp_live_end(struct sportradar_pbp *r, struct json_object *root)
+{
+	cs_strlcpy(r->c->status, r->status, sizeof r->c->status);
+	return walk_finish(&r->w, root);
+}
+
+int
+sportradar_pbp_end(struct sportradar_pbp **rp, bool whole)
+{
+	struct sportradar_pbp *r = rp != NULL ? *rp : NULL;
+	struct json_object *root = NULL;
+	const char *why;
+	int rc = -1;
+
+	if (r == NULL)
+		return -1;
+	if (!whole || r->declined || r->other_game)
+		;   /* the transfer failed (its cause says why), or warned */
+	else if (r->why != NULL)
+		warn(r->c, "sportradar: pbp.json skipped: %s", r->why);
+	else if (r->bytes == 0)
+		warn(r->c, "sportradar: pbp.json skipped: empty");
+	else if ((root = parse_json(r->skel.p, r->skel.len, &why)) == NULL) {
+		if (r->mode == PBP_LIVE && r->w.count > 0)
+			warn(r->c, "sportradar: pbp.json skipped: %s (the %d events before "
+			    "it stay; nothing else of it applies)", why, r->w.count);
+		else
+			warn(r->c, "sportradar: pbp.json skipped: %s", why);
+	} else if (r->mode == PBP_LIVE)
+		rc = pbp_live_end(r, root);
+	else
+		rc = pbp_whole(r, root);
+	json_object_put(root);
+	walk_free(&r->w);
+	free(r->skel.p);
+	free(r->ev.p);
+	free(r->held.text.p);
+	free(r->held.spans);
+	free(r);
+	*rp = NULL;
+	return rc;
+}
+
+int
+sportradar_parse_pbp(struct sportradar_ctx *c, const char *json, size_t len)
+{
+	struct sportradar_pbp *r;
+
+	if (json == NULL || len == 0 || len > (size_t)INT_MAX - 1) {
+		warn(c, "sportradar: pbp.json skipped: %s", json == NULL || len == 0 ?
+		    "empty" : "too large");
+		return -1;
+	}
+	r = sportradar_pbp_new(c, NULL, NULL);
+	if (r == NULL) {
+		warn(c, "sportradar: pbp.json skipped: out of memory");
+		return -1;
+	}
+	sportradar_pbp_feed(r, json, len);
+	return sportradar_pbp_end(&r, true);
 }
 
 /* --- summary.json --- */
