@@ -32,10 +32,13 @@ struct transfer {
 	size_t cap;             /* allocated body bytes */
 	size_t max_body;
 	bool too_big;
+	bool refused;           /* req->on_body said stop */
 	bool cancelled;
 	bool stalled;
 	long stall_ms;
 	int64_t last_byte_us;   /* monotonic: the request started, or a byte came */
+	CURL *curl;
+	long code;              /* the status of the body being read; 0 before */
 };
 
 static int64_t
@@ -74,6 +77,21 @@ curl_init(void)
 	curl_init_rc = curl_global_init(CURL_GLOBAL_DEFAULT);
 }
 
+/* A 200's body goes to req->on_body; the status is known by its first byte. */
+static bool
+handed_over(struct transfer *t)
+{
+	long code = 0;
+
+	if (t->req->on_body == NULL)
+		return false;
+	if (t->code == 0) {
+		curl_easy_getinfo(t->curl, CURLINFO_RESPONSE_CODE, &code);
+		t->code = code;
+	}
+	return t->code == 200;
+}
+
 static size_t
 on_body(char *data, size_t size, size_t nmemb, void *arg)
 {
@@ -85,9 +103,18 @@ on_body(char *data, size_t size, size_t nmemb, void *arg)
 	if (n == 0)
 		return 0;
 	t->last_byte_us = now_us();
-	if (r->len + n > t->max_body) {
+	if (r->received + n > t->max_body) {
 		t->too_big = true;
 		return 0;   /* aborts the transfer with CURLE_WRITE_ERROR */
+	}
+	r->received += n;
+	if (handed_over(t)) {
+		if (t->req->on_body(t->req->on_body_arg, data, n) < 0) {
+			t->refused = true;
+			return 0;
+		}
+		if (!t->req->keep_body)
+			return n;
 	}
 	if (r->len + n + 1 > t->cap) {
 		want = t->cap != 0 ? t->cap : 16384;
@@ -185,6 +212,7 @@ on_header(char *line, size_t size, size_t nmemb, void *arg)
 
 	t->last_byte_us = now_us();
 	http_response_header(t->resp, line, size * nmemb);
+	t->code = 0;            /* a new header: the status may change (a 100, a 3xx) */
 	return size * nmemb;
 }
 
@@ -328,6 +356,7 @@ http_perform(const struct http_request *req, struct http_response *resp,
 		return cs_set_cause(cause, "cannot create an HTTP handle");
 
 	memset(&t, 0, sizeof t);
+	t.curl = c;
 	t.req = req;
 	t.resp = resp;
 	t.max_body = req->max_body != 0 ? req->max_body : HTTP_MAX_BODY;
@@ -394,9 +423,11 @@ http_perform(const struct http_request *req, struct http_response *resp,
 	rc = perform(c, &t);
 	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
 	resp->status = code;
-	if (t.too_big || t.cancelled || rc != CURLE_OK) {
+	if (t.too_big || t.cancelled || t.refused || rc != CURLE_OK) {
 		ret = -1;
-		if (t.too_big || rc == CURLE_FILESIZE_EXCEEDED)
+		if (t.refused)
+			cs_set_cause(cause, "%s: the body's reader stopped it", logurl);
+		else if (t.too_big || rc == CURLE_FILESIZE_EXCEEDED)
 			cs_set_cause(cause, "%s: the response is larger than %zu bytes",
 			    logurl, t.max_body);
 		else if (t.cancelled || rc == CURLE_ABORTED_BY_CALLBACK)
@@ -420,9 +451,12 @@ http_perform(const struct http_request *req, struct http_response *resp,
 	}
 	if (ret != 0) {
 		long status = resp->status;
+		size_t received = resp->received;
 
 		http_response_free(resp);
 		resp->status = status;
+		resp->received = received;
+		resp->body_refused = t.refused;
 		resp->permanent = t.too_big || http_curl_permanent((int)rc);
 	}
 out:

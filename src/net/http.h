@@ -27,6 +27,13 @@ struct http_request {
 	bool insecure;
 	size_t max_body;             /* 0 = HTTP_MAX_BODY */
 	volatile const bool *cancel; /* polled during the transfer; may be NULL */
+	/* A 200's body handed over as it arrives, never held whole (a full
+	 * game's pbp.json is a megabyte): 0 to go on, -1 to end the transfer
+	 * (resp->body_refused).  Another status's body is kept as without.
+	 * NULL = the body is kept in resp->body. */
+	int (*on_body)(void *arg, const char *data, size_t len);
+	void *on_body_arg;
+	bool keep_body;              /* with on_body: keep it too (a recording) */
 };
 
 struct http_response {
@@ -39,6 +46,8 @@ struct http_response {
 	long retry_after;            /* seconds, -1 when absent */
 	bool permanent;              /* a failure no retry heals: certificate,
 	                                oversized body, bad URL */
+	size_t received;             /* body bytes that came, kept or handed over */
+	bool body_refused;           /* req->on_body ended the transfer */
 };
 
 /* 0 when any HTTP response came back (check status), -1 on a transport
