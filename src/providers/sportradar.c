@@ -253,6 +253,74 @@ body_is_json(const struct http_response *r)
 	return p != NULL && (*p == '{' || *p == '[');
 }
 
+/*
+ * pbp.json read as it arrives (http's on_body) into the parser: the body
+ * is never held whole, unless a recording needs it (a capture keeps the
+ * REST answer byte for byte, as one record).  A fresh reader per attempt.
+ */
+struct pbp_fetch {
+	struct sr *sr;
+	struct sportradar_pbp *reader;
+	const struct http_response *resp;
+	bool only_final;             /* check_game_over: read it only when final */
+	bool looked;                 /* the first byte was checked */
+	bool not_json;               /* ... and it was not JSON */
+	bool declined;               /* the status was not final */
+	char content_type[80];       /* not_json: the answer's, for the message */
+};
+
+/* The first byte of a 200 and its type, as body_is_json judges a whole body. */
+static int
+pbp_on_body(void *arg, const char *data, size_t len)
+{
+	struct pbp_fetch *pf = arg;
+	size_t i = 0;
+
+	if (!pf->looked) {
+		while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' ||
+		    data[i] == '\n'))
+			i++;
+		if (i < len) {
+			pf->looked = true;
+			pf->not_json = (pf->resp->content_type[0] != '\0' &&
+			    strstr(pf->resp->content_type, "json") == NULL) ||
+			    (data[i] != '{' && data[i] != '[');
+			if (pf->not_json) {
+				cs_strlcpy(pf->content_type, pf->resp->content_type,
+				    sizeof pf->content_type);
+				return -1;
+			}
+		}
+	}
+	return sportradar_pbp_feed(pf->reader, data, len);
+}
+
+static bool fetch_admit(void *arg, const char *status);
+
+static void
+pbp_fetch_init(struct pbp_fetch *pf, struct sr *sr, bool only_final)
+{
+	memset(pf, 0, sizeof *pf);
+	pf->sr = sr;
+	pf->only_final = only_final;
+}
+
+/* A new attempt: a fresh reader on the request.  -1: out of memory. */
+static int
+pbp_fetch_begin(struct pbp_fetch *pf, struct http_request *req,
+    const struct http_response *resp)
+{
+	sportradar_pbp_end(&pf->reader, false);
+	pf->reader = sportradar_pbp_new(&pf->sr->ctx, pf->only_final ? fetch_admit : NULL, pf);
+	pf->resp = resp;
+	pf->looked = pf->not_json = pf->declined = false;
+	req->on_body = pbp_on_body;
+	req->on_body_arg = pf;
+	/* a recording keeps the answer whole, as one record */
+	req->keep_body = feed_config(pf->sr->feed)->record_path != NULL;
+	return pf->reader != NULL ? 0 : -1;
+}
+
 /* --- REST --- */
 
 /* What is left of the stream's watchdog: a REST call made inside the
@@ -266,15 +334,24 @@ watchdog_left_ms(const struct sr *sr)
 	return left > 1000 ? left : 1000;
 }
 
+static int
+non_json(char **cause, const char *doc, const char *content_type)
+{
+	return cs_set_cause(cause, "Sportradar sent a non-JSON body for %s (%s)", doc,
+	    content_type[0] != '\0' ? content_type : "no content type");
+}
+
 /*
  * GET one REST document, retrying transport failures, 5xx and 429 with
- * backoff.  0 with a JSON body in *resp; -1 with *cause (resp->status
- * tells a 404 apart; sr->unrecoverable a failure no retry heals: a bad
- * certificate, an oversized body, 401/403/404).
+ * backoff.  0 with a JSON body in *resp, or, with `pf`, read into
+ * pf->reader as it came (end it: sportradar_pbp_end); -1 with *cause
+ * (resp->status tells a 404 apart; sr->unrecoverable a failure no retry
+ * heals: a bad certificate, an oversized body, 401/403/404; pf's reader
+ * then ended).
  */
 static int
 rest_get(struct sr *sr, const char *doc, int attempts, struct http_response *resp,
-    char **cause)
+    struct pbp_fetch *pf, char **cause)
 {
 	struct http_request req;
 	const char *headers[2] = { sr->key_header, NULL };
@@ -309,28 +386,40 @@ rest_get(struct sr *sr, const char *doc, int attempts, struct http_response *res
 			req.timeout_ms = req.stall_ms < SR_REST_TIMEOUT_MS ? req.stall_ms :
 			    SR_REST_TIMEOUT_MS;
 		}
+		if (pf != NULL && pbp_fetch_begin(pf, &req, resp) < 0) {
+			free(err);
+			return cs_set_cause(cause, "Sportradar: %s: out of memory", doc);
+		}
 		if (http_perform(&req, resp, &err) < 0) {
+			if (pf != NULL && resp->body_refused) {
+				sportradar_pbp_end(&pf->reader, false);
+				free(err);
+				if (pf->not_json)
+					return non_json(cause, doc, pf->content_type);
+				return cs_set_cause(cause, "Sportradar: %s: not read (the game is "
+				    "not over)", doc);
+			}
 			log_msg("sportradar: GET %s failed: %s", logurl, err != NULL ? err : "?");
 			sr->unrecoverable = resp->permanent;
 			if (feed_stopping(sr->feed) || attempt >= attempts || resp->permanent) {
 				cs_set_cause(cause, "Sportradar: %s failed: %s", doc,
 				    err != NULL ? err : "no answer");
 				free(err);
+				if (pf != NULL)
+					sportradar_pbp_end(&pf->reader, false);
 				return -1;
 			}
 			wait = rest_wait(&b, -1);
 		} else {
 			log_msg("sportradar: GET %s -> HTTP %ld (%zu bytes)", logurl,
-			    resp->status, resp->len);
+			    resp->status, resp->received);
 			if (resp->status == 200) {
-				if (!body_is_json(resp)) {
-					cs_set_cause(cause, "Sportradar sent a non-JSON body "
-					    "for %s (%s)", doc, resp->content_type[0] != '\0' ?
-					    resp->content_type : "no content type");
-					free(err);
-					return -1;
-				}
 				free(err);
+				if (pf != NULL ? !pf->looked : !body_is_json(resp)) {
+					if (pf != NULL)
+						sportradar_pbp_end(&pf->reader, false);
+					return non_json(cause, doc, resp->content_type);
+				}
 				return 0;
 			}
 			if (!retryable(resp->status) || attempt >= attempts) {
@@ -338,6 +427,8 @@ rest_get(struct sr *sr, const char *doc, int attempts, struct http_response *res
 				    resp->status == 404;
 				sportradar_http_failure(cause, doc, resp, attempt, false);
 				free(err);
+				if (pf != NULL)
+					sportradar_pbp_end(&pf->reader, false);
 				return -1;
 			}
 			wait = rest_wait(&b, resp->retry_after);
@@ -354,6 +445,8 @@ rest_get(struct sr *sr, const char *doc, int attempts, struct http_response *res
 		if (feed_sleep(sr->feed, wait)) {
 			cs_set_cause(cause, "stopped");
 			free(err);
+			if (pf != NULL)
+				sportradar_pbp_end(&pf->reader, false);
 			return -1;
 		}
 		(void)feed_take_reconnect_request(sr->feed);
@@ -378,11 +471,12 @@ static int
 catch_up(struct sr *sr, char **cause)
 {
 	struct http_response resp;
+	struct pbp_fetch pf;
 	char *err = NULL;
 
 	feed_set_status(sr->feed, FEED_CATCHING_UP, 0, "catching up from pbp.json");
 	if (!sr->have_summary) {
-		if (rest_get(sr, "summary.json", SR_SUMMARY_ATTEMPTS, &resp, &err) == 0) {
+		if (rest_get(sr, "summary.json", SR_SUMMARY_ATTEMPTS, &resp, NULL, &err) == 0) {
 			feed_mark_document(sr->feed);
 			record_rest(sr, "summary.json", &resp);
 			if (sportradar_parse_summary(&sr->ctx, resp.body, resp.len) == 0)
@@ -409,13 +503,15 @@ catch_up(struct sr *sr, char **cause)
 			err = NULL;
 		}
 	}
-	if (rest_get(sr, "pbp.json", SR_REST_ATTEMPTS, &resp, cause) < 0) {
+	/* its events are delivered as they arrive: a document's, not timed */
+	feed_mark_document(sr->feed);
+	pbp_fetch_init(&pf, sr, false);
+	if (rest_get(sr, "pbp.json", SR_REST_ATTEMPTS, &resp, &pf, cause) < 0) {
 		http_response_free(&resp);
 		return -1;
 	}
-	feed_mark_document(sr->feed);
 	record_rest(sr, "pbp.json", &resp);
-	if (sportradar_parse_pbp(&sr->ctx, resp.body, resp.len) < 0) {
+	if (sportradar_pbp_end(&pf.reader, true) < 0) {
 		cs_set_cause(cause, "Sportradar sent a pbp.json that is not a play-by-play "
 		    "document (%s)", resp.content_type[0] != '\0' ? resp.content_type :
 		    "no content type");
@@ -429,48 +525,48 @@ catch_up(struct sr *sr, char **cause)
 	return 0;
 }
 
-/* No-op sink for reading a status without touching the model. */
-static void
-ignore_warning(void *ctx, const char *msg)
+/* check_game_over's reader: only a final pbp.json is applied. */
+static bool
+fetch_admit(void *arg, const char *status)
 {
-	(void)ctx, (void)msg;
+	struct pbp_fetch *pf = arg;
+	struct sr *sr = pf->sr;
+
+	if (!sportradar_status_final(status)) {
+		pf->declined = true;
+		return false;
+	}
+	log_msg("sportradar: the game is %s: applying the final pbp.json", status);
+	feed_set_status(sr->feed, FEED_CATCHING_UP, 0, "the game is over: final pbp.json");
+	feed_mark_document(sr->feed);
+	return true;
 }
 
 /*
  * Is the game over?  Reads pbp.json's status; when final, applies that
- * pbp.json (the validated events) and returns true.
+ * pbp.json (the validated events) and returns true.  Its events are read
+ * as they arrive only once its header said final; otherwise the transfer
+ * ends there.
  */
 static bool
 check_game_over(struct sr *sr)
 {
 	struct http_response resp;
-	struct sportradar_ctx *peek;
-	struct cs_sink none = { .warning = ignore_warning };
+	struct pbp_fetch pf;
 	char *err = NULL;
-	bool over = false;
+	bool over;
 
-	if (rest_get(sr, "pbp.json", 1, &resp, &err) < 0) {
-		log_msg("sportradar: status check: %s", err != NULL ? err : "failed");
+	pbp_fetch_init(&pf, sr, true);
+	if (rest_get(sr, "pbp.json", 1, &resp, &pf, &err) < 0) {
+		if (!pf.declined)
+			log_msg("sportradar: status check: %s", err != NULL ? err : "failed");
 		free(err);
 		http_response_free(&resp);
 		return false;
 	}
-	peek = malloc(sizeof *peek);
-	if (peek == NULL) {
-		http_response_free(&resp);
-		return false;
-	}
-	sportradar_ctx_init(peek, &none, sr->game_id);
-	if (sportradar_parse_pbp(peek, resp.body, resp.len) >= 0 &&
-	    sportradar_status_final(peek->status)) {
-		log_msg("sportradar: the game is %s: applying the final pbp.json", peek->status);
-		feed_set_status(sr->feed, FEED_CATCHING_UP, 0, "the game is over: final pbp.json");
-		feed_mark_document(sr->feed);
+	over = sportradar_pbp_end(&pf.reader, true) >= 0 && !pf.declined;
+	if (over)
 		record_rest(sr, "pbp.json", &resp);
-		sportradar_parse_pbp(&sr->ctx, resp.body, resp.len);
-		over = true;
-	}
-	free(peek);
 	http_response_free(&resp);
 	return over;
 }
@@ -486,19 +582,21 @@ static bool
 refresh_pbp(struct sr *sr)
 {
 	struct http_response resp;
+	struct pbp_fetch pf;
 	char *err = NULL;
 	bool over;
 
-	if (rest_get(sr, "pbp.json", 2, &resp, &err) < 0) {
+	feed_mark_document(sr->feed);
+	pbp_fetch_init(&pf, sr, false);
+	if (rest_get(sr, "pbp.json", 2, &resp, &pf, &err) < 0) {
 		log_msg("sportradar: refreshing from pbp.json failed: %s",
 		    err != NULL ? err : "?");
 		free(err);
 		http_response_free(&resp);
 		return false;
 	}
-	feed_mark_document(sr->feed);
 	record_rest(sr, "pbp.json", &resp);
-	sportradar_parse_pbp(&sr->ctx, resp.body, resp.len);
+	sportradar_pbp_end(&pf.reader, true);
 	http_response_free(&resp);
 	sr->last_catchup_us = cs_now_us();
 	over = sportradar_status_final(sr->ctx.status);
