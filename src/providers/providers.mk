@@ -163,6 +163,12 @@ tests_test_sportradar_push_SOURCES = tests/test_sportradar_push.c tests/tap.h
 check_PROGRAMS += tests/test_sportradar_pbp_memory
 TESTS += tests/test_sportradar_pbp_memory
 tests_test_sportradar_pbp_memory_SOURCES = tests/test_sportradar_pbp_memory.c tests/tap.h
+# pbp.json in pieces, as it arrives: the same model as whole; cut short, refused.
+check_PROGRAMS += tests/test_sportradar_pbp_stream
+TESTS += tests/test_sportradar_pbp_stream
+tests_test_sportradar_pbp_stream_SOURCES = tests/test_sportradar_pbp_stream.c tests/tap.h
+tests_test_sportradar_pbp_stream_CPPFLAGS = $(AM_CPPFLAGS) \
+	-DSR_TEST_DATA='"$(abs_top_srcdir)/tests/data/sportradar"'
 
 # The provider on a real feed thread against a scripted server.
 check_PROGRAMS += tests/sportradar_client

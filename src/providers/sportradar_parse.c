@@ -1145,9 +1145,10 @@ periods_of(struct json_object *root)
  * brackets still open, names the header (id, status, home, away) and the
  * period (type, number, sequence), as real documents do, each event is
  * delivered as soon as it is whole and its text dropped: neither the body
- * nor a tree of it is held.  A period that names itself after its events
- * is held until it closes; a document whose header comes late is held
- * whole and read at its end, as before.
+ * nor a tree of it is held.  A period not named in full before its events
+ * (older documents have no sequence) is held until it closes; a document
+ * whose header or first period type comes late is held whole and read at
+ * its end, as before.
  *
  * What only the whole document says waits for its end: deleted_events,
  * the timeouts, the events naming a player by a reference a later event
@@ -1666,7 +1667,9 @@ events_begin(struct sportradar_pbp *r)
 	root = pbp_prefix(r);
 	p = root != NULL ? prefix_period(r, root, &index) : NULL;
 	if (r->mode == PBP_UNDECIDED) {
-		if (p == NULL || !period_named(p) || jget(root, "id") == NULL ||
+		/* the first period's type says halves or quarters, which the
+		 * header sent now carries */
+		if (p == NULL || jget(p, "type") == NULL || jget(root, "id") == NULL ||
 		    jget(root, "status") == NULL || jobject(root, "home") == NULL ||
 		    jobject(root, "away") == NULL) {
 			r->mode = PBP_WHOLE;
