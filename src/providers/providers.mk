@@ -179,6 +179,9 @@ EXTRA_DIST += tests/test_sportradar_provider.sh tests/sportradar_fake_server.py
 # courtside against courtside-sim (skips until both binaries are built).
 TESTS += tests/test_sportradar_live.sh
 EXTRA_DIST += tests/test_sportradar_live.sh
+# pbp.json in small chunks and cut short, over real HTTP.
+TESTS += tests/test_sportradar_pbp_chunks.sh
+EXTRA_DIST += tests/test_sportradar_pbp_chunks.sh tests/sportradar_pbp_server.py
 
 EXTRA_DIST += \
 	tests/data/sportradar/pbp_halves.json \
