@@ -110,8 +110,23 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	};
 	struct sportradar_ctx c;
 
+	struct sportradar_pbp *r;
+	size_t off, piece;
+
 	sportradar_ctx_init(&c, &sink, NULL);
 	sportradar_parse_summary(&c, (const char *)data, size);
 	sportradar_parse_pbp(&c, (const char *)data, size);
+
+	/* as the REST fetch reads it: in pieces (the first byte sets their
+	 * size), the transfer whole or failed */
+	if (size == 0)
+		return 0;
+	sportradar_ctx_init(&c, &sink, NULL);
+	r = sportradar_pbp_new(&c, NULL, NULL);
+	piece = 1 + data[0] % 61;
+	for (off = 0; r != NULL && off < size; off += piece)
+		sportradar_pbp_feed(r, (const char *)data + off,
+		    size - off < piece ? size - off : piece);
+	sportradar_pbp_end(&r, (data[0] & 0x80) == 0);
 	return 0;
 }
