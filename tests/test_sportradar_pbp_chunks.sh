@@ -77,6 +77,33 @@ size=$(grep -o 'pbp.json -> HTTP 200 ([0-9]* bytes)' "$tmp/whole.log" | head -n 
 tap_ok "in 97-byte chunks: as many bytes read as whole ($size)" \
     grep -q "$size" "$tmp/chunks.log"
 
+# recorded (--record): the body is kept too, and its record is the
+# document byte for byte, then a replay of it exports the same game
+SPORTRADAR_API_KEY=$KEY "$CS" --provider sportradar --game "$SIM_SR" \
+    --base-url "http://127.0.0.1:$port" --once --export - --record "$tmp/rec.cap" \
+    --log "$tmp/rec.log" >"$tmp/rec.json" 2>"$tmp/rec.stderr"
+tap_is "$?" 0 "in chunks, recorded: exit 0"
+"$PY" - "$tmp/rec.cap" "$tmp/rec.pbp" <<'PY'
+import sys
+data = open(sys.argv[1], "rb").read()
+pos = data.index(b"\n") + 1
+while pos < len(data):
+    end = data.index(b"\n", pos)
+    head = data[pos:end].split(b" ")
+    n = int(head[2])
+    if head[1].endswith(b"/pbp.json"):
+        open(sys.argv[2], "wb").write(data[end + 1:end + 1 + n])
+    pos = end + 1 + n + 1
+PY
+"$PY" -c 'import sys, urllib.request
+r = urllib.request.Request(sys.argv[1], headers={"x-api-key": sys.argv[2]})
+sys.stdout.buffer.write(urllib.request.urlopen(r).read())' \
+    "http://127.0.0.1:$SIM_PORT/nba/trial/v8/en/games/$SIM_SR/pbp.json" "$KEY" >"$tmp/sim.pbp"
+tap_ok "in chunks, recorded: the rest: record is the document byte for byte ($(wc -c <"$tmp/sim.pbp") bytes)" \
+    cmp -s "$tmp/rec.pbp" "$tmp/sim.pbp"
+"$CS" --replay "$tmp/rec.cap" --once --export - >"$tmp/replay.json" 2>"$tmp/replay.stderr"
+same_json "in chunks, recorded: its replay exports the same game" "$tmp/direct.json" "$tmp/replay.json"
+
 # cut in half, the connection closed: HTTP sees a whole body, the parser not
 serve cut-close
 courtside cut-close "http://127.0.0.1:$port"
