@@ -10,10 +10,13 @@
  *   sportradar_parse_push into a sink that takes only warnings;
  *   the splitter alone, and splitter + parser, fed 4 KB chunks;
  *   splitter + parser + the game model (derived once at the end);
- *   pbp.json of 600 events, parsed whole.
+ *   pbp.json of 600 events, parsed whole; and the heap a simulated full
+ *   game's pbp.json takes read in 16 KB pieces as the REST fetch hands
+ *   them over (issue 20: the body is never held whole).
  */
 #include "config.h"
 
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +27,7 @@
 
 #include "model/game.h"
 #include "providers/sportradar.h"
+#include "sim/simgame.h"
 #include "bench_json.h"
 
 #ifndef TOP_SRCDIR
@@ -194,6 +198,51 @@ build_pbp(int n, size_t *len)
 	return out;
 }
 
+static size_t pieces_base, pieces_peak;
+
+static size_t
+heap_used(void)
+{
+	struct mallinfo2 mi = mallinfo2();
+
+	return mi.uordblks + mi.hblkhd;
+}
+
+static void
+pieces_event(void *ctx, const struct cs_event *ev)
+{
+	size_t now = heap_used();
+
+	(void)ctx, (void)ev;
+	if (now > pieces_peak)
+		pieces_peak = now;
+}
+
+/* The most heap pbp.json takes beside the caller's copy while it is read
+ * in 16 KB pieces, in bytes. */
+static size_t
+pbp_pieces_heap(const char *pbp, size_t len)
+{
+	struct cs_sink sink = { .event = pieces_event, .warning = count_warning };
+	struct sportradar_ctx *ctx = malloc(sizeof *ctx);
+	struct sportradar_pbp *r;
+	size_t off, n;
+
+	if (ctx == NULL)
+		return 0;
+	sportradar_ctx_init(ctx, &sink, NULL);
+	pieces_base = pieces_peak = heap_used();
+	r = sportradar_pbp_new(ctx, NULL, NULL);
+	for (off = 0; r != NULL && off < len; off += n) {
+		n = len - off < 16384 ? len - off : 16384;
+		sportradar_pbp_feed(r, pbp + off, n);
+		pieces_event(NULL, NULL);
+	}
+	sportradar_pbp_end(&r, true);
+	free(ctx);
+	return pieces_peak - pieces_base;
+}
+
 int
 main(void)
 {
@@ -287,6 +336,23 @@ main(void)
 	bench_json("bench_sportradar", "push_parse_model", NLINES / t_model, "msgs/s", 0, "higher");
 	printf("pbp.json, 600 events (%.1f MB): %.1f ms per parse\n", (double)plen / 1e6,
 	    t_pbp * 1e3);
+	{
+		struct sim_options opt = { .seed = 3 };
+		struct sim_game *sg = sim_game_generate(&opt);
+		char *doc = sg != NULL ? sim_game_sr_pbp(sg, SIM_END) : NULL;
+		size_t heap;
+
+		if (doc != NULL) {
+			heap = pbp_pieces_heap(doc, strlen(doc));
+			printf("pbp.json of a simulated full game read in 16 KB pieces: %.0f KB "
+			    "of heap at most beside the caller's copy (the document: %.0f KB)\n",
+			    (double)heap / 1024.0, (double)strlen(doc) / 1024.0);
+			bench_json("bench_sportradar", "pbp_pieces_heap", (double)heap / 1024.0,
+			    "KiB", 0, "lower");
+		}
+		free(doc);
+		sim_game_free(&sg);
+	}
 	printf("warnings: %lu\n", nwarnings);
 	getrusage(RUSAGE_SELF, &ru);
 	printf("peak RSS of this bench (it holds the stream twice): %.1f MB\n",

@@ -1785,6 +1785,36 @@ at_events(const struct sportradar_pbp *r)
 	    key_is(r->opened[4], pbp_events, 1) && key_is(r->opened[2], pbp_periods, 4);
 }
 
+/* Inside a string from data[i]: most of the text.  Its first bytes are
+ * kept as the key; returns the index of its last byte read. */
+static size_t
+string_run(struct sportradar_pbp *r, const char *data, size_t i, size_t len)
+{
+	size_t j = i, n;
+
+	if (r->esc) {
+		r->esc = false;
+		j++;
+	}
+	while (j < len && data[j] != '"' && data[j] != '\\')
+		j++;
+	n = j - i < PBP_KEY_MAX - 1 - r->keylen ? j - i : PBP_KEY_MAX - 1 - r->keylen;
+	memcpy(r->key + r->keylen, data + i, n);
+	r->keylen += n;
+	if (j == len)
+		return len - 1;
+	if (data[j] == '\\') {
+		r->esc = true;
+		if (r->keylen < PBP_KEY_MAX - 1)
+			r->key[r->keylen++] = '\\';
+		return j;
+	}
+	r->in_str = false;
+	r->have_str = true;
+	r->key[r->keylen] = '\0';
+	return j;
+}
+
 int
 sportradar_pbp_feed(struct sportradar_pbp *r, const char *data, size_t len)
 {
@@ -1795,22 +1825,11 @@ sportradar_pbp_feed(struct sportradar_pbp *r, const char *data, size_t len)
 	if (r->bytes > (size_t)INT_MAX - 1 && r->why == NULL)
 		r->why = "too large";
 	for (i = 0; i < len; i++) {
-		ch = data[i];
 		if (r->in_str) {
-			if (r->esc)
-				r->esc = false;
-			else if (ch == '\\')
-				r->esc = true;
-			else if (ch == '"') {
-				r->in_str = false;
-				r->have_str = true;
-				r->key[r->keylen] = '\0';
-				continue;
-			}
-			if (r->keylen < PBP_KEY_MAX - 1)
-				r->key[r->keylen++] = ch;
+			i = string_run(r, data, i, len);
 			continue;
 		}
+		ch = data[i];
 		if (r->read_events && r->depth == 4 && !r->elem_seen && ch != ',' &&
 		    ch != ']' && ch != ' ' && ch != '\t' && ch != '\r' && ch != '\n') {
 			r->elem_seen = true;
