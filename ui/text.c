@@ -24,6 +24,7 @@
 #define TEXT_MAX 1024
 
 static int locale_decode(const char *s, int width, wchar_t *out, int outmax, int *cols);
+static int plain_len(const char *s);
 
 /* ASCII for U+00C0..U+017F: Latin-1 Supplement letters and Latin
  * Extended-A, accents dropped (NFKD), ligatures and strokes spelled out. */
@@ -132,7 +133,19 @@ static int
 text_decode(const char *s, int width, wchar_t *out, int outmax, int *cols)
 {
 	char ascii[TEXT_MAX];
+	int k = plain_len(s), i;
 
+	if (k >= 0) {
+		/* printable ASCII: a column a byte in every locale */
+		if (k > width)
+			k = width;
+		if (k > outmax)
+			k = outmax;
+		for (i = 0; i < k; i++)
+			out[i] = (wchar_t)(unsigned char)s[i];
+		*cols = k;
+		return k;
+	}
 	if (!ui_text_utf8_locale()) {
 		/* not UTF-8: the provider's UTF-8, in ASCII */
 		s = ui_text_ascii(s, ascii, sizeof ascii);
@@ -199,17 +212,18 @@ plain_len(const char *s)
 static void
 put_ascii(WINDOW *w, int y, int x, attr_t attr, const char *s, int k)
 {
-	cchar_t cells[CELLS_CHUNK];
-	wchar_t wc[2] = { 0, 0 };
-	attr_t a = attr & ~A_COLOR;
-	short pair = (short)PAIR_NUMBER(attr);
+	cchar_t cells[CELLS_CHUNK], blank;
+	wchar_t wc[2] = { L' ', 0 };
 	int i, n;
 
+	/* one setcchar() for the attribute and colour, then only the
+	 * character of each cell changes (chars[] is curses.h's own) */
+	setcchar(&blank, wc, attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL);
 	while (k > 0) {
 		n = k < CELLS_CHUNK ? k : CELLS_CHUNK;
 		for (i = 0; i < n; i++) {
-			wc[0] = (wchar_t)(unsigned char)s[i];
-			setcchar(&cells[i], wc, a, pair, NULL);
+			cells[i] = blank;
+			cells[i].chars[0] = (wchar_t)(unsigned char)s[i];
 		}
 		mvwadd_wchnstr(w, y, x, cells, n);
 		s += n;
