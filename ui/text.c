@@ -203,32 +203,54 @@ plain_len(const char *s)
 /*
  * Printable ASCII straight into the window's cells: what waddnstr() makes
  * of it (the attribute and colour on every cell, spaces included, as the
- * window has no background of its own) without its per-character path,
- * which was most of a row's cost.  The cursor is not moved; nothing here
- * reads it.
+ * window has no background or attribute of its own: wattrset() is only
+ * ever set around a drawing and back to A_NORMAL) without its
+ * per-character path.  The inside of a run goes in as chtypes
+ * (waddchnstr(): a cell copied, where wadd_wchnstr() works out each
+ * character's width and renders it against the background, most of the
+ * cost of a row).  Once a character wider than a column has been drawn
+ * (ui_text's only way to draw one), the first and last cells of a run go
+ * through wadd_wchnstr(), which blanks what is left of a double-width
+ * character they cut.  The theme's pairs all fit a chtype.  The cursor is
+ * not moved; nothing here reads it.
  */
 #define CELLS_CHUNK 160    /* cells set up at a time (a wide row) */
+
+static bool wide_drawn;    /* a character of two columns went on a screen */
+
+static void
+put_wide(WINDOW *w, int y, int x, const cchar_t *blank, char ch)
+{
+	cchar_t cell = *blank;
+
+	cell.chars[0] = (wchar_t)(unsigned char)ch;
+	mvwadd_wchnstr(w, y, x, &cell, 1);
+}
 
 static void
 put_ascii(WINDOW *w, int y, int x, attr_t attr, const char *s, int k)
 {
-	cchar_t cells[CELLS_CHUNK], blank;
+	chtype cells[CELLS_CHUNK];
+	cchar_t blank;
 	wchar_t wc[2] = { L' ', 0 };
 	int i, n;
 
-	/* one setcchar() for the attribute and colour, then only the
-	 * character of each cell changes (chars[] is curses.h's own) */
-	setcchar(&blank, wc, attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL);
-	while (k > 0) {
+	if (wide_drawn) {
+		setcchar(&blank, wc, attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL);
+		put_wide(w, y, x, &blank, s[0]);
+		if (k == 1)
+			return;
+		put_wide(w, y, x + k - 1, &blank, s[k - 1]);
+		/* the cells between */
+		s++;
+		x++;
+		k -= 2;
+	}
+	for (; k > 0; s += n, x += n, k -= n) {
 		n = k < CELLS_CHUNK ? k : CELLS_CHUNK;
-		for (i = 0; i < n; i++) {
-			cells[i] = blank;
-			cells[i].chars[0] = (wchar_t)(unsigned char)s[i];
-		}
-		mvwadd_wchnstr(w, y, x, cells, n);
-		s += n;
-		x += n;
-		k -= n;
+		for (i = 0; i < n; i++)
+			cells[i] = (chtype)(unsigned char)s[i] | attr;
+		mvwaddchnstr(w, y, x, cells, n);
 	}
 }
 
@@ -255,6 +277,8 @@ ui_text(WINDOW *w, int y, int x, int width, attr_t attr, const char *s)
 	k = text_decode(clean, width, wbuf, TEXT_MAX, &cols);
 	if (k == 0)
 		return 0;
+	if (cols != k)
+		wide_drawn = true;
 	wattrset(w, attr);
 	mvwaddnwstr(w, y, x, wbuf, k);
 	wattrset(w, A_NORMAL);
