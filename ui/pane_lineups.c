@@ -161,6 +161,20 @@ figures_fill(const struct pane_ctx *c, struct figures *f)
 	f->nunits = units_sorted(c, c->filter->side, f->units, UNITS_MAX);
 }
 
+/* A jersey as "%2.2s" has it: its first two bytes, right-aligned. */
+static const char *
+jersey2(const char *jersey, char *buf, size_t size)
+{
+	size_t n = strnlen(jersey, 2);
+
+	if (size < 3)
+		return "";
+	memset(buf, ' ', 2 - n);
+	memcpy(buf + 2 - n, jersey, n);
+	buf[2] = '\0';
+	return buf;
+}
+
 /* The five on court: stint, then each player's minutes, fouls and +/-. */
 /* What a row of the five on court is drawn from. */
 static void
@@ -240,19 +254,16 @@ oncourt_block(const struct pane_ctx *c, const struct pass *o, int side, int x, i
 		trouble = ui_foul_trouble(rules, &per, p->line.pf);
 		a = trouble == 2 ? ui_attr(c->theme, UI_C_ALERT) :
 		    trouble == 1 ? ui_attr(c->theme, UI_C_WARN) : A_NORMAL;
-		ui_textf(w, y, x, 3, A_NORMAL, "%2.2s", p->info.jersey);
+		ui_text(w, y, x, 3, A_NORMAL, jersey2(p->info.jersey, buf, sizeof buf));
 		ui_player_name(p, name, sizeof name);
 		ui_name_fit(name, nw, fit, sizeof fit);
 		ui_text(w, y, x + 3, nw, trouble ? a : ui_attr(c->theme, UI_C_BOLD), fit);
 		/* whole minutes: a play changes the stint, not ten cells */
-		snprintf(buf, sizeof buf, "%d", player_minutes(o, side, i));
-		ui_text_right(w, y, x + 3 + nw, 6, A_NORMAL, buf);
-		ui_textf(w, y, x + 3 + nw + 6, 4, a, "%4d", p->line.pf);
-		if (p->line.plus_minus != 0)
-			snprintf(buf, sizeof buf, "%+d", p->line.plus_minus);
-		else
-			snprintf(buf, sizeof buf, "0");
-		ui_text_right(w, y, x + 3 + nw + 10, 5, A_NORMAL, buf);
+		ui_text_right(w, y, x + 3 + nw, 6, A_NORMAL,
+		    ui_itoa(buf, sizeof buf, player_minutes(o, side, i), false, 0));
+		ui_text(w, y, x + 3 + nw + 6, 4, a, ui_itoa(buf, sizeof buf, p->line.pf, false, 4));
+		ui_text_right(w, y, x + 3 + nw + 10, 5, A_NORMAL,
+		    ui_itoa(buf, sizeof buf, p->line.plus_minus, true, 0));
 	}
 	return row;
 }

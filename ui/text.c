@@ -317,6 +317,29 @@ ui_text_right(WINDOW *w, int y, int x, int width, attr_t attr, const char *s)
 	return ui_text(w, y, x + width - cols, cols, attr, clean);
 }
 
+const char *
+ui_itoa(char *buf, size_t size, int v, bool plus, int width)
+{
+	char d[16];
+	unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+	size_t n = 0, o = 0;
+
+	if (size == 0)
+		return buf;
+	do {
+		d[n++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u != 0);
+	if (v < 0 || (plus && v > 0))
+		d[n++] = v < 0 ? '-' : '+';
+	for (; width > (int)n && o + 1 < size; width--)
+		buf[o++] = ' ';
+	while (n > 0 && o + 1 < size)
+		buf[o++] = d[--n];
+	buf[o] = '\0';
+	return buf;
+}
+
 int
 ui_text_width(const char *s)
 {
