@@ -962,13 +962,19 @@ fit_words(const char *text, int width, bool ascii, char *out, size_t size)
 
 	memset(&ps, 0, sizeof ps);
 	while (at < len) {
-		n = mbrtowc(&wc, text + at, len - at, &ps);
+		/* printable ASCII, most of a play's text: a byte, a column */
+		if ((unsigned char)text[at] >= 0x20 && (unsigned char)text[at] < 0x7f) {
+			wc = (wchar_t)text[at];
+			n = 1;
+		} else {
+			n = mbrtowc(&wc, text + at, len - at, &ps);
+		}
 		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
 			memset(&ps, 0, sizeof ps);
 			wc = L'?';
 			n = 1;
 		}
-		cw = wcwidth(wc);
+		cw = n == 1 && wc >= 0x20 && wc < 0x7f ? 1 : wcwidth(wc);
 		cw = cw < 0 ? 1 : cw;
 		if (cols + cw <= width - ew)
 			cut = at + n;
