@@ -6,7 +6,9 @@
  * ui_curses_setup() now leaves that state at once.
  *
  * The terminal here is one end of a SOCK_SEQPACKET socket pair, which
- * keeps the boundaries of the writes: the other end counts them.
+ * keeps the boundaries of the writes: the other end counts them.  And
+ * coming back from endwin() must leave the keypad in transmit mode (else
+ * the first arrow keys arrive as ESC [ B and read as other keys).
  */
 #include "config.h"
 
@@ -28,6 +30,10 @@
 
 static int reader = -1;
 
+/* What reached the terminal so far (the first frame's, for the keypad). */
+static char seen[1 << 17];
+static size_t nseen;
+
 /* The writes (and their bytes) waiting on the reading end. */
 static int
 drain(long *bytes)
@@ -40,8 +46,38 @@ drain(long *bytes)
 	while ((n = recv(reader, buf, sizeof buf, MSG_DONTWAIT)) > 0) {
 		writes++;
 		*bytes += n;
+		if (nseen + (size_t)n <= sizeof seen) {
+			memcpy(seen + nseen, buf, (size_t)n);
+			nseen += (size_t)n;
+		}
 	}
 	return writes;
+}
+
+/* Where `cap` last occurs in what the terminal got; -1 never. */
+static long
+last_at(const char *cap)
+{
+	size_t len = cap != NULL && cap != (char *)-1 ? strlen(cap) : 0, i;
+	long at = -1;
+
+	for (i = 0; len > 0 && i + len <= nseen; i++)
+		if (memcmp(seen + i, cap, len) == 0)
+			at = (long)i;
+	return at;
+}
+
+/* After the first frame: the keypad's transmit mode is the last word. */
+static void
+keypad_on(void)
+{
+	char smkx[] = "smkx", rmkx[] = "rmkx";
+	const char *on = tigetstr(smkx), *off = tigetstr(rmkx);
+	long at_on = last_at(on), at_off = last_at(off);
+
+	ok(at_on >= 0 && at_on > at_off,
+	    "the first frame leaves the keypad in transmit mode (smkx at %ld, rmkx at %ld)",
+	    at_on, at_off);
 }
 
 /* A miss `k` x 20 s into the period: a new play on top of the plays, the
@@ -68,6 +104,7 @@ frames(struct ui *ui, struct game *g)
 	w = drain(&bytes);
 	ok(w >= 1 && bytes > 1000, "the first frame reached the terminal (%d writes, %ld bytes)",
 	    w, bytes);
+	keypad_on();
 	for (k = 0; k < PLAYS; k++) {
 		miss(g, k);
 		ui_frame(ui);

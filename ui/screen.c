@@ -113,6 +113,10 @@ ui_curses_setup(void)
 	 * the first frame comes back from it, as from a shell, and paints
 	 * the whole screen as it would anyway */
 	endwin();
+	/* endwin() took the keypad out of transmit mode and forgot it; the
+	 * first frame puts it back only when asked (else the first arrows
+	 * arrive as ESC [ B, before wgetch() would set it again) */
+	keypad(stdscr, TRUE);
 }
 
 struct ui *
