@@ -690,6 +690,7 @@ fill_rows(struct pbp *s, const struct pane_ctx *c)
 		n = s->cap / 2;
 	if (!link_riders(s, c->g, 0, n))
 		s->host_cap = 0;   /* out of memory: every item on its own row */
+	s->built_plays = n;     /* what prepend_rows goes on from */
 	for (k = 0; k < n; k++) {
 		i = s->oldest_first ? k : n - 1 - k;
 		p = game_view_play(c->g, i);
@@ -745,6 +746,7 @@ prepend_rows(struct pbp *s, const struct pane_ctx *c, uint64_t rewritten)
 	memmove(s->rows + add, s->rows + i, (s->nrows - i) * sizeof *s->rows);
 	memcpy(s->rows, top, add * sizeof *s->rows);
 	s->nrows = s->nrows - i + add;
+	s->built_plays = n;
 	if (!s->follow && s->anchor_id[0] != '\0')
 		for (r = 0; r < (int)s->nrows && found < 0; r++)
 			if (s->rows[r].play >= 0 &&
@@ -771,7 +773,6 @@ pbp_build(struct pbp *s, const struct pane_ctx *c)
 	s->built_gen = gen;
 	s->built_filter = c->filter->serial;
 	s->built_rewritten = rewritten;
-	s->built_plays = game_view_play_count(c->g);
 	if (s->follow || found < 0) {
 		s->sc.cursor = newest_row(s);
 		if (!s->oldest_first)
