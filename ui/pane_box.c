@@ -28,6 +28,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ui/label.h"
@@ -59,12 +60,17 @@ static const struct ui_help_section box_help[] = {
 /* What T shows: both teams, or one of them whole. */
 enum box_view { VIEW_BOTH = 0, VIEW_AWAY, VIEW_HOME };
 
+struct brow;
+
 struct box {
 	struct ui_scroll sc;
 	int sort;          /* enum box_col; BOX_COL_NONE = starters, then bench */
 	bool ascending;
 	int view;          /* enum box_view */
 	struct ui_rows drawn;   /* what each row shows (rows.h) */
+	struct brow *built;     /* build_rows' last answer (box_rows) */
+	int nbuilt;
+	uint64_t built_key;     /* what it was built from; 0: none */
 };
 
 static const struct box_column {
@@ -442,6 +448,37 @@ build_rows(const struct box *bs, const struct pane_ctx *c, struct brow *rows, in
 	}
 #undef PUSH
 	return n;
+}
+
+/* build_rows for the draw, the title and the keys of one frame: built
+ * once while nothing it reads moved (the model, the filter's team, the
+ * sort, the view, the height). */
+static int
+box_rows(struct box *bs, const struct pane_ctx *c, struct brow *rows, int page)
+{
+	struct {
+		uint64_t gen;
+		int side, sort, view, page;
+		bool ascending;
+	} k;
+	uint64_t key;
+
+	if (bs->built == NULL)
+		return build_rows(bs, c, rows, BOX_ROWS_MAX, page);
+	memset(&k, 0, sizeof k);
+	k.gen = game_touched(c->g, GAME_TOUCH_ALL);
+	k.side = c->filter->side;
+	k.sort = bs->sort;
+	k.view = bs->view;
+	k.page = page;
+	k.ascending = bs->ascending;
+	key = ui_rows_hash(UI_ROWS_SEED, &k, sizeof k);
+	if (bs->built_key != key) {
+		bs->nbuilt = build_rows(bs, c, bs->built, BOX_ROWS_MAX, page);
+		bs->built_key = key;
+	}
+	memcpy(rows, bs->built, (size_t)bs->nbuilt * sizeof *rows);
+	return bs->nbuilt;
 }
 
 /* What a frame of the pane shares between its rows: the columns, and
@@ -904,7 +941,7 @@ box_draw(void *state, const struct pane_ctx *c, WINDOW *w, int h, int width)
 
 	fit_columns(width, &f.cs);
 	frame_minutes(c, &f);
-	n = build_rows(s, c, rows, BOX_ROWS_MAX, page);
+	n = box_rows(s, c, rows, page);
 	ui_scroll_clamp(&s->sc, n, page);
 	base = base_key(c, &f, width);
 	for (i = 0; i < page; i++) {
@@ -1051,7 +1088,7 @@ box_key(void *state, const struct pane_ctx *c, int key)
 		return pick_player(s, c, key == UI_REQ_PLAYER_PREV ? -1 : 1);
 	if (key == UI_REQ_BOX_TEAM)
 		return switch_team(s, c);
-	n = build_rows(s, c, rows, BOX_ROWS_MAX, c->rows - 1);
+	n = box_rows(s, c, rows, c->rows - 1);
 	fl = ui_scroll_key(&s->sc, key, n, c->rows - 1, false);
 	if (fl != UI_UNHANDLED)
 		return fl;
@@ -1079,7 +1116,7 @@ box_key(void *state, const struct pane_ctx *c, int key)
 static void
 box_title(void *state, const struct pane_ctx *c, char *buf, size_t size)
 {
-	const struct box *s = state;
+	struct box *s = state;
 	struct brow list[BOX_ROWS_MAX];
 	char alias[CS_ALIAS_MAX * 2];
 	int mism = game_view_mismatch_count(c->g), side, rows, page = c->rows - 1;
@@ -1098,7 +1135,7 @@ box_title(void *state, const struct pane_ctx *c, char *buf, size_t size)
 		n += (size_t)snprintf(buf + n, size - n, "  %s only (T)",
 		    ui_team_alias(c->g, side, alias, sizeof alias));
 	/* rows below the pane: say so (htop, tig) */
-	rows = build_rows(s, c, list, BOX_ROWS_MAX, page);
+	rows = box_rows(s, c, list, page);
 	if (page > 0 && rows > s->sc.top + page && n < size)
 		snprintf(buf + n, size - n, "  %s %d more", ui_glyph(c->theme, UI_G_DOWN),
 		    rows - s->sc.top - page);
@@ -1109,9 +1146,22 @@ box_init(void)
 {
 	struct box *s = pane_state_new(sizeof *s);
 
-	if (s != NULL)
+	if (s != NULL) {
 		s->sort = BOX_COL_NONE;
+		/* without it, the rows are built at every call */
+		s->built = calloc(BOX_ROWS_MAX, sizeof *s->built);
+	}
 	return s;
+}
+
+static void
+box_free(void **state)
+{
+	struct box *s = *state;
+
+	if (s != NULL)
+		free(s->built);
+	pane_state_free(state);
 }
 
 int
@@ -1128,7 +1178,7 @@ const struct pane_ops pane_box_ops = {
 	.tab = "Box",
 	.help = box_help,
 	.init = box_init,
-	.free = pane_state_free,
+	.free = box_free,
 	.draw = box_draw,
 	.key = box_key,
 	.title = box_title,

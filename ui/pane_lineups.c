@@ -38,11 +38,24 @@ struct figures {
 	int count[2];                        /* each team's units */
 };
 
+/* The units' labels as last made: a unit's row is redrawn with every play
+ * it is on court for, its players' names are not (the label weighs the
+ * whole roster: most of a row's cost). */
+#define LABELS_CACHED 16
+
+struct label_cache {
+	struct {
+		uint64_t key;   /* 0: empty */
+		char text[256];
+	} e[LABELS_CACHED];
+};
+
 struct lineups {
 	struct ui_scroll sc;
 	int nrows;         /* rows last laid out */
 	struct ui_rows drawn;   /* what each row shows (rows.h) */
 	struct figures fig;     /* this draw's */
+	struct label_cache labels;
 };
 
 /*
@@ -55,6 +68,7 @@ struct pass {
 	uint64_t *keys;
 	const bool *stale;
 	const struct figures *fig;
+	struct label_cache *labels;   /* the draw pass's */
 };
 
 
@@ -147,6 +161,20 @@ figures_fill(const struct pane_ctx *c, struct figures *f)
 	f->nunits = units_sorted(c, c->filter->side, f->units, UNITS_MAX);
 }
 
+/* A jersey as "%2.2s" has it: its first two bytes, right-aligned. */
+static const char *
+jersey2(const char *jersey, char *buf, size_t size)
+{
+	size_t n = strnlen(jersey, 2);
+
+	if (size < 3)
+		return "";
+	memset(buf, ' ', 2 - n);
+	memcpy(buf + 2 - n, jersey, n);
+	buf[2] = '\0';
+	return buf;
+}
+
 /* The five on court: stint, then each player's minutes, fouls and +/-. */
 /* What a row of the five on court is drawn from. */
 static void
@@ -226,19 +254,16 @@ oncourt_block(const struct pane_ctx *c, const struct pass *o, int side, int x, i
 		trouble = ui_foul_trouble(rules, &per, p->line.pf);
 		a = trouble == 2 ? ui_attr(c->theme, UI_C_ALERT) :
 		    trouble == 1 ? ui_attr(c->theme, UI_C_WARN) : A_NORMAL;
-		ui_textf(w, y, x, 3, A_NORMAL, "%2.2s", p->info.jersey);
+		ui_text(w, y, x, 3, A_NORMAL, jersey2(p->info.jersey, buf, sizeof buf));
 		ui_player_name(p, name, sizeof name);
 		ui_name_fit(name, nw, fit, sizeof fit);
 		ui_text(w, y, x + 3, nw, trouble ? a : ui_attr(c->theme, UI_C_BOLD), fit);
 		/* whole minutes: a play changes the stint, not ten cells */
-		snprintf(buf, sizeof buf, "%d", player_minutes(o, side, i));
-		ui_text_right(w, y, x + 3 + nw, 6, A_NORMAL, buf);
-		ui_textf(w, y, x + 3 + nw + 6, 4, a, "%4d", p->line.pf);
-		if (p->line.plus_minus != 0)
-			snprintf(buf, sizeof buf, "%+d", p->line.plus_minus);
-		else
-			snprintf(buf, sizeof buf, "0");
-		ui_text_right(w, y, x + 3 + nw + 10, 5, A_NORMAL, buf);
+		ui_text_right(w, y, x + 3 + nw, 6, A_NORMAL,
+		    ui_itoa(buf, sizeof buf, player_minutes(o, side, i), false, 0));
+		ui_text(w, y, x + 3 + nw + 6, 4, a, ui_itoa(buf, sizeof buf, p->line.pf, false, 4));
+		ui_text_right(w, y, x + 3 + nw + 10, 5, A_NORMAL,
+		    ui_itoa(buf, sizeof buf, p->line.plus_minus, true, 0));
 	}
 	return row;
 }
@@ -281,22 +306,52 @@ units_header(const struct pane_ctx *c, const struct figures *f, WINDOW *w, int y
 	ui_text_right(w, y, nx + 21, 7, dim, "NET");
 }
 
+/* The label of `u` in `width` columns: from the cache when its roster
+ * (the names change with the info, as the rows' base key has it), players
+ * and width are the ones it was made for. */
+static const char *
+unit_label(const struct pane_ctx *c, struct label_cache *lc, const struct box_team *t,
+    const struct unit *u, int width)
+{
+	struct {
+		uint64_t info;
+		int side, players[CS_ON_COURT], width, nplayers;
+		bool ascii;
+	} k;
+	uint64_t key;
+	int i;
+
+	memset(&k, 0, sizeof k);
+	k.info = game_touched(c->g, GAME_TOUCH_INFO);
+	k.side = u->side;
+	memcpy(k.players, u->players, sizeof k.players);
+	k.width = width;
+	k.nplayers = t->nplayers;   /* a teammate learned may share a surname */
+	k.ascii = c->theme->ascii;
+	key = ui_rows_hash(UI_ROWS_SEED, &k, sizeof k);
+	i = (int)(key % LABELS_CACHED);
+	if (lc->e[i].key != key) {
+		ui_unit_label(t, u, width, c->theme->ascii ? "." : "\u2026", lc->e[i].text,
+		    sizeof lc->e[i].text);
+		lc->e[i].key = key;
+	}
+	return lc->e[i].text;
+}
+
 static void
-unit_row(const struct pane_ctx *c, WINDOW *w, int y, int x, int width, int aw,
-    const struct unit *u)
+unit_row(const struct pane_ctx *c, struct label_cache *lc, WINDOW *w, int y, int x, int width,
+    int aw, const struct unit *u)
 {
 	const struct box_team *t = game_view_team(c->g, u->side);
-	char alias[CS_ALIAS_MAX * 2], buf[32], names[256];
+	char alias[CS_ALIAS_MAX * 2], buf[32];
 	int nx = x + width - NUMBERS_W;
 	attr_t net;
 
 	ui_text(w, y, x, aw, ui_team_attr(c->theme, u->side),
 	    ui_team_alias(c->g, u->side, alias, sizeof alias));
-	if (t != NULL) {
-		ui_unit_label(t, u, nx - 1 - (x + aw), c->theme->ascii ? "." : "\u2026", names,
-		    sizeof names);
-		ui_text(w, y, x + aw, nx - 1 - (x + aw), A_NORMAL, names);
-	}
+	if (t != NULL)
+		ui_text(w, y, x + aw, nx - 1 - (x + aw), A_NORMAL,
+		    unit_label(c, lc, t, u, nx - 1 - (x + aw)));
 	mmss(buf, sizeof buf, u->seconds);
 	ui_text_right(w, y, nx, 6, A_NORMAL, buf);
 	hundredths(buf, sizeof buf, u->possessions_x100);
@@ -335,7 +390,7 @@ units_block(const struct pane_ctx *c, const struct pass *o, int x, int width, in
 		if (KEY(row))
 			o->keys[y] = fold(o->keys[y], x, units[k], sizeof *units[k]);
 		if (AT(row))
-			unit_row(c, w, y, x, width, aw, units[k]);
+			unit_row(c, o->labels, w, y, x, width, aw, units[k]);
 	}
 	if (nu == 0) {
 		if (KEY(row))
@@ -433,7 +488,7 @@ static void
 lineups_draw(void *state, const struct pane_ctx *c, WINDOW *w, int h, int width)
 {
 	struct lineups *s = state;
-	struct pass count = { NULL, NULL, NULL, &s->fig }, keys, draw;
+	struct pass count = { NULL, NULL, NULL, &s->fig, NULL }, keys, draw;
 	uint64_t want[UI_ROWS_MAX], base;
 	bool stale[UI_ROWS_MAX];
 	int y;
@@ -448,13 +503,13 @@ lineups_draw(void *state, const struct pane_ctx *c, WINDOW *w, int h, int width)
 	base = base_key(s, c, h, width);
 	for (y = 0; y < h; y++)
 		want[y] = base;
-	keys = (struct pass){ NULL, want, NULL, &s->fig };
+	keys = (struct pass){ NULL, want, NULL, &s->fig, NULL };
 	lineups_layout(s, c, &keys, h, width);
 	ui_rows_begin(&s->drawn, w, h, want, c->repaint);
 	stale[0] = false;
 	for (y = 1; y < h; y++)
 		stale[y] = ui_rows_draw(&s->drawn, w, y, want[y]);
-	draw = (struct pass){ w, NULL, stale, &s->fig };
+	draw = (struct pass){ w, NULL, stale, &s->fig, &s->labels };
 	lineups_layout(s, c, &draw, h, width);
 	if (stale[h - 1])
 		more_below(s, c, w, h, width);

@@ -59,6 +59,8 @@ struct pbp {
 	size_t host_cap;
 	uint64_t built_gen;
 	unsigned built_filter;      /* the filter's serial the rows were built for */
+	uint64_t built_rewritten;   /* GAME_TOUCH_PLAYS_REWRITTEN they were built at */
+	size_t built_plays;         /* the plays they were built from */
 	bool built;
 	char anchor_id[CS_ID_MAX];  /* the selected play, kept across updates */
 	bool follow;                /* the cursor sits on the newest play */
@@ -446,9 +448,10 @@ find_host(const struct game *g, size_t n, size_t i)
 	return -1;
 }
 
-/* Links every rider to its play (s->host); false when out of memory. */
+/* Links every rider of plays [from, n) to its play (s->host); false when
+ * out of memory. */
 static bool
-link_riders(struct pbp *s, const struct game *g, size_t n)
+link_riders(struct pbp *s, const struct game *g, size_t from, size_t n)
 {
 	const struct play *p;
 	size_t i;
@@ -461,7 +464,7 @@ link_riders(struct pbp *s, const struct game *g, size_t n)
 		s->host = h;
 		s->host_cap = n + 64;
 	}
-	for (i = 0; i < n; i++) {
+	for (i = from; i < n; i++) {
 		p = game_view_play(g, i);
 		s->host[i] = p != NULL && p->ev != NULL && is_rider(p->ev) ?
 		    find_host(g, n, i) : -1;
@@ -685,8 +688,9 @@ fill_rows(struct pbp *s, const struct pane_ctx *c)
 	s->nrows = 0;
 	if (!grow(s, 2 * n + 1))
 		n = s->cap / 2;
-	if (!link_riders(s, c->g, n))
+	if (!link_riders(s, c->g, 0, n))
 		s->host_cap = 0;   /* out of memory: every item on its own row */
+	s->built_plays = n;     /* what prepend_rows goes on from */
 	for (k = 0; k < n; k++) {
 		i = s->oldest_first ? k : n - 1 - k;
 		p = game_view_play(c->g, i);
@@ -704,18 +708,71 @@ fill_rows(struct pbp *s, const struct pane_ctx *c)
 	return found;
 }
 
+/*
+ * Only plays appended since the rows were built (none rewritten, the
+ * filter the same, newest first): their rows go on top, under their
+ * period's separator, the rows below as they were.  Not when the first of
+ * them is an item of the last play built (a rider may have its host among
+ * them, or they among the older rows).  Returns the anchored play's row
+ * as fill_rows() does, or -2 when the rows must be built whole.
+ */
+static int
+prepend_rows(struct pbp *s, const struct pane_ctx *c, uint64_t rewritten)
+{
+	size_t n = game_view_play_count(c->g), old = s->built_plays, k, add, i;
+	struct pbp_row top[2 * 64 + 1];
+	const struct play *p;
+	int last_period = -1, found = -1, r;
+
+	if (!s->built || s->oldest_first || s->built_filter != c->filter->serial ||
+	    s->built_rewritten != rewritten || old == 0 || n < old || n - old > 64 ||
+	    s->nrows == 0 || s->host_cap < old || same_play(c->g, old - 1, old) ||
+	    !grow(s, 2 * n + 1) || !link_riders(s, c->g, old, n))
+		return -2;
+	for (add = 0, k = n; k-- > old;) {
+		p = game_view_play(c->g, k);
+		if (!play_shows(s, c, k))
+			continue;
+		if (p->ev->period.sequence != last_period) {
+			last_period = p->ev->period.sequence;
+			top[add++] = (struct pbp_row){ -1, last_period };
+		}
+		top[add++] = (struct pbp_row){ (int)k, last_period };
+	}
+	/* the old top separator, when the new rows end in its period */
+	i = add > 0 && s->rows[0].play < 0 && s->rows[0].period == last_period ? 1 : 0;
+	if (s->nrows - i + add > s->cap)
+		return -2;
+	memmove(s->rows + add, s->rows + i, (s->nrows - i) * sizeof *s->rows);
+	memcpy(s->rows, top, add * sizeof *s->rows);
+	s->nrows = s->nrows - i + add;
+	s->built_plays = n;
+	if (!s->follow && s->anchor_id[0] != '\0')
+		for (r = 0; r < (int)s->nrows && found < 0; r++)
+			if (s->rows[r].play >= 0 &&
+			    strcmp(game_view_play(c->g, (size_t)s->rows[r].play)->ev->id,
+			    s->anchor_id) == 0)
+				found = r;
+	return found;
+}
+
 static void
 pbp_build(struct pbp *s, const struct pane_ctx *c)
 {
 	uint64_t gen = game_content_generation(c->g);
+	uint64_t rewritten = game_touched(c->g, GAME_TOUCH_PLAYS_REWRITTEN);
 	int old_cursor = s->sc.cursor, found;
 
 	if (s->built && s->built_gen == gen && s->built_filter == c->filter->serial)
 		return;
-	found = fill_rows(s, c);
+	/* a live play: on top of the rows already built, not all of them again */
+	found = prepend_rows(s, c, rewritten);
+	if (found == -2)
+		found = fill_rows(s, c);
 	s->built = true;
 	s->built_gen = gen;
 	s->built_filter = c->filter->serial;
+	s->built_rewritten = rewritten;
 	if (s->follow || found < 0) {
 		s->sc.cursor = newest_row(s);
 		if (!s->oldest_first)
@@ -906,13 +963,19 @@ fit_words(const char *text, int width, bool ascii, char *out, size_t size)
 
 	memset(&ps, 0, sizeof ps);
 	while (at < len) {
-		n = mbrtowc(&wc, text + at, len - at, &ps);
+		/* printable ASCII, most of a play's text: a byte, a column */
+		if ((unsigned char)text[at] >= 0x20 && (unsigned char)text[at] < 0x7f) {
+			wc = (wchar_t)text[at];
+			n = 1;
+		} else {
+			n = mbrtowc(&wc, text + at, len - at, &ps);
+		}
 		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
 			memset(&ps, 0, sizeof ps);
 			wc = L'?';
 			n = 1;
 		}
-		cw = wcwidth(wc);
+		cw = n == 1 && wc >= 0x20 && wc < 0x7f ? 1 : wcwidth(wc);
 		cw = cw < 0 ? 1 : cw;
 		if (cols + cw <= width - ew)
 			cut = at + n;

@@ -105,6 +105,18 @@ ui_curses_setup(void)
 	curs_set(0);
 	leaveok(stdscr, TRUE);
 	set_escdelay(25);
+	/* doupdate() would poll the keyboard every few lines it changes, a
+	 * system call each; it never stops for a key anyway */
+	typeahead(-1);
+	/* ncurses 6.4 flushes at every cursor move of doupdate() (a write()
+	 * each, fifty a play) until the screen has been through endwin();
+	 * the first frame comes back from it, as from a shell, and paints
+	 * the whole screen as it would anyway */
+	endwin();
+	/* endwin() took the keypad out of transmit mode and forgot it; the
+	 * first frame puts it back only when asked (else the first arrows
+	 * arrive as ESC [ B, before wgetch() would set it again) */
+	keypad(stdscr, TRUE);
 }
 
 struct ui *

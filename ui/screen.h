@@ -90,7 +90,8 @@ struct ui {
 	uint64_t watch_trouble[2];    /* players in foul trouble, bit per index */
 };
 
-/* Curses modes for a fresh SCREEN: cbreak, noecho, keypad, no cursor. */
+/* Curses modes for a fresh SCREEN: cbreak, noecho, keypad, no cursor;
+ * it is left as after endwin(): the first doupdate() takes it back. */
 void ui_curses_setup(void);
 /* NULL when out of memory.  `g` stays the caller's. */
 struct ui *ui_new(const struct ui_options *opt, struct game *g);

@@ -24,6 +24,7 @@
 #define TEXT_MAX 1024
 
 static int locale_decode(const char *s, int width, wchar_t *out, int outmax, int *cols);
+static int plain_len(const char *s);
 
 /* ASCII for U+00C0..U+017F: Latin-1 Supplement letters and Latin
  * Extended-A, accents dropped (NFKD), ligatures and strokes spelled out. */
@@ -132,7 +133,19 @@ static int
 text_decode(const char *s, int width, wchar_t *out, int outmax, int *cols)
 {
 	char ascii[TEXT_MAX];
+	int k = plain_len(s), i;
 
+	if (k >= 0) {
+		/* printable ASCII: a column a byte in every locale */
+		if (k > width)
+			k = width;
+		if (k > outmax)
+			k = outmax;
+		for (i = 0; i < k; i++)
+			out[i] = (wchar_t)(unsigned char)s[i];
+		*cols = k;
+		return k;
+	}
 	if (!ui_text_utf8_locale()) {
 		/* not UTF-8: the provider's UTF-8, in ASCII */
 		s = ui_text_ascii(s, ascii, sizeof ascii);
@@ -190,31 +203,54 @@ plain_len(const char *s)
 /*
  * Printable ASCII straight into the window's cells: what waddnstr() makes
  * of it (the attribute and colour on every cell, spaces included, as the
- * window has no background of its own) without its per-character path,
- * which was most of a row's cost.  The cursor is not moved; nothing here
- * reads it.
+ * window has no background or attribute of its own: wattrset() is only
+ * ever set around a drawing and back to A_NORMAL) without its
+ * per-character path.  The inside of a run goes in as chtypes
+ * (waddchnstr(): a cell copied, where wadd_wchnstr() works out each
+ * character's width and renders it against the background, most of the
+ * cost of a row).  Once a character wider than a column has been drawn
+ * (ui_text's only way to draw one), the first and last cells of a run go
+ * through wadd_wchnstr(), which blanks what is left of a double-width
+ * character they cut.  The theme's pairs all fit a chtype.  The cursor is
+ * not moved; nothing here reads it.
  */
 #define CELLS_CHUNK 160    /* cells set up at a time (a wide row) */
+
+static bool wide_drawn;    /* a character of two columns went on a screen */
+
+static void
+put_wide(WINDOW *w, int y, int x, const cchar_t *blank, char ch)
+{
+	cchar_t cell = *blank;
+
+	cell.chars[0] = (wchar_t)(unsigned char)ch;
+	mvwadd_wchnstr(w, y, x, &cell, 1);
+}
 
 static void
 put_ascii(WINDOW *w, int y, int x, attr_t attr, const char *s, int k)
 {
-	cchar_t cells[CELLS_CHUNK];
-	wchar_t wc[2] = { 0, 0 };
-	attr_t a = attr & ~A_COLOR;
-	short pair = (short)PAIR_NUMBER(attr);
+	chtype cells[CELLS_CHUNK];
+	cchar_t blank;
+	wchar_t wc[2] = { L' ', 0 };
 	int i, n;
 
-	while (k > 0) {
+	if (wide_drawn) {
+		setcchar(&blank, wc, attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL);
+		put_wide(w, y, x, &blank, s[0]);
+		if (k == 1)
+			return;
+		put_wide(w, y, x + k - 1, &blank, s[k - 1]);
+		/* the cells between */
+		s++;
+		x++;
+		k -= 2;
+	}
+	for (; k > 0; s += n, x += n, k -= n) {
 		n = k < CELLS_CHUNK ? k : CELLS_CHUNK;
-		for (i = 0; i < n; i++) {
-			wc[0] = (wchar_t)(unsigned char)s[i];
-			setcchar(&cells[i], wc, a, pair, NULL);
-		}
-		mvwadd_wchnstr(w, y, x, cells, n);
-		s += n;
-		x += n;
-		k -= n;
+		for (i = 0; i < n; i++)
+			cells[i] = (chtype)(unsigned char)s[i] | attr;
+		mvwaddchnstr(w, y, x, cells, n);
 	}
 }
 
@@ -241,6 +277,8 @@ ui_text(WINDOW *w, int y, int x, int width, attr_t attr, const char *s)
 	k = text_decode(clean, width, wbuf, TEXT_MAX, &cols);
 	if (k == 0)
 		return 0;
+	if (cols != k)
+		wide_drawn = true;
 	wattrset(w, attr);
 	mvwaddnwstr(w, y, x, wbuf, k);
 	wattrset(w, A_NORMAL);
@@ -277,6 +315,29 @@ ui_text_right(WINDOW *w, int y, int x, int width, attr_t attr, const char *s)
 	cs_sanitize(clean, s, sizeof clean);
 	text_decode(clean, width, wbuf, TEXT_MAX, &cols);
 	return ui_text(w, y, x + width - cols, cols, attr, clean);
+}
+
+const char *
+ui_itoa(char *buf, size_t size, int v, bool plus, int width)
+{
+	char d[16];
+	unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+	size_t n = 0, o = 0;
+
+	if (size == 0)
+		return buf;
+	do {
+		d[n++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u != 0);
+	if (v < 0 || (plus && v > 0))
+		d[n++] = v < 0 ? '-' : '+';
+	for (; width > (int)n && o + 1 < size; width--)
+		buf[o++] = ' ';
+	while (n > 0 && o + 1 < size)
+		buf[o++] = d[--n];
+	buf[o] = '\0';
+	return buf;
 }
 
 int

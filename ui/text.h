@@ -19,6 +19,9 @@ int ui_textf(WINDOW *w, int y, int x, int width, attr_t attr, const char *fmt, .
     __attribute__((format(printf, 6, 7)));
 /* Draws right-aligned so the text ends at column x + width. */
 int ui_text_right(WINDOW *w, int y, int x, int width, attr_t attr, const char *s);
+/* `v` as snprintf's "%*d" (plus: "%+*d") of `width` (0: as long as it
+ * is) into buf, without snprintf: the boxes redraw dozens a frame. */
+const char *ui_itoa(char *buf, size_t size, int v, bool plus, int width);
 /* Display columns of `s` as ui_text would draw it. */
 int ui_text_width(const char *s);
 void ui_fill(WINDOW *w, int y, int x, int n, attr_t attr);

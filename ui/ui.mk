@@ -26,6 +26,16 @@ check_PROGRAMS += tests/test_redraw
 TESTS += tests/test_redraw
 tests_test_redraw_SOURCES = tests/test_redraw.c tests/ui_game.h tests/tap.h
 
+# A frame reaches the terminal in one write (ncurses' flush per move).
+check_PROGRAMS += tests/test_frame_io
+TESTS += tests/test_frame_io
+tests_test_frame_io_SOURCES = tests/test_frame_io.c tests/ui_game.h tests/tap.h
+
+# ui_text's cells are waddnstr's (ASCII written as cells, wide characters cut).
+check_PROGRAMS += tests/test_text_cells
+TESTS += tests/test_text_cells
+tests_test_text_cells_SOURCES = tests/test_text_cells.c tests/tap.h
+
 check_PROGRAMS += tests/test_screens
 TESTS += tests/test_screens
 tests_test_screens_SOURCES = tests/test_screens.c tests/ui_game.h tests/tap.h \
