@@ -93,13 +93,33 @@ get_str(json_object *o, const char *key)
 	return json_object_get_string(v);
 }
 
+/* A numeric string's integer ("  42 "), as num_i64 reads one. */
+static bool
+num_text(const char *s, int64_t *x)
+{
+	char *end;
+	long long ll;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	if (*s == '\0')
+		return false;
+	errno = 0;
+	ll = strtoll(s, &end, 10);
+	if (errno != 0 || end == s)
+		return false;
+	while (isspace((unsigned char)*end))
+		end++;
+	if (*end != '\0')
+		return false;
+	*x = ll;
+	return true;
+}
+
 /* An integer from a number or a numeric string, within [lo, hi]. */
 static bool
 num_i64(json_object *v, int64_t lo, int64_t hi, int64_t *out)
 {
-	const char *s;
-	char *end;
-	long long ll;
 	double d;
 	int64_t x;
 
@@ -117,20 +137,8 @@ num_i64(json_object *v, int64_t lo, int64_t hi, int64_t *out)
 		x = (int64_t)d;
 		break;
 	case json_type_string:
-		s = json_object_get_string(v);
-		while (isspace((unsigned char)*s))
-			s++;
-		if (*s == '\0')
+		if (!num_text(json_object_get_string(v), &x))
 			return false;
-		errno = 0;
-		ll = strtoll(s, &end, 10);
-		if (errno != 0 || end == s)
-			return false;
-		while (isspace((unsigned char)*end))
-			end++;
-		if (*end != '\0')
-			return false;
-		x = ll;
 		break;
 	default:
 		return false;
@@ -161,27 +169,32 @@ get_bool(json_object *o, const char *key)
 	return false;
 }
 
+/* An id sent as a string, as id_of reads one. */
+static bool
+id_text(const char *s, char *buf, size_t size)
+{
+	char tmp[CS_ID_MAX];
+
+	if (strlen(s) >= size || strlen(s) >= sizeof tmp)
+		return false;
+	cs_sanitize(tmp, s, sizeof tmp);
+	/* ids become parts of our own "a:b:c" ids and URLs: keep them plain */
+	if (tmp[0] == '\0' || strpbrk(tmp, " /?#&%\"\\") != NULL)
+		return false;
+	cs_strlcpy(buf, tmp, size);
+	return true;
+}
+
 /* An id from a number or a string: "7269".  false when absent or unusable. */
 static bool
 id_of(json_object *v, char *buf, size_t size)
 {
 	int64_t x;
-	char tmp[CS_ID_MAX];
 
 	if (v == NULL)
 		return false;
-	if (json_object_is_type(v, json_type_string)) {
-		const char *s = json_object_get_string(v);
-
-		if (strlen(s) >= size || strlen(s) >= sizeof tmp)
-			return false;
-		cs_sanitize(tmp, s, sizeof tmp);
-		/* ids become parts of our own "a:b:c" ids and URLs: keep them plain */
-		if (tmp[0] == '\0' || strpbrk(tmp, " /?#&%\"\\") != NULL)
-			return false;
-		cs_strlcpy(buf, tmp, size);
-		return true;
-	}
+	if (json_object_is_type(v, json_type_string))
+		return id_text(json_object_get_string(v), buf, size);
 	if (!num_i64(v, INT64_MIN / 2, INT64_MAX / 2, &x))
 		return false;
 	snprintf(buf, size, "%" PRId64, x);
@@ -576,13 +589,66 @@ item_rank(const char *base)
 	return RANK_PLAY + (int)(sizeof order / sizeof order[0]);
 }
 
-/* A statistic's increment: counts when it is a positive number. */
-static bool
-counts(json_object *stats, const char *key)
-{
-	int64_t v;
+/*
+ * An item's fields as get() finds them, read from its json-c tree or by
+ * the scanner (below, "frames without a tree"): item_from_fields is the
+ * one reading of them, so both ways make the same event.
+ */
 
-	return get_i64(stats, key, INT64_MIN / 2, INT64_MAX / 2, &v) && v > 0;
+/* The statistics an item may carry, one bit each when it counts (a
+ * positive number); PTS apart, for a made shot's points. */
+enum {
+	K_FGA, K_FG, K_FGA3, K_FG3, K_FTA, K_FT, K_REB, K_TEAM_REB, K_OFFENSIVE_REB,
+	K_AST, K_STL, K_BLK, K_TO, K_TEAM_TO, K_PF, K_FD, K_TF, K_COUNT
+};
+
+static const char *const count_keys[K_COUNT] = {
+	"FGA", "FG", "FGA3", "FG3", "FTA", "FT", "REB", "TEAM_REB", "OFFENSIVE_REB",
+	"AST", "STL", "BLK", "TO", "TEAM_TO", "PF", "FD", "TF",
+};
+
+struct item_fields {
+	bool has_key_actor, has_pid, has_team;
+	char key_actor[CS_ID_MAX], pid[CS_ID_MAX], team[CS_ID_MAX];
+	bool has_key_ts, has_ts;
+	int64_t key_ts, ts;
+	/* NULL: absent, null or not a string */
+	const char *cls, *base_stats, *period, *game_clock, *description, *act;
+	bool deleted, corrected;
+	unsigned counts;             /* 1 << K_x */
+	bool has_pts, has_x, has_y, has_remaining;
+	int64_t pts, x, y, remaining;
+};
+
+/* An item's fields from its tree. */
+static void
+item_fields_tree(json_object *item, struct item_fields *f)
+{
+	json_object *key = get(item, "key"), *stats = get(item, "stats");
+	int64_t v;
+	int i;
+
+	memset(f, 0, sizeof *f);
+	f->has_key_actor = get_id(key, "actorId", f->key_actor, sizeof f->key_actor);
+	f->has_pid = get_id(item, "pid", f->pid, sizeof f->pid);
+	f->has_team = get_id(item, "teamId", f->team, sizeof f->team);
+	f->has_key_ts = get_i64(key, "timestamp", 0, MAX_TIMESTAMP, &f->key_ts);
+	f->has_ts = get_i64(item, "timestamp", 0, MAX_TIMESTAMP, &f->ts);
+	f->cls = get_str(item, "classification");
+	f->base_stats = get_str(item, "baseStats");
+	f->period = get_str(item, "period");
+	f->game_clock = get_str(item, "gameClock");
+	f->description = get_str(item, "description");
+	f->act = get_str(item, "act");
+	f->deleted = get_bool(item, "deleted");
+	f->corrected = get_bool(item, "corrected");
+	for (i = 0; i < K_COUNT; i++)
+		if (get_i64(stats, count_keys[i], INT64_MIN / 2, INT64_MAX / 2, &v) && v > 0)
+			f->counts |= 1u << i;
+	f->has_pts = get_i64(stats, "PTS", 2, 3, &f->pts);
+	f->has_x = get_i64(item, "playerX", -COURT_MM_MAX, COURT_MM_MAX, &f->x);
+	f->has_y = get_i64(item, "playerY", -COURT_MM_MAX, COURT_MM_MAX, &f->y);
+	f->has_remaining = get_i64(item, "remaining", 0, 99, &f->remaining);
 }
 
 static struct cs_stat *
@@ -595,113 +661,106 @@ add_stat(struct cs_event *ev, enum cs_stat_type type, const char *pid)
 	return st;
 }
 
+#define COUNTS(f, k) (((f)->counts & (1u << (k))) != 0)
+
 /* The statistics an item carries (its increments), per the wire doc's table. */
 static void
-item_stats(struct cs_event *ev, json_object *stats, const char *pid,
+item_stats(struct cs_event *ev, const struct item_fields *f, const char *pid,
     const char *classification)
 {
 	struct cs_stat *st;
-	int64_t pts;
 	bool team_item = pid[0] == '\0';
 
-	if (stats == NULL || !json_object_is_type(stats, json_type_object))
-		return;
-	if (counts(stats, "FGA") || counts(stats, "FG")) {
+	if (COUNTS(f, K_FGA) || COUNTS(f, K_FG)) {
 		st = add_stat(ev, CS_STAT_FIELD_GOAL, pid);
 		if (st != NULL) {
-			st->made = counts(stats, "FG");
-			st->three = counts(stats, "FGA3") || counts(stats, "FG3");
+			st->made = COUNTS(f, K_FG);
+			st->three = COUNTS(f, K_FGA3) || COUNTS(f, K_FG3);
 			if (st->made) {
 				st->points = st->three ? 3 : 2;
-				if (get_i64(stats, "PTS", 2, 3, &pts))
-					st->points = (int)pts;
+				if (f->has_pts)
+					st->points = (int)f->pts;
 			}
 		}
 	}
-	if (counts(stats, "FTA") || counts(stats, "FT")) {
+	if (COUNTS(f, K_FTA) || COUNTS(f, K_FT)) {
 		st = add_stat(ev, CS_STAT_FREE_THROW, pid);
 		if (st != NULL) {
-			st->made = counts(stats, "FT");
+			st->made = COUNTS(f, K_FT);
 			st->points = st->made ? 1 : 0;
 		}
 	}
-	if (counts(stats, "REB") || counts(stats, "TEAM_REB")) {
+	if (COUNTS(f, K_REB) || COUNTS(f, K_TEAM_REB)) {
 		/* TEAM_REB on a player item is still the team's */
-		st = add_stat(ev, CS_STAT_REBOUND, counts(stats, "REB") && !team_item ? pid : "");
+		st = add_stat(ev, CS_STAT_REBOUND, COUNTS(f, K_REB) && !team_item ? pid : "");
 		if (st != NULL)
-			st->offensive = counts(stats, "OFFENSIVE_REB");
+			st->offensive = COUNTS(f, K_OFFENSIVE_REB);
 	}
-	if (counts(stats, "AST"))
+	if (COUNTS(f, K_AST))
 		add_stat(ev, CS_STAT_ASSIST, pid);
-	if (counts(stats, "STL"))
+	if (COUNTS(f, K_STL))
 		add_stat(ev, CS_STAT_STEAL, pid);
-	if (counts(stats, "BLK"))
+	if (COUNTS(f, K_BLK))
 		add_stat(ev, CS_STAT_BLOCK, pid);
-	if (counts(stats, "TO") || counts(stats, "TEAM_TO"))
-		add_stat(ev, CS_STAT_TURNOVER, counts(stats, "TO") && !team_item ? pid : "");
-	if (counts(stats, "PF")) {
+	if (COUNTS(f, K_TO) || COUNTS(f, K_TEAM_TO))
+		add_stat(ev, CS_STAT_TURNOVER, COUNTS(f, K_TO) && !team_item ? pid : "");
+	if (COUNTS(f, K_PF)) {
 		add_stat(ev, CS_STAT_PERSONAL_FOUL, pid);
 		if (strcmp(classification, "OFFENSIVE_FOUL") == 0)
 			add_stat(ev, CS_STAT_OFFENSIVE_FOUL, pid);
 		if (strcmp(classification, "FLAGRANT_FOUL") == 0)
 			add_stat(ev, CS_STAT_FLAGRANT_FOUL, pid);
 	}
-	if (counts(stats, "FD"))
+	if (COUNTS(f, K_FD))
 		add_stat(ev, CS_STAT_FOUL_DRAWN, pid);
-	if (counts(stats, "TF"))
+	if (COUNTS(f, K_TF))
 		add_stat(ev, CS_STAT_TECHNICAL_FOUL, pid);
 }
 
 /* ShotTracker mm (origin centre court, y along the length) -> our inches. */
 static bool
-court_location(json_object *item, int *x, int *y)
+court_location(const struct item_fields *f, int *x, int *y)
 {
-	int64_t px, py;
 	double fx, fy;
 
-	if (!get_i64(item, "playerX", -COURT_MM_MAX, COURT_MM_MAX, &px) ||
-	    !get_i64(item, "playerY", -COURT_MM_MAX, COURT_MM_MAX, &py))
+	if (!f->has_x || !f->has_y)
 		return false;
-	fx = 564.0 + (double)py / 25.4;
-	fy = 300.0 + (double)px / 25.4;
+	fx = 564.0 + (double)f->y / 25.4;
+	fy = 300.0 + (double)f->x / 25.4;
 	*x = (int)(fx < 0 ? fx - 0.5 : fx + 0.5);
 	*y = (int)(fy < 0 ? fy - 0.5 : fy + 0.5);
 	return true;
 }
 
 /*
- * One details item -> an event (or a delete: *deleted).  Returns 0, or -1
- * with a warning.  `what` names the item's origin for the warning.
+ * One details item's fields -> an event (or a delete: *deleted).  Returns
+ * 0, or -1 with a warning.  `what` names the item's origin for the warning.
  */
 static int
-item_event(struct shottracker_ctx *c, json_object *item, struct cs_event *ev,
-    bool *deleted, const char *what)
+item_from_fields(struct shottracker_ctx *c, const struct item_fields *f,
+    struct cs_event *ev, bool *deleted, const char *what)
 {
-	json_object *key;
-	char actor[CS_ID_MAX], team[CS_ID_MAX], pid[CS_ID_MAX], base[24];
+	char actor[CS_ID_MAX], pid[CS_ID_MAX], base[24];
 	const char *cls, *s;
-	int64_t ts, remaining;
+	int64_t ts;
 
-	*deleted = false;
-	cs_event_init(ev, CS_PROVIDER_SHOTTRACKER);
-	if (item == NULL || !json_object_is_type(item, json_type_object)) {
-		shottracker_warn(c, "skipped a %s item: not an object", what);
-		return -1;
-	}
-	key = get(item, "key");
-	if (!get_id(key, "actorId", actor, sizeof actor) &&
-	    !get_id(item, "pid", actor, sizeof actor) &&
-	    !get_id(item, "teamId", actor, sizeof actor)) {
+	if (f->has_key_actor)
+		cs_strlcpy(actor, f->key_actor, sizeof actor);
+	else if (f->has_pid)
+		cs_strlcpy(actor, f->pid, sizeof actor);
+	else if (f->has_team)
+		cs_strlcpy(actor, f->team, sizeof actor);
+	else {
 		shottracker_warn(c, "skipped a %s item: no actor id", what);
 		return -1;
 	}
-	if (!get_i64(key, "timestamp", 0, MAX_TIMESTAMP, &ts) &&
-	    !get_i64(item, "timestamp", 0, MAX_TIMESTAMP, &ts)) {
+	if (!f->has_key_ts && !f->has_ts) {
 		shottracker_warn(c, "skipped a %s item of %s: no usable timestamp", what, actor);
 		return -1;
 	}
-	cls = get_str(item, "classification");
-	s = get_str(item, "baseStats");
+	ts = f->has_key_ts ? f->key_ts : f->ts;
+	cls = f->cls;
+	s = f->base_stats;
 	if (s == NULL)
 		s = cls;
 	if (s == NULL || s[0] == '\0' || strlen(s) >= sizeof base) {
@@ -722,41 +781,60 @@ item_event(struct shottracker_ctx *c, json_object *item, struct cs_event *ev,
 	}
 
 	/* A retraction: "deleted":true, or a DELETED_ classification. */
-	if (get_bool(item, "deleted") || strncmp(cls, "DELETED_", 8) == 0) {
+	if (f->deleted || strncmp(cls, "DELETED_", 8) == 0) {
 		*deleted = true;
 		return 0;
 	}
-	if (!get_period(c, item, "period", &ev->period)) {
+	if (!get_period_text(c, f->period, &ev->period)) {
 		shottracker_warn(c, "skipped %s item %s: no usable period", what, ev->id);
 		return -1;
 	}
 	ev->sequence = ts;
 	ev->number = item_rank(base);
 	ev->wall_ms = ts;
-	ev->clock = cs_clock_parse(get_str(item, "gameClock"));
-	if (!get_id(item, "teamId", team, sizeof team))
-		team[0] = '\0';
-	ev->side = side_of(c, team);
+	ev->clock = cs_clock_parse(f->game_clock);
+	ev->side = side_of(c, f->has_team ? f->team : "");
 	ev->type = classify(cls);
 	cs_sanitize(ev->provider_type, cls, sizeof ev->provider_type);
-	get_text(item, "description", ev->description, sizeof ev->description);
-	ev->corrected = get_bool(item, "corrected");
+	cs_sanitize(ev->description, f->description != NULL ? f->description : "",
+	    sizeof ev->description);
+	ev->corrected = f->corrected;
 
 	/* A team item's statistics are the team's, whatever pid says. */
-	s = get_str(item, "act");
-	if ((s != NULL && strcasecmp(s, "TEAM") == 0) ||
-	    !get_id(item, "pid", pid, sizeof pid))
+	s = f->act;
+	if ((s != NULL && strcasecmp(s, "TEAM") == 0) || !f->has_pid)
 		pid[0] = '\0';
+	else
+		cs_strlcpy(pid, f->pid, sizeof pid);
 	if (strcmp(cls, "HEAVE_MISS") == 0)
 		pid[0] = '\0';   /* a missed heave is a team attempt */
-	item_stats(ev, get(item, "stats"), pid, cls);
-	ev->has_location = court_location(item, &ev->x, &ev->y);
-	if (ev->type == CS_EV_TIMEOUT &&
-	    get_i64(item, "remaining", 0, 99, &remaining))
-		ev->timeouts_remaining = (int)remaining;
+	item_stats(ev, f, pid, cls);
+	ev->has_location = court_location(f, &ev->x, &ev->y);
+	if (ev->type == CS_EV_TIMEOUT && f->has_remaining)
+		ev->timeouts_remaining = (int)f->remaining;
 	if (ts > c->last_timestamp)
 		c->last_timestamp = ts;
 	return 0;
+}
+
+/*
+ * One details item -> an event (or a delete: *deleted).  Returns 0, or -1
+ * with a warning.  `what` names the item's origin for the warning.
+ */
+static int
+item_event(struct shottracker_ctx *c, json_object *item, struct cs_event *ev,
+    bool *deleted, const char *what)
+{
+	struct item_fields f;
+
+	*deleted = false;
+	cs_event_init(ev, CS_PROVIDER_SHOTTRACKER);
+	if (item == NULL || !json_object_is_type(item, json_type_object)) {
+		shottracker_warn(c, "skipped a %s item: not an object", what);
+		return -1;
+	}
+	item_fields_tree(item, &f);
+	return item_from_fields(c, &f, ev, deleted, what);
 }
 
 /* --- published totals (stats resource and source) --- */
@@ -773,48 +851,81 @@ static const struct {
 	{ "PTS", CS_COL_PTS },
 };
 
+#define COLUMNS_N (sizeof columns / sizeof columns[0])
+
+/* A stats line's fields as get() finds them (tree or scanner). */
+struct line_fields {
+	bool has_team;               /* teamId, else team_id */
+	char team[CS_ID_MAX];
+	char player[CS_ID_MAX];      /* playerId, else player_id; "" */
+	int64_t version;             /* 0 when absent or unusable */
+	bool has_stats;              /* an object */
+	int value[COLUMNS_N];        /* CS_UNKNOWN when absent or unusable */
+};
+
+static void
+line_fields_tree(json_object *o, struct line_fields *f)
+{
+	json_object *stats = get(o, "stats");
+	int64_t v;
+	size_t i;
+
+	memset(f, 0, sizeof *f);
+	f->has_team = get_id(o, "teamId", f->team, sizeof f->team) ||
+	    get_id(o, "team_id", f->team, sizeof f->team);
+	if (!get_id(o, "playerId", f->player, sizeof f->player) &&
+	    !get_id(o, "player_id", f->player, sizeof f->player))
+		f->player[0] = '\0';
+	if (!get_i64(o, "version", 0, INT64_MAX / 2, &f->version))
+		f->version = 0;
+	f->has_stats = stats != NULL && json_object_is_type(stats, json_type_object);
+	for (i = 0; i < COLUMNS_N; i++)
+		f->value[i] = get_i64(stats, columns[i].key, 0, 100000, &v) ? (int)v : CS_UNKNOWN;
+}
+
+static int
+published_fields(struct shottracker_ctx *c, const struct line_fields *f)
+{
+	struct cs_published_stats ps;
+	size_t i;
+
+	memset(&ps, 0, sizeof ps);
+	if (!f->has_team) {
+		shottracker_warn(c, "skipped a stats line: no team id");
+		return -1;
+	}
+	ps.side = side_of(c, f->team);
+	if (ps.side == CS_SIDE_NONE) {
+		shottracker_warn(c, "skipped a stats line of team %s: not in this game", f->team);
+		return -1;
+	}
+	cs_strlcpy(ps.player_id, f->player, sizeof ps.player_id);
+	ps.version = f->version;
+	if (!f->has_stats) {
+		shottracker_warn(c, "skipped a stats line of team %s: no stats", f->team);
+		return -1;
+	}
+	for (i = 0; i < CS_COL_COUNT; i++)
+		ps.value[i] = CS_UNKNOWN;
+	for (i = 0; i < COLUMNS_N; i++)
+		if (f->value[i] != CS_UNKNOWN)
+			ps.value[columns[i].col] = f->value[i];
+	if (c->sink.published != NULL)
+		c->sink.published(c->sink.ctx, &ps);
+	return 0;
+}
+
 static int
 published(struct shottracker_ctx *c, json_object *o)
 {
-	struct cs_published_stats ps;
-	json_object *stats;
-	char team[CS_ID_MAX];
-	int64_t v;
-	size_t i;
+	struct line_fields f;
 
 	if (o == NULL || !json_object_is_type(o, json_type_object)) {
 		shottracker_warn(c, "skipped a stats line: not an object");
 		return -1;
 	}
-	memset(&ps, 0, sizeof ps);
-	if (!get_id(o, "teamId", team, sizeof team) &&
-	    !get_id(o, "team_id", team, sizeof team)) {
-		shottracker_warn(c, "skipped a stats line: no team id");
-		return -1;
-	}
-	ps.side = side_of(c, team);
-	if (ps.side == CS_SIDE_NONE) {
-		shottracker_warn(c, "skipped a stats line of team %s: not in this game", team);
-		return -1;
-	}
-	if (!get_id(o, "playerId", ps.player_id, sizeof ps.player_id) &&
-	    !get_id(o, "player_id", ps.player_id, sizeof ps.player_id))
-		ps.player_id[0] = '\0';
-	if (!get_i64(o, "version", 0, INT64_MAX / 2, &ps.version))
-		ps.version = 0;
-	stats = get(o, "stats");
-	if (stats == NULL || !json_object_is_type(stats, json_type_object)) {
-		shottracker_warn(c, "skipped a stats line of team %s: no stats", team);
-		return -1;
-	}
-	for (i = 0; i < CS_COL_COUNT; i++)
-		ps.value[i] = CS_UNKNOWN;
-	for (i = 0; i < sizeof columns / sizeof columns[0]; i++)
-		if (get_i64(stats, columns[i].key, 0, 100000, &v))
-			ps.value[columns[i].col] = (int)v;
-	if (c->sink.published != NULL)
-		c->sink.published(c->sink.ctx, &ps);
-	return 0;
+	line_fields_tree(o, &f);
+	return published_fields(c, &f);
 }
 
 /* --- the game event --- */
