@@ -2121,6 +2121,394 @@ scan_clock_frame(struct shottracker_ctx *c, const char *json, size_t len,
 	return 1;
 }
 
+/* --- details, stats and shots frames without a tree --- */
+
+/*
+ * After the clock ticks, most frames are plays (details), box-score lines
+ * (stats) and shots, each a few hundred bytes that json-c would build a
+ * tree of 20-40 objects for.  Here the scanner reads the same fields into
+ * item_fields / line_fields, and the functions the tree path uses make the
+ * event.  Only a frame json-c reads the very same way takes this path: no
+ * backslash and no NUL anywhere (so no key or string differs once decoded),
+ * each key we read at most once (json-c keeps the last), and every number
+ * we read a plain integer of at most 18 digits.  Anything else, and any
+ * envelope frame_one would warn about, goes to the tree (0).
+ */
+#define FRAME_PREFIX "{\"source\":\""
+#define SCAN_TEXT_MAX 64             /* ids, numbers, periods, clocks, words */
+#define SCAN_DIGITS_MAX 18           /* an int64 with room to spare */
+
+/* A name to find among an object's members. */
+struct scan_name {
+	const char *s;
+	size_t len;
+};
+
+#define SCAN_NAME(s) { s, sizeof s - 1 }
+
+/* The members of `obj` named in names[0..n) into v[] (p NULL: absent or
+ * null, as get() sees them).  false when a named key is there twice;
+ * an `obj` that is no object has no members, as get() finds none. */
+static bool
+scan_members(const struct json_span *obj, const struct scan_name *names, size_t n,
+    struct json_span *v)
+{
+	struct json_iter it;
+	struct json_span k, val;
+	bool seen[32] = { false };
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		v[i].p = NULL;
+	if (obj->p == NULL || obj->p[0] != '{' || !json_iter_begin(&it, obj->p, obj->len))
+		return true;
+	while (json_next_member(&it, &k, &val)) {
+		for (i = 0; i < n; i++)
+			if (k.len == names[i].len && memcmp(k.p, names[i].s, k.len) == 0)
+				break;
+		if (i == n)
+			continue;   /* a key nobody reads */
+		if (seen[i])
+			return false;
+		seen[i] = true;
+		if (!(val.len == 4 && memcmp(val.p, "null", 4) == 0))
+			v[i] = val;
+	}
+	return true;
+}
+
+/* A string value's characters into buf: 1, 0 when it is no string (as
+ * get_str: NULL), -1 when too long for buf (the tree decides). */
+static int
+scan_str(const struct json_span *v, char *buf, size_t size)
+{
+	if (v->p == NULL || v->p[0] != '"')
+		return 0;
+	if (v->len - 2 >= size)
+		return -1;
+	memcpy(buf, v->p + 1, v->len - 2);
+	buf[v->len - 2] = '\0';
+	return 1;
+}
+
+/* As num_i64: 1 with *out, 0 when num_i64 says false, -1 when unsure
+ * (a fraction, an exponent, a huge number, a long string). */
+static int
+scan_num(const struct json_span *v, int64_t lo, int64_t hi, int64_t *out)
+{
+	char text[SCAN_TEXT_MAX];
+	const char *p;
+	int64_t x = 0;
+	size_t i, digits;
+	int rc;
+
+	if (v->p == NULL)
+		return 0;
+	p = v->p;
+	if (*p == '"') {
+		if ((rc = scan_str(v, text, sizeof text)) != 1)
+			return rc;
+		if (!num_text(text, &x))
+			return 0;
+	} else if (*p == '-' || (*p >= '0' && *p <= '9')) {
+		i = *p == '-';
+		digits = v->len - i;
+		if (digits > SCAN_DIGITS_MAX)
+			return -1;
+		for (; i < v->len; i++) {
+			if (p[i] < '0' || p[i] > '9')
+				return -1;   /* a fraction or an exponent: json-c's double */
+			x = x * 10 + (p[i] - '0');
+		}
+		if (*p == '-')
+			x = -x;
+	} else {
+		return 0;   /* true, false, an object, an array */
+	}
+	if (x < lo || x > hi)
+		return 0;
+	*out = x;
+	return 1;
+}
+
+/* As id_of: 1 with the id in buf, 0 when id_of says false, -1 unsure. */
+static int
+scan_id(const struct json_span *v, char *buf, size_t size)
+{
+	char text[CS_ID_MAX];
+	int64_t x;
+	int rc;
+
+	if (v->p == NULL)
+		return 0;
+	if (v->p[0] == '"') {
+		if (v->len - 2 >= size || v->len - 2 >= sizeof text)
+			return 0;   /* id_text refuses it as long */
+		scan_str(v, text, sizeof text);
+		return id_text(text, buf, size) ? 1 : 0;
+	}
+	if ((rc = scan_num(v, INT64_MIN / 2, INT64_MAX / 2, &x)) != 1)
+		return rc;
+	snprintf(buf, size, "%" PRId64, x);
+	return 1;
+}
+
+/* As get_bool. */
+static bool
+scan_bool(const struct json_span *v)
+{
+	if (v->p == NULL)
+		return false;
+	if (v->p[0] == '"')
+		return v->len == 6 && strncasecmp(v->p + 1, "true", 4) == 0;
+	return v->len == 4 && memcmp(v->p, "true", 4) == 0;
+}
+
+/* Where scan_item_fields keeps the strings item_fields points to. */
+struct item_text {
+	char cls[SCAN_TEXT_MAX], base_stats[SCAN_TEXT_MAX], period[SCAN_TEXT_MAX];
+	char game_clock[SCAN_TEXT_MAX], act[SCAN_TEXT_MAX], description[CS_DESC_MAX * 4];
+};
+
+/* A string member into t's buffer and *out (NULL when no string): false
+ * when too long (the tree decides). */
+static bool
+scan_text(const struct json_span *v, char *buf, size_t size, const char **out)
+{
+	int rc = scan_str(v, buf, size);
+
+	*out = rc == 1 ? buf : NULL;
+	return rc >= 0;
+}
+
+enum {
+	I_KEY, I_PID, I_TEAM, I_TS, I_CLS, I_BASE, I_PERIOD, I_CLOCK, I_DESC, I_ACT,
+	I_DELETED, I_CORRECTED, I_STATS, I_X, I_Y, I_REMAINING, I_COUNT
+};
+
+static const struct scan_name item_names[I_COUNT] = {
+	SCAN_NAME("key"), SCAN_NAME("pid"), SCAN_NAME("teamId"), SCAN_NAME("timestamp"),
+	SCAN_NAME("classification"), SCAN_NAME("baseStats"), SCAN_NAME("period"),
+	SCAN_NAME("gameClock"), SCAN_NAME("description"), SCAN_NAME("act"),
+	SCAN_NAME("deleted"), SCAN_NAME("corrected"), SCAN_NAME("stats"),
+	SCAN_NAME("playerX"), SCAN_NAME("playerY"), SCAN_NAME("remaining"),
+};
+
+static const struct scan_name key_names[2] = {
+	SCAN_NAME("actorId"), SCAN_NAME("timestamp"),
+};
+
+/* 1 when a number read as it should be into *has and *x, false unsure. */
+static bool
+scan_num_field(const struct json_span *v, int64_t lo, int64_t hi, bool *has, int64_t *x)
+{
+	int rc = scan_num(v, lo, hi, x);
+
+	*has = rc == 1;
+	return rc >= 0;
+}
+
+static bool
+scan_id_field(const struct json_span *v, char *buf, size_t size, bool *has)
+{
+	int rc = scan_id(v, buf, size);
+
+	*has = rc == 1;
+	return rc >= 0;
+}
+
+/* The item's statistics (its "stats" object) into f: false unsure. */
+static bool
+scan_item_counts(const struct json_span *stats, struct item_fields *f)
+{
+	struct scan_name names[K_COUNT + 1];
+	struct json_span v[K_COUNT + 1];
+	bool has;
+	int64_t x;
+	int i;
+
+	for (i = 0; i < K_COUNT; i++) {
+		names[i].s = count_keys[i];
+		names[i].len = strlen(count_keys[i]);
+	}
+	names[K_COUNT].s = "PTS";
+	names[K_COUNT].len = 3;
+	if (!scan_members(stats, names, K_COUNT + 1, v))
+		return false;
+	for (i = 0; i < K_COUNT; i++) {
+		if (!scan_num_field(&v[i], INT64_MIN / 2, INT64_MAX / 2, &has, &x))
+			return false;
+		if (has && x > 0)
+			f->counts |= 1u << i;
+	}
+	return scan_num_field(&v[K_COUNT], 2, 3, &f->has_pts, &f->pts);
+}
+
+/* A details item's fields, as item_fields_tree reads them: false unsure. */
+static bool
+scan_item_fields(const struct json_span *item, struct item_fields *f, struct item_text *t)
+{
+	struct json_span v[I_COUNT], k[2];
+
+	memset(f, 0, sizeof *f);
+	if (!scan_members(item, item_names, I_COUNT, v) ||
+	    !scan_members(&v[I_KEY], key_names, 2, k))
+		return false;
+	return scan_id_field(&k[0], f->key_actor, sizeof f->key_actor, &f->has_key_actor) &&
+	    scan_id_field(&v[I_PID], f->pid, sizeof f->pid, &f->has_pid) &&
+	    scan_id_field(&v[I_TEAM], f->team, sizeof f->team, &f->has_team) &&
+	    scan_num_field(&k[1], 0, MAX_TIMESTAMP, &f->has_key_ts, &f->key_ts) &&
+	    scan_num_field(&v[I_TS], 0, MAX_TIMESTAMP, &f->has_ts, &f->ts) &&
+	    scan_text(&v[I_CLS], t->cls, sizeof t->cls, &f->cls) &&
+	    scan_text(&v[I_BASE], t->base_stats, sizeof t->base_stats, &f->base_stats) &&
+	    scan_text(&v[I_PERIOD], t->period, sizeof t->period, &f->period) &&
+	    scan_text(&v[I_CLOCK], t->game_clock, sizeof t->game_clock, &f->game_clock) &&
+	    scan_text(&v[I_DESC], t->description, sizeof t->description, &f->description) &&
+	    scan_text(&v[I_ACT], t->act, sizeof t->act, &f->act) &&
+	    (f->deleted = scan_bool(&v[I_DELETED]), f->corrected = scan_bool(&v[I_CORRECTED]),
+	    scan_item_counts(&v[I_STATS], f)) &&
+	    scan_num_field(&v[I_X], -COURT_MM_MAX, COURT_MM_MAX, &f->has_x, &f->x) &&
+	    scan_num_field(&v[I_Y], -COURT_MM_MAX, COURT_MM_MAX, &f->has_y, &f->y) &&
+	    scan_num_field(&v[I_REMAINING], 0, 99, &f->has_remaining, &f->remaining);
+}
+
+enum { L_TEAM, L_TEAM2, L_PLAYER, L_PLAYER2, L_VERSION, L_STATS, L_COUNT };
+
+static const struct scan_name line_names[L_COUNT] = {
+	SCAN_NAME("teamId"), SCAN_NAME("team_id"), SCAN_NAME("playerId"),
+	SCAN_NAME("player_id"), SCAN_NAME("version"), SCAN_NAME("stats"),
+};
+
+/* A stats line's fields, as line_fields_tree reads them: false unsure. */
+static bool
+scan_line_fields(const struct json_span *o, struct line_fields *f)
+{
+	struct scan_name names[COLUMNS_N];
+	struct json_span v[L_COUNT], col[COLUMNS_N];
+	bool has;
+	int64_t x;
+	size_t i;
+
+	memset(f, 0, sizeof *f);
+	if (!scan_members(o, line_names, L_COUNT, v) ||
+	    !scan_id_field(&v[L_TEAM], f->team, sizeof f->team, &f->has_team) ||
+	    (!f->has_team && !scan_id_field(&v[L_TEAM2], f->team, sizeof f->team, &f->has_team)) ||
+	    !scan_id_field(&v[L_PLAYER], f->player, sizeof f->player, &has) ||
+	    (!has && !scan_id_field(&v[L_PLAYER2], f->player, sizeof f->player, &has)) ||
+	    !scan_num_field(&v[L_VERSION], 0, INT64_MAX / 2, &has, &f->version))
+		return false;
+	if (!has)
+		f->version = 0;
+	for (i = 0; i < COLUMNS_N; i++) {
+		names[i].s = columns[i].key;
+		names[i].len = strlen(columns[i].key);
+	}
+	f->has_stats = v[L_STATS].p != NULL && v[L_STATS].p[0] == '{';
+	if (!scan_members(&v[L_STATS], names, COLUMNS_N, col))
+		return false;
+	for (i = 0; i < COLUMNS_N; i++) {
+		if (!scan_num_field(&col[i], 0, 100000, &has, &x))
+			return false;
+		f->value[i] = has ? (int)x : CS_UNKNOWN;
+	}
+	return true;
+}
+
+enum { E_SOURCE, E_SEQ, E_SEQUENCE, E_DATA, E_COUNT };
+
+static const struct scan_name envelope_names[E_COUNT] = {
+	SCAN_NAME("source"), SCAN_NAME("seq"), SCAN_NAME("sequence"), SCAN_NAME("data"),
+};
+
+/* The envelope of a frame the scanner reads: its source, its seq (as
+ * frame_one takes it) and its data object.  false for anything frame_one
+ * would read otherwise or warn about. */
+static bool
+scan_envelope(const char *json, size_t len, enum shottracker_source *src,
+    bool *has_seq, int64_t *seq, struct json_span *data)
+{
+	static const struct {
+		const char *name;
+		enum shottracker_source src;
+	} sources[] = {
+		{ "details", ST_SOURCE_DETAILS }, { "stats", ST_SOURCE_STATS },
+		{ "shots", ST_SOURCE_SHOTS },
+	};
+	struct json_span whole = { json, len }, v[E_COUNT];
+	char name[16];
+	size_t i;
+
+	if (len > SHOTTRACKER_FRAME_MAX || len < sizeof FRAME_PREFIX ||
+	    memcmp(json, FRAME_PREFIX, sizeof FRAME_PREFIX - 1) != 0 ||
+	    memchr(json, '\\', len) != NULL || memchr(json, '\0', len) != NULL ||
+	    json_scan_check(json, len, JSON_DEPTH) != JSON_SCAN_OK ||
+	    !scan_members(&whole, envelope_names, E_COUNT, v) ||
+	    scan_str(&v[E_SOURCE], name, sizeof name) != 1)
+		return false;
+	for (i = 0; i < sizeof sources / sizeof sources[0]; i++)
+		if (strcmp(name, sources[i].name) == 0)
+			break;
+	if (i == sizeof sources / sizeof sources[0])
+		return false;   /* clock (above), marker, possessions: the tree */
+	*src = sources[i].src;
+	/* a seq that is not a usable number is warned about by frame_one */
+	if (v[E_SEQ].p == NULL && v[E_SEQUENCE].p != NULL)
+		return false;
+	*has_seq = v[E_SEQ].p != NULL;
+	if (*has_seq && scan_num(&v[E_SEQ], 0, MAX_SEQ, seq) != 1)
+		return false;
+	*data = v[E_DATA];
+	return data->p != NULL && data->p[0] == '{';
+}
+
+/*
+ * 1 when `json` was a details, stats or shots frame the scanner could read
+ * as json-c would, with *rc what frame_one's caller would have returned
+ * (its events sent and its warnings given as frame_one would); 0 to parse
+ * it whole.
+ */
+static int
+scan_frame(struct shottracker_ctx *c, const char *json, size_t len,
+    struct shottracker_frame_info *info, int *rc)
+{
+	enum shottracker_source src;
+	struct json_span data;
+	struct item_fields item;
+	struct item_text text;
+	struct line_fields line;
+	struct cs_event ev;
+	bool has_seq, deleted = false;
+	int64_t seq = 0;
+
+	if (!scan_envelope(json, len, &src, &has_seq, &seq, &data) ||
+	    (src == ST_SOURCE_DETAILS && !scan_item_fields(&data, &item, &text)) ||
+	    (src == ST_SOURCE_STATS && !scan_line_fields(&data, &line)))
+		return 0;
+	/* what frame_one notes of a frame it reads */
+	info->frames = 1;
+	info->source = src;
+	cs_strlcpy(info->source_name, src == ST_SOURCE_DETAILS ? "details" :
+	    src == ST_SOURCE_STATS ? "stats" : "shots", sizeof info->source_name);
+	if (has_seq) {
+		info->seq = seq;
+		info->min_seq = seq;
+		info->has_seq = true;
+	}
+	*rc = 0;
+	if (src == ST_SOURCE_STATS) {
+		*rc = published_fields(c, &line);
+	} else if (src == ST_SOURCE_DETAILS) {
+		cs_event_init(&ev, CS_PROVIDER_SHOTTRACKER);
+		if (item_from_fields(c, &item, &ev, &deleted, "details frame") < 0)
+			*rc = -1;
+		else if (deleted)
+			emit_delete(c, ev.id, ID_PLAY, has_seq, seq, &info->stale);
+		else
+			emit_event(c, &ev, ID_PLAY, has_seq, seq, &info->stale);
+	}
+	return 1;
+}
+
 int
 shottracker_parse_frame(struct shottracker_ctx *c, const char *json, size_t len,
     struct shottracker_frame_info *info)
@@ -2128,7 +2516,7 @@ shottracker_parse_frame(struct shottracker_ctx *c, const char *json, size_t len,
 	struct shottracker_frame_info local;
 	json_object *root;
 	size_t i, n, b = 0, e = len;
-	int good = 0;
+	int good = 0, rc;
 
 	if (info == NULL)
 		info = &local;
@@ -2145,6 +2533,8 @@ shottracker_parse_frame(struct shottracker_ctx *c, const char *json, size_t len,
 	}
 	if (json != NULL && scan_clock_frame(c, json, len, info) == 1)
 		return 0;
+	if (json != NULL && scan_frame(c, json, len, info, &rc) == 1)
+		return rc;
 	root = parse_json(c, json, len, SHOTTRACKER_FRAME_MAX, "a frame");
 	if (root == NULL)
 		return -1;
