@@ -2146,8 +2146,8 @@ struct scan_name {
 
 #define SCAN_NAME(s) { s, sizeof s - 1 }
 
-/* The members of `obj` named in names[0..n) into v[] (p NULL: absent or
- * null, as get() sees them).  false when a named key is there twice;
+/* The members of `obj` (checked text, no backslash) named in names[0..n)
+ * into v[] (p NULL: absent or null, as get() sees them).  false when a named key is there twice;
  * an `obj` that is no object has no members, as get() finds none. */
 static bool
 scan_members(const struct json_span *obj, const struct scan_name *names, size_t n,
@@ -2162,7 +2162,7 @@ scan_members(const struct json_span *obj, const struct scan_name *names, size_t 
 		v[i].p = NULL;
 	if (obj->p == NULL || obj->p[0] != '{' || !json_iter_begin(&it, obj->p, obj->len))
 		return true;
-	while (json_next_member(&it, &k, &val)) {
+	while (json_next_member_plain(&it, &k, &val)) {
 		for (i = 0; i < n; i++)
 			if (k.len == names[i].len && memcmp(k.p, names[i].s, k.len) == 0)
 				break;
@@ -2435,22 +2435,26 @@ scan_envelope(const char *json, size_t len, enum shottracker_source *src,
 		{ "shots", ST_SOURCE_SHOTS },
 	};
 	struct json_span whole = { json, len }, v[E_COUNT];
-	char name[16];
-	size_t i;
+	const char *name = json + sizeof FRAME_PREFIX - 1;
+	size_t i, n;
 
-	if (len > SHOTTRACKER_FRAME_MAX || len < sizeof FRAME_PREFIX ||
-	    memcmp(json, FRAME_PREFIX, sizeof FRAME_PREFIX - 1) != 0 ||
-	    memchr(json, '\\', len) != NULL || memchr(json, '\0', len) != NULL ||
-	    json_scan_check(json, len, JSON_DEPTH) != JSON_SCAN_OK ||
-	    !scan_members(&whole, envelope_names, E_COUNT, v) ||
-	    scan_str(&v[E_SOURCE], name, sizeof name) != 1)
+	if (len > SHOTTRACKER_FRAME_MAX || len < sizeof FRAME_PREFIX + 8 ||
+	    memcmp(json, FRAME_PREFIX, sizeof FRAME_PREFIX - 1) != 0)
 		return false;
-	for (i = 0; i < sizeof sources / sizeof sources[0]; i++)
-		if (strcmp(name, sources[i].name) == 0)
+	/* the source first, so that other frames cost no check */
+	for (i = 0; i < sizeof sources / sizeof sources[0]; i++) {
+		n = strlen(sources[i].name);
+		if (memcmp(name, sources[i].name, n) == 0 && name[n] == '"')
 			break;
+	}
 	if (i == sizeof sources / sizeof sources[0])
 		return false;   /* clock (above), marker, possessions: the tree */
 	*src = sources[i].src;
+	if (memchr(json, '\\', len) != NULL || memchr(json, '\0', len) != NULL ||
+	    json_scan_check(json, len, JSON_DEPTH) != JSON_SCAN_OK ||
+	    !scan_members(&whole, envelope_names, E_COUNT, v) ||
+	    v[E_SOURCE].p != json + sizeof FRAME_PREFIX - 2)
+		return false;   /* escapes, not JSON, or a second "source" */
 	/* a seq that is not a usable number is warned about by frame_one */
 	if (v[E_SEQ].p == NULL && v[E_SEQUENCE].p != NULL)
 		return false;
