@@ -2147,8 +2147,9 @@ struct scan_name {
 #define SCAN_NAME(s) { s, sizeof s - 1 }
 
 /* The members of `obj` (checked text, no backslash) named in names[0..n)
- * into v[] (p NULL: absent or null, as get() sees them).  false when a named key is there twice;
- * an `obj` that is no object has no members, as get() finds none. */
+ * into v[] (p NULL: absent or null, as get() sees them).  false when a
+ * named key is there twice; an `obj` that is no object has no members, as
+ * get() finds none. */
 static bool
 scan_members(const struct json_span *obj, const struct scan_name *names, size_t n,
     struct json_span *v)
