@@ -249,3 +249,8 @@ check_PROGRAMS += tests/test_overtime_parse
 TESTS += tests/test_overtime_parse
 tests_test_overtime_parse_SOURCES = tests/test_overtime_parse.c tests/tap.h
 tests_test_overtime_parse_CPPFLAGS = $(AM_CPPFLAGS) -DTOP_SRCDIR='"$(abs_top_srcdir)"'
+# The ShotTracker frame scanner against the json-c path, frame by frame (issue 20).
+check_PROGRAMS += tests/test_shottracker_scan
+TESTS += tests/test_shottracker_scan
+tests_test_shottracker_scan_SOURCES = tests/test_shottracker_scan.c tests/tap.h
+tests_test_shottracker_scan_LDFLAGS = $(AM_LDFLAGS) -Wl,--wrap=json_tokener_new_ex
