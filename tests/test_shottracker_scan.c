@@ -488,6 +488,9 @@ item_frame(const char *spec, char *buf, size_t size)
 	"\"team_id\":399,\"player_id\":3485,\"stats\":{\"FGA\":1,\"FG\":1,\"PTS\":2," \
 	"\"REB\":0,\"TO\":0}" extra "}}"
 
+#define TEN "abcdefghi "
+#define HUNDRED TEN TEN TEN TEN TEN TEN TEN TEN TEN TEN
+
 /* A frame, and whether the scanner must take it (1), must not (0), or
  * either (-1). */
 static const struct odd {
@@ -560,6 +563,8 @@ static const struct odd {
 	{ "details: a long description", ITEM(",\"description\":\"" "0123456789012345678901234567890123456789012345678901234567890123456789"
 	    "0123456789012345678901234567890123456789012345678901234567890123456789"
 	    "0123456789012345678901234567890123456789012345678901234567890123456789\""), -1 },
+	{ "details: a description too long to copy", ITEM(",\"description\":\"" HUNDRED HUNDRED
+	    HUNDRED HUNDRED HUNDRED HUNDRED HUNDRED HUNDRED "\""), 0 },
 	/* unknown keys */
 	{ "details: unknown keys", ITEM(",\"x\":{\"y\":[1,{\"z\":\"w\"}],\"teamId\":5},\"q\":[]"), 1 },
 	{ "envelope: unknown keys", "{\"source\":\"shots\",\"foo\":[{\"data\":1}],\"data\":{}}", 1 },
@@ -617,10 +622,19 @@ test_odd(void)
 	bool tree;
 	int alike;
 
-	pair_init(&p, GAME, roster);
 	for (i = 0; i < sizeof odd / sizeof odd[0]; i++) {
+		/* new parsers each time: the same play again would be stale */
+		pair_init(&p, GAME, roster);
 		json = item_frame(odd[i].json, frame, sizeof frame);
 		alike = both_ways(&p, json, strlen(json), &tree, why, sizeof why);
+		/* every frame but a shot sends something or warns: a compare of
+		 * nothing with nothing proves nothing */
+		if (alike && strstr(json, "\"shots\"") == NULL && p.r[0].nev + p.r[0].ndel +
+		    p.r[0].npub + p.r[0].nwarn == 0) {
+			alike = 0;
+			snprintf(why, sizeof why, "nothing sent either way");
+		}
+		pair_free(&p);
 		if (!alike)
 			diag("%s: %.300s", why, json);
 		else if (odd[i].scanned >= 0 && tree == (odd[i].scanned == 1))
@@ -630,6 +644,7 @@ test_odd(void)
 		    odd[i].scanned == 0 ? ", through json-c" : "");
 	}
 	/* A NUL inside (the length says where the frame ends). */
+	pair_init(&p, GAME, roster);
 	{
 		static const char nul[] = "{\"source\":\"stats\",\"data\":{\"team_id\":399,"
 		    "\"stats\":{\"FG\":1},\"x\":\"a\0b\"}}";
