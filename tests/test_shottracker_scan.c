@@ -23,6 +23,7 @@
 
 #include <json-c/json.h>
 
+#include "providers/json_scan.h"
 #include "providers/shottracker.h"
 #include "sim/simgame.h"
 #include "tap.h"
@@ -754,6 +755,60 @@ test_mutations(void)
 	sim_game_free(&g);
 }
 
+/* --- json_next_member_plain against json_next_member --- */
+
+/* The members of the object `v` and of every object in it, both ways:
+ * the number that differ. */
+static int
+plain_walk(const char *p, size_t len, int depth)
+{
+	struct json_iter a, b;
+	struct json_span ka, va, kb, vb;
+	bool more_a, more_b;
+	int bad = 0;
+
+	if (depth > 8 || len == 0 || p[0] != '{' || !json_iter_begin(&a, p, len) ||
+	    !json_iter_begin(&b, p, len))
+		return 0;
+	for (;;) {
+		more_a = json_next_member(&a, &ka, &va);
+		more_b = json_next_member_plain(&b, &kb, &vb);
+		if (more_a != more_b)
+			return bad + 1;
+		if (!more_a)
+			return bad;
+		if (ka.len != kb.len || memcmp(ka.p, kb.p, ka.len) != 0 || va.p != vb.p ||
+		    va.len != vb.len)
+			bad++;
+		else
+			bad += plain_walk(va.p, va.len, depth + 1);
+	}
+}
+
+static void
+test_plain_iterator(void)
+{
+	struct sim_options opt = { .seed = 2026 };
+	struct sim_game *g = sim_game_generate(&opt);
+	const struct sim_msg *msgs;
+	size_t n, i, walked = 0;
+	int bad = 0;
+
+	n = g != NULL ? sim_game_st_stream(g, &msgs) : 0;
+	for (i = 0; i < n; i++) {
+		if (strchr(msgs[i].json, '\\') != NULL ||
+		    json_scan_check(msgs[i].json, strlen(msgs[i].json), 24) != JSON_SCAN_OK)
+			continue;
+		bad += plain_walk(msgs[i].json, strlen(msgs[i].json), 0);
+		walked++;
+	}
+	bad += plain_walk("{ \"a\" : \"x\" , \"b\":{\"c\":[1,{\"d\":\"}\"}],\"e\":-1.5e3} ,\"f\":null }",
+	    60, 0);
+	ok(walked > 1000 && bad == 0, "json_next_member_plain finds the members json_next_member "
+	    "does, at every depth, in %zu frames (%d differ)", walked, bad);
+	sim_game_free(&g);
+}
+
 int
 main(void)
 {
@@ -766,5 +821,6 @@ main(void)
 	test_game("seed 5, no corrections", &plain);
 	test_odd();
 	test_mutations();
+	test_plain_iterator();
 	return tap_done();
 }
