@@ -2355,6 +2355,8 @@ scan_item_fields(const struct json_span *item, struct item_fields *f, struct ite
 	if (!scan_members(item, item_names, I_COUNT, v) ||
 	    !scan_members(&v[I_KEY], key_names, 2, k))
 		return false;
+	f->deleted = scan_bool(&v[I_DELETED]);
+	f->corrected = scan_bool(&v[I_CORRECTED]);
 	return scan_id_field(&k[0], f->key_actor, sizeof f->key_actor, &f->has_key_actor) &&
 	    scan_id_field(&v[I_PID], f->pid, sizeof f->pid, &f->has_pid) &&
 	    scan_id_field(&v[I_TEAM], f->team, sizeof f->team, &f->has_team) &&
@@ -2366,8 +2368,7 @@ scan_item_fields(const struct json_span *item, struct item_fields *f, struct ite
 	    scan_text(&v[I_CLOCK], t->game_clock, sizeof t->game_clock, &f->game_clock) &&
 	    scan_text(&v[I_DESC], t->description, sizeof t->description, &f->description) &&
 	    scan_text(&v[I_ACT], t->act, sizeof t->act, &f->act) &&
-	    (f->deleted = scan_bool(&v[I_DELETED]), f->corrected = scan_bool(&v[I_CORRECTED]),
-	    scan_item_counts(&v[I_STATS], f)) &&
+	    scan_item_counts(&v[I_STATS], f) &&
 	    scan_num_field(&v[I_X], -COURT_MM_MAX, COURT_MM_MAX, &f->has_x, &f->x) &&
 	    scan_num_field(&v[I_Y], -COURT_MM_MAX, COURT_MM_MAX, &f->has_y, &f->y) &&
 	    scan_num_field(&v[I_REMAINING], 0, 99, &f->has_remaining, &f->remaining);
