@@ -552,6 +552,9 @@ static const struct odd {
 	/* huge numbers */
 	{ "details: a 20-digit timestamp", ITEM(",\"key\":{\"actorId\":1,\"timestamp\":99999999999999999999}"), 0 },
 	{ "details: an 18-digit pid", ITEM(",\"pid\":123456789012345678"), -1 },
+	{ "details: a negative number pid, the actor", ITEM(",\"pid\":-42,\"key\""), 1 },
+	{ "details: pid 0, the actor", ITEM(",\"pid\":0,\"key\""), 1 },
+	{ "details: pid -0", ITEM(",\"pid\":-0,\"key\""), 1 },
 	{ "details: a 19-digit pid", ITEM(",\"pid\":1234567890123456789"), 0 },
 	{ "details: a negative huge pid", ITEM(",\"pid\":-9223372036854775809"), 0 },
 	{ "details: a huge count", ITEM(",\"stats\":{\"FG\":99999999999999999999999}"), 0 },

@@ -2232,6 +2232,24 @@ scan_num(const struct json_span *v, int64_t lo, int64_t hi, int64_t *out)
 	return 1;
 }
 
+/* x in decimal into buf, as id_of's snprintf("%" PRId64) writes it (cut
+ * to size alike): snprintf cost a stats line a third of its scan. */
+static void
+id_number(int64_t x, char *buf, size_t size)
+{
+	char text[24], *p = text + sizeof text;
+	uint64_t u = x < 0 ? 0 - (uint64_t)x : (uint64_t)x;
+
+	*--p = '\0';
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u != 0);
+	if (x < 0)
+		*--p = '-';
+	cs_strlcpy(buf, p, size);
+}
+
 /* As id_of: 1 with the id in buf, 0 when id_of says false, -1 unsure. */
 static int
 scan_id(const struct json_span *v, char *buf, size_t size)
@@ -2250,7 +2268,7 @@ scan_id(const struct json_span *v, char *buf, size_t size)
 	}
 	if ((rc = scan_num(v, INT64_MIN / 2, INT64_MAX / 2, &x)) != 1)
 		return rc;
-	snprintf(buf, size, "%" PRId64, x);
+	id_number(x, buf, size);
 	return 1;
 }
 
