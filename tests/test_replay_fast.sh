@@ -12,13 +12,15 @@
 client_setup
 FULL=$top_builddir/courtside-full
 
-# record PROVIDER SEED START_MS [FAULTS]: $t/PROVIDER-SEED.cap, from the
-# simulator joined START_MS into the game
+# record PROVIDER SEED START_MS [FAULTS|-] [SIM ARGS...]: $t/PROVIDER-SEED.cap,
+# from the simulator joined START_MS into the game
 record() {
-	local prov=$1 seed=$2 cap="$t/$1-$2.cap" faults=
-	[ -n "$4" ] && faults="--faults $4"
+	local prov=$1 seed=$2 start=$3 cap="$t/$1-$2.cap" faults=
+	[ -n "$4" ] && [ "$4" != - ] && faults="--faults $4"
+	shift 3
+	[ $# -gt 0 ] && shift
 	sim_start "$prov-$seed" --provider "$prov" --seed "$seed" --speed 2000 \
-	    --start-ms "$3" --require-auth U:S $faults || return 1
+	    --start-ms "$start" --require-auth U:S $faults "$@" || return 1
 	if [ "$prov" = shottracker ]; then game=$SIM_ST; else game=$SIM_SR; fi
 	timeout 180 "$CS" --provider "$prov" --game "$game" \
 	    --base-url "http://127.0.0.1:$SIM_PORT" --headless --record "$cap" \
@@ -47,6 +49,18 @@ same() {
 	    >"$t/full.csv" 2>/dev/null
 	tap_ok "$name: the CSV to stdout too" cmp -s "$t/fast.csv" "$t/full.csv"
 	tap_ok "$name: the export is not empty" test -s "$t/fast.json"
+	[ "$1" = shottracker ] && same_as_json_c "$cap" "$name"
+}
+
+# same_as_json_c CAP NAME: the export equals that of a replay that reads
+# every frame with json-c (each behind a space, which no scanner takes)
+same_as_json_c() {
+	rm -f "$t/spaced.cap" "$t/spaced.json"
+	"$top_builddir/tests/st_spaced_capture" "$1" "$t/spaced.cap" &&
+	    "$CS" --replay "$t/spaced.cap" --once --export "$t/spaced.json" --log "$t/r.log" \
+	    2>/dev/null
+	tap_ok "$2: the export is byte for byte a replay's that reads every frame with json-c" \
+	    cmp -s "$t/fast.json" "$t/spaced.json"
 }
 
 for spec in "shottracker 21 0" "shottracker 22 900000 duplicate=0.03,reorder=0.02,seed=5" \
@@ -59,6 +73,38 @@ for spec in "shottracker 21 0" "shottracker 22 900000 duplicate=0.03,reorder=0.0
 		tap_result 1 "$1 seed $2: recorded from the simulator"
 	fi
 done
+
+# ShotTracker's frames are read by the allocation-free scanner (details,
+# stats, shots, clock) or by json-c (anything unusual): more games for it,
+# each with the simulator's corrections, re-sends and deletes; overtimes,
+# halves, and faults that break frames (malformed, truncated) so that the
+# fallback is taken mid-stream.
+for spec in "shottracker 24 0 - --overtimes 2" "shottracker 25 600000 - --halves --overtime" \
+    "shottracker 26 0 malformed=0.03,truncate=0.03,duplicate=0.05,reorder=0.03,seed=9" \
+    "shottracker 27 2400000 duplicate=0.05,reorder=0.05,seed=11 --overtimes 1"; do
+	set -- $spec
+	if record "$@"; then
+		same "$1" "$2"
+	else
+		tap_result 1 "$1 seed $2: recorded from the simulator"
+	fi
+done
+
+# A damaged ShotTracker capture (a frame's bytes changed under its
+# checksum): both paths fail alike, one line, no export.
+awk '!done && NR >= 400 && /^\{"source"/ {sub(/"source"/, "\"sourcE\""); done = 1} {print}' \
+    "$t/shottracker-21.cap" >"$t/st_bad.cap"
+if cmp -s "$t/st_bad.cap" "$t/shottracker-21.cap"; then
+	tap_result 1 "the ShotTracker capture was damaged"
+else
+	tap_result 0 "the ShotTracker capture was damaged"
+fi
+"$CS" --replay "$t/st_bad.cap" --once --export "$t/st_bad.json" --log "$t/r.log" 2>"$t/st_bad_fast.err"
+tap_is "$?" 1 "a damaged ShotTracker capture: exit 1"
+"$FULL" --replay "$t/st_bad.cap" --once --export "$t/st_bad_full.json" --log "$t/r.log" \
+    2>"$t/st_bad_full.err"
+tap_ok "the same one line as courtside-full's" cmp -s "$t/st_bad_fast.err" "$t/st_bad_full.err"
+tap_ok "no export" test ! -e "$t/st_bad.json"
 
 # The two paths fail alike: a damaged capture, one line, no export.
 awk 'NR==300 {print "THIS LINE IS DAMAGED"; next} {print}' "$t/sportradar-21.cap" >"$t/bad.cap"

@@ -342,3 +342,74 @@ json_key_is(const struct json_span *key, const char *name)
 
 	return key->len == n && memcmp(key->p, name, n) == 0;
 }
+
+/* --- the iterators over checked text without a backslash --- */
+
+/* The bytes skip_plain stops at inside a container. */
+static const bool plain_stop[256] = {
+	['"'] = true, ['{'] = true, ['}'] = true, ['['] = true, [']'] = true,
+};
+
+/* A value's end: strings end at the next quote, as the text has no
+ * escapes, so a quote is found with memchr rather than byte by byte. */
+static const char *
+skip_plain(const char *p, const char *end)
+{
+	const char *q;
+	int depth = 0;
+
+	if (p < end && *p == '"')
+		return (q = memchr(p + 1, '"', (size_t)(end - p - 1))) != NULL ? q + 1 : end;
+	if (p >= end || (*p != '{' && *p != '['))
+		return skip_value(p, end);
+	while (p < end) {
+		/* most bytes are none of "{}[]: step over them in a tight loop */
+		while (p < end && !plain_stop[(unsigned char)*p])
+			p++;
+		if (p == end)
+			break;
+		switch (*p) {
+		case '"':
+			if ((q = memchr(p + 1, '"', (size_t)(end - p - 1))) == NULL)
+				return end;
+			p = q + 1;
+			continue;
+		case '{':
+		case '[':
+			depth++;
+			break;
+		case '}':
+		case ']':
+			if (--depth == 0)
+				return p + 1;
+			break;
+		default:
+			break;
+		}
+		p++;
+	}
+	return end;
+}
+
+bool
+json_next_member_plain(struct json_iter *it, struct json_span *key, struct json_span *value)
+{
+	const char *p = next_item(it), *q;
+
+	if (p == NULL || *p != '"' ||
+	    (q = memchr(p + 1, '"', (size_t)(it->end - p - 1))) == NULL)
+		return take_value(it, NULL, value);
+	key->p = p + 1;
+	key->len = (size_t)(q - p - 1);
+	p = skip_space(q + 1, it->end);
+	if (p == it->end || *p != ':')
+		return take_value(it, NULL, value);
+	p = skip_space(p + 1, it->end);
+	if (p == it->end)
+		return take_value(it, NULL, value);
+	q = skip_plain(p, it->end);
+	value->p = p;
+	value->len = (size_t)(q - p);
+	it->p = q;
+	return true;
+}

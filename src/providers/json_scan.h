@@ -54,4 +54,10 @@ bool json_next_element(struct json_iter *it, struct json_span *value);
 /* Whether a key span equals a plain (escape-free) name. */
 bool json_key_is(const struct json_span *key, const char *name);
 
+/* json_next_member for checked text with no backslash in it at all (the
+ * caller made sure): a string ends at the next quote, found by memchr,
+ * several times faster over a frame of strings. */
+bool json_next_member_plain(struct json_iter *it, struct json_span *key,
+    struct json_span *value);
+
 #endif

@@ -258,3 +258,12 @@ check_PROGRAMS += tests/test_overtime_parse
 TESTS += tests/test_overtime_parse
 tests_test_overtime_parse_SOURCES = tests/test_overtime_parse.c tests/tap.h
 tests_test_overtime_parse_CPPFLAGS = $(AM_CPPFLAGS) -DTOP_SRCDIR='"$(abs_top_srcdir)"'
+# The ShotTracker frame scanner against the json-c path, frame by frame (issue 20).
+check_PROGRAMS += tests/test_shottracker_scan
+TESTS += tests/test_shottracker_scan
+tests_test_shottracker_scan_SOURCES = tests/test_shottracker_scan.c tests/tap.h
+tests_test_shottracker_scan_LDFLAGS = $(AM_LDFLAGS) -Wl,--wrap=json_tokener_new_ex
+# A capture's ShotTracker frames behind a space, so a replay reads them all
+# with json-c (tests/test_replay_fast.sh: the scanner's export equals it).
+check_PROGRAMS += tests/st_spaced_capture
+tests_st_spaced_capture_SOURCES = tests/st_spaced_capture.c

@@ -93,13 +93,33 @@ get_str(json_object *o, const char *key)
 	return json_object_get_string(v);
 }
 
+/* A numeric string's integer ("  42 "), as num_i64 reads one. */
+static bool
+num_text(const char *s, int64_t *x)
+{
+	char *end;
+	long long ll;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	if (*s == '\0')
+		return false;
+	errno = 0;
+	ll = strtoll(s, &end, 10);
+	if (errno != 0 || end == s)
+		return false;
+	while (isspace((unsigned char)*end))
+		end++;
+	if (*end != '\0')
+		return false;
+	*x = ll;
+	return true;
+}
+
 /* An integer from a number or a numeric string, within [lo, hi]. */
 static bool
 num_i64(json_object *v, int64_t lo, int64_t hi, int64_t *out)
 {
-	const char *s;
-	char *end;
-	long long ll;
 	double d;
 	int64_t x;
 
@@ -117,20 +137,8 @@ num_i64(json_object *v, int64_t lo, int64_t hi, int64_t *out)
 		x = (int64_t)d;
 		break;
 	case json_type_string:
-		s = json_object_get_string(v);
-		while (isspace((unsigned char)*s))
-			s++;
-		if (*s == '\0')
+		if (!num_text(json_object_get_string(v), &x))
 			return false;
-		errno = 0;
-		ll = strtoll(s, &end, 10);
-		if (errno != 0 || end == s)
-			return false;
-		while (isspace((unsigned char)*end))
-			end++;
-		if (*end != '\0')
-			return false;
-		x = ll;
 		break;
 	default:
 		return false;
@@ -161,27 +169,32 @@ get_bool(json_object *o, const char *key)
 	return false;
 }
 
+/* An id sent as a string, as id_of reads one. */
+static bool
+id_text(const char *s, char *buf, size_t size)
+{
+	char tmp[CS_ID_MAX];
+
+	if (strlen(s) >= size || strlen(s) >= sizeof tmp)
+		return false;
+	cs_sanitize(tmp, s, sizeof tmp);
+	/* ids become parts of our own "a:b:c" ids and URLs: keep them plain */
+	if (tmp[0] == '\0' || strpbrk(tmp, " /?#&%\"\\") != NULL)
+		return false;
+	cs_strlcpy(buf, tmp, size);
+	return true;
+}
+
 /* An id from a number or a string: "7269".  false when absent or unusable. */
 static bool
 id_of(json_object *v, char *buf, size_t size)
 {
 	int64_t x;
-	char tmp[CS_ID_MAX];
 
 	if (v == NULL)
 		return false;
-	if (json_object_is_type(v, json_type_string)) {
-		const char *s = json_object_get_string(v);
-
-		if (strlen(s) >= size || strlen(s) >= sizeof tmp)
-			return false;
-		cs_sanitize(tmp, s, sizeof tmp);
-		/* ids become parts of our own "a:b:c" ids and URLs: keep them plain */
-		if (tmp[0] == '\0' || strpbrk(tmp, " /?#&%\"\\") != NULL)
-			return false;
-		cs_strlcpy(buf, tmp, size);
-		return true;
-	}
+	if (json_object_is_type(v, json_type_string))
+		return id_text(json_object_get_string(v), buf, size);
 	if (!num_i64(v, INT64_MIN / 2, INT64_MAX / 2, &x))
 		return false;
 	snprintf(buf, size, "%" PRId64, x);
@@ -576,13 +589,66 @@ item_rank(const char *base)
 	return RANK_PLAY + (int)(sizeof order / sizeof order[0]);
 }
 
-/* A statistic's increment: counts when it is a positive number. */
-static bool
-counts(json_object *stats, const char *key)
-{
-	int64_t v;
+/*
+ * An item's fields as get() finds them, read from its json-c tree or by
+ * the scanner (below, "frames without a tree"): item_from_fields is the
+ * one reading of them, so both ways make the same event.
+ */
 
-	return get_i64(stats, key, INT64_MIN / 2, INT64_MAX / 2, &v) && v > 0;
+/* The statistics an item may carry, one bit each when it counts (a
+ * positive number); PTS apart, for a made shot's points. */
+enum {
+	K_FGA, K_FG, K_FGA3, K_FG3, K_FTA, K_FT, K_REB, K_TEAM_REB, K_OFFENSIVE_REB,
+	K_AST, K_STL, K_BLK, K_TO, K_TEAM_TO, K_PF, K_FD, K_TF, K_COUNT
+};
+
+static const char *const count_keys[K_COUNT] = {
+	"FGA", "FG", "FGA3", "FG3", "FTA", "FT", "REB", "TEAM_REB", "OFFENSIVE_REB",
+	"AST", "STL", "BLK", "TO", "TEAM_TO", "PF", "FD", "TF",
+};
+
+struct item_fields {
+	bool has_key_actor, has_pid, has_team;
+	char key_actor[CS_ID_MAX], pid[CS_ID_MAX], team[CS_ID_MAX];
+	bool has_key_ts, has_ts;
+	int64_t key_ts, ts;
+	/* NULL: absent, null or not a string */
+	const char *cls, *base_stats, *period, *game_clock, *description, *act;
+	bool deleted, corrected;
+	unsigned counts;             /* 1 << K_x */
+	bool has_pts, has_x, has_y, has_remaining;
+	int64_t pts, x, y, remaining;
+};
+
+/* An item's fields from its tree. */
+static void
+item_fields_tree(json_object *item, struct item_fields *f)
+{
+	json_object *key = get(item, "key"), *stats = get(item, "stats");
+	int64_t v;
+	int i;
+
+	memset(f, 0, sizeof *f);
+	f->has_key_actor = get_id(key, "actorId", f->key_actor, sizeof f->key_actor);
+	f->has_pid = get_id(item, "pid", f->pid, sizeof f->pid);
+	f->has_team = get_id(item, "teamId", f->team, sizeof f->team);
+	f->has_key_ts = get_i64(key, "timestamp", 0, MAX_TIMESTAMP, &f->key_ts);
+	f->has_ts = get_i64(item, "timestamp", 0, MAX_TIMESTAMP, &f->ts);
+	f->cls = get_str(item, "classification");
+	f->base_stats = get_str(item, "baseStats");
+	f->period = get_str(item, "period");
+	f->game_clock = get_str(item, "gameClock");
+	f->description = get_str(item, "description");
+	f->act = get_str(item, "act");
+	f->deleted = get_bool(item, "deleted");
+	f->corrected = get_bool(item, "corrected");
+	for (i = 0; i < K_COUNT; i++)
+		if (get_i64(stats, count_keys[i], INT64_MIN / 2, INT64_MAX / 2, &v) && v > 0)
+			f->counts |= 1u << i;
+	f->has_pts = get_i64(stats, "PTS", 2, 3, &f->pts);
+	f->has_x = get_i64(item, "playerX", -COURT_MM_MAX, COURT_MM_MAX, &f->x);
+	f->has_y = get_i64(item, "playerY", -COURT_MM_MAX, COURT_MM_MAX, &f->y);
+	f->has_remaining = get_i64(item, "remaining", 0, 99, &f->remaining);
 }
 
 static struct cs_stat *
@@ -595,113 +661,106 @@ add_stat(struct cs_event *ev, enum cs_stat_type type, const char *pid)
 	return st;
 }
 
+#define COUNTS(f, k) (((f)->counts & (1u << (k))) != 0)
+
 /* The statistics an item carries (its increments), per the wire doc's table. */
 static void
-item_stats(struct cs_event *ev, json_object *stats, const char *pid,
+item_stats(struct cs_event *ev, const struct item_fields *f, const char *pid,
     const char *classification)
 {
 	struct cs_stat *st;
-	int64_t pts;
 	bool team_item = pid[0] == '\0';
 
-	if (stats == NULL || !json_object_is_type(stats, json_type_object))
-		return;
-	if (counts(stats, "FGA") || counts(stats, "FG")) {
+	if (COUNTS(f, K_FGA) || COUNTS(f, K_FG)) {
 		st = add_stat(ev, CS_STAT_FIELD_GOAL, pid);
 		if (st != NULL) {
-			st->made = counts(stats, "FG");
-			st->three = counts(stats, "FGA3") || counts(stats, "FG3");
+			st->made = COUNTS(f, K_FG);
+			st->three = COUNTS(f, K_FGA3) || COUNTS(f, K_FG3);
 			if (st->made) {
 				st->points = st->three ? 3 : 2;
-				if (get_i64(stats, "PTS", 2, 3, &pts))
-					st->points = (int)pts;
+				if (f->has_pts)
+					st->points = (int)f->pts;
 			}
 		}
 	}
-	if (counts(stats, "FTA") || counts(stats, "FT")) {
+	if (COUNTS(f, K_FTA) || COUNTS(f, K_FT)) {
 		st = add_stat(ev, CS_STAT_FREE_THROW, pid);
 		if (st != NULL) {
-			st->made = counts(stats, "FT");
+			st->made = COUNTS(f, K_FT);
 			st->points = st->made ? 1 : 0;
 		}
 	}
-	if (counts(stats, "REB") || counts(stats, "TEAM_REB")) {
+	if (COUNTS(f, K_REB) || COUNTS(f, K_TEAM_REB)) {
 		/* TEAM_REB on a player item is still the team's */
-		st = add_stat(ev, CS_STAT_REBOUND, counts(stats, "REB") && !team_item ? pid : "");
+		st = add_stat(ev, CS_STAT_REBOUND, COUNTS(f, K_REB) && !team_item ? pid : "");
 		if (st != NULL)
-			st->offensive = counts(stats, "OFFENSIVE_REB");
+			st->offensive = COUNTS(f, K_OFFENSIVE_REB);
 	}
-	if (counts(stats, "AST"))
+	if (COUNTS(f, K_AST))
 		add_stat(ev, CS_STAT_ASSIST, pid);
-	if (counts(stats, "STL"))
+	if (COUNTS(f, K_STL))
 		add_stat(ev, CS_STAT_STEAL, pid);
-	if (counts(stats, "BLK"))
+	if (COUNTS(f, K_BLK))
 		add_stat(ev, CS_STAT_BLOCK, pid);
-	if (counts(stats, "TO") || counts(stats, "TEAM_TO"))
-		add_stat(ev, CS_STAT_TURNOVER, counts(stats, "TO") && !team_item ? pid : "");
-	if (counts(stats, "PF")) {
+	if (COUNTS(f, K_TO) || COUNTS(f, K_TEAM_TO))
+		add_stat(ev, CS_STAT_TURNOVER, COUNTS(f, K_TO) && !team_item ? pid : "");
+	if (COUNTS(f, K_PF)) {
 		add_stat(ev, CS_STAT_PERSONAL_FOUL, pid);
 		if (strcmp(classification, "OFFENSIVE_FOUL") == 0)
 			add_stat(ev, CS_STAT_OFFENSIVE_FOUL, pid);
 		if (strcmp(classification, "FLAGRANT_FOUL") == 0)
 			add_stat(ev, CS_STAT_FLAGRANT_FOUL, pid);
 	}
-	if (counts(stats, "FD"))
+	if (COUNTS(f, K_FD))
 		add_stat(ev, CS_STAT_FOUL_DRAWN, pid);
-	if (counts(stats, "TF"))
+	if (COUNTS(f, K_TF))
 		add_stat(ev, CS_STAT_TECHNICAL_FOUL, pid);
 }
 
 /* ShotTracker mm (origin centre court, y along the length) -> our inches. */
 static bool
-court_location(json_object *item, int *x, int *y)
+court_location(const struct item_fields *f, int *x, int *y)
 {
-	int64_t px, py;
 	double fx, fy;
 
-	if (!get_i64(item, "playerX", -COURT_MM_MAX, COURT_MM_MAX, &px) ||
-	    !get_i64(item, "playerY", -COURT_MM_MAX, COURT_MM_MAX, &py))
+	if (!f->has_x || !f->has_y)
 		return false;
-	fx = 564.0 + (double)py / 25.4;
-	fy = 300.0 + (double)px / 25.4;
+	fx = 564.0 + (double)f->y / 25.4;
+	fy = 300.0 + (double)f->x / 25.4;
 	*x = (int)(fx < 0 ? fx - 0.5 : fx + 0.5);
 	*y = (int)(fy < 0 ? fy - 0.5 : fy + 0.5);
 	return true;
 }
 
 /*
- * One details item -> an event (or a delete: *deleted).  Returns 0, or -1
- * with a warning.  `what` names the item's origin for the warning.
+ * One details item's fields -> an event (or a delete: *deleted).  Returns
+ * 0, or -1 with a warning.  `what` names the item's origin for the warning.
  */
 static int
-item_event(struct shottracker_ctx *c, json_object *item, struct cs_event *ev,
-    bool *deleted, const char *what)
+item_from_fields(struct shottracker_ctx *c, const struct item_fields *f,
+    struct cs_event *ev, bool *deleted, const char *what)
 {
-	json_object *key;
-	char actor[CS_ID_MAX], team[CS_ID_MAX], pid[CS_ID_MAX], base[24];
+	char actor[CS_ID_MAX], pid[CS_ID_MAX], base[24];
 	const char *cls, *s;
-	int64_t ts, remaining;
+	int64_t ts;
 
-	*deleted = false;
-	cs_event_init(ev, CS_PROVIDER_SHOTTRACKER);
-	if (item == NULL || !json_object_is_type(item, json_type_object)) {
-		shottracker_warn(c, "skipped a %s item: not an object", what);
-		return -1;
-	}
-	key = get(item, "key");
-	if (!get_id(key, "actorId", actor, sizeof actor) &&
-	    !get_id(item, "pid", actor, sizeof actor) &&
-	    !get_id(item, "teamId", actor, sizeof actor)) {
+	if (f->has_key_actor)
+		cs_strlcpy(actor, f->key_actor, sizeof actor);
+	else if (f->has_pid)
+		cs_strlcpy(actor, f->pid, sizeof actor);
+	else if (f->has_team)
+		cs_strlcpy(actor, f->team, sizeof actor);
+	else {
 		shottracker_warn(c, "skipped a %s item: no actor id", what);
 		return -1;
 	}
-	if (!get_i64(key, "timestamp", 0, MAX_TIMESTAMP, &ts) &&
-	    !get_i64(item, "timestamp", 0, MAX_TIMESTAMP, &ts)) {
+	if (!f->has_key_ts && !f->has_ts) {
 		shottracker_warn(c, "skipped a %s item of %s: no usable timestamp", what, actor);
 		return -1;
 	}
-	cls = get_str(item, "classification");
-	s = get_str(item, "baseStats");
+	ts = f->has_key_ts ? f->key_ts : f->ts;
+	cls = f->cls;
+	s = f->base_stats;
 	if (s == NULL)
 		s = cls;
 	if (s == NULL || s[0] == '\0' || strlen(s) >= sizeof base) {
@@ -722,41 +781,60 @@ item_event(struct shottracker_ctx *c, json_object *item, struct cs_event *ev,
 	}
 
 	/* A retraction: "deleted":true, or a DELETED_ classification. */
-	if (get_bool(item, "deleted") || strncmp(cls, "DELETED_", 8) == 0) {
+	if (f->deleted || strncmp(cls, "DELETED_", 8) == 0) {
 		*deleted = true;
 		return 0;
 	}
-	if (!get_period(c, item, "period", &ev->period)) {
+	if (!get_period_text(c, f->period, &ev->period)) {
 		shottracker_warn(c, "skipped %s item %s: no usable period", what, ev->id);
 		return -1;
 	}
 	ev->sequence = ts;
 	ev->number = item_rank(base);
 	ev->wall_ms = ts;
-	ev->clock = cs_clock_parse(get_str(item, "gameClock"));
-	if (!get_id(item, "teamId", team, sizeof team))
-		team[0] = '\0';
-	ev->side = side_of(c, team);
+	ev->clock = cs_clock_parse(f->game_clock);
+	ev->side = side_of(c, f->has_team ? f->team : "");
 	ev->type = classify(cls);
 	cs_sanitize(ev->provider_type, cls, sizeof ev->provider_type);
-	get_text(item, "description", ev->description, sizeof ev->description);
-	ev->corrected = get_bool(item, "corrected");
+	cs_sanitize(ev->description, f->description != NULL ? f->description : "",
+	    sizeof ev->description);
+	ev->corrected = f->corrected;
 
 	/* A team item's statistics are the team's, whatever pid says. */
-	s = get_str(item, "act");
-	if ((s != NULL && strcasecmp(s, "TEAM") == 0) ||
-	    !get_id(item, "pid", pid, sizeof pid))
+	s = f->act;
+	if ((s != NULL && strcasecmp(s, "TEAM") == 0) || !f->has_pid)
 		pid[0] = '\0';
+	else
+		cs_strlcpy(pid, f->pid, sizeof pid);
 	if (strcmp(cls, "HEAVE_MISS") == 0)
 		pid[0] = '\0';   /* a missed heave is a team attempt */
-	item_stats(ev, get(item, "stats"), pid, cls);
-	ev->has_location = court_location(item, &ev->x, &ev->y);
-	if (ev->type == CS_EV_TIMEOUT &&
-	    get_i64(item, "remaining", 0, 99, &remaining))
-		ev->timeouts_remaining = (int)remaining;
+	item_stats(ev, f, pid, cls);
+	ev->has_location = court_location(f, &ev->x, &ev->y);
+	if (ev->type == CS_EV_TIMEOUT && f->has_remaining)
+		ev->timeouts_remaining = (int)f->remaining;
 	if (ts > c->last_timestamp)
 		c->last_timestamp = ts;
 	return 0;
+}
+
+/*
+ * One details item -> an event (or a delete: *deleted).  Returns 0, or -1
+ * with a warning.  `what` names the item's origin for the warning.
+ */
+static int
+item_event(struct shottracker_ctx *c, json_object *item, struct cs_event *ev,
+    bool *deleted, const char *what)
+{
+	struct item_fields f;
+
+	*deleted = false;
+	cs_event_init(ev, CS_PROVIDER_SHOTTRACKER);
+	if (item == NULL || !json_object_is_type(item, json_type_object)) {
+		shottracker_warn(c, "skipped a %s item: not an object", what);
+		return -1;
+	}
+	item_fields_tree(item, &f);
+	return item_from_fields(c, &f, ev, deleted, what);
 }
 
 /* --- published totals (stats resource and source) --- */
@@ -773,48 +851,81 @@ static const struct {
 	{ "PTS", CS_COL_PTS },
 };
 
+#define COLUMNS_N (sizeof columns / sizeof columns[0])
+
+/* A stats line's fields as get() finds them (tree or scanner). */
+struct line_fields {
+	bool has_team;               /* teamId, else team_id */
+	char team[CS_ID_MAX];
+	char player[CS_ID_MAX];      /* playerId, else player_id; "" */
+	int64_t version;             /* 0 when absent or unusable */
+	bool has_stats;              /* an object */
+	int value[COLUMNS_N];        /* CS_UNKNOWN when absent or unusable */
+};
+
+static void
+line_fields_tree(json_object *o, struct line_fields *f)
+{
+	json_object *stats = get(o, "stats");
+	int64_t v;
+	size_t i;
+
+	memset(f, 0, sizeof *f);
+	f->has_team = get_id(o, "teamId", f->team, sizeof f->team) ||
+	    get_id(o, "team_id", f->team, sizeof f->team);
+	if (!get_id(o, "playerId", f->player, sizeof f->player) &&
+	    !get_id(o, "player_id", f->player, sizeof f->player))
+		f->player[0] = '\0';
+	if (!get_i64(o, "version", 0, INT64_MAX / 2, &f->version))
+		f->version = 0;
+	f->has_stats = stats != NULL && json_object_is_type(stats, json_type_object);
+	for (i = 0; i < COLUMNS_N; i++)
+		f->value[i] = get_i64(stats, columns[i].key, 0, 100000, &v) ? (int)v : CS_UNKNOWN;
+}
+
+static int
+published_fields(struct shottracker_ctx *c, const struct line_fields *f)
+{
+	struct cs_published_stats ps;
+	size_t i;
+
+	memset(&ps, 0, sizeof ps);
+	if (!f->has_team) {
+		shottracker_warn(c, "skipped a stats line: no team id");
+		return -1;
+	}
+	ps.side = side_of(c, f->team);
+	if (ps.side == CS_SIDE_NONE) {
+		shottracker_warn(c, "skipped a stats line of team %s: not in this game", f->team);
+		return -1;
+	}
+	cs_strlcpy(ps.player_id, f->player, sizeof ps.player_id);
+	ps.version = f->version;
+	if (!f->has_stats) {
+		shottracker_warn(c, "skipped a stats line of team %s: no stats", f->team);
+		return -1;
+	}
+	for (i = 0; i < CS_COL_COUNT; i++)
+		ps.value[i] = CS_UNKNOWN;
+	for (i = 0; i < COLUMNS_N; i++)
+		if (f->value[i] != CS_UNKNOWN)
+			ps.value[columns[i].col] = f->value[i];
+	if (c->sink.published != NULL)
+		c->sink.published(c->sink.ctx, &ps);
+	return 0;
+}
+
 static int
 published(struct shottracker_ctx *c, json_object *o)
 {
-	struct cs_published_stats ps;
-	json_object *stats;
-	char team[CS_ID_MAX];
-	int64_t v;
-	size_t i;
+	struct line_fields f;
 
 	if (o == NULL || !json_object_is_type(o, json_type_object)) {
 		shottracker_warn(c, "skipped a stats line: not an object");
 		return -1;
 	}
-	memset(&ps, 0, sizeof ps);
-	if (!get_id(o, "teamId", team, sizeof team) &&
-	    !get_id(o, "team_id", team, sizeof team)) {
-		shottracker_warn(c, "skipped a stats line: no team id");
-		return -1;
-	}
-	ps.side = side_of(c, team);
-	if (ps.side == CS_SIDE_NONE) {
-		shottracker_warn(c, "skipped a stats line of team %s: not in this game", team);
-		return -1;
-	}
-	if (!get_id(o, "playerId", ps.player_id, sizeof ps.player_id) &&
-	    !get_id(o, "player_id", ps.player_id, sizeof ps.player_id))
-		ps.player_id[0] = '\0';
-	if (!get_i64(o, "version", 0, INT64_MAX / 2, &ps.version))
-		ps.version = 0;
-	stats = get(o, "stats");
-	if (stats == NULL || !json_object_is_type(stats, json_type_object)) {
-		shottracker_warn(c, "skipped a stats line of team %s: no stats", team);
-		return -1;
-	}
-	for (i = 0; i < CS_COL_COUNT; i++)
-		ps.value[i] = CS_UNKNOWN;
-	for (i = 0; i < sizeof columns / sizeof columns[0]; i++)
-		if (get_i64(stats, columns[i].key, 0, 100000, &v))
-			ps.value[columns[i].col] = (int)v;
-	if (c->sink.published != NULL)
-		c->sink.published(c->sink.ctx, &ps);
-	return 0;
+	line_fields_tree(o, &f);
+	return published_fields(c, &f);
 }
 
 /* --- the game event --- */
@@ -1979,8 +2090,10 @@ scan_clock_frame(struct shottracker_ctx *c, const char *json, size_t len,
 	bool running, source = false, ts = false;
 	unsigned seen;
 
+	/* a NUL in a string: json-c refuses the frame, the scanner must too */
 	if (len < sizeof CLOCK_FRAME_PREFIX || memcmp(json, CLOCK_FRAME_PREFIX,
 	    sizeof CLOCK_FRAME_PREFIX - 1) != 0 || len > SHOTTRACKER_FRAME_MAX ||
+	    memchr(json, '\0', len) != NULL ||
 	    json_scan_check(json, len, JSON_DEPTH) != JSON_SCAN_OK ||
 	    !json_iter_begin(&it, json, len))
 		return 0;
@@ -2010,6 +2123,504 @@ scan_clock_frame(struct shottracker_ctx *c, const char *json, size_t len,
 	return 1;
 }
 
+/*
+ * The usual clock tick exactly as the feed writes it, matched byte by byte
+ * with no iterator: its keys in their order, each once, an integer
+ * timestamp, three strings without escapes and a literal, so it is a
+ * frame scan_clock_frame reads, and is read to the same fields.  Anything
+ * else (0) goes on to scan_clock_frame.  A game's 3,000 ticks cost a tenth
+ * of a replay through the iterators.
+ */
+#define CLOCK_EXACT_HEAD "{\"source\":\"clock\",\"timestamp\":"
+
+/* Past `lit` at p, or NULL. */
+static const char *
+exact_lit(const char *p, const char *end, const char *lit, size_t n)
+{
+	return p != NULL && (size_t)(end - p) >= n && memcmp(p, lit, n) == 0 ? p + n : NULL;
+}
+
+#define EXACT(p, end, lit) exact_lit(p, end, lit, sizeof lit - 1)
+
+/* A string at p (its quote) into buf: past it, or NULL for an escape, a
+ * NUL or one too long. */
+static const char *
+exact_str(const char *p, const char *end, char *buf, size_t size)
+{
+	const char *q;
+
+	if (p == NULL || p >= end || *p != '"' ||
+	    (q = memchr(p + 1, '"', (size_t)(end - p - 1))) == NULL ||
+	    (size_t)(q - p - 1) >= size || memchr(p + 1, '\\', (size_t)(q - p - 1)) != NULL ||
+	    memchr(p + 1, '\0', (size_t)(q - p - 1)) != NULL)
+		return NULL;
+	memcpy(buf, p + 1, (size_t)(q - p - 1));
+	buf[q - p - 1] = '\0';
+	return q + 1;
+}
+
+/* A JSON integer at p (no sign): past it, or NULL. */
+static const char *
+exact_uint(const char *p, const char *end)
+{
+	if (p == NULL || p >= end || *p < '0' || *p > '9')
+		return NULL;
+	if (*p++ == '0')
+		return p < end && *p >= '0' && *p <= '9' ? NULL : p;
+	while (p < end && *p >= '0' && *p <= '9')
+		p++;
+	return p;
+}
+
+static int
+exact_clock_frame(struct shottracker_ctx *c, const char *json, size_t len,
+    struct shottracker_frame_info *info)
+{
+	const char *end = json + len, *p;
+	char text[3][CLOCK_TEXT_MAX];
+	struct cs_clock ck;
+	bool running;
+
+	p = exact_uint(EXACT(json, end, CLOCK_EXACT_HEAD), end);
+	p = exact_str(EXACT(p, end, ",\"data\":{\"period\":"), end, text[0], CLOCK_TEXT_MAX);
+	p = exact_str(EXACT(p, end, ",\"gameClock\":"), end, text[1], CLOCK_TEXT_MAX);
+	p = exact_str(EXACT(p, end, ",\"shotClock\":"), end, text[2], CLOCK_TEXT_MAX);
+	p = EXACT(p, end, ",\"running\":");
+	if (p == NULL || len > SHOTTRACKER_FRAME_MAX)
+		return 0;
+	running = EXACT(p, end, "true") != NULL;
+	p = EXACT(running ? EXACT(p, end, "true") : EXACT(p, end, "false"), end, "}}");
+	while (p != NULL && p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+		p++;
+	if (p != end)
+		return 0;
+	/* from here as scan_clock_frame */
+	memset(&ck, 0, sizeof ck);
+	if (!get_period_text(c, text[0], &ck.period) ||
+	    (ck.clock = cs_clock_parse(text[1])) == CS_NO_CLOCK)
+		return 0;
+	ck.shot_clock = cs_clock_parse(text[2]);
+	ck.running = running;
+	info->frames = 1;
+	info->source = ST_SOURCE_CLOCK;
+	cs_strlcpy(info->source_name, "clock", sizeof info->source_name);
+	if (c->sink.clock != NULL)
+		c->sink.clock(c->sink.ctx, &ck);
+	return 1;
+}
+
+/* --- details, stats and shots frames without a tree --- */
+
+/*
+ * After the clock ticks, most frames are plays (details), box-score lines
+ * (stats) and shots, each a few hundred bytes that json-c would build a
+ * tree of 20-40 objects for.  Here the scanner reads the same fields into
+ * item_fields / line_fields, and the functions the tree path uses make the
+ * event.  Only a frame json-c reads the very same way takes this path: no
+ * backslash and no NUL anywhere (so no key or string differs once decoded),
+ * each key we read at most once (json-c keeps the last), and every number
+ * we read a plain integer of at most 18 digits.  Anything else, and any
+ * envelope frame_one would warn about, goes to the tree (0).
+ */
+#define FRAME_PREFIX "{\"source\":\""
+#define SCAN_TEXT_MAX 64             /* ids, numbers, periods, clocks, words */
+#define SCAN_DIGITS_MAX 18           /* an int64 with room to spare */
+
+/* A name to find among an object's members. */
+struct scan_name {
+	const char *s;
+	size_t len;
+};
+
+#define SCAN_NAME(s) { s, sizeof s - 1 }
+
+/* The members of `obj` (checked text, no backslash) named in names[0..n)
+ * into v[] (p NULL: absent or null, as get() sees them).  false when a
+ * named key is there twice; an `obj` that is no object has no members, as
+ * get() finds none. */
+static bool
+scan_members(const struct json_span *obj, const struct scan_name *names, size_t n,
+    struct json_span *v)
+{
+	struct json_iter it;
+	struct json_span k, val;
+	bool seen[32] = { false };
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		v[i].p = NULL;
+	if (obj->p == NULL || obj->p[0] != '{' || !json_iter_begin(&it, obj->p, obj->len))
+		return true;
+	while (json_next_member_plain(&it, &k, &val)) {
+		for (i = 0; i < n; i++)
+			if (k.len == names[i].len && memcmp(k.p, names[i].s, k.len) == 0)
+				break;
+		if (i == n)
+			continue;   /* a key nobody reads */
+		if (seen[i])
+			return false;
+		seen[i] = true;
+		if (!(val.len == 4 && memcmp(val.p, "null", 4) == 0))
+			v[i] = val;
+	}
+	return true;
+}
+
+/* A string value's characters into buf: 1, 0 when it is no string (as
+ * get_str: NULL), -1 when too long for buf (the tree decides). */
+static int
+scan_str(const struct json_span *v, char *buf, size_t size)
+{
+	if (v->p == NULL || v->p[0] != '"')
+		return 0;
+	if (v->len - 2 >= size)
+		return -1;
+	memcpy(buf, v->p + 1, v->len - 2);
+	buf[v->len - 2] = '\0';
+	return 1;
+}
+
+/* As num_i64: 1 with *out, 0 when num_i64 says false, -1 when unsure
+ * (a fraction, an exponent, a huge number, a long string). */
+static int
+scan_num(const struct json_span *v, int64_t lo, int64_t hi, int64_t *out)
+{
+	char text[SCAN_TEXT_MAX];
+	const char *p;
+	int64_t x = 0;
+	size_t i, digits;
+	int rc;
+
+	if (v->p == NULL)
+		return 0;
+	p = v->p;
+	if (*p == '"') {
+		if ((rc = scan_str(v, text, sizeof text)) != 1)
+			return rc;
+		if (!num_text(text, &x))
+			return 0;
+	} else if (*p == '-' || (*p >= '0' && *p <= '9')) {
+		i = *p == '-';
+		digits = v->len - i;
+		if (digits > SCAN_DIGITS_MAX)
+			return -1;
+		for (; i < v->len; i++) {
+			if (p[i] < '0' || p[i] > '9')
+				return -1;   /* a fraction or an exponent: json-c's double */
+			x = x * 10 + (p[i] - '0');
+		}
+		if (*p == '-')
+			x = -x;
+	} else {
+		return 0;   /* true, false, an object, an array */
+	}
+	if (x < lo || x > hi)
+		return 0;
+	*out = x;
+	return 1;
+}
+
+/* x in decimal into buf, as id_of's snprintf("%" PRId64) writes it (cut
+ * to size alike): snprintf cost a stats line a third of its scan. */
+static void
+id_number(int64_t x, char *buf, size_t size)
+{
+	char text[24], *p = text + sizeof text;
+	uint64_t u = x < 0 ? 0 - (uint64_t)x : (uint64_t)x;
+
+	*--p = '\0';
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u != 0);
+	if (x < 0)
+		*--p = '-';
+	cs_strlcpy(buf, p, size);
+}
+
+/* As id_of: 1 with the id in buf, 0 when id_of says false, -1 unsure. */
+static int
+scan_id(const struct json_span *v, char *buf, size_t size)
+{
+	char text[CS_ID_MAX];
+	int64_t x;
+	int rc;
+
+	if (v->p == NULL)
+		return 0;
+	if (v->p[0] == '"') {
+		if (v->len - 2 >= size || v->len - 2 >= sizeof text)
+			return 0;   /* id_text refuses it as long */
+		scan_str(v, text, sizeof text);
+		return id_text(text, buf, size) ? 1 : 0;
+	}
+	if ((rc = scan_num(v, INT64_MIN / 2, INT64_MAX / 2, &x)) != 1)
+		return rc;
+	id_number(x, buf, size);
+	return 1;
+}
+
+/* As get_bool. */
+static bool
+scan_bool(const struct json_span *v)
+{
+	if (v->p == NULL)
+		return false;
+	if (v->p[0] == '"')
+		return v->len == 6 && strncasecmp(v->p + 1, "true", 4) == 0;
+	return v->len == 4 && memcmp(v->p, "true", 4) == 0;
+}
+
+/* Where scan_item_fields keeps the strings item_fields points to. */
+struct item_text {
+	char cls[SCAN_TEXT_MAX], base_stats[SCAN_TEXT_MAX], period[SCAN_TEXT_MAX];
+	char game_clock[SCAN_TEXT_MAX], act[SCAN_TEXT_MAX], description[CS_DESC_MAX * 4];
+};
+
+/* A string member into t's buffer and *out (NULL when no string): false
+ * when too long (the tree decides). */
+static bool
+scan_text(const struct json_span *v, char *buf, size_t size, const char **out)
+{
+	int rc = scan_str(v, buf, size);
+
+	*out = rc == 1 ? buf : NULL;
+	return rc >= 0;
+}
+
+enum {
+	I_KEY, I_PID, I_TEAM, I_TS, I_CLS, I_BASE, I_PERIOD, I_CLOCK, I_DESC, I_ACT,
+	I_DELETED, I_CORRECTED, I_STATS, I_X, I_Y, I_REMAINING, I_COUNT
+};
+
+static const struct scan_name item_names[I_COUNT] = {
+	SCAN_NAME("key"), SCAN_NAME("pid"), SCAN_NAME("teamId"), SCAN_NAME("timestamp"),
+	SCAN_NAME("classification"), SCAN_NAME("baseStats"), SCAN_NAME("period"),
+	SCAN_NAME("gameClock"), SCAN_NAME("description"), SCAN_NAME("act"),
+	SCAN_NAME("deleted"), SCAN_NAME("corrected"), SCAN_NAME("stats"),
+	SCAN_NAME("playerX"), SCAN_NAME("playerY"), SCAN_NAME("remaining"),
+};
+
+static const struct scan_name key_names[2] = {
+	SCAN_NAME("actorId"), SCAN_NAME("timestamp"),
+};
+
+/* 1 when a number read as it should be into *has and *x, false unsure. */
+static bool
+scan_num_field(const struct json_span *v, int64_t lo, int64_t hi, bool *has, int64_t *x)
+{
+	int rc = scan_num(v, lo, hi, x);
+
+	*has = rc == 1;
+	return rc >= 0;
+}
+
+static bool
+scan_id_field(const struct json_span *v, char *buf, size_t size, bool *has)
+{
+	int rc = scan_id(v, buf, size);
+
+	*has = rc == 1;
+	return rc >= 0;
+}
+
+/* The item's statistics (its "stats" object) into f: false unsure. */
+static bool
+scan_item_counts(const struct json_span *stats, struct item_fields *f)
+{
+	struct scan_name names[K_COUNT + 1];
+	struct json_span v[K_COUNT + 1];
+	bool has;
+	int64_t x;
+	int i;
+
+	for (i = 0; i < K_COUNT; i++) {
+		names[i].s = count_keys[i];
+		names[i].len = strlen(count_keys[i]);
+	}
+	names[K_COUNT].s = "PTS";
+	names[K_COUNT].len = 3;
+	if (!scan_members(stats, names, K_COUNT + 1, v))
+		return false;
+	for (i = 0; i < K_COUNT; i++) {
+		if (!scan_num_field(&v[i], INT64_MIN / 2, INT64_MAX / 2, &has, &x))
+			return false;
+		if (has && x > 0)
+			f->counts |= 1u << i;
+	}
+	return scan_num_field(&v[K_COUNT], 2, 3, &f->has_pts, &f->pts);
+}
+
+/* A details item's fields, as item_fields_tree reads them: false unsure. */
+static bool
+scan_item_fields(const struct json_span *item, struct item_fields *f, struct item_text *t)
+{
+	struct json_span v[I_COUNT], k[2];
+
+	memset(f, 0, sizeof *f);
+	if (!scan_members(item, item_names, I_COUNT, v) ||
+	    !scan_members(&v[I_KEY], key_names, 2, k))
+		return false;
+	f->deleted = scan_bool(&v[I_DELETED]);
+	f->corrected = scan_bool(&v[I_CORRECTED]);
+	return scan_id_field(&k[0], f->key_actor, sizeof f->key_actor, &f->has_key_actor) &&
+	    scan_id_field(&v[I_PID], f->pid, sizeof f->pid, &f->has_pid) &&
+	    scan_id_field(&v[I_TEAM], f->team, sizeof f->team, &f->has_team) &&
+	    scan_num_field(&k[1], 0, MAX_TIMESTAMP, &f->has_key_ts, &f->key_ts) &&
+	    scan_num_field(&v[I_TS], 0, MAX_TIMESTAMP, &f->has_ts, &f->ts) &&
+	    scan_text(&v[I_CLS], t->cls, sizeof t->cls, &f->cls) &&
+	    scan_text(&v[I_BASE], t->base_stats, sizeof t->base_stats, &f->base_stats) &&
+	    scan_text(&v[I_PERIOD], t->period, sizeof t->period, &f->period) &&
+	    scan_text(&v[I_CLOCK], t->game_clock, sizeof t->game_clock, &f->game_clock) &&
+	    scan_text(&v[I_DESC], t->description, sizeof t->description, &f->description) &&
+	    scan_text(&v[I_ACT], t->act, sizeof t->act, &f->act) &&
+	    scan_item_counts(&v[I_STATS], f) &&
+	    scan_num_field(&v[I_X], -COURT_MM_MAX, COURT_MM_MAX, &f->has_x, &f->x) &&
+	    scan_num_field(&v[I_Y], -COURT_MM_MAX, COURT_MM_MAX, &f->has_y, &f->y) &&
+	    scan_num_field(&v[I_REMAINING], 0, 99, &f->has_remaining, &f->remaining);
+}
+
+enum { L_TEAM, L_TEAM2, L_PLAYER, L_PLAYER2, L_VERSION, L_STATS, L_COUNT };
+
+static const struct scan_name line_names[L_COUNT] = {
+	SCAN_NAME("teamId"), SCAN_NAME("team_id"), SCAN_NAME("playerId"),
+	SCAN_NAME("player_id"), SCAN_NAME("version"), SCAN_NAME("stats"),
+};
+
+/* A stats line's fields, as line_fields_tree reads them: false unsure. */
+static bool
+scan_line_fields(const struct json_span *o, struct line_fields *f)
+{
+	struct scan_name names[COLUMNS_N];
+	struct json_span v[L_COUNT], col[COLUMNS_N];
+	bool has;
+	int64_t x;
+	size_t i;
+
+	memset(f, 0, sizeof *f);
+	if (!scan_members(o, line_names, L_COUNT, v) ||
+	    !scan_id_field(&v[L_TEAM], f->team, sizeof f->team, &f->has_team) ||
+	    (!f->has_team && !scan_id_field(&v[L_TEAM2], f->team, sizeof f->team, &f->has_team)) ||
+	    !scan_id_field(&v[L_PLAYER], f->player, sizeof f->player, &has) ||
+	    (!has && !scan_id_field(&v[L_PLAYER2], f->player, sizeof f->player, &has)) ||
+	    !scan_num_field(&v[L_VERSION], 0, INT64_MAX / 2, &has, &f->version))
+		return false;
+	if (!has)
+		f->version = 0;
+	for (i = 0; i < COLUMNS_N; i++) {
+		names[i].s = columns[i].key;
+		names[i].len = strlen(columns[i].key);
+	}
+	f->has_stats = v[L_STATS].p != NULL && v[L_STATS].p[0] == '{';
+	if (!scan_members(&v[L_STATS], names, COLUMNS_N, col))
+		return false;
+	for (i = 0; i < COLUMNS_N; i++) {
+		if (!scan_num_field(&col[i], 0, 100000, &has, &x))
+			return false;
+		f->value[i] = has ? (int)x : CS_UNKNOWN;
+	}
+	return true;
+}
+
+enum { E_SOURCE, E_SEQ, E_SEQUENCE, E_DATA, E_COUNT };
+
+static const struct scan_name envelope_names[E_COUNT] = {
+	SCAN_NAME("source"), SCAN_NAME("seq"), SCAN_NAME("sequence"), SCAN_NAME("data"),
+};
+
+/* The envelope of a frame the scanner reads: its source, its seq (as
+ * frame_one takes it) and its data object.  false for anything frame_one
+ * would read otherwise or warn about. */
+static bool
+scan_envelope(const char *json, size_t len, enum shottracker_source *src,
+    bool *has_seq, int64_t *seq, struct json_span *data)
+{
+	static const struct {
+		const char *name;
+		enum shottracker_source src;
+	} sources[] = {
+		{ "details", ST_SOURCE_DETAILS }, { "stats", ST_SOURCE_STATS },
+		{ "shots", ST_SOURCE_SHOTS },
+	};
+	struct json_span whole = { json, len }, v[E_COUNT];
+	const char *name = json + sizeof FRAME_PREFIX - 1;
+	size_t i, n;
+
+	if (len > SHOTTRACKER_FRAME_MAX || len < sizeof FRAME_PREFIX + 8 ||
+	    memcmp(json, FRAME_PREFIX, sizeof FRAME_PREFIX - 1) != 0)
+		return false;
+	/* the source first, so that other frames cost no check */
+	for (i = 0; i < sizeof sources / sizeof sources[0]; i++) {
+		n = strlen(sources[i].name);
+		if (memcmp(name, sources[i].name, n) == 0 && name[n] == '"')
+			break;
+	}
+	if (i == sizeof sources / sizeof sources[0])
+		return false;   /* clock (above), marker, possessions: the tree */
+	*src = sources[i].src;
+	if (memchr(json, '\\', len) != NULL || memchr(json, '\0', len) != NULL ||
+	    json_scan_check(json, len, JSON_DEPTH) != JSON_SCAN_OK ||
+	    !scan_members(&whole, envelope_names, E_COUNT, v) ||
+	    v[E_SOURCE].p != json + sizeof FRAME_PREFIX - 2)
+		return false;   /* escapes, not JSON, or a second "source" */
+	/* a seq that is not a usable number is warned about by frame_one */
+	if (v[E_SEQ].p == NULL && v[E_SEQUENCE].p != NULL)
+		return false;
+	*has_seq = v[E_SEQ].p != NULL;
+	if (*has_seq && scan_num(&v[E_SEQ], 0, MAX_SEQ, seq) != 1)
+		return false;
+	*data = v[E_DATA];
+	return data->p != NULL && data->p[0] == '{';
+}
+
+/*
+ * 1 when `json` was a details, stats or shots frame the scanner could read
+ * as json-c would, with *rc what frame_one's caller would have returned
+ * (its events sent and its warnings given as frame_one would); 0 to parse
+ * it whole.
+ */
+static int
+scan_frame(struct shottracker_ctx *c, const char *json, size_t len,
+    struct shottracker_frame_info *info, int *rc)
+{
+	enum shottracker_source src;
+	struct json_span data;
+	struct item_fields item;
+	struct item_text text;
+	struct line_fields line;
+	struct cs_event ev;
+	bool has_seq, deleted = false;
+	int64_t seq = 0;
+
+	if (!scan_envelope(json, len, &src, &has_seq, &seq, &data) ||
+	    (src == ST_SOURCE_DETAILS && !scan_item_fields(&data, &item, &text)) ||
+	    (src == ST_SOURCE_STATS && !scan_line_fields(&data, &line)))
+		return 0;
+	/* what frame_one notes of a frame it reads */
+	info->frames = 1;
+	info->source = src;
+	cs_strlcpy(info->source_name, src == ST_SOURCE_DETAILS ? "details" :
+	    src == ST_SOURCE_STATS ? "stats" : "shots", sizeof info->source_name);
+	if (has_seq) {
+		info->seq = seq;
+		info->min_seq = seq;
+		info->has_seq = true;
+	}
+	*rc = 0;
+	if (src == ST_SOURCE_STATS) {
+		*rc = published_fields(c, &line);
+	} else if (src == ST_SOURCE_DETAILS) {
+		cs_event_init(&ev, CS_PROVIDER_SHOTTRACKER);
+		if (item_from_fields(c, &item, &ev, &deleted, "details frame") < 0)
+			*rc = -1;
+		else if (deleted)
+			emit_delete(c, ev.id, ID_PLAY, has_seq, seq, &info->stale);
+		else
+			emit_event(c, &ev, ID_PLAY, has_seq, seq, &info->stale);
+	}
+	return 1;
+}
+
 int
 shottracker_parse_frame(struct shottracker_ctx *c, const char *json, size_t len,
     struct shottracker_frame_info *info)
@@ -2017,7 +2628,7 @@ shottracker_parse_frame(struct shottracker_ctx *c, const char *json, size_t len,
 	struct shottracker_frame_info local;
 	json_object *root;
 	size_t i, n, b = 0, e = len;
-	int good = 0;
+	int good = 0, rc;
 
 	if (info == NULL)
 		info = &local;
@@ -2032,8 +2643,11 @@ shottracker_parse_frame(struct shottracker_ctx *c, const char *json, size_t len,
 			return 0;
 		}
 	}
-	if (json != NULL && scan_clock_frame(c, json, len, info) == 1)
+	if (json != NULL && (exact_clock_frame(c, json, len, info) == 1 ||
+	    scan_clock_frame(c, json, len, info) == 1))
 		return 0;
+	if (json != NULL && scan_frame(c, json, len, info, &rc) == 1)
+		return rc;
 	root = parse_json(c, json, len, SHOTTRACKER_FRAME_MAX, "a frame");
 	if (root == NULL)
 		return -1;
