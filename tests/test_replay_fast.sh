@@ -6,19 +6,22 @@
 # the replay provider behind the feed (--headless --speed max, and
 # courtside-full's own --once), for both providers over several simulator
 # seeds, each a real recording (a catch-up, then the stream; some with
-# faults that duplicate and reorder messages).
+# faults that duplicate, reorder, cut or garble messages; overtimes,
+# halves; the simulator's corrections and deletes are in every game).
 . "$top_srcdir/tests/tap.sh"
 . "$top_srcdir/tests/sim_common.sh"
 client_setup
 FULL=$top_builddir/courtside-full
 
-# record PROVIDER SEED START_MS [FAULTS]: $t/PROVIDER-SEED.cap, from the
-# simulator joined START_MS into the game
+# record PROVIDER SEED START_MS [FAULTS|- [SIM OPTIONS...]]: $t/PROVIDER-SEED.cap,
+# from the simulator joined START_MS into the game
 record() {
-	local prov=$1 seed=$2 cap="$t/$1-$2.cap" faults=
-	[ -n "$4" ] && faults="--faults $4"
+	local prov=$1 seed=$2 start=$3 cap="$t/$1-$2.cap" faults=
+	[ -n "$4" ] && [ "$4" != - ] && faults="--faults $4"
+	shift 3
+	[ $# -gt 0 ] && shift
 	sim_start "$prov-$seed" --provider "$prov" --seed "$seed" --speed 2000 \
-	    --start-ms "$3" --require-auth U:S $faults || return 1
+	    --start-ms "$start" --require-auth U:S $faults "$@" || return 1
 	if [ "$prov" = shottracker ]; then game=$SIM_ST; else game=$SIM_SR; fi
 	timeout 180 "$CS" --provider "$prov" --game "$game" \
 	    --base-url "http://127.0.0.1:$SIM_PORT" --headless --record "$cap" \
@@ -51,7 +54,10 @@ same() {
 
 for spec in "shottracker 21 0" "shottracker 22 900000 duplicate=0.03,reorder=0.02,seed=5" \
     "shottracker 23 1800000" "sportradar 21 0" \
-    "sportradar 22 900000 duplicate=0.03,reorder=0.02,seed=5" "sportradar 23 1800000"; do
+    "sportradar 22 900000 duplicate=0.03,reorder=0.02,seed=5" "sportradar 23 1800000" \
+    "sportradar 24 0 - --overtimes 2" "sportradar 25 0 - --halves --overtime" \
+    "sportradar 26 600000 malformed=0.03,truncate=0.03,duplicate=0.05,reorder=0.03,seed=9" \
+    "sportradar 27 2400000 duplicate=0.1,reorder=0.05,seed=11 --overtime"; do
 	set -- $spec
 	if record "$@"; then
 		same "$1" "$2"
@@ -59,6 +65,13 @@ for spec in "shottracker 21 0" "shottracker 22 900000 duplicate=0.03,reorder=0.0
 		tap_result 1 "$1 seed $2: recorded from the simulator"
 	fi
 done
+
+# The garbled recording holds lines the scanner hands to json-c, which
+# warns about them (a fault run that garbled nothing would prove little).
+"$CS" --replay "$t/sportradar-26.cap" --once --export "$t/garbled.json" --log "$t/garbled.log" \
+    2>/dev/null
+tap_ok "the garbled sportradar recording has push lines skipped as bad JSON" \
+    grep -q "push line skipped" "$t/garbled.log"
 
 # The two paths fail alike: a damaged capture, one line, no export.
 awk 'NR==300 {print "THIS LINE IS DAMAGED"; next} {print}' "$t/sportradar-21.cap" >"$t/bad.cap"
