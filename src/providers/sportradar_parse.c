@@ -1848,6 +1848,7 @@ struct ps_stat {
 };
 
 struct push_scan {
+	const struct sportradar_ctx *c;
 	char text[PS_TEXT_MAX];
 	size_t text_len;
 	struct pv root[R_N], payload[P_N], meta[M_N], game[G_N], team[2][T_N];
@@ -1856,72 +1857,14 @@ struct push_scan {
 	int nstats;
 	struct ps_stat stat[PS_STATS_MAX];
 	bool oc_kept;                /* on_court is the one the context kept */
+	int side;                    /* the on-court side being read */
 	int nplayers[2];             /* -1: the side has no players list */
 	struct ps_player oc[2][PS_PLAYERS_MAX];
 };
 
-/* A number as json-c reads it: an integer unless it has a point or an
- * exponent; integers saturate. */
-static bool
-pv_number(const struct json_span *v, struct pv *out)
-{
-	char text[48], *end;
-	unsigned long long u;
-
-	if (v->len == 0 || v->len >= sizeof text)
-		return false;
-	memcpy(text, v->p, v->len);
-	text[v->len] = '\0';
-	if (strpbrk(text, ".eE") != NULL) {
-		out->t = PV_DOUBLE;
-		out->d = strtod(text, &end);
-	} else if (text[0] == '-') {
-		out->t = PV_INT;
-		out->i = strtoll(text, &end, 10);
-	} else {
-		out->t = PV_INT;
-		u = strtoull(text, &end, 10);
-		out->i = u > (unsigned long long)INT64_MAX ? INT64_MAX : (int64_t)u;
-	}
-	return end == text + v->len;
-}
-
-/* One value into *out; false: decline. */
-static bool
-pv_take(struct push_scan *ps, const struct json_span *v, struct pv *out)
-{
-	long n;
-
-	out->v = *v;
-	out->s = NULL;
-	out->i = 0;
-	switch (v->p[0]) {
-	case '"':
-		n = json_span_string(v, ps->text + ps->text_len, sizeof ps->text - ps->text_len);
-		if (n < 0)
-			return false;
-		out->t = PV_STRING;
-		out->s = ps->text + ps->text_len;
-		ps->text_len += (size_t)n + 1;
-		return true;
-	case '{':
-		out->t = PV_OBJECT;
-		return true;
-	case '[':
-		out->t = PV_ARRAY;
-		return true;
-	case 't':
-	case 'f':
-		out->t = PV_BOOL;
-		out->i = v->p[0] == 't';
-		return true;
-	case 'n':
-		out->t = PV_NONE;
-		return true;
-	default:
-		return pv_number(v, out);
-	}
-}
+/* Reads the object or array at p (checked JSON) into the scan: the end of
+ * it, or NULL to decline. */
+typedef const char *(*ps_walk)(struct push_scan *ps, const char *p, const char *end);
 
 static const char *
 ps_space(const char *p, const char *end)
@@ -1931,24 +1874,14 @@ ps_space(const char *p, const char *end)
 	return p;
 }
 
-/* Past the closing quote of the string at p (checked JSON): strings are
- * most of a line, so they are crossed by memchr. */
+/* Past the closing quote of the string at p (checked JSON). */
 static const char *
 ps_skip_string(const char *p, const char *end)
 {
-	const char *q;
-	size_t slashes;
-
-	for (p++; p < end; p = q + 1) {
-		q = memchr(p, '"', (size_t)(end - p));
-		if (q == NULL)
-			return end;
-		for (slashes = 0; q - slashes > p && q[-1 - (ptrdiff_t)slashes] == '\\'; slashes++)
-			;
-		if (slashes % 2 == 0)
-			return q + 1;
-	}
-	return end;
+	for (p++; p < end && *p != '"'; p++)
+		if (*p == '\\')
+			p++;
+	return p < end ? p + 1 : end;
 }
 
 /* Past the value at p (checked JSON). */
@@ -1987,66 +1920,386 @@ ps_skip_value(const char *p, const char *end)
 	return end;
 }
 
-/* The next item of the object or array whose items start at *pp (checked
- * JSON): its key (objects) and value; false at the end. */
+/* A number as json-c reads it: an integer unless it has a point or an
+ * exponent; integers saturate. */
 static bool
-ps_next(const char **pp, const char *end, bool object, struct json_span *k,
-    struct json_span *v)
+pv_number(const char *p, size_t len, struct pv *out)
 {
-	const char *p = ps_space(*pp, end), *q;
+	char text[48], *end;
+	unsigned long long u;
 
-	if (p < end && *p == ',')
-		p = ps_space(p + 1, end);
-	if (p >= end || *p == '}' || *p == ']')
+	if (len == 0 || len >= sizeof text)
 		return false;
-	if (object) {
-		q = ps_skip_string(p, end);
-		k->p = p + 1;
-		k->len = q - p >= 2 ? (size_t)(q - p - 2) : 0;
-		p = ps_space(ps_space(q, end) + 1, end);   /* past the colon */
+	memcpy(text, p, len);
+	text[len] = '\0';
+	if (strpbrk(text, ".eE") != NULL) {
+		out->t = PV_DOUBLE;
+		out->d = strtod(text, &end);
+	} else if (text[0] == '-') {
+		out->t = PV_INT;
+		out->i = strtoll(text, &end, 10);
+	} else {
+		out->t = PV_INT;
+		u = strtoull(text, &end, 10);
+		out->i = u > (unsigned long long)INT64_MAX ? INT64_MAX : (int64_t)u;
 	}
-	q = ps_skip_value(p, end);
-	v->p = p;
-	v->len = (size_t)(q - p);
-	*pp = q;
-	return p < end;
+	return end == text + len;
 }
 
-/* The items of the object or array `v` begin after its opening bracket. */
+/* The value at p, not an object or array, into *out: its end, or NULL to
+ * decline. */
 static const char *
-ps_items(const struct pv *v)
+pv_scalar(struct push_scan *ps, const char *p, const char *end, struct pv *out)
 {
-	return v->v.p + 1;
+	const char *q = ps_skip_value(p, end);
+	long n;
+
+	out->v.p = p;
+	out->v.len = (size_t)(q - p);
+	out->s = NULL;
+	out->i = 0;
+	switch (*p) {
+	case '"':
+		n = json_span_string(&out->v, ps->text + ps->text_len,
+		    sizeof ps->text - ps->text_len);
+		if (n < 0)
+			return NULL;
+		out->t = PV_STRING;
+		out->s = ps->text + ps->text_len;
+		ps->text_len += (size_t)n + 1;
+		return q;
+	case 't':
+	case 'f':
+		out->t = PV_BOOL;
+		out->i = *p == 't';
+		return q;
+	case 'n':
+		out->t = PV_NONE;
+		return q;
+	default:
+		return pv_number(p, out->v.len, out) ? q : NULL;
+	}
 }
 
-/* The members of `obj` named in names[] into out[] (absent: PV_NONE);
- * nothing when obj is not an object.  false: decline. */
-static bool
-ps_members(struct push_scan *ps, const struct pv *obj, const struct pname *names,
-    size_t n, struct pv *out)
+/*
+ * The object at p: the members named in names[] into out[] (absent:
+ * PV_NONE); an object or array among them is read at once by its walk[]
+ * entry, when it has one.  Returns past the object, or NULL to decline:
+ * a key with an escape, or a name twice (json-c keeps the last whole; a
+ * walk has taken the first).
+ */
+static const char *
+ps_object(struct push_scan *ps, const char *p, const char *end, const struct pname *names,
+    size_t n, struct pv *out, const ps_walk *walk)
 {
-	const char *p, *end;
-	struct json_span k, v;
-	size_t i;
+	const char *q, *k;
+	unsigned seen = 0;
+	size_t i, klen;
 
 	for (i = 0; i < n; i++)
 		out[i].t = PV_NONE;
-	if (obj->t != PV_OBJECT)
-		return true;
-	p = ps_items(obj);
-	end = obj->v.p + obj->v.len;
-	while (ps_next(&p, end, true, &k, &v)) {
-		if (memchr(k.p, '\\', k.len) != NULL)
-			return false;
-		for (i = 0; i < n; i++)
-			if (k.len == names[i].n && memcmp(k.p, names[i].s, k.len) == 0) {
-				if (!pv_take(ps, &v, &out[i]))
-					return false;
-				break;
-			}
+	for (p = ps_space(p + 1, end); p < end && *p != '}'; p = ps_space(q, end)) {
+		if (*p == ',')
+			p = ps_space(p + 1, end);
+		q = ps_skip_string(p, end);
+		k = p + 1;
+		klen = q - p >= 2 ? (size_t)(q - p - 2) : 0;
+		if (memchr(k, '\\', klen) != NULL)
+			return NULL;
+		p = ps_space(ps_space(q, end) + 1, end);   /* past the colon */
+		for (i = 0; i < n && (klen != names[i].n || memcmp(k, names[i].s, klen) != 0); i++)
+			;
+		if (i == n) {
+			q = ps_skip_value(p, end);
+			continue;
+		}
+		if (seen & (1u << i))
+			return NULL;
+		seen |= 1u << i;
+		if (*p != '{' && *p != '[') {
+			if ((q = pv_scalar(ps, p, end, &out[i])) == NULL)
+				return NULL;
+			continue;
+		}
+		out[i].t = *p == '{' ? PV_OBJECT : PV_ARRAY;
+		out[i].s = NULL;
+		q = walk != NULL && walk[i] != NULL ? walk[i](ps, p, end) : ps_skip_value(p, end);
+		if (q == NULL)
+			return NULL;
+		out[i].v.p = p;
+		out[i].v.len = (size_t)(q - p);
 	}
-	return true;
+	return p < end ? p + 1 : NULL;
 }
+
+/* ps_object when the value at p is an object; else past it, unread. */
+static const char *
+ps_sub(struct push_scan *ps, const char *p, const char *end, const struct pname *names,
+    size_t n, struct pv *out, const ps_walk *walk)
+{
+	return *p == '{' ? ps_object(ps, p, end, names, n, out, walk) : ps_skip_value(p, end);
+}
+
+/* The next element of the array whose items go on at *pp: false at its end. */
+static bool
+ps_element(const char **pp, const char *end)
+{
+	const char *p = ps_space(*pp, end);
+
+	if (p < end && *p == ',')
+		p = ps_space(p + 1, end);
+	*pp = p;
+	return p < end && *p != ']';
+}
+
+static const char *
+ps_player(struct push_scan *ps, const char *p, const char *end, struct ps_player *pl)
+{
+	int i;
+
+	pl->obj = *p == '{';
+	for (i = 0; i < PL_N; i++)
+		pl->f[i].t = PV_NONE;
+	return ps_sub(ps, p, end, player_names, PL_N, pl->f, NULL);
+}
+
+static const char *
+walk_heartbeat(struct push_scan *ps, const char *p, const char *end)
+{
+	return ps_sub(ps, p, end, interval_name, 1, &ps->interval, NULL);
+}
+
+static const char *
+walk_meta(struct push_scan *ps, const char *p, const char *end)
+{
+	return ps_sub(ps, p, end, meta_names, M_N, ps->meta, NULL);
+}
+
+static const char *
+walk_home(struct push_scan *ps, const char *p, const char *end)
+{
+	return ps_sub(ps, p, end, team_names, T_N, ps->team[0], NULL);
+}
+
+static const char *
+walk_away(struct push_scan *ps, const char *p, const char *end)
+{
+	return ps_sub(ps, p, end, team_names, T_N, ps->team[1], NULL);
+}
+
+static const char *
+walk_game(struct push_scan *ps, const char *p, const char *end)
+{
+	static const ps_walk walks[G_N] = { NULL, walk_home, walk_away };
+
+	return ps_sub(ps, p, end, game_names, G_N, ps->game, walks);
+}
+
+static const char *
+walk_period(struct push_scan *ps, const char *p, const char *end)
+{
+	return ps_sub(ps, p, end, period_names, PD_N, ps->period, NULL);
+}
+
+static const char *
+walk_attribution(struct push_scan *ps, const char *p, const char *end)
+{
+	return ps_sub(ps, p, end, id_name, 1, &ps->attribution_id, NULL);
+}
+
+static const char *
+walk_location(struct push_scan *ps, const char *p, const char *end)
+{
+	return ps_sub(ps, p, end, coord_names, 2, ps->coord, NULL);
+}
+
+static const char *
+walk_players(struct push_scan *ps, const char *p, const char *end)
+{
+	int s = ps->side;
+
+	if (*p != '[')
+		return ps_skip_value(p, end);
+	ps->nplayers[s] = 0;
+	for (p++; ps_element(&p, end); ps->nplayers[s]++)
+		if (ps->nplayers[s] >= PS_PLAYERS_MAX ||
+		    (p = ps_player(ps, p, end, &ps->oc[s][ps->nplayers[s]])) == NULL)
+			return NULL;
+	return p < end ? p + 1 : NULL;
+}
+
+static const char *
+walk_side(struct push_scan *ps, const char *p, const char *end, int s)
+{
+	static const ps_walk walks[1] = { walk_players };
+	struct pv players;
+
+	ps->side = s;
+	return ps_sub(ps, p, end, players_name, 1, &players, walks);
+}
+
+static const char *
+walk_side_home(struct push_scan *ps, const char *p, const char *end)
+{
+	return walk_side(ps, p, end, 0);
+}
+
+static const char *
+walk_side_away(struct push_scan *ps, const char *p, const char *end)
+{
+	return walk_side(ps, p, end, 1);
+}
+
+/* event.on_court: only compared when it is byte for byte the one the
+ * context kept (a complete value: the same bytes end where it ends). */
+static const char *
+walk_on_court(struct push_scan *ps, const char *p, const char *end)
+{
+	static const ps_walk walks[2] = { walk_side_home, walk_side_away };
+	const struct sportradar_ctx *c = ps->c;
+	struct pv side[2];
+
+	if (*p == '{' && c->oc_len != 0 && (size_t)(end - p) >= c->oc_len &&
+	    memcmp(p, c->oc_text, c->oc_len) == 0) {
+		ps->oc_kept = true;
+		return p + c->oc_len;
+	}
+	return ps_sub(ps, p, end, side_names, 2, side, walks);
+}
+
+/* qualifiers: strings, or objects with a qualifier (qualifiers_of). */
+static const char *
+walk_qualifiers(struct push_scan *ps, const char *p, const char *end)
+{
+	static const struct {
+		const char *name;
+		unsigned bit;
+	} known[] = {
+		{ "deadball", CS_Q_DEADBALL }, { "team", CS_Q_TEAM },
+		{ "pointsinthepaint", CS_Q_PAINT }, { "fastbreak", CS_Q_FAST_BREAK },
+		{ "2ndchance", CS_Q_SECOND_CHANCE }, { "fromturnover", CS_Q_FROM_TURNOVER },
+		{ "defensivegoaltending", CS_Q_GOALTENDING },
+		{ "1freethrow", CS_Q_ONE_FREE_THROW }, { "2freethrow", CS_Q_TWO_FREE_THROWS },
+		{ "mandatory", CS_Q_MANDATORY },
+	};
+	struct pv name;
+	size_t i;
+
+	if (*p != '[')
+		return ps_skip_value(p, end);
+	for (p++; ps_element(&p, end);) {
+		name.t = PV_NONE;
+		if (*p == '"')
+			p = pv_scalar(ps, p, end, &name);
+		else
+			p = ps_sub(ps, p, end, qualifier_name, 1, &name, NULL);
+		if (p == NULL)
+			return NULL;
+		for (i = 0; name.t == PV_STRING && i < sizeof known / sizeof known[0]; i++)
+			if (strcmp(name.s, known[i].name) == 0)
+				ps->qualifiers |= known[i].bit;
+	}
+	return p < end ? p + 1 : NULL;
+}
+
+static const char *
+walk_stat_team(struct push_scan *ps, const char *p, const char *end)
+{
+	return ps_sub(ps, p, end, id_name, 1, &ps->stat[ps->nstats].team_id, NULL);
+}
+
+static const char *
+walk_stat_player(struct push_scan *ps, const char *p, const char *end)
+{
+	return ps_player(ps, p, end, &ps->stat[ps->nstats].player);
+}
+
+static const char *
+walk_statistics(struct push_scan *ps, const char *p, const char *end)
+{
+	static const ps_walk walks[ST_N] = { [ST_TEAM] = walk_stat_team,
+		[ST_PLAYER] = walk_stat_player };
+	struct ps_stat *st;
+	int i;
+
+	if (*p != '[')
+		return ps_skip_value(p, end);
+	for (p++; ps_element(&p, end); ps->nstats++) {
+		if (ps->nstats >= PS_STATS_MAX)
+			return NULL;
+		st = &ps->stat[ps->nstats];
+		st->team_id.t = PV_NONE;
+		st->player.obj = false;
+		for (i = 0; i < PL_N; i++)
+			st->player.f[i].t = PV_NONE;
+		for (i = 0; i < ST_N; i++)
+			st->f[i].t = PV_NONE;
+		if ((p = ps_sub(ps, p, end, stat_names, ST_N, st->f, walks)) == NULL)
+			return NULL;
+	}
+	return p < end ? p + 1 : NULL;
+}
+
+static const char *
+walk_event(struct push_scan *ps, const char *p, const char *end)
+{
+	static const ps_walk walks[E_N] = { [E_PERIOD] = walk_period,
+		[E_ATTRIBUTION] = walk_attribution, [E_LOCATION] = walk_location,
+		[E_ON_COURT] = walk_on_court, [E_QUALIFIERS] = walk_qualifiers,
+		[E_STATISTICS] = walk_statistics };
+
+	return ps_sub(ps, p, end, event_names, E_N, ps->event, walks);
+}
+
+static const char *
+walk_payload(struct push_scan *ps, const char *p, const char *end)
+{
+	static const ps_walk walks[P_N] = { walk_game, walk_event };
+
+	return ps_sub(ps, p, end, payload_names, P_N, ps->payload, walks);
+}
+
+static void
+pv_none(struct pv *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		v[i].t = PV_NONE;
+}
+
+/* Everything the line holds that the push path reads; false: decline. */
+static bool
+ps_read(struct push_scan *ps, const struct sportradar_ctx *c, const char *line, size_t len)
+{
+	static const ps_walk walks[R_N] = { walk_heartbeat, walk_payload, walk_meta, NULL };
+	size_t i = 0;
+
+	while (i < len && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r' || line[i] == '\n'))
+		i++;
+	if (i == len || line[i] != '{' || memchr(line, '\0', len) != NULL ||
+	    json_scan_check(line, len, PUSH_SCAN_DEPTH) != JSON_SCAN_OK)
+		return false;
+	ps->c = c;
+	ps->text_len = 0;
+	pv_none(ps->payload, P_N);
+	pv_none(ps->meta, M_N);
+	pv_none(ps->game, G_N);
+	pv_none(ps->team[0], T_N);
+	pv_none(ps->team[1], T_N);
+	pv_none(&ps->interval, 1);
+	pv_none(ps->event, E_N);
+	pv_none(ps->period, PD_N);
+	pv_none(&ps->attribution_id, 1);
+	pv_none(ps->coord, 2);
+	ps->qualifiers = 0;
+	ps->nstats = 0;
+	ps->oc_kept = false;
+	ps->nplayers[0] = ps->nplayers[1] = -1;
+	return ps_object(ps, line + i, line + len, root_names, R_N, ps->root, walks) != NULL;
+}
+
+/* --- what ps_read took, read as the json-c accessors read a tree --- */
 
 static const char *
 pv_str(const struct pv *v)
@@ -2134,153 +2387,25 @@ pv_text(const struct pv *v, char *buf, size_t size)
 	return NULL;
 }
 
-/* The elements of the array `list` through `take`, at most `max`; false:
- * decline. */
-static bool
-ps_player_take(struct push_scan *ps, const struct json_span *v, struct ps_player *p)
+/* --- the scan path's steps, each as its tree twin does it --- */
+
+/* cs_sanitize; printable ASCII that fits (nearly every string of a line)
+ * is copied as it is, which is what cs_sanitize makes of it. */
+static void
+ps_clean(char *dst, const char *src, size_t size)
 {
-	struct pv obj;
-
-	if (!pv_take(ps, v, &obj))
-		return false;
-	p->obj = obj.t == PV_OBJECT;
-	return ps_members(ps, &obj, player_names, PL_N, p->f);
-}
-
-static bool
-ps_stat_take(struct push_scan *ps, const struct json_span *v, struct ps_stat *st)
-{
-	struct pv obj;
-
-	if (!pv_take(ps, v, &obj) || !ps_members(ps, &obj, stat_names, ST_N, st->f) ||
-	    !ps_members(ps, &st->f[ST_TEAM], id_name, 1, &st->team_id))
-		return false;
-	st->player.obj = st->f[ST_PLAYER].t == PV_OBJECT;
-	return ps_members(ps, &st->f[ST_PLAYER], player_names, PL_N, st->player.f);
-}
-
-/* qualifiers: strings, or objects with a qualifier (qualifiers_of). */
-static bool
-ps_qualifiers(struct push_scan *ps, const struct pv *list)
-{
-	static const struct {
-		const char *name;
-		unsigned bit;
-	} known[] = {
-		{ "deadball", CS_Q_DEADBALL }, { "team", CS_Q_TEAM },
-		{ "pointsinthepaint", CS_Q_PAINT }, { "fastbreak", CS_Q_FAST_BREAK },
-		{ "2ndchance", CS_Q_SECOND_CHANCE }, { "fromturnover", CS_Q_FROM_TURNOVER },
-		{ "defensivegoaltending", CS_Q_GOALTENDING },
-		{ "1freethrow", CS_Q_ONE_FREE_THROW }, { "2freethrow", CS_Q_TWO_FREE_THROWS },
-		{ "mandatory", CS_Q_MANDATORY },
-	};
-	const char *p = ps_items(list), *end = list->v.p + list->v.len;
-	struct json_span k, v;
-	struct pv q, name;
 	size_t i;
 
-	ps->qualifiers = 0;
-	if (list->t != PV_ARRAY)
-		return true;
-	while (ps_next(&p, end, false, &k, &v)) {
-		if (!pv_take(ps, &v, &q))
-			return false;
-		if (q.t == PV_STRING)
-			name = q;
-		else if (!ps_members(ps, &q, qualifier_name, 1, &name))
-			return false;
-		for (i = 0; name.t == PV_STRING && i < sizeof known / sizeof known[0]; i++)
-			if (strcmp(name.s, known[i].name) == 0)
-				ps->qualifiers |= known[i].bit;
-	}
-	return true;
+	if (size == 0)
+		return;
+	for (i = 0; i + 1 < size && (unsigned char)src[i] >= 0x20 &&
+	    (unsigned char)src[i] < 0x7f; i++)
+		;
+	if (src[i] == '\0')
+		memcpy(dst, src, i + 1);
+	else
+		cs_sanitize(dst, src, size);
 }
-
-static bool
-ps_statistics(struct push_scan *ps, const struct pv *list)
-{
-	const char *p = ps_items(list), *end = list->v.p + list->v.len;
-	struct json_span k, v;
-
-	ps->nstats = 0;
-	if (list->t != PV_ARRAY)
-		return true;
-	while (ps_next(&p, end, false, &k, &v)) {
-		if (ps->nstats >= PS_STATS_MAX || !ps_stat_take(ps, &v, &ps->stat[ps->nstats]))
-			return false;
-		ps->nstats++;
-	}
-	return true;
-}
-
-/* event.on_court: nothing to read when it is byte for byte the one the
- * context kept (push_on_court). */
-static bool
-ps_on_court(struct push_scan *ps, const struct sportradar_ctx *c, const struct pv *oc)
-{
-	struct pv side[2], players;
-	struct json_span k, v;
-	const char *p;
-	int s;
-
-	ps->nplayers[0] = ps->nplayers[1] = -1;
-	ps->oc_kept = oc->t == PV_OBJECT && c->oc_len != 0 && c->oc_len == oc->v.len &&
-	    memcmp(c->oc_text, oc->v.p, oc->v.len) == 0;
-	if (ps->oc_kept || !ps_members(ps, oc, side_names, 2, side))
-		return ps->oc_kept;
-	for (s = 0; s < 2; s++) {
-		if (!ps_members(ps, &side[s], players_name, 1, &players))
-			return false;
-		if (players.t != PV_ARRAY)
-			continue;
-		ps->nplayers[s] = 0;
-		for (p = ps_items(&players); ps_next(&p, players.v.p + players.v.len, false, &k, &v);) {
-			if (ps->nplayers[s] >= PS_PLAYERS_MAX ||
-			    !ps_player_take(ps, &v, &ps->oc[s][ps->nplayers[s]]))
-				return false;
-			ps->nplayers[s]++;
-		}
-	}
-	return true;
-}
-
-/* Everything the line holds that the push path reads; false: decline. */
-static bool
-ps_read(struct push_scan *ps, const struct sportradar_ctx *c, const char *line, size_t len)
-{
-	struct pv whole, *e = ps->event;
-	size_t i = 0;
-	int s;
-
-	while (i < len && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r' || line[i] == '\n'))
-		i++;
-	if (i == len || line[i] != '{' || memchr(line, '\0', len) != NULL ||
-	    json_scan_check(line, len, PUSH_SCAN_DEPTH) != JSON_SCAN_OK)
-		return false;
-	ps->text_len = 0;
-	whole.t = PV_OBJECT;
-	whole.v.p = line + i;
-	whole.v.len = len - i;
-	if (!ps_members(ps, &whole, root_names, R_N, ps->root))
-		return false;
-	if (ps->root[R_HEARTBEAT].t != PV_NONE)
-		return ps_members(ps, &ps->root[R_HEARTBEAT], interval_name, 1, &ps->interval);
-	if (!ps_members(ps, &ps->root[R_PAYLOAD], payload_names, P_N, ps->payload) ||
-	    !ps_members(ps, &ps->root[R_METADATA], meta_names, M_N, ps->meta) ||
-	    !ps_members(ps, &ps->payload[P_GAME], game_names, G_N, ps->game))
-		return false;
-	for (s = 0; s < 2; s++)
-		if (!ps_members(ps, &ps->game[G_HOME + s], team_names, T_N, ps->team[s]))
-			return false;
-	return ps_members(ps, &ps->payload[P_EVENT], event_names, E_N, e) &&
-	    ps_members(ps, &e[E_PERIOD], period_names, PD_N, ps->period) &&
-	    ps_members(ps, &e[E_ATTRIBUTION], id_name, 1, &ps->attribution_id) &&
-	    ps_members(ps, &e[E_LOCATION], coord_names, 2, ps->coord) &&
-	    ps_qualifiers(ps, &e[E_QUALIFIERS]) && ps_statistics(ps, &e[E_STATISTICS]) &&
-	    ps_on_court(ps, c, &e[E_ON_COURT]);
-}
-
-/* --- the scan path's steps, each as its tree twin does it --- */
 
 /* player_ref */
 static bool
@@ -2298,11 +2423,11 @@ ps_player_ref(struct sportradar_ctx *c, const struct ps_player *p, struct cs_pla
 	name = pv_str(&p->f[PL_NAME]);
 	jersey = pv_text(&p->f[PL_JERSEY], jnum, sizeof jnum);
 	if (name != NULL)
-		cs_sanitize(ref->name, name, sizeof ref->name);
+		ps_clean(ref->name, name, sizeof ref->name);
 	if (jersey != NULL)
-		cs_sanitize(ref->jersey, jersey, sizeof ref->jersey);
+		ps_clean(ref->jersey, jersey, sizeof ref->jersey);
 	if (id != NULL && *id != '\0') {
-		cs_sanitize(ref->id, id, sizeof ref->id);
+		ps_clean(ref->id, id, sizeof ref->id);
 		learn_player(c, reference, ref->id);
 	}
 	if (ref->id[0] == '\0' && reference != NULL && *reference != '\0') {
@@ -2311,11 +2436,11 @@ ps_player_ref(struct sportradar_ctx *c, const struct ps_player *p, struct cs_pla
 			cs_strlcpy(ref->id, known, sizeof ref->id);
 		else {
 			snprintf(raw, sizeof raw, "ref:%s", reference);
-			cs_sanitize(ref->id, raw, sizeof ref->id);
+			ps_clean(ref->id, raw, sizeof ref->id);
 		}
 	}
 	if (ref->id[0] == '\0' && sr_id != NULL && *sr_id != '\0')
-		cs_sanitize(ref->id, sr_id, sizeof ref->id);
+		ps_clean(ref->id, sr_id, sizeof ref->id);
 	if (ref->id[0] == '\0' && ref->name[0] != '\0')
 		cs_strlcpy(ref->id, ref->name, sizeof ref->id);
 	return ref->id[0] != '\0';
@@ -2331,7 +2456,7 @@ ps_learn_from(struct sportradar_ctx *c, const struct ps_player *p)
 	if (id == NULL || *id == '\0')
 		return;
 	reference = pv_text(&p->f[PL_REFERENCE], num, sizeof num);
-	cs_sanitize(clean, id, sizeof clean);
+	ps_clean(clean, id, sizeof clean);
 	learn_player(c, reference, clean);
 }
 
@@ -2345,7 +2470,7 @@ ps_side_of(const struct sr_teams *t, const struct pv *team_id)
 
 	if (id == NULL || *id == '\0')
 		return CS_SIDE_NONE;
-	cs_sanitize(clean, id, sizeof clean);
+	ps_clean(clean, id, sizeof clean);
 	for (s = 0; s < 2; s++)
 		if (t->id[s][0] != '\0' && strcmp(t->id[s], clean) == 0)
 			return s;
@@ -2443,7 +2568,7 @@ ps_fives(struct sportradar_ctx *c, const struct push_scan *ps, bool has[2],
 			ps_learn_from(c, &ps->oc[s][i]);
 			id = ps->oc[s][i].obj ? pv_str(&ps->oc[s][i].f[PL_ID]) : NULL;
 			if (id != NULL)
-				cs_sanitize(clean, id, sizeof clean);
+				ps_clean(clean, id, sizeof clean);
 			if (id == NULL || strlen(id) >= CS_ID_MAX || clean[0] == '\0')
 				keep = false;
 		}
@@ -2573,7 +2698,7 @@ ps_event_of(struct sportradar_ctx *c, const struct push_scan *ps, const struct s
 		*why = "id too long";
 		return -1;
 	}
-	cs_sanitize(ev->id, id, sizeof ev->id);
+	ps_clean(ev->id, id, sizeof ev->id);
 	if (ev->id[0] == '\0') {
 		*why = "bad id";
 		return -1;
@@ -2586,7 +2711,7 @@ ps_event_of(struct sportradar_ctx *c, const struct push_scan *ps, const struct s
 	type = pv_str(&e[E_TYPE]);
 	ev->type = event_type_of(type);
 	if (type != NULL)
-		cs_sanitize(ev->provider_type, type, sizeof ev->provider_type);
+		ps_clean(ev->provider_type, type, sizeof ev->provider_type);
 	if (!pv_int(&e[E_NUMBER], 0, INT_MAX, &number)) {
 		if (e[E_NUMBER].t != PV_NONE)
 			warn(c, "sportradar: event %s: number unusable; ordered by position", ev->id);
@@ -2605,7 +2730,7 @@ ps_event_of(struct sportradar_ctx *c, const struct push_scan *ps, const struct s
 	ev->wall_ms = sportradar_parse_time(pv_str(&e[E_WALL]));
 	desc = pv_str(&e[E_DESCRIPTION]);
 	if (desc != NULL)
-		cs_sanitize(ev->description, desc, sizeof ev->description);
+		ps_clean(ev->description, desc, sizeof ev->description);
 	ev->side = ps_side_of(t, &ps->attribution_id);
 	/* a little slack past the lines, then clamp into the court frame */
 	if (e[E_LOCATION].t == PV_OBJECT &&
@@ -2664,7 +2789,7 @@ ps_upsert(struct sportradar_ctx *c, const struct push_scan *ps,
 	for (s = 0; s < 2; s++) {
 		id = pv_str(&ps->team[s][T_ID]);
 		if (id != NULL && *id != '\0')
-			cs_sanitize(teams.id[s], id, sizeof teams.id[s]);
+			ps_clean(teams.id[s], id, sizeof teams.id[s]);
 		else if (c->have_info && c->info.has_team[s])
 			cs_strlcpy(teams.id[s], c->info.team[s].id, sizeof teams.id[s]);
 	}
@@ -2723,7 +2848,7 @@ ps_apply(struct sportradar_ctx *c, const struct push_scan *ps,
 			gid += 9;
 	}
 	if (gid != NULL && c->game_id[0] != '\0') {
-		cs_sanitize(clean, gid, sizeof clean);
+		ps_clean(clean, gid, sizeof clean);
 		if (strcmp(clean, c->game_id) != 0)
 			return SR_PUSH_OTHER_GAME;
 	}
@@ -2741,7 +2866,7 @@ ps_apply(struct sportradar_ctx *c, const struct push_scan *ps,
 		warn(c, "sportradar: push delete without a usable event id skipped");
 		return SR_PUSH_SKIPPED;
 	}
-	cs_sanitize(clean, id, sizeof clean);
+	ps_clean(clean, id, sizeof clean);
 	note_delete(c, clean, sportradar_parse_time(pv_str(&ps->event[E_DELETED])));
 	if (c->sink.delete_event != NULL)
 		c->sink.delete_event(c->sink.ctx, clean);
