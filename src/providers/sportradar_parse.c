@@ -1874,14 +1874,32 @@ ps_space(const char *p, const char *end)
 	return p;
 }
 
-/* Past the closing quote of the string at p (checked JSON). */
+/* Past the closing quote of the string at p (checked JSON).  Keys and ids
+ * are short, and a byte loop crosses them fastest; a long string (a
+ * description, metadata's list of players) is crossed by memchr. */
 static const char *
 ps_skip_string(const char *p, const char *end)
 {
-	for (p++; p < end && *p != '"'; p++)
+	const char *stop = end - p > 24 ? p + 24 : end, *q;
+	size_t slashes;
+
+	for (p++; p < stop && *p != '"'; p++)
 		if (*p == '\\')
 			p++;
-	return p < end ? p + 1 : end;
+	if (p >= end)
+		return end;
+	if (*p == '"')
+		return p + 1;
+	for (; p < end; p = q + 1) {
+		q = memchr(p, '"', (size_t)(end - p));
+		if (q == NULL)
+			return end;
+		for (slashes = 0; q - slashes > p && q[-1 - (ptrdiff_t)slashes] == '\\'; slashes++)
+			;
+		if (slashes % 2 == 0)
+			return q + 1;
+	}
+	return end;
 }
 
 /* Past the value at p (checked JSON). */
