@@ -116,7 +116,7 @@ ref_differs(const char *what, const struct cs_player_ref *a, const struct cs_pla
 static bool
 event_differs(const struct cs_event *a, const struct cs_event *b)
 {
-	char what[64];
+	char what[96];
 	int i, s, k;
 
 	TEXT(id);
@@ -345,7 +345,8 @@ slurp(const char *path, size_t *len)
 
 	if (f == NULL)
 		return NULL;
-	if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0 &&
+	if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 && n < (1L << 24) &&
+	    fseek(f, 0, SEEK_SET) == 0 &&
 	    (buf = malloc((size_t)n + 1)) != NULL) {
 		*len = fread(buf, 1, (size_t)n, f);
 		buf[*len] = '\0';
@@ -411,7 +412,8 @@ lines_of_dir(struct lines *l, const char *dir, const char *prefix)
 
 	n = scandir(dir, &names, NULL, alphasort);
 	for (i = 0; i < n; i++) {
-		if (strncmp(names[i]->d_name, prefix, strlen(prefix)) == 0) {
+		if (names[i]->d_name[0] != '.' &&
+		    strncmp(names[i]->d_name, prefix, strlen(prefix)) == 0) {
 			snprintf(path, sizeof path, "%s/%s", dir, names[i]->d_name);
 			if ((text = slurp(path, &len)) != NULL) {
 				lines_split(l, text, len);
