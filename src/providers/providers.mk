@@ -217,6 +217,17 @@ tests_fuzz_fuzz_sportradar_pbp_SOURCES += tests/fuzz/driver.c
 tests_fuzz_fuzz_sportradar_push_SOURCES += tests/fuzz/driver.c
 TESTS += tests/fuzz/fuzz_sportradar_pbp tests/fuzz/fuzz_sportradar_push
 endif
+# Differential: push lines read by the scanner and by json-c's tree agree.
+check_PROGRAMS += tests/fuzz/fuzz_sportradar_scan
+tests_fuzz_fuzz_sportradar_scan_SOURCES = tests/fuzz/fuzz_sportradar_scan.c
+tests_fuzz_fuzz_sportradar_scan_CPPFLAGS = $(fuzz_cpp_flags)
+tests_fuzz_fuzz_sportradar_scan_CFLAGS = $(fuzz_c_flags)
+tests_fuzz_fuzz_sportradar_scan_LDFLAGS = $(fuzz_ld_flags)
+if !ENABLE_FUZZ
+tests_fuzz_fuzz_sportradar_scan_SOURCES += tests/fuzz/driver.c
+TESTS += tests/fuzz/fuzz_sportradar_scan
+endif
+EXTRA_DIST += tests/fuzz/corpus/sportradar_scan
 EXTRA_DIST += \
 	tests/fuzz/corpus/sportradar_pbp/halves.json \
 	tests/fuzz/corpus/sportradar_pbp/old.json \
