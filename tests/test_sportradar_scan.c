@@ -430,18 +430,20 @@ lines_of_dir(struct lines *l, const char *dir, const char *prefix)
 
 static void
 check_stream(const char *name, const char *summary, const char *game_id,
-    char *const *lines, size_t n, bool all_scanned)
+    const char *const *lines, size_t n, bool all_scanned)
 {
 	struct pair p;
-	size_t i;
+	size_t i, events;
 
 	pair_init(&p, game_id);
 	if (summary != NULL)
 		pair_summary(&p, summary);
 	for (i = 0; i < n; i++)
 		pair_line(&p, lines[i], strlen(lines[i]));
-	ok(p.differ == 0, "%s: %lu lines read alike both ways%s%s", name, p.lines,
-	    p.differ ? ": " : "", p.differ ? p.first : "");
+	for (i = 0, events = 0; i < p.rec[0].n; i++)
+		events += p.rec[0].v[i].kind == REC_EVENT;
+	ok(p.differ == 0 && events > 0, "%s: %lu lines read alike both ways (%zu events)%s%s",
+	    name, p.lines, events, p.differ ? ": " : "", p.differ ? p.first : "");
 	if (all_scanned)
 		ok(p.scanned == p.lines, "%s: the scanner read %lu of %lu lines itself", name,
 		    p.scanned, p.lines);
@@ -456,7 +458,8 @@ check_sim(const char *name, const struct sim_options *opt)
 {
 	struct sim_game *g = sim_game_generate(opt);
 	const struct sim_msg *msgs;
-	char **lines, *summary;
+	const char **lines;
+	char *summary;
 	size_t n, i;
 
 	if (g == NULL) {
@@ -468,7 +471,7 @@ check_sim(const char *name, const struct sim_options *opt)
 	if (lines == NULL)
 		abort();
 	for (i = 0; i < n; i++)
-		lines[i] = (char *)msgs[i].json;
+		lines[i] = msgs[i].json;
 	summary = sim_game_sr_summary(g, 0);
 	check_stream(name, summary, sim_game_id(g, CS_PROVIDER_SPORTRADAR), lines, n, true);
 	free(summary);
@@ -625,7 +628,8 @@ mutate(struct buf *b, const char *line, const char *key_at, const char *at,
  */
 static unsigned long
 check_mutations(const char *name, const char *summary, const char *game_id,
-    char *const *before, size_t nbefore, const char *base, const char *after, size_t stride)
+    const char *const *before, size_t nbefore, const char *base, const char *after,
+    size_t stride)
 {
 	struct buf b = { NULL, 0, 0 };
 	struct pair p, start;
@@ -722,6 +726,88 @@ check_odd_lines(const char *base)
 	free(b.p);
 }
 
+/*
+ * Seeds page 004 (NBA G League Push Events) prints no payload, only each
+ * field with its example value; these lines are made of those values
+ * (jersey_number an integer, as its table types it; metadata.players with
+ * the empty "sd:player:" it shows; every qualifier it lists).
+ */
+#define P004_GAME "\"game\":{\"id\":\"1f730a9a-8221-48ff-a259-ac2103fb58b0\"," \
+	"\"status\":\"inprogress\",\"coverage\":\"full\",\"reference\":\"1610612758\"," \
+	"\"title\":\"Game 3\",\"scheduled\":\"2022-09-25T20:10:00+00:00\"," \
+	"\"time_zones\":{\"venue\":\"US/Eastern\",\"home\":\"US/Eastern\",\"away\":\"US/Pacific\"}," \
+	"\"home\":{\"name\":\"Blue Coats\",\"market\":\"Delaware\"," \
+	"\"id\":\"67a79348-041a-45f6-bb12-722d38dc8dbf\",\"points\":21,\"bonus\":false," \
+	"\"remaining_timeouts\":5},\"away\":{\"name\":\"Warriors\",\"market\":\"Santa Cruz\"," \
+	"\"id\":\"fb26de83-c7a1-44be-902a-9bf60f74f610\",\"points\":19,\"bonus\":true," \
+	"\"remaining_timeouts\":6}}"
+#define P004_PLAYER(name, id, jersey) \
+	"{\"full_name\":\"" name "\",\"jersey_number\":" jersey ",\"id\":\"" id "\"}"
+#define P004_FIVE \
+	"\"players\":[" P004_PLAYER("Brandon Paul", "09e2f4e8-4519-47a0-849b-10a257205e5a", "3") "," \
+	P004_PLAYER("A Two", "7fb15c57-6024-4b0c-9493-8d52d3ef3c24", "12") "," \
+	P004_PLAYER("A Three", "11111111-4519-47a0-849b-10a257205e5a", "0") "," \
+	P004_PLAYER("A Four", "22222222-4519-47a0-849b-10a257205e5a", "21") "," \
+	P004_PLAYER("A Five", "33333333-4519-47a0-849b-10a257205e5a", "44") "]"
+#define P004_EVENT(id, type, extra) \
+	"\"event\":{\"id\":\"" id "\",\"event_type\":\"" type "\",\"number\":41," \
+	"\"sequence\":1678835426293,\"clock\":\"12:37\",\"clock_decimal\":\"00:21.70\"," \
+	"\"created\":\"2022-09-25T23:00:45+00:00\",\"updated\":\"2022-09-25T23:00:45+00:00\"," \
+	"\"wall_clock\":\"2023-03-14T23:10:26Z\"," \
+	"\"description\":\"Kevon Looney makes two point jump shot (Klay Thompson assists)\"," \
+	"\"home_points\":21,\"away_points\":19," \
+	"\"attribution\":{\"name\":\"Blue Coats\",\"market\":\"Delaware\"," \
+	"\"id\":\"67a79348-041a-45f6-bb12-722d38dc8dbf\",\"team_basket\":\"left\"}," \
+	"\"possession\":{\"name\":\"Blue Coats\",\"market\":\"Delaware\"," \
+	"\"id\":\"67a79348-041a-45f6-bb12-722d38dc8dbf\"}," \
+	"\"location\":{\"coord_x\":300,\"coord_y\":250,\"action_area\":\"underbasket\"}," \
+	"\"period\":{\"id\":\"fece1ac0-b703-4478-8a7c-3f27313dec97\",\"number\":2," \
+	"\"sequence\":2,\"type\":\"quarter\"}," \
+	"\"on_court\":{\"home\":{\"name\":\"Blue Coats\",\"market\":\"Delaware\"," \
+	"\"id\":\"67a79348-041a-45f6-bb12-722d38dc8dbf\"," P004_FIVE "}," \
+	"\"away\":{\"name\":\"Warriors\",\"id\":\"fb26de83-c7a1-44be-902a-9bf60f74f610\"," \
+	P004_FIVE "}}" extra "}"
+#define P004_META(op) \
+	"\"metadata\":{\"league\":\"NBDL\",\"match\":\"sd:match:0c2d1f82-a3de-4754-987e-4c1158ba2969\"," \
+	"\"status\":\"inprogress\",\"team\":\"sd:team:fb26de83-c7a1-44be-902a-9bf60f74f610\"," \
+	"\"players\":\"sd:player:,sd:player:7fb15c57-6024-4b0c-9493-8d52d3ef3c24," \
+	"sd:player:09e2f4e8-4519-47a0-849b-10a257205e5a\",\"event_type\":\"threepointmiss\"," \
+	"\"event_category\":\"shot\",\"locale\":\"en\",\"operation\":\"" op "\",\"version\":\"v7\"}"
+#define P004_TEAM "\"team\":{\"name\":\"Blue Coats\",\"market\":\"Delaware\"," \
+	"\"id\":\"67a79348-041a-45f6-bb12-722d38dc8dbf\"}"
+#define P004_STAT_PLAYER "\"player\":" \
+	P004_PLAYER("Brandon Paul", "09e2f4e8-4519-47a0-849b-10a257205e5a", "3")
+
+static const char *const page_004_lines[] = {
+	"{\"payload\":{" P004_GAME "," P004_EVENT("b9feda23-c03f-4304-afa4-06d7dc830651",
+	    "twopointmade", ",\"qualifiers\":[{\"qualifier\":\"2ndchance\"},"
+	    "{\"qualifier\":\"fastbreak\"},{\"qualifier\":\"fromturnover\"},"
+	    "{\"qualifier\":\"defensivegoaltending\"},{\"qualifier\":\"pointsinthepaint\"},"
+	    "{\"qualifier\":\"team\"},{\"qualifier\":\"deadball\"},"
+	    "{\"qualifier\":\"1freethrow.2freethrow\"},{\"qualifier\":\"mandatory\"}],"
+	    "\"statistics\":[{\"type\":\"fieldgoal\",\"made\":true,\"points\":2,"
+	    "\"shot_type\":\"jump shot\",\"shot_type_desc\":\"alley-oop\",\"shot_distance\":2.37,"
+	    "\"three_point_shot\":false," P004_TEAM "," P004_STAT_PLAYER "},"
+	    "{\"type\":\"assist\"," P004_TEAM ",\"player\":" P004_PLAYER("A Two",
+	    "7fb15c57-6024-4b0c-9493-8d52d3ef3c24", "12") "}]") "},\"locale\":\"en\","
+	    P004_META("update") "}",
+	"{\"payload\":{" P004_GAME "," P004_EVENT("c9feda23-c03f-4304-afa4-06d7dc830651",
+	    "freethrowmade", ",\"attempt\":\"1 of 2\",\"statistics\":[{\"type\":\"freethrow\","
+	    "\"made\":true,\"free_throw_type\":\"regular\"," P004_TEAM "," P004_STAT_PLAYER "}]")
+	    "}," P004_META("update") "}",
+	"{\"payload\":{" P004_GAME "," P004_EVENT("d9feda23-c03f-4304-afa4-06d7dc830651",
+	    "rebound", ",\"statistics\":[{\"type\":\"rebound\",\"rebound_type\":\"defensive\","
+	    P004_TEAM "," P004_STAT_PLAYER "}]") "}," P004_META("update") "}",
+	"{\"payload\":{" P004_GAME "," P004_EVENT("e9feda23-c03f-4304-afa4-06d7dc830651",
+	    "turnover", ",\"turnover_type\":\"Traveling\",\"statistics\":[{\"type\":\"turnover\","
+	    P004_TEAM "," P004_STAT_PLAYER "}]") "}," P004_META("update") "}",
+	"{\"payload\":{" P004_GAME "," P004_EVENT("f9feda23-c03f-4304-afa4-06d7dc830651",
+	    "teamtimeout", ",\"duration\":60") "}," P004_META("update") "}",
+	"{\"payload\":{" P004_GAME ",\"event\":{\"id\":\"b9feda23-c03f-4304-afa4-06d7dc830651\","
+	    "\"deleted\":\"2022-09-25T23:00:45+00:00\"}}," P004_META("delete") "}",
+	"{\"heartbeat\":{\"interval\":5000}}",
+};
+
 int
 main(void)
 {
@@ -729,15 +815,20 @@ main(void)
 	struct lines data = { NULL, 0, 0 }, fuzz = { NULL, 0, 0 };
 	struct sim_game *g;
 	const struct sim_msg *msgs;
-	char *summary, *before[4], name[64];
+	const char *before[4];
+	char *summary, name[64];
 	size_t n, i;
 	unsigned long cases = 0;
 
 	lines_of_dir(&data, SR_TEST_DATA, "push_");
 	ok(data.n >= 10, "the recorded push examples: %zu lines", data.n);
-	check_stream("recorded push examples", NULL, NULL, data.v, data.n, true);
+	check_stream("recorded push examples", NULL, NULL, (const char *const *)data.v, data.n,
+	    true);
+	check_stream("page 004's example values", NULL, NULL, page_004_lines,
+	    sizeof page_004_lines / sizeof page_004_lines[0], true);
 	lines_of_dir(&fuzz, SR_FUZZ_CORPUS, "");
-	check_stream("fuzz corpus streams", NULL, NULL, fuzz.v, fuzz.n, false);
+	check_stream("fuzz corpus streams", NULL, NULL, (const char *const *)fuzz.v, fuzz.n,
+	    false);
 
 	memset(&opt, 0, sizeof opt);
 	opt.seed = 2026;
@@ -758,6 +849,9 @@ main(void)
 		cases += check_mutations(name, NULL, NULL, before, 1, data.v[i], NULL,
 		    3 + i % 2);
 	}
+	before[0] = page_004_lines[4];
+	cases += check_mutations("page 004's shot", NULL, NULL, before, 1, page_004_lines[0],
+	    page_004_lines[1], 2);
 	/* lines of a game, with its roster and state before them */
 	memset(&opt, 0, sizeof opt);
 	opt.seed = 7;
@@ -766,8 +860,8 @@ main(void)
 	if (n > 300) {
 		summary = sim_game_sr_summary(g, 0);
 		for (i = 120; i < 300; i += 120) {
-			before[0] = (char *)msgs[i - 2].json;
-			before[1] = (char *)msgs[i - 1].json;
+			before[0] = msgs[i - 2].json;
+			before[1] = msgs[i - 1].json;
 			cases += check_mutations("a game's line", summary,
 			    sim_game_id(g, CS_PROVIDER_SPORTRADAR), before, 2, msgs[i].json,
 			    msgs[i + 1].json, 1);

@@ -1769,14 +1769,15 @@ out:
 /*
  * The scan path.  Building a json-c tree of a ~3.7 KB line cost more than
  * all the rest of a replay.  Here the line is checked whole with the
- * allocation-free scanner (json_scan.h); then one walk of each object we
- * read takes the members we use into a struct push_scan, typed as json-c
- * types them, with no side effect yet (ps_read); then the same steps as
- * the tree path run on those (ps_apply).  ps_read declines (the line takes
- * the tree path) on anything it cannot read exactly as json-c: a key with
- * an escape (it may spell one we read), a \u escape in a string we read,
- * more strings, statistics or players than it has room for.  A repeated
- * key: the last one wins, as in json-c.
+ * allocation-free scanner (json_scan.h); then one walk of the line takes
+ * the members we use into a struct push_scan, typed as json-c types them,
+ * with no side effect yet (ps_read); then the same steps as the tree path
+ * run on those (ps_apply).  ps_read declines (the line takes the tree
+ * path) on anything it cannot read exactly as json-c: a key with an escape
+ * (it may spell one we read), a key we read given twice, a \u escape in a
+ * string we read, more strings, statistics or players than it has room
+ * for.  An on_court byte for byte the one kept from the event before is
+ * compared, not read (see ps_fives).
  */
 #define PUSH_SCAN_DEPTH 24       /* push lines nest ~6 deep; json-c allows 32 */
 #define PS_TEXT_MAX     8192     /* the decoded strings of one line */
@@ -2560,8 +2561,10 @@ ps_five_of(struct sportradar_ctx *c, const struct ps_player *players, int n,
 	return true;
 }
 
-/* learn_event's on_court half, and both fives, kept for the next event
- * when each player had his own id (push_on_court's rule). */
+/* learn_event's on_court half, and both fives.  They are kept for the
+ * next event (sportradar_ctx.oc_*) when each player had his own id: then
+ * they depend on the bytes alone, and whatever was learned since cannot
+ * change them, so an identical on_court needs no reading (walk_on_court). */
 static void
 ps_fives(struct sportradar_ctx *c, const struct push_scan *ps, bool has[2],
     struct cs_player_ref five[2][CS_ON_COURT])
