@@ -36,6 +36,7 @@
 #include "net/capture.h"
 #include "net/feed.h"
 #include "providers/parser.h"
+#include "providers/sportradar.h"
 #include "sim/simgame.h"
 #include "bench_json.h"
 
@@ -118,6 +119,31 @@ bench(const char *name, const struct provider_parser *p, const struct preamble *
 		snprintf(fig, sizeof fig, "replay_%s_of_raw", name);
 		bench_json("bench_replay", fig, best_raw / best_ingest, "x raw", 1.0 / 3, "higher");
 	}
+}
+
+/* How many push lines the allocation-free scanner reads itself (the rest
+ * take json-c's tree): a scanner that declined them all would still give
+ * the right game, only at the old speed. */
+static void
+sportradar_scan_share(const struct sim_msg *msgs, size_t n)
+{
+	struct sportradar_ctx *c = malloc(sizeof *c);
+	size_t i, scanned = 0;
+
+	if (c == NULL)
+		return;
+	sportradar_ctx_init(c, NULL, NULL);
+	for (i = 0; i < n; i++) {
+		if (sportradar_parse_push_scan(c, msgs[i].json, strlen(msgs[i].json), NULL) == 0)
+			scanned++;
+		else
+			sportradar_parse_push_tree(c, msgs[i].json, strlen(msgs[i].json), NULL);
+	}
+	free(c);
+	printf("  read by the scanner: %zu of %zu push lines (the rest by json-c's tree)\n",
+	    scanned, n);
+	bench_json("bench_replay", "replay_sportradar_scanned_share",
+	    n > 0 ? (double)scanned / (double)n : 0, "share", 1.0, "higher");
 }
 
 /* --- the real program: courtside --replay FILE --once --- */
@@ -529,6 +555,7 @@ main(void)
 	bench("shottracker live frames", &shottracker_parser, &st, "ws", msgs, n);
 	n = sim_game_sr_stream(g, &msgs);
 	bench("sportradar push lines", &sportradar_parser, NULL, "push", msgs, n);
+	sportradar_scan_share(msgs, n);
 	replay_programs(g, &st);
 	for (i = 0; i < 3; i++)
 		free(st.body[i]);

@@ -6,7 +6,8 @@
 # the replay provider behind the feed (--headless --speed max, and
 # courtside-full's own --once), for both providers over several simulator
 # seeds, each a real recording (a catch-up, then the stream; some with
-# faults that duplicate and reorder messages).
+# faults that duplicate, reorder, cut or garble messages; overtimes,
+# halves; the simulator's corrections and deletes are in every game).
 . "$top_srcdir/tests/tap.sh"
 . "$top_srcdir/tests/sim_common.sh"
 client_setup
@@ -65,7 +66,10 @@ same_as_json_c() {
 
 for spec in "shottracker 21 0" "shottracker 22 900000 duplicate=0.03,reorder=0.02,seed=5" \
     "shottracker 23 1800000" "sportradar 21 0" \
-    "sportradar 22 900000 duplicate=0.03,reorder=0.02,seed=5" "sportradar 23 1800000"; do
+    "sportradar 22 900000 duplicate=0.03,reorder=0.02,seed=5" "sportradar 23 1800000" \
+    "sportradar 24 0 - --overtimes 2" "sportradar 25 0 - --halves --overtime" \
+    "sportradar 26 600000 malformed=0.03,truncate=0.03,duplicate=0.05,reorder=0.03,seed=9" \
+    "sportradar 27 2400000 duplicate=0.1,reorder=0.05,seed=11 --overtime"; do
 	set -- $spec
 	if record "$@"; then
 		same "$1" "$2"
@@ -105,6 +109,13 @@ tap_is "$?" 1 "a damaged ShotTracker capture: exit 1"
     2>"$t/st_bad_full.err"
 tap_ok "the same one line as courtside-full's" cmp -s "$t/st_bad_fast.err" "$t/st_bad_full.err"
 tap_ok "no export" test ! -e "$t/st_bad.json"
+
+# The garbled recording holds lines the scanner hands to json-c, which
+# warns about them (a fault run that garbled nothing would prove little).
+"$CS" --replay "$t/sportradar-26.cap" --once --export "$t/garbled.json" --log "$t/garbled.log" \
+    2>/dev/null
+tap_ok "the garbled sportradar recording has push lines skipped as bad JSON" \
+    grep -q "push line skipped" "$t/garbled.log"
 
 # The two paths fail alike: a damaged capture, one line, no export.
 awk 'NR==300 {print "THIS LINE IS DAMAGED"; next} {print}' "$t/sportradar-21.cap" >"$t/bad.cap"

@@ -412,4 +412,29 @@ json_next_member_plain(struct json_iter *it, struct json_span *key, struct json_
 	value->len = (size_t)(q - p);
 	it->p = q;
 	return true;
+
+long
+json_span_string(const struct json_span *value, char *buf, size_t size)
+{
+	static const char from[] = "\"\\/bfnrt", to[] = "\"\\/\b\f\n\r\t";
+	const char *p = value->p, *end = value->p + value->len, *e;
+	size_t o = 0;
+
+	if (value->len < 2 || *p != '"' || end[-1] != '"')
+		return -1;
+	for (p++, end--; p < end; p++) {
+		if (o + 1 >= size)
+			return -1;
+		if (*p != '\\') {
+			buf[o++] = *p;
+			continue;
+		}
+		if (++p == end || *p == '\0' || (e = strchr(from, *p)) == NULL)
+			return -1;   /* \u, or not an escape at all */
+		buf[o++] = to[e - from];
+	}
+	if (size == 0)
+		return -1;
+	buf[o] = '\0';
+	return (long)o;
 }

@@ -60,4 +60,10 @@ bool json_key_is(const struct json_span *key, const char *name);
 bool json_next_member_plain(struct json_iter *it, struct json_span *key,
     struct json_span *value);
 
+/* The text of a string value (with its quotes, as the iterators give it)
+ * into buf, NUL-terminated, with the two-character escapes decoded as
+ * json-c decodes them: its length, or -1 when `value` is not a string,
+ * holds a \u escape (left to json-c: surrogates, NULs), or does not fit. */
+long json_span_string(const struct json_span *value, char *buf, size_t size);
+
 #endif

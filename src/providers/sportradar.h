@@ -161,6 +161,15 @@ struct sportradar_push_info {
 enum sportradar_push_kind sportradar_parse_push(struct sportradar_ctx *c,
     const char *line, size_t len, struct sportradar_push_info *info);
 
+/* The two readings sportradar_parse_push chooses between (tests hold them
+ * to each other): the allocation-free scan, which returns -1 having done
+ * nothing when it cannot read the line exactly as json-c would, and the
+ * json-c tree, which reads any line. */
+int sportradar_parse_push_scan(struct sportradar_ctx *c, const char *line, size_t len,
+    struct sportradar_push_info *info);
+enum sportradar_push_kind sportradar_parse_push_tree(struct sportradar_ctx *c,
+    const char *line, size_t len, struct sportradar_push_info *info);
+
 /*
  * A message recorded by the provider (feed_record): channel "push", or
  * "rest:<path>" ending in pbp.json or summary.json.  Returns 0, or -1 when

@@ -2080,294 +2080,35 @@ sportradar_parse_summary(struct sportradar_ctx *c, const char *json, size_t len)
 /* --- push lines --- */
 
 /*
- * The push fast path.  A push line is ~3.5 KB, of which json-c needs
- * little: metadata (22%) holds two strings we read, and event.on_court
- * (45%) names the same ten players event after event.  The line is
- * checked whole with the allocation-free scanner (json_scan.h), then
- * rebuilt without them (metadata keeps only operation and match, verbatim)
- * and only that is handed to json-c; on_court is parsed apart, or not at
- * all when it is byte for byte the previous event's.  Anything unusual (a
- * key with an escape, a repeated key, deep nesting, a NUL) takes the plain
- * path: json-c over the whole line, so what is read and warned is the same.
- */
-#define PUSH_SCAN_DEPTH 24       /* push lines nest ~6 deep; json-c allows 32 */
-
-struct push_cut {
-	char *doc;                   /* the rebuilt line (malloc'd), doc_len bytes */
-	size_t doc_len, cap;
-	bool ok;
-	bool has_oc;                 /* event.on_court was cut out: */
-	struct json_span oc;         /* its value, in the line */
-};
-
-static void
-cut_put(struct push_cut *k, const char *p, size_t n)
-{
-	if (!k->ok || k->doc_len + n > k->cap) {
-		k->ok = false;
-		return;
-	}
-	memcpy(k->doc + k->doc_len, p, n);
-	k->doc_len += n;
-}
-
-/* One member, "key":value, after a comma unless it is the first. */
-static void
-cut_member(struct push_cut *k, const struct json_span *key, const char *value,
-    size_t len, bool *first)
-{
-	if (!*first)
-		cut_put(k, ",", 1);
-	*first = false;
-	cut_put(k, "\"", 1);
-	cut_put(k, key->p, key->len);
-	cut_put(k, "\":", 2);
-	cut_put(k, value, len);
-}
-
-enum cut_level { CUT_ROOT, CUT_METADATA, CUT_PAYLOAD, CUT_EVENT };
-
-static const char *
-cut_space(const char *p, const char *end)
-{
-	while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
-		p++;
-	return p;
-}
-
-/* Past the closing quote of the string at p (checked JSON), or end. */
-static const char *
-cut_string(const char *p, const char *end)
-{
-	const char *q;
-	size_t slashes;
-
-	for (p++; p < end; p = q + 1) {
-		q = memchr(p, '"', (size_t)(end - p));
-		if (q == NULL)
-			return end;
-		for (slashes = 0; q - slashes > p && q[-1 - (ptrdiff_t)slashes] == '\\'; slashes++)
-			;
-		if (slashes % 2 == 0)
-			return q + 1;
-	}
-	return end;
-}
-
-/* Past the value at p (checked JSON): one pass, strings by memchr. */
-static const char *
-cut_value(const char *p, const char *end)
-{
-	int depth = 0;
-
-	if (p < end && *p == '"')
-		return cut_string(p, end);
-	if (p < end && *p != '{' && *p != '[') {
-		while (p < end && *p != ',' && *p != '}' && *p != ']' && *p != ' ' &&
-		    *p != '\t' && *p != '\r' && *p != '\n')
-			p++;
-		return p;
-	}
-	while (p < end) {
-		switch (*p) {
-		case '"':
-			p = cut_string(p, end);
-			continue;
-		case '{':
-		case '[':
-			depth++;
-			break;
-		case '}':
-		case ']':
-			if (--depth == 0)
-				return p + 1;
-			break;
-		default:
-			break;
-		}
-		p++;
-	}
-	return end;
-}
-
-/* The level a watched object member opens, or -1 when it is copied. */
-static int
-cut_descend(enum cut_level lv, const struct json_span *key)
-{
-	if (lv == CUT_ROOT && json_key_is(key, "metadata"))
-		return CUT_METADATA;
-	if (lv == CUT_ROOT && json_key_is(key, "payload"))
-		return CUT_PAYLOAD;
-	if (lv == CUT_PAYLOAD && json_key_is(key, "event"))
-		return CUT_EVENT;
-	return -1;
-}
-
-/*
- * Rebuilds the object at p (checked JSON), each byte read once; returns
- * the end of it, or NULL (k->ok false) to take the plain path: a key with
- * an escape (it may name one we watch), or a watched key twice.
- */
-static const char *
-cut_object(struct push_cut *k, const char *p, const char *end, enum cut_level lv)
-{
-	static const char *const watched[] = { "metadata", "payload", "event", "on_court",
-	    "operation", "match" };
-	struct json_span key;
-	const char *v, *q;
-	unsigned seen = 0;
-	bool first = true;
-	int sub;
-	size_t w;
-
-	cut_put(k, "{", 1);
-	for (p = cut_space(p + 1, end); k->ok && p < end && *p != '}';
-	    p = cut_space(p, end)) {
-		if (*p == ',')
-			p = cut_space(p + 1, end);
-		q = cut_string(p, end);
-		key.p = p + 1;
-		key.len = q - p >= 2 ? (size_t)(q - p - 2) : 0;
-		if (memchr(key.p, '\\', key.len) != NULL)
-			k->ok = false;
-		for (w = 0; w < sizeof watched / sizeof watched[0]; w++)
-			if (json_key_is(&key, watched[w])) {
-				if (seen & (1u << w))
-					k->ok = false;
-				seen |= 1u << w;
-			}
-		v = cut_space(cut_space(q, end) + 1, end);   /* past the colon */
-		sub = v < end && *v == '{' ? cut_descend(lv, &key) : -1;
-		if (sub >= 0) {
-			cut_member(k, &key, "", 0, &first);
-			q = cut_object(k, v, end, (enum cut_level)sub);
-			if (q == NULL)
-				return NULL;
-		} else {
-			q = cut_value(v, end);
-			if (lv == CUT_EVENT && json_key_is(&key, "on_court")) {
-				k->has_oc = true;
-				k->oc.p = v;
-				k->oc.len = (size_t)(q - v);
-			} else if (lv != CUT_METADATA || json_key_is(&key, "operation") ||
-			    json_key_is(&key, "match"))
-				cut_member(k, &key, v, (size_t)(q - v), &first);
-		}
-		p = q;
-	}
-	cut_put(k, "}", 1);
-	if (!k->ok || p >= end)
-		return NULL;
-	return p + 1;
-}
-
-/* 0 with k->doc the rebuilt line, or -1: take the plain path. */
-static int
-push_cut(const char *line, size_t len, struct push_cut *k)
-{
-	size_t i = 0;
-
-	memset(k, 0, sizeof *k);
-	while (i < len && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r' || line[i] == '\n'))
-		i++;
-	if (i == len || line[i] != '{' || memchr(line, '\0', len) != NULL ||
-	    json_scan_check(line, len, PUSH_SCAN_DEPTH) != JSON_SCAN_OK)
-		return -1;
-	k->cap = len + 16;
-	k->doc = malloc(k->cap);
-	if (k->doc == NULL)
-		return -1;
-	k->ok = true;
-	if (cut_object(k, line + i, line + len, CUT_ROOT) == NULL) {
-		free(k->doc);
-		k->doc = NULL;
-		return -1;
-	}
-	return 0;
-}
-
-/*
- * The cut on_court: learns its players (as learn_event would have) and
- * gives both fives (as event_of would have), or the previous event's when
- * the bytes are the same and each of its players had his own id.
+ * A push line is read one of two ways, with the same result.  The tree
+ * path (push_tree) builds it with json-c and walks it, as the REST
+ * documents are read.  The scan path (push_scan, below) takes the members
+ * it reads straight from the text; it declines whatever it cannot read
+ * exactly as json-c would, and the line then takes the tree path.
+ * tests/test_sportradar_scan.c holds each to the other.
  */
 static void
-push_on_court(struct sportradar_ctx *c, const struct json_span *oc,
-    bool has[2], struct cs_player_ref five[2][CS_ON_COURT])
+push_info_init(struct sportradar_push_info *info)
 {
-	static const char *const sides[2] = { "home", "away" };
-	struct json_object *o = NULL, *list, *p;
-	const char *why, *id;
-	char clean[CS_ID_MAX];
-	bool keep = true;
-	size_t i, n;
-	int s;
-
-	if (c->oc_len != 0 && c->oc_len == oc->len && memcmp(c->oc_text, oc->p, oc->len) == 0) {
-		memcpy(has, c->oc_has, sizeof c->oc_has);
-		memcpy(five, c->oc_five, sizeof c->oc_five);
-		return;
-	}
-	has[0] = has[1] = false;
-	memset(five, 0, sizeof c->oc_five);
-	if (oc->p[0] == '{')
-		o = parse_json(oc->p, oc->len, &why);
-	for (s = 0; o != NULL && s < 2; s++) {
-		list = jarray(jobject(o, sides[s]), "players");
-		n = list != NULL ? json_object_array_length(list) : 0;
-		for (i = 0; i < n; i++) {
-			p = json_object_array_get_idx(list, i);
-			learn_from(c, p);
-			id = jstr(p, "id");
-			if (id != NULL)
-				cs_sanitize(clean, id, sizeof clean);
-			if (id == NULL || strlen(id) >= CS_ID_MAX || clean[0] == '\0')
-				keep = false;
-		}
-	}
-	for (s = 0; o != NULL && s < 2; s++)
-		has[s] = five_of(c, jobject(o, sides[s]), five[s]);
-	json_object_put(o);
-	c->oc_len = 0;
-	if (keep && oc->len <= sizeof c->oc_text) {
-		memcpy(c->oc_text, oc->p, oc->len);
-		c->oc_len = oc->len;
-		memcpy(c->oc_has, has, sizeof c->oc_has);
-		memcpy(c->oc_five, five, sizeof c->oc_five);
-	}
+	memset(info, 0, sizeof *info);
+	info->points[0] = info->points[1] = CS_UNKNOWN;
+	info->heartbeat_ms = CS_UNKNOWN;
 }
 
-enum sportradar_push_kind
-sportradar_parse_push(struct sportradar_ctx *c, const char *line, size_t len,
+static enum sportradar_push_kind
+push_tree(struct sportradar_ctx *c, const char *line, size_t len,
     struct sportradar_push_info *info)
 {
 	struct json_object *root, *payload, *meta, *game, *event, *hb, *team;
-	struct sportradar_push_info dummy;
 	struct sr_teams teams;
 	struct cs_event ev;
-	struct push_cut cut;
-	struct cs_player_ref five[2][CS_ON_COURT];
-	bool has_five[2];
 	const char *why, *gid, *op, *id;
 	char clean[CS_ID_MAX];
 	enum sportradar_push_kind kind = SR_PUSH_SKIPPED;
 	int64_t interval;
 	int s, n;
 
-	if (info == NULL)
-		info = &dummy;
-	memset(info, 0, sizeof *info);
-	info->points[0] = info->points[1] = CS_UNKNOWN;
-	info->heartbeat_ms = CS_UNKNOWN;
-
-	root = NULL;
-	if (push_cut(line, len, &cut) == 0)
-		root = parse_json(cut.doc, cut.doc_len, &why);
-	free(cut.doc);
-	if (root == NULL) {
-		cut.has_oc = false;     /* the plain path: json-c reads it all */
-		root = parse_json(line, len, &why);
-	}
+	root = parse_json(line, len, &why);
 	if (root == NULL) {
 		warn(c, "sportradar: push line skipped (%zu bytes): %s", len, why);
 		return SR_PUSH_SKIPPED;
@@ -2426,17 +2167,11 @@ sportradar_parse_push(struct sportradar_ctx *c, const char *line, size_t len,
 	/* update, create or no operation at all: an upsert */
 	teams_from(c, jobject(game, "home"), jobject(game, "away"), &teams);
 	learn_event(c, event);
-	if (cut.has_oc)
-		push_on_court(c, &cut.oc, has_five, five);
 	if (event_of(c, event, &teams, NULL, 0, &ev, &why) < 0) {
 		id = jstr(event, "id");
 		warn(c, "sportradar: push event %s skipped: %s",
 		    id != NULL && *id != '\0' ? id : "(no id)", why);
 		goto out;
-	}
-	if (cut.has_oc) {
-		memcpy(ev.has_on_court, has_five, sizeof ev.has_on_court);
-		memcpy(ev.on_court, five, sizeof ev.on_court);
 	}
 	for (s = 0; s < 2; s++) {
 		team = jobject(game, s == CS_HOME ? "home" : "away");
@@ -2463,9 +2198,1178 @@ sportradar_parse_push(struct sportradar_ctx *c, const char *line, size_t len,
 	/* sent now: the stream's newest moment */
 	offer_timeouts(c, jobject(game, "home"), jobject(game, "away"), c->max_sequence);
 out:
-	info->kind = kind;
 	json_object_put(root);
 	return kind;
+}
+
+/*
+ * The scan path.  Building a json-c tree of a ~3.7 KB line cost more than
+ * all the rest of a replay.  Here the line is checked whole with the
+ * allocation-free scanner (json_scan.h); then one walk of the line takes
+ * the members we use into a struct push_scan, typed as json-c types them,
+ * with no side effect yet (ps_read); then the same steps as the tree path
+ * run on those (ps_apply).  ps_read declines (the line takes the tree
+ * path) on anything it cannot read exactly as json-c: a key with an escape
+ * (it may spell one we read), a key we read given twice, a \u escape in a
+ * string we read, more strings, statistics or players than it has room
+ * for.  An on_court byte for byte the one kept from the event before is
+ * compared, not read (see ps_fives).
+ */
+#define PUSH_SCAN_DEPTH 24       /* push lines nest ~6 deep; json-c allows 32 */
+#define PS_TEXT_MAX     8192     /* the decoded strings of one line */
+#define PS_STATS_MAX    16       /* statistics entries (8 are kept) */
+#define PS_PLAYERS_MAX  8        /* the players of one on-court side (5) */
+
+/* A member's value as json-c types it; null is absent, as jget gives it. */
+enum pv_type { PV_NONE, PV_STRING, PV_INT, PV_DOUBLE, PV_BOOL, PV_OBJECT, PV_ARRAY };
+
+struct pv {
+	enum pv_type t;
+	const char *s;               /* PV_STRING: decoded, NUL-terminated */
+	int64_t i;                   /* PV_INT, as json_object_get_int64 gives it; PV_BOOL */
+	double d;                    /* PV_DOUBLE */
+	struct json_span v;          /* the value's text */
+};
+
+struct pname {
+	const char *s;
+	size_t n;
+};
+#define PN(x) { x, sizeof x - 1 }
+
+enum { R_HEARTBEAT, R_PAYLOAD, R_METADATA, R_OPERATION, R_N };
+enum { P_GAME, P_EVENT, P_N };
+enum { M_MATCH, M_OPERATION, M_N };
+enum { G_ID, G_HOME, G_AWAY, G_N };
+enum { T_ID, T_POINTS, T_TIMEOUTS, T_N };
+enum { E_ID, E_DELETED, E_PERIOD, E_TYPE, E_NUMBER, E_SEQUENCE, E_CREATED, E_WALL,
+	E_UPDATED, E_CLOCK_DECIMAL, E_CLOCK, E_DESCRIPTION, E_ATTRIBUTION, E_LOCATION,
+	E_ON_COURT, E_QUALIFIERS, E_STATISTICS, E_N };
+enum { PD_TYPE, PD_NUMBER, PD_SEQUENCE, PD_N };
+enum { PL_ID, PL_REFERENCE, PL_SR_ID, PL_NAME, PL_JERSEY, PL_N };
+enum { ST_TYPE, ST_TEAM, ST_PLAYER, ST_MADE, ST_THREE, ST_POINTS, ST_REBOUND, ST_N };
+
+static const struct pname root_names[R_N] = { PN("heartbeat"), PN("payload"),
+	PN("metadata"), PN("operation") };
+static const struct pname payload_names[P_N] = { PN("game"), PN("event") };
+static const struct pname meta_names[M_N] = { PN("match"), PN("operation") };
+static const struct pname game_names[G_N] = { PN("id"), PN("home"), PN("away") };
+static const struct pname team_names[T_N] = { PN("id"), PN("points"),
+	PN("remaining_timeouts") };
+static const struct pname event_names[E_N] = { PN("id"), PN("deleted"), PN("period"),
+	PN("event_type"), PN("number"), PN("sequence"), PN("created"), PN("wall_clock"),
+	PN("updated"), PN("clock_decimal"), PN("clock"), PN("description"),
+	PN("attribution"), PN("location"), PN("on_court"), PN("qualifiers"),
+	PN("statistics") };
+static const struct pname period_names[PD_N] = { PN("type"), PN("number"), PN("sequence") };
+static const struct pname player_names[PL_N] = { PN("id"), PN("reference"), PN("sr_id"),
+	PN("full_name"), PN("jersey_number") };
+static const struct pname stat_names[ST_N] = { PN("type"), PN("team"), PN("player"),
+	PN("made"), PN("three_point_shot"), PN("points"), PN("rebound_type") };
+static const struct pname id_name[1] = { PN("id") };
+static const struct pname interval_name[1] = { PN("interval") };
+static const struct pname qualifier_name[1] = { PN("qualifier") };
+static const struct pname coord_names[2] = { PN("coord_x"), PN("coord_y") };
+static const struct pname side_names[2] = { PN("home"), PN("away") };
+static const struct pname players_name[1] = { PN("players") };
+
+struct ps_player {
+	bool obj;                    /* an object: player_ref reads it */
+	struct pv f[PL_N];
+};
+
+struct ps_stat {
+	struct pv f[ST_N];
+	struct pv team_id;           /* team.id, when team is an object */
+	struct ps_player player;
+};
+
+struct push_scan {
+	const struct sportradar_ctx *c;
+	char text[PS_TEXT_MAX];
+	size_t text_len;
+	struct pv root[R_N], payload[P_N], meta[M_N], game[G_N], team[2][T_N];
+	struct pv interval, event[E_N], period[PD_N], attribution_id, coord[2];
+	unsigned qualifiers;
+	int nstats;
+	struct ps_stat stat[PS_STATS_MAX];
+	bool oc_kept;                /* on_court is the one the context kept */
+	int side;                    /* the on-court side being read */
+	int nplayers[2];             /* -1: the side has no players list */
+	struct ps_player oc[2][PS_PLAYERS_MAX];
+};
+
+/* Reads the object or array at p (checked JSON) into the scan: the end of
+ * it, or NULL to decline. */
+typedef const char *(*ps_walk)(struct push_scan *ps, const char *p, const char *end);
+
+static const char *
+ps_space(const char *p, const char *end)
+{
+	while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+		p++;
+	return p;
+}
+
+/* Past the closing quote of the string at p (checked JSON).  Keys and ids
+ * are short, and a byte loop crosses them fastest; a long string (a
+ * description, metadata's list of players) is crossed by memchr. */
+static const char *
+ps_skip_string(const char *p, const char *end)
+{
+	const char *stop = end - p > 24 ? p + 24 : end, *q;
+	size_t slashes;
+
+	for (p++; p < stop && *p != '"'; p++)
+		if (*p == '\\')
+			p++;
+	if (p >= end)
+		return end;
+	if (*p == '"')
+		return p + 1;
+	for (; p < end; p = q + 1) {
+		q = memchr(p, '"', (size_t)(end - p));
+		if (q == NULL)
+			return end;
+		for (slashes = 0; q - slashes > p && q[-1 - (ptrdiff_t)slashes] == '\\'; slashes++)
+			;
+		if (slashes % 2 == 0)
+			return q + 1;
+	}
+	return end;
+}
+
+/* Past the value at p (checked JSON). */
+static const char *
+ps_skip_value(const char *p, const char *end)
+{
+	int depth = 0;
+
+	if (p < end && *p == '"')
+		return ps_skip_string(p, end);
+	if (p < end && *p != '{' && *p != '[') {
+		while (p < end && *p != ',' && *p != '}' && *p != ']' && *p != ' ' &&
+		    *p != '\t' && *p != '\r' && *p != '\n')
+			p++;
+		return p;
+	}
+	while (p < end) {
+		switch (*p) {
+		case '"':
+			p = ps_skip_string(p, end);
+			continue;
+		case '{':
+		case '[':
+			depth++;
+			break;
+		case '}':
+		case ']':
+			if (--depth == 0)
+				return p + 1;
+			break;
+		default:
+			break;
+		}
+		p++;
+	}
+	return end;
+}
+
+/* A number as json-c reads it: an integer unless it has a point or an
+ * exponent; integers saturate. */
+static bool
+pv_number(const char *p, size_t len, struct pv *out)
+{
+	char text[48], *end;
+	unsigned long long u;
+
+	if (len == 0 || len >= sizeof text)
+		return false;
+	memcpy(text, p, len);
+	text[len] = '\0';
+	if (strpbrk(text, ".eE") != NULL) {
+		out->t = PV_DOUBLE;
+		out->d = strtod(text, &end);
+	} else if (text[0] == '-') {
+		out->t = PV_INT;
+		out->i = strtoll(text, &end, 10);
+	} else {
+		out->t = PV_INT;
+		u = strtoull(text, &end, 10);
+		out->i = u > (unsigned long long)INT64_MAX ? INT64_MAX : (int64_t)u;
+	}
+	return end == text + len;
+}
+
+/* The value at p, not an object or array, into *out: its end, or NULL to
+ * decline. */
+static const char *
+pv_scalar(struct push_scan *ps, const char *p, const char *end, struct pv *out)
+{
+	const char *q = ps_skip_value(p, end);
+	long n;
+
+	out->v.p = p;
+	out->v.len = (size_t)(q - p);
+	out->s = NULL;
+	out->i = 0;
+	switch (*p) {
+	case '"':
+		n = json_span_string(&out->v, ps->text + ps->text_len,
+		    sizeof ps->text - ps->text_len);
+		if (n < 0)
+			return NULL;
+		out->t = PV_STRING;
+		out->s = ps->text + ps->text_len;
+		ps->text_len += (size_t)n + 1;
+		return q;
+	case 't':
+	case 'f':
+		out->t = PV_BOOL;
+		out->i = *p == 't';
+		return q;
+	case 'n':
+		out->t = PV_NONE;
+		return q;
+	default:
+		return pv_number(p, out->v.len, out) ? q : NULL;
+	}
+}
+
+/*
+ * The object at p: the members named in names[] into out[] (absent:
+ * PV_NONE); an object or array among them is read at once by its walk[]
+ * entry, when it has one.  Returns past the object, or NULL to decline:
+ * a key with an escape, or a name twice (json-c keeps the last whole; a
+ * walk has taken the first).
+ */
+static const char *
+ps_object(struct push_scan *ps, const char *p, const char *end, const struct pname *names,
+    size_t n, struct pv *out, const ps_walk *walk)
+{
+	const char *q, *k;
+	unsigned seen = 0;
+	size_t i, klen;
+
+	for (i = 0; i < n; i++)
+		out[i].t = PV_NONE;
+	for (p = ps_space(p + 1, end); p < end && *p != '}'; p = ps_space(q, end)) {
+		if (*p == ',')
+			p = ps_space(p + 1, end);
+		q = ps_skip_string(p, end);
+		k = p + 1;
+		klen = q - p >= 2 ? (size_t)(q - p - 2) : 0;
+		if (memchr(k, '\\', klen) != NULL)
+			return NULL;
+		p = ps_space(ps_space(q, end) + 1, end);   /* past the colon */
+		for (i = 0; i < n && (klen != names[i].n || memcmp(k, names[i].s, klen) != 0); i++)
+			;
+		if (i == n) {
+			q = ps_skip_value(p, end);
+			continue;
+		}
+		if (seen & (1u << i))
+			return NULL;
+		seen |= 1u << i;
+		if (*p != '{' && *p != '[') {
+			if ((q = pv_scalar(ps, p, end, &out[i])) == NULL)
+				return NULL;
+			continue;
+		}
+		out[i].t = *p == '{' ? PV_OBJECT : PV_ARRAY;
+		out[i].s = NULL;
+		q = walk != NULL && walk[i] != NULL ? walk[i](ps, p, end) : ps_skip_value(p, end);
+		if (q == NULL)
+			return NULL;
+		out[i].v.p = p;
+		out[i].v.len = (size_t)(q - p);
+	}
+	return p < end ? p + 1 : NULL;
+}
+
+/* ps_object when the value at p is an object; else past it, unread. */
+static const char *
+ps_sub(struct push_scan *ps, const char *p, const char *end, const struct pname *names,
+    size_t n, struct pv *out, const ps_walk *walk)
+{
+	return *p == '{' ? ps_object(ps, p, end, names, n, out, walk) : ps_skip_value(p, end);
+}
+
+/* The next element of the array whose items go on at *pp: false at its end. */
+static bool
+ps_element(const char **pp, const char *end)
+{
+	const char *p = ps_space(*pp, end);
+
+	if (p < end && *p == ',')
+		p = ps_space(p + 1, end);
+	*pp = p;
+	return p < end && *p != ']';
+}
+
+static const char *
+ps_player(struct push_scan *ps, const char *p, const char *end, struct ps_player *pl)
+{
+	int i;
+
+	pl->obj = *p == '{';
+	for (i = 0; i < PL_N; i++)
+		pl->f[i].t = PV_NONE;
+	return ps_sub(ps, p, end, player_names, PL_N, pl->f, NULL);
+}
+
+static const char *
+walk_heartbeat(struct push_scan *ps, const char *p, const char *end)
+{
+	return ps_sub(ps, p, end, interval_name, 1, &ps->interval, NULL);
+}
+
+static const char *
+walk_meta(struct push_scan *ps, const char *p, const char *end)
+{
+	return ps_sub(ps, p, end, meta_names, M_N, ps->meta, NULL);
+}
+
+static const char *
+walk_home(struct push_scan *ps, const char *p, const char *end)
+{
+	return ps_sub(ps, p, end, team_names, T_N, ps->team[0], NULL);
+}
+
+static const char *
+walk_away(struct push_scan *ps, const char *p, const char *end)
+{
+	return ps_sub(ps, p, end, team_names, T_N, ps->team[1], NULL);
+}
+
+static const char *
+walk_game(struct push_scan *ps, const char *p, const char *end)
+{
+	static const ps_walk walks[G_N] = { NULL, walk_home, walk_away };
+
+	return ps_sub(ps, p, end, game_names, G_N, ps->game, walks);
+}
+
+static const char *
+walk_period(struct push_scan *ps, const char *p, const char *end)
+{
+	return ps_sub(ps, p, end, period_names, PD_N, ps->period, NULL);
+}
+
+static const char *
+walk_attribution(struct push_scan *ps, const char *p, const char *end)
+{
+	return ps_sub(ps, p, end, id_name, 1, &ps->attribution_id, NULL);
+}
+
+static const char *
+walk_location(struct push_scan *ps, const char *p, const char *end)
+{
+	return ps_sub(ps, p, end, coord_names, 2, ps->coord, NULL);
+}
+
+static const char *
+walk_players(struct push_scan *ps, const char *p, const char *end)
+{
+	int s = ps->side;
+
+	if (*p != '[')
+		return ps_skip_value(p, end);
+	ps->nplayers[s] = 0;
+	for (p++; ps_element(&p, end); ps->nplayers[s]++)
+		if (ps->nplayers[s] >= PS_PLAYERS_MAX ||
+		    (p = ps_player(ps, p, end, &ps->oc[s][ps->nplayers[s]])) == NULL)
+			return NULL;
+	return p < end ? p + 1 : NULL;
+}
+
+static const char *
+walk_side(struct push_scan *ps, const char *p, const char *end, int s)
+{
+	static const ps_walk walks[1] = { walk_players };
+	struct pv players;
+
+	ps->side = s;
+	return ps_sub(ps, p, end, players_name, 1, &players, walks);
+}
+
+static const char *
+walk_side_home(struct push_scan *ps, const char *p, const char *end)
+{
+	return walk_side(ps, p, end, 0);
+}
+
+static const char *
+walk_side_away(struct push_scan *ps, const char *p, const char *end)
+{
+	return walk_side(ps, p, end, 1);
+}
+
+/* event.on_court: only compared when it is byte for byte the one the
+ * context kept (a complete value: the same bytes end where it ends). */
+static const char *
+walk_on_court(struct push_scan *ps, const char *p, const char *end)
+{
+	static const ps_walk walks[2] = { walk_side_home, walk_side_away };
+	const struct sportradar_ctx *c = ps->c;
+	struct pv side[2];
+
+	if (*p == '{' && c->oc_len != 0 && (size_t)(end - p) >= c->oc_len &&
+	    memcmp(p, c->oc_text, c->oc_len) == 0) {
+		ps->oc_kept = true;
+		return p + c->oc_len;
+	}
+	return ps_sub(ps, p, end, side_names, 2, side, walks);
+}
+
+/* qualifiers: strings, or objects with a qualifier (qualifiers_of). */
+static const char *
+walk_qualifiers(struct push_scan *ps, const char *p, const char *end)
+{
+	static const struct {
+		const char *name;
+		unsigned bit;
+	} known[] = {
+		{ "deadball", CS_Q_DEADBALL }, { "team", CS_Q_TEAM },
+		{ "pointsinthepaint", CS_Q_PAINT }, { "fastbreak", CS_Q_FAST_BREAK },
+		{ "2ndchance", CS_Q_SECOND_CHANCE }, { "fromturnover", CS_Q_FROM_TURNOVER },
+		{ "defensivegoaltending", CS_Q_GOALTENDING },
+		{ "1freethrow", CS_Q_ONE_FREE_THROW }, { "2freethrow", CS_Q_TWO_FREE_THROWS },
+		{ "mandatory", CS_Q_MANDATORY },
+	};
+	struct pv name;
+	size_t i;
+
+	if (*p != '[')
+		return ps_skip_value(p, end);
+	for (p++; ps_element(&p, end);) {
+		name.t = PV_NONE;
+		if (*p == '"')
+			p = pv_scalar(ps, p, end, &name);
+		else
+			p = ps_sub(ps, p, end, qualifier_name, 1, &name, NULL);
+		if (p == NULL)
+			return NULL;
+		for (i = 0; name.t == PV_STRING && i < sizeof known / sizeof known[0]; i++)
+			if (strcmp(name.s, known[i].name) == 0)
+				ps->qualifiers |= known[i].bit;
+	}
+	return p < end ? p + 1 : NULL;
+}
+
+static const char *
+walk_stat_team(struct push_scan *ps, const char *p, const char *end)
+{
+	return ps_sub(ps, p, end, id_name, 1, &ps->stat[ps->nstats].team_id, NULL);
+}
+
+static const char *
+walk_stat_player(struct push_scan *ps, const char *p, const char *end)
+{
+	return ps_player(ps, p, end, &ps->stat[ps->nstats].player);
+}
+
+static const char *
+walk_statistics(struct push_scan *ps, const char *p, const char *end)
+{
+	static const ps_walk walks[ST_N] = { [ST_TEAM] = walk_stat_team,
+		[ST_PLAYER] = walk_stat_player };
+	struct ps_stat *st;
+	int i;
+
+	if (*p != '[')
+		return ps_skip_value(p, end);
+	for (p++; ps_element(&p, end); ps->nstats++) {
+		if (ps->nstats >= PS_STATS_MAX)
+			return NULL;
+		st = &ps->stat[ps->nstats];
+		st->team_id.t = PV_NONE;
+		st->player.obj = false;
+		for (i = 0; i < PL_N; i++)
+			st->player.f[i].t = PV_NONE;
+		for (i = 0; i < ST_N; i++)
+			st->f[i].t = PV_NONE;
+		if ((p = ps_sub(ps, p, end, stat_names, ST_N, st->f, walks)) == NULL)
+			return NULL;
+	}
+	return p < end ? p + 1 : NULL;
+}
+
+static const char *
+walk_event(struct push_scan *ps, const char *p, const char *end)
+{
+	static const ps_walk walks[E_N] = { [E_PERIOD] = walk_period,
+		[E_ATTRIBUTION] = walk_attribution, [E_LOCATION] = walk_location,
+		[E_ON_COURT] = walk_on_court, [E_QUALIFIERS] = walk_qualifiers,
+		[E_STATISTICS] = walk_statistics };
+
+	return ps_sub(ps, p, end, event_names, E_N, ps->event, walks);
+}
+
+static const char *
+walk_payload(struct push_scan *ps, const char *p, const char *end)
+{
+	static const ps_walk walks[P_N] = { walk_game, walk_event };
+
+	return ps_sub(ps, p, end, payload_names, P_N, ps->payload, walks);
+}
+
+static void
+pv_none(struct pv *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		v[i].t = PV_NONE;
+}
+
+/* Everything the line holds that the push path reads; false: decline. */
+static bool
+ps_read(struct push_scan *ps, const struct sportradar_ctx *c, const char *line, size_t len)
+{
+	static const ps_walk walks[R_N] = { walk_heartbeat, walk_payload, walk_meta, NULL };
+	size_t i = 0;
+
+	while (i < len && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r' || line[i] == '\n'))
+		i++;
+	if (i == len || line[i] != '{' || memchr(line, '\0', len) != NULL ||
+	    json_scan_check(line, len, PUSH_SCAN_DEPTH) != JSON_SCAN_OK)
+		return false;
+	ps->c = c;
+	ps->text_len = 0;
+	pv_none(ps->payload, P_N);
+	pv_none(ps->meta, M_N);
+	pv_none(ps->game, G_N);
+	pv_none(ps->team[0], T_N);
+	pv_none(ps->team[1], T_N);
+	pv_none(&ps->interval, 1);
+	pv_none(ps->event, E_N);
+	pv_none(ps->period, PD_N);
+	pv_none(&ps->attribution_id, 1);
+	pv_none(ps->coord, 2);
+	ps->qualifiers = 0;
+	ps->nstats = 0;
+	ps->oc_kept = false;
+	ps->nplayers[0] = ps->nplayers[1] = -1;
+	return ps_object(ps, line + i, line + len, root_names, R_N, ps->root, walks) != NULL;
+}
+
+/* --- what ps_read took, read as the json-c accessors read a tree --- */
+
+static const char *
+pv_str(const struct pv *v)
+{
+	return v->t == PV_STRING ? v->s : NULL;
+}
+
+/* jint64 of a member already taken. */
+static bool
+pv_int64(const struct pv *v, int64_t min, int64_t max, int64_t *out)
+{
+	int64_t n;
+	double d;
+	char *end;
+	long long ll;
+
+	switch (v->t) {
+	case PV_INT:
+		n = v->i;
+		if (n == INT64_MAX || n == INT64_MIN)
+			return false;
+		break;
+	case PV_DOUBLE:
+		d = v->d;
+		if (!isfinite(d) || d != floor(d) || fabs(d) > 9007199254740992.0)
+			return false;
+		n = (int64_t)d;
+		break;
+	case PV_STRING:
+		if (*v->s == '\0' || strlen(v->s) > 19)
+			return false;
+		errno = 0;
+		ll = strtoll(v->s, &end, 10);
+		if (errno != 0 || *end != '\0')
+			return false;
+		n = ll;
+		break;
+	default:
+		return false;
+	}
+	if (n < min || n > max)
+		return false;
+	*out = n;
+	return true;
+}
+
+static bool
+pv_int(const struct pv *v, int min, int max, int *out)
+{
+	int64_t n;
+
+	if (!pv_int64(v, min, max, &n))
+		return false;
+	*out = (int)n;
+	return true;
+}
+
+/* jtrue */
+static bool
+pv_true(const struct pv *v)
+{
+	switch (v->t) {
+	case PV_BOOL:
+	case PV_INT:
+		return v->i != 0;
+	case PV_STRING:
+		return strcmp(v->s, "true") == 0;
+	default:
+		return false;
+	}
+}
+
+/* jtext */
+static const char *
+pv_text(const struct pv *v, char *buf, size_t size)
+{
+	int64_t n;
+
+	if (v->t == PV_STRING)
+		return v->s;
+	if (v->t == PV_INT && pv_int64(v, 0, INT64_MAX - 1, &n)) {
+		snprintf(buf, size, "%lld", (long long)n);
+		return buf;
+	}
+	return NULL;
+}
+
+/* --- the scan path's steps, each as its tree twin does it --- */
+
+/* cs_sanitize; printable ASCII that fits (nearly every string of a line)
+ * is copied as it is, which is what cs_sanitize makes of it. */
+static void
+ps_clean(char *dst, const char *src, size_t size)
+{
+	size_t i;
+
+	if (size == 0)
+		return;
+	for (i = 0; i + 1 < size && (unsigned char)src[i] >= 0x20 &&
+	    (unsigned char)src[i] < 0x7f; i++)
+		;
+	if (src[i] == '\0')
+		memcpy(dst, src, i + 1);
+	else
+		cs_sanitize(dst, src, size);
+}
+
+/* player_ref */
+static bool
+ps_player_ref(struct sportradar_ctx *c, const struct ps_player *p, struct cs_player_ref *ref)
+{
+	const char *id, *reference, *sr_id, *name, *jersey, *known;
+	char raw[CS_ID_MAX + 8], num[24], jnum[24];
+
+	memset(ref, 0, sizeof *ref);
+	if (!p->obj)
+		return false;
+	id = pv_str(&p->f[PL_ID]);
+	reference = pv_text(&p->f[PL_REFERENCE], num, sizeof num);
+	sr_id = pv_str(&p->f[PL_SR_ID]);
+	name = pv_str(&p->f[PL_NAME]);
+	jersey = pv_text(&p->f[PL_JERSEY], jnum, sizeof jnum);
+	if (name != NULL)
+		ps_clean(ref->name, name, sizeof ref->name);
+	if (jersey != NULL)
+		ps_clean(ref->jersey, jersey, sizeof ref->jersey);
+	if (id != NULL && *id != '\0') {
+		ps_clean(ref->id, id, sizeof ref->id);
+		learn_player(c, reference, ref->id);
+	}
+	if (ref->id[0] == '\0' && reference != NULL && *reference != '\0') {
+		known = known_player(c, reference);
+		if (known != NULL)
+			cs_strlcpy(ref->id, known, sizeof ref->id);
+		else {
+			snprintf(raw, sizeof raw, "ref:%s", reference);
+			ps_clean(ref->id, raw, sizeof ref->id);
+		}
+	}
+	if (ref->id[0] == '\0' && sr_id != NULL && *sr_id != '\0')
+		ps_clean(ref->id, sr_id, sizeof ref->id);
+	if (ref->id[0] == '\0' && ref->name[0] != '\0')
+		cs_strlcpy(ref->id, ref->name, sizeof ref->id);
+	return ref->id[0] != '\0';
+}
+
+/* learn_from */
+static void
+ps_learn_from(struct sportradar_ctx *c, const struct ps_player *p)
+{
+	const char *id = pv_str(&p->f[PL_ID]), *reference;
+	char num[24], clean[CS_ID_MAX];
+
+	if (id == NULL || *id == '\0')
+		return;
+	reference = pv_text(&p->f[PL_REFERENCE], num, sizeof num);
+	ps_clean(clean, id, sizeof clean);
+	learn_player(c, reference, clean);
+}
+
+/* side_of, given the team object's id */
+static int
+ps_side_of(const struct sr_teams *t, const struct pv *team_id)
+{
+	const char *id = pv_str(team_id);
+	char clean[CS_ID_MAX];
+	int s;
+
+	if (id == NULL || *id == '\0')
+		return CS_SIDE_NONE;
+	ps_clean(clean, id, sizeof clean);
+	for (s = 0; s < 2; s++)
+		if (t->id[s][0] != '\0' && strcmp(t->id[s], clean) == 0)
+			return s;
+	return CS_SIDE_NONE;
+}
+
+/* period_of, for a push event (no index) */
+static bool
+ps_period_of(const struct sportradar_ctx *c, const struct pv *p, struct cs_period *out,
+    bool *past)
+{
+	const char *type = pv_str(&p[PD_TYPE]);
+	int number = 0, sequence = 0, regulation = c->halves ? 2 : 4, seq;
+	bool have_number, have_sequence;
+
+	have_number = pv_int(&p[PD_NUMBER], 1, SR_PERIOD_SEQ_MAX, &number);
+	have_sequence = pv_int(&p[PD_SEQUENCE], 1, SR_PERIOD_SEQ_MAX, &sequence);
+	if (type != NULL && strcasecmp(type, "half") == 0)
+		out->type = CS_PERIOD_HALF;
+	else if (type != NULL && (strcasecmp(type, "overtime") == 0 ||
+	    strcasecmp(type, "ot") == 0))
+		out->type = CS_PERIOD_OVERTIME;
+	else if (type != NULL && strcasecmp(type, "quarter") == 0)
+		out->type = CS_PERIOD_QUARTER;
+	else {
+		seq = have_sequence ? sequence : have_number ? number : 0;
+		if (seq <= 0)
+			return false;
+		if (seq > regulation) {
+			out->type = CS_PERIOD_OVERTIME;
+			if (!have_number)
+				number = seq - regulation;
+		} else {
+			out->type = c->halves ? CS_PERIOD_HALF : CS_PERIOD_QUARTER;
+			if (!have_number)
+				number = seq;
+		}
+		have_number = true;
+		sequence = seq;
+		have_sequence = true;
+	}
+	if (!have_number) {
+		if (!have_sequence)
+			return false;
+		number = out->type == CS_PERIOD_OVERTIME ? sequence - regulation : sequence;
+		if (number < 1)
+			return false;
+	}
+	if (!have_sequence)
+		sequence = out->type == CS_PERIOD_OVERTIME ? regulation + number : number;
+	out->number = number;
+	out->sequence = sequence;
+	*past = sequence > CS_PERIODS_MAX;
+	return !*past;
+}
+
+/* five_of */
+static bool
+ps_five_of(struct sportradar_ctx *c, const struct ps_player *players, int n,
+    struct cs_player_ref refs[CS_ON_COURT])
+{
+	int i;
+
+	if (n != CS_ON_COURT)
+		return false;
+	for (i = 0; i < n; i++)
+		if (!ps_player_ref(c, &players[i], &refs[i]))
+			return false;
+	return true;
+}
+
+/* learn_event's on_court half, and both fives.  They are kept for the
+ * next event (sportradar_ctx.oc_*) when each player had his own id: then
+ * they depend on the bytes alone, and whatever was learned since cannot
+ * change them, so an identical on_court needs no reading (walk_on_court). */
+static void
+ps_fives(struct sportradar_ctx *c, const struct push_scan *ps, bool has[2],
+    struct cs_player_ref five[2][CS_ON_COURT])
+{
+	const struct pv *oc = &ps->event[E_ON_COURT];
+	const char *id;
+	char clean[CS_ID_MAX];
+	bool keep = true;
+	int s, i;
+
+	if (ps->oc_kept) {
+		memcpy(has, c->oc_has, sizeof c->oc_has);
+		memcpy(five, c->oc_five, sizeof c->oc_five);
+		return;
+	}
+	has[0] = has[1] = false;
+	memset(five, 0, sizeof c->oc_five);
+	if (oc->t != PV_OBJECT)
+		return;
+	for (s = 0; s < 2; s++)
+		for (i = 0; i < ps->nplayers[s]; i++) {
+			ps_learn_from(c, &ps->oc[s][i]);
+			id = ps->oc[s][i].obj ? pv_str(&ps->oc[s][i].f[PL_ID]) : NULL;
+			if (id != NULL)
+				ps_clean(clean, id, sizeof clean);
+			if (id == NULL || strlen(id) >= CS_ID_MAX || clean[0] == '\0')
+				keep = false;
+		}
+	for (s = 0; s < 2; s++)
+		has[s] = ps_five_of(c, ps->oc[s], ps->nplayers[s], five[s]);
+	c->oc_len = 0;
+	if (keep && oc->v.len <= sizeof c->oc_text) {
+		memcpy(c->oc_text, oc->v.p, oc->v.len);
+		c->oc_len = oc->v.len;
+		memcpy(c->oc_has, has, sizeof c->oc_has);
+		memcpy(c->oc_five, five, sizeof c->oc_five);
+	}
+}
+
+/* stats_of */
+static void
+ps_stats_of(struct sportradar_ctx *c, const struct push_scan *ps, const struct sr_teams *t,
+    struct cs_event *ev)
+{
+	const struct ps_stat *st;
+	struct cs_stat *out;
+	int i, type, side, points;
+	const char *rtype;
+
+	if (ps->event[E_STATISTICS].t == PV_NONE)
+		return;
+	if (ps->event[E_STATISTICS].t != PV_ARRAY) {
+		warn(c, "sportradar: event %s: statistics is not a list; none counted", ev->id);
+		return;
+	}
+	for (i = 0; i < ps->nstats; i++) {
+		st = &ps->stat[i];
+		type = stat_type_of(pv_str(&st->f[ST_TYPE]));
+		if (type < 0)
+			continue;
+		side = ps_side_of(t, &st->team_id);
+		if (side == CS_SIDE_NONE) {
+			warn(c, "sportradar: event %s: skipped a %s statistic of an unknown team",
+			    ev->id, cs_stat_type_name((enum cs_stat_type)type));
+			continue;
+		}
+		out = cs_event_add_stat(ev, (enum cs_stat_type)type, side);
+		if (out == NULL) {
+			warn(c, "sportradar: event %s: more than %d statistics, the rest skipped",
+			    ev->id, CS_EVENT_STATS_MAX);
+			return;
+		}
+		if (st->f[ST_PLAYER].t != PV_NONE && !ps_player_ref(c, &st->player, &out->player) &&
+		    st->player.obj) {
+			/* a player object that names nobody: count it for the team */
+			warn(c, "sportradar: event %s: a %s statistic names no player; counted for the team",
+			    ev->id, cs_stat_type_name((enum cs_stat_type)type));
+		}
+		switch (type) {
+		case CS_STAT_FIELD_GOAL:
+			out->made = pv_true(&st->f[ST_MADE]);
+			out->three = pv_true(&st->f[ST_THREE]);
+			points = 0;
+			if (out->made && !pv_int(&st->f[ST_POINTS], 0, 3, &points))
+				points = 0;
+			out->points = out->made ? points : 0;
+			break;
+		case CS_STAT_FREE_THROW:
+			out->made = pv_true(&st->f[ST_MADE]);
+			out->points = out->made ? 1 : 0;
+			break;
+		case CS_STAT_REBOUND:
+			rtype = pv_str(&st->f[ST_REBOUND]);
+			out->offensive = rtype != NULL && strcmp(rtype, "offensive") == 0;
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+/* fallback_sequence */
+static int64_t
+ps_fallback_sequence(struct sportradar_ctx *c, const struct pv *e, const char *id,
+    int number)
+{
+	bool found;
+	size_t i = seen_slot(c, id_key(id), &found);
+	bool present = e[E_SEQUENCE].t != PV_NONE;
+	int64_t t;
+
+	if (found && c->seen[i].sequence >= 0) {
+		if (present)
+			warn(c, "sportradar: event %s: sequence unusable; kept its earlier place", id);
+		return c->seen[i].sequence;
+	}
+	if (c->epoch_sequences) {
+		t = sportradar_parse_time(pv_str(&e[E_CREATED]));
+		if (t <= 0)
+			t = sportradar_parse_time(pv_str(&e[E_WALL]));
+		if (t <= 0)
+			t = sportradar_parse_time(pv_str(&e[E_UPDATED]));
+		if (t > 0) {
+			warn(c, "sportradar: event %s: sequence %s; ordered by its creation time",
+			    id, present ? "unusable" : "missing");
+			return t;
+		}
+	}
+	if (present)
+		warn(c, "sportradar: event %s: sequence unusable; ordered by number", id);
+	return number;
+}
+
+/* event_of, for a push event; the fives come from ps_fives. */
+static int
+ps_event_of(struct sportradar_ctx *c, const struct push_scan *ps, const struct sr_teams *t,
+    struct cs_event *ev, const char **why)
+{
+	const struct pv *e = ps->event;
+	const char *id, *type, *clock, *desc;
+	int64_t seq;
+	int number, x, y;
+	bool past = false;
+
+	cs_event_init(ev, CS_PROVIDER_SPORTRADAR);
+	id = pv_str(&e[E_ID]);
+	if (id == NULL || *id == '\0') {
+		*why = "no id";
+		return -1;
+	}
+	if (strlen(id) >= CS_ID_MAX) {
+		*why = "id too long";
+		return -1;
+	}
+	ps_clean(ev->id, id, sizeof ev->id);
+	if (ev->id[0] == '\0') {
+		*why = "bad id";
+		return -1;
+	}
+	if (e[E_PERIOD].t != PV_OBJECT || !ps_period_of(c, ps->period, &ev->period, &past)) {
+		*why = past ? "period past the limit of " PERIODS_MAX_TEXT " periods" :
+		    "period missing or bad";
+		return -1;
+	}
+	type = pv_str(&e[E_TYPE]);
+	ev->type = event_type_of(type);
+	if (type != NULL)
+		ps_clean(ev->provider_type, type, sizeof ev->provider_type);
+	if (!pv_int(&e[E_NUMBER], 0, INT_MAX, &number)) {
+		if (e[E_NUMBER].t != PV_NONE)
+			warn(c, "sportradar: event %s: number unusable; ordered by position", ev->id);
+		number = 1;
+	}
+	ev->number = number;
+	if (pv_int64(&e[E_SEQUENCE], 0, INT64_MAX - 1, &seq))
+		remember_sequence(c, ev->id, seq);
+	else
+		seq = ps_fallback_sequence(c, e, ev->id, number);
+	ev->sequence = seq;
+	clock = pv_str(&e[E_CLOCK_DECIMAL]);
+	if (clock == NULL || cs_clock_parse(clock) == CS_NO_CLOCK)
+		clock = pv_str(&e[E_CLOCK]);
+	ev->clock = cs_clock_parse(clock);
+	ev->wall_ms = sportradar_parse_time(pv_str(&e[E_WALL]));
+	desc = pv_str(&e[E_DESCRIPTION]);
+	if (desc != NULL)
+		ps_clean(ev->description, desc, sizeof ev->description);
+	ev->side = ps_side_of(t, &ps->attribution_id);
+	/* a little slack past the lines, then clamp into the court frame */
+	if (e[E_LOCATION].t == PV_OBJECT &&
+	    pv_int(&ps->coord[0], -100, SR_COURT_X + 100, &x) &&
+	    pv_int(&ps->coord[1], -100, SR_COURT_Y + 100, &y)) {
+		ev->has_location = true;
+		ev->x = x < 0 ? 0 : x > SR_COURT_X ? SR_COURT_X : x;
+		ev->y = y < 0 ? 0 : y > SR_COURT_Y ? SR_COURT_Y : y;
+	}
+	ev->qualifiers = ps->qualifiers;
+	ps_stats_of(c, ps, t, ev);
+	return 0;
+}
+
+/* offer_timeouts, given the teams' members */
+static void
+ps_offer_timeouts(struct sportradar_ctx *c, const struct pv team[2][T_N], int64_t moment)
+{
+	struct cs_game_info info;
+	bool any = false;
+	int s, n;
+
+	cs_game_info_init(&info, CS_PROVIDER_SPORTRADAR);
+	for (s = 0; s < 2; s++) {
+		if (!pv_int(&team[s][T_TIMEOUTS], 0, 99, &n))
+			continue;
+		info.has_timeouts_remaining[s] = true;
+		info.timeouts_remaining[s] = n;
+		any = true;
+	}
+	if (!any || moment < c->timeouts_version)
+		return;
+	c->timeouts_version = moment;
+	for (s = 0; s < 2; s++)
+		if (info.has_timeouts_remaining[s] &&
+		    (!c->info.has_timeouts_remaining[s] ||
+		    c->info.timeouts_remaining[s] != info.timeouts_remaining[s]))
+			break;
+	if (s < 2)
+		emit_info(c, &info);
+}
+
+/* An upsert (the tail of push_tree). */
+static enum sportradar_push_kind
+ps_upsert(struct sportradar_ctx *c, const struct push_scan *ps,
+    struct sportradar_push_info *info)
+{
+	struct sr_teams teams;
+	struct cs_event ev;
+	struct cs_player_ref five[2][CS_ON_COURT];
+	bool has_five[2];
+	const char *why, *id;
+	int s, n;
+
+	memset(&teams, 0, sizeof teams);
+	for (s = 0; s < 2; s++) {
+		id = pv_str(&ps->team[s][T_ID]);
+		if (id != NULL && *id != '\0')
+			ps_clean(teams.id[s], id, sizeof teams.id[s]);
+		else if (c->have_info && c->info.has_team[s])
+			cs_strlcpy(teams.id[s], c->info.team[s].id, sizeof teams.id[s]);
+	}
+	for (n = 0; n < ps->nstats; n++)
+		ps_learn_from(c, &ps->stat[n].player);
+	ps_fives(c, ps, has_five, five);
+	if (ps_event_of(c, ps, &teams, &ev, &why) < 0) {
+		id = pv_str(&ps->event[E_ID]);
+		warn(c, "sportradar: push event %s skipped: %s",
+		    id != NULL && *id != '\0' ? id : "(no id)", why);
+		return SR_PUSH_SKIPPED;
+	}
+	memcpy(ev.has_on_court, has_five, sizeof ev.has_on_court);
+	memcpy(ev.on_court, five, sizeof ev.on_court);
+	for (s = 0; s < 2; s++)
+		if (pv_int(&ps->team[s][T_POINTS], 0, 100000, &n))
+			info->points[s] = n;
+	if (ev.type == CS_EV_TIMEOUT && ev.side != CS_SIDE_NONE &&
+	    pv_int(&ps->team[ev.side][T_TIMEOUTS], 0, 99, &n))
+		ev.timeouts_remaining = n;
+	info->type = ev.type;
+	info->period = ev.period;
+	if (stale_version(c, ev.id, sportradar_parse_time(pv_str(&ps->event[E_UPDATED]))))
+		return SR_PUSH_STALE;
+	if (c->sink.event != NULL)
+		c->sink.event(c->sink.ctx, &ev);
+	if (ev.sequence > c->max_sequence)
+		c->max_sequence = ev.sequence;
+	ps_offer_timeouts(c, ps->team, c->max_sequence);
+	return SR_PUSH_EVENT;
+}
+
+/* What push_tree does, from what ps_read took. */
+static enum sportradar_push_kind
+ps_apply(struct sportradar_ctx *c, const struct push_scan *ps,
+    struct sportradar_push_info *info)
+{
+	const char *gid, *op, *id;
+	char clean[CS_ID_MAX];
+	int64_t interval;
+
+	if (ps->root[R_HEARTBEAT].t != PV_NONE) {
+		if (pv_int64(&ps->interval, 0, 86400000, &interval))
+			info->heartbeat_ms = (long)interval;
+		return SR_PUSH_HEARTBEAT;
+	}
+	if (ps->root[R_PAYLOAD].t != PV_OBJECT) {
+		warn(c, "sportradar: push message without payload or heartbeat skipped");
+		return SR_PUSH_SKIPPED;
+	}
+	gid = pv_str(&ps->game[G_ID]);
+	if (gid == NULL) {
+		/* a message without payload.game: metadata.match names the game */
+		gid = pv_str(&ps->meta[M_MATCH]);
+		if (gid != NULL && strncmp(gid, "sd:match:", 9) == 0)
+			gid += 9;
+	}
+	if (gid != NULL && c->game_id[0] != '\0') {
+		ps_clean(clean, gid, sizeof clean);
+		if (strcmp(clean, c->game_id) != 0)
+			return SR_PUSH_OTHER_GAME;
+	}
+	if (ps->payload[P_EVENT].t != PV_OBJECT) {
+		warn(c, "sportradar: push message without an event skipped");
+		return SR_PUSH_SKIPPED;
+	}
+	op = pv_str(&ps->meta[M_OPERATION]);
+	if (op == NULL)
+		op = pv_str(&ps->root[R_OPERATION]);
+	if (op == NULL || strcmp(op, "delete") != 0)
+		return ps_upsert(c, ps, info);
+	id = pv_str(&ps->event[E_ID]);
+	if (id == NULL || *id == '\0' || strlen(id) >= CS_ID_MAX) {
+		warn(c, "sportradar: push delete without a usable event id skipped");
+		return SR_PUSH_SKIPPED;
+	}
+	ps_clean(clean, id, sizeof clean);
+	note_delete(c, clean, sportradar_parse_time(pv_str(&ps->event[E_DELETED])));
+	if (c->sink.delete_event != NULL)
+		c->sink.delete_event(c->sink.ctx, clean);
+	return SR_PUSH_DELETE;
+}
+
+int
+sportradar_parse_push_scan(struct sportradar_ctx *c, const char *line, size_t len,
+    struct sportradar_push_info *info)
+{
+	struct push_scan ps;
+	struct sportradar_push_info dummy;
+
+	if (info == NULL)
+		info = &dummy;
+	if (line == NULL || len == 0 || !ps_read(&ps, c, line, len))
+		return -1;
+	push_info_init(info);
+	info->kind = ps_apply(c, &ps, info);
+	return 0;
+}
+
+enum sportradar_push_kind
+sportradar_parse_push_tree(struct sportradar_ctx *c, const char *line, size_t len,
+    struct sportradar_push_info *info)
+{
+	struct sportradar_push_info dummy;
+
+	if (info == NULL)
+		info = &dummy;
+	push_info_init(info);
+	info->kind = push_tree(c, line, len, info);
+	return info->kind;
+}
+
+enum sportradar_push_kind
+sportradar_parse_push(struct sportradar_ctx *c, const char *line, size_t len,
+    struct sportradar_push_info *info)
+{
+	struct sportradar_push_info dummy;
+
+	if (info == NULL)
+		info = &dummy;
+	if (sportradar_parse_push_scan(c, line, len, info) == 0)
+		return info->kind;
+	return sportradar_parse_push_tree(c, line, len, info);
 }
 
 static bool
