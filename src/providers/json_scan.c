@@ -412,6 +412,7 @@ json_next_member_plain(struct json_iter *it, struct json_span *key, struct json_
 	value->len = (size_t)(q - p);
 	it->p = q;
 	return true;
+}
 
 long
 json_span_string(const struct json_span *value, char *buf, size_t size)

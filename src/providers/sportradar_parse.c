@@ -2551,7 +2551,7 @@ walk_game(struct push_scan *ps, const char *p, const char *end)
 }
 
 static const char *
-walk_period(struct push_scan *ps, const char *p, const char *end)
+push_walk_period(struct push_scan *ps, const char *p, const char *end)
 {
 	return ps_sub(ps, p, end, period_names, PD_N, ps->period, NULL);
 }
@@ -2696,9 +2696,9 @@ walk_statistics(struct push_scan *ps, const char *p, const char *end)
 }
 
 static const char *
-walk_event(struct push_scan *ps, const char *p, const char *end)
+push_walk_event(struct push_scan *ps, const char *p, const char *end)
 {
-	static const ps_walk walks[E_N] = { [E_PERIOD] = walk_period,
+	static const ps_walk walks[E_N] = { [E_PERIOD] = push_walk_period,
 		[E_ATTRIBUTION] = walk_attribution, [E_LOCATION] = walk_location,
 		[E_ON_COURT] = walk_on_court, [E_QUALIFIERS] = walk_qualifiers,
 		[E_STATISTICS] = walk_statistics };
@@ -2709,7 +2709,7 @@ walk_event(struct push_scan *ps, const char *p, const char *end)
 static const char *
 walk_payload(struct push_scan *ps, const char *p, const char *end)
 {
-	static const ps_walk walks[P_N] = { walk_game, walk_event };
+	static const ps_walk walks[P_N] = { walk_game, push_walk_event };
 
 	return ps_sub(ps, p, end, payload_names, P_N, ps->payload, walks);
 }
