@@ -701,12 +701,16 @@ wait_turn(struct replay *r, const struct capture_record *rec, struct pace *pace)
 	int64_t now, due;
 
 	for (;;) {
+		/* acknowledge first, then read: a pause acknowledged here is
+		 * the pause read below, so no record goes out after the status
+		 * that said paused (read first, a pause arriving between the
+		 * two was acknowledged while this record still went) */
+		report_controls(r);
 		pthread_mutex_lock(&r->lock);
 		paused = r->paused;
 		speed = r->speed;
 		seeks = r->nseeks;
 		pthread_mutex_unlock(&r->lock);
-		report_controls(r);
 		now = cs_now_us();
 		if (speed != pace->speed && pace->at_us != 0 && pace->speed > 0) {
 			/* keep the capture time reached so far; the new speed
