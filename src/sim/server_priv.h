@@ -121,6 +121,7 @@ struct srv_conn {
 	char *body;
 	size_t body_len, body_off;
 	bool close_after;
+	int retry_after;        /* > 0: a Retry-After header (seconds) */
 
 	/* a request body being read (the CLIP PUT): answered at its end */
 	bool reading_body;
@@ -217,6 +218,8 @@ struct sim_server {
 	struct srv_conn *streams;
 	struct srv_st_token st_tokens[SRV_ST_TOKENS];
 	int st_token_next;
+	long game_fault_seen[2][2]; /* [refuse, freeze][ShotTracker, Sportradar]:
+	                               the faulted game's requests so far */
 	struct srv_sr_session sessions[SRV_SR_SESSIONS];
 	lws_sorted_usec_list_t tick;
 	int64_t tick_due_us;    /* 0 = not armed */
