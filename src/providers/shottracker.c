@@ -29,6 +29,11 @@
  * replays from the start.  Socket items carry a seq: one already applied at a higher seq
  * is not applied again (shottracker_parse_frame), so duplicates, reorders
  * and replays change nothing.
+ *
+ * A league night runs every game on one thread (st_run_league): there a
+ * REST request never sleeps between attempts (rest_try: the game waits its
+ * turn again), so one game's failing or slow server holds no other game's
+ * socket; alone, a game retries in place as it always did (rest_get).
  */
 #include "config.h"
 
@@ -1441,9 +1446,13 @@ league_free(struct st_league *lg)
 
 /*
  * A league night (feed_start_league): this one thread runs every game, each
- * with its own catch-up (in turn), token, resume point and gap repair,
- * watchdog, backoff and end, and its own socket in one WebSocket context.
- * A game that ends closes only its socket; a dropped one reconnects alone.
+ * with its own catch-up, token, resume point and gap repair, watchdog,
+ * backoff and end, and its own socket in one WebSocket context.  A game
+ * that ends closes only its socket; a dropped one reconnects alone.  No
+ * game's REST holds the others (issue 19): the games take turns, one
+ * request a turn, with the hub serviced between any two; a request is
+ * bounded (ST_LEAGUE_*), and a failed one puts its game back to wait by
+ * its own backoff rather than sleeping here.
  */
 static int
 st_run_league(struct feed *hub, char **cause)
