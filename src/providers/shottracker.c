@@ -154,6 +154,7 @@ struct st {
 	struct backoff rest_backoff;
 	long rest_wait_ms;       /* ST_LATER: the wait before the next turn */
 	int cu_step;             /* the catch-up's next request (enum cu_step) */
+	bool cu_stale, cu_redone;   /* its sweep was spread over turns; read again */
 	bool caught_up;          /* the first catch-up is done */
 	char wsname[CS_ID_MAX + 16];   /* the socket's log prefix */
 	enum { GAME_WAITING, GAME_ON_SOCKET, GAME_DONE } phase;
@@ -615,18 +616,33 @@ static void
 catch_up_begin(struct st *st, bool first)
 {
 	st->cu_step = first ? CU_GAME : CU_LINEUPS;
+	st->cu_stale = st->cu_redone = false;
 }
 
-/* The catch-up's next request: 0 (st->cu_step tells what is left), -1
- * with *cause, or ST_LATER (this request again at the game's next turn). */
+/*
+ * The catch-up's next request: 0 (st->cu_step tells what is left), -1
+ * with *cause, or ST_LATER (this request again at the game's next turn).
+ * A sweep whose request was retried at a later turn mixes moments (the
+ * lineups before, the plays after: a game may even end between): once
+ * done, it is read again from the lineups, once, as one sweep.
+ */
 static int
 catch_up_next(struct st *st, char **cause)
 {
 	int rc = catch_up_step(st, st->cu_step, cause);
 
-	if (rc == 0)
-		st->cu_step++;
-	return rc;
+	if (rc == ST_LATER && st->cu_step > CU_LINEUPS && !st->cu_redone)
+		st->cu_stale = true;
+	if (rc != 0)
+		return rc;
+	if (++st->cu_step == CU_DONE && st->cu_stale) {
+		log_msg("shottracker: %sreading the catch-up again as one sweep "
+		    "(a request of it was retried)", st->tag);
+		st->cu_stale = false;
+		st->cu_redone = true;
+		st->cu_step = CU_LINEUPS;
+	}
+	return 0;
 }
 
 /* Game event (first time only), rosters (first time only), lineups,
@@ -1041,12 +1057,14 @@ live_init(struct st *st)
 /*
  * What a connection needs first: a clip asked for while the socket was
  * down, the catch-up again, a token.  -1 with *cause: the game fails.
- * A league's game makes one request a turn (the catch-up's next), and
+ * A league's game takes turns: its catch-up (one consistent sweep while
+ * its requests go through, as alone) is one turn, its token the next, and
  * ST_LATER says when its next turn is: now, or after a failed attempt.
  */
 static int
 before_connect(struct st *st, char **cause)
 {
+	int64_t turn_us;
 	int rc;
 
 	serve_clip(st);
@@ -1055,10 +1073,14 @@ before_connect(struct st *st, char **cause)
 			log_msg("shottracker: %scatching up again over REST", st->tag);
 			catch_up_begin(st, false);
 		}
+		/* a league's turn ends at a failure, or after ST_LEAGUE_REST_MS
+		 * of requests that went through (the next turn goes on) */
+		turn_us = cs_now_us();
 		do {
 			if ((rc = catch_up_next(st, cause)) != 0)
 				return rc;
-		} while (!st->league && st->cu_step < CU_DONE);
+		} while (st->cu_step < CU_DONE && (!st->league ||
+		    cs_now_us() - turn_us < ST_LEAGUE_REST_MS * 1000));
 		st->need_catchup = st->cu_step < CU_DONE;
 		if (st->league)
 			return later(st, 0);
@@ -1379,7 +1401,7 @@ league_reconnect(struct st_league *lg)
 
 /*
  * One round: the turn of one waiting game that is due (in rotation: one
- * request a round, so that the sockets are serviced between any two), the
+ * turn a round, so that the sockets are serviced between any two), the
  * hub serviced (or, with no socket yet, the thread waits for the next
  * game due), ended connections told.  False when no game is left.
  */
@@ -1390,12 +1412,12 @@ league_round(struct st_league *lg)
 	enum ws_end we;
 	bool on = false, sockets = false, turn = true;
 	struct st *g;
-	int i, k;
+	int i, k, first = lg->turn;
 
 	if (feed_take_reconnect_request(lg->hub))
 		league_reconnect(lg);
 	for (k = 0; k < lg->n && !feed_stopping(lg->hub); k++) {
-		i = (lg->turn + k) % lg->n;
+		i = (first + k) % lg->n;
 		if ((g = lg->game[i]) == NULL)
 			continue;
 		if (turn && g->phase == GAME_WAITING && g->retry_at_us <= now) {
@@ -1449,10 +1471,11 @@ league_free(struct st_league *lg)
  * with its own catch-up, token, resume point and gap repair, watchdog,
  * backoff and end, and its own socket in one WebSocket context.  A game
  * that ends closes only its socket; a dropped one reconnects alone.  No
- * game's REST holds the others (issue 19): the games take turns, one
- * request a turn, with the hub serviced between any two; a request is
- * bounded (ST_LEAGUE_*), and a failed one puts its game back to wait by
- * its own backoff rather than sleeping here.
+ * game's REST holds the others (issue 19): the games take turns (a
+ * catch-up, a token), with the hub serviced between any two; a request is
+ * bounded (ST_LEAGUE_*), a turn ends at its first failure, and a failed
+ * request puts its game back to wait by its own backoff rather than
+ * sleeping here.
  */
 static int
 st_run_league(struct feed *hub, char **cause)

@@ -18,8 +18,9 @@
  *   reorder=P       swap a share P of messages with the next one
  *   refuse=G:N[@K]  league game G (1 = the first of --games): after its
  *                   first K token requests (ShotTracker _subscribe) and
- *                   play-by-play reads (Sportradar pbp.json), each
- *                   provider's next N answer 503 with Retry-After: 1
+ *                   play-by-play reads (ShotTracker's catch-up of details,
+ *                   Sportradar pbp.json), the next N of each kind answer
+ *                   503 with Retry-After: 1
  *   freeze=G:N[@K]  the same requests accepted and never answered
  *   seed=N          seed of the draws (default 1)
  */

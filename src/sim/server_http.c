@@ -274,31 +274,34 @@ fault_5xx(struct srv_conn *c, struct lws *wsi, bool st, int *rc)
 }
 
 /*
- * refuse=/freeze=: league game `game`'s token or play-by-play request (`sr`:
- * Sportradar's) is refused with 503 and Retry-After: 1, or never answered
- * (the connection stays open until the client gives up).  True when it was.
+ * refuse=/freeze=: league game `game`'s request of `kind` (a token, a
+ * play-by-play read) is refused with 503 and Retry-After: 1, or never
+ * answered (the connection stays open until the client gives up).  True
+ * when it was.
  */
 static bool
-fault_game(struct srv_conn *c, struct lws *wsi, int game, bool sr, int *rc)
+fault_game(struct srv_conn *c, struct lws *wsi, int game, enum srv_game_fault_kind kind,
+    int *rc)
 {
 	struct sim_server *srv = c->srv;
 	const struct sim_faults *f = &srv->faults;
+	bool st = kind != SRV_GAME_FAULT_SR_PBP;
 
 	if (game >= 0 && game == f->freeze.game - 1 &&
-	    sim_faults_game_hit(&f->freeze, game, srv->game_fault_seen[1][sr]++)) {
+	    sim_faults_game_hit(&f->freeze, game, srv->game_fault_seen[1][kind]++)) {
 		sim_srv_log(srv, "fault: freeze game=%d request=%ld GET %s", game + 1,
-		    srv->game_fault_seen[1][sr], c->log_path);
+		    srv->game_fault_seen[1][kind], c->log_path);
 		*rc = 0;
 		return true;
 	}
 	if (game < 0 || game != f->refuse.game - 1 ||
-	    !sim_faults_game_hit(&f->refuse, game, srv->game_fault_seen[0][sr]++))
+	    !sim_faults_game_hit(&f->refuse, game, srv->game_fault_seen[0][kind]++))
 		return false;
 	sim_srv_log(srv, "fault: refuse game=%d request=%ld GET %s", game + 1,
-	    srv->game_fault_seen[0][sr], c->log_path);
+	    srv->game_fault_seen[0][kind], c->log_path);
 	c->retry_after = 1;
-	*rc = sr ? sr_error(c, wsi, 503, "Service unavailable") :
-	    st_error(c, wsi, 503, "Service temporarily unavailable");
+	*rc = st ? st_error(c, wsi, 503, "Service temporarily unavailable") :
+	    sr_error(c, wsi, 503, "Service unavailable");
 	return true;
 }
 
@@ -488,6 +491,9 @@ st_route(struct srv_conn *c, struct lws *wsi, const char *path, char **seg,
 			return st_error(c, wsi, 404, "Invalid id");
 		if (!valid_resources(seg[5]))
 			return st_error(c, wsi, 400, "Invalid resources");
+		if (strstr(seg[5], "details") != NULL && fault_game(c, wsi, st_index(srv, seg[4]),
+		    SRV_GAME_FAULT_ST_PLAYS, &rc))
+			return rc;
 		return json_or_500(c, wsi, sim_game_st_catchup(g, seg[5], at), true);
 	}
 	if (nseg == 6 && strcmp(seg[2], "schedule") == 0 &&
@@ -495,7 +501,7 @@ st_route(struct srv_conn *c, struct lws *wsi, const char *path, char **seg,
 		/* a capture subscribes too: by id, with no generated game */
 		if ((gi = st_index(srv, seg[4])) < 0)
 			return st_error(c, wsi, 404, "Invalid id");
-		if (fault_game(c, wsi, gi, false, &rc))
+		if (fault_game(c, wsi, gi, SRV_GAME_FAULT_ST_TOKEN, &rc))
 			return rc;
 		return st_subscribe(c, wsi, gi);
 	}
@@ -728,7 +734,7 @@ sr_route(struct srv_conn *c, struct lws *wsi, char **seg, int nseg)
 		if ((g = sr_game(srv, seg[5], &at)) == NULL)
 			return sr_error(c, wsi, 404, "Game not found");
 		if (pbp && srv->league != NULL && fault_game(c, wsi, sim_league_find(srv->league,
-		    CS_PROVIDER_SPORTRADAR, seg[5]), true, &rc))
+		    CS_PROVIDER_SPORTRADAR, seg[5]), SRV_GAME_FAULT_SR_PBP, &rc))
 			return rc;
 		return json_or_500(c, wsi, pbp ? sim_game_sr_pbp(g, at) :
 		    sim_game_sr_summary(g, at), false);

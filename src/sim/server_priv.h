@@ -157,6 +157,14 @@ struct srv_conn {
 	struct srv_push_filter filter;  /* Sportradar push: status, team */
 };
 
+/* The requests refuse= and freeze= count, each kind apart. */
+enum srv_game_fault_kind {
+	SRV_GAME_FAULT_ST_TOKEN,    /* ShotTracker _subscribe */
+	SRV_GAME_FAULT_ST_PLAYS,    /* ShotTracker's catch-up (stats,details) */
+	SRV_GAME_FAULT_SR_PBP,      /* Sportradar pbp.json */
+	SRV_GAME_FAULT_KINDS
+};
+
 struct srv_st_token {
 	char token[SRV_TOKEN_LEN];
 	int64_t expires_ms;     /* epoch ms */
@@ -218,7 +226,7 @@ struct sim_server {
 	struct srv_conn *streams;
 	struct srv_st_token st_tokens[SRV_ST_TOKENS];
 	int st_token_next;
-	long game_fault_seen[2][2]; /* [refuse, freeze][ShotTracker, Sportradar]:
+	long game_fault_seen[2][SRV_GAME_FAULT_KINDS];  /* [refuse, freeze][kind]:
 	                               the faulted game's requests so far */
 	struct srv_sr_session sessions[SRV_SR_SESSIONS];
 	lws_sorted_usec_list_t tick;
