@@ -69,6 +69,23 @@ main(void)
 	free(cause);
 	cause = NULL;
 
+	/* refuse= and freeze=: one league game's requests (issue 19) */
+	ok(sim_faults_parse("refuse=3:4", &f, &cause) == 0 && f.refuse.game == 3 &&
+	    f.refuse.count == 4 && f.refuse.skip == 0 && f.freeze.game == 0 &&
+	    sim_faults_any(&f), "refuse=G:N");
+	ok(!sim_faults_game_hit(&f.refuse, 1, 0), "refuse: another game's request passes");
+	ok(sim_faults_game_hit(&f.refuse, 2, 0) && sim_faults_game_hit(&f.refuse, 2, 3) &&
+	    !sim_faults_game_hit(&f.refuse, 2, 4), "refuse: game 3's first four fall");
+	ok(sim_faults_parse("freeze=2:1@1", &f, &cause) == 0 && f.freeze.game == 2 &&
+	    !sim_faults_game_hit(&f.freeze, 1, 0) && sim_faults_game_hit(&f.freeze, 1, 1) &&
+	    !sim_faults_game_hit(&f.freeze, 1, 2), "freeze=G:N@K: after the first K");
+	ok(!parses("refuse=0:2"), "refuse game 0 refused");
+	ok(!parses("refuse=3"), "refuse without :N refused");
+	ok(!parses("refuse=3:0"), "refuse of no request refused");
+	ok(!parses("freeze=3:2@"), "freeze with an empty @K refused");
+	ok(!parses("freeze=3:2x"), "freeze with trailing junk refused");
+	cause = NULL;
+
 	/* draws: deterministic, spread, and seed-dependent */
 	sim_faults_parse("seed=7", &f, &cause);
 	sim_faults_parse("seed=8", &g, &cause);

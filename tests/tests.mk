@@ -65,7 +65,9 @@ tests_test_schedule_SOURCES = tests/test_schedule.c tests/tap.h
 
 # Several games in one process against courtside-sim --games 8.
 TESTS += tests/test_league.sh
+TESTS += tests/test_league_rest.sh
 EXTRA_DIST += tests/test_league.sh
+EXTRA_DIST += tests/test_league_rest.sh
 
 # Sportradar's push filters and locale on the league subscription.
 TESTS += tests/test_push_filters.sh

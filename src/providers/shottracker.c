@@ -29,6 +29,11 @@
  * replays from the start.  Socket items carry a seq: one already applied at a higher seq
  * is not applied again (shottracker_parse_frame), so duplicates, reorders
  * and replays change nothing.
+ *
+ * A league night runs every game on one thread (st_run_league): there a
+ * REST request never sleeps between attempts (rest_try: the game waits its
+ * turn again), so one game's failing or slow server holds no other game's
+ * socket; alone, a game retries in place as it always did (rest_get).
  */
 #include "config.h"
 
@@ -69,6 +74,17 @@
 #define ST_FRESH_REFUSALS   3     /* fresh tokens refused in a row: give up */
 #define ST_URL_MAX          2048
 #define WS_ROUND_MAX_US     (250 * 1000LL)  /* a league's wait with no socket open */
+/*
+ * A league's request holds the thread of every game's socket (issue 19):
+ * bounded tightly, a server that accepts and never answers (or stops
+ * mid-body) fails the attempt after ST_LEAGUE_STALL_MS without a byte,
+ * and no request takes longer than ST_LEAGUE_REST_MS; either is one
+ * failed attempt, retried by the game's own backoff.  Well under the
+ * sockets' ping (20 s) and dead (27 s) limits.
+ */
+#define ST_LEAGUE_STALL_MS  2000L
+#define ST_LEAGUE_REST_MS   5000L
+#define ST_LATER            (-2)   /* a league's game: again in rest_wait_ms */
 /*
  * The catch-up in two documents, each parsed and freed before the next
  * GET, so that the feed thread never holds a whole game at once (issue
@@ -131,6 +147,15 @@ struct st {
 
 	/* a league's game (st_run_league): "ID: " in its log lines, else "" */
 	char tag[CS_ID_MAX + 2];
+	/* ... whose REST never waits on the thread: a failed attempt is
+	 * retried when the game's turn comes again (ST_LATER) */
+	bool league;
+	int rest_tries;          /* failed attempts of the request in hand */
+	struct backoff rest_backoff;
+	long rest_wait_ms;       /* ST_LATER: the wait before the next turn */
+	int cu_step;             /* the catch-up's next request (enum cu_step) */
+	bool cu_stale, cu_redone;   /* its sweep was spread over turns; read again */
+	bool caught_up;          /* the first catch-up is done */
 	char wsname[CS_ID_MAX + 16];   /* the socket's log prefix */
 	enum { GAME_WAITING, GAME_ON_SOCKET, GAME_DONE } phase;
 	int64_t retry_at_us;     /* GAME_WAITING: the next connection's time */
@@ -330,6 +355,10 @@ rest_once(struct st *st, const char *method, const char *path, const char *body,
 	req.body = body;
 	req.body_len = body != NULL ? strlen(body) : 0;
 	req.timeout_ms = body != NULL || st->short_rest ? ST_CLIP_TIMEOUT_MS : 0;
+	if (st->league) {
+		req.timeout_ms = ST_LEAGUE_REST_MS;
+		req.stall_ms = ST_LEAGUE_STALL_MS;
+	}
 	req.headers = headers;
 	req.follow_redirects = false;   /* a redirect would need a new signature */
 	req.cacert = st->cfg->cacert;
@@ -359,11 +388,57 @@ rest_once(struct st *st, const char *method, const char *path, const char *body,
 	return REST_FATAL;
 }
 
+/* The game's turn comes again in `ms` (a league's). */
+static int
+later(struct st *st, long ms)
+{
+	st->rest_wait_ms = ms;
+	return ST_LATER;
+}
+
+/*
+ * A league's GET: one attempt, and no wait on the thread that services
+ * every game's socket.  After a transient failure, ST_LATER: the game
+ * tries again in st->rest_wait_ms, from its own backoff (Retry-After
+ * honoured); a request gets as many attempts as rest_get gives it.
+ */
+static int
+rest_try(struct st *st, const char *path, const char *what, bool bounded,
+    struct http_response *resp, char **cause)
+{
+	enum rest_outcome o;
+	long hint;
+
+	if (st->rest_tries == 0)
+		backoff_init(&st->rest_backoff, &backoff_default,
+		    (uint64_t)cs_wall_ms() ^ (uint64_t)(uintptr_t)path);
+	o = rest_once(st, "GET", path, NULL, what, resp, &hint, cause);
+	if (o != REST_RETRY || feed_stopping(st->feed)) {
+		st->rest_tries = 0;
+		return o == REST_OK ? 0 : -1;
+	}
+	st->rest_tries++;
+	if ((st->cfg->once || bounded) && st->rest_tries >= ST_REST_TRIES) {
+		if (cause != NULL && *cause != NULL)
+			cs_set_cause(cause, "%s (after %d attempts)", *cause, st->rest_tries);
+		st->rest_tries = 0;
+		return -1;
+	}
+	later(st, backoff_next(&st->rest_backoff, false, hint));
+	log_msg("shottracker: %s%s; retry %d in %ld ms", st->tag,
+	    cause && *cause ? *cause : what, st->rest_tries, st->rest_wait_ms);
+	if (!st->cfg->once)
+		feed_set_status(st->feed, FEED_RECONNECTING, st->rest_tries,
+		    cause && *cause ? *cause : "retrying");
+	return ST_LATER;
+}
+
 /*
  * A GET with retries: transient failures back off (the shared backoff,
  * 1 s doubling, Retry-After honoured up to its cap).  With
  * --once a few attempts, live until it works (the venue Wi-Fi comes back)
- * unless `bounded`.  Returns 0 with a 200 in *resp, or -1 with *cause.
+ * unless `bounded`.  Returns 0 with a 200 in *resp, or -1 with *cause;
+ * a league's game waits its next turn instead (rest_try: ST_LATER).
  */
 static int
 rest_get(struct st *st, const char *path, const char *what, bool bounded,
@@ -374,6 +449,8 @@ rest_get(struct st *st, const char *path, const char *what, bool bounded,
 	long wait, hint;
 	int attempt;
 
+	if (st->league)
+		return rest_try(st, path, what, bounded, resp, cause);
 	backoff_init(&b, &backoff_default, (uint64_t)cs_wall_ms() ^ (uint64_t)(uintptr_t)path);
 	for (attempt = 1;; attempt++) {
 		o = rest_once(st, "GET", path, NULL, what, resp, &hint, cause);
@@ -423,6 +500,10 @@ rest_resource(struct st *st, const char *path, const char *what, bool required,
 	int rc;
 
 	rc = rest_get(st, path, what, !required, &resp, required ? cause : &why);
+	if (rc == ST_LATER) {
+		free(why);
+		return ST_LATER;
+	}
 	if (rc < 0) {
 		if (required || feed_stopping(st->feed))
 			return -1;
@@ -446,84 +527,135 @@ rest_resource(struct st *st, const char *path, const char *what, bool required,
  * many games have no camera; what the sensors saw): a failure is only
  * logged, never a warning on screen.
  */
-static void
+static int
 quiet_resource(struct st *st, const char *path, const char *what)
 {
 	struct http_response resp;
 	char *why = NULL;
+	int rc;
 
-	if (rest_get(st, path, what, true, &resp, &why) < 0) {
-		log_msg("shottracker: no %s: %s", what, why != NULL ? why : "failed");
+	rc = rest_get(st, path, what, true, &resp, &why);
+	if (rc < 0) {
+		if (rc != ST_LATER)
+			log_msg("shottracker: no %s: %s", what, why != NULL ? why : "failed");
 		free(why);
-		return;
+		return rc == ST_LATER ? ST_LATER : 0;
 	}
 	free(why);   /* a retried failure's cause, healed by the retry */
 	(void)record_and_parse(st, path, &resp);
+	return 0;
 }
 
-static void
-videos_resource(struct st *st)
-{
-	char path[512];
+/*
+ * The catch-up's requests in order: the game event and both rosters the
+ * first time only; lineups, the catch-up (plays, then possessions); the
+ * videos; what the sensors saw (presence, the fives on court now, the
+ * sensor assignments so far).
+ */
+enum cu_step {
+	CU_GAME, CU_HOME, CU_AWAY, CU_LINEUPS, CU_PLAYS, CU_POSSESSIONS, CU_VIDEOS,
+	CU_PRESENCE, CU_LINEUP_NOW, CU_SENSORS, CU_DONE
+};
 
-	snprintf(path, sizeof path, "/v1/data/stats/games/%s/videos", st->cfg->game_id);
-	quiet_resource(st, path, "videos");
-}
-
-/* Presence, the fives on court now, the sensor assignments so far. */
-static void
-sensors_resources(struct st *st)
-{
-	char path[512];
-
-	snprintf(path, sizeof path, "/v1/data/stats/games/%s/stats/presence",
-	    st->cfg->game_id);
-	quiet_resource(st, path, "presence");
-	snprintf(path, sizeof path, "/v1/data/games/%s/lineups?timestamp=%" PRId64,
-	    st->cfg->game_id, cs_wall_ms());
-	quiet_resource(st, path, "lineups at a time");
-	snprintf(path, sizeof path, "/v1/data/games/%s/sensor/assignments/history",
-	    st->cfg->game_id);
-	quiet_resource(st, path, "sensor assignments");
-}
-
-/* Game event (first time only), rosters (first time only), lineups, catch-up. */
+/* One request of the catch-up: 0, -1 with *cause, or ST_LATER. */
 static int
-catch_up(struct st *st, bool first, char **cause)
+catch_up_step(struct st *st, int step, char **cause)
 {
+	const char *id = st->cfg->game_id;
 	char path[512], what[96];
-	int side;
+	int rc, side;
 
-	if (first) {
-		snprintf(path, sizeof path, "/v1/data/games/%s", st->cfg->game_id);
-		if (rest_resource(st, path, "game", true, cause) < 0)
-			return -1;
-		if (!st->parse.have_game)
+	switch (step) {
+	case CU_GAME:
+		snprintf(path, sizeof path, "/v1/data/games/%s", id);
+		rc = rest_resource(st, path, "game", true, cause);
+		if (rc == 0 && !st->parse.have_game)
 			return cs_set_cause(cause,
 			    "ShotTracker: the game event names no teams "
 			    "(home_team_id/away_team_id)");
-		for (side = 0; side < 2; side++) {
-			snprintf(path, sizeof path, "/v1/data/teams/%s,SHOTTRACKER",
-			    st->parse.team_id[side]);
-			snprintf(what, sizeof what, "team %s", st->parse.team_id[side]);
-			if (rest_resource(st, path, what, false, cause) < 0)
-				return -1;
-		}
+		return rc;
+	case CU_HOME:
+	case CU_AWAY:
+		side = step - CU_HOME;
+		snprintf(path, sizeof path, "/v1/data/teams/%s,SHOTTRACKER",
+		    st->parse.team_id[side]);
+		snprintf(what, sizeof what, "team %s", st->parse.team_id[side]);
+		return rest_resource(st, path, what, false, cause);
+	case CU_LINEUPS:
+		snprintf(path, sizeof path, "/v1/data/games/%s/lineups", id);
+		return rest_resource(st, path, "lineups", false, cause);
+	case CU_PLAYS:
+		snprintf(path, sizeof path, "/v1/data/stats/games/%s/" ST_CATCHUP_PLAYS, id);
+		return rest_resource(st, path, "game statistics", true, cause);
+	case CU_POSSESSIONS:
+		snprintf(path, sizeof path, "/v1/data/stats/games/%s/" ST_CATCHUP_POSSESSIONS,
+		    id);
+		return rest_resource(st, path, "possessions", true, cause);
+	case CU_VIDEOS:
+		snprintf(path, sizeof path, "/v1/data/stats/games/%s/videos", id);
+		rc = quiet_resource(st, path, "videos");
+		if (rc == 0)
+			st->videos_at_us = cs_now_us();
+		return rc;
+	case CU_PRESENCE:
+		snprintf(path, sizeof path, "/v1/data/stats/games/%s/stats/presence", id);
+		return quiet_resource(st, path, "presence");
+	case CU_LINEUP_NOW:
+		snprintf(path, sizeof path, "/v1/data/games/%s/lineups?timestamp=%" PRId64,
+		    id, cs_wall_ms());
+		return quiet_resource(st, path, "lineups at a time");
+	case CU_SENSORS:
+		snprintf(path, sizeof path, "/v1/data/games/%s/sensor/assignments/history", id);
+		return quiet_resource(st, path, "sensor assignments");
+	default:
+		return 0;
 	}
-	snprintf(path, sizeof path, "/v1/data/games/%s/lineups", st->cfg->game_id);
-	if (rest_resource(st, path, "lineups", false, cause) < 0)
-		return -1;
-	snprintf(path, sizeof path, "/v1/data/stats/games/%s/" ST_CATCHUP_PLAYS,
-	    st->cfg->game_id);
-	if (rest_resource(st, path, "game statistics", true, cause) < 0)
-		return -1;
-	snprintf(path, sizeof path, "/v1/data/stats/games/%s/" ST_CATCHUP_POSSESSIONS,
-	    st->cfg->game_id);
-	if (rest_resource(st, path, "possessions", true, cause) < 0)
-		return -1;
-	videos_resource(st);
-	st->videos_at_us = cs_now_us();
-	sensors_resources(st);
+}
+
+static void
+catch_up_begin(struct st *st, bool first)
+{
+	st->cu_step = first ? CU_GAME : CU_LINEUPS;
+	st->cu_stale = st->cu_redone = false;
+}
+
+/*
+ * The catch-up's next request: 0 (st->cu_step tells what is left), -1
+ * with *cause, or ST_LATER (this request again at the game's next turn).
+ * A sweep whose request was retried at a later turn mixes moments (the
+ * lineups before, the plays after: a game may even end between): once
+ * done, it is read again from the lineups, once, as one sweep.
+ */
+static int
+catch_up_next(struct st *st, char **cause)
+{
+	int rc = catch_up_step(st, st->cu_step, cause);
+
+	if (rc == ST_LATER && st->cu_step > CU_LINEUPS && !st->cu_redone)
+		st->cu_stale = true;
+	if (rc != 0)
+		return rc;
+	if (++st->cu_step == CU_DONE && st->cu_stale) {
+		log_msg("shottracker: %sreading the catch-up again as one sweep "
+		    "(a request of it was retried)", st->tag);
+		st->cu_stale = false;
+		st->cu_redone = true;
+		st->cu_step = CU_LINEUPS;
+	}
+	return 0;
+}
+
+/* Game event (first time only), rosters (first time only), lineups,
+ * catch-up, videos, sensors: every request in turn. */
+static int
+catch_up(struct st *st, bool first, char **cause)
+{
+	int rc;
+
+	catch_up_begin(st, first);
+	while (st->cu_step < CU_DONE)
+		if ((rc = catch_up_next(st, cause)) != 0)
+			return rc;
 	return 0;
 }
 
@@ -535,8 +667,9 @@ subscribe(struct st *st, char **cause)
 	int rc;
 
 	snprintf(path, sizeof path, "/v1/data/schedule/games/%s/_subscribe", st->cfg->game_id);
-	if (rest_get(st, path, "the subscription token", false, &resp, cause) < 0)
-		return -1;
+	rc = rest_get(st, path, "the subscription token", false, &resp, cause);
+	if (rc < 0)
+		return rc;
 	/* never recorded: the token is a credential */
 	rc = shottracker_parse_subscribe(resp.body, resp.len, st->token, sizeof st->token);
 	explicit_bzero(resp.body, resp.len);
@@ -921,21 +1054,40 @@ live_init(struct st *st)
 	    (uint64_t)cs_wall_ms() ^ ((uint64_t)(uintptr_t)st << 16));
 }
 
-/* What a connection needs first: a clip asked for while the socket was
- * down, the catch-up again, a token.  -1 with *cause: the game fails. */
+/*
+ * What a connection needs first: a clip asked for while the socket was
+ * down, the catch-up again, a token.  -1 with *cause: the game fails.
+ * A league's game takes turns: its catch-up (one consistent sweep while
+ * its requests go through, as alone) is one turn, its token the next, and
+ * ST_LATER says when its next turn is: now, or after a failed attempt.
+ */
 static int
 before_connect(struct st *st, char **cause)
 {
+	int64_t turn_us;
+	int rc;
+
 	serve_clip(st);
 	if (st->need_catchup) {
-		log_msg("shottracker: %scatching up again over REST", st->tag);
-		if (catch_up(st, false, cause) < 0)
-			return -1;
-		st->need_catchup = false;
+		if (st->cu_step == CU_DONE) {
+			log_msg("shottracker: %scatching up again over REST", st->tag);
+			catch_up_begin(st, false);
+		}
+		/* a league's turn ends at a failure, or after ST_LEAGUE_REST_MS
+		 * of requests that went through (the next turn goes on) */
+		turn_us = cs_now_us();
+		do {
+			if ((rc = catch_up_next(st, cause)) != 0)
+				return rc;
+		} while (st->cu_step < CU_DONE && (!st->league ||
+		    cs_now_us() - turn_us < ST_LEAGUE_REST_MS * 1000));
+		st->need_catchup = st->cu_step < CU_DONE;
+		if (st->league)
+			return later(st, 0);
 	}
 	if (st->need_token) {
-		if (subscribe(st, cause) < 0)
-			return -1;
+		if ((rc = subscribe(st, cause)) != 0)
+			return rc;
 		st->need_token = false;
 		st->fresh_token = true;
 	}
@@ -1132,6 +1284,7 @@ struct st_league {
 	struct ws_hub *wsh;      /* the one lws context of every game's socket */
 	struct st **game;        /* NULL: a game that could not start */
 	int n;
+	int turn;                /* the game whose turn comes first next round */
 };
 
 /* One game is done: its END, once; the others go on. */
@@ -1144,60 +1297,61 @@ league_end(struct st *g, int rc, const char *cause)
 	feed_member_end(g->feed, rc, cause);
 }
 
-/* Each game's catch-up in turn; a game that fails it ends, as a solo run
- * would.  -1 when the feed stops. */
-static int
-league_catch_up(struct st_league *lg)
+/* A league's game starts: its first catch-up comes first, a request a
+ * turn, then its token and socket. */
+static void
+league_start(struct st *g)
 {
-	struct st *g;
-	char *why = NULL;
-	int i;
-
-	for (i = 0; i < lg->n; i++) {
-		if ((g = lg->game[i]) == NULL)
-			continue;
-		feed_set_status(g->feed, FEED_CATCHING_UP, 0, "catching up");
-		if (catch_up(g, true, &why) < 0) {
-			if (feed_stopping(lg->hub)) {
-				free(why);
-				return -1;
-			}
-			league_end(g, -1, why);
-			free(why);
-			why = NULL;
-			continue;
-		}
-		/* a request retried to its answer leaves its first failure's cause */
-		free(why);
-		why = NULL;
-		feed_caught_up(g->feed);
-		log_msg("shottracker: %scaught up", g->tag);
-		if (g->cfg->once || g->parse.game_over)
-			league_end(g, 0, NULL);
-		else {
-			live_init(g);
-			g->phase = GAME_WAITING;
-			g->retry_at_us = 0;
-		}
-	}
-	malloc_trim(0);   /* what the catch-ups held goes back (st_run's reason) */
-	return 0;
+	live_init(g);
+	g->league = true;
+	g->need_catchup = true;
+	catch_up_begin(g, true);
+	g->phase = GAME_WAITING;
+	g->retry_at_us = 0;
+	feed_set_status(g->feed, FEED_CATCHING_UP, 0, "catching up");
 }
 
-/* A waiting game whose time has come: what it needs first, then its
- * socket opens (without waiting for it). */
+/* A game's first catch-up is done: it is caught up, as a solo run would
+ * be; with --once (or the game over) it ends there.  True when it ended. */
+static bool
+league_caught_up(struct st *g)
+{
+	g->caught_up = true;
+	feed_caught_up(g->feed);
+	log_msg("shottracker: %scaught up", g->tag);
+	malloc_trim(0);   /* what the catch-up held goes back (st_run's reason) */
+	if (!g->cfg->once && !g->parse.game_over)
+		return false;
+	league_end(g, 0, NULL);
+	return true;
+}
+
+/* A waiting game whose turn has come: its next request (the catch-up's,
+ * a token), or its socket opens (without waiting for it).  A request that
+ * failed puts it back to wait by its own backoff; nothing here sleeps. */
 static void
 league_connect(struct st *g)
 {
 	char url[ST_URL_MAX], *why = NULL;
 	int rc;
 
-	if (before_connect(g, &why) < 0) {
+	rc = before_connect(g, &why);
+	if (rc == ST_LATER) {
+		/* a retried failure's cause is in the log already */
+		free(why);
+		g->retry_at_us = cs_now_us() + (int64_t)g->rest_wait_ms * 1000;
+		if (!g->caught_up && !g->need_catchup)
+			(void)league_caught_up(g);
+		return;
+	}
+	if (rc < 0) {
 		if (!feed_stopping(g->feed))
 			league_end(g, -1, why);
 		free(why);
 		return;
 	}
+	free(why);   /* a retried failure's cause, healed by the retry */
+	why = NULL;
 	g->end = END_NONE;
 	rc = live_url(g, url, sizeof url, &why);
 	if (rc == 0 && ws_open(g->ws, g->feed, url, g->have_wm ? " (resuming)" : "", &why) < 0)
@@ -1245,25 +1399,32 @@ league_reconnect(struct st_league *lg)
 	}
 }
 
-/* One round: due connections open, the hub is serviced (or, with no
- * socket yet, the thread waits for the next one due), ended ones are
- * told.  False when no game is left. */
+/*
+ * One round: the turn of one waiting game that is due (in rotation: one
+ * turn a round, so that the sockets are serviced between any two), the
+ * hub serviced (or, with no socket yet, the thread waits for the next
+ * game due), ended connections told.  False when no game is left.
+ */
 static bool
 league_round(struct st_league *lg)
 {
 	int64_t now = cs_now_us(), next = now + WS_ROUND_MAX_US;
 	enum ws_end we;
-	bool on = false, sockets = false;
+	bool on = false, sockets = false, turn = true;
 	struct st *g;
-	int i;
+	int i, k, first = lg->turn;
 
 	if (feed_take_reconnect_request(lg->hub))
 		league_reconnect(lg);
-	for (i = 0; i < lg->n && !feed_stopping(lg->hub); i++) {
+	for (k = 0; k < lg->n && !feed_stopping(lg->hub); k++) {
+		i = (first + k) % lg->n;
 		if ((g = lg->game[i]) == NULL)
 			continue;
-		if (g->phase == GAME_WAITING && g->retry_at_us <= now)
+		if (turn && g->phase == GAME_WAITING && g->retry_at_us <= now) {
 			league_connect(g);
+			turn = false;
+			lg->turn = (i + 1) % lg->n;
+		}
 		if (g->phase == GAME_WAITING && g->retry_at_us < next)
 			next = g->retry_at_us;
 		on |= g->phase != GAME_DONE;
@@ -1271,9 +1432,13 @@ league_round(struct st_league *lg)
 	}
 	if (!on || feed_stopping(lg->hub))
 		return false;
-	if (sockets && ws_hub_live(lg->wsh))
+	now = cs_now_us();
+	if (sockets && ws_hub_live(lg->wsh)) {
+		/* a game's turn is due: service what is pending, without sleeping */
+		if (next <= now)
+			ws_hub_wake(lg->wsh);
 		ws_hub_service(lg->wsh);
-	else if (next > now)
+	} else if (next > now)
 		(void)feed_sleep(lg->hub, (long)((next - now + 999) / 1000));
 	for (i = 0; i < lg->n; i++)
 		if ((g = lg->game[i]) != NULL && g->phase == GAME_ON_SOCKET &&
@@ -1303,9 +1468,14 @@ league_free(struct st_league *lg)
 
 /*
  * A league night (feed_start_league): this one thread runs every game, each
- * with its own catch-up (in turn), token, resume point and gap repair,
- * watchdog, backoff and end, and its own socket in one WebSocket context.
- * A game that ends closes only its socket; a dropped one reconnects alone.
+ * with its own catch-up, token, resume point and gap repair, watchdog,
+ * backoff and end, and its own socket in one WebSocket context.  A game
+ * that ends closes only its socket; a dropped one reconnects alone.  No
+ * game's REST holds the others (issue 19): the games take turns (a
+ * catch-up, a token), with the hub serviced between any two; a request is
+ * bounded (ST_LEAGUE_*), a turn ends at its first failure, and a failed
+ * request puts its game back to wait by its own backoff rather than
+ * sleeping here.
  */
 static int
 st_run_league(struct feed *hub, char **cause)
@@ -1340,9 +1510,11 @@ st_run_league(struct feed *hub, char **cause)
 	feed_set_provider_data(hub, lg);
 	log_msg("shottracker: league of %d games on one feed thread, a socket each in "
 	    "one WebSocket context", lg->n);
-	if (league_catch_up(lg) == 0)
-		while (league_round(lg))
-			;
+	for (i = 0; i < lg->n; i++)
+		if (lg->game[i] != NULL)
+			league_start(lg->game[i]);
+	while (league_round(lg))
+		;
 	league_free(lg);
 	return 0;
 }

@@ -58,6 +58,7 @@
 #define SR_REST_TIMEOUT_MS   30000L
 #define SR_SUBSCRIBE_TIMEOUT_MS 15000L
 #define SR_STATUS_POLL_US    (3 * 60 * 1000000LL)
+#define SR_LEAGUE_REST_MS    5000L   /* a league game's REST inside the stream */
 #define SR_EOG_FIRST_US      (2 * 1000000LL)
 
 /* What one stream connection ended with. */
@@ -114,6 +115,13 @@ struct sr {
 	 * a game's sr reads pbp.json when it says, and ends alone */
 	struct sr_league *lg;
 	bool ended;                   /* a league's game: its END is queued */
+	/* ... whose REST never waits on the stream's thread (issue 19): one
+	 * attempt, bounded; a failure a retry may heal is tried again at a
+	 * later tick, after the game's own backoff (Retry-After honoured) */
+	bool defer_rest;              /* rest_get: no retry here */
+	bool deferred;                /* the last rest_get was given up so */
+	long retry_after_s;           /* ... its Retry-After, -1 none */
+	int64_t rest_due_us;          /* the game's next REST call, no sooner */
 };
 
 /* Every game of a league on one push subscription (feed_start_league):
@@ -331,6 +339,8 @@ watchdog_left_ms(const struct sr *sr)
 	long left = (long)((SR_WATCHDOG_US - (cs_now_us() - http_stream_last_byte_us(sr->hs))) /
 	    1000);
 
+	if (sr->defer_rest && left > SR_LEAGUE_REST_MS)
+		left = SR_LEAGUE_REST_MS;   /* a league's: every game's stream waits */
 	return left > 1000 ? left : 1000;
 }
 
@@ -363,6 +373,8 @@ rest_get(struct sr *sr, const char *doc, int attempts, struct http_response *res
 	memset(resp, 0, sizeof *resp);
 	resp->retry_after = -1;
 	sr->unrecoverable = false;
+	sr->deferred = false;
+	sr->retry_after_s = -1;
 	backoff_init(&b, &backoff_default, (uint64_t)cs_wall_ms() ^ cs_hash64(doc, strlen(doc)));
 	if (sportradar_rest_url(url, sizeof url, sr->base, sr->league, sr->access,
 	    sr->game_id, doc) < 0)
@@ -432,7 +444,16 @@ rest_get(struct sr *sr, const char *doc, int attempts, struct http_response *res
 				return -1;
 			}
 			wait = rest_wait(&b, resp->retry_after);
+			sr->retry_after_s = resp->retry_after;
 			http_response_free(resp);
+		}
+		if (sr->defer_rest) {
+			/* a league's game: its turn comes again (league_retry) */
+			sr->deferred = true;
+			cs_set_cause(cause, "Sportradar: %s failed: %s", doc, err != NULL ? err :
+			    "the server answered with an error");
+			free(err);
+			return -1;
 		}
 		{
 			char why[300];
@@ -1381,27 +1402,54 @@ league_up(struct sr_league *lg)
 		lg->game[i]->refresh_now = lg->conn.refresh_on_connect;
 }
 
+/* A league game's REST call given up (defer_rest): its next one waits
+ * the game's own backoff, Retry-After honoured; the stream goes on.
+ * A call that went through resets that backoff. */
+static bool
+league_retry(struct sr *g)
+{
+	long wait;
+
+	if (!g->deferred) {
+		(void)backoff_next(&g->backoff, true, -1);
+		return false;
+	}
+	wait = backoff_next(&g->backoff, false,
+	    g->retry_after_s >= 0 ? g->retry_after_s * 1000 : -1);
+	g->rest_due_us = cs_now_us() + (int64_t)wait * 1000;
+	log_msg("sportradar: %s: pbp.json again in %ld ms; the other games go on",
+	    g->game_id, wait);
+	return true;
+}
+
 /* Between polls: one game's REST call a tick (a refresh after connecting,
- * or its status when due), so that the stream is read between them. */
+ * or its status when due), so that the stream is read between them; a
+ * game whose call failed waits its own backoff (league_retry), never the
+ * stream's thread. */
 static enum http_stream_step
 league_tick(struct sr_league *lg)
 {
+	int64_t now = cs_now_us();
 	struct sr *g;
 	bool over = false, did = false;
 	int i;
 
 	for (i = 0; i < lg->n && !did; i++) {
 		g = lg->game[i];
-		if (g->ended)
+		if (g->ended || now < g->rest_due_us)
 			continue;
+		g->defer_rest = true;
 		if (g->refresh_now) {
 			g->refresh_now = false;
 			g->rest_in_stream = true;
 			over = refresh_pbp(g);
 			g->rest_in_stream = false;
 			did = true;
+			if (league_retry(g))
+				g->refresh_now = true;
 		} else
 			did = status_due(g, &over);
+		g->defer_rest = false;
 		if (over) {
 			g->game_over = true;
 			league_end(g, 0, NULL);
@@ -1423,13 +1471,26 @@ static int
 league_catch_up(struct sr_league *lg, char **why)
 {
 	struct sr *g;
-	int i;
+	int i, rc;
 
 	for (i = 0; i < lg->n; i++) {
 		g = lg->game[i];
 		if (g->ended)
 			continue;
-		if (catch_up(g, why) < 0) {
+		g->defer_rest = true;
+		rc = catch_up(g, why);
+		g->defer_rest = false;
+		if (rc < 0 && g->deferred && !feed_stopping(lg->conn.feed)) {
+			/* one game's failure holds no other: the fresh stream's
+			 * refresh (league_up) reads its pbp.json again */
+			log_msg("sportradar: %s: %s; the stream goes on", g->game_id,
+			    *why != NULL ? *why : "catch-up failed");
+			(void)league_retry(g);
+			free(*why);
+			*why = NULL;
+			continue;
+		}
+		if (rc < 0) {
 			if (feed_stopping(lg->conn.feed) || !g->unrecoverable)
 				return -1;
 			league_end(g, -1, *why);

@@ -85,6 +85,40 @@ parse_stall(const char *s, struct sim_faults *f)
 	return 0;
 }
 
+/* "G:N" or "G:N@K": game G's requests K+1 .. K+N. */
+static int
+parse_game_fault(const char *s, struct sim_game_fault *gf)
+{
+	long v[3] = { 0, 0, 0 };
+	char *end;
+	int i;
+
+	for (i = 0; i < 3; i++) {
+		errno = 0;
+		v[i] = strtol(s, &end, 10);
+		if (errno != 0 || end == s || v[i] < 0 || v[i] > 1000000L)
+			return -1;
+		if (*end == '\0')
+			break;
+		if (*end != (i == 0 ? ':' : '@'))
+			return -1;
+		s = end + 1;
+	}
+	if (i == 0 || v[0] < 1 || v[0] > 64 || v[1] < 1)
+		return -1;
+	gf->game = (int)v[0];
+	gf->count = v[1];
+	gf->skip = i == 2 ? v[2] : 0;
+	return 0;
+}
+
+bool
+sim_faults_game_hit(const struct sim_game_fault *gf, int game, long nth)
+{
+	return gf->game > 0 && game == gf->game - 1 && nth >= gf->skip &&
+	    nth < gf->skip + gf->count;
+}
+
 int
 sim_faults_parse(const char *spec, struct sim_faults *out, char **cause)
 {
@@ -132,6 +166,10 @@ sim_faults_parse(const char *spec, struct sim_faults *out, char **cause)
 			rc = parse_probability(eq + 1, &f.duplicate);
 		else if (strcmp(item, "reorder") == 0)
 			rc = parse_probability(eq + 1, &f.reorder);
+		else if (strcmp(item, "refuse") == 0)
+			rc = parse_game_fault(eq + 1, &f.refuse);
+		else if (strcmp(item, "freeze") == 0)
+			rc = parse_game_fault(eq + 1, &f.freeze);
 		else if (strcmp(item, "seed") == 0) {
 			errno = 0;
 			seed = strtoull(eq + 1, &end, 10);
@@ -143,7 +181,7 @@ sim_faults_parse(const char *spec, struct sim_faults *out, char **cause)
 		} else {
 			return cs_set_cause(cause, "unknown fault '%s' (drop, stall, "
 			    "5xx, malformed, truncate, duplicate, reorder, "
-			    "seed)",
+			    "refuse, freeze, seed)",
 			    safe(item, tmp, sizeof tmp));
 		}
 		if (rc < 0) {
@@ -161,7 +199,7 @@ sim_faults_any(const struct sim_faults *f)
 {
 	return f->drop > 0 || f->stall_seconds > 0.0 || f->p_5xx > 0.0 ||
 	    f->malformed > 0.0 || f->truncate > 0.0 || f->duplicate > 0.0 ||
-	    f->reorder > 0.0;
+	    f->reorder > 0.0 || f->refuse.game > 0 || f->freeze.game > 0;
 }
 
 /* splitmix64: a good 64-bit mix, so close inputs give unrelated draws. */

@@ -16,6 +16,12 @@
  *   truncate=P      send a truncated copy of a share P of messages first
  *   duplicate=P     send a share P of messages twice
  *   reorder=P       swap a share P of messages with the next one
+ *   refuse=G:N[@K]  league game G (1 = the first of --games): after its
+ *                   first K token requests (ShotTracker _subscribe) and
+ *                   play-by-play reads (ShotTracker's catch-up of details,
+ *                   Sportradar pbp.json), the next N of each kind answer
+ *                   503 with Retry-After: 1
+ *   freeze=G:N[@K]  the same requests accepted and never answered
  *   seed=N          seed of the draws (default 1)
  */
 #ifndef CS_SIM_FAULTS_H
@@ -35,6 +41,12 @@ enum sim_fault_kind {
 	SIM_FAULT_KIND_COUNT
 };
 
+/* refuse= and freeze=: one game's token and play-by-play requests */
+struct sim_game_fault {
+	int game;               /* 1-based; 0 = none */
+	long skip, count;       /* after `skip` such requests, the next `count` */
+};
+
 struct sim_faults {
 	long drop;              /* 0 = never */
 	double stall_seconds;   /* 0 = never */
@@ -42,6 +54,7 @@ struct sim_faults {
 	bool stall_every;       /* repeat every stall_at_ms */
 	double p_5xx, malformed, truncate, duplicate, reorder;
 	uint64_t seed;
+	struct sim_game_fault refuse, freeze;   /* one game's REST (issue 19) */
 };
 
 /* NULL or "" is no faults.  Returns 0, or -1 with a one-line *cause
@@ -52,6 +65,10 @@ int sim_faults_parse(const char *spec, struct sim_faults *out, char **cause);
 bool sim_faults_any(const struct sim_faults *f);
 
 /* A deterministic draw in [0, 1) for (kind, a, b). */
+/* True when the `nth` (0-based) such request of league game `game`
+ * (0-based) falls to `gf`. */
+bool sim_faults_game_hit(const struct sim_game_fault *gf, int game, long nth);
+
 double sim_faults_draw(const struct sim_faults *f, enum sim_fault_kind kind,
     uint64_t a, uint64_t b);
 

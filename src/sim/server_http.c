@@ -105,6 +105,16 @@ transaction_done(struct srv_conn *c, struct lws *wsi)
 }
 
 static int
+add_retry_after(struct lws *wsi, int seconds, unsigned char **p, unsigned char *end)
+{
+	char v[16];
+	int n = snprintf(v, sizeof v, "%d", seconds);
+
+	return lws_add_http_header_by_name(wsi, (const unsigned char *)"retry-after:",
+	    (const unsigned char *)v, n, p, end) ? -1 : 0;
+}
+
+static int
 sim_srv_respond(struct srv_conn *c, struct lws *wsi, int status,
     const char *ctype, char *body, const char *location,
     const char *request_id)
@@ -130,6 +140,8 @@ sim_srv_respond(struct srv_conn *c, struct lws *wsi, int status,
 		goto fail;
 	if (c->close_after && lws_add_http_header_by_token(wsi,
 	    WSI_TOKEN_CONNECTION, (const unsigned char *)"close", 5, &p, end))
+		goto fail;
+	if (c->retry_after > 0 && add_retry_after(wsi, c->retry_after, &p, end) < 0)
 		goto fail;
 	if (lws_finalize_write_http_header(wsi, start, &p, end))
 		goto fail;
@@ -258,6 +270,38 @@ fault_5xx(struct srv_conn *c, struct lws *wsi, bool st, int *rc)
 	    "Service temporarily unavailable") :
 	    sr_error(c, wsi, status, status == 500 ? "Internal server error" :
 	    "Service unavailable");
+	return true;
+}
+
+/*
+ * refuse=/freeze=: league game `game`'s request of `kind` (a token, a
+ * play-by-play read) is refused with 503 and Retry-After: 1, or never
+ * answered (the connection stays open until the client gives up).  True
+ * when it was.
+ */
+static bool
+fault_game(struct srv_conn *c, struct lws *wsi, int game, enum srv_game_fault_kind kind,
+    int *rc)
+{
+	struct sim_server *srv = c->srv;
+	const struct sim_faults *f = &srv->faults;
+	bool st = kind != SRV_GAME_FAULT_SR_PBP;
+
+	if (game >= 0 && game == f->freeze.game - 1 &&
+	    sim_faults_game_hit(&f->freeze, game, srv->game_fault_seen[1][kind]++)) {
+		sim_srv_log(srv, "fault: freeze game=%d request=%ld GET %s", game + 1,
+		    srv->game_fault_seen[1][kind], c->log_path);
+		*rc = 0;
+		return true;
+	}
+	if (game < 0 || game != f->refuse.game - 1 ||
+	    !sim_faults_game_hit(&f->refuse, game, srv->game_fault_seen[0][kind]++))
+		return false;
+	sim_srv_log(srv, "fault: refuse game=%d request=%ld GET %s", game + 1,
+	    srv->game_fault_seen[0][kind], c->log_path);
+	c->retry_after = 1;
+	*rc = st ? st_error(c, wsi, 503, "Service temporarily unavailable") :
+	    sr_error(c, wsi, 503, "Service unavailable");
 	return true;
 }
 
@@ -447,6 +491,9 @@ st_route(struct srv_conn *c, struct lws *wsi, const char *path, char **seg,
 			return st_error(c, wsi, 404, "Invalid id");
 		if (!valid_resources(seg[5]))
 			return st_error(c, wsi, 400, "Invalid resources");
+		if (strstr(seg[5], "details") != NULL && fault_game(c, wsi, st_index(srv, seg[4]),
+		    SRV_GAME_FAULT_ST_PLAYS, &rc))
+			return rc;
 		return json_or_500(c, wsi, sim_game_st_catchup(g, seg[5], at), true);
 	}
 	if (nseg == 6 && strcmp(seg[2], "schedule") == 0 &&
@@ -454,6 +501,8 @@ st_route(struct srv_conn *c, struct lws *wsi, const char *path, char **seg,
 		/* a capture subscribes too: by id, with no generated game */
 		if ((gi = st_index(srv, seg[4])) < 0)
 			return st_error(c, wsi, 404, "Invalid id");
+		if (fault_game(c, wsi, gi, SRV_GAME_FAULT_ST_TOKEN, &rc))
+			return rc;
 		return st_subscribe(c, wsi, gi);
 	}
 	return st_error(c, wsi, 404, "Not found");
@@ -684,6 +733,9 @@ sr_route(struct srv_conn *c, struct lws *wsi, char **seg, int nseg)
 		}
 		if ((g = sr_game(srv, seg[5], &at)) == NULL)
 			return sr_error(c, wsi, 404, "Game not found");
+		if (pbp && srv->league != NULL && fault_game(c, wsi, sim_league_find(srv->league,
+		    CS_PROVIDER_SPORTRADAR, seg[5]), SRV_GAME_FAULT_SR_PBP, &rc))
+			return rc;
 		return json_or_500(c, wsi, pbp ? sim_game_sr_pbp(g, at) :
 		    sim_game_sr_summary(g, at), false);
 	}

@@ -121,6 +121,7 @@ struct srv_conn {
 	char *body;
 	size_t body_len, body_off;
 	bool close_after;
+	int retry_after;        /* > 0: a Retry-After header (seconds) */
 
 	/* a request body being read (the CLIP PUT): answered at its end */
 	bool reading_body;
@@ -154,6 +155,14 @@ struct srv_conn {
 	int session;            /* Sportradar session slot, -1 none */
 	char session_id[SRV_UUID_LEN];
 	struct srv_push_filter filter;  /* Sportradar push: status, team */
+};
+
+/* The requests refuse= and freeze= count, each kind apart. */
+enum srv_game_fault_kind {
+	SRV_GAME_FAULT_ST_TOKEN,    /* ShotTracker _subscribe */
+	SRV_GAME_FAULT_ST_PLAYS,    /* ShotTracker's catch-up (stats,details) */
+	SRV_GAME_FAULT_SR_PBP,      /* Sportradar pbp.json */
+	SRV_GAME_FAULT_KINDS
 };
 
 struct srv_st_token {
@@ -217,6 +226,8 @@ struct sim_server {
 	struct srv_conn *streams;
 	struct srv_st_token st_tokens[SRV_ST_TOKENS];
 	int st_token_next;
+	long game_fault_seen[2][SRV_GAME_FAULT_KINDS];  /* [refuse, freeze][kind]:
+	                               the faulted game's requests so far */
 	struct srv_sr_session sessions[SRV_SR_SESSIONS];
 	lws_sorted_usec_list_t tick;
 	int64_t tick_due_us;    /* 0 = not armed */

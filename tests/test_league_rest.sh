@@ -1,0 +1,172 @@
+#!/bin/sh
+# Issue 19: a league night is never stuck behind one game's REST.  One
+# game's token requests (ShotTracker _subscribe) are refused or never
+# answered (courtside-sim --faults refuse=G:N, freeze=G:N); meanwhile the
+# other games' sockets are serviced: they receive frames (the simulator
+# drops each socket every few frames, and each resuming reconnect names the
+# seq it received), logged while the failing game is still waiting.  What
+# is checked is the order of log lines, never a duration.  Then the failing
+# game recovers, and every game's export equals its solo run.
+. "$top_srcdir/tests/tap.sh"
+. "$top_srcdir/tests/sim_common.sh"
+
+client_setup
+
+same_as_solo() {   # same_as_solo PROVIDER PREFIX COUNT: every PREFIX.ID.json = a --once of ID
+	local p=$1 prefix=$2 want=$3 f id bad=0 n=0
+	for f in "$prefix".*.json; do
+		id=${f#"$prefix".}
+		id=${id%.json}
+		n=$((n + 1))
+		if ! "$CS" --provider "$p" --base-url "$base" --game "$id" --once \
+		    --export "$t/solo.json" --log "$t/solo.log" 2>"$t/solo.err"; then
+			echo "$p $id: the solo run failed: $(tail -n 2 "$t/solo.err")" >>"$t/diff"
+			bad=$((bad + 1))
+		elif ! "$EQ" "$f" "$t/solo.json" >>"$t/diff" 2>&1; then
+			echo "$p $id: the export differs from the solo run's" >>"$t/diff"
+			bad=$((bad + 1))
+		fi
+	done
+	[ "$n" -eq "$want" ] || echo "$p: $n exports, not $want" >>"$t/diff"
+	[ "$n" -eq "$want" ] && [ "$bad" -eq 0 ]
+}
+
+# between LOG FROM TO PATTERN: a line matching PATTERN comes after the first
+# line matching FROM and before the first line after it matching TO
+between() {
+	awk -v from="$2" -v to="$3" -v pat="$4" '
+	    state == 0 && $0 ~ from { state = 1; next }
+	    state == 1 && $0 ~ to { exit }
+	    state == 1 && $0 ~ pat { found = 1; exit }
+	    END { exit found ? 0 : 1 }' "$1"
+}
+
+# wait_for FILE PATTERN: true once a line of FILE matches (bounded: ~180 s)
+wait_for() {
+	local i
+	for i in $(seq 1 1800); do
+		grep -q -e "$2" "$1" 2>/dev/null && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
+# --- ShotTracker, --once over a frozen night: game 3's catch-up is
+# refused three times; it gets its four attempts as a solo run does (its
+# turn comes again, the others' meanwhile) and every export equals its
+# solo run's.
+sim_start once --games 3 --seed 90 --speed 0 --start-ms 1500000 --require-auth U:S \
+    --faults refuse=3:3 || tap_skip_all "courtside-sim did not start"
+base=http://127.0.0.1:$SIM_PORT
+set -- $("$SIM" --games 3 --seed 90 --print-ids | sed -n 's/^shottracker=\([^ ]*\).*/\1/p')
+g1=$1 g2=$2 g3=$3
+"$CS" --provider shottracker --base-url "$base" --game "$g1,$g2,$g3" --once \
+    --export "$t/once.json" --log "$t/once.log" >"$t/once.out" 2>"$t/once.err"
+tap_is "$?" 0 "once: three games, one's catch-up refused three times, exit 0"
+tap_ok "once: game 3's catch-up was retried, in its turns" \
+    grep -q "shottracker: $g3: ShotTracker: server error for game statistics .*retry 3 in" \
+    "$t/once.log"
+tap_ok "once: game 3's catch-up, spread over turns, was read again as one sweep" \
+    grep -q "shottracker: $g3: reading the catch-up again as one sweep" "$t/once.log"
+: >"$t/diff"
+tap_ok "once: each game's export equals its solo run" same_as_solo shottracker "$t/once" 3
+[ -s "$t/diff" ] && sed 's/^/# /' "$t/diff" | head -20
+tap_ok "the simulator exits cleanly" sim_stop_all
+
+# --- ShotTracker, live, two games never catch up: game 3's catch-up is
+# refused with 503 (Retry-After: 1) and game 2's never answered, for good.
+# Game 1 plays to its end meanwhile (before the fix, the thread slept in
+# game 2's retries, in turn before any socket opened, and game 1 waited).
+sim_start stuck --games 3 --seed 90 --speed 300 --start-ms 600000 --require-auth U:S \
+    --faults refuse=3:1000000,freeze=2:1000000 || tap_skip_all "courtside-sim did not start"
+base=http://127.0.0.1:$SIM_PORT
+"$CS" --provider shottracker --base-url "$base" --game "$g1,$g2,$g3" --headless \
+    --duration 600 --log "$t/stuck.log" >"$t/stuck.out" 2>"$t/stuck.err" &
+cs_pid=$!
+wait_for "$t/stuck.log" "shottracker: $g1: the game is over$"
+tap_ok "stuck: game 1 plays to its end while games 2 and 3 cannot catch up" \
+    grep -q "shottracker: $g1: the game is over$" "$t/stuck.log"
+kill "$cs_pid" 2>/dev/null
+wait "$cs_pid" 2>/dev/null
+tap_ok "stuck: game 3's catch-up was refused again and again" \
+    grep -q "shottracker: $g3: ShotTracker: server error for game statistics .*retry 3 in" \
+    "$t/stuck.log"
+tap_is "$(grep "shottracker: $g3: .*game statistics.*retry [0-9]* in" "$t/stuck.log" |
+    sed 's/.* in \([0-9]*\) ms$/\1/' | awk '$1 < 1000' | wc -l | tr -d ' ')" 0 \
+    "stuck: each of game 3's retries waits at least its Retry-After (1 s)"
+tap_ok "stuck: game 2's unanswered request is a failed attempt, tried again" \
+    grep -q "shottracker: $g2: .*stats,details: no data for .*retry 2 in" "$t/stuck.log"
+tap_is "$(grep -c "_subscribe -> 200" "$t/stuck.log"):$(grep -c \
+    "shottracker: $g3: live\|shottracker: $g2: live" "$t/stuck.log")" "1:0" \
+    "stuck: only game 1 had a token and a socket"
+tap_ok "stuck: the simulator kept refusing and freezing" \
+    grep -q "fault: freeze game=2 request=2 " "$sim_tmp/stuck.log"
+tap_ok "the simulator exits cleanly" sim_stop_all
+
+# --- ShotTracker, tokens, the night frozen (nothing ends, so nothing
+# races): game 3's catch-up, then its token, refused three times each,
+# game 2's first of each never answered; both come through, in their
+# turns, and every game goes live.
+sim_start tokens --games 3 --seed 90 --speed 0 --start-ms 1500000 --require-auth U:S \
+    --faults refuse=3:3,freeze=2:1 || tap_skip_all "courtside-sim did not start"
+base=http://127.0.0.1:$SIM_PORT
+"$CS" --provider shottracker --base-url "$base" --game "$g1,$g2,$g3" --headless \
+    --duration 600 --log "$t/tokens.log" >"$t/tokens.out" 2>"$t/tokens.err" &
+cs_pid=$!
+wait_for "$t/tokens.log" "shottracker: $g3: live$" &&
+    wait_for "$t/tokens.log" "shottracker: $g2: live$"
+tap_ok "tokens: game 3's token was refused three times, retried in its turns" \
+    grep -q "shottracker: $g3: ShotTracker: server error for the subscription token .*retry 3 in" \
+    "$t/tokens.log"
+tap_ok "tokens: game 2's unanswered token request was one failed attempt" \
+    grep -q "shottracker: $g2: .*_subscribe: no data for .*retry 1 in" "$t/tokens.log"
+tap_is "$(grep -c 'shottracker: [0-9a-f-]*: live$' "$t/tokens.log")" 3 \
+    "tokens: every game went live"
+kill "$cs_pid" 2>/dev/null
+wait "$cs_pid" 2>/dev/null
+tap_ok "the simulator exits cleanly" sim_stop_all
+
+# --- ShotTracker, the night to its end at 300x with the same faults (the
+# games tip off 1 and 2 wall seconds in and last about 18): the refused
+# and the frozen games recover, and every game's export equals its solo run.
+sim_start st --games 3 --seed 90 --speed 300 --require-auth U:S \
+    --faults refuse=3:3,freeze=2:1 || tap_skip_all "courtside-sim did not start"
+base=http://127.0.0.1:$SIM_PORT
+"$CS" --provider shottracker --base-url "$base" --game "$g1,$g2,$g3" --headless \
+    --duration 600 --export "$t/st.json" --log "$t/st.log" >"$t/st.out" 2>"$t/st.err"
+tap_is "$?" 0 "shottracker: three games, one refused and one frozen a while, end, exit 0"
+tap_ok "shottracker: the simulator refused game 3 three times" \
+    grep -q "fault: refuse game=3 request=3 " "$sim_tmp/st.log"
+: >"$t/diff"
+tap_ok "shottracker: each game's export equals its solo run" same_as_solo shottracker "$t/st" 3
+[ -s "$t/diff" ] && sed 's/^/# /' "$t/diff" | head -20
+tap_ok "the simulator exits cleanly" sim_stop_all
+
+# --- Sportradar: the league's one push stream, and game 3's pbp.json
+# refused three times after its first catch-up (the refresh once the
+# stream is up): each refusal is one attempt, the game tries again after
+# its own backoff (Retry-After honoured), never sleeping on the stream's
+# thread, and recovers; every game's export equals its solo run.
+sim_start sr --games 3 --seed 90 --speed 600 --require-auth U:S \
+    --faults refuse=3:3@1 || tap_skip_all "courtside-sim did not start"
+base=http://127.0.0.1:$SIM_PORT
+set -- $("$SIM" --games 3 --seed 90 --print-ids | sed -n 's/.* sportradar=//p')
+s3=$3
+"$CS" --provider sportradar --base-url "$base" --game "$1,$2,$3" --headless \
+    --duration 600 --export "$t/sr.json" --log "$t/sr.log" >"$t/sr.out" 2>"$t/sr.err"
+tap_is "$?" 0 "sportradar: three games, one's pbp.json refused a while, end, exit 0"
+tap_ok "sportradar: the simulator refused game 3's pbp.json three times" \
+    grep -q "fault: refuse game=3 request=4 " "$sim_tmp/sr.log"
+tap_ok "sportradar: each refusal is one attempt, tried again at a later tick" \
+    test "$(grep -c "sportradar: $s3: pbp.json again in [0-9]* ms; the other games go on" \
+    "$t/sr.log")" -ge 2
+tap_is "$(grep "sportradar: $s3: pbp.json again in" "$t/sr.log" |
+    sed 's/.* in \([0-9]*\) ms.*/\1/' | awk '$1 < 1000' | wc -l | tr -d ' ')" 0 \
+    "sportradar: ... each after at least its Retry-After (1 s)"
+tap_is "$(grep -c 'sportradar: [0-9a-f-]*: the game is closed$' "$t/sr.log")" 3 \
+    "sportradar: each game, the refused one too, ends on its own"
+: >"$t/diff"
+tap_ok "sportradar: each game's export equals its solo run" same_as_solo sportradar "$t/sr" 3
+[ -s "$t/diff" ] && sed 's/^/# /' "$t/diff" | head -20
+tap_ok "the simulator exits cleanly" sim_stop_all
+tap_done
