@@ -46,6 +46,16 @@ client_setup() {
 	export SHOTTRACKER_USERNAME=U SHOTTRACKER_SECRET=S SPORTRADAR_API_KEY=S
 }
 
+# midday_tz: the client, the simulator and this script in a time zone
+# where it is now between 12:00 and 13:00, for tests of "today's games"
+# (--all, the picker): the simulator's night tips off around now, and
+# run near midnight it would be two local days, whatever the code does.
+midday_tz() {
+	local h
+	h=$(date -u +%H)
+	export TZ="MID$((${h#0} - 12))"
+}
+
 sim_start() {
 	local name=$1 i
 	shift

@@ -10,6 +10,7 @@
 
 command -v curl >/dev/null || tap_skip_all "curl is needed"
 client_setup
+midday_tz
 
 same_as_solo() {   # same_as_solo PROVIDER PREFIX: every PREFIX.ID.json = a --once of ID
 	local p=$1 prefix=$2 f id bad=0 n=0

@@ -9,6 +9,7 @@
 
 command -v tmux >/dev/null 2>&1 || tap_skip_all "tmux is not installed"
 client_setup
+midday_tz
 
 tm() { tmux -S "$t/sock" "$@"; }
 screen() { tm capture-pane -p -t cs; }

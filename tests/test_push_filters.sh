@@ -9,6 +9,7 @@
 
 command -v curl >/dev/null || tap_skip_all "curl is needed"
 client_setup
+midday_tz
 
 # subscribe N QUERY: the Location of a league subscription with QUERY
 subscribe() {
