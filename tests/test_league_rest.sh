@@ -169,4 +169,22 @@ tap_is "$(grep -c 'sportradar: [0-9a-f-]*: the game is closed$' "$t/sr.log")" 3 
 tap_ok "sportradar: each game's export equals its solo run" same_as_solo sportradar "$t/sr" 3
 [ -s "$t/diff" ] && sed 's/^/# /' "$t/diff" | head -20
 tap_ok "the simulator exits cleanly" sim_stop_all
+
+# --- Sportradar's rosters (summary.json) are retried like the play-by-play:
+# a game whose summary.json is refused three times still has every player
+# of both rosters (the bench that never played too) after --once: its
+# export equals its solo run's (with two attempts it went on without them).
+sim_start rosters --games 3 --seed 90 --speed 0 --start-ms 1500000 --require-auth U:S \
+    --faults rosters=2:3 || tap_skip_all "courtside-sim did not start"
+base=http://127.0.0.1:$SIM_PORT
+set -- $("$SIM" --games 3 --seed 90 --print-ids | sed -n 's/.* sportradar=//p')
+"$CS" --provider sportradar --base-url "$base" --game "$1,$2,$3" --once \
+    --export "$t/ro.json" --log "$t/ro.log" >"$t/ro.out" 2>"$t/ro.err"
+tap_is "$?" 0 "rosters: --once with game 2's summary.json refused three times, exit 0"
+tap_ok "rosters: the simulator refused it three times" \
+    grep -q "fault: refuse game=2 request=3 GET .*summary.json" "$sim_tmp/rosters.log"
+: >"$t/diff"
+tap_ok "rosters: each game's export equals its solo run" same_as_solo sportradar "$t/ro" 3
+[ -s "$t/diff" ] && sed 's/^/# /' "$t/diff" | head -20
+tap_ok "the simulator exits cleanly" sim_stop_all
 tap_done

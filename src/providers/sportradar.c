@@ -54,7 +54,9 @@
 #define SR_REPLAY_COVERS_US  (25 * 1000000LL)   /* a resume replays ~30 s at most */
 #define SR_RECENT_EVENTS     1024   /* event lines remembered to tell new from replayed */
 #define SR_REST_ATTEMPTS     4
-#define SR_SUMMARY_ATTEMPTS  2
+/* rosters are tried as hard as the play-by-play: a box score without its
+ * bench is not the game's (a summary.json 503 twice lost them) */
+#define SR_SUMMARY_ATTEMPTS  SR_REST_ATTEMPTS
 #define SR_REST_TIMEOUT_MS   30000L
 #define SR_SUBSCRIBE_TIMEOUT_MS 15000L
 #define SR_STATUS_POLL_US    (3 * 60 * 1000000LL)

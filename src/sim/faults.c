@@ -170,6 +170,8 @@ sim_faults_parse(const char *spec, struct sim_faults *out, char **cause)
 			rc = parse_game_fault(eq + 1, &f.refuse);
 		else if (strcmp(item, "freeze") == 0)
 			rc = parse_game_fault(eq + 1, &f.freeze);
+		else if (strcmp(item, "rosters") == 0)
+			rc = parse_game_fault(eq + 1, &f.rosters);
 		else if (strcmp(item, "seed") == 0) {
 			errno = 0;
 			seed = strtoull(eq + 1, &end, 10);
@@ -181,7 +183,7 @@ sim_faults_parse(const char *spec, struct sim_faults *out, char **cause)
 		} else {
 			return cs_set_cause(cause, "unknown fault '%s' (drop, stall, "
 			    "5xx, malformed, truncate, duplicate, reorder, "
-			    "refuse, freeze, seed)",
+			    "refuse, freeze, rosters, seed)",
 			    safe(item, tmp, sizeof tmp));
 		}
 		if (rc < 0) {
@@ -199,7 +201,8 @@ sim_faults_any(const struct sim_faults *f)
 {
 	return f->drop > 0 || f->stall_seconds > 0.0 || f->p_5xx > 0.0 ||
 	    f->malformed > 0.0 || f->truncate > 0.0 || f->duplicate > 0.0 ||
-	    f->reorder > 0.0 || f->refuse.game > 0 || f->freeze.game > 0;
+	    f->reorder > 0.0 || f->refuse.game > 0 || f->freeze.game > 0 ||
+	    f->rosters.game > 0;
 }
 
 /* splitmix64: a good 64-bit mix, so close inputs give unrelated draws. */

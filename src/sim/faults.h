@@ -22,6 +22,8 @@
  *                   Sportradar pbp.json), the next N of each kind answer
  *                   503 with Retry-After: 1
  *   freeze=G:N[@K]  the same requests accepted and never answered
+ *   rosters=G:N[@K] league game G's Sportradar summary.json (the rosters):
+ *                   after the first K, the next N answer 503
  *   seed=N          seed of the draws (default 1)
  */
 #ifndef CS_SIM_FAULTS_H
@@ -55,6 +57,7 @@ struct sim_faults {
 	double p_5xx, malformed, truncate, duplicate, reorder;
 	uint64_t seed;
 	struct sim_game_fault refuse, freeze;   /* one game's REST (issue 19) */
+	struct sim_game_fault rosters;          /* one game's summary.json refused */
 };
 
 /* NULL or "" is no faults.  Returns 0, or -1 with a one-line *cause

@@ -285,17 +285,20 @@ fault_game(struct srv_conn *c, struct lws *wsi, int game, enum srv_game_fault_ki
 {
 	struct sim_server *srv = c->srv;
 	const struct sim_faults *f = &srv->faults;
-	bool st = kind != SRV_GAME_FAULT_SR_PBP;
+	const struct sim_game_fault *gf = &f->refuse;
+	bool st = kind != SRV_GAME_FAULT_SR_PBP && kind != SRV_GAME_FAULT_SR_SUMMARY;
 
-	if (game >= 0 && game == f->freeze.game - 1 &&
+	if (game >= 0 && game == f->freeze.game - 1 && kind != SRV_GAME_FAULT_SR_SUMMARY &&
 	    sim_faults_game_hit(&f->freeze, game, srv->game_fault_seen[1][kind]++)) {
 		sim_srv_log(srv, "fault: freeze game=%d request=%ld GET %s", game + 1,
 		    srv->game_fault_seen[1][kind], c->log_path);
 		*rc = 0;
 		return true;
 	}
-	if (game < 0 || game != f->refuse.game - 1 ||
-	    !sim_faults_game_hit(&f->refuse, game, srv->game_fault_seen[0][kind]++))
+	if (kind == SRV_GAME_FAULT_SR_SUMMARY)
+		gf = &f->rosters;
+	if (game < 0 || game != gf->game - 1 ||
+	    !sim_faults_game_hit(gf, game, srv->game_fault_seen[0][kind]++))
 		return false;
 	sim_srv_log(srv, "fault: refuse game=%d request=%ld GET %s", game + 1,
 	    srv->game_fault_seen[0][kind], c->log_path);
@@ -733,8 +736,9 @@ sr_route(struct srv_conn *c, struct lws *wsi, char **seg, int nseg)
 		}
 		if ((g = sr_game(srv, seg[5], &at)) == NULL)
 			return sr_error(c, wsi, 404, "Game not found");
-		if (pbp && srv->league != NULL && fault_game(c, wsi, sim_league_find(srv->league,
-		    CS_PROVIDER_SPORTRADAR, seg[5]), SRV_GAME_FAULT_SR_PBP, &rc))
+		if (srv->league != NULL && fault_game(c, wsi, sim_league_find(srv->league,
+		    CS_PROVIDER_SPORTRADAR, seg[5]), pbp ? SRV_GAME_FAULT_SR_PBP :
+		    SRV_GAME_FAULT_SR_SUMMARY, &rc))
 			return rc;
 		return json_or_500(c, wsi, pbp ? sim_game_sr_pbp(g, at) :
 		    sim_game_sr_summary(g, at), false);

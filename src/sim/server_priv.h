@@ -162,6 +162,7 @@ enum srv_game_fault_kind {
 	SRV_GAME_FAULT_ST_TOKEN,    /* ShotTracker _subscribe */
 	SRV_GAME_FAULT_ST_PLAYS,    /* ShotTracker's catch-up (stats,details) */
 	SRV_GAME_FAULT_SR_PBP,      /* Sportradar pbp.json */
+	SRV_GAME_FAULT_SR_SUMMARY,  /* Sportradar summary.json (rosters=) */
 	SRV_GAME_FAULT_KINDS
 };
 
