@@ -455,6 +455,8 @@ rest_get(struct sr *sr, const char *doc, int attempts, struct http_response *res
 			cs_set_cause(cause, "Sportradar: %s failed: %s", doc, err != NULL ? err :
 			    "the server answered with an error");
 			free(err);
+			if (pf != NULL)
+				sportradar_pbp_end(&pf->reader, false);
 			return -1;
 		}
 		{
