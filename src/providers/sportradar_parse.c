@@ -639,23 +639,17 @@ teams_from(const struct sportradar_ctx *c, struct json_object *home,
 }
 
 /*
- * A period object (or the enclosing period of REST) -> struct cs_period.
- * Overtime numbers restart at 1; the sequence runs on (5, 6... after four
- * quarters).  A missing sequence is derived; `index` is the position in
- * periods[] (0-based) for documents that give neither, or -1 for a push
- * event (which must name its period).  False when bad; *past set when it
- * is past the model's hard limit of CS_PERIODS_MAX periods.
+ * The period a type, number and sequence name (either path's reading of a
+ * period object: period_of's tree, the push scanner's fields); `fallback`
+ * places one that gives no type, number or sequence (a REST position, or
+ * 0: refused).
  */
 static bool
-period_of(const struct sportradar_ctx *c, struct json_object *p, int index,
-    struct cs_period *out, bool *past)
+period_place(const struct sportradar_ctx *c, const char *type, bool have_number, int number,
+    bool have_sequence, int sequence, int fallback, struct cs_period *out, bool *past)
 {
-	const char *type = jstr(p, "type");
-	int number = 0, sequence = 0, regulation = c->halves ? 2 : 4;
-	bool have_number, have_sequence;
+	int regulation = c->halves ? 2 : 4;
 
-	have_number = jint(p, "number", 1, SR_PERIOD_SEQ_MAX, &number);
-	have_sequence = jint(p, "sequence", 1, SR_PERIOD_SEQ_MAX, &sequence);
 	if (type != NULL && strcasecmp(type, "half") == 0)
 		out->type = CS_PERIOD_HALF;
 	else if (type != NULL && (strcasecmp(type, "overtime") == 0 ||
@@ -665,7 +659,7 @@ period_of(const struct sportradar_ctx *c, struct json_object *p, int index,
 		out->type = CS_PERIOD_QUARTER;
 	else {
 		/* no (or an unknown) type: place it by its position */
-		int seq = have_sequence ? sequence : have_number ? number : index + 1;
+		int seq = have_sequence ? sequence : have_number ? number : fallback;
 
 		if (seq <= 0)
 			return false;
@@ -695,6 +689,28 @@ period_of(const struct sportradar_ctx *c, struct json_object *p, int index,
 	out->sequence = sequence;
 	*past = sequence > CS_PERIODS_MAX;
 	return !*past;
+}
+
+/*
+ * A period object (or the enclosing period of REST) -> struct cs_period.
+ * Overtime numbers restart at 1; the sequence runs on (5, 6... after four
+ * quarters).  A missing sequence is derived; `index` is the position in
+ * periods[] (0-based) for documents that give neither, or -1 for a push
+ * event (which must name its period).  False when bad; *past set when it
+ * is past the model's hard limit of CS_PERIODS_MAX periods.
+ */
+static bool
+period_of(const struct sportradar_ctx *c, struct json_object *p, int index,
+    struct cs_period *out, bool *past)
+{
+	const char *type = jstr(p, "type");
+	int number = 0, sequence = 0;
+	bool have_number, have_sequence;
+
+	have_number = jint(p, "number", 1, SR_PERIOD_SEQ_MAX, &number);
+	have_sequence = jint(p, "sequence", 1, SR_PERIOD_SEQ_MAX, &sequence);
+	return period_place(c, type, have_number, number, have_sequence, sequence,
+	    index + 1, out, past);
 }
 
 /* The five on court for one side; false unless five players are named. */
@@ -2938,48 +2954,13 @@ ps_period_of(const struct sportradar_ctx *c, const struct pv *p, struct cs_perio
     bool *past)
 {
 	const char *type = pv_str(&p[PD_TYPE]);
-	int number = 0, sequence = 0, regulation = c->halves ? 2 : 4, seq;
+	int number = 0, sequence = 0;
 	bool have_number, have_sequence;
 
 	have_number = pv_int(&p[PD_NUMBER], 1, SR_PERIOD_SEQ_MAX, &number);
 	have_sequence = pv_int(&p[PD_SEQUENCE], 1, SR_PERIOD_SEQ_MAX, &sequence);
-	if (type != NULL && strcasecmp(type, "half") == 0)
-		out->type = CS_PERIOD_HALF;
-	else if (type != NULL && (strcasecmp(type, "overtime") == 0 ||
-	    strcasecmp(type, "ot") == 0))
-		out->type = CS_PERIOD_OVERTIME;
-	else if (type != NULL && strcasecmp(type, "quarter") == 0)
-		out->type = CS_PERIOD_QUARTER;
-	else {
-		seq = have_sequence ? sequence : have_number ? number : 0;
-		if (seq <= 0)
-			return false;
-		if (seq > regulation) {
-			out->type = CS_PERIOD_OVERTIME;
-			if (!have_number)
-				number = seq - regulation;
-		} else {
-			out->type = c->halves ? CS_PERIOD_HALF : CS_PERIOD_QUARTER;
-			if (!have_number)
-				number = seq;
-		}
-		have_number = true;
-		sequence = seq;
-		have_sequence = true;
-	}
-	if (!have_number) {
-		if (!have_sequence)
-			return false;
-		number = out->type == CS_PERIOD_OVERTIME ? sequence - regulation : sequence;
-		if (number < 1)
-			return false;
-	}
-	if (!have_sequence)
-		sequence = out->type == CS_PERIOD_OVERTIME ? regulation + number : number;
-	out->number = number;
-	out->sequence = sequence;
-	*past = sequence > CS_PERIODS_MAX;
-	return !*past;
+	return period_place(c, type, have_number, number, have_sequence, sequence, 0,
+	    out, past);
 }
 
 /* five_of */
