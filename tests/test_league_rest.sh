@@ -187,4 +187,29 @@ tap_ok "rosters: the simulator refused it three times" \
 tap_ok "rosters: each game's export equals its solo run" same_as_solo sportradar "$t/ro" 3
 [ -s "$t/diff" ] && sed 's/^/# /' "$t/diff" | head -20
 tap_ok "the simulator exits cleanly" sim_stop_all
+
+# --- Sportradar, live, game 2's summary.json (the rosters) refused four
+# times: its first catch-up goes on without them and the plays come
+# first; its rosters are read at a later REST call (the stream's refresh,
+# or the final pbp.json's), so that its export equals its solo run's,
+# the bench that never played and every player's seconds too (a second
+# tied on remainder went by the order the model met the players in).
+sim_start late --games 3 --seed 90 --speed 600 --require-auth U:S \
+    --faults rosters=2:4 || tap_skip_all "courtside-sim did not start"
+base=http://127.0.0.1:$SIM_PORT
+set -- $("$SIM" --games 3 --seed 90 --print-ids | sed -n 's/.* sportradar=//p')
+s2=$2
+"$CS" --provider sportradar --base-url "$base" --game "$1,$2,$3" --headless \
+    --duration 600 --export "$t/late.json" --log "$t/late.log" >"$t/late.out" 2>"$t/late.err"
+tap_is "$?" 0 "late rosters: game 2's summary.json refused four times, the night ends, exit 0"
+tap_ok "late rosters: the simulator refused it four times" \
+    grep -q "fault: refuse game=2 request=4 GET .*summary.json" "$sim_tmp/late.log"
+tap_ok "late rosters: game 2 went on without them" \
+    grep -q "sportradar: going on without rosters: .*summary.json after 4 attempts" "$t/late.log"
+tap_ok "late rosters: ... and read them later" \
+    grep -q "GET .*/games/$s2/summary.json -> HTTP 200" "$t/late.log"
+: >"$t/diff"
+tap_ok "late rosters: each game's export equals its solo run" same_as_solo sportradar "$t/late" 3
+[ -s "$t/diff" ] && sed 's/^/# /' "$t/diff" | head -20
+tap_ok "the simulator exits cleanly" sim_stop_all
 tap_done

@@ -831,15 +831,34 @@ timeouts_left(const struct game *g, int side, const struct cs_period *now, int c
 	    now->type, clock);
 }
 
+/* Whether entry i takes a second tied on remainder before entry j (i > j):
+ * a side's players in roster order, then the players only events named by
+ * id, so that a roster read after the plays (each player's index is the
+ * order the model met him in) gives the same seconds as one read before;
+ * anything else (units: `r` NULL) in its own order. */
+static bool
+tie_first(const struct roster *r, int i, int j)
+{
+	int pi, pj;
+
+	if (r == NULL)
+		return false;
+	pi = r->roster_pos[i];
+	pj = r->roster_pos[j];
+	if (pi >= 0 || pj >= 0)
+		return pi >= 0 && (pj < 0 || pi < pj);
+	return strcmp(r->players[i].info.id, r->players[j].info.id) < 0;
+}
+
 /* Whole seconds from tenths by largest remainder: each share is its
  * tenths rounded down or up, and the shares sum to the total rounded, so
  * a team's players sum to 5 x the time played and its units to the time
- * played (truncating each lost up to 0.9 s a player).  Ties go to the
- * earlier entry, so the result does not depend on anything but the order. */
+ * played (truncating each lost up to 0.9 s a player).  Ties go by
+ * tie_first, as the simulator's truth does (roster order). */
 static void
-seconds_from_tenths(const int *tenths, int *seconds, int n)
+seconds_from_tenths(const int *tenths, int *seconds, int n, const struct roster *r)
 {
-	int i, best, total = 0, sum = 0, left;
+	int i, best, total = 0, sum = 0, left, rem;
 
 	for (i = 0; i < n; i++) {
 		total += tenths[i];
@@ -848,10 +867,12 @@ seconds_from_tenths(const int *tenths, int *seconds, int n)
 	}
 	for (left = (total + 5) / 10 - sum; left > 0; left--) {
 		best = -1;
-		for (i = 0; i < n; i++)
-			if (tenths[i] - seconds[i] * 10 > 0 && (best < 0 ||
-			    tenths[i] - seconds[i] * 10 > tenths[best] - seconds[best] * 10))
+		for (i = 0; i < n; i++) {
+			rem = tenths[i] - seconds[i] * 10;
+			if (rem > 0 && (best < 0 || rem > tenths[best] - seconds[best] * 10 ||
+			    (rem == tenths[best] - seconds[best] * 10 && tie_first(r, i, best))))
 				best = i;
+		}
 		if (best < 0)
 			break;
 		seconds[best]++;
@@ -868,7 +889,7 @@ units_seconds(struct game *g, int side)
 	for (i = 0; i < g->d.nunits && n < GAME_UNITS_MAX; i++)
 		if (g->d.units[i].u.side == side)
 			tenths[n++] = g->d.units[i].tenths;
-	seconds_from_tenths(tenths, seconds, n);
+	seconds_from_tenths(tenths, seconds, n, NULL);
 	n = 0;
 	for (i = 0; i < g->d.nunits && n < GAME_UNITS_MAX; i++)
 		if (g->d.units[i].u.side == side)
@@ -889,7 +910,7 @@ finish_side(struct game *g, int side, const struct cs_period *now, int clock)
 		roster_has_starters |= r->roster_starter[i];
 	t->totals = st->totals;
 	t->totals.seconds = 0;
-	seconds_from_tenths(r->tenths, secs, r->n);
+	seconds_from_tenths(r->tenths, secs, r->n, r);
 	for (i = 0; i < r->n; i++) {
 		struct box_player *p = &r->players[i];
 

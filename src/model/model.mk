@@ -49,3 +49,11 @@ tests_test_presence_SOURCES = tests/test_presence.c tests/tap.h
 check_PROGRAMS += tests/test_model_fold_recs
 TESTS += tests/test_model_fold_recs
 tests_test_model_fold_recs_SOURCES = tests/test_model_fold_recs.c tests/tap.h
+
+# Rosters that come late (issue 19): the same model as rosters first, in
+# the model's fold and through Sportradar's summary.json and pbp.json.
+check_PROGRAMS += tests/test_roster_late
+TESTS += tests/test_roster_late
+tests_test_roster_late_SOURCES = tests/test_roster_late.c tests/tap.h
+tests_test_roster_late_CPPFLAGS = $(AM_CPPFLAGS) \
+	-DSR_TEST_DATA='"$(abs_top_srcdir)/tests/data/sportradar"'

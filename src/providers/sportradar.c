@@ -88,6 +88,7 @@ struct sr {
 	char game_id[CS_ID_MAX];
 
 	bool have_summary;
+	bool summary_gone;            /* refused for good (404, 401, 403): not asked again */
 	char session_id[128];         /* newest sessionId from a Location */
 	int64_t last_msg_us;          /* last complete line of the stream */
 	int64_t last_catchup_us;
@@ -488,6 +489,56 @@ record_rest(struct sr *sr, const char *doc, const struct http_response *r)
 	feed_record(sr->feed, channel, r->body, r->len);
 }
 
+/* summary.json: the rosters and starters, `attempts` tries.  0 when it
+ * was read (have_summary says whether it held them: the parser warned
+ * if not), else -1 with *err and *status. */
+static int
+read_summary(struct sr *sr, int attempts, long *status, char **err)
+{
+	struct http_response resp;
+	int rc = -1;
+
+	if (rest_get(sr, "summary.json", attempts, &resp, NULL, err) == 0) {
+		feed_mark_document(sr->feed);
+		record_rest(sr, "summary.json", &resp);
+		if (sportradar_parse_summary(&sr->ctx, resp.body, resp.len) == 0)
+			sr->have_summary = true;
+		rc = 0;
+	} else if (sr->unrecoverable)
+		sr->summary_gone = true;
+	*status = resp.status;
+	http_response_free(&resp);
+	return rc;
+}
+
+/*
+ * A game that went on without its rosters tries summary.json once more
+ * at each later REST call of its own (the stream's refresh, a status
+ * check, a catch-up that found the game over): one bounded attempt, so
+ * that the bench that never played, and the roster order the box score
+ * keeps, are the game's before it ends.  The model takes rosters after
+ * the plays as it takes them before.
+ */
+static void
+rosters_again(struct sr *sr)
+{
+	char *err = NULL;
+	long status;
+	bool unrecoverable = sr->unrecoverable;
+
+	if (sr->have_summary || sr->summary_gone || feed_stopping(sr->feed))
+		return;
+	if (read_summary(sr, 1, &status, &err) == 0 && sr->have_summary)
+		log_msg("sportradar: %s: the rosters came late, from summary.json", sr->game_id);
+	else
+		log_msg("sportradar: %s: still without rosters: %s", sr->game_id,
+		    err != NULL ? err : "summary.json held none");
+	free(err);
+	/* only the call that follows says what the game's REST can do */
+	sr->unrecoverable = unrecoverable;
+	sr->deferred = false;
+}
+
 /*
  * The catch-up: summary.json (optional: rosters and starters), then
  * pbp.json.  0, or -1 with *cause.
@@ -498,35 +549,25 @@ catch_up(struct sr *sr, char **cause)
 	struct http_response resp;
 	struct pbp_fetch pf;
 	char *err = NULL;
+	long status;
 
 	feed_set_status(sr->feed, FEED_CATCHING_UP, 0, "catching up from pbp.json");
-	if (!sr->have_summary) {
-		if (rest_get(sr, "summary.json", SR_SUMMARY_ATTEMPTS, &resp, NULL, &err) == 0) {
-			feed_mark_document(sr->feed);
-			record_rest(sr, "summary.json", &resp);
-			if (sportradar_parse_summary(&sr->ctx, resp.body, resp.len) == 0)
-				sr->have_summary = true;
-			http_response_free(&resp);
-		} else {
-			long status = resp.status;
-
-			http_response_free(&resp);
-			/* a bad key or a refused certificate fails pbp.json
-			 * the same way: say it now */
-			if (status == 401 || status == 403 || (status == 0 && sr->unrecoverable) ||
-			    feed_stopping(sr->feed)) {
-				if (cause != NULL) {
-					free(*cause);
-					*cause = err;
-				} else
-					free(err);
-				return -1;
-			}
-			log_msg("sportradar: going on without rosters: %s",
-			    err != NULL ? err : "summary.json failed");
-			free(err);
-			err = NULL;
+	if (!sr->have_summary && read_summary(sr, SR_SUMMARY_ATTEMPTS, &status, &err) < 0) {
+		/* a bad key or a refused certificate fails pbp.json
+		 * the same way: say it now */
+		if (status == 401 || status == 403 || (status == 0 && sr->unrecoverable) ||
+		    feed_stopping(sr->feed)) {
+			if (cause != NULL) {
+				free(*cause);
+				*cause = err;
+			} else
+				free(err);
+			return -1;
 		}
+		log_msg("sportradar: going on without rosters: %s",
+		    err != NULL ? err : "summary.json failed");
+		free(err);
+		err = NULL;
 	}
 	/* its events are delivered as they arrive: a document's, not timed */
 	feed_mark_document(sr->feed);
@@ -546,6 +587,8 @@ catch_up(struct sr *sr, char **cause)
 	http_response_free(&resp);
 	sr->last_catchup_us = cs_now_us();
 	sr->game_over = sportradar_status_final(sr->ctx.status);
+	if (sr->game_over)
+		rosters_again(sr);   /* no later call: the game ends here */
 	feed_caught_up(sr->feed);
 	return 0;
 }
@@ -581,6 +624,7 @@ check_game_over(struct sr *sr)
 	char *err = NULL;
 	bool over;
 
+	rosters_again(sr);
 	pbp_fetch_init(&pf, sr, true);
 	if (rest_get(sr, "pbp.json", 1, &resp, &pf, &err) < 0) {
 		if (!pf.declined)
@@ -611,6 +655,7 @@ refresh_pbp(struct sr *sr)
 	char *err = NULL;
 	bool over;
 
+	rosters_again(sr);
 	feed_mark_document(sr->feed);
 	pbp_fetch_init(&pf, sr, false);
 	if (rest_get(sr, "pbp.json", 2, &resp, &pf, &err) < 0) {
