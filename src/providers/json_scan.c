@@ -231,39 +231,75 @@ json_scan_error(enum json_scan e)
 
 /* --- iterators over checked text --- */
 
-static const char *
-skip_string(const char *p, const char *end)
+/* Past the closing quote of the string at p.  Keys and ids are short, and
+ * a byte loop crosses them fastest; a long string (a description, a list
+ * of names) is crossed by memchr, a quote counting only when an even
+ * number of backslashes stands before it. */
+const char *
+json_skip_string(const char *p, const char *end)
 {
-	for (p++; p < end && *p != '"'; p++)
+	const char *stop = end - p > 24 ? p + 24 : end, *q;
+	size_t slashes;
+
+	for (p++; p < stop && *p != '"'; p++)
 		if (*p == '\\')
 			p++;
-	return p < end ? p + 1 : end;
+	if (p >= end)
+		return end;
+	if (*p == '"')
+		return p + 1;
+	/* p is not inside an escape: count the backslashes back to it */
+	for (; p < end; p = q + 1) {
+		q = memchr(p, '"', (size_t)(end - p));
+		if (q == NULL)
+			return end;
+		for (slashes = 0; q - slashes > p && q[-1 - (ptrdiff_t)slashes] == '\\'; slashes++)
+			;
+		if (slashes % 2 == 0)
+			return q + 1;
+	}
+	return end;
 }
 
-static const char *
-skip_value(const char *p, const char *end)
+/* The bytes json_skip_value stops at inside a container. */
+static const bool container_stop[256] = {
+	['"'] = true, ['{'] = true, ['}'] = true, ['['] = true, [']'] = true,
+};
+
+const char *
+json_skip_value(const char *p, const char *end)
 {
 	int depth = 0;
 
 	if (p < end && *p == '"')
-		return skip_string(p, end);
-	if (p < end && (*p == '{' || *p == '[')) {
-		while (p < end) {
-			if (*p == '"') {
-				p = skip_string(p, end);
-				continue;
-			}
-			if (*p == '{' || *p == '[')
-				depth++;
-			else if ((*p == '}' || *p == ']') && --depth == 0)
-				return p + 1;
+		return json_skip_string(p, end);
+	if (p >= end || (*p != '{' && *p != '[')) {
+		while (p < end && *p != ',' && *p != ']' && *p != '}' && !is_space(*p))
 			p++;
-		}
-		return end;
+		return p;
 	}
-	while (p < end && *p != ',' && *p != ']' && *p != '}' && !is_space(*p))
+	while (p < end) {
+		/* most bytes are none of "{}[]: step over them in a tight loop */
+		while (p < end && !container_stop[(unsigned char)*p])
+			p++;
+		if (p == end)
+			break;
+		switch (*p) {
+		case '"':
+			p = json_skip_string(p, end);
+			continue;
+		case '{':
+		case '[':
+			depth++;
+			break;
+		default:   /* '}' or ']' */
+			if (--depth == 0)
+				return p + 1;
+			break;
+		}
 		p++;
-	return p;
+	}
+	return end;
 }
 
 bool
@@ -306,7 +342,7 @@ take_value(struct json_iter *it, const char *p, struct json_span *value)
 		it->p = it->end;
 		return false;
 	}
-	q = skip_value(p, it->end);
+	q = json_skip_value(p, it->end);
 	value->p = p;
 	value->len = (size_t)(q - p);
 	it->p = q;
@@ -320,7 +356,7 @@ json_next_member(struct json_iter *it, struct json_span *key, struct json_span *
 
 	if (p == NULL || *p != '"')
 		return take_value(it, NULL, value);
-	q = skip_string(p, it->end);
+	q = json_skip_string(p, it->end);
 	key->p = p + 1;
 	key->len = q > p + 1 ? (size_t)(q - p - 2) : 0;
 	p = skip_space(q, it->end);
@@ -345,52 +381,6 @@ json_key_is(const struct json_span *key, const char *name)
 
 /* --- the iterators over checked text without a backslash --- */
 
-/* The bytes skip_plain stops at inside a container. */
-static const bool plain_stop[256] = {
-	['"'] = true, ['{'] = true, ['}'] = true, ['['] = true, [']'] = true,
-};
-
-/* A value's end: strings end at the next quote, as the text has no
- * escapes, so a quote is found with memchr rather than byte by byte. */
-static const char *
-skip_plain(const char *p, const char *end)
-{
-	const char *q;
-	int depth = 0;
-
-	if (p < end && *p == '"')
-		return (q = memchr(p + 1, '"', (size_t)(end - p - 1))) != NULL ? q + 1 : end;
-	if (p >= end || (*p != '{' && *p != '['))
-		return skip_value(p, end);
-	while (p < end) {
-		/* most bytes are none of "{}[]: step over them in a tight loop */
-		while (p < end && !plain_stop[(unsigned char)*p])
-			p++;
-		if (p == end)
-			break;
-		switch (*p) {
-		case '"':
-			if ((q = memchr(p + 1, '"', (size_t)(end - p - 1))) == NULL)
-				return end;
-			p = q + 1;
-			continue;
-		case '{':
-		case '[':
-			depth++;
-			break;
-		case '}':
-		case ']':
-			if (--depth == 0)
-				return p + 1;
-			break;
-		default:
-			break;
-		}
-		p++;
-	}
-	return end;
-}
-
 bool
 json_next_member_plain(struct json_iter *it, struct json_span *key, struct json_span *value)
 {
@@ -407,7 +397,7 @@ json_next_member_plain(struct json_iter *it, struct json_span *key, struct json_
 	p = skip_space(p + 1, it->end);
 	if (p == it->end)
 		return take_value(it, NULL, value);
-	q = skip_plain(p, it->end);
+	q = json_skip_value(p, it->end);
 	value->p = p;
 	value->len = (size_t)(q - p);
 	it->p = q;

@@ -2327,70 +2327,6 @@ ps_space(const char *p, const char *end)
 	return p;
 }
 
-/* Past the closing quote of the string at p (checked JSON).  Keys and ids
- * are short, and a byte loop crosses them fastest; a long string (a
- * description, metadata's list of players) is crossed by memchr. */
-static const char *
-ps_skip_string(const char *p, const char *end)
-{
-	const char *stop = end - p > 24 ? p + 24 : end, *q;
-	size_t slashes;
-
-	for (p++; p < stop && *p != '"'; p++)
-		if (*p == '\\')
-			p++;
-	if (p >= end)
-		return end;
-	if (*p == '"')
-		return p + 1;
-	for (; p < end; p = q + 1) {
-		q = memchr(p, '"', (size_t)(end - p));
-		if (q == NULL)
-			return end;
-		for (slashes = 0; q - slashes > p && q[-1 - (ptrdiff_t)slashes] == '\\'; slashes++)
-			;
-		if (slashes % 2 == 0)
-			return q + 1;
-	}
-	return end;
-}
-
-/* Past the value at p (checked JSON). */
-static const char *
-ps_skip_value(const char *p, const char *end)
-{
-	int depth = 0;
-
-	if (p < end && *p == '"')
-		return ps_skip_string(p, end);
-	if (p < end && *p != '{' && *p != '[') {
-		while (p < end && *p != ',' && *p != '}' && *p != ']' && *p != ' ' &&
-		    *p != '\t' && *p != '\r' && *p != '\n')
-			p++;
-		return p;
-	}
-	while (p < end) {
-		switch (*p) {
-		case '"':
-			p = ps_skip_string(p, end);
-			continue;
-		case '{':
-		case '[':
-			depth++;
-			break;
-		case '}':
-		case ']':
-			if (--depth == 0)
-				return p + 1;
-			break;
-		default:
-			break;
-		}
-		p++;
-	}
-	return end;
-}
-
 /* A number as json-c reads it: an integer unless it has a point or an
  * exponent; integers saturate. */
 static bool
@@ -2422,7 +2358,7 @@ pv_number(const char *p, size_t len, struct pv *out)
 static const char *
 pv_scalar(struct push_scan *ps, const char *p, const char *end, struct pv *out)
 {
-	const char *q = ps_skip_value(p, end);
+	const char *q = json_skip_value(p, end);
 	long n;
 
 	out->v.p = p;
@@ -2472,7 +2408,7 @@ ps_object(struct push_scan *ps, const char *p, const char *end, const struct pna
 	for (p = ps_space(p + 1, end); p < end && *p != '}'; p = ps_space(q, end)) {
 		if (*p == ',')
 			p = ps_space(p + 1, end);
-		q = ps_skip_string(p, end);
+		q = json_skip_string(p, end);
 		k = p + 1;
 		klen = q - p >= 2 ? (size_t)(q - p - 2) : 0;
 		if (memchr(k, '\\', klen) != NULL)
@@ -2481,7 +2417,7 @@ ps_object(struct push_scan *ps, const char *p, const char *end, const struct pna
 		for (i = 0; i < n && (klen != names[i].n || memcmp(k, names[i].s, klen) != 0); i++)
 			;
 		if (i == n) {
-			q = ps_skip_value(p, end);
+			q = json_skip_value(p, end);
 			continue;
 		}
 		if (seen & (1u << i))
@@ -2494,7 +2430,7 @@ ps_object(struct push_scan *ps, const char *p, const char *end, const struct pna
 		}
 		out[i].t = *p == '{' ? PV_OBJECT : PV_ARRAY;
 		out[i].s = NULL;
-		q = walk != NULL && walk[i] != NULL ? walk[i](ps, p, end) : ps_skip_value(p, end);
+		q = walk != NULL && walk[i] != NULL ? walk[i](ps, p, end) : json_skip_value(p, end);
 		if (q == NULL)
 			return NULL;
 		out[i].v.p = p;
@@ -2508,7 +2444,7 @@ static const char *
 ps_sub(struct push_scan *ps, const char *p, const char *end, const struct pname *names,
     size_t n, struct pv *out, const ps_walk *walk)
 {
-	return *p == '{' ? ps_object(ps, p, end, names, n, out, walk) : ps_skip_value(p, end);
+	return *p == '{' ? ps_object(ps, p, end, names, n, out, walk) : json_skip_value(p, end);
 }
 
 /* The next element of the array whose items go on at *pp: false at its end. */
@@ -2590,7 +2526,7 @@ walk_players(struct push_scan *ps, const char *p, const char *end)
 	int s = ps->side;
 
 	if (*p != '[')
-		return ps_skip_value(p, end);
+		return json_skip_value(p, end);
 	ps->nplayers[s] = 0;
 	for (p++; ps_element(&p, end); ps->nplayers[s]++)
 		if (ps->nplayers[s] >= PS_PLAYERS_MAX ||
@@ -2657,7 +2593,7 @@ walk_qualifiers(struct push_scan *ps, const char *p, const char *end)
 	size_t i;
 
 	if (*p != '[')
-		return ps_skip_value(p, end);
+		return json_skip_value(p, end);
 	for (p++; ps_element(&p, end);) {
 		name.t = PV_NONE;
 		if (*p == '"')
@@ -2694,7 +2630,7 @@ walk_statistics(struct push_scan *ps, const char *p, const char *end)
 	int i;
 
 	if (*p != '[')
-		return ps_skip_value(p, end);
+		return json_skip_value(p, end);
 	for (p++; ps_element(&p, end); ps->nstats++) {
 		if (ps->nstats >= PS_STATS_MAX)
 			return NULL;
