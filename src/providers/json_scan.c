@@ -231,25 +231,16 @@ json_scan_error(enum json_scan e)
 
 /* --- iterators over checked text --- */
 
-/* Past the closing quote of the string at p.  Keys and ids are short, and
- * a byte loop crosses them fastest; a long string (a description, a list
- * of names) is crossed by memchr, a quote counting only when an even
- * number of backslashes stands before it. */
-const char *
-json_skip_string(const char *p, const char *end)
+/* Past the closing quote of the string at p: the next quote, found by
+ * memchr, unless an odd number of backslashes stands before it (inline:
+ * the container loop below crosses most strings). */
+static inline const char *
+string_end(const char *p, const char *end)
 {
-	const char *stop = end - p > 24 ? p + 24 : end, *q;
+	const char *q;
 	size_t slashes;
 
-	for (p++; p < stop && *p != '"'; p++)
-		if (*p == '\\')
-			p++;
-	if (p >= end)
-		return end;
-	if (*p == '"')
-		return p + 1;
-	/* p is not inside an escape: count the backslashes back to it */
-	for (; p < end; p = q + 1) {
+	for (p++; p < end; p = q + 1) {
 		q = memchr(p, '"', (size_t)(end - p));
 		if (q == NULL)
 			return end;
@@ -259,6 +250,12 @@ json_skip_string(const char *p, const char *end)
 			return q + 1;
 	}
 	return end;
+}
+
+const char *
+json_skip_string(const char *p, const char *end)
+{
+	return string_end(p, end);
 }
 
 /* The bytes json_skip_value stops at inside a container. */
@@ -272,7 +269,7 @@ json_skip_value(const char *p, const char *end)
 	int depth = 0;
 
 	if (p < end && *p == '"')
-		return json_skip_string(p, end);
+		return string_end(p, end);
 	if (p >= end || (*p != '{' && *p != '[')) {
 		while (p < end && *p != ',' && *p != ']' && *p != '}' && !is_space(*p))
 			p++;
@@ -286,7 +283,7 @@ json_skip_value(const char *p, const char *end)
 			break;
 		switch (*p) {
 		case '"':
-			p = json_skip_string(p, end);
+			p = string_end(p, end);
 			continue;
 		case '{':
 		case '[':
