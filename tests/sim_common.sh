@@ -15,6 +15,9 @@
 #                            being written (the last one may be cut)
 #   push_events FILE         how many complete push lines carry an event
 #   push_heartbeats FILE     how many complete push lines are heartbeats
+#   same_as_solo PROVIDER PREFIX [COUNT]   every PREFIX.ID.json (COUNT of
+#                            them, 8 by default) equals a --once of game ID
+#                            against $base; what differs goes to $t/diff
 #
 # Every process started here is killed on exit; files live in a mktemp dir.
 # SIM may point at another build of the binary.
@@ -150,4 +153,26 @@ jget() {   # jget JSON EXPR
 	"$PY" -c 'import json, sys
 d = json.loads(sys.argv[1])
 print(eval(sys.argv[2]))' "$1" "$2"
+}
+
+# The league tests' check: each game's export from one run equals the
+# game's own solo run (--once against $base), and there are COUNT of them.
+same_as_solo() {   # same_as_solo PROVIDER PREFIX [COUNT]
+	local p=$1 prefix=$2 want=${3:-8} f id bad=0 n=0
+	for f in "$prefix".*.json; do
+		id=${f#"$prefix".}
+		id=${id%.json}
+		n=$((n + 1))
+		if ! "$CS" --provider "$p" --base-url "$base" --game "$id" --once \
+		    --export "$t/solo.json" --log "$t/solo.log" 2>"$t/solo.err"; then
+			# say why in the diff the test prints (a solo run that failed)
+			echo "$p $id: the solo run failed: $(tail -n 2 "$t/solo.err")" >>"$t/diff"
+			bad=$((bad + 1))
+		elif ! "$EQ" "$f" "$t/solo.json" >>"$t/diff" 2>&1; then
+			echo "$p $id: the export differs from the solo run's" >>"$t/diff"
+			bad=$((bad + 1))
+		fi
+	done
+	[ "$n" -eq "$want" ] || echo "$p: $n exports, not $want" >>"$t/diff"
+	[ "$n" -eq "$want" ] && [ "$bad" -eq 0 ]
 }

@@ -12,26 +12,6 @@ command -v curl >/dev/null || tap_skip_all "curl is needed"
 client_setup
 midday_tz
 
-same_as_solo() {   # same_as_solo PROVIDER PREFIX: every PREFIX.ID.json = a --once of ID
-	local p=$1 prefix=$2 f id bad=0 n=0
-	for f in "$prefix".*.json; do
-		id=${f#"$prefix".}
-		id=${id%.json}
-		n=$((n + 1))
-		if ! "$CS" --provider "$p" --base-url "$base" --game "$id" --once \
-		    --export "$t/solo.json" --log "$t/solo.log" 2>"$t/solo.err"; then
-			# say why in the diff the test prints (a solo run that failed)
-			echo "$p $id: the solo run failed: $(tail -n 2 "$t/solo.err")" >>"$t/diff"
-			bad=$((bad + 1))
-		elif ! "$EQ" "$f" "$t/solo.json" >>"$t/diff" 2>&1; then
-			echo "$p $id: the export differs from the solo run's" >>"$t/diff"
-			bad=$((bad + 1))
-		fi
-	done
-	[ "$n" -eq 8 ] || echo "$p: $n exports, not 8" >>"$t/diff"
-	[ "$n" -eq 8 ] && [ "$bad" -eq 0 ]
-}
-
 # A frozen night, 25 minutes after the first tip-off: six games under way.
 sim_start frozen --games 8 --seed 50 --speed 0 --start-ms 1500000 --require-auth U:S ||
     tap_skip_all "courtside-sim did not start"

@@ -12,25 +12,6 @@
 
 client_setup
 
-same_as_solo() {   # same_as_solo PROVIDER PREFIX COUNT: every PREFIX.ID.json = a --once of ID
-	local p=$1 prefix=$2 want=$3 f id bad=0 n=0
-	for f in "$prefix".*.json; do
-		id=${f#"$prefix".}
-		id=${id%.json}
-		n=$((n + 1))
-		if ! "$CS" --provider "$p" --base-url "$base" --game "$id" --once \
-		    --export "$t/solo.json" --log "$t/solo.log" 2>"$t/solo.err"; then
-			echo "$p $id: the solo run failed: $(tail -n 2 "$t/solo.err")" >>"$t/diff"
-			bad=$((bad + 1))
-		elif ! "$EQ" "$f" "$t/solo.json" >>"$t/diff" 2>&1; then
-			echo "$p $id: the export differs from the solo run's" >>"$t/diff"
-			bad=$((bad + 1))
-		fi
-	done
-	[ "$n" -eq "$want" ] || echo "$p: $n exports, not $want" >>"$t/diff"
-	[ "$n" -eq "$want" ] && [ "$bad" -eq 0 ]
-}
-
 # between LOG FROM TO PATTERN: a line matching PATTERN comes after the first
 # line matching FROM and before the first line after it matching TO
 between() {

@@ -231,39 +231,72 @@ json_scan_error(enum json_scan e)
 
 /* --- iterators over checked text --- */
 
-static const char *
-skip_string(const char *p, const char *end)
+/* Past the closing quote of the string at p: the next quote, found by
+ * memchr, unless an odd number of backslashes stands before it (inline:
+ * the container loop below crosses most strings). */
+static inline const char *
+string_end(const char *p, const char *end)
 {
-	for (p++; p < end && *p != '"'; p++)
-		if (*p == '\\')
-			p++;
-	return p < end ? p + 1 : end;
+	const char *q;
+	size_t slashes;
+
+	for (p++; p < end; p = q + 1) {
+		q = memchr(p, '"', (size_t)(end - p));
+		if (q == NULL)
+			return end;
+		for (slashes = 0; q - slashes > p && q[-1 - (ptrdiff_t)slashes] == '\\'; slashes++)
+			;
+		if (slashes % 2 == 0)
+			return q + 1;
+	}
+	return end;
 }
 
-static const char *
-skip_value(const char *p, const char *end)
+const char *
+json_skip_string(const char *p, const char *end)
+{
+	return string_end(p, end);
+}
+
+/* The bytes json_skip_value stops at inside a container. */
+static const bool container_stop[256] = {
+	['"'] = true, ['{'] = true, ['}'] = true, ['['] = true, [']'] = true,
+};
+
+const char *
+json_skip_value(const char *p, const char *end)
 {
 	int depth = 0;
 
 	if (p < end && *p == '"')
-		return skip_string(p, end);
-	if (p < end && (*p == '{' || *p == '[')) {
-		while (p < end) {
-			if (*p == '"') {
-				p = skip_string(p, end);
-				continue;
-			}
-			if (*p == '{' || *p == '[')
-				depth++;
-			else if ((*p == '}' || *p == ']') && --depth == 0)
-				return p + 1;
+		return string_end(p, end);
+	if (p >= end || (*p != '{' && *p != '[')) {
+		while (p < end && *p != ',' && *p != ']' && *p != '}' && !is_space(*p))
 			p++;
-		}
-		return end;
+		return p;
 	}
-	while (p < end && *p != ',' && *p != ']' && *p != '}' && !is_space(*p))
+	while (p < end) {
+		/* most bytes are none of "{}[]: step over them in a tight loop */
+		while (p < end && !container_stop[(unsigned char)*p])
+			p++;
+		if (p == end)
+			break;
+		switch (*p) {
+		case '"':
+			p = string_end(p, end);
+			continue;
+		case '{':
+		case '[':
+			depth++;
+			break;
+		default:   /* '}' or ']' */
+			if (--depth == 0)
+				return p + 1;
+			break;
+		}
 		p++;
-	return p;
+	}
+	return end;
 }
 
 bool
@@ -306,7 +339,7 @@ take_value(struct json_iter *it, const char *p, struct json_span *value)
 		it->p = it->end;
 		return false;
 	}
-	q = skip_value(p, it->end);
+	q = json_skip_value(p, it->end);
 	value->p = p;
 	value->len = (size_t)(q - p);
 	it->p = q;
@@ -320,7 +353,7 @@ json_next_member(struct json_iter *it, struct json_span *key, struct json_span *
 
 	if (p == NULL || *p != '"')
 		return take_value(it, NULL, value);
-	q = skip_string(p, it->end);
+	q = json_skip_string(p, it->end);
 	key->p = p + 1;
 	key->len = q > p + 1 ? (size_t)(q - p - 2) : 0;
 	p = skip_space(q, it->end);
@@ -345,52 +378,6 @@ json_key_is(const struct json_span *key, const char *name)
 
 /* --- the iterators over checked text without a backslash --- */
 
-/* The bytes skip_plain stops at inside a container. */
-static const bool plain_stop[256] = {
-	['"'] = true, ['{'] = true, ['}'] = true, ['['] = true, [']'] = true,
-};
-
-/* A value's end: strings end at the next quote, as the text has no
- * escapes, so a quote is found with memchr rather than byte by byte. */
-static const char *
-skip_plain(const char *p, const char *end)
-{
-	const char *q;
-	int depth = 0;
-
-	if (p < end && *p == '"')
-		return (q = memchr(p + 1, '"', (size_t)(end - p - 1))) != NULL ? q + 1 : end;
-	if (p >= end || (*p != '{' && *p != '['))
-		return skip_value(p, end);
-	while (p < end) {
-		/* most bytes are none of "{}[]: step over them in a tight loop */
-		while (p < end && !plain_stop[(unsigned char)*p])
-			p++;
-		if (p == end)
-			break;
-		switch (*p) {
-		case '"':
-			if ((q = memchr(p + 1, '"', (size_t)(end - p - 1))) == NULL)
-				return end;
-			p = q + 1;
-			continue;
-		case '{':
-		case '[':
-			depth++;
-			break;
-		case '}':
-		case ']':
-			if (--depth == 0)
-				return p + 1;
-			break;
-		default:
-			break;
-		}
-		p++;
-	}
-	return end;
-}
-
 bool
 json_next_member_plain(struct json_iter *it, struct json_span *key, struct json_span *value)
 {
@@ -407,7 +394,7 @@ json_next_member_plain(struct json_iter *it, struct json_span *key, struct json_
 	p = skip_space(p + 1, it->end);
 	if (p == it->end)
 		return take_value(it, NULL, value);
-	q = skip_plain(p, it->end);
+	q = json_skip_value(p, it->end);
 	value->p = p;
 	value->len = (size_t)(q - p);
 	it->p = q;

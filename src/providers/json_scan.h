@@ -51,6 +51,11 @@ bool json_next_member(struct json_iter *it, struct json_span *key,
     struct json_span *value);
 /* The next element of an array, or false at its end. */
 bool json_next_element(struct json_iter *it, struct json_span *value);
+/* Past the value at p in checked text (a string, a number or word, or a
+ * whole object or array), and past the string at p's opening quote: the
+ * one skipper of the iterators here and of Sportradar's push scanner. */
+const char *json_skip_value(const char *p, const char *end);
+const char *json_skip_string(const char *p, const char *end);
 /* Whether a key span equals a plain (escape-free) name. */
 bool json_key_is(const struct json_span *key, const char *name);
 

@@ -99,41 +99,108 @@ jstr(struct json_object *o, const char *key)
 	    json_object_get_string(v) : NULL;
 }
 
-/* An integer field: JSON int, an integral double, or a string of digits.
- * false when absent, of another type, or out of [min, max]. */
-static bool
-jint64(struct json_object *o, const char *key, int64_t min, int64_t max,
-    int64_t *out)
+/*
+ * A member's value as json-c types it; null is absent, as jget gives it.
+ * Read from a tree (pv_tree) or by the push scanner (pv_scalar), and read
+ * by the same accessors either way (pv_str, pv_int64, pv_true, pv_text).
+ */
+enum pv_type { PV_NONE, PV_STRING, PV_INT, PV_DOUBLE, PV_BOOL, PV_OBJECT, PV_ARRAY };
+
+struct pv {
+	enum pv_type t;
+	const char *s;               /* PV_STRING: decoded, NUL-terminated */
+	int64_t i;                   /* PV_INT, as json_object_get_int64 gives it; PV_BOOL */
+	double d;                    /* PV_DOUBLE */
+	struct json_span v;          /* the scanner's: the value's text */
+};
+
+/* A member's name. */
+struct pname {
+	const char *s;
+	size_t n;
+};
+#define PN(x) { x, sizeof x - 1 }
+
+static void
+pv_tree(struct json_object *v, struct pv *out)
 {
-	struct json_object *v = jget(o, key);
+	out->s = NULL;
+	out->i = 0;
+	out->v.p = NULL;
+	out->v.len = 0;
+	switch (v != NULL ? json_object_get_type(v) : json_type_null) {
+	case json_type_string:
+		out->t = PV_STRING;
+		out->s = json_object_get_string(v);
+		break;
+	case json_type_int:
+		out->t = PV_INT;
+		out->i = json_object_get_int64(v);
+		break;
+	case json_type_double:
+		out->t = PV_DOUBLE;
+		out->d = json_object_get_double(v);
+		break;
+	case json_type_boolean:
+		out->t = PV_BOOL;
+		out->i = json_object_get_boolean(v);
+		break;
+	case json_type_object:
+		out->t = PV_OBJECT;
+		break;
+	case json_type_array:
+		out->t = PV_ARRAY;
+		break;
+	default:
+		out->t = PV_NONE;
+		break;
+	}
+}
+
+/* The members of `o` named in names[] into out[] (o no object: none). */
+static void
+fields_tree(struct json_object *o, const struct pname *names, size_t n, struct pv *out)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		pv_tree(jget(o, names[i].s), &out[i]);
+}
+
+static const char *
+pv_str(const struct pv *v)
+{
+	return v->t == PV_STRING ? v->s : NULL;
+}
+
+/* An integer: JSON int, an integral double, or a string of digits.  false
+ * when absent, of another type, or out of [min, max]. */
+static bool
+pv_int64(const struct pv *v, int64_t min, int64_t max, int64_t *out)
+{
 	int64_t n;
 	double d;
-	const char *s;
 	char *end;
 	long long ll;
 
-	if (v == NULL)
-		return false;
-	switch (json_object_get_type(v)) {
-	case json_type_int:
-		errno = 0;
-		n = json_object_get_int64(v);
+	switch (v->t) {
+	case PV_INT:
+		n = v->i;
 		/* json-c saturates on overflow: a saturated value is a huge number */
 		if (n == INT64_MAX || n == INT64_MIN)
 			return false;
 		break;
-	case json_type_double:
-		d = json_object_get_double(v);
+	case PV_DOUBLE:
+		d = v->d;
 		if (!isfinite(d) || d != floor(d) || fabs(d) > 9007199254740992.0)
 			return false;
 		n = (int64_t)d;
 		break;
-	case json_type_string:
-		s = json_object_get_string(v);
-		if (*s == '\0' || strlen(s) > 19)
+	case PV_STRING:
+		if (*v->s == '\0' || strlen(v->s) > 19)
 			return false;
 		errno = 0;
-		ll = strtoll(s, &end, 10);
+		ll = strtoll(v->s, &end, 10);
 		if (errno != 0 || *end != '\0')
 			return false;
 		n = ll;
@@ -148,49 +215,54 @@ jint64(struct json_object *o, const char *key, int64_t min, int64_t max,
 }
 
 static bool
-jint(struct json_object *o, const char *key, int min, int max, int *out)
+pv_int(const struct pv *v, int min, int max, int *out)
 {
 	int64_t n;
 
-	if (!jint64(o, key, min, max, &n))
+	if (!pv_int64(v, min, max, &n))
 		return false;
 	*out = (int)n;
 	return true;
 }
 
-/* true only for JSON true (or a non-zero int): absent means false. */
+/* true only for JSON true (or a non-zero int, or "true"): absent means false. */
 static bool
-jtrue(struct json_object *o, const char *key)
+pv_true(const struct pv *v)
 {
-	struct json_object *v = jget(o, key);
-
-	if (v == NULL)
+	switch (v->t) {
+	case PV_BOOL:
+	case PV_INT:
+		return v->i != 0;
+	case PV_STRING:
+		return strcmp(v->s, "true") == 0;
+	default:
 		return false;
-	if (json_object_is_type(v, json_type_boolean))
-		return json_object_get_boolean(v);
-	if (json_object_is_type(v, json_type_int))
-		return json_object_get_int64(v) != 0;
-	if (json_object_is_type(v, json_type_string))
-		return strcmp(json_object_get_string(v), "true") == 0;
-	return false;
+	}
 }
 
-/* A string or integer field as text ("reference" is a string, sometimes a number). */
+/* A string or integer as text ("reference" is a string, sometimes a number). */
 static const char *
-jtext(struct json_object *o, const char *key, char *buf, size_t size)
+pv_text(const struct pv *v, char *buf, size_t size)
 {
-	struct json_object *v = jget(o, key);
 	int64_t n;
 
-	if (v == NULL)
-		return NULL;
-	if (json_object_is_type(v, json_type_string))
-		return json_object_get_string(v);
-	if (json_object_is_type(v, json_type_int) && jint64(o, key, 0, INT64_MAX - 1, &n)) {
+	if (v->t == PV_STRING)
+		return v->s;
+	if (v->t == PV_INT && pv_int64(v, 0, INT64_MAX - 1, &n)) {
 		snprintf(buf, size, "%lld", (long long)n);
 		return buf;
 	}
 	return NULL;
+}
+
+/* pv_true of a tree's member */
+static bool
+jtrue(struct json_object *o, const char *key)
+{
+	struct pv v;
+
+	pv_tree(jget(o, key), &v);
+	return pv_true(&v);
 }
 
 /* Parses one JSON document of exactly `len` bytes; NULL with *why set. */
@@ -523,31 +595,228 @@ known_player(const struct sportradar_ctx *c, const char *reference)
 }
 
 /*
- * A player object -> a reference.  Sportradar ids are plain uuids; a player
- * without one gets the id his league reference had elsewhere (the roster),
- * else a stable one made from it ("ref:1628976"), else his sr_id, else his
- * name.  false when the object names nobody.
+ * --- one event's members as plain values ---
+ *
+ * Both readings of an event fill the same plain fields: the tree path
+ * (pbp.json's events, and the push lines the scanner declines) takes them
+ * from a json-c tree (event_fields_tree), the push scanner straight from
+ * the text (ps_read, below).  One function makes the model's event of
+ * them (event_from_fields), so that each rule (the player named, the team
+ * side, the period, the clock, the statistics, the qualifiers...) exists
+ * once, whichever way the line was read.
+ */
+enum { T_ID, T_POINTS, T_TIMEOUTS, T_N };
+enum { E_ID, E_DELETED, E_PERIOD, E_TYPE, E_NUMBER, E_SEQUENCE, E_CREATED, E_WALL,
+	E_UPDATED, E_CLOCK_DECIMAL, E_CLOCK, E_DESCRIPTION, E_ATTRIBUTION, E_LOCATION,
+	E_ON_COURT, E_QUALIFIERS, E_STATISTICS, E_N };
+enum { PD_TYPE, PD_NUMBER, PD_SEQUENCE, PD_N };
+enum { PL_ID, PL_REFERENCE, PL_SR_ID, PL_NAME, PL_JERSEY, PL_N };
+enum { ST_TYPE, ST_TEAM, ST_PLAYER, ST_MADE, ST_THREE, ST_POINTS, ST_REBOUND, ST_N };
+
+static const struct pname team_names[T_N] = { PN("id"), PN("points"),
+	PN("remaining_timeouts") };
+static const struct pname event_names[E_N] = { PN("id"), PN("deleted"), PN("period"),
+	PN("event_type"), PN("number"), PN("sequence"), PN("created"), PN("wall_clock"),
+	PN("updated"), PN("clock_decimal"), PN("clock"), PN("description"),
+	PN("attribution"), PN("location"), PN("on_court"), PN("qualifiers"),
+	PN("statistics") };
+static const struct pname period_names[PD_N] = { PN("type"), PN("number"), PN("sequence") };
+static const struct pname player_names[PL_N] = { PN("id"), PN("reference"), PN("sr_id"),
+	PN("full_name"), PN("jersey_number") };
+static const struct pname stat_names[ST_N] = { PN("type"), PN("team"), PN("player"),
+	PN("made"), PN("three_point_shot"), PN("points"), PN("rebound_type") };
+static const struct pname id_name[1] = { PN("id") };
+static const struct pname coord_names[2] = { PN("coord_x"), PN("coord_y") };
+static const struct pname side_names[2] = { PN("home"), PN("away") };
+
+#define SR_STATS_MAX    16       /* the scanner's statistics entries (8 are kept) */
+#define SR_PLAYERS_MAX  8        /* the scanner's players of one on-court side (5) */
+
+struct sr_player_fields {
+	bool obj;                    /* an object: player_ref reads it */
+	struct pv f[PL_N];
+};
+
+struct sr_stat_fields {
+	struct pv f[ST_N];
+	struct pv team_id;           /* team.id, when team is an object */
+	struct sr_player_fields player;
+};
+
+struct sr_event_fields {
+	struct pv f[E_N], period[PD_N], attribution_id, coord[2];
+	unsigned qualifiers;
+	int nstats;                  /* statistics entries */
+	int nplayers[2];             /* on_court's players of a side; -1: no list */
+	/* the tree path's lists, each entry read as it is used (stat_at,
+	 * player_at); NULL: the scanner's copies below */
+	struct json_object *stat_list, *player_list[2];
+	struct sr_stat_fields stat[SR_STATS_MAX];
+	struct sr_player_fields oc[2][SR_PLAYERS_MAX];
+	bool scanned;                /* by the scanner: on_court may be kept (keep_fives) */
+	bool oc_kept;                /* on_court is the one the context kept */
+};
+
+/* cs_sanitize; printable ASCII that fits (nearly every string of a line)
+ * is copied as it is, which is what cs_sanitize makes of it. */
+static void
+sr_clean(char *dst, const char *src, size_t size)
+{
+	size_t i;
+
+	if (size == 0)
+		return;
+	for (i = 0; i + 1 < size && (unsigned char)src[i] >= 0x20 &&
+	    (unsigned char)src[i] < 0x7f; i++)
+		;
+	if (src[i] == '\0')
+		memcpy(dst, src, i + 1);
+	else
+		cs_sanitize(dst, src, size);
+}
+
+/* A qualifier's bit (enum cs_qualifier); 0 for the ones passed over
+ * ("inpenalty", "3freethrow"). */
+static unsigned
+qualifier_bit(const char *name)
+{
+	static const struct {
+		const char *name;
+		unsigned bit;
+	} known[] = {
+		{ "deadball", CS_Q_DEADBALL }, { "team", CS_Q_TEAM },
+		{ "pointsinthepaint", CS_Q_PAINT }, { "fastbreak", CS_Q_FAST_BREAK },
+		{ "2ndchance", CS_Q_SECOND_CHANCE }, { "fromturnover", CS_Q_FROM_TURNOVER },
+		{ "defensivegoaltending", CS_Q_GOALTENDING },
+		{ "1freethrow", CS_Q_ONE_FREE_THROW }, { "2freethrow", CS_Q_TWO_FREE_THROWS },
+		{ "mandatory", CS_Q_MANDATORY },
+	};
+	size_t k;
+
+	for (k = 0; k < sizeof known / sizeof known[0]; k++)
+		if (strcmp(name, known[k].name) == 0)
+			return known[k].bit;
+	return 0;
+}
+
+/* --- the fields from a json-c tree --- */
+
+static void
+player_fields_tree(struct json_object *p, struct sr_player_fields *pl)
+{
+	pl->obj = p != NULL && json_object_is_type(p, json_type_object);
+	fields_tree(p, player_names, PL_N, pl->f);
+}
+
+static void
+stat_fields_tree(struct json_object *st, struct sr_stat_fields *out)
+{
+	fields_tree(st, stat_names, ST_N, out->f);
+	pv_tree(jget(jobject(st, "team"), "id"), &out->team_id);
+	player_fields_tree(jget(st, "player"), &out->player);
+}
+
+/* qualifiers: [{"qualifier":"deadball"}, ...] or ["deadball", ...] */
+static unsigned
+qualifiers_tree(struct json_object *list)
+{
+	struct json_object *q;
+	unsigned bits = 0;
+	const char *name;
+	size_t i, n = list != NULL ? json_object_array_length(list) : 0;
+
+	for (i = 0; i < n; i++) {
+		q = json_object_array_get_idx(list, i);
+		name = q != NULL && json_object_is_type(q, json_type_string) ?
+		    json_object_get_string(q) : jstr(q, "qualifier");
+		if (name != NULL)
+			bits |= qualifier_bit(name);
+	}
+	return bits;
+}
+
+/* An event object's fields (e NULL: an event with no members). */
+static void
+event_fields_tree(struct json_object *e, struct sr_event_fields *f)
+{
+	struct json_object *oc = jobject(e, "on_court");
+	int s;
+
+	fields_tree(e, event_names, E_N, f->f);
+	fields_tree(jobject(e, "period"), period_names, PD_N, f->period);
+	pv_tree(jget(jobject(e, "attribution"), "id"), &f->attribution_id);
+	fields_tree(jobject(e, "location"), coord_names, 2, f->coord);
+	f->qualifiers = qualifiers_tree(jarray(e, "qualifiers"));
+	f->stat_list = jarray(e, "statistics");
+	f->nstats = f->stat_list != NULL ? (int)json_object_array_length(f->stat_list) : 0;
+	for (s = 0; s < 2; s++) {
+		f->player_list[s] = jarray(jobject(oc, side_names[s].s), "players");
+		f->nplayers[s] = f->player_list[s] != NULL ?
+		    (int)json_object_array_length(f->player_list[s]) : -1;
+	}
+	f->scanned = false;
+	f->oc_kept = false;
+}
+
+/* Home and away under `o` (a header, a push message's game). */
+static void
+teams_tree(struct json_object *o, struct pv team[2][T_N])
+{
+	int s;
+
+	for (s = 0; s < 2; s++)
+		fields_tree(jobject(o, side_names[s].s), team_names, T_N, team[s]);
+}
+
+/* Statistics entry i: the scanner's, or the tree's read into *tmp. */
+static const struct sr_stat_fields *
+stat_at(const struct sr_event_fields *f, int i, struct sr_stat_fields *tmp)
+{
+	if (f->stat_list == NULL)
+		return &f->stat[i];
+	stat_fields_tree(json_object_array_get_idx(f->stat_list, (size_t)i), tmp);
+	return tmp;
+}
+
+/* On-court player i of side s: the scanner's, or the tree's into *tmp. */
+static const struct sr_player_fields *
+player_at(const struct sr_event_fields *f, int s, int i, struct sr_player_fields *tmp)
+{
+	if (f->player_list[s] == NULL)
+		return &f->oc[s][i];
+	player_fields_tree(json_object_array_get_idx(f->player_list[s], (size_t)i), tmp);
+	return tmp;
+}
+
+/* --- the fields -> the model --- */
+
+/*
+ * A player's fields -> a reference.  Sportradar ids are plain uuids; a
+ * player without one gets the id his league reference had elsewhere (the
+ * roster), else a stable one made from it ("ref:1628976"), else his sr_id,
+ * else his name.  false when the fields name nobody (or are no object).
  */
 static bool
-player_ref(struct sportradar_ctx *c, struct json_object *p, struct cs_player_ref *ref)
+player_ref(struct sportradar_ctx *c, const struct sr_player_fields *p,
+    struct cs_player_ref *ref)
 {
 	const char *id, *reference, *sr_id, *name, *jersey, *known;
 	char raw[CS_ID_MAX + 8], num[24], jnum[24];
 
 	memset(ref, 0, sizeof *ref);
-	if (p == NULL || !json_object_is_type(p, json_type_object))
+	if (!p->obj)
 		return false;
-	id = jstr(p, "id");
-	reference = jtext(p, "reference", num, sizeof num);
-	sr_id = jstr(p, "sr_id");
-	name = jstr(p, "full_name");
-	jersey = jtext(p, "jersey_number", jnum, sizeof jnum);
+	id = pv_str(&p->f[PL_ID]);
+	reference = pv_text(&p->f[PL_REFERENCE], num, sizeof num);
+	sr_id = pv_str(&p->f[PL_SR_ID]);
+	name = pv_str(&p->f[PL_NAME]);
+	jersey = pv_text(&p->f[PL_JERSEY], jnum, sizeof jnum);
 	if (name != NULL)
-		cs_sanitize(ref->name, name, sizeof ref->name);
+		sr_clean(ref->name, name, sizeof ref->name);
 	if (jersey != NULL)
-		cs_sanitize(ref->jersey, jersey, sizeof ref->jersey);
+		sr_clean(ref->jersey, jersey, sizeof ref->jersey);
 	if (id != NULL && *id != '\0') {
-		cs_sanitize(ref->id, id, sizeof ref->id);
+		sr_clean(ref->id, id, sizeof ref->id);
 		learn_player(c, reference, ref->id);
 	}
 	if (ref->id[0] == '\0' && reference != NULL && *reference != '\0') {
@@ -556,83 +825,77 @@ player_ref(struct sportradar_ctx *c, struct json_object *p, struct cs_player_ref
 			cs_strlcpy(ref->id, known, sizeof ref->id);
 		else {
 			snprintf(raw, sizeof raw, "ref:%s", reference);
-			cs_sanitize(ref->id, raw, sizeof ref->id);
+			sr_clean(ref->id, raw, sizeof ref->id);
 		}
 	}
 	if (ref->id[0] == '\0' && sr_id != NULL && *sr_id != '\0')
-		cs_sanitize(ref->id, sr_id, sizeof ref->id);
+		sr_clean(ref->id, sr_id, sizeof ref->id);
 	if (ref->id[0] == '\0' && ref->name[0] != '\0')
 		cs_strlcpy(ref->id, ref->name, sizeof ref->id);
 	return ref->id[0] != '\0';
 }
 
-/* Learns reference -> id from one player object. */
+/* Learns reference -> id from one player's fields. */
 static void
-learn_from(struct sportradar_ctx *c, struct json_object *p)
+learn_from(struct sportradar_ctx *c, const struct sr_player_fields *p)
 {
-	const char *id = jstr(p, "id"), *reference;
+	const char *id = pv_str(&p->f[PL_ID]), *reference;
 	char num[24], clean[CS_ID_MAX];
 
 	if (id == NULL || *id == '\0')
 		return;
-	reference = jtext(p, "reference", num, sizeof num);
-	cs_sanitize(clean, id, sizeof clean);
+	reference = pv_text(&p->f[PL_REFERENCE], num, sizeof num);
+	sr_clean(clean, id, sizeof clean);
 	learn_player(c, reference, clean);
 }
 
-/* Learns from every player an event names, before any of them is used. */
+/* Learns from every player an event names, before any of them is used
+ * (an on_court kept from the event before taught its players then). */
 static void
-learn_event(struct sportradar_ctx *c, struct json_object *e)
+learn_fields(struct sportradar_ctx *c, const struct sr_event_fields *f)
 {
-	static const char *const sides[2] = { "home", "away" };
-	struct json_object *list, *oc;
-	size_t i, n;
-	int s;
+	struct sr_stat_fields st;
+	struct sr_player_fields pl;
+	int i, s;
 
-	list = jarray(e, "statistics");
-	n = list != NULL ? json_object_array_length(list) : 0;
-	for (i = 0; i < n; i++)
-		learn_from(c, jobject(json_object_array_get_idx(list, i), "player"));
-	oc = jobject(e, "on_court");
-	for (s = 0; oc != NULL && s < 2; s++) {
-		list = jarray(jobject(oc, sides[s]), "players");
-		n = list != NULL ? json_object_array_length(list) : 0;
-		for (i = 0; i < n; i++)
-			learn_from(c, json_object_array_get_idx(list, i));
-	}
+	for (i = 0; i < f->nstats; i++)
+		learn_from(c, &stat_at(f, i, &st)->player);
+	if (f->oc_kept || f->f[E_ON_COURT].t != PV_OBJECT)
+		return;
+	for (s = 0; s < 2; s++)
+		for (i = 0; i < f->nplayers[s]; i++)
+			learn_from(c, player_at(f, s, i, &pl));
 }
 
-/* The side of a team object, matched on its id; CS_SIDE_NONE when unknown. */
+/* The side of a team, matched on its id; CS_SIDE_NONE when unknown. */
 static int
-side_of(const struct sr_teams *t, struct json_object *team)
+side_of(const struct sr_teams *t, const struct pv *team_id)
 {
-	const char *id = jstr(team, "id");
+	const char *id = pv_str(team_id);
 	char clean[CS_ID_MAX];
 	int s;
 
 	if (id == NULL || *id == '\0')
 		return CS_SIDE_NONE;
-	cs_sanitize(clean, id, sizeof clean);
+	sr_clean(clean, id, sizeof clean);
 	for (s = 0; s < 2; s++)
 		if (t->id[s][0] != '\0' && strcmp(t->id[s], clean) == 0)
 			return s;
 	return CS_SIDE_NONE;
 }
 
-/* Team ids from a header's home/away objects, falling back to the context. */
+/* Team ids from a header's home/away, falling back to the context. */
 static void
-teams_from(const struct sportradar_ctx *c, struct json_object *home,
-    struct json_object *away, struct sr_teams *t)
+teams_from(const struct sportradar_ctx *c, const struct pv team[2][T_N], struct sr_teams *t)
 {
-	struct json_object *obj[2] = { home, away };
 	const char *id;
 	int s;
 
 	memset(t, 0, sizeof *t);
 	for (s = 0; s < 2; s++) {
-		id = jstr(obj[s], "id");
+		id = pv_str(&team[s][T_ID]);
 		if (id != NULL && *id != '\0')
-			cs_sanitize(t->id[s], id, sizeof t->id[s]);
+			sr_clean(t->id[s], id, sizeof t->id[s]);
 		else if (c->have_info && c->info.has_team[s])
 			cs_strlcpy(t->id[s], c->info.team[s].id, sizeof t->id[s]);
 	}
@@ -691,110 +954,175 @@ period_place(const struct sportradar_ctx *c, const char *type, bool have_number,
 	return !*past;
 }
 
+/* A period's type, number and sequence -> struct cs_period (period_place);
+ * `fallback` places one that gives none of them (0: refused). */
+static bool
+period_from(const struct sportradar_ctx *c, const struct pv p[PD_N], int fallback,
+    struct cs_period *out, bool *past)
+{
+	const char *type = pv_str(&p[PD_TYPE]);
+	int number = 0, sequence = 0;
+	bool have_number, have_sequence;
+
+	have_number = pv_int(&p[PD_NUMBER], 1, SR_PERIOD_SEQ_MAX, &number);
+	have_sequence = pv_int(&p[PD_SEQUENCE], 1, SR_PERIOD_SEQ_MAX, &sequence);
+	return period_place(c, type, have_number, number, have_sequence, sequence,
+	    fallback, out, past);
+}
+
 /*
- * A period object (or the enclosing period of REST) -> struct cs_period.
- * Overtime numbers restart at 1; the sequence runs on (5, 6... after four
- * quarters).  A missing sequence is derived; `index` is the position in
- * periods[] (0-based) for documents that give neither, or -1 for a push
- * event (which must name its period).  False when bad; *past set when it
- * is past the model's hard limit of CS_PERIODS_MAX periods.
+ * A REST period object -> struct cs_period.  Overtime numbers restart at
+ * 1; the sequence runs on (5, 6... after four quarters).  A missing
+ * sequence is derived; `index` is the position in periods[] (0-based) for
+ * documents that give neither.  False when bad; *past set when it is past
+ * the model's hard limit of CS_PERIODS_MAX periods.
  */
 static bool
 period_of(const struct sportradar_ctx *c, struct json_object *p, int index,
     struct cs_period *out, bool *past)
 {
-	const char *type = jstr(p, "type");
-	int number = 0, sequence = 0;
-	bool have_number, have_sequence;
+	struct pv f[PD_N];
 
-	have_number = jint(p, "number", 1, SR_PERIOD_SEQ_MAX, &number);
-	have_sequence = jint(p, "sequence", 1, SR_PERIOD_SEQ_MAX, &sequence);
-	return period_place(c, type, have_number, number, have_sequence, sequence,
-	    index + 1, out, past);
+	fields_tree(p, period_names, PD_N, f);
+	return period_from(c, f, index + 1, out, past);
 }
 
-/* The five on court for one side; false unless five players are named. */
+/* The five on court for side s; false unless five players are named. */
 static bool
-five_of(struct sportradar_ctx *c, struct json_object *side,
+five_of(struct sportradar_ctx *c, const struct sr_event_fields *f, int s,
     struct cs_player_ref refs[CS_ON_COURT])
 {
-	struct json_object *players = jarray(side, "players");
-	size_t i, n;
+	struct sr_player_fields tmp;
+	int i;
 
-	if (players == NULL)
+	if (f->nplayers[s] != CS_ON_COURT)
 		return false;
-	n = json_object_array_length(players);
-	if (n != CS_ON_COURT)
-		return false;
-	for (i = 0; i < n; i++)
-		if (!player_ref(c, json_object_array_get_idx(players, i), &refs[i]))
+	for (i = 0; i < CS_ON_COURT; i++)
+		if (!player_ref(c, player_at(f, s, i, &tmp), &refs[i]))
 			return false;
 	return true;
 }
 
-/* statistics[] -> ev->stats; returns how many entries were skipped (warned). */
+/* The scanner's fives are kept for the next event (sportradar_ctx.oc_*)
+ * when each player had his own id: then they depend on the bytes alone,
+ * and whatever was learned since cannot change them, so an identical
+ * on_court needs no reading (walk_on_court). */
 static void
-stats_of(struct sportradar_ctx *c, struct json_object *e, const struct sr_teams *t,
+keep_fives(struct sportradar_ctx *c, const struct sr_event_fields *f,
+    const struct cs_event *ev)
+{
+	const struct pv *oc = &f->f[E_ON_COURT];
+	const char *id;
+	char clean[CS_ID_MAX];
+	int s, i;
+
+	c->oc_len = 0;
+	for (s = 0; s < 2; s++)
+		for (i = 0; i < f->nplayers[s]; i++) {
+			id = f->oc[s][i].obj ? pv_str(&f->oc[s][i].f[PL_ID]) : NULL;
+			if (id == NULL || strlen(id) >= CS_ID_MAX)
+				return;
+			sr_clean(clean, id, sizeof clean);
+			if (clean[0] == '\0')
+				return;
+		}
+	if (oc->v.len > sizeof c->oc_text)
+		return;
+	memcpy(c->oc_text, oc->v.p, oc->v.len);
+	c->oc_len = oc->v.len;
+	memcpy(c->oc_has, ev->has_on_court, sizeof c->oc_has);
+	memcpy(c->oc_five, ev->on_court, sizeof c->oc_five);
+}
+
+/* Both fives on court, when the event has an on_court. */
+static void
+fives_of(struct sportradar_ctx *c, const struct sr_event_fields *f, struct cs_event *ev)
+{
+	int s;
+
+	if (f->oc_kept) {
+		memcpy(ev->has_on_court, c->oc_has, sizeof ev->has_on_court);
+		memcpy(ev->on_court, c->oc_five, sizeof ev->on_court);
+		return;
+	}
+	if (f->f[E_ON_COURT].t != PV_OBJECT)
+		return;
+	for (s = 0; s < 2; s++)
+		ev->has_on_court[s] = five_of(c, f, s, ev->on_court[s]);
+	if (f->scanned)
+		keep_fives(c, f, ev);
+}
+
+/* One statistics entry into ev->stats; false: no room for more (warned). */
+static bool
+stat_of(struct sportradar_ctx *c, const struct sr_stat_fields *st, const struct sr_teams *t,
     struct cs_event *ev)
 {
-	struct json_object *list = jget(e, "statistics"), *st, *player;
 	struct cs_stat *out;
-	size_t i, n;
 	int type, side, points;
 	const char *rtype;
 
-	if (list == NULL)
+	type = stat_type_of(pv_str(&st->f[ST_TYPE]));
+	if (type < 0)
+		return true;
+	side = side_of(t, &st->team_id);
+	if (side == CS_SIDE_NONE) {
+		warn(c, "sportradar: event %s: skipped a %s statistic of an unknown team",
+		    ev->id, cs_stat_type_name((enum cs_stat_type)type));
+		return true;
+	}
+	out = cs_event_add_stat(ev, (enum cs_stat_type)type, side);
+	if (out == NULL) {
+		warn(c, "sportradar: event %s: more than %d statistics, the rest skipped",
+		    ev->id, CS_EVENT_STATS_MAX);
+		return false;
+	}
+	if (st->f[ST_PLAYER].t != PV_NONE && !player_ref(c, &st->player, &out->player) &&
+	    st->player.obj) {
+		/* a player object that names nobody: count it for the team */
+		warn(c, "sportradar: event %s: a %s statistic names no player; counted for the team",
+		    ev->id, cs_stat_type_name((enum cs_stat_type)type));
+	}
+	switch (type) {
+	case CS_STAT_FIELD_GOAL:
+		out->made = pv_true(&st->f[ST_MADE]);
+		out->three = pv_true(&st->f[ST_THREE]);
+		points = 0;
+		if (out->made && !pv_int(&st->f[ST_POINTS], 0, 3, &points))
+			points = 0;
+		out->points = out->made ? points : 0;
+		break;
+	case CS_STAT_FREE_THROW:
+		out->made = pv_true(&st->f[ST_MADE]);
+		out->points = out->made ? 1 : 0;
+		break;
+	case CS_STAT_REBOUND:
+		rtype = pv_str(&st->f[ST_REBOUND]);
+		out->offensive = rtype != NULL && strcmp(rtype, "offensive") == 0;
+		break;
+	default:
+		break;
+	}
+	return true;
+}
+
+/* statistics[] -> ev->stats */
+static void
+stats_of(struct sportradar_ctx *c, const struct sr_event_fields *f, const struct sr_teams *t,
+    struct cs_event *ev)
+{
+	struct sr_stat_fields tmp;
+	int i;
+
+	if (f->f[E_STATISTICS].t == PV_NONE)
 		return;
-	if (!json_object_is_type(list, json_type_array)) {
+	if (f->f[E_STATISTICS].t != PV_ARRAY) {
 		warn(c, "sportradar: event %s: statistics is not a list; none counted", ev->id);
 		return;
 	}
-	n = json_object_array_length(list);
-	for (i = 0; i < n; i++) {
-		st = json_object_array_get_idx(list, i);
-		type = stat_type_of(jstr(st, "type"));
-		if (type < 0)
-			continue;
-		side = side_of(t, jobject(st, "team"));
-		if (side == CS_SIDE_NONE) {
-			warn(c, "sportradar: event %s: skipped a %s statistic of an unknown team",
-			    ev->id, cs_stat_type_name((enum cs_stat_type)type));
-			continue;
-		}
-		out = cs_event_add_stat(ev, (enum cs_stat_type)type, side);
-		if (out == NULL) {
-			warn(c, "sportradar: event %s: more than %d statistics, the rest skipped",
-			    ev->id, CS_EVENT_STATS_MAX);
+	for (i = 0; i < f->nstats; i++)
+		if (!stat_of(c, stat_at(f, i, &tmp), t, ev))
 			return;
-		}
-		player = jget(st, "player");
-		if (player != NULL && !player_ref(c, player, &out->player) &&
-		    json_object_is_type(player, json_type_object)) {
-			/* a player object that names nobody: count it for the team */
-			warn(c, "sportradar: event %s: a %s statistic names no player; counted for the team",
-			    ev->id, cs_stat_type_name((enum cs_stat_type)type));
-		}
-		switch (type) {
-		case CS_STAT_FIELD_GOAL:
-			out->made = jtrue(st, "made");
-			out->three = jtrue(st, "three_point_shot");
-			points = 0;
-			if (out->made && !jint(st, "points", 0, 3, &points))
-				points = 0;
-			out->points = out->made ? points : 0;
-			break;
-		case CS_STAT_FREE_THROW:
-			out->made = jtrue(st, "made");
-			out->points = out->made ? 1 : 0;
-			break;
-		case CS_STAT_REBOUND:
-			rtype = jstr(st, "rebound_type");
-			out->offensive = rtype != NULL && strcmp(rtype, "offensive") == 0;
-			break;
-		default:
-			break;
-		}
-	}
 }
 
 /* A sequence of the scale of epoch milliseconds (Sportradar's today). */
@@ -830,12 +1158,12 @@ remember_sequence(struct sportradar_ctx *c, const char *id, int64_t seq)
  * sequences: that would sort the play to the start of its period.
  */
 static int64_t
-fallback_sequence(struct sportradar_ctx *c, struct json_object *e, const char *id,
+fallback_sequence(struct sportradar_ctx *c, const struct pv e[E_N], const char *id,
     int number)
 {
 	bool found;
 	size_t i = seen_slot(c, id_key(id), &found);
-	bool present = jget(e, "sequence") != NULL;
+	bool present = e[E_SEQUENCE].t != PV_NONE;
 	int64_t t;
 
 	if (found && c->seen[i].sequence >= 0) {
@@ -844,11 +1172,11 @@ fallback_sequence(struct sportradar_ctx *c, struct json_object *e, const char *i
 		return c->seen[i].sequence;
 	}
 	if (c->epoch_sequences) {
-		t = sportradar_parse_time(jstr(e, "created"));
+		t = sportradar_parse_time(pv_str(&e[E_CREATED]));
 		if (t <= 0)
-			t = sportradar_parse_time(jstr(e, "wall_clock"));
+			t = sportradar_parse_time(pv_str(&e[E_WALL]));
 		if (t <= 0)
-			t = sportradar_parse_time(jstr(e, "updated"));
+			t = sportradar_parse_time(pv_str(&e[E_UPDATED]));
 		if (t > 0) {
 			warn(c, "sportradar: event %s: sequence %s; ordered by its creation time",
 			    id, present ? "unusable" : "missing");
@@ -860,57 +1188,12 @@ fallback_sequence(struct sportradar_ctx *c, struct json_object *e, const char *i
 	return number;
 }
 
-/* qualifiers: [{"qualifier":"deadball"}, ...] -> enum cs_qualifier bits;
- * unknown ones ("inpenalty", "3freethrow") are passed over. */
-static unsigned
-qualifiers_of(struct json_object *e)
-{
-	static const struct {
-		const char *name;
-		unsigned bit;
-	} known[] = {
-		{ "deadball", CS_Q_DEADBALL }, { "team", CS_Q_TEAM },
-		{ "pointsinthepaint", CS_Q_PAINT }, { "fastbreak", CS_Q_FAST_BREAK },
-		{ "2ndchance", CS_Q_SECOND_CHANCE }, { "fromturnover", CS_Q_FROM_TURNOVER },
-		{ "defensivegoaltending", CS_Q_GOALTENDING },
-		{ "1freethrow", CS_Q_ONE_FREE_THROW }, { "2freethrow", CS_Q_TWO_FREE_THROWS },
-		{ "mandatory", CS_Q_MANDATORY },
-	};
-	struct json_object *list = jarray(e, "qualifiers"), *q;
-	unsigned bits = 0;
-	const char *name;
-	size_t i, k, n = list != NULL ? json_object_array_length(list) : 0;
-
-	for (i = 0; i < n; i++) {
-		q = json_object_array_get_idx(list, i);
-		name = q != NULL && json_object_is_type(q, json_type_string) ?
-		    json_object_get_string(q) : jstr(q, "qualifier");
-		for (k = 0; name != NULL && k < sizeof known / sizeof known[0]; k++)
-			if (strcmp(name, known[k].name) == 0)
-				bits |= known[k].bit;
-	}
-	return bits;
-}
-
-/*
- * One event object -> *ev.  `period` is the enclosing REST period, or NULL
- * to read event.period (push).  `position` is the event's place in its
- * list, for documents without sequence and number.  0, or -1 with *why.
- */
+/* The event's id into ev->id: 0, or -1 with *why. */
 static int
-event_of(struct sportradar_ctx *c, struct json_object *e, const struct sr_teams *t,
-    const struct cs_period *period, int position, struct cs_event *ev,
-    const char **why)
+event_id(const struct pv *v, struct cs_event *ev, const char **why)
 {
-	const char *id, *type, *clock, *desc, *wall;
-	struct json_object *loc, *oc;
-	int64_t seq;
-	int number, x, y, s;
-	bool past = false;
-	static const char *const oc_side[2] = { "home", "away" };
+	const char *id = pv_str(v);
 
-	cs_event_init(ev, CS_PROVIDER_SPORTRADAR);
-	id = jstr(e, "id");
 	if (id == NULL || *id == '\0') {
 		*why = "no id";
 		return -1;
@@ -919,63 +1202,86 @@ event_of(struct sportradar_ctx *c, struct json_object *e, const struct sr_teams 
 		*why = "id too long";
 		return -1;
 	}
-	cs_sanitize(ev->id, id, sizeof ev->id);
+	sr_clean(ev->id, id, sizeof ev->id);
 	if (ev->id[0] == '\0') {
 		*why = "bad id";
 		return -1;
 	}
-	if (period != NULL)
-		ev->period = *period;
-	else if (jobject(e, "period") == NULL ||
-	    !period_of(c, jobject(e, "period"), -1, &ev->period, &past)) {
-		*why = past ? "period past the limit of " PERIODS_MAX_TEXT " periods" :
-		    "period missing or bad";
-		return -1;
-	}
-	type = jstr(e, "event_type");
-	ev->type = event_type_of(type);
-	if (type != NULL)
-		cs_sanitize(ev->provider_type, type, sizeof ev->provider_type);
+	return 0;
+}
 
-	if (!jint(e, "number", 0, INT_MAX, &number)) {
-		if (jget(e, "number") != NULL)
+/* number and sequence: the event's order in its period */
+static void
+event_order(struct sportradar_ctx *c, const struct pv e[E_N], int position,
+    struct cs_event *ev)
+{
+	int64_t seq;
+	int number;
+
+	if (!pv_int(&e[E_NUMBER], 0, INT_MAX, &number)) {
+		if (e[E_NUMBER].t != PV_NONE)
 			warn(c, "sportradar: event %s: number unusable; ordered by position", ev->id);
 		number = position + 1;
 	}
 	ev->number = number;
-	if (jint64(e, "sequence", 0, INT64_MAX - 1, &seq))
+	if (pv_int64(&e[E_SEQUENCE], 0, INT64_MAX - 1, &seq))
 		remember_sequence(c, ev->id, seq);
 	else
 		seq = fallback_sequence(c, e, ev->id, number);
 	ev->sequence = seq;
+}
 
-	clock = jstr(e, "clock_decimal");
+/*
+ * One event's fields -> *ev.  `period` is the enclosing REST period, or
+ * NULL to read event.period (push).  `position` is the event's place in
+ * its list, for documents without sequence and number.  0, or -1 with
+ * *why.
+ */
+static int
+event_from_fields(struct sportradar_ctx *c, const struct sr_event_fields *f,
+    const struct sr_teams *t, const struct cs_period *period, int position,
+    struct cs_event *ev, const char **why)
+{
+	const struct pv *e = f->f;
+	const char *type, *clock, *desc;
+	int x, y;
+	bool past = false;
+
+	cs_event_init(ev, CS_PROVIDER_SPORTRADAR);
+	if (event_id(&e[E_ID], ev, why) < 0)
+		return -1;
+	if (period != NULL)
+		ev->period = *period;
+	else if (e[E_PERIOD].t != PV_OBJECT || !period_from(c, f->period, 0, &ev->period, &past)) {
+		*why = past ? "period past the limit of " PERIODS_MAX_TEXT " periods" :
+		    "period missing or bad";
+		return -1;
+	}
+	type = pv_str(&e[E_TYPE]);
+	ev->type = event_type_of(type);
+	if (type != NULL)
+		sr_clean(ev->provider_type, type, sizeof ev->provider_type);
+	event_order(c, e, position, ev);
+	clock = pv_str(&e[E_CLOCK_DECIMAL]);
 	if (clock == NULL || cs_clock_parse(clock) == CS_NO_CLOCK)
-		clock = jstr(e, "clock");
+		clock = pv_str(&e[E_CLOCK]);
 	ev->clock = cs_clock_parse(clock);
-	wall = jstr(e, "wall_clock");
-	ev->wall_ms = sportradar_parse_time(wall);
-	desc = jstr(e, "description");
+	ev->wall_ms = sportradar_parse_time(pv_str(&e[E_WALL]));
+	desc = pv_str(&e[E_DESCRIPTION]);
 	if (desc != NULL)
-		cs_sanitize(ev->description, desc, sizeof ev->description);
-
-	ev->side = side_of(t, jobject(e, "attribution"));
-
-	loc = jobject(e, "location");
+		sr_clean(ev->description, desc, sizeof ev->description);
+	ev->side = side_of(t, &f->attribution_id);
 	/* a little slack past the lines, then clamp into the court frame */
-	if (loc != NULL && jint(loc, "coord_x", -100, SR_COURT_X + 100, &x) &&
-	    jint(loc, "coord_y", -100, SR_COURT_Y + 100, &y)) {
+	if (e[E_LOCATION].t == PV_OBJECT &&
+	    pv_int(&f->coord[0], -100, SR_COURT_X + 100, &x) &&
+	    pv_int(&f->coord[1], -100, SR_COURT_Y + 100, &y)) {
 		ev->has_location = true;
 		ev->x = x < 0 ? 0 : x > SR_COURT_X ? SR_COURT_X : x;
 		ev->y = y < 0 ? 0 : y > SR_COURT_Y ? SR_COURT_Y : y;
 	}
-
-	oc = jobject(e, "on_court");
-	for (s = 0; oc != NULL && s < 2; s++)
-		ev->has_on_court[s] = five_of(c, jobject(oc, oc_side[s]), ev->on_court[s]);
-
-	ev->qualifiers = qualifiers_of(e);
-	stats_of(c, e, t, ev);
+	fives_of(c, f, ev);
+	ev->qualifiers = f->qualifiers;
+	stats_of(c, f, t, ev);
 	return 0;
 }
 
@@ -995,26 +1301,6 @@ team_header(struct json_object *o, struct cs_team_info *team)
 		cs_sanitize(team->market, market, sizeof team->market);
 	if (alias != NULL)
 		cs_sanitize(team->alias, alias, sizeof team->alias);
-}
-
-/* The provider's own count of timeouts left (remaining_timeouts), where
- * the team object has one. */
-static bool
-timeouts_of(struct json_object *home, struct json_object *away,
-    struct cs_game_info *info)
-{
-	struct json_object *team[2] = { home, away };
-	bool any = false;
-	int s, n;
-
-	for (s = 0; s < 2; s++) {
-		if (!jint(team[s], "remaining_timeouts", 0, 99, &n))
-			continue;
-		info->has_timeouts_remaining[s] = true;
-		info->timeouts_remaining[s] = n;
-		any = true;
-	}
-	return any;
 }
 
 /* Sends `in` merged with what earlier documents taught: a header without a
@@ -1077,14 +1363,21 @@ emit_info(struct sportradar_ctx *c, struct cs_game_info *in)
  * force, and sent to the model as a header when it changed.
  */
 static void
-offer_timeouts(struct sportradar_ctx *c, struct json_object *home,
-    struct json_object *away, int64_t moment)
+offer_timeouts(struct sportradar_ctx *c, const struct pv team[2][T_N], int64_t moment)
 {
 	struct cs_game_info info;
-	int s;
+	bool any = false;
+	int s, n;
 
 	cs_game_info_init(&info, CS_PROVIDER_SPORTRADAR);
-	if (!timeouts_of(home, away, &info) || moment < c->timeouts_version)
+	for (s = 0; s < 2; s++) {
+		if (!pv_int(&team[s][T_TIMEOUTS], 0, 99, &n))
+			continue;
+		info.has_timeouts_remaining[s] = true;
+		info.timeouts_remaining[s] = n;
+		any = true;
+	}
+	if (!any || moment < c->timeouts_version)
 		return;
 	c->timeouts_version = moment;
 	for (s = 0; s < 2; s++)
@@ -1425,6 +1718,7 @@ walk_event(struct pbp_walk *w, const char *text, size_t len, size_t j)
 {
 	struct sportradar_ctx *c = w->c;
 	struct json_object *e;
+	struct sr_event_fields f;
 	struct cs_event ev;
 	const char *why, *id;
 	int64_t updated;
@@ -1438,16 +1732,17 @@ walk_event(struct pbp_walk *w, const char *text, size_t len, size_t j)
 		json_object_put(e);
 		return;
 	}
-	learn_event(c, e);
-	listed_add(&w->listed, jstr(e, "id"));
-	if (event_of(c, e, &w->teams, &w->period, (int)j, &ev, &why) < 0) {
-		id = jstr(e, "id");
+	event_fields_tree(e, &f);
+	learn_fields(c, &f);
+	id = pv_str(&f.f[E_ID]);
+	listed_add(&w->listed, id);
+	if (event_from_fields(c, &f, &w->teams, &w->period, (int)j, &ev, &why) < 0) {
 		warn(c, "sportradar: pbp.json: skipped event %s: %s",
 		    id != NULL && *id != '\0' ? id : "(no id)", why);
 		json_object_put(e);
 		return;
 	}
-	updated = sportradar_parse_time(jstr(e, "updated"));
+	updated = sportradar_parse_time(pv_str(&f.f[E_UPDATED]));
 	if (ev.sequence > w->doc_moment)
 		w->doc_moment = ev.sequence;
 	json_object_put(e);
@@ -1485,6 +1780,7 @@ walk_finish(struct pbp_walk *w, struct json_object *root)
 {
 	struct sportradar_ctx *c = w->c;
 	struct json_object *deleted, *d;
+	struct pv team[2][T_N];
 	const char *id;
 	size_t i, j, ne;
 	int q, s;
@@ -1521,7 +1817,8 @@ walk_finish(struct pbp_walk *w, struct json_object *root)
 		if (c->sink.delete_event != NULL)
 			c->sink.delete_event(c->sink.ctx, clean);
 	}
-	offer_timeouts(c, jobject(root, "home"), jobject(root, "away"), w->doc_moment);
+	teams_tree(root, team);
+	offer_timeouts(c, team, w->doc_moment);
 	if (w->doc_moment > c->max_sequence)
 		c->max_sequence = w->doc_moment;
 	return w->count;
@@ -1647,6 +1944,7 @@ pbp_header(struct sportradar_pbp *r, struct json_object *root)
 {
 	struct sportradar_ctx *c = r->c;
 	struct cs_game_info info;
+	struct pv team[2][T_N];
 	char status[sizeof c->status], was[sizeof c->status];
 
 	cs_sanitize(status, jstr(root, "status") != NULL ? jstr(root, "status") : "",
@@ -1665,7 +1963,8 @@ pbp_header(struct sportradar_pbp *r, struct json_object *root)
 	cs_strlcpy(r->status, c->status, sizeof r->status);
 	cs_strlcpy(c->status, was, sizeof c->status);
 	note_halves(c, periods_of(root));
-	teams_from(c, jobject(root, "home"), jobject(root, "away"), &r->w.teams);
+	teams_tree(root, team);
+	teams_from(c, team, &r->w.teams);
 	emit_info(c, &info);
 	return true;
 }
@@ -1924,6 +2223,7 @@ pbp_whole(struct sportradar_pbp *r, struct json_object *root)
 	struct sportradar_ctx *c = r->c;
 	struct json_object *periods;
 	struct cs_game_info info;
+	struct pv team[2][T_N];
 	char status[sizeof c->status];
 	size_t i, np;
 
@@ -1942,7 +2242,8 @@ pbp_whole(struct sportradar_pbp *r, struct json_object *root)
 	note_halves(c, periods);
 	if (np == 0 && jget(root, "half") != NULL && jget(root, "quarter") == NULL)
 		c->halves = true;
-	teams_from(c, jobject(root, "home"), jobject(root, "away"), &r->w.teams);
+	teams_tree(root, team);
+	teams_from(c, team, &r->w.teams);
 	emit_info(c, &info);
 	for (i = 0; i < np; i++)
 		walk_held_period(&r->w, json_object_array_get_idx(periods, i), i, &r->held);
@@ -2020,6 +2321,7 @@ roster_of(struct sportradar_ctx *c, struct json_object *team, struct cs_team_inf
 {
 	struct json_object *players = jarray(team, "players"), *p;
 	struct cs_player_info *pi;
+	struct sr_player_fields pl;
 	struct cs_player_ref ref;
 	const char *pos;
 	size_t i, n;
@@ -2027,7 +2329,8 @@ roster_of(struct sportradar_ctx *c, struct json_object *team, struct cs_team_inf
 	n = players != NULL ? json_object_array_length(players) : 0;
 	for (i = 0; i < n; i++) {
 		p = json_object_array_get_idx(players, i);
-		if (!player_ref(c, p, &ref)) {
+		player_fields_tree(p, &pl);
+		if (!player_ref(c, &pl, &ref)) {
 			warn(c, "sportradar: summary.json: %s player %zu has no id or name; skipped",
 			    info->alias[0] != '\0' ? info->alias : info->name, i + 1);
 			continue;
@@ -2097,12 +2400,32 @@ sportradar_parse_summary(struct sportradar_ctx *c, const char *json, size_t len)
 
 /*
  * A push line is read one of two ways, with the same result.  The tree
- * path (push_tree) builds it with json-c and walks it, as the REST
- * documents are read.  The scan path (push_scan, below) takes the members
- * it reads straight from the text; it declines whatever it cannot read
- * exactly as json-c would, and the line then takes the tree path.
- * tests/test_sportradar_scan.c holds each to the other.
+ * path (push_tree) builds it with json-c and takes the members we use
+ * into a struct push_fields; the scan path (ps_read, below) takes them
+ * straight from the text, and declines whatever it cannot read exactly as
+ * json-c would (the line then takes the tree path).  Either way one
+ * function (push_apply) does what the message says.
+ * tests/test_sportradar_scan.c holds each path to the other.
  */
+enum { R_HEARTBEAT, R_PAYLOAD, R_METADATA, R_OPERATION, R_N };
+enum { P_GAME, P_EVENT, P_N };
+enum { M_MATCH, M_OPERATION, M_N };
+enum { G_ID, G_HOME, G_AWAY, G_N };
+
+static const struct pname root_names[R_N] = { PN("heartbeat"), PN("payload"),
+	PN("metadata"), PN("operation") };
+static const struct pname payload_names[P_N] = { PN("game"), PN("event") };
+static const struct pname meta_names[M_N] = { PN("match"), PN("operation") };
+static const struct pname game_names[G_N] = { PN("id"), PN("home"), PN("away") };
+static const struct pname interval_name[1] = { PN("interval") };
+
+/* What a push message says that we use, as plain values. */
+struct push_fields {
+	struct pv root[R_N], payload[P_N], meta[M_N], game[G_N], team[2][T_N];
+	struct pv interval;          /* heartbeat.interval */
+	struct sr_event_fields event;
+};
+
 static void
 push_info_init(struct sportradar_push_info *info)
 {
@@ -2111,109 +2434,133 @@ push_info_init(struct sportradar_push_info *info)
 	info->heartbeat_ms = CS_UNKNOWN;
 }
 
+/* An upsert: the event, the teams' points, their timeouts left. */
+static enum sportradar_push_kind
+push_upsert(struct sportradar_ctx *c, const struct push_fields *m,
+    struct sportradar_push_info *info)
+{
+	struct sr_teams teams;
+	struct cs_event ev;
+	const char *why, *id;
+	int s, n;
+
+	teams_from(c, m->team, &teams);
+	learn_fields(c, &m->event);
+	if (event_from_fields(c, &m->event, &teams, NULL, 0, &ev, &why) < 0) {
+		id = pv_str(&m->event.f[E_ID]);
+		warn(c, "sportradar: push event %s skipped: %s",
+		    id != NULL && *id != '\0' ? id : "(no id)", why);
+		return SR_PUSH_SKIPPED;
+	}
+	for (s = 0; s < 2; s++)
+		if (pv_int(&m->team[s][T_POINTS], 0, 100000, &n))
+			info->points[s] = n;
+	/* The only send-time team field we use: a timeout's remaining count
+	 * is exact when sent with that timeout (scores never come from here). */
+	if (ev.type == CS_EV_TIMEOUT && ev.side != CS_SIDE_NONE &&
+	    pv_int(&m->team[ev.side][T_TIMEOUTS], 0, 99, &n))
+		ev.timeouts_remaining = n;
+	info->type = ev.type;
+	info->period = ev.period;
+	if (stale_version(c, ev.id, sportradar_parse_time(pv_str(&m->event.f[E_UPDATED]))))
+		return SR_PUSH_STALE;
+	if (c->sink.event != NULL)
+		c->sink.event(c->sink.ctx, &ev);
+	if (ev.sequence > c->max_sequence)
+		c->max_sequence = ev.sequence;
+	/* sent now: the stream's newest moment */
+	offer_timeouts(c, m->team, c->max_sequence);
+	return SR_PUSH_EVENT;
+}
+
+/* A delete of the message's event. */
+static enum sportradar_push_kind
+push_delete(struct sportradar_ctx *c, const struct push_fields *m)
+{
+	const char *id = pv_str(&m->event.f[E_ID]);
+	char clean[CS_ID_MAX];
+
+	if (id == NULL || *id == '\0' || strlen(id) >= CS_ID_MAX) {
+		warn(c, "sportradar: push delete without a usable event id skipped");
+		return SR_PUSH_SKIPPED;
+	}
+	sr_clean(clean, id, sizeof clean);
+	note_delete(c, clean, sportradar_parse_time(pv_str(&m->event.f[E_DELETED])));
+	if (c->sink.delete_event != NULL)
+		c->sink.delete_event(c->sink.ctx, clean);
+	return SR_PUSH_DELETE;
+}
+
+/* What a push message says, from either path's fields. */
+static enum sportradar_push_kind
+push_apply(struct sportradar_ctx *c, const struct push_fields *m,
+    struct sportradar_push_info *info)
+{
+	const char *gid, *op;
+	char clean[CS_ID_MAX];
+	int64_t interval;
+
+	if (m->root[R_HEARTBEAT].t != PV_NONE) {
+		if (pv_int64(&m->interval, 0, 86400000, &interval))
+			info->heartbeat_ms = (long)interval;
+		return SR_PUSH_HEARTBEAT;
+	}
+	if (m->root[R_PAYLOAD].t != PV_OBJECT) {
+		warn(c, "sportradar: push message without payload or heartbeat skipped");
+		return SR_PUSH_SKIPPED;
+	}
+	gid = pv_str(&m->game[G_ID]);
+	if (gid == NULL) {
+		/* a message without payload.game: metadata.match names the game */
+		gid = pv_str(&m->meta[M_MATCH]);
+		if (gid != NULL && strncmp(gid, "sd:match:", 9) == 0)
+			gid += 9;
+	}
+	if (gid != NULL && c->game_id[0] != '\0') {
+		sr_clean(clean, gid, sizeof clean);
+		if (strcmp(clean, c->game_id) != 0)
+			return SR_PUSH_OTHER_GAME;
+	}
+	if (m->payload[P_EVENT].t != PV_OBJECT) {
+		/* Push Statistics and anything unknown: the box score comes
+		 * from the events, so there is nothing to take from it. */
+		warn(c, "sportradar: push message without an event skipped");
+		return SR_PUSH_SKIPPED;
+	}
+	op = pv_str(&m->meta[M_OPERATION]);
+	if (op == NULL)
+		op = pv_str(&m->root[R_OPERATION]);
+	/* update, create or no operation at all: an upsert */
+	if (op == NULL || strcmp(op, "delete") != 0)
+		return push_upsert(c, m, info);
+	return push_delete(c, m);
+}
+
+/* The tree path: the message's fields from its json-c tree. */
 static enum sportradar_push_kind
 push_tree(struct sportradar_ctx *c, const char *line, size_t len,
     struct sportradar_push_info *info)
 {
-	struct json_object *root, *payload, *meta, *game, *event, *hb, *team;
-	struct sr_teams teams;
-	struct cs_event ev;
-	const char *why, *gid, *op, *id;
-	char clean[CS_ID_MAX];
-	enum sportradar_push_kind kind = SR_PUSH_SKIPPED;
-	int64_t interval;
-	int s, n;
+	struct json_object *root, *payload, *game;
+	struct push_fields m;
+	enum sportradar_push_kind kind;
+	const char *why;
 
 	root = parse_json(line, len, &why);
 	if (root == NULL) {
 		warn(c, "sportradar: push line skipped (%zu bytes): %s", len, why);
 		return SR_PUSH_SKIPPED;
 	}
-	hb = jget(root, "heartbeat");
-	if (hb != NULL) {
-		if (jint64(hb, "interval", 0, 86400000, &interval))
-			info->heartbeat_ms = (long)interval;
-		kind = SR_PUSH_HEARTBEAT;
-		goto out;
-	}
 	payload = jobject(root, "payload");
-	meta = jobject(root, "metadata");
-	if (payload == NULL) {
-		warn(c, "sportradar: push message without payload or heartbeat skipped");
-		goto out;
-	}
 	game = jobject(payload, "game");
-	gid = jstr(game, "id");
-	if (gid == NULL) {
-		/* a message without payload.game: metadata.match names the game */
-		gid = jstr(meta, "match");
-		if (gid != NULL && strncmp(gid, "sd:match:", 9) == 0)
-			gid += 9;
-	}
-	if (gid != NULL && c->game_id[0] != '\0') {
-		cs_sanitize(clean, gid, sizeof clean);
-		if (strcmp(clean, c->game_id) != 0) {
-			kind = SR_PUSH_OTHER_GAME;
-			goto out;
-		}
-	}
-	event = jobject(payload, "event");
-	if (event == NULL) {
-		/* Push Statistics and anything unknown: the box score comes
-		 * from the events, so there is nothing to take from it. */
-		warn(c, "sportradar: push message without an event skipped");
-		goto out;
-	}
-	op = jstr(meta, "operation");
-	if (op == NULL)
-		op = jstr(root, "operation");
-	if (op != NULL && strcmp(op, "delete") == 0) {
-		id = jstr(event, "id");
-		if (id == NULL || *id == '\0' || strlen(id) >= CS_ID_MAX) {
-			warn(c, "sportradar: push delete without a usable event id skipped");
-			goto out;
-		}
-		cs_sanitize(clean, id, sizeof clean);
-		note_delete(c, clean, sportradar_parse_time(jstr(event, "deleted")));
-		if (c->sink.delete_event != NULL)
-			c->sink.delete_event(c->sink.ctx, clean);
-		kind = SR_PUSH_DELETE;
-		goto out;
-	}
-	/* update, create or no operation at all: an upsert */
-	teams_from(c, jobject(game, "home"), jobject(game, "away"), &teams);
-	learn_event(c, event);
-	if (event_of(c, event, &teams, NULL, 0, &ev, &why) < 0) {
-		id = jstr(event, "id");
-		warn(c, "sportradar: push event %s skipped: %s",
-		    id != NULL && *id != '\0' ? id : "(no id)", why);
-		goto out;
-	}
-	for (s = 0; s < 2; s++) {
-		team = jobject(game, s == CS_HOME ? "home" : "away");
-		if (jint(team, "points", 0, 100000, &n))
-			info->points[s] = n;
-	}
-	/* The only send-time team field we use: a timeout's remaining count
-	 * is exact when sent with that timeout (scores never come from here). */
-	if (ev.type == CS_EV_TIMEOUT && ev.side != CS_SIDE_NONE &&
-	    jint(jobject(game, ev.side == CS_HOME ? "home" : "away"),
-	    "remaining_timeouts", 0, 99, &n))
-		ev.timeouts_remaining = n;
-	info->type = ev.type;
-	info->period = ev.period;
-	if (stale_version(c, ev.id, sportradar_parse_time(jstr(event, "updated")))) {
-		kind = SR_PUSH_STALE;
-		goto out;
-	}
-	if (c->sink.event != NULL)
-		c->sink.event(c->sink.ctx, &ev);
-	kind = SR_PUSH_EVENT;
-	if (ev.sequence > c->max_sequence)
-		c->max_sequence = ev.sequence;
-	/* sent now: the stream's newest moment */
-	offer_timeouts(c, jobject(game, "home"), jobject(game, "away"), c->max_sequence);
-out:
+	fields_tree(root, root_names, R_N, m.root);
+	fields_tree(payload, payload_names, P_N, m.payload);
+	fields_tree(jobject(root, "metadata"), meta_names, M_N, m.meta);
+	fields_tree(game, game_names, G_N, m.game);
+	teams_tree(game, m.team);
+	fields_tree(jobject(root, "heartbeat"), interval_name, 1, &m.interval);
+	event_fields_tree(jobject(payload, "event"), &m.event);
+	kind = push_apply(c, &m, info);
 	json_object_put(root);
 	return kind;
 }
@@ -2222,97 +2569,27 @@ out:
  * The scan path.  Building a json-c tree of a ~3.7 KB line cost more than
  * all the rest of a replay.  Here the line is checked whole with the
  * allocation-free scanner (json_scan.h); then one walk of the line takes
- * the members we use into a struct push_scan, typed as json-c types them,
- * with no side effect yet (ps_read); then the same steps as the tree path
- * run on those (ps_apply).  ps_read declines (the line takes the tree
- * path) on anything it cannot read exactly as json-c: a key with an escape
- * (it may spell one we read), a key we read given twice, a \u escape in a
- * string we read, more strings, statistics or players than it has room
- * for.  An on_court byte for byte the one kept from the event before is
- * compared, not read (see ps_fives).
+ * the members we use into a struct push_fields, typed as json-c types
+ * them, with no side effect yet (ps_read); then push_apply runs on those.
+ * ps_read declines (the line takes the tree path) on anything it cannot
+ * read exactly as json-c: a key with an escape (it may spell one we read),
+ * a key we read given twice, a \u escape in a string we read, more
+ * strings, statistics or players than it has room for.  An on_court byte
+ * for byte the one kept from the event before is compared, not read (see
+ * keep_fives).
  */
 #define PUSH_SCAN_DEPTH 24       /* push lines nest ~6 deep; json-c allows 32 */
 #define PS_TEXT_MAX     8192     /* the decoded strings of one line */
-#define PS_STATS_MAX    16       /* statistics entries (8 are kept) */
-#define PS_PLAYERS_MAX  8        /* the players of one on-court side (5) */
 
-/* A member's value as json-c types it; null is absent, as jget gives it. */
-enum pv_type { PV_NONE, PV_STRING, PV_INT, PV_DOUBLE, PV_BOOL, PV_OBJECT, PV_ARRAY };
-
-struct pv {
-	enum pv_type t;
-	const char *s;               /* PV_STRING: decoded, NUL-terminated */
-	int64_t i;                   /* PV_INT, as json_object_get_int64 gives it; PV_BOOL */
-	double d;                    /* PV_DOUBLE */
-	struct json_span v;          /* the value's text */
-};
-
-struct pname {
-	const char *s;
-	size_t n;
-};
-#define PN(x) { x, sizeof x - 1 }
-
-enum { R_HEARTBEAT, R_PAYLOAD, R_METADATA, R_OPERATION, R_N };
-enum { P_GAME, P_EVENT, P_N };
-enum { M_MATCH, M_OPERATION, M_N };
-enum { G_ID, G_HOME, G_AWAY, G_N };
-enum { T_ID, T_POINTS, T_TIMEOUTS, T_N };
-enum { E_ID, E_DELETED, E_PERIOD, E_TYPE, E_NUMBER, E_SEQUENCE, E_CREATED, E_WALL,
-	E_UPDATED, E_CLOCK_DECIMAL, E_CLOCK, E_DESCRIPTION, E_ATTRIBUTION, E_LOCATION,
-	E_ON_COURT, E_QUALIFIERS, E_STATISTICS, E_N };
-enum { PD_TYPE, PD_NUMBER, PD_SEQUENCE, PD_N };
-enum { PL_ID, PL_REFERENCE, PL_SR_ID, PL_NAME, PL_JERSEY, PL_N };
-enum { ST_TYPE, ST_TEAM, ST_PLAYER, ST_MADE, ST_THREE, ST_POINTS, ST_REBOUND, ST_N };
-
-static const struct pname root_names[R_N] = { PN("heartbeat"), PN("payload"),
-	PN("metadata"), PN("operation") };
-static const struct pname payload_names[P_N] = { PN("game"), PN("event") };
-static const struct pname meta_names[M_N] = { PN("match"), PN("operation") };
-static const struct pname game_names[G_N] = { PN("id"), PN("home"), PN("away") };
-static const struct pname team_names[T_N] = { PN("id"), PN("points"),
-	PN("remaining_timeouts") };
-static const struct pname event_names[E_N] = { PN("id"), PN("deleted"), PN("period"),
-	PN("event_type"), PN("number"), PN("sequence"), PN("created"), PN("wall_clock"),
-	PN("updated"), PN("clock_decimal"), PN("clock"), PN("description"),
-	PN("attribution"), PN("location"), PN("on_court"), PN("qualifiers"),
-	PN("statistics") };
-static const struct pname period_names[PD_N] = { PN("type"), PN("number"), PN("sequence") };
-static const struct pname player_names[PL_N] = { PN("id"), PN("reference"), PN("sr_id"),
-	PN("full_name"), PN("jersey_number") };
-static const struct pname stat_names[ST_N] = { PN("type"), PN("team"), PN("player"),
-	PN("made"), PN("three_point_shot"), PN("points"), PN("rebound_type") };
-static const struct pname id_name[1] = { PN("id") };
-static const struct pname interval_name[1] = { PN("interval") };
 static const struct pname qualifier_name[1] = { PN("qualifier") };
-static const struct pname coord_names[2] = { PN("coord_x"), PN("coord_y") };
-static const struct pname side_names[2] = { PN("home"), PN("away") };
 static const struct pname players_name[1] = { PN("players") };
-
-struct ps_player {
-	bool obj;                    /* an object: player_ref reads it */
-	struct pv f[PL_N];
-};
-
-struct ps_stat {
-	struct pv f[ST_N];
-	struct pv team_id;           /* team.id, when team is an object */
-	struct ps_player player;
-};
 
 struct push_scan {
 	const struct sportradar_ctx *c;
 	char text[PS_TEXT_MAX];
 	size_t text_len;
-	struct pv root[R_N], payload[P_N], meta[M_N], game[G_N], team[2][T_N];
-	struct pv interval, event[E_N], period[PD_N], attribution_id, coord[2];
-	unsigned qualifiers;
-	int nstats;
-	struct ps_stat stat[PS_STATS_MAX];
-	bool oc_kept;                /* on_court is the one the context kept */
 	int side;                    /* the on-court side being read */
-	int nplayers[2];             /* -1: the side has no players list */
-	struct ps_player oc[2][PS_PLAYERS_MAX];
+	struct push_fields m;
 };
 
 /* Reads the object or array at p (checked JSON) into the scan: the end of
@@ -2325,70 +2602,6 @@ ps_space(const char *p, const char *end)
 	while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
 		p++;
 	return p;
-}
-
-/* Past the closing quote of the string at p (checked JSON).  Keys and ids
- * are short, and a byte loop crosses them fastest; a long string (a
- * description, metadata's list of players) is crossed by memchr. */
-static const char *
-ps_skip_string(const char *p, const char *end)
-{
-	const char *stop = end - p > 24 ? p + 24 : end, *q;
-	size_t slashes;
-
-	for (p++; p < stop && *p != '"'; p++)
-		if (*p == '\\')
-			p++;
-	if (p >= end)
-		return end;
-	if (*p == '"')
-		return p + 1;
-	for (; p < end; p = q + 1) {
-		q = memchr(p, '"', (size_t)(end - p));
-		if (q == NULL)
-			return end;
-		for (slashes = 0; q - slashes > p && q[-1 - (ptrdiff_t)slashes] == '\\'; slashes++)
-			;
-		if (slashes % 2 == 0)
-			return q + 1;
-	}
-	return end;
-}
-
-/* Past the value at p (checked JSON). */
-static const char *
-ps_skip_value(const char *p, const char *end)
-{
-	int depth = 0;
-
-	if (p < end && *p == '"')
-		return ps_skip_string(p, end);
-	if (p < end && *p != '{' && *p != '[') {
-		while (p < end && *p != ',' && *p != '}' && *p != ']' && *p != ' ' &&
-		    *p != '\t' && *p != '\r' && *p != '\n')
-			p++;
-		return p;
-	}
-	while (p < end) {
-		switch (*p) {
-		case '"':
-			p = ps_skip_string(p, end);
-			continue;
-		case '{':
-		case '[':
-			depth++;
-			break;
-		case '}':
-		case ']':
-			if (--depth == 0)
-				return p + 1;
-			break;
-		default:
-			break;
-		}
-		p++;
-	}
-	return end;
 }
 
 /* A number as json-c reads it: an integer unless it has a point or an
@@ -2422,7 +2635,7 @@ pv_number(const char *p, size_t len, struct pv *out)
 static const char *
 pv_scalar(struct push_scan *ps, const char *p, const char *end, struct pv *out)
 {
-	const char *q = ps_skip_value(p, end);
+	const char *q = json_skip_value(p, end);
 	long n;
 
 	out->v.p = p;
@@ -2472,7 +2685,7 @@ ps_object(struct push_scan *ps, const char *p, const char *end, const struct pna
 	for (p = ps_space(p + 1, end); p < end && *p != '}'; p = ps_space(q, end)) {
 		if (*p == ',')
 			p = ps_space(p + 1, end);
-		q = ps_skip_string(p, end);
+		q = json_skip_string(p, end);
 		k = p + 1;
 		klen = q - p >= 2 ? (size_t)(q - p - 2) : 0;
 		if (memchr(k, '\\', klen) != NULL)
@@ -2481,7 +2694,7 @@ ps_object(struct push_scan *ps, const char *p, const char *end, const struct pna
 		for (i = 0; i < n && (klen != names[i].n || memcmp(k, names[i].s, klen) != 0); i++)
 			;
 		if (i == n) {
-			q = ps_skip_value(p, end);
+			q = json_skip_value(p, end);
 			continue;
 		}
 		if (seen & (1u << i))
@@ -2494,7 +2707,7 @@ ps_object(struct push_scan *ps, const char *p, const char *end, const struct pna
 		}
 		out[i].t = *p == '{' ? PV_OBJECT : PV_ARRAY;
 		out[i].s = NULL;
-		q = walk != NULL && walk[i] != NULL ? walk[i](ps, p, end) : ps_skip_value(p, end);
+		q = walk != NULL && walk[i] != NULL ? walk[i](ps, p, end) : json_skip_value(p, end);
 		if (q == NULL)
 			return NULL;
 		out[i].v.p = p;
@@ -2508,7 +2721,7 @@ static const char *
 ps_sub(struct push_scan *ps, const char *p, const char *end, const struct pname *names,
     size_t n, struct pv *out, const ps_walk *walk)
 {
-	return *p == '{' ? ps_object(ps, p, end, names, n, out, walk) : ps_skip_value(p, end);
+	return *p == '{' ? ps_object(ps, p, end, names, n, out, walk) : json_skip_value(p, end);
 }
 
 /* The next element of the array whose items go on at *pp: false at its end. */
@@ -2524,7 +2737,7 @@ ps_element(const char **pp, const char *end)
 }
 
 static const char *
-ps_player(struct push_scan *ps, const char *p, const char *end, struct ps_player *pl)
+ps_player(struct push_scan *ps, const char *p, const char *end, struct sr_player_fields *pl)
 {
 	int i;
 
@@ -2537,25 +2750,25 @@ ps_player(struct push_scan *ps, const char *p, const char *end, struct ps_player
 static const char *
 walk_heartbeat(struct push_scan *ps, const char *p, const char *end)
 {
-	return ps_sub(ps, p, end, interval_name, 1, &ps->interval, NULL);
+	return ps_sub(ps, p, end, interval_name, 1, &ps->m.interval, NULL);
 }
 
 static const char *
 walk_meta(struct push_scan *ps, const char *p, const char *end)
 {
-	return ps_sub(ps, p, end, meta_names, M_N, ps->meta, NULL);
+	return ps_sub(ps, p, end, meta_names, M_N, ps->m.meta, NULL);
 }
 
 static const char *
 walk_home(struct push_scan *ps, const char *p, const char *end)
 {
-	return ps_sub(ps, p, end, team_names, T_N, ps->team[0], NULL);
+	return ps_sub(ps, p, end, team_names, T_N, ps->m.team[0], NULL);
 }
 
 static const char *
 walk_away(struct push_scan *ps, const char *p, const char *end)
 {
-	return ps_sub(ps, p, end, team_names, T_N, ps->team[1], NULL);
+	return ps_sub(ps, p, end, team_names, T_N, ps->m.team[1], NULL);
 }
 
 static const char *
@@ -2563,38 +2776,39 @@ walk_game(struct push_scan *ps, const char *p, const char *end)
 {
 	static const ps_walk walks[G_N] = { NULL, walk_home, walk_away };
 
-	return ps_sub(ps, p, end, game_names, G_N, ps->game, walks);
+	return ps_sub(ps, p, end, game_names, G_N, ps->m.game, walks);
 }
 
 static const char *
 push_walk_period(struct push_scan *ps, const char *p, const char *end)
 {
-	return ps_sub(ps, p, end, period_names, PD_N, ps->period, NULL);
+	return ps_sub(ps, p, end, period_names, PD_N, ps->m.event.period, NULL);
 }
 
 static const char *
 walk_attribution(struct push_scan *ps, const char *p, const char *end)
 {
-	return ps_sub(ps, p, end, id_name, 1, &ps->attribution_id, NULL);
+	return ps_sub(ps, p, end, id_name, 1, &ps->m.event.attribution_id, NULL);
 }
 
 static const char *
 walk_location(struct push_scan *ps, const char *p, const char *end)
 {
-	return ps_sub(ps, p, end, coord_names, 2, ps->coord, NULL);
+	return ps_sub(ps, p, end, coord_names, 2, ps->m.event.coord, NULL);
 }
 
 static const char *
 walk_players(struct push_scan *ps, const char *p, const char *end)
 {
+	struct sr_event_fields *f = &ps->m.event;
 	int s = ps->side;
 
 	if (*p != '[')
-		return ps_skip_value(p, end);
-	ps->nplayers[s] = 0;
-	for (p++; ps_element(&p, end); ps->nplayers[s]++)
-		if (ps->nplayers[s] >= PS_PLAYERS_MAX ||
-		    (p = ps_player(ps, p, end, &ps->oc[s][ps->nplayers[s]])) == NULL)
+		return json_skip_value(p, end);
+	f->nplayers[s] = 0;
+	for (p++; ps_element(&p, end); f->nplayers[s]++)
+		if (f->nplayers[s] >= SR_PLAYERS_MAX ||
+		    (p = ps_player(ps, p, end, &f->oc[s][f->nplayers[s]])) == NULL)
 			return NULL;
 	return p < end ? p + 1 : NULL;
 }
@@ -2632,32 +2846,20 @@ walk_on_court(struct push_scan *ps, const char *p, const char *end)
 
 	if (*p == '{' && c->oc_len != 0 && (size_t)(end - p) >= c->oc_len &&
 	    memcmp(p, c->oc_text, c->oc_len) == 0) {
-		ps->oc_kept = true;
+		ps->m.event.oc_kept = true;
 		return p + c->oc_len;
 	}
 	return ps_sub(ps, p, end, side_names, 2, side, walks);
 }
 
-/* qualifiers: strings, or objects with a qualifier (qualifiers_of). */
+/* qualifiers: strings, or objects with a qualifier (qualifiers_tree). */
 static const char *
 walk_qualifiers(struct push_scan *ps, const char *p, const char *end)
 {
-	static const struct {
-		const char *name;
-		unsigned bit;
-	} known[] = {
-		{ "deadball", CS_Q_DEADBALL }, { "team", CS_Q_TEAM },
-		{ "pointsinthepaint", CS_Q_PAINT }, { "fastbreak", CS_Q_FAST_BREAK },
-		{ "2ndchance", CS_Q_SECOND_CHANCE }, { "fromturnover", CS_Q_FROM_TURNOVER },
-		{ "defensivegoaltending", CS_Q_GOALTENDING },
-		{ "1freethrow", CS_Q_ONE_FREE_THROW }, { "2freethrow", CS_Q_TWO_FREE_THROWS },
-		{ "mandatory", CS_Q_MANDATORY },
-	};
 	struct pv name;
-	size_t i;
 
 	if (*p != '[')
-		return ps_skip_value(p, end);
+		return json_skip_value(p, end);
 	for (p++; ps_element(&p, end);) {
 		name.t = PV_NONE;
 		if (*p == '"')
@@ -2666,9 +2868,8 @@ walk_qualifiers(struct push_scan *ps, const char *p, const char *end)
 			p = ps_sub(ps, p, end, qualifier_name, 1, &name, NULL);
 		if (p == NULL)
 			return NULL;
-		for (i = 0; name.t == PV_STRING && i < sizeof known / sizeof known[0]; i++)
-			if (strcmp(name.s, known[i].name) == 0)
-				ps->qualifiers |= known[i].bit;
+		if (name.t == PV_STRING)
+			ps->m.event.qualifiers |= qualifier_bit(name.s);
 	}
 	return p < end ? p + 1 : NULL;
 }
@@ -2676,13 +2877,13 @@ walk_qualifiers(struct push_scan *ps, const char *p, const char *end)
 static const char *
 walk_stat_team(struct push_scan *ps, const char *p, const char *end)
 {
-	return ps_sub(ps, p, end, id_name, 1, &ps->stat[ps->nstats].team_id, NULL);
+	return ps_sub(ps, p, end, id_name, 1, &ps->m.event.stat[ps->m.event.nstats].team_id, NULL);
 }
 
 static const char *
 walk_stat_player(struct push_scan *ps, const char *p, const char *end)
 {
-	return ps_player(ps, p, end, &ps->stat[ps->nstats].player);
+	return ps_player(ps, p, end, &ps->m.event.stat[ps->m.event.nstats].player);
 }
 
 static const char *
@@ -2690,15 +2891,16 @@ walk_statistics(struct push_scan *ps, const char *p, const char *end)
 {
 	static const ps_walk walks[ST_N] = { [ST_TEAM] = walk_stat_team,
 		[ST_PLAYER] = walk_stat_player };
-	struct ps_stat *st;
+	struct sr_event_fields *f = &ps->m.event;
+	struct sr_stat_fields *st;
 	int i;
 
 	if (*p != '[')
-		return ps_skip_value(p, end);
-	for (p++; ps_element(&p, end); ps->nstats++) {
-		if (ps->nstats >= PS_STATS_MAX)
+		return json_skip_value(p, end);
+	for (p++; ps_element(&p, end); f->nstats++) {
+		if (f->nstats >= SR_STATS_MAX)
 			return NULL;
-		st = &ps->stat[ps->nstats];
+		st = &f->stat[f->nstats];
 		st->team_id.t = PV_NONE;
 		st->player.obj = false;
 		for (i = 0; i < PL_N; i++)
@@ -2719,7 +2921,7 @@ push_walk_event(struct push_scan *ps, const char *p, const char *end)
 		[E_ON_COURT] = walk_on_court, [E_QUALIFIERS] = walk_qualifiers,
 		[E_STATISTICS] = walk_statistics };
 
-	return ps_sub(ps, p, end, event_names, E_N, ps->event, walks);
+	return ps_sub(ps, p, end, event_names, E_N, ps->m.event.f, walks);
 }
 
 static const char *
@@ -2727,7 +2929,7 @@ walk_payload(struct push_scan *ps, const char *p, const char *end)
 {
 	static const ps_walk walks[P_N] = { walk_game, push_walk_event };
 
-	return ps_sub(ps, p, end, payload_names, P_N, ps->payload, walks);
+	return ps_sub(ps, p, end, payload_names, P_N, ps->m.payload, walks);
 }
 
 static void
@@ -2744,6 +2946,8 @@ static bool
 ps_read(struct push_scan *ps, const struct sportradar_ctx *c, const char *line, size_t len)
 {
 	static const ps_walk walks[R_N] = { walk_heartbeat, walk_payload, walk_meta, NULL };
+	struct push_fields *m = &ps->m;
+	struct sr_event_fields *f = &m->event;
 	size_t i = 0;
 
 	while (i < len && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r' || line[i] == '\n'))
@@ -2753,562 +2957,23 @@ ps_read(struct push_scan *ps, const struct sportradar_ctx *c, const char *line, 
 		return false;
 	ps->c = c;
 	ps->text_len = 0;
-	pv_none(ps->payload, P_N);
-	pv_none(ps->meta, M_N);
-	pv_none(ps->game, G_N);
-	pv_none(ps->team[0], T_N);
-	pv_none(ps->team[1], T_N);
-	pv_none(&ps->interval, 1);
-	pv_none(ps->event, E_N);
-	pv_none(ps->period, PD_N);
-	pv_none(&ps->attribution_id, 1);
-	pv_none(ps->coord, 2);
-	ps->qualifiers = 0;
-	ps->nstats = 0;
-	ps->oc_kept = false;
-	ps->nplayers[0] = ps->nplayers[1] = -1;
-	return ps_object(ps, line + i, line + len, root_names, R_N, ps->root, walks) != NULL;
-}
-
-/* --- what ps_read took, read as the json-c accessors read a tree --- */
-
-static const char *
-pv_str(const struct pv *v)
-{
-	return v->t == PV_STRING ? v->s : NULL;
-}
-
-/* jint64 of a member already taken. */
-static bool
-pv_int64(const struct pv *v, int64_t min, int64_t max, int64_t *out)
-{
-	int64_t n;
-	double d;
-	char *end;
-	long long ll;
-
-	switch (v->t) {
-	case PV_INT:
-		n = v->i;
-		if (n == INT64_MAX || n == INT64_MIN)
-			return false;
-		break;
-	case PV_DOUBLE:
-		d = v->d;
-		if (!isfinite(d) || d != floor(d) || fabs(d) > 9007199254740992.0)
-			return false;
-		n = (int64_t)d;
-		break;
-	case PV_STRING:
-		if (*v->s == '\0' || strlen(v->s) > 19)
-			return false;
-		errno = 0;
-		ll = strtoll(v->s, &end, 10);
-		if (errno != 0 || *end != '\0')
-			return false;
-		n = ll;
-		break;
-	default:
-		return false;
-	}
-	if (n < min || n > max)
-		return false;
-	*out = n;
-	return true;
-}
-
-static bool
-pv_int(const struct pv *v, int min, int max, int *out)
-{
-	int64_t n;
-
-	if (!pv_int64(v, min, max, &n))
-		return false;
-	*out = (int)n;
-	return true;
-}
-
-/* jtrue */
-static bool
-pv_true(const struct pv *v)
-{
-	switch (v->t) {
-	case PV_BOOL:
-	case PV_INT:
-		return v->i != 0;
-	case PV_STRING:
-		return strcmp(v->s, "true") == 0;
-	default:
-		return false;
-	}
-}
-
-/* jtext */
-static const char *
-pv_text(const struct pv *v, char *buf, size_t size)
-{
-	int64_t n;
-
-	if (v->t == PV_STRING)
-		return v->s;
-	if (v->t == PV_INT && pv_int64(v, 0, INT64_MAX - 1, &n)) {
-		snprintf(buf, size, "%lld", (long long)n);
-		return buf;
-	}
-	return NULL;
-}
-
-/* --- the scan path's steps, each as its tree twin does it --- */
-
-/* cs_sanitize; printable ASCII that fits (nearly every string of a line)
- * is copied as it is, which is what cs_sanitize makes of it. */
-static void
-ps_clean(char *dst, const char *src, size_t size)
-{
-	size_t i;
-
-	if (size == 0)
-		return;
-	for (i = 0; i + 1 < size && (unsigned char)src[i] >= 0x20 &&
-	    (unsigned char)src[i] < 0x7f; i++)
-		;
-	if (src[i] == '\0')
-		memcpy(dst, src, i + 1);
-	else
-		cs_sanitize(dst, src, size);
-}
-
-/* player_ref */
-static bool
-ps_player_ref(struct sportradar_ctx *c, const struct ps_player *p, struct cs_player_ref *ref)
-{
-	const char *id, *reference, *sr_id, *name, *jersey, *known;
-	char raw[CS_ID_MAX + 8], num[24], jnum[24];
-
-	memset(ref, 0, sizeof *ref);
-	if (!p->obj)
-		return false;
-	id = pv_str(&p->f[PL_ID]);
-	reference = pv_text(&p->f[PL_REFERENCE], num, sizeof num);
-	sr_id = pv_str(&p->f[PL_SR_ID]);
-	name = pv_str(&p->f[PL_NAME]);
-	jersey = pv_text(&p->f[PL_JERSEY], jnum, sizeof jnum);
-	if (name != NULL)
-		ps_clean(ref->name, name, sizeof ref->name);
-	if (jersey != NULL)
-		ps_clean(ref->jersey, jersey, sizeof ref->jersey);
-	if (id != NULL && *id != '\0') {
-		ps_clean(ref->id, id, sizeof ref->id);
-		learn_player(c, reference, ref->id);
-	}
-	if (ref->id[0] == '\0' && reference != NULL && *reference != '\0') {
-		known = known_player(c, reference);
-		if (known != NULL)
-			cs_strlcpy(ref->id, known, sizeof ref->id);
-		else {
-			snprintf(raw, sizeof raw, "ref:%s", reference);
-			ps_clean(ref->id, raw, sizeof ref->id);
-		}
-	}
-	if (ref->id[0] == '\0' && sr_id != NULL && *sr_id != '\0')
-		ps_clean(ref->id, sr_id, sizeof ref->id);
-	if (ref->id[0] == '\0' && ref->name[0] != '\0')
-		cs_strlcpy(ref->id, ref->name, sizeof ref->id);
-	return ref->id[0] != '\0';
-}
-
-/* learn_from */
-static void
-ps_learn_from(struct sportradar_ctx *c, const struct ps_player *p)
-{
-	const char *id = pv_str(&p->f[PL_ID]), *reference;
-	char num[24], clean[CS_ID_MAX];
-
-	if (id == NULL || *id == '\0')
-		return;
-	reference = pv_text(&p->f[PL_REFERENCE], num, sizeof num);
-	ps_clean(clean, id, sizeof clean);
-	learn_player(c, reference, clean);
-}
-
-/* side_of, given the team object's id */
-static int
-ps_side_of(const struct sr_teams *t, const struct pv *team_id)
-{
-	const char *id = pv_str(team_id);
-	char clean[CS_ID_MAX];
-	int s;
-
-	if (id == NULL || *id == '\0')
-		return CS_SIDE_NONE;
-	ps_clean(clean, id, sizeof clean);
-	for (s = 0; s < 2; s++)
-		if (t->id[s][0] != '\0' && strcmp(t->id[s], clean) == 0)
-			return s;
-	return CS_SIDE_NONE;
-}
-
-/* period_of, for a push event (no index) */
-static bool
-ps_period_of(const struct sportradar_ctx *c, const struct pv *p, struct cs_period *out,
-    bool *past)
-{
-	const char *type = pv_str(&p[PD_TYPE]);
-	int number = 0, sequence = 0;
-	bool have_number, have_sequence;
-
-	have_number = pv_int(&p[PD_NUMBER], 1, SR_PERIOD_SEQ_MAX, &number);
-	have_sequence = pv_int(&p[PD_SEQUENCE], 1, SR_PERIOD_SEQ_MAX, &sequence);
-	return period_place(c, type, have_number, number, have_sequence, sequence, 0,
-	    out, past);
-}
-
-/* five_of */
-static bool
-ps_five_of(struct sportradar_ctx *c, const struct ps_player *players, int n,
-    struct cs_player_ref refs[CS_ON_COURT])
-{
-	int i;
-
-	if (n != CS_ON_COURT)
-		return false;
-	for (i = 0; i < n; i++)
-		if (!ps_player_ref(c, &players[i], &refs[i]))
-			return false;
-	return true;
-}
-
-/* learn_event's on_court half, and both fives.  They are kept for the
- * next event (sportradar_ctx.oc_*) when each player had his own id: then
- * they depend on the bytes alone, and whatever was learned since cannot
- * change them, so an identical on_court needs no reading (walk_on_court). */
-static void
-ps_fives(struct sportradar_ctx *c, const struct push_scan *ps, bool has[2],
-    struct cs_player_ref five[2][CS_ON_COURT])
-{
-	const struct pv *oc = &ps->event[E_ON_COURT];
-	const char *id;
-	char clean[CS_ID_MAX];
-	bool keep = true;
-	int s, i;
-
-	if (ps->oc_kept) {
-		memcpy(has, c->oc_has, sizeof c->oc_has);
-		memcpy(five, c->oc_five, sizeof c->oc_five);
-		return;
-	}
-	has[0] = has[1] = false;
-	memset(five, 0, sizeof c->oc_five);
-	if (oc->t != PV_OBJECT)
-		return;
-	for (s = 0; s < 2; s++)
-		for (i = 0; i < ps->nplayers[s]; i++) {
-			ps_learn_from(c, &ps->oc[s][i]);
-			id = ps->oc[s][i].obj ? pv_str(&ps->oc[s][i].f[PL_ID]) : NULL;
-			if (id != NULL)
-				ps_clean(clean, id, sizeof clean);
-			if (id == NULL || strlen(id) >= CS_ID_MAX || clean[0] == '\0')
-				keep = false;
-		}
-	for (s = 0; s < 2; s++)
-		has[s] = ps_five_of(c, ps->oc[s], ps->nplayers[s], five[s]);
-	c->oc_len = 0;
-	if (keep && oc->v.len <= sizeof c->oc_text) {
-		memcpy(c->oc_text, oc->v.p, oc->v.len);
-		c->oc_len = oc->v.len;
-		memcpy(c->oc_has, has, sizeof c->oc_has);
-		memcpy(c->oc_five, five, sizeof c->oc_five);
-	}
-}
-
-/* stats_of */
-static void
-ps_stats_of(struct sportradar_ctx *c, const struct push_scan *ps, const struct sr_teams *t,
-    struct cs_event *ev)
-{
-	const struct ps_stat *st;
-	struct cs_stat *out;
-	int i, type, side, points;
-	const char *rtype;
-
-	if (ps->event[E_STATISTICS].t == PV_NONE)
-		return;
-	if (ps->event[E_STATISTICS].t != PV_ARRAY) {
-		warn(c, "sportradar: event %s: statistics is not a list; none counted", ev->id);
-		return;
-	}
-	for (i = 0; i < ps->nstats; i++) {
-		st = &ps->stat[i];
-		type = stat_type_of(pv_str(&st->f[ST_TYPE]));
-		if (type < 0)
-			continue;
-		side = ps_side_of(t, &st->team_id);
-		if (side == CS_SIDE_NONE) {
-			warn(c, "sportradar: event %s: skipped a %s statistic of an unknown team",
-			    ev->id, cs_stat_type_name((enum cs_stat_type)type));
-			continue;
-		}
-		out = cs_event_add_stat(ev, (enum cs_stat_type)type, side);
-		if (out == NULL) {
-			warn(c, "sportradar: event %s: more than %d statistics, the rest skipped",
-			    ev->id, CS_EVENT_STATS_MAX);
-			return;
-		}
-		if (st->f[ST_PLAYER].t != PV_NONE && !ps_player_ref(c, &st->player, &out->player) &&
-		    st->player.obj) {
-			/* a player object that names nobody: count it for the team */
-			warn(c, "sportradar: event %s: a %s statistic names no player; counted for the team",
-			    ev->id, cs_stat_type_name((enum cs_stat_type)type));
-		}
-		switch (type) {
-		case CS_STAT_FIELD_GOAL:
-			out->made = pv_true(&st->f[ST_MADE]);
-			out->three = pv_true(&st->f[ST_THREE]);
-			points = 0;
-			if (out->made && !pv_int(&st->f[ST_POINTS], 0, 3, &points))
-				points = 0;
-			out->points = out->made ? points : 0;
-			break;
-		case CS_STAT_FREE_THROW:
-			out->made = pv_true(&st->f[ST_MADE]);
-			out->points = out->made ? 1 : 0;
-			break;
-		case CS_STAT_REBOUND:
-			rtype = pv_str(&st->f[ST_REBOUND]);
-			out->offensive = rtype != NULL && strcmp(rtype, "offensive") == 0;
-			break;
-		default:
-			break;
-		}
-	}
-}
-
-/* fallback_sequence */
-static int64_t
-ps_fallback_sequence(struct sportradar_ctx *c, const struct pv *e, const char *id,
-    int number)
-{
-	bool found;
-	size_t i = seen_slot(c, id_key(id), &found);
-	bool present = e[E_SEQUENCE].t != PV_NONE;
-	int64_t t;
-
-	if (found && c->seen[i].sequence >= 0) {
-		if (present)
-			warn(c, "sportradar: event %s: sequence unusable; kept its earlier place", id);
-		return c->seen[i].sequence;
-	}
-	if (c->epoch_sequences) {
-		t = sportradar_parse_time(pv_str(&e[E_CREATED]));
-		if (t <= 0)
-			t = sportradar_parse_time(pv_str(&e[E_WALL]));
-		if (t <= 0)
-			t = sportradar_parse_time(pv_str(&e[E_UPDATED]));
-		if (t > 0) {
-			warn(c, "sportradar: event %s: sequence %s; ordered by its creation time",
-			    id, present ? "unusable" : "missing");
-			return t;
-		}
-	}
-	if (present)
-		warn(c, "sportradar: event %s: sequence unusable; ordered by number", id);
-	return number;
-}
-
-/* event_of, for a push event; the fives come from ps_fives. */
-static int
-ps_event_of(struct sportradar_ctx *c, const struct push_scan *ps, const struct sr_teams *t,
-    struct cs_event *ev, const char **why)
-{
-	const struct pv *e = ps->event;
-	const char *id, *type, *clock, *desc;
-	int64_t seq;
-	int number, x, y;
-	bool past = false;
-
-	cs_event_init(ev, CS_PROVIDER_SPORTRADAR);
-	id = pv_str(&e[E_ID]);
-	if (id == NULL || *id == '\0') {
-		*why = "no id";
-		return -1;
-	}
-	if (strlen(id) >= CS_ID_MAX) {
-		*why = "id too long";
-		return -1;
-	}
-	ps_clean(ev->id, id, sizeof ev->id);
-	if (ev->id[0] == '\0') {
-		*why = "bad id";
-		return -1;
-	}
-	if (e[E_PERIOD].t != PV_OBJECT || !ps_period_of(c, ps->period, &ev->period, &past)) {
-		*why = past ? "period past the limit of " PERIODS_MAX_TEXT " periods" :
-		    "period missing or bad";
-		return -1;
-	}
-	type = pv_str(&e[E_TYPE]);
-	ev->type = event_type_of(type);
-	if (type != NULL)
-		ps_clean(ev->provider_type, type, sizeof ev->provider_type);
-	if (!pv_int(&e[E_NUMBER], 0, INT_MAX, &number)) {
-		if (e[E_NUMBER].t != PV_NONE)
-			warn(c, "sportradar: event %s: number unusable; ordered by position", ev->id);
-		number = 1;
-	}
-	ev->number = number;
-	if (pv_int64(&e[E_SEQUENCE], 0, INT64_MAX - 1, &seq))
-		remember_sequence(c, ev->id, seq);
-	else
-		seq = ps_fallback_sequence(c, e, ev->id, number);
-	ev->sequence = seq;
-	clock = pv_str(&e[E_CLOCK_DECIMAL]);
-	if (clock == NULL || cs_clock_parse(clock) == CS_NO_CLOCK)
-		clock = pv_str(&e[E_CLOCK]);
-	ev->clock = cs_clock_parse(clock);
-	ev->wall_ms = sportradar_parse_time(pv_str(&e[E_WALL]));
-	desc = pv_str(&e[E_DESCRIPTION]);
-	if (desc != NULL)
-		ps_clean(ev->description, desc, sizeof ev->description);
-	ev->side = ps_side_of(t, &ps->attribution_id);
-	/* a little slack past the lines, then clamp into the court frame */
-	if (e[E_LOCATION].t == PV_OBJECT &&
-	    pv_int(&ps->coord[0], -100, SR_COURT_X + 100, &x) &&
-	    pv_int(&ps->coord[1], -100, SR_COURT_Y + 100, &y)) {
-		ev->has_location = true;
-		ev->x = x < 0 ? 0 : x > SR_COURT_X ? SR_COURT_X : x;
-		ev->y = y < 0 ? 0 : y > SR_COURT_Y ? SR_COURT_Y : y;
-	}
-	ev->qualifiers = ps->qualifiers;
-	ps_stats_of(c, ps, t, ev);
-	return 0;
-}
-
-/* offer_timeouts, given the teams' members */
-static void
-ps_offer_timeouts(struct sportradar_ctx *c, const struct pv team[2][T_N], int64_t moment)
-{
-	struct cs_game_info info;
-	bool any = false;
-	int s, n;
-
-	cs_game_info_init(&info, CS_PROVIDER_SPORTRADAR);
-	for (s = 0; s < 2; s++) {
-		if (!pv_int(&team[s][T_TIMEOUTS], 0, 99, &n))
-			continue;
-		info.has_timeouts_remaining[s] = true;
-		info.timeouts_remaining[s] = n;
-		any = true;
-	}
-	if (!any || moment < c->timeouts_version)
-		return;
-	c->timeouts_version = moment;
-	for (s = 0; s < 2; s++)
-		if (info.has_timeouts_remaining[s] &&
-		    (!c->info.has_timeouts_remaining[s] ||
-		    c->info.timeouts_remaining[s] != info.timeouts_remaining[s]))
-			break;
-	if (s < 2)
-		emit_info(c, &info);
-}
-
-/* An upsert (the tail of push_tree). */
-static enum sportradar_push_kind
-ps_upsert(struct sportradar_ctx *c, const struct push_scan *ps,
-    struct sportradar_push_info *info)
-{
-	struct sr_teams teams;
-	struct cs_event ev;
-	struct cs_player_ref five[2][CS_ON_COURT];
-	bool has_five[2];
-	const char *why, *id;
-	int s, n;
-
-	memset(&teams, 0, sizeof teams);
-	for (s = 0; s < 2; s++) {
-		id = pv_str(&ps->team[s][T_ID]);
-		if (id != NULL && *id != '\0')
-			ps_clean(teams.id[s], id, sizeof teams.id[s]);
-		else if (c->have_info && c->info.has_team[s])
-			cs_strlcpy(teams.id[s], c->info.team[s].id, sizeof teams.id[s]);
-	}
-	for (n = 0; n < ps->nstats; n++)
-		ps_learn_from(c, &ps->stat[n].player);
-	ps_fives(c, ps, has_five, five);
-	if (ps_event_of(c, ps, &teams, &ev, &why) < 0) {
-		id = pv_str(&ps->event[E_ID]);
-		warn(c, "sportradar: push event %s skipped: %s",
-		    id != NULL && *id != '\0' ? id : "(no id)", why);
-		return SR_PUSH_SKIPPED;
-	}
-	memcpy(ev.has_on_court, has_five, sizeof ev.has_on_court);
-	memcpy(ev.on_court, five, sizeof ev.on_court);
-	for (s = 0; s < 2; s++)
-		if (pv_int(&ps->team[s][T_POINTS], 0, 100000, &n))
-			info->points[s] = n;
-	if (ev.type == CS_EV_TIMEOUT && ev.side != CS_SIDE_NONE &&
-	    pv_int(&ps->team[ev.side][T_TIMEOUTS], 0, 99, &n))
-		ev.timeouts_remaining = n;
-	info->type = ev.type;
-	info->period = ev.period;
-	if (stale_version(c, ev.id, sportradar_parse_time(pv_str(&ps->event[E_UPDATED]))))
-		return SR_PUSH_STALE;
-	if (c->sink.event != NULL)
-		c->sink.event(c->sink.ctx, &ev);
-	if (ev.sequence > c->max_sequence)
-		c->max_sequence = ev.sequence;
-	ps_offer_timeouts(c, ps->team, c->max_sequence);
-	return SR_PUSH_EVENT;
-}
-
-/* What push_tree does, from what ps_read took. */
-static enum sportradar_push_kind
-ps_apply(struct sportradar_ctx *c, const struct push_scan *ps,
-    struct sportradar_push_info *info)
-{
-	const char *gid, *op, *id;
-	char clean[CS_ID_MAX];
-	int64_t interval;
-
-	if (ps->root[R_HEARTBEAT].t != PV_NONE) {
-		if (pv_int64(&ps->interval, 0, 86400000, &interval))
-			info->heartbeat_ms = (long)interval;
-		return SR_PUSH_HEARTBEAT;
-	}
-	if (ps->root[R_PAYLOAD].t != PV_OBJECT) {
-		warn(c, "sportradar: push message without payload or heartbeat skipped");
-		return SR_PUSH_SKIPPED;
-	}
-	gid = pv_str(&ps->game[G_ID]);
-	if (gid == NULL) {
-		/* a message without payload.game: metadata.match names the game */
-		gid = pv_str(&ps->meta[M_MATCH]);
-		if (gid != NULL && strncmp(gid, "sd:match:", 9) == 0)
-			gid += 9;
-	}
-	if (gid != NULL && c->game_id[0] != '\0') {
-		ps_clean(clean, gid, sizeof clean);
-		if (strcmp(clean, c->game_id) != 0)
-			return SR_PUSH_OTHER_GAME;
-	}
-	if (ps->payload[P_EVENT].t != PV_OBJECT) {
-		warn(c, "sportradar: push message without an event skipped");
-		return SR_PUSH_SKIPPED;
-	}
-	op = pv_str(&ps->meta[M_OPERATION]);
-	if (op == NULL)
-		op = pv_str(&ps->root[R_OPERATION]);
-	if (op == NULL || strcmp(op, "delete") != 0)
-		return ps_upsert(c, ps, info);
-	id = pv_str(&ps->event[E_ID]);
-	if (id == NULL || *id == '\0' || strlen(id) >= CS_ID_MAX) {
-		warn(c, "sportradar: push delete without a usable event id skipped");
-		return SR_PUSH_SKIPPED;
-	}
-	ps_clean(clean, id, sizeof clean);
-	note_delete(c, clean, sportradar_parse_time(pv_str(&ps->event[E_DELETED])));
-	if (c->sink.delete_event != NULL)
-		c->sink.delete_event(c->sink.ctx, clean);
-	return SR_PUSH_DELETE;
+	pv_none(m->payload, P_N);
+	pv_none(m->meta, M_N);
+	pv_none(m->game, G_N);
+	pv_none(m->team[0], T_N);
+	pv_none(m->team[1], T_N);
+	pv_none(&m->interval, 1);
+	pv_none(f->f, E_N);
+	pv_none(f->period, PD_N);
+	pv_none(&f->attribution_id, 1);
+	pv_none(f->coord, 2);
+	f->qualifiers = 0;
+	f->nstats = 0;
+	f->nplayers[0] = f->nplayers[1] = -1;
+	f->stat_list = f->player_list[0] = f->player_list[1] = NULL;
+	f->scanned = true;
+	f->oc_kept = false;
+	return ps_object(ps, line + i, line + len, root_names, R_N, m->root, walks) != NULL;
 }
 
 int
@@ -3323,7 +2988,7 @@ sportradar_parse_push_scan(struct sportradar_ctx *c, const char *line, size_t le
 	if (line == NULL || len == 0 || !ps_read(&ps, c, line, len))
 		return -1;
 	push_info_init(info);
-	info->kind = ps_apply(c, &ps, info);
+	info->kind = push_apply(c, &ps.m, info);
 	return 0;
 }
 
