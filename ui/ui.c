@@ -89,6 +89,9 @@ struct timing {
 	struct latency lat;
 	unsigned long frames;      /* live frames that showed new events */
 	unsigned long over;        /* events past a drain's stamp cap */
+	/* what the loop did, for the log: its turns (one a wake-up), whole
+	 * frames, and the strip alone (a game off screen changed) */
+	unsigned long turns, drawn, strip_only;
 };
 
 /* After a frame: the latency of the events it shows (live ones only: the
@@ -125,6 +128,9 @@ timing_end(struct timing *t)
 		    "p50 %.2f ms, p99 %.2f ms, max %.2f ms", t->lat.n, t->frames, t->over,
 		    latency_ms(&t->lat, 0.5), latency_ms(&t->lat, 0.99),
 		    (double)t->lat.max_us / 1000.0);
+	if (t->turns > 0)
+		log_msg("ui: %lu loop turns, %lu frames, %lu of the strip alone", t->turns,
+		    t->drawn, t->strip_only);
 	free(t->lat.bucket);
 	t->lat.bucket = NULL;
 }
@@ -472,6 +478,7 @@ ui_run_sessions(const struct ui_options *opt, struct session **v, size_t nsessio
 		deadline = cs_now_us() + (int64_t)(opt->duration * 1e6);
 
 	while (!quit) {
+		tm.turns++;
 		cur = v[lc.focus];
 		if (cur->feed != NULL) {
 			was_live = cur->st.caught_up;
@@ -495,6 +502,7 @@ ui_run_sessions(const struct ui_options *opt, struct session **v, size_t nsessio
 		if (!held) {
 			ui->now_us = now;
 			ui_frame(ui);
+			tm.drawn++;
 			last_frame = now;
 			timing_frame(&tm, &cur->st, cur->g, was_live);
 			cur->fresh = false;
