@@ -282,7 +282,7 @@ latency_of(const char *log, struct figures *fg)
 		return;
 	fg->p99 = strtod(q + 4, NULL);
 	fg->latency = true;
-	p = log_find(log, "loop turns", line, sizeof line);
+	p = log_find(log, "ui: the loop:", line, sizeof line);
 	if (p != NULL)
 		snprintf(fg->turns, sizeof fg->turns, "%s", p);
 	/* the first game's feed (the focused one) stops first: its figures */
