@@ -240,6 +240,7 @@ struct figures {
 	bool shown, latency;
 	double handoff_p99;         /* the focused game's queue -> UI, ms */
 	char handoff[300];          /* its line, where the time went */
+	char turns[160];            /* the UI loop's turns and frames */
 };
 
 /* Follows the night for LEAGUE_SECONDS once its first game is on screen. */
@@ -281,6 +282,9 @@ latency_of(const char *log, struct figures *fg)
 		return;
 	fg->p99 = strtod(q + 4, NULL);
 	fg->latency = true;
+	p = log_find(log, "ui: the loop:", line, sizeof line);
+	if (p != NULL)
+		snprintf(fg->turns, sizeof fg->turns, "%s", p);
 	/* the first game's feed (the focused one) stops first: its figures */
 	p = log_find(log, "queue -> UI", line, sizeof line);
 	if (p != NULL && (q = strstr(p, "p99 ")) != NULL) {
@@ -305,6 +309,8 @@ report(const char *provider, bool solo, const struct figures *fg)
 		    provider, fg->cpu_pct, fg->rss_mb, fg->p50, fg->p99);
 		if (fg->handoff[0] != '\0')
 			printf("  of which %s\n", fg->handoff);
+		if (fg->turns[0] != '\0')
+			printf("  %s\n", fg->turns);
 		return;
 	}
 	printf("league of %d live games, %s, 160x45, %d s: CPU %.1f%% of a core; "
@@ -315,6 +321,8 @@ report(const char *provider, bool solo, const struct figures *fg)
 		    fg->p50, fg->p99);
 		if (fg->handoff[0] != '\0')
 			printf("  of which the focused game's %s\n", fg->handoff);
+		if (fg->turns[0] != '\0')
+			printf("  %s\n", fg->turns);
 	} else
 		printf("; no live event reached the screen\n");
 	snprintf(name, sizeof name, "league_%s_cpu", provider);
@@ -362,18 +370,26 @@ bench_provider(const char *provider, bool solo)
 	rmdir(dir);
 }
 
+/* bench_league [PROVIDER]: both providers, or the one named (to repeat
+ * one provider's runs and take their median). */
 int
-main(void)
+main(int argc, char **argv)
 {
+	const char *only = argc > 1 ? argv[1] : NULL;
+	static const char *const providers[] = { "sportradar", "shottracker" };
+	size_t i;
+
 	signal(SIGPIPE, SIG_IGN);
 	if (access(TOP_BUILDDIR "/courtside", X_OK) != 0 ||
 	    access(TOP_BUILDDIR "/courtside-sim", X_OK) != 0) {
 		printf("league: skipped (courtside or courtside-sim not built)\n");
 		return 0;
 	}
-	bench_provider("sportradar", false);
-	bench_provider("sportradar", true);
-	bench_provider("shottracker", false);
-	bench_provider("shottracker", true);
+	for (i = 0; i < sizeof providers / sizeof providers[0]; i++) {
+		if (only != NULL && strcmp(only, providers[i]) != 0)
+			continue;
+		bench_provider(providers[i], false);
+		bench_provider(providers[i], true);
+	}
 	return 0;
 }

@@ -296,6 +296,40 @@ static const struct provider league = {
 	.name = "league", .run = sleeper_run, .run_league = league_run,
 };
 
+/* Sends what the test asks for, one step at a time: 1 and 3 a clock,
+ * 2 an event (feed_set_quiet). */
+static int quiet_step;   /* __atomic: the last step asked */
+
+static int
+quieter_run(struct feed *feed, char **cause)
+{
+	struct cs_sink sink = feed_sink(feed);
+	struct cs_clock ck;
+	struct cs_event ev;
+	int done = 0;
+
+	(void)cause;
+	memset(&ck, 0, sizeof ck);
+	ck.running = true;
+	cs_event_init(&ev, CS_PROVIDER_SHOTTRACKER);
+	cs_strlcpy(ev.id, "q-ev", sizeof ev.id);
+	feed_set_status(feed, FEED_LIVE, 0, "live");
+	while (!feed_stopping(feed)) {
+		if (__atomic_load_n(&quiet_step, __ATOMIC_ACQUIRE) == done) {
+			(void)feed_sleep(feed, 2);
+			continue;
+		}
+		ck.clock = 6000 - ++done;
+		if (done == 2)
+			sink.event(sink.ctx, &ev);
+		else
+			sink.clock(sink.ctx, &ck);
+	}
+	return 0;
+}
+
+static const struct provider quieter = { .name = "quieter", .run = quieter_run };
+
 /* --- helpers --- */
 
 /* Drains until END, like the UI: poll on feed_fd, then feed_drain. */
@@ -859,6 +893,72 @@ test_league(void)
 	feed_stop(&m[1]);
 }
 
+/* Until a message is held off screen (generous: a busy machine). */
+static bool
+quiet_held_within(struct feed *f, int ms)
+{
+	int64_t until = cs_now_us() + (int64_t)ms * 1000;
+
+	while (feed_quiet_since(f) == 0 && cs_now_us() < until)
+		usleep(1000);
+	return feed_quiet_since(f) != 0;
+}
+
+/* The kinds of a drained list, "CLOCK EVENT ..." */
+static void
+kinds_of(struct feed_msg *list, char *out, size_t size)
+{
+	size_t n = 0;
+
+	out[0] = '\0';
+	for (; list != NULL && n + 8 < size; list = list->next)
+		n += (size_t)snprintf(out + n, size - n, "%s ",
+		    list->kind == FEED_MSG_CLOCK ? "CLOCK" :
+		    list->kind == FEED_MSG_EVENT ? "EVENT" : "OTHER");
+}
+
+/* A game off screen: its clocks wait without waking the UI, an event
+ * wakes it and brings them along; on screen again, a clock wakes it. */
+static void
+test_quiet(void)
+{
+	struct feed_config c = config();
+	struct pollfd pfd;
+	struct feed_msg *list;
+	struct feed *f;
+	char *cause = NULL, kinds[64];
+
+	f = feed_start_with(&c, &quieter, &cause);
+	if (!ok(f != NULL, "quieter starts"))
+		return;
+	pfd.fd = feed_fd(f);
+	pfd.events = POLLIN;
+	ok(poll(&pfd, 1, WAKE_MS) == 1, "quiet: the LIVE status wakes the UI");
+	list = feed_drain(f);
+	feed_msg_free_list(&list);
+	ok(feed_quiet_since(f) == 0, "quiet: nothing held at first");
+	feed_set_quiet(f, true);
+	__atomic_store_n(&quiet_step, 1, __ATOMIC_RELEASE);
+	ok(quiet_held_within(f, WAKE_MS), "quiet: a clock off screen is held");
+	ok(poll(&pfd, 1, 0) == 0, "quiet: ... without waking the UI");
+	__atomic_store_n(&quiet_step, 2, __ATOMIC_RELEASE);
+	ok(poll(&pfd, 1, WAKE_MS) == 1, "quiet: an event off screen wakes the UI");
+	list = feed_drain(f);
+	kinds_of(list, kinds, sizeof kinds);
+	ok(strcmp(kinds, "CLOCK EVENT ") == 0, "quiet: the held clock comes with it (%s)", kinds);
+	feed_msg_free_list(&list);
+	ok(feed_quiet_since(f) == 0, "quiet: nothing held once drained");
+	feed_set_quiet(f, false);
+	__atomic_store_n(&quiet_step, 3, __ATOMIC_RELEASE);
+	ok(poll(&pfd, 1, WAKE_MS) == 1, "quiet: on screen again, a clock wakes the UI");
+	list = feed_drain(f);
+	kinds_of(list, kinds, sizeof kinds);
+	ok(strcmp(kinds, "CLOCK ") == 0 && feed_quiet_since(f) == 0,
+	    "quiet: that clock, not held (%s)", kinds);
+	feed_msg_free_list(&list);
+	feed_stop(&f);
+}
+
 static size_t
 heap_used(void)
 {
@@ -921,5 +1021,6 @@ main(void)
 	test_registry();
 	test_clip();
 	test_league();
+	test_quiet();
 	return tap_done();
 }

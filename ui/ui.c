@@ -38,6 +38,9 @@
 /* While a catch-up pours in, a frame at most this often: the partial game
  * is not worth drawing (or sending over SSH), and the model fills faster. */
 #define CATCH_UP_FRAME_MS 100
+/* A game off screen: its clock reaches its strip cell this late at most
+ * (feed_set_quiet), ten looks a second for all of them together. */
+#define STRIP_CLOCK_MS 100
 
 /*
  * Event received -> on the terminal: for every event, how long it waited
@@ -89,6 +92,9 @@ struct timing {
 	struct latency lat;
 	unsigned long frames;      /* live frames that showed new events */
 	unsigned long over;        /* events past a drain's stamp cap */
+	/* what the loop did, for the log: its turns (one a wake-up), whole
+	 * frames, and the strip alone (a game off screen changed) */
+	unsigned long turns, drawn, strip_only;
 };
 
 /* After a frame: the latency of the events it shows (live ones only: the
@@ -125,6 +131,9 @@ timing_end(struct timing *t)
 		    "p50 %.2f ms, p99 %.2f ms, max %.2f ms", t->lat.n, t->frames, t->over,
 		    latency_ms(&t->lat, 0.5), latency_ms(&t->lat, 0.99),
 		    (double)t->lat.max_us / 1000.0);
+	if (t->turns > 0)
+		log_msg("ui: the loop: %lu turns, %lu frames, %lu of the strip alone", t->turns,
+		    t->drawn, t->strip_only);
 	free(t->lat.bucket);
 	t->lat.bucket = NULL;
 }
@@ -202,6 +211,7 @@ struct loop_ctx {
 	struct session **v;         /* the games of this window */
 	size_t n, focus;
 	WINDOW *strip;              /* NULL: one game, no strip */
+	bool strip_dirty;           /* a game off screen changed since it drew */
 };
 
 /* The UI's replay keys, as feed controls. */
@@ -267,12 +277,15 @@ strip_place(struct loop_ctx *lc)
 	ui_resize(ui, COLS, LINES - ui->top);
 }
 
+/* The strip into curses' next frame: the caller's doupdate() sends it
+ * together with whatever else changed, one write() a turn. */
 static void
-strip_draw(struct loop_ctx *lc)
+strip_stage(struct loop_ctx *lc)
 {
 	struct ui_strip_game sg[STRIP_MAX];
 	size_t i, n = lc->n < STRIP_MAX ? lc->n : STRIP_MAX;
 
+	lc->strip_dirty = false;
 	if (lc->strip == NULL)
 		return;
 	for (i = 0; i < n; i++) {
@@ -280,10 +293,59 @@ strip_draw(struct loop_ctx *lc)
 		sg[i].fresh = i != lc->focus && lc->v[i]->fresh;
 	}
 	pane_strip_draw(lc->strip, sg, n, lc->focus, COLS, lc->ui->opt->ascii);
-	doupdate();
+}
+
+/* The frame and the strip in one doupdate(), one write(): the strip is
+ * staged after the layout's blank stdscr (which covers its row) and
+ * before the frame's doupdate().  Too small, the frame blanks the whole
+ * screen each time: the strip goes on top of it, as its own update. */
+static void
+frame_with_strip(struct ui *ui, struct loop_ctx *lc, int64_t now)
+{
+	ui_sync_layout(ui);
+	if (ui->layout.tier != UI_TIER_TOO_SMALL)
+		strip_stage(lc);
+	ui->now_us = now;
+	ui_frame(ui);
+	if (ui->layout.tier == UI_TIER_TOO_SMALL && lc->strip != NULL) {
+		strip_stage(lc);
+		doupdate();
+	}
 }
 
 static void show_session(struct ui *ui, struct loop_ctx *lc, struct session *s);
+
+/* The games off screen wake the UI for their events, not their clocks. */
+static void
+quiet_set(struct loop_ctx *lc)
+{
+	size_t i;
+
+	for (i = 0; i < lc->n; i++)
+		if (lc->v[i]->feed != NULL)
+			feed_set_quiet(lc->v[i]->feed, lc->n > 1 && i != lc->focus);
+}
+
+/* The poll timeout, shortened to when the oldest clock held off screen is
+ * due on the strip. */
+static int
+quiet_timeout(const struct loop_ctx *lc, int64_t now, int timeout)
+{
+	int64_t since, ms;
+	size_t i;
+
+	for (i = 0; i < lc->n; i++) {
+		if (lc->v[i]->feed == NULL || i == lc->focus ||
+		    (since = feed_quiet_since(lc->v[i]->feed)) == 0)
+			continue;
+		ms = (since + STRIP_CLOCK_MS * 1000LL - now) / 1000 + 1;
+		if (ms < 0)
+			ms = 0;
+		if (timeout < 0 || ms < timeout)
+			timeout = (int)ms;
+	}
+	return timeout;
+}
 
 /* ( and ): the frame shows another game at once, its model whole. */
 static int
@@ -294,6 +356,7 @@ switch_now(void *ctx, int step)
 	if (lc->n < 2)
 		return -1;
 	lc->focus = (lc->focus + lc->n + (size_t)(step > 0 ? 1 : lc->n - 1)) % lc->n;
+	quiet_set(lc);
 	show_session(lc->ui, lc, lc->v[lc->focus]);
 	return 0;
 }
@@ -358,22 +421,26 @@ drain_focus(struct ui *ui, struct session *s)
 }
 
 /* Every session's feed into its own model; true when the one on screen
- * changed.  Each model is derived once per drain. */
+ * changed (a game off screen that changed dirties the strip).  Each
+ * model is derived once per drain. */
 static bool
-drain_all(struct ui *ui, struct session **v, size_t n, size_t focus)
+drain_all(struct ui *ui, struct loop_ctx *lc)
 {
+	struct session **v = lc->v;
 	bool changed = false, c;
 	size_t i;
 
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < lc->n; i++) {
 		if (v[i]->feed == NULL)
 			continue;
-		c = i == focus ? drain_focus(ui, v[i]) : session_drain(v[i]);
+		c = i == lc->focus ? drain_focus(ui, v[i]) : session_drain(v[i]);
 		game_refresh(v[i]->g);
-		if (i == focus)
+		if (i == lc->focus)
 			changed = c;
-		else
+		else {
 			v[i]->st.nstamps = 0;   /* off screen: not timed */
+			lc->strip_dirty |= c;
+		}
 	}
 	return changed;
 }
@@ -408,7 +475,8 @@ ui_run_sessions(const struct ui_options *opt, struct session **v, size_t nsessio
 	int timeout, nfds, ch, fl, rc = 0, flags, i;
 	unsigned char sigs[64];
 	ssize_t n;
-	bool quit = false, use_title = false, was_live = false, held, changed;
+	bool quit = false, use_title = false, was_live = false, held, changed = false;
+	bool due = true;            /* a frame is owed (the first, keys, the game) */
 	struct timing tm;
 
 	memset(&tm, 0, sizeof tm);
@@ -464,6 +532,7 @@ ui_run_sessions(const struct ui_options *opt, struct session **v, size_t nsessio
 	ui->ctx = &lc;
 	ui->switch_game = switch_now;
 	show_session(ui, &lc, cur);
+	quiet_set(&lc);
 	strip_place(&lc);
 	use_title = opt->title && title_capable();
 	if (use_title)
@@ -472,11 +541,13 @@ ui_run_sessions(const struct ui_options *opt, struct session **v, size_t nsessio
 		deadline = cs_now_us() + (int64_t)(opt->duration * 1e6);
 
 	while (!quit) {
+		tm.turns++;
 		cur = v[lc.focus];
+		changed = false;
 		if (cur->feed != NULL) {
 			was_live = cur->st.caught_up;
 			/* derive once per drain: the frame's panes only read */
-			changed = drain_all(ui, v, nsessions, lc.focus);
+			changed = drain_all(ui, &lc);
 			ui_clip_note(ui);
 			if (changed) {
 				unsigned events = ui_watch(ui);
@@ -492,13 +563,24 @@ ui_run_sessions(const struct ui_options *opt, struct session **v, size_t nsessio
 		held = cur->feed != NULL && !cur->st.caught_up &&
 		    cur->st.status.state == FEED_CATCHING_UP &&
 		    last_frame != 0 && now - last_frame < CATCH_UP_FRAME_MS * 1000;
-		if (!held) {
-			ui->now_us = now;
-			ui_frame(ui);
+		/* A turn that only games off screen woke draws their strip
+		 * cells, not the frame: the focused game's next event finds
+		 * the thread free.  The frame follows its game, the keys, the
+		 * signals and the tick (the data's age); a catch-up holds it
+		 * back (held), owed. */
+		due |= changed;
+		if (!held && (due || cur->st.nstamps > 0 ||
+		    now - last_frame >= TICK_MS * 1000LL)) {
+			frame_with_strip(ui, &lc, now);
+			tm.drawn++;
 			last_frame = now;
 			timing_frame(&tm, &cur->st, cur->g, was_live);
 			cur->fresh = false;
-			strip_draw(&lc);
+			due = false;
+		} else if (lc.strip_dirty && lc.strip != NULL) {
+			strip_stage(&lc);
+			doupdate();
+			tm.strip_only++;
 		}
 		if (use_title) {
 			ui_title_text(cur->g, title, sizeof title);
@@ -513,9 +595,11 @@ ui_run_sessions(const struct ui_options *opt, struct session **v, size_t nsessio
 		if (cur->feed != NULL && !cur->st.ended &&
 		    cur->st.status.state != FEED_FAILED &&
 		    cur->st.status.state != FEED_PAUSED)
-			timeout = TICK_MS;
+			timeout = (int)((last_frame + TICK_MS * 1000LL - now) / 1000) + 1;
 		if (held)
 			timeout = (int)((last_frame + CATCH_UP_FRAME_MS * 1000 - now) / 1000) + 1;
+		if (cur->feed != NULL)
+			timeout = quiet_timeout(&lc, now, timeout);
 		if (deadline != 0) {
 			left = deadline - now;
 			if (left <= 0)
@@ -542,6 +626,8 @@ ui_run_sessions(const struct ui_options *opt, struct session **v, size_t nsessio
 			rc = fail(cause, "poll failed");
 			break;
 		}
+		/* the keys or a signal: the frame is due (the tick: by its time) */
+		due |= pfd[0].revents != 0 || pfd[1].revents != 0;
 		if (pfd[1].revents & POLLIN) {
 			while ((n = read(sig_pipe[0], sigs, sizeof sigs)) > 0) {
 				for (i = 0; i < n; i++) {

@@ -126,6 +126,9 @@ EXTRA_DIST += tests/test_tmux_sizes.sh
 # The game picker on a real terminal against courtside-sim --games 8.
 TESTS += tests/test_picker_tmux.sh
 EXTRA_DIST += tests/test_picker_tmux.sh
+# A league's game off screen redraws its strip cell, not the frame.
+TESTS += tests/test_league_frames.sh
+EXTRA_DIST += tests/test_league_frames.sh
 EXTRA_DIST += \
 	tests/screens/picker_80x24.txt tests/screens/picker_160x45.txt \
 	tests/screens/picker_search_80x24.txt tests/screens/picker_scrolled_80x24.txt

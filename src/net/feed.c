@@ -63,6 +63,7 @@ struct feed {
 	struct feed_msg *head, *tail;
 	size_t count;
 	bool signalled;                /* the pipe holds a byte */
+	int64_t quiet_since_us;        /* __atomic: held unsignalled since; 0 none */
 	bool finished;
 	int pipe_rd, pipe_wr;
 	/* the CLIP action: asked (pending) until taken, busy until answered */
@@ -73,6 +74,7 @@ struct feed {
 	bool stop;                     /* __atomic: feed_stop was called */
 	bool reconnect;                /* __atomic: feed_reconnect_now */
 	bool went_live;                /* __atomic: a FEED_LIVE status was set */
+	bool quiet;                    /* __atomic: feed_set_quiet (off screen) */
 
 	/* Feed thread only. */
 	int64_t mark_us;               /* feed_mark_received; 0 = stamp at push */
@@ -212,6 +214,18 @@ msg_new(enum feed_msg_kind kind, size_t payload)
 	return m;
 }
 
+/* Off screen, clock messages alone wait for the UI's next look. */
+static bool
+quiet_list(const struct feed *f, const struct feed_msg *m)
+{
+	if (!__atomic_load_n(&f->quiet, __ATOMIC_RELAXED))
+		return false;
+	for (; m != NULL; m = m->next)
+		if (m->kind != FEED_MSG_CLOCK)
+			return false;
+	return true;
+}
+
 /* Queues the list head..tail of n messages at once: one lock, one wake-up. */
 static void
 enqueue(struct feed *f, struct feed_msg *head, struct feed_msg *tail, size_t n)
@@ -220,6 +234,7 @@ enqueue(struct feed *f, struct feed_msg *head, struct feed_msg *tail, size_t n)
 	struct feed_msg *m;
 	int64_t now;
 	char byte = 1;
+	bool quiet = quiet_list(f, head);
 
 	/* live: when each was queued, for the hand-off's figures */
 	if (__atomic_load_n(&f->went_live, __ATOMIC_ACQUIRE)) {
@@ -244,7 +259,10 @@ enqueue(struct feed *f, struct feed_msg *head, struct feed_msg *tail, size_t n)
 		f->head = head;
 	f->tail = tail;
 	f->count += n;
-	if (!f->signalled) {
+	if (!f->signalled && quiet) {
+		if (__atomic_load_n(&f->quiet_since_us, __ATOMIC_RELAXED) == 0)
+			__atomic_store_n(&f->quiet_since_us, cs_now_us(), __ATOMIC_RELEASE);
+	} else if (!f->signalled) {
 		f->signalled = true;
 		/* The pipe is empty whenever signalled is false: this cannot block. */
 		if (write(f->pipe_wr, &byte, 1) < 0 && errno != EAGAIN)
@@ -370,6 +388,7 @@ feed_drain(struct feed *f)
 	list = f->head;
 	f->head = f->tail = NULL;
 	f->count = 0;
+	__atomic_store_n(&f->quiet_since_us, 0, __ATOMIC_RELEASE);
 	if (f->signalled) {
 		while (read(f->pipe_rd, buf, sizeof buf) > 0)
 			;
@@ -379,6 +398,18 @@ feed_drain(struct feed *f)
 	pthread_mutex_unlock(&f->lock);
 	handoff_note(f, list);
 	return list;
+}
+
+void
+feed_set_quiet(struct feed *f, bool quiet)
+{
+	__atomic_store_n(&f->quiet, quiet, __ATOMIC_RELAXED);
+}
+
+int64_t
+feed_quiet_since(struct feed *f)
+{
+	return __atomic_load_n(&f->quiet_since_us, __ATOMIC_ACQUIRE);
 }
 
 void

@@ -148,6 +148,17 @@ enum feed_control {
 struct feed *feed_start(const struct feed_config *cfg, char **cause);
 int feed_fd(const struct feed *feed);          /* readable when messages wait */
 struct feed_msg *feed_drain(struct feed *feed); /* list, oldest first; may be NULL */
+/*
+ * A game off screen (a league's): its clock messages are queued without
+ * waking the UI, which drains them with the next wake-up or by
+ * feed_quiet_since() + its own delay; anything else wakes it as always.
+ * Eight games' clocks would otherwise wake the UI hundreds of times a
+ * second for strip cells, in the way of the focused game's events.
+ */
+void feed_set_quiet(struct feed *feed, bool quiet);
+/* When the oldest message queued without a wake-up was queued
+ * (cs_now_us), or 0 when none waits. */
+int64_t feed_quiet_since(struct feed *feed);
 void feed_msg_free_list(struct feed_msg **list);
 void feed_reconnect_now(struct feed *feed);
 /*
