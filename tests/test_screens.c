@@ -1710,6 +1710,44 @@ test_picker_refresh(void)
 	ui_picker_free(&p);
 }
 
+/* ---- what a demanding user sees (session 9: sizes and states) ---- */
+
+/* A team of 100+ field-goal attempts (an overtime night): its totals row
+ * prints "45-104" whole at 80x24 and 160x45, not cut to "45-10". */
+static void
+test_box_wide_totals(struct app_state *st)
+{
+	static const struct ui_options opt;
+	const struct box_team *t;
+	struct game *g = build_game();
+	struct cs_event ev;
+	struct ui *ui;
+	char want[32];
+	int i;
+
+	for (i = 0; i < 100; i++) {
+		ev_new(&ev, 2, 5000 - i * 10, i % 8 ? CS_EV_TWO_MISSED : CS_EV_TWO_MADE,
+		    CS_AWAY, NULL);
+		fg(&ev, CS_AWAY, "b0", i % 8 == 0, false, 150, 280);
+		if (game_upsert(g, &ev) < 0)
+			printf("# event %s refused\n", ev.id);
+	}
+	game_refresh(g);
+	t = game_view_team(g, CS_AWAY);
+	snprintf(want, sizeof want, " %d-%d ", t->totals.fgm, t->totals.fga);
+	ok(t->totals.fgm >= 10 && t->totals.fga >= 100, "wide totals: %d-%d from the field",
+	    t->totals.fgm, t->totals.fga);
+	ui = ui_on(&opt, g, st);
+	size_to(ui, 80, 24);
+	check_screen(ui, "box_fga100_80x24");
+	ok(screen_has(want), "wide totals at 80x24: FG '%s' whole", want);
+	size_to(ui, 160, 45);
+	ui_frame(ui);
+	ok(screen_has(want), "wide totals at 160x45: FG '%s' whole", want);
+	ui_free(&ui);
+	game_free(&g);
+}
+
 int
 main(void)
 {
@@ -1767,6 +1805,7 @@ main(void)
 	test_clip_key(&st);
 	test_marks_in_plays(&st);
 	test_ten_overtimes(&st);
+	test_box_wide_totals(&st);
 	endwin();
 	delscreen(scr);
 	test_mono(g, &st);
