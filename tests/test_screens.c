@@ -1748,6 +1748,61 @@ test_box_wide_totals(struct app_state *st)
 	game_free(&g);
 }
 
+/* No row of the screen ends with `text` cut short (its first 3 or more
+ * bytes, a word's start): "terminal too small (" at 20 columns. */
+static bool
+no_cut_word(const char *word)
+{
+	char row[2048];
+	size_t n = strlen(word), k;
+	int y;
+
+	for (y = 0; y < LINES; y++) {
+		ui_dump_row(y, row, sizeof row);
+		for (k = n - 1; k > 2; k--) {
+			size_t len = strlen(row);
+
+			/* the row ends with the first k bytes of the word */
+			if (len >= k && strncmp(row + len - k, word, k) == 0 &&
+			    (len == k || row[len - k - 1] == ' '))
+				return false;
+		}
+	}
+	return true;
+}
+
+/* The "too small" message: whole words at any size (20x6, 10x3), the
+ * terminal's own size, and with the strip of games above the frame what
+ * the terminal needs for both (60x17: at 60x16 it said "need 60x16"). */
+static void
+test_too_small(struct game *g, struct app_state *st)
+{
+	static const struct ui_options opt;
+	static const struct { int cols, lines; } tiny[] = { { 20, 6 }, { 10, 3 }, { 30, 8 } };
+	struct ui *ui = ui_on(&opt, g, st);
+	char what[32], msg[128];
+	size_t i;
+
+	for (i = 0; i < sizeof tiny / sizeof tiny[0]; i++) {
+		size_to(ui, tiny[i].cols, tiny[i].lines);
+		ui_frame(ui);
+		snprintf(what, sizeof what, "%dx%d", tiny[i].cols, tiny[i].lines);
+		snprintf(msg, sizeof msg, "terminal too small (%s), need 60x16", what);
+		ok(no_cut_word(msg) && no_cut_word("q to quit"),
+		    "too small at %s: no word cut at the edge", what);
+		ok(screen_has("60x16"), "too small at %s: still says what it needs", what);
+	}
+	/* a strip of games over the frame (ui.c's strip_place) */
+	resizeterm(16, 60);
+	ui->top = 1;
+	ui_resize(ui, 60, 15);
+	check_screen(ui, "too_small_strip_60x16");
+	ok(screen_has("(60x16), need 60x17"),
+	    "too small under the strip: the terminal's size, and 60x17 needed");
+	ui->top = 0;
+	ui_free(&ui);
+}
+
 int
 main(void)
 {
@@ -1806,6 +1861,7 @@ main(void)
 	test_marks_in_plays(&st);
 	test_ten_overtimes(&st);
 	test_box_wide_totals(&st);
+	test_too_small(g, &st);
 	endwin();
 	delscreen(scr);
 	test_mono(g, &st);
