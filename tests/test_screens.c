@@ -1803,6 +1803,37 @@ test_too_small(struct game *g, struct app_state *st)
 	ui_free(&ui);
 }
 
+/* The strip shows whole games only, and counts the games it leaves off
+ * on either side ("RAL 0 A" ended an 80-column strip of a league night,
+ * and nothing said five more games were there). */
+static void
+test_strip_whole_games(struct game *g)
+{
+	struct game *e = game_new();
+	struct ui_strip_game v[8];
+	char row[2048];
+	size_t i, len;
+
+	for (i = 0; i < 8; i++) {
+		v[i].g = i % 3 == 0 ? g : e;
+		v[i].fresh = false;
+	}
+	game_refresh(e);
+	strip_show(v, 8, 0, 80, "strip_first_80x24");
+	ui_dump_row(0, row, sizeof row);
+	len = strlen(row);
+	while (len > 0 && row[len - 1] == ' ')
+		row[--len] = '\0';
+	ok(len > 5 && strcmp(row + len - 5, " 5\xe2\x96\xb8") == 0,
+	    "strip at 80: whole games, then '5\xe2\x96\xb8': five more to the right");
+	ok(strstr(row, "12:00 \xe2\x94\x82 5") != NULL, "strip at 80: the last game shown is whole");
+	strip_show(v, 8, 6, 80, "strip_80x24");
+	ui_dump_row(0, row, sizeof row);
+	ok(strstr(row, "BOS 12 NYK 10") != NULL && strstr(row, "\xe2\x97\x82") != NULL,
+	    "strip at 80, the seventh game focused: the games before it counted on the left");
+	game_free(&e);
+}
+
 int
 main(void)
 {
@@ -1862,6 +1893,7 @@ main(void)
 	test_ten_overtimes(&st);
 	test_box_wide_totals(&st);
 	test_too_small(g, &st);
+	test_strip_whole_games(g);
 	endwin();
 	delscreen(scr);
 	test_mono(g, &st);

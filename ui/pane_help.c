@@ -27,6 +27,8 @@ static const struct ui_key_help markers[] = {
 	{ "(1 to give)", "team fouls it can commit before the opponent shoots" },
 	{ "NBA, FIBA...", "the rule profile in force (--rules to choose another)" },
 	{ "*", "plays: the provider corrected this play" },
+	{ "", "strip of games: the game changed since you last saw it" },
+	{ "<3  5> (\xe2\x97\x82 \xe2\x96\xb8)", "strip of games: games off it to the left / right" },
 	{ "live 0.4s", "age of the newest data; 'stale 20s' yellow, red from 60 s" },
 	{ NULL, NULL }
 };
