@@ -1834,6 +1834,35 @@ test_strip_whole_games(struct game *g)
 	game_free(&e);
 }
 
+/* Help and Possessions say when they hold more than they show (every
+ * pane does: product.md section 4); at the end of their rows, no more. */
+static void
+test_more_below(struct game *g, struct app_state *st)
+{
+	static const struct ui_options opt;
+	struct ui *ui = ui_on(&opt, g, st);
+
+	size_to(ui, 80, 24);
+	keys(ui, "?");
+	ui_frame(ui);
+	ok(screen_has("more below (j)"), "help at 80x24: says there is more below");
+	keys(ui, "G");
+	ui_frame(ui);
+	ok(!screen_has("more below") && screen_has("a 'terminal too small' message"),
+	    "help at 80x24, at its end (G): the last row, no more below");
+	keys(ui, "q6");
+	ui_frame(ui);
+	ok(screen_has("more below (j)"), "possessions at 80x24: says there is more below");
+	keys(ui, "G");
+	ui_frame(ui);
+	ok(!screen_has("more below"), "possessions at 80x24, at its end (G): no more below");
+	keys(ui, "g");
+	size_to(ui, 160, 45);
+	ui_frame(ui);
+	ok(screen_has("more below (j)"), "possessions under the box at 160x45: more below");
+	ui_free(&ui);
+}
+
 int
 main(void)
 {
@@ -1894,6 +1923,7 @@ main(void)
 	test_box_wide_totals(&st);
 	test_too_small(g, &st);
 	test_strip_whole_games(g);
+	test_more_below(g, &st);
 	endwin();
 	delscreen(scr);
 	test_mono(g, &st);

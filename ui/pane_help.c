@@ -158,6 +158,19 @@ help_rows(const struct pane_ctx *c, WINDOW *w, int top, int page, int width)
 	return row;
 }
 
+/* The last row says how many rows are below it, when there are. */
+static void
+more_below(const struct help *s, const struct pane_ctx *c, WINDOW *w, int h, int width)
+{
+	int page = h - 1;
+
+	if (page < 3 || s->sc.top + page >= s->nrows)
+		return;
+	ui_fill(w, page, 0, width, A_NORMAL);
+	ui_textf(w, page, 1, width - 2, ui_attr(c->theme, UI_C_DIM), "%s %d more below (j)",
+	    ui_glyph(c->theme, UI_G_DOWN), s->nrows - (s->sc.top + page - 1));
+}
+
 static void
 help_draw(void *state, const struct pane_ctx *c, WINDOW *w, int h, int width)
 {
@@ -167,6 +180,7 @@ help_draw(void *state, const struct pane_ctx *c, WINDOW *w, int h, int width)
 	ui_scroll_clamp(&s->sc, s->nrows, h - 1);
 	s->sc.cursor = s->sc.top;
 	help_rows(c, w, s->sc.top, h - 1, width);
+	more_below(s, c, w, h, width);
 }
 
 static int
