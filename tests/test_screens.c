@@ -1748,7 +1748,7 @@ test_box_wide_totals(struct app_state *st)
 	game_free(&g);
 }
 
-/* No row of the screen ends with `text` cut short (its first 3 or more
+/* No row of the screen ends with `text` cut short (its first 6 or more
  * bytes, a word's start): "terminal too small (" at 20 columns. */
 static bool
 no_cut_word(const char *word)
@@ -1759,13 +1759,15 @@ no_cut_word(const char *word)
 
 	for (y = 0; y < LINES; y++) {
 		ui_dump_row(y, row, sizeof row);
-		for (k = n - 1; k > 2; k--) {
+		for (k = n - 1; k > 5; k--) {
 			size_t len = strlen(row);
 
 			/* the row ends with the first k bytes of the word */
 			if (len >= k && strncmp(row + len - k, word, k) == 0 &&
-			    (len == k || row[len - k - 1] == ' '))
+			    (len == k || row[len - k - 1] == ' ')) {
+				printf("#   row %d ends '%s'\n", y, row + len - k);
 				return false;
+			}
 		}
 	}
 	return true;
@@ -1863,6 +1865,42 @@ test_more_below(struct game *g, struct app_state *st)
 	ui_free(&ui);
 }
 
+/* The shot chart's legend in whole words at every width: at 120x35 it
+ * read "green if half" and "t/p: one te", zones "AB3 above". */
+static void
+test_shots_legend_words(struct game *g, struct app_state *st)
+{
+	static const struct { int cols, lines; } sizes[] = {
+		{ 120, 35 }, { 100, 30 }, { 80, 24 }, { 60, 20 }, { 160, 45 }, { 200, 60 },
+	};
+	static const char *const legend[] = {
+		"shots in a cell, green if half went in", "t/p: one team's half",
+		"green above usual, red below",
+	};
+	static const struct ui_options opt;
+	struct ui *ui = ui_on(&opt, g, st);
+	bool whole;
+	size_t i, k;
+	int z;
+
+	keys(ui, "3");
+	for (z = 0; z < 2; z++) {
+		for (i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+			size_to(ui, sizes[i].cols, sizes[i].lines);
+			ui_frame(ui);
+			for (whole = true, k = 0; k < sizeof legend / sizeof legend[0]; k++)
+				whole = whole && no_cut_word(legend[k]);
+			ok(whole, "shot chart%s at %dx%d: the legend in whole words",
+			    z ? " (zones)" : "", sizes[i].cols, sizes[i].lines);
+		}
+		keys(ui, "v");
+	}
+	size_to(ui, 120, 35);
+	keys(ui, "v");
+	check_screen(ui, "shots_legend_120x35");
+	ui_free(&ui);
+}
+
 int
 main(void)
 {
@@ -1924,6 +1962,7 @@ main(void)
 	test_too_small(g, &st);
 	test_strip_whole_games(g);
 	test_more_below(g, &st);
+	test_shots_legend_words(g, &st);
 	endwin();
 	delscreen(scr);
 	test_mono(g, &st);
