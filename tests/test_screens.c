@@ -1901,6 +1901,39 @@ test_shots_legend_words(struct game *g, struct app_state *st)
 	ui_free(&ui);
 }
 
+/* At 80x24 the status row gives the tabs' names up before what the user
+ * is typing or filtering: the seek prompt read "seek to (Q3 5:00," with
+ * what was typed off the edge, a player filter "filter: TUC Jamal J". */
+static void
+test_status_row_80(struct game *g, struct app_state *st)
+{
+	struct ui_options opt = { 0 };
+	struct app_state s = *st;
+	struct seek_asked asked = { 0, 0, 0 };
+	struct ui *ui = ui_on(&opt, g, &s);
+	char filter[200];
+
+	s.status.state = FEED_PAUSED;
+	ui->replay_seek = seek_record;
+	ui->ctx = &asked;
+	size_to(ui, 80, 24);
+	keys(ui, "2gQ3 5:0");
+	ui_frame(ui);
+	check_screen(ui, "status_seek_80x24");
+	ok(screen_has("seek to (Q3 5:00, OT1 2:00): Q3 5:0_"),
+	    "80x24: the seek prompt whole, as typed");
+	ok(screen_has("2 Plays"), "80x24: the focused pane's tab keeps its name");
+	keys(ui, "\x1b" "ttp");
+	ui_frame(ui);
+	ui_filter_describe(&ui->filter, g, filter, sizeof filter);
+	ok(filter[0] != '\0' && screen_has(filter), "80x24: the filter whole: '%s'", filter);
+	keys(ui, "c");
+	ui_frame(ui);
+	ok(screen_has("1 Box  2 Plays  3 Shots  4 Lineups  5 Team  6 Poss  ? Help"),
+	    "80x24, nothing else on the row: every tab named");
+	ui_free(&ui);
+}
+
 int
 main(void)
 {
@@ -1963,6 +1996,7 @@ main(void)
 	test_strip_whole_games(g);
 	test_more_below(g, &st);
 	test_shots_legend_words(g, &st);
+	test_status_row_80(g, &st);
 	endwin();
 	delscreen(scr);
 	test_mono(g, &st);
