@@ -1934,6 +1934,26 @@ test_status_row_80(struct game *g, struct app_state *st)
 	ui_free(&ui);
 }
 
+/* The rule profile stays in the header at 80x24 when the fouls to give do
+ * not fit: it came and went with a team's fouls ("Q2 6:10" then blanks
+ * where "NBA" fitted). */
+static void
+test_header_rules_80(struct game *g, struct app_state *st)
+{
+	static const struct ui_options opt;
+	struct ui *ui = ui_on(&opt, g, st);
+
+	size_to(ui, 160, 45);
+	ui_frame(ui);
+	ok(screen_has("FOULS 3 (1 to give)") && screen_has("Q2 6:10  NBA"),
+	    "160x45: fouls to give and the rule profile");
+	size_to(ui, 80, 24);
+	ui_frame(ui);
+	ok(screen_has("Q2 6:10  NBA") && screen_has("FOULS 3"),
+	    "80x24: the fouls to give left out, the rule profile kept");
+	ui_free(&ui);
+}
+
 int
 main(void)
 {
@@ -1997,6 +2017,7 @@ main(void)
 	test_more_below(g, &st);
 	test_shots_legend_words(g, &st);
 	test_status_row_80(g, &st);
+	test_header_rules_80(g, &st);
 	endwin();
 	delscreen(scr);
 	test_mono(g, &st);

@@ -236,9 +236,10 @@ run_seg(const struct pane_ctx *c, struct row *r, int verbosity)
 }
 
 /* verbosity: 0 = everything (fouls to give, the rule profile), 1 = the
- * counts in words, 2 = short, 3 = shorter, 4 = score and clock only */
+ * counts in words, 2 = short, 3 = shorter, 4 = score and clock only;
+ * `rules`: the rule profile at the end (verbosity 0 and 1) */
 static void
-score_row(const struct pane_ctx *c, struct row *r, int verbosity)
+score_row(const struct pane_ctx *c, struct row *r, int verbosity, bool rules)
 {
 	static const int order[2] = { CS_AWAY, CS_HOME };
 	const struct box_team *t;
@@ -273,7 +274,7 @@ score_row(const struct pane_ctx *c, struct row *r, int verbosity)
 	period_clock(c->g, pc, sizeof pc);
 	add(r, ui_attr(c->theme, UI_C_BOLD), "%s", pc);
 	run_seg(c, r, verbosity);
-	if (verbosity == 0)
+	if (rules && verbosity <= 1)
 		add(r, A_NORMAL, "  %s", rules_label(game_rules(c->g)->name));
 }
 
@@ -318,13 +319,15 @@ draw_scoreboard(struct header *hs, const struct pane_ctx *c, WINDOW *w, int widt
 
 	ui_conn_text(c->st, c->now_us, conn, sizeof conn, &cc);
 	cw = ui_text_width(conn);
-	for (v = 0; v < 5; v++) {
-		score_row(c, &r, v);
+	/* the words before the rule profile before the fouls to give: the
+	 * profile does not come and go with a team's fouls */
+	for (v = 0; v < 6; v++) {
+		score_row(c, &r, v > 1 ? v - 1 : v, v <= 1);
 		if (row_width(&r) + 2 + cw + 1 <= width)
 			break;
 	}
-	if (v == 5)
-		score_row(c, &r, 4);
+	if (v == 6)
+		score_row(c, &r, 4, false);
 	if (!row_stale(hs, c, w, 0, row_key(&r, conn, ui_attr(c->theme, cc), width)))
 		return;
 	used = row_draw(w, 0, 0, width, &r);
