@@ -405,8 +405,9 @@ draw_status(struct header *hs, const struct pane_ctx *c, WINDOW *w, int width)
 		rest += ui_text_width(ftext) + 2;
 	if (c->message[0] != '\0')
 		rest += ui_text_width(c->message) + 1;
+	/* the tabs end with a gap before what follows, none at the edge */
 	for (form = 0; form < 3; form++)
-		if (1 + draw_tabs(c, NULL, 1, width, form) + rest <= width)
+		if (1 + draw_tabs(c, NULL, 1, width, form) - (rest > 0 ? 0 : 2) + rest <= width)
 			break;
 	x += draw_tabs(c, w, 1, width, form);
 	if (ftext[0] != '\0' && x < width)
