@@ -1954,6 +1954,33 @@ test_header_rules_80(struct game *g, struct app_state *st)
 	ui_free(&ui);
 }
 
+/* The team pane at 60 columns (the smallest single pane): the run and
+ * both droughts whole, each team's since-timeout line to its fouls
+ * (it read "Drought  BHM 0:23  TUC 0" and "FG 2-4  TOV"). */
+static void
+test_team_60(struct game *g, struct app_state *st)
+{
+	static const struct ui_options opt;
+	const struct game_flow *f;
+	struct ui *ui = ui_on(&opt, g, st);
+	char want[64], alias[CS_ALIAS_MAX * 2];
+	int s, t;
+
+	size_to(ui, 60, 20);
+	keys(ui, "5");
+	check_screen(ui, "team_60x20");
+	f = game_view_flow(g);
+	for (s = 0; s < 2; s++) {
+		t = f->drought[s].tenths / 10;
+		snprintf(want, sizeof want, "%s %d:%02d", ui_team_alias(g, s, alias, sizeof alias),
+		    t / 60, t % 60);
+		ok(screen_has(want), "60x20: the drought '%s' whole", want);
+		snprintf(want, sizeof want, "PF %d", f->since_timeout.fouls[s]);
+		ok(screen_has(want), "60x20: since the timeout, %s to '%s'", alias, want);
+	}
+	ui_free(&ui);
+}
+
 int
 main(void)
 {
@@ -2018,6 +2045,7 @@ main(void)
 	test_shots_legend_words(g, &st);
 	test_status_row_80(g, &st);
 	test_header_rules_80(g, &st);
+	test_team_60(g, &st);
 	endwin();
 	delscreen(scr);
 	test_mono(g, &st);
