@@ -1981,6 +1981,35 @@ test_team_60(struct game *g, struct app_state *st)
 	ui_free(&ui);
 }
 
+/* The picker on a narrow terminal (40 and 50 columns): the live score
+ * stays whole, a team too long for its column goes by its abbreviation
+ * ("VAN"), never "Orcas (" cut; the status gives way first. */
+static void
+test_picker_narrow(void)
+{
+	struct ui_pick_row rows[8];
+	struct ui_picker *p;
+	int cols;
+
+	picker_rows(rows, 8);
+	p = ui_picker_new(rows, 8, "sportradar, 2026-12-06", false);
+	if (!ok(p != NULL, "narrow picker: created"))
+		return;
+	for (cols = 40; cols <= 50; cols += 10) {
+		resizeterm(12, cols);
+		ui_picker_draw(p, stdscr);
+		wnoutrefresh(stdscr);
+		doupdate();
+		ok(screen_has("40-38") && screen_has("41-41"),
+		    "picker at %dx12: the live scores whole", cols);
+		ok(screen_has("19:00  VAN ") && screen_has(" at ANC ") && (!screen_has("Orcas (") ||
+		    screen_has("Orcas (VAN)")) && (!screen_has("Sea Lions (") ||
+		    screen_has("Sea Lions (SDS)")), "picker at %dx12: VAN at ANC, no name cut", cols);
+	}
+	picker_show(p, "picker_50x12");
+	ui_picker_free(&p);
+}
+
 int
 main(void)
 {
@@ -2046,6 +2075,7 @@ main(void)
 	test_status_row_80(g, &st);
 	test_header_rules_80(g, &st);
 	test_team_60(g, &st);
+	test_picker_narrow();
 	endwin();
 	delscreen(scr);
 	test_mono(g, &st);
