@@ -2010,6 +2010,54 @@ test_picker_narrow(void)
 	ui_picker_free(&p);
 }
 
+/* Rows of units on screen ("PHI Maxey Oubre George Martin Embiid  11:33
+ * ..."), each naming five players whole or cut with the ellipsis: at
+ * least `want` of them, and no other. */
+static bool
+units_named(int want)
+{
+	char row[2048], *tok, *save;
+	int y, units = 0, words;
+	bool good = true;
+
+	for (y = 2; y < LINES; y++) {   /* under the header */
+		ui_dump_row(y, row, sizeof row);
+		if (strncmp(row, " PHI ", 5) != 0 && strncmp(row, " HOU ", 5) != 0)
+			continue;
+		if (strstr(row, " on court") != NULL)
+			continue;
+		words = 0;
+		for (tok = strtok_r(row + 5, " ", &save); tok != NULL && strchr(tok, ':') == NULL;
+		    tok = strtok_r(NULL, " ", &save))
+			words++;
+		units++;
+		if (words != 5) {
+			printf("#   unit row %d: %d names\n", y, words);
+			good = false;
+		}
+	}
+	return good && units >= want;
+}
+
+/* Five-man units at 60 columns: each unit's five players all named (the
+ * fifth read "Z.Ca", cut with no mark, the label wider than its room). */
+static void
+test_units_60(struct app_state *st)
+{
+	static const struct ui_options opt;
+	struct game *g = build_game15(false);
+	struct ui *ui;
+
+	game_refresh(g);
+	ui = ui_on(&opt, g, st);
+	size_to(ui, 60, 30);
+	keys(ui, "4");
+	check_screen(ui, "units_60x30");
+	ok(units_named(9), "60x30: nine units on screen, each with five players named");
+	ui_free(&ui);
+	game_free(&g);
+}
+
 int
 main(void)
 {
@@ -2076,6 +2124,7 @@ main(void)
 	test_header_rules_80(g, &st);
 	test_team_60(g, &st);
 	test_picker_narrow();
+	test_units_60(&st);
 	endwin();
 	delscreen(scr);
 	test_mono(g, &st);
