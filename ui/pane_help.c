@@ -1,5 +1,5 @@
 /*
- * Help (? or 5): every key, generated from the tables next to the
+ * Help (? or F1): every key, generated from the tables next to the
  * bindings: the global keys (keymap.c), scrolling (scroll.c), each pane's
  * own (its ops' help), the replay's; then what the markers and colours
  * mean and how the layout adapts.  Scrolls like the other panes; ?, Esc
@@ -43,8 +43,8 @@ static const struct ui_key_help trouble[] = {
 static const struct ui_key_help layouts[] = {
 	{ "160x45 and up", "every pane: box over lineups, shot chart over plays" },
 	{ "120x35", "two columns: box or lineups, shot chart over plays" },
-	{ "80x24", "one or two panes; 1-4 or Tab switch, z zooms" },
-	{ "below 60x16", "a 'terminal too small' message" },
+	{ "80x24", "one or two panes; 1-6 or Tab switch, z zooms" },
+	{ "below 60x16", "a 'terminal too small' message (60x17 under a strip of games)" },
 	{ NULL, NULL }
 };
 
