@@ -1710,6 +1710,354 @@ test_picker_refresh(void)
 	ui_picker_free(&p);
 }
 
+/* ---- what a demanding user sees (session 9: sizes and states) ---- */
+
+/* A team of 100+ field-goal attempts (an overtime night): its totals row
+ * prints "45-104" whole at 80x24 and 160x45, not cut to "45-10". */
+static void
+test_box_wide_totals(struct app_state *st)
+{
+	static const struct ui_options opt;
+	const struct box_team *t;
+	struct game *g = build_game();
+	struct cs_event ev;
+	struct ui *ui;
+	char want[32];
+	int i;
+
+	for (i = 0; i < 100; i++) {
+		ev_new(&ev, 2, 5000 - i * 10, i % 8 ? CS_EV_TWO_MISSED : CS_EV_TWO_MADE,
+		    CS_AWAY, NULL);
+		fg(&ev, CS_AWAY, "b0", i % 8 == 0, false, 150, 280);
+		if (game_upsert(g, &ev) < 0)
+			printf("# event %s refused\n", ev.id);
+	}
+	game_refresh(g);
+	t = game_view_team(g, CS_AWAY);
+	snprintf(want, sizeof want, " %d-%d ", t->totals.fgm, t->totals.fga);
+	ok(t->totals.fgm >= 10 && t->totals.fga >= 100, "wide totals: %d-%d from the field",
+	    t->totals.fgm, t->totals.fga);
+	ui = ui_on(&opt, g, st);
+	size_to(ui, 80, 24);
+	check_screen(ui, "box_fga100_80x24");
+	ok(screen_has(want), "wide totals at 80x24: FG '%s' whole", want);
+	size_to(ui, 160, 45);
+	ui_frame(ui);
+	ok(screen_has(want), "wide totals at 160x45: FG '%s' whole", want);
+	ui_free(&ui);
+	game_free(&g);
+}
+
+/* No row of the screen ends with `text` cut short (its first 6 or more
+ * bytes, a word's start): "terminal too small (" at 20 columns. */
+static bool
+no_cut_word(const char *word)
+{
+	char row[2048];
+	size_t n = strlen(word), k;
+	int y;
+
+	for (y = 0; y < LINES; y++) {
+		ui_dump_row(y, row, sizeof row);
+		for (k = n - 1; k > 5; k--) {
+			size_t len = strlen(row);
+
+			/* the row ends with the first k bytes of the word */
+			if (len >= k && strncmp(row + len - k, word, k) == 0 &&
+			    (len == k || row[len - k - 1] == ' ')) {
+				printf("#   row %d ends '%s'\n", y, row + len - k);
+				return false;
+			}
+		}
+	}
+	return true;
+}
+
+/* The "too small" message: whole words at any size (20x6, 10x3), the
+ * terminal's own size, and with the strip of games above the frame what
+ * the terminal needs for both (60x17: at 60x16 it said "need 60x16"). */
+static void
+test_too_small(struct game *g, struct app_state *st)
+{
+	static const struct ui_options opt;
+	static const struct { int cols, lines; } tiny[] = { { 20, 6 }, { 10, 3 }, { 30, 8 } };
+	struct ui *ui = ui_on(&opt, g, st);
+	char what[32], msg[128];
+	size_t i;
+
+	for (i = 0; i < sizeof tiny / sizeof tiny[0]; i++) {
+		size_to(ui, tiny[i].cols, tiny[i].lines);
+		ui_frame(ui);
+		snprintf(what, sizeof what, "%dx%d", tiny[i].cols, tiny[i].lines);
+		snprintf(msg, sizeof msg, "terminal too small (%s), need 60x16", what);
+		ok(no_cut_word(msg) && no_cut_word("q to quit"),
+		    "too small at %s: no word cut at the edge", what);
+		ok(screen_has("60x16"), "too small at %s: still says what it needs", what);
+	}
+	/* a strip of games over the frame (ui.c's strip_place) */
+	resizeterm(16, 60);
+	ui->top = 1;
+	ui_resize(ui, 60, 15);
+	check_screen(ui, "too_small_strip_60x16");
+	ok(screen_has("(60x16), need 60x17"),
+	    "too small under the strip: the terminal's size, and 60x17 needed");
+	ui->top = 0;
+	ui_free(&ui);
+}
+
+/* The strip shows whole games only, and counts the games it leaves off
+ * on either side ("RAL 0 A" ended an 80-column strip of a league night,
+ * and nothing said five more games were there). */
+static void
+test_strip_whole_games(struct game *g)
+{
+	struct game *e = game_new();
+	struct ui_strip_game v[8];
+	char row[2048];
+	size_t i, len;
+
+	for (i = 0; i < 8; i++) {
+		v[i].g = i % 3 == 0 ? g : e;
+		v[i].fresh = false;
+	}
+	game_refresh(e);
+	strip_show(v, 8, 0, 80, "strip_first_80x24");
+	ui_dump_row(0, row, sizeof row);
+	len = strlen(row);
+	while (len > 0 && row[len - 1] == ' ')
+		row[--len] = '\0';
+	ok(len > 5 && strcmp(row + len - 5, " 5\xe2\x96\xb8") == 0,
+	    "strip at 80: whole games, then '5\xe2\x96\xb8': five more to the right");
+	ok(strstr(row, "12:00 \xe2\x94\x82 5") != NULL, "strip at 80: the last game shown is whole");
+	strip_show(v, 8, 6, 80, "strip_80x24");
+	ui_dump_row(0, row, sizeof row);
+	ok(strstr(row, "BOS 12 NYK 10") != NULL && strstr(row, "\xe2\x97\x82") != NULL,
+	    "strip at 80, the seventh game focused: the games before it counted on the left");
+	game_free(&e);
+}
+
+/* Help and Possessions say when they hold more than they show (every
+ * pane does: product.md section 4); at the end of their rows, no more. */
+static void
+test_more_below(struct game *g, struct app_state *st)
+{
+	static const struct ui_options opt;
+	struct ui *ui = ui_on(&opt, g, st);
+
+	size_to(ui, 80, 24);
+	keys(ui, "?");
+	ui_frame(ui);
+	ok(screen_has("more below (j)"), "help at 80x24: says there is more below");
+	keys(ui, "G");
+	ui_frame(ui);
+	ok(!screen_has("more below") && screen_has("a 'terminal too small' message"),
+	    "help at 80x24, at its end (G): the last row, no more below");
+	keys(ui, "q6");
+	ui_frame(ui);
+	ok(screen_has("more below (j)"), "possessions at 80x24: says there is more below");
+	keys(ui, "G");
+	ui_frame(ui);
+	ok(!screen_has("more below"), "possessions at 80x24, at its end (G): no more below");
+	keys(ui, "g");
+	size_to(ui, 160, 45);
+	ui_frame(ui);
+	ok(screen_has("more below (j)"), "possessions under the box at 160x45: more below");
+	ui_free(&ui);
+}
+
+/* The shot chart's legend in whole words at every width: at 120x35 it
+ * read "green if half" and "t/p: one te", zones "AB3 above". */
+static void
+test_shots_legend_words(struct game *g, struct app_state *st)
+{
+	static const struct { int cols, lines; } sizes[] = {
+		{ 120, 35 }, { 100, 30 }, { 80, 24 }, { 60, 20 }, { 160, 45 }, { 200, 60 },
+	};
+	static const char *const legend[] = {
+		"shots in a cell, green if half went in", "t/p: one team's half",
+		"green above usual, red below",
+	};
+	static const struct ui_options opt;
+	struct ui *ui = ui_on(&opt, g, st);
+	bool whole;
+	size_t i, k;
+	int z;
+
+	keys(ui, "3");
+	for (z = 0; z < 2; z++) {
+		for (i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+			size_to(ui, sizes[i].cols, sizes[i].lines);
+			ui_frame(ui);
+			for (whole = true, k = 0; k < sizeof legend / sizeof legend[0]; k++)
+				whole = whole && no_cut_word(legend[k]);
+			ok(whole, "shot chart%s at %dx%d: the legend in whole words",
+			    z ? " (zones)" : "", sizes[i].cols, sizes[i].lines);
+		}
+		keys(ui, "v");
+	}
+	size_to(ui, 120, 35);
+	keys(ui, "v");
+	check_screen(ui, "shots_legend_120x35");
+	ui_free(&ui);
+}
+
+/* At 80x24 the status row gives the tabs' names up before what the user
+ * is typing or filtering: the seek prompt read "seek to (Q3 5:00," with
+ * what was typed off the edge, a player filter "filter: TUC Jamal J". */
+static void
+test_status_row_80(struct game *g, struct app_state *st)
+{
+	struct ui_options opt = { 0 };
+	struct app_state s = *st;
+	struct seek_asked asked = { 0, 0, 0 };
+	struct ui *ui = ui_on(&opt, g, &s);
+	char filter[200];
+
+	s.status.state = FEED_PAUSED;
+	ui->replay_seek = seek_record;
+	ui->ctx = &asked;
+	size_to(ui, 80, 24);
+	keys(ui, "2gQ3 5:0");
+	ui_frame(ui);
+	check_screen(ui, "status_seek_80x24");
+	ok(screen_has("seek to (Q3 5:00, OT1 2:00): Q3 5:0_"),
+	    "80x24: the seek prompt whole, as typed");
+	ok(screen_has("2 Plays"), "80x24: the focused pane's tab keeps its name");
+	keys(ui, "\x1b" "ttp");
+	ui_frame(ui);
+	ui_filter_describe(&ui->filter, g, filter, sizeof filter);
+	ok(filter[0] != '\0' && screen_has(filter), "80x24: the filter whole: '%s'", filter);
+	keys(ui, "c");
+	ui_frame(ui);
+	ok(screen_has("1 Box  2 Plays  3 Shots  4 Lineups  5 Team  6 Poss  ? Help"),
+	    "80x24, nothing else on the row: every tab named");
+	ui_free(&ui);
+}
+
+/* The rule profile stays in the header at 80x24 when the fouls to give do
+ * not fit: it came and went with a team's fouls ("Q2 6:10" then blanks
+ * where "NBA" fitted). */
+static void
+test_header_rules_80(struct game *g, struct app_state *st)
+{
+	static const struct ui_options opt;
+	struct ui *ui = ui_on(&opt, g, st);
+
+	size_to(ui, 160, 45);
+	ui_frame(ui);
+	ok(screen_has("FOULS 3 (1 to give)") && screen_has("Q2 6:10  NBA"),
+	    "160x45: fouls to give and the rule profile");
+	size_to(ui, 80, 24);
+	ui_frame(ui);
+	ok(screen_has("Q2 6:10  NBA") && screen_has("FOULS 3"),
+	    "80x24: the fouls to give left out, the rule profile kept");
+	ui_free(&ui);
+}
+
+/* The team pane at 60 columns (the smallest single pane): the run and
+ * both droughts whole, each team's since-timeout line to its fouls
+ * (it read "Drought  BHM 0:23  TUC 0" and "FG 2-4  TOV"). */
+static void
+test_team_60(struct game *g, struct app_state *st)
+{
+	static const struct ui_options opt;
+	const struct game_flow *f;
+	struct ui *ui = ui_on(&opt, g, st);
+	char want[64], alias[CS_ALIAS_MAX * 2];
+	int s, t;
+
+	size_to(ui, 60, 20);
+	keys(ui, "5");
+	check_screen(ui, "team_60x20");
+	f = game_view_flow(g);
+	for (s = 0; s < 2; s++) {
+		t = f->drought[s].tenths / 10;
+		snprintf(want, sizeof want, "%s %d:%02d", ui_team_alias(g, s, alias, sizeof alias),
+		    t / 60, t % 60);
+		ok(screen_has(want), "60x20: the drought '%s' whole", want);
+		snprintf(want, sizeof want, "PF %d", f->since_timeout.fouls[s]);
+		ok(screen_has(want), "60x20: since the timeout, %s to '%s'", alias, want);
+	}
+	ui_free(&ui);
+}
+
+/* The picker on a narrow terminal (40 and 50 columns): the live score
+ * stays whole, a team too long for its column goes by its abbreviation
+ * ("VAN"), never "Orcas (" cut; the status gives way first. */
+static void
+test_picker_narrow(void)
+{
+	struct ui_pick_row rows[8];
+	struct ui_picker *p;
+	int cols;
+
+	picker_rows(rows, 8);
+	p = ui_picker_new(rows, 8, "sportradar, 2026-12-06", false);
+	if (!ok(p != NULL, "narrow picker: created"))
+		return;
+	for (cols = 40; cols <= 50; cols += 10) {
+		resizeterm(12, cols);
+		ui_picker_draw(p, stdscr);
+		wnoutrefresh(stdscr);
+		doupdate();
+		ok(screen_has("40-38") && screen_has("41-41"),
+		    "picker at %dx12: the live scores whole", cols);
+		ok(screen_has("19:00  VAN ") && screen_has(" at ANC ") && (!screen_has("Orcas (") ||
+		    screen_has("Orcas (VAN)")) && (!screen_has("Sea Lions (") ||
+		    screen_has("Sea Lions (SDS)")), "picker at %dx12: VAN at ANC, no name cut", cols);
+	}
+	picker_show(p, "picker_50x12");
+	ui_picker_free(&p);
+}
+
+/* Rows of units on screen ("PHI Maxey Oubre George Martin Embiid  11:33
+ * ..."), each naming five players whole or cut with the ellipsis: at
+ * least `want` of them, and no other. */
+static bool
+units_named(int want)
+{
+	char row[2048], *tok, *save;
+	int y, units = 0, words;
+	bool good = true;
+
+	for (y = 2; y < LINES; y++) {   /* under the header */
+		ui_dump_row(y, row, sizeof row);
+		if (strncmp(row, " PHI ", 5) != 0 && strncmp(row, " HOU ", 5) != 0)
+			continue;
+		if (strstr(row, " on court") != NULL)
+			continue;
+		words = 0;
+		for (tok = strtok_r(row + 5, " ", &save); tok != NULL && strchr(tok, ':') == NULL;
+		    tok = strtok_r(NULL, " ", &save))
+			words++;
+		units++;
+		if (words != 5) {
+			printf("#   unit row %d: %d names\n", y, words);
+			good = false;
+		}
+	}
+	return good && units >= want;
+}
+
+/* Five-man units at 60 columns: each unit's five players all named (the
+ * fifth read "Z.Ca", cut with no mark, the label wider than its room). */
+static void
+test_units_60(struct app_state *st)
+{
+	static const struct ui_options opt;
+	struct game *g = build_game15(false);
+	struct ui *ui;
+
+	game_refresh(g);
+	ui = ui_on(&opt, g, st);
+	size_to(ui, 60, 30);
+	keys(ui, "4");
+	check_screen(ui, "units_60x30");
+	ok(units_named(9), "60x30: nine units on screen, each with five players named");
+	ui_free(&ui);
+	game_free(&g);
+}
+
 int
 main(void)
 {
@@ -1767,6 +2115,16 @@ main(void)
 	test_clip_key(&st);
 	test_marks_in_plays(&st);
 	test_ten_overtimes(&st);
+	test_box_wide_totals(&st);
+	test_too_small(g, &st);
+	test_strip_whole_games(g);
+	test_more_below(g, &st);
+	test_shots_legend_words(g, &st);
+	test_status_row_80(g, &st);
+	test_header_rules_80(g, &st);
+	test_team_60(g, &st);
+	test_picker_narrow();
+	test_units_60(&st);
 	endwin();
 	delscreen(scr);
 	test_mono(g, &st);

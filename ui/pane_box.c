@@ -97,6 +97,7 @@ static const struct box_column {
 
 struct colset {
 	bool shown[BOX_COLS];
+	int width[BOX_COLS];   /* columns[].width, or what the totals need */
 	int name_w;
 };
 
@@ -107,7 +108,7 @@ fit_columns(int width, struct colset *cs)
 
 	for (i = 0; i < BOX_COLS; i++) {
 		cs->shown[i] = true;
-		total += columns[i].width + 1;
+		total += cs->width[i] + 1;
 	}
 	while (LEFT_W + NAME_MIN + total > width) {
 		drop = -1;
@@ -118,7 +119,7 @@ fit_columns(int width, struct colset *cs)
 		if (drop < 0)
 			break;
 		cs->shown[drop] = false;
-		total -= columns[drop].width + 1;
+		total -= cs->width[drop] + 1;
 	}
 	cs->name_w = width - LEFT_W - total;
 	if (cs->name_w > NAME_MAX_W)
@@ -575,6 +576,32 @@ fmt_value(char *buf, size_t size, const struct statline *l, int col, bool totals
 	}
 }
 
+/* Each column's width: its own, or wider where a team's totals need it
+ * ("45-104" after a night of overtimes); a player's cells never need
+ * more than his team's. */
+static void
+column_widths(const struct pane_ctx *c, struct frame *f)
+{
+	struct cells x = { 0, "", A_NORMAL };
+	const struct box_team *t;
+	char v[16];
+	int col, side, len;
+
+	for (col = 0; col < BOX_COLS; col++)
+		f->cs.width[col] = columns[col].width;
+	for (side = 0; side < 2; side++) {
+		if ((t = game_view_team(c->g, side)) == NULL)
+			continue;
+		x.minutes = f->total_minutes[side];
+		for (col = 0; col < BOX_COLS; col++) {
+			fmt_value(v, sizeof v, &t->totals, col, true, &x);
+			len = (int)strlen(v);
+			if (len > f->cs.width[col])
+				f->cs.width[col] = len;
+		}
+	}
+}
+
 /* Draws the stat columns of a line from x; the PF column gets pf_attr. */
 static void
 draw_columns(WINDOW *w, int y, int x, int width, const struct colset *cs,
@@ -588,12 +615,12 @@ draw_columns(WINDOW *w, int y, int x, int width, const struct colset *cs,
 		if (!cs->shown[c])
 			continue;
 		fmt_value(v, sizeof v, l, c, totals, cells);
-		if (x + 1 + columns[c].width > width)
+		if (x + 1 + cs->width[c] > width)
 			break;
-		ui_text_right(w, y, x + 1, columns[c].width,
+		ui_text_right(w, y, x + 1, cs->width[c],
 		    c == BOX_COL_PF ? pf_attr : c == BOX_COL_T ? base | cells->t_attr :
 		    (c == BOX_COL_PTS ? base | A_BOLD : base), v);
-		x += columns[c].width + 1;
+		x += cs->width[c] + 1;
 	}
 }
 
@@ -669,12 +696,12 @@ draw_team_head(const struct box *s, const struct pane_ctx *c, WINDOW *w, int y, 
 	for (col = 0; col < BOX_COLS; col++) {
 		if (!cs->shown[col])
 			continue;
-		if (x + 1 + columns[col].width > width)
+		if (x + 1 + cs->width[col] > width)
 			break;
-		ui_text_right(w, y, x + 1, columns[col].width,
+		ui_text_right(w, y, x + 1, cs->width[col],
 		    ui_attr(c->theme, col == s->sort ? UI_C_MATCH : UI_C_DIM) | sel,
 		    columns[col].head);
-		x += columns[col].width + 1;
+		x += cs->width[col] + 1;
 	}
 }
 
@@ -790,7 +817,7 @@ draw_player(const struct pane_ctx *c, WINDOW *w, int y, int width, const struct 
 	if (did_not_play(p)) {
 		/* not in yet (the game goes on): a dash, not "DNP" */
 		if (f->cs.shown[BOX_COL_MIN])
-			ui_text_right(w, y, x + 1, columns[BOX_COL_MIN].width,
+			ui_text_right(w, y, x + 1, f->cs.width[BOX_COL_MIN],
 			    ui_attr(c->theme, UI_C_DIM) | sel, "-");
 		return;
 	}
@@ -939,8 +966,9 @@ box_draw(void *state, const struct pane_ctx *c, WINDOW *w, int h, int width)
 	int n, i, r, page = h - 1;
 	bool selected;
 
-	fit_columns(width, &f.cs);
 	frame_minutes(c, &f);
+	column_widths(c, &f);
+	fit_columns(width, &f.cs);
 	n = box_rows(s, c, rows, page);
 	ui_scroll_clamp(&s->sc, n, page);
 	base = base_key(c, &f, width);

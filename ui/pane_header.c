@@ -236,9 +236,10 @@ run_seg(const struct pane_ctx *c, struct row *r, int verbosity)
 }
 
 /* verbosity: 0 = everything (fouls to give, the rule profile), 1 = the
- * counts in words, 2 = short, 3 = shorter, 4 = score and clock only */
+ * counts in words, 2 = short, 3 = shorter, 4 = score and clock only;
+ * `rules`: the rule profile at the end (verbosity 0 and 1) */
 static void
-score_row(const struct pane_ctx *c, struct row *r, int verbosity)
+score_row(const struct pane_ctx *c, struct row *r, int verbosity, bool rules)
 {
 	static const int order[2] = { CS_AWAY, CS_HOME };
 	const struct box_team *t;
@@ -273,7 +274,7 @@ score_row(const struct pane_ctx *c, struct row *r, int verbosity)
 	period_clock(c->g, pc, sizeof pc);
 	add(r, ui_attr(c->theme, UI_C_BOLD), "%s", pc);
 	run_seg(c, r, verbosity);
-	if (verbosity == 0)
+	if (rules && verbosity <= 1)
 		add(r, A_NORMAL, "  %s", rules_label(game_rules(c->g)->name));
 }
 
@@ -318,13 +319,15 @@ draw_scoreboard(struct header *hs, const struct pane_ctx *c, WINDOW *w, int widt
 
 	ui_conn_text(c->st, c->now_us, conn, sizeof conn, &cc);
 	cw = ui_text_width(conn);
-	for (v = 0; v < 5; v++) {
-		score_row(c, &r, v);
+	/* the words before the rule profile before the fouls to give: the
+	 * profile does not come and go with a team's fouls */
+	for (v = 0; v < 6; v++) {
+		score_row(c, &r, v > 1 ? v - 1 : v, v <= 1);
 		if (row_width(&r) + 2 + cw + 1 <= width)
 			break;
 	}
-	if (v == 5)
-		score_row(c, &r, 4);
+	if (v == 6)
+		score_row(c, &r, 4, false);
 	if (!row_stale(hs, c, w, 0, row_key(&r, conn, ui_attr(c->theme, cc), width)))
 		return;
 	used = row_draw(w, 0, 0, width, &r);
@@ -356,16 +359,16 @@ status_key(const struct pane_ctx *c, const char *filter, int width)
 	return ui_rows_hash(h, c->message, strlen(c->message));
 }
 
-static void
-draw_status(struct header *hs, const struct pane_ctx *c, WINDOW *w, int width)
+/* The tabs in one of four forms, the longest first: every name two
+ * blanks apart, one blank apart, the focused pane's name only, digits
+ * only.  Draws them when w != NULL; returns the columns they take. */
+static int
+draw_tabs(const struct pane_ctx *c, WINDOW *w, int x0, int width, int form)
 {
-	char filter[200], buf[64];
-	int i, x = 1, n;
+	char buf[64];
+	int i, x = x0, n;
 	attr_t a;
 
-	ui_filter_describe(c->filter, c->g, filter, sizeof filter);
-	if (!row_stale(hs, c, w, 1, status_key(c, filter, width)))
-		return;
 	for (i = 0; i < UI_PANES && x < width; i++) {
 		if (i == c->focus)
 			a = ui_attr(c->theme, UI_C_TAB_FOCUS);
@@ -373,16 +376,42 @@ draw_status(struct header *hs, const struct pane_ctx *c, WINDOW *w, int width)
 			a = ui_attr(c->theme, UI_C_BOLD);
 		else
 			a = ui_attr(c->theme, UI_C_TAB);
-		if (i == UI_PANE_HELP)
-			snprintf(buf, sizeof buf, "? %s", c->panes[i]->tab);
+		if (form == 3 || (form == 2 && i != c->focus))
+			snprintf(buf, sizeof buf, "%c", ui_pane_digit(i));
 		else
 			snprintf(buf, sizeof buf, "%c %s", ui_pane_digit(i), c->panes[i]->tab);
-		n = ui_textf(w, 1, x, width - x, a, "%s", buf);
-		x += n + 2;
+		n = w != NULL ? ui_textf(w, 1, x, width - x, a, "%s", buf) : ui_text_width(buf);
+		x += n + (form == 0 ? 2 : 1);
 	}
-	if (filter[0] != '\0' && x < width)
-		x += ui_textf(w, 1, x, width - x, ui_attr(c->theme, UI_C_WARN), "filter: %s",
-		    filter) + 2;
+	return x - x0 + (form == 0 ? 0 : 1);
+}
+
+/* The tabs, then the filter, then the note (a prompt as it is typed, a
+ * reply) on the right: the tabs give their names up first, so that the
+ * filter and the note fit whole at 80 columns. */
+static void
+draw_status(struct header *hs, const struct pane_ctx *c, WINDOW *w, int width)
+{
+	char filter[200], ftext[220];
+	int x = 1, n, form, rest = 0;
+
+	ui_filter_describe(c->filter, c->g, filter, sizeof filter);
+	if (!row_stale(hs, c, w, 1, status_key(c, filter, width)))
+		return;
+	ftext[0] = '\0';
+	if (filter[0] != '\0')
+		snprintf(ftext, sizeof ftext, "filter: %s", filter);
+	if (ftext[0] != '\0')
+		rest += ui_text_width(ftext) + 2;
+	if (c->message[0] != '\0')
+		rest += ui_text_width(c->message) + 1;
+	/* the tabs end with a gap before what follows, none at the edge */
+	for (form = 0; form < 3; form++)
+		if (1 + draw_tabs(c, NULL, 1, width, form) - (rest > 0 ? 0 : 2) + rest <= width)
+			break;
+	x += draw_tabs(c, w, 1, width, form);
+	if (ftext[0] != '\0' && x < width)
+		x += ui_text(w, 1, x, width - x, ui_attr(c->theme, UI_C_WARN), ftext) + 2;
 	if (c->message[0] != '\0' && x < width - 4) {
 		n = ui_text_width(c->message);
 		if (n > width - x - 1)

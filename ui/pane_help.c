@@ -1,5 +1,5 @@
 /*
- * Help (? or 5): every key, generated from the tables next to the
+ * Help (? or F1): every key, generated from the tables next to the
  * bindings: the global keys (keymap.c), scrolling (scroll.c), each pane's
  * own (its ops' help), the replay's; then what the markers and colours
  * mean and how the layout adapts.  Scrolls like the other panes; ?, Esc
@@ -27,6 +27,8 @@ static const struct ui_key_help markers[] = {
 	{ "(1 to give)", "team fouls it can commit before the opponent shoots" },
 	{ "NBA, FIBA...", "the rule profile in force (--rules to choose another)" },
 	{ "*", "plays: the provider corrected this play" },
+	{ "", "strip of games: the game changed since you last saw it" },
+	{ "<3  5> (\xe2\x97\x82 \xe2\x96\xb8)", "strip of games: games off it to the left / right" },
 	{ "live 0.4s", "age of the newest data; 'stale 20s' yellow, red from 60 s" },
 	{ NULL, NULL }
 };
@@ -41,8 +43,8 @@ static const struct ui_key_help trouble[] = {
 static const struct ui_key_help layouts[] = {
 	{ "160x45 and up", "every pane: box over lineups, shot chart over plays" },
 	{ "120x35", "two columns: box or lineups, shot chart over plays" },
-	{ "80x24", "one or two panes; 1-4 or Tab switch, z zooms" },
-	{ "below 60x16", "a 'terminal too small' message" },
+	{ "80x24", "one or two panes; 1-6 or Tab switch, z zooms" },
+	{ "below 60x16", "a 'terminal too small' message (60x17 under a strip of games)" },
 	{ NULL, NULL }
 };
 
@@ -156,6 +158,19 @@ help_rows(const struct pane_ctx *c, WINDOW *w, int top, int page, int width)
 	return row;
 }
 
+/* The last row says how many rows are below it, when there are. */
+static void
+more_below(const struct help *s, const struct pane_ctx *c, WINDOW *w, int h, int width)
+{
+	int page = h - 1;
+
+	if (page < 3 || s->sc.top + page >= s->nrows)
+		return;
+	ui_fill(w, page, 0, width, A_NORMAL);
+	ui_textf(w, page, 1, width - 2, ui_attr(c->theme, UI_C_DIM), "%s %d more below (j)",
+	    ui_glyph(c->theme, UI_G_DOWN), s->nrows - (s->sc.top + page - 1));
+}
+
 static void
 help_draw(void *state, const struct pane_ctx *c, WINDOW *w, int h, int width)
 {
@@ -165,6 +180,7 @@ help_draw(void *state, const struct pane_ctx *c, WINDOW *w, int h, int width)
 	ui_scroll_clamp(&s->sc, s->nrows, h - 1);
 	s->sc.cursor = s->sc.top;
 	help_rows(c, w, s->sc.top, h - 1, width);
+	more_below(s, c, w, h, width);
 }
 
 static int

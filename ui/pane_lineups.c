@@ -26,6 +26,15 @@
 #define ONCOURT_MIN 36   /* columns for a team's five on court */
 #define UNITS_MAX_W 96   /* the units' rows: numbers near the names */
 #define NUMBERS_W 28     /* MIN 6, POSS 7, PTS 8, NET 7 */
+#define POSS_FROM_W 66   /* narrower units: no POSS, the five named instead */
+
+/* Columns the units' numbers take at `width`; *poss: POSS among them. */
+static int
+numbers_w(int width, bool *poss)
+{
+	*poss = width >= POSS_FROM_W;
+	return *poss ? NUMBERS_W : NUMBERS_W - 7;
+}
 
 /* What the passes read, worked out once per draw: the minutes shares
  * and the sorted units cost more than the rows they feed. */
@@ -289,21 +298,23 @@ units_header(const struct pane_ctx *c, const struct figures *f, WINDOW *w, int y
 {
 	char a[2][CS_ALIAS_MAX * 2];
 	attr_t dim = ui_attr(c->theme, UI_C_DIM);
-	int nx = x + width - NUMBERS_W;
+	bool poss;
+	int nw = numbers_w(width, &poss), nx = x + width - nw, px = poss ? 7 : 0;
 
 	ui_team_alias(c->g, CS_AWAY, a[0], sizeof a[0]);
 	ui_team_alias(c->g, CS_HOME, a[1], sizeof a[1]);
 	if (side == CS_SIDE_NONE)
-		ui_textf(w, y, x, width - NUMBERS_W, ui_attr(c->theme, UI_C_BOLD),
+		ui_textf(w, y, x, width - nw, ui_attr(c->theme, UI_C_BOLD),
 		    "Five-man units (%s %d, %s %d)", a[0], f->count[CS_AWAY], a[1],
 		    f->count[CS_HOME]);
 	else
-		ui_textf(w, y, x, width - NUMBERS_W, ui_attr(c->theme, UI_C_BOLD),
+		ui_textf(w, y, x, width - nw, ui_attr(c->theme, UI_C_BOLD),
 		    "%s five-man units (%d)", a[side == CS_AWAY ? 0 : 1], f->count[side]);
 	ui_text_right(w, y, nx, 6, dim, "MIN");
-	ui_text_right(w, y, nx + 6, 7, dim, "POSS");
-	ui_text_right(w, y, nx + 13, 8, dim, "PTS");
-	ui_text_right(w, y, nx + 21, 7, dim, "NET");
+	if (poss)
+		ui_text_right(w, y, nx + 6, 7, dim, "POSS");
+	ui_text_right(w, y, nx + 6 + px, 8, dim, "PTS");
+	ui_text_right(w, y, nx + 14 + px, 7, dim, "NET");
 }
 
 /* The label of `u` in `width` columns: from the cache when its roster
@@ -338,30 +349,48 @@ unit_label(const struct pane_ctx *c, struct label_cache *lc, const struct box_te
 	return lc->e[i].text;
 }
 
+/* A label in `width` columns; one still wider (no cut tells its players
+ * apart) ends in the ellipsis, never in a name cut with no mark. */
+static void
+label_draw(const struct pane_ctx *c, WINDOW *w, int y, int x, int width, const char *label)
+{
+	if (width < 2)
+		return;
+	if (ui_text_width(label) <= width) {
+		ui_text(w, y, x, width, A_NORMAL, label);
+		return;
+	}
+	x += ui_text(w, y, x, width - 1, A_NORMAL, label);
+	ui_text(w, y, x, 1, A_NORMAL, c->theme->ascii ? "." : "\u2026");
+}
+
 static void
 unit_row(const struct pane_ctx *c, struct label_cache *lc, WINDOW *w, int y, int x, int width,
     int aw, const struct unit *u)
 {
 	const struct box_team *t = game_view_team(c->g, u->side);
 	char alias[CS_ALIAS_MAX * 2], buf[32];
-	int nx = x + width - NUMBERS_W;
+	bool poss;
+	int nx = x + width - numbers_w(width, &poss), px = poss ? 7 : 0;
 	attr_t net;
 
 	ui_text(w, y, x, aw, ui_team_attr(c->theme, u->side),
 	    ui_team_alias(c->g, u->side, alias, sizeof alias));
 	if (t != NULL)
-		ui_text(w, y, x + aw, nx - 1 - (x + aw), A_NORMAL,
+		label_draw(c, w, y, x + aw, nx - 1 - (x + aw),
 		    unit_label(c, lc, t, u, nx - 1 - (x + aw)));
 	mmss(buf, sizeof buf, u->seconds);
 	ui_text_right(w, y, nx, 6, A_NORMAL, buf);
-	hundredths(buf, sizeof buf, u->possessions_x100);
-	ui_text_right(w, y, nx + 6, 7, A_NORMAL, buf);
+	if (poss) {
+		hundredths(buf, sizeof buf, u->possessions_x100);
+		ui_text_right(w, y, nx + 6, 7, A_NORMAL, buf);
+	}
 	snprintf(buf, sizeof buf, "%d-%d", u->points_for, u->points_against);
-	ui_text_right(w, y, nx + 13, 8, A_NORMAL, buf);
+	ui_text_right(w, y, nx + 6 + px, 8, A_NORMAL, buf);
 	tenths_signed(buf, sizeof buf, u->net_rating_x10);
 	net = u->net_rating_x10 > 0 ? ui_attr(c->theme, UI_C_GOOD) :
 	    u->net_rating_x10 < 0 ? ui_attr(c->theme, UI_C_MISSED) : A_NORMAL;
-	ui_text_right(w, y, nx + 21, 7, net, buf);
+	ui_text_right(w, y, nx + 14 + px, 7, net, buf);
 }
 
 /* The five-man units of both teams (or the filter's), most minutes first. */

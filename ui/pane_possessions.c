@@ -319,6 +319,21 @@ layout(const struct possessions_pane *s, const struct pane_ctx *c, WINDOW *w, in
 	return n1 + 1 + n2;
 }
 
+/* The last row says how many rows are below it, when there are. */
+static void
+more_below(const struct possessions_pane *s, const struct pane_ctx *c, WINDOW *w, int h,
+    int width)
+{
+	int page = h - 1;
+
+	if (page < 3 || s->sc.top + page >= s->nrows)
+		return;
+	ui_fill(w, page, 0, width, A_NORMAL);
+	ui_textf(w, page, 1, width - 2, ui_attr(c->theme, UI_C_DIM), "%s %d more below (j)%s",
+	    ui_glyph(c->theme, UI_G_DOWN), s->nrows - (s->sc.top + page - 1),
+	    c->filter->side == CS_SIDE_NONE ? ", t: one team" : "");
+}
+
 static void
 possessions_draw(void *state, const struct pane_ctx *c, WINDOW *w, int h, int width)
 {
@@ -328,6 +343,7 @@ possessions_draw(void *state, const struct pane_ctx *c, WINDOW *w, int h, int wi
 	if (s->sc.top > s->nrows - (h - 1))
 		s->sc.top = s->nrows - (h - 1) > 0 ? s->nrows - (h - 1) : 0;
 	layout(s, c, w, h, width);
+	more_below(s, c, w, h, width);
 }
 
 static int

@@ -35,6 +35,9 @@ static const struct ui_key_help shots_keys[] = {
 	{ "O x  (UTF-8: \xe2\x97\x8f \xc3\x97)", "made / missed" },
 	{ "2-9  #", "shots in one cell (10+), green when half or more went in" },
 	{ "< DEN  HOU >", "the basket each team shoots at in the period shown" },
+	{ "RA PNT ML MC MR", "zones: restricted area, paint, mid-range left/centre/right" },
+	{ "C3L C3R AB3", "zones: corner 3 left/right, above-the-break (arc) 3" },
+	{ "green  red", "zones: FG% above / below the usual for the zone" },
 	{ NULL, NULL }
 };
 
@@ -454,12 +457,31 @@ zone_line(const struct pane_ctx *c, WINDOW *w, int y, int width, const struct zo
 		ui_text(w, y, x, width - x, ui_attr(c->theme, UI_C_DIM), " no shots");
 }
 
+/* Draws the first of `forms` (NULL-terminated) that fits `width`
+ * columns whole, a shorter wording rather than a word cut at the edge;
+ * returns the columns drawn. */
+static int
+text_fit(WINDOW *w, int y, int x, int width, attr_t a, const char *const *forms)
+{
+	for (; *forms != NULL; forms++)
+		if (ui_text_width(*forms) <= width)
+			return ui_text(w, y, x, width, a, *forms);
+	return 0;
+}
+
 static void
 zones_legend(const struct pane_ctx *c, WINDOW *w, int y, int rows, int width, int side,
     const struct zone_tally *zt)
 {
-	static const char names[] = "RA rim  PNT paint  ML MC MR mid-range  C3L C3R corner 3"
-	    "  AB3 above the break   green above usual, red below";
+	static const char *const names[] = {
+		"RA rim  PNT paint  ML MC MR mid-range  C3L C3R corner 3"
+		    "  AB3 above the break   green above usual, red below",
+		"RA rim  PNT paint  ML MC MR mid  C3L C3R corner  AB3 arc  green above usual,"
+		    " red below",
+		"RA rim  PNT paint  ML MC MR mid  C3L C3R corner  AB3 arc",
+		"RA rim  PNT paint  M* mid  C3* corner  AB3 arc",
+		NULL
+	};
 	int k = 0;
 
 	if (side != CS_SIDE_NONE) {
@@ -470,7 +492,7 @@ zones_legend(const struct pane_ctx *c, WINDOW *w, int y, int rows, int width, in
 			zone_line(c, w, y + k++, width, zt, CS_HOME, " right");
 	}
 	if (k < rows)
-		ui_text(w, y + k, 1, width - 1, ui_attr(c->theme, UI_C_DIM), names);
+		text_fit(w, y + k, 1, width - 1, ui_attr(c->theme, UI_C_DIM), names);
 }
 
 /* "● made  × missed  3 shots in a cell" and each team's FG. */
@@ -479,6 +501,15 @@ shots_legend(const struct chart *ch, const struct pane_ctx *c, WINDOW *w, int y,
     int width, const struct zone_tally *zt)
 {
 	static const int both[2] = { CS_AWAY, CS_HOME };
+	static const char *const cell_words[] = {
+		" shots in a cell, green if half went in (# 10+)",
+		" shots in a cell, green if half went in", " shots per cell, green: half in",
+		" in a cell", NULL
+	};
+	static const char *const keys_both[] = {
+		"v: zones   t/p: one team's half", "v: zones  t: a half", "v: zones", NULL
+	};
+	static const char *const keys_one[] = { "v: zones", NULL };
 	char alias[CS_ALIAS_MAX * 2];
 	int x = 1, k, s;
 
@@ -487,8 +518,7 @@ shots_legend(const struct chart *ch, const struct pane_ctx *c, WINDOW *w, int y,
 	x += ui_text(w, y, x, width - x, ui_attr(c->theme, UI_C_MISSED), chart_glyph(ch, 'x'));
 	x += ui_text(w, y, x, width - x, A_NORMAL, " missed  ");
 	x += ui_text(w, y, x, width - x, ui_attr(c->theme, UI_C_MADE) | A_BOLD, "3");
-	ui_text(w, y, x, width - x, A_NORMAL,
-	    " shots in a cell, green if half went in (# 10+)");
+	text_fit(w, y, x, width - x, A_NORMAL, cell_words);
 	if (rows < 2)
 		return;
 	x = 1;
@@ -504,8 +534,8 @@ shots_legend(const struct chart *ch, const struct pane_ctx *c, WINDOW *w, int y,
 			x += ui_textf(w, y + 1, x, width - x, A_NORMAL, " %d/%d %d%%   ",
 			    zt->fgm[s], zt->fga[s], pct(zt->fgm[s], zt->fga[s]));
 	}
-	ui_text(w, y + 1, x, width - x, ui_attr(c->theme, UI_C_DIM), ch->side != CS_SIDE_NONE ?
-	    "v: zones" : "v: zones   t/p: one team's half");
+	text_fit(w, y + 1, x, width - x, ui_attr(c->theme, UI_C_DIM),
+	    ch->side != CS_SIDE_NONE ? keys_one : keys_both);
 }
 
 /* Rows for the court, what goes round it, and the legend. */

@@ -119,46 +119,76 @@ fig_text(const struct team_analytics *t, const struct figure *f, char *buf, size
 
 /* ---- the flow row: the run and the droughts ---- */
 
+/* The run in words: 0 = "BOS 9-0 run, 2:41 since Q3 5:12", 1 = without
+ * its start, 2 = "BOS 9-0 run"; when w == NULL only measures. */
 static int
-run_text(const struct pane_ctx *c, const struct game_flow *f, WINDOW *w, int y, int x, int width)
+run_text(const struct pane_ctx *c, const struct game_flow *f, WINDOW *w, int y, int x, int width,
+    int form)
 {
-	char alias[CS_ALIAS_MAX * 2], len[16], lab[16], clk[16];
+	char alias[CS_ALIAS_MAX * 2], len[16], lab[16], clk[16], text[96];
 	attr_t a = f->run.live ? ui_attr(c->theme, UI_C_WARN) : A_NORMAL;
 	int used;
 
 	if (f->run.side != CS_HOME && f->run.side != CS_AWAY)
-		return ui_text(w, y, x, width, ui_attr(c->theme, UI_C_DIM), "No run yet");
+		return w == NULL ? ui_text_width("No run yet") :
+		    ui_text(w, y, x, width, ui_attr(c->theme, UI_C_DIM), "No run yet");
 	ui_team_alias(c->g, f->run.side, alias, sizeof alias);
-	used = ui_text(w, y, x, width, ui_team_attr(c->theme, f->run.side), alias);
 	mmss(f->run.tenths, len, sizeof len);
 	cs_period_label(&f->run.since, lab, sizeof lab);
 	cs_clock_format(f->run.since_clock, clk, sizeof clk);
-	return used + ui_textf(w, y, x + used, width - used, a, " %d-%d run, %s since %s %s",
-	    f->run.points, f->run.against, len, lab, clk);
+	if (form == 0)
+		snprintf(text, sizeof text, " %d-%d run, %s since %s %s", f->run.points,
+		    f->run.against, len, lab, clk);
+	else if (form == 1)
+		snprintf(text, sizeof text, " %d-%d run, %s", f->run.points, f->run.against, len);
+	else
+		snprintf(text, sizeof text, " %d-%d run", f->run.points, f->run.against);
+	if (w == NULL)
+		return ui_text_width(alias) + ui_text_width(text);
+	used = ui_text(w, y, x, width, ui_team_attr(c->theme, f->run.side), alias);
+	return used + ui_text(w, y, x + used, width - used, a, text);
 }
 
-static void
-flow_row(const struct pane_ctx *c, const struct game_flow *f, WINDOW *w, int y, int width)
+/* "   Drought  BOS 0:30  NYK 3:00"; when w == NULL only measures. */
+static int
+droughts(const struct pane_ctx *c, const struct game_flow *f, WINDOW *w, int y, int x, int width)
 {
 	static const int order[2] = { CS_AWAY, CS_HOME };
 	char alias[CS_ALIAS_MAX * 2], buf[16];
-	int x = 1, i;
+	int x0 = x, i;
 
-	x += run_text(c, f, w, y, x, width - x);
-	x += ui_text(w, y, x, width - x, ui_attr(c->theme, UI_C_DIM), "   Drought");
+	x += w == NULL ? 10 : ui_text(w, y, x, width - x, ui_attr(c->theme, UI_C_DIM), "   Drought");
 	for (i = 0; i < 2 && x < width; i++) {
 		ui_team_alias(c->g, order[i], alias, sizeof alias);
+		mmss(f->drought[order[i]].tenths, buf, sizeof buf);
+		if (w == NULL) {
+			x += 3 + ui_text_width(alias) + ui_text_width(buf);
+			continue;
+		}
 		x += ui_text(w, y, x, width - x, A_NORMAL, "  ");
 		x += ui_text(w, y, x, width - x, ui_team_attr(c->theme, order[i]), alias);
-		mmss(f->drought[order[i]].tenths, buf, sizeof buf);
 		x += ui_textf(w, y, x, width - x, A_NORMAL, " %s", buf);
 	}
+	return x - x0;
+}
+
+/* The run, shorter as it must be for both droughts to fit whole. */
+static void
+flow_row(const struct pane_ctx *c, const struct game_flow *f, WINDOW *w, int y, int width)
+{
+	int x = 1, form, need = droughts(c, f, NULL, y, 0, 1 << 20);
+
+	for (form = 0; form < 2; form++)
+		if (1 + run_text(c, f, NULL, y, 0, 0, form) + need <= width)
+			break;
+	x += run_text(c, f, w, y, x, width - x, form);
+	droughts(c, f, w, y, x, width);
 }
 
 /* ---- the since-timeout card: one row when it fits (in words, else
  * shorter), else two ---- */
 
-enum card_form { CARD_ONE_ROW, CARD_ONE_ROW_SHORT, CARD_TWO_ROWS };
+enum card_form { CARD_ONE_ROW, CARD_ONE_ROW_SHORT, CARD_TWO_ROWS, CARD_TWO_ROWS_SHORT };
 
 static void
 card_head(const struct pane_ctx *c, const struct game_flow *f, bool brief, char *buf,
@@ -186,30 +216,36 @@ card_side(const struct game_flow *f, int s, bool brief, char *buf, size_t size)
 	    f->since_timeout.fouls[s]);
 }
 
+/* Columns the card takes on one row, or on two (a team a row). */
 static int
-card_width(const struct pane_ctx *c, const struct game_flow *f, bool brief)
+card_width(const struct pane_ctx *c, const struct game_flow *f, bool brief, bool two_rows)
 {
 	char head[96], side[64], alias[CS_ALIAS_MAX * 2];
-	int s, need;
+	int s, need, one, widest = 0;
 
 	card_head(c, f, brief, head, sizeof head);
 	need = 1 + ui_text_width(head);
 	for (s = 0; s < 2; s++) {
 		card_side(f, s, brief, side, sizeof side);
-		need += 2 + ui_text_width(ui_team_alias(c->g, s, alias, sizeof alias)) +
+		one = 2 + ui_text_width(ui_team_alias(c->g, s, alias, sizeof alias)) +
 		    ui_text_width(side);
+		need += two_rows ? 0 : one;
+		if (one > widest)
+			widest = one;
 	}
-	return need;
+	return two_rows ? need + widest : need;
 }
 
 static enum card_form
 card_form(const struct pane_ctx *c, const struct game_flow *f, int width)
 {
-	if (card_width(c, f, false) <= width - 1)
+	if (card_width(c, f, false, false) <= width - 1)
 		return CARD_ONE_ROW;
-	if (card_width(c, f, true) <= width - 1)
+	if (card_width(c, f, true, false) <= width - 1)
 		return CARD_ONE_ROW_SHORT;
-	return CARD_TWO_ROWS;
+	if (card_width(c, f, false, true) <= width - 1)
+		return CARD_TWO_ROWS;
+	return CARD_TWO_ROWS_SHORT;
 }
 
 static void
@@ -218,7 +254,8 @@ card_draw(const struct pane_ctx *c, const struct game_flow *f, WINDOW *w, int y[
 {
 	static const int order[2] = { CS_AWAY, CS_HOME };
 	char head[96], side[64], alias[CS_ALIAS_MAX * 2];
-	bool brief = form == CARD_ONE_ROW_SHORT;
+	bool brief = form == CARD_ONE_ROW_SHORT || form == CARD_TWO_ROWS_SHORT;
+	bool two = form == CARD_TWO_ROWS || form == CARD_TWO_ROWS_SHORT;
 	int x0, x, i, row;
 
 	card_head(c, f, brief, head, sizeof head);
@@ -227,8 +264,8 @@ card_draw(const struct pane_ctx *c, const struct game_flow *f, WINDOW *w, int y[
 	x0 = 1 + ui_text_width(head) + 2;
 	x = x0;
 	for (i = 0; i < 2; i++) {
-		row = form == CARD_TWO_ROWS ? y[i] : y[0];
-		if (form == CARD_TWO_ROWS)
+		row = two ? y[i] : y[0];
+		if (two)
 			x = x0;
 		if (row < 0)
 			continue;
@@ -297,7 +334,7 @@ shape_of(const struct pane_ctx *c, int h, int width)
 
 	memset(&sh, 0, sizeof sh);
 	sh.form = card_form(c, game_view_flow(c->g), width);
-	sh.top_rows = sh.form == CARD_TWO_ROWS ? 3 : 2;
+	sh.top_rows = sh.form >= CARD_TWO_ROWS ? 3 : 2;
 	sh.period = c->filter->period > 0 ? c->filter->period : game_view_period(c->g).sequence;
 	if (sh.period > CS_PERIODS_MAX)
 		sh.period = CS_PERIODS_MAX;

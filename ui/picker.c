@@ -136,13 +136,42 @@ columns(int cols, struct pick_cols *c)
 	c->team = (cols - 2 - 7 - c->status - c->score - c->id - 4 - 2) / 2;
 	if (c->team > 30)
 		c->team = 30;
-	if (c->team < 6)
+	if (c->team < 6) {
+		/* narrow: the status gives way, the teams and the score stay */
+		c->status -= 2 * (6 - c->team);
+		if (c->status < 4)
+			c->status = 0;
 		c->team = 6;
+	}
+}
+
+/* A team in `width` columns: "Orcas (VAN)" whole, else its abbreviation
+ * "VAN", else its name cut with an ellipsis, never a word cut silently. */
+static void
+draw_team(WINDOW *w, int y, int x, int width, attr_t a, const char *team, bool ascii)
+{
+	const char *open = strrchr(team, '(');
+	char alias[16];
+	size_t n;
+
+	if (ui_text_width(team) <= width) {
+		ui_text(w, y, x, width, a, team);
+		return;
+	}
+	if (open != NULL && (n = strcspn(open + 1, ")")) > 0 && n < sizeof alias &&
+	    (int)n <= width) {
+		memcpy(alias, open + 1, n);
+		alias[n] = '\0';
+		ui_text(w, y, x, width, a, alias);
+		return;
+	}
+	x += ui_text(w, y, x, width - 1, a, team);
+	ui_text(w, y, x, 1, a, ascii ? "." : "\xe2\x80\xa6");
 }
 
 static void
 draw_row(WINDOW *w, int y, const struct ui_pick_row *r, const struct pick_cols *c,
-    bool sel, int cols)
+    bool sel, int cols, bool ascii)
 {
 	attr_t a = sel ? A_REVERSE : A_NORMAL;
 	int x = 0;
@@ -151,14 +180,16 @@ draw_row(WINDOW *w, int y, const struct ui_pick_row *r, const struct pick_cols *
 	x += ui_text(w, y, x, 2, a | A_BOLD, sel ? "> " : "  ");
 	ui_text(w, y, x, 5, a, r->tipoff);
 	x += 7;
-	ui_text(w, y, x, c->team, a, r->away);
+	draw_team(w, y, x, c->team, a, r->away, ascii);
 	x += c->team + 1;
 	ui_text(w, y, x, 2, a, "at");
 	x += 3;
-	ui_text(w, y, x, c->team, a, r->home);
+	draw_team(w, y, x, c->team, a, r->home, ascii);
 	x += c->team + 1;
-	ui_text(w, y, x, c->status, a, r->status);
-	x += c->status + 1;
+	if (c->status > 0) {
+		ui_text(w, y, x, c->status, a, r->status);
+		x += c->status + 1;
+	}
 	ui_text_right(w, y, x, c->score - 1, a | A_BOLD, r->score);
 	x += c->score + 1;
 	if (c->id > 0)
@@ -184,6 +215,7 @@ void
 ui_picker_draw(struct ui_picker *p, WINDOW *w)
 {
 	struct pick_cols c;
+	char status[32];
 	int lines, cols, y, body;
 	size_t i;
 
@@ -192,8 +224,9 @@ ui_picker_draw(struct ui_picker *p, WINDOW *w)
 	columns(cols, &c);
 	ui_textf(w, 0, 0, cols, A_BOLD, "courtside %s %s: %zu game%s", p->ascii ? "-" :
 	    "\xc2\xb7", p->title, p->nshown, p->nshown == 1 ? "" : "s");
-	ui_textf(w, 1, 0, cols, A_DIM, "  %-5s  %-*s %-2s %-*s %-*s %*s%s", "TIP", c.team,
-	    "AWAY", "", c.team, "HOME", c.status, "STATUS", c.score - 1, "SCORE",
+	snprintf(status, sizeof status, "%-*.*s ", c.status, c.status, "STATUS");
+	ui_textf(w, 1, 0, cols, A_DIM, "  %-5s  %-*s %-2s %-*s %s%*s%s", "TIP", c.team,
+	    "AWAY", "", c.team, "HOME", c.status > 0 ? status : "", c.score - 1, "SCORE",
 	    c.id > 0 ? "  GAME ID" : "");
 	body = lines - 3;
 	if (body < 1)
@@ -204,7 +237,7 @@ ui_picker_draw(struct ui_picker *p, WINDOW *w)
 	if (p->sel >= p->top + (size_t)body)
 		p->top = p->sel - (size_t)body + 1;
 	for (y = 0, i = p->top; y < body && i < p->nshown; y++, i++)
-		draw_row(w, 2 + y, &p->rows[p->shown[i]], &c, i == p->sel, cols);
+		draw_row(w, 2 + y, &p->rows[p->shown[i]], &c, i == p->sel, cols, p->ascii);
 	draw_footer(p, w, lines - 1, cols);
 }
 

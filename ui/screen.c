@@ -288,27 +288,54 @@ apply_layout(struct ui *ui)
 	wnoutrefresh(stdscr);
 }
 
+/* The longest form of the message that fits `cols` whole: the terminal's
+ * own size and what it needs, both counting the strip above the frame
+ * (`top` rows), so that the size it asks for is the size that works. */
+static void
+too_small_text(int cols, int lines, int top, char *buf, size_t size)
+{
+	int need_lines = UI_MIN_LINES + top, form;
+
+	for (form = 0; form < 4; form++) {
+		if (form == 0)
+			snprintf(buf, size, "terminal too small (%dx%d), need %dx%d",
+			    cols, lines + top, UI_MIN_COLS, need_lines);
+		else if (form == 1)
+			snprintf(buf, size, "too small (%dx%d), need %dx%d",
+			    cols, lines + top, UI_MIN_COLS, need_lines);
+		else if (form == 2)
+			snprintf(buf, size, "too small, need %dx%d", UI_MIN_COLS, need_lines);
+		else
+			snprintf(buf, size, "need %dx%d", UI_MIN_COLS, need_lines);
+		if ((int)strlen(buf) <= cols)
+			return;
+	}
+	buf[0] = '\0';   /* nothing fits whole: a blank, not a cut word */
+}
+
+/* `s` centred on row y when it fits whole. */
+static void
+centred(int y, int cols, attr_t a, const char *s)
+{
+	int len = (int)strlen(s);
+
+	if (len > 0 && len <= cols)
+		ui_text(stdscr, y, (cols - len) / 2, len, a, s);
+}
+
 static void
 draw_too_small(struct ui *ui)
 {
 	char msg[80];
-	int len, y, x;
+	int y = ui->top + ui->lines / 2 - 1;
 
 	werase(stdscr);
-	snprintf(msg, sizeof msg, "terminal too small (%dx%d), need %dx%d",
-	    ui->cols, ui->lines, UI_MIN_COLS, UI_MIN_LINES);
-	len = (int)strlen(msg);
-	y = ui->lines / 2 - 1;
-	x = (ui->cols - len) / 2;
-	if (y < 0)
-		y = 0;
-	if (x < 0)
-		x = 0;
-	ui_text(stdscr, y, x, ui->cols - x, A_BOLD, msg);
-	len = 12;
-	x = (ui->cols - len) / 2;
-	if (y + 2 < ui->lines)
-		ui_text(stdscr, y + 2, x < 0 ? 0 : x, ui->cols, A_NORMAL, "q to quit");
+	too_small_text(ui->cols, ui->lines, ui->top, msg, sizeof msg);
+	if (y < ui->top)
+		y = ui->top;
+	centred(y, ui->cols, A_BOLD, msg);
+	if (y + 2 < ui->top + ui->lines)
+		centred(y + 2, ui->cols, A_NORMAL, "q to quit");
 	wnoutrefresh(stdscr);
 }
 

@@ -132,3 +132,17 @@ EXTRA_DIST += tests/test_league_frames.sh
 EXTRA_DIST += \
 	tests/screens/picker_80x24.txt tests/screens/picker_160x45.txt \
 	tests/screens/picker_search_80x24.txt tests/screens/picker_scrolled_80x24.txt
+# Screens of session 9's sizes and states (and earlier ones never listed)
+EXTRA_DIST += \
+	tests/screens/box_fga100_80x24.txt tests/screens/too_small_strip_60x16.txt \
+	tests/screens/strip_first_80x24.txt tests/screens/shots_legend_120x35.txt \
+	tests/screens/status_seek_80x24.txt tests/screens/team_60x20.txt \
+	tests/screens/picker_50x12.txt tests/screens/units_60x30.txt \
+	tests/screens/strip_80x24.txt tests/screens/strip_160x45.txt \
+	tests/screens/ot10_80x24.txt tests/screens/ot10_80x24_T.txt \
+	tests/screens/ot10_160x45.txt tests/screens/possessions_80x24.txt \
+	tests/screens/possessions_160x45.txt tests/screens/possessions_zoom_160x45.txt
+
+# A league night at the edge sizes in tmux: the strip, too small under it.
+TESTS += tests/test_league_sizes_tmux.sh
+EXTRA_DIST += tests/test_league_sizes_tmux.sh

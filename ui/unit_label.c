@@ -164,9 +164,11 @@ roster_parts(const struct box_team *t, struct roster_parts *r)
 		part_of(t, j, &r->p[j]);
 }
 
-/* Sets `shared` and `keep_min` of p (player `player`) against every teammate. */
+/* Sets `shared` and `keep_min` of p (player `player`) against every
+ * teammate; without `initials` the label shows none, and the surname
+ * alone tells p from every teammate. */
 static void
-tell_apart(const struct roster_parts *r, int player, struct part *p)
+tell_apart(const struct roster_parts *r, int player, struct part *p, bool initials)
 {
 	const struct part *o;
 	int j, min = KEEP_MIN;
@@ -177,11 +179,13 @@ tell_apart(const struct roster_parts *r, int player, struct part *p)
 	for (j = 0; j < r->n && !p->shared; j++) {
 		o = &r->p[j];
 		/* (a teammate shown with a jersey would differ anyway: safe) */
-		if (j != player && strcmp(o->initial, p->initial) == 0 &&
+		if (j != player && (!initials || strcmp(o->initial, p->initial) == 0) &&
 		    common_chars(o->surname, p->surname) + 1 > min)
 			min = common_chars(o->surname, p->surname) + 1;
 	}
 	p->keep_min = min;
+	if (!initials)
+		p->initial[0] = '\0';
 }
 
 static int
@@ -210,7 +214,7 @@ ui_unit_player_label(const struct box_team *t, int player, char *buf, size_t siz
 
 	roster_parts(t, &r);
 	part_of(t, player, &p);
-	tell_apart(&r, player, &p);
+	tell_apart(&r, player, &p, true);
 	part_text(&p, "", buf, size);
 	return buf;
 }
@@ -238,26 +242,43 @@ cut_one(struct part *parts)
 	return true;
 }
 
-int
-ui_unit_label(const struct box_team *t, const struct unit *u, int width,
-    const char *ellipsis, char *buf, size_t size)
+/* The unit's five parts cut to `width` as far as they may; returns the
+ * columns they take. */
+static int
+fit_parts(const struct box_team *t, const struct roster_parts *r, const struct unit *u,
+    bool initials, int width, struct part *parts)
 {
-	struct roster_parts r;
-	struct part parts[CS_ON_COURT];
 	int i, total;
-	size_t n = 0;
 
-	roster_parts(t, &r);
 	for (i = 0; i < CS_ON_COURT; i++) {
 		part_of(t, u->players[i], &parts[i]);
-		tell_apart(&r, u->players[i], &parts[i]);
+		tell_apart(r, u->players[i], &parts[i], initials);
 	}
 	for (;;) {
 		total = CS_ON_COURT - 1;
 		for (i = 0; i < CS_ON_COURT; i++)
 			total += part_width(&parts[i]);
 		if (total <= width || !cut_one(parts))
-			break;
+			return total;
+	}
+}
+
+int
+ui_unit_label(const struct box_team *t, const struct unit *u, int width,
+    const char *ellipsis, char *buf, size_t size)
+{
+	struct roster_parts r;
+	struct part parts[CS_ON_COURT], bare[CS_ON_COURT];
+	int i, total;
+	size_t n = 0;
+
+	roster_parts(t, &r);
+	total = fit_parts(t, &r, u, true, width, parts);
+	/* too narrow with initials: the surnames alone, when that fits
+	 * (60 columns: five players in 25) */
+	if (total > width && fit_parts(t, &r, u, false, width, bare) <= width) {
+		memcpy(parts, bare, sizeof parts);
+		total = fit_parts(t, &r, u, false, width, bare);
 	}
 	buf[0] = '\0';
 	for (i = 0; i < CS_ON_COURT && n < size; i++) {
