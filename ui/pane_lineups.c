@@ -475,14 +475,7 @@ lineups_layout(const struct lineups *s, const struct pane_ctx *c, const struct p
 static void
 more_below(const struct lineups *s, const struct pane_ctx *c, WINDOW *w, int h, int width)
 {
-	int page = h - 1, below = s->nrows - (s->sc.top + page - 1);
-
-	if (page < 3 || s->sc.top + page >= s->nrows)
-		return;
-	ui_fill(w, page, 0, width, A_NORMAL);
-	ui_textf(w, page, 1, width - 2, ui_attr(c->theme, UI_C_DIM), "%s %d more below (j)%s",
-	    ui_glyph(c->theme, UI_G_DOWN), below,
-	    c->filter->side == CS_SIDE_NONE ? ", t: one team" : "");
+	ui_scroll_more_below(&s->sc, c->theme, w, h, width, s->nrows, c->filter->side == CS_SIDE_NONE ? ", t: one team" : "");
 }
 
 /* What every row depends on beyond its own numbers: the names, the rule

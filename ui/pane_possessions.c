@@ -321,17 +321,9 @@ layout(const struct possessions_pane *s, const struct pane_ctx *c, WINDOW *w, in
 
 /* The last row says how many rows are below it, when there are. */
 static void
-more_below(const struct possessions_pane *s, const struct pane_ctx *c, WINDOW *w, int h,
-    int width)
+more_below(const struct possessions_pane *s, const struct pane_ctx *c, WINDOW *w, int h, int width)
 {
-	int page = h - 1;
-
-	if (page < 3 || s->sc.top + page >= s->nrows)
-		return;
-	ui_fill(w, page, 0, width, A_NORMAL);
-	ui_textf(w, page, 1, width - 2, ui_attr(c->theme, UI_C_DIM), "%s %d more below (j)%s",
-	    ui_glyph(c->theme, UI_G_DOWN), s->nrows - (s->sc.top + page - 1),
-	    c->filter->side == CS_SIDE_NONE ? ", t: one team" : "");
+	ui_scroll_more_below(&s->sc, c->theme, w, h, width, s->nrows, c->filter->side == CS_SIDE_NONE ? ", t: one team" : "");
 }
 
 static void

@@ -357,13 +357,7 @@ at(const struct team *s, int r, int page)
 static void
 more_below(const struct team *s, const struct pane_ctx *c, WINDOW *w, int h, int width)
 {
-	int page = h - 1;
-
-	if (page < 3 || s->sc.top + page >= s->nrows)
-		return;
-	ui_fill(w, page, 0, width, A_NORMAL);
-	ui_textf(w, page, 1, width - 2, ui_attr(c->theme, UI_C_DIM), "%s %d more below (j)",
-	    ui_glyph(c->theme, UI_G_DOWN), s->nrows - (s->sc.top + page - 1));
+	ui_scroll_more_below(&s->sc, c->theme, w, h, width, s->nrows, "");
 }
 
 static void

@@ -8,6 +8,8 @@
 #include <stddef.h>
 
 #include "ui/scroll.h"
+#include "ui/text.h"
+#include "ui/theme.h"
 
 static const struct ui_key_help scroll_keys[] = {
 	{ "j k  Down Up", "one line" },
@@ -88,4 +90,17 @@ ui_scroll_key(struct ui_scroll *sc, int key, int nrows, int page, bool view)
 	}
 	ui_scroll_clamp(sc, nrows, page);
 	return UI_HANDLED | UI_REDRAW;
+}
+
+void
+ui_scroll_more_below(const struct ui_scroll *sc, const struct ui_theme *theme, WINDOW *w,
+    int h, int width, int nrows, const char *also)
+{
+	int page = h - 1;
+
+	if (page < 3 || sc->top + page >= nrows)
+		return;
+	ui_fill(w, page, 0, width, A_NORMAL);
+	ui_textf(w, page, 1, width - 2, ui_attr(theme, UI_C_DIM), "%s %d more below (j)%s",
+	    ui_glyph(theme, UI_G_DOWN), nrows - (sc->top + page - 1), also);
 }

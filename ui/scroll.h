@@ -6,9 +6,12 @@
 #ifndef CS_UI_SCROLL_H
 #define CS_UI_SCROLL_H
 
+#include <curses.h>
 #include <stdbool.h>
 
 #include "ui/keymap.h"
+
+struct ui_theme;
 
 struct ui_scroll {
 	int top;       /* first visible row */
@@ -21,6 +24,11 @@ struct ui_scroll {
 int ui_scroll_key(struct ui_scroll *sc, int key, int nrows, int page, bool view);
 /* Keeps the cursor on a row and in view. */
 void ui_scroll_clamp(struct ui_scroll *sc, int nrows, int page);
+
+/* A pane of `nrows` rows in `h` lines: when rows lie below the view, its
+ * last line says how many ("▼ 12 more below (j)") and then `also`. */
+void ui_scroll_more_below(const struct ui_scroll *sc, const struct ui_theme *theme, WINDOW *w,
+    int h, int width, int nrows, const char *also);
 
 /* "Moving in box score, plays, lineups, help" */
 extern const struct ui_help_section ui_scroll_help[];
