@@ -2077,6 +2077,29 @@ scan_clock_data(const struct json_span *data, char text[3][CLOCK_TEXT_MAX], bool
 	return (seen & 3) == 3 ? seen : 0;
 }
 
+/* A clock tick both scanners read (period, clock and shot clock texts) to
+ * the sink, as frame_clock would send it: 1, or 0 when the tree must
+ * decide (a period or clock it cannot place). */
+static int
+clock_tick_send(struct shottracker_ctx *c, const char *period, const char *clock,
+    const char *shot_clock, bool running, struct shottracker_frame_info *info)
+{
+	struct cs_clock ck;
+
+	memset(&ck, 0, sizeof ck);
+	if (!get_period_text(c, period, &ck.period) ||
+	    (ck.clock = cs_clock_parse(clock)) == CS_NO_CLOCK)
+		return 0;
+	ck.shot_clock = cs_clock_parse(shot_clock);
+	ck.running = running;
+	info->frames = 1;
+	info->source = ST_SOURCE_CLOCK;
+	cs_strlcpy(info->source_name, "clock", sizeof info->source_name);
+	if (c->sink.clock != NULL)
+		c->sink.clock(c->sink.ctx, &ck);
+	return 1;
+}
+
 /* 1 when `json` was a clock tick in the usual form and went to the sink
  * (as frame_one and frame_clock would have sent it), 0 to parse it whole. */
 static int
@@ -2086,7 +2109,6 @@ scan_clock_frame(struct shottracker_ctx *c, const char *json, size_t len,
 	char text[3][CLOCK_TEXT_MAX];
 	struct json_iter it;
 	struct json_span k, v, data = { NULL, 0 };
-	struct cs_clock ck;
 	bool running, source = false, ts = false;
 	unsigned seen;
 
@@ -2109,18 +2131,7 @@ scan_clock_frame(struct shottracker_ctx *c, const char *json, size_t len,
 	}
 	if (data.p == NULL || (seen = scan_clock_data(&data, text, &running)) == 0)
 		return 0;
-	memset(&ck, 0, sizeof ck);
-	if (!get_period_text(c, text[0], &ck.period) ||
-	    (ck.clock = cs_clock_parse(text[1])) == CS_NO_CLOCK)
-		return 0;
-	ck.shot_clock = cs_clock_parse((seen & 4) ? text[2] : NULL);
-	ck.running = running;
-	info->frames = 1;
-	info->source = ST_SOURCE_CLOCK;
-	cs_strlcpy(info->source_name, "clock", sizeof info->source_name);
-	if (c->sink.clock != NULL)
-		c->sink.clock(c->sink.ctx, &ck);
-	return 1;
+	return clock_tick_send(c, text[0], text[1], (seen & 4) ? text[2] : NULL, running, info);
 }
 
 /*
@@ -2178,7 +2189,6 @@ exact_clock_frame(struct shottracker_ctx *c, const char *json, size_t len,
 {
 	const char *end = json + len, *p;
 	char text[3][CLOCK_TEXT_MAX];
-	struct cs_clock ck;
 	bool running;
 
 	p = exact_uint(EXACT(json, end, CLOCK_EXACT_HEAD), end);
@@ -2194,19 +2204,7 @@ exact_clock_frame(struct shottracker_ctx *c, const char *json, size_t len,
 		p++;
 	if (p != end)
 		return 0;
-	/* from here as scan_clock_frame */
-	memset(&ck, 0, sizeof ck);
-	if (!get_period_text(c, text[0], &ck.period) ||
-	    (ck.clock = cs_clock_parse(text[1])) == CS_NO_CLOCK)
-		return 0;
-	ck.shot_clock = cs_clock_parse(text[2]);
-	ck.running = running;
-	info->frames = 1;
-	info->source = ST_SOURCE_CLOCK;
-	cs_strlcpy(info->source_name, "clock", sizeof info->source_name);
-	if (c->sink.clock != NULL)
-		c->sink.clock(c->sink.ctx, &ck);
-	return 1;
+	return clock_tick_send(c, text[0], text[1], text[2], running, info);
 }
 
 /* --- details, stats and shots frames without a tree --- */
