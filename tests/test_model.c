@@ -12,6 +12,7 @@
 #include "model/export.h"
 #include "model/game.h"
 #include "tap.h"
+#include "test_files.h"
 
 #define CLOCK(m, s) (((m) * 60 + (s)) * 10)   /* game clock in tenths */
 
@@ -212,25 +213,10 @@ line(struct game *g, int side, const char *id)
 	return &player(g, side, id)->line;
 }
 
-static char *
-export_string(struct game *g)
-{
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
-
-	if (f == NULL)
-		abort();
-	if (export_json(g, f) < 0)
-		printf("# export failed\n");
-	fclose(f);
-	return buf;
-}
-
 static bool
 same_export(struct game *a, struct game *b, const char *what)
 {
-	char *x = export_string(a), *y = export_string(b);
+	char *x = test_export_string(a), *y = test_export_string(b);
 	bool same = strcmp(x, y) == 0;
 
 	if (!same)
@@ -877,7 +863,7 @@ test_replay_changes_nothing(void)
 	static struct cs_event evs[GAME_EVENTS];
 	size_t n = whole_game(evs), i;
 	struct game *g = play_whole_game(evs, n, false);
-	char *before = export_string(g), *after;
+	char *before = test_export_string(g), *after;
 	uint64_t gen = game_generation(g);
 	int changed = 0;
 
@@ -885,7 +871,7 @@ test_replay_changes_nothing(void)
 		changed += game_upsert(g, &evs[i]) != 0;
 	is_int(changed, 0, "every replayed event returns 0");
 	ok(game_generation(g) == gen, "generation unchanged by the replay");
-	after = export_string(g);
+	after = test_export_string(g);
 	is_str(after, before, "export unchanged by the replay");
 	free(before);
 	free(after);
@@ -1408,7 +1394,7 @@ test_overtime(void)
 	is_int(game_team(g, CS_AWAY)->period_points[3], 0, "Q4 zero for away");
 	is_int(line(g, CS_HOME, "h1")->seconds, 300, "overtime lasts 5 minutes");
 	is_int(game_clock(g), 0, "clock 0 at the end of overtime");
-	json = export_string(g);
+	json = test_export_string(g);
 	ok(strstr(json, "\"period\":{\"type\":\"overtime\",\"number\":1,\"sequence\":5}") != NULL,
 	    "export names the overtime");
 	ok(strstr(json, "{\"sequence\":5,\"points\":0}") != NULL, "export has 5 periods");

@@ -20,6 +20,7 @@
 #include "model/game.h"
 #include "providers/sportradar.h"
 #include "tap.h"
+#include "test_files.h"
 
 #ifndef SR_TEST_DATA
 #define SR_TEST_DATA "tests/data/sportradar"
@@ -136,25 +137,10 @@ put_all(struct game *g, const struct cs_event *evs, int n)
 			printf("# upsert of %s refused\n", evs[i].id);
 }
 
-static char *
-export_string(struct game *g)
-{
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
-
-	if (f == NULL)
-		abort();
-	if (export_json(g, f) < 0)
-		printf("# export failed\n");
-	fclose(f);
-	return buf;
-}
-
 static bool
 same_export(struct game *a, struct game *b, const char *what)
 {
-	char *x = export_string(a), *y = export_string(b);
+	char *x = test_export_string(a), *y = test_export_string(b);
 	bool same = x != NULL && y != NULL && strcmp(x, y) == 0;
 	size_t at = 0, from;
 
@@ -260,35 +246,6 @@ test_tied_seconds_no_roster(void)
 
 /* --- Sportradar's documents ----------------------------------------------- */
 
-static char *
-load(const char *name, size_t *len)
-{
-	char path[1024];
-	const char *top = getenv("top_srcdir");
-	FILE *f;
-	char *buf;
-	long n;
-
-	if (top != NULL)
-		snprintf(path, sizeof path, "%s/tests/data/sportradar/%s", top, name);
-	else
-		snprintf(path, sizeof path, "%s/%s", SR_TEST_DATA, name);
-	f = fopen(path, "rb");
-	if (f == NULL) {
-		printf("# cannot open %s\n", path);
-		exit(1);
-	}
-	if (fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0)
-		exit(1);
-	buf = malloc((size_t)n + 1);
-	if (buf == NULL || fread(buf, 1, (size_t)n, f) != (size_t)n)
-		exit(1);
-	buf[n] = '\0';
-	fclose(f);
-	*len = (size_t)n;
-	return buf;
-}
-
 /* Feeds the documents named in `docs` (summary.json, pbp_*.json) in order
  * to a new game through one parser context, as a provider's catch-ups do. */
 static struct game *
@@ -305,7 +262,7 @@ game_from(const char *const *docs, int ndocs)
 		abort();
 	sportradar_ctx_init(c, &sink, NULL);
 	for (i = 0; i < ndocs; i++) {
-		buf = load(docs[i], &len);
+		buf = test_sr_load(docs[i], &len);
 		if (strcmp(docs[i], "summary.json") == 0)
 			rc = sportradar_parse_summary(c, buf, len);
 		else

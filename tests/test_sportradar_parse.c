@@ -13,6 +13,7 @@
 #include "model/game.h"
 #include "providers/sportradar.h"
 #include "tap.h"
+#include "test_files.h"
 
 #ifndef SR_TEST_DATA
 #define SR_TEST_DATA "tests/data/sportradar"
@@ -82,41 +83,11 @@ collect_sink(void)
 	return s;
 }
 
-static char *
-load(const char *name, size_t *len)
-{
-	char path[1024];
-	const char *top = getenv("top_srcdir");
-	FILE *f;
-	char *buf;
-	long n;
-
-	if (top != NULL)
-		snprintf(path, sizeof path, "%s/tests/data/sportradar/%s", top, name);
-	else
-		snprintf(path, sizeof path, "%s/%s", SR_TEST_DATA, name);
-	f = fopen(path, "rb");
-	if (f == NULL) {
-		printf("# cannot open %s\n", path);
-		exit(1);
-	}
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	buf = malloc((size_t)n + 1);
-	if (buf == NULL || fread(buf, 1, (size_t)n, f) != (size_t)n)
-		exit(1);
-	buf[n] = '\0';
-	fclose(f);
-	*len = (size_t)n;
-	return buf;
-}
-
 static enum sportradar_push_kind
 push_file(struct sportradar_ctx *c, const char *name, struct sportradar_push_info *info)
 {
 	size_t len;
-	char *buf = load(name, &len);
+	char *buf = test_sr_load(name, &len);
 	enum sportradar_push_kind k;
 
 	k = sportradar_parse_push(c, buf, len, info);
@@ -128,7 +99,7 @@ static int
 pbp_file(struct sportradar_ctx *c, const char *name)
 {
 	size_t len;
-	char *buf = load(name, &len);
+	char *buf = test_sr_load(name, &len);
 	int n = sportradar_parse_pbp(c, buf, len);
 
 	free(buf);
@@ -372,7 +343,7 @@ test_known_players(void)
 	    "\"player\":{\"reference\":\"91\",\"id\":\"p1\"}}]}}}";
 
 	sportradar_ctx_init(&c, &s, GAME_ID);
-	buf = load("summary.json", &len);
+	buf = test_sr_load("summary.json", &len);
 	sportradar_parse_summary(&c, buf, len);
 	free(buf);
 	push_file(&c, "push_v7_threepointmade.json", NULL);
@@ -396,7 +367,7 @@ static char *
 with_updated(const char *name, const char *updated)
 {
 	size_t len;
-	char *buf = load(name, &len), *p = strstr(buf, "\"updated\":\"");
+	char *buf = test_sr_load(name, &len), *p = strstr(buf, "\"updated\":\"");
 
 	if (p != NULL && strlen(updated) == 20)
 		memcpy(p + 11, updated, 20);
@@ -689,7 +660,7 @@ test_summary_then_pbp(void)
 	const struct cs_team_info *t;
 
 	sportradar_ctx_init(&c, &s, GAME_ID);
-	buf = load("summary.json", &len);
+	buf = test_sr_load("summary.json", &len);
 	is_int(sportradar_parse_summary(&c, buf, len), 0, "summary: parsed");
 	free(buf);
 	t = &got.game.team[CS_HOME];
@@ -940,12 +911,12 @@ test_recorded_and_helpers(void)
 	char *buf, url[256];
 
 	sportradar_ctx_init(&c, &s, GAME_ID);
-	buf = load("pbp_halves.json", &len);
+	buf = test_sr_load("pbp_halves.json", &len);
 	is_int(sportradar_parse_recorded(&c, "rest:/nba/trial/v8/en/games/" GAME_ID "/pbp.json",
 	    buf, len), 0, "recorded: rest pbp routed");
 	free(buf);
 	is_int(got.nevents, 3, "recorded: events delivered");
-	buf = load("push_delete.json", &len);
+	buf = test_sr_load("push_delete.json", &len);
 	is_int(sportradar_parse_recorded(&c, "push", buf, len), 0, "recorded: push routed");
 	free(buf);
 	is_int(got.ndeletes, 1, "recorded: delete delivered");

@@ -14,7 +14,7 @@ libcourtside_a_SOURCES += \
 
 check_PROGRAMS += tests/test_model tests/test_event tests/test_export tests/test_analytics
 TESTS += tests/test_model tests/test_event tests/test_export tests/test_analytics
-tests_test_model_SOURCES = tests/test_model.c tests/tap.h
+tests_test_model_SOURCES = tests/test_model.c tests/tap.h tests/test_files.h
 tests_test_event_SOURCES = tests/test_event.c tests/tap.h
 tests_test_export_SOURCES = tests/test_export.c tests/tap.h
 tests_test_analytics_SOURCES = tests/test_analytics.c tests/tap.h
@@ -54,6 +54,6 @@ tests_test_model_fold_recs_SOURCES = tests/test_model_fold_recs.c tests/tap.h
 # the model's fold and through Sportradar's summary.json and pbp.json.
 check_PROGRAMS += tests/test_roster_late
 TESTS += tests/test_roster_late
-tests_test_roster_late_SOURCES = tests/test_roster_late.c tests/tap.h
+tests_test_roster_late_SOURCES = tests/test_roster_late.c tests/tap.h tests/test_files.h
 tests_test_roster_late_CPPFLAGS = $(AM_CPPFLAGS) \
 	-DSR_TEST_DATA='"$(abs_top_srcdir)/tests/data/sportradar"'

@@ -155,7 +155,7 @@ libcourtside_a_SOURCES += \
 
 check_PROGRAMS += tests/test_sportradar_parse tests/test_sportradar_push
 TESTS += tests/test_sportradar_parse tests/test_sportradar_push
-tests_test_sportradar_parse_SOURCES = tests/test_sportradar_parse.c tests/tap.h
+tests_test_sportradar_parse_SOURCES = tests/test_sportradar_parse.c tests/tap.h tests/test_files.h
 tests_test_sportradar_parse_CPPFLAGS = $(AM_CPPFLAGS) \
 	-DSR_TEST_DATA='"$(abs_top_srcdir)/tests/data/sportradar"'
 tests_test_sportradar_push_SOURCES = tests/test_sportradar_push.c tests/tap.h
