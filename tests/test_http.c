@@ -368,6 +368,77 @@ test_cancel(void)
 	free(cause);
 }
 
+/* The thread's other sockets (http_others, a league's games): a pipe
+ * holding one game's frame before the request starts.  While the request
+ * waits on a server that never answers, the frame is read; its reader
+ * then ends the wait (the cancel flag), so nothing here waits on a clock. */
+struct other_game {
+	int fd[2];
+	size_t got;
+	int rounds;
+	bool cancel;
+};
+
+static int
+other_fds(void *arg, int *fds, int max)
+{
+	struct other_game *o = arg;
+
+	if (max < 1)
+		return 0;
+	fds[0] = o->fd[0];
+	return 1;
+}
+
+static void
+other_serve(void *arg, const int *ready, int n)
+{
+	struct other_game *o = arg;
+	char buf[64];
+	ssize_t r;
+	int i;
+
+	o->rounds++;
+	for (i = 0; i < n; i++) {
+		if (ready[i] != o->fd[0])
+			continue;
+		r = read(o->fd[0], buf, sizeof buf);
+		if (r > 0)
+			o->got += (size_t)r;
+	}
+	if (o->got >= 5)
+		__atomic_store_n(&o->cancel, true, __ATOMIC_RELEASE);
+}
+
+static void
+test_others(void)
+{
+	struct other_game o = { { -1, -1 }, 0, 0, false };
+	struct http_others others = { other_fds, other_serve, &o };
+	struct http_request req;
+	struct http_response resp;
+	char u[256], *cause = NULL;
+	int rc;
+
+	if (pipe(o.fd) != 0 || write(o.fd[1], "frame", 5) != 5) {
+		ok(0, "a pipe for the other game");
+		return;
+	}
+	memset(&req, 0, sizeof req);
+	url(u, sizeof u, "/silent");
+	req.url = u;
+	req.cancel = &o.cancel;
+	req.others = &others;
+	rc = http_perform(&req, &resp, &cause);
+	ok(o.got == 5, "another socket's frame was read while the request waited (%zu of 5 "
+	    "bytes, %d rounds)", o.got, o.rounds);
+	ok(rc < 0 && cause != NULL && strstr(cause, "cancelled") != NULL,
+	    "... during the request, which its reader then ended: %s", cause ? cause : "");
+	free(cause);
+	close(o.fd[0]);
+	close(o.fd[1]);
+}
+
 /* A server that stops sending, in any state, is noticed after stall_ms
  * even when the whole-request timeout is far away. */
 static void
@@ -463,6 +534,7 @@ main(void)
 	test_requests();
 	test_put_body();
 	test_cancel();
+	test_others();
 	test_stall();
 	test_transport_failure();
 	__atomic_store_n(&server_stop, true, __ATOMIC_RELEASE);

@@ -151,6 +151,31 @@ tap_ok "sportradar: each game's export equals its solo run" same_as_solo sportra
 [ -s "$t/diff" ] && sed 's/^/# /' "$t/diff" | head -20
 tap_ok "the simulator exits cleanly" sim_stop_all
 
+# --- Sportradar: game 3's first refresh of pbp.json (once the stream is
+# up) is never answered.  While the request waits, the league's stream is
+# still read: the other games' lines go on, and game 3's own wait for the
+# call to end (its parser is in the middle of it), then are read in order.
+# Before, the stream was not read until the request gave up, and nothing
+# came meanwhile.  Every game's export equals its solo run.
+sim_start srfreeze --games 3 --seed 90 --speed 300 --require-auth U:S \
+    --faults freeze=3:1@1 || tap_skip_all "courtside-sim did not start"
+base=http://127.0.0.1:$SIM_PORT
+set -- $("$SIM" --games 3 --seed 90 --print-ids | sed -n 's/.* sportradar=//p')
+s3=$3
+"$CS" --provider sportradar --base-url "$base" --game "$1,$2,$3" --headless \
+    --duration 600 --export "$t/srf.json" --log "$t/srf.log" >"$t/srf.out" 2>"$t/srf.err"
+tap_is "$?" 0 "frozen refresh: game 3's refresh never answered, the night ends, exit 0"
+tap_ok "frozen refresh: the simulator froze game 3's pbp.json" \
+    grep -q "fault: freeze game=3 request=2 GET .*pbp.json" "$sim_tmp/srfreeze.log"
+tap_ok "frozen refresh: game 3's push lines came while its request waited, read after it" \
+    grep -q "sportradar: $s3: [0-9]* push lines came during its REST call; read now" \
+    "$t/srf.log"
+: >"$t/diff"
+tap_ok "frozen refresh: each game's export equals its solo run" same_as_solo sportradar \
+    "$t/srf" 3
+[ -s "$t/diff" ] && sed 's/^/# /' "$t/diff" | head -20
+tap_ok "the simulator exits cleanly" sim_stop_all
+
 # --- Sportradar's rosters (summary.json) are retried like the play-by-play:
 # a game whose summary.json is refused three times still has every player
 # of both rosters (the bench that never played too) after --once: its

@@ -231,6 +231,33 @@ on_progress(void *arg, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal,
 	return 0;
 }
 
+/* Up to 100 ms for the request's sockets or the others' (http_others);
+ * then the others' round, whichever woke the poll: their timers and the
+ * bytes their TLS already holds need it too. */
+static int
+wait_and_serve(CURLM *m, const struct http_others *others)
+{
+	struct curl_waitfd w[HTTP_OTHERS_MAX];
+	int fds[HTTP_OTHERS_MAX], i, n = 0, ready = 0;
+
+	if (others != NULL)
+		n = others->fds(others->arg, fds, HTTP_OTHERS_MAX);
+	for (i = 0; i < n; i++) {
+		w[i].fd = fds[i];
+		w[i].events = CURL_WAIT_POLLIN;
+		w[i].revents = 0;
+	}
+	if (curl_multi_poll(m, n > 0 ? w : NULL, (unsigned)n, 100, NULL) != CURLM_OK)
+		return -1;
+	if (others == NULL)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (w[i].revents != 0)
+			fds[ready++] = w[i].fd;
+	others->serve(others->arg, fds, ready);
+	return 0;
+}
+
 /*
  * curl_easy_perform, but through a multi handle polled every 100 ms, so a
  * cancel is noticed at once (the progress callback alone runs only about
@@ -277,7 +304,7 @@ perform(CURL *c, struct transfer *t)
 			rc = CURLE_OPERATION_TIMEDOUT;
 			break;
 		}
-		if (curl_multi_poll(m, NULL, 0, 100, NULL) != CURLM_OK) {
+		if (wait_and_serve(m, t->req->others) < 0) {
 			rc = CURLE_OUT_OF_MEMORY;
 			break;
 		}
@@ -592,6 +619,7 @@ struct http_stream {
 	char ctype[80];
 	bool opened;
 	int64_t last_byte_us;
+	CURL *easy;              /* the transfer in progress, NULL between */
 };
 
 struct http_stream *
@@ -827,8 +855,38 @@ http_stream(struct http_stream *hs, const struct http_request *req,
 		curl_easy_cleanup(c);
 		return cs_set_cause(cause, "cannot start the stream");
 	}
+	hs->easy = c;
 	rc = stream_loop(hs, req->stall_ms > 0 ? req->stall_ms : HTTP_STALL_MS, cause);
+	hs->easy = NULL;
 	curl_multi_remove_handle(hs->multi, c);
 	curl_easy_cleanup(c);
 	return rc;
+}
+
+int
+http_stream_fds(void *arg, int *fds, int max)
+{
+	struct http_stream *hs = arg;
+	curl_socket_t sock = CURL_SOCKET_BAD;
+
+	if (hs == NULL || hs->easy == NULL || max < 1 ||
+	    curl_easy_getinfo(hs->easy, CURLINFO_ACTIVESOCKET, &sock) != CURLE_OK ||
+	    sock == CURL_SOCKET_BAD)
+		return 0;
+	fds[0] = (int)sock;
+	return 1;
+}
+
+void
+http_stream_serve(void *arg, const int *ready, int n)
+{
+	struct http_stream *hs = arg;
+	int running;
+
+	(void)ready;
+	(void)n;
+	/* what came goes to on_data; the end of the transfer, if it came,
+	 * stays in the multi handle for the stream's own loop to read */
+	if (hs != NULL && hs->easy != NULL)
+		(void)curl_multi_perform(hs->multi, &running);
 }

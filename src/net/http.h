@@ -13,6 +13,20 @@
 #include <stdint.h>
 
 #define HTTP_MAX_BODY (32u << 20)   /* a full game's pbp.json is ~2 MB */
+#define HTTP_OTHERS_MAX 64          /* sockets http_others may name */
+
+/*
+ * The other connections of the thread that makes a request (a league
+ * night's: every game's socket on one feed thread).  While the request
+ * waits, their sockets wake its poll beside curl's, and `serve` runs one
+ * round of their input and timers without waiting, so that one game's
+ * slow server does not hold the other games' plays (issue 19).
+ */
+struct http_others {
+	int (*fds)(void *arg, int *fds, int max);   /* the sockets to wake for */
+	void (*serve)(void *arg, const int *ready, int n);   /* n may be 0 */
+	void *arg;
+};
 
 struct http_request {
 	const char *method;          /* NULL = GET */
@@ -34,6 +48,7 @@ struct http_request {
 	int (*on_body)(void *arg, const char *data, size_t len);
 	void *on_body_arg;
 	bool keep_body;              /* with on_body: keep it too (a recording) */
+	const struct http_others *others;   /* served while it waits; may be NULL */
 };
 
 struct http_response {
@@ -115,6 +130,14 @@ void http_stream_free(struct http_stream **hs);
 void http_stream_wake(struct http_stream *hs);
 /* When the last byte (header or body) arrived, monotonic us. */
 int64_t http_stream_last_byte_us(const struct http_stream *hs);
+/*
+ * The stream as the other connection of a request made inside it (a
+ * league's game's REST: http_others, with the stream as `arg`): its
+ * socket, and what came read into on_data without waiting.  Only from
+ * the stream's own handlers' thread, outside on_data.
+ */
+int http_stream_fds(void *hs, int *fds, int max);
+void http_stream_serve(void *hs, const int *ready, int n);
 /* Streams req->url until it ends (*res says how); -1 with *cause when it
  * could not start (no handle). */
 int http_stream(struct http_stream *hs, const struct http_request *req,

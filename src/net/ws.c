@@ -13,6 +13,7 @@
  */
 #include "config.h"
 
+#include <poll.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -818,6 +819,43 @@ ws_hub_service(struct ws_hub *hub)
 	/* a step may take the context (a handshake abandoned alone) */
 	for (i = 0; i < hub->nsocks; i++)
 		step(hub->socks[i], cs_now_us());
+}
+
+int
+ws_hub_fds(struct ws_hub *hub, int *fds, int max)
+{
+	int i, n = 0, fd;
+
+	for (i = 0; i < hub->nsocks && n < max; i++) {
+		struct ws *ws = hub->socks[i];
+
+		if (ws->state == WS_IDLE || ws->state == WS_DONE || ws->wsi == NULL ||
+		    ws->conn_done)
+			continue;
+		fd = lws_get_socket_fd(ws->wsi);
+		if (fd >= 0)
+			fds[n++] = fd;
+	}
+	return n;
+}
+
+void
+ws_hub_serve(struct ws_hub *hub, const int *ready, int n)
+{
+	struct lws_pollfd pfd;
+	int i;
+
+	if (hub->context == NULL)
+		return;
+	for (i = 0; i < n; i++) {
+		pfd.fd = ready[i];
+		pfd.events = POLLIN;
+		pfd.revents = POLLIN;
+		lws_service_fd(hub->context, &pfd);
+	}
+	/* what TLS read ahead and lws holds: its "forced service", no wait */
+	if (lws_service_adjust_timeout(hub->context, 1, 0) == 0)
+		lws_service_tsi(hub->context, -1, 0);
 }
 
 bool

@@ -82,6 +82,15 @@ void ws_hub_wake(struct ws_hub *hub);
 void ws_hub_service(struct ws_hub *hub);
 bool ws_hub_live(const struct ws_hub *hub);
 /*
+ * While one game's request holds the feed thread (net/http.h,
+ * http_others): the sockets of the hub's connections, and one round of
+ * their input (`ready`: those the poll found readable) without waiting.
+ * Frames go to their handlers as in ws_hub_service; the checks (watchdog,
+ * pings, on_tick) stay ws_hub_service's.
+ */
+int ws_hub_fds(struct ws_hub *hub, int *fds, int max);
+void ws_hub_serve(struct ws_hub *hub, const int *ready, int n);
+/*
  * Starts one connection to `url` without waiting for it; ws_done tells
  * when it ended, and how (once).  -1 with *cause as ws_session.  In a
  * shared hub, the feed's reconnect requests are the caller's: ws_reconnect.

@@ -32,8 +32,9 @@
  *
  * A league night runs every game on one thread (st_run_league): there a
  * REST request never sleeps between attempts (rest_try: the game waits its
- * turn again), so one game's failing or slow server holds no other game's
- * socket; alone, a game retries in place as it always did (rest_get).
+ * turn again), and while one waits the other games' sockets are read, so
+ * one game's failing or slow server holds no other game's plays; alone, a
+ * game retries in place as it always did (rest_get).
  */
 #include "config.h"
 
@@ -75,8 +76,10 @@
 #define ST_URL_MAX          2048
 #define WS_ROUND_MAX_US     (250 * 1000LL)  /* a league's wait with no socket open */
 /*
- * A league's request holds the thread of every game's socket (issue 19):
- * bounded tightly, a server that accepts and never answers (or stops
+ * A league's request runs on the thread of every game's socket (issue 19).
+ * While it waits, the other sockets are read (http_others: their frames
+ * go on to the screen); their checks and pings wait for it, so it is
+ * bounded tightly: a server that accepts and never answers (or stops
  * mid-body) fails the attempt after ST_LEAGUE_STALL_MS without a byte,
  * and no request takes longer than ST_LEAGUE_REST_MS; either is one
  * failed attempt, retried by the game's own backoff.  Well under the
@@ -150,6 +153,7 @@ struct st {
 	/* ... whose REST never waits on the thread: a failed attempt is
 	 * retried when the game's turn comes again (ST_LATER) */
 	bool league;
+	struct http_others others;   /* a league's: the sockets served meanwhile */
 	int rest_tries;          /* failed attempts of the request in hand */
 	struct backoff rest_backoff;
 	long rest_wait_ms;       /* ST_LATER: the wait before the next turn */
@@ -358,6 +362,7 @@ rest_once(struct st *st, const char *method, const char *path, const char *body,
 	if (st->league) {
 		req.timeout_ms = ST_LEAGUE_REST_MS;
 		req.stall_ms = ST_LEAGUE_STALL_MS;
+		req.others = st->others.arg != NULL ? &st->others : NULL;
 	}
 	req.headers = headers;
 	req.follow_redirects = false;   /* a redirect would need a new signature */
@@ -1167,6 +1172,18 @@ live(struct st *st, char **cause)
 	}
 }
 
+static int
+hub_fds(void *hub, int *fds, int max)
+{
+	return ws_hub_fds(hub, fds, max);
+}
+
+static void
+hub_serve(void *hub, const int *ready, int n)
+{
+	ws_hub_serve(hub, ready, n);
+}
+
 /* The game's st on `feed`, its socket in `hub` (NULL: a hub of its own);
  * NULL with *cause when the game cannot start. */
 static struct st *
@@ -1204,7 +1221,11 @@ st_new(struct feed *feed, struct ws_hub *hub, char **cause)
 	st->opt = opt;
 	cs_strlcpy(st->wsname, "shottracker", sizeof st->wsname);
 	if (hub != NULL) {
-		/* a league's: its log lines name the game */
+		/* a league's: its log lines name the game; while its request
+		 * waits, the other games' sockets are read (issue 19) */
+		st->others.fds = hub_fds;
+		st->others.serve = hub_serve;
+		st->others.arg = hub;
 		snprintf(st->tag, sizeof st->tag, "%s: ", cfg->game_id);
 		snprintf(st->wsname, sizeof st->wsname, "shottracker: %s", cfg->game_id);
 	}

@@ -12,7 +12,9 @@
  * stream, in every state: connecting, waiting for the answer, live; the
  * subscribe request gets 15 s, and a REST call no byte for 20 s.  After a
  * blocking REST call inside the stream, what arrived meanwhile is read
- * before the silence is measured, so the two never add up past 30 s.
+ * before the silence is measured, so the two never add up past 30 s.  A
+ * league's REST call reads the stream while it waits (http_others): the
+ * other games' lines go on, the calling game's wait for its call to end.
  * Reconnects go through the shared backoff (net/backoff.h): it resets only
  * when the connection brought an event we had not received before (a
  * resume replays the last ones: that alone is no progress), never waits
@@ -61,6 +63,7 @@
 #define SR_SUBSCRIBE_TIMEOUT_MS 15000L
 #define SR_STATUS_POLL_US    (3 * 60 * 1000000LL)
 #define SR_LEAGUE_REST_MS    5000L   /* a league game's REST inside the stream */
+#define SR_HELD_MAX          (2u << 20)   /* a game's push lines held during its REST */
 #define SR_EOG_FIRST_US      (2 * 1000000LL)
 
 /* What one stream connection ended with. */
@@ -125,6 +128,14 @@ struct sr {
 	bool deferred;                /* the last rest_get was given up so */
 	long retry_after_s;           /* ... its Retry-After, -1 none */
 	int64_t rest_due_us;          /* the game's next REST call, no sooner */
+	/* ... and whose REST reads the stream meanwhile (http_others): the
+	 * game's own push lines wait in `held` while its parser is in the
+	 * middle of the call, then go in order */
+	struct http_others stream_others;
+	bool rest_busy;
+	char *held;                   /* lines, each ended by '\n' */
+	size_t nheld, held_cap, held_lines;
+	bool held_over;               /* past SR_HELD_MAX: some were dropped */
 };
 
 /* Every game of a league on one push subscription (feed_start_league):
@@ -343,7 +354,7 @@ watchdog_left_ms(const struct sr *sr)
 	    1000);
 
 	if (sr->defer_rest && left > SR_LEAGUE_REST_MS)
-		left = SR_LEAGUE_REST_MS;   /* a league's: every game's stream waits */
+		left = SR_LEAGUE_REST_MS;   /* a league's: the game's own lines wait */
 	return left > 1000 ? left : 1000;
 }
 
@@ -395,6 +406,13 @@ rest_get(struct sr *sr, const char *doc, int attempts, struct http_response *res
 	for (attempt = 1; ; attempt++) {
 		free(err);
 		err = NULL;
+		if (sr->defer_rest && sr->hs != NULL) {
+			/* a league's: the stream is read while this waits */
+			sr->stream_others.fds = http_stream_fds;
+			sr->stream_others.serve = http_stream_serve;
+			sr->stream_others.arg = sr->hs;
+			req.others = &sr->stream_others;
+		}
 		if (sr->rest_in_stream) {
 			/* inside the stream: what is left of its watchdog */
 			req.stall_ms = watchdog_left_ms(sr);
@@ -1376,6 +1394,37 @@ push_game_of(const char *line, size_t len, char *id, size_t size)
 	return found;
 }
 
+/* A line of a game whose REST call is in progress, for release_lines. */
+static void
+hold_line(struct sr *g, const char *line, size_t len)
+{
+	size_t cap;
+	char *p;
+
+	if (g->held_over || g->nheld + len + 1 > SR_HELD_MAX) {
+		g->held_over = true;
+		return;
+	}
+	if (g->nheld + len + 1 > g->held_cap) {
+		cap = g->held_cap == 0 ? 16 * 1024 : g->held_cap;
+		while (cap < g->nheld + len + 1)
+			cap *= 2;
+		if (cap > SR_HELD_MAX)
+			cap = SR_HELD_MAX;
+		p = realloc(g->held, cap);
+		if (p == NULL) {
+			g->held_over = true;
+			return;
+		}
+		g->held = p;
+		g->held_cap = cap;
+	}
+	memcpy(g->held + g->nheld, line, len);
+	g->nheld += len;
+	g->held[g->nheld++] = '\n';
+	g->held_lines++;
+}
+
 static struct sr *
 league_game(struct sr_league *lg, const char *id)
 {
@@ -1413,8 +1462,46 @@ league_line(struct sr_league *lg, const char *line, size_t len)
 	}
 	if (g->ended)
 		return;
+	if (g->rest_busy) {
+		hold_line(g, line, len);
+		return;
+	}
 	feed_mark_received(g->feed);
 	game_line(g, &lg->conn, line, len);
+}
+
+/* A game's REST call is done: the push lines that came meanwhile, in
+ * order; if some had to be dropped, its pbp.json is read again. */
+static void
+release_lines(struct sr_league *lg, struct sr *g)
+{
+	size_t at = 0, n;
+	const char *nl;
+
+	g->rest_busy = false;
+	if (g->held_lines > 0)
+		log_msg("sportradar: %s: %zu push lines came during its REST call; read now",
+		    g->game_id, g->held_lines);
+	g->held_lines = 0;
+	while (at < g->nheld && !g->ended) {
+		nl = memchr(g->held + at, '\n', g->nheld - at);
+		n = nl != NULL ? (size_t)(nl - (g->held + at)) : g->nheld - at;
+		feed_mark_received(g->feed);
+		game_line(g, &lg->conn, g->held + at, n);
+		at += n + 1;
+	}
+	g->nheld = 0;
+	if (g->held_cap > 64 * 1024) {
+		free(g->held);
+		g->held = NULL;
+		g->held_cap = 0;
+	}
+	if (g->held_over) {
+		g->held_over = false;
+		log_msg("sportradar: %s: push lines past %u KB came during its REST call; "
+		    "reading its pbp.json again for them", g->game_id, SR_HELD_MAX / 1024);
+		g->refresh_now = true;
+	}
 }
 
 /* A state for every game still on. */
@@ -1488,6 +1575,7 @@ league_tick(struct sr_league *lg)
 		if (g->ended || now < g->rest_due_us)
 			continue;
 		g->defer_rest = true;
+		g->rest_busy = true;
 		if (g->refresh_now) {
 			g->refresh_now = false;
 			g->rest_in_stream = true;
@@ -1499,6 +1587,7 @@ league_tick(struct sr_league *lg)
 		} else
 			did = status_due(g, &over);
 		g->defer_rest = false;
+		release_lines(lg, g);
 		if (over) {
 			g->game_over = true;
 			league_end(g, 0, NULL);
@@ -1563,6 +1652,7 @@ league_free(struct sr_league *lg)
 		if (lg->game[i] == NULL)
 			continue;
 		explicit_bzero(lg->game[i]->key_header, sizeof lg->game[i]->key_header);
+		free(lg->game[i]->held);
 		free(lg->game[i]);
 	}
 	free(lg->game);
