@@ -76,6 +76,13 @@ enum sr_stream_end {
 
 struct sr_league;
 
+/* How a REST call failed, for its caller to keep or not (rest_get). */
+struct rest_outcome {
+	bool unrecoverable;           /* no retry heals it: give up */
+	bool deferred;                /* a league's: given up for the game's next turn */
+	long retry_after_s;           /* ... its Retry-After, -1 none */
+};
+
 struct sr {
 	struct feed *feed;
 	const struct feed_config *cfg;
@@ -96,7 +103,7 @@ struct sr {
 	int64_t last_msg_us;          /* last complete line of the stream */
 	int64_t last_catchup_us;
 	struct backoff backoff;
-	bool unrecoverable;           /* the last failure cannot heal: give up */
+	struct rest_outcome rest;     /* how the game's last REST call failed */
 	bool rest_in_stream;          /* a REST call inside the stream gets what
 	                                 is left of its watchdog */
 	/* hashes of the latest event lines: a line not among them is progress */
@@ -125,8 +132,6 @@ struct sr {
 	 * attempt, bounded; a failure a retry may heal is tried again at a
 	 * later tick, after the game's own backoff (Retry-After honoured) */
 	bool defer_rest;              /* rest_get: no retry here */
-	bool deferred;                /* the last rest_get was given up so */
-	long retry_after_s;           /* ... its Retry-After, -1 none */
 	int64_t rest_due_us;          /* the game's next REST call, no sooner */
 	/* ... and whose REST reads the stream meanwhile (http_others): the
 	 * game's own push lines wait in `held` while its parser is in the
@@ -369,13 +374,14 @@ non_json(char **cause, const char *doc, const char *content_type)
  * GET one REST document, retrying transport failures, 5xx and 429 with
  * backoff.  0 with a JSON body in *resp, or, with `pf`, read into
  * pf->reader as it came (end it: sportradar_pbp_end); -1 with *cause
- * (resp->status tells a 404 apart; sr->unrecoverable a failure no retry
- * heals: a bad certificate, an oversized body, 401/403/404; pf's reader
- * then ended).
+ * (resp->status tells a 404 apart; pf's reader then ended) and *out
+ * saying how: unrecoverable, a failure no retry heals (a bad certificate,
+ * an oversized body, 401/403/404), or deferred, a league game's call given
+ * up for its next turn.  The caller keeps *out as the game's or not.
  */
 static int
 rest_get(struct sr *sr, const char *doc, int attempts, struct http_response *resp,
-    struct pbp_fetch *pf, char **cause)
+    struct pbp_fetch *pf, struct rest_outcome *out, char **cause)
 {
 	struct http_request req;
 	const char *headers[2] = { sr->key_header, NULL };
@@ -386,9 +392,9 @@ rest_get(struct sr *sr, const char *doc, int attempts, struct http_response *res
 
 	memset(resp, 0, sizeof *resp);
 	resp->retry_after = -1;
-	sr->unrecoverable = false;
-	sr->deferred = false;
-	sr->retry_after_s = -1;
+	out->unrecoverable = false;
+	out->deferred = false;
+	out->retry_after_s = -1;
 	backoff_init(&b, &backoff_default, (uint64_t)cs_wall_ms() ^ cs_hash64(doc, strlen(doc)));
 	if (sportradar_rest_url(url, sizeof url, sr->base, sr->league, sr->access,
 	    sr->game_id, doc) < 0)
@@ -433,7 +439,7 @@ rest_get(struct sr *sr, const char *doc, int attempts, struct http_response *res
 				    "not over)", doc);
 			}
 			log_msg("sportradar: GET %s failed: %s", logurl, err != NULL ? err : "?");
-			sr->unrecoverable = resp->permanent;
+			out->unrecoverable = resp->permanent;
 			if (feed_stopping(sr->feed) || attempt >= attempts || resp->permanent) {
 				cs_set_cause(cause, "Sportradar: %s failed: %s", doc,
 				    err != NULL ? err : "no answer");
@@ -456,7 +462,7 @@ rest_get(struct sr *sr, const char *doc, int attempts, struct http_response *res
 				return 0;
 			}
 			if (!retryable(resp->status) || attempt >= attempts) {
-				sr->unrecoverable = resp->status == 401 || resp->status == 403 ||
+				out->unrecoverable = resp->status == 401 || resp->status == 403 ||
 				    resp->status == 404;
 				sportradar_http_failure(cause, doc, resp, attempt, false);
 				free(err);
@@ -465,12 +471,12 @@ rest_get(struct sr *sr, const char *doc, int attempts, struct http_response *res
 				return -1;
 			}
 			wait = rest_wait(&b, resp->retry_after);
-			sr->retry_after_s = resp->retry_after;
+			out->retry_after_s = resp->retry_after;
 			http_response_free(resp);
 		}
 		if (sr->defer_rest) {
 			/* a league's game: its turn comes again (league_retry) */
-			sr->deferred = true;
+			out->deferred = true;
 			cs_set_cause(cause, "Sportradar: %s failed: %s", doc, err != NULL ? err :
 			    "the server answered with an error");
 			free(err);
@@ -511,18 +517,19 @@ record_rest(struct sr *sr, const char *doc, const struct http_response *r)
  * was read (have_summary says whether it held them: the parser warned
  * if not), else -1 with *err and *status. */
 static int
-read_summary(struct sr *sr, int attempts, long *status, char **err)
+read_summary(struct sr *sr, int attempts, struct rest_outcome *out, long *status,
+    char **err)
 {
 	struct http_response resp;
 	int rc = -1;
 
-	if (rest_get(sr, "summary.json", attempts, &resp, NULL, err) == 0) {
+	if (rest_get(sr, "summary.json", attempts, &resp, NULL, out, err) == 0) {
 		feed_mark_document(sr->feed);
 		record_rest(sr, "summary.json", &resp);
 		if (sportradar_parse_summary(&sr->ctx, resp.body, resp.len) == 0)
 			sr->have_summary = true;
 		rc = 0;
-	} else if (sr->unrecoverable)
+	} else if (out->unrecoverable)
 		sr->summary_gone = true;
 	*status = resp.status;
 	http_response_free(&resp);
@@ -540,21 +547,18 @@ read_summary(struct sr *sr, int attempts, long *status, char **err)
 static void
 rosters_again(struct sr *sr)
 {
+	struct rest_outcome out;   /* not the game's: the call that follows says */
 	char *err = NULL;
 	long status;
-	bool unrecoverable = sr->unrecoverable;
 
 	if (sr->have_summary || sr->summary_gone || feed_stopping(sr->feed))
 		return;
-	if (read_summary(sr, 1, &status, &err) == 0 && sr->have_summary)
+	if (read_summary(sr, 1, &out, &status, &err) == 0 && sr->have_summary)
 		log_msg("sportradar: %s: the rosters came late, from summary.json", sr->game_id);
 	else
 		log_msg("sportradar: %s: still without rosters: %s", sr->game_id,
 		    err != NULL ? err : "summary.json held none");
 	free(err);
-	/* only the call that follows says what the game's REST can do */
-	sr->unrecoverable = unrecoverable;
-	sr->deferred = false;
 }
 
 /*
@@ -570,10 +574,11 @@ catch_up(struct sr *sr, char **cause)
 	long status;
 
 	feed_set_status(sr->feed, FEED_CATCHING_UP, 0, "catching up from pbp.json");
-	if (!sr->have_summary && read_summary(sr, SR_SUMMARY_ATTEMPTS, &status, &err) < 0) {
+	if (!sr->have_summary &&
+	    read_summary(sr, SR_SUMMARY_ATTEMPTS, &sr->rest, &status, &err) < 0) {
 		/* a bad key or a refused certificate fails pbp.json
 		 * the same way: say it now */
-		if (status == 401 || status == 403 || (status == 0 && sr->unrecoverable) ||
+		if (status == 401 || status == 403 || (status == 0 && sr->rest.unrecoverable) ||
 		    feed_stopping(sr->feed)) {
 			if (cause != NULL) {
 				free(*cause);
@@ -590,7 +595,7 @@ catch_up(struct sr *sr, char **cause)
 	/* its events are delivered as they arrive: a document's, not timed */
 	feed_mark_document(sr->feed);
 	pbp_fetch_init(&pf, sr, false);
-	if (rest_get(sr, "pbp.json", SR_REST_ATTEMPTS, &resp, &pf, cause) < 0) {
+	if (rest_get(sr, "pbp.json", SR_REST_ATTEMPTS, &resp, &pf, &sr->rest, cause) < 0) {
 		http_response_free(&resp);
 		return -1;
 	}
@@ -644,7 +649,7 @@ check_game_over(struct sr *sr)
 
 	rosters_again(sr);
 	pbp_fetch_init(&pf, sr, true);
-	if (rest_get(sr, "pbp.json", 1, &resp, &pf, &err) < 0) {
+	if (rest_get(sr, "pbp.json", 1, &resp, &pf, &sr->rest, &err) < 0) {
 		if (!pf.declined)
 			log_msg("sportradar: status check: %s", err != NULL ? err : "failed");
 		free(err);
@@ -676,7 +681,7 @@ refresh_pbp(struct sr *sr)
 	rosters_again(sr);
 	feed_mark_document(sr->feed);
 	pbp_fetch_init(&pf, sr, false);
-	if (rest_get(sr, "pbp.json", 2, &resp, &pf, &err) < 0) {
+	if (rest_get(sr, "pbp.json", 2, &resp, &pf, &sr->rest, &err) < 0) {
 		log_msg("sportradar: refreshing from pbp.json failed: %s",
 		    err != NULL ? err : "?");
 		free(err);
@@ -1280,7 +1285,7 @@ conn_run(struct sr *sr, char **cause)
 					rc = 0;
 					break;
 				}
-				if (sr->unrecoverable) {
+				if (sr->rest.unrecoverable) {
 					take_cause(cause, &why);
 					break;
 				}
@@ -1546,12 +1551,12 @@ league_retry(struct sr *g)
 {
 	long wait;
 
-	if (!g->deferred) {
+	if (!g->rest.deferred) {
 		(void)backoff_next(&g->backoff, true, -1);
 		return false;
 	}
 	wait = backoff_next(&g->backoff, false,
-	    g->retry_after_s >= 0 ? g->retry_after_s * 1000 : -1);
+	    g->rest.retry_after_s >= 0 ? g->rest.retry_after_s * 1000 : -1);
 	g->rest_due_us = cs_now_us() + (int64_t)wait * 1000;
 	log_msg("sportradar: %s: pbp.json again in %ld ms; the other games go on",
 	    g->game_id, wait);
@@ -1618,7 +1623,7 @@ league_catch_up(struct sr_league *lg, char **why)
 		g->defer_rest = true;
 		rc = catch_up(g, why);
 		g->defer_rest = false;
-		if (rc < 0 && g->deferred && !feed_stopping(lg->conn.feed)) {
+		if (rc < 0 && g->rest.deferred && !feed_stopping(lg->conn.feed)) {
 			/* one game's failure holds no other: the fresh stream's
 			 * refresh (league_up) reads its pbp.json again */
 			log_msg("sportradar: %s: %s; the stream goes on", g->game_id,
@@ -1629,7 +1634,7 @@ league_catch_up(struct sr_league *lg, char **why)
 			continue;
 		}
 		if (rc < 0) {
-			if (feed_stopping(lg->conn.feed) || !g->unrecoverable)
+			if (feed_stopping(lg->conn.feed) || !g->rest.unrecoverable)
 				return -1;
 			league_end(g, -1, *why);
 			free(*why);
