@@ -15,6 +15,22 @@ app_state_init(struct app_state *st)
 }
 
 bool
+app_score_known(const struct app_state *st)
+{
+	if (st == NULL || st->caught_up)
+		return true;
+	switch (st->status.state) {
+	case FEED_CONNECTING:
+	case FEED_CATCHING_UP:
+	case FEED_RECONNECTING:
+	case FEED_FAILED:
+		return false;
+	default:
+		return true;
+	}
+}
+
+bool
 app_apply(struct game *g, struct app_state *st, const struct feed_msg *m)
 {
 	switch (m->kind) {

@@ -32,6 +32,10 @@ struct app_state {
 };
 
 void app_state_init(struct app_state *st);
+/* Whether the game's score is whole enough to show: false for a live
+ * game that never caught up (its catch-up retried or failed: only the
+ * lineups may have come), which the screen shows without a score. */
+bool app_score_known(const struct app_state *st);
 /* Applies one message; returns true when the model changed. */
 bool app_apply(struct game *g, struct app_state *st, const struct feed_msg *m);
 /* Drains the feed and applies everything queued; returns true on change. */

@@ -1401,6 +1401,7 @@ test_strip(struct game *g)
 	/* the hand-built game, and empty ones not yet tipped off */
 	for (i = 0; i < 8; i++) {
 		v[i].g = i % 3 == 0 ? g : e;
+		v[i].st = NULL;
 		v[i].fresh = i == 3;
 	}
 	game_refresh(e);
@@ -1818,6 +1819,7 @@ test_strip_whole_games(struct game *g)
 
 	for (i = 0; i < 8; i++) {
 		v[i].g = i % 3 == 0 ? g : e;
+		v[i].st = NULL;
 		v[i].fresh = false;
 	}
 	game_refresh(e);
@@ -2058,6 +2060,57 @@ test_units_60(struct app_state *st)
 	game_free(&g);
 }
 
+/*
+ * A live game that never caught up (its catch-up retried: only its
+ * lineups came) has no score to show: the header shows none and says it
+ * is still catching up, the strip names the teams and the same; a game
+ * that failed before its catch-up says so.  Its score had read "0 0", as
+ * if whole.
+ */
+static void
+test_not_caught_up(struct game *g, struct app_state *st)
+{
+	struct ui_strip_game v[3];
+	struct app_state stuck = *st, failed = *st;
+	struct ui_options opt = { 0 };
+	struct ui *ui;
+	char buf[128];
+	enum ui_color c;
+
+	stuck.caught_up = false;
+	stuck.status.state = FEED_RECONNECTING;
+	stuck.status.attempt = 3;
+	failed.caught_up = false;
+	failed.status.state = FEED_FAILED;
+	cs_strlcpy(failed.status.message, "no data", sizeof failed.status.message);
+	v[0].g = v[1].g = v[2].g = g;
+	v[0].st = st;
+	v[1].st = &stuck;
+	v[2].st = &failed;
+	v[0].fresh = v[1].fresh = v[2].fresh = false;
+	strip_show(v, 3, 0, 160, "strip_not_caught_up_160x45");
+	ok(screen_has(" BOS 12 NYK 10 "), "strip: a caught-up game has its score");
+	ok(screen_has("\xe2\x94\x82 BOS NYK catching up \xe2\x94\x82"),
+	    "strip: a game still catching up shows no score");
+	ok(screen_has("\xe2\x94\x82 BOS NYK failed"),
+	    "strip: a game that failed before catching up says so");
+	ui_conn_text(&stuck, NOW_US, buf, sizeof buf, &c);
+	is_str(buf, "catching up, retry 3", "header: a game never caught up is catching up, "
+	    "not reconnecting");
+	is_int(c, UI_C_WARN, "... in yellow");
+	stuck.status.state = FEED_CATCHING_UP;
+	ui_conn_text(&stuck, NOW_US, buf, sizeof buf, &c);
+	is_str(buf, "catching up, retry 3", "header: a catch-up's retry is counted");
+	stuck.status.state = FEED_RECONNECTING;
+	ui = ui_on(&opt, g, &stuck);
+	size_to(ui, 80, 24);
+	check_screen(ui, "header_not_caught_up_80x24");
+	ok(screen_has(" BOS   -  TO") && screen_has("NYK   -  TO"),
+	    "header: no score for a game never caught up");
+	ok(screen_has("catching up, retry 3"), "header: ... which is still catching up");
+	ui_free(&ui);
+}
+
 int
 main(void)
 {
@@ -2125,6 +2178,7 @@ main(void)
 	test_team_60(g, &st);
 	test_picker_narrow();
 	test_units_60(&st);
+	test_not_caught_up(g, &st);
 	endwin();
 	delscreen(scr);
 	test_mono(g, &st);

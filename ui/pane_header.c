@@ -49,7 +49,11 @@ ui_conn_text(const struct app_state *st, int64_t now_us, char *buf, size_t size,
 		snprintf(buf, size, "connecting");
 		break;
 	case FEED_CATCHING_UP:
-		snprintf(buf, size, "catching up");
+		if (st->status.attempt > 0) {
+			snprintf(buf, size, "catching up, retry %d", st->status.attempt);
+			*color = UI_C_WARN;
+		} else
+			snprintf(buf, size, "catching up");
 		break;
 	case FEED_LIVE:
 		if (age >= STALE_WARN_S) {
@@ -67,7 +71,9 @@ ui_conn_text(const struct app_state *st, int64_t now_us, char *buf, size_t size,
 		}
 		break;
 	case FEED_RECONNECTING:
-		snprintf(buf, size, "reconnecting %d", st->status.attempt);
+		/* a game that never caught up is still catching up */
+		snprintf(buf, size, st->caught_up ? "reconnecting %d" : "catching up, retry %d",
+		    st->status.attempt);
 		*color = UI_C_WARN;
 		break;
 	case FEED_REPLAY:
@@ -254,7 +260,10 @@ score_row(const struct pane_ctx *c, struct row *r, int verbosity, bool rules)
 		t = game_view_team(c->g, s);
 		add(r, ui_team_attr(c->theme, s), "%s",
 		    ui_team_alias(c->g, s, alias, sizeof alias));
-		add(r, ui_attr(c->theme, UI_C_SCORE), " %3d", t != NULL ? t->points : 0);
+		if (app_score_known(c->st))
+			add(r, ui_attr(c->theme, UI_C_SCORE), " %3d", t != NULL ? t->points : 0);
+		else
+			add(r, ui_attr(c->theme, UI_C_DIM), "   -");
 		if (t == NULL)
 			continue;
 		if (verbosity <= 2)

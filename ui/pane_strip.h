@@ -15,8 +15,11 @@
 
 #define UI_STRIP_LINES 1
 
+struct app_state;
+
 struct ui_strip_game {
 	const struct game *g;
+	const struct app_state *st;   /* its feed's state; NULL: none */
 	bool fresh;                /* changed since it was last focused */
 };
 

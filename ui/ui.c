@@ -290,6 +290,7 @@ strip_stage(struct loop_ctx *lc)
 		return;
 	for (i = 0; i < n; i++) {
 		sg[i].g = lc->v[i]->g;
+		sg[i].st = lc->v[i]->feed != NULL ? &lc->v[i]->st : NULL;
 		sg[i].fresh = i != lc->focus && lc->v[i]->fresh;
 	}
 	pane_strip_draw(lc->strip, sg, n, lc->focus, COLS, lc->ui->opt->ascii);
