@@ -536,7 +536,7 @@ test_header_states(struct game *g, struct app_state *st)
 	ui->st = NULL;
 	ui_conn_text(ui->st, ui->now_us, buf, sizeof buf, &c);
 	is_str(buf, "no feed", "no feed");
-	ui_title_text(ui->g, buf, sizeof buf);
+	ui_title_text(ui->g, NULL, buf, sizeof buf);
 	is_str(buf, "BOS 9 NYK 10 Q2 9:10 - courtside", "terminal title text");
 	ui_free(&ui);
 }
@@ -2094,6 +2094,8 @@ test_not_caught_up(struct game *g, struct app_state *st)
 	    "strip: a game still catching up shows no score");
 	ok(screen_has("\xe2\x94\x82 BOS NYK failed"),
 	    "strip: a game that failed before catching up says so");
+	ui_title_text(g, &stuck, buf, sizeof buf);
+	is_str(buf, "BOS NYK catching up - courtside", "the terminal title: no score either");
 	ui_conn_text(&stuck, NOW_US, buf, sizeof buf, &c);
 	is_str(buf, "catching up, retry 3", "header: a game never caught up is catching up, "
 	    "not reconnecting");

@@ -132,11 +132,18 @@ period_clock(const struct game *g, char *buf, size_t size)
 }
 
 void
-ui_title_text(const struct game *g, char *buf, size_t size)
+ui_title_text(const struct game *g, const struct app_state *st, char *buf, size_t size)
 {
 	const struct box_team *h = game_view_team(g, CS_HOME), *a = game_view_team(g, CS_AWAY);
 	char ha[CS_ALIAS_MAX * 2], aa[CS_ALIAS_MAX * 2], pc[32];
 
+	if (!app_score_known(st)) {
+		/* no score yet: the teams, and what the game is waiting for */
+		snprintf(buf, size, "%s %s %s - courtside",
+		    ui_team_alias(g, CS_AWAY, aa, sizeof aa), ui_team_alias(g, CS_HOME, ha, sizeof ha),
+		    st->status.state == FEED_FAILED ? "failed" : "catching up");
+		return;
+	}
 	period_clock(g, pc, sizeof pc);
 	snprintf(buf, size, "%s %d %s %d %s - courtside",
 	    ui_team_alias(g, CS_AWAY, aa, sizeof aa), a != NULL ? a->points : 0,

@@ -4,8 +4,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "app.h"
-#include "ui/label.h"
 #include "ui/pane_strip.h"
 #include "ui/panes.h"
 #include "ui/text.h"
@@ -17,16 +15,10 @@
 static void
 cell_text(const struct ui_strip_game *s, char *buf, size_t size)
 {
-	char t[STRIP_CELL_MAX], ha[CS_ALIAS_MAX * 2], aa[CS_ALIAS_MAX * 2];
+	char t[STRIP_CELL_MAX];
 	char *tail;
 
-	if (!app_score_known(s->st)) {
-		snprintf(buf, size, " %s %s %s ", ui_team_alias(s->g, CS_AWAY, aa, sizeof aa),
-		    ui_team_alias(s->g, CS_HOME, ha, sizeof ha),
-		    s->st->status.state == FEED_FAILED ? "failed" : "catching up");
-		return;
-	}
-	ui_title_text(s->g, t, sizeof t);
+	ui_title_text(s->g, s->st, t, sizeof t);
 	tail = strstr(t, " - courtside");
 	if (tail != NULL)
 		*tail = '\0';

@@ -51,7 +51,10 @@ int pane_pbp_cursor_play(const void *state);
  * `st` NULL: no feed. */
 void ui_conn_text(const struct app_state *st, int64_t now_us, char *buf, size_t size,
     enum ui_color *color);
-/* The terminal title: "BOS 101 NYK 98 Q4 2:31 - courtside". */
-void ui_title_text(const struct game *g, char *buf, size_t size);
+/* The terminal title: "BOS 101 NYK 98 Q4 2:31 - courtside"; a live game
+ * that never caught up (app_score_known): "BOS NYK catching up - ...".
+ * `st` NULL: no feed. */
+void ui_title_text(const struct game *g, const struct app_state *st, char *buf,
+    size_t size);
 
 #endif

@@ -584,7 +584,8 @@ ui_run_sessions(const struct ui_options *opt, struct session **v, size_t nsessio
 			tm.strip_only++;
 		}
 		if (use_title) {
-			ui_title_text(cur->g, title, sizeof title);
+			ui_title_text(cur->g, cur->feed != NULL ? &cur->st : NULL, title,
+			    sizeof title);
 			if (strcmp(title, last_title) != 0) {
 				write_title(title);
 				cs_strlcpy(last_title, title, sizeof last_title);
