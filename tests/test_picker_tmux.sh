@@ -2,8 +2,8 @@
 # The game picker on a real terminal (tmux): courtside --provider P with no
 # --game, against courtside-sim --games 8, lists the night's games; /
 # searches a team, Enter opens the game under the cursor (its teams in the
-# header), q leaves the game with status 0.  Then ShotTracker's picker, and
-# q in the picker itself.
+# header), q leaves the game with status 0.  Then ShotTracker's picker (its
+# schedule has no score: n/a, and why), and q in the picker itself.
 . "$top_srcdir/tests/tap.sh"
 . "$top_srcdir/tests/sim_common.sh"
 . "$top_srcdir/tests/tmux_common.sh"
@@ -37,6 +37,12 @@ tm_stop
 tm_start 160 45 "$CS" --provider shottracker --base-url "$base" --log "$t/st.log"
 tap_ok "ShotTracker: the picker lists the night (signed schedule)" wait_for ": 8 games"
 tap_ok "at 160 columns the ids show" wait_for "GAME ID"
+# ShotTracker's schedule has no score (shottracker-api.md 3.9): the game
+# under way says so rather than showing a blank, or a score made up
+st_active_row() { screen | grep -F ACTIVE | head -1; }
+st_no_score() { st_active_row | grep -q ' n/a *[0-9a-f-]*$' && has "n/a: not in the schedule"; }
+tap_ok "ShotTracker: the game under way reads n/a for its score, and says why" \
+    tap_wait_until 60 st_no_score
 # a team of the night and how many of its games the search should keep
 "$CS" --provider sportradar --base-url "$base" --list --export-format json >"$t/list.json"
 set -- $($PY -c '

@@ -2277,6 +2277,54 @@ test_possessions_sizes(struct app_state *st)
 	game_free(&g);
 }
 
+/* Every ACTIVE row of the screen ends in "n/a"; false without one. */
+static bool
+active_reads_na(void)
+{
+	char row[2048];
+	size_t n;
+	int y, active = 0;
+
+	for (y = 0; y < LINES; y++) {
+		ui_dump_row(y, row, sizeof row);
+		if (strstr(row, "ACTIVE") == NULL)
+			continue;
+		active++;
+		n = strlen(row);
+		while (n > 0 && row[n - 1] == ' ')
+			row[--n] = '\0';
+		if (n < 3 || strcmp(row + n - 3, "n/a") != 0)
+			return false;
+	}
+	return active > 0;
+}
+
+/* ShotTracker's picker: its schedule has no score, so a game under way
+ * read ACTIVE with a blank where Sportradar's shows one; n/a, and the
+ * footer says why (never a made-up score). */
+static void
+test_picker_scoreless(void)
+{
+	struct ui_pick_row rows[8];
+	struct ui_picker *p;
+	size_t i;
+
+	picker_rows(rows, 8);
+	for (i = 0; i < 8; i++) {
+		rows[i].score[0] = '\0';
+		rows[i].scoreless = true;
+		cs_strlcpy(rows[i].status, i < 2 ? "ACTIVE" : "SCHEDULED", sizeof rows[i].status);
+	}
+	p = ui_picker_new(rows, 8, "ShotTracker, 2026-12-06", false);
+	if (!ok(p != NULL, "scoreless picker: created"))
+		return;
+	resizeterm(24, 80);
+	picker_show(p, "picker_scoreless_80x24");
+	ok(active_reads_na(), "80x24: the games under way read n/a for their score");
+	ok(screen_has("score n/a: not in the schedule"), "80x24: the footer says why");
+	ui_picker_free(&p);
+}
+
 int
 main(void)
 {
@@ -2345,6 +2393,7 @@ main(void)
 	test_picker_narrow();
 	test_units_60(&st);
 	test_possessions_sizes(&st);
+	test_picker_scoreless();
 	endwin();
 	delscreen(scr);
 	test_mono(g, &st);
