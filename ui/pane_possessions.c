@@ -20,6 +20,7 @@
 #include "ui/label.h"
 #include "ui/pane.h"
 #include "ui/panes.h"
+#include "ui/rows.h"
 #include "ui/scroll.h"
 #include "ui/text.h"
 #include "ui/unit_label.h"
@@ -32,9 +33,30 @@
 #define UNIT_NAMES_MIN 30  /* five players told apart (cut, never below
 			      what tells teammates apart) in a column */
 
+/* The units' names as last made (a label weighs the whole roster; the
+ * units' numbers change with every possession, their names do not). */
+#define LABELS_CACHED 32
+#define LABEL_MAX (CS_ON_COURT * (CS_NAME_MAX + CS_JERSEY_MAX + 4))
+
+struct unit_labels {
+	struct {
+		uint64_t key;   /* 0: empty */
+		char text[LABEL_MAX];
+	} e[LABELS_CACHED];
+};
+
 struct possessions_pane {
 	struct ui_scroll sc;
 	int nrows;
+	struct unit_labels labels;
+};
+
+/* What one layout pass shares: each side's summary, the ball-screen
+ * types listed, the label cache. */
+struct pass {
+	struct cs_possession_summary s[2];   /* CS_HOME, CS_AWAY */
+	unsigned screens;
+	struct unit_labels *labels;
 };
 
 /* Drawing context of one team's block (w == NULL: only count rows). */
@@ -42,6 +64,7 @@ struct block {
 	const struct pane_ctx *c;
 	WINDOW *w;
 	int side, x, width, base, top, page, row;
+	struct unit_labels *labels;
 };
 
 /* Window row of the block's next content row, or 0 when out of view. */
@@ -120,17 +143,15 @@ team_title(struct block *b, int n)
 	ui_text_right(b->w, y, b->x, b->width, ui_attr(b->c->theme, UI_C_DIM), "N   Pts   PPP");
 }
 
-/* The ball-screen types `side` ran (bit k: enum cs_screen k). */
+/* The ball-screen types a team ran (bit k: enum cs_screen k). */
 static unsigned
-screens_run(const struct pane_ctx *c, int side)
+screens_run(const struct cs_possession_summary *s)
 {
-	struct cs_possession_summary s;
 	unsigned run = 0;
 	int k;
 
-	cs_possessions_summary(game_view_possessions(c->g), side, &s);
 	for (k = 0; k < CS_SCREEN_COUNT; k++)
-		if (s.screens[k].count > 0)
+		if (s->screens[k].count > 0)
 			run |= 1u << k;
 	return run;
 }
@@ -219,6 +240,39 @@ compare(struct block *b, const struct cs_possession_summary *s)
 	    (diff < 0 ? -diff : diff) % 100);
 }
 
+/* The label of `u` in `width` columns: from the cache when its roster
+ * (the names change with the info), players, width and glyphs are the
+ * ones it was made for. */
+static const char *
+unit_label(const struct block *b, const struct box_team *t,
+    const struct cs_possession_unit *u, int width, const char *ellipsis)
+{
+	struct {
+		uint64_t info;
+		char ids[CS_ON_COURT][CS_ID_MAX];
+		int side, width, nplayers;
+		bool ascii;
+	} k;
+	uint64_t key;
+	int i;
+
+	memset(&k, 0, sizeof k);
+	k.info = game_touched(b->c->g, GAME_TOUCH_INFO);
+	memcpy(k.ids, u->ids, sizeof k.ids);
+	k.side = b->side;
+	k.width = width;
+	k.nplayers = t->nplayers;   /* a teammate learned may share a surname */
+	k.ascii = b->c->theme->ascii;
+	key = ui_rows_hash(UI_ROWS_SEED, &k, sizeof k);
+	i = (int)(key % LABELS_CACHED);
+	if (b->labels->e[i].key != key) {
+		ui_unit_label_ids(t, u->ids, width, ellipsis, b->labels->e[i].text,
+		    sizeof b->labels->e[i].text);
+		b->labels->e[i].key = key;
+	}
+	return b->labels->e[i].text;
+}
+
 /* A five's players, each told apart from his teammates (unit_label.c),
  * in `width` columns; still wider, it ends in the ellipsis, never in a
  * name cut with no mark. */
@@ -226,13 +280,12 @@ static void
 unit_names(const struct block *b, int y, const struct cs_possession_unit *u, int width)
 {
 	const struct box_team *t = game_view_team(b->c->g, b->side);
-	const char *ellipsis = b->c->theme->ascii ? "." : "\u2026";
-	char names[CS_ON_COURT * (CS_NAME_MAX + CS_JERSEY_MAX + 4)];
+	const char *ellipsis = b->c->theme->ascii ? "." : "\u2026", *names;
 	int x = b->x + 1;
 
 	if (t == NULL || width < 2)
 		return;
-	ui_unit_label_ids(t, u->ids, width, ellipsis, names, sizeof names);
+	names = unit_label(b, t, u, width, ellipsis);
 	if (ui_text_width(names) <= width) {
 		ui_text(b->w, y, x, width, A_NORMAL, names);
 		return;
@@ -304,18 +357,17 @@ enum block_parts { BLOCK_NUMBERS = 1, BLOCK_UNITS = 2, BLOCK_UNITS_TITLED = 4 };
 /* One team's block at (x, base); returns its rows. */
 static int
 team_block(const struct pane_ctx *c, WINDOW *w, int side, int x, int width, int base,
-    int top, int page, unsigned screens, int parts)
+    int top, int page, const struct pass *t, int parts)
 {
 	int cap = parts & BLOCK_UNITS_TITLED ? UNITS_BLOCK_MAX : BLOCK_MAX;
-	struct block b = { c, w, side, x, width > cap ? cap : width, base, top, page, 0 };
-	struct cs_possession_summary s;
+	struct block b = { c, w, side, x, width > cap ? cap : width, base, top, page, 0,
+	    t->labels };
 
 	if (parts & BLOCK_NUMBERS) {
-		cs_possessions_summary(game_view_possessions(c->g), side, &s);
-		team_title(&b, s.all.count);
-		kinds(&b, &s, screens);
-		shot_clock(&b, &s);
-		compare(&b, &s);
+		team_title(&b, t->s[side].all.count);
+		kinds(&b, &t->s[side], t->screens);
+		shot_clock(&b, &t->s[side]);
+		compare(&b, &t->s[side]);
 	}
 	if (parts & (BLOCK_UNITS | BLOCK_UNITS_TITLED))
 		units(&b, (parts & BLOCK_UNITS_TITLED) != 0);
@@ -326,45 +378,50 @@ team_block(const struct pane_ctx *c, WINDOW *w, int side, int x, int width, int 
  * both columns when a column cannot name five apart. */
 static int
 side_by_side(const struct pane_ctx *c, WINDOW *w, int width, int cw, int top, int page,
-    unsigned screens)
+    const struct pass *t)
 {
 	int block = cw > BLOCK_MAX ? BLOCK_MAX : cw, parts = BLOCK_NUMBERS, n1, n2, rows;
 
 	if (block - UNIT_NUMBERS >= UNIT_NAMES_MIN)
 		parts |= BLOCK_UNITS;
-	n1 = team_block(c, w, CS_AWAY, 1, cw, 0, top, page, screens, parts);
-	n2 = team_block(c, w, CS_HOME, cw + 3, width - cw - 4, 0, top, page, screens, parts);
+	n1 = team_block(c, w, CS_AWAY, 1, cw, 0, top, page, t, parts);
+	n2 = team_block(c, w, CS_HOME, cw + 3, width - cw - 4, 0, top, page, t, parts);
 	rows = n1 > n2 ? n1 : n2;
 	if (parts & BLOCK_UNITS)
 		return rows;
-	rows += team_block(c, w, CS_AWAY, 1, width - 2, rows, top, page, 0, BLOCK_UNITS_TITLED);
-	return rows + team_block(c, w, CS_HOME, 1, width - 2, rows, top, page, 0,
+	rows += team_block(c, w, CS_AWAY, 1, width - 2, rows, top, page, t, BLOCK_UNITS_TITLED);
+	return rows + team_block(c, w, CS_HOME, 1, width - 2, rows, top, page, t,
 	    BLOCK_UNITS_TITLED);
 }
 
 /* Both teams: side by side when each gets COL_MIN columns. */
 static int
-layout(const struct possessions_pane *s, const struct pane_ctx *c, WINDOW *w, int h,
-    int width)
+layout(struct possessions_pane *s, const struct pane_ctx *c, WINDOW *w, int h, int width)
 {
+	const struct cs_possessions *ps = game_view_possessions(c->g);
 	int top = s->sc.top, page = h - 1, n1, side = c->filter->side;
-	unsigned screens;
+	struct pass t;
 
-	if (cs_possessions_count(game_view_possessions(c->g)) == 0) {
+	if (cs_possessions_count(ps) == 0) {
 		if (w != NULL && top == 0)
 			ui_text(w, 1, 1, width - 2, ui_attr(c->theme, UI_C_DIM),
 			    "no ShotTracker possessions (other providers send none)");
 		return 1;
 	}
-	if (side != CS_SIDE_NONE)
-		return team_block(c, w, side, 1, width - 2, 0, top, page, screens_run(c, side),
+	t.labels = &s->labels;
+	cs_possessions_summary(ps, CS_HOME, &t.s[CS_HOME]);
+	cs_possessions_summary(ps, CS_AWAY, &t.s[CS_AWAY]);
+	if (side == CS_HOME || side == CS_AWAY) {
+		t.screens = screens_run(&t.s[side]);
+		return team_block(c, w, side, 1, width - 2, 0, top, page, &t,
 		    BLOCK_NUMBERS | BLOCK_UNITS);
-	screens = screens_run(c, CS_AWAY) | screens_run(c, CS_HOME);
+	}
+	t.screens = screens_run(&t.s[CS_HOME]) | screens_run(&t.s[CS_AWAY]);
 	if (width >= 2 * COL_MIN + 3)
-		return side_by_side(c, w, width, (width - 3) / 2, top, page, screens);
-	n1 = team_block(c, w, CS_AWAY, 1, width - 2, 0, top, page, screens,
+		return side_by_side(c, w, width, (width - 3) / 2, top, page, &t);
+	n1 = team_block(c, w, CS_AWAY, 1, width - 2, 0, top, page, &t,
 	    BLOCK_NUMBERS | BLOCK_UNITS);
-	return n1 + 1 + team_block(c, w, CS_HOME, 1, width - 2, n1 + 1, top, page, screens,
+	return n1 + 1 + team_block(c, w, CS_HOME, 1, width - 2, n1 + 1, top, page, &t,
 	    BLOCK_NUMBERS | BLOCK_UNITS);
 }
 
