@@ -261,6 +261,7 @@ pick_row(const struct schedule_game *g, struct ui_pick_row *r)
 	snprintf(r->home, sizeof r->home, h->alias[0] != '\0' ? "%s (%s)" : "%s%s",
 	    h->name, h->alias);
 	cs_strlcpy(r->status, g->status, sizeof r->status);
+	r->scoreless = g->scoreless;
 	if (a->points >= 0 && h->points >= 0)
 		snprintf(r->score, sizeof r->score, "%d-%d", a->points % 1000,
 		    h->points % 1000);

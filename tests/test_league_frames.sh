@@ -7,18 +7,17 @@
 # cell; the UI's own count (its log at exit) says how its turns drew.
 . "$top_srcdir/tests/tap.sh"
 . "$top_srcdir/tests/sim_common.sh"
+. "$top_srcdir/tests/tmux_common.sh"
 
 command -v tmux >/dev/null 2>&1 || tap_skip_all "tmux is not installed"
 client_setup
 midday_tz
 
-tm() { tmux -S "$t/sock" "$@"; }
-screen() { tm capture-pane -p -t cs; }
-has() { screen 2>/dev/null | grep -qF -- "$1"; }
+tmux_sock=$t/sock
 strip() { screen 2>/dev/null | head -1; }
 strip_moved() { [ -n "$strip0" ] && [ "$(strip)" != "$strip0" ]; }
 strip_has() { strip | grep -qF -- "$1"; }
-trap 'tm kill-server >/dev/null 2>&1; sim_cleanup' EXIT
+trap 'tm_stop; sim_cleanup' EXIT
 
 # B tips off 3 feed minutes after the start: 36 s away at --speed 5
 sim_start night --games 8 --seed 40 --speed 5 --start-ms 120000 --require-auth U:S ||
@@ -28,10 +27,8 @@ base=http://127.0.0.1:$SIM_PORT
 a=$(sed -n 1p "$t/list") b=$(sed -n 2p "$t/list")
 listed() { [ -n "${a%% *}" ] && [ -n "${b%% *}" ]; }
 tap_ok "two games listed" listed
-tm -f /dev/null new-session -d -s cs -x 160 -y 45 \
-    "env TERM=tmux-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 $CS --provider shottracker \
-    --base-url $base --game ${b%% *},${a%% *} --log $t/cs.log; echo EXIT=\$?; sleep 600"
-tm set-option -g status off >/dev/null
+tm_start 160 45 "$CS" --provider shottracker --base-url "$base" \
+    --game "${b%% *},${a%% *}" --log "$t/cs.log"
 caught_up() { [ "$(grep -c 'caught up' "$t/cs.log" 2>/dev/null)" -ge 2 ]; }
 tap_ok "both games caught up" tap_wait_until 60 caught_up
 live() { grep -q "${a%% *}: live" "$t/cs.log" 2>/dev/null; }

@@ -7,35 +7,22 @@
 # at 60x16); at 60x17 the game is back.  At 20x6 no word is cut.
 . "$top_srcdir/tests/tap.sh"
 . "$top_srcdir/tests/sim_common.sh"
+. "$top_srcdir/tests/tmux_common.sh"
 
 command -v tmux >/dev/null 2>&1 || tap_skip_all "tmux is not installed"
 client_setup
 midday_tz
 
-tm() { tmux -S "$t/sock" "$@"; }
-screen() { tm capture-pane -p -t cs; }
-has() { screen 2>/dev/null | grep -qF -- "$1"; }
-wait_for() { tap_wait_until 60 has "$1"; }
+tmux_sock=$t/sock
 strip() { screen 2>/dev/null | head -1 | sed 's/ *$//'; }
 strip_ends() { strip | grep -q -- "$1\$"; }
 strip_starts() { strip | grep -q -- "^$1"; }
-rows_are() { [ "$(screen | wc -l)" -eq "$1" ]; }
-resize() {
-	tm resize-window -t cs -x "$1" -y "$2"
-	tap_wait_until 60 rows_are "$2"
-}
-stop() {
-	tm kill-server >/dev/null 2>&1
-	rm -f "$t/sock"
-}
-trap 'stop; sim_cleanup' EXIT
+trap 'tm_stop; sim_cleanup' EXIT
 
 sim_start night --games 8 --seed 40 --speed 1 --start-ms 120000 --require-auth U:S ||
     tap_skip_all "courtside-sim did not start"
-tm -f /dev/null new-session -d -s cs -x 80 -y 24 \
-    "env TERM=tmux-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 '$CS' --provider sportradar \
-    --base-url http://127.0.0.1:$SIM_PORT --all --log '$t/cs.log'; echo EXIT=\$?; sleep 600"
-tm set-option -g status off >/dev/null
+tm_start 80 24 "$CS" --provider sportradar --base-url "http://127.0.0.1:$SIM_PORT" \
+    --all --log "$t/cs.log"
 
 tap_ok "80x24: the game and its strip" wait_for "1 Box"
 tap_ok "80x24: the strip ends with the count of games past its edge, a game before it whole" \
@@ -56,6 +43,6 @@ resize 80 24
 tap_ok "back at 80x24: the game" wait_for "1 Box"
 tm send-keys -t cs q
 tap_ok "q quits with status 0" wait_for "EXIT=0"
-stop
+tm_stop
 tap_ok "the simulator exits cleanly" sim_stop_all
 tap_done

@@ -2,34 +2,18 @@
 # The game picker on a real terminal (tmux): courtside --provider P with no
 # --game, against courtside-sim --games 8, lists the night's games; /
 # searches a team, Enter opens the game under the cursor (its teams in the
-# header), q leaves the game with status 0.  Then ShotTracker's picker, and
-# q in the picker itself.
+# header), q leaves the game with status 0.  Then ShotTracker's picker (its
+# schedule has no score: n/a, and why), and q in the picker itself.
 . "$top_srcdir/tests/tap.sh"
 . "$top_srcdir/tests/sim_common.sh"
+. "$top_srcdir/tests/tmux_common.sh"
 
 command -v tmux >/dev/null 2>&1 || tap_skip_all "tmux is not installed"
 client_setup
 midday_tz
 
-tm() { tmux -S "$t/sock" "$@"; }
-screen() { tm capture-pane -p -t cs; }
-has() { screen 2>/dev/null | grep -qF -- "$1"; }
-wait_for() { tap_wait_until 60 has "$1"; }
-start() {   # start COLS LINES COMMAND...
-	cols=$1 lines=$2
-	shift 2
-	tm -f /dev/null new-session -d -s cs -x "$cols" -y "$lines" \
-	    "env TERM=tmux-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 $* ; echo EXIT=\$?; sleep 600"
-	tm set-option -g status off >/dev/null
-}
-# a new session on a server still going away fails ("server exited
-# unexpectedly"): the socket path goes with it, and the next server makes
-# its own (tmux does not remove it)
-stop() {
-	tm kill-server >/dev/null 2>&1
-	rm -f "$t/sock"
-}
-trap 'stop; sim_cleanup' EXIT
+tmux_sock=$t/sock
+trap 'tm_stop; sim_cleanup' EXIT
 
 sim_start night --games 8 --seed 40 --speed 1 --start-ms 120000 --require-auth U:S ||
     tap_skip_all "courtside-sim did not start"
@@ -39,7 +23,7 @@ second=$(sed -n 2p "$t/list")
 id2=${second%% *}
 away2=$(echo "$second" | sed -n 's/.*  \([A-Z]*\) at .*/\1/p')
 
-start 80 24 "$CS" --provider sportradar --base-url "$base" --log "$t/cs.log"
+tm_start 80 24 "$CS" --provider sportradar --base-url "$base" --log "$t/cs.log"
 tap_ok "the picker lists the night's games" wait_for ": 8 games"
 tap_ok "with the first game's score" wait_for "inprogress"
 tm send-keys -t cs j Enter
@@ -48,11 +32,17 @@ tap_ok "and its plays come in" wait_for "2 Plays"
 tap_ok "the log names the game opened" grep -q "$id2" "$t/cs.log"
 tm send-keys -t cs q
 tap_ok "q quits with status 0" wait_for "EXIT=0"
-stop
+tm_stop
 
-start 160 45 "$CS" --provider shottracker --base-url "$base" --log "$t/st.log"
+tm_start 160 45 "$CS" --provider shottracker --base-url "$base" --log "$t/st.log"
 tap_ok "ShotTracker: the picker lists the night (signed schedule)" wait_for ": 8 games"
 tap_ok "at 160 columns the ids show" wait_for "GAME ID"
+# ShotTracker's schedule has no score (shottracker-api.md 3.9): the game
+# under way says so rather than showing a blank, or a score made up
+st_active_row() { screen | grep -F ACTIVE | head -1; }
+st_no_score() { st_active_row | grep -q ' n/a *[0-9a-f-]*$' && has "n/a: not in the schedule"; }
+tap_ok "ShotTracker: the game under way reads n/a for its score, and says why" \
+    tap_wait_until 60 st_no_score
 # a team of the night and how many of its games the search should keep
 "$CS" --provider sportradar --base-url "$base" --list --export-format json >"$t/list.json"
 set -- $($PY -c '
@@ -66,10 +56,10 @@ tm send-keys -t cs / "$word" Enter
 tap_ok "/ keeps a team's games ($word: $count)" wait_for ": $count game"
 tm send-keys -t cs q
 tap_ok "q in the picker leaves with status 0" wait_for "EXIT=0"
-stop
+tm_stop
 
 # --all: every game in one window, the strip above the focused one
-start 160 45 "$CS" --provider sportradar --base-url "$base" --all --log "$t/all.log"
+tm_start 160 45 "$CS" --provider sportradar --base-url "$base" --all --log "$t/all.log"
 first=$(sed -n 1p "$t/list" | sed -n 's/.*  \([A-Z]*\) at .*/\1/p')
 strip_has() { screen | head -1 | grep -qF -- "$1"; }
 header_has() { screen | sed -n 2p | grep -qF -- "$1"; }
@@ -82,11 +72,11 @@ last=$(sed -n 8p "$t/list" | sed -n 's/.*  \([A-Z]*\) at .*/\1/p')
 tap_ok "( twice wraps round to the last" tap_wait_until 60 header_has "$last "
 tm send-keys -t cs q
 tap_ok "q quits with status 0" wait_for "EXIT=0"
-stop
+tm_stop
 
-start 80 24 "$CS" --provider sportradar --base-url "$base" --list
+tm_start 80 24 "$CS" --provider sportradar --base-url "$base" --list
 tap_ok "--list on a terminal prints, no picker" wait_for "EXIT=0"
-stop
+tm_stop
 SPORTRADAR_API_KEY=bad "$CS" --provider sportradar --base-url "$base" \
     >"$t/bad.out" 2>"$t/bad.err" </dev/null
 tap_is "$?" 1 "the schedule refused: exit 1 before any terminal is taken"
@@ -97,7 +87,7 @@ tap_is "$(wc -l <"$t/bad.err" | tr -d ' ')" 1 "in one line"
 sim_start scores --games 2 --seed 41 --speed 60 --start-ms 300000 --require-auth U:S ||
     tap_skip_all "courtside-sim did not start"
 base=http://127.0.0.1:$SIM_PORT
-start 80 24 "$CS" --provider sportradar --base-url "$base" --log "$t/live.log"
+tm_start 80 24 "$CS" --provider sportradar --base-url "$base" --log "$t/live.log"
 tap_ok "the picker shows the game under way" wait_for "inprogress"
 row() { screen | grep -F inprogress | head -1 | sed 's/  */ /g'; }
 score0=$(row)
@@ -107,6 +97,6 @@ tap_ok "the picker asked the simulator for the schedule again" \
     sh -c "[ \$(grep -c 'schedule.json 200' '$sim_tmp/scores.log') -ge 2 ]"
 tm send-keys -t cs q
 tap_ok "q leaves the refreshing picker with status 0" wait_for "EXIT=0"
-stop
+tm_stop
 tap_ok "the simulator exits cleanly" sim_stop_all
 tap_done

@@ -53,6 +53,7 @@ test_shottracker(void)
 		is_str(s.games[0].team[CS_HOME].id, "481", "the home team's numeric id");
 		is_str(s.games[0].team[CS_AWAY].name, "BWB", "the away team's name");
 		ok(s.games[0].team[CS_HOME].points == -1, "no score in this schedule");
+		ok(s.games[0].scoreless, "and marked so: ShotTracker's schedule never has one");
 		schedule_line(&s.games[0], line, sizeof line);
 		ok(strncmp(line, "062a3726-3b0f-11eb-86c4-02420043683b  ", 38) == 0 &&
 		    strstr(line, "  BWB at ShotTrackerW  ACTIVE  -") != NULL,
@@ -79,6 +80,8 @@ test_sportradar(void)
 		    "the score of the game under way");
 		is_str(s.games[0].team[CS_HOME].alias, "MIA", "the home alias");
 		ok(s.games[1].team[CS_HOME].points == -1, "no score before tip-off");
+		ok(!s.games[0].scoreless && !s.games[1].scoreless,
+		    "its schedule has scores: none marked scoreless");
 		schedule_filter_team(&s, "nyk");
 		ok(s.n == 1 && strcmp(s.games[0].id, "bbbb") == 0, "--team by alias, any case");
 		schedule_filter_team(&s, "h1");

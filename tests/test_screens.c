@@ -774,8 +774,11 @@ test_possessions_pane(struct game *g, struct app_state *st)
 	is_int(ui_focused(ui), UI_PANE_POSSESSIONS, "6 opens the possessions pane");
 	check_screen(ui, "possessions_80x24");
 	ok(screen_has("4     5  1.25"), "NYK: 5 points in 4 possessions, 1.25");
+	keys(ui, "G");   /* both teams' ball-screen rows push it below the first page */
+	ui_frame(ui);
 	ok(screen_has("derived 6.00  ST 4  diff -2.00"),
 	    "NYK: derived and ShotTracker's possessions side by side, with the difference");
+	keys(ui, "g");
 	size_to(ui, 160, 45);
 	check_screen(ui, "possessions_160x45");
 	keys(ui, "z");
@@ -2113,6 +2116,270 @@ test_not_caught_up(struct game *g, struct app_state *st)
 	ui_free(&ui);
 }
 
+/* ---- the possessions pane at every size ---- */
+
+/* A ShotTracker possession of the 15-player game: `side` ("a"/"h" ids)
+ * with `five` on offense against `opp`; `screen` < 0: none. */
+static void
+g15_st_possession(struct game *g, int side, int n, int points, int screen,
+    const int five[5], const int opp[5])
+{
+	static const char pfx[2] = { 'h', 'a' };   /* CS_HOME, CS_AWAY */
+	struct cs_possession p;
+	int k;
+
+	memset(&p, 0, sizeof p);
+	snprintf(p.id, sizeof p.id, "%c@%d", pfx[side], n);
+	p.side = side;
+	p.period.type = CS_PERIOD_QUARTER;
+	p.period.number = p.period.sequence = 1;
+	p.start_clock = 7200 - n * 150;
+	p.end_clock = p.start_clock - 140;
+	p.nfive[0] = p.nfive[1] = 5;
+	for (k = 0; k < 5; k++) {
+		snprintf(p.five[0][k], CS_ID_MAX, "%c%d", pfx[side], five[k]);
+		snprintf(p.five[1][k], CS_ID_MAX, "%c%d", pfx[1 - side], opp[k]);
+	}
+	p.points = points;
+	p.fga = 1;
+	p.fgm = points >= 2;
+	p.shot_clock = 100 + n * 10;
+	p.half_court = true;
+	p.passes = n % 4;
+	if (screen >= 0)
+		p.screens[screen] = 1;
+	game_set_possession(g, &p);
+}
+
+static bool
+number_word(const char *w)
+{
+	return w[0] != '\0' && strspn(w, "0123456789.-") == strlen(w);
+}
+
+/* The unit cells of a screen row, "NAMES N PPP N PPP" (one per team's
+ * column): each NAMES into names[k]; returns how many. */
+static int
+unit_cells(const char *row, char names[][160], int max)
+{
+	char copy[2048], *w[256], *save = NULL, *tok;
+	int n = 0, i, start = 0, cells = 0, k;
+	size_t len;
+
+	cs_strlcpy(copy, row, sizeof copy);
+	for (tok = strtok_r(copy, " ", &save); tok != NULL && n < 256; tok = strtok_r(NULL, " ", &save))
+		w[n++] = tok;
+	for (i = 0; i + 4 <= n && cells < max; i++) {
+		if (i == start || !number_word(w[i]) || !number_word(w[i + 1]) ||
+		    !number_word(w[i + 2]) || !number_word(w[i + 3]))
+			continue;
+		for (k = start, len = 0, names[cells][0] = '\0'; k < i; k++)
+			len += (size_t)snprintf(names[cells] + len, len < 160 ? 160 - len : 0,
+			    "%s%s", k > start ? " " : "", w[k]);
+		cells++;
+		start = i + 4;
+		i += 3;
+	}
+	return cells;
+}
+
+/* The units on screen (rows under a "units" heading) read apart: no two
+ * the same, no player twice in one.  *cells: how many were seen. */
+static bool
+units_apart(int *cells)
+{
+	char row[2048], names[64][160], *a, *b, *save1, *save2;
+	char one[160], two[160];
+	int y, n = 0, i, j, k;
+	bool under = false, good = true;
+
+	for (y = 2; y < LINES; y++) {
+		ui_dump_row(y, row, sizeof row);
+		if (strstr(row, "units") != NULL)
+			under = true;
+		else if (under && n < 64) {
+			k = unit_cells(row, names + n, 64 - n);
+			under = k > 0;   /* the section ends at its first other row */
+			n += k;
+		}
+	}
+	for (i = 0; i < n; i++) {
+		for (j = i + 1; j < n; j++)
+			if (strcmp(names[i], names[j]) == 0) {
+				printf("#   two units read \"%s\"\n", names[i]);
+				good = false;
+			}
+		cs_strlcpy(one, names[i], sizeof one);
+		for (a = strtok_r(one, " ", &save1); a != NULL; a = strtok_r(NULL, " ", &save1)) {
+			cs_strlcpy(two, names[i], sizeof two);
+			for (b = strtok_r(two, " ", &save2), j = 0; b != NULL;
+			    b = strtok_r(NULL, " ", &save2))
+				j += strcmp(a, b) == 0;
+			if (j > 1) {
+				printf("#   \"%s\" twice in \"%s\"\n", a, names[i]);
+				good = false;
+			}
+		}
+	}
+	*cells = n;
+	return good;
+}
+
+/* With both teams side by side (both titles on one row), every row that
+ * holds a heading or a ball-screen type holds it twice, one per team. */
+static bool
+columns_aligned(bool *side_by_side)
+{
+	static const char *const labels[] = {
+		"ball screens", "pick and roll", "handoff", "shot clock", "15+ s", "0-4 s",
+		"derived",
+	};
+	char row[2048], *p;
+	int y, k, count;
+	bool good = true;
+
+	for (y = 2; y < LINES; y++) {
+		ui_dump_row(y, row, sizeof row);
+		for (p = row, count = 0; (p = strstr(p, " possessions")) != NULL; p++)
+			count++;
+		if (count >= 2)
+			*side_by_side = true;
+	}
+	for (y = 2; y < LINES && *side_by_side; y++) {
+		ui_dump_row(y, row, sizeof row);
+		for (k = 0; k < (int)(sizeof labels / sizeof labels[0]); k++) {
+			for (p = row, count = 0; (p = strstr(p, labels[k])) != NULL; p++)
+				count++;
+			if (count == 1) {
+				printf("#   row %d: \"%s\" in one column only\n", y, labels[k]);
+				good = false;
+			}
+		}
+	}
+	return good;
+}
+
+/* Every page of the focused possessions pane, top to bottom: the columns
+ * aligned on each (*side_by_side: when they were side by side). */
+static bool
+pages_aligned(struct ui *ui, bool *side_by_side)
+{
+	bool good = true;
+	int i;
+
+	*side_by_side = false;
+	keys(ui, "g");
+	for (i = 0; i < 80 && good; i++) {   /* the first page out of step says why */
+		ui_frame(ui);
+		good = columns_aligned(side_by_side);
+		keys(ui, "j");
+	}
+	return good;
+}
+
+/*
+ * Possessions at 80x24, 100x30, 120x35 and 160x45 (zoomed too): two
+ * units of PHI that differ in one Williams (Jalen, Jaylin) read the same
+ * when each name was cut to its first letters ("Ma Ou Ge Ma Wi", Maxey and
+ * Martin alike too), and with ball screens for HOU only the two columns
+ * went out of step from "ball screens" down.
+ */
+static void
+test_possessions_sizes(struct app_state *st)
+{
+	static const int phi_a[5] = { 0, 1, 2, 3, 8 }, phi_b[5] = { 0, 1, 2, 3, 9 };
+	static const int hou_c[5] = { 0, 1, 2, 3, 4 }, hou_d[5] = { 8, 1, 2, 3, 4 };
+	static const struct { int cols, lines; bool zoom; } sizes[] = {
+		{ 80, 24, false }, { 100, 30, false }, { 120, 35, false }, { 160, 45, false },
+		{ 160, 45, true },
+	};
+	static const struct ui_options opt;
+	struct game *g = build_game15(false);
+	struct ui *ui;
+	bool side_by_side;
+	size_t k;
+	int cells = 0;
+	bool apart;
+
+	game_refresh(g);
+	g15_st_possession(g, CS_AWAY, 1, 2, -1, phi_a, hou_c);
+	g15_st_possession(g, CS_HOME, 2, 3, CS_SCREEN_PICK_N_ROLL, hou_c, phi_a);
+	g15_st_possession(g, CS_AWAY, 3, 0, -1, phi_b, hou_c);
+	g15_st_possession(g, CS_HOME, 4, 2, CS_SCREEN_HANDOFF, hou_d, phi_b);
+	g15_st_possession(g, CS_AWAY, 5, 3, -1, phi_a, hou_d);
+	g15_st_possession(g, CS_HOME, 6, 0, -1, hou_d, phi_a);
+	ui = ui_on(&opt, g, st);
+	for (k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+		size_to(ui, sizes[k].cols, sizes[k].lines);
+		keys(ui, sizes[k].zoom ? "6z" : "6");
+		ok(pages_aligned(ui, &side_by_side), "%dx%d%s: the teams' columns aligned on every page",
+		    sizes[k].cols, sizes[k].lines, sizes[k].zoom ? " zoomed" : "");
+		if (sizes[k].cols != 120)
+			ok(side_by_side, "%dx%d%s: the teams side by side", sizes[k].cols,
+			    sizes[k].lines, sizes[k].zoom ? " zoomed" : "");
+		keys(ui, "G");
+		ui_frame(ui);
+		apart = units_apart(&cells);
+		ok(apart && cells == 4,
+		    "%dx%d%s: the four units read apart (%d seen)", sizes[k].cols,
+		    sizes[k].lines, sizes[k].zoom ? " zoomed" : "", cells);
+		if (sizes[k].cols == 80)
+			check_screen(ui, "possessions_units_80x24");
+		if (sizes[k].zoom)
+			keys(ui, "z");
+	}
+	ui_free(&ui);
+	game_free(&g);
+}
+
+/* Every ACTIVE row of the screen ends in "n/a"; false without one. */
+static bool
+active_reads_na(void)
+{
+	char row[2048];
+	size_t n;
+	int y, active = 0;
+
+	for (y = 0; y < LINES; y++) {
+		ui_dump_row(y, row, sizeof row);
+		if (strstr(row, "ACTIVE") == NULL)
+			continue;
+		active++;
+		n = strlen(row);
+		while (n > 0 && row[n - 1] == ' ')
+			row[--n] = '\0';
+		if (n < 3 || strcmp(row + n - 3, "n/a") != 0)
+			return false;
+	}
+	return active > 0;
+}
+
+/* ShotTracker's picker: its schedule has no score, so a game under way
+ * read ACTIVE with a blank where Sportradar's shows one; n/a, and the
+ * footer says why (never a made-up score). */
+static void
+test_picker_scoreless(void)
+{
+	struct ui_pick_row rows[8];
+	struct ui_picker *p;
+	size_t i;
+
+	picker_rows(rows, 8);
+	for (i = 0; i < 8; i++) {
+		rows[i].score[0] = '\0';
+		rows[i].scoreless = true;
+		cs_strlcpy(rows[i].status, i < 2 ? "ACTIVE" : "SCHEDULED", sizeof rows[i].status);
+	}
+	p = ui_picker_new(rows, 8, "ShotTracker, 2026-12-06", false);
+	if (!ok(p != NULL, "scoreless picker: created"))
+		return;
+	resizeterm(24, 80);
+	picker_show(p, "picker_scoreless_80x24");
+	ok(active_reads_na(), "80x24: the games under way read n/a for their score");
+	ok(screen_has("score n/a: not in the schedule"), "80x24: the footer says why");
+	ui_picker_free(&p);
+}
+
 int
 main(void)
 {
@@ -2181,6 +2448,8 @@ main(void)
 	test_picker_narrow();
 	test_units_60(&st);
 	test_not_caught_up(g, &st);
+	test_possessions_sizes(&st);
+	test_picker_scoreless();
 	endwin();
 	delscreen(scr);
 	test_mono(g, &st);

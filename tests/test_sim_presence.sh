@@ -10,6 +10,7 @@
 # wore, as the simulator's history says.  Skipped without tmux.
 . "$top_srcdir/tests/tap.sh"
 . "$top_srcdir/tests/sim_common.sh"
+. "$top_srcdir/tests/tmux_common.sh"
 
 client_setup
 command -v tmux >/dev/null 2>&1 || tap_skip_all "tmux is not installed"
@@ -61,22 +62,13 @@ tap_ok "every player wears a sensor from the first period's start" json_check \
 	"$t/sensors.json" "len(d['sensor_assignments_history']) >= 2 * 10"
 
 # --- courtside in a terminal ---
-sock=$t/tmux
-tm() { tmux -S "$sock" "$@"; }
-screen() { tm capture-pane -p -t cs; }
-has() { screen 2>/dev/null | grep -qF -- "$1"; }
+tmux_sock=$t/tmux
 start_cs() {   # start_cs NAME: courtside on the running simulator at 160x45
-	tm -f /dev/null new-session -d -s cs -x 160 -y 45 \
-	    "env TERM=tmux-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 XDG_STATE_HOME='$t/state' \
-	    XDG_CONFIG_HOME='$t/config' SHOTTRACKER_USERNAME=U SHOTTRACKER_SECRET=S \
-	    '$CS' --provider shottracker --game '$SIM_ST' \
-	    --base-url 'http://127.0.0.1:$SIM_PORT' --log '$t/$1.log'; sleep 600"
-	tm set-option -g status off >/dev/null
+	tm_start 160 45 XDG_STATE_HOME="$t/state" XDG_CONFIG_HOME="$t/config" \
+	    SHOTTRACKER_USERNAME=U SHOTTRACKER_SECRET=S "$CS" --provider shottracker \
+	    --game "$SIM_ST" --base-url "http://127.0.0.1:$SIM_PORT" --log "$t/$1.log"
 }
-stop_cs() {
-	tm kill-server >/dev/null 2>&1
-}
-trap 'stop_cs; sim_cleanup' EXIT
+trap 'tm_stop; sim_cleanup' EXIT
 
 # The player's detail on the first player row.  The sensor history is the
 # last thing the catch-up fetches: once it shows, presence and the five
@@ -117,7 +109,7 @@ tap_ok "the detail lists the sensors of the simulator's history ($want)" \
 	grep -qF -- "$want" "$t/agree.screen"
 tap_ok "the first starter's sensor changed during Q2: two sensors" \
 	sh -c 'echo "$1" | grep -q "^sensors [0-9]*, [0-9]*$"' - "$want"
-stop_cs
+tm_stop
 tap_ok "the simulator stops cleanly" sim_stop_all
 
 # --- told to disagree ---
@@ -128,7 +120,7 @@ disagree() {   # disagree WHAT TEXT
 	tap_wait_until 60 has "$2"
 	local rc=$?
 	screen >"$t/bent-$1.screen"
-	stop_cs
+	tm_stop
 	sim_stop_all
 	return $rc
 }

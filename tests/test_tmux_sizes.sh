@@ -7,6 +7,7 @@
 # are on the first screen at 160x45 and 120x35; at 80x24 T shows one team
 # whole, says so, and a second T the other.  Skipped without tmux.
 . "$top_srcdir/tests/tap.sh"
+. "$top_srcdir/tests/tmux_common.sh"
 
 CS=$top_builddir/courtside
 CAP=$top_srcdir/tests/data/capture/v1_shottracker.cap
@@ -18,8 +19,8 @@ command -v tmux >/dev/null 2>&1 || tap_skip_all "tmux is not installed"
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/courtside-sizes.XXXXXX")
 cleanup() {
-	for sock in "$tmp"/sock-*; do
-		[ -S "$sock" ] && tmux -S "$sock" kill-server >/dev/null 2>&1
+	for tmux_sock in "$tmp"/sock-*; do
+		[ -S "$tmux_sock" ] && tm kill-server >/dev/null 2>&1
 	done
 	rm -rf "$tmp"
 }
@@ -27,19 +28,12 @@ trap cleanup EXIT
 
 # one tmux server per size: a new session on the socket of a server being
 # killed can find it still going away ("server exited unexpectedly")
-sock=$tmp/sock-none
-tm() { tmux -S "$sock" "$@"; }
-screen() { tm capture-pane -p -t cs; }
-has() { screen 2>/dev/null | grep -qF -- "$1"; }
+tmux_sock=$tmp/sock-none
 count() { screen 2>/dev/null | grep -cF -- "$1"; }
 count_is() { [ "$(count "$1")" -eq "$2" ]; }
-# every wait is for a condition; ~60 s is only a safety net
-wait_for() { tap_wait_until 60 has "$1"; }
 
 start() {   # start COLS LINES
-	tm -f /dev/null new-session -d -s cs -x "$1" -y "$2" \
-	    "env TERM=tmux-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 '$CS' --replay '$CAP' --speed max --log '$tmp/cs.log'; echo EXIT=\$?; sleep 600"
-	tm set-option -g status off >/dev/null
+	tm_start "$1" "$2" "$CS" --replay "$CAP" --speed max --log "$tmp/cs.log"
 }
 
 # Each side's top scorers as the box score may print them: the full name,
@@ -71,7 +65,7 @@ for size in 160x45 120x35 80x24; do
 	cols=${size%x*}
 	lines=${size#*x}
 	tm kill-server >/dev/null 2>&1
-	sock=$tmp/sock-$size
+	tmux_sock=$tmp/sock-$size
 	start "$cols" "$lines"
 	tap_ok "$size: the replay reaches its end" wait_for "replay at end"
 	if [ "$size" = 80x24 ]; then
@@ -82,7 +76,7 @@ for size in 160x45 120x35 80x24; do
 		first=$(screen | grep -o '[A-Z]* only (T)')
 		tm send-keys -t cs T
 		tap_ok "$size: T again, the other team" tap_wait_until 60 sh -c \
-		    "tmux -S '$sock' capture-pane -p -t cs | grep 'only (T)' | grep -qv '$first'"
+		    "tmux -S '$tmux_sock' capture-pane -p -t cs | grep 'only (T)' | grep -qv '$first'"
 		tm send-keys -t cs q
 		tap_ok "$size: q quits" wait_for "EXIT=0"
 		continue

@@ -18,6 +18,7 @@
 # courtside-sim cannot run here; everything is skipped without tmux.
 # Every process lives under one private tmux server, killed on exit.
 . "$top_srcdir/tests/tap.sh"
+. "$top_srcdir/tests/tmux_common.sh"
 
 CS=$top_builddir/courtside
 SIM=$top_builddir/courtside-sim
@@ -28,9 +29,10 @@ command -v tmux >/dev/null 2>&1 || tap_skip_all "tmux is not installed"
 [ -x "$DRIVE" ] || tap_skip_all "tests/ui_drive is not built"
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/courtside-tmux.XXXXXX")
+tmux_sock=$tmp/sock
 sim_pid=""
 cleanup() {
-	tmux -S "$tmp/sock" kill-server >/dev/null 2>&1
+	tm kill-server >/dev/null 2>&1
 	if [ -n "$sim_pid" ]; then
 		kill "$sim_pid" 2>/dev/null
 		wait "$sim_pid" 2>/dev/null
@@ -39,22 +41,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
-tm() { tmux -S "$tmp/sock" "$@"; }
-screen() { tm capture-pane -p -t cs; }
 skip() { tap_n=$((tap_n + 1)); echo "ok $tap_n # SKIP $1"; }
 
 # Every check of the screen waits for what it expects (the UI redraws when
-# it gets to it, later on a busy machine); ~60 s is only a safety net.
-
-# Waits for a string on the screen.
-wait_for() {
-	tap_wait_until 60 has "$1"
-}
-
-# Waits until a string is gone from the screen.
-wait_gone() {
-	tap_wait_until 60 hasnt "$1"
-}
+# it gets to it, later on a busy machine): wait_for, wait_gone and
+# wait_value; ~60 s is only a safety net.
 
 # Waits until CMD prints WANT, then prints what it printed last.
 wait_value() {   # wait_value WANT CMD...
@@ -67,13 +58,6 @@ value_is() {   # value_is WANT CMD...
 	local want=$1
 	shift
 	[ "$("$@" 2>/dev/null)" = "$want" ]
-}
-
-rows_are() { [ "$(screen | wc -l)" -eq "$1" ]; }
-
-resize() {
-	tm resize-window -t cs -x "$1" -y "$2"
-	tap_wait_until 60 rows_are "$2"
 }
 
 # The longest row on the screen, in characters.
@@ -111,16 +95,6 @@ sim_up() {   # sim_up NAME ARGS...
 	game=$(sed -n 's/.* shottracker=\([^ ]*\).*/\1/p' "$tmp/$name.out")
 }
 
-start() {   # start COLS LINES COMMAND...
-	cols=$1 lines=$2
-	shift 2
-	tm -f /dev/null new-session -d -s cs -x "$cols" -y "$lines" \
-	    "env TERM=tmux-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 $* ; echo EXIT=\$?; sleep 600"
-	tm set-option -g status off >/dev/null
-}
-
-has() { screen 2>/dev/null | grep -qF -- "$1"; }
-hasnt() { ! screen 2>/dev/null | grep -qF -- "$1"; }
 spans() {   # spans COLS: the widest row is within 5 columns of COLS, not wider
 	local wd
 	wd=$(widest)
@@ -168,7 +142,7 @@ sizes_and_keys() {   # sizes_and_keys WHAT
 }
 
 # ---- 1. ui_drive ----
-start 200 50 "$DRIVE" --live --title --duration 600
+tm_start 200 50 "$DRIVE" --live --title --duration 600
 tap_ok "ui_drive: the UI starts" wait_for "1 Box score"
 tap_ok "plays arrive live through the feed" \
     wait_for "Jalen Brunson makes 24-foot step back jumper"
@@ -195,7 +169,7 @@ tap_ok "no sanitizer report" hasnt "Sanitizer"
 tm kill-session -t cs
 
 # SIGTERM ends the UI cleanly too
-start 100 30 "$DRIVE"
+tm_start 100 30 "$DRIVE"
 wait_for "1 Box score" >/dev/null
 pid=$(pgrep -P "$(tm display -p -t cs '#{pane_pid}')" ui_drive | head -1)
 if [ -n "$pid" ]; then
@@ -232,7 +206,7 @@ tm kill-session -t bell
 # ---- 2. courtside --demo ----
 demo=no
 if [ -x "$CS" ]; then
-	start 200 50 "$CS" --demo --log "$tmp/demo.log" --duration 600
+	tm_start 200 50 "$CS" --demo --log "$tmp/demo.log" --duration 600
 	if wait_for "1 Box score"; then
 		demo=yes
 	fi
@@ -255,7 +229,7 @@ if [ -x "$CS" ] && [ -x "$SIM" ]; then
 		    --game "$game" --base-url "http://127.0.0.1:$port" \
 		    --once --export "$tmp/once.json" --log "$tmp/once.log" >/dev/null 2>&1
 		want=$(export_score "$tmp/once.json")
-		start 200 50 env SHOTTRACKER_USERNAME=U SHOTTRACKER_SECRET=S "$CS" \
+		tm_start 200 50 env SHOTTRACKER_USERNAME=U SHOTTRACKER_SECRET=S "$CS" \
 		    --provider shottracker --game "$game" --base-url "http://127.0.0.1:$port" \
 		    --log "$tmp/ui.log" --duration 300
 		wait_for "1 Box score" >/dev/null
@@ -277,8 +251,7 @@ fi
 if [ -x "$CS" ] && [ -x "$SIM" ]; then
 	# a new session on a server still going away fails ("server exited
 	# unexpectedly"): the next one gets a socket path of its own
-	tm kill-server >/dev/null 2>&1
-	rm -f "$tmp/sock"
+	tm_stop
 	kill "$sim_pid" 2>/dev/null
 	wait "$sim_pid" 2>/dev/null
 	if sim_up sim4 --seed 8 --speed 40 --start-at 4/2:00; then
@@ -286,7 +259,7 @@ if [ -x "$CS" ] && [ -x "$SIM" ]; then
 		    --game "$game" --base-url "http://127.0.0.1:$port" --headless \
 		    --record "$tmp/ui.cap" --export "$tmp/rec.json" --log "$tmp/rec.log" >/dev/null 2>&1
 		want=$(export_score "$tmp/rec.json")
-		start 120 40 "$CS" --replay "$tmp/ui.cap" --speed 1 --log "$tmp/replay.log"
+		tm_start 120 40 "$CS" --replay "$tmp/ui.cap" --speed 1 --log "$tmp/replay.log"
 		tap_ok "replay: the header says replay" wait_for "replay"
 		# at 1x the recorded game is over in seconds, before a busy
 		# machine delivers a key: pause, then { back to the period's

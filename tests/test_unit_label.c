@@ -145,6 +145,38 @@ test_units_differ(void)
 	ok(!same, "no two units read the same at any width from 20 to 70");
 }
 
+/* A five by ids, as ShotTracker's possessions give it (sorted by id, not
+ * by roster): the same label as by roster index; a player the roster does
+ * not know reads as his id, whole, so two such fives still differ. */
+static void
+test_ids(void)
+{
+	char ids[CS_ON_COURT][CS_ID_MAX], buf[256], want[256];
+	struct unit u = unit_of(0, 1, 2, 4, 5);
+	static const char *const sorted[CS_ON_COURT] = { "p0", "p1", "p2", "p4", "p5" };
+	int k;
+
+	for (k = 0; k < CS_ON_COURT; k++)   /* as the possessions sort them: p5 before p4 */
+		cs_strlcpy(ids[k], sorted[CS_ON_COURT - 1 - k], sizeof ids[k]);
+	ui_unit_label(&team, &u, 40, "…", want, sizeof want);
+	ui_unit_label_ids(&team, (const char (*)[CS_ID_MAX])ids, 40, "…", buf, sizeof buf);
+	is_str(buf, want, "by ids: the roster's order and the same cuts");
+	cs_strlcpy(ids[0], "st:9001", sizeof ids[0]);
+	ui_unit_label_ids(&team, (const char (*)[CS_ID_MAX])ids, 24, "…", buf, sizeof buf);
+	ok(strstr(buf, " st:9001") != NULL, "an id not on the roster comes last, whole (%s)",
+	    buf);
+	cs_strlcpy(ids[0], "st:9002", sizeof ids[0]);
+	ui_unit_label_ids(&team, (const char (*)[CS_ID_MAX])ids, 24, "…", want, sizeof want);
+	ok(strcmp(buf, want) != 0, "two fives apart by an unknown player read apart");
+	cs_strlcpy(ids[0], "p1", sizeof ids[0]);   /* p1 twice: bad data */
+	ui_unit_label_ids(&team, (const char (*)[CS_ID_MAX])ids, 200, "…", buf, sizeof buf);
+	ok(strstr(buf, "J.Williams#6") != NULL && strstr(buf, " p1") != NULL,
+	    "an id given twice: once by name, once by id (%s)", buf);
+	cs_strlcpy(ids[0], "\033[31m", sizeof ids[0]);
+	ui_unit_label_ids(&team, (const char (*)[CS_ID_MAX])ids, 200, "…", buf, sizeof buf);
+	ok(strchr(buf, '\033') == NULL, "an id's control characters never reach the label");
+}
+
 int
 main(void)
 {
@@ -152,5 +184,6 @@ main(void)
 	test_players();
 	test_cuts();
 	test_units_differ();
+	test_ids();
 	return tap_done();
 }

@@ -10,6 +10,9 @@ tests_test_settings_SOURCES = tests/test_settings.c tests/tap.h
 TESTS += tests/test_cli.sh
 EXTRA_DIST += tests/test_cli.sh
 
+# The tmux tests' helpers (tm, screen, has, wait_for, tm_start, ...), sourced.
+EXTRA_DIST += tests/tmux_common.sh
+
 check_PROGRAMS += tests/test_capture
 TESTS += tests/test_capture
 tests_test_capture_SOURCES = tests/test_capture.c tests/tap.h

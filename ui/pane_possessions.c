@@ -6,7 +6,10 @@
  * bands, with FG% and PPP; the model's derived possessions beside
  * ShotTracker's count with the difference (never merged); and the five-man
  * units with their PPP for and against.  Two columns side by side when
- * wide enough, else one above the other.  Follows the team filter.
+ * wide enough, else one above the other; side by side, both teams list
+ * the same rows (a ball-screen type either team ran), so a row reads
+ * across, and the units go under both columns when a column is too narrow
+ * to name five players apart.  Follows the team filter.
  */
 #include "config.h"
 
@@ -17,16 +20,43 @@
 #include "ui/label.h"
 #include "ui/pane.h"
 #include "ui/panes.h"
+#include "ui/rows.h"
 #include "ui/scroll.h"
 #include "ui/text.h"
+#include "ui/unit_label.h"
 
 #define COL_MIN    38    /* a team's column, numbers readable */
 #define UNITS_SHOWN 8    /* per team: the most used fives */
 #define BLOCK_MAX  64    /* keep the numbers near their labels */
+#define UNITS_BLOCK_MAX 80  /* the units under both columns: names whole */
+#define UNIT_NUMBERS 22  /* a unit row's "for PPP vs PPP" and the gap */
+#define UNIT_NAMES_MIN 30  /* five players told apart (cut, never below
+			      what tells teammates apart) in a column */
+
+/* The units' names as last made (a label weighs the whole roster; the
+ * units' numbers change with every possession, their names do not). */
+#define LABELS_CACHED 32
+#define LABEL_MAX (CS_ON_COURT * (CS_NAME_MAX + CS_JERSEY_MAX + 4))
+
+struct unit_labels {
+	struct {
+		uint64_t key;   /* 0: empty */
+		char text[LABEL_MAX];
+	} e[LABELS_CACHED];
+};
 
 struct possessions_pane {
 	struct ui_scroll sc;
 	int nrows;
+	struct unit_labels labels;
+};
+
+/* What one layout pass shares: each side's summary, the ball-screen
+ * types listed, the label cache. */
+struct pass {
+	struct cs_possession_summary s[2];   /* CS_HOME, CS_AWAY */
+	unsigned screens;
+	struct unit_labels *labels;
 };
 
 /* Drawing context of one team's block (w == NULL: only count rows). */
@@ -34,6 +64,7 @@ struct block {
 	const struct pane_ctx *c;
 	WINDOW *w;
 	int side, x, width, base, top, page, row;
+	struct unit_labels *labels;
 };
 
 /* Window row of the block's next content row, or 0 when out of view. */
@@ -112,8 +143,23 @@ team_title(struct block *b, int n)
 	ui_text_right(b->w, y, b->x, b->width, ui_attr(b->c->theme, UI_C_DIM), "N   Pts   PPP");
 }
 
+/* The ball-screen types a team ran (bit k: enum cs_screen k). */
+static unsigned
+screens_run(const struct cs_possession_summary *s)
+{
+	unsigned run = 0;
+	int k;
+
+	for (k = 0; k < CS_SCREEN_COUNT; k++)
+		if (s->screens[k].count > 0)
+			run |= 1u << k;
+	return run;
+}
+
+/* `screens`: the ball-screen types listed (both teams' when side by side,
+ * so that the rows below line up). */
 static void
-kinds(struct block *b, const struct cs_possession_summary *s)
+kinds(struct block *b, const struct cs_possession_summary *s, unsigned screens)
 {
 	static const char *const pass_labels[CS_PASS_BANDS] = {
 		"0 passes", "1 pass", "2 passes", "3 passes", "4+ passes",
@@ -124,7 +170,7 @@ kinds(struct block *b, const struct cs_possession_summary *s)
 		"handoff", "drag", "pop", "roll", "slip", "short roll", "reject",
 		"re-screen", "stay", "step-up", "snake", "split", "other",
 	};
-	int k, any = 0;
+	int k;
 
 	ppp_row(b, "all", &s->all);
 	ppp_row(b, "transition", &s->transition);
@@ -133,12 +179,10 @@ kinds(struct block *b, const struct cs_possession_summary *s)
 	ppp_row(b, "no paint touch", &s->no_paint_touch);
 	for (k = 0; k < CS_PASS_BANDS; k++)
 		ppp_row(b, pass_labels[k], &s->passes[k]);
-	for (k = 0; k < CS_SCREEN_COUNT; k++)
-		any += s->screens[k].count;
-	if (any > 0)
+	if (screens != 0)
 		heading(b, "ball screens", NULL);
 	for (k = 0; k < CS_SCREEN_COUNT; k++)
-		if (s->screens[k].count > 0)
+		if (screens & (1u << k))
 			ppp_row(b, screen_labels[k], &s->screens[k]);
 }
 
@@ -196,75 +240,106 @@ compare(struct block *b, const struct cs_possession_summary *s)
 	    (diff < 0 ? -diff : diff) % 100);
 }
 
-/* `s` cut to `cols` characters (UTF-8: whole characters). */
-static void
-cut(const char *s, int cols, char *buf, size_t size)
+/* The label of `u` in `width` columns: from the cache when its roster
+ * (the names change with the info), players, width and glyphs are the
+ * ones it was made for. */
+static const char *
+unit_label(const struct block *b, const struct box_team *t,
+    const struct cs_possession_unit *u, int width, const char *ellipsis)
 {
-	size_t b = 0;
+	struct {
+		uint64_t info;
+		char ids[CS_ON_COURT][CS_ID_MAX];
+		int side, width, nplayers;
+		bool ascii;
+	} k;
+	uint64_t key;
+	int i;
 
-	while (s[b] != '\0' && cols > 0 && b + 4 < size) {
-		b++;
-		while (((unsigned char)s[b] & 0xc0) == 0x80)
-			b++;
-		cols--;
+	memset(&k, 0, sizeof k);
+	k.info = game_touched(b->c->g, GAME_TOUCH_INFO);
+	memcpy(k.ids, u->ids, sizeof k.ids);
+	k.side = b->side;
+	k.width = width;
+	k.nplayers = t->nplayers;   /* a teammate learned may share a surname */
+	k.ascii = b->c->theme->ascii;
+	key = ui_rows_hash(UI_ROWS_SEED, &k, sizeof k);
+	i = (int)(key % LABELS_CACHED);
+	if (b->labels->e[i].key != key) {
+		ui_unit_label_ids(t, u->ids, width, ellipsis, b->labels->e[i].text,
+		    sizeof b->labels->e[i].text);
+		b->labels->e[i].key = key;
 	}
-	snprintf(buf, size, "%.*s", (int)b, s);
+	return b->labels->e[i].text;
 }
 
-/* A five's last names cut to fit `width`. */
+/* A five's players, each told apart from his teammates (unit_label.c),
+ * in `width` columns; still wider, it ends in the ellipsis, never in a
+ * name cut with no mark. */
 static void
-unit_names(const struct pane_ctx *c, int side, const struct cs_possession_unit *u,
-    int width, char *buf, size_t size)
+unit_names(const struct block *b, int y, const struct cs_possession_unit *u, int width)
 {
-	const struct box_team *t = game_view_team(c->g, side);
-	char name[CS_NAME_MAX * 2], last[CS_NAME_MAX];
-	int each = (width - (CS_ON_COURT - 1)) / CS_ON_COURT, k, i;
-	size_t n = 0;
+	const struct box_team *t = game_view_team(b->c->g, b->side);
+	const char *ellipsis = b->c->theme->ascii ? "." : "\u2026", *names;
+	int x = b->x + 1;
 
-	buf[0] = '\0';
-	for (k = 0; k < CS_ON_COURT && n < size; k++) {
-		cs_strlcpy(last, u->ids[k], sizeof last);
-		for (i = 0; t != NULL && i < t->nplayers; i++)
-			if (strcmp(t->players[i].info.id, u->ids[k]) == 0) {
-				ui_player_name(&t->players[i], name, sizeof name);
-				ui_last_name(name, last, sizeof last);
-				break;
-			}
-		cut(last, each > 1 ? each : 1, name, sizeof name);
-		n += (size_t)snprintf(buf + n, size - n, "%s%s", k ? " " : "", name);
+	if (t == NULL || width < 2)
+		return;
+	names = unit_label(b, t, u, width, ellipsis);
+	if (ui_text_width(names) <= width) {
+		ui_text(b->w, y, x, width, A_NORMAL, names);
+		return;
 	}
+	x += ui_text(b->w, y, x, width - 1, A_NORMAL, names);
+	ui_text(b->w, y, x, 1, A_NORMAL, ellipsis);
+}
+
+/* The units heading: "units" under the team's column, "BOS units" when
+ * the units stand apart from it (`titled`). */
+static void
+units_heading(struct block *b, bool titled)
+{
+	static const char *const cols[4] = { "for", "PPP", "vs", "PPP" };
+	static const int right[4] = { 17, 11, 6, 0 }, width[4] = { 4, 6, 4, 6 };
+	char alias[CS_ALIAS_MAX * 2];
+	int y = at(b), used = 0, k;
+
+	heading(b, titled ? "" : "units", NULL);
+	if (y == 0)
+		return;
+	if (titled) {
+		ui_team_alias(b->c->g, b->side, alias, sizeof alias);
+		used = ui_text(b->w, y, b->x, b->width, ui_team_attr(b->c->theme, b->side), alias);
+		ui_text(b->w, y, b->x + used, b->width - used, ui_attr(b->c->theme, UI_C_DIM),
+		    " units");
+	}
+	for (k = 0; k < 4; k++)
+		rcol(b, y, right[k], width[k], ui_attr(b->c->theme, UI_C_DIM), cols[k]);
 }
 
 static void
-units(struct block *b)
+units(struct block *b, bool titled)
 {
 	struct cs_possession_unit u[UNITS_SHOWN];
 	size_t n, k;
-	char names[256], f[16], a[16];
-	int y, nw = b->width - 22;
+	char f[16], a[16], num[16];
+	int y, nw = b->width - UNIT_NUMBERS;
 
 	n = cs_possessions_units(game_view_possessions(b->c->g), b->side, u, UNITS_SHOWN);
-	static const char *const cols[4] = { "for", "PPP", "vs", "PPP" };
-	static const int right[4] = { 17, 11, 6, 0 }, width[4] = { 4, 6, 4, 6 };
-
-	y = at(b);
-	heading(b, "units", NULL);
-	for (k = 0; y != 0 && k < 4; k++)
-		rcol(b, y, right[k], width[k], ui_attr(b->c->theme, UI_C_DIM), cols[k]);
+	units_heading(b, titled);
 	for (k = 0; k < n && k < UNITS_SHOWN; k++) {
 		y = at(b);
 		b->row++;
 		if (y == 0)
 			continue;
-		unit_names(b->c, b->side, &u[k], nw, names, sizeof names);
-		ui_text(b->w, y, b->x + 1, nw, A_NORMAL, names);
+		unit_names(b, y, &u[k], nw);
 		ppp_text(&u[k].for_, f, sizeof f);
 		ppp_text(&u[k].against, a, sizeof a);
-		snprintf(names, sizeof names, "%d", u[k].for_.count);
-		rcol(b, y, 17, 4, A_NORMAL, names);
+		snprintf(num, sizeof num, "%d", u[k].for_.count);
+		rcol(b, y, 17, 4, A_NORMAL, num);
 		rcol(b, y, 11, 6, ui_attr(b->c->theme, UI_C_GOOD), f);
-		snprintf(names, sizeof names, "%d", u[k].against.count);
-		rcol(b, y, 6, 4, A_NORMAL, names);
+		snprintf(num, sizeof num, "%d", u[k].against.count);
+		rcol(b, y, 6, 4, A_NORMAL, num);
 		rcol(b, y, 0, 6, ui_attr(b->c->theme, UI_C_MISSED), a);
 	}
 	if (n == 0) {
@@ -276,47 +351,78 @@ units(struct block *b)
 	}
 }
 
+/* What a team's block holds: its numbers, its units, or both. */
+enum block_parts { BLOCK_NUMBERS = 1, BLOCK_UNITS = 2, BLOCK_UNITS_TITLED = 4 };
+
+/* One team's block at (x, base); returns its rows. */
 static int
 team_block(const struct pane_ctx *c, WINDOW *w, int side, int x, int width, int base,
-    int top, int page)
+    int top, int page, const struct pass *t, int parts)
 {
-	struct block b = { c, w, side, x, width > BLOCK_MAX ? BLOCK_MAX : width, base, top,
-	    page, 0 };
-	struct cs_possession_summary s;
+	int cap = parts & BLOCK_UNITS_TITLED ? UNITS_BLOCK_MAX : BLOCK_MAX;
+	struct block b = { c, w, side, x, width > cap ? cap : width, base, top, page, 0,
+	    t->labels };
 
-	cs_possessions_summary(game_view_possessions(c->g), side, &s);
-	team_title(&b, s.all.count);
-	kinds(&b, &s);
-	shot_clock(&b, &s);
-	compare(&b, &s);
-	units(&b);
+	if (parts & BLOCK_NUMBERS) {
+		team_title(&b, t->s[side].all.count);
+		kinds(&b, &t->s[side], t->screens);
+		shot_clock(&b, &t->s[side]);
+		compare(&b, &t->s[side]);
+	}
+	if (parts & (BLOCK_UNITS | BLOCK_UNITS_TITLED))
+		units(&b, (parts & BLOCK_UNITS_TITLED) != 0);
 	return b.row;
+}
+
+/* Both teams side by side, each in a column `cw` wide; the units under
+ * both columns when a column cannot name five apart. */
+static int
+side_by_side(const struct pane_ctx *c, WINDOW *w, int width, int cw, int top, int page,
+    const struct pass *t)
+{
+	int block = cw > BLOCK_MAX ? BLOCK_MAX : cw, parts = BLOCK_NUMBERS, n1, n2, rows;
+
+	if (block - UNIT_NUMBERS >= UNIT_NAMES_MIN)
+		parts |= BLOCK_UNITS;
+	n1 = team_block(c, w, CS_AWAY, 1, cw, 0, top, page, t, parts);
+	n2 = team_block(c, w, CS_HOME, cw + 3, width - cw - 4, 0, top, page, t, parts);
+	rows = n1 > n2 ? n1 : n2;
+	if (parts & BLOCK_UNITS)
+		return rows;
+	rows += team_block(c, w, CS_AWAY, 1, width - 2, rows, top, page, t, BLOCK_UNITS_TITLED);
+	return rows + team_block(c, w, CS_HOME, 1, width - 2, rows, top, page, t,
+	    BLOCK_UNITS_TITLED);
 }
 
 /* Both teams: side by side when each gets COL_MIN columns. */
 static int
-layout(const struct possessions_pane *s, const struct pane_ctx *c, WINDOW *w, int h,
-    int width)
+layout(struct possessions_pane *s, const struct pane_ctx *c, WINDOW *w, int h, int width)
 {
-	int top = s->sc.top, page = h - 1, cw, n1, n2;
+	const struct cs_possessions *ps = game_view_possessions(c->g);
+	int top = s->sc.top, page = h - 1, n1, side = c->filter->side;
+	struct pass t;
 
-	if (cs_possessions_count(game_view_possessions(c->g)) == 0) {
+	if (cs_possessions_count(ps) == 0) {
 		if (w != NULL && top == 0)
 			ui_text(w, 1, 1, width - 2, ui_attr(c->theme, UI_C_DIM),
 			    "no ShotTracker possessions (other providers send none)");
 		return 1;
 	}
-	if (c->filter->side != CS_SIDE_NONE)
-		return team_block(c, w, c->filter->side, 1, width - 2, 0, top, page);
-	if (width >= 2 * COL_MIN + 3) {
-		cw = (width - 3) / 2;
-		n1 = team_block(c, w, CS_AWAY, 1, cw, 0, top, page);
-		n2 = team_block(c, w, CS_HOME, cw + 3, width - cw - 4, 0, top, page);
-		return n1 > n2 ? n1 : n2;
+	t.labels = &s->labels;
+	cs_possessions_summary(ps, CS_HOME, &t.s[CS_HOME]);
+	cs_possessions_summary(ps, CS_AWAY, &t.s[CS_AWAY]);
+	if (side == CS_HOME || side == CS_AWAY) {
+		t.screens = screens_run(&t.s[side]);
+		return team_block(c, w, side, 1, width - 2, 0, top, page, &t,
+		    BLOCK_NUMBERS | BLOCK_UNITS);
 	}
-	n1 = team_block(c, w, CS_AWAY, 1, width - 2, 0, top, page);
-	n2 = team_block(c, w, CS_HOME, 1, width - 2, n1 + 1, top, page);
-	return n1 + 1 + n2;
+	t.screens = screens_run(&t.s[CS_HOME]) | screens_run(&t.s[CS_AWAY]);
+	if (width >= 2 * COL_MIN + 3)
+		return side_by_side(c, w, width, (width - 3) / 2, top, page, &t);
+	n1 = team_block(c, w, CS_AWAY, 1, width - 2, 0, top, page, &t,
+	    BLOCK_NUMBERS | BLOCK_UNITS);
+	return n1 + 1 + team_block(c, w, CS_HOME, 1, width - 2, n1 + 1, top, page, &t,
+	    BLOCK_NUMBERS | BLOCK_UNITS);
 }
 
 /* The last row says how many rows are below it, when there are. */

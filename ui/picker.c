@@ -190,10 +190,26 @@ draw_row(WINDOW *w, int y, const struct ui_pick_row *r, const struct pick_cols *
 		ui_text(w, y, x, c->status, a, r->status);
 		x += c->status + 1;
 	}
-	ui_text_right(w, y, x, c->score - 1, a | A_BOLD, r->score);
+	if (r->scoreless)   /* never a blank that looks like a score to come */
+		ui_text_right(w, y, x, c->score - 1, a | A_DIM, "n/a");
+	else
+		ui_text_right(w, y, x, c->score - 1, a | A_BOLD, r->score);
 	x += c->score + 1;
 	if (c->id > 0)
 		ui_text(w, y, x, c->id, a | A_DIM, r->id);
+}
+
+/* A shown game whose provider's schedule has no score: the footer says why
+ * its score reads n/a. */
+static bool
+any_scoreless(const struct ui_picker *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->nshown; i++)
+		if (p->rows[p->shown[i]].scoreless)
+			return true;
+	return false;
 }
 
 static void
@@ -206,9 +222,10 @@ draw_footer(struct ui_picker *p, WINDOW *w, int y, int cols)
 		    p->query[0] != '\0' ? "of \"" : "", p->query,
 		    p->query[0] != '\0' ? "\"" : "");
 	else
-		ui_textf(w, y, 0, cols, A_DIM, "%s  Enter open  / team  %sq quit",
+		ui_textf(w, y, 0, cols, A_DIM, "%s  Enter open  / team  %sq quit%s",
 		    p->ascii ? "up/down" : "\xe2\x86\x91\xe2\x86\x93", p->query[0] != '\0' ?
-		    "Esc all games  " : "");
+		    "Esc all games  " : "", any_scoreless(p) ? "    score n/a: not in the schedule" :
+		    "");
 }
 
 void

@@ -21,6 +21,7 @@ struct ui_pick_row {
 	char away[48], home[48];   /* "Magic (ORL)" */
 	char status[24];
 	char score[16];            /* "51-54" (away-home), "" before tip-off */
+	bool scoreless;            /* the provider's schedule has no score: "n/a" */
 };
 
 enum ui_pick_result {

@@ -77,6 +77,7 @@ EXTRA_DIST += \
 	tests/screens/filter_team_home.txt \
 	tests/screens/full_160x45.txt \
 	tests/screens/full_200x50.txt \
+	tests/screens/header_not_caught_up_80x24.txt \
 	tests/screens/header_stale_80x24.txt \
 	tests/screens/mono_vt100_80x24.txt \
 	tests/screens/plays_newer_80x24.txt \
@@ -142,6 +143,7 @@ EXTRA_DIST += \
 	tests/screens/ot10_80x24.txt tests/screens/ot10_80x24_T.txt \
 	tests/screens/ot10_160x45.txt tests/screens/possessions_80x24.txt \
 	tests/screens/possessions_160x45.txt tests/screens/possessions_zoom_160x45.txt
+EXTRA_DIST += tests/screens/possessions_units_80x24.txt tests/screens/picker_scoreless_80x24.txt
 
 # A league night at the edge sizes in tmux: the strip, too small under it.
 TESTS += tests/test_league_sizes_tmux.sh

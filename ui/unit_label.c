@@ -34,6 +34,7 @@ struct part {
 	int len;                    /* surname characters */
 	int keep_min;               /* characters a cut keeps at least */
 	int keep;                   /* characters kept; len: not cut */
+	bool unknown;               /* not on the roster: the id, whole */
 };
 
 /* Characters (not bytes) of UTF-8 text. */
@@ -118,14 +119,18 @@ split_name(const char *name, struct part *p)
 	}
 }
 
+/* `id`: a player the roster does not know (ShotTracker's fives may name
+ * one before the roster has him) goes by his id, never cut. */
 static void
-part_of(const struct box_team *t, int player, struct part *p)
+part_of(const struct box_team *t, int player, const char *id, struct part *p)
 {
 	char name[CS_NAME_MAX * 2];
 
 	memset(p, 0, sizeof *p);
 	if (player < 0 || player >= t->nplayers) {
-		cs_strlcpy(p->surname, "?", sizeof p->surname);
+		cs_sanitize(p->surname, id != NULL && id[0] != '\0' ? id : "?",
+		    sizeof p->surname);
+		p->unknown = true;
 	} else {
 		split_name(ui_player_name(&t->players[player], name, sizeof name), p);
 		cs_sanitize(p->jersey, t->players[player].info.jersey, sizeof p->jersey);
@@ -161,7 +166,7 @@ roster_parts(const struct box_team *t, struct roster_parts *r)
 
 	r->n = t->nplayers < TEAM_MAX ? t->nplayers : TEAM_MAX;
 	for (j = 0; j < r->n; j++)
-		part_of(t, j, &r->p[j]);
+		part_of(t, j, NULL, &r->p[j]);
 }
 
 /* Sets `shared` and `keep_min` of p (player `player`) against every
@@ -183,7 +188,7 @@ tell_apart(const struct roster_parts *r, int player, struct part *p, bool initia
 		    common_chars(o->surname, p->surname) + 1 > min)
 			min = common_chars(o->surname, p->surname) + 1;
 	}
-	p->keep_min = min;
+	p->keep_min = p->unknown ? p->len : min;
 	if (!initials)
 		p->initial[0] = '\0';
 }
@@ -213,7 +218,7 @@ ui_unit_player_label(const struct box_team *t, int player, char *buf, size_t siz
 	struct part p;
 
 	roster_parts(t, &r);
-	part_of(t, player, &p);
+	part_of(t, player, NULL, &p);
 	tell_apart(&r, player, &p, true);
 	part_text(&p, "", buf, size);
 	return buf;
@@ -245,14 +250,14 @@ cut_one(struct part *parts)
 /* The unit's five parts cut to `width` as far as they may; returns the
  * columns they take. */
 static int
-fit_parts(const struct box_team *t, const struct roster_parts *r, const struct unit *u,
-    bool initials, int width, struct part *parts)
+fit_parts(const struct box_team *t, const struct roster_parts *r, const int players[],
+    const char *const ids[], bool initials, int width, struct part *parts)
 {
 	int i, total;
 
 	for (i = 0; i < CS_ON_COURT; i++) {
-		part_of(t, u->players[i], &parts[i]);
-		tell_apart(r, u->players[i], &parts[i], initials);
+		part_of(t, players[i], ids != NULL ? ids[i] : NULL, &parts[i]);
+		tell_apart(r, players[i], &parts[i], initials);
 	}
 	for (;;) {
 		total = CS_ON_COURT - 1;
@@ -263,9 +268,11 @@ fit_parts(const struct box_team *t, const struct roster_parts *r, const struct u
 	}
 }
 
-int
-ui_unit_label(const struct box_team *t, const struct unit *u, int width,
-    const char *ellipsis, char *buf, size_t size)
+/* The five (roster indexes; ids[i] names one that is not on it) as
+ * labels, initials dropped when that alone makes them fit. */
+static int
+five_label(const struct box_team *t, const int players[], const char *const ids[],
+    int width, const char *ellipsis, char *buf, size_t size)
 {
 	struct roster_parts r;
 	struct part parts[CS_ON_COURT], bare[CS_ON_COURT];
@@ -273,12 +280,12 @@ ui_unit_label(const struct box_team *t, const struct unit *u, int width,
 	size_t n = 0;
 
 	roster_parts(t, &r);
-	total = fit_parts(t, &r, u, true, width, parts);
+	total = fit_parts(t, &r, players, ids, true, width, parts);
 	/* too narrow with initials: the surnames alone, when that fits
 	 * (60 columns: five players in 25) */
-	if (total > width && fit_parts(t, &r, u, false, width, bare) <= width) {
+	if (total > width && fit_parts(t, &r, players, ids, false, width, bare) <= width) {
 		memcpy(parts, bare, sizeof parts);
-		total = fit_parts(t, &r, u, false, width, bare);
+		total = fit_parts(t, &r, players, ids, false, width, bare);
 	}
 	buf[0] = '\0';
 	for (i = 0; i < CS_ON_COURT && n < size; i++) {
@@ -288,4 +295,36 @@ ui_unit_label(const struct box_team *t, const struct unit *u, int width,
 			n += part_text(&parts[i], ellipsis, buf + n, size - n);
 	}
 	return total;
+}
+
+int
+ui_unit_label(const struct box_team *t, const struct unit *u, int width,
+    const char *ellipsis, char *buf, size_t size)
+{
+	return five_label(t, u->players, NULL, width, ellipsis, buf, size);
+}
+
+int
+ui_unit_label_ids(const struct box_team *t, const char ids[][CS_ID_MAX], int width,
+    const char *ellipsis, char *buf, size_t size)
+{
+	int players[CS_ON_COURT], k, i, n = 0;
+	const char *unknown[CS_ON_COURT] = { NULL };
+	bool placed[CS_ON_COURT] = { false };
+
+	/* the roster's order first, as the lineups pane lists a five; each
+	 * id placed once, so the five are five whatever the data */
+	for (i = 0; i < t->nplayers; i++)
+		for (k = 0; k < CS_ON_COURT; k++)
+			if (!placed[k] && strcmp(t->players[i].info.id, ids[k]) == 0) {
+				placed[k] = true;
+				players[n++] = i;
+				break;
+			}
+	for (k = 0; k < CS_ON_COURT; k++)
+		if (!placed[k]) {
+			unknown[n] = ids[k];
+			players[n++] = -1;
+		}
+	return five_label(t, players, unknown, width, ellipsis, buf, size);
 }

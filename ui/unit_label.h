@@ -24,4 +24,10 @@ const char *ui_unit_player_label(const struct box_team *t, int player, char *buf
 int ui_unit_label(const struct box_team *t, const struct unit *u, int width,
     const char *ellipsis, char *buf, size_t size);
 
+/* The same for a five given by player ids, as ShotTracker's possessions
+ * name it: in roster order, then any player the roster does not know,
+ * shown by his id (sanitized, never cut). */
+int ui_unit_label_ids(const struct box_team *t, const char ids[][CS_ID_MAX], int width,
+    const char *ellipsis, char *buf, size_t size);
+
 #endif

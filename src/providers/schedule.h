@@ -31,6 +31,8 @@ struct schedule_game {
 	int64_t tipoff_ms;           /* epoch ms; 0 unknown */
 	char status[24];             /* the provider's word, sanitized */
 	struct schedule_team team[2];   /* CS_HOME, CS_AWAY */
+	bool scoreless;              /* the provider's schedule never carries a
+					score (ShotTracker's): points stay -1 */
 };
 
 struct schedule {

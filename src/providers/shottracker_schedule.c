@@ -2,7 +2,9 @@
  * ShotTracker's schedule: GET /v1/data/schedule/games?from=&to=[&team_id=]
  * (shottracker-api.md §3.9), HMAC-signed like every Event API call: the
  * signature covers the path without its query.  The schedule carries no
- * score.
+ * score (neither §3.9's example nor the vendor's pages show one, and the
+ * game event it links to has none either): its games are marked
+ * scoreless, so that nothing shows a blank as if a score were coming.
  */
 #include "config.h"
 
@@ -140,6 +142,7 @@ shottracker_schedule_parse(const char *json, size_t len, struct schedule *out,
 		if (!schedule_json_int(g, "tipoff_at", &sg.tipoff_ms) || sg.tipoff_ms < 0)
 			sg.tipoff_ms = 0;
 		schedule_json_str(g, "status", sg.status, sizeof sg.status);
+		sg.scoreless = true;
 		st_team(g, "home", &sg.team[CS_HOME]);
 		st_team(g, "away", &sg.team[CS_AWAY]);
 		if (schedule_add(out, &sg) < 0)
