@@ -140,6 +140,7 @@ EXTRA_DIST += \
 	tests/screens/status_seek_80x24.txt tests/screens/team_60x20.txt \
 	tests/screens/picker_50x12.txt tests/screens/units_60x30.txt \
 	tests/screens/strip_80x24.txt tests/screens/strip_160x45.txt \
+	tests/screens/strip_not_caught_up_160x45.txt \
 	tests/screens/ot10_80x24.txt tests/screens/ot10_80x24_T.txt \
 	tests/screens/ot10_160x45.txt tests/screens/possessions_80x24.txt \
 	tests/screens/possessions_160x45.txt tests/screens/possessions_zoom_160x45.txt
