@@ -162,7 +162,7 @@ tests_test_sportradar_push_SOURCES = tests/test_sportradar_push.c tests/tap.h
 # Push lines read both ways (scanner and json-c tree) must agree (issue 20).
 check_PROGRAMS += tests/test_sportradar_scan
 TESTS += tests/test_sportradar_scan
-tests_test_sportradar_scan_SOURCES = tests/test_sportradar_scan.c tests/tap.h
+tests_test_sportradar_scan_SOURCES = tests/test_sportradar_scan.c tests/tap.h tests/sr_pair.h
 tests_test_sportradar_scan_CPPFLAGS = $(AM_CPPFLAGS) \
 	-DSR_TEST_DATA='"$(abs_top_srcdir)/tests/data/sportradar"' \
 	-DSR_FUZZ_CORPUS='"$(abs_top_srcdir)/tests/fuzz/corpus/sportradar_push"'
