@@ -166,6 +166,13 @@ tests_test_sportradar_scan_SOURCES = tests/test_sportradar_scan.c tests/tap.h te
 tests_test_sportradar_scan_CPPFLAGS = $(AM_CPPFLAGS) \
 	-DSR_TEST_DATA='"$(abs_top_srcdir)/tests/data/sportradar"' \
 	-DSR_FUZZ_CORPUS='"$(abs_top_srcdir)/tests/fuzz/corpus/sportradar_push"'
+# pbp.json's events read both ways (scanner and json-c tree) must agree (issue 20).
+check_PROGRAMS += tests/test_sportradar_pbp_scan
+TESTS += tests/test_sportradar_pbp_scan
+tests_test_sportradar_pbp_scan_SOURCES = tests/test_sportradar_pbp_scan.c tests/tap.h \
+	tests/sr_pair.h
+tests_test_sportradar_pbp_scan_CPPFLAGS = $(AM_CPPFLAGS) \
+	-DSR_TEST_DATA='"$(abs_top_srcdir)/tests/data/sportradar"'
 # pbp.json's heap while its events are delivered (issue 20).
 check_PROGRAMS += tests/test_sportradar_pbp_memory
 TESTS += tests/test_sportradar_pbp_memory
