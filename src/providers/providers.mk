@@ -244,6 +244,17 @@ tests_fuzz_fuzz_sportradar_scan_SOURCES += tests/fuzz/driver.c
 TESTS += tests/fuzz/fuzz_sportradar_scan
 endif
 EXTRA_DIST += tests/fuzz/corpus/sportradar_scan
+# Differential: pbp.json's events read by the scanner and by json-c's tree agree.
+check_PROGRAMS += tests/fuzz/fuzz_sportradar_pbp_scan
+tests_fuzz_fuzz_sportradar_pbp_scan_SOURCES = tests/fuzz/fuzz_sportradar_pbp_scan.c
+tests_fuzz_fuzz_sportradar_pbp_scan_CPPFLAGS = $(fuzz_cpp_flags)
+tests_fuzz_fuzz_sportradar_pbp_scan_CFLAGS = $(fuzz_c_flags)
+tests_fuzz_fuzz_sportradar_pbp_scan_LDFLAGS = $(fuzz_ld_flags)
+if !ENABLE_FUZZ
+tests_fuzz_fuzz_sportradar_pbp_scan_SOURCES += tests/fuzz/driver.c
+TESTS += tests/fuzz/fuzz_sportradar_pbp_scan
+endif
+EXTRA_DIST += tests/fuzz/corpus/sportradar_pbp_scan
 EXTRA_DIST += \
 	tests/fuzz/corpus/sportradar_pbp/halves.json \
 	tests/fuzz/corpus/sportradar_pbp/old.json \
