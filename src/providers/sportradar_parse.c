@@ -598,12 +598,13 @@ known_player(const struct sportradar_ctx *c, const char *reference)
  * --- one event's members as plain values ---
  *
  * Both readings of an event fill the same plain fields: the tree path
- * (pbp.json's events, and the push lines the scanner declines) takes them
- * from a json-c tree (event_fields_tree), the push scanner straight from
- * the text (ps_read, below).  One function makes the model's event of
- * them (event_from_fields), so that each rule (the player named, the team
- * side, the period, the clock, the statistics, the qualifiers...) exists
- * once, whichever way the line was read.
+ * (whatever the scanner declines) takes them from a json-c tree
+ * (event_fields_tree), the scanner straight from the text with one walker
+ * (push_walk_event, below) for a push line's event (ps_read) and for an
+ * event object of pbp.json (pbp_event_scan).  One function makes the
+ * model's event of them (event_from_fields), so that each rule (the player
+ * named, the team side, the period, the clock, the statistics, the
+ * qualifiers...) exists once, whichever way the event was read.
  */
 enum { T_ID, T_POINTS, T_TIMEOUTS, T_N };
 enum { E_ID, E_DELETED, E_PERIOD, E_TYPE, E_NUMBER, E_SEQUENCE, E_CREATED, E_WALL,
@@ -1454,10 +1455,11 @@ periods_of(struct json_object *root)
  * brackets still open, names the header (id, status, home, away) and the
  * period (type, number, sequence), as real documents do, each event is
  * delivered as soon as it is whole and its text dropped: neither the body
- * nor a tree of it is held.  A period not named in full before its events
- * (older documents have no sequence) is held until it closes; a document
- * whose header or first period type comes late is held whole and read at
- * its end, as before.
+ * nor a tree of it is held (an event object is read as a push line's
+ * event is: pbp_event_scan, json-c only where it declines).  A period not
+ * named in full before its events (older documents have no sequence) is
+ * held until it closes; a document whose header or first period type
+ * comes late is held whole and read at its end, as before.
  *
  * What only the whole document says waits for its end: deleted_events,
  * the timeouts, the events naming a player by a reference a later event
