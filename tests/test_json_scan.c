@@ -252,10 +252,100 @@ test_against_json_c(void)
 	is_int(disagree, 0, "every cut of a valid document reads as truncated");
 }
 
+/* A string as the byte-at-a-time check read it (before memchr): the
+ * reference for check_string, whose rc a string document gets, or
+ * MALFORMED for anything after the string. */
+static enum json_scan
+string_reference(const char *s, size_t len)
+{
+	const char *p = s + 1, *end = s + len;
+	int i;
+
+	while (p < end) {
+		if (*p == '"') {
+			for (p++; p < end && (*p == ' ' || *p == '\n'); p++)
+				;
+			return p == end ? JSON_SCAN_OK : JSON_SCAN_MALFORMED;
+		}
+		if (*p != '\\') {
+			p++;
+			continue;
+		}
+		if (p + 1 >= end)
+			return JSON_SCAN_TRUNCATED;
+		if (p[1] == 'u') {
+			for (i = 2; i < 6; i++) {
+				if (p + i >= end)
+					return JSON_SCAN_TRUNCATED;
+				if (strchr("0123456789abcdefABCDEF", p[i]) == NULL || p[i] == '\0')
+					return JSON_SCAN_MALFORMED;
+			}
+			p += 6;
+			continue;
+		}
+		if (p[1] == '\0' || strchr("\"\\/bfnrt", p[1]) == NULL)
+			return JSON_SCAN_MALFORMED;
+		p += 2;
+	}
+	return JSON_SCAN_TRUNCATED;
+}
+
+/* Every string of up to 7 characters of quotes, backslashes and escape
+ * letters, and a few long ones, read as the reference reads them. */
+static void
+test_strings(void)
+{
+	static const char letters[] = "a\"\\u0n/ ";
+	const size_t nl = sizeof letters - 1;
+	char *doc, first[96] = "", *big;
+	size_t len, i, k, code, total, cases = 0, differ = 0;
+	enum json_scan got, want;
+
+	for (len = 0; len <= 7; len++) {
+		/* exact size: a read past the string is caught (ASan) */
+		if ((doc = malloc(len + 1)) == NULL)
+			abort();
+		doc[0] = '"';
+		for (total = 1, i = 0; i < len; i++)
+			total *= nl;
+		for (code = 0; code < total; code++) {
+			for (k = code, i = 0; i < len; i++, k /= nl)
+				doc[1 + i] = letters[k % nl];
+			got = json_scan_check(doc, len + 1, 24);
+			want = string_reference(doc, len + 1);
+			cases++;
+			if (got != want && differ++ == 0)
+				snprintf(first, sizeof first, ": '%.*s' %s, the reference %s",
+				    (int)len + 1, doc, json_scan_error(got), json_scan_error(want));
+		}
+		free(doc);
+	}
+	ok(differ == 0, "%zu short strings read as byte by byte (%zu differ)%s", cases, differ,
+	    first);
+	ok(json_scan_check("\"a\0b\"", 5, 24) == JSON_SCAN_OK, "a NUL inside a string is a character");
+	/* long runs: escapes only, escaped quotes only, one bad escape at the end */
+	big = malloc(400003);
+	if (big == NULL)
+		abort();
+	big[0] = '"';
+	for (i = 1; i < 400001; i += 2)
+		memcpy(big + i, "\\n", 2);
+	big[400001] = '"';
+	ok(json_scan_check(big, 400002, 24) == JSON_SCAN_OK, "200,000 escapes, then the quote");
+	for (i = 1; i < 400001; i += 2)
+		memcpy(big + i, "\\\"", 2);
+	ok(json_scan_check(big, 400002, 24) == JSON_SCAN_OK, "200,000 escaped quotes, then one");
+	ok(json_scan_check(big, 400001, 24) == JSON_SCAN_TRUNCATED, "and without it: truncated");
+	memcpy(big + 399999, "\\x", 2);
+	ok(json_scan_check(big, 400002, 24) == JSON_SCAN_MALFORMED, "a bad escape last: malformed");
+	free(big);
+}
+
 int
 main(void)
 {
 	test_grammar();
+	test_strings();
 	test_iterators();
 	test_against_json_c();
 	return tap_done();

@@ -36,22 +36,32 @@ skip_space(const char *p, const char *end)
 	return p;
 }
 
-/* *pp at the opening quote; on success *pp is past the closing one. */
+/*
+ * *pp at the opening quote; on success *pp is past the closing one.  Most
+ * strings hold no escape: memchr finds the first quote q and any backslash
+ * before it.  q is looked for again only when an escape took it (\"), so
+ * that the whole is linear however many escapes a string holds.
+ */
 static enum json_scan
 check_string(const char **pp, const char *end)
 {
-	const char *p = *pp + 1;
+	const char *p = *pp + 1, *q = NULL, *bs;
 	int i;
 
 	while (p < end) {
-		if (*p == '"') {
-			*pp = p + 1;
+		if (q == NULL || q < p) {
+			q = memchr(p, '"', (size_t)(end - p));
+			if (q == NULL)
+				q = end;
+		}
+		bs = memchr(p, '\\', (size_t)(q - p));
+		if (bs == NULL) {
+			if (q == end)
+				return JSON_SCAN_TRUNCATED;
+			*pp = q + 1;
 			return JSON_SCAN_OK;
 		}
-		if (*p != '\\') {
-			p++;
-			continue;
-		}
+		p = bs;
 		if (p + 1 >= end)
 			return JSON_SCAN_TRUNCATED;
 		if (p[1] == 'u') {

@@ -162,10 +162,17 @@ tests_test_sportradar_push_SOURCES = tests/test_sportradar_push.c tests/tap.h
 # Push lines read both ways (scanner and json-c tree) must agree (issue 20).
 check_PROGRAMS += tests/test_sportradar_scan
 TESTS += tests/test_sportradar_scan
-tests_test_sportradar_scan_SOURCES = tests/test_sportradar_scan.c tests/tap.h
+tests_test_sportradar_scan_SOURCES = tests/test_sportradar_scan.c tests/tap.h tests/sr_pair.h
 tests_test_sportradar_scan_CPPFLAGS = $(AM_CPPFLAGS) \
 	-DSR_TEST_DATA='"$(abs_top_srcdir)/tests/data/sportradar"' \
 	-DSR_FUZZ_CORPUS='"$(abs_top_srcdir)/tests/fuzz/corpus/sportradar_push"'
+# pbp.json's events read both ways (scanner and json-c tree) must agree (issue 20).
+check_PROGRAMS += tests/test_sportradar_pbp_scan
+TESTS += tests/test_sportradar_pbp_scan
+tests_test_sportradar_pbp_scan_SOURCES = tests/test_sportradar_pbp_scan.c tests/tap.h \
+	tests/sr_pair.h
+tests_test_sportradar_pbp_scan_CPPFLAGS = $(AM_CPPFLAGS) \
+	-DSR_TEST_DATA='"$(abs_top_srcdir)/tests/data/sportradar"'
 # pbp.json's heap while its events are delivered (issue 20).
 check_PROGRAMS += tests/test_sportradar_pbp_memory
 TESTS += tests/test_sportradar_pbp_memory
@@ -237,6 +244,17 @@ tests_fuzz_fuzz_sportradar_scan_SOURCES += tests/fuzz/driver.c
 TESTS += tests/fuzz/fuzz_sportradar_scan
 endif
 EXTRA_DIST += tests/fuzz/corpus/sportradar_scan
+# Differential: pbp.json's events read by the scanner and by json-c's tree agree.
+check_PROGRAMS += tests/fuzz/fuzz_sportradar_pbp_scan
+tests_fuzz_fuzz_sportradar_pbp_scan_SOURCES = tests/fuzz/fuzz_sportradar_pbp_scan.c
+tests_fuzz_fuzz_sportradar_pbp_scan_CPPFLAGS = $(fuzz_cpp_flags)
+tests_fuzz_fuzz_sportradar_pbp_scan_CFLAGS = $(fuzz_c_flags)
+tests_fuzz_fuzz_sportradar_pbp_scan_LDFLAGS = $(fuzz_ld_flags)
+if !ENABLE_FUZZ
+tests_fuzz_fuzz_sportradar_pbp_scan_SOURCES += tests/fuzz/driver.c
+TESTS += tests/fuzz/fuzz_sportradar_pbp_scan
+endif
+EXTRA_DIST += tests/fuzz/corpus/sportradar_pbp_scan
 EXTRA_DIST += \
 	tests/fuzz/corpus/sportradar_pbp/halves.json \
 	tests/fuzz/corpus/sportradar_pbp/old.json \

@@ -106,6 +106,11 @@ void sportradar_ctx_init(struct sportradar_ctx *c, const struct cs_sink *sink,
  * (one warning names why).
  */
 int sportradar_parse_pbp(struct sportradar_ctx *c, const char *json, size_t len);
+/* The same, with every event read by json-c's tree when `tree` (tests hold
+ * the allocation-free scanner to it); *scanned (may be NULL) counts the
+ * events the scanner read itself. */
+int sportradar_parse_pbp_read(struct sportradar_ctx *c, const char *json, size_t len,
+    bool tree, size_t *scanned);
 
 /*
  * pbp.json as it arrives, in pieces of any size (the REST fetch hands over

@@ -598,12 +598,13 @@ known_player(const struct sportradar_ctx *c, const char *reference)
  * --- one event's members as plain values ---
  *
  * Both readings of an event fill the same plain fields: the tree path
- * (pbp.json's events, and the push lines the scanner declines) takes them
- * from a json-c tree (event_fields_tree), the push scanner straight from
- * the text (ps_read, below).  One function makes the model's event of
- * them (event_from_fields), so that each rule (the player named, the team
- * side, the period, the clock, the statistics, the qualifiers...) exists
- * once, whichever way the line was read.
+ * (whatever the scanner declines) takes them from a json-c tree
+ * (event_fields_tree), the scanner straight from the text with one walker
+ * (push_walk_event, below) for a push line's event (ps_read) and for an
+ * event object of pbp.json (pbp_event_scan).  One function makes the
+ * model's event of them (event_from_fields), so that each rule (the player
+ * named, the team side, the period, the clock, the statistics, the
+ * qualifiers...) exists once, whichever way the event was read.
  */
 enum { T_ID, T_POINTS, T_TIMEOUTS, T_N };
 enum { E_ID, E_DELETED, E_PERIOD, E_TYPE, E_NUMBER, E_SEQUENCE, E_CREATED, E_WALL,
@@ -1454,10 +1455,11 @@ periods_of(struct json_object *root)
  * brackets still open, names the header (id, status, home, away) and the
  * period (type, number, sequence), as real documents do, each event is
  * delivered as soon as it is whole and its text dropped: neither the body
- * nor a tree of it is held.  A period not named in full before its events
- * (older documents have no sequence) is held until it closes; a document
- * whose header or first period type comes late is held whole and read at
- * its end, as before.
+ * nor a tree of it is held (an event object is read as a push line's
+ * event is: pbp_event_scan, json-c only where it declines).  A period not
+ * named in full before its events (older documents have no sequence) is
+ * held until it closes; a document whose header or first period type
+ * comes late is held whole and read at its end, as before.
  *
  * What only the whole document says waits for its end: deleted_events,
  * the timeouts, the events naming a player by a reference a later event
@@ -1662,6 +1664,8 @@ struct pbp_walk {
 	struct listed listed;
 	int64_t doc_moment;          /* the document's newest event */
 	int count;
+	bool tree_only;              /* every event by json-c (tests hold the scanner to it) */
+	size_t *scanned;             /* NULL, or counts the events the scanner read */
 };
 
 static void
@@ -1712,44 +1716,58 @@ walk_hold(struct pbp_walk *w, const struct cs_event *ev, int64_t updated)
 	return true;
 }
 
-/* One event object's text, the j-th of period i's list. */
+/* One event's fields, the j-th of its period's list, read either way. */
 static void
-walk_event(struct pbp_walk *w, const char *text, size_t len, size_t j)
+walk_fields(struct pbp_walk *w, const struct sr_event_fields *f, size_t j)
 {
 	struct sportradar_ctx *c = w->c;
-	struct json_object *e;
-	struct sr_event_fields f;
 	struct cs_event ev;
 	const char *why, *id;
 	int64_t updated;
 
-	e = parse_json(text, len, &why);
-	if (e == NULL) {
-		warn(c, "sportradar: pbp.json: an event skipped: %s", why);
-		return;
-	}
-	if (w->period.sequence == 0) {
-		json_object_put(e);
-		return;
-	}
-	event_fields_tree(e, &f);
-	learn_fields(c, &f);
-	id = pv_str(&f.f[E_ID]);
+	learn_fields(c, f);
+	id = pv_str(&f->f[E_ID]);
 	listed_add(&w->listed, id);
-	if (event_from_fields(c, &f, &w->teams, &w->period, (int)j, &ev, &why) < 0) {
+	if (event_from_fields(c, f, &w->teams, &w->period, (int)j, &ev, &why) < 0) {
 		warn(c, "sportradar: pbp.json: skipped event %s: %s",
 		    id != NULL && *id != '\0' ? id : "(no id)", why);
-		json_object_put(e);
 		return;
 	}
-	updated = sportradar_parse_time(pv_str(&f.f[E_UPDATED]));
+	updated = sportradar_parse_time(pv_str(&f->f[E_UPDATED]));
 	if (ev.sequence > w->doc_moment)
 		w->doc_moment = ev.sequence;
-	json_object_put(e);
 	/* a later event may teach the id: deliver at the end */
 	if (names_unknown_player(&ev) && walk_hold(w, &ev, updated))
 		return;
 	deliver(c, &ev, updated, &w->count);
+}
+
+static bool pbp_event_scan(struct pbp_walk *w, const char *text, size_t len, size_t j);
+
+/*
+ * One event object's text, the j-th of its period's list: read by the
+ * push scanner's event walker (pbp_event_scan), or by json-c where that
+ * declines, exactly as a push line falls back.
+ */
+static void
+walk_event(struct pbp_walk *w, const char *text, size_t len, size_t j)
+{
+	struct json_object *e;
+	struct sr_event_fields f;
+	const char *why;
+
+	if (!w->tree_only && pbp_event_scan(w, text, len, j))
+		return;
+	e = parse_json(text, len, &why);
+	if (e == NULL) {
+		warn(w->c, "sportradar: pbp.json: an event skipped: %s", why);
+		return;
+	}
+	if (w->period.sequence != 0) {
+		event_fields_tree(e, &f);
+		walk_fields(w, &f, j);
+	}
+	json_object_put(e);
 }
 
 /* A period whose events were held: every placeholder of its list. */
@@ -2296,10 +2314,13 @@ sportradar_pbp_end(struct sportradar_pbp **rp, bool whole)
 }
 
 int
-sportradar_parse_pbp(struct sportradar_ctx *c, const char *json, size_t len)
+sportradar_parse_pbp_read(struct sportradar_ctx *c, const char *json, size_t len, bool tree,
+    size_t *scanned)
 {
 	struct sportradar_pbp *r;
 
+	if (scanned != NULL)
+		*scanned = 0;
 	if (json == NULL || len == 0 || len > (size_t)INT_MAX - 1) {
 		warn(c, "sportradar: pbp.json skipped: %s", json == NULL || len == 0 ?
 		    "empty" : "too large");
@@ -2310,8 +2331,16 @@ sportradar_parse_pbp(struct sportradar_ctx *c, const char *json, size_t len)
 		warn(c, "sportradar: pbp.json skipped: out of memory");
 		return -1;
 	}
+	r->w.tree_only = tree;
+	r->w.scanned = scanned;
 	sportradar_pbp_feed(r, json, len);
 	return sportradar_pbp_end(&r, true);
+}
+
+int
+sportradar_parse_pbp(struct sportradar_ctx *c, const char *json, size_t len)
+{
+	return sportradar_parse_pbp_read(c, json, len, false, NULL);
 }
 
 /* --- summary.json --- */
@@ -2941,28 +2970,27 @@ pv_none(struct pv *v, size_t n)
 		v[i].t = PV_NONE;
 }
 
-/* Everything the line holds that the push path reads; false: decline. */
-static bool
-ps_read(struct push_scan *ps, const struct sportradar_ctx *c, const char *line, size_t len)
+/* The text's one object, checked whole as ps_read needs it: its first
+ * byte, or NULL to decline (not an object, a NUL, bad JSON). */
+static const char *
+ps_begin(struct push_scan *ps, const struct sportradar_ctx *c, const char *text, size_t len)
 {
-	static const ps_walk walks[R_N] = { walk_heartbeat, walk_payload, walk_meta, NULL };
-	struct push_fields *m = &ps->m;
-	struct sr_event_fields *f = &m->event;
 	size_t i = 0;
 
-	while (i < len && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r' || line[i] == '\n'))
+	while (i < len && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n'))
 		i++;
-	if (i == len || line[i] != '{' || memchr(line, '\0', len) != NULL ||
-	    json_scan_check(line, len, PUSH_SCAN_DEPTH) != JSON_SCAN_OK)
-		return false;
+	if (i == len || text[i] != '{' || memchr(text, '\0', len) != NULL ||
+	    json_scan_check(text, len, PUSH_SCAN_DEPTH) != JSON_SCAN_OK)
+		return NULL;
 	ps->c = c;
 	ps->text_len = 0;
-	pv_none(m->payload, P_N);
-	pv_none(m->meta, M_N);
-	pv_none(m->game, G_N);
-	pv_none(m->team[0], T_N);
-	pv_none(m->team[1], T_N);
-	pv_none(&m->interval, 1);
+	return text + i;
+}
+
+/* An event's fields before its walk: nothing read yet. */
+static void
+ps_event_none(struct sr_event_fields *f)
+{
 	pv_none(f->f, E_N);
 	pv_none(f->period, PD_N);
 	pv_none(&f->attribution_id, 1);
@@ -2973,7 +3001,51 @@ ps_read(struct push_scan *ps, const struct sportradar_ctx *c, const char *line, 
 	f->stat_list = f->player_list[0] = f->player_list[1] = NULL;
 	f->scanned = true;
 	f->oc_kept = false;
-	return ps_object(ps, line + i, line + len, root_names, R_N, m->root, walks) != NULL;
+}
+
+/* Everything the line holds that the push path reads; false: decline. */
+static bool
+ps_read(struct push_scan *ps, const struct sportradar_ctx *c, const char *line, size_t len)
+{
+	static const ps_walk walks[R_N] = { walk_heartbeat, walk_payload, walk_meta, NULL };
+	struct push_fields *m = &ps->m;
+	const char *p = ps_begin(ps, c, line, len);
+
+	if (p == NULL)
+		return false;
+	pv_none(m->payload, P_N);
+	pv_none(m->meta, M_N);
+	pv_none(m->game, G_N);
+	pv_none(m->team[0], T_N);
+	pv_none(m->team[1], T_N);
+	pv_none(&m->interval, 1);
+	ps_event_none(&m->event);
+	return ps_object(ps, p, line + len, root_names, R_N, m->root, walks) != NULL;
+}
+
+/*
+ * An event object of pbp.json, its text alone (sportradar_pbp_feed's),
+ * read by the walker of a push line's event, declining where ps_read
+ * would (walk_event then reads it with json-c).  Its members are a push
+ * event's, and a few more that neither path reads (home_points,
+ * attempt...); the period is the enclosing one.  true: read and walked.
+ */
+static bool
+pbp_event_scan(struct pbp_walk *w, const char *text, size_t len, size_t j)
+{
+	struct push_scan ps;
+	const char *p = ps_begin(&ps, w->c, text, len);
+
+	if (p == NULL)
+		return false;
+	ps_event_none(&ps.m.event);
+	if (push_walk_event(&ps, p, text + len) == NULL)
+		return false;
+	if (w->scanned != NULL)
+		(*w->scanned)++;
+	if (w->period.sequence != 0)
+		walk_fields(w, &ps.m.event, j);
+	return true;
 }
 
 int
