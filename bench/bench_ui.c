@@ -325,6 +325,7 @@ run(struct sim *sim, int cols, int lines, int focus, const char *what)
 	resizeterm(lines, cols);
 	game_setup(g);
 	ui = ui_new(&opt, g);
+	ui_set_output(ui, fileno(out));
 	memset(&st, 0, sizeof st);
 	st.status.state = FEED_LIVE;
 	st.caught_up = true;

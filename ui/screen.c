@@ -6,8 +6,9 @@
  * redrawn only when the model's content generation (a clock frame does
  * not move it) or the UI state moved since it last drew (or its window is
  * new); each redrawn window is wnoutrefresh()ed and the frame ends with
- * one doupdate(), so curses sends only the cells that differ.  Nothing
- * here calls clear(): a full repaint happens on resize and on Ctrl-L only.
+ * one ui_update() (flush.h: what doupdate() does, for a sixth of its
+ * CPU), so only the cells that differ are sent.  Nothing here calls
+ * clear(): a full repaint happens on resize and on Ctrl-L only.
  *
  * This file does no I/O of its own and never touches the feed, so the
  * screen tests and the benchmark drive it directly on an in-memory
@@ -147,6 +148,10 @@ ui_new(const struct ui_options *opt, struct game *g)
 			return NULL;
 		}
 	}
+	if ((ui->flush = ui_flush_new()) == NULL) {
+		ui_free(&ui);
+		return NULL;
+	}
 	ui->grab = -1;
 	ui->cols = COLS;
 	ui->lines = LINES;
@@ -184,6 +189,7 @@ ui_free(struct ui **uip)
 		if (panes[i]->free != NULL)
 			panes[i]->free(&ui->state[i]);
 	pane_header_ops.free(&ui->hdr_state);
+	ui_flush_free(&ui->flush);
 	free(ui);
 	*uip = NULL;
 }
@@ -416,7 +422,7 @@ ui_frame(struct ui *ui)
 	ui_sync_layout(ui);
 	if (ui->layout.tier == UI_TIER_TOO_SMALL) {
 		draw_too_small(ui);
-		doupdate();
+		ui_update(ui);
 		return;
 	}
 	theme_set_teams(&ui->theme, info->team[CS_HOME].color, info->team[CS_AWAY].color);
@@ -438,7 +444,19 @@ ui_frame(struct ui *ui)
 	}
 	for (i = 0; i < UI_PANES; i++)
 		draw_pane(ui, i, gen);
-	doupdate();
+	ui_update(ui);
+}
+
+void
+ui_set_output(struct ui *ui, int fd)
+{
+	ui_flush_set_fd(ui->flush, fd);
+}
+
+void
+ui_update(struct ui *ui)
+{
+	ui_flush(ui->flush, ui->plain_update);
 }
 
 /* ---- alerts for --bell ---- */
