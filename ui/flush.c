@@ -400,13 +400,23 @@ put_cell(struct ui_flush *f, const cchar_t *c, bool corner)
 	return !(corner && f->am) || put(f, f->smam, strlen(f->smam));
 }
 
-/* Two cells alike (doupdate()'s CharEq), the common differences first. */
+/* Two cells alike (doupdate()'s CharEq: every field). */
 static inline bool
 same_cell(const cchar_t *a, const cchar_t *b)
 {
-	return a->chars[0] == b->chars[0] && a->attr == b->attr &&
-	    a->ext_color == b->ext_color &&
-	    memcmp(a->chars + 1, b->chars + 1, sizeof a->chars - sizeof a->chars[0]) == 0;
+	return memcmp(a, b, sizeof *a) == 0;
+}
+
+/* The first cell from x on that differs, cols when none: runs of cells
+ * alike are passed over eight at a time. */
+static int
+next_change(const cchar_t *nl, const cchar_t *cl, int x, int cols)
+{
+	while (x + 8 <= cols && memcmp(nl + x, cl + x, 8 * sizeof *nl) == 0)
+		x += 8;
+	while (x < cols && same_cell(&nl[x], &cl[x]))
+		x++;
+	return x;
 }
 
 /* A blank that el clears to: a space, no attributes, the normal pair. */
@@ -431,9 +441,7 @@ line_out(struct ui_flush *f, int y, int cols, int rows, int *x0, int *x1)
 	while (tail > 0 && plain_blank(&nl[tail - 1]))
 		tail--;
 	while (x < cols) {
-		while (x < cols && same_cell(&nl[x], &cl[x]))
-			x++;
-		if (x >= cols)
+		if ((x = next_change(nl, cl, x, cols)) >= cols)
 			break;
 		for (last = x, k = x + 1; k < cols && k - last <= FLUSH_GAP; k++)
 			if (!same_cell(&nl[k], &cl[k]))
