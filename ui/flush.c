@@ -23,6 +23,7 @@
 #include <curses.h>
 #include <errno.h>
 #include <langinfo.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +34,7 @@
 #include "ui/flush.h"
 
 #define FLUSH_COLS_MAX 512     /* wider terminals go through doupdate() */
+#define FLUSH_LINES_MAX 1024   /* taller ones too */
 #define FLUSH_OUT_MAX 65536    /* a frame's bytes; more: doupdate() sends the rest */
 #define FLUSH_GAP 8            /* same cells skipped with a move rather than sent */
 #define MOVES_CACHED 512
@@ -75,6 +77,9 @@ struct ui_flush {
 	struct move_seq moves[MOVES_CACHED];
 	struct sgr_seq sgrs[SGRS_CACHED];
 	struct { wchar_t wc; int width; } widths[WIDTHS_CACHED];
+	/* the columns the windows staged since the last update may have
+	 * changed, by line: [lo, hi]; hi < 0 none known (read it whole) */
+	short span_lo[FLUSH_LINES_MAX], span_hi[FLUSH_LINES_MAX];
 	unsigned long sent, handed;
 };
 
@@ -88,6 +93,10 @@ ui_flush_new(void)
 		return NULL;
 	for (i = 0; i < MOVES_CACHED; i++)
 		f->moves[i].y = -1;
+	for (i = 0; i < FLUSH_LINES_MAX; i++) {
+		f->span_lo[i] = SHRT_MAX;
+		f->span_hi[i] = -1;
+	}
 	f->fd = -1;
 	return f;
 }
@@ -109,6 +118,23 @@ unsigned long
 ui_flush_lines_handed(const struct ui_flush *f)
 {
 	return f->handed;
+}
+
+void
+ui_flush_stage(struct ui_flush *f, WINDOW *w)
+{
+	int y0 = getbegy(w), x0 = getbegx(w), h = getmaxy(w), x1 = x0 + getmaxx(w) - 1, r, y;
+
+	for (r = 0; r < h; r++) {
+		y = y0 + r;
+		if (y < 0 || y >= FLUSH_LINES_MAX || is_linetouched(w, r) != TRUE)
+			continue;
+		if (x0 < f->span_lo[y])
+			f->span_lo[y] = (short)x0;
+		if (x1 > f->span_hi[y])
+			f->span_hi[y] = (short)x1;
+	}
+	wnoutrefresh(w);
 }
 
 void
@@ -430,25 +456,26 @@ plain_blank(const cchar_t *c)
 /* The bytes that turn row y of the terminal from curl into newl; false
  * (the bytes taken back by the caller) when curses is to send it. */
 static bool
-line_out(struct ui_flush *f, int y, int cols, int rows, int *x0, int *x1)
+line_out(struct ui_flush *f, int y, int from, int end, int *x0, int *x1)
 {
 	const cchar_t *nl = f->newl, *cl = f->curl;
-	int x = 0, last, k, tail = cols;
+	int cols = COLS, x = from, last, k, tail = cols + 1;
 
-	*x0 = cols;
+	*x0 = end;
 	*x1 = -1;
-	/* where the row's trailing plain blanks start */
-	while (tail > 0 && plain_blank(&nl[tail - 1]))
-		tail--;
-	while (x < cols) {
-		if ((x = next_change(nl, cl, x, cols)) >= cols)
+	/* where the row's trailing plain blanks start (read to the edge only) */
+	if (end == cols)
+		for (tail = cols; tail > from && plain_blank(&nl[tail - 1]); tail--)
+			;
+	while (x < end) {
+		if ((x = next_change(nl, cl, x, end)) >= end)
 			break;
-		for (last = x, k = x + 1; k < cols && k - last <= FLUSH_GAP; k++)
+		for (last = x, k = x + 1; k < end && k - last <= FLUSH_GAP; k++)
 			if (!same_cell(&nl[k], &cl[k]))
 				last = k;
 		if (!put_move(f, y, x))
 			return false;
-		if (*x0 == cols)
+		if (*x0 == end)
 			*x0 = x;
 		if (f->el_ok && last >= tail && cols - tail > 3) {
 			/* the rest of the row is blank: its cells, then clear to the end */
@@ -461,7 +488,7 @@ line_out(struct ui_flush *f, int y, int cols, int rows, int *x0, int *x1)
 			return true;
 		}
 		for (; x <= last; x++)
-			if (!put_cell(f, &nl[x], y == rows - 1 && x == cols - 1))
+			if (!put_cell(f, &nl[x], y == LINES - 1 && x == cols - 1))
 				return false;
 		*x1 = last;
 	}
@@ -487,18 +514,19 @@ commit_line(int y, int x0, int x1)
 	wtouchln(newscr, y, 1, 0);
 }
 
-/* Reads row y of both screens; false when they are not one cell a
- * column (a character wider than a column takes two). */
+/* Reads cells [from, end) of row y of both screens, each at its column;
+ * false when they are not one cell a column (a character wider than a
+ * column takes two). */
 static bool
-read_line(struct ui_flush *f, int y, int cols)
+read_line(struct ui_flush *f, int y, int from, int end)
 {
-	f->newl[cols - 1].chars[0] = L'\0';
-	f->curl[cols - 1].chars[0] = L'\0';
-	if (mvwin_wchnstr(newscr, y, 0, f->newl, cols) == ERR ||
-	    mvwin_wchnstr(curscr, y, 0, f->curl, cols) == ERR)
+	f->newl[end - 1].chars[0] = L'\0';
+	f->curl[end - 1].chars[0] = L'\0';
+	if (mvwin_wchnstr(newscr, y, from, f->newl + from, end - from) == ERR ||
+	    mvwin_wchnstr(curscr, y, from, f->curl + from, end - from) == ERR)
 		return false;
 	/* a short read ends in a zeroed cell */
-	return f->newl[cols - 1].chars[0] != L'\0' && f->curl[cols - 1].chars[0] != L'\0';
+	return f->newl[end - 1].chars[0] != L'\0' && f->curl[end - 1].chars[0] != L'\0';
 }
 
 /* The bytes to the terminal.  A terminal that takes only part of them
@@ -529,7 +557,7 @@ send_out(struct ui_flush *f)
 static void
 send_lines(struct ui_flush *f)
 {
-	int rows = LINES, cols = COLS, y, x0, x1;
+	int rows = LINES, cols = COLS, y, x0, x1, from, end;
 	size_t mark;
 	attr_t a;
 	short p;
@@ -544,7 +572,14 @@ send_lines(struct ui_flush *f)
 		mark = f->n;
 		a = f->attr;
 		p = f->pair;
-		if (!read_line(f, y, cols) || !line_out(f, y, cols, rows, &x0, &x1)) {
+		from = 0;
+		end = cols;
+		if (f->span_hi[y] >= 0) {
+			from = f->span_lo[y] > 0 ? f->span_lo[y] : 0;
+			end = f->span_hi[y] < cols ? f->span_hi[y] + 1 : cols;
+		}
+		if (from >= end || !read_line(f, y, from, end) ||
+		    !line_out(f, y, from, end, &x0, &x1)) {
 			f->n = mark;
 			f->attr = a;
 			f->pair = p;
@@ -567,9 +602,13 @@ ui_flush(struct ui_flush *f, bool plain)
 	if (!f->setup)
 		setup(f);
 	if (!plain && !scrolled && f->usable && f->fd >= 0 && f->home_known && !isendwin() &&
-	    !is_cleared(curscr) &&
-	    !is_cleared(newscr) && COLS <= FLUSH_COLS_MAX && COLS > 0)
+	    !is_cleared(curscr) && !is_cleared(newscr) && COLS <= FLUSH_COLS_MAX && COLS > 0 &&
+	    LINES <= FLUSH_LINES_MAX)
 		send_lines(f);
+	for (y = 0; y < FLUSH_LINES_MAX && y < LINES + 1; y++) {
+		f->span_lo[y] = SHRT_MAX;
+		f->span_hi[y] = -1;
+	}
 	/* doupdate() sends what is left and leaves the cursor home: stdscr,
 	 * under every window and never drawn into after a layout, staged
 	 * last with its cursor at 0,0 (staging it copies nothing) */

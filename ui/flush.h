@@ -24,6 +24,7 @@
 #ifndef CS_UI_FLUSH_H
 #define CS_UI_FLUSH_H
 
+#include <curses.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -32,6 +33,11 @@ struct ui_flush;
 /* NULL when out of memory. */
 struct ui_flush *ui_flush_new(void);
 void ui_flush_free(struct ui_flush **f);
+/* wnoutrefresh(w), keeping which columns of which lines it may have
+ * changed: ui_flush() reads only those.  Every window staged within a
+ * line another staged window shares must come through here (a line that
+ * no window staged here covers is read whole). */
+void ui_flush_stage(struct ui_flush *f, WINDOW *w);
 /* The file descriptor curses writes to (newterm()'s output); until it is
  * known every update is doupdate(). */
 void ui_flush_set_fd(struct ui_flush *f, int fd);

@@ -291,7 +291,7 @@ apply_layout(struct ui *ui)
 	ui->layout_dirty = false;
 	/* blank what no window covers (gaps, an old layout) under the panes */
 	werase(stdscr);
-	wnoutrefresh(stdscr);
+	ui_flush_stage(ui->flush, stdscr);
 }
 
 /* The longest form of the message that fits `cols` whole: the terminal's
@@ -342,7 +342,7 @@ draw_too_small(struct ui *ui)
 	centred(y, ui->cols, A_BOLD, msg);
 	if (y + 2 < ui->top + ui->lines)
 		centred(y + 2, ui->cols, A_NORMAL, "q to quit");
-	wnoutrefresh(stdscr);
+	ui_flush_stage(ui->flush, stdscr);
 }
 
 /* The title bar, when what it reads moved (or the window was erased). */
@@ -401,7 +401,7 @@ draw_pane(struct ui *ui, int pane, uint64_t content_gen)
 		panes[pane]->draw(ui->state[pane], &c, w, r->h, r->w);
 	/* nothing drawn differs: nothing to copy to the screen */
 	if (is_wintouched(w))
-		wnoutrefresh(w);
+		ui_flush_stage(ui->flush, w);
 	ui->drawn[pane] = true;
 	ui->drawn_gen[pane] = gen;
 	ui->drawn_serial[pane] = ui->serial;
@@ -440,7 +440,7 @@ ui_frame(struct ui *ui)
 		pane_header_ops.draw(ui->hdr_state, &c, ui->hdr, UI_HEADER_LINES, ui->cols);
 		ui->hdr_drawn = true;
 		if (is_wintouched(ui->hdr))
-			wnoutrefresh(ui->hdr);
+			ui_flush_stage(ui->flush, ui->hdr);
 	}
 	for (i = 0; i < UI_PANES; i++)
 		draw_pane(ui, i, gen);
