@@ -596,25 +596,33 @@ send_lines(struct ui_flush *f)
 void
 ui_flush(struct ui_flush *f, bool plain)
 {
-	bool stage_home;
+	bool fast, stage_home;
+	unsigned long left = 0;
 	int y;
 
 	if (!f->setup)
 		setup(f);
-	if (!plain && !scrolled && f->usable && f->fd >= 0 && f->home_known && !isendwin() &&
+	fast = !plain && !scrolled && f->usable && f->fd >= 0 && f->home_known && !isendwin() &&
 	    !is_cleared(curscr) && !is_cleared(newscr) && COLS <= FLUSH_COLS_MAX && COLS > 0 &&
-	    LINES <= FLUSH_LINES_MAX)
+	    LINES <= FLUSH_LINES_MAX;
+	if (fast)
 		send_lines(f);
 	for (y = 0; y < FLUSH_LINES_MAX && y < LINES + 1; y++) {
 		f->span_lo[y] = SHRT_MAX;
 		f->span_hi[y] = -1;
 	}
+	scrolled = false;
+	for (y = 0; y < LINES; y++)
+		left += is_linetouched(newscr, y) == TRUE;
+	if (f->fd >= 0)
+		f->handed += left;
+	/* all sent, the cursor home and the attributes normal, as curses
+	 * believes: nothing for doupdate() to do */
+	if (fast && left == 0)
+		return;
 	/* doupdate() sends what is left and leaves the cursor home: stdscr,
 	 * under every window and never drawn into after a layout, staged
 	 * last with its cursor at 0,0 (staging it copies nothing) */
-	if (f->fd >= 0)
-		for (y = 0; y < LINES; y++)
-			f->handed += is_linetouched(newscr, y) == TRUE;
 	stage_home = !is_wintouched(stdscr);
 	if (stage_home) {
 		leaveok(stdscr, FALSE);
@@ -623,5 +631,4 @@ ui_flush(struct ui_flush *f, bool plain)
 	}
 	doupdate();
 	f->home_known = stage_home;
-	scrolled = false;
 }
