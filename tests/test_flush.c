@@ -5,9 +5,10 @@
  * ui_flush(); after every frame curscr, what curses believes the terminal
  * shows, must be the same cell for cell (characters, attributes,
  * colours), at several sizes, through a focus change (a new layout), a
- * resize and a Ctrl-L repaint.  The fast path must really have sent lines
- * (else this proves nothing), and doupdate() the rest: the repaints,
- * a play with a character two columns wide, a full-width list scrolled.
+ * resize, a Ctrl-L repaint and a team colour changed.  The fast path
+ * must really have sent lines (else this proves nothing), and doupdate()
+ * the rest: the repaints, a play with a character two columns wide, a
+ * full-width list scrolled.
  *
  * With FLUSH_BYTES=DIR set, each run's terminal bytes also go to
  * DIR/COLSxLINES-MODE.bytes: tests/test_flush_bytes.sh plays them in tmux
@@ -170,6 +171,14 @@ draw_game(int cols, int lines, int focus, bool plain, struct run *r)
 		}
 		if (i == evs.n * 2 / 3)
 			ui_key(ui, 0x0c);   /* Ctrl-L */
+		if (i == evs.n * 3 / 4) {
+			/* the home team's colour changes (a late roster, another
+			 * game): its pair is made again, the cells in it repainted */
+			struct cs_game_info later = info;
+
+			later.team[CS_HOME].color = 0x6f2da8;
+			game_set_info(g, &later);
+		}
 		frame(ui, r);
 	}
 	r->sent = ui_flush_lines_sent(ui->flush);

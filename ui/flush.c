@@ -53,6 +53,7 @@ struct sgr_seq {
 	bool used;
 	attr_t from_a, to_a;
 	short from_p, to_p;
+	int from_c, to_c;          /* the pairs' colours then (init_pair may change them) */
 	unsigned char len;
 	char s[SEQ_MAX];
 };
@@ -290,23 +291,41 @@ capture_move(attr_t fa, short fp, attr_t ta, short tp)
 	vid_puts(ta, tp, NULL, capture_putc);
 }
 
+/* A pair's colours, folded: a team's pair is made again when its colour
+ * changes, and what was captured for it no longer holds. */
+static int
+pair_colours(short p)
+{
+	short fg = 0, bg = 0;
+
+	if (p == 0 || pair_content(p, &fg, &bg) != OK)
+		return 0;
+	return ((fg + 2) << 16) | (bg + 2);
+}
+
 /* The bytes that take the terminal from (fa, fp) to (ta, tp), as curses
- * would send them, cached.  vid_puts() sends nothing for a colour going
- * back to the normal pair with the same attributes (doupdate() sends
- * "ESC [ 39;49 m" there): such a change goes by the normal attributes.
- * curses' idea of the attributes ends normal, as it starts. */
+ * would send them, cached.  vid_puts() from one colour pair straight to
+ * another loses a default colour on the way (from black on cyan to
+ * purple on the default, bold both: only the purple is sent) and sends
+ * nothing for the normal pair with the same attributes, where
+ * doupdate() gets both right: every change between two non-normal
+ * states goes by the normal attributes (sgr0, then the new ones), which
+ * vid_puts() gets right.  curses' idea of the attributes ends normal, as
+ * it starts. */
 static const struct sgr_seq *
 sgr_for(struct ui_flush *f, attr_t fa, short fp, attr_t ta, short tp)
 {
 	uint32_t h = (uint32_t)fa * 0x9e3779b1u ^ (uint32_t)ta * 0x85ebca77u ^
 	    (uint32_t)(unsigned short)fp * 0xc2b2ae3du ^ (uint32_t)(unsigned short)tp * 0x27d4eb2fu;
 	struct sgr_seq *e = &f->sgrs[(h ^ (h >> 15)) % SGRS_CACHED];
+	int fc = pair_colours(fp), tc = pair_colours(tp);
 
-	if (e->used && e->from_a == fa && e->to_a == ta && e->from_p == fp && e->to_p == tp)
+	if (e->used && e->from_a == fa && e->to_a == ta && e->from_p == fp && e->to_p == tp &&
+	    e->from_c == fc && e->to_c == tc)
 		return e;
 	capture_len = 0;
 	capture_full = false;
-	if (tp == 0 && fp != 0) {
+	if ((fa != A_NORMAL || fp != 0) && (ta != A_NORMAL || tp != 0)) {
 		capture_move(fa, fp, A_NORMAL, 0);
 		capture_move(A_NORMAL, 0, ta, tp);
 	} else
@@ -319,6 +338,8 @@ sgr_for(struct ui_flush *f, attr_t fa, short fp, attr_t ta, short tp)
 	e->from_p = fp;
 	e->to_a = ta;
 	e->to_p = tp;
+	e->from_c = fc;
+	e->to_c = tc;
 	e->len = (unsigned char)capture_len;
 	memcpy(e->s, capture, capture_len);
 	return e;
@@ -529,6 +550,14 @@ read_line(struct ui_flush *f, int y, int from, int end)
 	return f->newl[end - 1].chars[0] != L'\0' && f->curl[end - 1].chars[0] != L'\0';
 }
 
+/* Row y is for doupdate() to look at: changed in newscr, or in curscr
+ * (init_pair() blanks the cells of a pair whose colours changed there). */
+static bool
+marked(int y)
+{
+	return is_linetouched(newscr, y) == TRUE || is_linetouched(curscr, y) == TRUE;
+}
+
 /* The bytes to the terminal.  A terminal that takes only part of them
  * shows something curses does not know: it repaints at the next update. */
 static void
@@ -567,14 +596,14 @@ send_lines(struct ui_flush *f)
 	f->pair = 0;
 	f->raw_color = -1;
 	for (y = 0; y < rows; y++) {
-		if (is_linetouched(newscr, y) != TRUE)
+		if (!marked(y))
 			continue;
 		mark = f->n;
 		a = f->attr;
 		p = f->pair;
 		from = 0;
 		end = cols;
-		if (f->span_hi[y] >= 0) {
+		if (f->span_hi[y] >= 0 && is_linetouched(curscr, y) != TRUE) {
 			from = f->span_lo[y] > 0 ? f->span_lo[y] : 0;
 			end = f->span_hi[y] < cols ? f->span_hi[y] + 1 : cols;
 		}
@@ -613,7 +642,7 @@ ui_flush(struct ui_flush *f, bool plain)
 	}
 	scrolled = false;
 	for (y = 0; y < LINES; y++)
-		left += is_linetouched(newscr, y) == TRUE;
+		left += marked(y);
 	if (f->fd >= 0)
 		f->handed += left;
 	/* all sent, the cursor home and the attributes normal, as curses
