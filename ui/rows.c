@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "ui/flush.h"
 #include "ui/rows.h"
 
 #define SHIFT_MAX 8    /* plays arriving in one drain, found as a move */
@@ -33,10 +34,16 @@ moved_by(const struct ui_rows *r, const uint64_t *want, int y, int h)
 {
 	int k;
 
-	for (k = 1; k <= SHIFT_MAX && y + k < h; k++)
+	for (k = 1; k <= SHIFT_MAX && y + k < h; k++) {
 		if (r->key[y] != 0 && want[y + k] == r->key[y] &&
 		    (y + k + 1 >= h || want[y + k + 1] == r->key[y + 1]))
 			return k;
+		/* the first row may read differently where it lands (the
+		 * cursor left it for the new play): the two under it tell */
+		if (y + k + 2 < h && r->key[y + 1] != 0 && want[y + k + 1] == r->key[y + 1] &&
+		    want[y + k + 2] == r->key[y + 2])
+			return k;
+	}
 	return 0;
 }
 
@@ -59,6 +66,9 @@ ui_rows_begin(struct ui_rows *r, WINDOW *w, int h, const uint64_t *want, bool re
 	/* insert k blank rows at y: the rows below go down, the last k drop */
 	wmove(w, y, 0);
 	winsdelln(w, k);
+	/* the terminal can scroll a full-width window's lines itself */
+	if (getbegx(w) == 0 && getmaxx(w) == COLS)
+		ui_flush_scrolled();
 	memmove(r->key + y + k, r->key + y, (size_t)(h - y - k) * sizeof r->key[0]);
 	memset(r->key + y, 0, (size_t)k * sizeof r->key[0]);
 	r->moves += (unsigned long)(h - y - k);

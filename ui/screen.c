@@ -6,8 +6,9 @@
  * redrawn only when the model's content generation (a clock frame does
  * not move it) or the UI state moved since it last drew (or its window is
  * new); each redrawn window is wnoutrefresh()ed and the frame ends with
- * one doupdate(), so curses sends only the cells that differ.  Nothing
- * here calls clear(): a full repaint happens on resize and on Ctrl-L only.
+ * one ui_update() (flush.h: what doupdate() does, for a sixth of its
+ * CPU), so only the cells that differ are sent.  Nothing here calls
+ * clear(): a full repaint happens on resize and on Ctrl-L only.
  *
  * This file does no I/O of its own and never touches the feed, so the
  * screen tests and the benchmark drive it directly on an in-memory
@@ -147,6 +148,10 @@ ui_new(const struct ui_options *opt, struct game *g)
 			return NULL;
 		}
 	}
+	if ((ui->flush = ui_flush_new()) == NULL) {
+		ui_free(&ui);
+		return NULL;
+	}
 	ui->grab = -1;
 	ui->cols = COLS;
 	ui->lines = LINES;
@@ -184,6 +189,7 @@ ui_free(struct ui **uip)
 		if (panes[i]->free != NULL)
 			panes[i]->free(&ui->state[i]);
 	pane_header_ops.free(&ui->hdr_state);
+	ui_flush_free(&ui->flush);
 	free(ui);
 	*uip = NULL;
 }
@@ -285,7 +291,7 @@ apply_layout(struct ui *ui)
 	ui->layout_dirty = false;
 	/* blank what no window covers (gaps, an old layout) under the panes */
 	werase(stdscr);
-	wnoutrefresh(stdscr);
+	ui_flush_stage(ui->flush, stdscr);
 }
 
 /* The longest form of the message that fits `cols` whole: the terminal's
@@ -336,7 +342,7 @@ draw_too_small(struct ui *ui)
 	centred(y, ui->cols, A_BOLD, msg);
 	if (y + 2 < ui->top + ui->lines)
 		centred(y + 2, ui->cols, A_NORMAL, "q to quit");
-	wnoutrefresh(stdscr);
+	ui_flush_stage(ui->flush, stdscr);
 }
 
 /* The title bar, when what it reads moved (or the window was erased). */
@@ -395,7 +401,7 @@ draw_pane(struct ui *ui, int pane, uint64_t content_gen)
 		panes[pane]->draw(ui->state[pane], &c, w, r->h, r->w);
 	/* nothing drawn differs: nothing to copy to the screen */
 	if (is_wintouched(w))
-		wnoutrefresh(w);
+		ui_flush_stage(ui->flush, w);
 	ui->drawn[pane] = true;
 	ui->drawn_gen[pane] = gen;
 	ui->drawn_serial[pane] = ui->serial;
@@ -416,7 +422,7 @@ ui_frame(struct ui *ui)
 	ui_sync_layout(ui);
 	if (ui->layout.tier == UI_TIER_TOO_SMALL) {
 		draw_too_small(ui);
-		doupdate();
+		ui_update(ui);
 		return;
 	}
 	theme_set_teams(&ui->theme, info->team[CS_HOME].color, info->team[CS_AWAY].color);
@@ -434,11 +440,23 @@ ui_frame(struct ui *ui)
 		pane_header_ops.draw(ui->hdr_state, &c, ui->hdr, UI_HEADER_LINES, ui->cols);
 		ui->hdr_drawn = true;
 		if (is_wintouched(ui->hdr))
-			wnoutrefresh(ui->hdr);
+			ui_flush_stage(ui->flush, ui->hdr);
 	}
 	for (i = 0; i < UI_PANES; i++)
 		draw_pane(ui, i, gen);
-	doupdate();
+	ui_update(ui);
+}
+
+void
+ui_set_output(struct ui *ui, int fd)
+{
+	ui_flush_set_fd(ui->flush, fd);
+}
+
+void
+ui_update(struct ui *ui)
+{
+	ui_flush(ui->flush, ui->plain_update);
 }
 
 /* ---- alerts for --bell ---- */

@@ -19,6 +19,7 @@
 #include "app.h"
 #include "model/game.h"
 #include "ui/filter.h"
+#include "ui/flush.h"
 #include "ui/layout.h"
 #include "ui/pane.h"
 #include "ui/options.h"
@@ -83,6 +84,11 @@ struct ui {
 	bool seek_open;               /* g: the seek prompt reads every key */
 	char seek_text[16];           /* what is typed so far */
 
+	/* sends each frame (flush.h); plain_update: doupdate() alone, for
+	 * comparisons */
+	struct ui_flush *flush;
+	bool plain_update;
+
 	/* alerts (ui_watch) */
 	bool watch_valid;
 	int watch_points[2];
@@ -103,6 +109,12 @@ void ui_sync_layout(struct ui *ui);
 /* Brings the model up to date (a no-op when the loop already did), draws
  * what changed and calls doupdate() once. */
 void ui_frame(struct ui *ui);
+/* The descriptor of the FILE given to newterm(): frames are written to it
+ * (flush.h); until then every update is doupdate(). */
+void ui_set_output(struct ui *ui, int fd);
+/* Sends what the windows staged since the last update, as doupdate()
+ * would (flush.h): every doupdate() of the UI goes through it. */
+void ui_update(struct ui *ui);
 /* The window that reads keys (keypad and nodelay set). */
 WINDOW *ui_input_window(struct ui *ui);
 /* Something the panes show changed outside the model (filters, scroll). */

@@ -310,7 +310,7 @@ frame_with_strip(struct ui *ui, struct loop_ctx *lc, int64_t now)
 	ui_frame(ui);
 	if (ui->layout.tier == UI_TIER_TOO_SMALL && lc->strip != NULL) {
 		strip_stage(lc);
-		doupdate();
+		ui_update(ui);
 	}
 }
 
@@ -527,6 +527,7 @@ ui_run_sessions(const struct ui_options *opt, struct session **v, size_t nsessio
 		goto out;
 	}
 	tm.lat.bucket = calloc(LATENCY_BUCKETS, sizeof *tm.lat.bucket);
+	ui_set_output(ui, STDOUT_FILENO);   /* newterm()'s: frames go there */
 	lc.ui = ui;
 	lc.v = v;
 	lc.n = nsessions;
@@ -580,7 +581,7 @@ ui_run_sessions(const struct ui_options *opt, struct session **v, size_t nsessio
 			due = false;
 		} else if (lc.strip_dirty && lc.strip != NULL) {
 			strip_stage(&lc);
-			doupdate();
+			ui_update(ui);
 			tm.strip_only++;
 		}
 		if (use_title) {

@@ -16,7 +16,8 @@ libcourtside_a_SOURCES += \
 	ui/layout.c ui/layout.h ui/court.c ui/court.h \
 	ui/text.c ui/text.h ui/theme.c ui/theme.h \
 	ui/picker.c ui/picker.h \
-	ui/rows.c ui/rows.h
+	ui/rows.c ui/rows.h \
+	ui/flush.c ui/flush.h
 
 check_PROGRAMS += tests/test_ui_layout
 TESTS += tests/test_ui_layout
@@ -25,6 +26,15 @@ tests_test_ui_layout_SOURCES = tests/test_ui_layout.c tests/tap.h
 check_PROGRAMS += tests/test_redraw
 TESTS += tests/test_redraw
 tests_test_redraw_SOURCES = tests/test_redraw.c tests/ui_game.h tests/tap.h
+
+# ui_flush() leaves curscr as doupdate() alone would (flush.h).
+check_PROGRAMS += tests/test_flush
+TESTS += tests/test_flush
+tests_test_flush_SOURCES = tests/test_flush.c tests/ui_game.h tests/tap.h
+
+# ... and its bytes show a real terminal (tmux) the same screen.
+TESTS += tests/test_flush_bytes.sh
+EXTRA_DIST += tests/test_flush_bytes.sh
 
 # A frame reaches the terminal in one write (ncurses' flush per move).
 check_PROGRAMS += tests/test_frame_io
