@@ -267,6 +267,30 @@ state_differs(const struct sportradar_ctx *a, const struct sportradar_ctx *b)
 	return false;
 }
 
+/* The callbacks since n0 (the first context) and n1 (the second) and the
+ * state after them; false (said through differ) when they differ. */
+static inline bool
+pair_calls_same(struct pair *p, size_t n0, size_t n1, const char *text, size_t len)
+{
+	size_t i;
+
+	if (p->rec[0].n - n0 != p->rec[1].n - n1) {
+		snprintf(why, sizeof why, "%zu callbacks vs %zu", p->rec[0].n - n0, p->rec[1].n - n1);
+		differ(p, text, len, why);
+		return false;
+	}
+	for (i = 0; i < p->rec[0].n - n0; i++)
+		if (rec_differs(&p->rec[0].v[n0 + i], &p->rec[1].v[n1 + i])) {
+			differ(p, text, len, why);
+			return false;
+		}
+	if (state_differs(p->ctx[0], p->ctx[1])) {
+		differ(p, text, len, why);
+		return false;
+	}
+	return true;
+}
+
 static inline void
 pair_summary(struct pair *p, const char *doc)
 {

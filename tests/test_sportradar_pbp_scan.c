@@ -30,29 +30,6 @@
 
 #define OCCURRENCES_MAX 3        /* of one key in the damaged event */
 
-/* The callbacks since n0, n1 and the state after them; false: they differ. */
-static bool
-pair_same(struct pair *p, size_t n0, size_t n1, const char *text, size_t len)
-{
-	size_t i;
-
-	if (p->rec[0].n - n0 != p->rec[1].n - n1) {
-		snprintf(why, sizeof why, "%zu callbacks vs %zu", p->rec[0].n - n0, p->rec[1].n - n1);
-		differ(p, text, len, why);
-		return false;
-	}
-	for (i = 0; i < p->rec[0].n - n0; i++)
-		if (rec_differs(&p->rec[0].v[n0 + i], &p->rec[1].v[n1 + i])) {
-			differ(p, text, len, why);
-			return false;
-		}
-	if (state_differs(p->ctx[0], p->ctx[1])) {
-		differ(p, text, len, why);
-		return false;
-	}
-	return true;
-}
-
 /* One pbp.json to both: the scanner's reading, the tree's. */
 static bool
 pair_doc(struct pair *p, const char *doc, size_t len)
@@ -69,7 +46,7 @@ pair_doc(struct pair *p, const char *doc, size_t len)
 		differ(p, doc, len, why);
 		return false;
 	}
-	return pair_same(p, n0, n1, doc, len);
+	return pair_calls_same(p, n0, n1, doc, len);
 }
 
 /* One push line to both, as the provider reads it and by the tree. */
@@ -83,7 +60,7 @@ pair_push(struct pair *p, const char *line)
 		differ(p, line, len, "push kinds differ");
 		return false;
 	}
-	return pair_same(p, n0, n1, line, len);
+	return pair_calls_same(p, n0, n1, line, len);
 }
 
 /* --- documents --- */

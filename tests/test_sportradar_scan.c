@@ -36,7 +36,7 @@ pair_line(struct pair *p, const char *line, size_t len)
 {
 	struct sportradar_push_info info[2];
 	enum sportradar_push_kind kind;
-	size_t n0 = p->rec[0].n, n1 = p->rec[1].n, i;
+	size_t n0 = p->rec[0].n, n1 = p->rec[1].n;
 
 	p->lines++;
 	memset(info, 0x5a, sizeof info);
@@ -59,21 +59,7 @@ pair_line(struct pair *p, const char *line, size_t len)
 		differ(p, line, len, "push info differs");
 		return false;
 	}
-	if (p->rec[0].n - n0 != p->rec[1].n - n1) {
-		snprintf(why, sizeof why, "%zu callbacks vs %zu", p->rec[0].n - n0, p->rec[1].n - n1);
-		differ(p, line, len, why);
-		return false;
-	}
-	for (i = 0; i < p->rec[0].n - n0; i++)
-		if (rec_differs(&p->rec[0].v[n0 + i], &p->rec[1].v[n1 + i])) {
-			differ(p, line, len, why);
-			return false;
-		}
-	if (state_differs(p->ctx[0], p->ctx[1])) {
-		differ(p, line, len, why);
-		return false;
-	}
-	return true;
+	return pair_calls_same(p, n0, n1, line, len);
 }
 
 /* Lines a stream splits into (the splitter the live feed uses). */

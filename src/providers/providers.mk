@@ -48,7 +48,7 @@ fuzz_cpp_flags = $(AM_CPPFLAGS) -DTOP_SRCDIR='"$(abs_top_srcdir)"'
 fuzz_c_flags = $(AM_CFLAGS)
 fuzz_ld_flags =
 endif
-EXTRA_DIST += tests/fuzz/driver.c tests/fuzz/fuzz_shottracker.h
+EXTRA_DIST += tests/fuzz/driver.c tests/fuzz/fuzz_shottracker.h tests/fuzz/fuzz_sportradar.h
 
 check_PROGRAMS += tests/fuzz/fuzz_shottracker_details tests/fuzz/fuzz_shottracker_frame \
 	tests/fuzz/fuzz_shottracker_roster
