@@ -810,6 +810,7 @@ replay_pass(struct replay *r, const struct provider_parser *parser,
 	struct capture_record rec;
 	struct pace pace = { 0, 0, 0 };
 	struct replay_seek sk;
+	double paced_from = -1, paced_to = -1;   /* the timeline a 1x pass waited on */
 	int forward = 0, control, fwd_period = 0, rc = 0;
 	size_t fwd_plays = 0;
 	long target;
@@ -833,6 +834,11 @@ replay_pass(struct replay *r, const struct provider_parser *parser,
 
 			if (turn == TURN_STOP)
 				break;
+			if (pace.speed > 0) {
+				paced_to = record_ms(r, &rec);
+				if (paced_from < 0)
+					paced_from = paced_to;
+			}
 			control = turn == TURN_CONTROL ? take_control(r, &sk) : -1;
 			if (control == FEED_PLAY_FORWARD) {
 				forward = 1;
@@ -874,6 +880,10 @@ replay_pass(struct replay *r, const struct provider_parser *parser,
 		}
 	}
 	capture_read_close(&cr);
+	/* what the pace waited for, so that a test can hold a replay to it */
+	if (paced_to > paced_from)
+		log_msg("replay: paced %.0f ms of the capture's timeline at %gx",
+		    paced_to - paced_from, pace.speed);
 	if (rc == 0 && r->has_until && !r->reached_until && !feed_stopping(r->feed) &&
 	    r->until_error[0] == '\0')
 		snprintf(r->until_error, sizeof r->until_error,
