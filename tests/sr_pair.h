@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "providers/sportradar.h"
+#include "sim/simgame.h"
 
 /* --- what a sink was sent, in order --- */
 
@@ -461,6 +462,26 @@ mutate(struct buf *b, const char *line, const char *key_at, const char *at,
 		put(b, end, strlen(end));
 		break;
 	}
+}
+
+/* The simulated games both scan tests read through `check`: a regular
+ * one, one to three overtimes, one in halves to overtime (sim/simgame.h). */
+static inline void
+pair_sims(void (*check)(const char *name, const struct sim_options *opt))
+{
+	struct sim_options opt;
+
+	memset(&opt, 0, sizeof opt);
+	opt.seed = 2026;
+	check("a simulated game (seed 2026)", &opt);
+	opt.seed = 21;
+	opt.overtimes = 3;
+	check("a game with three overtimes", &opt);
+	memset(&opt, 0, sizeof opt);
+	opt.seed = 22;
+	opt.halves = true;
+	opt.force_overtime = true;
+	check("a game in halves, to overtime", &opt);
 }
 
 #endif

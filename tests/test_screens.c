@@ -719,6 +719,29 @@ test_empty(struct app_state *st)
 	game_free(&g);
 }
 
+/* A first-quarter possession, the n-th of `side`, as ShotTracker sends
+ * one: id "<id>@n", `five` on offense against `opp`, player ids a side's
+ * letter (`own`, the other side's `other`) and a number. */
+static void
+possession_base(struct cs_possession *p, const char *id, int side, int n, char own,
+    char other, const int five[5], const int opp[5])
+{
+	int k;
+
+	memset(p, 0, sizeof *p);
+	snprintf(p->id, sizeof p->id, "%s@%d", id, n);
+	p->side = side;
+	p->period.type = CS_PERIOD_QUARTER;
+	p->period.number = p->period.sequence = 1;
+	p->start_clock = 7200 - n * 150;
+	p->end_clock = p->start_clock - 140;
+	p->nfive[0] = p->nfive[1] = 5;
+	for (k = 0; k < 5; k++) {
+		snprintf(p->five[0][k], CS_ID_MAX, "%c%d", own, five[k]);
+		snprintf(p->five[1][k], CS_ID_MAX, "%c%d", other, opp[k]);
+	}
+}
+
 /* ShotTracker's own possessions of the hand-built game: NYK (home) 5 in 4
  * with two fives, BOS (away) 4 in 3. */
 static void
@@ -726,20 +749,9 @@ add_possession(struct game *g, int side, int n, int points, bool half, bool pain
     int passes, int screen, int shot_clock, const int five[5], const int opp[5])
 {
 	struct cs_possession p;
-	int k;
 
-	memset(&p, 0, sizeof p);
-	snprintf(p.id, sizeof p.id, "%s@%d", side == CS_HOME ? "nyk" : "bos", n);
-	p.side = side;
-	p.period.type = CS_PERIOD_QUARTER;
-	p.period.number = p.period.sequence = 1;
-	p.start_clock = 7200 - n * 150;
-	p.end_clock = p.start_clock - 140;
-	p.nfive[0] = p.nfive[1] = 5;
-	for (k = 0; k < 5; k++) {
-		snprintf(p.five[0][k], CS_ID_MAX, "%c%d", side == CS_HOME ? 'n' : 'b', five[k]);
-		snprintf(p.five[1][k], CS_ID_MAX, "%c%d", side == CS_HOME ? 'b' : 'n', opp[k]);
-	}
+	possession_base(&p, side == CS_HOME ? "nyk" : "bos", side, n,
+	    side == CS_HOME ? 'n' : 'b', side == CS_HOME ? 'b' : 'n', five, opp);
 	p.points = points;
 	p.fga = shot_clock >= 0;
 	p.fgm = points >= 2;
@@ -2124,22 +2136,10 @@ static void
 g15_st_possession(struct game *g, int side, int n, int points, int screen,
     const int five[5], const int opp[5])
 {
-	static const char pfx[2] = { 'h', 'a' };   /* CS_HOME, CS_AWAY */
 	struct cs_possession p;
-	int k;
 
-	memset(&p, 0, sizeof p);
-	snprintf(p.id, sizeof p.id, "%c@%d", pfx[side], n);
-	p.side = side;
-	p.period.type = CS_PERIOD_QUARTER;
-	p.period.number = p.period.sequence = 1;
-	p.start_clock = 7200 - n * 150;
-	p.end_clock = p.start_clock - 140;
-	p.nfive[0] = p.nfive[1] = 5;
-	for (k = 0; k < 5; k++) {
-		snprintf(p.five[0][k], CS_ID_MAX, "%c%d", pfx[side], five[k]);
-		snprintf(p.five[1][k], CS_ID_MAX, "%c%d", pfx[1 - side], opp[k]);
-	}
+	possession_base(&p, side == CS_HOME ? "h" : "a", side, n,
+	    side == CS_HOME ? 'h' : 'a', side == CS_HOME ? 'a' : 'h', five, opp);
 	p.points = points;
 	p.fga = 1;
 	p.fgm = points >= 2;

@@ -386,17 +386,7 @@ main(void)
 	check_fixture("pbp_halves.json", summary);
 	check_fixture("pbp_old.json", summary);
 
-	memset(&opt, 0, sizeof opt);
-	opt.seed = 2026;
-	check_sim("a simulated game (seed 2026)", &opt);
-	opt.seed = 21;
-	opt.overtimes = 3;
-	check_sim("a game with three overtimes", &opt);
-	memset(&opt, 0, sizeof opt);
-	opt.seed = 22;
-	opt.halves = true;
-	opt.force_overtime = true;
-	check_sim("a game in halves, to overtime", &opt);
+	pair_sims(check_sim);
 
 	/* the fixture's players have no ids, only references (an event held
 	 * to the document's end); its shots have statistics and locations */

@@ -395,17 +395,7 @@ main(void)
 	check_stream("fuzz corpus streams", NULL, NULL, (const char *const *)fuzz.v, fuzz.n,
 	    false);
 
-	memset(&opt, 0, sizeof opt);
-	opt.seed = 2026;
-	check_sim("a simulated game (seed 2026)", &opt);
-	opt.seed = 21;
-	opt.overtimes = 3;
-	check_sim("a game with three overtimes", &opt);
-	memset(&opt, 0, sizeof opt);
-	opt.seed = 22;
-	opt.halves = true;
-	opt.force_overtime = true;
-	check_sim("a game in halves, to overtime", &opt);
+	pair_sims(check_sim);
 
 	/* every recorded example damaged, after a line and before another */
 	for (i = 0; i < data.n; i++) {

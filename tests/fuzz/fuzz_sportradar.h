@@ -53,4 +53,22 @@ on_warning(void *ctx, const char *msg)
 
 static struct sportradar_ctx ctx[2];
 
+/* Both contexts afresh, each sink hashing into its own hash[i]. */
+static void
+contexts_init(uint64_t hash[2])
+{
+	struct cs_sink sink;
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		memset(&sink, 0, sizeof sink);
+		sink.ctx = &hash[i];
+		sink.event = on_event;
+		sink.delete_event = on_delete;
+		sink.game = on_game;
+		sink.warning = on_warning;
+		sportradar_ctx_init(&ctx[i], &sink, NULL);
+	}
+}
+
 #endif

@@ -21,24 +21,15 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	uint64_t hash[2] = { 0xcbf29ce484222325ull, 0xcbf29ce484222325ull };
-	struct cs_sink sink;
 	char *doc;
-	int i, round;
+	int round;
 
 	doc = malloc(size + 1);      /* exact size: a read past it is caught */
 	if (doc == NULL)
 		return 0;
 	memcpy(doc, data, size);
 	doc[size] = '\0';
-	for (i = 0; i < 2; i++) {
-		memset(&sink, 0, sizeof sink);
-		sink.ctx = &hash[i];
-		sink.event = on_event;
-		sink.delete_event = on_delete;
-		sink.game = on_game;
-		sink.warning = on_warning;
-		sportradar_ctx_init(&ctx[i], &sink, NULL);
-	}
+	contexts_init(hash);
 	for (round = 0; round < 2; round++)
 		if (sportradar_parse_pbp_read(&ctx[0], doc, size, false, NULL) !=
 		    sportradar_parse_pbp_read(&ctx[1], doc, size, true, NULL))

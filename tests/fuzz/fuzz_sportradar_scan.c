@@ -41,24 +41,14 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	uint64_t hash[2] = { 0xcbf29ce484222325ull, 0xcbf29ce484222325ull };
-	struct cs_sink sink;
 	char *line;
-	int i;
 
 	line = malloc(size + 1);     /* exact size: a read past it is caught */
 	if (line == NULL)
 		return 0;
 	memcpy(line, data, size);
 	line[size] = '\0';
-	for (i = 0; i < 2; i++) {
-		memset(&sink, 0, sizeof sink);
-		sink.ctx = &hash[i];
-		sink.event = on_event;
-		sink.delete_event = on_delete;
-		sink.game = on_game;
-		sink.warning = on_warning;
-		sportradar_ctx_init(&ctx[i], &sink, NULL);
-	}
+	contexts_init(hash);
 	both(line, size / 2);
 	both(line, size);
 	if (hash[0] != hash[1])
