@@ -47,24 +47,13 @@ struct figures {
 	int count[2];                        /* each team's units */
 };
 
-/* The units' labels as last made: a unit's row is redrawn with every play
- * it is on court for, its players' names are not (the label weighs the
- * whole roster: most of a row's cost). */
-#define LABELS_CACHED 16
-
-struct label_cache {
-	struct {
-		uint64_t key;   /* 0: empty */
-		char text[256];
-	} e[LABELS_CACHED];
-};
 
 struct lineups {
 	struct ui_scroll sc;
 	int nrows;         /* rows last laid out */
 	struct ui_rows drawn;   /* what each row shows (rows.h) */
 	struct figures fig;     /* this draw's */
-	struct label_cache labels;
+	struct ui_unit_labels labels;
 };
 
 /*
@@ -77,7 +66,7 @@ struct pass {
 	uint64_t *keys;
 	const bool *stale;
 	const struct figures *fig;
-	struct label_cache *labels;   /* the draw pass's */
+	struct ui_unit_labels *labels;   /* the draw pass's */
 };
 
 
@@ -321,7 +310,7 @@ units_header(const struct pane_ctx *c, const struct figures *f, WINDOW *w, int y
  * (the names change with the info, as the rows' base key has it), players
  * and width are the ones it was made for. */
 static const char *
-unit_label(const struct pane_ctx *c, struct label_cache *lc, const struct box_team *t,
+unit_label(const struct pane_ctx *c, struct ui_unit_labels *lc, const struct box_team *t,
     const struct unit *u, int width)
 {
 	struct {
@@ -330,7 +319,8 @@ unit_label(const struct pane_ctx *c, struct label_cache *lc, const struct box_te
 		bool ascii;
 	} k;
 	uint64_t key;
-	int i;
+	char *text;
+	bool made;
 
 	memset(&k, 0, sizeof k);
 	k.info = game_touched(c->g, GAME_TOUCH_INFO);
@@ -340,13 +330,11 @@ unit_label(const struct pane_ctx *c, struct label_cache *lc, const struct box_te
 	k.nplayers = t->nplayers;   /* a teammate learned may share a surname */
 	k.ascii = c->theme->ascii;
 	key = ui_rows_hash(UI_ROWS_SEED, &k, sizeof k);
-	i = (int)(key % LABELS_CACHED);
-	if (lc->e[i].key != key) {
-		ui_unit_label(t, u, width, c->theme->ascii ? "." : "\u2026", lc->e[i].text,
-		    sizeof lc->e[i].text);
-		lc->e[i].key = key;
-	}
-	return lc->e[i].text;
+	text = ui_unit_labels_slot(lc, key, &made);
+	if (!made)
+		ui_unit_label(t, u, width, c->theme->ascii ? "." : "\u2026", text,
+		    UI_UNIT_LABEL_MAX);
+	return text;
 }
 
 /* A label in `width` columns; one still wider (no cut tells its players
@@ -365,7 +353,7 @@ label_draw(const struct pane_ctx *c, WINDOW *w, int y, int x, int width, const c
 }
 
 static void
-unit_row(const struct pane_ctx *c, struct label_cache *lc, WINDOW *w, int y, int x, int width,
+unit_row(const struct pane_ctx *c, struct ui_unit_labels *lc, WINDOW *w, int y, int x, int width,
     int aw, const struct unit *u)
 {
 	const struct box_team *t = game_view_team(c->g, u->side);

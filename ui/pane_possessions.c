@@ -33,22 +33,10 @@
 #define UNIT_NAMES_MIN 30  /* five players told apart (cut, never below
 			      what tells teammates apart) in a column */
 
-/* The units' names as last made (a label weighs the whole roster; the
- * units' numbers change with every possession, their names do not). */
-#define LABELS_CACHED 32
-#define LABEL_MAX (CS_ON_COURT * (CS_NAME_MAX + CS_JERSEY_MAX + 4))
-
-struct unit_labels {
-	struct {
-		uint64_t key;   /* 0: empty */
-		char text[LABEL_MAX];
-	} e[LABELS_CACHED];
-};
-
 struct possessions_pane {
 	struct ui_scroll sc;
 	int nrows;
-	struct unit_labels labels;
+	struct ui_unit_labels labels;
 };
 
 /* What one layout pass shares: each side's summary, the ball-screen
@@ -56,7 +44,7 @@ struct possessions_pane {
 struct pass {
 	struct cs_possession_summary s[2];   /* CS_HOME, CS_AWAY */
 	unsigned screens;
-	struct unit_labels *labels;
+	struct ui_unit_labels *labels;
 };
 
 /* Drawing context of one team's block (w == NULL: only count rows). */
@@ -64,7 +52,7 @@ struct block {
 	const struct pane_ctx *c;
 	WINDOW *w;
 	int side, x, width, base, top, page, row;
-	struct unit_labels *labels;
+	struct ui_unit_labels *labels;
 };
 
 /* Window row of the block's next content row, or 0 when out of view. */
@@ -254,7 +242,8 @@ unit_label(const struct block *b, const struct box_team *t,
 		bool ascii;
 	} k;
 	uint64_t key;
-	int i;
+	char *text;
+	bool made;
 
 	memset(&k, 0, sizeof k);
 	k.info = game_touched(b->c->g, GAME_TOUCH_INFO);
@@ -264,13 +253,10 @@ unit_label(const struct block *b, const struct box_team *t,
 	k.nplayers = t->nplayers;   /* a teammate learned may share a surname */
 	k.ascii = b->c->theme->ascii;
 	key = ui_rows_hash(UI_ROWS_SEED, &k, sizeof k);
-	i = (int)(key % LABELS_CACHED);
-	if (b->labels->e[i].key != key) {
-		ui_unit_label_ids(t, u->ids, width, ellipsis, b->labels->e[i].text,
-		    sizeof b->labels->e[i].text);
-		b->labels->e[i].key = key;
-	}
-	return b->labels->e[i].text;
+	text = ui_unit_labels_slot(b->labels, key, &made);
+	if (!made)
+		ui_unit_label_ids(t, u->ids, width, ellipsis, text, UI_UNIT_LABEL_MAX);
+	return text;
 }
 
 /* A five's players, each told apart from his teammates (unit_label.c),

@@ -328,3 +328,13 @@ ui_unit_label_ids(const struct box_team *t, const char ids[][CS_ID_MAX], int wid
 		}
 	return five_label(t, players, unknown, width, ellipsis, buf, size);
 }
+
+char *
+ui_unit_labels_slot(struct ui_unit_labels *c, uint64_t key, bool *made)
+{
+	size_t i = (size_t)(key % UI_UNIT_LABELS_CACHED);
+
+	*made = c->e[i].key == key;
+	c->e[i].key = key;
+	return c->e[i].text;
+}

@@ -11,9 +11,29 @@
 #ifndef CS_UI_UNIT_LABEL_H
 #define CS_UI_UNIT_LABEL_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "model/game.h"
+
+/* Labels as last made, for a pane that redraws a unit's row with every
+ * play while its players' names do not change (a label weighs the whole
+ * roster: most of a row's cost).  Keyed by a hash of all a label depends
+ * on; 0 is never a key. */
+#define UI_UNIT_LABELS_CACHED 32
+#define UI_UNIT_LABEL_MAX (CS_ON_COURT * (CS_NAME_MAX + CS_JERSEY_MAX + 4))
+
+struct ui_unit_labels {
+	struct {
+		uint64_t key;   /* 0: empty */
+		char text[UI_UNIT_LABEL_MAX];
+	} e[UI_UNIT_LABELS_CACHED];
+};
+
+/* The slot for `key`: its label when *made is true, else a buffer of
+ * UI_UNIT_LABEL_MAX to make it in (the slot is the key's from then on). */
+char *ui_unit_labels_slot(struct ui_unit_labels *c, uint64_t key, bool *made);
 
 /* One player's label, uncut: "N.Jokic", "J.Williams#8". */
 const char *ui_unit_player_label(const struct box_team *t, int player, char *buf, size_t size);
