@@ -863,8 +863,8 @@ http_stream(struct http_stream *hs, const struct http_request *req,
 	return rc;
 }
 
-int
-http_stream_fds(void *arg, int *fds, int max)
+static int
+stream_fds(void *arg, int *fds, int max)
 {
 	struct http_stream *hs = arg;
 	curl_socket_t sock = CURL_SOCKET_BAD;
@@ -877,8 +877,8 @@ http_stream_fds(void *arg, int *fds, int max)
 	return 1;
 }
 
-void
-http_stream_serve(void *arg, const int *ready, int n)
+static void
+stream_serve(void *arg, const int *ready, int n)
 {
 	struct http_stream *hs = arg;
 	int running;
@@ -889,4 +889,12 @@ http_stream_serve(void *arg, const int *ready, int n)
 	 * stays in the multi handle for the stream's own loop to read */
 	if (hs != NULL && hs->easy != NULL)
 		(void)curl_multi_perform(hs->multi, &running);
+}
+
+void
+http_stream_others(struct http_stream *hs, struct http_others *others)
+{
+	others->fds = stream_fds;
+	others->serve = stream_serve;
+	others->arg = hs;
 }

@@ -132,12 +132,11 @@ void http_stream_wake(struct http_stream *hs);
 int64_t http_stream_last_byte_us(const struct http_stream *hs);
 /*
  * The stream as the other connection of a request made inside it (a
- * league's game's REST: http_others, with the stream as `arg`): its
- * socket, and what came read into on_data without waiting.  Only from
- * the stream's own handlers' thread, outside on_data.
+ * league's game's REST): *others watches its socket and reads what came
+ * into on_data without waiting.  Only from the stream's own handlers'
+ * thread, outside on_data.
  */
-int http_stream_fds(void *hs, int *fds, int max);
-void http_stream_serve(void *hs, const int *ready, int n);
+void http_stream_others(struct http_stream *hs, struct http_others *others);
 /* Streams req->url until it ends (*res says how); -1 with *cause when it
  * could not start (no handle). */
 int http_stream(struct http_stream *hs, const struct http_request *req,

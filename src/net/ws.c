@@ -821,9 +821,10 @@ ws_hub_service(struct ws_hub *hub)
 		step(hub->socks[i], cs_now_us());
 }
 
-int
-ws_hub_fds(struct ws_hub *hub, int *fds, int max)
+static int
+hub_fds(void *arg, int *fds, int max)
 {
+	struct ws_hub *hub = arg;
 	int i, n = 0, fd;
 
 	for (i = 0; i < hub->nsocks && n < max; i++) {
@@ -839,9 +840,11 @@ ws_hub_fds(struct ws_hub *hub, int *fds, int max)
 	return n;
 }
 
-void
-ws_hub_serve(struct ws_hub *hub, const int *ready, int n)
+/* `ready`: the sockets the poll found readable */
+static void
+hub_serve(void *arg, const int *ready, int n)
 {
+	struct ws_hub *hub = arg;
 	struct lws_pollfd pfd;
 	int i;
 
@@ -856,6 +859,14 @@ ws_hub_serve(struct ws_hub *hub, const int *ready, int n)
 	/* what TLS read ahead and lws holds: its "forced service", no wait */
 	if (lws_service_adjust_timeout(hub->context, 1, 0) == 0)
 		lws_service_tsi(hub->context, -1, 0);
+}
+
+void
+ws_hub_others(struct ws_hub *hub, struct http_others *others)
+{
+	others->fds = hub_fds;
+	others->serve = hub_serve;
+	others->arg = hub;
 }
 
 bool

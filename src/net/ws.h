@@ -22,6 +22,8 @@
 
 #include "net/feed.h"
 
+struct http_others;
+
 struct ws;
 /* One lws context and its sockets: ws_new makes a socket with a hub of its
  * own; a league makes one hub and a socket per game in it (ws_new_in), all
@@ -82,14 +84,13 @@ void ws_hub_wake(struct ws_hub *hub);
 void ws_hub_service(struct ws_hub *hub);
 bool ws_hub_live(const struct ws_hub *hub);
 /*
- * While one game's request holds the feed thread (net/http.h,
- * http_others): the sockets of the hub's connections, and one round of
- * their input (`ready`: those the poll found readable) without waiting.
- * Frames go to their handlers as in ws_hub_service; the checks (watchdog,
- * pings, on_tick) stay ws_hub_service's.
+ * The hub as the other connections of a request that holds the feed
+ * thread (net/http.h): *others watches the sockets of its connections and
+ * runs one round of their input without waiting.  Frames go to their
+ * handlers as in ws_hub_service; the checks (watchdog, pings, on_tick)
+ * stay ws_hub_service's.
  */
-int ws_hub_fds(struct ws_hub *hub, int *fds, int max);
-void ws_hub_serve(struct ws_hub *hub, const int *ready, int n);
+void ws_hub_others(struct ws_hub *hub, struct http_others *others);
 /*
  * Starts one connection to `url` without waiting for it; ws_done tells
  * when it ended, and how (once).  -1 with *cause as ws_session.  In a

@@ -1172,18 +1172,6 @@ live(struct st *st, char **cause)
 	}
 }
 
-static int
-hub_fds(void *hub, int *fds, int max)
-{
-	return ws_hub_fds(hub, fds, max);
-}
-
-static void
-hub_serve(void *hub, const int *ready, int n)
-{
-	ws_hub_serve(hub, ready, n);
-}
-
 /* The game's st on `feed`, its socket in `hub` (NULL: a hub of its own);
  * NULL with *cause when the game cannot start. */
 static struct st *
@@ -1223,9 +1211,7 @@ st_new(struct feed *feed, struct ws_hub *hub, char **cause)
 	if (hub != NULL) {
 		/* a league's: its log lines name the game; while its request
 		 * waits, the other games' sockets are read (issue 19) */
-		st->others.fds = hub_fds;
-		st->others.serve = hub_serve;
-		st->others.arg = hub;
+		ws_hub_others(hub, &st->others);
 		snprintf(st->tag, sizeof st->tag, "%s: ", cfg->game_id);
 		snprintf(st->wsname, sizeof st->wsname, "shottracker: %s", cfg->game_id);
 	}

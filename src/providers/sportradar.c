@@ -412,13 +412,8 @@ rest_get(struct sr *sr, const char *doc, int attempts, struct http_response *res
 	for (attempt = 1; ; attempt++) {
 		free(err);
 		err = NULL;
-		if (sr->defer_rest && sr->hs != NULL) {
-			/* a league's: the stream is read while this waits */
-			sr->stream_others.fds = http_stream_fds;
-			sr->stream_others.serve = http_stream_serve;
-			sr->stream_others.arg = sr->hs;
-			req.others = &sr->stream_others;
-		}
+		if (sr->defer_rest && sr->stream_others.arg != NULL)
+			req.others = &sr->stream_others;   /* a league's: the stream read meanwhile */
 		if (sr->rest_in_stream) {
 			/* inside the stream: what is left of its watchdog */
 			req.stall_ms = watchdog_left_ms(sr);
@@ -1264,6 +1259,7 @@ conn_run(struct sr *sr, char **cause)
 	for (i = 0; sr->lg != NULL && i < sr->lg->n; i++) {
 		/* a game's REST inside the stream measures the one stream */
 		sr->lg->game[i]->hs = sr->hs;
+		http_stream_others(sr->hs, &sr->lg->game[i]->stream_others);
 		sr->lg->game[i]->status_due_us = sr->status_due_us;
 	}
 
