@@ -112,11 +112,16 @@ app_drain_marked(struct game *g, struct app_state *st, struct feed *feed,
 
 	list = feed_drain(feed);
 	for (m = list; m != NULL; m = m->next) {
-		/* live events only: a REST document's are not (received_us 0) */
+		bool applied = app_apply(g, st, m);
+
+		/* Timed: live events only (a REST document's have received_us
+		 * 0), and only those that change what is shown: a stream's
+		 * resend of plays the catch-up already had never reaches the
+		 * screen, so it has no latency to measure. */
 		if ((m->kind == FEED_MSG_EVENT || m->kind == FEED_MSG_DELETE) &&
-		    m->received_us != 0)
+		    m->received_us != 0 && applied)
 			app_stamp(st, m->received_us);
-		changed |= app_apply(g, st, m);
+		changed |= applied;
 		if (m->kind == FEED_MSG_CAUGHT_UP && at_caught_up != NULL)
 			at_caught_up(arg);
 	}

@@ -232,7 +232,8 @@ marker_run(struct feed *feed, char **cause)
 static const struct provider marker = { .name = "marker", .run = marker_run };
 
 /* Two frames' worth: a mark, two events; a later mark, an event and two
- * deletes.  The marks differ (it waits for the clock to move, bounded). */
+ * deletes, then a resend of that event and of a delete.  The marks differ
+ * (it waits for the clock to move, bounded). */
 static int
 stamper_run(struct feed *feed, char **cause)
 {
@@ -253,14 +254,24 @@ stamper_run(struct feed *feed, char **cause)
 		cs_event_init(&ev, CS_PROVIDER_SHOTTRACKER);
 		snprintf(ev.id, sizeof ev.id, "s%d", i);
 		ev.sequence = i + 1;
+		ev.period.sequence = 1;
 		sink.event(sink.ctx, &ev);
 	}
 	sink.delete_event(sink.ctx, "s0");
+	sink.delete_event(sink.ctx, "s1");
+	/* a stream's resend of what is already shown changes nothing: not
+	 * timed (its events never reach the screen) */
+	cs_event_init(&ev, CS_PROVIDER_SHOTTRACKER);
+	snprintf(ev.id, sizeof ev.id, "s2");
+	ev.sequence = 3;
+	ev.period.sequence = 1;
+	sink.event(sink.ctx, &ev);
 	sink.delete_event(sink.ctx, "s1");
 	feed_mark_document(feed);   /* a REST refresh's event: not timed */
 	cs_event_init(&ev, CS_PROVIDER_SHOTTRACKER);
 	snprintf(ev.id, sizeof ev.id, "s9");
 	ev.sequence = 9;
+	ev.period.sequence = 1;
 	sink.event(sink.ctx, &ev);
 	return 0;
 }
@@ -682,7 +693,7 @@ test_stamp_every_event(void)
 			app_drain(g, &st, feed);
 	}
 	ok(st.ended, "the feed ended");
-	is_int((int)st.nstamps, 5, "five stamps: three events, two deletes (not the REST one)");
+	is_int((int)st.nstamps, 5, "five stamps: three events, two deletes (not the resends, not the REST one)");
 	for (i = 0; i < st.nstamps; i++)
 		if (st.stamps[i] < before || st.stamps[i] > cs_now_us())
 			all_set = false;
