@@ -860,13 +860,14 @@ draw_row(const struct box *s, const struct pane_ctx *c, WINDOW *w, int y, int wi
 /* ---- which rows changed (rows.h) ---- */
 
 /* What every row depends on beyond its own data: the rosters and rules
- * (names, foul trouble), the period (foul trouble), the columns. */
+ * (names, foul trouble), the columns.  Not the period: a player's row
+ * takes its foul level (player_key), the line score the period under way
+ * (row_key), so that a period's start redraws only what it changes. */
 static uint64_t
 base_key(const struct pane_ctx *c, const struct frame *f, int width)
 {
 	struct {
 		uint64_t info;
-		struct cs_period per;
 		int width, nplayers[2];
 		bool over;
 	} b;
@@ -875,7 +876,6 @@ base_key(const struct pane_ctx *c, const struct frame *f, int width)
 
 	memset(&b, 0, sizeof b);
 	b.info = game_touched(c->g, GAME_TOUCH_INFO);
-	b.per = game_view_period(c->g);
 	b.width = width;
 	b.over = game_over(c);
 	for (s = 0; s < 2; s++) {
@@ -896,29 +896,42 @@ line_key(uint64_t h, const struct statline *l, int minutes)
 	return ui_rows_hash(h, &shown, sizeof shown);
 }
 
+/* A team's line score row: its points by period. */
 static uint64_t
 team_key(uint64_t h, const struct box_team *t)
 {
 	h = ui_rows_hash(h, &t->points, sizeof t->points);
 	h = ui_rows_hash(h, &t->nperiods, sizeof t->nperiods);
-	h = ui_rows_hash(h, t->period_points, sizeof t->period_points);
+	return ui_rows_hash(h, t->period_points, sizeof t->period_points);
+}
+
+/* A team's totals and percentages rows: not its points by period, which
+ * a new period's column changes. */
+static uint64_t
+totals_key(uint64_t h, const struct box_team *t, int minutes)
+{
+	h = line_key(h, &t->totals, minutes);
 	h = ui_rows_hash(h, &t->team_rebounds, sizeof t->team_rebounds);
 	return ui_rows_hash(h, &t->team_turnovers, sizeof t->team_turnovers);
 }
 
 static uint64_t
-player_key(uint64_t h, const struct box_team *t, const struct brow *r, const struct frame *f)
+player_key(const struct pane_ctx *c, uint64_t h, const struct box_team *t,
+    const struct brow *r, const struct frame *f)
 {
+	struct cs_period per = game_view_period(c->g);
 	struct box_player p;
-	int i;
+	int i[2];
 
 	if (r->player < 0 || r->player >= t->nplayers)
 		return h;
 	memcpy(&p, &t->players[r->player], sizeof p);   /* padding and all */
 	p.line.seconds = p.line.seconds > 0;   /* played or not: the dash */
 	h = ui_rows_hash(h, &p, sizeof p);
-	i = r->player < BOX_PLAYERS_MAX ? f->minutes[r->side][r->player] : 0;
-	return ui_rows_hash(h, &i, sizeof i);
+	i[0] = r->player < BOX_PLAYERS_MAX ? f->minutes[r->side][r->player] : 0;
+	/* the period counts for the fouls only through their level */
+	i[1] = (int)ui_foul_level(game_rules(c->g), &per, p.line.pf);
+	return ui_rows_hash(h, i, sizeof i);
 }
 
 static uint64_t
@@ -931,6 +944,8 @@ row_key(const struct pane_ctx *c, uint64_t base, const struct brow *r, const str
 
 	h = ui_rows_hash(h, &selected, sizeof selected);
 	if (r->kind == R_LS_HEAD || r->kind == R_LS_TEAM) {
+		s = game_view_period(c->g).sequence;   /* its columns */
+		h = ui_rows_hash(h, &s, sizeof s);
 		for (s = 0; s < 2; s++)
 			if ((t = game_view_team(c->g, s)) != NULL)
 				h = team_key(h, t);
@@ -941,10 +956,10 @@ row_key(const struct pane_ctx *c, uint64_t base, const struct brow *r, const str
 		return h;
 	switch (r->kind) {
 	case R_PLAYER:
-		return player_key(h, t, r, f);
+		return player_key(c, h, t, r, f);
 	case R_TOTALS:
 	case R_PCT:
-		return team_key(line_key(h, &t->totals, f->total_minutes[r->side]), t);
+		return totals_key(h, t, f->total_minutes[r->side]);
 	case R_DNP:
 		/* rare: once the game is over; who played decides the list */
 		for (i = 0; i < t->nplayers; i++)
@@ -1199,6 +1214,14 @@ pane_box_sort(const void *state, bool *ascending)
 
 	*ascending = s->ascending;
 	return s->sort;
+}
+
+unsigned long
+pane_box_rows_drawn(const void *state)
+{
+	const struct box *s = state;
+
+	return s->drawn.drawn;
 }
 
 const struct pane_ops pane_box_ops = {

@@ -541,14 +541,16 @@ shots_legend(const struct chart *ch, const struct pane_ctx *c, WINDOW *w, int y,
 /* Rows for the court, what goes round it, and the legend. */
 /* ---- which rows changed (rows.h) ---- */
 
-/* What every row depends on: the chart's shape, the names, the period. */
+/* What every row depends on: the chart's shape, the names, the filter.
+ * Not the period under way: only the ends row names it (plan_rows), so
+ * a period's start redraws that row, not the court. */
 static uint64_t
 base_key(const struct pane_ctx *c, const struct chart *ch, int h, int width, int legend)
 {
 	struct {
 		struct court_view v;
 		uint64_t info;
-		int x0, y0, side, h, width, legend, period, filter_period;
+		int x0, y0, side, h, width, legend, filter_period;
 		bool ascii;
 	} b;
 
@@ -564,14 +566,14 @@ base_key(const struct pane_ctx *c, const struct chart *ch, int h, int width, int
 	b.h = h;
 	b.width = width;
 	b.legend = legend;
-	b.period = game_view_period(c->g).sequence;
 	b.filter_period = c->filter->period;
 	b.ascii = ch->ascii;
 	return ui_rows_hash(UI_ROWS_SEED, &b, sizeof b);
 }
 
 /* Each row's key: a court row by its cells' shots, the ends row by the
- * baskets each team attacks, the legend by the tally. */
+ * period it names and the baskets each team attacks, the legend by the
+ * tally. */
 static void
 plan_rows(struct shots *st, const struct pane_ctx *c, const struct chart *ch, int h, int width,
     int legend, const struct zone_tally *zt, uint64_t *want)
@@ -591,8 +593,10 @@ plan_rows(struct shots *st, const struct pane_ctx *c, const struct chart *ch, in
 	seq = c->filter->period != 0 ? c->filter->period : game_view_period(c->g).sequence;
 	ends[0] = seq > 0 ? attack_end(c, 0, seq) : 0;
 	ends[1] = seq > 0 ? attack_end(c, 1, seq) : 0;
-	if (y < h)
+	if (y < h) {
 		want[y] = ui_rows_hash(want[y], ends, sizeof ends);
+		want[y] = ui_rows_hash(want[y], &seq, sizeof seq);
+	}
 	for (r = 0; r < legend && y + 1 + r < h; r++)
 		want[y + 1 + r] = ui_rows_hash(want[y + 1 + r], zt, sizeof *zt);
 }
@@ -702,6 +706,14 @@ shots_free(void **state)
 		free(st->made);
 	}
 	pane_state_free(state);
+}
+
+unsigned long
+pane_shots_rows_drawn(const void *state)
+{
+	const struct shots *st = state;
+
+	return st->drawn.drawn;
 }
 
 const struct pane_ops pane_shots_ops = {

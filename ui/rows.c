@@ -84,6 +84,7 @@ ui_rows_draw(struct ui_rows *r, WINDOW *w, int y, uint64_t want)
 			return false;
 		r->key[y] = want;
 	}
+	r->drawn++;
 	wmove(w, y, 0);
 	wclrtoeol(w);
 	return true;

@@ -24,6 +24,7 @@ struct ui_rows {
 	uint64_t key[UI_ROWS_MAX];   /* per window row; 0: unknown */
 	int h;                       /* the window's height they were kept for */
 	unsigned long moves;         /* rows moved instead of drawn (the tests read it) */
+	unsigned long drawn;         /* rows drawn (ui_rows_draw said yes): the tests read it */
 };
 
 /* `h` folded with `size` bytes at `p`; never 0. */
