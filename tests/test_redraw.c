@@ -390,7 +390,8 @@ script(struct ui *ui, struct game *g, const char *where)
  * chart the row under the court that names the period and the baskets,
  * the box score its line score (a column more) and the rows of players
  * whose foul level the new period moves (none here: the thresholds of
- * Q2 and Q3 are the same).  Counted through the rows each pane draws
+ * Q2 and Q3 are the same), the lineups pane nothing (the same fives go
+ * on: their stints and fouls read the same).  Counted through the rows each pane draws
  * (rows.h), then checked against a whole frame.
  */
 static void
@@ -399,17 +400,19 @@ period_start_rows(void)
 	static const int nyk[5] = { 0, 1, 2, 6, 7 }, bos[5] = { 0, 1, 5, 3, 6 };
 	struct game *g = build_game();
 	struct ui *ui = ui_at(g, 160, 45, UI_PANE_BOX);
-	void *box, *shots;
-	unsigned long box0, shots0;
+	void *box, *shots, *lineups;
+	unsigned long box0, shots0, lineups0;
 	struct cs_event ev;
 
 	if (ui == NULL)
 		return;
 	box = ui_pane_state(ui, UI_PANE_BOX);
 	shots = ui_pane_state(ui, UI_PANE_SHOTS);
+	lineups = ui_pane_state(ui, UI_PANE_LINEUPS);
 	ui_frame(ui);
 	box0 = pane_box_rows_drawn(box);
 	shots0 = pane_shots_rows_drawn(shots);
+	lineups0 = pane_lineups_rows_drawn(lineups);
 	ok(box0 > 20 && shots0 > 15, "the first frame draws both panes whole (%lu, %lu rows)",
 	    box0, shots0);
 	ev_new(&ev, 3, 7200, CS_EV_PERIOD_START, CS_SIDE_NONE, NULL);
@@ -421,6 +424,8 @@ period_start_rows(void)
 	    "a period's start: the shot chart draws its ends row only");
 	is_int(pane_box_rows_drawn(box) - box0, 3,
 	    "a period's start: the box score draws its line score only");
+	is_int(pane_lineups_rows_drawn(lineups) - lineups0, 0,
+	    "a period's start: the lineups pane draws nothing (the same fives)");
 	same_as_whole_or_new(ui, g, "a period's start, drawn in part");
 	ui_free(&ui);
 	game_free(&g);

@@ -41,6 +41,10 @@ unsigned long pane_box_rows_drawn(const void *state);
 /* Rows the shot chart has drawn so far (ui_rows): for the tests. */
 unsigned long pane_shots_rows_drawn(const void *state);
 
+/* ---- pane_lineups.c ---- */
+/* Rows the lineups pane has drawn so far (ui_rows): for the tests. */
+unsigned long pane_lineups_rows_drawn(const void *state);
+
 /* ---- pane_pbp.c ---- */
 /* The text of a play: the provider's description, or one made up from
  * the statistics; sanitized. */
