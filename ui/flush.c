@@ -62,6 +62,7 @@ struct ui_flush {
 	int fd;                    /* the terminal curses writes to; -1 unknown */
 	bool setup, usable, utf8, el_ok, am, amode;
 	bool ansi_cup;             /* cup is ESC [ row ; col H: written without tparm */
+	bool direct;               /* the screens' lines read in place (line_text) */
 	bool home_known;           /* curses' cursor is at 0,0 (the last doupdate put it there) */
 	const char *cup, *home, *el, *smam, *rmam;
 	char home_seq[SEQ_MAX];
@@ -75,6 +76,7 @@ struct ui_flush {
 	char out[FLUSH_OUT_MAX];
 	size_t n;
 	cchar_t newl[FLUSH_COLS_MAX + 1], curl[FLUSH_COLS_MAX + 1];
+	const cchar_t *nl, *cl;    /* the line read_line() read: newl and curl, or in place */
 	struct move_seq moves[MOVES_CACHED];
 	struct sgr_seq sgrs[SGRS_CACHED];
 	struct { wchar_t wc; int width; } widths[WIDTHS_CACHED];
@@ -121,6 +123,12 @@ ui_flush_lines_handed(const struct ui_flush *f)
 	return f->handed;
 }
 
+bool
+ui_flush_in_place(const struct ui_flush *f)
+{
+	return f->direct;
+}
+
 void
 ui_flush_stage(struct ui_flush *f, WINDOW *w)
 {
@@ -158,6 +166,52 @@ cap(struct ui_flush *f, const char *name)
 	return s;
 }
 
+/*
+ * A window's line as ncurses keeps it (curses.priv.h's struct ldat, the
+ * same since ncurses 5.0): newscr's and curscr's cells are compared and
+ * copied where they are, not copied out cell by cell (win_wchnstr())
+ * and back (copywin()), which was a fifth of a frame's instructions.
+ * lines_direct_ok() checks it once against the public calls; where it
+ * does not hold, or curses hides its windows, those calls are used.
+ */
+struct flush_ldat {
+	cchar_t *text;
+	NCURSES_SIZE_T firstchar, lastchar, oldindex;
+};
+
+static cchar_t *
+line_text(WINDOW *w, int y)
+{
+#if NCURSES_OPAQUE
+	(void)w;
+	(void)y;
+	return NULL;
+#else
+	return ((struct flush_ldat *)(void *)w->_line)[y].text;
+#endif
+}
+
+/* A cell written through curses is found in place, on its line and
+ * column, and a line's neighbour is not it. */
+static bool
+lines_direct_ok(void)
+{
+	static const wchar_t q[] = { L'Q', L'\0' };
+	WINDOW *w = newwin(3, 6, 0, 0);
+	cchar_t mark, got;
+	bool ok;
+
+	if (w == NULL)
+		return false;
+	ok = line_text(w, 0) != NULL && setcchar(&mark, q, A_BOLD, 0, NULL) == OK &&
+	    mvwadd_wch(w, 2, 4, &mark) == OK && mvwin_wch(w, 2, 4, &got) == OK &&
+	    memcmp(&line_text(w, 2)[4], &got, sizeof got) == 0 &&
+	    mvwin_wch(w, 1, 4, &mark) == OK && memcmp(&line_text(w, 1)[4], &mark, sizeof mark) == 0 &&
+	    memcmp(&mark, &got, sizeof got) != 0;
+	delwin(w);
+	return ok;
+}
+
 /* What the terminal offers, looked up once (the SCREEN lives as long as
  * the UI). */
 static void
@@ -168,6 +222,7 @@ setup(struct ui_flush *f)
 
 	f->setup = true;
 	f->usable = true;
+	f->direct = lines_direct_ok();
 	f->cup = cap(f, "cup");
 	f->home = cap(f, "home");
 	f->el = cap(f, "el");
@@ -479,7 +534,7 @@ plain_blank(const cchar_t *c)
 static bool
 line_out(struct ui_flush *f, int y, int from, int end, int *x0, int *x1)
 {
-	const cchar_t *nl = f->newl, *cl = f->curl;
+	const cchar_t *nl = f->nl, *cl = f->cl;
 	int cols = COLS, x = from, last, k, tail = cols + 1;
 
 	*x0 = end;
@@ -527,20 +582,36 @@ close_out(struct ui_flush *f)
 /* Row y as the frame drew it, cells [x0, x1], into curscr (a copy of
  * the cells, as doupdate() makes); nothing left marked. */
 static void
-commit_line(int y, int x0, int x1)
+commit_line(const struct ui_flush *f, int y, int x0, int x1)
 {
-	if (x0 <= x1)
+	if (x0 <= x1 && f->direct)
+		memcpy(line_text(curscr, y) + x0, line_text(newscr, y) + x0,
+		    (size_t)(x1 - x0 + 1) * sizeof(cchar_t));
+	else if (x0 <= x1)
 		copywin(newscr, curscr, y, x0, y, x0, y, x1, FALSE);
 	wtouchln(curscr, y, 1, 0);
 	wtouchln(newscr, y, 1, 0);
 }
 
-/* Reads cells [from, end) of row y of both screens, each at its column;
- * false when they are not one cell a column (a character wider than a
- * column takes two). */
+/* Reads cells [from, end) of row y of both screens, each at its column
+ * (f->nl, f->cl); false when they are not one cell a column (a character
+ * wider than a column takes two: the second cell carries a count in its
+ * character bits, and win_wchnstr() reads past it). */
 static bool
 read_line(struct ui_flush *f, int y, int from, int end)
 {
+	int x;
+
+	if (f->direct) {
+		f->nl = line_text(newscr, y);
+		f->cl = line_text(curscr, y);
+		for (x = from; x < end; x++)
+			if (((f->nl[x].attr | f->cl[x].attr) & A_CHARTEXT) != 0)
+				return false;
+		return true;
+	}
+	f->nl = f->newl;
+	f->cl = f->curl;
 	f->newl[end - 1].chars[0] = L'\0';
 	f->curl[end - 1].chars[0] = L'\0';
 	if (mvwin_wchnstr(newscr, y, from, f->newl + from, end - from) == ERR ||
@@ -615,7 +686,7 @@ send_lines(struct ui_flush *f)
 			f->raw_color = -1;
 			break;
 		}
-		commit_line(y, x0, x1);
+		commit_line(f, y, x0, x1);
 		f->sent++;
 	}
 	if (f->n > 0 && close_out(f))
