@@ -521,6 +521,18 @@ next_change(const cchar_t *nl, const cchar_t *cl, int x, int cols)
 	return x;
 }
 
+/* A cell of the terminal that is half of a character two columns wide:
+ * the first, or the second (its character bits count the cells it takes:
+ * what win_wchnstr() reads past).  Written over, the other half would go
+ * blank: such a line is for doupdate(), as put_cell() leaves it the wide
+ * characters of the new screen. */
+static inline bool
+half_wide(struct ui_flush *f, const cchar_t *c)
+{
+	return (c->attr & A_CHARTEXT) != 0 ||
+	    (c->chars[0] >= 0x80 && width_of(f, c->chars[0]) != 1);
+}
+
 /* A blank that el clears to: a space, no attributes, the normal pair. */
 static bool
 plain_blank(const cchar_t *c)
@@ -556,7 +568,7 @@ line_out(struct ui_flush *f, int y, int from, int end, int *x0, int *x1)
 		if (f->el_ok && last >= tail && cols - tail > 3) {
 			/* the rest of the row is blank: its cells, then clear to the end */
 			for (; x < tail; x++)
-				if (!put_cell(f, &nl[x], false))
+				if (half_wide(f, &cl[x]) || !put_cell(f, &nl[x], false))
 					return false;
 			if (!put_attrs(f, A_NORMAL, 0) || !put(f, f->el, strlen(f->el)))
 				return false;
@@ -564,7 +576,8 @@ line_out(struct ui_flush *f, int y, int from, int end, int *x0, int *x1)
 			return true;
 		}
 		for (; x <= last; x++)
-			if (!put_cell(f, &nl[x], y == LINES - 1 && x == cols - 1))
+			if (half_wide(f, &cl[x]) ||
+			    !put_cell(f, &nl[x], y == LINES - 1 && x == cols - 1))
 				return false;
 		*x1 = last;
 	}
@@ -593,21 +606,17 @@ commit_line(const struct ui_flush *f, int y, int x0, int x1)
 	wtouchln(newscr, y, 1, 0);
 }
 
-/* Reads cells [from, end) of row y of both screens, each at its column
- * (f->nl, f->cl); false when they are not one cell a column (a character
- * wider than a column takes two: the second cell carries a count in its
- * character bits, and win_wchnstr() reads past it). */
+/* Cells [from, end) of row y of both screens, each at its column
+ * (f->nl, f->cl): in place, or read out, false when they are not one
+ * cell a column (a character wider than a column takes two, and
+ * win_wchnstr() reads past the second; in place, line_out() refuses to
+ * send or write over either half). */
 static bool
 read_line(struct ui_flush *f, int y, int from, int end)
 {
-	int x;
-
 	if (f->direct) {
 		f->nl = line_text(newscr, y);
 		f->cl = line_text(curscr, y);
-		for (x = from; x < end; x++)
-			if (((f->nl[x].attr | f->cl[x].attr) & A_CHARTEXT) != 0)
-				return false;
 		return true;
 	}
 	f->nl = f->newl;
