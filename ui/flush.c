@@ -464,22 +464,15 @@ cell_attrs(const cchar_t *c, short *pair)
 	return c->attr & (A_ATTRIBUTES & ~A_COLOR);
 }
 
-/* A cell: its attributes, then its characters; false when the cell is
- * one to leave to curses (see flush.h). */
+/* put_cell() past its common case. */
 static bool
-put_cell(struct ui_flush *f, const cchar_t *c, bool corner)
+put_cell_changed(struct ui_flush *f, const cchar_t *c, bool corner)
 {
 	wchar_t wc = c->chars[0];
 	attr_t a;
 	short p;
 	int k;
 
-	/* most cells: printable ASCII, alone, in the attributes of the last */
-	if (wc >= 0x20 && wc < 0x7f && c->chars[1] == L'\0' && !corner &&
-	    c->attr == f->raw_attr && c->ext_color == f->raw_color && f->n + 1 < sizeof f->out) {
-		f->out[f->n++] = (char)wc;
-		return true;
-	}
 	a = cell_attrs(c, &p);
 	if (a & A_ALTCHARSET)
 		return false;
@@ -500,6 +493,22 @@ put_cell(struct ui_flush *f, const cchar_t *c, bool corner)
 		if (!put_char(f, c->chars[k]))
 			return false;
 	return !(corner && f->am) || put(f, f->smam, strlen(f->smam));
+}
+
+/* A cell: its attributes, then its characters; false when the cell is
+ * one to leave to curses (see flush.h).  Inline: most cells of a frame
+ * are printable ASCII, alone, in the attributes of the last, one byte. */
+static inline bool
+put_cell(struct ui_flush *f, const cchar_t *c, bool corner)
+{
+	wchar_t wc = c->chars[0];
+
+	if (wc >= 0x20 && wc < 0x7f && c->chars[1] == L'\0' && !corner &&
+	    c->attr == f->raw_attr && c->ext_color == f->raw_color && f->n + 1 < sizeof f->out) {
+		f->out[f->n++] = (char)wc;
+		return true;
+	}
+	return put_cell_changed(f, c, corner);
 }
 
 /* Two cells alike (doupdate()'s CharEq: every field). */
