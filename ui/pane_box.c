@@ -554,13 +554,18 @@ static void
 fmt_value(char *buf, size_t size, const struct statline *l, int col, bool totals,
     const struct cells *x)
 {
+	size_t o;
+
 	switch (col) {
 	case BOX_COL_MIN:
 		/* whole minutes, as printed box scores do (M:SS would change ten
 		 * players' cells on every play), shared so the column adds up */
 		put_int(buf, size, 0, x->minutes, false);
 		break;
-	case BOX_COL_PF: snprintf(buf, size, "%d%s", l->pf, x->pf_mark); break;
+	case BOX_COL_PF:   /* "5!!": the count and the trouble mark */
+		o = put_int(buf, size, 0, l->pf, false);
+		cs_strlcpy(buf + o, x->pf_mark, size - o);
+		break;
 	case BOX_COL_FG: put_pair(buf, size, l->fgm, l->fga); break;
 	case BOX_COL_3P: put_pair(buf, size, l->tpm, l->tpa); break;
 	case BOX_COL_FT: put_pair(buf, size, l->ftm, l->fta); break;
