@@ -431,6 +431,46 @@ period_start_rows(void)
 	game_free(&g);
 }
 
+/*
+ * A basket changes figures, not names: the box score's rows it moves (the
+ * scorer's, the ten +/- on court, the team's totals) draw the cells of
+ * the figures that changed, the rest of each row as it was.  Counted
+ * through the pane's rows (pane_box_figure_rows), then checked against a
+ * whole frame, with the cursor on one of them too.
+ */
+static void
+basket_figures(void)
+{
+	struct game *g = build_game();
+	struct ui *ui = ui_at(g, 160, 45, UI_PANE_BOX);
+	unsigned long rows0, fig0, rows, fig;
+	char id[CS_ID_MAX];
+	void *box;
+
+	if (ui == NULL)
+		return;
+	box = ui_pane_state(ui, UI_PANE_BOX);
+	ui_frame(ui);
+	rows0 = pane_box_rows_drawn(box);
+	fig0 = pane_box_figure_rows(box);
+	basket(g, id, sizeof id);
+	ui_frame(ui);
+	rows = pane_box_rows_drawn(box) - rows0;
+	fig = pane_box_figure_rows(box) - fig0;
+	ok(fig >= 11 && rows - fig == 4,
+	    "a basket: %lu box rows drawn, %lu of them their figures alone "
+	    "(the ten on court, both totals; whole: the line score, its team's FG%%)", rows,
+	    fig);
+	same_as_whole_or_new(ui, g, "a basket's figures, drawn alone");
+	ui_key(ui, 'j');
+	ui_key(ui, 'j');
+	ui_frame(ui);
+	assist(g);
+	same_as_whole(ui, "an assist's figures, the cursor on a row");
+	ui_free(&ui);
+	game_free(&g);
+}
+
 /* The model's dirty set itself: what each change touches, and what not. */
 static void
 model_touches(void)
@@ -652,6 +692,7 @@ main(void)
 		run_at(80, 24, focus[i]);
 	ui_changes();
 	period_start_rows();
+	basket_figures();
 	model_touches();
 
 	endwin();
