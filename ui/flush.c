@@ -192,22 +192,22 @@ line_text(WINDOW *w, int y)
 }
 
 /* A cell written through curses is found in place, on its line and
- * column, and a line's neighbour is not it. */
+ * column, and the cell above it, blank, is found there too. */
 static bool
 lines_direct_ok(void)
 {
 	static const wchar_t q[] = { L'Q', L'\0' };
 	WINDOW *w = newwin(3, 6, 0, 0);
-	cchar_t mark, got;
+	cchar_t mark, got, above;
 	bool ok;
 
 	if (w == NULL)
 		return false;
 	ok = line_text(w, 0) != NULL && setcchar(&mark, q, A_BOLD, 0, NULL) == OK &&
 	    mvwadd_wch(w, 2, 4, &mark) == OK && mvwin_wch(w, 2, 4, &got) == OK &&
+	    mvwin_wch(w, 1, 4, &above) == OK && memcmp(&got, &above, sizeof got) != 0 &&
 	    memcmp(&line_text(w, 2)[4], &got, sizeof got) == 0 &&
-	    mvwin_wch(w, 1, 4, &mark) == OK && memcmp(&line_text(w, 1)[4], &mark, sizeof mark) == 0 &&
-	    memcmp(&mark, &got, sizeof got) != 0;
+	    memcmp(&line_text(w, 1)[4], &above, sizeof above) == 0;
 	delwin(w);
 	return ok;
 }
