@@ -289,6 +289,31 @@ out_size(FILE *out)
 
 static const char *only;   /* "160x45": run that size only */
 
+#define HEAVIEST 5
+
+/* The frames above the p99 (the fifth heaviest is it, at ~500 plays),
+ * each with the play it drew: what to look at next. */
+static void
+print_heaviest(const struct sim *sim, const long *cpu, int n)
+{
+	int top[HEAVIEST], k, i, j;
+
+	for (k = 0; k < HEAVIEST && k < n; k++) {
+		top[k] = -1;
+		for (i = 0; i < n; i++) {
+			for (j = 0; j < k && top[j] != i; j++)
+				;
+			if (j == k && (top[k] < 0 || cpu[i] > cpu[top[k]]))
+				top[k] = i;
+		}
+	}
+	printf("        heaviest frames:");
+	for (i = 0; i < k; i++)
+		printf("%s %.3f ms (#%d %s)", i > 0 ? "," : "", cpu[top[i]] / 1e6, top[i],
+		    cs_event_type_name(sim->ev[top[i]].type));
+	printf("\n");
+}
+
 /* plain: frames sent by doupdate() alone (ui->plain_update), as before
  * ui_flush (ui/flush.h), for an A/B in the same minutes */
 static void
@@ -296,6 +321,7 @@ run(struct sim *sim, int cols, int lines, int focus, const char *what, bool plai
 {
 	static long bytes[MAX_EVENTS], nanos[MAX_EVENTS], model[MAX_EVENTS], cpu[MAX_EVENTS];
 	static long drawn[MAX_EVENTS];   /* CPU of ui_frame() alone: the model's tail apart */
+	static long by_play[MAX_EVENTS]; /* cpu[] in the game's order */
 	struct ui_options opt = { 0 };
 	struct app_state st;
 	struct game *g = game_new();
@@ -354,6 +380,7 @@ run(struct sim *sim, int cols, int lines, int focus, const char *what, bool plai
 		drawn[i] = (long)((cpu_s() - c1) * 1e9);
 		bytes[i] = out_size(out) - before;
 		total += bytes[i];
+		by_play[i] = cpu[i];
 	}
 	qsort(bytes, (size_t)n, sizeof bytes[0], cmp_long);
 	qsort(nanos, (size_t)n, sizeof nanos[0], cmp_long);
@@ -385,6 +412,7 @@ run(struct sim *sim, int cols, int lines, int focus, const char *what, bool plai
 	    cpu[n / 2] / 1e6, cpu[n / 2] / 1e6 / FRAME_CPU_LIMIT_MS,
 	    cpu[n * 99 / 100] / 1e6, cpu[n * 99 / 100] / 1e6 / FRAME_CPU_LIMIT_MS,
 	    drawn[n / 2] / 1e6, drawn[n * 99 / 100] / 1e6);
+	print_heaviest(sim, by_play, n);
 	ui_free(&ui);
 	endwin();
 	delscreen(scr);

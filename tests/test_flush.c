@@ -8,7 +8,8 @@
  * resize, a Ctrl-L repaint and a team colour changed.  The fast path
  * must really have sent lines (else this proves nothing), and doupdate()
  * the rest: the repaints, a play with a character two columns wide, a
- * full-width list scrolled.
+ * full-width list scrolled.  The lines are read in place (ncurses' own
+ * line layout, checked once by ui_flush): that is the path compared.
  *
  * With FLUSH_BYTES=DIR set, each run's terminal bytes also go to
  * DIR/COLSxLINES-MODE.bytes: tests/test_flush_bytes.sh plays them in tmux
@@ -105,6 +106,7 @@ struct run {
 	uint64_t frame[FRAMES_MAX];
 	int n;
 	unsigned long sent, handed;
+	bool in_place;
 	char rows[3][512];   /* a few rows of the last frame, for the notes */
 };
 
@@ -183,6 +185,7 @@ draw_game(int cols, int lines, int focus, bool plain, struct run *r)
 	}
 	r->sent = ui_flush_lines_sent(ui->flush);
 	r->handed = ui_flush_lines_handed(ui->flush);
+	r->in_place = ui_flush_in_place(ui->flush);
 	for (i = 0; i < 3; i++)
 		ui_dump_row(lines - 3 + i, r->rows[i], sizeof r->rows[i]);
 	ui_free(&ui);
@@ -218,6 +221,8 @@ compare_at(int cols, int lines, int focus)
 	    lines);
 	ok(fast.sent > (unsigned long)fast.n, "%dx%d: ui_flush sent %lu lines itself", cols, lines,
 	    fast.sent);
+	ok(fast.in_place, "%dx%d: it read the screens' lines in place (what was compared)", cols,
+	    lines);
 	ok(fast.handed > 0, "%dx%d: and handed %lu to doupdate() "
 	    "(repaints, wide characters, a full-width list scrolled)", cols, lines, fast.handed);
 }

@@ -385,6 +385,92 @@ script(struct ui *ui, struct game *g, const char *where)
 #undef CHECK
 }
 
+/*
+ * A period's start redraws what it changes, not whole panes: the shot
+ * chart the row under the court that names the period and the baskets,
+ * the box score its line score (a column more) and the rows of players
+ * whose foul level the new period moves (none here: the thresholds of
+ * Q2 and Q3 are the same), the lineups pane nothing (the same fives go
+ * on: their stints and fouls read the same).  Counted through the rows each pane draws
+ * (rows.h), then checked against a whole frame.
+ */
+static void
+period_start_rows(void)
+{
+	static const int nyk[5] = { 0, 1, 2, 6, 7 }, bos[5] = { 0, 1, 5, 3, 6 };
+	struct game *g = build_game();
+	struct ui *ui = ui_at(g, 160, 45, UI_PANE_BOX);
+	void *box, *shots, *lineups;
+	unsigned long box0, shots0, lineups0;
+	struct cs_event ev;
+
+	if (ui == NULL)
+		return;
+	box = ui_pane_state(ui, UI_PANE_BOX);
+	shots = ui_pane_state(ui, UI_PANE_SHOTS);
+	lineups = ui_pane_state(ui, UI_PANE_LINEUPS);
+	ui_frame(ui);
+	box0 = pane_box_rows_drawn(box);
+	shots0 = pane_shots_rows_drawn(shots);
+	lineups0 = pane_lineups_rows_drawn(lineups);
+	ok(box0 > 20 && shots0 > 15, "the first frame draws both panes whole (%lu, %lu rows)",
+	    box0, shots0);
+	ev_new(&ev, 3, 7200, CS_EV_PERIOD_START, CS_SIDE_NONE, NULL);
+	five(&ev, CS_HOME, "n", nyk);
+	five(&ev, CS_AWAY, "b", bos);
+	upsert(g, &ev);
+	ui_frame(ui);
+	is_int(pane_shots_rows_drawn(shots) - shots0, 1,
+	    "a period's start: the shot chart draws its ends row only");
+	is_int(pane_box_rows_drawn(box) - box0, 3,
+	    "a period's start: the box score draws its line score only");
+	is_int(pane_lineups_rows_drawn(lineups) - lineups0, 0,
+	    "a period's start: the lineups pane draws nothing (the same fives)");
+	same_as_whole_or_new(ui, g, "a period's start, drawn in part");
+	ui_free(&ui);
+	game_free(&g);
+}
+
+/*
+ * A basket changes figures, not names: the box score's rows it moves (the
+ * scorer's, the ten +/- on court, the team's totals) draw the cells of
+ * the figures that changed, the rest of each row as it was.  Counted
+ * through the pane's rows (pane_box_figure_rows), then checked against a
+ * whole frame, with the cursor on one of them too.
+ */
+static void
+basket_figures(void)
+{
+	struct game *g = build_game();
+	struct ui *ui = ui_at(g, 160, 45, UI_PANE_BOX);
+	unsigned long rows0, fig0, rows, fig;
+	char id[CS_ID_MAX];
+	void *box;
+
+	if (ui == NULL)
+		return;
+	box = ui_pane_state(ui, UI_PANE_BOX);
+	ui_frame(ui);
+	rows0 = pane_box_rows_drawn(box);
+	fig0 = pane_box_figure_rows(box);
+	basket(g, id, sizeof id);
+	ui_frame(ui);
+	rows = pane_box_rows_drawn(box) - rows0;
+	fig = pane_box_figure_rows(box) - fig0;
+	ok(fig >= 11 && rows - fig == 4,
+	    "a basket: %lu box rows drawn, %lu of them their figures alone "
+	    "(the ten on court, both totals; whole: the line score, its team's FG%%)", rows,
+	    fig);
+	same_as_whole_or_new(ui, g, "a basket's figures, drawn alone");
+	ui_key(ui, 'j');
+	ui_key(ui, 'j');
+	ui_frame(ui);
+	assist(g);
+	same_as_whole(ui, "an assist's figures, the cursor on a row");
+	ui_free(&ui);
+	game_free(&g);
+}
+
 /* The model's dirty set itself: what each change touches, and what not. */
 static void
 model_touches(void)
@@ -605,6 +691,8 @@ main(void)
 	for (i = 0; i < sizeof focus / sizeof focus[0]; i++)
 		run_at(80, 24, focus[i]);
 	ui_changes();
+	period_start_rows();
+	basket_figures();
 	model_touches();
 
 	endwin();

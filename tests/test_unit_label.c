@@ -177,6 +177,41 @@ test_ids(void)
 	ok(strchr(buf, '\033') == NULL, "an id's control characters never reach the label");
 }
 
+/* The labels' cache: two labels shown together (their keys the same
+ * modulo the slots) are each made once, not again on every play; past
+ * the slots, the least recently asked for goes. */
+static void
+test_cache(void)
+{
+	static struct ui_unit_labels c;
+	uint64_t a = 5, b = 5 + UI_UNIT_LABELS_CACHED, k;
+	bool made, all_made = true;
+	char *text;
+	int i;
+
+	for (i = 0; i < 10; i++) {
+		text = ui_unit_labels_slot(&c, a, &made);
+		if (!made)
+			snprintf(text, UI_UNIT_LABEL_MAX, "a");
+		all_made &= made || i == 0;
+		text = ui_unit_labels_slot(&c, b, &made);
+		if (!made)
+			snprintf(text, UI_UNIT_LABEL_MAX, "b");
+		all_made &= made || i == 0;
+	}
+	ok(all_made, "two labels asked for in turn are found after the first time");
+	is_int((int)c.made, 2, "... and made twice in all (colliding keys: 20 before)");
+	is_str(ui_unit_labels_slot(&c, a, &made), "a", "each keeps its own text");
+	for (k = 100; k < 100 + UI_UNIT_LABELS_CACHED - 2; k++)
+		(void)ui_unit_labels_slot(&c, k, &made);   /* the slots full */
+	(void)ui_unit_labels_slot(&c, a, &made);
+	(void)ui_unit_labels_slot(&c, 999, &made);     /* one more: b goes */
+	(void)ui_unit_labels_slot(&c, a, &made);
+	ok(made, "the one asked for last stays");
+	(void)ui_unit_labels_slot(&c, b, &made);
+	ok(!made, "the least recently asked for went");
+}
+
 int
 main(void)
 {
@@ -185,5 +220,6 @@ main(void)
 	test_cuts();
 	test_units_differ();
 	test_ids();
+	test_cache();
 	return tap_done();
 }

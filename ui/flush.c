@@ -62,6 +62,7 @@ struct ui_flush {
 	int fd;                    /* the terminal curses writes to; -1 unknown */
 	bool setup, usable, utf8, el_ok, am, amode;
 	bool ansi_cup;             /* cup is ESC [ row ; col H: written without tparm */
+	bool direct;               /* the screens' lines read in place (line_text) */
 	bool home_known;           /* curses' cursor is at 0,0 (the last doupdate put it there) */
 	const char *cup, *home, *el, *smam, *rmam;
 	char home_seq[SEQ_MAX];
@@ -75,6 +76,7 @@ struct ui_flush {
 	char out[FLUSH_OUT_MAX];
 	size_t n;
 	cchar_t newl[FLUSH_COLS_MAX + 1], curl[FLUSH_COLS_MAX + 1];
+	const cchar_t *nl, *cl;    /* the line read_line() read: newl and curl, or in place */
 	struct move_seq moves[MOVES_CACHED];
 	struct sgr_seq sgrs[SGRS_CACHED];
 	struct { wchar_t wc; int width; } widths[WIDTHS_CACHED];
@@ -121,6 +123,12 @@ ui_flush_lines_handed(const struct ui_flush *f)
 	return f->handed;
 }
 
+bool
+ui_flush_in_place(const struct ui_flush *f)
+{
+	return f->direct;
+}
+
 void
 ui_flush_stage(struct ui_flush *f, WINDOW *w)
 {
@@ -158,6 +166,52 @@ cap(struct ui_flush *f, const char *name)
 	return s;
 }
 
+/*
+ * A window's line as ncurses keeps it (curses.priv.h's struct ldat, the
+ * same since ncurses 5.0): newscr's and curscr's cells are compared and
+ * copied where they are, not copied out cell by cell (win_wchnstr())
+ * and back (copywin()), which was a fifth of a frame's instructions.
+ * lines_direct_ok() checks it once against the public calls; where it
+ * does not hold, or curses hides its windows, those calls are used.
+ */
+struct flush_ldat {
+	cchar_t *text;
+	NCURSES_SIZE_T firstchar, lastchar, oldindex;
+};
+
+static cchar_t *
+line_text(WINDOW *w, int y)
+{
+#if NCURSES_OPAQUE
+	(void)w;
+	(void)y;
+	return NULL;
+#else
+	return ((struct flush_ldat *)(void *)w->_line)[y].text;
+#endif
+}
+
+/* A cell written through curses is found in place, on its line and
+ * column, and the cell above it, blank, is found there too. */
+static bool
+lines_direct_ok(void)
+{
+	static const wchar_t q[] = { L'Q', L'\0' };
+	WINDOW *w = newwin(3, 6, 0, 0);
+	cchar_t mark, got, above;
+	bool ok;
+
+	if (w == NULL)
+		return false;
+	ok = line_text(w, 0) != NULL && setcchar(&mark, q, A_BOLD, 0, NULL) == OK &&
+	    mvwadd_wch(w, 2, 4, &mark) == OK && mvwin_wch(w, 2, 4, &got) == OK &&
+	    mvwin_wch(w, 1, 4, &above) == OK && memcmp(&got, &above, sizeof got) != 0 &&
+	    memcmp(&line_text(w, 2)[4], &got, sizeof got) == 0 &&
+	    memcmp(&line_text(w, 1)[4], &above, sizeof above) == 0;
+	delwin(w);
+	return ok;
+}
+
 /* What the terminal offers, looked up once (the SCREEN lives as long as
  * the UI). */
 static void
@@ -168,6 +222,7 @@ setup(struct ui_flush *f)
 
 	f->setup = true;
 	f->usable = true;
+	f->direct = lines_direct_ok();
 	f->cup = cap(f, "cup");
 	f->home = cap(f, "home");
 	f->el = cap(f, "el");
@@ -409,22 +464,15 @@ cell_attrs(const cchar_t *c, short *pair)
 	return c->attr & (A_ATTRIBUTES & ~A_COLOR);
 }
 
-/* A cell: its attributes, then its characters; false when the cell is
- * one to leave to curses (see flush.h). */
+/* put_cell() past its common case. */
 static bool
-put_cell(struct ui_flush *f, const cchar_t *c, bool corner)
+put_cell_changed(struct ui_flush *f, const cchar_t *c, bool corner)
 {
 	wchar_t wc = c->chars[0];
 	attr_t a;
 	short p;
 	int k;
 
-	/* most cells: printable ASCII, alone, in the attributes of the last */
-	if (wc >= 0x20 && wc < 0x7f && c->chars[1] == L'\0' && !corner &&
-	    c->attr == f->raw_attr && c->ext_color == f->raw_color && f->n + 1 < sizeof f->out) {
-		f->out[f->n++] = (char)wc;
-		return true;
-	}
 	a = cell_attrs(c, &p);
 	if (a & A_ALTCHARSET)
 		return false;
@@ -447,6 +495,22 @@ put_cell(struct ui_flush *f, const cchar_t *c, bool corner)
 	return !(corner && f->am) || put(f, f->smam, strlen(f->smam));
 }
 
+/* A cell: its attributes, then its characters; false when the cell is
+ * one to leave to curses (see flush.h).  Inline: most cells of a frame
+ * are printable ASCII, alone, in the attributes of the last, one byte. */
+static inline bool
+put_cell(struct ui_flush *f, const cchar_t *c, bool corner)
+{
+	wchar_t wc = c->chars[0];
+
+	if (wc >= 0x20 && wc < 0x7f && c->chars[1] == L'\0' && !corner &&
+	    c->attr == f->raw_attr && c->ext_color == f->raw_color && f->n + 1 < sizeof f->out) {
+		f->out[f->n++] = (char)wc;
+		return true;
+	}
+	return put_cell_changed(f, c, corner);
+}
+
 /* Two cells alike (doupdate()'s CharEq: every field). */
 static inline bool
 same_cell(const cchar_t *a, const cchar_t *b)
@@ -466,6 +530,18 @@ next_change(const cchar_t *nl, const cchar_t *cl, int x, int cols)
 	return x;
 }
 
+/* A cell of the terminal that is half of a character two columns wide:
+ * the first, or the second (its character bits count the cells it takes:
+ * what win_wchnstr() reads past).  Written over, the other half would go
+ * blank: such a line is for doupdate(), as put_cell() leaves it the wide
+ * characters of the new screen. */
+static inline bool
+half_wide(struct ui_flush *f, const cchar_t *c)
+{
+	return (c->attr & A_CHARTEXT) != 0 ||
+	    (c->chars[0] >= 0x80 && width_of(f, c->chars[0]) != 1);
+}
+
 /* A blank that el clears to: a space, no attributes, the normal pair. */
 static bool
 plain_blank(const cchar_t *c)
@@ -479,7 +555,7 @@ plain_blank(const cchar_t *c)
 static bool
 line_out(struct ui_flush *f, int y, int from, int end, int *x0, int *x1)
 {
-	const cchar_t *nl = f->newl, *cl = f->curl;
+	const cchar_t *nl = f->nl, *cl = f->cl;
 	int cols = COLS, x = from, last, k, tail = cols + 1;
 
 	*x0 = end;
@@ -501,7 +577,7 @@ line_out(struct ui_flush *f, int y, int from, int end, int *x0, int *x1)
 		if (f->el_ok && last >= tail && cols - tail > 3) {
 			/* the rest of the row is blank: its cells, then clear to the end */
 			for (; x < tail; x++)
-				if (!put_cell(f, &nl[x], false))
+				if (half_wide(f, &cl[x]) || !put_cell(f, &nl[x], false))
 					return false;
 			if (!put_attrs(f, A_NORMAL, 0) || !put(f, f->el, strlen(f->el)))
 				return false;
@@ -509,7 +585,8 @@ line_out(struct ui_flush *f, int y, int from, int end, int *x0, int *x1)
 			return true;
 		}
 		for (; x <= last; x++)
-			if (!put_cell(f, &nl[x], y == LINES - 1 && x == cols - 1))
+			if (half_wide(f, &cl[x]) ||
+			    !put_cell(f, &nl[x], y == LINES - 1 && x == cols - 1))
 				return false;
 		*x1 = last;
 	}
@@ -527,20 +604,32 @@ close_out(struct ui_flush *f)
 /* Row y as the frame drew it, cells [x0, x1], into curscr (a copy of
  * the cells, as doupdate() makes); nothing left marked. */
 static void
-commit_line(int y, int x0, int x1)
+commit_line(const struct ui_flush *f, int y, int x0, int x1)
 {
-	if (x0 <= x1)
+	if (x0 <= x1 && f->direct)
+		memcpy(line_text(curscr, y) + x0, line_text(newscr, y) + x0,
+		    (size_t)(x1 - x0 + 1) * sizeof(cchar_t));
+	else if (x0 <= x1)
 		copywin(newscr, curscr, y, x0, y, x0, y, x1, FALSE);
 	wtouchln(curscr, y, 1, 0);
 	wtouchln(newscr, y, 1, 0);
 }
 
-/* Reads cells [from, end) of row y of both screens, each at its column;
- * false when they are not one cell a column (a character wider than a
- * column takes two). */
+/* Cells [from, end) of row y of both screens, each at its column
+ * (f->nl, f->cl): in place, or read out, false when they are not one
+ * cell a column (a character wider than a column takes two, and
+ * win_wchnstr() reads past the second; in place, line_out() refuses to
+ * send or write over either half). */
 static bool
 read_line(struct ui_flush *f, int y, int from, int end)
 {
+	if (f->direct) {
+		f->nl = line_text(newscr, y);
+		f->cl = line_text(curscr, y);
+		return true;
+	}
+	f->nl = f->newl;
+	f->cl = f->curl;
 	f->newl[end - 1].chars[0] = L'\0';
 	f->curl[end - 1].chars[0] = L'\0';
 	if (mvwin_wchnstr(newscr, y, from, f->newl + from, end - from) == ERR ||
@@ -615,7 +704,7 @@ send_lines(struct ui_flush *f)
 			f->raw_color = -1;
 			break;
 		}
-		commit_line(y, x0, x1);
+		commit_line(f, y, x0, x1);
 		f->sent++;
 	}
 	if (f->n > 0 && close_out(f))

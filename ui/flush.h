@@ -52,5 +52,9 @@ void ui_flush_scrolled(void);
  * known), so far. */
 unsigned long ui_flush_lines_sent(const struct ui_flush *f);
 unsigned long ui_flush_lines_handed(const struct ui_flush *f);
+/* Whether it reads and writes curses' screens in place (this ncurses'
+ * lines are laid out as it checked), rather than through copies: for the
+ * tests, once it has sent a frame. */
+bool ui_flush_in_place(const struct ui_flush *f);
 
 #endif

@@ -43,6 +43,8 @@
 #define NAME_MIN 14
 #define NAME_MAX_W 22
 #define LEFT_W 4                                 /* marker, jersey, space */
+#define FIGURES_ROWS 128                         /* window rows whose figures are kept */
+#define FIGURE_MAX 16
 
 static const struct ui_key_help box_keys[] = {
 	{ "T", "both teams / one team whole (each in turn)" },
@@ -62,6 +64,15 @@ enum box_view { VIEW_BOTH = 0, VIEW_AWAY, VIEW_HOME };
 
 struct brow;
 
+/* What a player's or a team's totals row shows in its stat columns, and
+ * what the rest of it was drawn from: a play that changes only figures
+ * (a +/-, the points) redraws those cells, not the row. */
+struct row_figures {
+	uint64_t frame;    /* the row's key without its figures (frame_key); 0 unknown */
+	char v[BOX_COLS][FIGURE_MAX];
+	bool only;         /* this draw: the row holds its last drawing, figures aside */
+};
+
 struct box {
 	struct ui_scroll sc;
 	int sort;          /* enum box_col; BOX_COL_NONE = starters, then bench */
@@ -71,6 +82,9 @@ struct box {
 	struct brow *built;     /* build_rows' last answer (box_rows) */
 	int nbuilt;
 	uint64_t built_key;     /* what it was built from; 0: none */
+	struct row_figures figures[FIGURES_ROWS];   /* by window row */
+	unsigned long moves;    /* drawn.moves when they were last kept */
+	unsigned long figure_rows;   /* rows whose figures alone were drawn (the tests read it) */
 };
 
 static const struct box_column {
@@ -554,13 +568,18 @@ static void
 fmt_value(char *buf, size_t size, const struct statline *l, int col, bool totals,
     const struct cells *x)
 {
+	size_t o;
+
 	switch (col) {
 	case BOX_COL_MIN:
 		/* whole minutes, as printed box scores do (M:SS would change ten
 		 * players' cells on every play), shared so the column adds up */
 		put_int(buf, size, 0, x->minutes, false);
 		break;
-	case BOX_COL_PF: snprintf(buf, size, "%d%s", l->pf, x->pf_mark); break;
+	case BOX_COL_PF:   /* "5!!": the count and the trouble mark */
+		o = put_int(buf, size, 0, l->pf, false);
+		cs_strlcpy(buf + o, x->pf_mark, size - o);
+		break;
 	case BOX_COL_FG: put_pair(buf, size, l->fgm, l->fga); break;
 	case BOX_COL_3P: put_pair(buf, size, l->tpm, l->tpa); break;
 	case BOX_COL_FT: put_pair(buf, size, l->ftm, l->fta); break;
@@ -602,13 +621,16 @@ column_widths(const struct pane_ctx *c, struct frame *f)
 	}
 }
 
-/* Draws the stat columns of a line from x; the PF column gets pf_attr. */
+/* Draws the stat columns of a line from x; the PF column gets pf_attr.
+ * With `fig`, what each column shows is kept there; with fig->only, the
+ * row holds its last drawing and only the columns that changed are
+ * blanked (in `fill`, the row's own) and drawn again. */
 static void
 draw_columns(WINDOW *w, int y, int x, int width, const struct colset *cs,
     const struct statline *l, bool totals, const struct cells *cells, attr_t base,
-    attr_t pf_attr)
+    attr_t pf_attr, attr_t fill, struct row_figures *fig)
 {
-	char v[16];
+	char v[FIGURE_MAX];
 	int c;
 
 	for (c = 0; c < BOX_COLS; c++) {
@@ -617,9 +639,17 @@ draw_columns(WINDOW *w, int y, int x, int width, const struct colset *cs,
 		fmt_value(v, sizeof v, l, c, totals, cells);
 		if (x + 1 + cs->width[c] > width)
 			break;
+		if (fig != NULL && fig->only && strcmp(fig->v[c], v) == 0) {
+			x += cs->width[c] + 1;
+			continue;
+		}
+		if (fig != NULL && fig->only)
+			ui_fill(w, y, x + 1, cs->width[c], fill);
 		ui_text_right(w, y, x + 1, cs->width[c],
 		    c == BOX_COL_PF ? pf_attr : c == BOX_COL_T ? base | cells->t_attr :
 		    (c == BOX_COL_PTS ? base | A_BOLD : base), v);
+		if (fig != NULL)
+			memcpy(fig->v[c], v, sizeof v);
 		x += cs->width[c] + 1;
 	}
 }
@@ -737,7 +767,7 @@ draw_dnp(const struct pane_ctx *c, WINDOW *w, int y, int width, const struct bro
 
 static void
 draw_team_rows(const struct box *s, const struct pane_ctx *c, WINDOW *w, int y, int width,
-    const struct brow *r, const struct frame *f, attr_t sel)
+    const struct brow *r, const struct frame *f, attr_t sel, struct row_figures *fig)
 {
 	const struct box_team *t = game_view_team(c->g, r->side);
 	struct cells cells = { 0, "", A_NORMAL };
@@ -757,10 +787,13 @@ draw_team_rows(const struct box *s, const struct pane_ctx *c, WINDOW *w, int y, 
 		ui_text(w, y, LEFT_W, width - LEFT_W, ui_attr(c->theme, UI_C_DIM) | sel, v);
 		break;
 	case R_TOTALS:
-		ui_text(w, y, LEFT_W, f->cs.name_w, ui_attr(c->theme, UI_C_BOLD) | sel, "Totals");
+		if (fig == NULL || !fig->only)
+			ui_text(w, y, LEFT_W, f->cs.name_w, ui_attr(c->theme, UI_C_BOLD) | sel,
+			    "Totals");
 		cells.minutes = f->total_minutes[r->side];
 		draw_columns(w, y, LEFT_W + f->cs.name_w, width, &f->cs, &t->totals, true,
-		    &cells, ui_attr(c->theme, UI_C_BOLD) | sel, ui_attr(c->theme, UI_C_BOLD) | sel);
+		    &cells, ui_attr(c->theme, UI_C_BOLD) | sel, ui_attr(c->theme, UI_C_BOLD) | sel,
+		    sel, fig);
 		break;
 	case R_PCT:
 		pct(a, sizeof a, t->totals.fgm, t->totals.fga);
@@ -775,31 +808,16 @@ draw_team_rows(const struct box *s, const struct pane_ctx *c, WINDOW *w, int y, 
 	}
 }
 
+/* A player's marker, jersey and name, with FO / EJ and a mismatch's "!". */
 static void
-draw_player(const struct pane_ctx *c, WINDOW *w, int y, int width, const struct brow *r,
-    const struct frame *f, attr_t sel)
+draw_name(const struct pane_ctx *c, WINDOW *w, int y, const struct brow *r,
+    const struct frame *f, const char *status, attr_t name_attr, attr_t sel)
 {
-	static const char *const marks[] = { "", "!", "!!", "" };
 	const struct box_team *t = game_view_team(c->g, r->side);
-	const struct game_rules *rules = game_rules(c->g);
-	struct cs_period per = game_view_period(c->g);
-	const struct box_player *p;
-	struct cells cells;
+	const struct box_player *p = &t->players[r->player];
 	char fit[CS_NAME_MAX * 2];
-	const char *status;
-	attr_t pf_attr, name_attr;
-	enum ui_fouls level;
 	int x, nw;
 
-	if (r->player < 0 || r->player >= t->nplayers)
-		return;
-	p = &t->players[r->player];
-	level = ui_foul_level(rules, &per, p->line.pf);
-	status = ui_foul_status(rules, &p->line);
-	pf_attr = level >= UI_FOULS_DANGER ? ui_attr(c->theme, UI_C_ALERT) :
-	    level == UI_FOULS_TROUBLE ? ui_attr(c->theme, UI_C_WARN) : sel;
-	name_attr = status[0] != '\0' ? ui_attr(c->theme, UI_C_ALERT) : level > UI_FOULS_OK ?
-	    pf_attr : (p->on_court ? ui_attr(c->theme, UI_C_BOLD) : A_NORMAL);
 	if (p->on_court)
 		ui_text(w, y, 0, 1, ui_attr(c->theme, UI_C_BOLD) | sel,
 		    ui_glyph(c->theme, UI_G_ONCOURT));
@@ -813,6 +831,34 @@ draw_player(const struct pane_ctx *c, WINDOW *w, int y, int width, const struct 
 		    status);
 	if (p->mismatch)
 		ui_text(w, y, x + 1, 1, ui_attr(c->theme, UI_C_WARN) | sel, "!");
+}
+
+static void
+draw_player(const struct pane_ctx *c, WINDOW *w, int y, int width, const struct brow *r,
+    const struct frame *f, attr_t sel, struct row_figures *fig)
+{
+	static const char *const marks[] = { "", "!", "!!", "" };
+	const struct box_team *t = game_view_team(c->g, r->side);
+	const struct game_rules *rules = game_rules(c->g);
+	struct cs_period per = game_view_period(c->g);
+	const struct box_player *p;
+	struct cells cells;
+	const char *status;
+	attr_t pf_attr, name_attr;
+	enum ui_fouls level;
+	int x;
+
+	if (r->player < 0 || r->player >= t->nplayers)
+		return;
+	p = &t->players[r->player];
+	level = ui_foul_level(rules, &per, p->line.pf);
+	status = ui_foul_status(rules, &p->line);
+	pf_attr = level >= UI_FOULS_DANGER ? ui_attr(c->theme, UI_C_ALERT) :
+	    level == UI_FOULS_TROUBLE ? ui_attr(c->theme, UI_C_WARN) : sel;
+	name_attr = status[0] != '\0' ? ui_attr(c->theme, UI_C_ALERT) : level > UI_FOULS_OK ?
+	    pf_attr : (p->on_court ? ui_attr(c->theme, UI_C_BOLD) : A_NORMAL);
+	if (fig == NULL || !fig->only)
+		draw_name(c, w, y, r, f, status, name_attr, sel);
 	x = LEFT_W + f->cs.name_w;
 	if (did_not_play(p)) {
 		/* not in yet (the game goes on): a dash, not "DNP" */
@@ -825,16 +871,17 @@ draw_player(const struct pane_ctx *c, WINDOW *w, int y, int width, const struct 
 	cells.pf_mark = marks[level];
 	cells.t_attr = p->line.tf >= 2 ? ui_attr(c->theme, UI_C_ALERT) :
 	    p->line.tf == 1 ? ui_attr(c->theme, UI_C_WARN) : A_NORMAL;
-	draw_columns(w, y, x, width, &f->cs, &p->line, false, &cells, sel, pf_attr | sel);
+	draw_columns(w, y, x, width, &f->cs, &p->line, false, &cells, sel, pf_attr | sel, sel,
+	    fig);
 }
 
 static void
 draw_row(const struct box *s, const struct pane_ctx *c, WINDOW *w, int y, int width,
-    const struct brow *r, const struct frame *f, bool selected)
+    const struct brow *r, const struct frame *f, bool selected, struct row_figures *fig)
 {
 	attr_t sel = selected ? ui_attr(c->theme, UI_C_SELECT) : A_NORMAL;
 
-	if (selected)
+	if (selected && (fig == NULL || !fig->only))
 		ui_fill(w, y, 0, width, sel);
 	switch (r->kind) {
 	case R_LS_HEAD:
@@ -852,21 +899,22 @@ draw_row(const struct box *s, const struct pane_ctx *c, WINDOW *w, int y, int wi
 	if (r->side < 0 || game_view_team(c->g, r->side) == NULL)
 		return;
 	if (r->kind == R_PLAYER)
-		draw_player(c, w, y, width, r, f, sel);
+		draw_player(c, w, y, width, r, f, sel, fig);
 	else
-		draw_team_rows(s, c, w, y, width, r, f, sel);
+		draw_team_rows(s, c, w, y, width, r, f, sel, fig);
 }
 
 /* ---- which rows changed (rows.h) ---- */
 
 /* What every row depends on beyond its own data: the rosters and rules
- * (names, foul trouble), the period (foul trouble), the columns. */
+ * (names, foul trouble), the columns.  Not the period: a player's row
+ * takes its foul level (player_key), the line score the period under way
+ * (row_key), so that a period's start redraws only what it changes. */
 static uint64_t
 base_key(const struct pane_ctx *c, const struct frame *f, int width)
 {
 	struct {
 		uint64_t info;
-		struct cs_period per;
 		int width, nplayers[2];
 		bool over;
 	} b;
@@ -875,7 +923,6 @@ base_key(const struct pane_ctx *c, const struct frame *f, int width)
 
 	memset(&b, 0, sizeof b);
 	b.info = game_touched(c->g, GAME_TOUCH_INFO);
-	b.per = game_view_period(c->g);
 	b.width = width;
 	b.over = game_over(c);
 	for (s = 0; s < 2; s++) {
@@ -896,29 +943,52 @@ line_key(uint64_t h, const struct statline *l, int minutes)
 	return ui_rows_hash(h, &shown, sizeof shown);
 }
 
+/* A team's line score row: its points by period. */
 static uint64_t
 team_key(uint64_t h, const struct box_team *t)
 {
 	h = ui_rows_hash(h, &t->points, sizeof t->points);
 	h = ui_rows_hash(h, &t->nperiods, sizeof t->nperiods);
-	h = ui_rows_hash(h, t->period_points, sizeof t->period_points);
-	h = ui_rows_hash(h, &t->team_rebounds, sizeof t->team_rebounds);
-	return ui_rows_hash(h, &t->team_turnovers, sizeof t->team_turnovers);
+	return ui_rows_hash(h, t->period_points, sizeof t->period_points);
+}
+
+/* A team's totals row: not its points by period, which a new period's
+ * column changes. */
+static uint64_t
+totals_key(uint64_t h, const struct box_team *t, int minutes)
+{
+	return line_key(h, &t->totals, minutes);
+}
+
+/* Its percentages row: the shooting and the team rebounds and turnovers,
+ * not the rest of its line (the other team's basket moves its +/-). */
+static uint64_t
+pct_key(uint64_t h, const struct box_team *t)
+{
+	const struct statline *l = &t->totals;
+	int v[8] = { l->fgm, l->fga, l->tpm, l->tpa, l->ftm, l->fta, t->team_rebounds,
+		t->team_turnovers };
+
+	return ui_rows_hash(h, v, sizeof v);
 }
 
 static uint64_t
-player_key(uint64_t h, const struct box_team *t, const struct brow *r, const struct frame *f)
+player_key(const struct pane_ctx *c, uint64_t h, const struct box_team *t,
+    const struct brow *r, const struct frame *f)
 {
+	struct cs_period per = game_view_period(c->g);
 	struct box_player p;
-	int i;
+	int i[2];
 
 	if (r->player < 0 || r->player >= t->nplayers)
 		return h;
 	memcpy(&p, &t->players[r->player], sizeof p);   /* padding and all */
 	p.line.seconds = p.line.seconds > 0;   /* played or not: the dash */
 	h = ui_rows_hash(h, &p, sizeof p);
-	i = r->player < BOX_PLAYERS_MAX ? f->minutes[r->side][r->player] : 0;
-	return ui_rows_hash(h, &i, sizeof i);
+	i[0] = r->player < BOX_PLAYERS_MAX ? f->minutes[r->side][r->player] : 0;
+	/* the period counts for the fouls only through their level */
+	i[1] = (int)ui_foul_level(game_rules(c->g), &per, p.line.pf);
+	return ui_rows_hash(h, i, sizeof i);
 }
 
 static uint64_t
@@ -931,6 +1001,8 @@ row_key(const struct pane_ctx *c, uint64_t base, const struct brow *r, const str
 
 	h = ui_rows_hash(h, &selected, sizeof selected);
 	if (r->kind == R_LS_HEAD || r->kind == R_LS_TEAM) {
+		s = game_view_period(c->g).sequence;   /* its columns */
+		h = ui_rows_hash(h, &s, sizeof s);
 		for (s = 0; s < 2; s++)
 			if ((t = game_view_team(c->g, s)) != NULL)
 				h = team_key(h, t);
@@ -941,10 +1013,11 @@ row_key(const struct pane_ctx *c, uint64_t base, const struct brow *r, const str
 		return h;
 	switch (r->kind) {
 	case R_PLAYER:
-		return player_key(h, t, r, f);
+		return player_key(c, h, t, r, f);
 	case R_TOTALS:
+		return totals_key(h, t, f->total_minutes[r->side]);
 	case R_PCT:
-		return team_key(line_key(h, &t->totals, f->total_minutes[r->side]), t);
+		return pct_key(h, t);
 	case R_DNP:
 		/* rare: once the game is over; who played decides the list */
 		for (i = 0; i < t->nplayers; i++)
@@ -955,6 +1028,44 @@ row_key(const struct pane_ctx *c, uint64_t base, const struct brow *r, const str
 	}
 }
 
+/* What a player's or the totals' row shows beyond its figures (0: a row
+ * drawn whole whenever its key moves): the names, marks and colours
+ * around them, so that a row whose frame is the one drawn redraws its
+ * figures alone (struct row_figures). */
+static uint64_t
+frame_key(const struct pane_ctx *c, uint64_t base, const struct brow *r, bool selected)
+{
+	const struct box_team *t = r->side >= 0 ? game_view_team(c->g, r->side) : NULL;
+	const struct game_rules *rules = game_rules(c->g);
+	struct cs_period per = game_view_period(c->g);
+	const struct box_player *p;
+	struct {
+		int level, tf;
+		bool on_court, mismatch;
+		char status[4];
+	} v;
+	uint64_t h;
+
+	if (t == NULL || (r->kind != R_TOTALS && r->kind != R_PLAYER))
+		return 0;
+	h = ui_rows_hash(ui_rows_hash(base, r, sizeof *r), &selected, sizeof selected);
+	if (r->kind == R_TOTALS)
+		return h;
+	if (r->player < 0 || r->player >= t->nplayers)
+		return 0;
+	p = &t->players[r->player];
+	if (did_not_play(p))
+		return 0;
+	memset(&v, 0, sizeof v);
+	v.level = (int)ui_foul_level(rules, &per, p->line.pf);
+	v.tf = p->line.tf < 2 ? p->line.tf : 2;
+	v.on_court = p->on_court;
+	v.mismatch = p->mismatch;
+	cs_strlcpy(v.status, ui_foul_status(rules, &p->line), sizeof v.status);
+	h = ui_rows_hash(h, &p->info, sizeof p->info);
+	return ui_rows_hash(h, &v, sizeof v);
+}
+
 static void
 box_draw(void *state, const struct pane_ctx *c, WINDOW *w, int h, int width)
 {
@@ -962,8 +1073,9 @@ box_draw(void *state, const struct pane_ctx *c, WINDOW *w, int h, int width)
 	struct box *s = state;
 	struct brow rows[BOX_ROWS_MAX];
 	uint64_t want[UI_ROWS_MAX], base, key;
+	struct row_figures *fig;
 	struct frame f;
-	int n, i, r, page = h - 1;
+	int n, i, r, y, page = h - 1;
 	bool selected;
 
 	frame_minutes(c, &f);
@@ -979,13 +1091,33 @@ box_draw(void *state, const struct pane_ctx *c, WINDOW *w, int h, int width)
 		if (1 + i < UI_ROWS_MAX)
 			want[1 + i] = key;
 	}
+	y = s->drawn.h;
 	ui_rows_begin(&s->drawn, w, h, want, c->repaint);
+	/* the window erased, resized or its rows moved: no row's figures known */
+	if (c->repaint || s->drawn.h != y || s->drawn.moves != s->moves)
+		memset(s->figures, 0, sizeof s->figures);
+	s->moves = s->drawn.moves;
 	for (i = 0; i < page; i++) {
 		r = s->sc.top + i;
-		if (!ui_rows_draw(&s->drawn, w, 1 + i, 1 + i < UI_ROWS_MAX ? want[1 + i] : 0) ||
-		    r >= n)
+		y = 1 + i;
+		if (!ui_rows_stale(&s->drawn, y, y < UI_ROWS_MAX ? want[y] : 0))
 			continue;
-		draw_row(s, c, w, 1 + i, width, &rows[r], &f, c->focused && r == s->sc.cursor);
+		selected = c->focused && r == s->sc.cursor;
+		fig = y < FIGURES_ROWS ? &s->figures[y] : NULL;
+		key = r < n && fig != NULL ? frame_key(c, base, &rows[r], selected) : 0;
+		if (fig != NULL) {
+			fig->only = key != 0 && fig->frame == key;
+			if (!fig->only)
+				memset(fig->v, 0, sizeof fig->v);
+			fig->frame = key;
+			s->figure_rows += fig->only;
+		}
+		if (fig == NULL || !fig->only) {
+			wmove(w, y, 0);
+			wclrtoeol(w);
+		}
+		if (r < n)
+			draw_row(s, c, w, y, width, &rows[r], &f, selected, fig);
 	}
 }
 
@@ -1199,6 +1331,22 @@ pane_box_sort(const void *state, bool *ascending)
 
 	*ascending = s->ascending;
 	return s->sort;
+}
+
+unsigned long
+pane_box_rows_drawn(const void *state)
+{
+	const struct box *s = state;
+
+	return s->drawn.drawn;
+}
+
+unsigned long
+pane_box_figure_rows(const void *state)
+{
+	const struct box *s = state;
+
+	return s->figure_rows;
 }
 
 const struct pane_ops pane_box_ops = {

@@ -467,13 +467,13 @@ more_below(const struct lineups *s, const struct pane_ctx *c, WINDOW *w, int h, 
 }
 
 /* What every row depends on beyond its own numbers: the names, the rule
- * book and period (foul trouble), the filter, the size, the rows below. */
+ * book, the filter, the size, the rows below.  Not the period: a player's
+ * row folds its foul trouble (oncourt_keys), all the period changes. */
 static uint64_t
 base_key(const struct lineups *s, const struct pane_ctx *c, int h, int width)
 {
 	struct {
 		uint64_t info;
-		struct cs_period per;
 		int side, h, width, top, nrows, nplayers[2];
 	} b;
 	const struct box_team *t;
@@ -481,7 +481,6 @@ base_key(const struct lineups *s, const struct pane_ctx *c, int h, int width)
 
 	memset(&b, 0, sizeof b);
 	b.info = game_touched(c->g, GAME_TOUCH_INFO);
-	b.per = game_view_period(c->g);
 	b.side = c->filter->side;
 	b.h = h;
 	b.width = width;
@@ -545,6 +544,14 @@ static void *
 lineups_init(void)
 {
 	return pane_state_new(sizeof(struct lineups));
+}
+
+unsigned long
+pane_lineups_rows_drawn(const void *state)
+{
+	const struct lineups *s = state;
+
+	return s->drawn.drawn;
 }
 
 const struct pane_ops pane_lineups_ops = {

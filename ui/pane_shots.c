@@ -195,14 +195,27 @@ attack_end(const struct pane_ctx *c, int side, int seq)
 	return 0;
 }
 
+/* The period shown (the filter's, else the one under way; 0 none) and
+ * the basket each team attacks in it (attack_end), worked out once a
+ * draw: each is a pass over the shots, up to four. */
+static int
+attack_ends(const struct pane_ctx *c, int ends[2])
+{
+	int seq = c->filter->period != 0 ? c->filter->period : game_view_period(c->g).sequence;
+
+	ends[0] = seq > 0 ? attack_end(c, 0, seq) : 0;
+	ends[1] = seq > 0 ? attack_end(c, 1, seq) : 0;
+	return seq;
+}
+
 /* "◂ DEN (home)" under the left basket, "HOU ▸" under the right one:
- * who shoots at which end in the period shown, and who is home.  A half
- * view folds one team's shots into the left basket. */
+ * who shoots at which end in period `seq` (ends: attack_ends), and who
+ * is home.  A half view folds one team's shots into the left basket. */
 static void
-draw_ends(const struct chart *ch, const struct pane_ctx *c, WINDOW *w, int y)
+draw_ends(const struct chart *ch, const struct pane_ctx *c, WINDOW *w, int y, int seq,
+    const int ends[2])
 {
 	char alias[CS_ALIAS_MAX * 2], lab[16], buf[64];
-	int seq = c->filter->period != 0 ? c->filter->period : game_view_period(c->g).sequence;
 	int end, s, x, len;
 
 	if (ch->side != CS_SIDE_NONE) {
@@ -214,7 +227,7 @@ draw_ends(const struct chart *ch, const struct pane_ctx *c, WINDOW *w, int y)
 	if (seq <= 0)
 		return;
 	for (s = 0; s < 2; s++) {
-		if ((end = attack_end(c, s, seq)) == 0)
+		if ((end = ends[s]) == 0)
 			continue;
 		ui_team_alias(c->g, s, alias, sizeof alias);
 		if (end < 0)
@@ -319,7 +332,11 @@ draw_shots(struct shots *st, const struct pane_ctx *c, WINDOW *w, const struct c
 	enum ui_color col;
 
 	for (i = 0; i < v->cols * v->rows; i++) {
-		if ((att = st->att[i]) == 0 || !stale[ch->y0 + i / v->cols])
+		if (!stale[ch->y0 + i / v->cols]) {
+			i += v->cols - 1 - i % v->cols;   /* the row drawn as it was: past it */
+			continue;
+		}
+		if ((att = st->att[i]) == 0)
 			continue;
 		made = st->made[i];
 		col = 2 * made >= att ? UI_C_MADE : UI_C_MISSED;
@@ -541,14 +558,16 @@ shots_legend(const struct chart *ch, const struct pane_ctx *c, WINDOW *w, int y,
 /* Rows for the court, what goes round it, and the legend. */
 /* ---- which rows changed (rows.h) ---- */
 
-/* What every row depends on: the chart's shape, the names, the period. */
+/* What every row depends on: the chart's shape, the names, the filter.
+ * Not the period under way: only the ends row names it (plan_rows), so
+ * a period's start redraws that row, not the court. */
 static uint64_t
 base_key(const struct pane_ctx *c, const struct chart *ch, int h, int width, int legend)
 {
 	struct {
 		struct court_view v;
 		uint64_t info;
-		int x0, y0, side, h, width, legend, period, filter_period;
+		int x0, y0, side, h, width, legend, filter_period;
 		bool ascii;
 	} b;
 
@@ -564,20 +583,20 @@ base_key(const struct pane_ctx *c, const struct chart *ch, int h, int width, int
 	b.h = h;
 	b.width = width;
 	b.legend = legend;
-	b.period = game_view_period(c->g).sequence;
 	b.filter_period = c->filter->period;
 	b.ascii = ch->ascii;
 	return ui_rows_hash(UI_ROWS_SEED, &b, sizeof b);
 }
 
 /* Each row's key: a court row by its cells' shots, the ends row by the
- * baskets each team attacks, the legend by the tally. */
+ * period it names and the baskets each team attacks, the legend by the
+ * tally. */
 static void
 plan_rows(struct shots *st, const struct pane_ctx *c, const struct chart *ch, int h, int width,
-    int legend, const struct zone_tally *zt, uint64_t *want)
+    int legend, const struct zone_tally *zt, int seq, const int ends[2], uint64_t *want)
 {
 	uint64_t base = base_key(c, ch, h, width, legend);
-	int y, r, seq, ends[2];
+	int y, r;
 	size_t n = (size_t)ch->v.cols;
 
 	for (y = 0; y < h; y++)
@@ -588,11 +607,10 @@ plan_rows(struct shots *st, const struct pane_ctx *c, const struct chart *ch, in
 		want[y] = ui_rows_hash(want[y], st->made + (size_t)r * n, n * sizeof *st->made);
 	}
 	y = ch->y0 + ch->v.rows;
-	seq = c->filter->period != 0 ? c->filter->period : game_view_period(c->g).sequence;
-	ends[0] = seq > 0 ? attack_end(c, 0, seq) : 0;
-	ends[1] = seq > 0 ? attack_end(c, 1, seq) : 0;
-	if (y < h)
-		want[y] = ui_rows_hash(want[y], ends, sizeof ends);
+	if (y < h) {
+		want[y] = ui_rows_hash(want[y], ends, 2 * sizeof ends[0]);
+		want[y] = ui_rows_hash(want[y], &seq, sizeof seq);
+	}
 	for (r = 0; r < legend && y + 1 + r < h; r++)
 		want[y + 1 + r] = ui_rows_hash(want[y + 1 + r], zt, sizeof *zt);
 }
@@ -608,6 +626,7 @@ shots_draw(void *state, const struct pane_ctx *c, WINDOW *w, int h, int width)
 	/* zones: a row above and below the court for the corner labels;
 	 * shots: the ends row under it */
 	int above = st->zones ? 1 : 0, below = 1, legend = st->zones ? 3 : 2, crows, y;
+	int seq = 0, ends[2] = { 0, 0 };
 
 	if (h > UI_ROWS_MAX)
 		h = UI_ROWS_MAX;   /* taller than any terminal: the rest stays blank */
@@ -637,7 +656,8 @@ shots_draw(void *state, const struct pane_ctx *c, WINDOW *w, int h, int width)
 		for (y = 0; y < h; y++)
 			stale[y] = true;
 	} else {
-		plan_rows(st, c, &ch, h, width, legend, &zt, want);
+		seq = attack_ends(c, ends);
+		plan_rows(st, c, &ch, h, width, legend, &zt, seq, ends, want);
 		ui_rows_begin(&st->drawn, w, h, want, c->repaint);
 		stale[0] = false;
 		for (y = 1; y < h; y++)
@@ -651,7 +671,7 @@ shots_draw(void *state, const struct pane_ctx *c, WINDOW *w, int h, int width)
 		draw_shots(st, c, w, &ch, stale);
 		y = ch.y0 + ch.v.rows;
 		if (y < h && stale[y])
-			draw_ends(&ch, c, w, y);
+			draw_ends(&ch, c, w, y, seq, ends);
 		if (legend > 0 && y + below < h && stale[y + below])
 			shots_legend(&ch, c, w, y + below, legend, width, &zt);
 	}
@@ -702,6 +722,14 @@ shots_free(void **state)
 		free(st->made);
 	}
 	pane_state_free(state);
+}
+
+unsigned long
+pane_shots_rows_drawn(const void *state)
+{
+	const struct shots *st = state;
+
+	return st->drawn.drawn;
 }
 
 const struct pane_ops pane_shots_ops = {

@@ -34,6 +34,19 @@ enum box_col {
 
 /* The column the box score is sorted by (BOX_COL_NONE: starters first). */
 int pane_box_sort(const void *state, bool *ascending);
+/* Rows the box score has drawn so far (ui_rows), and of those the rows
+ * whose figures alone were drawn again (the rest of the row as it was):
+ * for the tests. */
+unsigned long pane_box_rows_drawn(const void *state);
+unsigned long pane_box_figure_rows(const void *state);
+
+/* ---- pane_shots.c ---- */
+/* Rows the shot chart has drawn so far (ui_rows): for the tests. */
+unsigned long pane_shots_rows_drawn(const void *state);
+
+/* ---- pane_lineups.c ---- */
+/* Rows the lineups pane has drawn so far (ui_rows): for the tests. */
+unsigned long pane_lineups_rows_drawn(const void *state);
 
 /* ---- pane_pbp.c ---- */
 /* The text of a play: the provider's description, or one made up from

@@ -75,7 +75,7 @@ ui_rows_begin(struct ui_rows *r, WINDOW *w, int h, const uint64_t *want, bool re
 }
 
 bool
-ui_rows_draw(struct ui_rows *r, WINDOW *w, int y, uint64_t want)
+ui_rows_stale(struct ui_rows *r, int y, uint64_t want)
 {
 	if (y < 0)
 		return false;
@@ -84,6 +84,15 @@ ui_rows_draw(struct ui_rows *r, WINDOW *w, int y, uint64_t want)
 			return false;
 		r->key[y] = want;
 	}
+	r->drawn++;
+	return true;
+}
+
+bool
+ui_rows_draw(struct ui_rows *r, WINDOW *w, int y, uint64_t want)
+{
+	if (!ui_rows_stale(r, y, want))
+		return false;
 	wmove(w, y, 0);
 	wclrtoeol(w);
 	return true;

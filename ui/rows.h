@@ -24,6 +24,7 @@ struct ui_rows {
 	uint64_t key[UI_ROWS_MAX];   /* per window row; 0: unknown */
 	int h;                       /* the window's height they were kept for */
 	unsigned long moves;         /* rows moved instead of drawn (the tests read it) */
+	unsigned long drawn;         /* rows drawn (ui_rows_draw said yes): the tests read it */
 };
 
 /* `h` folded with `size` bytes at `p`; never 0. */
@@ -35,5 +36,8 @@ void ui_rows_begin(struct ui_rows *r, WINDOW *w, int h, const uint64_t *want, bo
 /* Whether row y must be drawn for `want`; if so, it is cleared first and
  * its key kept. */
 bool ui_rows_draw(struct ui_rows *r, WINDOW *w, int y, uint64_t want);
+/* The same, the row left as it is: for a pane that draws over a part of
+ * it (the box score's figures). */
+bool ui_rows_stale(struct ui_rows *r, int y, uint64_t want);
 
 #endif

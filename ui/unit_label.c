@@ -332,9 +332,21 @@ ui_unit_label_ids(const struct box_team *t, const char ids[][CS_ID_MAX], int wid
 char *
 ui_unit_labels_slot(struct ui_unit_labels *c, uint64_t key, bool *made)
 {
-	size_t i = (size_t)(key % UI_UNIT_LABELS_CACHED);
+	size_t i, old = 0;
 
-	*made = c->e[i].key == key;
-	c->e[i].key = key;
-	return c->e[i].text;
+	c->lookups++;
+	for (i = 0; i < UI_UNIT_LABELS_CACHED; i++) {
+		if (c->e[i].key == key && key != 0) {
+			c->e[i].used = c->lookups;
+			*made = true;
+			return c->e[i].text;
+		}
+		if (c->e[i].used < c->e[old].used)
+			old = i;
+	}
+	c->e[old].key = key;
+	c->e[old].used = c->lookups;
+	c->made++;
+	*made = false;
+	return c->e[old].text;
 }

@@ -20,15 +20,20 @@
 /* Labels as last made, for a pane that redraws a unit's row with every
  * play while its players' names do not change (a label weighs the whole
  * roster: most of a row's cost).  Keyed by a hash of all a label depends
- * on; 0 is never a key. */
+ * on; 0 is never a key.  The least recently used goes first: two labels
+ * shown together never take each other's place (as they did by their
+ * keys' slot, each made again on every play). */
 #define UI_UNIT_LABELS_CACHED 32
 #define UI_UNIT_LABEL_MAX (CS_ON_COURT * (CS_NAME_MAX + CS_JERSEY_MAX + 4))
 
 struct ui_unit_labels {
 	struct {
 		uint64_t key;   /* 0: empty */
+		unsigned long used;   /* the lookup that last asked for it */
 		char text[UI_UNIT_LABEL_MAX];
 	} e[UI_UNIT_LABELS_CACHED];
+	unsigned long lookups;
+	unsigned long made;   /* labels made (slots handed out empty): the tests read it */
 };
 
 /* The slot for `key`: its label when *made is true, else a buffer of
