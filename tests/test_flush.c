@@ -9,7 +9,8 @@
  * must really have sent lines (else this proves nothing), and doupdate()
  * the rest: the repaints, a play with a character two columns wide, a
  * full-width list scrolled.  The lines are read in place (ncurses' own
- * line layout, checked once by ui_flush): that is the path compared.
+ * line layout, checked once by ui_flush), and a third run reads them
+ * through curses' calls, as where that check fails: both are compared.
  *
  * With FLUSH_BYTES=DIR set, each run's terminal bytes also go to
  * DIR/COLSxLINES-MODE.bytes: tests/test_flush_bytes.sh plays them in tmux
@@ -118,9 +119,13 @@ frame(struct ui *ui, struct run *r)
 		r->frame[r->n++] = snap();
 }
 
+/* How a run sends its frames: doupdate() alone, ui_flush reading curses'
+ * lines in place, or ui_flush copying them (the fallback). */
+enum send { SEND_PLAIN, SEND_FAST, SEND_COPIED };
+
 /* The game drawn play by play at cols x lines, focus on `focus`. */
 static void
-draw_game(int cols, int lines, int focus, bool plain, struct run *r)
+draw_game(int cols, int lines, int focus, enum send how, struct run *r)
 {
 	char path[512];
 	const char *dir = getenv("FLUSH_BYTES");
@@ -134,7 +139,7 @@ draw_game(int cols, int lines, int focus, bool plain, struct run *r)
 	memset(r, 0, sizeof *r);
 	if (dir != NULL) {
 		snprintf(path, sizeof path, "%s/%dx%d-%s.bytes", dir, cols, lines,
-		    plain ? "plain" : "fast");
+		    how == SEND_PLAIN ? "plain" : how == SEND_FAST ? "fast" : "copied");
 		out = fopen(path, "w+");
 	} else
 		out = tmpfile();
@@ -152,7 +157,9 @@ draw_game(int cols, int lines, int focus, bool plain, struct run *r)
 		bail("ui_new");
 	ui->st = &st;
 	ui->now_us = NOW_US;
-	ui->plain_update = plain;
+	ui->plain_update = how == SEND_PLAIN;
+	if (how == SEND_COPIED)
+		ui_flush_copy_lines(ui->flush);
 	ui_set_output(ui, fileno(out));
 	ui_resize(ui, cols, lines);
 	ui_focus(ui, focus);
@@ -201,28 +208,43 @@ draw_game(int cols, int lines, int focus, bool plain, struct run *r)
 	game_free(&g);
 }
 
+/* Each frame's curscr the same as plain's, every frame. */
+static void
+same_frames(const struct run *plain, const struct run *r, const char *how, int cols,
+    int lines)
+{
+	int i;
+
+	for (i = 0; i < plain->n && i < r->n && plain->frame[i] == r->frame[i]; i++)
+		;
+	if (!ok(plain->n == r->n && i == plain->n, "%dx%d: %s: curscr is the same after every "
+	    "frame", cols, lines, how)) {
+		note("first different frame: %d", i);
+		for (i = 0; i < 3; i++)
+			note("plain: %s\n# %s:  %s", plain->rows[i], how, r->rows[i]);
+	}
+}
+
 static void
 compare_at(int cols, int lines, int focus)
 {
-	static struct run plain, fast;
-	int i;
+	static struct run plain, fast, copied;
 
-	draw_game(cols, lines, focus, true, &plain);
-	draw_game(cols, lines, focus, false, &fast);
+	draw_game(cols, lines, focus, SEND_PLAIN, &plain);
+	draw_game(cols, lines, focus, SEND_FAST, &fast);
+	draw_game(cols, lines, focus, SEND_COPIED, &copied);
 	ok(plain.n == fast.n && plain.n > 100, "%dx%d: %d frames both ways", cols, lines, fast.n);
-	for (i = 0; i < plain.n && i < fast.n && plain.frame[i] == fast.frame[i]; i++)
-		;
-	if (!ok(i == plain.n, "%dx%d: curscr is the same after every frame", cols, lines)) {
-		note("first different frame: %d", i);
-		for (i = 0; i < 3; i++)
-			note("plain: %s\n# fast:  %s", plain.rows[i], fast.rows[i]);
-	}
+	same_frames(&plain, &fast, "in place", cols, lines);
+	same_frames(&plain, &copied, "copied", cols, lines);
 	ok(plain.sent == 0 && plain.handed > 0, "%dx%d: plain: doupdate() sent every line", cols,
 	    lines);
 	ok(fast.sent > (unsigned long)fast.n, "%dx%d: ui_flush sent %lu lines itself", cols, lines,
 	    fast.sent);
 	ok(fast.in_place, "%dx%d: it read the screens' lines in place (what was compared)", cols,
 	    lines);
+	ok(!copied.in_place && copied.sent > (unsigned long)copied.n, "%dx%d: copied: the lines "
+	    "read through curses' calls, %lu lines sent (in place: %lu)", cols, lines, copied.sent,
+	    fast.sent);
 	ok(fast.handed > 0, "%dx%d: and handed %lu to doupdate() "
 	    "(repaints, wide characters, a full-width list scrolled)", cols, lines, fast.handed);
 }

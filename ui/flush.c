@@ -63,6 +63,7 @@ struct ui_flush {
 	bool setup, usable, utf8, el_ok, am, amode;
 	bool ansi_cup;             /* cup is ESC [ row ; col H: written without tparm */
 	bool direct;               /* the screens' lines read in place (line_text) */
+	bool copy_lines;           /* never in place: the tests' way to the fallback */
 	bool home_known;           /* curses' cursor is at 0,0 (the last doupdate put it there) */
 	const char *cup, *home, *el, *smam, *rmam;
 	char home_seq[SEQ_MAX];
@@ -127,6 +128,13 @@ bool
 ui_flush_in_place(const struct ui_flush *f)
 {
 	return f->direct;
+}
+
+void
+ui_flush_copy_lines(struct ui_flush *f)
+{
+	f->copy_lines = true;
+	f->direct = false;
 }
 
 void
@@ -222,7 +230,7 @@ setup(struct ui_flush *f)
 
 	f->setup = true;
 	f->usable = true;
-	f->direct = lines_direct_ok();
+	f->direct = !f->copy_lines && lines_direct_ok();
 	f->cup = cap(f, "cup");
 	f->home = cap(f, "home");
 	f->el = cap(f, "el");

@@ -56,5 +56,8 @@ unsigned long ui_flush_lines_handed(const struct ui_flush *f);
  * lines are laid out as it checked), rather than through copies: for the
  * tests, once it has sent a frame. */
 bool ui_flush_in_place(const struct ui_flush *f);
+/* Never in place: the lines copied through the public calls, as where
+ * the check fails (another ncurses), so that the tests cover that way. */
+void ui_flush_copy_lines(struct ui_flush *f);
 
 #endif
