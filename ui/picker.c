@@ -514,6 +514,12 @@ ui_pick(const struct ui_options *opt, const struct ui_pick_row *rows, size_t n,
 		ui_picker_free(&p);
 		return cs_set_cause(cause, "cannot drive this terminal (check TERM)"), -2;
 	}
+	if (ui_curses_check_terminal(cause) < 0) {
+		endwin();
+		delscreen(scr);
+		ui_picker_free(&p);
+		return -2;
+	}
 	ui_curses_setup();
 	nodelay(stdscr, TRUE);
 	memset(&sa, 0, sizeof sa);

@@ -133,6 +133,9 @@ tests_test_ui_label_SOURCES = tests/test_ui_label.c tests/tap.h
 # The box score at three sizes in tmux: courtside --replay of a recorded game.
 TESTS += tests/test_tmux_sizes.sh
 EXTRA_DIST += tests/test_tmux_sizes.sh
+# Terminal types: TERM=dumb refused in one line, the others drawn.
+TESTS += tests/test_tmux_terms.sh
+EXTRA_DIST += tests/test_tmux_terms.sh
 
 # The game picker on a real terminal against courtside-sim --games 8.
 TESTS += tests/test_picker_tmux.sh
