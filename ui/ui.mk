@@ -136,6 +136,9 @@ EXTRA_DIST += tests/test_tmux_sizes.sh
 # Terminal types: TERM=dumb refused in one line, the others drawn.
 TESTS += tests/test_tmux_terms.sh
 EXTRA_DIST += tests/test_tmux_terms.sh
+# The header's feed state against servers that freeze.
+TESTS += tests/test_tmux_states.sh
+EXTRA_DIST += tests/test_tmux_states.sh
 
 # The game picker on a real terminal against courtside-sim --games 8.
 TESTS += tests/test_picker_tmux.sh
