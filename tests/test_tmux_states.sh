@@ -5,12 +5,17 @@
 # after 20 s the data is "stale Ns", whichever provider; Sportradar's
 # catch-up comes over REST only (its messages carry no receive time), and
 # its header used to say "live" for ever.
+# Then a league night (--all, 3 games) whose server goes away and comes
+# back on the same port: every game's cell of the strip says it is
+# reconnecting (its score is the last it had), and stops saying so once
+# the server is back.
 . "$top_srcdir/tests/tap.sh"
 . "$top_srcdir/tests/sim_common.sh"
 . "$top_srcdir/tests/tmux_common.sh"
 
 command -v tmux >/dev/null 2>&1 || tap_skip_all "tmux is not installed"
 client_setup
+midday_tz
 
 tmux_sock=$t/sock
 trap 'tm_stop; sim_cleanup' EXIT
@@ -28,5 +33,32 @@ for p in sportradar shottracker; do
 	tap_ok "$p: q quits with status 0" wait_for "EXIT=0"
 	tm_stop
 done
+
+# how many times the strip (the first row) says TEXT
+strip_has() {   # strip_has COUNT TEXT
+	[ "$(screen | head -n 1 | grep -oF -- "$2" | wc -l)" -ge "$1" ]
+}
+
+night="--games 3 --seed 40 --speed 0 --start-ms 600000 --require-auth U:S"
+# shellcheck disable=SC2086
+sim_start night $night || tap_skip_all "courtside-sim did not start"
+port=$SIM_PORT
+tm_start 200 50 "$CS" --provider sportradar --all --base-url "http://127.0.0.1:$port" \
+    --log "$t/night.log"
+tap_ok "league: the strip and the game are live" wait_for " live"
+tap_ok "league: no game reconnecting" tap_wait_until 60 strip_has 3 " Q"
+kill "$SIM_PID"
+wait "$SIM_PID" 2>/dev/null
+tap_ok "server gone: the header says so" wait_for "reconnecting"
+tap_ok "server gone: the games off screen say so in the strip" \
+    tap_wait_until 60 strip_has 2 "reconnecting"
+# shellcheck disable=SC2086
+"$SIM" --port "$port" --log "$t/night2.log" $night >"$t/night2.out" 2>&1 &
+sim_pids="$sim_pids $!"
+tap_ok "server back: no game says reconnecting" wait_gone "reconnecting"
+tap_ok "server back: the game is live again" wait_for " live"
+tm send-keys -t cs q
+tap_ok "league: q quits with status 0" wait_for "EXIT=0"
+tm_stop
 
 tap_done
