@@ -5,6 +5,8 @@
 # after 20 s the data is "stale Ns", whichever provider; Sportradar's
 # catch-up comes over REST only (its messages carry no receive time), and
 # its header used to say "live" for ever.
+# A game the server does not know: the header says "failed: " and why,
+# cut to the width with an ellipsis (it was cut mid-word, no mark).
 # Then a league night (--all, 3 games) whose server goes away and comes
 # back on the same port: every game's cell of the strip says it is
 # reconnecting (its score is the last it had), and stops saying so once
@@ -33,6 +35,20 @@ for p in sportradar shottracker; do
 	tap_ok "$p: q quits with status 0" wait_for "EXIT=0"
 	tm_stop
 done
+
+# the header (the first row) ends in an ellipsis and blanks
+header_ends_in_ellipsis() {
+	screen | head -n 1 | grep -q "$(printf '\342\200\246') *\$"
+}
+
+tm_start 80 24 "$CS" --provider sportradar --game 00000000-0000-0000-0000-000000000000 \
+    --base-url "$base" --log "$t/unknown.log"
+tap_ok "unknown game: the header says failed" wait_for " failed: "
+tap_ok "unknown game: the reason ends in an ellipsis where the row ends" \
+    header_ends_in_ellipsis
+tm send-keys -t cs q
+tap_ok "unknown game: q quits" wait_for "EXIT="
+tm_stop
 
 # how many times the strip (the first row) says TEXT
 strip_has() {   # strip_has COUNT TEXT
