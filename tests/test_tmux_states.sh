@@ -7,6 +7,9 @@
 # its header used to say "live" for ever.
 # A game the server does not know: the header says "failed: " and why,
 # cut to the width with an ellipsis (it was cut mid-word, no mark).
+# At 60x20 a note longer than the status row is cut the same way: V on
+# a play of a Sportradar game ("no video for this game (ShotTracker sent
+# none)").
 # Then a league night (--all, 3 games) whose server goes away and comes
 # back on the same port: every game's cell of the strip says it is
 # reconnecting (its score is the last it had), and stops saying so once
@@ -48,6 +51,21 @@ tap_ok "unknown game: the reason ends in an ellipsis where the row ends" \
     header_ends_in_ellipsis
 tm send-keys -t cs q
 tap_ok "unknown game: q quits" wait_for "EXIT="
+tm_stop
+
+# the status row (the second) ends in an ellipsis and blanks
+status_ends_in_ellipsis() {
+	screen | sed -n 2p | grep -q "$(printf '\342\200\246') *\$"
+}
+
+tm_start 60 20 "$CS" --provider sportradar --game "$SIM_SR" --base-url "$base" \
+    --log "$t/note.log"
+tap_ok "60x20: the game is on screen" wait_for " live"
+tm send-keys -t cs 2 V
+tap_ok "60x20: V says there is no video" wait_for "no video"
+tap_ok "60x20: the note ends in an ellipsis where the row ends" status_ends_in_ellipsis
+tm send-keys -t cs q
+tap_ok "60x20: q quits" wait_for "EXIT=0"
 tm_stop
 
 # how many times the strip (the first row) says TEXT

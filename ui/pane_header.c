@@ -413,7 +413,7 @@ draw_tabs(const struct pane_ctx *c, WINDOW *w, int x0, int width, int form)
 static void
 draw_status(struct header *hs, const struct pane_ctx *c, WINDOW *w, int width)
 {
-	char filter[200], ftext[220];
+	char filter[200], ftext[220], note[256] = "";
 	int x = 1, n, form, rest = 0;
 
 	ui_filter_describe(c->filter, c->g, filter, sizeof filter);
@@ -435,9 +435,14 @@ draw_status(struct header *hs, const struct pane_ctx *c, WINDOW *w, int width)
 		x += ui_text(w, 1, x, width - x, ui_attr(c->theme, UI_C_WARN), ftext) + 2;
 	if (c->message[0] != '\0' && x < width - 4) {
 		n = ui_text_width(c->message);
-		if (n > width - x - 1)
-			n = width - x - 1;
-		ui_text_right(w, 1, width - n - 1, n, ui_attr(c->theme, UI_C_BOLD), c->message);
+		if (n > width - x - 1) {
+			/* too long for what is left: an ellipsis, not a cut word */
+			ui_text_fit_words(c->message, width - x - 1, c->theme->ascii, note,
+			    sizeof note);
+			n = ui_text_width(note);
+		}
+		ui_text_right(w, 1, width - n - 1, n, ui_attr(c->theme, UI_C_BOLD),
+		    note[0] != '\0' ? note : c->message);
 	}
 }
 
