@@ -160,7 +160,8 @@ EXTRA_DIST += \
 	tests/screens/ot10_80x24.txt tests/screens/ot10_80x24_T.txt \
 	tests/screens/ot10_160x45.txt tests/screens/possessions_80x24.txt \
 	tests/screens/possessions_160x45.txt tests/screens/possessions_zoom_160x45.txt
-EXTRA_DIST += tests/screens/possessions_units_80x24.txt tests/screens/picker_scoreless_80x24.txt
+EXTRA_DIST += tests/screens/possessions_units_80x24.txt tests/screens/picker_scoreless_80x24.txt \
+	tests/screens/picker_scoreless_40x12.txt
 
 # A league night at the edge sizes in tmux: the strip, too small under it.
 TESTS += tests/test_league_sizes_tmux.sh
