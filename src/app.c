@@ -30,23 +30,33 @@ app_score_known(const struct app_state *st)
 	}
 }
 
+/* The data's age counts from the last message received live: a REST
+ * document's messages carry no receive time (0), and must not make the
+ * header say "live" with no age for as long as the stream stays silent. */
+static void
+data_received(struct app_state *st, int64_t received_us)
+{
+	if (received_us != 0)
+		st->last_data_us = received_us;
+}
+
 bool
 app_apply(struct game *g, struct app_state *st, const struct feed_msg *m)
 {
 	switch (m->kind) {
 	case FEED_MSG_EVENT:
-		st->last_data_us = m->received_us;
+		data_received(st, m->received_us);
 		st->applied++;
 		return game_upsert(g, &m->u.event) > 0;
 	case FEED_MSG_DELETE:
-		st->last_data_us = m->received_us;
+		data_received(st, m->received_us);
 		st->applied++;
 		return game_delete(g, m->u.id) > 0;
 	case FEED_MSG_GAME:
 		game_set_info(g, &m->u.game);
 		return true;
 	case FEED_MSG_CLOCK:
-		st->last_data_us = m->received_us;
+		data_received(st, m->received_us);
 		game_set_clock(g, &m->u.clock);
 		return true;
 	case FEED_MSG_POSSESSION:
@@ -77,7 +87,9 @@ app_apply(struct game *g, struct app_state *st, const struct feed_msg *m)
 		st->status = m->u.status;
 		return true;
 	case FEED_MSG_CAUGHT_UP:
+		/* the game is as fresh as its catch-up */
 		st->caught_up = true;
+		data_received(st, m->received_us != 0 ? m->received_us : cs_now_us());
 		return true;
 	case FEED_MSG_END:
 		st->status = m->u.status;

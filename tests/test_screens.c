@@ -2377,6 +2377,13 @@ test_picker_scoreless(void)
 	picker_show(p, "picker_scoreless_80x24");
 	ok(active_reads_na(), "80x24: the games under way read n/a for their score");
 	ok(screen_has("score n/a: not in the schedule"), "80x24: the footer says why");
+	/* narrow: what does not fit ends in an ellipsis, no word cut silently */
+	resizeterm(12, 40);
+	picker_show(p, "picker_scoreless_40x12");
+	ok(!screen_has("SCHEDU ") && screen_has("SCHED\xe2\x80\xa6"),
+	    "40x12: a status too wide for its column ends in an ellipsis");
+	ok(!screen_has(": 8 g\n") && !screen_has("score\n"),
+	    "40x12: the title and the footer end in an ellipsis, not a cut word");
 	ui_picker_free(&p);
 }
 

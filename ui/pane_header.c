@@ -329,7 +329,7 @@ static void
 draw_scoreboard(struct header *hs, const struct pane_ctx *c, WINDOW *w, int width)
 {
 	struct row r;
-	char conn[256];
+	char conn[256], fitted[sizeof conn + 8] = "";
 	enum ui_color cc;
 	int v, cw, used;
 
@@ -347,11 +347,16 @@ draw_scoreboard(struct header *hs, const struct pane_ctx *c, WINDOW *w, int widt
 	if (!row_stale(hs, c, w, 0, row_key(&r, conn, ui_attr(c->theme, cc), width)))
 		return;
 	used = row_draw(w, 0, 0, width, &r);
-	/* the connection state gets what is left, at least a few columns */
-	if (cw + 1 > width - used - 2)
+	/* the connection state gets what is left, at least a few columns;
+	 * a longer one (a failure's reason) ends in an ellipsis, not mid-word */
+	if (cw + 1 > width - used - 2) {
 		cw = width - used - 3;
+		ui_text_fit_words(conn, cw, c->theme->ascii, fitted, sizeof fitted);
+		cw = ui_text_width(fitted);
+	}
 	if (cw > 0)
-		ui_text_right(w, 0, width - cw - 1, cw, ui_attr(c->theme, cc), conn);
+		ui_text_right(w, 0, width - cw - 1, cw, ui_attr(c->theme, cc),
+		    fitted[0] != '\0' ? fitted : conn);
 }
 
 /* What the status row is drawn from: the tabs' colours, the filter, the
@@ -408,7 +413,7 @@ draw_tabs(const struct pane_ctx *c, WINDOW *w, int x0, int width, int form)
 static void
 draw_status(struct header *hs, const struct pane_ctx *c, WINDOW *w, int width)
 {
-	char filter[200], ftext[220];
+	char filter[200], ftext[220], note[256] = "";
 	int x = 1, n, form, rest = 0;
 
 	ui_filter_describe(c->filter, c->g, filter, sizeof filter);
@@ -430,9 +435,14 @@ draw_status(struct header *hs, const struct pane_ctx *c, WINDOW *w, int width)
 		x += ui_text(w, 1, x, width - x, ui_attr(c->theme, UI_C_WARN), ftext) + 2;
 	if (c->message[0] != '\0' && x < width - 4) {
 		n = ui_text_width(c->message);
-		if (n > width - x - 1)
-			n = width - x - 1;
-		ui_text_right(w, 1, width - n - 1, n, ui_attr(c->theme, UI_C_BOLD), c->message);
+		if (n > width - x - 1) {
+			/* too long for what is left: an ellipsis, not a cut word */
+			ui_text_fit_words(c->message, width - x - 1, c->theme->ascii, note,
+			    sizeof note);
+			n = ui_text_width(note);
+		}
+		ui_text_right(w, 1, width - n - 1, n, ui_attr(c->theme, UI_C_BOLD),
+		    note[0] != '\0' ? note : c->message);
 	}
 }
 

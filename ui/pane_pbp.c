@@ -946,61 +946,6 @@ draw_separator(const struct pane_ctx *c, WINDOW *w, int y, int width, int period
 	ui_hline(c->theme, w, y, 3 + x, width - 3 - x, a);
 }
 
-/*
- * `text` cut to `width` display columns: whole when it fits, else at the
- * last word boundary that keeps half the width, with an ellipsis (three
- * dots in ASCII).  The text is sanitized already; a byte the locale
- * cannot decode counts one column, as ui_text draws it.
- */
-static void
-fit_words(const char *text, int width, bool ascii, char *out, size_t size)
-{
-	const char *ell = ascii ? "..." : "\xe2\x80\xa6";
-	int ew = ascii ? 3 : 1, cols = 0, cw;
-	size_t len = strlen(text), at = 0, n, cut = 0, word = 0;
-	mbstate_t ps;
-	wchar_t wc;
-
-	memset(&ps, 0, sizeof ps);
-	while (at < len) {
-		/* printable ASCII, most of a play's text: a byte, a column */
-		if ((unsigned char)text[at] >= 0x20 && (unsigned char)text[at] < 0x7f) {
-			wc = (wchar_t)text[at];
-			n = 1;
-		} else {
-			n = mbrtowc(&wc, text + at, len - at, &ps);
-		}
-		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
-			memset(&ps, 0, sizeof ps);
-			wc = L'?';
-			n = 1;
-		}
-		cw = n == 1 && wc >= 0x20 && wc < 0x7f ? 1 : wcwidth(wc);
-		cw = cw < 0 ? 1 : cw;
-		if (cols + cw <= width - ew)
-			cut = at + n;
-		if (wc == L' ' && cols <= width - ew && cols >= width / 2)
-			word = at;
-		if (cols + cw > width)
-			break;
-		cols += cw;
-		at += n;
-	}
-	if (at >= len || width <= ew) {
-		n = at < size ? at : size - 1;   /* it fits, or no room to say more */
-		memcpy(out, text, n);
-		out[n] = '\0';
-		return;
-	}
-	n = word > 0 ? word : cut;
-	while (n > 0 && (text[n - 1] == ' ' || text[n - 1] == ','))
-		n--;
-	if (n + strlen(ell) + 1 > size)
-		n = size - strlen(ell) - 1;
-	memcpy(out, text, n);
-	memcpy(out + n, ell, strlen(ell) + 1);
-}
-
 /* The text of a play fitted to the row, its match (if any) underlined. */
 static void
 draw_text(const struct pbp *s, const struct pane_ctx *c, WINDOW *w, int y, int x, int width,
@@ -1011,7 +956,7 @@ draw_text(const struct pbp *s, const struct pane_ctx *c, WINDOW *w, int y, int x
 	size_t ql, pre;
 	int used;
 
-	fit_words(full, width - x, c->theme->ascii, text, sizeof text);
+	ui_text_fit_words(full, width - x, c->theme->ascii, text, sizeof text);
 	m = s->query[0] != '\0' ? strcasestr(text, s->query) : NULL;
 	if (m == NULL) {
 		ui_text(w, y, x, width - x, sel, text);

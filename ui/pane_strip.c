@@ -10,8 +10,29 @@
 
 #define STRIP_CELL_MAX 96
 
+/* What a caught-up game's feed is doing when it is not following the
+ * game: its score is the last it had ("" when it is live). */
+static const char *
+cell_state(const struct app_state *st)
+{
+	if (st == NULL || !st->caught_up)
+		return "";   /* the title says "catching up" or "failed" */
+	switch (st->status.state) {
+	case FEED_RECONNECTING:
+		return " reconnecting";
+	case FEED_CATCHING_UP:
+		/* a caught-up game catches up again after a drop */
+		return st->status.attempt > 0 ? " reconnecting" : "";
+	case FEED_FAILED:
+		return " failed";
+	default:
+		return "";
+	}
+}
+
 /* "VAN 51 ANC 54 Q3 4:12", from the title the terminal would show; a
- * game that never caught up has no score yet: "VAN ANC catching up". */
+ * game that never caught up has no score yet: "VAN ANC catching up"; one
+ * whose feed broke says so: "VAN 51 ANC 54 Q3 4:12 reconnecting". */
 static void
 cell_text(const struct ui_strip_game *s, char *buf, size_t size)
 {
@@ -22,7 +43,7 @@ cell_text(const struct ui_strip_game *s, char *buf, size_t size)
 	tail = strstr(t, " - courtside");
 	if (tail != NULL)
 		*tail = '\0';
-	snprintf(buf, size, " %s%s ", t, s->fresh ? " *" : "");
+	snprintf(buf, size, " %s%s%s ", t, cell_state(s->st), s->fresh ? " *" : "");
 }
 
 #define STRIP_SHOWN_MAX 64
@@ -60,7 +81,7 @@ void
 pane_strip_draw(WINDOW *w, const struct ui_strip_game *v, size_t n, size_t focus,
     int cols, bool ascii)
 {
-	char cell[STRIP_CELL_MAX + 8], mark[16];
+	char cell[STRIP_CELL_MAX + 24], mark[16];   /* the title, its state, " *" */
 	const char *sep = ascii ? "|" : "\xe2\x94\x82";
 	int cw[STRIP_SHOWN_MAX], x = 0;
 	size_t first, last, i;

@@ -169,6 +169,16 @@ draw_team(WINDOW *w, int y, int x, int width, attr_t a, const char *team, bool a
 	ui_text(w, y, x, 1, a, ascii ? "." : "\xe2\x80\xa6");
 }
 
+/* `text` in `width` columns, ending in an ellipsis when it does not fit. */
+static void
+fit_text(WINDOW *w, int y, int x, int width, attr_t a, const char *text, bool ascii)
+{
+	char fitted[256];
+
+	ui_text_fit_words(text, width, ascii, fitted, sizeof fitted);
+	ui_text(w, y, x, width, a, fitted);
+}
+
 static void
 draw_row(WINDOW *w, int y, const struct ui_pick_row *r, const struct pick_cols *c,
     bool sel, int cols, bool ascii)
@@ -187,7 +197,7 @@ draw_row(WINDOW *w, int y, const struct ui_pick_row *r, const struct pick_cols *
 	draw_team(w, y, x, c->team, a, r->home, ascii);
 	x += c->team + 1;
 	if (c->status > 0) {
-		ui_text(w, y, x, c->status, a, r->status);
+		fit_text(w, y, x, c->status, a, r->status, ascii);
 		x += c->status + 1;
 	}
 	if (r->scoreless)   /* never a blank that looks like a score to come */
@@ -215,32 +225,37 @@ any_scoreless(const struct ui_picker *p)
 static void
 draw_footer(struct ui_picker *p, WINDOW *w, int y, int cols)
 {
+	char keys[160];
+
 	if (p->searching)
 		ui_textf(w, y, 0, cols, A_NORMAL, "/%s", p->query);
 	else if (p->nshown == 0)
 		ui_textf(w, y, 0, cols, A_BOLD, "no game %s%s%s (Esc shows them all)",
 		    p->query[0] != '\0' ? "of \"" : "", p->query,
 		    p->query[0] != '\0' ? "\"" : "");
-	else
-		ui_textf(w, y, 0, cols, A_DIM, "%s  Enter open  / team  %sq quit%s",
+	else {
+		snprintf(keys, sizeof keys, "%s  Enter open  / team  %sq quit%s",
 		    p->ascii ? "up/down" : "\xe2\x86\x91\xe2\x86\x93", p->query[0] != '\0' ?
 		    "Esc all games  " : "", any_scoreless(p) ? "    score n/a: not in the schedule" :
 		    "");
+		fit_text(w, y, 0, cols, A_DIM, keys, p->ascii);
+	}
 }
 
 void
 ui_picker_draw(struct ui_picker *p, WINDOW *w)
 {
 	struct pick_cols c;
-	char status[32];
+	char status[32], title[200];
 	int lines, cols, y, body;
 	size_t i;
 
 	getmaxyx(w, lines, cols);
 	werase(w);
 	columns(cols, &c);
-	ui_textf(w, 0, 0, cols, A_BOLD, "courtside %s %s: %zu game%s", p->ascii ? "-" :
+	snprintf(title, sizeof title, "courtside %s %s: %zu game%s", p->ascii ? "-" :
 	    "\xc2\xb7", p->title, p->nshown, p->nshown == 1 ? "" : "s");
+	fit_text(w, 0, 0, cols, A_BOLD, title, p->ascii);
 	snprintf(status, sizeof status, "%-*.*s ", c.status, c.status, "STATUS");
 	ui_textf(w, 1, 0, cols, A_DIM, "  %-5s  %-*s %-2s %-*s %s%*s%s", "TIP", c.team,
 	    "AWAY", "", c.team, "HOME", c.status > 0 ? status : "", c.score - 1, "SCORE",
@@ -513,6 +528,12 @@ ui_pick(const struct ui_options *opt, const struct ui_pick_row *rows, size_t n,
 	if (scr == NULL) {
 		ui_picker_free(&p);
 		return cs_set_cause(cause, "cannot drive this terminal (check TERM)"), -2;
+	}
+	if (ui_curses_check_terminal(cause) < 0) {
+		endwin();
+		delscreen(scr);
+		ui_picker_free(&p);
+		return -2;
 	}
 	ui_curses_setup();
 	nodelay(stdscr, TRUE);

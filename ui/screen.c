@@ -95,6 +95,18 @@ ui_pane_key(struct ui *ui, int pane, int key)
 	return fl;
 }
 
+int
+ui_curses_check_terminal(char **cause)
+{
+	const char *cup = tigetstr("cup");
+	const char *term = getenv("TERM");
+
+	if (cup != NULL && cup != (const char *)-1)
+		return 0;
+	return cs_set_cause(cause, "TERM=%s cannot move the cursor (try --headless or --once)",
+	    term != NULL ? term : "");
+}
+
 void
 ui_curses_setup(void)
 {

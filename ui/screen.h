@@ -96,6 +96,10 @@ struct ui {
 	uint64_t watch_trouble[2];    /* players in foul trouble, bit per index */
 };
 
+/* A fresh SCREEN's terminal can place the cursor (TERM=dumb cannot:
+ * curses would print each cell after the last, no screen): 0, else -1
+ * with *cause, one line. */
+int ui_curses_check_terminal(char **cause);
 /* Curses modes for a fresh SCREEN: cbreak, noecho, keypad, no cursor;
  * it is left as after endwin(): the first doupdate() takes it back. */
 void ui_curses_setup(void);

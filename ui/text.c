@@ -297,6 +297,55 @@ ui_textf(WINDOW *w, int y, int x, int width, attr_t attr, const char *fmt, ...)
 	return ui_text(w, y, x, width, attr, buf);
 }
 
+void
+ui_text_fit_words(const char *text, int width, bool ascii, char *out, size_t size)
+{
+	const char *ell = ascii ? "..." : "\xe2\x80\xa6";
+	int ew = ascii ? 3 : 1, cols = 0, cw;
+	size_t len = strlen(text), at = 0, n, cut = 0, word = 0;
+	mbstate_t ps;
+	wchar_t wc;
+
+	memset(&ps, 0, sizeof ps);
+	while (at < len) {
+		/* printable ASCII, most of a play's text: a byte, a column */
+		if ((unsigned char)text[at] >= 0x20 && (unsigned char)text[at] < 0x7f) {
+			wc = (wchar_t)text[at];
+			n = 1;
+		} else {
+			n = mbrtowc(&wc, text + at, len - at, &ps);
+		}
+		if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+			memset(&ps, 0, sizeof ps);
+			wc = L'?';
+			n = 1;
+		}
+		cw = n == 1 && wc >= 0x20 && wc < 0x7f ? 1 : wcwidth(wc);
+		cw = cw < 0 ? 1 : cw;
+		if (cols + cw <= width - ew)
+			cut = at + n;
+		if (wc == L' ' && cols <= width - ew && cols >= width / 2)
+			word = at;
+		if (cols + cw > width)
+			break;
+		cols += cw;
+		at += n;
+	}
+	if (at >= len || width <= ew) {
+		n = at < size ? at : size - 1;   /* it fits, or no room to say more */
+		memcpy(out, text, n);
+		out[n] = '\0';
+		return;
+	}
+	n = word > 0 ? word : cut;
+	while (n > 0 && (text[n - 1] == ' ' || text[n - 1] == ','))
+		n--;
+	if (n + strlen(ell) + 1 > size)
+		n = size - strlen(ell) - 1;
+	memcpy(out, text, n);
+	memcpy(out + n, ell, strlen(ell) + 1);
+}
+
 int
 ui_text_right(WINDOW *w, int y, int x, int width, attr_t attr, const char *s)
 {

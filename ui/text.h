@@ -19,6 +19,11 @@ int ui_textf(WINDOW *w, int y, int x, int width, attr_t attr, const char *fmt, .
     __attribute__((format(printf, 6, 7)));
 /* Draws right-aligned so the text ends at column x + width. */
 int ui_text_right(WINDOW *w, int y, int x, int width, attr_t attr, const char *s);
+/* `text` cut to `width` display columns: whole when it fits, else at the
+ * last word boundary that keeps half the width, with an ellipsis (three
+ * dots in ASCII).  The text is sanitized already; a byte the locale
+ * cannot decode counts one column, as ui_text draws it. */
+void ui_text_fit_words(const char *text, int width, bool ascii, char *out, size_t size);
 /* `v` as snprintf's "%*d" (plus: "%+*d") of `width` (0: as long as it
  * is) into buf, without snprintf: the boxes redraw dozens a frame. */
 const char *ui_itoa(char *buf, size_t size, int v, bool plus, int width);

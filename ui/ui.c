@@ -515,6 +515,10 @@ ui_run_sessions(const struct ui_options *opt, struct session **v, size_t nsessio
 		goto out;
 	}
 	curses_active = 1;
+	if (ui_curses_check_terminal(cause) < 0) {
+		rc = -1;
+		goto out;
+	}
 	ui_curses_setup();
 	nodelay(stdscr, TRUE);
 

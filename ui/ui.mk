@@ -133,6 +133,12 @@ tests_test_ui_label_SOURCES = tests/test_ui_label.c tests/tap.h
 # The box score at three sizes in tmux: courtside --replay of a recorded game.
 TESTS += tests/test_tmux_sizes.sh
 EXTRA_DIST += tests/test_tmux_sizes.sh
+# Terminal types: TERM=dumb refused in one line, the others drawn.
+TESTS += tests/test_tmux_terms.sh
+EXTRA_DIST += tests/test_tmux_terms.sh
+# The header's feed state against servers that freeze.
+TESTS += tests/test_tmux_states.sh
+EXTRA_DIST += tests/test_tmux_states.sh
 
 # The game picker on a real terminal against courtside-sim --games 8.
 TESTS += tests/test_picker_tmux.sh
@@ -154,7 +160,8 @@ EXTRA_DIST += \
 	tests/screens/ot10_80x24.txt tests/screens/ot10_80x24_T.txt \
 	tests/screens/ot10_160x45.txt tests/screens/possessions_80x24.txt \
 	tests/screens/possessions_160x45.txt tests/screens/possessions_zoom_160x45.txt
-EXTRA_DIST += tests/screens/possessions_units_80x24.txt tests/screens/picker_scoreless_80x24.txt
+EXTRA_DIST += tests/screens/possessions_units_80x24.txt tests/screens/picker_scoreless_80x24.txt \
+	tests/screens/picker_scoreless_40x12.txt
 
 # A league night at the edge sizes in tmux: the strip, too small under it.
 TESTS += tests/test_league_sizes_tmux.sh
