@@ -96,6 +96,10 @@ tap_is "$(sed -n '/WS conn=4 closed/,$p' "$tmp/server.log" | grep -c 'stats,deta
 	"close 4002 runs the catch-up again"
 tap_ok "the percent-encoded token was accepted every time" \
 	sh -c '! grep -q "WS refused token" "$1"' - "$tmp/server.log"
+got=$(sed -n 's/.*(the subscription token was refused); .* in \([0-9]*\) ms.*/\1/p' \
+	"$tmp/live.log" | sed 's/^0$/at once/; s/^[1-9][0-9]*$/backing off/' | tr '\n' ' ')
+tap_is "$got" "at once backing off " \
+	"a token the server no longer takes is renewed at once, a fresh one refused backs off"
 tap_is "$(grep -c 'shottracker: reconnect [0-9]' "$tmp/live.log")" 5 "five reconnects logged"
 tap_ok "the token is never logged" sh -c '! grep -q "tok/" "$1"' - "$tmp/live.log"
 

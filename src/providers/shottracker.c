@@ -21,7 +21,9 @@
  * the highest seen, which a reordered delivery can put past a gap); a gap
  * that does not fill within 3 s (a frame lost for good) is refetched by
  * reconnecting from before it, once.  Refused tokens (401/403 on the
- * upgrade, close 4001) are renewed with _subscribe (backing off); a fresh
+ * upgrade, close 4001) are renewed with _subscribe: at once for a token
+ * that had worked (it expired, or the server restarted), backing off for
+ * one fresh from _subscribe; a fresh
  * token refused with 403 (the credential lacks the privilege) or fresh
  * tokens refused 3 times in a row are a failure that names the status, and
  * so is a server certificate the TLS check refused (no retry heals it); a
@@ -1132,7 +1134,14 @@ after_end(struct st *st, enum st_end e, long *delay, char **cause)
 	progress = st->have_wm && (!st->had_wm || st->wm > st->wm_before);
 	prepare_next(st, e, &st->need_token, &st->need_catchup);
 	cs_strlcpy(why, end_reason(st, e, buf, sizeof buf), sizeof why);
-	*delay = backoff_next(&st->backoff, progress || e == END_REQUESTED, -1);
+	if (e == END_TOKEN_REFUSED && !st->fresh_token)
+		/* a server that answers refused a token it no longer knows
+		 * (expired, or the server restarted): a new one at once, not
+		 * after the backoff an outage built up (a fresh token refused
+		 * backs off as any failure) */
+		*delay = 0;
+	else
+		*delay = backoff_next(&st->backoff, progress || e == END_REQUESTED, -1);
 	st->attempt = progress ? 1 : st->attempt + 1;
 	st->reconnects++;
 	if (st->have_wm)
