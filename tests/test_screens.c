@@ -495,7 +495,19 @@ test_header_states(struct game *g, struct app_state *st)
 	s.status.state = FEED_RECONNECTING;
 	s.status.attempt = 3;
 	ui_conn_text(ui->st, ui->now_us, buf, sizeof buf, &c);
-	is_str(buf, "reconnecting 3", "reconnecting with the attempt");
+	is_str(buf, "reconnecting 3, data 75s old",
+	    "reconnecting with the attempt, and how old what is shown is");
+	s.status.state = FEED_CATCHING_UP;
+	s.status.attempt = 1;
+	ui_conn_text(ui->st, ui->now_us, buf, sizeof buf, &c);
+	is_str(buf, "catching up, retry 1, data 75s old",
+	    "catching up again after a drop: the same age");
+	s.status.state = FEED_RECONNECTING;
+	s.status.attempt = 3;
+	s.last_data_us = NOW_US - 4 * 1000000LL;
+	ui_conn_text(ui->st, ui->now_us, buf, sizeof buf, &c);
+	is_str(buf, "reconnecting 3", "no age while it is a few seconds");
+	s.last_data_us = NOW_US - 75 * 1000000LL;
 	s.status.state = FEED_REPLAY;
 	s.status.speed = 8;
 	ui_conn_text(ui->st, ui->now_us, buf, sizeof buf, &c);

@@ -28,6 +28,17 @@
 #define STALE_WARN_S 20
 #define STALE_ALERT_S 60
 
+/* A game caught up once and now without its feed still shows what it had:
+ * how old that is, once it is worth saying (the same 10 s as "live Ns"). */
+static void
+data_age(const struct app_state *st, double age, char *buf, size_t size)
+{
+	size_t n = strlen(buf);
+
+	if (st->caught_up && age >= 10 && n < size)
+		snprintf(buf + n, size - n, ", data %ds old", (int)age);
+}
+
 void
 ui_conn_text(const struct app_state *st, int64_t now_us, char *buf, size_t size,
     enum ui_color *color)
@@ -54,6 +65,7 @@ ui_conn_text(const struct app_state *st, int64_t now_us, char *buf, size_t size,
 			*color = UI_C_WARN;
 		} else
 			snprintf(buf, size, "catching up");
+		data_age(st, age, buf, size);
 		break;
 	case FEED_LIVE:
 		if (age >= STALE_WARN_S) {
@@ -74,6 +86,7 @@ ui_conn_text(const struct app_state *st, int64_t now_us, char *buf, size_t size,
 		/* a game that never caught up is still catching up */
 		snprintf(buf, size, st->caught_up ? "reconnecting %d" : "catching up, retry %d",
 		    st->status.attempt);
+		data_age(st, age, buf, size);
 		*color = UI_C_WARN;
 		break;
 	case FEED_REPLAY:
