@@ -411,6 +411,55 @@ json_next_member_plain(struct json_iter *it, struct json_span *key, struct json_
 	return true;
 }
 
+bool
+json_members_plain(const struct json_span *obj, const struct json_name *names, size_t n,
+    struct json_span *v)
+{
+	struct json_iter it;
+	struct json_span k, val;
+	bool seen[JSON_NAMES_MAX] = { false };
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		v[i].p = NULL;
+	if (obj->p == NULL || obj->p[0] != '{' || !json_iter_begin(&it, obj->p, obj->len))
+		return true;
+	while (json_next_member_plain(&it, &k, &val)) {
+		for (i = 0; i < n; i++)
+			if (k.len == names[i].len && memcmp(k.p, names[i].s, k.len) == 0)
+				break;
+		if (i == n)
+			continue;   /* a key nobody reads */
+		if (seen[i])
+			return false;
+		seen[i] = true;
+		if (!(val.len == 4 && memcmp(val.p, "null", 4) == 0))
+			v[i] = val;
+	}
+	return true;
+}
+
+bool
+json_span_int(const struct json_span *v, int64_t *out)
+{
+	const char *p = v->p;
+	int64_t x = 0;
+	size_t i;
+
+	if (p == NULL || v->len == 0 || (*p != '-' && !is_digit(*p)))
+		return false;
+	i = *p == '-';
+	if (v->len == i || v->len - i > JSON_INT_DIGITS_MAX)
+		return false;
+	for (; i < v->len; i++) {
+		if (!is_digit(p[i]))
+			return false;   /* a fraction or an exponent: json-c's double */
+		x = x * 10 + (p[i] - '0');
+	}
+	*out = *p == '-' ? -x : x;
+	return true;
+}
+
 long
 json_span_string(const struct json_span *value, char *buf, size_t size)
 {
