@@ -27,6 +27,7 @@
 #include "providers/shottracker.h"
 #include "sim/simgame.h"
 #include "tap.h"
+#include "util.h"
 
 #define MAXR 16
 #define FRAME_BYTES 8192
@@ -70,7 +71,15 @@ struct rec {
 	struct cs_game_info game[MAXR];
 	char warn[MAXR][256];
 	struct cs_possession pos[MAXR];
+	uint64_t sum;              /* of all but warnings, in order, past MAXR too */
 };
+
+/* Adds what was sent to r->sum. */
+static void
+r_sum(struct rec *r, int kind, const void *p, size_t len)
+{
+	r->sum = (r->sum ^ (uint64_t)kind) * 0x100000001b3u ^ cs_hash64(p, len);
+}
 
 static void
 r_event(void *ctx, const struct cs_event *ev)
@@ -80,6 +89,7 @@ r_event(void *ctx, const struct cs_event *ev)
 	if (r->nev < MAXR)
 		r->ev[r->nev] = *ev;
 	r->nev++;
+	r_sum(r, 1, ev, sizeof *ev);
 }
 
 static void
@@ -90,6 +100,7 @@ r_delete(void *ctx, const char *id)
 	if (r->ndel < MAXR)
 		snprintf(r->del[r->ndel], CS_ID_MAX, "%s", id);
 	r->ndel++;
+	r_sum(r, 2, id, strlen(id));
 }
 
 static void
@@ -100,6 +111,7 @@ r_pub(void *ctx, const struct cs_published_stats *p)
 	if (r->npub < MAXR)
 		r->pub[r->npub] = *p;
 	r->npub++;
+	r_sum(r, 3, p, sizeof *p);
 }
 
 static void
@@ -140,6 +152,7 @@ r_possession(void *ctx, const struct cs_possession *p)
 	if (r->npos < MAXR)
 		r->pos[r->npos] = *p;
 	r->npos++;
+	r_sum(r, 4, p, sizeof *p);
 }
 
 /* Two parsers fed the same frames, one each way. */
@@ -287,6 +300,8 @@ differ(const struct pair *p, int rc0, int rc1, const struct shottracker_frame_in
 	for (i = 0; i < a->ngame && i < MAXR && why[0] == '\0'; i++)
 		if (memcmp(&a->game[i], &b->game[i], sizeof a->game[i]) != 0)
 			snprintf(why, size, "game header %d", i);
+	if (why[0] == '\0' && a->sum != b->sum)
+		snprintf(why, size, "a record past the first %d of a kind differs", MAXR);
 	if (why[0] == '\0' && (c->last_timestamp != d->last_timestamp ||
 	    c->halves != d->halves || c->warnings != d->warnings || c->game_over != d->game_over ||
 	    memcmp(&c->last_period, &d->last_period, sizeof c->last_period) != 0 ||
@@ -1002,6 +1017,117 @@ test_mutations(void)
 	sim_game_free(&g);
 }
 
+/* --- the catch-up, element by element --- */
+
+/* `doc` with a member whose key holds an escape, "z\u0030":0 (a key
+ * nobody reads), first in every object: no element is plain then, and
+ * each is read by its tree.  malloc'd. */
+static char *
+escaped_everywhere(const char *doc)
+{
+	static const char extra[] = "\"z\\u0030\":0";
+	size_t n = strlen(doc), at = 0, i, objects = 0;
+	bool in_string = false;
+	char *out;
+
+	for (i = 0; i < n; i++)
+		objects += doc[i] == '{';
+	if ((out = malloc(n + objects * sizeof extra + 1)) == NULL)
+		return NULL;
+	for (i = 0; i < n; i++) {
+		out[at++] = doc[i];
+		if (in_string) {
+			if (doc[i] == '\\' && i + 1 < n)
+				out[at++] = doc[++i];
+			else if (doc[i] == '"')
+				in_string = false;
+		} else if (doc[i] == '"') {
+			in_string = true;
+		} else if (doc[i] == '{') {
+			memcpy(out + at, extra, sizeof extra - 1);
+			at += sizeof extra - 1;
+			if (i + 1 < n && doc[i + 1] != '}')
+				out[at++] = ',';
+		}
+	}
+	out[at] = '\0';
+	return out;
+}
+
+/* A catch-up document both ways: as sent (its elements through the
+ * scanners) and escaped everywhere (each through its tree). */
+static void
+catchup_both_ways(const char *what, const struct sim_game *g, const char *resources,
+    int64_t at_ms)
+{
+	const char *roster[2];
+	char *game, *ros[2], *doc, *escaped, why[512];
+	struct shottracker_frame_info i0, i1;
+	struct pair p;
+	int rc0, rc1, t, plain_trees, escaped_trees;
+
+	game = sim_game_st_event(g, 0);
+	ros[0] = sim_game_st_roster(g, CS_HOME);
+	ros[1] = sim_game_st_roster(g, CS_AWAY);
+	roster[0] = ros[0];
+	roster[1] = ros[1];
+	doc = sim_game_st_catchup(g, resources, at_ms);
+	escaped = doc != NULL ? escaped_everywhere(doc) : NULL;
+	if (game == NULL || doc == NULL || escaped == NULL) {
+		ok(0, "%s: a catch-up document", what);
+		goto out;
+	}
+	pair_init(&p, game, roster);
+	memset(p.r, 0, sizeof p.r);
+	t = trees;
+	rc0 = shottracker_parse_catchup(&p.c[0], doc, strlen(doc));
+	plain_trees = trees - t;
+	t = trees;
+	rc1 = shottracker_parse_catchup(&p.c[1], escaped, strlen(escaped));
+	escaped_trees = trees - t;
+	memset(&i0, 0, sizeof i0);
+	memset(&i1, 0, sizeof i1);
+	differ(&p, rc0, rc1, &i0, &i1, why, sizeof why);
+	ok(why[0] == '\0' && p.r[0].nev + p.r[0].npub + p.r[0].npos > 20,
+	    "%s: alike both ways (%d events, %d deletes, %d lines, %d possessions, %d "
+	    "warnings)%s%s", what, p.r[0].nev, p.r[0].ndel, p.r[0].npub, p.r[0].npos,
+	    p.r[0].nwarn, why[0] != '\0' ? ": " : "", why);
+	ok(plain_trees <= 1 && escaped_trees > 20, "%s: its elements went through the "
+	    "scanners (%d trees; escaped, %d)", what, plain_trees, escaped_trees);
+	pair_free(&p);
+out:
+	free(game);
+	free(ros[0]);
+	free(ros[1]);
+	free(doc);
+	free(escaped);
+}
+
+static void
+test_catchup(void)
+{
+	struct sim_options quarters = { .seed = 2026, .overtimes = 1 };
+	struct sim_options halves = { .seed = 31, .halves = true, .force_overtime = true };
+	struct sim_game *g[2] = { sim_game_generate(&quarters), sim_game_generate(&halves) };
+	const char *name[2] = { "seed 2026, quarters", "seed 31, halves" };
+	char what[96];
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		if (g[i] == NULL) {
+			ok(0, "%s: the simulator made a game", name[i]);
+			continue;
+		}
+		snprintf(what, sizeof what, "%s: plays at 10 minutes", name[i]);
+		catchup_both_ways(what, g[i], "details,stats,shots", 600000);
+		snprintf(what, sizeof what, "%s: plays at the end", name[i]);
+		catchup_both_ways(what, g[i], "details,stats,shots", sim_game_end_ms(g[i]));
+		snprintf(what, sizeof what, "%s: possessions at the end", name[i]);
+		catchup_both_ways(what, g[i], "possessions", sim_game_end_ms(g[i]));
+		sim_game_free(&g[i]);
+	}
+}
+
 /* --- json_next_member_plain against json_next_member --- */
 
 /* The members of the object `v` and of every object in it, both ways:
@@ -1068,6 +1194,7 @@ main(void)
 	test_game("seed 5, no corrections", &plain);
 	test_odd();
 	test_mutations();
+	test_catchup();
 	test_plain_iterator();
 	return tap_done();
 }

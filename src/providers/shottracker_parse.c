@@ -1436,24 +1436,26 @@ parse_element(struct shottracker_ctx *c, const struct json_span *v, const char *
 	return parse_json(c, v->p, v->len, SHOTTRACKER_DOCUMENT_MAX, what);
 }
 
+/* The catch-up's elements by the frame scanners when they can (below,
+ * "catch-up elements without a tree"), else by their trees. */
+static int details_element(struct shottracker_ctx *c, const struct json_span *el,
+    struct cs_event *ev, bool *deleted);
+static void stats_element(struct shottracker_ctx *c, const struct json_span *el);
+static bool possession_element(struct shottracker_ctx *c, const struct json_span *el);
+
 static int
 details_array(struct shottracker_ctx *c, const struct json_span *arr)
 {
 	struct cs_event ev;
 	struct json_iter it;
 	struct json_span el;
-	json_object *o;
 	bool deleted;
-	int good = 0, rc;
+	int good = 0;
 
 	ids_unmark(c, ID_PLAY);
 	json_iter_begin(&it, arr->p, arr->len);
 	while (json_next_element(&it, &el)) {
-		if ((o = parse_element(c, &el, "a details item")) == NULL)
-			continue;
-		rc = item_event(c, o, &ev, &deleted, "details");
-		json_object_put(o);
-		if (rc < 0)
+		if (details_element(c, &el, &ev, &deleted) < 0)
 			continue;
 		if (deleted)
 			emit_delete(c, ev.id, ID_PLAY, false, 0, NULL);
@@ -1543,6 +1545,8 @@ st_possessions_array(struct shottracker_ctx *c, const struct json_span *arr)
 
 	json_iter_begin(&it, arr->p, arr->len);
 	for (n = 0; n < ST_POSSESSIONS_MAX * 2 && json_next_element(&it, &el); n++) {
+		if (possession_element(c, &el))
+			continue;
 		o = el.len > 0 && el.p[0] == '{' ?
 		    parse_json(c, el.p, el.len, SHOTTRACKER_DOCUMENT_MAX, "a possession") : NULL;
 		if ((wrap = json_object_new_array()) == NULL ||
@@ -1716,10 +1720,7 @@ shottracker_parse_catchup(struct shottracker_ctx *c, const char *json, size_t le
 	if (span_is(&stats, '[')) {
 		json_iter_begin(&it, stats.p, stats.len);
 		while (json_next_element(&it, &v))
-			if ((o = parse_element(c, &v, "a stats item")) != NULL) {
-				published(c, o);
-				json_object_put(o);
-			}
+			stats_element(c, &v);
 		any = true;
 	}
 	if (span_is(&possessions, '[')) {
@@ -2502,6 +2503,73 @@ scan_envelope(const char *json, size_t len, enum shottracker_source *src,
 		return false;
 	*data = v[E_DATA];
 	return data->p != NULL && data->p[0] == '{';
+}
+
+/* --- catch-up elements without a tree --- */
+
+/*
+ * The catch-up's details, stats and possessions arrays hold the same items
+ * as the frames' data; the document was checked whole, so an element with
+ * no backslash and no NUL is read by the same scanners, and any other, or
+ * one they are unsure of, by its tree as before.
+ */
+static bool
+plain_object(const struct json_span *el)
+{
+	return el->len > 0 && el->p[0] == '{' && memchr(el->p, '\\', el->len) == NULL &&
+	    memchr(el->p, '\0', el->len) == NULL;
+}
+
+/* As parse_element and item_event: 0 with the event, or -1 (warned). */
+static int
+details_element(struct shottracker_ctx *c, const struct json_span *el, struct cs_event *ev,
+    bool *deleted)
+{
+	struct item_fields f;
+	struct item_text t;
+	json_object *o;
+	int rc;
+
+	if (plain_object(el) && scan_item_fields(el, &f, &t)) {
+		*deleted = false;
+		cs_event_init(ev, CS_PROVIDER_SHOTTRACKER);
+		return item_from_fields(c, &f, ev, deleted, "details");
+	}
+	if ((o = parse_element(c, el, "a details item")) == NULL)
+		return -1;
+	rc = item_event(c, o, ev, deleted, "details");
+	json_object_put(o);
+	return rc;
+}
+
+/* As parse_element and published. */
+static void
+stats_element(struct shottracker_ctx *c, const struct json_span *el)
+{
+	struct line_fields f;
+	json_object *o;
+
+	if (plain_object(el) && scan_line_fields(el, &f)) {
+		published_fields(c, &f);
+	} else if ((o = parse_element(c, el, "a stats item")) != NULL) {
+		published(c, o);
+		json_object_put(o);
+	}
+}
+
+/* A possession the walker would keep, to the sink: false leaves it to
+ * st_possessions_array's tree. */
+static bool
+possession_element(struct shottracker_ctx *c, const struct json_span *el)
+{
+	struct cs_possession rec;
+	char team[CS_ID_MAX];
+
+	if (!plain_object(el) ||
+	    shottracker_possession_scan(el->p, el->len, c->halves, team, &rec) != 1)
+		return false;
+	possession_to_sink(c, team, &rec);
+	return true;
 }
 
 /*
