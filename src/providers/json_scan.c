@@ -144,13 +144,56 @@ check_literal(const char **pp, const char *end)
 	return JSON_SCAN_MALFORMED;
 }
 
-enum json_scan
-json_scan_check(const char *text, size_t len, int max_depth)
+/* The top-level object's members a check notes as it goes
+ * (json_scan_check_members): the member whose value is being read, -1 for
+ * one nobody named. */
+struct top_members {
+	const struct json_name *names;
+	size_t n;
+	struct json_span *v;
+	bool seen[JSON_NAMES_MAX], twice;
+	long member;
+	const char *value;
+};
+
+/* A key of the top-level object, from its opening quote to past its closing one. */
+static void
+top_key(struct top_members *m, const char *q, const char *past)
+{
+	size_t i, len = (size_t)(past - q - 2);
+
+	m->member = -1;
+	for (i = 0; i < m->n; i++)
+		if (len == m->names[i].len && memcmp(q + 1, m->names[i].s, len) == 0)
+			break;
+	if (i == m->n)
+		return;
+	if (m->seen[i])
+		m->twice = true;
+	m->seen[i] = true;
+	m->member = (long)i;
+}
+
+/* The value of the member being read ends at `past`: null is none. */
+static void
+top_value(struct top_members *m, const char *past)
+{
+	size_t len = (size_t)(past - m->value);
+
+	if (m->member >= 0 && !(len == 4 && memcmp(m->value, "null", 4) == 0)) {
+		m->v[m->member].p = m->value;
+		m->v[m->member].len = len;
+	}
+	m->member = -1;
+}
+
+static enum json_scan
+check(const char *text, size_t len, int max_depth, struct top_members *m)
 {
 	/* what may come next: a value, a key, or what follows a value */
 	enum { VALUE, VALUE_OR_CLOSE, KEY, KEY_OR_CLOSE, AFTER } want = VALUE;
 	char stack[SCAN_DEPTH_MAX];
-	const char *p = text, *end = text + len;
+	const char *p = text, *end = text + len, *q;
 	enum json_scan rc;
 	int depth = 0;
 
@@ -169,11 +212,15 @@ json_scan_check(const char *text, size_t len, int max_depth)
 			p++;
 			depth--;
 			want = AFTER;
+			if (m != NULL && depth == 1)
+				top_value(m, p);
 			continue;
 		}
 		switch (want) {
 		case VALUE_OR_CLOSE:
 		case VALUE:
+			if (m != NULL && depth == 1)
+				m->value = p;
 			if (*p == '{' || *p == '[') {
 				if (depth >= max_depth)
 					return JSON_SCAN_TOO_DEEP;
@@ -191,13 +238,18 @@ json_scan_check(const char *text, size_t len, int max_depth)
 			if (rc != JSON_SCAN_OK)
 				return rc;
 			want = AFTER;
+			if (m != NULL && depth == 1)
+				top_value(m, p);
 			break;
 		case KEY_OR_CLOSE:
 		case KEY:
 			if (*p != '"')
 				return JSON_SCAN_MALFORMED;
+			q = p;
 			if ((rc = check_string(&p, end)) != JSON_SCAN_OK)
 				return rc;
+			if (m != NULL && depth == 1)
+				top_key(m, q, p);
 			p = skip_space(p, end);
 			if (p == end)
 				return JSON_SCAN_TRUNCATED;
@@ -214,11 +266,39 @@ json_scan_check(const char *text, size_t len, int max_depth)
 			} else if (*p == (stack[depth - 1] == '{' ? '}' : ']')) {
 				p++;
 				depth--;
+				if (m != NULL && depth == 1)
+					top_value(m, p);
 			} else
 				return JSON_SCAN_MALFORMED;
 			break;
 		}
 	}
+}
+
+enum json_scan
+json_scan_check(const char *text, size_t len, int max_depth)
+{
+	return check(text, len, max_depth, NULL);
+}
+
+enum json_scan
+json_scan_check_members(const char *text, size_t len, int max_depth,
+    const struct json_name *names, size_t n, struct json_span *v, bool *twice)
+{
+	struct top_members m;
+	enum json_scan rc;
+	size_t i;
+
+	memset(&m, 0, sizeof m);
+	m.names = names;
+	m.n = n;
+	m.v = v;
+	m.member = -1;
+	for (i = 0; i < n; i++)
+		v[i].p = NULL;
+	rc = check(text, len, max_depth, &m);
+	*twice = m.twice;
+	return rc;
 }
 
 const char *

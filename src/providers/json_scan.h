@@ -83,6 +83,14 @@ struct json_name {
 bool json_members_plain(const struct json_span *obj, const struct json_name *names,
     size_t n, struct json_span *v);
 
+/* json_scan_check, noting as it goes the members of the top-level object
+ * (text without a backslash) named in names[0..n) into v[], as
+ * json_members_plain would find them in an object that begins at text[0]:
+ * one pass instead of two over a frame.  *twice is whether a named key is
+ * there twice; an array or a scalar at the top has no members. */
+enum json_scan json_scan_check_members(const char *text, size_t len, int max_depth,
+    const struct json_name *names, size_t n, struct json_span *v, bool *twice);
+
 /* A plain integer value (an optional minus, then at most
  * JSON_INT_DIGITS_MAX digits: no fraction, no exponent, no quotes) into
  * *out: false for anything else. */

@@ -2474,9 +2474,10 @@ scan_envelope(const char *json, size_t len, enum shottracker_source *src,
 		{ "details", ST_SOURCE_DETAILS }, { "stats", ST_SOURCE_STATS },
 		{ "shots", ST_SOURCE_SHOTS }, { "possessions", ST_SOURCE_POSSESSIONS },
 	};
-	struct json_span whole = { json, len }, v[E_COUNT];
 	const char *name = json + sizeof FRAME_PREFIX - 1;
+	struct json_span v[E_COUNT];
 	size_t i, n;
+	bool twice;
 
 	if (len > SHOTTRACKER_FRAME_MAX || len < sizeof FRAME_PREFIX + 8 ||
 	    memcmp(json, FRAME_PREFIX, sizeof FRAME_PREFIX - 1) != 0)
@@ -2490,9 +2491,10 @@ scan_envelope(const char *json, size_t len, enum shottracker_source *src,
 	if (i == sizeof sources / sizeof sources[0])
 		return false;   /* clock (above), marker: the tree */
 	*src = sources[i].src;
+	/* checked and its members found in one pass */
 	if (memchr(json, '\\', len) != NULL || memchr(json, '\0', len) != NULL ||
-	    json_scan_check(json, len, JSON_DEPTH) != JSON_SCAN_OK ||
-	    !json_members_plain(&whole, envelope_names, E_COUNT, v) ||
+	    json_scan_check_members(json, len, JSON_DEPTH, envelope_names, E_COUNT, v,
+	    &twice) != JSON_SCAN_OK || twice ||
 	    v[E_SOURCE].p != json + sizeof FRAME_PREFIX - 2)
 		return false;   /* escapes, not JSON, or a second "source" */
 	/* a seq that is not a usable number is warned about by frame_one */
