@@ -187,6 +187,20 @@ top_value(struct top_members *m, const char *past)
 	m->member = -1;
 }
 
+/* A string in text the caller knows holds no backslash: it ends at the
+ * next quote. */
+static enum json_scan
+check_plain_string(const char **pp, const char *end)
+{
+	const char *q = memchr(*pp + 1, '"', (size_t)(end - *pp - 1));
+
+	if (q == NULL)
+		return JSON_SCAN_TRUNCATED;
+	*pp = q + 1;
+	return JSON_SCAN_OK;
+}
+
+/* m NULL: any text; else text without a backslash, its members noted. */
 static enum json_scan
 check(const char *text, size_t len, int max_depth, struct top_members *m)
 {
@@ -230,7 +244,7 @@ check(const char *text, size_t len, int max_depth, struct top_members *m)
 				break;
 			}
 			if (*p == '"')
-				rc = check_string(&p, end);
+				rc = m != NULL ? check_plain_string(&p, end) : check_string(&p, end);
 			else if (*p == '-' || is_digit(*p))
 				rc = check_number(&p, end);
 			else
@@ -246,7 +260,8 @@ check(const char *text, size_t len, int max_depth, struct top_members *m)
 			if (*p != '"')
 				return JSON_SCAN_MALFORMED;
 			q = p;
-			if ((rc = check_string(&p, end)) != JSON_SCAN_OK)
+			rc = m != NULL ? check_plain_string(&p, end) : check_string(&p, end);
+			if (rc != JSON_SCAN_OK)
 				return rc;
 			if (m != NULL && depth == 1)
 				top_key(m, q, p);
