@@ -187,8 +187,7 @@ top_value(struct top_members *m, const char *past)
 	m->member = -1;
 }
 
-/* A string in text the caller knows holds no backslash: it ends at the
- * next quote. */
+/* A string in text with no backslash anywhere: it ends at the next quote. */
 static enum json_scan
 check_plain_string(const char **pp, const char *end)
 {
@@ -200,7 +199,7 @@ check_plain_string(const char **pp, const char *end)
 	return JSON_SCAN_OK;
 }
 
-/* m NULL: any text; else text without a backslash, its members noted. */
+/* The check, and the top-level members when m is not NULL. */
 static enum json_scan
 check(const char *text, size_t len, int max_depth, struct top_members *m)
 {
@@ -210,6 +209,10 @@ check(const char *text, size_t len, int max_depth, struct top_members *m)
 	const char *p = text, *end = text + len, *q;
 	enum json_scan rc;
 	int depth = 0;
+	/* most texts hold no escape at all: one memchr over the whole saves
+	 * check_string's second one in every string (json_scan_check_members'
+	 * caller has looked already) */
+	bool plain = m != NULL || (text != NULL && memchr(text, '\\', len) == NULL);
 
 	if (text == NULL)
 		return JSON_SCAN_EMPTY;
@@ -244,7 +247,7 @@ check(const char *text, size_t len, int max_depth, struct top_members *m)
 				break;
 			}
 			if (*p == '"')
-				rc = m != NULL ? check_plain_string(&p, end) : check_string(&p, end);
+				rc = plain ? check_plain_string(&p, end) : check_string(&p, end);
 			else if (*p == '-' || is_digit(*p))
 				rc = check_number(&p, end);
 			else
@@ -260,7 +263,7 @@ check(const char *text, size_t len, int max_depth, struct top_members *m)
 			if (*p != '"')
 				return JSON_SCAN_MALFORMED;
 			q = p;
-			rc = m != NULL ? check_plain_string(&p, end) : check_string(&p, end);
+			rc = plain ? check_plain_string(&p, end) : check_string(&p, end);
 			if (rc != JSON_SCAN_OK)
 				return rc;
 			if (m != NULL && depth == 1)
