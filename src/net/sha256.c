@@ -59,7 +59,7 @@ blocks_portable(uint32_t h[8], const unsigned char *p, size_t n)
  * loop over the 16 steps it ran a fifth slower than OpenSSL's.
  */
 #define SHANI_ROUNDS(w, k) do {							\
-	msg = _mm_add_epi32(w, _mm_loadu_si128((const __m128i *)&K[k]));	\
+	msg = _mm_add_epi32(w, _mm_loadu_si128((const void *)&K[k]));	\
 	s1 = _mm_sha256rnds2_epu32(s1, s0, msg);				\
 	s0 = _mm_sha256rnds2_epu32(s0, s1, _mm_shuffle_epi32(msg, 0x0e));	\
 } while (0)
@@ -76,20 +76,20 @@ blocks_shani(uint32_t h[8], const unsigned char *p, size_t n)
 	__m128i s0, s1, t, msg, abef, cdgh, w0, w1, w2, w3;
 	int k;
 
-	t = _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)&h[0]), 0xb1);   /* CDAB */
-	s1 = _mm_shuffle_epi32(_mm_loadu_si128((const __m128i *)&h[4]), 0x1b);  /* EFGH */
+	t = _mm_shuffle_epi32(_mm_loadu_si128((const void *)&h[0]), 0xb1);   /* CDAB */
+	s1 = _mm_shuffle_epi32(_mm_loadu_si128((const void *)&h[4]), 0x1b);  /* EFGH */
 	s0 = _mm_alignr_epi8(t, s1, 8);                                          /* ABEF */
 	s1 = _mm_blend_epi16(s1, t, 0xf0);                                       /* CDGH */
 	for (; n > 0; n--, p += 64) {
 		abef = s0;
 		cdgh = s1;
-		w0 = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)p), swap);
+		w0 = _mm_shuffle_epi8(_mm_loadu_si128((const void *)p), swap);
 		SHANI_ROUNDS(w0, 0);
-		w1 = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(p + 16)), swap);
+		w1 = _mm_shuffle_epi8(_mm_loadu_si128((const void *)(p + 16)), swap);
 		SHANI_ROUNDS(w1, 4);
-		w2 = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(p + 32)), swap);
+		w2 = _mm_shuffle_epi8(_mm_loadu_si128((const void *)(p + 32)), swap);
 		SHANI_ROUNDS(w2, 8);
-		w3 = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(p + 48)), swap);
+		w3 = _mm_shuffle_epi8(_mm_loadu_si128((const void *)(p + 48)), swap);
 		SHANI_ROUNDS(w3, 12);
 		for (k = 16; k < 64; k += 16) {
 			SHANI_SCHEDULE(w0, w1, w2, w3);
@@ -106,8 +106,8 @@ blocks_shani(uint32_t h[8], const unsigned char *p, size_t n)
 	}
 	t = _mm_shuffle_epi32(s0, 0x1b);                                         /* FEBA */
 	s1 = _mm_shuffle_epi32(s1, 0xb1);                                        /* DCHG */
-	_mm_storeu_si128((__m128i *)&h[0], _mm_blend_epi16(t, s1, 0xf0));       /* DCBA */
-	_mm_storeu_si128((__m128i *)&h[4], _mm_alignr_epi8(s1, t, 8));          /* HGFE */
+	_mm_storeu_si128((void *)&h[0], _mm_blend_epi16(t, s1, 0xf0));       /* DCBA */
+	_mm_storeu_si128((void *)&h[4], _mm_alignr_epi8(s1, t, 8));          /* HGFE */
 }
 
 /* SHA (leaf 7 EBX bit 29), SSE4.1 and SSSE3 (leaf 1 ECX bits 19 and 9). */

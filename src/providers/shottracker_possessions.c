@@ -1093,7 +1093,7 @@ sc_play(const struct json_span *o, struct shottracker_possession_play *play)
 	if (!json_members_plain(o, names, NCOUNTS + 2, v))
 		return false;
 	for (i = 0; i < NCOUNTS; i++)
-		if (!sc_count(&v[i], (int *)((char *)play + play_counts[i].offset)))
+		if (!sc_count(&v[i], (int *)(void *)((char *)play + play_counts[i].offset)))
 			return false;
 	return sc_bool(&v[NCOUNTS], &play->half_court) &&
 	    sc_bool(&v[NCOUNTS + 1], &play->paint_touch);
