@@ -193,13 +193,14 @@ struct loaded {
 };
 
 /* A ShotTracker frame of a source shottracker_parse.c reads without a
- * tree (clock, details, stats, shots; no escapes): the rest is json-c's. */
+ * tree (clock, details, stats, shots, possessions; no escapes): the rest
+ * is json-c's. */
 static bool
 st_scannable(const char *channel, const char *data)
 {
 	static const char *const sources[] = {
 		"{\"source\":\"clock\"", "{\"source\":\"details\"", "{\"source\":\"stats\"",
-		"{\"source\":\"shots\"",
+		"{\"source\":\"shots\"", "{\"source\":\"possessions\"",
 	};
 	size_t i;
 
@@ -349,7 +350,7 @@ program_print(const char *what, const struct loaded *l, const struct best *b)
 	    "%zu clock frames, %zu REST documents)\n", what, l->n, plays, l->clocks, l->rest);
 	if (l->scannable > 0)
 		printf("  ShotTracker frames read by the allocation-free scanner: %zu; by json-c: "
-		    "%zu (possessions, markers, REST documents, anything unusual)\n", l->scannable,
+		    "%zu (markers, REST documents, anything unusual)\n", l->scannable,
 		    l->n - l->scannable);
 	printf("  the program, spawn to exit: %6.1f ms wall, %6.1f ms CPU: %8.0f messages/s, "
 	    "%8.0f plays/s\n", b->prog * 1e3, b->prog_cpu * 1e3, (double)l->n / b->prog,

@@ -10,7 +10,12 @@ libcourtside_a_SOURCES += \
 	src/export_file.c src/export_file.h
 
 # Capture files (--record / --replay); the feed writes, the replay provider reads.
-libcourtside_a_SOURCES += src/net/capture.c src/net/capture.h
+# Their chained sums are SHA-256 of our own (sha256.h says why).
+libcourtside_a_SOURCES += src/net/capture.c src/net/capture.h \
+	src/net/sha256.c src/net/sha256.h
+check_PROGRAMS += tests/test_sha256
+TESTS += tests/test_sha256
+tests_test_sha256_SOURCES = tests/test_sha256.c tests/tap.h
 
 # A play on video: the HLS position formula and the player, with a test
 # player script that records its arguments.

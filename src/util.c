@@ -107,6 +107,22 @@ cs_set_cause(char **cause, const char *fmt, ...)
 	return -1;
 }
 
+void
+cs_i64_text(int64_t x, char *buf, size_t size)
+{
+	char text[24], *p = text + sizeof text;
+	uint64_t u = x < 0 ? 0 - (uint64_t)x : (uint64_t)x;
+
+	*--p = '\0';
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u != 0);
+	if (x < 0)
+		*--p = '-';
+	cs_strlcpy(buf, p, size);
+}
+
 int
 cs_grow(void **arr, size_t *cap, size_t need, size_t size)
 {

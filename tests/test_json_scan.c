@@ -252,6 +252,76 @@ test_against_json_c(void)
 	is_int(disagree, 0, "every cut of a valid document reads as truncated");
 }
 
+/* json_scan_check_members against json_scan_check then json_members_plain,
+ * on 20,000 mutations of frames without a backslash. */
+static void
+test_members(void)
+{
+	static const char *const seeds[] = {
+		"{\"source\":\"stats\",\"seq\":3,\"data\":{\"a\":[1,{\"b\":null}],\"c\":\"x\"},"
+		"\"sequence\":null,\"x\":[],\"e\":{}}",
+		"{ \"data\" : { \"data\":1 } , \"source\" : \"clock\" ,\"seq\":-0.5e3 }",
+		"[{\"source\":\"a\"},{\"data\":{}}]",
+	};
+	static const struct json_name names[] = {
+		JSON_NAME("source"), JSON_NAME("seq"), JSON_NAME("sequence"), JSON_NAME("data"),
+	};
+	static const char pieces[] = "{}[]\",: 0123456789-.eEtrufalsnqd\n";
+	enum { N = sizeof names / sizeof names[0] };
+	struct json_span a[N], b[N];
+	char buf[512], msg[700];
+	size_t i, j, k, len, pos;
+	int same_rc = 0, checked = 0, bad = 0;
+	bool twice, plain_ok;
+
+	for (i = 0; i < 20000; i++) {
+		const char *seed = seeds[i % 3];
+
+		len = strlen(seed);
+		memcpy(buf, seed, len);
+		for (j = 0; j <= below(3); j++) {
+			pos = below(len);
+			switch (below(3)) {
+			case 0:
+				buf[pos] = pieces[below(sizeof pieces - 1)];
+				break;
+			case 1:
+				len = pos;
+				break;
+			default:
+				if (len + 1 < sizeof buf) {
+					memmove(buf + pos + 1, buf + pos, len - pos);
+					buf[pos] = pieces[below(sizeof pieces - 1)];
+					len++;
+				}
+			}
+		}
+		if (json_scan_check_members(buf, len, 24, names, N, a, &twice) !=
+		    json_scan_check(buf, len, 24))
+			continue;
+		same_rc++;
+		/* json_members_plain takes an object that begins at its '{' */
+		if (json_scan_check(buf, len, 24) != JSON_SCAN_OK || buf[0] != '{')
+			continue;
+		checked++;
+		{
+			struct json_span whole = { buf, len };
+
+			plain_ok = json_members_plain(&whole, names, N, b);
+		}
+		for (k = 0; plain_ok && !twice && k < N; k++)
+			if (a[k].p != b[k].p || (a[k].p != NULL && a[k].len != b[k].len))
+				break;
+		if ((plain_ok == twice || (!twice && k < N)) && bad++ == 0) {
+			snprintf(msg, sizeof msg, "members differ: %.*s", (int)len, buf);
+			tap_diag(msg);
+		}
+	}
+	is_int(same_rc, 20000, "json_scan_check_members checks as json_scan_check does");
+	ok(checked > 1000 && bad == 0, "and finds the members json_members_plain finds, a "
+	    "key twice alike (%d of %d)", checked - bad, checked);
+}
+
 /* A string as the byte-at-a-time check read it (before memchr): the
  * reference for check_string, whose rc a string document gets, or
  * MALFORMED for anything after the string. */
@@ -348,5 +418,6 @@ main(void)
 	test_strings();
 	test_iterators();
 	test_against_json_c();
+	test_members();
 	return tap_done();
 }

@@ -27,6 +27,7 @@
 #include "providers/shottracker.h"
 #include "sim/simgame.h"
 #include "tap.h"
+#include "util.h"
 
 #define MAXR 16
 #define FRAME_BYTES 8192
@@ -62,14 +63,23 @@ __wrap_json_tokener_new_ex(int depth)
 /* --- what one parse sent to the sink --- */
 
 struct rec {
-	int nev, ndel, npub, nclock, ngame, nwarn, nother;
+	int nev, ndel, npub, nclock, ngame, nwarn, npos;
 	struct cs_event ev[MAXR];
 	char del[MAXR][CS_ID_MAX];
 	struct cs_published_stats pub[MAXR];
 	struct cs_clock clock[MAXR];
 	struct cs_game_info game[MAXR];
 	char warn[MAXR][256];
+	struct cs_possession pos[MAXR];
+	uint64_t sum;              /* of all but warnings, in order, past MAXR too */
 };
+
+/* Adds what was sent to r->sum. */
+static void
+r_sum(struct rec *r, int kind, const void *p, size_t len)
+{
+	r->sum = (r->sum ^ (uint64_t)kind) * 0x100000001b3u ^ cs_hash64(p, len);
+}
 
 static void
 r_event(void *ctx, const struct cs_event *ev)
@@ -79,6 +89,7 @@ r_event(void *ctx, const struct cs_event *ev)
 	if (r->nev < MAXR)
 		r->ev[r->nev] = *ev;
 	r->nev++;
+	r_sum(r, 1, ev, sizeof *ev);
 }
 
 static void
@@ -89,6 +100,7 @@ r_delete(void *ctx, const char *id)
 	if (r->ndel < MAXR)
 		snprintf(r->del[r->ndel], CS_ID_MAX, "%s", id);
 	r->ndel++;
+	r_sum(r, 2, id, strlen(id));
 }
 
 static void
@@ -99,6 +111,7 @@ r_pub(void *ctx, const struct cs_published_stats *p)
 	if (r->npub < MAXR)
 		r->pub[r->npub] = *p;
 	r->npub++;
+	r_sum(r, 3, p, sizeof *p);
 }
 
 static void
@@ -134,8 +147,12 @@ r_warn(void *ctx, const char *m)
 static void
 r_possession(void *ctx, const struct cs_possession *p)
 {
-	(void)p;
-	((struct rec *)ctx)->nother++;
+	struct rec *r = ctx;
+
+	if (r->npos < MAXR)
+		r->pos[r->npos] = *p;
+	r->npos++;
+	r_sum(r, 4, p, sizeof *p);
 }
 
 /* Two parsers fed the same frames, one each way. */
@@ -241,12 +258,12 @@ differ(const struct pair *p, int rc0, int rc1, const struct shottracker_frame_in
 		snprintf(why, size, "returns %d / %d", rc0, rc1);
 	else if (a->nev != b->nev || a->ndel != b->ndel || a->npub != b->npub ||
 	    a->nclock != b->nclock || a->ngame != b->ngame || a->nwarn != b->nwarn ||
-	    a->nother != b->nother)
+	    a->npos != b->npos)
 		snprintf(why, size, "sent ev %d/%d del %d/%d pub %d/%d clock %d/%d game %d/%d "
-		    "warn %d/%d (%.60s / %.60s) other %d/%d", a->nev, b->nev, a->ndel, b->ndel, a->npub,
-		    b->npub, a->nclock, b->nclock, a->ngame, b->ngame, a->nwarn, b->nwarn,
-		    a->nwarn > 0 ? a->warn[0] : "", b->nwarn > 0 ? b->warn[0] : "", a->nother,
-		    b->nother);
+		    "warn %d/%d (%.60s / %.60s) possessions %d/%d", a->nev, b->nev, a->ndel, b->ndel,
+		    a->npub, b->npub, a->nclock, b->nclock, a->ngame, b->ngame, a->nwarn, b->nwarn,
+		    a->nwarn > 0 ? a->warn[0] : "", b->nwarn > 0 ? b->warn[0] : "", a->npos,
+		    b->npos);
 	else if (i0->frames != i1->frames || i0->source != i1->source ||
 	    strcmp(i0->source_name, i1->source_name) != 0 || i0->has_seq != i1->has_seq ||
 	    i0->seq != i1->seq || i0->min_seq != i1->min_seq || i0->stale != i1->stale ||
@@ -273,9 +290,18 @@ differ(const struct pair *p, int rc0, int rc1, const struct shottracker_frame_in
 	for (i = 0; i < a->nclock && i < MAXR && why[0] == '\0'; i++)
 		if (memcmp(&a->clock[i], &b->clock[i], sizeof a->clock[i]) != 0)
 			snprintf(why, size, "clock %d / %d", a->clock[i].clock, b->clock[i].clock);
+	for (i = 0; i < a->npos && i < MAXR && why[0] == '\0'; i++)
+		if (memcmp(&a->pos[i], &b->pos[i], sizeof a->pos[i]) != 0)
+			snprintf(why, size, "possession %.60s / %.60s: points %d/%d fga %d/%d shot "
+			    "clock %d/%d passes %d/%d, or another field", a->pos[i].id, b->pos[i].id,
+			    a->pos[i].points, b->pos[i].points, a->pos[i].fga, b->pos[i].fga,
+			    a->pos[i].shot_clock, b->pos[i].shot_clock, a->pos[i].passes,
+			    b->pos[i].passes);
 	for (i = 0; i < a->ngame && i < MAXR && why[0] == '\0'; i++)
 		if (memcmp(&a->game[i], &b->game[i], sizeof a->game[i]) != 0)
 			snprintf(why, size, "game header %d", i);
+	if (why[0] == '\0' && a->sum != b->sum)
+		snprintf(why, size, "a record past the first %d of a kind differs", MAXR);
 	if (why[0] == '\0' && (c->last_timestamp != d->last_timestamp ||
 	    c->halves != d->halves || c->warnings != d->warnings || c->game_over != d->game_over ||
 	    memcmp(&c->last_period, &d->last_period, sizeof c->last_period) != 0 ||
@@ -324,7 +350,8 @@ usual_source(const char *json)
 {
 	return strncmp(json, "{\"source\":\"details\"", 19) == 0 ||
 	    strncmp(json, "{\"source\":\"stats\"", 17) == 0 ||
-	    strncmp(json, "{\"source\":\"shots\"", 17) == 0;
+	    strncmp(json, "{\"source\":\"shots\"", 17) == 0 ||
+	    strncmp(json, "{\"source\":\"possessions\"", 23) == 0;
 }
 
 /* --- a whole simulated game --- */
@@ -362,8 +389,8 @@ test_game(const char *name, const struct sim_options *opt)
 		}
 	}
 	is_int((int)alike, (int)n, "%s: all %zu frames alike both ways", name, n);
-	ok(usual > 100 && scanned == usual, "%s: the %zu usual details, stats and shots frames "
-	    "went through the scanner (%zu did)", name, usual, scanned);
+	ok(usual > 100 && scanned == usual, "%s: the %zu usual details, stats, shots and "
+	    "possessions frames went through the scanner (%zu did)", name, usual, scanned);
 	pair_free(&p);
 	free(game);
 	free(ros[0]);
@@ -378,9 +405,12 @@ test_game(const char *name, const struct sim_options *opt)
 
 /* A details frame: the usual item with the members in `extra` in place of
  * those of the same name (a name alone, without a value, takes one out);
- * DUP_ITEM puts them in beside the usual ones.  Made by item_frame. */
+ * DUP_ITEM puts them in beside the usual ones.  POSS and DUP_POSS: the same
+ * with a possessions frame.  Made by item_frame. */
 #define ITEM(extra) "\x01" extra
 #define DUP_ITEM(extra) "\x02" extra
+#define POSS(extra) "\x03" extra
+#define DUP_POSS(extra) "\x04" extra
 
 static const char *const item_usual[] = {
 	"\"type\":\"ACTUAL\"", "\"timestamp\":1742326212936", "\"teamId\":\"399\"",
@@ -392,6 +422,34 @@ static const char *const item_usual[] = {
 };
 
 #define ITEM_USUAL_N (sizeof item_usual / sizeof item_usual[0])
+
+static const char *const poss_usual[] = {
+	"\"teamId\":\"399\"",
+	"\"_locations\":\"https://api.shottracker.com/v1/data/sensors/locations?id=4f17&from=1&to=2\"",
+	"\"start_timestamp\":1742326207936", "\"end_timestamp\":1742326212936",
+	"\"start_game_clock\":\"12:00.0\"", "\"end_game_clock\":\"11:55.0\"", "\"period\":\"Q1\"",
+	"\"player_ids\":[3485,7943,8914,6545,9359]",
+	"\"opposing_player_ids\":[4341,9319,3891,7048,9874]",
+	"\"stats\":[{\"timestamp\":1742326212936,\"game_clock\":\"11:55.0\",\"shot_clock\":\"19.0\","
+	    "\"possession_type\":\"FGA\",\"details\":[\"FGA\",\"FG\"],\"player_id\":3485,"
+	    "\"shot_attributes\":{\"shot_distance_cm\":90.5,\"x\":178,\"y\":-11836,\"z\":0,"
+	    "\"zone\":3,\"advanced_zone\":7,\"is_3point\":false}}]",
+	"\"possession_attributes\":{\"turnover\":0,\"passes\":3,\"half_court\":true,"
+	    "\"paint_touch\":true,\"ball_reversals\":2,\"ball_screens\":1,"
+	    "\"ball_screens_left_wing\":1,\"ball_screens_pick_n_roll\":1}",
+};
+
+/* The usual data of each kind of odd case, and the envelope before it. */
+static const struct usual {
+	const char *envelope;
+	const char *const *members;
+	size_t n;
+} usuals[] = {
+	{ "{\"source\":\"details\",\"seq\":6,\"timestamp\":1742326212936,\"data\":{",
+	    item_usual, ITEM_USUAL_N },
+	{ "{\"source\":\"possessions\",\"seq\":7,\"timestamp\":1742326212936,\"data\":{",
+	    poss_usual, sizeof poss_usual / sizeof poss_usual[0] },
+};
 
 /* The name of the member at `m` (its quoted key) and its length. */
 static size_t
@@ -452,19 +510,20 @@ append(char *buf, size_t size, size_t *at, const char *s, size_t n)
 static const char *
 item_frame(const char *spec, char *buf, size_t size)
 {
+	const struct usual *u;
 	const char *start[16], *m;
 	size_t len[16], n, i, k, at = 0, kl;
 	bool replaced[16] = { false }, dup;
 
-	if (spec[0] != '\x01' && spec[0] != '\x02')
+	if (spec[0] < '\x01' || spec[0] > '\x04')
 		return spec;
-	dup = spec[0] == '\x02';
+	u = &usuals[(spec[0] - 1) / 2];
+	dup = (spec[0] - 1) % 2 == 1;
 	n = split_members(spec + 1, start, len, 16);
 	buf[0] = '\0';
-	m = "{\"source\":\"details\",\"seq\":6,\"timestamp\":1742326212936,\"data\":{";
-	append(buf, size, &at, m, strlen(m));
-	for (i = 0; i < ITEM_USUAL_N; i++) {
-		m = item_usual[i];
+	append(buf, size, &at, u->envelope, strlen(u->envelope));
+	for (i = 0; i < u->n; i++) {
+		m = u->members[i];
 		kl = member_key(m);
 		for (k = 0; !dup && k < n; k++)
 			if (member_key(start[k]) == kl && strncmp(start[k], m, kl) == 0)
@@ -651,7 +710,156 @@ static const struct odd {
 	{ "stats: version a fraction", LINE(",\"version\":3.5"), 0 },
 	{ "stats: a value out of range", "{\"source\":\"stats\",\"data\":{\"team_id\":399,\"stats\":{\"PTS\":100001,\"FG\":-1}}}", 1 },
 	{ "stats: a value as a bool", "{\"source\":\"stats\",\"data\":{\"team_id\":399,\"stats\":{\"PTS\":true}}}", 1 },
+	/* possessions: what the walker reads as it is, and what it refuses or
+	 * reads otherwise (strings for numbers, fractions), left to it */
+	{ "possessions: the usual possession", POSS(""), 1 },
+	{ "possessions: a team of neither side", POSS(",\"teamId\":\"7\""), 1 },
+	{ "possessions: teamId a number", POSS(",\"teamId\":488"), 1 },
+	{ "possessions: no teamId", POSS(",\"teamId\""), 0 },
+	{ "possessions: teamId empty", POSS(",\"teamId\":\"\""), 0 },
+	{ "possessions: teamId null", POSS(",\"teamId\":null"), 0 },
+	{ "possessions: teamId with a slash", POSS(",\"teamId\":\"3/9\""), 0 },
+	{ "possessions: teamId a fraction", POSS(",\"teamId\":399.0"), 0 },
+	{ "possessions: a start timestamp as a string", POSS(",\"start_timestamp\":\"1742326207936\""), 0 },
+	{ "possessions: a start timestamp a fraction", POSS(",\"start_timestamp\":1742326207936.0"), 0 },
+	{ "possessions: a negative start timestamp", POSS(",\"start_timestamp\":-5"), 0 },
+	{ "possessions: a start timestamp null", POSS(",\"start_timestamp\":null"), 1 },
+	{ "possessions: no timestamps", POSS(",\"start_timestamp\",\"end_timestamp\""), 1 },
+	{ "possessions: a 19-digit timestamp", POSS(",\"end_timestamp\":1234567890123456789"), 0 },
+	{ "possessions: a bad clock", POSS(",\"end_game_clock\":\"soon\""), 0 },
+	{ "possessions: a clock as a number", POSS(",\"end_game_clock\":7"), 0 },
+	{ "possessions: no clocks", POSS(",\"start_game_clock\",\"end_game_clock\""), 1 },
+	{ "possessions: a clock with spaces", POSS(",\"start_game_clock\":\" 12:00.0 \""), 1 },
+	{ "possessions: period H2", POSS(",\"period\":\"H2\""), -1 },
+	{ "possessions: period OT1", POSS(",\"period\":\"OT1\""), 1 },
+	{ "possessions: period Q9", POSS(",\"period\":\"Q9\""), -1 },
+	{ "possessions: a period too long to keep", POSS(",\"period\":\"QUARTER1\""), 0 },
+	{ "possessions: a period a number", POSS(",\"period\":1"), 0 },
+	{ "possessions: no period", POSS(",\"period\""), 1 },
+	{ "possessions: control characters in the period", POSS(",\"period\":\"Q\x01" "1\""), -1 },
+	{ "possessions: six on court", POSS(",\"player_ids\":[1,2,3,4,5,6]"), 0 },
+	{ "possessions: a null on court", POSS(",\"player_ids\":[1,null,3]"), 0 },
+	{ "possessions: ids as strings", POSS(",\"player_ids\":[\"3485\",\"7943\",\"x-1\"]"), 1 },
+	{ "possessions: an id with a space", POSS(",\"opposing_player_ids\":[\"a b\"]"), 0 },
+	{ "possessions: an empty id", POSS(",\"opposing_player_ids\":[\"\"]"), 0 },
+	{ "possessions: an id a fraction", POSS(",\"player_ids\":[1.5]"), 0 },
+	{ "possessions: negative and zero ids", POSS(",\"player_ids\":[-7,0,-0]"), 1 },
+	{ "possessions: an id too long", POSS(",\"player_ids\":[\"0123456789012345678901234567890123456789012345678901234567890123456789\"]"), 0 },
+	{ "possessions: the five not an array", POSS(",\"player_ids\":\"3485\""), 0 },
+	{ "possessions: nobody on court", POSS(",\"player_ids\":[],\"opposing_player_ids\":null"), 1 },
+	{ "possessions: no attributes", POSS(",\"possession_attributes\""), 1 },
+	{ "possessions: attributes null", POSS(",\"possession_attributes\":null"), 1 },
+	{ "possessions: attributes an array", POSS(",\"possession_attributes\":[]"), 0 },
+	{ "possessions: negative passes", POSS(",\"possession_attributes\":{\"passes\":-1}"), 0 },
+	{ "possessions: passes as a string", POSS(",\"possession_attributes\":{\"passes\":\"3\"}"), 0 },
+	{ "possessions: passes past the limit", POSS(",\"possession_attributes\":{\"passes\":10001}"), 0 },
+	{ "possessions: a turnover, every screen", POSS(",\"possession_attributes\":{\"turnover\":1,"
+	    "\"ball_screens\":17,\"ball_screens_pick_n_pop\":1,\"ball_screens_pick_n_short_roll\":1,"
+	    "\"ball_screens_screened_shot\":1,\"ball_screens_handoff\":1,\"ball_screens_drag\":1,"
+	    "\"ball_screens_pop\":1,\"ball_screens_roll\":1,\"ball_screens_slip\":1,"
+	    "\"ball_screens_short_roll\":1,\"ball_screens_reject\":1,\"ball_screens_re_screen\":1,"
+	    "\"ball_screens_stay\":1,\"ball_screens_step_up\":1,\"ball_screens_snake\":1,"
+	    "\"ball_screens_split\":1,\"ball_screens_other\":1,\"ball_screens_middle_wing\":2,"
+	    "\"ball_screens_right_wing\":3,\"half_court\":false,\"paint_touch\":null}"), 1 },
+	{ "possessions: half_court a string", POSS(",\"possession_attributes\":{\"half_court\":\"true\"}"), 0 },
+	{ "possessions: half_court a number", POSS(",\"possession_attributes\":{\"half_court\":1}"), 0 },
+	{ "possessions: passes twice", POSS(",\"possession_attributes\":{\"passes\":1,\"passes\":2}"), 0 },
+	{ "possessions: period twice", DUP_POSS(",\"period\":\"Q2\""), 0 },
+	{ "possessions: an unknown key twice", DUP_POSS(",\"zz\":1,\"zz\":[2]"), 1 },
+	{ "possessions: a teams array", DUP_POSS(",\"teams\":[{}]"), 0 },
+	{ "possessions: teams null", DUP_POSS(",\"teams\":null"), 1 },
+	{ "possessions: no stats", POSS(",\"stats\""), 1 },
+	{ "possessions: stats empty", POSS(",\"stats\":[]"), 1 },
+	{ "possessions: stats an object", POSS(",\"stats\":{}"), 0 },
+	{ "possessions: a null stat", POSS(",\"stats\":[null]"), 0 },
+	{ "possessions: an empty stat", POSS(",\"stats\":[{}]"), 1 },
+	{ "possessions: a made three, then free throws", POSS(",\"stats\":[{\"details\":[\"FGA3\",\"FG3\"],"
+	    "\"shot_clock\":\"4.0\"},{\"details\":[\"FTA\",\"FT\",\"FT\"],\"player_id\":\"\"},"
+	    "{\"details\":[\"FGA\"],\"shot_clock\":\"1.0\",\"player_id\":null}]"), 1 },
+	{ "possessions: a missed shot, the last", POSS(",\"stats\":[{\"details\":[\"FGA\",\"FG\"],"
+	    "\"shot_clock\":\"9.0\"},{\"details\":[\"FGA\"],\"shot_clock\":\"2.0\"}]"), 1 },
+	{ "possessions: a word too long", POSS(",\"stats\":[{\"details\":[\"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456\"]}]"), 0 },
+	{ "possessions: seventeen words", POSS(",\"stats\":[{\"details\":[\"a\",\"b\",\"c\",\"d\","
+	    "\"e\",\"f\",\"g\",\"h\",\"i\",\"j\",\"k\",\"l\",\"m\",\"n\",\"o\",\"p\",\"q\"]}]"), 0 },
+	{ "possessions: a word a number", POSS(",\"stats\":[{\"details\":[3]}]"), 0 },
+	{ "possessions: control characters in a word", POSS(",\"stats\":[{\"details\":[\"FG\x01" "3\"]}]"), -1 },
+	{ "possessions: a stat's player a fraction", POSS(",\"stats\":[{\"player_id\":1.5}]"), 0 },
+	{ "possessions: a stat's bad shot clock", POSS(",\"stats\":[{\"shot_clock\":\"x\"}]"), 0 },
+	{ "possessions: a stat's timestamp negative", POSS(",\"stats\":[{\"timestamp\":-1}]"), 0 },
+	{ "possessions: a stat's type too long", POSS(",\"stats\":[{\"possession_type\":\"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456\"}]"), 0 },
+	{ "possessions: details twice in a stat", POSS(",\"stats\":[{\"details\":[],\"details\":[\"FG\"]}]"), 0 },
+	{ "possessions: a shot distance with an exponent", POSS(",\"stats\":[{\"shot_attributes\":{\"shot_distance_cm\":9e2}}]"), 0 },
+	{ "possessions: a shot distance as a string", POSS(",\"stats\":[{\"shot_attributes\":{\"shot_distance_cm\":\"90\"}}]"), 0 },
+	{ "possessions: a shot distance too far", POSS(",\"stats\":[{\"shot_attributes\":{\"shot_distance_cm\":2000000000000}}]"), 0 },
+	{ "possessions: a negative shot distance", POSS(",\"stats\":[{\"shot_attributes\":{\"shot_distance_cm\":-12.25}}]"), 1 },
+	{ "possessions: a shot off the court", POSS(",\"stats\":[{\"shot_attributes\":{\"x\":100001}}]"), 0 },
+	{ "possessions: a shot's zone too big", POSS(",\"stats\":[{\"shot_attributes\":{\"zone\":1001}}]"), 0 },
+	{ "possessions: is_3point a string", POSS(",\"stats\":[{\"shot_attributes\":{\"is_3point\":\"no\"}}]"), 0 },
+	{ "possessions: shot attributes an array", POSS(",\"stats\":[{\"shot_attributes\":[]}]"), 0 },
+	{ "possessions: shot attributes null", POSS(",\"stats\":[{\"shot_attributes\":null}]"), 1 },
+	{ "possessions: an escaped slash in the link", POSS(",\"_locations\":\"https:\\/\\/x\""), 0 },
+	{ "possessions: a link a number", POSS(",\"_locations\":5"), 0 },
+	{ "possessions: data an array", "{\"source\":\"possessions\",\"data\":[{\"teamId\":\"399\"}]}", 0 },
+	{ "possessions: data a teams document", "{\"source\":\"possessions\",\"data\":{\"teams\":[{\"id\":\"399\","
+	    "\"possessions\":[{\"start_timestamp\":5}]}]}}", 0 },
 };
+
+/* A possession with n stats, or with a link of n bytes, into buf. */
+static const char *
+possession_of(char *buf, size_t size, int stats, size_t link)
+{
+	const char *part;
+	size_t at = 0;
+	int i;
+
+	buf[0] = '\0';
+	append(buf, size, &at, usuals[1].envelope, strlen(usuals[1].envelope));
+	part = "\"teamId\":\"399\",\"_locations\":\"";
+	append(buf, size, &at, part, strlen(part));
+	for (; link > 0; link--)
+		append(buf, size, &at, "x", 1);
+	part = "\",\"stats\":[";
+	append(buf, size, &at, part, strlen(part));
+	for (i = 0; i < stats; i++) {
+		part = i > 0 ? ",{\"details\":[\"FGA\"]}" : "{\"details\":[\"FGA\"]}";
+		append(buf, size, &at, part, strlen(part));
+	}
+	append(buf, size, &at, "]}}", 3);
+	return buf;
+}
+
+/* The caps on a possession's stats and on its link's length, at and past them. */
+static void
+test_long_possessions(void)
+{
+	static const struct {
+		const char *name;
+		int stats;
+		size_t link;
+		bool scanned;
+	} cases[] = {
+		{ "possessions: 64 stats", 64, 10, true },
+		{ "possessions: 65 stats", 65, 10, false },
+		{ "possessions: a link of 1023 bytes", 1, 1023, true },
+		{ "possessions: a link of 1024 bytes", 1, 1024, false },
+	};
+	const char *roster[2] = { NULL, NULL }, *json;
+	char why[512], frame[FRAME_BYTES];
+	struct pair p;
+	size_t i;
+	bool tree;
+	int alike;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		pair_init(&p, GAME, roster);
+		json = possession_of(frame, sizeof frame, cases[i].stats, cases[i].link);
+		alike = both_ways(&p, json, strlen(json), &tree, why, sizeof why);
+		ok(alike && tree != cases[i].scanned && p.r[0].npos + p.r[0].nwarn == 1,
+		    "%s: alike both ways, %s%s%s", cases[i].name, cases[i].scanned ? "scanned" :
+		    "through json-c", alike ? "" : ": ", alike ? "" : why);
+		pair_free(&p);
+	}
+}
 
 static void
 test_odd(void)
@@ -671,7 +879,7 @@ test_odd(void)
 		/* every frame but a shot sends something or warns: a compare of
 		 * nothing with nothing proves nothing */
 		if (alike && strstr(json, "\"shots\"") == NULL && p.r[0].nev + p.r[0].ndel +
-		    p.r[0].npub + p.r[0].nwarn + p.r[0].nclock == 0) {
+		    p.r[0].npub + p.r[0].nwarn + p.r[0].nclock + p.r[0].npos == 0) {
 			alike = 0;
 			snprintf(why, sizeof why, "nothing sent either way");
 		}
@@ -707,6 +915,7 @@ test_odd(void)
 		    alike ? "" : ": ", alike ? "" : why);
 	}
 	pair_free(&p);
+	test_long_possessions();
 }
 
 /* --- mutations of real frames --- */
@@ -808,6 +1017,117 @@ test_mutations(void)
 	sim_game_free(&g);
 }
 
+/* --- the catch-up, element by element --- */
+
+/* `doc` with a member whose key holds an escape, "z\u0030":0 (a key
+ * nobody reads), first in every object: no element is plain then, and
+ * each is read by its tree.  malloc'd. */
+static char *
+escaped_everywhere(const char *doc)
+{
+	static const char extra[] = "\"z\\u0030\":0";
+	size_t n = strlen(doc), at = 0, i, objects = 0;
+	bool in_string = false;
+	char *out;
+
+	for (i = 0; i < n; i++)
+		objects += doc[i] == '{';
+	if ((out = malloc(n + objects * sizeof extra + 1)) == NULL)
+		return NULL;
+	for (i = 0; i < n; i++) {
+		out[at++] = doc[i];
+		if (in_string) {
+			if (doc[i] == '\\' && i + 1 < n)
+				out[at++] = doc[++i];
+			else if (doc[i] == '"')
+				in_string = false;
+		} else if (doc[i] == '"') {
+			in_string = true;
+		} else if (doc[i] == '{') {
+			memcpy(out + at, extra, sizeof extra - 1);
+			at += sizeof extra - 1;
+			if (i + 1 < n && doc[i + 1] != '}')
+				out[at++] = ',';
+		}
+	}
+	out[at] = '\0';
+	return out;
+}
+
+/* A catch-up document both ways: as sent (its elements through the
+ * scanners) and escaped everywhere (each through its tree). */
+static void
+catchup_both_ways(const char *what, const struct sim_game *g, const char *resources,
+    int64_t at_ms)
+{
+	const char *roster[2];
+	char *game, *ros[2], *doc, *escaped, why[512];
+	struct shottracker_frame_info i0, i1;
+	struct pair p;
+	int rc0, rc1, t, plain_trees, escaped_trees;
+
+	game = sim_game_st_event(g, 0);
+	ros[0] = sim_game_st_roster(g, CS_HOME);
+	ros[1] = sim_game_st_roster(g, CS_AWAY);
+	roster[0] = ros[0];
+	roster[1] = ros[1];
+	doc = sim_game_st_catchup(g, resources, at_ms);
+	escaped = doc != NULL ? escaped_everywhere(doc) : NULL;
+	if (game == NULL || doc == NULL || escaped == NULL) {
+		ok(0, "%s: a catch-up document", what);
+		goto out;
+	}
+	pair_init(&p, game, roster);
+	memset(p.r, 0, sizeof p.r);
+	t = trees;
+	rc0 = shottracker_parse_catchup(&p.c[0], doc, strlen(doc));
+	plain_trees = trees - t;
+	t = trees;
+	rc1 = shottracker_parse_catchup(&p.c[1], escaped, strlen(escaped));
+	escaped_trees = trees - t;
+	memset(&i0, 0, sizeof i0);
+	memset(&i1, 0, sizeof i1);
+	differ(&p, rc0, rc1, &i0, &i1, why, sizeof why);
+	ok(why[0] == '\0' && p.r[0].nev + p.r[0].npub + p.r[0].npos > 20,
+	    "%s: alike both ways (%d events, %d deletes, %d lines, %d possessions, %d "
+	    "warnings)%s%s", what, p.r[0].nev, p.r[0].ndel, p.r[0].npub, p.r[0].npos,
+	    p.r[0].nwarn, why[0] != '\0' ? ": " : "", why);
+	ok(plain_trees <= 1 && escaped_trees > 20, "%s: its elements went through the "
+	    "scanners (%d trees; escaped, %d)", what, plain_trees, escaped_trees);
+	pair_free(&p);
+out:
+	free(game);
+	free(ros[0]);
+	free(ros[1]);
+	free(doc);
+	free(escaped);
+}
+
+static void
+test_catchup(void)
+{
+	struct sim_options quarters = { .seed = 2026, .overtimes = 1 };
+	struct sim_options halves = { .seed = 31, .halves = true, .force_overtime = true };
+	struct sim_game *g[2] = { sim_game_generate(&quarters), sim_game_generate(&halves) };
+	const char *name[2] = { "seed 2026, quarters", "seed 31, halves" };
+	char what[96];
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		if (g[i] == NULL) {
+			ok(0, "%s: the simulator made a game", name[i]);
+			continue;
+		}
+		snprintf(what, sizeof what, "%s: plays at 10 minutes", name[i]);
+		catchup_both_ways(what, g[i], "details,stats,shots", 600000);
+		snprintf(what, sizeof what, "%s: plays at the end", name[i]);
+		catchup_both_ways(what, g[i], "details,stats,shots", sim_game_end_ms(g[i]));
+		snprintf(what, sizeof what, "%s: possessions at the end", name[i]);
+		catchup_both_ways(what, g[i], "possessions", sim_game_end_ms(g[i]));
+		sim_game_free(&g[i]);
+	}
+}
+
 /* --- json_next_member_plain against json_next_member --- */
 
 /* The members of the object `v` and of every object in it, both ways:
@@ -874,6 +1194,7 @@ main(void)
 	test_game("seed 5, no corrections", &plain);
 	test_odd();
 	test_mutations();
+	test_catchup();
 	test_plain_iterator();
 	return tap_done();
 }

@@ -12,16 +12,10 @@
 #include <time.h>
 #include <unistd.h>
 
-/* SHA-256's own functions, deprecated in OpenSSL 3 but still theirs (as
- * sign.c's SHA-1): EVP_MD_fetch first loads OpenSSL's configuration and
- * default provider, ~2 ms of CPU, a tenth of a replay to the end (issue
- * 20); before any OpenSSL header */
-#define OPENSSL_SUPPRESS_DEPRECATED 1
-#include <openssl/sha.h>
-
 #include "log.h"
 #include "model/event.h"
 #include "net/capture.h"
+#include "net/sha256.h"
 
 #define CAPTURE_MAGIC "courtside-capture"
 #define SUM_BYTES 8             /* of SHA-256: 64 bits, 16 hex digits */
@@ -36,11 +30,10 @@ struct sum_chain {
 	unsigned char prev[SUM_BYTES];
 };
 
-static int
+static void
 chain_init(struct sum_chain *c)
 {
 	memset(c, 0, sizeof *c);
-	return 0;
 }
 
 static void
@@ -51,29 +44,27 @@ chain_free(struct sum_chain *c)
 
 /* The sum of the next line: SHA-256(prev, line, "\n", data), cut to 8
  * bytes, as 16 hex digits in hex[SUM_HEX + 1]; it becomes prev. */
-static int
+static void
 chain_next(struct sum_chain *c, const char *line, size_t line_len,
     const char *data, size_t len, char *hex)
 {
 	static const char digits[] = "0123456789abcdef";
-	unsigned char md[SHA256_DIGEST_LENGTH];
-	SHA256_CTX ctx;
+	unsigned char md[CS_SHA256_LEN];
+	struct cs_sha256 ctx;
 	int i;
 
-	if (SHA256_Init(&ctx) != 1 ||
-	    SHA256_Update(&ctx, c->prev, sizeof c->prev) != 1 ||
-	    SHA256_Update(&ctx, line, line_len) != 1 ||
-	    SHA256_Update(&ctx, "\n", 1) != 1 ||
-	    (len > 0 && SHA256_Update(&ctx, data, len) != 1) ||
-	    SHA256_Final(md, &ctx) != 1)
-		return -1;
+	cs_sha256_init(&ctx);
+	cs_sha256_update(&ctx, c->prev, sizeof c->prev);
+	cs_sha256_update(&ctx, line, line_len);
+	cs_sha256_update(&ctx, "\n", 1);
+	cs_sha256_update(&ctx, data, len);
+	cs_sha256_final(&ctx, md);
 	memcpy(c->prev, md, SUM_BYTES);
 	for (i = 0; i < SUM_BYTES; i++) {
 		hex[2 * i] = digits[md[i] >> 4];
 		hex[2 * i + 1] = digits[md[i] & 15];
 	}
 	hex[SUM_HEX] = '\0';
-	return 0;
 }
 
 struct capture_writer {
@@ -185,9 +176,9 @@ write_header(struct capture_writer *w, enum cs_provider provider,
 	n = snprintf(header, sizeof header, CAPTURE_MAGIC " %d provider=%s game=%s started=%" PRId64,
 	    CAPTURE_VERSION, cs_provider_name(provider), game_id,
 	    (int64_t)wall.tv_sec * 1000 + wall.tv_nsec / 1000000);
-	if (n < 0 || (size_t)n >= sizeof header ||
-	    chain_next(&w->sum, header, (size_t)n, NULL, 0, hex) < 0)
+	if (n < 0 || (size_t)n >= sizeof header)
 		return -1;
+	chain_next(&w->sum, header, (size_t)n, NULL, 0, hex);
 	m = snprintf(header + n, sizeof header - (size_t)n, " sum=%s\n", hex);
 	if (m < 0 || (size_t)m >= sizeof header - (size_t)n)
 		return -1;
@@ -214,10 +205,7 @@ capture_open(const char *path, enum cs_provider provider, const char *game_id,
 		cs_set_cause(cause, "cannot record to %s: %s", path, strerror(errno));
 		return open_fail(w);
 	}
-	if (chain_init(&w->sum) < 0) {
-		cs_set_cause(cause, "cannot record to %s: no SHA-256 in OpenSSL", path);
-		return open_fail(w);
-	}
+	chain_init(&w->sum);
 	if (write_header(w, provider, game_id) < 0) {
 		cs_set_cause(cause, "cannot record to %s: %s", path, strerror(errno));
 		return open_fail(w);
@@ -261,10 +249,7 @@ capture_write(struct capture_writer *w, const char *channel, const char *data,
 	n = snprintf(head, sizeof head, "%" PRId64 " %s %zu", ms_since(&w->t0), channel, len);
 	if (n < 0 || (size_t)n >= sizeof head)
 		goto out;
-	if (chain_next(&w->sum, head, (size_t)n, data, len, hex) < 0) {
-		write_failed(w, "SHA-256 failed");
-		goto out;
-	}
+	chain_next(&w->sum, head, (size_t)n, data, len, hex);
 	m = snprintf(head + n, sizeof head - (size_t)n, " %s\n", hex);
 	if (m < 0 || (size_t)m >= sizeof head - (size_t)n)
 		goto out;
@@ -362,13 +347,16 @@ parse_header(struct capture_reader *r, char *line, int fields)
 		    game, &started, &end) != 3 || end == 0 ||
 		    strcmp(line + fields + end, "\n") != 0)
 			return -1;
-	} else if (sscanf(line + fields, "provider=%31s game=%63s started=%lld%n "
-	    "sum=%17s%n", prov, game, &started, &sum_at, sum, &end) != 4 || end == 0 ||
-	    strncmp(line + fields + sum_at, " sum=", 5) != 0 ||
-	    strcmp(line + fields + end, "\n") != 0 ||
-	    chain_next(&r->sum, line, (size_t)(fields + sum_at), NULL, 0, hex) < 0 ||
-	    strcmp(sum, hex) != 0)
-		return -1;
+	} else {
+		if (sscanf(line + fields, "provider=%31s game=%63s started=%lld%n "
+		    "sum=%17s%n", prov, game, &started, &sum_at, sum, &end) != 4 || end == 0 ||
+		    strncmp(line + fields + sum_at, " sum=", 5) != 0 ||
+		    strcmp(line + fields + end, "\n") != 0)
+			return -1;
+		chain_next(&r->sum, line, (size_t)(fields + sum_at), NULL, 0, hex);
+		if (strcmp(sum, hex) != 0)
+			return -1;
+	}
 	/* a live provider: the replay needs its parsers */
 	r->provider = provider_named(prov);
 	if (r->provider == CS_PROVIDER_NONE || !valid_token(game))
@@ -388,10 +376,7 @@ capture_read_open(const char *path, char **cause)
 	r = calloc(1, sizeof *r);
 	if (r == NULL)
 		return NULL;
-	if (chain_init(&r->sum) < 0) {
-		cs_set_cause(cause, "cannot read capture %s: no SHA-256 in OpenSSL", path);
-		return read_open_fail(r);
-	}
+	chain_init(&r->sum);
 	r->f = fopen(path, "rb");
 	if (r->f == NULL) {
 		cs_set_cause(cause, "cannot read capture %s: %s", path, strerror(errno));
@@ -538,9 +523,11 @@ read_message(struct capture_reader *r, struct capture_record *rec, char **cause,
 		return damaged(r, cause, start_line, "cut short");
 	if (c != '\n')
 		return damaged(r, cause, start_line, "wrong record length");
-	if (r->version >= 2 && (chain_next(&r->sum, head, signed_len, r->buf, len, hex) < 0 ||
-	    memcmp(hex, sum, SUM_HEX) != 0))
-		return damaged(r, cause, start_line, "checksum mismatch");
+	if (r->version >= 2) {
+		chain_next(&r->sum, head, signed_len, r->buf, len, hex);
+		if (memcmp(hex, sum, SUM_HEX) != 0)
+			return damaged(r, cause, start_line, "checksum mismatch");
+	}
 	/* lines, for the damage message: memchr, not a loop per byte */
 	for (nl = r->buf; (nl = memchr(nl, '\n', len - (size_t)(nl - r->buf))) != NULL; nl++)
 		r->line++;

@@ -144,15 +144,75 @@ check_literal(const char **pp, const char *end)
 	return JSON_SCAN_MALFORMED;
 }
 
-enum json_scan
-json_scan_check(const char *text, size_t len, int max_depth)
+/* The top-level object's members a check notes as it goes
+ * (json_scan_check_members): the member whose value is being read, -1 for
+ * one nobody named. */
+struct top_members {
+	const struct json_name *names;
+	size_t n;
+	struct json_span *v;
+	bool seen[JSON_NAMES_MAX], twice;
+	long member;
+	const char *value;
+};
+
+/* A key of the top-level object, from its opening quote to past its closing one. */
+static void
+top_key(struct top_members *m, const char *q, const char *past)
+{
+	size_t i, len = (size_t)(past - q - 2);
+
+	m->member = -1;
+	for (i = 0; i < m->n; i++)
+		if (len == m->names[i].len && memcmp(q + 1, m->names[i].s, len) == 0)
+			break;
+	if (i == m->n)
+		return;
+	if (m->seen[i])
+		m->twice = true;
+	m->seen[i] = true;
+	m->member = (long)i;
+}
+
+/* The value of the member being read ends at `past`: null is none. */
+static void
+top_value(struct top_members *m, const char *past)
+{
+	size_t len = (size_t)(past - m->value);
+
+	if (m->member >= 0 && !(len == 4 && memcmp(m->value, "null", 4) == 0)) {
+		m->v[m->member].p = m->value;
+		m->v[m->member].len = len;
+	}
+	m->member = -1;
+}
+
+/* A string in text with no backslash anywhere: it ends at the next quote. */
+static enum json_scan
+check_plain_string(const char **pp, const char *end)
+{
+	const char *q = memchr(*pp + 1, '"', (size_t)(end - *pp - 1));
+
+	if (q == NULL)
+		return JSON_SCAN_TRUNCATED;
+	*pp = q + 1;
+	return JSON_SCAN_OK;
+}
+
+/* The check, and the top-level members when m is not NULL. */
+static enum json_scan
+check(const char *text, size_t len, int max_depth, struct top_members *m)
 {
 	/* what may come next: a value, a key, or what follows a value */
 	enum { VALUE, VALUE_OR_CLOSE, KEY, KEY_OR_CLOSE, AFTER } want = VALUE;
 	char stack[SCAN_DEPTH_MAX];
-	const char *p = text, *end = text + len;
+	const char *p = text, *end = text + len, *q;
 	enum json_scan rc;
 	int depth = 0;
+	/* most texts hold no escape at all: one memchr over the whole saves
+	 * check_string's second one in every string (json_scan_check_members'
+	 * caller has looked already) */
+	bool plain = m != NULL || (text != NULL && memchr(text, '\\', len) == NULL);
 
 	if (text == NULL)
 		return JSON_SCAN_EMPTY;
@@ -169,11 +229,15 @@ json_scan_check(const char *text, size_t len, int max_depth)
 			p++;
 			depth--;
 			want = AFTER;
+			if (m != NULL && depth == 1)
+				top_value(m, p);
 			continue;
 		}
 		switch (want) {
 		case VALUE_OR_CLOSE:
 		case VALUE:
+			if (m != NULL && depth == 1)
+				m->value = p;
 			if (*p == '{' || *p == '[') {
 				if (depth >= max_depth)
 					return JSON_SCAN_TOO_DEEP;
@@ -183,7 +247,7 @@ json_scan_check(const char *text, size_t len, int max_depth)
 				break;
 			}
 			if (*p == '"')
-				rc = check_string(&p, end);
+				rc = plain ? check_plain_string(&p, end) : check_string(&p, end);
 			else if (*p == '-' || is_digit(*p))
 				rc = check_number(&p, end);
 			else
@@ -191,13 +255,19 @@ json_scan_check(const char *text, size_t len, int max_depth)
 			if (rc != JSON_SCAN_OK)
 				return rc;
 			want = AFTER;
+			if (m != NULL && depth == 1)
+				top_value(m, p);
 			break;
 		case KEY_OR_CLOSE:
 		case KEY:
 			if (*p != '"')
 				return JSON_SCAN_MALFORMED;
-			if ((rc = check_string(&p, end)) != JSON_SCAN_OK)
+			q = p;
+			rc = plain ? check_plain_string(&p, end) : check_string(&p, end);
+			if (rc != JSON_SCAN_OK)
 				return rc;
+			if (m != NULL && depth == 1)
+				top_key(m, q, p);
 			p = skip_space(p, end);
 			if (p == end)
 				return JSON_SCAN_TRUNCATED;
@@ -214,11 +284,39 @@ json_scan_check(const char *text, size_t len, int max_depth)
 			} else if (*p == (stack[depth - 1] == '{' ? '}' : ']')) {
 				p++;
 				depth--;
+				if (m != NULL && depth == 1)
+					top_value(m, p);
 			} else
 				return JSON_SCAN_MALFORMED;
 			break;
 		}
 	}
+}
+
+enum json_scan
+json_scan_check(const char *text, size_t len, int max_depth)
+{
+	return check(text, len, max_depth, NULL);
+}
+
+enum json_scan
+json_scan_check_members(const char *text, size_t len, int max_depth,
+    const struct json_name *names, size_t n, struct json_span *v, bool *twice)
+{
+	struct top_members m;
+	enum json_scan rc;
+	size_t i;
+
+	memset(&m, 0, sizeof m);
+	m.names = names;
+	m.n = n;
+	m.v = v;
+	m.member = -1;
+	for (i = 0; i < n; i++)
+		v[i].p = NULL;
+	rc = check(text, len, max_depth, &m);
+	*twice = m.twice;
+	return rc;
 }
 
 const char *
@@ -408,6 +506,55 @@ json_next_member_plain(struct json_iter *it, struct json_span *key, struct json_
 	value->p = p;
 	value->len = (size_t)(q - p);
 	it->p = q;
+	return true;
+}
+
+bool
+json_members_plain(const struct json_span *obj, const struct json_name *names, size_t n,
+    struct json_span *v)
+{
+	struct json_iter it;
+	struct json_span k, val;
+	bool seen[JSON_NAMES_MAX] = { false };
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		v[i].p = NULL;
+	if (obj->p == NULL || obj->p[0] != '{' || !json_iter_begin(&it, obj->p, obj->len))
+		return true;
+	while (json_next_member_plain(&it, &k, &val)) {
+		for (i = 0; i < n; i++)
+			if (k.len == names[i].len && memcmp(k.p, names[i].s, k.len) == 0)
+				break;
+		if (i == n)
+			continue;   /* a key nobody reads */
+		if (seen[i])
+			return false;
+		seen[i] = true;
+		if (!(val.len == 4 && memcmp(val.p, "null", 4) == 0))
+			v[i] = val;
+	}
+	return true;
+}
+
+bool
+json_span_int(const struct json_span *v, int64_t *out)
+{
+	const char *p = v->p;
+	int64_t x = 0;
+	size_t i;
+
+	if (p == NULL || v->len == 0 || (*p != '-' && !is_digit(*p)))
+		return false;
+	i = *p == '-';
+	if (v->len == i || v->len - i > JSON_INT_DIGITS_MAX)
+		return false;
+	for (; i < v->len; i++) {
+		if (!is_digit(p[i]))
+			return false;   /* a fraction or an exponent: json-c's double */
+		x = x * 10 + (p[i] - '0');
+	}
+	*out = *p == '-' ? -x : x;
 	return true;
 }
 

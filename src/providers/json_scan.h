@@ -18,6 +18,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 enum json_scan {
 	JSON_SCAN_OK,
@@ -64,6 +65,37 @@ bool json_key_is(const struct json_span *key, const char *name);
  * several times faster over a frame of strings. */
 bool json_next_member_plain(struct json_iter *it, struct json_span *key,
     struct json_span *value);
+
+/* A member name to look for, as json_members_plain takes them. */
+struct json_name {
+	const char *s;
+	size_t len;
+};
+
+#define JSON_NAME(s) { s, sizeof s - 1 }
+#define JSON_NAMES_MAX 32
+
+/* The members of the object `obj` (checked text without a backslash)
+ * named in names[0..n), n <= JSON_NAMES_MAX, into v[]: p NULL when absent
+ * or null, as json-c's lookup sees them.  false when a named key is there
+ * twice (json-c keeps the last; the caller leaves that to json-c); a value
+ * that is no object has no members. */
+bool json_members_plain(const struct json_span *obj, const struct json_name *names,
+    size_t n, struct json_span *v);
+
+/* json_scan_check, noting as it goes the members of the top-level object
+ * (text without a backslash) named in names[0..n) into v[], as
+ * json_members_plain would find them in an object that begins at text[0]:
+ * one pass instead of two over a frame.  *twice is whether a named key is
+ * there twice; an array or a scalar at the top has no members. */
+enum json_scan json_scan_check_members(const char *text, size_t len, int max_depth,
+    const struct json_name *names, size_t n, struct json_span *v, bool *twice);
+
+/* A plain integer value (an optional minus, then at most
+ * JSON_INT_DIGITS_MAX digits: no fraction, no exponent, no quotes) into
+ * *out: false for anything else. */
+#define JSON_INT_DIGITS_MAX 18     /* an int64 with room to spare */
+bool json_span_int(const struct json_span *v, int64_t *out);
 
 /* The text of a string value (with its quotes, as the iterators give it)
  * into buf, NUL-terminated, with the two-character escapes decoded as

@@ -1436,24 +1436,26 @@ parse_element(struct shottracker_ctx *c, const struct json_span *v, const char *
 	return parse_json(c, v->p, v->len, SHOTTRACKER_DOCUMENT_MAX, what);
 }
 
+/* The catch-up's elements by the frame scanners when they can (below,
+ * "catch-up elements without a tree"), else by their trees. */
+static int details_element(struct shottracker_ctx *c, const struct json_span *el,
+    struct cs_event *ev, bool *deleted);
+static void stats_element(struct shottracker_ctx *c, const struct json_span *el);
+static bool possession_element(struct shottracker_ctx *c, const struct json_span *el);
+
 static int
 details_array(struct shottracker_ctx *c, const struct json_span *arr)
 {
 	struct cs_event ev;
 	struct json_iter it;
 	struct json_span el;
-	json_object *o;
 	bool deleted;
-	int good = 0, rc;
+	int good = 0;
 
 	ids_unmark(c, ID_PLAY);
 	json_iter_begin(&it, arr->p, arr->len);
 	while (json_next_element(&it, &el)) {
-		if ((o = parse_element(c, &el, "a details item")) == NULL)
-			continue;
-		rc = item_event(c, o, &ev, &deleted, "details");
-		json_object_put(o);
-		if (rc < 0)
+		if (details_element(c, &el, &ev, &deleted) < 0)
 			continue;
 		if (deleted)
 			emit_delete(c, ev.id, ID_PLAY, false, 0, NULL);
@@ -1543,6 +1545,8 @@ st_possessions_array(struct shottracker_ctx *c, const struct json_span *arr)
 
 	json_iter_begin(&it, arr->p, arr->len);
 	for (n = 0; n < ST_POSSESSIONS_MAX * 2 && json_next_element(&it, &el); n++) {
+		if (possession_element(c, &el))
+			continue;
 		o = el.len > 0 && el.p[0] == '{' ?
 		    parse_json(c, el.p, el.len, SHOTTRACKER_DOCUMENT_MAX, "a possession") : NULL;
 		if ((wrap = json_object_new_array()) == NULL ||
@@ -1716,10 +1720,7 @@ shottracker_parse_catchup(struct shottracker_ctx *c, const char *json, size_t le
 	if (span_is(&stats, '[')) {
 		json_iter_begin(&it, stats.p, stats.len);
 		while (json_next_element(&it, &v))
-			if ((o = parse_element(c, &v, "a stats item")) != NULL) {
-				published(c, o);
-				json_object_put(o);
-			}
+			stats_element(c, &v);
 		any = true;
 	}
 	if (span_is(&possessions, '[')) {
@@ -2207,62 +2208,23 @@ exact_clock_frame(struct shottracker_ctx *c, const char *json, size_t len,
 	return clock_tick_send(c, text[0], text[1], text[2], running, info);
 }
 
-/* --- details, stats and shots frames without a tree --- */
+/* --- details, stats, shots and possessions frames without a tree --- */
 
 /*
  * After the clock ticks, most frames are plays (details), box-score lines
- * (stats) and shots, each a few hundred bytes that json-c would build a
- * tree of 20-40 objects for.  Here the scanner reads the same fields into
- * item_fields / line_fields, and the functions the tree path uses make the
- * event.  Only a frame json-c reads the very same way takes this path: no
- * backslash and no NUL anywhere (so no key or string differs once decoded),
- * each key we read at most once (json-c keeps the last), and every number
- * we read a plain integer of at most 18 digits.  Anything else, and any
- * envelope frame_one would warn about, goes to the tree (0).
+ * (stats), shots and possessions, each a few hundred bytes that json-c
+ * would build a tree of 20-90 objects for.  Here the scanner reads the same
+ * fields into item_fields / line_fields, and the functions the tree path
+ * uses make the event; a possession is read by shottracker_possession_scan
+ * (shottracker_possessions.c) to the record the walker would make.  Only a
+ * frame json-c reads the very same way takes this path: no backslash and
+ * no NUL anywhere (so no key or string differs once decoded), each key we
+ * read at most once (json-c keeps the last), and every number we read a
+ * plain integer of at most 18 digits.  Anything else, and any envelope
+ * frame_one would warn about, goes to the tree (0).
  */
 #define FRAME_PREFIX "{\"source\":\""
 #define SCAN_TEXT_MAX 64             /* ids, numbers, periods, clocks, words */
-#define SCAN_DIGITS_MAX 18           /* an int64 with room to spare */
-
-/* A name to find among an object's members. */
-struct scan_name {
-	const char *s;
-	size_t len;
-};
-
-#define SCAN_NAME(s) { s, sizeof s - 1 }
-
-/* The members of `obj` (checked text, no backslash) named in names[0..n)
- * into v[] (p NULL: absent or null, as get() sees them).  false when a
- * named key is there twice; an `obj` that is no object has no members, as
- * get() finds none. */
-static bool
-scan_members(const struct json_span *obj, const struct scan_name *names, size_t n,
-    struct json_span *v)
-{
-	struct json_iter it;
-	struct json_span k, val;
-	bool seen[32] = { false };
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		v[i].p = NULL;
-	if (obj->p == NULL || obj->p[0] != '{' || !json_iter_begin(&it, obj->p, obj->len))
-		return true;
-	while (json_next_member_plain(&it, &k, &val)) {
-		for (i = 0; i < n; i++)
-			if (k.len == names[i].len && memcmp(k.p, names[i].s, k.len) == 0)
-				break;
-		if (i == n)
-			continue;   /* a key nobody reads */
-		if (seen[i])
-			return false;
-		seen[i] = true;
-		if (!(val.len == 4 && memcmp(val.p, "null", 4) == 0))
-			v[i] = val;
-	}
-	return true;
-}
 
 /* A string value's characters into buf: 1, 0 when it is no string (as
  * get_str: NULL), -1 when too long for buf (the tree decides). */
@@ -2286,7 +2248,6 @@ scan_num(const struct json_span *v, int64_t lo, int64_t hi, int64_t *out)
 	char text[SCAN_TEXT_MAX];
 	const char *p;
 	int64_t x = 0;
-	size_t i, digits;
 	int rc;
 
 	if (v->p == NULL)
@@ -2298,17 +2259,8 @@ scan_num(const struct json_span *v, int64_t lo, int64_t hi, int64_t *out)
 		if (!num_text(text, &x))
 			return 0;
 	} else if (*p == '-' || (*p >= '0' && *p <= '9')) {
-		i = *p == '-';
-		digits = v->len - i;
-		if (digits > SCAN_DIGITS_MAX)
-			return -1;
-		for (; i < v->len; i++) {
-			if (p[i] < '0' || p[i] > '9')
-				return -1;   /* a fraction or an exponent: json-c's double */
-			x = x * 10 + (p[i] - '0');
-		}
-		if (*p == '-')
-			x = -x;
+		if (!json_span_int(v, &x))
+			return -1;   /* a fraction, an exponent, a huge number: json-c's */
 	} else {
 		return 0;   /* true, false, an object, an array */
 	}
@@ -2316,24 +2268,6 @@ scan_num(const struct json_span *v, int64_t lo, int64_t hi, int64_t *out)
 		return 0;
 	*out = x;
 	return 1;
-}
-
-/* x in decimal into buf, as id_of's snprintf("%" PRId64) writes it (cut
- * to size alike): snprintf cost a stats line a third of its scan. */
-static void
-id_number(int64_t x, char *buf, size_t size)
-{
-	char text[24], *p = text + sizeof text;
-	uint64_t u = x < 0 ? 0 - (uint64_t)x : (uint64_t)x;
-
-	*--p = '\0';
-	do {
-		*--p = (char)('0' + u % 10);
-		u /= 10;
-	} while (u != 0);
-	if (x < 0)
-		*--p = '-';
-	cs_strlcpy(buf, p, size);
 }
 
 /* As id_of: 1 with the id in buf, 0 when id_of says false, -1 unsure. */
@@ -2354,7 +2288,7 @@ scan_id(const struct json_span *v, char *buf, size_t size)
 	}
 	if ((rc = scan_num(v, INT64_MIN / 2, INT64_MAX / 2, &x)) != 1)
 		return rc;
-	id_number(x, buf, size);
+	cs_i64_text(x, buf, size);
 	return 1;
 }
 
@@ -2391,16 +2325,16 @@ enum {
 	I_DELETED, I_CORRECTED, I_STATS, I_X, I_Y, I_REMAINING, I_COUNT
 };
 
-static const struct scan_name item_names[I_COUNT] = {
-	SCAN_NAME("key"), SCAN_NAME("pid"), SCAN_NAME("teamId"), SCAN_NAME("timestamp"),
-	SCAN_NAME("classification"), SCAN_NAME("baseStats"), SCAN_NAME("period"),
-	SCAN_NAME("gameClock"), SCAN_NAME("description"), SCAN_NAME("act"),
-	SCAN_NAME("deleted"), SCAN_NAME("corrected"), SCAN_NAME("stats"),
-	SCAN_NAME("playerX"), SCAN_NAME("playerY"), SCAN_NAME("remaining"),
+static const struct json_name item_names[I_COUNT] = {
+	JSON_NAME("key"), JSON_NAME("pid"), JSON_NAME("teamId"), JSON_NAME("timestamp"),
+	JSON_NAME("classification"), JSON_NAME("baseStats"), JSON_NAME("period"),
+	JSON_NAME("gameClock"), JSON_NAME("description"), JSON_NAME("act"),
+	JSON_NAME("deleted"), JSON_NAME("corrected"), JSON_NAME("stats"),
+	JSON_NAME("playerX"), JSON_NAME("playerY"), JSON_NAME("remaining"),
 };
 
-static const struct scan_name key_names[2] = {
-	SCAN_NAME("actorId"), SCAN_NAME("timestamp"),
+static const struct json_name key_names[2] = {
+	JSON_NAME("actorId"), JSON_NAME("timestamp"),
 };
 
 /* 1 when a number read as it should be into *has and *x, false unsure. */
@@ -2426,7 +2360,7 @@ scan_id_field(const struct json_span *v, char *buf, size_t size, bool *has)
 static bool
 scan_item_counts(const struct json_span *stats, struct item_fields *f)
 {
-	struct scan_name names[K_COUNT + 1];
+	struct json_name names[K_COUNT + 1];
 	struct json_span v[K_COUNT + 1];
 	bool has;
 	int64_t x;
@@ -2438,7 +2372,7 @@ scan_item_counts(const struct json_span *stats, struct item_fields *f)
 	}
 	names[K_COUNT].s = "PTS";
 	names[K_COUNT].len = 3;
-	if (!scan_members(stats, names, K_COUNT + 1, v))
+	if (!json_members_plain(stats, names, K_COUNT + 1, v))
 		return false;
 	for (i = 0; i < K_COUNT; i++) {
 		if (!scan_num_field(&v[i], INT64_MIN / 2, INT64_MAX / 2, &has, &x))
@@ -2456,8 +2390,8 @@ scan_item_fields(const struct json_span *item, struct item_fields *f, struct ite
 	struct json_span v[I_COUNT], k[2];
 
 	memset(f, 0, sizeof *f);
-	if (!scan_members(item, item_names, I_COUNT, v) ||
-	    !scan_members(&v[I_KEY], key_names, 2, k))
+	if (!json_members_plain(item, item_names, I_COUNT, v) ||
+	    !json_members_plain(&v[I_KEY], key_names, 2, k))
 		return false;
 	f->deleted = scan_bool(&v[I_DELETED]);
 	f->corrected = scan_bool(&v[I_CORRECTED]);
@@ -2480,23 +2414,23 @@ scan_item_fields(const struct json_span *item, struct item_fields *f, struct ite
 
 enum { L_TEAM, L_TEAM2, L_PLAYER, L_PLAYER2, L_VERSION, L_STATS, L_COUNT };
 
-static const struct scan_name line_names[L_COUNT] = {
-	SCAN_NAME("teamId"), SCAN_NAME("team_id"), SCAN_NAME("playerId"),
-	SCAN_NAME("player_id"), SCAN_NAME("version"), SCAN_NAME("stats"),
+static const struct json_name line_names[L_COUNT] = {
+	JSON_NAME("teamId"), JSON_NAME("team_id"), JSON_NAME("playerId"),
+	JSON_NAME("player_id"), JSON_NAME("version"), JSON_NAME("stats"),
 };
 
 /* A stats line's fields, as line_fields_tree reads them: false unsure. */
 static bool
 scan_line_fields(const struct json_span *o, struct line_fields *f)
 {
-	struct scan_name names[COLUMNS_N];
+	struct json_name names[COLUMNS_N];
 	struct json_span v[L_COUNT], col[COLUMNS_N];
 	bool has;
 	int64_t x;
 	size_t i;
 
 	memset(f, 0, sizeof *f);
-	if (!scan_members(o, line_names, L_COUNT, v) ||
+	if (!json_members_plain(o, line_names, L_COUNT, v) ||
 	    !scan_id_field(&v[L_TEAM], f->team, sizeof f->team, &f->has_team) ||
 	    (!f->has_team && !scan_id_field(&v[L_TEAM2], f->team, sizeof f->team, &f->has_team)) ||
 	    !scan_id_field(&v[L_PLAYER], f->player, sizeof f->player, &has) ||
@@ -2510,7 +2444,7 @@ scan_line_fields(const struct json_span *o, struct line_fields *f)
 		names[i].len = strlen(columns[i].key);
 	}
 	f->has_stats = v[L_STATS].p != NULL && v[L_STATS].p[0] == '{';
-	if (!scan_members(&v[L_STATS], names, COLUMNS_N, col))
+	if (!json_members_plain(&v[L_STATS], names, COLUMNS_N, col))
 		return false;
 	for (i = 0; i < COLUMNS_N; i++) {
 		if (!scan_num_field(&col[i], 0, 100000, &has, &x))
@@ -2522,8 +2456,8 @@ scan_line_fields(const struct json_span *o, struct line_fields *f)
 
 enum { E_SOURCE, E_SEQ, E_SEQUENCE, E_DATA, E_COUNT };
 
-static const struct scan_name envelope_names[E_COUNT] = {
-	SCAN_NAME("source"), SCAN_NAME("seq"), SCAN_NAME("sequence"), SCAN_NAME("data"),
+static const struct json_name envelope_names[E_COUNT] = {
+	JSON_NAME("source"), JSON_NAME("seq"), JSON_NAME("sequence"), JSON_NAME("data"),
 };
 
 /* The envelope of a frame the scanner reads: its source, its seq (as
@@ -2538,11 +2472,12 @@ scan_envelope(const char *json, size_t len, enum shottracker_source *src,
 		enum shottracker_source src;
 	} sources[] = {
 		{ "details", ST_SOURCE_DETAILS }, { "stats", ST_SOURCE_STATS },
-		{ "shots", ST_SOURCE_SHOTS },
+		{ "shots", ST_SOURCE_SHOTS }, { "possessions", ST_SOURCE_POSSESSIONS },
 	};
-	struct json_span whole = { json, len }, v[E_COUNT];
 	const char *name = json + sizeof FRAME_PREFIX - 1;
+	struct json_span v[E_COUNT];
 	size_t i, n;
+	bool twice;
 
 	if (len > SHOTTRACKER_FRAME_MAX || len < sizeof FRAME_PREFIX + 8 ||
 	    memcmp(json, FRAME_PREFIX, sizeof FRAME_PREFIX - 1) != 0)
@@ -2554,11 +2489,12 @@ scan_envelope(const char *json, size_t len, enum shottracker_source *src,
 			break;
 	}
 	if (i == sizeof sources / sizeof sources[0])
-		return false;   /* clock (above), marker, possessions: the tree */
+		return false;   /* clock (above), marker: the tree */
 	*src = sources[i].src;
+	/* checked and its members found in one pass */
 	if (memchr(json, '\\', len) != NULL || memchr(json, '\0', len) != NULL ||
-	    json_scan_check(json, len, JSON_DEPTH) != JSON_SCAN_OK ||
-	    !scan_members(&whole, envelope_names, E_COUNT, v) ||
+	    json_scan_check_members(json, len, JSON_DEPTH, envelope_names, E_COUNT, v,
+	    &twice) != JSON_SCAN_OK || twice ||
 	    v[E_SOURCE].p != json + sizeof FRAME_PREFIX - 2)
 		return false;   /* escapes, not JSON, or a second "source" */
 	/* a seq that is not a usable number is warned about by frame_one */
@@ -2571,11 +2507,78 @@ scan_envelope(const char *json, size_t len, enum shottracker_source *src,
 	return data->p != NULL && data->p[0] == '{';
 }
 
+/* --- catch-up elements without a tree --- */
+
 /*
- * 1 when `json` was a details, stats or shots frame the scanner could read
- * as json-c would, with *rc what frame_one's caller would have returned
- * (its events sent and its warnings given as frame_one would); 0 to parse
- * it whole.
+ * The catch-up's details, stats and possessions arrays hold the same items
+ * as the frames' data; the document was checked whole, so an element with
+ * no backslash and no NUL is read by the same scanners, and any other, or
+ * one they are unsure of, by its tree as before.
+ */
+static bool
+plain_object(const struct json_span *el)
+{
+	return el->len > 0 && el->p[0] == '{' && memchr(el->p, '\\', el->len) == NULL &&
+	    memchr(el->p, '\0', el->len) == NULL;
+}
+
+/* As parse_element and item_event: 0 with the event, or -1 (warned). */
+static int
+details_element(struct shottracker_ctx *c, const struct json_span *el, struct cs_event *ev,
+    bool *deleted)
+{
+	struct item_fields f;
+	struct item_text t;
+	json_object *o;
+	int rc;
+
+	if (plain_object(el) && scan_item_fields(el, &f, &t)) {
+		*deleted = false;
+		cs_event_init(ev, CS_PROVIDER_SHOTTRACKER);
+		return item_from_fields(c, &f, ev, deleted, "details");
+	}
+	if ((o = parse_element(c, el, "a details item")) == NULL)
+		return -1;
+	rc = item_event(c, o, ev, deleted, "details");
+	json_object_put(o);
+	return rc;
+}
+
+/* As parse_element and published. */
+static void
+stats_element(struct shottracker_ctx *c, const struct json_span *el)
+{
+	struct line_fields f;
+	json_object *o;
+
+	if (plain_object(el) && scan_line_fields(el, &f)) {
+		published_fields(c, &f);
+	} else if ((o = parse_element(c, el, "a stats item")) != NULL) {
+		published(c, o);
+		json_object_put(o);
+	}
+}
+
+/* A possession the walker would keep, to the sink: false leaves it to
+ * st_possessions_array's tree. */
+static bool
+possession_element(struct shottracker_ctx *c, const struct json_span *el)
+{
+	struct cs_possession rec;
+	char team[CS_ID_MAX];
+
+	if (!plain_object(el) ||
+	    shottracker_possession_scan(el->p, el->len, c->halves, team, &rec) != 1)
+		return false;
+	possession_to_sink(c, team, &rec);
+	return true;
+}
+
+/*
+ * 1 when `json` was a details, stats, shots or possessions frame the
+ * scanner could read as json-c would, with *rc what frame_one's caller
+ * would have returned (its events sent and its warnings given as
+ * frame_one would); 0 to parse it whole.
  */
 static int
 scan_frame(struct shottracker_ctx *c, const char *json, size_t len,
@@ -2586,19 +2589,24 @@ scan_frame(struct shottracker_ctx *c, const char *json, size_t len,
 	struct item_fields item;
 	struct item_text text;
 	struct line_fields line;
+	struct cs_possession pos;
 	struct cs_event ev;
+	char team[CS_ID_MAX];
 	bool has_seq, deleted = false;
 	int64_t seq = 0;
 
 	if (!scan_envelope(json, len, &src, &has_seq, &seq, &data) ||
 	    (src == ST_SOURCE_DETAILS && !scan_item_fields(&data, &item, &text)) ||
-	    (src == ST_SOURCE_STATS && !scan_line_fields(&data, &line)))
+	    (src == ST_SOURCE_STATS && !scan_line_fields(&data, &line)) ||
+	    (src == ST_SOURCE_POSSESSIONS &&
+	    shottracker_possession_scan(data.p, data.len, c->halves, team, &pos) != 1))
 		return 0;
 	/* what frame_one notes of a frame it reads */
 	info->frames = 1;
 	info->source = src;
 	cs_strlcpy(info->source_name, src == ST_SOURCE_DETAILS ? "details" :
-	    src == ST_SOURCE_STATS ? "stats" : "shots", sizeof info->source_name);
+	    src == ST_SOURCE_STATS ? "stats" : src == ST_SOURCE_SHOTS ? "shots" : "possessions",
+	    sizeof info->source_name);
 	if (has_seq) {
 		info->seq = seq;
 		info->min_seq = seq;
@@ -2615,6 +2623,8 @@ scan_frame(struct shottracker_ctx *c, const char *json, size_t len,
 			emit_delete(c, ev.id, ID_PLAY, has_seq, seq, &info->stale);
 		else
 			emit_event(c, &ev, ID_PLAY, has_seq, seq, &info->stale);
+	} else if (src == ST_SOURCE_POSSESSIONS) {
+		possession_to_sink(c, team, &pos);   /* kept: frame_one returns 0 */
 	}
 	return 1;
 }

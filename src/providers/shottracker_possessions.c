@@ -14,6 +14,7 @@
 
 #include <json-c/json.h>
 
+#include "providers/json_scan.h"
 #include "providers/shottracker.h"
 #include "providers/shottracker_possessions.h"
 
@@ -685,31 +686,27 @@ has_detail(const struct shottracker_possession_stat *st, const char *word)
 	return false;
 }
 
-/* Points and shots from the stats' details (§4.1): FG3 a made three, FG a
- * made two, FT a made free throw; FGA an attempt. */
+/* Points and shots from a stat's details (§4.1): FG3 a made three, FG a
+ * made two, FT a made free throw; FGA an attempt.  In the order of the
+ * stats: the last attempt gives the shot clock. */
 static void
-record_stats(const struct shottracker_possession *p, struct cs_possession *rec)
+record_stat(const struct shottracker_possession_stat *st, struct cs_possession *rec)
 {
-	int i;
+	bool three = has_detail(st, "FG3"), made = three || has_detail(st, "FG");
 
-	rec->shot_clock = CS_NO_CLOCK;
-	for (i = 0; i < p->nstats; i++) {
-		const struct shottracker_possession_stat *st = &p->stats[i];
-		bool three = has_detail(st, "FG3"), made = three || has_detail(st, "FG");
-
-		if (made)
-			rec->points += three ? 3 : 2;
-		if (has_detail(st, "FT"))
-			rec->points++;
-		if (!has_detail(st, "FGA") && !made)
-			continue;
-		rec->fga++;
-		rec->fgm += made;
-		rec->shot_clock = st->shot_clock;
-		rec->shot_made = made;
-	}
+	if (made)
+		rec->points += three ? 3 : 2;
+	if (has_detail(st, "FT"))
+		rec->points++;
+	if (!has_detail(st, "FGA") && !made)
+		return;
+	rec->fga++;
+	rec->fgm += made;
+	rec->shot_clock = st->shot_clock;
+	rec->shot_made = made;
 }
 
+/* The record of a possession, its stats' part one stat at a time. */
 static void
 record_of(const struct shottracker_possession *p, const char *team_id,
     struct cs_possession *rec)
@@ -736,7 +733,9 @@ record_of(const struct shottracker_possession *p, const char *team_id,
 		cs_strlcpy(rec->five[0][k], p->player_ids[k], CS_ID_MAX);
 		cs_strlcpy(rec->five[1][k], p->opposing_player_ids[k], CS_ID_MAX);
 	}
-	record_stats(p, rec);
+	rec->shot_clock = CS_NO_CLOCK;
+	for (k = 0; k < p->nstats; k++)
+		record_stat(&p->stats[k], rec);
 	rec->passes = p->play.passes;
 	rec->ball_reversals = p->play.ball_reversals;
 	rec->turnover = p->play.turnover > 0;
@@ -818,6 +817,327 @@ shottracker_possessions_walk(struct json_object *v, bool halves,
 	if (skipped != NULL)
 		*skipped = w.skipped;
 	return w.kept;
+}
+
+/* --- one possession without a tree --- */
+
+/*
+ * A live possessions frame is one possession of ~1.2 KB (the two fives, its
+ * stats, 26 play counts) that json-c built a tree of ~90 objects for: after
+ * the frame scanners of shottracker_parse.c, the largest share of a
+ * replay's parse (issue 20).  Here a possession in the usual form is read
+ * from the text to the very record walk_one makes: every value absent,
+ * null, or of the type and within the range possession() keeps, each named
+ * key once, every number a plain integer (a decimal for shot_distance_cm).
+ * Anything else, and anything possession() would refuse, is not read here
+ * (false): the tree reads it and refuses it or warns as it always has.
+ * The text is checked JSON with no backslash and no NUL in it.
+ */
+#define SCAN_CLOCK_MAX 32          /* "11:55.0" with room for spaces */
+
+/* An integer as rd_i64 keeps it: 0 when absent or null. */
+static bool
+sc_i64(const struct json_span *v, int64_t lo, int64_t hi, int64_t *out)
+{
+	*out = 0;
+	return v->p == NULL || (json_span_int(v, out) && *out >= lo && *out <= hi);
+}
+
+/* A count of the play (0 to MAX_COUNT) into an int. */
+static bool
+sc_count(const struct json_span *v, int *out)
+{
+	int64_t x;
+
+	if (!sc_i64(v, 0, MAX_COUNT, &x))
+		return false;
+	*out = (int)x;
+	return true;
+}
+
+/* As rd_bool. */
+static bool
+sc_bool(const struct json_span *v, bool *out)
+{
+	*out = v->p != NULL && v->len == 4 && memcmp(v->p, "true", 4) == 0;
+	return v->p == NULL || *out || (v->len == 5 && memcmp(v->p, "false", 5) == 0);
+}
+
+/* A string's characters, NUL-terminated, into buf: false when it is no
+ * string or does not fit. */
+static bool
+sc_raw(const struct json_span *v, char *buf, size_t size)
+{
+	if (v->p[0] != '"' || v->len - 2 >= size)
+		return false;
+	memcpy(buf, v->p + 1, v->len - 2);
+	buf[v->len - 2] = '\0';
+	return true;
+}
+
+/* As rd_text into buf (size at most ST_URL_MAX); buf NULL checks only. */
+static bool
+sc_text(const struct json_span *v, char *buf, size_t size)
+{
+	char raw[ST_URL_MAX];
+
+	if (buf != NULL)
+		buf[0] = '\0';
+	if (v->p == NULL)
+		return true;
+	if (buf == NULL)
+		return v->p[0] == '"' && v->len - 2 < size;
+	if (!sc_raw(v, raw, size))
+		return false;
+	cs_sanitize(buf, raw, size);
+	return true;
+}
+
+/* As rd_clock. */
+static bool
+sc_clock(const struct json_span *v, int *out)
+{
+	char raw[SCAN_CLOCK_MAX];
+
+	*out = CS_NO_CLOCK;
+	if (v->p == NULL)
+		return true;
+	if (!sc_raw(v, raw, sizeof raw))
+		return false;
+	*out = cs_clock_parse(raw);
+	return *out != CS_NO_CLOCK;
+}
+
+/* As id_value, into buf[CS_ID_MAX]. */
+static bool
+sc_id_value(const struct json_span *v, char *buf)
+{
+	char raw[CS_ID_MAX];
+	int64_t x;
+
+	if (v->p[0] != '"') {
+		if (!json_span_int(v, &x))
+			return false;
+		cs_i64_text(x, buf, CS_ID_MAX);
+		return true;
+	}
+	if (!sc_raw(v, raw, sizeof raw) || raw[0] == '\0' ||
+	    strpbrk(raw, " /?#&%\"\\") != NULL)
+		return false;
+	cs_sanitize(buf, raw, CS_ID_MAX);
+	return buf[0] != '\0';
+}
+
+/* As rd_id: "" when absent, null or "". */
+static bool
+sc_id(const struct json_span *v, char *buf)
+{
+	buf[0] = '\0';
+	return v->p == NULL || (v->len == 2 && v->p[0] == '"') || sc_id_value(v, buf);
+}
+
+/* As rd_ids: the array's ids into ids[0..*n), at most ST_FIVE. */
+static bool
+sc_ids(const struct json_span *v, char ids[][CS_ID_MAX], int *n)
+{
+	struct json_iter it;
+	struct json_span el;
+
+	*n = 0;
+	if (v->p == NULL)
+		return true;
+	if (v->p[0] != '[' || !json_iter_begin(&it, v->p, v->len))
+		return false;
+	while (json_next_element(&it, &el)) {
+		if (*n == ST_FIVE || !sc_id_value(&el, ids[*n]))
+			return false;
+		(*n)++;
+	}
+	return true;
+}
+
+/* As rd_words into st->details. */
+static bool
+sc_words(const struct json_span *v, struct shottracker_possession_stat *st)
+{
+	char raw[ST_WORD_MAX];
+	struct json_iter it;
+	struct json_span el;
+
+	st->ndetails = 0;
+	if (v->p == NULL)
+		return true;
+	if (v->p[0] != '[' || !json_iter_begin(&it, v->p, v->len))
+		return false;
+	while (json_next_element(&it, &el)) {
+		if (st->ndetails == ST_DETAILS_MAX || !sc_raw(&el, raw, sizeof raw))
+			return false;
+		cs_sanitize(st->details[st->ndetails++], raw, ST_WORD_MAX);
+	}
+	return true;
+}
+
+/* As rd_double, checked only (no record keeps it): an integer, or digits
+ * with a fraction; no exponent. */
+static bool
+sc_double(const struct json_span *v)
+{
+	char raw[SCAN_CLOCK_MAX];
+	size_t i;
+	double d;
+
+	if (v->p == NULL)
+		return true;
+	if (v->len >= sizeof raw)
+		return false;
+	for (i = 0; i < v->len; i++)
+		if (!isdigit((unsigned char)v->p[i]) && v->p[i] != '.' && (i > 0 || v->p[0] != '-'))
+			return false;
+	memcpy(raw, v->p, v->len);
+	raw[v->len] = '\0';
+	d = strtod(raw, NULL);
+	return d >= -1e12 && d <= 1e12;
+}
+
+enum { SH_DISTANCE, SH_X, SH_Y, SH_Z, SH_ZONE, SH_ADVANCED, SH_THREE, SH_COUNT };
+
+static const struct json_name shot_names[SH_COUNT] = {
+	JSON_NAME("shot_distance_cm"), JSON_NAME("x"), JSON_NAME("y"), JSON_NAME("z"),
+	JSON_NAME("zone"), JSON_NAME("advanced_zone"), JSON_NAME("is_3point"),
+};
+
+/* As shot_attributes, checked only. */
+static bool
+sc_shot(const struct json_span *o)
+{
+	struct json_span v[SH_COUNT];
+	int64_t x;
+	bool b;
+
+	if (o->p == NULL)
+		return true;
+	return o->p[0] == '{' && json_members_plain(o, shot_names, SH_COUNT, v) &&
+	    sc_double(&v[SH_DISTANCE]) && sc_i64(&v[SH_X], -MAX_COURT, MAX_COURT, &x) &&
+	    sc_i64(&v[SH_Y], -MAX_COURT, MAX_COURT, &x) &&
+	    sc_i64(&v[SH_Z], -MAX_COURT, MAX_COURT, &x) &&
+	    sc_i64(&v[SH_ZONE], -1000, 1000, &x) && sc_i64(&v[SH_ADVANCED], -1000, 1000, &x) &&
+	    sc_bool(&v[SH_THREE], &b);
+}
+
+enum { ST_TS, ST_CLOCK, ST_SHOT_CLOCK, ST_TYPE, ST_DETAILS, ST_PLAYER, ST_SHOT, ST_COUNT };
+
+static const struct json_name stat_names[ST_COUNT] = {
+	JSON_NAME("timestamp"), JSON_NAME("game_clock"), JSON_NAME("shot_clock"),
+	JSON_NAME("possession_type"), JSON_NAME("details"), JSON_NAME("player_id"),
+	JSON_NAME("shot_attributes"),
+};
+
+/* As possession_stat, the fields record_stat uses into *st. */
+static bool
+sc_stat(const struct json_span *o, struct shottracker_possession_stat *st)
+{
+	struct json_span v[ST_COUNT];
+	char id[CS_ID_MAX];
+	int game_clock;
+
+	return o->p[0] == '{' && json_members_plain(o, stat_names, ST_COUNT, v) &&
+	    sc_i64(&v[ST_TS], 0, MAX_TIMESTAMP, &st->timestamp) &&
+	    sc_clock(&v[ST_CLOCK], &game_clock) && sc_clock(&v[ST_SHOT_CLOCK], &st->shot_clock) &&
+	    sc_text(&v[ST_TYPE], NULL, ST_WORD_MAX) && sc_words(&v[ST_DETAILS], st) &&
+	    sc_id(&v[ST_PLAYER], id) && sc_shot(&v[ST_SHOT]);
+}
+
+/* As rd_array(stats) and possession_stat each: their part of the record. */
+static bool
+sc_stats(const struct json_span *v, struct cs_possession *rec)
+{
+	struct shottracker_possession_stat st;
+	struct json_iter it;
+	struct json_span el;
+	int n = 0;
+
+	if (v->p == NULL)
+		return true;
+	if (v->p[0] != '[' || !json_iter_begin(&it, v->p, v->len))
+		return false;
+	while (json_next_element(&it, &el)) {
+		if (n++ == ST_STATS_MAX || !sc_stat(&el, &st))
+			return false;
+		record_stat(&st, rec);
+	}
+	return true;
+}
+
+/* As possession_play: the play counts in play_counts' order, then the two
+ * flags. */
+static bool
+sc_play(const struct json_span *o, struct shottracker_possession_play *play)
+{
+	enum { NCOUNTS = sizeof play_counts / sizeof play_counts[0] };
+	struct json_name names[NCOUNTS + 2];
+	struct json_span v[NCOUNTS + 2];
+	size_t i;
+
+	if (o->p == NULL)
+		return true;   /* none: every count 0, both flags false */
+	if (o->p[0] != '{')
+		return false;
+	for (i = 0; i < NCOUNTS; i++) {
+		names[i].s = play_counts[i].key;
+		names[i].len = strlen(play_counts[i].key);
+	}
+	names[NCOUNTS].s = "half_court";
+	names[NCOUNTS].len = strlen("half_court");
+	names[NCOUNTS + 1].s = "paint_touch";
+	names[NCOUNTS + 1].len = strlen("paint_touch");
+	if (!json_members_plain(o, names, NCOUNTS + 2, v))
+		return false;
+	for (i = 0; i < NCOUNTS; i++)
+		if (!sc_count(&v[i], (int *)(void *)((char *)play + play_counts[i].offset)))
+			return false;
+	return sc_bool(&v[NCOUNTS], &play->half_court) &&
+	    sc_bool(&v[NCOUNTS + 1], &play->paint_touch);
+}
+
+enum {
+	PO_TEAMS, PO_TEAM, PO_LOCATIONS, PO_START_TS, PO_END_TS, PO_START_CLOCK, PO_END_CLOCK,
+	PO_PERIOD, PO_FIVE, PO_OTHER_FIVE, PO_PLAY, PO_STATS, PO_COUNT
+};
+
+/* "teams": a possessions document for the walker, not one possession */
+static const struct json_name possession_names[PO_COUNT] = {
+	JSON_NAME("teams"), JSON_NAME("teamId"), JSON_NAME("_locations"),
+	JSON_NAME("start_timestamp"), JSON_NAME("end_timestamp"),
+	JSON_NAME("start_game_clock"), JSON_NAME("end_game_clock"),
+	JSON_NAME("period"), JSON_NAME("player_ids"), JSON_NAME("opposing_player_ids"),
+	JSON_NAME("possession_attributes"), JSON_NAME("stats"),
+};
+
+int
+shottracker_possession_scan(const char *obj, size_t len, bool halves,
+    char team_id[CS_ID_MAX], struct cs_possession *rec)
+{
+	struct json_span whole = { obj, len }, v[PO_COUNT];
+	struct shottracker_possession p;
+
+	memset(&p, 0, sizeof p);
+	if (len == 0 || obj[0] != '{' ||
+	    !json_members_plain(&whole, possession_names, PO_COUNT, v) || v[PO_TEAMS].p != NULL ||
+	    !sc_id(&v[PO_TEAM], team_id) || team_id[0] == '\0' ||
+	    !sc_text(&v[PO_LOCATIONS], NULL, ST_URL_MAX) ||
+	    !sc_i64(&v[PO_START_TS], 0, MAX_TIMESTAMP, &p.start_timestamp) ||
+	    !sc_i64(&v[PO_END_TS], 0, MAX_TIMESTAMP, &p.end_timestamp) ||
+	    !sc_clock(&v[PO_START_CLOCK], &p.start_clock) ||
+	    !sc_clock(&v[PO_END_CLOCK], &p.end_clock) ||
+	    !sc_text(&v[PO_PERIOD], p.period_label, sizeof p.period_label) ||
+	    (p.period_label[0] != '\0' &&
+	    shottracker_period_parse(p.period_label, halves, &p.period) < 0) ||
+	    !sc_ids(&v[PO_FIVE], p.player_ids, &p.nplayers) ||
+	    !sc_ids(&v[PO_OTHER_FIVE], p.opposing_player_ids, &p.nopponents) ||
+	    !sc_play(&v[PO_PLAY], &p.play))
+		return 0;
+	record_of(&p, team_id, rec);
+	return sc_stats(&v[PO_STATS], rec) ? 1 : 0;
 }
 
 int

@@ -177,4 +177,15 @@ typedef void (*shottracker_possession_fn)(void *ctx, const char *team_id,
 int shottracker_possessions_walk(struct json_object *v, bool halves,
     shottracker_possession_fn fn, void *ctx, int *skipped, char *why, size_t whysize);
 
+/*
+ * One possession object (a live frame's data, an element of the catch-up's
+ * array) read without a tree, from checked JSON text with no backslash and
+ * no NUL in it (providers/json_scan.h): 1 with its team id and the record
+ * exactly as shottracker_possessions_walk hands them to its fn; 0 when it
+ * is in any other form, or one the walker refuses: the walker reads it
+ * then, and warns as it does.
+ */
+int shottracker_possession_scan(const char *obj, size_t len, bool halves,
+    char team_id[CS_ID_MAX], struct cs_possession *rec);
+
 #endif
