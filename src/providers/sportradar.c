@@ -158,6 +158,7 @@ struct sr_league {
 	struct sr **game;
 	unsigned long others;         /* lines of games not followed */
 	unsigned long unrouted;       /* lines naming no game (not heartbeats) */
+	int turn;                     /* the game league_tick looks at first */
 };
 
 /* --- small helpers --- */
@@ -1642,16 +1643,20 @@ league_first(struct sr_league *lg, struct sr *g)
 /* Between polls: one game's REST call a tick (its first catch-up once
  * the stream is up, a refresh after connecting, or its status when due),
  * so that the stream is read between them; a game whose call failed
- * waits its own backoff (league_retry), never the stream's thread. */
+ * waits its own backoff (league_retry), never the stream's thread, then
+ * its turn. */
 static enum http_stream_step
 league_tick(struct sr_league *lg)
 {
 	int64_t now = cs_now_us();
 	struct sr *g;
 	bool over = false, did = false;
-	int i;
+	int i, k;
 
-	for (i = 0; i < lg->n && !did; i++) {
+	/* the games take turns: one whose call failed and is due again goes
+	 * after those still waiting for their first */
+	for (k = 0; k < lg->n && !did; k++) {
+		i = (lg->turn + k) % lg->n;
 		g = lg->game[i];
 		if (g->ended || now < g->rest_due_us ||
 		    (g->first_pending && !lg->conn.live_reported))
@@ -1672,6 +1677,8 @@ league_tick(struct sr_league *lg)
 		} else
 			did = status_due(g, &over);
 		g->defer_rest = false;
+		if (did)
+			lg->turn = (i + 1) % lg->n;
 		if (!g->first_pending)
 			release_lines(lg, g);
 		if (over) {
