@@ -164,39 +164,56 @@ tap_ok "the simulator exits cleanly" sim_stop_all
 # 4-8 once their own catch-up is done, are live and read push events while
 # game 3 still waits; game 3's lines are held meanwhile, read after its
 # catch-up.  Before, the stream opened only after the last game's catch-up,
-# so every game waited for game 3.  Every game's export equals its solo run.
-sim_start srfirst --games 8 --seed 90 --speed 600 --start-ms 1500000 --require-auth U:S \
+# so every game waited for game 3.  At 30x the night lasts minutes: no
+# game ends before its catch-up, however slow the machine.
+sim_start srfirst --games 8 --seed 90 --speed 30 --start-ms 1500000 --require-auth U:S \
     --faults freeze=3:3 || tap_skip_all "courtside-sim did not start"
 base=http://127.0.0.1:$SIM_PORT
 set -- $("$SIM" --games 8 --seed 90 --print-ids | sed -n 's/.* sportradar=//p')
 s3=$3
 "$CS" --provider sportradar --base-url "$base" --game "$(echo "$@" | tr ' ' ,)" --headless \
-    --duration 600 --export "$t/sf.json" --log "$t/sf.log" >"$t/sf.out" 2>"$t/sf.err"
-tap_is "$?" 0 "stream first: game 3's first pbp.json frozen three times, the night ends, exit 0"
+    --duration 600 --log "$t/sf.log" >"$t/sf.out" 2>"$t/sf.err" &
+cs_pid=$!
+# game 3's held lines, read after its catch-up, are its last word here
+wait_for "$t/sf.log" "sportradar: $s3: [0-9]* push lines came during its REST call; read now"
+kill "$cs_pid" 2>/dev/null
+wait "$cs_pid" 2>/dev/null
 tap_ok "stream first: the simulator froze game 3's first pbp.json three times" \
     grep -q "fault: freeze game=3 request=3 GET .*pbp.json" "$sim_tmp/srfirst.log"
+g3="GET .*/games/$s3/pbp.json -> HTTP 200"
 tap_ok "stream first: the push stream opened before game 3 was caught up" \
-    before "$t/sf.log" "sportradar: streaming " "GET .*/games/$s3/pbp.json -> HTTP 200"
+    before "$t/sf.log" "sportradar: streaming " "$g3"
 for g in "$1" "$2"; do
 	tap_ok "stream first: a game caught up read push events while game 3 waited" \
-	    before "$t/sf.log" "sportradar: $g: its first push event" \
-	    "GET .*/games/$s3/pbp.json -> HTTP 200"
+	    before "$t/sf.log" "sportradar: $g: its first push event" "$g3"
 done
 for g in "$4" "$5" "$6" "$7" "$8"; do
 	tap_ok "stream first: a game after game 3 was caught up, live, while game 3 waited" \
-	    before "$t/sf.log" "sportradar: $g: caught up; live" \
-	    "GET .*/games/$s3/pbp.json -> HTTP 200"
+	    before "$t/sf.log" "sportradar: $g: caught up; live" "$g3"
 done
-tap_ok "stream first: ... and read push events while game 3 waited" \
-    before "$t/sf.log" "sportradar: $4: its first push event" \
-    "GET .*/games/$s3/pbp.json -> HTTP 200"
+for g in "$4" "$5"; do
+	tap_ok "stream first: ... and read push events while game 3 waited" \
+	    before "$t/sf.log" "sportradar: $g: its first push event" "$g3"
+done
 tap_ok "stream first: game 3's push lines were held, read after its catch-up" \
     grep -q "sportradar: $s3: [0-9]* push lines came during its REST call; read now" \
     "$t/sf.log"
-tap_is "$(grep -c 'sportradar: [0-9a-f-]*: the game is closed$' "$t/sf.log")" 8 \
+tap_ok "the simulator exits cleanly" sim_stop_all
+
+# ... and the night to its end at 600x through the same fault: every
+# game's export equals its solo run.
+sim_start srfirstend --games 8 --seed 90 --speed 600 --start-ms 1500000 --require-auth U:S \
+    --faults freeze=3:3 || tap_skip_all "courtside-sim did not start"
+base=http://127.0.0.1:$SIM_PORT
+"$CS" --provider sportradar --base-url "$base" --game "$(echo "$@" | tr ' ' ,)" --headless \
+    --duration 600 --export "$t/sfe.json" --log "$t/sfe.log" >"$t/sfe.out" 2>"$t/sfe.err"
+tap_is "$?" 0 "stream first: game 3's first pbp.json frozen three times, the night ends, exit 0"
+tap_ok "stream first: the simulator froze it three times" \
+    grep -q "fault: freeze game=3 request=3 GET .*pbp.json" "$sim_tmp/srfirstend.log"
+tap_is "$(grep -c 'sportradar: [0-9a-f-]*: the game is closed$' "$t/sfe.log")" 8 \
     "stream first: each game ends on its own"
 : >"$t/diff"
-tap_ok "stream first: each game's export equals its solo run" same_as_solo sportradar "$t/sf"
+tap_ok "stream first: each game's export equals its solo run" same_as_solo sportradar "$t/sfe"
 [ -s "$t/diff" ] && sed 's/^/# /' "$t/diff" | head -20
 tap_ok "the simulator exits cleanly" sim_stop_all
 

@@ -15,6 +15,9 @@
  * before the silence is measured, so the two never add up past 30 s.  A
  * league's REST call reads the stream while it waits (http_others): the
  * other games' lines go on, the calling game's wait for its call to end.
+ * A league night opens its stream first and catches each game up in its
+ * turn after it, its lines held meanwhile: each game is live as soon as
+ * its own catch-up ends, whatever another game's server does.
  * Reconnects go through the shared backoff (net/backoff.h): it resets only
  * when the connection brought an event we had not received before (a
  * resume replays the last ones: that alone is no progress), never waits
