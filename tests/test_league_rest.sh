@@ -22,6 +22,13 @@ between() {
 	    END { exit found ? 0 : 1 }' "$1"
 }
 
+# before LOG A B: the first line matching A comes before the first one
+# matching B
+before() {
+	awk -v a="$2" -v b="$3" '$0 ~ b { exit } $0 ~ a { found = 1; exit }
+	    END { exit found ? 0 : 1 }' "$1"
+}
+
 # wait_for FILE PATTERN: true once a line of FILE matches (bounded: ~180 s)
 wait_for() {
 	local i
@@ -123,13 +130,13 @@ tap_ok "shottracker: each game's export equals its solo run" same_as_solo shottr
 [ -s "$t/diff" ] && sed 's/^/# /' "$t/diff" | head -20
 tap_ok "the simulator exits cleanly" sim_stop_all
 
-# --- Sportradar: the league's one push stream, and game 3's pbp.json
-# refused three times after its first catch-up (the refresh once the
-# stream is up): each refusal is one attempt, the game tries again after
-# its own backoff (Retry-After honoured), never sleeping on the stream's
-# thread, and recovers; every game's export equals its solo run.
+# --- Sportradar: the league's one push stream, and game 3's first pbp.json
+# (its catch-up, once the stream is up) refused three times: each refusal
+# is one attempt, the game tries again after its own backoff (Retry-After
+# honoured), never sleeping on the stream's thread, and recovers at its
+# fourth, as a solo run would; every game's export equals its solo run.
 sim_start sr --games 3 --seed 90 --speed 600 --require-auth U:S \
-    --faults refuse=3:3@1 || tap_skip_all "courtside-sim did not start"
+    --faults refuse=3:3 || tap_skip_all "courtside-sim did not start"
 base=http://127.0.0.1:$SIM_PORT
 set -- $("$SIM" --games 3 --seed 90 --print-ids | sed -n 's/.* sportradar=//p')
 s3=$3
@@ -137,7 +144,7 @@ s3=$3
     --duration 600 --export "$t/sr.json" --log "$t/sr.log" >"$t/sr.out" 2>"$t/sr.err"
 tap_is "$?" 0 "sportradar: three games, one's pbp.json refused a while, end, exit 0"
 tap_ok "sportradar: the simulator refused game 3's pbp.json three times" \
-    grep -q "fault: refuse game=3 request=4 " "$sim_tmp/sr.log"
+    grep -q "fault: refuse game=3 request=3 " "$sim_tmp/sr.log"
 tap_ok "sportradar: each refusal is one attempt, tried again at a later tick" \
     test "$(grep -c "sportradar: $s3: pbp.json again in [0-9]* ms; the other games go on" \
     "$t/sr.log")" -ge 2
@@ -151,28 +158,62 @@ tap_ok "sportradar: each game's export equals its solo run" same_as_solo sportra
 [ -s "$t/diff" ] && sed 's/^/# /' "$t/diff" | head -20
 tap_ok "the simulator exits cleanly" sim_stop_all
 
-# --- Sportradar: game 3's first refresh of pbp.json (once the stream is
-# up) is never answered.  While the request waits, the league's stream is
-# still read: the other games' lines go on, and game 3's own wait for the
-# call to end (its parser is in the middle of it), then are read in order.
-# Before, the stream was not read until the request gave up, and nothing
-# came meanwhile.  Every game's export equals its solo run.
-sim_start srfreeze --games 3 --seed 90 --speed 300 --require-auth U:S \
-    --faults freeze=3:1@1 || tap_skip_all "courtside-sim did not start"
+# --- Sportradar, the league's stream opens first: game 3's first pbp.json
+# is never answered three times (freeze=3:3; the fourth attempt, as a solo
+# run's, goes through).  The push stream opens at once; games 1-2, and
+# 4-8 once their own catch-up is done, are live and read push events while
+# game 3 still waits; game 3's lines are held meanwhile, read after its
+# catch-up.  Before, the stream opened only after the last game's catch-up,
+# so every game waited for game 3.  At 30x the night lasts minutes: no
+# game ends before its catch-up, however slow the machine.
+sim_start srfirst --games 8 --seed 90 --speed 30 --start-ms 1500000 --require-auth U:S \
+    --faults freeze=3:3 || tap_skip_all "courtside-sim did not start"
 base=http://127.0.0.1:$SIM_PORT
-set -- $("$SIM" --games 3 --seed 90 --print-ids | sed -n 's/.* sportradar=//p')
+set -- $("$SIM" --games 8 --seed 90 --print-ids | sed -n 's/.* sportradar=//p')
 s3=$3
-"$CS" --provider sportradar --base-url "$base" --game "$1,$2,$3" --headless \
-    --duration 600 --export "$t/srf.json" --log "$t/srf.log" >"$t/srf.out" 2>"$t/srf.err"
-tap_is "$?" 0 "frozen refresh: game 3's refresh never answered, the night ends, exit 0"
-tap_ok "frozen refresh: the simulator froze game 3's pbp.json" \
-    grep -q "fault: freeze game=3 request=2 GET .*pbp.json" "$sim_tmp/srfreeze.log"
-tap_ok "frozen refresh: game 3's push lines came while its request waited, read after it" \
+"$CS" --provider sportradar --base-url "$base" --game "$(echo "$@" | tr ' ' ,)" --headless \
+    --duration 600 --log "$t/sf.log" >"$t/sf.out" 2>"$t/sf.err" &
+cs_pid=$!
+# game 3's held lines, read after its catch-up, are its last word here
+wait_for "$t/sf.log" "sportradar: $s3: [0-9]* push lines came during its REST call; read now"
+kill "$cs_pid" 2>/dev/null
+wait "$cs_pid" 2>/dev/null
+tap_ok "stream first: the simulator froze game 3's first pbp.json three times" \
+    grep -q "fault: freeze game=3 request=3 GET .*pbp.json" "$sim_tmp/srfirst.log"
+g3="GET .*/games/$s3/pbp.json -> HTTP 200"
+tap_ok "stream first: the push stream opened before game 3 was caught up" \
+    before "$t/sf.log" "sportradar: streaming " "$g3"
+for g in "$1" "$2"; do
+	tap_ok "stream first: a game caught up read push events while game 3 waited" \
+	    before "$t/sf.log" "sportradar: $g: its first push event" "$g3"
+done
+for g in "$4" "$5" "$6" "$7" "$8"; do
+	tap_ok "stream first: a game after game 3 was caught up, live, while game 3 waited" \
+	    before "$t/sf.log" "sportradar: $g: caught up; live" "$g3"
+done
+for g in "$4" "$5"; do
+	tap_ok "stream first: ... and read push events while game 3 waited" \
+	    before "$t/sf.log" "sportradar: $g: its first push event" "$g3"
+done
+tap_ok "stream first: game 3's push lines were held, read after its catch-up" \
     grep -q "sportradar: $s3: [0-9]* push lines came during its REST call; read now" \
-    "$t/srf.log"
+    "$t/sf.log"
+tap_ok "the simulator exits cleanly" sim_stop_all
+
+# ... and the night to its end at 600x through the same fault: every
+# game's export equals its solo run.
+sim_start srfirstend --games 8 --seed 90 --speed 600 --start-ms 1500000 --require-auth U:S \
+    --faults freeze=3:3 || tap_skip_all "courtside-sim did not start"
+base=http://127.0.0.1:$SIM_PORT
+"$CS" --provider sportradar --base-url "$base" --game "$(echo "$@" | tr ' ' ,)" --headless \
+    --duration 600 --export "$t/sfe.json" --log "$t/sfe.log" >"$t/sfe.out" 2>"$t/sfe.err"
+tap_is "$?" 0 "stream first: game 3's first pbp.json frozen three times, the night ends, exit 0"
+tap_ok "stream first: the simulator froze it three times" \
+    grep -q "fault: freeze game=3 request=3 GET .*pbp.json" "$sim_tmp/srfirstend.log"
+tap_is "$(grep -c 'sportradar: [0-9a-f-]*: the game is closed$' "$t/sfe.log")" 8 \
+    "stream first: each game ends on its own"
 : >"$t/diff"
-tap_ok "frozen refresh: each game's export equals its solo run" same_as_solo sportradar \
-    "$t/srf" 3
+tap_ok "stream first: each game's export equals its solo run" same_as_solo sportradar "$t/sfe"
 [ -s "$t/diff" ] && sed 's/^/# /' "$t/diff" | head -20
 tap_ok "the simulator exits cleanly" sim_stop_all
 

@@ -15,6 +15,9 @@
  * before the silence is measured, so the two never add up past 30 s.  A
  * league's REST call reads the stream while it waits (http_others): the
  * other games' lines go on, the calling game's wait for its call to end.
+ * A league night opens its stream first and catches each game up in its
+ * turn after it, its lines held meanwhile: each game is live as soon as
+ * its own catch-up ends, whatever another game's server does.
  * Reconnects go through the shared backoff (net/backoff.h): it resets only
  * when the connection brought an event we had not received before (a
  * resume replays the last ones: that alone is no progress), never waits
@@ -141,6 +144,12 @@ struct sr {
 	char *held;                   /* lines, each ended by '\n' */
 	size_t nheld, held_cap, held_lines;
 	bool held_over;               /* past SR_HELD_MAX: some were dropped */
+	/* ... whose first catch-up comes after the stream is up, in its turns
+	 * (league_first): its lines are held (rest_busy) until it is done */
+	bool first_pending;
+	bool first_rosters_done;      /* ... its summary.json is behind it */
+	int tried;                    /* ... attempts at its current document */
+	bool pushed;                  /* a push event of the game was read (logged) */
 };
 
 /* Every game of a league on one push subscription (feed_start_league):
@@ -152,6 +161,7 @@ struct sr_league {
 	struct sr **game;
 	unsigned long others;         /* lines of games not followed */
 	unsigned long unrouted;       /* lines naming no game (not heartbeats) */
+	int turn;                     /* the game league_tick looks at first */
 };
 
 /* --- small helpers --- */
@@ -409,7 +419,8 @@ rest_get(struct sr *sr, const char *doc, int attempts, struct http_response *res
 	req.insecure = sr->cfg->insecure;
 	req.cancel = feed_cancel_flag(sr->feed);
 
-	for (attempt = 1; ; attempt++) {
+	/* a league's first catch-up counts its attempts over its turns */
+	for (attempt = 1 + (sr->first_pending ? sr->tried : 0); ; attempt++) {
 		free(err);
 		err = NULL;
 		if (sr->defer_rest && sr->stream_others.arg != NULL)
@@ -419,6 +430,10 @@ rest_get(struct sr *sr, const char *doc, int attempts, struct http_response *res
 			req.stall_ms = watchdog_left_ms(sr);
 			req.timeout_ms = req.stall_ms < SR_REST_TIMEOUT_MS ? req.stall_ms :
 			    SR_REST_TIMEOUT_MS;
+		} else if (sr->defer_rest && sr->first_pending) {
+			/* a silent server gives way to the other games' catch-ups;
+			 * a slow one keeps its whole time (the stream is read) */
+			req.stall_ms = SR_LEAGUE_REST_MS;
 		}
 		if (pf != NULL && pbp_fetch_begin(pf, &req, resp) < 0) {
 			free(err);
@@ -569,12 +584,13 @@ catch_up(struct sr *sr, char **cause)
 	long status;
 
 	feed_set_status(sr->feed, FEED_CATCHING_UP, 0, "catching up from pbp.json");
-	if (!sr->have_summary &&
+	if (!sr->have_summary && !sr->first_rosters_done &&
 	    read_summary(sr, SR_SUMMARY_ATTEMPTS, &sr->rest, &status, &err) < 0) {
 		/* a bad key or a refused certificate fails pbp.json
-		 * the same way: say it now */
+		 * the same way: say it now; a league's first catch-up tries
+		 * summary.json again at its next turn, as a solo run would */
 		if (status == 401 || status == 403 || (status == 0 && sr->rest.unrecoverable) ||
-		    feed_stopping(sr->feed)) {
+		    feed_stopping(sr->feed) || (sr->first_pending && sr->rest.deferred)) {
 			if (cause != NULL) {
 				free(*cause);
 				*cause = err;
@@ -586,6 +602,10 @@ catch_up(struct sr *sr, char **cause)
 		    err != NULL ? err : "summary.json failed");
 		free(err);
 		err = NULL;
+	}
+	if (sr->first_pending && !sr->first_rosters_done) {
+		sr->first_rosters_done = true;   /* pbp.json's attempts now */
+		sr->tried = 0;
 	}
 	/* its events are delivered as they arrive: a document's, not timed */
 	feed_mark_document(sr->feed);
@@ -724,6 +744,10 @@ game_line(struct sr *sr, struct sr *conn, const char *line, size_t len)
 	sportradar_parse_push(&sr->ctx, line, len, &info);
 	if (info.kind == SR_PUSH_EVENT || info.kind == SR_PUSH_DELETE)
 		note_event(conn, line, len);
+	if (info.kind == SR_PUSH_EVENT && !sr->pushed) {
+		sr->pushed = true;   /* once: when the game's plays began to come */
+		log_msg("sportradar: %s: its first push event", sr->game_id);
+	}
 	if (info.kind != SR_PUSH_EVENT || info.type != CS_EV_PERIOD_END)
 		return;
 	/* the end of regulation or of an overtime, and not tied: maybe final */
@@ -1202,6 +1226,7 @@ reconnect_wait(struct sr *sr, int *attempt, const char *why)
 }
 
 static int league_catch_up(struct sr_league *lg, char **why);
+static bool league_first_pending(const struct sr_league *lg);
 
 /* The catch-up before a fresh subscription: the game's, or every game's
  * of a league still on. */
@@ -1274,7 +1299,8 @@ conn_run(struct sr *sr, char **cause)
 		/* Without a resume, pbp.json catches up first (unless it was
 		 * read just now), so the screen is current while connecting;
 		 * once connected, refresh_pbp closes the gap to the stream. */
-		if (!resume && now - sr->last_catchup_us > SR_FRESH_CATCHUP_US) {
+		if (!resume && (now - sr->last_catchup_us > SR_FRESH_CATCHUP_US ||
+		    (attempt > 0 && league_first_pending(sr->lg)))) {
 			sr->session_id[0] = '\0';
 			if (conn_catch_up(sr, &why) < 0) {
 				if (feed_stopping(feed)) {
@@ -1529,14 +1555,34 @@ league_end(struct sr *g, int rc, const char *cause)
 	feed_member_end(g->feed, rc, cause);
 }
 
+/* The stream is up: the games caught up are live and read pbp.json
+ * again (what the session does not replay); the others' first catch-up
+ * comes now, in their turns (league_first). */
 static void
 league_up(struct sr_league *lg)
 {
+	struct sr *g;
 	int i;
 
-	league_status(lg, FEED_LIVE, 0, "push stream (league)");
-	for (i = 0; i < lg->n; i++)
-		lg->game[i]->refresh_now = lg->conn.refresh_on_connect;
+	for (i = 0; i < lg->n; i++) {
+		g = lg->game[i];
+		if (g->ended || g->first_pending)
+			continue;
+		feed_set_status(g->feed, FEED_LIVE, 0, "push stream (league)");
+		g->refresh_now = lg->conn.refresh_on_connect;
+	}
+}
+
+/* Is any game still without its first catch-up? */
+static bool
+league_first_pending(const struct sr_league *lg)
+{
+	int i;
+
+	for (i = 0; lg != NULL && i < lg->n; i++)
+		if (!lg->game[i]->ended && lg->game[i]->first_pending)
+			return true;
+	return false;
 }
 
 /* A league game's REST call given up (defer_rest): its next one waits
@@ -1559,25 +1605,71 @@ league_retry(struct sr *g)
 	return true;
 }
 
-/* Between polls: one game's REST call a tick (a refresh after connecting,
- * or its status when due), so that the stream is read between them; a
- * game whose call failed waits its own backoff (league_retry), never the
- * stream's thread. */
+/*
+ * A game's first catch-up, one attempt a turn (defer_rest): that of a solo
+ * run (summary.json, then pbp.json, SR_REST_ATTEMPTS attempts each, a
+ * failure no retry heals ending the game), but the game's own backoff
+ * between attempts, so that the others go on.  Its lines stay held until
+ * it is done (the caller releases them); then it is live.
+ */
+static void
+league_first(struct sr_league *lg, struct sr *g)
+{
+	char *why = NULL;
+
+	if (catch_up(g, &why) < 0) {
+		if (feed_stopping(lg->conn.feed)) {
+			free(why);
+			return;
+		}
+		if (g->rest.deferred) {
+			log_msg("sportradar: %s: its first catch-up, attempt %d: %s",
+			    g->game_id, g->tried + 1, why != NULL ? why : "failed");
+			g->tried++;
+			(void)league_retry(g);
+		} else
+			league_end(g, -1, why);
+		free(why);
+		return;
+	}
+	g->first_pending = false;
+	g->tried = 0;
+	(void)league_retry(g);   /* it went through: the backoff starts afresh */
+	if (g->game_over) {
+		league_end(g, 0, NULL);
+		return;
+	}
+	log_msg("sportradar: %s: caught up; live on the league's push stream", g->game_id);
+	feed_set_status(g->feed, FEED_LIVE, 0, "push stream (league)");
+}
+
+/* Between polls: one game's REST call a tick (its first catch-up once
+ * the stream is up, a refresh after connecting, or its status when due),
+ * so that the stream is read between them; a game whose call failed
+ * waits its own backoff (league_retry), never the stream's thread, then
+ * its turn. */
 static enum http_stream_step
 league_tick(struct sr_league *lg)
 {
 	int64_t now = cs_now_us();
 	struct sr *g;
 	bool over = false, did = false;
-	int i;
+	int i, k;
 
-	for (i = 0; i < lg->n && !did; i++) {
+	/* the games take turns: one whose call failed and is due again goes
+	 * after those still waiting for their first */
+	for (k = 0; k < lg->n && !did; k++) {
+		i = (lg->turn + k) % lg->n;
 		g = lg->game[i];
-		if (g->ended || now < g->rest_due_us)
+		if (g->ended || now < g->rest_due_us ||
+		    (g->first_pending && !lg->conn.live_reported))
 			continue;
 		g->defer_rest = true;
 		g->rest_busy = true;
-		if (g->refresh_now) {
+		if (g->first_pending) {
+			league_first(lg, g);
+			did = true;
+		} else if (g->refresh_now) {
 			g->refresh_now = false;
 			g->rest_in_stream = true;
 			over = refresh_pbp(g);
@@ -1588,7 +1680,10 @@ league_tick(struct sr_league *lg)
 		} else
 			did = status_due(g, &over);
 		g->defer_rest = false;
-		release_lines(lg, g);
+		if (did)
+			lg->turn = (i + 1) % lg->n;
+		if (!g->first_pending)
+			release_lines(lg, g);
 		if (over) {
 			g->game_over = true;
 			league_end(g, 0, NULL);
@@ -1617,6 +1712,14 @@ league_catch_up(struct sr_league *lg, char **why)
 		if (g->ended)
 			continue;
 		g->defer_rest = true;
+		if (g->first_pending) {
+			/* the stream could not start: its first catch-up now */
+			league_first(lg, g);
+			g->defer_rest = false;
+			if (!g->first_pending)
+				release_lines(lg, g);
+			continue;
+		}
 		rc = catch_up(g, why);
 		g->defer_rest = false;
 		if (rc < 0 && g->rest.deferred && !feed_stopping(lg->conn.feed)) {
@@ -1704,8 +1807,25 @@ sr_run_league(struct feed *hub, char **cause)
 		return cs_set_cause(cause, "out of memory");
 	if (league_setup(lg, hub, cause) < 0)
 		goto out;
-	/* the first catch-up: a game that fails it ends, as a solo run would */
-	for (i = 0; i < lg->n; i++) {
+	/*
+	 * Live: the stream first, then each game's first catch-up in its
+	 * turn (league_first), its lines held until then: a game goes live
+	 * when its own catch-up ends, not the last one's.  A fresh session
+	 * replays nothing, so a catch-up before the stream is up could miss
+	 * what happens until then; after it, the held lines cover that.
+	 */
+	for (i = 0; i < lg->n && !lg->conn.cfg->once; i++) {
+		struct sr *g = lg->game[i];
+
+		if (g->ended)
+			continue;
+		g->first_pending = true;
+		g->rest_busy = true;
+		feed_set_status(g->feed, FEED_CATCHING_UP, 0, "waiting for the push stream");
+	}
+	/* --once: the catch-up alone; a game that fails it ends, as a solo
+	 * run would */
+	for (i = 0; i < lg->n && lg->conn.cfg->once; i++) {
 		struct sr *g = lg->game[i];
 		char *why = NULL;
 
@@ -1718,7 +1838,7 @@ sr_run_league(struct feed *hub, char **cause)
 				goto out;
 			}
 			league_end(g, -1, why);
-		} else if (g->game_over || lg->conn.cfg->once)
+		} else
 			league_end(g, 0, NULL);
 		free(why);
 	}
