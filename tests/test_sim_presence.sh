@@ -70,10 +70,14 @@ start_cs() {   # start_cs NAME: courtside on the running simulator at 160x45
 }
 trap 'tm_stop; sim_cleanup' EXIT
 
-# The player's detail on the first player row.  The sensor history is the
-# last thing the catch-up fetches: once it shows, presence and the five
-# at the time are in the model too.
-player_detail() {
+# The player's detail on the first player row, once the UI has drawn the
+# whole catch-up (its log says so): keys sent before it land on the rows
+# of a box score still filling, and a total compared before its plays are
+# in differs for a moment.  The sensor history is the last thing the
+# catch-up fetches: once the detail shows it, presence and the five at
+# the time are in the model too.
+player_detail() {   # player_detail LOG
+	tap_wait_until 60 grep -q "startup: the caught-up game is on screen" "$1" || return 1
 	tap_wait_until 60 has "Box score" || return 1
 	tm send-keys -t cs Down
 	tm send-keys -t cs Enter
@@ -81,7 +85,7 @@ player_detail() {
 }
 
 start_cs agree
-tap_ok "courtside shows the player's detail with his sensors" player_detail
+tap_ok "courtside shows the player's detail with his sensors" player_detail "$t/agree.log"
 screen >"$t/agree.screen"
 tap_ok "agreeing sensors: no difference shown" sh -c '! grep -q "differ from" "$1"' - \
 	"$t/agree.screen"
