@@ -13,7 +13,8 @@
 # Then a league night (--all, 3 games) whose server goes away and comes
 # back on the same port: every game's cell of the strip says it is
 # reconnecting (its score is the last it had), and stops saying so once
-# the server is back.
+# the server is back.  Last, a night whose first game's pbp.json never
+# answers: its header counts the retries while the others are live.
 . "$top_srcdir/tests/tap.sh"
 . "$top_srcdir/tests/sim_common.sh"
 . "$top_srcdir/tests/tmux_common.sh"
@@ -93,6 +94,21 @@ tap_ok "server back: no game says reconnecting" wait_gone "reconnecting"
 tap_ok "server back: the game is live again" wait_for " live"
 tm send-keys -t cs q
 tap_ok "league: q quits with status 0" wait_for "EXIT=0"
+tm_stop
+sim_stop_all
+
+# A night whose first game's pbp.json never answers: the others go live on
+# the league's stream, and that game's header counts its failed attempts
+# as a solo run's does, where it said "catching up" with no sign of
+# trouble for as long as its server stayed silent.
+# shellcheck disable=SC2086
+sim_start frozen1 $night --faults freeze=1:3 || tap_skip_all "courtside-sim did not start"
+tm_start 200 50 "$CS" --provider sportradar --all --base-url "http://127.0.0.1:$SIM_PORT" \
+    --log "$t/frozen1.log"
+tap_ok "first game frozen: the other games are live" tap_wait_until 60 strip_has 2 " Q"
+tap_ok "first game frozen: its header counts the retries" wait_for "catching up, retry"
+tm send-keys -t cs q
+tap_ok "first game frozen: q quits with status 0" wait_for "EXIT=0"
 tm_stop
 
 tap_done

@@ -583,7 +583,9 @@ catch_up(struct sr *sr, char **cause)
 	char *err = NULL;
 	long status;
 
-	feed_set_status(sr->feed, FEED_CATCHING_UP, 0, "catching up from pbp.json");
+	/* a league's first catch-up keeps counting its failed turns */
+	feed_set_status(sr->feed, FEED_CATCHING_UP, sr->first_pending ? sr->tried : 0,
+	    "catching up from pbp.json");
 	if (!sr->have_summary && !sr->first_rosters_done &&
 	    read_summary(sr, SR_SUMMARY_ATTEMPTS, &sr->rest, &status, &err) < 0) {
 		/* a bad key or a refused certificate fails pbp.json
@@ -1626,6 +1628,9 @@ league_first(struct sr_league *lg, struct sr *g)
 			log_msg("sportradar: %s: its first catch-up, attempt %d: %s",
 			    g->game_id, g->tried + 1, why != NULL ? why : "failed");
 			g->tried++;
+			/* as a solo run's retries: "catching up, retry N" */
+			feed_set_status(g->feed, FEED_CATCHING_UP, g->tried,
+			    why != NULL ? why : "failed");
 			(void)league_retry(g);
 		} else
 			league_end(g, -1, why);
