@@ -9,6 +9,7 @@
 #define CS_TAP_H
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -58,6 +59,15 @@ static int tap_done(void)
 {
 	printf("1..%d\n", tap_n);
 	return tap_failed ? 1 : 0;
+}
+
+/* A number below n from a test's own seeded sequence (an LCG's high
+ * bits): the same runs every time, for generated inputs. */
+static inline unsigned
+tap_rand(uint64_t *state, unsigned n)
+{
+	*state = *state * 6364136223846793005u + 1442695040888963407u;
+	return (unsigned)((*state >> 33) % n);
 }
 
 #endif

@@ -24,8 +24,7 @@ static uint64_t rng = 0x5a256;
 static unsigned
 next_rand(unsigned n)
 {
-	rng = rng * 6364136223846793005u + 1442695040888963407u;
-	return (unsigned)((rng >> 33) % n);
+	return tap_rand(&rng, n);
 }
 
 static void
