@@ -341,6 +341,44 @@ quieter_run(struct feed *feed, char **cause)
 
 static const struct provider quieter = { .name = "quieter", .run = quieter_run };
 
+/* Clocks 1-3, an event, clocks 4-5: queued one by one (step 1), then
+ * batched (step 2); ticked says which step is all pushed. */
+static int tick_step, ticked;   /* __atomic */
+
+static int
+ticker_run(struct feed *feed, char **cause)
+{
+	struct cs_sink sink = feed_sink(feed);
+	struct cs_clock ck;
+	struct cs_event ev;
+	int step, i;
+
+	(void)cause;
+	memset(&ck, 0, sizeof ck);
+	cs_event_init(&ev, CS_PROVIDER_SHOTTRACKER);
+	cs_strlcpy(ev.id, "t-ev", sizeof ev.id);
+	for (step = 1; step <= 2 && !feed_stopping(feed); ) {
+		if (__atomic_load_n(&tick_step, __ATOMIC_ACQUIRE) < step) {
+			(void)feed_sleep(feed, 2);
+			continue;
+		}
+		feed_batch(feed, step == 2);
+		for (i = 1; i <= 5; i++) {
+			ck.clock = 100 * step + i;
+			sink.clock(sink.ctx, &ck);
+			if (i == 3)
+				sink.event(sink.ctx, &ev);
+		}
+		feed_batch(feed, false);
+		__atomic_store_n(&ticked, step++, __ATOMIC_RELEASE);
+	}
+	while (!feed_sleep(feed, 60000))
+		;
+	return 0;
+}
+
+static const struct provider ticker = { .name = "ticker", .run = ticker_run };
+
 /* --- helpers --- */
 
 /* Drains until END, like the UI: poll on feed_fd, then feed_drain. */
@@ -970,6 +1008,44 @@ test_quiet(void)
 	feed_stop(&f);
 }
 
+/* A clock waiting at the queue's end gives its place to the next one; a
+ * clock behind an event keeps its place (both unbatched and batched). */
+static void
+test_clock_supersedes(void)
+{
+	struct feed_config c = config();
+	struct feed_msg *list, *m;
+	struct feed *f;
+	char *cause = NULL, kinds[64], want[64];
+	int64_t until;
+	int step, clocks[4], n;
+
+	f = feed_start_with(&c, &ticker, &cause);
+	if (!ok(f != NULL, "ticker starts"))
+		return;
+	for (step = 1; step <= 2; step++) {
+		__atomic_store_n(&tick_step, step, __ATOMIC_RELEASE);
+		until = cs_now_us() + WAIT_MS * 1000LL;
+		while (__atomic_load_n(&ticked, __ATOMIC_ACQUIRE) < step && cs_now_us() < until)
+			usleep(1000);
+		list = feed_drain(f);
+		kinds_of(list, kinds, sizeof kinds);
+		n = 0;
+		for (m = list; m != NULL; m = m->next)
+			if (m->kind == FEED_MSG_CLOCK && n < 4)
+				clocks[n++] = m->u.clock.clock;
+		ok(strcmp(kinds, "CLOCK EVENT CLOCK ") == 0,
+		    "%s: five clocks around an event queue as two (%s)",
+		    step == 1 ? "queued" : "batched", kinds);
+		snprintf(want, sizeof want, "%d %d", 100 * step + 3, 100 * step + 5);
+		ok(n == 2 && clocks[0] == 100 * step + 3 && clocks[1] == 100 * step + 5,
+		    "%s: each the latest before what follows it (%s)",
+		    step == 1 ? "queued" : "batched", want);
+		feed_msg_free_list(&list);
+	}
+	feed_stop(&f);
+}
+
 static size_t
 heap_used(void)
 {
@@ -1033,5 +1109,6 @@ main(void)
 	test_clip();
 	test_league();
 	test_quiet();
+	test_clock_supersedes();
 	return tap_done();
 }

@@ -255,6 +255,9 @@ tap_ok "late rosters: game 2 went on without them" \
     grep -q "sportradar: going on without rosters: .*summary.json after 4 attempts" "$t/late.log"
 tap_ok "late rosters: ... and read them later" \
     grep -q "GET .*/games/$s2/summary.json -> HTTP 200" "$t/late.log"
+tap_ok "late rosters: its retries say summary.json, not pbp.json" sh -c \
+    "grep -q 'sportradar: $s2: summary.json again in' '$t/late.log' &&
+     ! grep -q 'sportradar: $s2: pbp.json again in' '$t/late.log'"
 : >"$t/diff"
 tap_ok "late rosters: each game's export equals its solo run" same_as_solo sportradar "$t/late" 3
 [ -s "$t/diff" ] && sed 's/^/# /' "$t/diff" | head -20

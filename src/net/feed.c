@@ -227,6 +227,25 @@ quiet_list(const struct feed *f, const struct feed_msg *m)
 	return true;
 }
 
+/*
+ * A clock that comes while the one before it still waits at the end of
+ * the queue takes its place: the UI shows the latest clock only, so a
+ * server that resends a game's every tick at the socket's opening, or a
+ * game off screen (held quiet), costs the UI one message, not thousands
+ * (issue 19).  A clock behind anything else keeps its place.
+ */
+static bool
+clock_supersedes(struct feed_msg *waiting, const struct feed_msg *m)
+{
+	if (waiting == NULL || waiting->kind != FEED_MSG_CLOCK ||
+	    m->kind != FEED_MSG_CLOCK)
+		return false;
+	waiting->u.clock = m->u.clock;
+	waiting->received_us = m->received_us;
+	waiting->queued_us = m->queued_us;
+	return true;
+}
+
 /* Queues the list head..tail of n messages at once: one lock, one wake-up. */
 static void
 enqueue(struct feed *f, struct feed_msg *head, struct feed_msg *tail, size_t n)
@@ -244,22 +263,28 @@ enqueue(struct feed *f, struct feed_msg *head, struct feed_msg *tail, size_t n)
 			m->queued_us = now;
 	}
 	pthread_mutex_lock(&f->lock);
-	/* Full: wait for the UI thread rather than lose an event. */
-	while (f->count >= FEED_QUEUE_MAX && !__atomic_load_n(&f->stop, __ATOMIC_ACQUIRE)) {
-		clock_gettime(CLOCK_MONOTONIC, &until);
-		until.tv_nsec += 100 * 1000000L;
-		if (until.tv_nsec >= 1000000000L) {
-			until.tv_sec++;
-			until.tv_nsec -= 1000000000L;
+	if (n == 1 && clock_supersedes(f->tail, head)) {
+		free(head);
+		head = NULL;
+	} else {
+		/* Full: wait for the UI thread rather than lose an event. */
+		while (f->count >= FEED_QUEUE_MAX &&
+		    !__atomic_load_n(&f->stop, __ATOMIC_ACQUIRE)) {
+			clock_gettime(CLOCK_MONOTONIC, &until);
+			until.tv_nsec += 100 * 1000000L;
+			if (until.tv_nsec >= 1000000000L) {
+				until.tv_sec++;
+				until.tv_nsec -= 1000000000L;
+			}
+			pthread_cond_timedwait(&f->room, &f->lock, &until);
 		}
-		pthread_cond_timedwait(&f->room, &f->lock, &until);
+		if (f->tail != NULL)
+			f->tail->next = head;
+		else
+			f->head = head;
+		f->tail = tail;
+		f->count += n;
 	}
-	if (f->tail != NULL)
-		f->tail->next = head;
-	else
-		f->head = head;
-	f->tail = tail;
-	f->count += n;
 	if (!f->signalled && quiet) {
 		if (__atomic_load_n(&f->quiet_since_us, __ATOMIC_RELAXED) == 0)
 			__atomic_store_n(&f->quiet_since_us, cs_now_us(), __ATOMIC_RELEASE);
@@ -301,6 +326,10 @@ push(struct feed *f, struct feed_msg *m)
 	m->next = NULL;
 	if (!f->batching) {
 		enqueue(f, m, m, 1);
+		return;
+	}
+	if (clock_supersedes(f->batch_tail, m)) {
+		free(m);
 		return;
 	}
 	if (f->batch_tail != NULL)

@@ -84,6 +84,7 @@ struct rest_outcome {
 	bool unrecoverable;           /* no retry heals it: give up */
 	bool deferred;                /* a league's: given up for the game's next turn */
 	long retry_after_s;           /* ... its Retry-After, -1 none */
+	const char *doc;              /* the document asked for: "pbp.json", ... */
 };
 
 struct sr {
@@ -405,6 +406,7 @@ rest_get(struct sr *sr, const char *doc, int attempts, struct http_response *res
 	out->unrecoverable = false;
 	out->deferred = false;
 	out->retry_after_s = -1;
+	out->doc = doc;
 	backoff_init(&b, &backoff_default, (uint64_t)cs_wall_ms() ^ cs_hash64(doc, strlen(doc)));
 	if (sportradar_rest_url(url, sizeof url, sr->base, sr->league, sr->access,
 	    sr->game_id, doc) < 0)
@@ -1602,8 +1604,8 @@ league_retry(struct sr *g)
 	wait = backoff_next(&g->backoff, false,
 	    g->rest.retry_after_s >= 0 ? g->rest.retry_after_s * 1000 : -1);
 	g->rest_due_us = cs_now_us() + (int64_t)wait * 1000;
-	log_msg("sportradar: %s: pbp.json again in %ld ms; the other games go on",
-	    g->game_id, wait);
+	log_msg("sportradar: %s: %s again in %ld ms; the other games go on",
+	    g->game_id, g->rest.doc != NULL ? g->rest.doc : "its document", wait);
 	return true;
 }
 

@@ -73,11 +73,10 @@ merge_sr(struct sim_league *l)
 
 static int
 add_game(struct sim_league *l, int i, struct sim_game *g,
-    unsigned (*src_bit)(const char *))
+    int (*st_describe)(const struct sim_msg *, size_t, struct sim_st_info *))
 {
 	struct sim_league_game *lg = &l->g[i];
 	const struct sim_msg *st, *sr;
-	size_t k;
 
 	lg->game = g;
 	lg->tipoff_ms = (int64_t)i * SIM_LEAGUE_STAGGER_MS;
@@ -85,14 +84,12 @@ add_game(struct sim_league *l, int i, struct sim_game *g,
 	lg->sr_n = sim_game_sr_stream(g, &sr);
 	l->moved[i][0] = moved_copy(st, lg->st_n, lg->tipoff_ms);
 	l->moved[i][1] = moved_copy(sr, lg->sr_n, lg->tipoff_ms);
-	lg->st_src = malloc(lg->st_n + 1);
-	if (l->moved[i][0] == NULL || l->moved[i][1] == NULL || lg->st_src == NULL)
+	lg->st_info = calloc(lg->st_n + 1, sizeof *lg->st_info);
+	if (l->moved[i][0] == NULL || l->moved[i][1] == NULL || lg->st_info == NULL)
 		return -1;
 	lg->st = l->moved[i][0];
 	lg->sr = l->moved[i][1];
-	for (k = 0; k < lg->st_n; k++)
-		lg->st_src[k] = (unsigned char)src_bit(st[k].json);
-	return 0;
+	return st_describe(st, lg->st_n, lg->st_info);
 }
 
 void
@@ -121,7 +118,7 @@ sim_league_night_teams(uint64_t seed, int i, int n, int teams[2])
 
 struct sim_league *
 sim_league_new(struct sim_game *first, const struct sim_options *base, int n,
-    unsigned (*src_bit)(const char *))
+    int (*st_describe)(const struct sim_msg *, size_t, struct sim_st_info *))
 {
 	struct sim_league *l;
 	struct sim_options o;
@@ -140,7 +137,7 @@ sim_league_new(struct sim_game *first, const struct sim_options *base, int n,
 			return NULL;
 		}
 		l->n = i + 1;
-		if (add_game(l, i, g, src_bit) < 0) {
+		if (add_game(l, i, g, st_describe) < 0) {
 			sim_league_free(&l);
 			return NULL;
 		}
@@ -163,7 +160,7 @@ sim_league_free(struct sim_league **lp)
 			sim_game_free(&l->g[i].game);
 		free(l->moved[i][0]);
 		free(l->moved[i][1]);
-		free(l->g[i].st_src);
+		free(l->g[i].st_info);
 	}
 	free(l->sr_all);
 	free(l);

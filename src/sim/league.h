@@ -18,18 +18,31 @@
 #define SIM_LEAGUE_MAX        16
 #define SIM_LEAGUE_STAGGER_MS (5 * 60 * 1000LL)   /* a few minutes apart */
 
+/*
+ * What the server needs to know of each ShotTracker message to open a
+ * socket (server_stream.c fills it in): its source, as a filter bit, and
+ * for a non-sequence source (clock, stats) the index of the next message
+ * that carries a newer value of the same thing (the next clock; the same
+ * player's next stats line), else the stream's length.
+ */
+struct sim_st_info {
+	uint32_t newer;
+	unsigned char src;
+};
+
 struct sim_league_game {
 	struct sim_game *game;       /* owned, but for game 0 (the server's) */
 	int64_t tipoff_ms;           /* server feed time of its tip-off */
 	const struct sim_msg *st, *sr;  /* its streams on the server's clock */
 	size_t st_n, sr_n;
-	unsigned char *st_src;       /* per ShotTracker message: a source bit */
+	struct sim_st_info *st_info; /* per ShotTracker message */
 };
 
 struct sim_league;
 
 /* `first` stays the caller's; the others are generated with `base` and
- * seeds base->seed + i.  src_bit gives a ShotTracker message's source
+ * seeds base->seed + i.  st_describe fills a ShotTracker stream's
+ * sim_st_info, one per message (0, or -1 out of memory).
  * bit.  NULL out of memory or when the generator fails. */
 /* Game i of a night of n > 1 games from `seed`: its two teams (indexes of
  * sim_team_names + 1, as sim_options.night_teams wants them), no team in
@@ -37,7 +50,8 @@ struct sim_league;
 void sim_league_night_teams(uint64_t seed, int i, int n, int teams[2]);
 
 struct sim_league *sim_league_new(struct sim_game *first,
-    const struct sim_options *base, int n, unsigned (*src_bit)(const char *));
+    const struct sim_options *base, int n,
+    int (*st_describe)(const struct sim_msg *, size_t, struct sim_st_info *));
 void sim_league_free(struct sim_league **l);
 
 int sim_league_count(const struct sim_league *l);

@@ -375,31 +375,6 @@ srv_thread(void *arg)
 	return NULL;
 }
 
-/* Which message of the ShotTracker stream carries which source. */
-static unsigned
-st_source_bit(const char *json)
-{
-	static const struct { const char *name; unsigned bit; } names[] = {
-		{ "details", SRV_SRC_DETAILS }, { "shots", SRV_SRC_SHOTS },
-		{ "marker", SRV_SRC_MARKER },
-		{ "possessions", SRV_SRC_POSSESSIONS },
-		{ "stats", SRV_SRC_STATS }, { "clock", SRV_SRC_CLOCK },
-	};
-	const char *p;
-	size_t i, n;
-
-	p = strstr(json, "\"source\":\"");
-	if (p == NULL || p - json > 64)
-		return SRV_SRC_OTHER;
-	p += strlen("\"source\":\"");
-	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
-		n = strlen(names[i].name);
-		if (strncmp(p, names[i].name, n) == 0 && p[n] == '"')
-			return names[i].bit;
-	}
-	return SRV_SRC_OTHER;
-}
-
 /*
  * lws retries a bind that fails (for interfaces that come up later), so
  * try it here first: a bad or foreign address, or a busy port, is an
@@ -568,7 +543,7 @@ srv_free(struct sim_server *srv)
 	sim_league_free(&srv->league);
 	sim_game_free(&srv->game);
 	sim_capture_free(&srv->capture);
-	free(srv->st_src);
+	free(srv->st_info);
 	free(srv->scratch);
 	pthread_mutex_destroy(&srv->log_lock);
 	free(srv);
@@ -581,7 +556,6 @@ sim_server_start(const struct sim_server_options *opt, char **cause)
 	struct sim_options go;
 	struct sim_server *srv;
 	sigset_t all, old;
-	size_t i;
 	int rc;
 
 	if (cause != NULL)
@@ -641,23 +615,21 @@ sim_server_start(const struct sim_server_options *opt, char **cause)
 		    CS_PROVIDER_SPORTRADAR), sizeof srv->sr_id);
 		/* one game is a league of one: the same streams, and a schedule */
 		srv->league = sim_league_new(srv->game, &go,
-		    opt->games > 0 ? opt->games : 1, st_source_bit);
+		    opt->games > 0 ? opt->games : 1, sim_srv_st_describe);
 		if (srv->league == NULL) {
 			cs_set_cause(cause, "the league's games could not be generated");
 			srv_free(srv);
 			return NULL;
 		}
 	}
-	srv->st_src = malloc(srv->st_n + 1);
+	srv->st_info = calloc(srv->st_n + 1, sizeof *srv->st_info);
 	srv->scratch = malloc(LWS_PRE + SRV_CHUNK + 64);
-	if (srv->st_src == NULL || srv->scratch == NULL) {
+	if (srv->st_info == NULL || srv->scratch == NULL ||
+	    sim_srv_st_describe(srv->st_msgs, srv->st_n, srv->st_info) < 0) {
 		cs_set_cause(cause, "out of memory");
 		srv_free(srv);
 		return NULL;
 	}
-	for (i = 0; i < srv->st_n; i++)
-		srv->st_src[i] =
-		    (unsigned char)st_source_bit(srv->st_msgs[i].json);
 
 	/* lws logs are global to the process: errors only, none when quiet
 	 * (the in-process demo owns the terminal) */

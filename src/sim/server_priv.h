@@ -151,7 +151,10 @@ struct srv_conn {
 	bool rx_long;
 	bool dropping;
 	unsigned sources;       /* ShotTracker filter bits; 0 = all */
-	const unsigned char *src;   /* per message of msgs: its source bit */
+	const struct sim_st_info *info;     /* per message of msgs */
+	size_t resume_at;       /* ShotTracker: sequenced messages from here */
+	size_t live_from;       /* ShotTracker: messages not yet due at the
+	                           opening (everything before is history) */
 	int session;            /* Sportradar session slot, -1 none */
 	char session_id[SRV_UUID_LEN];
 	struct srv_push_filter filter;  /* Sportradar push: status, team */
@@ -201,7 +204,7 @@ struct sim_server {
 	struct sim_capture *capture;    /* a capture is served (--capture) */
 	const struct sim_msg *st_msgs, *sr_msgs;
 	size_t st_n, sr_n;
-	unsigned char *st_src;  /* per ShotTracker message: its SRV_SRC_ bit */
+	struct sim_st_info *st_info;    /* per ShotTracker message (league.h) */
 	char st_id[CS_ID_MAX], sr_id[CS_ID_MAX];
 	struct sim_league *league;      /* --games N; NULL = the one game */
 	char seed_dir[512];     /* --serve-seed-examples DIR; "" = none */
@@ -258,6 +261,8 @@ int sim_srv_ws_confirm(struct sim_server *srv, struct lws *wsi);
 int sim_srv_st_token_game(const struct sim_server *srv, const char *token);
 
 /* server_stream.c: the live streams and the faults on them */
+int sim_srv_st_describe(const struct sim_msg *msgs, size_t n,
+    struct sim_st_info *info);
 int sim_srv_ws_established(struct srv_conn *c, struct lws *wsi);
 int sim_srv_ws_receive(struct srv_conn *c, const void *in, size_t len,
     bool final);

@@ -8,6 +8,16 @@
  * messages) plus the junk copies a fault puts before it.  A batch is
  * always sent whole before a drop, so a client that resumes from what it
  * saw loses nothing.
+ *
+ * A ShotTracker socket opens with the game's history as shottracker-api.md
+ * §2.3 has it: the sequenced sources (details, shots, marker, possessions)
+ * from the start, or after last_seq; of the non-sequence sources (clock
+ * and stats, §10.3) "only the latest value": the one latest clock, and the
+ * latest stats line of each player and team line (a line is one player's
+ * cumulative totals, so the source's latest value is the latest line of
+ * each: one line alone would leave every other player's published totals
+ * unknown until they next change).  Then live, everything.  Working
+ * assumption (§10): the real service's replay is not documented further.
  */
 #include "config.h"
 
@@ -120,14 +130,27 @@ push_passes(const struct srv_push_filter *f, const char *json)
 	return f->team[0] == '\0' || strstr(json, f->team) != NULL;
 }
 
+/* What a ShotTracker socket sends of its history (see the top). */
+static bool
+st_history_sent(const struct srv_conn *c, size_t i)
+{
+	if (i >= c->live_from)
+		return true;
+	if (c->msgs[i].seq > 0)
+		return i >= c->resume_at;
+	return c->info[i].newer >= c->live_from;
+}
+
 static bool
 passes(const struct srv_conn *c, size_t i)
 {
 	if (c->kind == SRV_CONN_SR_PUSH)
 		return push_passes(&c->filter, c->msgs[i].json);
-	if (c->kind != SRV_CONN_ST_WS || c->sources == 0)
+	if (c->kind != SRV_CONN_ST_WS)
 		return true;
-	return (c->src[i] & c->sources) != 0;
+	if (c->sources != 0 && (c->info[i].src & c->sources) == 0)
+		return false;
+	return st_history_sent(c, i);
 }
 
 static size_t
@@ -514,6 +537,17 @@ sim_srv_stream_unlink(struct srv_conn *c)
 		    (unsigned long long)c->delivered);
 }
 
+/* The first message not yet due at feed time `feed`. */
+static size_t
+st_live_index(const struct srv_conn *c, int64_t feed)
+{
+	size_t i;
+
+	for (i = 0; i < c->nmsgs && c->msgs[i].at_ms <= feed; i++)
+		;
+	return i;
+}
+
 /* After the last message with 0 < seq <= last_seq. */
 static size_t
 st_resume_index(const struct srv_conn *c, long long last_seq)
@@ -528,6 +562,90 @@ st_resume_index(const struct srv_conn *c, long long last_seq)
 		start = i + 1;
 	}
 	return start;
+}
+
+/* Which message of the ShotTracker stream carries which source. */
+static unsigned
+st_source_bit(const char *json)
+{
+	static const struct { const char *name; unsigned bit; } names[] = {
+		{ "details", SRV_SRC_DETAILS }, { "shots", SRV_SRC_SHOTS },
+		{ "marker", SRV_SRC_MARKER },
+		{ "possessions", SRV_SRC_POSSESSIONS },
+		{ "stats", SRV_SRC_STATS }, { "clock", SRV_SRC_CLOCK },
+	};
+	const char *p;
+	size_t i, n;
+
+	p = strstr(json, "\"source\":\"");
+	if (p == NULL || p - json > 64)
+		return SRV_SRC_OTHER;
+	p += strlen("\"source\":\"");
+	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
+		n = strlen(names[i].name);
+		if (strncmp(p, names[i].name, n) == 0 && p[n] == '"')
+			return names[i].bit;
+	}
+	return SRV_SRC_OTHER;
+}
+
+/* Whose a stats line is: its team_id and player_id as written (a team's
+ * own line has "player_id":null).  False when it names neither. */
+static bool
+stats_whose(const char *json, char *key, size_t size)
+{
+	const char *t = strstr(json, "\"team_id\":"), *p = strstr(json, "\"player_id\":");
+	int n;
+
+	if (t == NULL || p == NULL)
+		return false;
+	t += strlen("\"team_id\":");
+	p += strlen("\"player_id\":");
+	n = snprintf(key, size, "%.*s/%.*s", (int)strcspn(t, ",}"), t,
+	    (int)strcspn(p, ",}"), p);
+	return n > 0 && (size_t)n < size;
+}
+
+#define ST_STATS_LINES 64   /* players and teams told apart; any more are
+                               always sent */
+
+int
+sim_srv_st_describe(const struct sim_msg *msgs, size_t n,
+    struct sim_st_info *info)
+{
+	struct { char whose[48]; size_t at; } *line;
+	size_t i, k, nlines = 0, clock = SIZE_MAX;
+	char whose[48];
+
+	if (n >= UINT32_MAX)
+		return -1;
+	line = calloc(ST_STATS_LINES, sizeof *line);
+	if (line == NULL)
+		return -1;
+	for (i = 0; i < n; i++) {
+		info[i].src = (unsigned char)st_source_bit(msgs[i].json);
+		info[i].newer = (uint32_t)n;
+		if (msgs[i].seq > 0)
+			continue;
+		if (info[i].src == SRV_SRC_CLOCK) {
+			if (clock != SIZE_MAX)
+				info[clock].newer = (uint32_t)i;
+			clock = i;
+		} else if (info[i].src == SRV_SRC_STATS &&
+		    stats_whose(msgs[i].json, whose, sizeof whose)) {
+			for (k = 0; k < nlines && strcmp(line[k].whose, whose) != 0; k++)
+				;
+			if (k < nlines)
+				info[line[k].at].newer = (uint32_t)i;
+			else if (nlines < ST_STATS_LINES)
+				cs_strlcpy(line[nlines++].whose, whose, sizeof whose);
+			else
+				continue;
+			line[k].at = i;
+		}
+	}
+	free(line);
+	return 0;
 }
 
 static unsigned
@@ -569,7 +687,31 @@ st_league_game(struct srv_conn *c, const char *token)
 		return;
 	c->msgs = lg->st;
 	c->nmsgs = lg->st_n;
-	c->src = lg->st_src;
+	c->info = lg->st_info;
+}
+
+/* The log's account of a socket's opening: what its history holds. */
+static void
+st_opening_log(const struct srv_conn *c)
+{
+	size_t i, seq = 0, clock = 0, stats = 0, other = 0;
+
+	for (i = 0; i < c->live_from; i++) {
+		if (!passes(c, i))
+			continue;
+		if (c->msgs[i].seq > 0)
+			seq++;
+		else if (c->info[i].src == SRV_SRC_CLOCK)
+			clock++;
+		else if (c->info[i].src == SRV_SRC_STATS)
+			stats++;
+		else
+			other++;
+	}
+	sim_srv_log(c->srv, "GET /live/v2/games 101 conn=%llu from=%zu%s; "
+	    "history: %zu sequenced, %zu clock, %zu stats, %zu other",
+	    (unsigned long long)c->serial, c->resume_at,
+	    c->sources != 0 ? " (filtered)" : "", seq, clock, stats, other);
 }
 
 int
@@ -584,7 +726,7 @@ sim_srv_ws_established(struct srv_conn *c, struct lws *wsi)
 	sim_srv_conn_state(srv, wsi, SRV_SLOT_STREAM);
 	c->msgs = srv->st_msgs;
 	c->nmsgs = srv->st_n;
-	c->src = srv->st_src;
+	c->info = srv->st_info;
 	for (i = 0; i < 64; i++) {
 		if (lws_hdr_copy_fragment(wsi, arg, (int)sizeof arg,
 		    WSI_TOKEN_HTTP_URI_ARGS, i) < 0)
@@ -602,13 +744,11 @@ sim_srv_ws_established(struct srv_conn *c, struct lws *wsi)
 		}
 	}
 	if (last_seq >= 0)
-		c->idx = st_resume_index(c, last_seq);
-	c->batch_end = c->idx;
+		c->resume_at = st_resume_index(c, last_seq);
+	c->live_from = st_live_index(c, sim_srv_feed_now(srv));
 	stream_link(c);
 	if (!srv->quiet)
-		sim_srv_log(srv, "GET /live/v2/games 101 conn=%llu from=%zu%s",
-		    (unsigned long long)c->serial, c->idx,
-		    c->sources != 0 ? " (filtered)" : "");
+		st_opening_log(c);
 	return 0;
 }
 

@@ -51,10 +51,10 @@ TESTS += tests/test_clip.sh
 EXTRA_DIST += tests/test_clip.sh
 TESTS += tests/test_sim_shottracker.sh tests/test_sim_sportradar.sh \
 	tests/test_sim_faults.sh tests/test_sim_cli.sh tests/test_sim_capture.sh \
-	tests/test_sim_idle.sh
+	tests/test_sim_idle.sh tests/test_sim_st_opening.sh
 EXTRA_DIST += tests/test_sim_shottracker.sh tests/test_sim_sportradar.sh \
 	tests/test_sim_faults.sh tests/test_sim_cli.sh tests/test_sim_capture.sh \
-	tests/test_sim_idle.sh tests/sim_common.sh \
+	tests/test_sim_idle.sh tests/test_sim_st_opening.sh tests/sim_common.sh \
 	tests/sim_ws_client.py tests/sim_fuzz.py tests/sim_idle_clients.py
 
 # Fuzz target: a capture as --replay reads it and as --capture serves it
