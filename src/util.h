@@ -1,7 +1,7 @@
 /*
  * The leaf every module may use: bounded strings, sanitizing for the
- * terminal, error causes, array growth, hashing, clocks.  It includes nothing of
- * courtside's own, so that log.c, the model, the providers and the
+ * terminal, error causes, array growth, hashing, clocks, the time slice.
+ * It includes nothing of courtside's own, so that log.c, the model, the providers and the
  * simulator can all depend on it without depending on each other.
  */
 #ifndef CS_UTIL_H
@@ -45,5 +45,14 @@ void cs_sanitize(char *dst, const char *src, size_t size);
 /* Clocks. */
 int64_t cs_now_us(void);        /* monotonic clock, microseconds */
 int64_t cs_wall_ms(void);       /* realtime clock, epoch milliseconds */
+
+/*
+ * Ask the scheduler to give the calling thread a short time slice, so that
+ * when it wakes from poll() it preempts a CPU-bound neighbour at once rather
+ * than waiting for the next tick (Linux 6.12+; earlier kernels ignore it).
+ * For the UI and feed threads only: threads and processes they start get
+ * the default again.  Quietly does nothing where it is refused.
+ */
+void cs_prefer_short_slice(void);
 
 #endif

@@ -3,6 +3,10 @@ check_PROGRAMS += tests/test_sign
 TESTS += tests/test_sign
 tests_test_sign_SOURCES = tests/test_sign.c tests/tap.h
 
+check_PROGRAMS += tests/test_slice
+TESTS += tests/test_slice
+tests_test_slice_SOURCES = tests/test_slice.c tests/tap.h
+
 check_PROGRAMS += tests/test_settings
 TESTS += tests/test_settings
 tests_test_settings_SOURCES = tests/test_settings.c tests/tap.h

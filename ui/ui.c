@@ -489,6 +489,7 @@ ui_run_sessions(const struct ui_options *opt, struct session **v, size_t nsessio
 		return fail(cause, "the UI needs a terminal (use --headless or --once)");
 	if (pipe(sig_pipe) < 0)
 		return fail(cause, "cannot create the signal pipe");
+	cs_prefer_short_slice();        /* woken by the feed, it draws briefly */
 	for (i = 0; i < 2; i++) {
 		flags = fcntl(sig_pipe[i], F_GETFL);
 		fcntl(sig_pipe[i], F_SETFL, flags | O_NONBLOCK);

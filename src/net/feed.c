@@ -906,6 +906,7 @@ feed_main(void *arg)
 	char *cause = NULL;
 	int rc, i;
 
+	cs_prefer_short_slice();        /* woken by a socket, it works briefly */
 	rc = f->members != NULL ? f->provider->run_league(f, &cause) :
 	    f->provider->run(f, &cause);
 	if (rc != 0 && cause != NULL)
