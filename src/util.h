@@ -1,8 +1,9 @@
 /*
  * The leaf every module may use: bounded strings, sanitizing for the
  * terminal, error causes, array growth, hashing, clocks, the time slice.
- * It includes nothing of courtside's own, so that log.c, the model, the providers and the
- * simulator can all depend on it without depending on each other.
+ * It includes nothing of courtside's own, so that log.c, the model, the
+ * providers and the simulator can all depend on it without depending on
+ * each other.
  */
 #ifndef CS_UTIL_H
 #define CS_UTIL_H
