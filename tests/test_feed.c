@@ -560,6 +560,7 @@ test_flood(void)
 	int next = 0, bad = 0, polls = 0;
 	bool ended = false;
 	int64_t deadline = cs_now_us() + WAIT_MS * 1000LL;
+	size_t bytes, most = 0;
 
 	feed = feed_start_with(&c, &flood, &cause);
 	ok(feed != NULL, "flood starts");
@@ -573,7 +574,9 @@ test_flood(void)
 			continue;
 		polls++;
 		list = feed_drain(feed);
+		bytes = 0;
 		for (m = list; m != NULL; m = m->next) {
+			bytes += m->size;
 			if (m->kind == FEED_MSG_END) {
 				ended = true;
 				continue;
@@ -583,10 +586,15 @@ test_flood(void)
 				bad++;
 			next++;
 		}
+		if (bytes > most)
+			most = bytes;
 		feed_msg_free_list(&list);
 		usleep(1000);
 	}
 	ok(ended, "flood ends");
+	/* the producer waited at the byte cap, not at FEED_QUEUE_MAX events */
+	ok(most <= FEED_QUEUE_BYTES + sizeof *m, "the queue held at most %zu bytes (cap %d)",
+	    most, FEED_QUEUE_BYTES);
 	is_int(next, N_FLOOD, "a full queue blocks the producer: nothing lost");
 	is_int(bad, 0, "flood in order");
 	ok(polls > 1, "drained in several batches (%d)", polls);
