@@ -18,8 +18,10 @@
 struct cs_possessions {
 	struct cs_possession *p;
 	size_t n, cap;
-	struct cs_video_segment *v;
+	struct cs_video_kept *v;
 	size_t nv, capv;
+	char **urls;                 /* every segment's url, once each */
+	size_t nurls, capurls;
 	char (*marks)[CS_ID_MAX];
 	size_t nmarks, capmarks;
 };
@@ -64,6 +66,16 @@ cs_shot_clock_band_name(int band)
 	return band >= 0 && band < CS_SHOT_CLOCK_BANDS ? names[band] : "?";
 }
 
+static void
+urls_clear(struct cs_possessions *ps)
+{
+	size_t i;
+
+	for (i = 0; i < ps->nurls; i++)
+		free(ps->urls[i]);
+	ps->nurls = 0;
+}
+
 struct cs_possessions *
 cs_possessions_new(void)
 {
@@ -77,6 +89,8 @@ cs_possessions_free(struct cs_possessions **ps)
 		return;
 	free((*ps)->p);
 	free((*ps)->v);
+	urls_clear(*ps);
+	free((*ps)->urls);
 	free((*ps)->marks);
 	free(*ps);
 	*ps = NULL;
@@ -85,8 +99,10 @@ cs_possessions_free(struct cs_possessions **ps)
 void
 cs_possessions_clear(struct cs_possessions *ps)
 {
-	if (ps != NULL)
-		ps->n = ps->nv = 0;
+	if (ps == NULL)
+		return;
+	ps->n = ps->nv = 0;
+	urls_clear(ps);
 }
 
 /* Game order: period, then the clock running down, then the id. */
@@ -308,31 +324,63 @@ cs_possessions_units(const struct cs_possessions *ps, int side,
 
 /* --- video segments --- */
 
+/* The kept copy of `url` (added when new); NULL out of memory or full. */
+static const char *
+url_intern(struct cs_possessions *ps, const char *url)
+{
+	char **nu, *copy;
+	size_t i;
+
+	for (i = 0; i < ps->nurls; i++)
+		if (strcmp(ps->urls[i], url) == 0)
+			return ps->urls[i];
+	if (ps->nurls >= VIDEOS_MAX)
+		return NULL;
+	if (ps->nurls == ps->capurls) {
+		size_t cap = ps->capurls ? ps->capurls * 2 : 4;
+
+		if ((nu = realloc(ps->urls, cap * sizeof *nu)) == NULL)
+			return NULL;
+		ps->urls = nu;
+		ps->capurls = cap;
+	}
+	if ((copy = strdup(url)) == NULL)
+		return NULL;
+	ps->urls[ps->nurls++] = copy;
+	return copy;
+}
+
 int
 cs_possessions_add_video(struct cs_possessions *ps, const struct cs_video_segment *in)
 {
-	struct cs_video_segment v = *in, *nv;
+	struct cs_video_kept v, *nv;
+	char url[CS_URL_MAX];
 	size_t i, k;
 
 	if (ps == NULL)
 		return -1;
-	v.url[CS_URL_MAX - 1] = '\0';
-	for (k = 0; v.url[k] != '\0'; k++)
-		if ((unsigned char)v.url[k] < 0x20 || v.url[k] == 0x7f)
+	memcpy(url, in->url, sizeof url);
+	url[CS_URL_MAX - 1] = '\0';
+	for (k = 0; url[k] != '\0'; k++)
+		if ((unsigned char)url[k] < 0x20 || url[k] == 0x7f)
 			return -1;   /* a link is kept whole and clean, or not at all */
-	if (v.url[0] == '\0' || v.duration_ms < 0)
+	if (url[0] == '\0' || in->duration_ms < 0)
 		return -1;
-	memset(v.url + k, 0, CS_URL_MAX - k);
+	v.hls_start_ms = in->hls_start_ms;
+	v.offset_ms = in->offset_ms;
+	v.delay_ms = in->delay_ms;
+	v.duration_ms = in->duration_ms;
 	for (i = 0; i < ps->nv; i++)
-		if (ps->v[i].offset_ms == v.offset_ms && strcmp(ps->v[i].url, v.url) == 0)
+		if (ps->v[i].offset_ms == v.offset_ms && strcmp(ps->v[i].url, url) == 0)
 			break;
 	if (i < ps->nv) {
+		v.url = ps->v[i].url;
 		if (memcmp(&ps->v[i], &v, sizeof v) == 0)
 			return 0;
 		ps->v[i] = v;
 		return 1;
 	}
-	if (ps->nv >= VIDEOS_MAX)
+	if (ps->nv >= VIDEOS_MAX || (v.url = url_intern(ps, url)) == NULL)
 		return -1;
 	if (ps->nv == ps->capv) {
 		size_t cap = ps->capv ? ps->capv * 2 : 64;
@@ -352,7 +400,7 @@ cs_possessions_video_count(const struct cs_possessions *ps)
 	return ps != NULL ? ps->nv : 0;
 }
 
-const struct cs_video_segment *
+const struct cs_video_kept *
 cs_possessions_video(const struct cs_possessions *ps, size_t i)
 {
 	return ps != NULL && i < ps->nv ? &ps->v[i] : NULL;

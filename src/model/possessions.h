@@ -127,7 +127,14 @@ size_t cs_possessions_units(const struct cs_possessions *ps, int side,
  * -1 refused (no url, a control character in it, or full). */
 int cs_possessions_add_video(struct cs_possessions *ps, const struct cs_video_segment *v);
 size_t cs_possessions_video_count(const struct cs_possessions *ps);
-const struct cs_video_segment *cs_possessions_video(const struct cs_possessions *ps, size_t i);
+/* A segment as kept: the segments of one stream (a game has one or a
+ * few, and ~250 segments) share its url, held once (issue 20: a url
+ * buffer a segment was ~0.26 MB a game).  `url` lives as long as `ps`. */
+struct cs_video_kept {
+	int64_t hls_start_ms, offset_ms, delay_ms, duration_ms;   /* as in cs_video_segment */
+	const char *url;
+};
+const struct cs_video_kept *cs_possessions_video(const struct cs_possessions *ps, size_t i);
 
 /* Plays the user marked for review (`m`), by event id: toggles one, 1 now
  * marked, 0 unmarked, -1 refused (no id, or too many marks). */
