@@ -250,9 +250,10 @@ enqueue(struct feed *f, struct feed_msg *head, struct feed_msg *tail, size_t n)
 			m->queued_us = now;
 	}
 	pthread_mutex_lock(&f->lock);
-	/* Full: wait for the UI thread rather than lose an event. */
+	/* Full: wait for the UI thread rather than lose an event; until the
+	 * thread stops (a league member's: its hub's flag, feed_stop's). */
 	while ((f->count >= FEED_QUEUE_MAX || f->bytes >= FEED_QUEUE_BYTES) &&
-	    !__atomic_load_n(&f->stop, __ATOMIC_ACQUIRE)) {
+	    !feed_stopping(f)) {
 		clock_gettime(CLOCK_MONOTONIC, &until);
 		until.tv_nsec += 100 * 1000000L;
 		if (until.tv_nsec >= 1000000000L) {
