@@ -42,9 +42,9 @@ static pid_t players[PLAYERS_MAX];
  */
 int
 video_locate(const struct cs_possessions *ps, int64_t play_ms,
-    const struct cs_video_segment **seg, int64_t *pos_ms, char **cause)
+    const struct cs_video_kept **seg, int64_t *pos_ms, char **cause)
 {
-	const struct cs_video_segment *v;
+	const struct cs_video_kept *v;
 	size_t i, n = cs_possessions_video_count(ps);
 	int64_t pos;
 
@@ -205,7 +205,7 @@ int
 video_open(const struct cs_possessions *ps, int64_t play_ms, const char *tmpl, char *note,
     size_t size, char **cause)
 {
-	const struct cs_video_segment *seg;
+	const struct cs_video_kept *seg;
 	char start[32], **argv = NULL;
 	int64_t pos;
 

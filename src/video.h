@@ -21,7 +21,7 @@
  * one-line cause ("no video covers this play").
  */
 int video_locate(const struct cs_possessions *ps, int64_t play_ms,
-    const struct cs_video_segment **seg, int64_t *pos_ms, char **cause);
+    const struct cs_video_kept **seg, int64_t *pos_ms, char **cause);
 
 /* "83.250": ms as seconds, three decimals (a player's --start). */
 void video_seconds(int64_t ms, char *buf, size_t size);

@@ -10,6 +10,7 @@
 #include <inttypes.h>
 #include <malloc.h>
 #include <poll.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -307,6 +308,19 @@ static const struct provider league = {
 	.name = "league", .run = sleeper_run, .run_league = league_run,
 };
 
+/* A league whose first game is flooded and never drained: the hub's one
+ * thread waits on that member's full queue. */
+static int
+league_flood_run(struct feed *hub, char **cause)
+{
+	(void)cause;
+	return flood_run(feed_league_member(hub, 0), cause);
+}
+
+static const struct provider league_flood = {
+	.name = "league_flood", .run = sleeper_run, .run_league = league_flood_run,
+};
+
 /* Sends what the test asks for, one step at a time: 1 and 3 a clock,
  * 2 an event (feed_set_quiet). */
 static int quiet_step;   /* __atomic: the last step asked */
@@ -598,6 +612,7 @@ test_flood(void)
 	int next = 0, bad = 0, polls = 0;
 	bool ended = false;
 	int64_t deadline = cs_now_us() + WAIT_MS * 1000LL;
+	size_t bytes, most = 0;
 
 	feed = feed_start_with(&c, &flood, &cause);
 	ok(feed != NULL, "flood starts");
@@ -611,7 +626,9 @@ test_flood(void)
 			continue;
 		polls++;
 		list = feed_drain(feed);
+		bytes = 0;
 		for (m = list; m != NULL; m = m->next) {
+			bytes += m->size;
 			if (m->kind == FEED_MSG_END) {
 				ended = true;
 				continue;
@@ -621,10 +638,15 @@ test_flood(void)
 				bad++;
 			next++;
 		}
+		if (bytes > most)
+			most = bytes;
 		feed_msg_free_list(&list);
 		usleep(1000);
 	}
 	ok(ended, "flood ends");
+	/* the producer waited at the byte cap, not at FEED_QUEUE_MAX events */
+	ok(most <= FEED_QUEUE_BYTES + sizeof *m, "the queue held at most %zu bytes (cap %d)",
+	    most, FEED_QUEUE_BYTES);
 	is_int(next, N_FLOOD, "a full queue blocks the producer: nothing lost");
 	is_int(bad, 0, "flood in order");
 	ok(polls > 1, "drained in several batches (%d)", polls);
@@ -942,6 +964,54 @@ test_league(void)
 	feed_stop(&m[1]);
 }
 
+static void *
+stop_member(void *arg)
+{
+	struct feed **f = arg;
+
+	feed_stop(f);
+	return NULL;
+}
+
+/*
+ * A member's queue full and never drained (the UI has ended) while the
+ * hub's thread waits for its room: stopping the league ends that wait.
+ * It waited for the member's own stop flag, which only the hub's is set
+ * for (the byte cap made a full queue a matter of 128 KB: bench_league
+ * hung at exit).  Stopped from another thread, so that a hang is a
+ * failure here, not a stuck suite.
+ */
+static void
+test_league_stop_while_full(void)
+{
+	struct feed_config c = config();
+	const char *ids[2] = { "g0", "g1" };
+	struct feed *m[2] = { NULL, NULL };
+	char *cause = NULL;
+	pthread_t t;
+	int64_t deadline;
+	bool stopped = false;
+
+	c.provider = CS_PROVIDER_SPORTRADAR;
+	if (!ok(feed_start_league_with(&c, &league_flood, ids, 2, m, &cause) == 0,
+	    "a flooded league starts"))
+		return;
+	usleep(300000);   /* the hub fills game 0's queue and has to wait */
+	if (pthread_create(&t, NULL, stop_member, &m[0]) != 0) {
+		ok(false, "a thread to stop it");
+		return;
+	}
+	deadline = cs_now_us() + WAIT_MS * 1000LL;
+	while (!(stopped = pthread_tryjoin_np(t, NULL) == 0) && cs_now_us() < deadline)
+		usleep(10000);
+	if (!ok(stopped, "stopping a league whose member is full returns")) {
+		/* the hub's thread never ends: nothing more can be freed */
+		tap_done();
+		_exit(1);
+	}
+	feed_stop(&m[1]);
+}
+
 /* Until a message is held off screen (generous: a busy machine). */
 static bool
 quiet_held_within(struct feed *f, int ms)
@@ -1108,6 +1178,7 @@ main(void)
 	test_registry();
 	test_clip();
 	test_league();
+	test_league_stop_while_full();
 	test_quiet();
 	test_clock_supersedes();
 	return tap_done();

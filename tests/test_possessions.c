@@ -13,6 +13,7 @@
  */
 #include "config.h"
 
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -148,6 +149,92 @@ test_summary(const struct game *g)
 	is_int(u[1].against.count * 100 + u[1].against.points, 100, "0 against in 1");
 }
 
+/* Bytes of heap in use, as malloc counts them. */
+static size_t
+heap_used(void)
+{
+	struct mallinfo2 mi = mallinfo2();
+
+	return mi.uordblks + mi.hblkhd;
+}
+
+/* Possession i of a long game: fives out of twelve players a side. */
+static void
+long_game_possession(int i, struct cs_possession *p)
+{
+	int w, k;
+
+	memset(p, 0, sizeof *p);
+	snprintf(p->id, sizeof p->id, "%d@%lld", i % 2 + 1, 1736019000000LL + i * 14000LL);
+	p->side = i % 2 == 0 ? CS_HOME : CS_AWAY;
+	p->period.sequence = 1 + i / 60;
+	p->period.number = p->period.sequence;
+	p->start_clock = 7200 - (i % 60) * 120;
+	p->end_clock = p->start_clock - 110;
+	p->start_ms = 1736019000000LL + i * 14000LL;
+	p->end_ms = p->start_ms + 11000;
+	p->points = i % 3;
+	p->passes = i % 6;
+	p->screens[i % CS_SCREEN_COUNT] = 1;
+	for (w = 0; w < 2; w++) {
+		p->nfive[w] = CS_ON_COURT;
+		for (k = 0; k < CS_ON_COURT; k++)
+			snprintf(p->five[w][k], CS_ID_MAX, "%d%03d", (p->side + w) % 2,
+			    (i / 7 + k * 2 + w) % 12);
+	}
+}
+
+/*
+ * A game's ~250 possessions name ~25 players in their fives: each id is
+ * kept once (issue 20: ten 64-byte ids a possession were ~0.16 MB a
+ * game), and a possession comes back whole, in start order.
+ */
+#define LONG_GAME 256
+
+static void
+test_kept_small(void)
+{
+	struct cs_possessions *ps = cs_possessions_new();
+	struct cs_possession p, back;
+	size_t before, used;
+	int i, same = 0;
+
+	long_game_possession(0, &p);
+	cs_possessions_upsert(ps, &p);      /* the arrays' first room */
+	cs_possessions_clear(ps);
+	before = heap_used();
+	for (i = 0; i < LONG_GAME; i++) {
+		long_game_possession(i, &p);
+		cs_possessions_upsert(ps, &p);
+	}
+	used = heap_used() - before;
+	is_int((int)cs_possessions_count(ps), LONG_GAME, "every possession kept");
+	ok(used / LONG_GAME < 320, "heap per possession %zu bytes (< 320)", used / LONG_GAME);
+	for (i = 0; i < LONG_GAME; i++) {
+		long_game_possession(i, &p);
+		same += cs_possessions_upsert(ps, &p) == 0;
+	}
+	is_int(same, LONG_GAME, "each again: no change");
+	same = 0;
+	for (i = 0; i < LONG_GAME; i++) {
+		long_game_possession(i, &p);
+		/* in start order: period by period, each as it was given */
+		same += cs_possessions_get(ps, (size_t)i, &back) &&
+		    memcmp(&back, &p, sizeof p) == 0;
+	}
+	is_int(same, LONG_GAME, "each comes back whole, fives and all");
+	ok(!cs_possessions_get(ps, LONG_GAME, &back), "none past the last");
+	long_game_possession(3, &p);
+	strcpy(p.five[1][2], "9999");
+	is_int(cs_possessions_upsert(ps, &p), 1, "a five changed: an update");
+	same = 0;
+	for (i = 0; i < LONG_GAME; i++)
+		same += cs_possessions_get(ps, (size_t)i, &back) && strcmp(back.id, p.id) == 0 &&
+		    strcmp(back.five[1][2], "9999") == 0;
+	is_int(same, 1, "kept with its new player");
+	cs_possessions_free(&ps);
+}
+
 int
 main(void)
 {
@@ -169,6 +256,7 @@ main(void)
 	    "still six: a possession is upserted, never counted twice");
 	test_export(g);
 	test_summary(g);
+	test_kept_small();
 
 	frame = slurp("possession_frame.json", &flen);
 	is_int(shottracker_parse_frame(&c, frame, flen, NULL), 0, "a live possessions frame");

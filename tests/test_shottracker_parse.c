@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -911,6 +912,69 @@ test_parser_interface(void)
 	shottracker_parser.destroy(st);
 }
 
+/* Bytes of heap in use, as malloc counts them. */
+static size_t
+heap_used(void)
+{
+	struct mallinfo2 mi = mallinfo2();
+
+	return mi.uordblks + mi.hblkhd;
+}
+
+/* A details frame: item i of a game, at socket seq `seq`. */
+static int
+item_frame(char *buf, size_t size, int i, int seq)
+{
+	return snprintf(buf, size, "{\"source\": \"details\", \"timestamp\": %lld, "
+	    "\"data\": {\"type\": \"ACTUAL\", \"eventId\": \"ev-%d\", \"timestamp\": %lld, "
+	    "\"teamId\": \"552\", \"stats\": {\"FGA\": 1}, \"gameClock\": \"11:50.0\", "
+	    "\"period\": \"Q1\", \"baseStats\": \"FG\", \"actualStats\": \"FGA\", "
+	    "\"key\": {\"actorId\": \"7269\", \"timestamp\": %lld}, \"act\": \"PLAYER\", "
+	    "\"pid\": \"7269\"}, \"seq\": %d}", 1700000010000LL + i, i,
+	    1700000010000LL + i, 1700000010000LL + i, seq);
+}
+
+/*
+ * The version table of a game's ~700 items (which seq each was applied
+ * at): its ids are held apart from its slots (issue 20: 64-byte ids in
+ * slots at half load were 0.16 MB a game), and it still tells a stale
+ * resend after it has grown.
+ */
+#define ITEMS 1500
+
+static void
+test_item_table(void)
+{
+	struct shottracker_ctx c;
+	char frame[1024];
+	size_t before, used;
+	int i, fresh = 0;
+
+	reset();
+	load_game(&c);
+	reset();
+	item_frame(frame, sizeof frame, 0, 1);
+	shottracker_parse_message(&c, "ws", frame, strlen(frame), NULL);   /* the first room */
+	before = heap_used();
+	for (i = 1; i <= ITEMS; i++) {
+		item_frame(frame, sizeof frame, i, i + 1);
+		shottracker_parse_message(&c, "ws", frame, strlen(frame), NULL);
+	}
+	used = heap_used() - before;
+	fresh = col.nev;
+	ok(fresh == ITEMS + 1, "every item delivered (%d)", fresh);
+	ok(used / ITEMS < 100, "heap per tracked item %zu bytes (< 100)", used / ITEMS);
+	for (i = 0; i <= ITEMS; i++) {
+		item_frame(frame, sizeof frame, i, i + 1);
+		shottracker_parse_message(&c, "ws", frame, strlen(frame), NULL);
+	}
+	is_int(col.nev, fresh, "each again at its own seq: stale, not delivered");
+	item_frame(frame, sizeof frame, 700, ITEMS + 5);
+	shottracker_parse_message(&c, "ws", frame, strlen(frame), NULL);
+	is_int(col.nev, fresh + 1, "a newer seq of an old item: delivered");
+	shottracker_ctx_free(&c);
+}
+
 int
 main(void)
 {
@@ -923,5 +987,6 @@ main(void)
 	test_frames();
 	test_garbage();
 	test_parser_interface();
+	test_item_table();
 	return tap_done();
 }

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,7 +48,7 @@ static const char *
 locate(const struct cs_possessions *ps, int64_t play_ms)
 {
 	static char buf[1200];
-	const struct cs_video_segment *seg;
+	const struct cs_video_kept *seg;
 	char *cause = NULL, sec[32];
 	int64_t pos;
 
@@ -101,6 +102,51 @@ test_formula(void)
 	is_str(locate(ps, 1038000), "40.000 https://v.example/b.m3u8", "the next segment");
 	is_str(locate(ps, 0), "-: this play has no time of day: no video position",
 	    "a play without a time");
+	cs_possessions_free(&ps);
+}
+
+/* Bytes of heap in use, as malloc counts them. */
+static size_t
+heap_used(void)
+{
+	struct mallinfo2 mi = mallinfo2();
+
+	return mi.uordblks + mi.hblkhd;
+}
+
+/*
+ * A game's ~250 segments come from one stream or a few: its url is kept
+ * once (issue 20: a 1 KB url buffer a segment was ~0.26 MB a game), and
+ * a segment is still found, replaced and cleared by url and offset.
+ */
+#define SEGMENTS 256
+
+static void
+test_shared_url(void)
+{
+	struct cs_possessions *ps = cs_possessions_new();
+	size_t before, used;
+	int i;
+
+	segment(ps, 0, 1000, "https://v.example/warm.m3u8");   /* the arrays' first room */
+	cs_possessions_clear(ps);
+	before = heap_used();
+	for (i = 0; i < SEGMENTS; i++)
+		segment(ps, 10000 + i * 1000LL, 1000, "https://v.example/a.m3u8");
+	used = heap_used() - before;
+	ok(used / SEGMENTS < 96, "heap per segment %zu bytes (< 96)", used / SEGMENTS);
+	is_int((int)cs_possessions_video_count(ps), SEGMENTS, "every segment kept");
+	is_str(locate(ps, 1208500), "210.500 https://v.example/a.m3u8", "the 201st found");
+	segment(ps, 200000, 500, "https://v.example/b.m3u8");
+	is_int((int)cs_possessions_video_count(ps), SEGMENTS + 1, "another stream, same offset: its own");
+	segment(ps, 200000, 300, "https://v.example/a.m3u8");
+	is_int((int)cs_possessions_video_count(ps), SEGMENTS + 1, "same url and offset: replaced");
+	is_str(locate(ps, 1198400), "200.400 https://v.example/b.m3u8",
+	    "past the shortened one, the other stream's");
+	cs_possessions_clear(ps);
+	is_int((int)cs_possessions_video_count(ps), 0, "cleared");
+	segment(ps, 10000, 1000, "https://v.example/c.m3u8");
+	is_str(locate(ps, 1008000), "10.000 https://v.example/c.m3u8", "a new stream after a clear");
 	cs_possessions_free(&ps);
 }
 
@@ -259,6 +305,7 @@ main(void)
 	if (top == NULL)
 		top = TOP_SRCDIR;
 	test_formula();
+	test_shared_url();
 	test_seed_example();
 	test_argv();
 	test_player();

@@ -581,7 +581,7 @@ export_csv(struct game *g, FILE *out)
 static void
 marker_row(FILE *out, struct game *g, const struct cs_event *ev)
 {
-	const struct cs_video_segment *seg;
+	const struct cs_video_kept *seg;
 	char clock[16], seconds[32];
 	int64_t pos;
 

@@ -1,10 +1,15 @@
 /*
  * ShotTracker's possessions, kept as sent and summed on demand
  * (possessions.h).  A game has ~200 of them: a sorted array and linear
- * look-ups are plenty.
+ * look-ups are plenty.  Their fives name ~25 players over and over, and
+ * their video segments one stream or a few: each id and url is held once
+ * (issue 20: as sent, ten 64-byte ids a possession and a 1 KB url a
+ * segment were ~0.4 MB a game).
  */
 #include "config.h"
 
+#include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,11 +20,30 @@
 #define VIDEOS_MAX 4000
 #define MARKS_MAX  2000
 
-struct cs_possessions {
-	struct cs_possession *p;
+/* Strings held once each, named by their index. */
+struct strings {
+	char **s;
 	size_t n, cap;
-	struct cs_video_segment *v;
+};
+
+/* A possession as kept: what comes before its fives as sent (the id
+ * first), and the fives as indexes into the players' ids. */
+#define POSSESSION_HEAD offsetof(struct cs_possession, five)
+struct kept {
+	union {
+		unsigned char b[POSSESSION_HEAD];
+		int64_t align;
+	} head;
+	uint16_t five[2][CS_ON_COURT];
+};
+
+struct cs_possessions {
+	struct kept *p;
+	size_t n, cap;
+	struct strings players;      /* every id in a five */
+	struct cs_video_kept *v;
 	size_t nv, capv;
+	struct strings urls;         /* every segment's url */
 	char (*marks)[CS_ID_MAX];
 	size_t nmarks, capmarks;
 };
@@ -64,6 +88,51 @@ cs_shot_clock_band_name(int band)
 	return band >= 0 && band < CS_SHOT_CLOCK_BANDS ? names[band] : "?";
 }
 
+static void
+strings_clear(struct strings *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++)
+		free(t->s[i]);
+	t->n = 0;
+}
+
+static void
+strings_free(struct strings *t)
+{
+	strings_clear(t);
+	free(t->s);
+	t->s = NULL;
+	t->cap = 0;
+}
+
+/* The index of `s` (added when new, up to `max`); -1 out of memory or full. */
+static long
+strings_intern(struct strings *t, const char *s, size_t max)
+{
+	char **ns, *copy;
+	size_t i;
+
+	for (i = 0; i < t->n; i++)
+		if (strcmp(t->s[i], s) == 0)
+			return (long)i;
+	if (t->n >= max)
+		return -1;
+	if (t->n == t->cap) {
+		size_t cap = t->cap ? t->cap * 2 : 8;
+
+		if ((ns = realloc(t->s, cap * sizeof *ns)) == NULL)
+			return -1;
+		t->s = ns;
+		t->cap = cap;
+	}
+	if ((copy = strdup(s)) == NULL)
+		return -1;
+	t->s[t->n] = copy;
+	return (long)t->n++;
+}
+
 struct cs_possessions *
 cs_possessions_new(void)
 {
@@ -76,7 +145,9 @@ cs_possessions_free(struct cs_possessions **ps)
 	if (ps == NULL || *ps == NULL)
 		return;
 	free((*ps)->p);
+	strings_free(&(*ps)->players);
 	free((*ps)->v);
+	strings_free(&(*ps)->urls);
 	free((*ps)->marks);
 	free(*ps);
 	*ps = NULL;
@@ -85,8 +156,11 @@ cs_possessions_free(struct cs_possessions **ps)
 void
 cs_possessions_clear(struct cs_possessions *ps)
 {
-	if (ps != NULL)
-		ps->n = ps->nv = 0;
+	if (ps == NULL)
+		return;
+	ps->n = ps->nv = 0;
+	strings_clear(&ps->players);
+	strings_clear(&ps->urls);
 }
 
 /* Game order: period, then the clock running down, then the id. */
@@ -106,7 +180,7 @@ static int
 grow(struct cs_possessions *ps)
 {
 	size_t cap = ps->cap ? ps->cap * 2 : 64;
-	struct cs_possession *np;
+	struct kept *np;
 
 	if (ps->n < ps->cap)
 		return 0;
@@ -139,42 +213,90 @@ normalize(struct cs_possession *c, const struct cs_possession *p)
 	for (w = 0; w < 2; w++) {
 		if (c->nfive[w] < 0 || c->nfive[w] > CS_ON_COURT)
 			c->nfive[w] = 0;
-		for (k = 0; k < CS_ON_COURT; k++)
-			if (k < c->nfive[w]) {
-				c->five[w][k][CS_ID_MAX - 1] = '\0';
-				cs_sanitize(c->five[w][k], c->five[w][k], CS_ID_MAX);
-			} else
-				memset(c->five[w][k], 0, CS_ID_MAX);
+		for (k = 0; k < c->nfive[w]; k++) {
+			c->five[w][k][CS_ID_MAX - 1] = '\0';
+			cs_sanitize(c->five[w][k], c->five[w][k], CS_ID_MAX);
+		}
 	}
 	if (c->passes < 0)
 		c->passes = 0;
 }
 
+/* `p` as kept (its ids held in ps->players); -1 when they are full. */
+static int
+pack(struct cs_possessions *ps, const struct cs_possession *p, struct kept *k)
+{
+	long idx;
+	int w, i;
+
+	memset(k, 0, sizeof *k);
+	memcpy(k->head.b, p, POSSESSION_HEAD);
+	for (w = 0; w < 2; w++)
+		for (i = 0; i < p->nfive[w]; i++) {
+			if ((idx = strings_intern(&ps->players, p->five[w][i], UINT16_MAX)) < 0)
+				return -1;
+			k->five[w][i] = (uint16_t)idx;
+		}
+	return 0;
+}
+
+/* What comes before the fives (the fives left out). */
+static void
+head_of(const struct kept *k, struct cs_possession *out)
+{
+	memcpy(out, k->head.b, POSSESSION_HEAD);
+}
+
+static void
+unpack(const struct cs_possessions *ps, const struct kept *k, struct cs_possession *out)
+{
+	int w, i;
+
+	head_of(k, out);
+	memset(out->five, 0, sizeof out->five);
+	for (w = 0; w < 2; w++)
+		for (i = 0; i < out->nfive[w]; i++)
+			cs_strlcpy(out->five[w][i], ps->players.s[k->five[w][i]], CS_ID_MAX);
+}
+
+/* The id comes first (cs_possession), so it is where the head begins. */
+static const char *
+kept_id(const struct kept *k)
+{
+	return (const char *)k->head.b;
+}
+
 int
 cs_possessions_upsert(struct cs_possessions *ps, const struct cs_possession *in)
 {
-	struct cs_possession c, *p = &c;
+	struct cs_possession c, other;
+	struct kept k;
 	size_t i;
 
 	if (ps == NULL || in == NULL)
 		return -1;
 	normalize(&c, in);
-	if (p->id[0] == '\0' || (p->side != CS_HOME && p->side != CS_AWAY))
+	if (c.id[0] == '\0' || (c.side != CS_HOME && c.side != CS_AWAY))
+		return -1;
+	if (pack(ps, &c, &k) < 0)
 		return -1;
 	for (i = 0; i < ps->n; i++)
-		if (strcmp(ps->p[i].id, p->id) == 0)
+		if (strcmp(kept_id(&ps->p[i]), c.id) == 0)
 			break;
 	if (i < ps->n) {
-		if (memcmp(&ps->p[i], p, sizeof *p) == 0)
+		if (memcmp(&ps->p[i], &k, sizeof k) == 0)
 			return 0;
 		remove_at(ps, i);
 	} else if (grow(ps) < 0) {
 		return -1;
 	}
-	for (i = ps->n; i > 0 && before(p, &ps->p[i - 1]) < 0; i--)
-		continue;
+	for (i = ps->n; i > 0; i--) {
+		head_of(&ps->p[i - 1], &other);
+		if (before(&c, &other) >= 0)
+			break;
+	}
 	memmove(&ps->p[i + 1], &ps->p[i], (ps->n - i) * sizeof *ps->p);
-	ps->p[i] = *p;
+	ps->p[i] = k;
 	ps->n++;
 	return 1;
 }
@@ -185,10 +307,13 @@ cs_possessions_count(const struct cs_possessions *ps)
 	return ps != NULL ? ps->n : 0;
 }
 
-const struct cs_possession *
-cs_possessions_get(const struct cs_possessions *ps, size_t i)
+bool
+cs_possessions_get(const struct cs_possessions *ps, size_t i, struct cs_possession *out)
 {
-	return ps != NULL && i < ps->n ? &ps->p[i] : NULL;
+	if (ps == NULL || i >= ps->n)
+		return false;
+	unpack(ps, &ps->p[i], out);
+	return true;
 }
 
 static void
@@ -207,8 +332,9 @@ cs_possessions_summary(const struct cs_possessions *ps, int side,
 
 	memset(out, 0, sizeof *out);
 	for (i = 0; i < cs_possessions_count(ps); i++) {
-		const struct cs_possession *p = &ps->p[i];
+		struct cs_possession h, *p = &h;
 
+		head_of(&ps->p[i], &h);
 		if (p->side != side)
 			continue;
 		add(&out->all, p);
@@ -291,8 +417,11 @@ cs_possessions_units(const struct cs_possessions *ps, int side,
 	size_t i, n = 0, cap = 0;
 
 	for (i = 0; i < cs_possessions_count(ps); i++) {
-		const struct cs_possession *p = &ps->p[i];
-		int which = p->side == side ? 0 : 1;   /* our five is the offense's or not */
+		struct cs_possession whole, *p = &whole;
+		int which;
+
+		unpack(ps, &ps->p[i], &whole);
+		which = p->side == side ? 0 : 1;   /* our five is the offense's or not */
 
 		if (!sorted_five(p, which, ids) || (x = unit_for(&u, &n, &cap, side, ids)) == NULL)
 			continue;
@@ -311,29 +440,37 @@ cs_possessions_units(const struct cs_possessions *ps, int side,
 int
 cs_possessions_add_video(struct cs_possessions *ps, const struct cs_video_segment *in)
 {
-	struct cs_video_segment v = *in, *nv;
+	struct cs_video_kept v, *nv;
+	char url[CS_URL_MAX];
 	size_t i, k;
+	long idx;
 
 	if (ps == NULL)
 		return -1;
-	v.url[CS_URL_MAX - 1] = '\0';
-	for (k = 0; v.url[k] != '\0'; k++)
-		if ((unsigned char)v.url[k] < 0x20 || v.url[k] == 0x7f)
+	memcpy(url, in->url, sizeof url);
+	url[CS_URL_MAX - 1] = '\0';
+	for (k = 0; url[k] != '\0'; k++)
+		if ((unsigned char)url[k] < 0x20 || url[k] == 0x7f)
 			return -1;   /* a link is kept whole and clean, or not at all */
-	if (v.url[0] == '\0' || v.duration_ms < 0)
+	if (url[0] == '\0' || in->duration_ms < 0)
 		return -1;
-	memset(v.url + k, 0, CS_URL_MAX - k);
+	v.hls_start_ms = in->hls_start_ms;
+	v.offset_ms = in->offset_ms;
+	v.delay_ms = in->delay_ms;
+	v.duration_ms = in->duration_ms;
 	for (i = 0; i < ps->nv; i++)
-		if (ps->v[i].offset_ms == v.offset_ms && strcmp(ps->v[i].url, v.url) == 0)
+		if (ps->v[i].offset_ms == v.offset_ms && strcmp(ps->v[i].url, url) == 0)
 			break;
 	if (i < ps->nv) {
+		v.url = ps->v[i].url;
 		if (memcmp(&ps->v[i], &v, sizeof v) == 0)
 			return 0;
 		ps->v[i] = v;
 		return 1;
 	}
-	if (ps->nv >= VIDEOS_MAX)
+	if (ps->nv >= VIDEOS_MAX || (idx = strings_intern(&ps->urls, url, VIDEOS_MAX)) < 0)
 		return -1;
+	v.url = ps->urls.s[idx];
 	if (ps->nv == ps->capv) {
 		size_t cap = ps->capv ? ps->capv * 2 : 64;
 
@@ -352,7 +489,7 @@ cs_possessions_video_count(const struct cs_possessions *ps)
 	return ps != NULL ? ps->nv : 0;
 }
 
-const struct cs_video_segment *
+const struct cs_video_kept *
 cs_possessions_video(const struct cs_possessions *ps, size_t i)
 {
 	return ps != NULL && i < ps->nv ? &ps->v[i] : NULL;

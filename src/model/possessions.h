@@ -34,8 +34,6 @@ struct cs_possession {
 	struct cs_period period;
 	int start_clock, end_clock;  /* tenths; CS_NO_CLOCK */
 	int64_t start_ms, end_ms;    /* epoch ms */
-	int nfive[2];                /* [0] the offense's five, [1] the defense's */
-	char five[2][CS_ON_COURT][CS_ID_MAX];
 	int points;                  /* from its stats: FG 2, FG3 3, FT 1 */
 	int fga, fgm;
 	int shot_clock;              /* tenths at its last FGA; CS_NO_CLOCK */
@@ -44,6 +42,10 @@ struct cs_possession {
 	bool turnover, half_court, paint_touch;
 	int ball_screens;            /* all of them */
 	int screens[CS_SCREEN_COUNT];
+	int nfive[2];                /* [0] the offense's five, [1] the defense's */
+	/* Last: the model keeps what comes before as it is and the fives as
+	 * indexes into the game's player ids (possessions.c). */
+	char five[2][CS_ON_COURT][CS_ID_MAX];
 };
 
 /* A count of possessions and their points; PPP = points / count. */
@@ -110,8 +112,9 @@ void cs_possessions_clear(struct cs_possessions *ps);
  * 1 when something changed, 0 when not, -1 when refused (no id or side). */
 int cs_possessions_upsert(struct cs_possessions *ps, const struct cs_possession *p);
 size_t cs_possessions_count(const struct cs_possessions *ps);
-/* In start order (period, then start clock down, then id). */
-const struct cs_possession *cs_possessions_get(const struct cs_possessions *ps, size_t i);
+/* The i-th in start order (period, then start clock down, then id) into
+ * *out; false past the last. */
+bool cs_possessions_get(const struct cs_possessions *ps, size_t i, struct cs_possession *out);
 void cs_possessions_summary(const struct cs_possessions *ps, int side,
     struct cs_possession_summary *out);
 /*
@@ -127,7 +130,14 @@ size_t cs_possessions_units(const struct cs_possessions *ps, int side,
  * -1 refused (no url, a control character in it, or full). */
 int cs_possessions_add_video(struct cs_possessions *ps, const struct cs_video_segment *v);
 size_t cs_possessions_video_count(const struct cs_possessions *ps);
-const struct cs_video_segment *cs_possessions_video(const struct cs_possessions *ps, size_t i);
+/* A segment as kept: the segments of one stream (a game has one or a
+ * few, and ~250 segments) share its url, held once (issue 20: a url
+ * buffer a segment was ~0.26 MB a game).  `url` lives as long as `ps`. */
+struct cs_video_kept {
+	int64_t hls_start_ms, offset_ms, delay_ms, duration_ms;   /* as in cs_video_segment */
+	const char *url;
+};
+const struct cs_video_kept *cs_possessions_video(const struct cs_possessions *ps, size_t i);
 
 /* Plays the user marked for review (`m`), by event id: toggles one, 1 now
  * marked, 0 unmarked, -1 refused (no id, or too many marks). */

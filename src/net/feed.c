@@ -63,6 +63,7 @@ struct feed {
 	pthread_cond_t done;           /* the thread finished */
 	struct feed_msg *head, *tail;
 	size_t count;
+	size_t bytes, bytes_peak;      /* queued, and the most ever (logged) */
 	bool signalled;                /* the pipe holds a byte */
 	int64_t quiet_since_us;        /* __atomic: held unsignalled since; 0 none */
 	bool finished;
@@ -212,6 +213,7 @@ msg_new(enum feed_msg_kind kind, size_t payload)
 		return NULL;
 	memset(m, 0, offsetof(struct feed_msg, u));
 	m->kind = kind;
+	m->size = (uint32_t)size;
 	return m;
 }
 
@@ -255,6 +257,10 @@ enqueue(struct feed *f, struct feed_msg *head, struct feed_msg *tail, size_t n)
 	int64_t now;
 	char byte = 1;
 	bool quiet = quiet_list(f, head), woke = false;
+	size_t bytes = 0;
+
+	for (m = head; m != NULL; m = m->next)
+		bytes += m->size;
 
 	/* live: when each was queued, for the hand-off's figures */
 	if (__atomic_load_n(&f->went_live, __ATOMIC_ACQUIRE)) {
@@ -267,9 +273,11 @@ enqueue(struct feed *f, struct feed_msg *head, struct feed_msg *tail, size_t n)
 		free(head);
 		head = NULL;
 	} else {
-		/* Full: wait for the UI thread rather than lose an event. */
-		while (f->count >= FEED_QUEUE_MAX &&
-		    !__atomic_load_n(&f->stop, __ATOMIC_ACQUIRE)) {
+		/* Full: wait for the UI thread rather than lose an event; until
+		 * the thread stops (a league member's: its hub's flag,
+		 * feed_stop's). */
+		while ((f->count >= FEED_QUEUE_MAX || f->bytes >= FEED_QUEUE_BYTES) &&
+		    !feed_stopping(f)) {
 			clock_gettime(CLOCK_MONOTONIC, &until);
 			until.tv_nsec += 100 * 1000000L;
 			if (until.tv_nsec >= 1000000000L) {
@@ -284,6 +292,9 @@ enqueue(struct feed *f, struct feed_msg *head, struct feed_msg *tail, size_t n)
 			f->head = head;
 		f->tail = tail;
 		f->count += n;
+		f->bytes += bytes;
+		if (f->bytes > f->bytes_peak)
+			f->bytes_peak = f->bytes;
 	}
 	if (!f->signalled && quiet) {
 		if (__atomic_load_n(&f->quiet_since_us, __ATOMIC_RELAXED) == 0)
@@ -426,6 +437,7 @@ feed_drain(struct feed *f)
 	list = f->head;
 	f->head = f->tail = NULL;
 	f->count = 0;
+	f->bytes = 0;
 	__atomic_store_n(&f->quiet_since_us, 0, __ATOMIC_RELEASE);
 	if (f->signalled) {
 		while (read(f->pipe_rd, buf, sizeof buf) > 0)
@@ -927,6 +939,10 @@ static void
 feed_free(struct feed *f)
 {
 	handoff_log(f);
+	if (f->bytes_peak > 0)
+		log_msg("feed: %s: the queue held at most %zu KB",
+		    f->cfg.game_id != NULL ? f->cfg.game_id : f->provider->name,
+		    f->bytes_peak / 1024);
 	free(f->handoff);
 	feed_msg_free_list(&f->head);
 	if (f->pipe_rd >= 0)

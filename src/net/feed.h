@@ -99,8 +99,15 @@ struct feed_clip_answer {
 	char text[512];             /* the clip's URL, or one line saying why none */
 };
 
+/* What the queue holds at most before the feed thread waits for a drain.
+ * A catch-up parses faster than a busy UI thread drains: unbounded, the
+ * queue held 0.2-0.9 MB of a Sportradar game's events at once, run to
+ * run, and the heap kept that peak (issue 20). */
+#define FEED_QUEUE_BYTES (128 * 1024)
+
 struct feed_msg {
 	enum feed_msg_kind kind;
+	uint32_t size;              /* bytes allocated (msg_new) */
 	int64_t received_us;        /* monotonic, when the provider bytes arrived */
 	int64_t queued_us;          /* monotonic, when it was queued live; 0 before */
 	struct feed_msg *next;

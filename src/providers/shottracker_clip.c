@@ -17,13 +17,13 @@ int
 shottracker_clip_span(const struct cs_possessions *ps, int64_t play_ms,
     int64_t *start_ms, int64_t *end_ms, char **cause)
 {
-	const struct cs_possession *p;
+	struct cs_possession whole, *p = &whole;
 	size_t i, n = ps != NULL ? cs_possessions_count(ps) : 0;
 
 	if (play_ms <= 0)
 		return cs_set_cause(cause, "this play has no time: no clip");
 	for (i = 0; i < n; i++) {
-		p = cs_possessions_get(ps, i);
+		cs_possessions_get(ps, i, p);
 		/* the possession's own span, when it is one ShotTracker can cut */
 		if (p->start_ms > 0 && p->start_ms <= play_ms && play_ms <= p->end_ms &&
 		    p->end_ms > p->start_ms && p->end_ms - p->start_ms <= ST_CLIP_SPAN_MAX_MS) {

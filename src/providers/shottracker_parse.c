@@ -29,7 +29,7 @@
 #define MAX_TIMESTAMP    (INT64_C(1) << 50)   /* epoch ms far past 2100 */
 #define MAX_SEQ          (INT64_C(1) << 53)
 #define COURT_MM_MAX     20000                /* the court is 28.7 x 15.2 m */
-#define IDS_MAX          (1u << 15)           /* tracked item ids (~2.6 MB) */
+#define IDS_MAX          (1u << 15)           /* tracked item ids (~1 MB of slots) */
 
 /* Order of the items that share a timestamp (cs_event.number). */
 enum {
@@ -42,9 +42,12 @@ enum {
 
 enum id_kind { ID_OTHER = 0, ID_PLAY, ID_LINEUP };
 
+/* An item's id lives in the table's names, not in its slot: a game's
+ * ~700 ids of ~30 bytes in 64-byte slots at half load were 0.16 MB a
+ * game (issue 20). */
 struct id_entry {
-	char id[CS_ID_MAX];
 	int64_t seq;               /* highest seq applied; -1 none */
+	uint32_t name;             /* its id: at names + name */
 	unsigned char kind;
 	bool used, alive, marked;
 };
@@ -52,6 +55,8 @@ struct id_entry {
 struct shottracker_ids {
 	struct id_entry *e;
 	size_t cap, n;
+	char *names;               /* every id, each NUL-terminated */
+	size_t names_len, names_cap;
 };
 
 /* --- small helpers --- */
@@ -288,11 +293,76 @@ hash_id(const char *s)
 	return h;
 }
 
+static const char *
+id_name(const struct shottracker_ids *t, const struct id_entry *e)
+{
+	return t->names + e->name;
+}
+
+/* The slot of `id`: its own, or the free one where it would go. */
+static struct id_entry *
+ids_slot(struct shottracker_ids *t, const char *id)
+{
+	size_t i, mask = t->cap - 1;
+	struct id_entry *e;
+
+	for (i = hash_id(id) & mask;; i = (i + 1) & mask) {
+		e = &t->e[i];
+		if (!e->used || strcmp(id_name(t, e), id) == 0)
+			return e;
+	}
+}
+
+/* Twice the slots, the entries placed again (their names stay). */
+static bool
+ids_grow(struct shottracker_ids *t)
+{
+	struct id_entry *old = t->e, *e;
+	size_t i, oldcap = t->cap;
+
+	t->cap = oldcap != 0 ? oldcap * 2 : 1024;
+	t->e = calloc(t->cap, sizeof *t->e);
+	if (t->e == NULL) {
+		t->e = old;
+		t->cap = oldcap;
+		return false;
+	}
+	for (i = 0; i < oldcap; i++)
+		if (old[i].used) {
+			e = ids_slot(t, id_name(t, &old[i]));
+			*e = old[i];
+		}
+	free(old);
+	return true;
+}
+
+/* `id` into the names; false out of memory. */
+static bool
+ids_name(struct shottracker_ids *t, const char *id, uint32_t *name)
+{
+	size_t len = strlen(id) + 1, want;
+	char *p;
+
+	if (t->names_len + len > t->names_cap) {
+		want = t->names_cap != 0 ? t->names_cap * 2 : 16384;
+		while (want < t->names_len + len)
+			want *= 2;
+		if ((p = realloc(t->names, want)) == NULL)
+			return false;
+		t->names = p;
+		t->names_cap = want;
+	}
+	memcpy(t->names + t->names_len, id, len);
+	*name = (uint32_t)t->names_len;
+	t->names_len += len;
+	return true;
+}
+
 static struct id_entry *
 ids_find(struct shottracker_ids *t, const char *id, bool create)
 {
-	struct id_entry *e, *old;
-	size_t i, oldcap, mask;
+	struct id_entry *e;
+	uint32_t name;
 
 	if (t == NULL)
 		return NULL;
@@ -300,44 +370,21 @@ ids_find(struct shottracker_ids *t, const char *id, bool create)
 		if (t->cap >= IDS_MAX * 2) {
 			if (t->n >= IDS_MAX)
 				create = false;   /* full: items are applied untracked */
-		} else {
-			oldcap = t->cap;
-			old = t->e;
-			t->cap = oldcap != 0 ? oldcap * 2 : 1024;
-			t->e = calloc(t->cap, sizeof *t->e);
-			if (t->e == NULL) {
-				t->e = old;
-				t->cap = oldcap;
-				create = false;
-			} else {
-				t->n = 0;
-				for (i = 0; i < oldcap; i++) {
-					if (!old[i].used)
-						continue;
-					e = ids_find(t, old[i].id, true);
-					if (e != NULL)
-						*e = old[i];
-				}
-				free(old);
-			}
+		} else if (!ids_grow(t)) {
+			create = false;
 		}
 	}
 	if (t->cap == 0)
 		return NULL;
-	mask = t->cap - 1;
-	for (i = hash_id(id) & mask;; i = (i + 1) & mask) {
-		e = &t->e[i];
-		if (!e->used)
-			break;
-		if (strcmp(e->id, id) == 0)
-			return e;
-	}
-	if (!create)
+	e = ids_slot(t, id);
+	if (e->used)
+		return e;
+	if (!create || !ids_name(t, id, &name))
 		return NULL;
 	memset(e, 0, sizeof *e);
 	e->used = true;
 	e->seq = -1;
-	cs_strlcpy(e->id, id, sizeof e->id);
+	e->name = name;
 	t->n++;
 	return e;
 }
@@ -390,7 +437,7 @@ ids_sweep(struct shottracker_ctx *c, enum id_kind kind)
 			continue;
 		e->alive = false;
 		if (c->sink.delete_event != NULL)
-			c->sink.delete_event(c->sink.ctx, e->id);
+			c->sink.delete_event(c->sink.ctx, id_name(c->ids, e));
 		n++;
 	}
 	return n;
@@ -2697,6 +2744,7 @@ shottracker_ctx_free(struct shottracker_ctx *c)
 {
 	if (c->ids != NULL) {
 		free(c->ids->e);
+		free(c->ids->names);
 		free(c->ids);
 		c->ids = NULL;
 	}

@@ -90,7 +90,10 @@ struct rest_outcome {
 struct sr {
 	struct feed *feed;
 	const struct feed_config *cfg;
-	struct sportradar_ctx ctx;
+	/* The game's parser; NULL on a league's connection, which routes
+	 * lines to its games' parsers and parses none itself (its 160 KB of
+	 * version table was a league's: issue 20). */
+	struct sportradar_ctx *ctx;
 	struct sportradar_splitter *split;
 	struct http_stream *hs;       /* the push stream's transport (net/http.c) */
 
@@ -349,7 +352,7 @@ pbp_fetch_begin(struct pbp_fetch *pf, struct http_request *req,
     const struct http_response *resp)
 {
 	sportradar_pbp_end(&pf->reader, false);
-	pf->reader = sportradar_pbp_new(&pf->sr->ctx, pf->only_final ? fetch_admit : NULL, pf);
+	pf->reader = sportradar_pbp_new(pf->sr->ctx, pf->only_final ? fetch_admit : NULL, pf);
 	pf->resp = resp;
 	pf->looked = pf->not_json = pf->declined = false;
 	req->on_body = pbp_on_body;
@@ -538,7 +541,7 @@ read_summary(struct sr *sr, int attempts, struct rest_outcome *out, long *status
 	if (rest_get(sr, "summary.json", attempts, &resp, NULL, out, err) == 0) {
 		feed_mark_document(sr->feed);
 		record_rest(sr, "summary.json", &resp);
-		if (sportradar_parse_summary(&sr->ctx, resp.body, resp.len) == 0)
+		if (sportradar_parse_summary(sr->ctx, resp.body, resp.len) == 0)
 			sr->have_summary = true;
 		rc = 0;
 	} else if (out->unrecoverable)
@@ -628,7 +631,7 @@ catch_up(struct sr *sr, char **cause)
 	}
 	http_response_free(&resp);
 	sr->last_catchup_us = cs_now_us();
-	sr->game_over = sportradar_status_final(sr->ctx.status);
+	sr->game_over = sportradar_status_final(sr->ctx->status);
 	if (sr->game_over)
 		rosters_again(sr);   /* no later call: the game ends here */
 	feed_caught_up(sr->feed);
@@ -711,9 +714,9 @@ refresh_pbp(struct sr *sr)
 	sportradar_pbp_end(&pf.reader, true);
 	http_response_free(&resp);
 	sr->last_catchup_us = cs_now_us();
-	over = sportradar_status_final(sr->ctx.status);
+	over = sportradar_status_final(sr->ctx->status);
 	if (over)
-		log_msg("sportradar: the game is %s", sr->ctx.status);
+		log_msg("sportradar: the game is %s", sr->ctx->status);
 	return over;
 }
 
@@ -745,7 +748,7 @@ game_line(struct sr *sr, struct sr *conn, const char *line, size_t len)
 	int64_t now = cs_now_us();
 
 	feed_record(sr->feed, "push", line, len);
-	sportradar_parse_push(&sr->ctx, line, len, &info);
+	sportradar_parse_push(sr->ctx, line, len, &info);
 	if (info.kind == SR_PUSH_EVENT || info.kind == SR_PUSH_DELETE)
 		note_event(conn, line, len);
 	if (info.kind == SR_PUSH_EVENT && !sr->pushed) {
@@ -755,7 +758,7 @@ game_line(struct sr *sr, struct sr *conn, const char *line, size_t len)
 	if (info.kind != SR_PUSH_EVENT || info.type != CS_EV_PERIOD_END)
 		return;
 	/* the end of regulation or of an overtime, and not tied: maybe final */
-	regulation = sr->ctx.halves || info.period.type == CS_PERIOD_HALF ? 2 : 4;
+	regulation = sr->ctx->halves || info.period.type == CS_PERIOD_HALF ? 2 : 4;
 	if (info.period.sequence >= regulation &&
 	    (info.points[CS_HOME] == CS_UNKNOWN || info.points[CS_AWAY] == CS_UNKNOWN ||
 	    info.points[CS_HOME] != info.points[CS_AWAY])) {
@@ -781,15 +784,16 @@ static void
 on_split_warning(void *arg, const char *msg)
 {
 	struct sr *sr = arg;
-	struct cs_sink *s = &sr->ctx.sink;
+	struct cs_sink *s;
 
-	sr->ctx.warnings++;
-	if (sr->lg != NULL) {
+	if (sr->lg != NULL || sr->ctx == NULL) {
 		/* a league's dropped line has no game to tell: the hub's own
 		 * queue has no reader */
 		log_msg("sportradar: %s", msg);
 		return;
 	}
+	s = &sr->ctx->sink;
+	sr->ctx->warnings++;
 	if (s->warning != NULL)
 		s->warning(s->ctx, msg);
 }
@@ -1187,7 +1191,11 @@ sr_setup(struct sr *sr, struct feed *feed, bool need_game, char **cause)
 	n = strlen(sr->base);
 	while (n > 0 && sr->base[n - 1] == '/')
 		sr->base[--n] = '\0';
-	sportradar_ctx_init(&sr->ctx, &sink, sr->game_id);
+	if (need_game) {
+		if ((sr->ctx = malloc(sizeof *sr->ctx)) == NULL)
+			return cs_set_cause(cause, "out of memory");
+		sportradar_ctx_init(sr->ctx, &sink, sr->game_id);
+	}
 	backoff_init(&sr->backoff, &backoff_default,
 	    (uint64_t)cs_wall_ms() ^ ((uint64_t)getpid() << 32));
 	return 0;
@@ -1201,6 +1209,8 @@ sr_teardown(struct sr *sr)
 		http_stream_free(&sr->hs);
 	}
 	sportradar_splitter_free(&sr->split);
+	free(sr->ctx);
+	sr->ctx = NULL;
 	/* the key leaves no copy behind */
 	explicit_bzero(sr->key_header, sizeof sr->key_header);
 }
@@ -1375,7 +1385,7 @@ sr_run(struct feed *feed, char **cause)
 	}
 	if (sr->cfg->once || sr->game_over) {
 		if (sr->game_over)
-			log_msg("sportradar: the game is %s: nothing to stream", sr->ctx.status);
+			log_msg("sportradar: the game is %s: nothing to stream", sr->ctx->status);
 		rc = 0;
 		goto out;
 	}
@@ -1555,7 +1565,7 @@ league_end(struct sr *g, int rc, const char *cause)
 		return;
 	g->ended = true;
 	if (rc == 0 && g->game_over)
-		log_msg("sportradar: %s: the game is %s", g->game_id, g->ctx.status);
+		log_msg("sportradar: %s: the game is %s", g->game_id, g->ctx->status);
 	feed_member_end(g->feed, rc, cause);
 }
 
@@ -1763,6 +1773,7 @@ league_free(struct sr_league *lg)
 		if (lg->game[i] == NULL)
 			continue;
 		explicit_bzero(lg->game[i]->key_header, sizeof lg->game[i]->key_header);
+		free(lg->game[i]->ctx);
 		free(lg->game[i]->held);
 		free(lg->game[i]);
 	}
