@@ -2099,6 +2099,7 @@ test_not_caught_up(struct game *g, struct app_state *st)
 {
 	struct ui_strip_game v[3];
 	struct app_state stuck = *st, failed = *st;
+	struct game *empty;
 	struct ui_options opt = { 0 };
 	struct ui *ui;
 	char buf[128];
@@ -2138,6 +2139,24 @@ test_not_caught_up(struct game *g, struct app_state *st)
 	    "header: no score for a game never caught up");
 	ok(screen_has("catching up, retry 3"), "header: ... which is still catching up");
 	ui_free(&ui);
+	/* nothing received at all (picked from the picker, its server gone):
+	 * the rule profile's defaults are not the game's, which may be in
+	 * Q3; its header read "Q1 12:00", "TO 7" and "FOULS 0" */
+	empty = game_new();
+	game_refresh(empty);
+	ui = ui_on(&opt, empty, &stuck);
+	size_to(ui, 80, 24);
+	ui_frame(ui);
+	ok(screen_has("catching up, retry 3") && screen_has("--:--") &&
+	    !screen_has("Q1 12:00") && !screen_has("TO ") && !screen_has(" F 0"),
+	    "header: a game never caught up and holding nothing shows no clock, "
+	    "timeouts or fouls");
+	size_to(ui, 132, 43);
+	ui_frame(ui);
+	ok(screen_has("--:--") && !screen_has("12:00") && !screen_has("FOULS"),
+	    "header: ... at 132x43 either");
+	ui_free(&ui);
+	game_free(&empty);
 }
 
 /* ---- the possessions pane at every size ---- */
