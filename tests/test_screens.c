@@ -1398,6 +1398,26 @@ test_picker(void)
 	for (chosen = 0; chosen < 30; chosen++)
 		ui_picker_key(p, KEY_DOWN, &chosen);
 	picker_show(p, "picker_scrolled_80x24");
+	/* a list longer than the screen says so, as the panes do: 24 games
+	 * at 80x24 or 40x12 had read as the rows shown, nothing above or
+	 * below (QA pass, a league night of 16 at 40x12) */
+	ok(screen_has("^ 3 above"), "picker: the games above the screen are counted");
+	resizeterm(12, 40);
+	for (chosen = 0; chosen < 30; chosen++)
+		ui_picker_key(p, KEY_UP, &chosen);
+	ui_picker_draw(p, stdscr);
+	wnoutrefresh(stdscr);
+	doupdate();
+	ok(screen_has("v 15 more below") && !screen_has("above"),
+	    "picker at 40x12: ... and the games below");
+	for (chosen = 0; chosen < 12; chosen++)
+		ui_picker_key(p, KEY_DOWN, &chosen);
+	ui_picker_draw(p, stdscr);
+	wnoutrefresh(stdscr);
+	doupdate();
+	ok(screen_has("^ 4 above") && screen_has("v 11 more below"),
+	    "picker at 40x12: ... both when scrolled to the middle");
+	resizeterm(24, 80);
 	ui_picker_free(&p);
 }
 

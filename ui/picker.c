@@ -17,6 +17,7 @@
 #include "ui/picker.h"
 #include "ui/screen.h"
 #include "ui/text.h"
+#include "ui/theme.h"
 
 #define PICK_QUERY_MAX 32
 
@@ -222,10 +223,27 @@ any_scoreless(const struct ui_picker *p)
 	return false;
 }
 
+/* "^ 3 above  v 11 more below  " for the games off the screen (body
+ * rows from p->top), as the panes count theirs; "" when all show. */
 static void
-draw_footer(struct ui_picker *p, WINDOW *w, int y, int cols)
+off_screen(const struct ui_picker *p, int body, char *buf, size_t size)
 {
-	char keys[160];
+	struct ui_theme t = { .ascii = p->ascii };
+	size_t end = p->top + (size_t)body < p->nshown ? p->top + (size_t)body : p->nshown;
+	int n = 0;
+
+	buf[0] = '\0';
+	if (p->top > 0)
+		n = snprintf(buf, size, "%s %zu above  ", ui_glyph(&t, UI_G_UP), p->top);
+	if (end < p->nshown && n >= 0 && (size_t)n < size)
+		snprintf(buf + n, size - (size_t)n, "%s %zu more below  ",
+		    ui_glyph(&t, UI_G_DOWN), p->nshown - end);
+}
+
+static void
+draw_footer(struct ui_picker *p, WINDOW *w, int y, int cols, int body)
+{
+	char keys[200], more[64];
 
 	if (p->searching)
 		ui_textf(w, y, 0, cols, A_NORMAL, "/%s", p->query);
@@ -234,7 +252,8 @@ draw_footer(struct ui_picker *p, WINDOW *w, int y, int cols)
 		    p->query[0] != '\0' ? "of \"" : "", p->query,
 		    p->query[0] != '\0' ? "\"" : "");
 	else {
-		snprintf(keys, sizeof keys, "%s  Enter open  / team  %sq quit%s",
+		off_screen(p, body, more, sizeof more);
+		snprintf(keys, sizeof keys, "%s%s  Enter open  / team  %sq quit%s", more,
 		    p->ascii ? "up/down" : "\xe2\x86\x91\xe2\x86\x93", p->query[0] != '\0' ?
 		    "Esc all games  " : "", any_scoreless(p) ? "    score n/a: not in the schedule" :
 		    "");
@@ -270,7 +289,7 @@ ui_picker_draw(struct ui_picker *p, WINDOW *w)
 		p->top = p->sel - (size_t)body + 1;
 	for (y = 0, i = p->top; y < body && i < p->nshown; y++, i++)
 		draw_row(w, 2 + y, &p->rows[p->shown[i]], &c, i == p->sel, cols, p->ascii);
-	draw_footer(p, w, lines - 1, cols);
+	draw_footer(p, w, lines - 1, cols, body);
 }
 
 static enum ui_pick_result
