@@ -1728,6 +1728,7 @@ test_picker_refresh(void)
 	struct ui_picker *p;
 	size_t chosen = 99, i;
 	const char *k;
+	int cols;
 
 	picker_rows(rows, 8);
 	p = ui_picker_new(rows, 8, "sportradar, 2026-12-06", false);
@@ -1755,6 +1756,23 @@ test_picker_refresh(void)
 	/* the search's second game is the sixth of the old rows (test_picker) */
 	ok(ui_picker_update(p, fresh, 9) == 0 && ui_picker_key(p, '\n', &chosen) ==
 	    UI_PICK_CHOSEN && chosen == 6, "picker refresh: the search is kept");
+	/* a refresh that failed: the scores on screen may be old, and say so
+	 * until one works (they had read as live, the server gone) */
+	ui_picker_refresh_failed(p);
+	for (cols = 80; cols >= 40; cols -= 40) {
+		resizeterm(12, cols);
+		ui_picker_draw(p, stdscr);
+		wnoutrefresh(stdscr);
+		doupdate();
+		ok(screen_has("scores not refreshed"),
+		    "picker refresh at %dx12: a failed one says the scores are not", cols);
+	}
+	ok(ui_picker_update(p, fresh, 9) == 0, "picker refresh: one works again");
+	ui_picker_draw(p, stdscr);
+	wnoutrefresh(stdscr);
+	doupdate();
+	ok(!screen_has("not refreshed"), "picker refresh: ... and the note goes");
+	resizeterm(24, 80);
 	ui_picker_free(&p);
 }
 

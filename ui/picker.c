@@ -32,6 +32,7 @@ struct ui_picker {
 	char query[PICK_QUERY_MAX];
 	bool searching;            /* the `/` prompt has the keys */
 	bool ascii;
+	bool stale;                /* the last refresh failed */
 };
 
 /* A team matches when the query is in its name or alias, any case. */
@@ -98,6 +99,7 @@ ui_picker_update(struct ui_picker *p, const struct ui_pick_row *rows, size_t n)
 	p->rows = nr;
 	p->shown = ns;
 	p->n = n;
+	p->stale = false;
 	refilter(p);
 	/* the cursor stays on its game, the page where it was */
 	for (i = 0; i < p->nshown; i++)
@@ -240,10 +242,16 @@ off_screen(const struct ui_picker *p, int body, char *buf, size_t size)
 		    ui_glyph(&t, UI_G_DOWN), p->nshown - end);
 }
 
+void
+ui_picker_refresh_failed(struct ui_picker *p)
+{
+	p->stale = true;
+}
+
 static void
 draw_footer(struct ui_picker *p, WINDOW *w, int y, int cols, int body)
 {
-	char keys[200], more[64];
+	char keys[240], more[64];
 
 	if (p->searching)
 		ui_textf(w, y, 0, cols, A_NORMAL, "/%s", p->query);
@@ -253,7 +261,8 @@ draw_footer(struct ui_picker *p, WINDOW *w, int y, int cols, int body)
 		    p->query[0] != '\0' ? "\"" : "");
 	else {
 		off_screen(p, body, more, sizeof more);
-		snprintf(keys, sizeof keys, "%s%s  Enter open  / team  %sq quit%s", more,
+		snprintf(keys, sizeof keys, "%s%s%s  Enter open  / team  %sq quit%s",
+		    p->stale ? "scores not refreshed  " : "", more,
 		    p->ascii ? "up/down" : "\xe2\x86\x91\xe2\x86\x93", p->query[0] != '\0' ?
 		    "Esc all games  " : "", any_scoreless(p) ? "    score n/a: not in the schedule" :
 		    "");
@@ -383,6 +392,7 @@ struct refresher {
 	bool stop;                 /* under lock */
 	struct ui_pick_row *rows;  /* under lock: the newest, not yet taken */
 	size_t n;
+	bool failed;               /* under lock: a fetch failed since the last take */
 	int pipe_rd, pipe_wr;
 };
 
@@ -412,11 +422,14 @@ refresh_main(void *arg)
 		rows = NULL;
 		rc = rf->src->fetch(rf->src->ctx, &rows, &n);
 		pthread_mutex_lock(&rf->lock);
-		if (rc != 0)
-			continue;
-		free(rf->rows);
-		rf->rows = rows;
-		rf->n = n;
+		if (rc != 0) {
+			rf->failed = true;
+		} else {
+			free(rf->rows);
+			rf->rows = rows;
+			rf->n = n;
+			rf->failed = false;
+		}
 		if (write(rf->pipe_wr, "r", 1) < 0 && errno != EAGAIN)
 			break;
 	}
@@ -464,8 +477,11 @@ refresher_take(struct refresher *rf, struct ui_picker *p)
 	pthread_mutex_lock(&rf->lock);
 	if (rf->rows != NULL)
 		ui_picker_update(p, rf->rows, rf->n);
+	if (rf->failed)
+		ui_picker_refresh_failed(p);
 	free(rf->rows);
 	rf->rows = NULL;
+	rf->failed = false;
 	pthread_mutex_unlock(&rf->lock);
 }
 
