@@ -159,14 +159,14 @@ session_outcome(const struct settings *s, struct session *gs, bool went_live, in
 	return 0;
 }
 
-/* --once and --headless: drain the feeds into their models until they end. */
+/* Stops the sessions, then their exports unless one failed (its one-line
+ * reason said): 0, or 1. */
 static int
-run_without_ui(const struct settings *s, struct session **v, int n)
+stop_and_export(const struct settings *s, struct session **v, int n)
 {
 	bool went_live[SETTINGS_GAMES_MAX];
 	int i, rc = 0;
 
-	drain_until_ended(s, v, n);
 	for (i = 0; i < n; i++) {
 		went_live[i] = feed_went_live(v[i]->feed);
 		session_stop(v[i]);
@@ -176,6 +176,14 @@ run_without_ui(const struct settings *s, struct session **v, int n)
 	if (rc != 0)
 		return 1;
 	return write_exports(v, n, s) == 0 ? 0 : 1;
+}
+
+/* --once and --headless: drain the feeds into their models until they end. */
+static int
+run_without_ui(const struct settings *s, struct session **v, int n)
+{
+	drain_until_ended(s, v, n);
+	return stop_and_export(s, v, n);
 }
 
 static void
@@ -546,13 +554,16 @@ main(int argc, char **argv)
 		goto out;
 	}
 
-	rc = ui_run_sessions(&uo, gv, (size_t)ng, &cause) == 0 ? 0 : 1;
-	for (i = 0; i < ng; i++)
-		session_stop(gv[i]);
-	if (rc != 0)
+	/* a feed that failed (a damaged capture) ends the UI as it ends
+	 * --once: its reason, status 1, no export of the game up to it */
+	if (ui_run_sessions(&uo, gv, (size_t)ng, &cause) == 0) {
+		rc = stop_and_export(&s, gv, ng);
+	} else {
+		for (i = 0; i < ng; i++)
+			session_stop(gv[i]);
 		fprintf(stderr, "courtside: %s\n", cause != NULL ? cause : "the UI failed");
-	else if (write_exports(gv, ng, &s) != 0)
 		rc = 1;
+	}
 out:
 	for (i = 0; i < SETTINGS_GAMES_MAX; i++)
 		session_free(&gv[i]);

@@ -116,7 +116,7 @@ if command -v tmux >/dev/null 2>&1; then
 	awk -v n="$n" 'NR==n-1 {sub(/[0-9]/, "x")} {print}' "$t/g.cap" >"$t/late.cap"
 	tm() { tmux -S "$t/sock" "$@"; }
 	tm -f /dev/null new-session -d -s cs -x 120 -y 40 \
-	    "env TERM=tmux-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 $CS --replay $t/late.cap --speed max --log $t/ui.log; echo EXIT=\$?; sleep 60"
+	    "env TERM=tmux-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 $CS --replay $t/late.cap --speed max --log $t/ui.log --export $t/ui.json; echo EXIT=\$?; sleep 60"
 	tm set-option -g status off >/dev/null
 	i=0
 	while [ $i -lt 200 ] && ! tm capture-pane -p -t cs | grep -q "capture damaged"; do
@@ -128,10 +128,24 @@ if command -v tmux >/dev/null 2>&1; then
 	    sh -c "head -1 '$t/screen.txt' | grep -q 'failed: capture damaged at line [0-9]*: '"
 	tap_ok "and still shows the game up to it" grep -q "Box score" "$t/screen.txt"
 	tap_ok "the program is still there to read it" sh -c "! grep -q EXIT= '$t/screen.txt'"
+	# q: refused as --once refuses it; it had exited 0 and written the
+	# game up to the damage to --export, a plausible in-progress game
 	tm send-keys -t cs q
+	i=0
+	while [ $i -lt 600 ] && ! tm capture-pane -p -t cs | grep -q "EXIT="; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	tm capture-pane -p -t cs >"$t/screen.txt"
+	tap_ok "q: the UI exits 1" grep -q "^EXIT=1" "$t/screen.txt"
+	tap_ok "with the one line that names the damage" \
+	    grep -q "^courtside: capture damaged at line [0-9]*: " "$t/screen.txt"
+	tap_ok "and writes no export" test ! -e "$t/ui.json"
 	tm kill-server >/dev/null 2>&1
 else
-	tap_result 0 "# SKIP tmux is not installed"
+	for i in 1 2 3 4 5 6; do
+		tap_result 0 "# SKIP tmux is not installed"
+	done
 fi
 
 tap_ok "the simulator stops cleanly" sim_stop_all

@@ -3,7 +3,8 @@
 # --game, against courtside-sim --games 8, lists the night's games; /
 # searches a team, Enter opens the game under the cursor (its teams in the
 # header), q leaves the game with status 0.  Then ShotTracker's picker (its
-# schedule has no score: n/a, and why), and q in the picker itself.
+# schedule has no score: n/a, and why), and q in the picker itself.  Last,
+# the open picker refreshes its scores, and says when it cannot.
 . "$top_srcdir/tests/tap.sh"
 . "$top_srcdir/tests/sim_common.sh"
 . "$top_srcdir/tests/tmux_common.sh"
@@ -95,6 +96,18 @@ moved() { [ -n "$(row)" ] && [ "$(row)" != "$score0" ]; }
 tap_ok "its score moves while the picker is open (no key pressed)" tap_wait_until 90 moved
 tap_ok "the picker asked the simulator for the schedule again" \
     sh -c "[ \$(grep -c 'schedule.json 200' '$sim_tmp/scores.log') -ge 2 ]"
+# The server gone, the scores on screen stop moving: the picker says so
+# (they had read as live), and stops saying so once it is back.
+port=$SIM_PORT
+kill "$SIM_PID"
+wait "$SIM_PID" 2>/dev/null
+tap_ok "the server gone: the picker says its scores are not refreshed" \
+    wait_for "scores not refreshed"
+"$SIM" --port "$port" --log "$sim_tmp/back.log" --games 2 --seed 41 --speed 60 \
+    --start-ms 300000 --require-auth U:S >"$sim_tmp/back.out" 2>"$sim_tmp/back.err" &
+sim_pids="$sim_pids $!"
+tap_ok "back on the same port: the next refresh takes the note away" \
+    wait_gone "scores not refreshed"
 tm send-keys -t cs q
 tap_ok "q leaves the refreshing picker with status 0" wait_for "EXIT=0"
 tm_stop

@@ -1398,6 +1398,26 @@ test_picker(void)
 	for (chosen = 0; chosen < 30; chosen++)
 		ui_picker_key(p, KEY_DOWN, &chosen);
 	picker_show(p, "picker_scrolled_80x24");
+	/* a list longer than the screen says so, as the panes do: 24 games
+	 * at 80x24 or 40x12 had read as the rows shown, nothing above or
+	 * below (QA pass, a league night of 16 at 40x12) */
+	ok(screen_has("^ 3 above"), "picker: the games above the screen are counted");
+	resizeterm(12, 40);
+	for (chosen = 0; chosen < 30; chosen++)
+		ui_picker_key(p, KEY_UP, &chosen);
+	ui_picker_draw(p, stdscr);
+	wnoutrefresh(stdscr);
+	doupdate();
+	ok(screen_has("v 15 more below") && !screen_has("above"),
+	    "picker at 40x12: ... and the games below");
+	for (chosen = 0; chosen < 12; chosen++)
+		ui_picker_key(p, KEY_DOWN, &chosen);
+	ui_picker_draw(p, stdscr);
+	wnoutrefresh(stdscr);
+	doupdate();
+	ok(screen_has("^ 4 above") && screen_has("v 11 more below"),
+	    "picker at 40x12: ... both when scrolled to the middle");
+	resizeterm(24, 80);
 	ui_picker_free(&p);
 }
 
@@ -1708,6 +1728,7 @@ test_picker_refresh(void)
 	struct ui_picker *p;
 	size_t chosen = 99, i;
 	const char *k;
+	int cols;
 
 	picker_rows(rows, 8);
 	p = ui_picker_new(rows, 8, "sportradar, 2026-12-06", false);
@@ -1735,6 +1756,23 @@ test_picker_refresh(void)
 	/* the search's second game is the sixth of the old rows (test_picker) */
 	ok(ui_picker_update(p, fresh, 9) == 0 && ui_picker_key(p, '\n', &chosen) ==
 	    UI_PICK_CHOSEN && chosen == 6, "picker refresh: the search is kept");
+	/* a refresh that failed: the scores on screen may be old, and say so
+	 * until one works (they had read as live, the server gone) */
+	ui_picker_refresh_failed(p);
+	for (cols = 80; cols >= 40; cols -= 40) {
+		resizeterm(12, cols);
+		ui_picker_draw(p, stdscr);
+		wnoutrefresh(stdscr);
+		doupdate();
+		ok(screen_has("scores not refreshed"),
+		    "picker refresh at %dx12: a failed one says the scores are not", cols);
+	}
+	ok(ui_picker_update(p, fresh, 9) == 0, "picker refresh: one works again");
+	ui_picker_draw(p, stdscr);
+	wnoutrefresh(stdscr);
+	doupdate();
+	ok(!screen_has("not refreshed"), "picker refresh: ... and the note goes");
+	resizeterm(24, 80);
 	ui_picker_free(&p);
 }
 
@@ -2099,6 +2137,7 @@ test_not_caught_up(struct game *g, struct app_state *st)
 {
 	struct ui_strip_game v[3];
 	struct app_state stuck = *st, failed = *st;
+	struct game *empty;
 	struct ui_options opt = { 0 };
 	struct ui *ui;
 	char buf[128];
@@ -2138,6 +2177,24 @@ test_not_caught_up(struct game *g, struct app_state *st)
 	    "header: no score for a game never caught up");
 	ok(screen_has("catching up, retry 3"), "header: ... which is still catching up");
 	ui_free(&ui);
+	/* nothing received at all (picked from the picker, its server gone):
+	 * the rule profile's defaults are not the game's, which may be in
+	 * Q3; its header read "Q1 12:00", "TO 7" and "FOULS 0" */
+	empty = game_new();
+	game_refresh(empty);
+	ui = ui_on(&opt, empty, &stuck);
+	size_to(ui, 80, 24);
+	ui_frame(ui);
+	ok(screen_has("catching up, retry 3") && screen_has("--:--") &&
+	    !screen_has("Q1 12:00") && !screen_has("TO ") && !screen_has(" F 0"),
+	    "header: a game never caught up and holding nothing shows no clock, "
+	    "timeouts or fouls");
+	size_to(ui, 132, 43);
+	ui_frame(ui);
+	ok(screen_has("--:--") && !screen_has("12:00") && !screen_has("FOULS"),
+	    "header: ... at 132x43 either");
+	ui_free(&ui);
+	game_free(&empty);
 }
 
 /* ---- the possessions pane at every size ---- */

@@ -261,6 +261,33 @@ run_seg(const struct pane_ctx *c, struct row *r, int verbosity)
 		add(r, ui_attr(c->theme, UI_C_WARN), " %d-%d run", f->run.points, f->run.against);
 }
 
+/* A game never caught up whose model holds nothing yet (its server down
+ * from the start): its clock, timeouts and fouls would be the rule
+ * profile's defaults ("Q1 12:00  TO 7"), not the game's. */
+static bool
+nothing_known(const struct pane_ctx *c)
+{
+	return !app_score_known(c->st) && game_view_play_count(c->g) == 0;
+}
+
+/* A team's timeouts, fouls and bonus, as score_row's verbosity allows. */
+static void
+team_counts(const struct pane_ctx *c, struct row *r, const struct box_team *t,
+    int verbosity)
+{
+	if (verbosity <= 2)
+		add(r, A_NORMAL, "  TO %d", t->timeouts_left);
+	if (verbosity == 0 && t->fouls_to_give > 0 && t->fouls_to_give <= 2)
+		add(r, A_NORMAL, "  FOULS %d (%d to give)", t->team_fouls_period,
+		    t->fouls_to_give);
+	else if (verbosity <= 1)
+		add(r, A_NORMAL, "  FOULS %d", t->team_fouls_period);
+	else if (verbosity <= 3)
+		add(r, A_NORMAL, "  F %d", t->team_fouls_period);
+	if (t->bonus != GAME_NO_BONUS && verbosity <= 3)
+		add(r, ui_attr(c->theme, UI_C_WARN), " %s", bonus_text(t->bonus, verbosity));
+}
+
 /* verbosity: 0 = everything (fouls to give, the rule profile), 1 = the
  * counts in words, 2 = short, 3 = shorter, 4 = score and clock only;
  * `rules`: the rule profile at the end (verbosity 0 and 1) */
@@ -271,6 +298,7 @@ score_row(const struct pane_ctx *c, struct row *r, int verbosity, bool rules)
 	const struct box_team *t;
 	char alias[CS_ALIAS_MAX * 2], pc[32];
 	const char *bar = c->theme->ascii ? "|" : ui_glyph(c->theme, UI_G_VLINE);
+	bool blank = nothing_known(c);
 	int i, s;
 
 	memset(r, 0, sizeof *r);
@@ -286,21 +314,14 @@ score_row(const struct pane_ctx *c, struct row *r, int verbosity, bool rules)
 			add(r, ui_attr(c->theme, UI_C_DIM), "   -");
 		if (t == NULL)
 			continue;
-		if (verbosity <= 2)
-			add(r, A_NORMAL, "  TO %d", t->timeouts_left);
-		if (verbosity == 0 && t->fouls_to_give > 0 && t->fouls_to_give <= 2)
-			add(r, A_NORMAL, "  FOULS %d (%d to give)", t->team_fouls_period,
-			    t->fouls_to_give);
-		else if (verbosity <= 1)
-			add(r, A_NORMAL, "  FOULS %d", t->team_fouls_period);
-		else if (verbosity <= 3)
-			add(r, A_NORMAL, "  F %d", t->team_fouls_period);
-		if (t->bonus != GAME_NO_BONUS && verbosity <= 3)
-			add(r, ui_attr(c->theme, UI_C_WARN), " %s",
-			    bonus_text(t->bonus, verbosity));
+		if (!blank)
+			team_counts(c, r, t, verbosity);
 		add(r, A_NORMAL, verbosity <= 2 ? "  %s  " : "  ", verbosity <= 2 ? bar : "");
 	}
-	period_clock(c->g, pc, sizeof pc);
+	if (blank)
+		snprintf(pc, sizeof pc, "--  --:--");
+	else
+		period_clock(c->g, pc, sizeof pc);
 	add(r, ui_attr(c->theme, UI_C_BOLD), "%s", pc);
 	run_seg(c, r, verbosity);
 	if (rules && verbosity <= 1)

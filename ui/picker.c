@@ -17,6 +17,7 @@
 #include "ui/picker.h"
 #include "ui/screen.h"
 #include "ui/text.h"
+#include "ui/theme.h"
 
 #define PICK_QUERY_MAX 32
 
@@ -31,6 +32,7 @@ struct ui_picker {
 	char query[PICK_QUERY_MAX];
 	bool searching;            /* the `/` prompt has the keys */
 	bool ascii;
+	bool stale;                /* the last refresh failed */
 };
 
 /* A team matches when the query is in its name or alias, any case. */
@@ -97,6 +99,7 @@ ui_picker_update(struct ui_picker *p, const struct ui_pick_row *rows, size_t n)
 	p->rows = nr;
 	p->shown = ns;
 	p->n = n;
+	p->stale = false;
 	refilter(p);
 	/* the cursor stays on its game, the page where it was */
 	for (i = 0; i < p->nshown; i++)
@@ -222,10 +225,33 @@ any_scoreless(const struct ui_picker *p)
 	return false;
 }
 
+/* "^ 3 above  v 11 more below  " for the games off the screen (body
+ * rows from p->top), as the panes count theirs; "" when all show. */
 static void
-draw_footer(struct ui_picker *p, WINDOW *w, int y, int cols)
+off_screen(const struct ui_picker *p, int body, char *buf, size_t size)
 {
-	char keys[160];
+	struct ui_theme t = { .ascii = p->ascii };
+	size_t end = p->top + (size_t)body < p->nshown ? p->top + (size_t)body : p->nshown;
+	int n = 0;
+
+	buf[0] = '\0';
+	if (p->top > 0)
+		n = snprintf(buf, size, "%s %zu above  ", ui_glyph(&t, UI_G_UP), p->top);
+	if (end < p->nshown && n >= 0 && (size_t)n < size)
+		snprintf(buf + n, size - (size_t)n, "%s %zu more below  ",
+		    ui_glyph(&t, UI_G_DOWN), p->nshown - end);
+}
+
+void
+ui_picker_refresh_failed(struct ui_picker *p)
+{
+	p->stale = true;
+}
+
+static void
+draw_footer(struct ui_picker *p, WINDOW *w, int y, int cols, int body)
+{
+	char keys[240], more[64];
 
 	if (p->searching)
 		ui_textf(w, y, 0, cols, A_NORMAL, "/%s", p->query);
@@ -234,7 +260,9 @@ draw_footer(struct ui_picker *p, WINDOW *w, int y, int cols)
 		    p->query[0] != '\0' ? "of \"" : "", p->query,
 		    p->query[0] != '\0' ? "\"" : "");
 	else {
-		snprintf(keys, sizeof keys, "%s  Enter open  / team  %sq quit%s",
+		off_screen(p, body, more, sizeof more);
+		snprintf(keys, sizeof keys, "%s%s%s  Enter open  / team  %sq quit%s",
+		    p->stale ? "scores not refreshed  " : "", more,
 		    p->ascii ? "up/down" : "\xe2\x86\x91\xe2\x86\x93", p->query[0] != '\0' ?
 		    "Esc all games  " : "", any_scoreless(p) ? "    score n/a: not in the schedule" :
 		    "");
@@ -270,7 +298,7 @@ ui_picker_draw(struct ui_picker *p, WINDOW *w)
 		p->top = p->sel - (size_t)body + 1;
 	for (y = 0, i = p->top; y < body && i < p->nshown; y++, i++)
 		draw_row(w, 2 + y, &p->rows[p->shown[i]], &c, i == p->sel, cols, p->ascii);
-	draw_footer(p, w, lines - 1, cols);
+	draw_footer(p, w, lines - 1, cols, body);
 }
 
 static enum ui_pick_result
@@ -364,6 +392,7 @@ struct refresher {
 	bool stop;                 /* under lock */
 	struct ui_pick_row *rows;  /* under lock: the newest, not yet taken */
 	size_t n;
+	bool failed;               /* under lock: a fetch failed since the last take */
 	int pipe_rd, pipe_wr;
 };
 
@@ -393,11 +422,14 @@ refresh_main(void *arg)
 		rows = NULL;
 		rc = rf->src->fetch(rf->src->ctx, &rows, &n);
 		pthread_mutex_lock(&rf->lock);
-		if (rc != 0)
-			continue;
-		free(rf->rows);
-		rf->rows = rows;
-		rf->n = n;
+		if (rc != 0) {
+			rf->failed = true;
+		} else {
+			free(rf->rows);
+			rf->rows = rows;
+			rf->n = n;
+			rf->failed = false;
+		}
 		if (write(rf->pipe_wr, "r", 1) < 0 && errno != EAGAIN)
 			break;
 	}
@@ -445,8 +477,11 @@ refresher_take(struct refresher *rf, struct ui_picker *p)
 	pthread_mutex_lock(&rf->lock);
 	if (rf->rows != NULL)
 		ui_picker_update(p, rf->rows, rf->n);
+	if (rf->failed)
+		ui_picker_refresh_failed(p);
 	free(rf->rows);
 	rf->rows = NULL;
+	rf->failed = false;
 	pthread_mutex_unlock(&rf->lock);
 }
 

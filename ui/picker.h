@@ -43,12 +43,15 @@ enum ui_pick_result ui_picker_key(struct ui_picker *p, int ch, size_t *chosen);
 /* A refresh (the live scores): the rows become `rows`, the search and the
  * selection's game kept.  0, or -1 out of memory (the old rows stay). */
 int ui_picker_update(struct ui_picker *p, const struct ui_pick_row *rows, size_t n);
+/* A refresh failed: the scores on screen may be old, and the footer says
+ * so ("scores not refreshed") until an update works. */
+void ui_picker_refresh_failed(struct ui_picker *p);
 
 /*
  * Where an open picker gets fresh rows: fetch runs on the picker's own
  * thread (never curses) every interval_ms, and returns 0 with *rows
  * (malloc'd, the picker frees them) and *n, or -1 (the rows on screen
- * stay).  The UI thread sleeps in poll() between keys and refreshes.
+ * stay, said to be not refreshed).  The UI thread sleeps in poll() between keys and refreshes.
  */
 struct ui_pick_source {
 	int (*fetch)(void *ctx, struct ui_pick_row **rows, size_t *n);
