@@ -202,9 +202,10 @@ schedule_query_of(const struct settings *s, const void *options, struct schedule
 }
 
 /* The day's schedule as the settings ask for it, read with the provider's
- * own options (provider.h).  0, or -1 with *cause. */
+ * own options (provider.h), `attempts` tries where a retry may heal a
+ * failure.  0, or -1 with *cause. */
 static int
-schedule_of(const struct settings *s, struct schedule *sched, char **cause)
+schedule_of(const struct settings *s, struct schedule *sched, int attempts, char **cause)
 {
 	const struct provider *p = provider_by_id(s->provider);
 	struct schedule_query q;
@@ -213,6 +214,7 @@ schedule_of(const struct settings *s, struct schedule *sched, char **cause)
 	int rc;
 
 	schedule_query_of(s, options, &q);
+	q.attempts = attempts;
 	if (oom) {
 		memset(sched, 0, sizeof *sched);
 		rc = cs_set_cause(cause, "out of memory");
@@ -223,12 +225,14 @@ schedule_of(const struct settings *s, struct schedule *sched, char **cause)
 }
 
 /* The day's schedule; -1 after saying why. */
+#define SCHEDULE_ATTEMPTS 3
+
 static int
 fetch_schedule(const struct settings *s, struct schedule *sched)
 {
 	char *cause = NULL;
 
-	if (schedule_of(s, sched, &cause) == 0)
+	if (schedule_of(s, sched, SCHEDULE_ATTEMPTS, &cause) == 0)
 		return 0;
 	fprintf(stderr, "courtside: %s\n", cause != NULL ? cause : "no schedule");
 	free(cause);
@@ -287,7 +291,8 @@ pick_refresh(void *ctx, struct ui_pick_row **rows, size_t *n)
 	char *cause = NULL;
 	size_t i;
 
-	if (schedule_of(s, &sched, &cause) < 0) {
+	/* once: the next refresh is the retry, and quitting waits for none */
+	if (schedule_of(s, &sched, 1, &cause) < 0) {
 		log_msg("picker: refreshing the scores failed: %s",
 		    cause != NULL ? cause : "no schedule");
 		free(cause);

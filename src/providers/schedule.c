@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -12,6 +13,7 @@
 #include <json-c/json.h>
 
 #include "log.h"
+#include "net/backoff.h"
 #include "net/http.h"
 #include "providers/provider.h"
 #include "providers/schedule.h"
@@ -30,6 +32,47 @@ schedule_fetch(const struct schedule_query *q, struct schedule *out, char **caus
 	if (p == NULL || p->schedule == NULL)
 		return cs_set_cause(cause, "this provider has no schedule");
 	return p->schedule(q, out, cause);
+}
+
+/*
+ * One 503 from a schedule at start-up ended a night's --all (exit 1, no
+ * game followed), where every other request of a run is tried again.
+ * Short waits: a person is waiting for the list.
+ */
+static const struct backoff_policy schedule_backoff = { 250, 500, 2000, 30 };
+
+int
+schedule_get(const struct schedule_query *q, const struct http_request *req,
+    struct http_response *resp, char **cause)
+{
+	struct backoff b;
+	struct timespec ts;
+	char logurl[600];
+	long wait;
+	int attempt, rc;
+
+	backoff_init(&b, &schedule_backoff, (uint64_t)cs_wall_ms());
+	for (attempt = 1; ; attempt++) {
+		rc = http_perform(req, resp, cause);
+		if (attempt >= q->attempts || (rc < 0 ? resp->permanent :
+		    !(resp->status == 408 || resp->status == 429 || resp->status >= 500)))
+			return rc;
+		log_msg("schedule: GET %s: %s; trying again (attempt %d of %d)",
+		    http_url_for_log(req->url, logurl, sizeof logurl),
+		    rc < 0 && cause != NULL && *cause != NULL ? *cause : "a server error",
+		    attempt + 1, q->attempts);
+		wait = backoff_next(&b, false, resp->retry_after >= 0 ?
+		    resp->retry_after * 1000 : -1);
+		http_response_free(resp);
+		if (cause != NULL) {
+			free(*cause);
+			*cause = NULL;
+		}
+		ts.tv_sec = wait / 1000;
+		ts.tv_nsec = (wait % 1000) * 1000000L;
+		while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
+			;
+	}
 }
 
 void

@@ -50,10 +50,21 @@ struct schedule_query {
 	bool insecure;
 	int year, month, day;        /* the local day */
 	const char *team;            /* --team: an id (or alias); NULL = all */
+	int attempts;                /* a transient failure is tried again, this
+	                                many tries in all (0 or 1: once) */
 };
 
 /* The day's games.  0, or -1 with a one-line *cause (never a secret). */
 int schedule_fetch(const struct schedule_query *q, struct schedule *out, char **cause);
+/*
+ * The providers' GET of a schedule (http_perform's contract): a failure
+ * that a retry may heal (no answer, 408, 429, 5xx) is tried again, up to
+ * q->attempts tries, after a short backoff.
+ */
+struct http_request;
+struct http_response;
+int schedule_get(const struct schedule_query *q, const struct http_request *req,
+    struct http_response *resp, char **cause);
 void schedule_free(struct schedule *s);
 
 /* Parsers, pure (tests and fuzzing call them alone): 0, or -1 with *cause. */

@@ -67,7 +67,7 @@ signed_get(const struct schedule_query *q, const char *url, struct http_response
 	req.insecure = q->insecure;
 	req.timeout_ms = 20000;
 	req.max_body = SCHEDULE_DOC_MAX;
-	rc = http_perform(&req, resp, cause);
+	rc = schedule_get(q, &req, resp, cause);
 	sign_headers_clear(&sh);
 	return rc;
 }

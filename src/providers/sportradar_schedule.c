@@ -95,7 +95,7 @@ sportradar_schedule_fetch(const struct schedule_query *q, struct schedule *out,
 	req.timeout_ms = 20000;
 	req.max_body = SCHEDULE_DOC_MAX;
 	memset(&resp, 0, sizeof resp);
-	rc = http_perform(&req, &resp, cause);
+	rc = schedule_get(q, &req, &resp, cause);
 	explicit_bzero(key, sizeof key);
 	if (rc < 0)
 		return -1;
