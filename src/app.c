@@ -84,6 +84,12 @@ app_apply(struct game *g, struct app_state *st, const struct feed_msg *m)
 		log_msg("%s", m->u.text);
 		return false;
 	case FEED_MSG_STATUS:
+		/* a failed attempt, as the header counts it: the log keeps
+		 * what the screen showed for a moment */
+		if (m->u.status.state == FEED_CATCHING_UP && m->u.status.attempt > 0 &&
+		    m->u.status.attempt != st->status.attempt)
+			log_msg("status: catching up, retry %d: %s", m->u.status.attempt,
+			    m->u.status.message);
 		st->status = m->u.status;
 		return true;
 	case FEED_MSG_CAUGHT_UP:

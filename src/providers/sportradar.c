@@ -85,6 +85,7 @@ struct rest_outcome {
 	bool deferred;                /* a league's: given up for the game's next turn */
 	long retry_after_s;           /* ... its Retry-After, -1 none */
 	const char *doc;              /* the document asked for: "pbp.json", ... */
+	int tries;                    /* attempts made, the last one included */
 };
 
 struct sr {
@@ -153,6 +154,8 @@ struct sr {
 	bool first_pending;
 	bool first_rosters_done;      /* ... its summary.json is behind it */
 	int tried;                    /* ... attempts at its current document */
+	int tries_before;             /* attempts the catch-up's summary.json
+	                                 made: "retry N" counts on from them */
 	bool pushed;                  /* a push event of the game was read (logged) */
 };
 
@@ -426,6 +429,7 @@ rest_get(struct sr *sr, const char *doc, int attempts, struct http_response *res
 
 	/* a league's first catch-up counts its attempts over its turns */
 	for (attempt = 1 + (sr->first_pending ? sr->tried : 0); ; attempt++) {
+		out->tries = attempt;
 		free(err);
 		err = NULL;
 		if (sr->defer_rest && sr->stream_others.arg != NULL)
@@ -505,7 +509,7 @@ rest_get(struct sr *sr, const char *doc, int attempts, struct http_response *res
 			/* the status names the failure: a run stopped now says why */
 			snprintf(why, sizeof why, "retrying %s: %s", doc, err != NULL ? err :
 			    "the server answered with an error");
-			feed_set_status(sr->feed, FEED_CATCHING_UP, attempt, why);
+			feed_set_status(sr->feed, FEED_CATCHING_UP, sr->tries_before + attempt, why);
 		}
 		if (feed_sleep(sr->feed, wait)) {
 			cs_set_cause(cause, "stopped");
@@ -588,9 +592,11 @@ catch_up(struct sr *sr, char **cause)
 	char *err = NULL;
 	long status;
 
+	if (!sr->have_summary && !sr->first_rosters_done)
+		sr->tries_before = 0;   /* the catch-up from its start */
 	/* a league's first catch-up keeps counting its failed turns */
-	feed_set_status(sr->feed, FEED_CATCHING_UP, sr->first_pending ? sr->tried : 0,
-	    "catching up from pbp.json");
+	feed_set_status(sr->feed, FEED_CATCHING_UP, sr->first_pending ?
+	    sr->tries_before + sr->tried : 0, "catching up from pbp.json");
 	if (!sr->have_summary && !sr->first_rosters_done &&
 	    read_summary(sr, SR_SUMMARY_ATTEMPTS, &sr->rest, &status, &err) < 0) {
 		/* a bad key or a refused certificate fails pbp.json
@@ -607,6 +613,9 @@ catch_up(struct sr *sr, char **cause)
 		}
 		log_msg("sportradar: going on without rosters: %s",
 		    err != NULL ? err : "summary.json failed");
+		/* pbp.json's retries count on from these: the header's
+		 * "retry 3" going back to "retry 1" looked like progress */
+		sr->tries_before = sr->rest.tries;
 		free(err);
 		err = NULL;
 	}
@@ -631,6 +640,7 @@ catch_up(struct sr *sr, char **cause)
 	}
 	http_response_free(&resp);
 	sr->last_catchup_us = cs_now_us();
+	sr->tries_before = 0;
 	sr->game_over = sportradar_status_final(sr->ctx->status);
 	if (sr->game_over)
 		rosters_again(sr);   /* no later call: the game ends here */
@@ -1641,7 +1651,7 @@ league_first(struct sr_league *lg, struct sr *g)
 			    g->game_id, g->tried + 1, why != NULL ? why : "failed");
 			g->tried++;
 			/* as a solo run's retries: "catching up, retry N" */
-			feed_set_status(g->feed, FEED_CATCHING_UP, g->tried,
+			feed_set_status(g->feed, FEED_CATCHING_UP, g->tries_before + g->tried,
 			    why != NULL ? why : "failed");
 			(void)league_retry(g);
 		} else
