@@ -118,12 +118,17 @@ if command -v tmux >/dev/null 2>&1; then
 	tm -f /dev/null new-session -d -s cs -x 120 -y 40 \
 	    "env TERM=tmux-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 $CS --replay $t/late.cap --speed max --log $t/ui.log --export $t/ui.json; echo EXIT=\$?; sleep 60"
 	tm set-option -g status off >/dev/null
-	i=0
-	while [ $i -lt 200 ] && ! tm capture-pane -p -t cs | grep -q "capture damaged"; do
-		sleep 0.1
-		i=$((i + 1))
-	done
-	tm capture-pane -p -t cs >"$t/screen.txt"
+	# wait_screen TEXT TENTHS: until the screen shows TEXT (at most TENTHS
+	# tenths of a second), then the screen into screen.txt
+	wait_screen() {
+		i=0
+		while [ $i -lt "$2" ] && ! tm capture-pane -p -t cs | grep -q "$1"; do
+			sleep 0.1
+			i=$((i + 1))
+		done
+		tm capture-pane -p -t cs >"$t/screen.txt"
+	}
+	wait_screen "capture damaged" 200
 	tap_ok "the UI header says the replay failed on the damage" \
 	    sh -c "head -1 '$t/screen.txt' | grep -q 'failed: capture damaged at line [0-9]*: '"
 	tap_ok "and still shows the game up to it" grep -q "Box score" "$t/screen.txt"
@@ -131,12 +136,7 @@ if command -v tmux >/dev/null 2>&1; then
 	# q: refused as --once refuses it; it had exited 0 and written the
 	# game up to the damage to --export, a plausible in-progress game
 	tm send-keys -t cs q
-	i=0
-	while [ $i -lt 600 ] && ! tm capture-pane -p -t cs | grep -q "EXIT="; do
-		sleep 0.1
-		i=$((i + 1))
-	done
-	tm capture-pane -p -t cs >"$t/screen.txt"
+	wait_screen "EXIT=" 600
 	tap_ok "q: the UI exits 1" grep -q "^EXIT=1" "$t/screen.txt"
 	tap_ok "with the one line that names the damage" \
 	    grep -q "^courtside: capture damaged at line [0-9]*: " "$t/screen.txt"
