@@ -314,6 +314,12 @@ perform(CURL *c, struct transfer *t)
 	return rc;
 }
 
+bool
+http_status_retryable(long status)
+{
+	return status == 408 || status == 429 || status >= 500;
+}
+
 /* Failures that a retry cannot heal: the certificate, the URL, the size. */
 bool
 http_curl_permanent(int code)

@@ -55,7 +55,7 @@ schedule_get(const struct schedule_query *q, const struct http_request *req,
 	for (attempt = 1; ; attempt++) {
 		rc = http_perform(req, resp, cause);
 		if (attempt >= q->attempts || (rc < 0 ? resp->permanent :
-		    !(resp->status == 408 || resp->status == 429 || resp->status >= 500)))
+		    !http_status_retryable(resp->status)))
 			return rc;
 		log_msg("schedule: GET %s: %s; trying again (attempt %d of %d)",
 		    http_url_for_log(req->url, logurl, sizeof logurl),

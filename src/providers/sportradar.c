@@ -269,12 +269,6 @@ sportradar_http_failure(char **cause, const char *what, const struct http_respon
 	}
 }
 
-static bool
-retryable(long status)
-{
-	return status == 429 || status >= 500 || status == 408;
-}
-
 /* Only characters a Sportradar id (a uuid) can hold go into a URL. */
 static bool
 id_ok(const char *s)
@@ -480,7 +474,7 @@ rest_get(struct sr *sr, const char *doc, int attempts, struct http_response *res
 				}
 				return 0;
 			}
-			if (!retryable(resp->status) || attempt >= attempts) {
+			if (!http_status_retryable(resp->status) || attempt >= attempts) {
 				out->unrecoverable = resp->status == 401 || resp->status == 403 ||
 				    resp->status == 404;
 				sportradar_http_failure(cause, doc, resp, attempt, false);
