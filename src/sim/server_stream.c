@@ -564,9 +564,9 @@ st_resume_index(const struct srv_conn *c, long long last_seq)
 	return start;
 }
 
-/* Which message of the ShotTracker stream carries which source. */
+/* The ShotTracker sources by name: the bit of the n bytes at p, or 0. */
 static unsigned
-st_source_bit(const char *json)
+source_named(const char *p, size_t n)
 {
 	static const struct { const char *name; unsigned bit; } names[] = {
 		{ "details", SRV_SRC_DETAILS }, { "shots", SRV_SRC_SHOTS },
@@ -574,19 +574,30 @@ st_source_bit(const char *json)
 		{ "possessions", SRV_SRC_POSSESSIONS },
 		{ "stats", SRV_SRC_STATS }, { "clock", SRV_SRC_CLOCK },
 	};
+	size_t i;
+
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strlen(names[i].name) == n && strncmp(p, names[i].name, n) == 0)
+			return names[i].bit;
+	return 0;
+}
+
+/* Which message of the ShotTracker stream carries which source. */
+static unsigned
+st_source_bit(const char *json)
+{
 	const char *p;
-	size_t i, n;
+	unsigned bit;
 
 	p = strstr(json, "\"source\":\"");
 	if (p == NULL || p - json > 64)
 		return SRV_SRC_OTHER;
 	p += strlen("\"source\":\"");
-	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
-		n = strlen(names[i].name);
-		if (strncmp(p, names[i].name, n) == 0 && p[n] == '"')
-			return names[i].bit;
-	}
-	return SRV_SRC_OTHER;
+	/* the name up to its closing quote (none: no name) */
+	if (strchr(p, '"') == NULL)
+		return SRV_SRC_OTHER;
+	bit = source_named(p, strcspn(p, "\""));
+	return bit != 0 ? bit : SRV_SRC_OTHER;
 }
 
 /* Whose a stats line is: its team_id and player_id as written (a team's
@@ -651,23 +662,14 @@ sim_srv_st_describe(const struct sim_msg *msgs, size_t n,
 static unsigned
 source_bits(const char *list)
 {
-	static const struct { const char *name; unsigned bit; } names[] = {
-		{ "details", SRV_SRC_DETAILS }, { "shots", SRV_SRC_SHOTS },
-		{ "marker", SRV_SRC_MARKER },
-		{ "possessions", SRV_SRC_POSSESSIONS },
-		{ "stats", SRV_SRC_STATS }, { "clock", SRV_SRC_CLOCK },
-	};
 	unsigned bits = 0;
 	const char *p = list, *comma;
-	size_t n, i;
+	size_t n;
 
 	for (;;) {
 		comma = strchr(p, ',');
 		n = comma != NULL ? (size_t)(comma - p) : strlen(p);
-		for (i = 0; i < sizeof names / sizeof names[0]; i++)
-			if (strlen(names[i].name) == n &&
-			    strncmp(p, names[i].name, n) == 0)
-				bits |= names[i].bit;
+		bits |= source_named(p, n);
 		if (comma == NULL)
 			break;
 		p = comma + 1;
