@@ -41,8 +41,8 @@ tests_test_backoff_SOURCES = tests/test_backoff.c tests/tap.h
 # Both providers against a misbehaving network: storms, frozen servers,
 # sockets that never answer (issue 14).
 TESTS += tests/test_st_watchdog.sh tests/test_st_freeze.sh tests/test_sr_freeze.sh \
-	tests/test_st_resolve.sh tests/test_refusals.sh
+	tests/test_st_resolve.sh tests/test_refusals.sh tests/test_timer_wait.sh
 EXTRA_DIST += tests/test_st_watchdog.sh tests/test_st_freeze.sh tests/test_sr_freeze.sh \
-	tests/test_st_resolve.sh tests/test_refusals.sh \
+	tests/test_st_resolve.sh tests/test_refusals.sh tests/test_timer_wait.sh \
 	tests/net_common.sh \
 	tests/silent_server.py tests/tls_proxy.py

@@ -32,6 +32,7 @@
 #define WS_TICK_US      (250 * 1000LL)
 #define WS_CLOSE_WAIT_US 500000LL     /* lets lws finish a close it started */
 #define WS_URL_MAX      4096
+#define WS_WAIT_FDS     64            /* sockets a tick's last stretch watches */
 #define PING_CONTROL    1u
 #define PING_TEXT       2u
 
@@ -57,6 +58,11 @@ struct ws_hub {
 	pthread_mutex_t ctx_lock;
 	struct lws_context *context;
 	lws_sorted_usec_list_t tick;
+	int64_t tick_due_us;     /* when it runs next (cs_now_us) */
+	/* ws_hub_service's rounds, and those in which neither a socket's
+	 * callback nor the tick ran: logged at the end, where a spin shows as
+	 * hundreds of idle rounds a tick */
+	unsigned long rounds, idle, ticks, callbacks;
 	bool tls_context;
 	int fd_limit;
 	uintptr_t generation;    /* the last connection's number */
@@ -241,6 +247,7 @@ ws_callback(struct lws *wsi, enum lws_callback_reasons reason, void *user,
 
 	if (ws == NULL)
 		return 0;
+	ws->hub->callbacks++;
 	switch (reason) {
 	case LWS_CALLBACK_CLIENT_APPEND_HANDSHAKE_HEADER:
 		/* TCP and TLS are up: the upgrade request goes out now */
@@ -320,13 +327,24 @@ lws_log_setup(void)
 	lws_set_log_level(LLL_ERR, lws_log_emit);
 }
 
+static void on_tick(lws_sorted_usec_list_t *sul);
+
+static void
+tick_schedule(struct ws_hub *hub, struct lws_context *ctx)
+{
+	lws_sul_schedule(ctx, 0, &hub->tick, on_tick, WS_TICK_US);
+	/* read after lws did (both CLOCK_MONOTONIC): due by then, not before */
+	hub->tick_due_us = cs_now_us() + WS_TICK_US;
+}
+
 static void
 on_tick(lws_sorted_usec_list_t *sul)
 {
 	struct ws_hub *hub = lws_container_of(sul, struct ws_hub, tick);
 
 	/* the service loop runs the checks once lws_service returns */
-	lws_sul_schedule(hub->context, 0, &hub->tick, on_tick, WS_TICK_US);
+	hub->ticks++;
+	tick_schedule(hub, hub->context);
 }
 
 static int
@@ -354,7 +372,7 @@ context_create(struct ws_hub *hub, bool tls, const char *cacert, char **cause)
 	hub->context = ctx;
 	pthread_mutex_unlock(&hub->ctx_lock);
 	hub->tls_context = tls;
-	lws_sul_schedule(ctx, 0, &hub->tick, on_tick, WS_TICK_US);
+	tick_schedule(hub, ctx);
 	return 0;
 }
 
@@ -401,6 +419,9 @@ ws_hub_free(struct ws_hub **hubp)
 
 	if (hub == NULL)
 		return;
+	if (hub->rounds > 0)
+		log_msg("ws: %lu service rounds, %lu of them idle; %lu ticks", hub->rounds,
+		    hub->idle, hub->ticks);
 	context_destroy(hub);
 	free(hub->socks);
 	pthread_mutex_destroy(&hub->ctx_lock);
@@ -809,18 +830,6 @@ step(struct ws *ws, int64_t now)
 	ws->state = WS_DONE;
 }
 
-void
-ws_hub_service(struct ws_hub *hub)
-{
-	int i;
-
-	if (hub->context != NULL)
-		lws_service(hub->context, 0);
-	/* a step may take the context (a handshake abandoned alone) */
-	for (i = 0; i < hub->nsocks; i++)
-		step(hub->socks[i], cs_now_us());
-}
-
 static int
 hub_fds(void *arg, int *fds, int max)
 {
@@ -838,6 +847,53 @@ hub_fds(void *arg, int *fds, int max)
 			fds[n++] = fd;
 	}
 	return n;
+}
+
+/*
+ * lws 4.1 sleeps in poll() until its next timer in whole milliseconds,
+ * rounded down, then polls without waiting until the timer is due: a spin
+ * of up to a millisecond before every tick.  That last stretch is waited
+ * here, on the sockets themselves, so that their data still wakes the
+ * thread at once (a wake-up from another thread waits for it).
+ */
+static void
+hub_wait_for_tick(struct ws_hub *hub)
+{
+	struct pollfd pfd[WS_WAIT_FDS];
+	int fds[WS_WAIT_FDS], n, i;
+	int64_t left = hub->tick_due_us - cs_now_us();
+	struct timespec ts;
+
+	if (left <= 0 || left >= 1000 ||
+	    lws_service_adjust_timeout(hub->context, 1, 0) == 0)
+		return;   /* not due yet, late already, or lws holds data */
+	n = hub_fds(hub, fds, WS_WAIT_FDS);
+	for (i = 0; i < n; i++) {
+		pfd[i].fd = fds[i];
+		pfd[i].events = POLLIN;
+		pfd[i].revents = 0;
+	}
+	ts.tv_sec = 0;
+	ts.tv_nsec = (long)left * 1000;
+	(void)ppoll(pfd, (nfds_t)n, &ts, NULL);
+}
+
+void
+ws_hub_service(struct ws_hub *hub)
+{
+	int i;
+
+	if (hub->context != NULL) {
+		unsigned long before = hub->callbacks + hub->ticks;
+
+		hub_wait_for_tick(hub);
+		lws_service(hub->context, 0);
+		hub->rounds++;
+		hub->idle += hub->callbacks + hub->ticks == before;
+	}
+	/* a step may take the context (a handshake abandoned alone) */
+	for (i = 0; i < hub->nsocks; i++)
+		step(hub->socks[i], cs_now_us());
 }
 
 /* `ready`: the sockets the poll found readable */

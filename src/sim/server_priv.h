@@ -235,6 +235,10 @@ struct sim_server {
 	struct srv_sr_session sessions[SRV_SR_SESSIONS];
 	lws_sorted_usec_list_t tick;
 	int64_t tick_due_us;    /* 0 = not armed */
+	/* the service thread's rounds (lws_service calls), those in which
+	 * neither a callback nor the tick ran, and the ticks: logged at the
+	 * end, where a spin shows as hundreds of idle rounds a tick */
+	unsigned long rounds, idle, ticks, callbacks;
 	int64_t next_stall_ms;  /* INT64_MAX = no more stalls */
 	unsigned char *scratch; /* LWS_PRE + SRV_CHUNK + framing */
 };
