@@ -200,16 +200,20 @@ tap_ok "stream first: game 3's push lines were held, read after its catch-up" \
     "$t/sf.log"
 tap_ok "the simulator exits cleanly" sim_stop_all
 
-# ... and the night to its end at 600x through the same fault: every
+# ... and the night to its end at 600x, game 3's first pbp.json never
+# answered five times: more than its four attempts, so live, they start
+# over (before, the game ended there, failed, and the run exited 1); every
 # game's export equals its solo run.
 sim_start srfirstend --games 8 --seed 90 --speed 600 --start-ms 1500000 --require-auth U:S \
-    --faults freeze=3:3 || tap_skip_all "courtside-sim did not start"
+    --faults freeze=3:5 || tap_skip_all "courtside-sim did not start"
 base=http://127.0.0.1:$SIM_PORT
 "$CS" --provider sportradar --base-url "$base" --game "$(echo "$@" | tr ' ' ,)" --headless \
     --duration 600 --export "$t/sfe.json" --log "$t/sfe.log" >"$t/sfe.out" 2>"$t/sfe.err"
-tap_is "$?" 0 "stream first: game 3's first pbp.json frozen three times, the night ends, exit 0"
-tap_ok "stream first: the simulator froze it three times" \
-    grep -q "fault: freeze game=3 request=3 GET .*pbp.json" "$sim_tmp/srfirstend.log"
+tap_is "$?" 0 "stream first: game 3's first pbp.json frozen five times, the night ends, exit 0"
+tap_ok "stream first: the simulator froze it five times" \
+    grep -q "fault: freeze game=3 request=5 GET .*pbp.json" "$sim_tmp/srfirstend.log"
+tap_ok "stream first: game 3's four attempts failed, and started over" \
+    grep -q "sportradar: $s3: its first catch-up failed: .*; it starts over" "$t/sfe.log"
 tap_is "$(grep -c 'sportradar: [0-9a-f-]*: the game is closed$' "$t/sfe.log")" 8 \
     "stream first: each game ends on its own"
 : >"$t/diff"

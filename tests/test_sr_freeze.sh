@@ -80,4 +80,42 @@ tap_ok "naming why: $(head -c 160 "$t/silent.err")" \
 tap_ok "the unanswered request was given up in under 30 s" \
 	grep -q "GET .*summary.json failed: .*no data for 20 s" "$t/silent.log"
 tap_ok "every server stops cleanly" sim_stop_all
+
+# --- a server down at tip-off: nothing listens on its port at first ---
+SEED=23
+"$SIM" --print-truth sportradar --seed $SEED --at end >"$t/truth_down.json"
+tap_ok "a port to leave closed, and the game's id (the same seed, the same id)" \
+	sim_start probe --provider sportradar --seed $SEED
+port=$SIM_PORT
+game=$SIM_SR
+sim_stop_all
+# --once: summary.json's four tries find no server; pbp.json gets one,
+# not four more (against a silent one, ~100 s rather than ~170)
+sr_client "http://127.0.0.1:$port" --game "$game" --once --log "$t/down.log" \
+	--export "$t/down.json" 2>"$t/down.err"
+rc=$?
+tap_ok "--once against no server exits non-zero ($(head -c 160 "$t/down.err"))" \
+	test "$rc" -ne 0
+tap_is "$(grep -c "GET .*summary.json failed" "$t/down.log"):$(grep -c \
+	"GET .*pbp.json failed" "$t/down.log")" "4:1" \
+	"summary.json tried 4 times, then pbp.json once"
+# live: the run waits for the server (it ended at the first catch-up)
+sr_client "http://127.0.0.1:$port" --game "$game" --headless --log "$t/up.log" \
+	--export "$t/up.json" >/dev/null 2>"$t/up.err" &
+cpid=$!
+tap_ok "live, the failed catch-up is tried again after a wait" \
+	wait_log "$t/up.log" "sportradar: reconnecting (attempt 1; " 120
+tap_ok "the server comes up on its port" \
+	sim_start up --port "$port" --provider sportradar --require-auth "user:$KEY" \
+	--seed $SEED --speed 100 --start-at 4/3:00
+wait "$cpid"
+tap_is "$?" 0 "then the game is followed to its end ($(head -c 160 "$t/up.err"))"
+# the first catch-up made 5 tries (4 + 1): the next one counts on from them
+tap_ok "the header's retry count went on into the next catch-up" \
+	awk '/sportradar: reconnecting \(attempt 1; / { on = 1 }
+	    on && /status: catching up, retry [0-9]+:/ {
+		n = $0; sub(/.*retry /, "", n); sub(/:.*/, "", n); ok = n + 0 >= 5; exit }
+	    END { exit !ok }' "$t/up.log"
+tap_ok "the export equals the simulator's truth" "$EQ" "$t/truth_down.json" "$t/up.json"
+tap_ok "every server stops cleanly" sim_stop_all
 tap_done

@@ -584,13 +584,16 @@ catch_up(struct sr *sr, char **cause)
 	struct http_response resp;
 	struct pbp_fetch pf;
 	char *err = NULL;
+	int pbp_attempts = SR_REST_ATTEMPTS;
 	long status;
 
-	if (!sr->have_summary && !sr->first_rosters_done)
-		sr->tries_before = 0;   /* the catch-up from its start */
+	/* a league's first catch-up counts from its start at each turn; a
+	 * solo run's count goes on over its catch-ups until one works */
+	if (sr->first_pending && !sr->first_rosters_done)
+		sr->tries_before = 0;
 	/* a league's first catch-up keeps counting its failed turns */
 	feed_set_status(sr->feed, FEED_CATCHING_UP, sr->first_pending ?
-	    sr->tries_before + sr->tried : 0, "catching up from pbp.json");
+	    sr->tries_before + sr->tried : sr->tries_before, "catching up from pbp.json");
 	if (!sr->have_summary && !sr->first_rosters_done &&
 	    read_summary(sr, SR_SUMMARY_ATTEMPTS, &sr->rest, &status, &err) < 0) {
 		/* a bad key or a refused certificate fails pbp.json
@@ -609,7 +612,12 @@ catch_up(struct sr *sr, char **cause)
 		    err != NULL ? err : "summary.json failed");
 		/* pbp.json's retries count on from these: the header's
 		 * "retry 3" going back to "retry 1" looked like progress */
-		sr->tries_before = sr->rest.tries;
+		sr->tries_before += sr->rest.tries;
+		/* a server that did not answer summary.json's last try gets
+		 * one at pbp.json, not SR_REST_ATTEMPTS more: --once against
+		 * a silent server fails in ~100 s, not ~170 */
+		if (status == 0 && !sr->defer_rest)
+			pbp_attempts = 1;
 		free(err);
 		err = NULL;
 	}
@@ -620,7 +628,9 @@ catch_up(struct sr *sr, char **cause)
 	/* its events are delivered as they arrive: a document's, not timed */
 	feed_mark_document(sr->feed);
 	pbp_fetch_init(&pf, sr, false);
-	if (rest_get(sr, "pbp.json", SR_REST_ATTEMPTS, &resp, &pf, &sr->rest, cause) < 0) {
+	if (rest_get(sr, "pbp.json", pbp_attempts, &resp, &pf, &sr->rest, cause) < 0) {
+		if (!sr->defer_rest)
+			sr->tries_before += sr->rest.tries;   /* the next catch-up's count */
 		http_response_free(&resp);
 		return -1;
 	}
@@ -1375,17 +1385,29 @@ static int
 sr_run(struct feed *feed, char **cause)
 {
 	struct sr *sr;
-	int rc = -1;
+	int rc = -1, attempt = 0;
 
 	sr = calloc(1, sizeof *sr);
 	if (sr == NULL)
 		return cs_set_cause(cause, "out of memory");
 	if (sr_setup(sr, feed, true, cause) < 0)
 		goto out;
-	if (catch_up(sr, cause) < 0) {
+	/* --once, and a failure no retry heals, end with the first catch-up;
+	 * live, the game is worth waiting for (a server down at tip-off):
+	 * catch up again through the reconnects' backoff, as ShotTracker's
+	 * catch-up waits */
+	while (catch_up(sr, cause) < 0) {
 		if (feed_stopping(feed))
 			rc = 0;
-		goto out;
+		if (feed_stopping(feed) || sr->cfg->once || sr->rest.unrecoverable)
+			goto out;
+		if (feed_sleep(feed, reconnect_wait(sr, &attempt, *cause))) {
+			rc = 0;
+			goto out;
+		}
+		free(*cause);
+		*cause = NULL;
+		(void)feed_take_reconnect_request(feed);
 	}
 	if (sr->cfg->once || sr->game_over) {
 		if (sr->game_over)
@@ -1626,8 +1648,9 @@ league_retry(struct sr *g)
 /*
  * A game's first catch-up, one attempt a turn (defer_rest): that of a solo
  * run (summary.json, then pbp.json, SR_REST_ATTEMPTS attempts each, a
- * failure no retry heals ending the game), but the game's own backoff
- * between attempts, so that the others go on.  Its lines stay held until
+ * failure no retry heals ending the game, and live, pbp.json's attempts
+ * starting over), but the game's own backoff between attempts, so that
+ * the others go on.  Its lines stay held until
  * it is done (the caller releases them); then it is live.
  */
 static void
@@ -1647,6 +1670,18 @@ league_first(struct sr_league *lg, struct sr *g)
 			/* as a solo run's retries: "catching up, retry N" */
 			feed_set_status(g->feed, FEED_CATCHING_UP, g->tries_before + g->tried,
 			    why != NULL ? why : "failed");
+			(void)league_retry(g);
+		} else if (!lg->conn.cfg->once && !g->rest.unrecoverable) {
+			/* live, the game is worth waiting for (its server down
+			 * a while): its attempts start over after its backoff,
+			 * the count going on, as a solo run's catch-up does */
+			log_msg("sportradar: %s: its first catch-up failed: %s; it starts "
+			    "over", g->game_id, why != NULL ? why : "failed");
+			g->tries_before += g->tried + 1;
+			g->tried = 0;
+			feed_set_status(g->feed, FEED_CATCHING_UP, g->tries_before,
+			    why != NULL ? why : "failed");
+			g->rest.deferred = true;
 			(void)league_retry(g);
 		} else
 			league_end(g, -1, why);
