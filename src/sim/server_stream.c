@@ -491,7 +491,10 @@ sim_srv_stream_writeable(struct srv_conn *c, struct lws *wsi)
 			return 0;
 		}
 	}
-	if (c->dropping || c->pong_pending || c->qlen > 0 || batch_due(c, feed))
+	/* a write the socket did not take whole: lws sends the rest at
+	 * POLLOUT, which it serves only with rx on (else poll() spins) */
+	if (c->dropping || c->pong_pending || c->qlen > 0 || batch_due(c, feed) ||
+	    lws_partial_buffered(wsi))
 		stream_want_write(c);
 	else
 		sim_srv_tick_arm(srv, stream_wake(c, sim_srv_now_us(), feed));
