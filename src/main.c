@@ -324,16 +324,28 @@ pick_game(const struct settings *s, const struct ui_options *uo, char *id,
 	int k;
 
 	*rc = 1;
-	if (fetch_schedule(s, &sched) < 0)
-		return 1;
-	if (sched.n == 0) {
+	if (schedule_of(s, &sched, SCHEDULE_ATTEMPTS, &cause) < 0) {
+		if (!sched.retryable) {
+			fprintf(stderr, "courtside: %s\n", cause != NULL ? cause : "no schedule");
+			free(cause);
+			schedule_free(&sched);
+			return 1;
+		}
+		/* the server down at the start: the picker opens empty and says
+		 * so, and its refresh is the retry, as a game's feed waits */
+		log_msg("picker: no schedule yet: %s; trying again every %d s",
+		    cause != NULL ? cause : "?", PICK_REFRESH_MS / 1000);
+		free(cause);
+		cause = NULL;
+		schedule_free(&sched);
+	} else if (sched.n == 0) {
 		fprintf(stderr, "courtside: no games on %04d-%02d-%02d%s%s\n", s->year,
 		    s->month, s->day, s->team != NULL ? " for team " : "",
 		    s->team != NULL ? s->team : "");
 		schedule_free(&sched);
 		return 1;
 	}
-	rows = calloc(sched.n, sizeof *rows);
+	rows = calloc(sched.n + 1, sizeof *rows);
 	for (i = 0; rows != NULL && i < sched.n; i++)
 		pick_row(&sched.games[i], &rows[i]);
 	snprintf(title, sizeof title, "%s, %04d-%02d-%02d", cs_provider_name(s->provider),

@@ -4,7 +4,8 @@
 # searches a team, Enter opens the game under the cursor (its teams in the
 # header), q leaves the game with status 0.  Then ShotTracker's picker (its
 # schedule has no score: n/a, and why), and q in the picker itself.  Last,
-# the open picker refreshes its scores, and says when it cannot.
+# the open picker refreshes its scores, and says when it cannot; started
+# while the server is down, it waits for it.
 . "$top_srcdir/tests/tap.sh"
 . "$top_srcdir/tests/sim_common.sh"
 . "$top_srcdir/tests/tmux_common.sh"
@@ -105,11 +106,29 @@ tap_ok "the server gone: the picker says its scores are not refreshed" \
     wait_for "scores not refreshed"
 "$SIM" --port "$port" --log "$sim_tmp/back.log" --games 2 --seed 41 --speed 60 \
     --start-ms 300000 --require-auth U:S >"$sim_tmp/back.out" 2>"$sim_tmp/back.err" &
-sim_pids="$sim_pids $!"
+back_pid=$!
+sim_pids="$sim_pids $back_pid"
 tap_ok "back on the same port: the next refresh takes the note away" \
     wait_gone "scores not refreshed"
 tm send-keys -t cs q
 tap_ok "q leaves the refreshing picker with status 0" wait_for "EXIT=0"
+tm_stop
+
+# The server down when the picker starts: it opens and says so (before,
+# courtside exited at once), then its refresh brings the games once the
+# server is up, as a game's feed waits for its server.
+kill "$back_pid"
+wait "$back_pid" 2>/dev/null
+tm_start 80 24 "$CS" --provider sportradar --base-url "$base" --log "$t/down.log"
+tap_ok "the server down at the start: the picker opens and says so" \
+    wait_for "no schedule yet: the server did not give it; trying again every 10 s"
+tap_ok "and counts no games" hasnt "0 games"
+"$SIM" --port "$port" --log "$sim_tmp/up.log" --games 2 --seed 41 --speed 60 \
+    --start-ms 300000 --require-auth U:S >"$sim_tmp/up.out" 2>"$sim_tmp/up.err" &
+sim_pids="$sim_pids $!"
+tap_ok "the server up: a refresh brings the night's games" wait_for ": 2 games"
+tm send-keys -t cs q
+tap_ok "q leaves it with status 0" wait_for "EXIT=0"
 tm_stop
 tap_ok "the simulator exits cleanly" sim_stop_all
 tap_done

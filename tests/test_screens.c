@@ -1419,6 +1419,30 @@ test_picker(void)
 	    "picker at 40x12: ... both when scrolled to the middle");
 	resizeterm(24, 80);
 	ui_picker_free(&p);
+
+	/* The schedule's server down at the start: the picker opens with no
+	 * rows and says so (before, courtside exited); "0 games" would read
+	 * as a day without games.  A refresh that works fills it. */
+	p = ui_picker_new(NULL, 0, "sportradar, 2026-12-06", false);
+	if (!ok(p != NULL, "picker, no schedule yet: created"))
+		return;
+	ui_picker_refresh_failed(p);
+	picker_show(p, "picker_no_schedule_80x24");
+	ok(screen_has("no schedule yet: the server did not give it") &&
+	    !screen_has("0 games"), "picker, no schedule yet: says so, and counts no games");
+	resizeterm(45, 160);
+	picker_show(p, "picker_no_schedule_160x45");
+	ok(ui_picker_key(p, '\n', &chosen) == UI_PICK_NONE,
+	    "picker, no schedule yet: Enter opens nothing");
+	picker_rows(rows, 8);
+	ui_picker_update(p, rows, 8);
+	resizeterm(24, 80);
+	ui_picker_draw(p, stdscr);
+	wnoutrefresh(stdscr);
+	doupdate();
+	ok(screen_has("8 games") && !screen_has("no schedule"),
+	    "picker, no schedule yet: a refresh brings the games");
+	ui_picker_free(&p);
 }
 
 /* ---- the strip of games (ui/pane_strip.h) ---- */

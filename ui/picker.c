@@ -33,6 +33,7 @@ struct ui_picker {
 	bool searching;            /* the `/` prompt has the keys */
 	bool ascii;
 	bool stale;                /* the last refresh failed */
+	int retry_s;               /* the refresh's period; 0: none */
 };
 
 /* A team matches when the query is in its name or alias, any case. */
@@ -255,7 +256,16 @@ draw_footer(struct ui_picker *p, WINDOW *w, int y, int cols, int body)
 
 	if (p->searching)
 		ui_textf(w, y, 0, cols, A_NORMAL, "/%s", p->query);
-	else if (p->nshown == 0)
+	else if (p->n == 0 && p->stale) {
+		/* the schedule not read yet (its server down at the start) */
+		if (p->retry_s > 0)
+			snprintf(more, sizeof more, "; trying again every %d s", p->retry_s);
+		else
+			more[0] = '\0';
+		snprintf(keys, sizeof keys, "no schedule yet: the server did not give it%s"
+		    "  q quit", more);
+		fit_text(w, y, 0, cols, A_BOLD, keys, p->ascii);
+	} else if (p->nshown == 0)
 		ui_textf(w, y, 0, cols, A_BOLD, "no game %s%s%s (Esc shows them all)",
 		    p->query[0] != '\0' ? "of \"" : "", p->query,
 		    p->query[0] != '\0' ? "\"" : "");
@@ -281,8 +291,12 @@ ui_picker_draw(struct ui_picker *p, WINDOW *w)
 	getmaxyx(w, lines, cols);
 	werase(w);
 	columns(cols, &c);
-	snprintf(title, sizeof title, "courtside %s %s: %zu game%s", p->ascii ? "-" :
-	    "\xc2\xb7", p->title, p->nshown, p->nshown == 1 ? "" : "s");
+	if (p->n == 0 && p->stale)   /* not read yet: no count to give */
+		snprintf(title, sizeof title, "courtside %s %s: no schedule yet",
+		    p->ascii ? "-" : "\xc2\xb7", p->title);
+	else
+		snprintf(title, sizeof title, "courtside %s %s: %zu game%s", p->ascii ? "-" :
+		    "\xc2\xb7", p->title, p->nshown, p->nshown == 1 ? "" : "s");
 	fit_text(w, 0, 0, cols, A_BOLD, title, p->ascii);
 	snprintf(status, sizeof status, "%-*.*s ", c.status, c.status, "STATUS");
 	ui_textf(w, 1, 0, cols, A_DIM, "  %-5s  %-*s %-2s %-*s %s%*s%s", "TIP", c.team,
@@ -559,6 +573,9 @@ ui_pick(const struct ui_options *opt, const struct ui_pick_row *rows, size_t n,
 	p = ui_picker_new(rows, n, title, opt->ascii);
 	if (p == NULL)
 		return cs_set_cause(cause, "out of memory"), -2;
+	if (n == 0)
+		ui_picker_refresh_failed(p);   /* not read yet: said in the footer */
+	p->retry_s = src != NULL && src->fetch != NULL ? src->interval_ms / 1000 : 0;
 	scr = newterm(NULL, stdout, stdin);
 	if (scr == NULL) {
 		ui_picker_free(&p);

@@ -62,7 +62,8 @@ struct ui_pick_source {
 /* On the terminal until a game is chosen (its row index in the rows the
  * picker shows last, copied to *picked), or -1 when the user leaves (q,
  * Esc, a signal); -2 with *cause when the terminal fails.  `src` may be
- * NULL: no refresh. */
+ * NULL: no refresh.  No rows (n 0): the schedule could not be read yet;
+ * the picker says so until a refresh brings it. */
 int ui_pick(const struct ui_options *opt, const struct ui_pick_row *rows, size_t n,
     const char *title, const struct ui_pick_source *src, struct ui_pick_row *picked,
     char **cause);

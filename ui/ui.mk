@@ -148,7 +148,8 @@ TESTS += tests/test_league_frames.sh
 EXTRA_DIST += tests/test_league_frames.sh
 EXTRA_DIST += \
 	tests/screens/picker_80x24.txt tests/screens/picker_160x45.txt \
-	tests/screens/picker_search_80x24.txt tests/screens/picker_scrolled_80x24.txt
+	tests/screens/picker_search_80x24.txt tests/screens/picker_scrolled_80x24.txt \
+	tests/screens/picker_no_schedule_80x24.txt tests/screens/picker_no_schedule_160x45.txt
 # Screens of session 9's sizes and states (and earlier ones never listed)
 EXTRA_DIST += \
 	tests/screens/box_fga100_80x24.txt tests/screens/too_small_strip_60x16.txt \

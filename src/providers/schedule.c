@@ -204,6 +204,7 @@ schedule_answer(const struct schedule_query *q, const char *url, struct http_res
 	log_msg("%s: GET %s -> %ld (%zu bytes)", how->log_name,
 	    http_url_for_log(url, logurl, sizeof logurl), resp->status, resp->len);
 	if (resp->status != 200) {
+		out->retryable = http_status_retryable(resp->status);
 		cs_set_cause(cause, "%s answered HTTP %ld%s%s%s", how->what, resp->status,
 		    resp->status == 401 || resp->status == 403 ? " (check " : "",
 		    resp->status == 401 || resp->status == 403 ? how->credentials : "",

@@ -40,6 +40,8 @@ struct schedule {
 	int year, month, day;        /* the local day asked for */
 	struct schedule_game *games; /* sorted by tip-off; owned */
 	size_t n;
+	bool retryable;              /* the fetch failed, and a later try may heal
+	                                it: no answer, 408, 429, 5xx */
 };
 
 struct schedule_query {

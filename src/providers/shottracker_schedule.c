@@ -51,6 +51,7 @@ signed_get(const struct schedule_query *q, const char *url, struct http_response
 	int rc;
 
 	rc = sign_request_headers(o->username, o->secret, "GET", url, &sh);
+	resp->permanent = rc < 0;   /* no request: nothing a retry heals */
 	if (rc == -1)
 		return cs_set_cause(cause, "ShotTracker: bad URL for the schedule (check --base-url)");
 	if (rc < 0)
@@ -101,8 +102,10 @@ shottracker_schedule_fetch(const struct schedule_query *q, struct schedule *out,
 	    "&to=%" PRId64 "%s", (int)n, base, from, to, team) >= sizeof url)
 		return cs_set_cause(cause, "ShotTracker: --base-url is too long");
 	memset(&resp, 0, sizeof resp);
-	if (signed_get(q, url, &resp, cause) < 0)
+	if (signed_get(q, url, &resp, cause) < 0) {
+		out->retryable = !resp.permanent;   /* no answer */
 		return -1;
+	}
 	return schedule_answer(q, url, &resp, &st_answer, out, cause);
 }
 

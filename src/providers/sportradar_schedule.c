@@ -97,8 +97,10 @@ sportradar_schedule_fetch(const struct schedule_query *q, struct schedule *out,
 	memset(&resp, 0, sizeof resp);
 	rc = schedule_get(q, &req, &resp, cause);
 	explicit_bzero(key, sizeof key);
-	if (rc < 0)
+	if (rc < 0) {
+		out->retryable = !resp.permanent;   /* no answer */
 		return -1;
+	}
 	return schedule_answer(q, url, &resp, &sr_answer, out, cause);
 }
 
