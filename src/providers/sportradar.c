@@ -1342,6 +1342,9 @@ conn_run(struct sr *sr, char **cause)
 				goto retry;
 			}
 			if (conn_over(sr)) {
+				if (sr->lg == NULL)
+					log_msg("sportradar: the game is %s: nothing to stream",
+					    sr->ctx->status);
 				rc = 0;
 				break;
 			}
@@ -1385,34 +1388,22 @@ static int
 sr_run(struct feed *feed, char **cause)
 {
 	struct sr *sr;
-	int rc = -1, attempt = 0;
+	int rc = -1;
 
 	sr = calloc(1, sizeof *sr);
 	if (sr == NULL)
 		return cs_set_cause(cause, "out of memory");
 	if (sr_setup(sr, feed, true, cause) < 0)
 		goto out;
-	/* --once, and a failure no retry heals, end with the first catch-up;
-	 * live, the game is worth waiting for (a server down at tip-off):
-	 * catch up again through the reconnects' backoff, as ShotTracker's
-	 * catch-up waits */
-	while (catch_up(sr, cause) < 0) {
-		if (feed_stopping(feed))
+	/* --once: the catch-up is the run.  Live, the connection's loop
+	 * catches up first, and again through its backoff when that fails (a
+	 * server down at tip-off), as after a drop: the game is worth waiting
+	 * for, as ShotTracker's catch-up waits. */
+	if (sr->cfg->once) {
+		if (catch_up(sr, cause) == 0 || feed_stopping(feed))
 			rc = 0;
-		if (feed_stopping(feed) || sr->cfg->once || sr->rest.unrecoverable)
-			goto out;
-		if (feed_sleep(feed, reconnect_wait(sr, &attempt, *cause))) {
-			rc = 0;
-			goto out;
-		}
-		free(*cause);
-		*cause = NULL;
-		(void)feed_take_reconnect_request(feed);
-	}
-	if (sr->cfg->once || sr->game_over) {
-		if (sr->game_over)
+		if (rc == 0 && sr->game_over)
 			log_msg("sportradar: the game is %s: nothing to stream", sr->ctx->status);
-		rc = 0;
 		goto out;
 	}
 	rc = conn_run(sr, cause);
