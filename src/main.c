@@ -224,20 +224,29 @@ schedule_of(const struct settings *s, struct schedule *sched, int attempts, char
 	return rc;
 }
 
-/* The day's schedule; -1 after saying why. */
 #define SCHEDULE_ATTEMPTS 3
+#define PICK_REFRESH_MS 10000   /* the open picker reads the schedule again */
 
+/* The day's schedule: 0, or -1 after saying why.  With `may_wait` (the
+ * picker, whose refresh is its retry), 1 for a failure a later try may
+ * heal, logged only: no schedule yet. */
 static int
-fetch_schedule(const struct settings *s, struct schedule *sched)
+fetch_schedule(const struct settings *s, struct schedule *sched, bool may_wait)
 {
 	char *cause = NULL;
+	bool wait;
 
 	if (schedule_of(s, sched, SCHEDULE_ATTEMPTS, &cause) == 0)
 		return 0;
-	fprintf(stderr, "courtside: %s\n", cause != NULL ? cause : "no schedule");
+	wait = may_wait && sched->retryable;
+	if (wait)
+		log_msg("picker: no schedule yet: %s; trying again every %d s",
+		    cause != NULL ? cause : "?", PICK_REFRESH_MS / 1000);
+	else
+		fprintf(stderr, "courtside: %s\n", cause != NULL ? cause : "no schedule");
 	free(cause);
 	schedule_free(sched);
-	return -1;
+	return wait ? 1 : -1;
 }
 
 /* --list: the day's games, one line each (or JSON), then exit. */
@@ -247,7 +256,7 @@ run_list(const struct settings *s)
 	struct schedule sched;
 	int rc;
 
-	if (fetch_schedule(s, &sched) < 0)
+	if (fetch_schedule(s, &sched, false) < 0)
 		return 1;
 	rc = schedule_print(&sched, stdout, s->export_format == EXPORT_JSON &&
 	    s->export_format_set) == 0 && fflush(stdout) == 0 ? 0 : 1;
@@ -281,8 +290,6 @@ pick_row(const struct schedule_game *g, struct ui_pick_row *r)
 
 /* The picker's live scores: the schedule again, on the picker's own
  * thread (so a failure is logged, never printed over the screen). */
-#define PICK_REFRESH_MS 10000
-
 static int
 pick_refresh(void *ctx, struct ui_pick_row **rows, size_t *n)
 {
@@ -324,21 +331,12 @@ pick_game(const struct settings *s, const struct ui_options *uo, char *id,
 	int k;
 
 	*rc = 1;
-	if (schedule_of(s, &sched, SCHEDULE_ATTEMPTS, &cause) < 0) {
-		if (!sched.retryable) {
-			fprintf(stderr, "courtside: %s\n", cause != NULL ? cause : "no schedule");
-			free(cause);
-			schedule_free(&sched);
-			return 1;
-		}
-		/* the server down at the start: the picker opens empty and says
-		 * so, and its refresh is the retry, as a game's feed waits */
-		log_msg("picker: no schedule yet: %s; trying again every %d s",
-		    cause != NULL ? cause : "?", PICK_REFRESH_MS / 1000);
-		free(cause);
-		cause = NULL;
-		schedule_free(&sched);
-	} else if (sched.n == 0) {
+	/* the server down at the start (1): the picker opens empty and says
+	 * so, and its refresh is the retry, as a game's feed waits */
+	k = fetch_schedule(s, &sched, true);
+	if (k < 0)
+		return 1;
+	if (k == 0 && sched.n == 0) {
 		fprintf(stderr, "courtside: no games on %04d-%02d-%02d%s%s\n", s->year,
 		    s->month, s->day, s->team != NULL ? " for team " : "",
 		    s->team != NULL ? s->team : "");
@@ -370,7 +368,7 @@ all_games(const struct settings *s, char ids[][CS_ID_MAX], int *n)
 	struct schedule sched;
 	size_t i;
 
-	if (fetch_schedule(s, &sched) < 0)
+	if (fetch_schedule(s, &sched, false) < 0)
 		return -1;
 	for (i = 0, *n = 0; i < sched.n && *n < SETTINGS_GAMES_MAX; i++)
 		cs_strlcpy(ids[(*n)++], sched.games[i].id, CS_ID_MAX);

@@ -249,6 +249,14 @@ ui_picker_refresh_failed(struct ui_picker *p)
 	p->stale = true;
 }
 
+/* No rows, and no read has worked: the schedule is not read yet (its
+ * server down at the start), not a day without games. */
+static bool
+unread(const struct ui_picker *p)
+{
+	return p->n == 0 && p->stale;
+}
+
 static void
 draw_footer(struct ui_picker *p, WINDOW *w, int y, int cols, int body)
 {
@@ -256,8 +264,7 @@ draw_footer(struct ui_picker *p, WINDOW *w, int y, int cols, int body)
 
 	if (p->searching)
 		ui_textf(w, y, 0, cols, A_NORMAL, "/%s", p->query);
-	else if (p->n == 0 && p->stale) {
-		/* the schedule not read yet (its server down at the start) */
+	else if (unread(p)) {
 		if (p->retry_s > 0)
 			snprintf(more, sizeof more, "; trying again every %d s", p->retry_s);
 		else
@@ -284,19 +291,19 @@ void
 ui_picker_draw(struct ui_picker *p, WINDOW *w)
 {
 	struct pick_cols c;
-	char status[32], title[200];
+	char status[32], title[200], count[32];
 	int lines, cols, y, body;
 	size_t i;
 
 	getmaxyx(w, lines, cols);
 	werase(w);
 	columns(cols, &c);
-	if (p->n == 0 && p->stale)   /* not read yet: no count to give */
-		snprintf(title, sizeof title, "courtside %s %s: no schedule yet",
-		    p->ascii ? "-" : "\xc2\xb7", p->title);
+	if (unread(p))
+		cs_strlcpy(count, "no schedule yet", sizeof count);
 	else
-		snprintf(title, sizeof title, "courtside %s %s: %zu game%s", p->ascii ? "-" :
-		    "\xc2\xb7", p->title, p->nshown, p->nshown == 1 ? "" : "s");
+		snprintf(count, sizeof count, "%zu game%s", p->nshown, p->nshown == 1 ? "" : "s");
+	snprintf(title, sizeof title, "courtside %s %s: %s", p->ascii ? "-" : "\xc2\xb7",
+	    p->title, count);
 	fit_text(w, 0, 0, cols, A_BOLD, title, p->ascii);
 	snprintf(status, sizeof status, "%-*.*s ", c.status, c.status, "STATUS");
 	ui_textf(w, 1, 0, cols, A_DIM, "  %-5s  %-*s %-2s %-*s %s%*s%s", "TIP", c.team,

@@ -51,7 +51,8 @@ void ui_picker_refresh_failed(struct ui_picker *p);
  * Where an open picker gets fresh rows: fetch runs on the picker's own
  * thread (never curses) every interval_ms, and returns 0 with *rows
  * (malloc'd, the picker frees them) and *n, or -1 (the rows on screen
- * stay, said to be not refreshed).  The UI thread sleeps in poll() between keys and refreshes.
+ * stay, said to be not refreshed).  The UI thread sleeps in poll()
+ * between keys and refreshes.
  */
 struct ui_pick_source {
 	int (*fetch)(void *ctx, struct ui_pick_row **rows, size_t *n);

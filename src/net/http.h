@@ -81,7 +81,7 @@ void http_response_header(struct http_response *resp, const char *line, size_t l
 /* A libcurl result (CURLcode) that no retry heals: a certificate refused,
  * an oversized body, a bad URL.  For callers that drive curl themselves. */
 bool http_curl_permanent(int code);
-/* An HTTP status a later try may not get (408, 429, 5xx). */
+/* An HTTP status a later try may heal (408, 429, 5xx). */
 bool http_status_retryable(long status);
 
 /*

@@ -43,7 +43,7 @@ static const struct backoff_policy schedule_backoff = { 250, 500, 2000, 30 };
 
 int
 schedule_get(const struct schedule_query *q, const struct http_request *req,
-    struct http_response *resp, char **cause)
+    struct http_response *resp, struct schedule *out, char **cause)
 {
 	struct backoff b;
 	struct timespec ts;
@@ -54,8 +54,8 @@ schedule_get(const struct schedule_query *q, const struct http_request *req,
 	backoff_init(&b, &schedule_backoff, (uint64_t)cs_wall_ms());
 	for (attempt = 1; ; attempt++) {
 		rc = http_perform(req, resp, cause);
-		if (attempt >= q->attempts || (rc < 0 ? resp->permanent :
-		    !http_status_retryable(resp->status)))
+		out->retryable = rc < 0 ? !resp->permanent : http_status_retryable(resp->status);
+		if (attempt >= q->attempts || !out->retryable)
 			return rc;
 		log_msg("schedule: GET %s: %s; trying again (attempt %d of %d)",
 		    http_url_for_log(req->url, logurl, sizeof logurl),
@@ -204,7 +204,6 @@ schedule_answer(const struct schedule_query *q, const char *url, struct http_res
 	log_msg("%s: GET %s -> %ld (%zu bytes)", how->log_name,
 	    http_url_for_log(url, logurl, sizeof logurl), resp->status, resp->len);
 	if (resp->status != 200) {
-		out->retryable = http_status_retryable(resp->status);
 		cs_set_cause(cause, "%s answered HTTP %ld%s%s%s", how->what, resp->status,
 		    resp->status == 401 || resp->status == 403 ? " (check " : "",
 		    resp->status == 401 || resp->status == 403 ? how->credentials : "",

@@ -61,12 +61,13 @@ int schedule_fetch(const struct schedule_query *q, struct schedule *out, char **
 /*
  * The providers' GET of a schedule (http_perform's contract): a failure
  * that a retry may heal (no answer, 408, 429, 5xx) is tried again, up to
- * q->attempts tries, after a short backoff.
+ * q->attempts tries, after a short backoff; out->retryable says whether
+ * the last one was such a failure.
  */
 struct http_request;
 struct http_response;
 int schedule_get(const struct schedule_query *q, const struct http_request *req,
-    struct http_response *resp, char **cause);
+    struct http_response *resp, struct schedule *out, char **cause);
 void schedule_free(struct schedule *s);
 
 /* Parsers, pure (tests and fuzzing call them alone): 0, or -1 with *cause. */

@@ -42,7 +42,7 @@ local_day(const struct schedule_query *q, int64_t *from, int64_t *to)
 
 static int
 signed_get(const struct schedule_query *q, const char *url, struct http_response *resp,
-    char **cause)
+    struct schedule *out, char **cause)
 {
 	const struct shottracker_options *o = q->options;
 	struct http_request req;
@@ -51,7 +51,6 @@ signed_get(const struct schedule_query *q, const char *url, struct http_response
 	int rc;
 
 	rc = sign_request_headers(o->username, o->secret, "GET", url, &sh);
-	resp->permanent = rc < 0;   /* no request: nothing a retry heals */
 	if (rc == -1)
 		return cs_set_cause(cause, "ShotTracker: bad URL for the schedule (check --base-url)");
 	if (rc < 0)
@@ -68,7 +67,7 @@ signed_get(const struct schedule_query *q, const char *url, struct http_response
 	req.insecure = q->insecure;
 	req.timeout_ms = 20000;
 	req.max_body = SCHEDULE_DOC_MAX;
-	rc = schedule_get(q, &req, resp, cause);
+	rc = schedule_get(q, &req, resp, out, cause);
 	sign_headers_clear(&sh);
 	return rc;
 }
@@ -102,10 +101,8 @@ shottracker_schedule_fetch(const struct schedule_query *q, struct schedule *out,
 	    "&to=%" PRId64 "%s", (int)n, base, from, to, team) >= sizeof url)
 		return cs_set_cause(cause, "ShotTracker: --base-url is too long");
 	memset(&resp, 0, sizeof resp);
-	if (signed_get(q, url, &resp, cause) < 0) {
-		out->retryable = !resp.permanent;   /* no answer */
+	if (signed_get(q, url, &resp, out, cause) < 0)
 		return -1;
-	}
 	return schedule_answer(q, url, &resp, &st_answer, out, cause);
 }
 

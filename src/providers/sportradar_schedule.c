@@ -95,12 +95,10 @@ sportradar_schedule_fetch(const struct schedule_query *q, struct schedule *out,
 	req.timeout_ms = 20000;
 	req.max_body = SCHEDULE_DOC_MAX;
 	memset(&resp, 0, sizeof resp);
-	rc = schedule_get(q, &req, &resp, cause);
+	rc = schedule_get(q, &req, &resp, out, cause);
 	explicit_bzero(key, sizeof key);
-	if (rc < 0) {
-		out->retryable = !resp.permanent;   /* no answer */
+	if (rc < 0)
 		return -1;
-	}
 	return schedule_answer(q, url, &resp, &sr_answer, out, cause);
 }
 
